@@ -1,0 +1,14 @@
+"""Where the project's files live: one place for every default path."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+ARTICLES = DATA / "articles"
+GAZETTEERS = DATA / "gazetteers"
+CURATION = DATA / "curation"
+ONTOLOGY = ROOT / "ontology" / "edugraph.ttl"
+SHAPES = ROOT / "ontology" / "shapes.ttl"
+QUERIES = ROOT / "queries"
+BUILD = ROOT / "build"
+FACTS_SCHEMA = DATA / "facts.schema.json"
