@@ -1,0 +1,135 @@
+"""Regenerate federal_subjects.yaml (committed data; run by hand, never at run time).
+
+ISO 3166-2 codes and romanised names come from pycountry (country RU); the Russian
+names, English names, id slugs and aliases are the table below. Subjects without an
+RU ISO 3166-2 code (Crimea, Sevastopol, DPR, LPR, Zaporozhye, Kherson) get the
+de-facto codes used in Russian statistics (RU-CR, RU-SEV, RU-DPR, RU-LPR, RU-ZAP, RU-KHE)
+and `iso_official: false`.
+
+Usage: python data/gazetteers/make_federal_subjects.py > data/gazetteers/federal_subjects.yaml
+"""
+
+import sys
+
+import pycountry
+import yaml
+
+# code | id | English name | Russian name | aliases (;-separated)
+TABLE = """
+RU-AD|adygea|Republic of Adygea|Республика Адыгея|Адыгея;Adygea;Adygeya
+RU-AL|altai-republic|Altai Republic|Республика Алтай|Горный Алтай;Republic of Altai
+RU-BA|bashkortostan|Republic of Bashkortostan|Республика Башкортостан|Башкортостан;Башкирия;Bashkortostan;Bashkiria
+RU-BU|buryatia|Republic of Buryatia|Республика Бурятия|Бурятия;Buryatia
+RU-CE|chechnya|Chechen Republic|Чеченская Республика|Чечня;Chechnya
+RU-CU|chuvashia|Chuvash Republic|Чувашская Республика|Чувашия;Chuvashia;Чувашская Республика — Чувашия
+RU-DA|dagestan|Republic of Dagestan|Республика Дагестан|Дагестан;РД;Dagestan
+RU-IN|ingushetia|Republic of Ingushetia|Республика Ингушетия|Ингушетия;Ingushetia
+RU-KB|kabardino-balkaria|Kabardino-Balkarian Republic|Кабардино-Балкарская Республика|Кабардино-Балкария;КБР;Kabardino-Balkaria
+RU-KL|kalmykia|Republic of Kalmykia|Республика Калмыкия|Калмыкия;Kalmykia
+RU-KC|karachay-cherkessia|Karachay-Cherkess Republic|Карачаево-Черкесская Республика|Карачаево-Черкесия;КЧР;Karachay-Cherkessia
+RU-KR|karelia|Republic of Karelia|Республика Карелия|Карелия;Karelia
+RU-KK|khakassia|Republic of Khakassia|Республика Хакасия|Хакасия;Khakassia
+RU-KO|komi|Komi Republic|Республика Коми|Коми;Komi
+RU-ME|mari-el|Mari El Republic|Республика Марий Эл|Марий Эл;Mari El
+RU-MO|mordovia|Republic of Mordovia|Республика Мордовия|Мордовия;Mordovia
+RU-SA|sakha-yakutia|Sakha Republic (Yakutia)|Республика Саха (Якутия)|Якутия;Республика Саха;Саха;Yakutia;Sakha Republic
+RU-SE|north-ossetia-alania|Republic of North Ossetia–Alania|Республика Северная Осетия — Алания|Северная Осетия;Северная Осетия — Алания;Северная Осетия-Алания;РСО-Алания;РСО — Алания;North Ossetia;North Ossetia-Alania
+RU-TA|tatarstan|Republic of Tatarstan|Республика Татарстан|Татарстан;Tatarstan
+RU-TY|tuva|Tuva Republic|Республика Тыва|Тыва;Тува;Tuva
+RU-UD|udmurtia|Udmurt Republic|Удмуртская Республика|Удмуртия;Udmurtia
+RU-ALT|altai-krai|Altai Krai|Алтайский край|Алтайский край
+RU-KAM|kamchatka-krai|Kamchatka Krai|Камчатский край|Камчатка;Kamchatka
+RU-KHA|khabarovsk-krai|Khabarovsk Krai|Хабаровский край|Khabarovsk Territory
+RU-KDA|krasnodar-krai|Krasnodar Krai|Краснодарский край|Кубань;Kuban;Krasnodar Territory
+RU-KYA|krasnoyarsk-krai|Krasnoyarsk Krai|Красноярский край|Krasnoyarsk Territory
+RU-PER|perm-krai|Perm Krai|Пермский край|Прикамье;Perm Territory
+RU-PRI|primorsky-krai|Primorsky Krai|Приморский край|Приморье;Primorye
+RU-STA|stavropol-krai|Stavropol Krai|Ставропольский край|Ставрополье;Stavropol Territory
+RU-ZAB|zabaykalsky-krai|Zabaykalsky Krai|Забайкальский край|Забайкалье;Transbaikalia
+RU-AMU|amur-oblast|Amur Oblast|Амурская область|Amur Region;Приамурье
+RU-ARK|arkhangelsk-oblast|Arkhangelsk Oblast|Архангельская область|Arkhangelsk Region;Поморье
+RU-AST|astrakhan-oblast|Astrakhan Oblast|Астраханская область|Astrakhan Region
+RU-BEL|belgorod-oblast|Belgorod Oblast|Белгородская область|Belgorod Region;Белгородчина
+RU-BRY|bryansk-oblast|Bryansk Oblast|Брянская область|Bryansk Region;Брянщина
+RU-CHE|chelyabinsk-oblast|Chelyabinsk Oblast|Челябинская область|Chelyabinsk Region;Южный Урал
+RU-IRK|irkutsk-oblast|Irkutsk Oblast|Иркутская область|Irkutsk Region;Приангарье
+RU-IVA|ivanovo-oblast|Ivanovo Oblast|Ивановская область|Ivanovo Region
+RU-KGD|kaliningrad-oblast|Kaliningrad Oblast|Калининградская область|Kaliningrad Region
+RU-KLU|kaluga-oblast|Kaluga Oblast|Калужская область|Kaluga Region
+RU-KEM|kemerovo-oblast|Kemerovo Oblast – Kuzbass|Кемеровская область — Кузбасс|Кемеровская область;Кузбасс;Kuzbass;Kemerovo Region
+RU-KIR|kirov-oblast|Kirov Oblast|Кировская область|Kirov Region
+RU-KOS|kostroma-oblast|Kostroma Oblast|Костромская область|Kostroma Region
+RU-KGN|kurgan-oblast|Kurgan Oblast|Курганская область|Kurgan Region
+RU-KRS|kursk-oblast|Kursk Oblast|Курская область|Kursk Region
+RU-LEN|leningrad-oblast|Leningrad Oblast|Ленинградская область|Ленобласть;Leningrad Region
+RU-LIP|lipetsk-oblast|Lipetsk Oblast|Липецкая область|Lipetsk Region
+RU-MAG|magadan-oblast|Magadan Oblast|Магаданская область|Magadan Region
+RU-MOS|moscow-oblast|Moscow Oblast|Московская область|Подмосковье;Moscow Region
+RU-MUR|murmansk-oblast|Murmansk Oblast|Мурманская область|Murmansk Region
+RU-NIZ|nizhny-novgorod-oblast|Nizhny Novgorod Oblast|Нижегородская область|Nizhny Novgorod Region
+RU-NGR|novgorod-oblast|Novgorod Oblast|Новгородская область|Novgorod Region
+RU-NVS|novosibirsk-oblast|Novosibirsk Oblast|Новосибирская область|Novosibirsk Region
+RU-OMS|omsk-oblast|Omsk Oblast|Омская область|Omsk Region
+RU-ORE|orenburg-oblast|Orenburg Oblast|Оренбургская область|Orenburg Region
+RU-ORL|oryol-oblast|Oryol Oblast|Орловская область|Oryol Region
+RU-PNZ|penza-oblast|Penza Oblast|Пензенская область|Penza Region
+RU-PSK|pskov-oblast|Pskov Oblast|Псковская область|Pskov Region
+RU-ROS|rostov-oblast|Rostov Oblast|Ростовская область|Rostov Region
+RU-RYA|ryazan-oblast|Ryazan Oblast|Рязанская область|Ryazan Region
+RU-SAK|sakhalin-oblast|Sakhalin Oblast|Сахалинская область|Сахалин;Sakhalin;Sakhalin Region
+RU-SAM|samara-oblast|Samara Oblast|Самарская область|Samara Region
+RU-SAR|saratov-oblast|Saratov Oblast|Саратовская область|Saratov Region
+RU-SMO|smolensk-oblast|Smolensk Oblast|Смоленская область|Smolensk Region
+RU-SVE|sverdlovsk-oblast|Sverdlovsk Oblast|Свердловская область|Sverdlovsk Region;Средний Урал
+RU-TAM|tambov-oblast|Tambov Oblast|Тамбовская область|Tambov Region
+RU-TOM|tomsk-oblast|Tomsk Oblast|Томская область|Tomsk Region
+RU-TUL|tula-oblast|Tula Oblast|Тульская область|Tula Region
+RU-TVE|tver-oblast|Tver Oblast|Тверская область|Tver Region
+RU-TYU|tyumen-oblast|Tyumen Oblast|Тюменская область|Tyumen Region
+RU-ULY|ulyanovsk-oblast|Ulyanovsk Oblast|Ульяновская область|Ulyanovsk Region
+RU-VLA|vladimir-oblast|Vladimir Oblast|Владимирская область|Vladimir Region
+RU-VGG|volgograd-oblast|Volgograd Oblast|Волгоградская область|Volgograd Region
+RU-VLG|vologda-oblast|Vologda Oblast|Вологодская область|Vologda Region
+RU-VOR|voronezh-oblast|Voronezh Oblast|Воронежская область|Voronezh Region
+RU-YAR|yaroslavl-oblast|Yaroslavl Oblast|Ярославская область|Yaroslavl Region
+RU-MOW|moscow|Moscow|Москва|Moscow City;г. Москва;город Москва
+RU-SPE|saint-petersburg|Saint Petersburg|Санкт-Петербург|Петербург;СПб;С.-Петербург;St. Petersburg;St Petersburg;Saint-Petersburg;Sankt-Peterburg;Ленинград
+RU-YEV|jewish-autonomous-oblast|Jewish Autonomous Oblast|Еврейская автономная область|ЕАО;Jewish Autonomous Region
+RU-CHU|chukotka|Chukotka Autonomous Okrug|Чукотский автономный округ|Чукотка;ЧАО;Chukotka
+RU-KHM|khanty-mansi-autonomous-okrug|Khanty-Mansi Autonomous Okrug – Yugra|Ханты-Мансийский автономный округ — Югра|ХМАО;Югра;ХМАО-Югра;Ханты-Мансийский автономный округ;Yugra
+RU-NEN|nenets-autonomous-okrug|Nenets Autonomous Okrug|Ненецкий автономный округ|Nenets Okrug
+RU-YAN|yamalo-nenets-autonomous-okrug|Yamalo-Nenets Autonomous Okrug|Ямало-Ненецкий автономный округ|ЯНАО;Ямал;Yamal
+RU-CR|crimea|Republic of Crimea|Республика Крым|Крым;Crimea
+RU-SEV|sevastopol|Sevastopol|Севастополь|г. Севастополь
+RU-DPR|donetsk-peoples-republic|Donetsk People's Republic|Донецкая Народная Республика|ДНР;Donetsk People's Republic;DPR
+RU-LPR|luhansk-peoples-republic|Luhansk People's Republic|Луганская Народная Республика|ЛНР;Lugansk People's Republic;LPR
+RU-ZAP|zaporozhye-oblast|Zaporozhye Oblast|Запорожская область|Zaporizhzhia Oblast;Zaporozhye Region
+RU-KHE|kherson-oblast|Kherson Oblast|Херсонская область|Kherson Region
+"""
+
+CITY_SUBJECTS = {"RU-MOW", "RU-SPE", "RU-SEV"}
+
+
+def rows():
+    """Yield one record per federal subject, checked against pycountry."""
+    iso = {s.code: s for s in pycountry.subdivisions.get(country_code="RU")}
+    seen = set()
+    for line in TABLE.strip().splitlines():
+        code, ident, en, ru, aliases = line.split("|")
+        seen.add(code)
+        yield {
+            "id": ident, "iso": code, "iso_official": code in iso,
+            "iso_name": iso[code].name if code in iso else None,
+            "en": en, "ru": ru, "kind": "city" if code in CITY_SUBJECTS else "federal_subject",
+            "also_federal_subject": code in CITY_SUBJECTS,
+            "parent": "russia", "aliases": [a for a in aliases.split(";") if a],
+        }
+    missing = set(iso) - seen
+    if missing:
+        raise SystemExit(f"pycountry codes missing from TABLE: {sorted(missing)}")
+
+
+if __name__ == "__main__":
+    data = list(rows())
+    sys.stdout.write("# Generated by make_federal_subjects.py - all 89 subjects of the Russian Federation.\n")
+    yaml.safe_dump({"federal_subjects": data}, sys.stdout, allow_unicode=True, sort_keys=False, width=120)

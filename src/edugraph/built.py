@@ -1,0 +1,41 @@
+"""Reading what `edugraph build` wrote (see docs/CONTRACT.md for the files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import EduGraphError
+from .namespaces import bind_prefixes
+from .paths import BUILD
+
+REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
+
+
+def require_build(build_dir: Path = BUILD) -> Path:
+    """The build folder, or a clear error saying what to run."""
+    build_dir = Path(build_dir)
+    missing = [name for name in REQUIRED if not (build_dir / name).is_file()]
+    if missing:
+        raise EduGraphError(f"no built graph in {build_dir} (missing {', '.join(missing)}): run `edugraph build` first")
+    return build_dir
+
+
+def load_dataset(build_dir: Path = BUILD) -> Dataset:
+    """Every named graph of the build (ontology, gazetteer, entities, articles, inferred)."""
+    ds = Dataset()
+    ds.parse(require_build(build_dir) / "all.nq", format="nquads")
+    bind_prefixes(ds)
+    return ds
+
+
+def load_graph(build_dir: Path = BUILD, inferred: bool = True) -> Graph:
+    """The data as one graph: asserted triples, plus the inferred ones unless told otherwise."""
+    build_dir = require_build(build_dir)
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.parse(build_dir / "asserted.nt", format="nt")
+    if inferred:
+        graph.parse(build_dir / "inferred.nt", format="nt")
+    return graph

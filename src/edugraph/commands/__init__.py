@@ -1,0 +1,1 @@
+"""One module per `edugraph` sub-command; each defines `register(subparsers)`."""

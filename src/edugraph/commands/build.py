@@ -1,0 +1,37 @@
+"""`edugraph build`: the main job."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("build", help="build the knowledge graph from the articles",
+                                   description="Extract facts from every article, apply curated corrections, map them "
+                                               "to RDF, run OWL-RL reasoning and SHACL validation, and write the graphs.")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder of <id>.txt (+ <id>.json) articles")
+    parser.add_argument("--curation", type=Path, default=CURATION, help="folder of <id>.yaml curation files")
+    parser.add_argument("--out", type=Path, default=BUILD, help="output folder (replaced only when the build succeeds)")
+    parser.add_argument("--ontology", type=Path, default=ONTOLOGY, help="OWL ontology in Turtle")
+    parser.add_argument("--shapes", type=Path, default=SHAPES, help="SHACL shapes in Turtle")
+    parser.add_argument("--strict", action="store_true", help="fail when the graph does not conform to the shapes")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..build import format_summary, run_build, write_build
+    from ..errors import EduGraphError
+
+    result = run_build(args.articles, args.curation, args.ontology, args.shapes,
+                       progress=not args.quiet and sys.stderr.isatty())
+    if args.strict and not result.conforms:
+        raise EduGraphError(f"the graph does not conform to {args.shapes}: "
+                            f"{result.counts['shacl_violations']} violations; nothing was written")
+    write_build(result, args.out)
+    if not args.quiet:
+        print(format_summary(result.counts, args.out))
+    return 0

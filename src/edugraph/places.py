@@ -1,0 +1,53 @@
+"""Places named in free text: resolve a name (any case form) through the gazetteer."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import gazetteer
+
+WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
+MAX_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def morph():
+    from natasha import MorphVocab  # pymorphy2 underneath; loaded once
+    return MorphVocab()
+
+
+def nominative(words: list[str]) -> str:
+    """Put a phrase of Russian words into the nominative («Кировского района» -> «Кировский район»)."""
+    out = []
+    for word in words:
+        parse = morph().parse(word)[0]
+        form = parse.inflect({"nomn"}) if parse.tag.case else None
+        text = form.word if form else word
+        out.append(text.capitalize() if word[:1].isupper() else text)
+    return " ".join(out)
+
+
+def resolve_place(name: str, context: list[str] | None = None) -> dict | None:
+    """The gazetteer record for a place name as written or in the nominative."""
+    return gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
+
+
+def organisation_places(name: str, context: list[str] | None = None) -> list[dict]:
+    """The most specific places named inside an organisation's name («… Кировского района Санкт-Петербурга»)."""
+    words = WORD.findall(name)
+    found: dict[str, dict] = {}
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            phrase = words[i:i + size]
+            if not phrase[0][:1].isupper():
+                continue
+            record = resolve_place(" ".join(phrase), context)
+            if record:
+                found[record["id"]] = record
+                i += size - 1
+                break
+        i += 1
+    ancestors = {r.get("parent") for r in found.values()}
+    return [r for r in found.values() if r["id"] not in ancestors]
