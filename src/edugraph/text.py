@@ -1,0 +1,131 @@
+"""Text normalisation shared by extraction, gazetteer lookups and evaluation."""
+
+from __future__ import annotations
+
+import functools
+import html
+import inspect
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+OPEN_QUOTE, CLOSE_QUOTE = "«", "»"
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+               "section", "article", "header", "footer", "blockquote", "title"}
+_SKIP_TAGS = {"script", "style", "noscript", "head"}
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SYMBOLS = re.compile(
+    "[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f\u20e3\u2022\u25aa-\u25ff\u2219\u27a4]")
+_HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n[ \t]*([а-яёa-z])")
+_DASHES = re.compile(r"[\u2010\u2011\u2012]")
+
+
+class _TextCollector(HTMLParser):
+    """Collect visible text of an HTML document, turning block tags into line breaks."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_html(raw: str) -> str:
+    """Visible text of `raw` if it looks like HTML, else `raw` unchanged."""
+    if not re.search(r"<(?:html|body|p|div|br|span|a|h\d|li)\b[^>]*>", raw, re.I):
+        return html.unescape(raw) if "&" in raw else raw
+    parser = _TextCollector()
+    parser.feed(raw)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def unify_quotes(text: str) -> str:
+    """Turn „…“, “…”, "…" and ‘…’ pairs into «…»; apostrophes in words are kept."""
+    text = re.sub(r"[„“”‟″]", '"', text)
+    text = re.sub(r"(?<![\w])[‘‚]|[’‛](?!\w)", '"', text)
+    out, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch != '"':
+            out.append(ch)
+            continue
+        prev = text[i - 1] if i else " "
+        opening = prev.isspace() or prev in "(«[-–—/:" or (depth == 0 and not prev.isalnum() and prev not in ".,!?;")
+        if opening and not (depth and prev.isalnum()):
+            out.append(OPEN_QUOTE)
+            depth += 1
+        else:
+            out.append(CLOSE_QUOTE)
+            depth = max(0, depth - 1)
+    return "".join(out)
+
+
+def clean_text(raw: str) -> str:
+    """Normalise real-world article text: HTML, quotes, spaces, hyphenation, emoji; keep paragraphs."""
+    text = unicodedata.normalize("NFC", strip_html(raw or ""))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", _HYPHEN_BREAK.sub(r"\1\2", text.replace("\u00ad\n", "")))
+    text = _SPACES.sub(" ", text)
+    text = _SYMBOLS.sub(" ", text)
+    text = _DASHES.sub("-", text)
+    text = unify_quotes(text)
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def fold(text: str) -> str:
+    """Comparison form: lower case, ё→е, quotes removed, dashes unified, white space collapsed."""
+    text = (text or "").lower().replace("ё", "е")
+    text = re.sub(r"[«»\"„“”'’`]", " ", text)
+    text = re.sub(r"[‐‑‒–—]", "-", text)
+    text = re.sub(r"\s*№\s*", " № ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _patch_inspect() -> None:
+    """pymorphy2 0.9 calls inspect.getargspec, removed in Python 3.11."""
+    if not hasattr(inspect, "getargspec"):
+        def getargspec(func):
+            spec = inspect.getfullargspec(func)
+            return spec.args, spec.varargs, spec.varkw, spec.defaults
+        inspect.getargspec = getargspec
+
+
+@functools.lru_cache(maxsize=1)
+def morph():
+    """The shared pymorphy2 analyser (loaded once)."""
+    _patch_inspect()
+    import pymorphy2
+    return pymorphy2.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Normal form of one word (lower case, ё→е); non-Cyrillic words are only lower-cased."""
+    low = word.lower().replace("ё", "е")
+    if not re.search("[а-я]", low):
+        return low
+    return morph().parse(low)[0].normal_form.replace("ё", "е")
+
+
+def lemma_key(phrase: str) -> str:
+    """Order-preserving lemma string of a phrase, used as a case-insensitive lookup key."""
+    words = re.findall(r"[\w.]+(?:-[\w.]+)*", fold(phrase))
+    return " ".join(lemma(w) for w in words)
