@@ -48,12 +48,12 @@ def check_curation_targets(curation_dir: Path, articles: list[Article]) -> None:
             raise EduGraphError(f"{path}: curation for an article that does not exist ({path.stem})")
 
 
-def article_facts(article: Article, curation_dir: Path) -> dict:
+def article_facts(article: Article, curation: dict) -> dict:
     """Extracted facts with the article's curated corrections applied."""
     from .extract import extract_facts  # loads the NLP models
     facts = extract_facts(article.text, article.language, article.meta())
     facts["article"] = article.id
-    return apply_curation(facts, load_curation(Path(curation_dir) / f"{article.id}.yaml", article.id))
+    return apply_curation(facts, curation)
 
 
 def preferred_labels(graphs: list[Graph]) -> Graph:
@@ -84,9 +84,10 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
     check_curation_targets(curation_dir, articles)
+    curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
     graphs, facts, places, roles, topics = [], {}, set(), {}, {}
     for article in tqdm(articles, desc="articles", unit="article", disable=not progress, file=sys.stderr):
-        facts[article.id] = article_facts(article, curation_dir)
+        facts[article.id] = article_facts(article, curations[article.id])
         graph, mapper = article_graph(article, facts[article.id])
         graphs.append(graph)
         places |= mapper.used_places
@@ -95,11 +96,12 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     graphs.append(gazetteer_graph(places, roles, topics))
     graphs.append(preferred_labels(graphs))
     asserted = union(graphs)
-    inferred = infer(asserted, ontology)
+    inferred, contradictions = infer(asserted, ontology)
     report = validate(union([asserted, inferred]), shapes, ontology)
     counts = {"articles": len(articles), "asserted_triples": len(asserted), "inferred_triples": len(inferred),
               "named_graphs": len(graphs) + 1, "entities": count_entities(union([asserted, inferred])),
-              "shacl_conforms": report.conforms, "shacl_violations": report.violations}
+              "shacl_conforms": report.conforms, "shacl_violations": report.violations,
+              "inconsistencies": contradictions}
     return BuildResult(articles, facts, graphs, inferred, ontology, Path(ontology_path), report.conforms, report.text, counts)
 
 
@@ -129,4 +131,6 @@ def format_summary(counts: dict, out_dir: Path) -> str:
     lines += [f"    {name:<14} {n}" for name, n in counts["entities"].items()]
     verdict = "conforms" if counts["shacl_conforms"] else f"{counts['shacl_violations']} violations (see shacl-report.txt)"
     lines.append(f"  SHACL             {verdict}")
+    lines.append(f"  OWL-RL            {len(counts['inconsistencies']) or 'no'} inconsistencies")
+    lines += [f"    {message}" for message in counts["inconsistencies"]]
     return "\n".join(lines)

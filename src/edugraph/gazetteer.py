@@ -17,7 +17,7 @@ from edugraph.text import fold, lemma, lemma_key
 
 DISTRICT_HEADS = {"район": "район", "district": "район", "административный округ": "административный округ",
                   "округ": "административный округ", "administrative okrug": "административный округ"}
-_CITY_PREFIX = re.compile(r"^(?:г\.?|город|гор\.|city of)\s+", re.I)
+_CITY_PREFIX = re.compile(r"^(?:г\.|г|город[аеуом]*|гор\.|city of)\s+", re.I)
 
 
 # ---------------------------------------------------------------- loading and naming

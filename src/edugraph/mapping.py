@@ -204,7 +204,7 @@ def gazetteer_graph(places: set[str], roles: dict[str, dict], topics: dict[str, 
     while pending:
         place_id = pending.pop()
         done.add(place_id)
-        record = gazetteer.place_by_id(place_id)
+        record = gazetteer.place(place_id)
         node = resolve.place_iri(place_id)
         add((node, RDF.type, PLACE_CLASSES[record["kind"]]))
         if record.get("also_federal_subject"):

@@ -13,8 +13,8 @@ MAX_WORDS = 3
 
 @lru_cache(maxsize=1)
 def morph():
-    from natasha import MorphVocab  # pymorphy2 underneath; loaded once
-    return MorphVocab()
+    import pymorphy2  # comes with natasha; loaded once
+    return pymorphy2.MorphAnalyzer()
 
 
 def nominative(words: list[str]) -> str:

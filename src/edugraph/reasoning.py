@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import owlrl
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, Namespace
 
 from .namespaces import GRAPH, ID
 
 TRIVIAL_TYPES = {OWL.Thing, OWL.NamedIndividual}
+OWLRL_ERROR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#").error
 
 
 def is_data_fact(triple) -> bool:
@@ -23,8 +24,14 @@ def is_data_fact(triple) -> bool:
     return True
 
 
-def infer(asserted: Graph, ontology: Graph) -> Graph:
-    """The OWL-RL closure of data + ontology, minus what was asserted: only new data facts."""
+def inconsistencies(closure: Graph) -> list[str]:
+    """The contradictions owlrl found (it records them as triples instead of raising)."""
+    return sorted({str(message) for message in closure.objects(None, OWLRL_ERROR)})
+
+
+def infer(asserted: Graph, ontology: Graph) -> tuple[Graph, list[str]]:
+    """The OWL-RL closure of data + ontology, minus what was asserted: only new data facts,
+    and the contradictions found on the way."""
     closure = Graph()
     for triple in ontology:
         closure.add(triple)
@@ -36,4 +43,4 @@ def infer(asserted: Graph, ontology: Graph) -> Graph:
     for triple in closure:
         if triple not in asserted and is_data_fact(triple):
             inferred.add(triple)
-    return inferred
+    return inferred, inconsistencies(closure)

@@ -31,6 +31,9 @@ def run(args) -> int:
     if args.strict and not result.conforms:
         raise EduGraphError(f"the graph does not conform to {args.shapes}: "
                             f"{result.counts['shacl_violations']} violations; nothing was written")
+    if args.strict and result.counts["inconsistencies"]:
+        raise EduGraphError(f"OWL-RL found {len(result.counts['inconsistencies'])} inconsistencies, e.g. "
+                            f"{result.counts['inconsistencies'][0]}; nothing was written")
     write_build(result, args.out)
     if not args.quiet:
         print(format_summary(result.counts, args.out))

@@ -1,0 +1,37 @@
+"""`edugraph add`: copy a new article into data/ with its metadata and show what was extracted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..paths import ARTICLES, CURATION
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("add", help="add an article (text or HTML page) to data/",
+                                   description="Copy an article into the articles folder with its metadata, extract "
+                                               "its facts and print them for review.")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--title")
+    parser.add_argument("--date", help="publication date, ISO 8601 (read from the text when missing)")
+    parser.add_argument("--url")
+    parser.add_argument("--place", help="where the source is published (city or region)")
+    parser.add_argument("--lang", choices=("ru", "en"), help="language (detected when missing)")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="articles folder")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import json
+
+    from ..extract import extract_facts
+    from ..facts import trim
+    from ..ingest import add_article
+
+    article = add_article(
+        args.file, args.articles, args.title, args.date, args.url, args.place, args.lang)
+    facts = trim(extract_facts(article.text, article.language, article.meta()) | {"article": article.id})
+    print(json.dumps(facts, ensure_ascii=False, indent=2))
+    print(f"added {article.path} ({article.language}, {article.date or 'no date'}); review the facts above and "
+          f"correct them in {CURATION / (article.id + '.yaml')}, then run `edugraph build`")
+    return 0

@@ -1,0 +1,29 @@
+"""`edugraph evaluate`: precision, recall and F1 of extraction against gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..paths import ARTICLES
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("evaluate", help="score extraction against gold facts",
+                                   description="Compare extraction with gold files (<article id>.json in the facts "
+                                               "schema) and print precision, recall and F1 per category.")
+    parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder with the articles the gold files name")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..errors import EduGraphError
+    from ..evaluate import evaluate, format_table
+
+    if not args.gold.is_dir():
+        raise EduGraphError(f"{args.gold}: no such gold folder")
+    result = evaluate(args.gold, args.articles)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
+    return 0

@@ -1,0 +1,40 @@
+"""`edugraph extract`: print the facts found in articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("extract", help="print the facts found in articles",
+                                   description="Extract persons, posts, organisations, places, initiatives and events "
+                                               "from each article; JSON follows data/facts.schema.json.")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article .txt files (metadata beside them is used)")
+    parser.add_argument("--format", choices=("json", "ttl"), default="json")
+    parser.add_argument("--lang", choices=("ru", "en", "auto"), default="auto")
+    parser.add_argument("--full", action="store_true", help="JSON: keep the pipeline's extension keys (organisers, venue…)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..articles import read_article
+    from ..extract import extract_facts
+    from ..facts import trim
+    from ..mapping import article_graph
+    from ..namespaces import bind_prefixes
+
+    articles = [read_article(path) for path in args.files]  # check every file before printing anything
+    documents = []
+    for article in articles:
+        lang = article.language if args.lang == "auto" else args.lang
+        facts = extract_facts(article.text, lang, article.meta()) | {"article": article.id}
+        if args.format == "ttl":
+            graph, _ = article_graph(article, facts)
+            bind_prefixes(graph)
+            print(f"# article {article.id}\n" + graph.serialize(format="turtle"))
+        else:
+            documents.append(facts if args.full else trim(facts))
+    if args.format == "json":
+        print(json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,171 @@
+"""RDF -> networkx: the one place that turns the knowledge graph into a network.
+
+- nodes: entities (people, organisations, initiatives, events, places, topics), keyed by IRI, with
+  `category` (coarse class for colour/shape), `cls` (most specific asserted class), `cls_ru`/`cls_en`,
+  `label_ru`/`label_en`, `articles` (ids of the articles they come from) and `facts` (literal values:
+  dates, participant counts, post titles ...);
+- edges: object properties between two entities, key and `label` = the property's local name.
+
+Only asserted triples are used: the OWL-RL closure adds transitive `locatedIn`/`partOf` and chain
+edges (`takesPlaceIn` up to the country, `worksFor`, inverses) that would clutter the picture; the
+ontology is used only to lift classes to their category. Articles, posts and roles are not nodes:
+articles become `articles` attributes (titles and dates in `graph.graph["articles"]`), and each post
+becomes a `worksFor` edge person -> organisation with the post title, plus a `post` fact on the person.
+`meets` is left out: the mapping derives it from shared events, which `hasParticipant` already shows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+
+from .built import load_graph, require_build
+from .namespaces import EG
+
+CATEGORIES = ("Initiative", "Organisation", "Person", "Event", "Place", "Topic")  # first match wins
+LABELS = (SKOS.prefLabel, RDFS.label)
+SKIP_PROPERTIES = {EG.meets, EG.mentions, EG.sourcePlace}
+FOLDED = {EG.hasPost, EG.heldBy, EG.postIn, EG.role, EG.postTitle}
+
+
+def local_name(iri) -> str:
+    """The part of an IRI after the last '#' or '/'."""
+    text = str(iri)
+    return text[max(text.rfind("#"), text.rfind("/")) + 1:] or text
+
+
+def pick_label(values: list[Literal], lang: str) -> str | None:
+    """The longest label in `lang` (shortest other label as fallback), deterministic."""
+    same = sorted((v for v in values if v.language == lang), key=lambda v: (-len(v), str(v)))
+    return str(same[0]) if same else None
+
+
+class Schema:
+    """Class hierarchy and class labels from the ontology."""
+
+    def __init__(self, ontology: Graph):
+        self.parents = defaultdict(set)
+        for child, parent in ontology.subject_objects(RDFS.subClassOf):
+            self.parents[child].add(parent)
+        self.ontology = ontology
+        self._ancestors: dict[URIRef, set] = {}
+
+    def ancestors(self, cls: URIRef) -> set:
+        """The class and all its superclasses."""
+        if cls not in self._ancestors:
+            seen, todo = {cls}, [cls]
+            while todo:
+                for parent in self.parents[todo.pop()] - seen:
+                    seen.add(parent)
+                    todo.append(parent)
+            self._ancestors[cls] = seen
+        return self._ancestors[cls]
+
+    def category(self, types: set) -> str | None:
+        lifted = set().union(*(self.ancestors(t) for t in types)) if types else set()
+        return next((name for name in CATEGORIES if EG[name] in lifted), None)
+
+    def most_specific(self, types: set) -> URIRef:
+        """The asserted class that is not a superclass of another one (alphabetically first if several)."""
+        own = [t for t in types if not any(t != o and t in self.ancestors(o) for o in types)]
+        return sorted(own or types, key=str)[0]
+
+    def label(self, cls: URIRef, lang: str) -> str:
+        return pick_label(list(self.ontology.objects(cls, RDFS.label)), lang) or local_name(cls)
+
+
+def entity_labels(data: Graph, node: URIRef) -> dict[str, str]:
+    """label_ru / label_en: preferred label, any label, the other language, the IRI's local name."""
+    values = [v for p in LABELS for v in data.objects(node, p) if isinstance(v, Literal)]
+    ru, en = pick_label(values, "ru"), pick_label(values, "en")
+    fallback = ru or en or (str(values[0]) if values else local_name(node))
+    return {"label_ru": ru or fallback, "label_en": en or fallback}
+
+
+def article_records(data: Graph) -> dict[str, dict]:
+    """Article IRI -> {id, title, date}."""
+    records = {}
+    for article in data.subjects(RDF.type, EG.Article):
+        titles = list(data.objects(article, DCTERMS.title))
+        records[article] = {"id": str(data.value(article, EG.articleId) or local_name(article)),
+                            "title": str(titles[0]) if titles else "",
+                            "date": str(data.value(article, DCTERMS.date) or "")}
+    return records
+
+
+def to_networkx(data: Graph, ontology: Graph | None = None) -> nx.MultiDiGraph:
+    """Convert asserted RDF data (with the ontology for the class hierarchy) to a MultiDiGraph."""
+    schema = Schema(ontology if ontology is not None else data)
+    types = defaultdict(set)
+    for s, o in data.subject_objects(RDF.type):
+        if isinstance(s, URIRef):
+            types[s].add(o)
+    categories = {s: c for s, ts in types.items() if (c := schema.category(ts))}
+    articles = article_records(data)
+    graph = nx.MultiDiGraph(articles={a["id"]: a for a in articles.values()})
+    for node, category in categories.items():
+        cls = schema.most_specific(types[node])
+        graph.add_node(str(node), iri=str(node), category=category, cls=local_name(cls),
+                       cls_ru=schema.label(cls, "ru"), cls_en=schema.label(cls, "en"),
+                       articles=set(), facts=defaultdict(list), **entity_labels(data, node))
+    for s, p, o in data:
+        if s in categories and p not in LABELS and p != RDF.type:
+            if isinstance(o, Literal):
+                graph.nodes[str(s)]["facts"][local_name(p)].append(str(o))
+            elif o in categories and p not in SKIP_PROPERTIES and p not in FOLDED:
+                graph.add_edge(str(s), str(o), key=local_name(p), label=local_name(p))
+    fold_posts(data, graph)
+    attach_articles(data, graph, articles)
+    for _, attrs in graph.nodes(data=True):
+        attrs["articles"] = sorted(attrs["articles"])
+        attrs["facts"] = {key: sorted(set(values)) for key, values in sorted(attrs["facts"].items())}
+    return graph
+
+
+def fold_posts(data: Graph, graph: nx.MultiDiGraph) -> None:
+    """Each eg:Post -> a `post` fact on the person and a `worksFor` edge to the organisation."""
+    for post in data.subjects(RDF.type, EG.Post):
+        person, org = data.value(post, EG.heldBy), data.value(post, EG.postIn)
+        if str(person) not in graph:
+            continue
+        title = str(data.value(post, EG.postTitle) or local_name(data.value(post, EG.role) or "post"))
+        where = graph.nodes[str(org)]["label_ru"] if str(org) in graph else ""
+        graph.nodes[str(person)]["facts"]["post"].append(f"{title} ({where})" if where else title)
+        if str(org) in graph:
+            graph.add_edge(str(person), str(org), key="worksFor", label="worksFor", post=title)
+
+
+def attach_articles(data: Graph, graph: nx.MultiDiGraph, articles: dict) -> None:
+    """Source articles: those that mention an entity, or that a post/event was derived from."""
+    for article, record in articles.items():
+        nodes = set(data.objects(article, EG.mentions))
+        for derived in data.subjects(PROV.wasDerivedFrom, article):
+            nodes.add(derived)
+            nodes.add(data.value(derived, EG.heldBy))
+        for node in nodes:
+            if str(node) in graph:
+                graph.nodes[str(node)]["articles"].add(record["id"])
+
+
+def load(build_dir: Path) -> nx.MultiDiGraph:
+    """The network of a build: asserted data, classes lifted with the build's ontology."""
+    build_dir = require_build(build_dir)
+    ontology = Graph()
+    if (build_dir / "ontology.ttl").is_file():
+        ontology.parse(build_dir / "ontology.ttl", format="turtle")
+    return to_networkx(load_graph(build_dir, inferred=False), ontology)
+
+
+def simple(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Undirected simple graph with `weight` = number of relations between two nodes."""
+    result = nx.Graph()
+    result.add_nodes_from(graph.nodes(data=True))
+    for u, v in graph.edges():
+        if u != v:
+            weight = result[u][v]["weight"] + 1 if result.has_edge(u, v) else 1
+            result.add_edge(u, v, weight=weight)
+    return result

@@ -1,0 +1,111 @@
+"""The command line on bad input: one clear line, a non-zero exit, and nothing already built is lost."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from edugraph.cli import main
+from edugraph.paths import ARTICLES, ONTOLOGY
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    """A copy of two seed articles and an existing build folder with a sentinel file."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for stem in ("002_413037bb6e5346a1", "004_b090fd5a3119e11c"):
+        for suffix in (".txt", ".json"):
+            shutil.copy(ARTICLES / f"{stem}{suffix}", articles)
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "asserted.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    return tmp_path
+
+
+def build(workspace, *extra):
+    return main(["build", "--quiet", "--articles", str(workspace / "articles"),
+                 "--curation", str(workspace / "curation"), "--out", str(workspace / "build"), *extra])
+
+
+def assert_failed_cleanly(code, capsys, workspace, *words):
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.startswith("edugraph: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+    assert (workspace / "build" / "asserted.nt").read_text(encoding="utf-8") == "<urn:a> <urn:b> <urn:c> .\n"
+    assert not [p for p in (workspace).iterdir() if p.name.startswith(".build")]
+
+
+@pytest.mark.parametrize("name, content, word", [
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", bytes(range(256)), "binary"),
+    ("cp1251.txt", "Стратегическая сессия собрала руководителей".encode("cp1251"), "cp1251"),
+    ("page.txt", "<!DOCTYPE html><html><body><p>Новости</p></body></html>".encode(), "HTML"),
+])
+def test_bad_article(workspace, capsys, name, content, word):
+    (workspace / "articles" / name).write_bytes(content)
+    assert_failed_cleanly(build(workspace), capsys, workspace, name, word)
+
+
+def test_malformed_curation(workspace, capsys):
+    (workspace / "curation").mkdir()
+    (workspace / "curation" / "002_413037bb6e5346a1.yaml").write_text("add: {persons: [{posts: []}]}\n",
+                                                                       encoding="utf-8")
+    assert_failed_cleanly(build(workspace), capsys, workspace, "002_413037bb6e5346a1.yaml", "name")
+
+
+def test_curation_for_unknown_article(workspace, capsys):
+    (workspace / "curation").mkdir()
+    (workspace / "curation" / "999_missing.yaml").write_text("note: x\n", encoding="utf-8")
+    assert_failed_cleanly(build(workspace), capsys, workspace, "999_missing.yaml")
+
+
+def test_missing_or_broken_ontology(workspace, capsys):
+    assert_failed_cleanly(build(workspace, "--ontology", str(workspace / "none.ttl")), capsys, workspace,
+                          "none.ttl", "missing")
+    broken = workspace / "broken.ttl"
+    broken.write_text(ONTOLOGY.read_text(encoding="utf-8")[:500] + " this is not turtle", encoding="utf-8")
+    assert_failed_cleanly(build(workspace, "--ontology", str(broken)), capsys, workspace, "broken.ttl", "Turtle")
+
+
+def test_missing_articles_folder(workspace, capsys):
+    code = main(["build", "--quiet", "--articles", str(workspace / "nowhere"), "--out", str(workspace / "build")])
+    assert_failed_cleanly(code, capsys, workspace, "nowhere")
+
+
+def test_successful_build_replaces_the_old_one(workspace, capsys):
+    assert build(workspace) == 0
+    assert "<urn:a>" not in (workspace / "build" / "asserted.nt").read_text(encoding="utf-8")
+    assert (workspace / "build" / "summary.json").exists()
+
+
+def test_extract_json_and_ttl(capsys):
+    assert main(["extract", str(ARTICLES / "002_413037bb6e5346a1.txt")]) == 0
+    out = capsys.readouterr().out
+    assert '"Алла Калиниченко"' in out and '"organisers"' not in out
+    assert main(["extract", "--format", "ttl", str(ARTICLES / "002_413037bb6e5346a1.txt")]) == 0
+    assert "eg:heads" in capsys.readouterr().out
+
+
+def test_extract_bad_file(tmp_path, capsys):
+    (tmp_path / "x.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path / "x.txt")]) == 2
+    assert capsys.readouterr().err.startswith("edugraph: error: ")
+
+
+def test_add_html_article(tmp_path, capsys):
+    page = tmp_path / "news.html"
+    page.write_text("<html><head><title>x</title></head><body><h1>Открытие центра «IT-куб» в Томске</h1>"
+                    "<p>15&nbsp;сентября 2024 года в Томске открылся центр «IT-куб». Руководитель центра "
+                    "Ирина Соколова рассказала о планах.</p></body></html>", encoding="utf-8")
+    articles = tmp_path / "articles"
+    assert main(["add", str(page), "--articles", str(articles), "--url", "https://example.org/n1"]) == 0
+    out = capsys.readouterr().out
+    (added,) = articles.glob("*.txt")
+    assert "<p>" not in added.read_text(encoding="utf-8") and "Ирина Соколова" in out
+    assert main(["add", str(page), "--articles", str(articles)]) == 2
+    assert "already" in capsys.readouterr().err
