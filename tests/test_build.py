@@ -40,7 +40,7 @@ def people_with_label(graph: Graph, text: str) -> set[URIRef]:
 def test_it_cube_head_in_vladikavkaz(asserted):
     found = rows(asserted, """SELECT ?org WHERE {
         ?p rdfs:label "Алла Калиниченко"@ru ; eg:heads ?o .
-        ?o rdfs:label ?org ; eg:partOfInitiative egr:initiative/it-cube ; eg:locatedIn egr:place/vladikavkaz .
+        ?o rdfs:label ?org ; eg:partOfInitiative <https://w3id.org/edugraph/id/initiative/it-cube> ; eg:locatedIn <https://w3id.org/edugraph/id/place/vladikavkaz> .
         FILTER(lang(?org) = "ru") }""")
     assert found, "Алла Калиниченко heads an IT-cube organisation located in Vladikavkaz"
 
@@ -66,7 +66,9 @@ def test_knyazeva_president_and_director(asserted):
 
 def test_all_russian_meeting(everything):
     found = rows(everything, """SELECT ?e WHERE {
-        ?e a eg:Meeting ; eg:participantCount 140 ; eg:regionCount 82 ; eg:takesPlaceIn egr:place/saint-petersburg .
+        ?e a eg:Meeting ; eg:participantCount ?people ; eg:regionCount ?regions ;
+           eg:takesPlaceIn <https://w3id.org/edugraph/id/place/saint-petersburg> .
+        FILTER(?people = 140 && ?regions = 82)
         { ?e eg:startDate "2021-03-26"^^xsd:date } UNION { ?e eg:startDate "2021-03-25"^^xsd:date } }""")
     assert len(found) == 1
 
@@ -110,9 +112,9 @@ def test_reasoning_adds_facts(seed_result, asserted):
     inferred = seed_result.inferred
     assert len(inferred) > 0 and not (set(inferred) & set(asserted))
     conference = rows(union([asserted, inferred]), """SELECT ?e WHERE {
-        ?e a eg:Conference ; eg:takesPlaceIn egr:place/saint-petersburg }""")
+        ?e a eg:Conference ; eg:takesPlaceIn <https://w3id.org/edugraph/id/place/saint-petersburg> }""")
     assert conference, "the district-level conference is found in Saint Petersburg (property chains)"
-    assert not rows(asserted, """SELECT ?e WHERE { ?e a eg:Conference ; eg:takesPlaceIn egr:place/saint-petersburg }"""), \
+    assert not rows(asserted, """SELECT ?e WHERE { ?e a eg:Conference ; eg:takesPlaceIn <https://w3id.org/edugraph/id/place/saint-petersburg> }"""), \
         "…only thanks to reasoning"
     assert (ID["place/saint-petersburg"], EG.locatedIn, ID["place/russia"]) in asserted or \
            (ID["place/saint-petersburg"], EG.locatedIn, ID["place/russia"]) in inferred

@@ -68,7 +68,7 @@ def test_missing_or_broken_ontology(workspace, capsys):
     assert_failed_cleanly(build(workspace, "--ontology", str(workspace / "none.ttl")), capsys, workspace,
                           "none.ttl", "missing")
     broken = workspace / "broken.ttl"
-    broken.write_text(ONTOLOGY.read_text(encoding="utf-8")[:500] + " this is not turtle", encoding="utf-8")
+    broken.write_text(ONTOLOGY.read_text(encoding="utf-8") + "\neg:Broken a a a ;;; .\n", encoding="utf-8")
     assert_failed_cleanly(build(workspace, "--ontology", str(broken)), capsys, workspace, "broken.ttl", "Turtle")
 
 

@@ -149,7 +149,8 @@ def _find_district(adjective: str, head: str, context: list[str] | None) -> dict
         for ident in candidates:
             if records[ident]["parent"] == city:
                 return records[ident]
-    if cities and head == "район":
+    tabled = {records[i]["parent"] for ids in districts.values() for i in ids}
+    if cities and head == "район" and cities[0] not in tabled:
         adj_ru = morph_adjective(adjective)
         return _district(cities[0], adj_ru, transliterate(adj_ru), head, "district")
     return records[candidates[0]] if candidates else None
@@ -163,6 +164,11 @@ def morph_adjective(adjective_lemma: str) -> str:
 def find_place(name: str, context: list[str] | None = None) -> dict | None:
     """The place record for a name in any case form, alias or English; `context` (other place
     names of the article) resolves district names shared by several cities."""
+    return _find_place(name, tuple(context or ()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
     if not name or not name.strip():
         return None
     records, index, _ = _places()
@@ -170,7 +176,7 @@ def find_place(name: str, context: list[str] | None = None) -> dict | None:
     key = lemma_key(name)
     district = _split_district(key)
     if district:
-        return _find_district(*district, context)
+        return _find_district(*district, list(context))
     for candidate in (fold(name), key, "adj:" + key):
         if candidate in index:
             return records[index[candidate][0]]

@@ -12,6 +12,7 @@ ontology is used only to lift classes to their category. Articles, posts and rol
 articles become `articles` attributes (titles and dates in `graph.graph["articles"]`), and each post
 becomes a `worksFor` edge person -> organisation with the post title, plus a `post` fact on the person.
 `meets` is left out: the mapping derives it from shared events, which `hasParticipant` already shows.
+Topics linked only from articles (not from an event) are left out; articles keep the initiatives they concern.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def article_records(data: Graph) -> dict[str, dict]:
         titles = list(data.objects(article, DCTERMS.title))
         records[article] = {"id": str(data.value(article, EG.articleId) or local_name(article)),
                             "title": str(titles[0]) if titles else "",
-                            "date": str(data.value(article, DCTERMS.date) or "")}
+                            "date": str(data.value(article, DCTERMS.date) or ""),
+                            "initiatives": sorted(map(str, data.objects(article, EG.concernsInitiative)))}
     return records
 
 
@@ -120,6 +122,7 @@ def to_networkx(data: Graph, ontology: Graph | None = None) -> nx.MultiDiGraph:
                 graph.add_edge(str(s), str(o), key=local_name(p), label=local_name(p))
     fold_posts(data, graph)
     attach_articles(data, graph, articles)
+    graph.remove_nodes_from([n for n, c in graph.nodes(data="category") if c == "Topic" and graph.degree(n) == 0])
     for _, attrs in graph.nodes(data=True):
         attrs["articles"] = sorted(attrs["articles"])
         attrs["facts"] = {key: sorted(set(values)) for key, values in sorted(attrs["facts"].items())}

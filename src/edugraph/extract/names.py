@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from edugraph import gazetteer
@@ -27,12 +28,13 @@ def _case_word(original: str, new: str) -> str:
     if original.isupper() and len(original) > 1:
         return new.upper()
     if original[:1].isupper():
-        return "-".join(p[:1].upper() + p[1:] for p in new.split("-"))
+        return new[:1].upper() + new[1:]
     return new
 
 
-def _is_nominative_name(word: str) -> bool:
-    return any(p.tag.case == "nomn" and NAME_TAGS & set(p.tag.grammemes) for p in morph().parse(word))
+def _is_nominative_name(word: str, gender: str | None) -> bool:
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" and NAME_TAGS & set(p.tag.grammemes)
+               and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag) for p in morph().parse(word))
 
 
 def _person_gender(words: list[str]) -> str | None:
@@ -45,7 +47,7 @@ def _person_gender(words: list[str]) -> str | None:
 
 
 def _nominative_name_word(word: str, gender: str | None) -> str:
-    if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word):
+    if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word, gender):
         return word
     for parse in morph().parse(word):
         if NAME_TAGS & set(parse.tag.grammemes) and (gender is None or parse.tag.gender in (gender, None)):
@@ -55,11 +57,13 @@ def _nominative_name_word(word: str, gender: str | None) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=16384)
 def normalise_person(name: str) -> str:
     """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written."""
     words = re.sub(r"\s+", " ", name or "").strip().split(" ")
     words = [w for w in re.split(r"\s+|(?<=\.)(?=[А-ЯЁA-Z])", " ".join(words)) if w]
-    gender = _person_gender([w for w in words if not INITIALS.match(w)])
+    full = [w for w in words if not INITIALS.match(w)]
+    gender = _person_gender(full) if len(full) > 1 else None  # «Сизова М.Б.»: gender unknown, keep as written
     out = [_nominative_name_word(w, gender) for w in words]
     text = " ".join(out)
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
@@ -81,13 +85,17 @@ def person_key(name: str) -> str:
 
 # ---------------------------------------------------------------- organisations
 
+@functools.lru_cache(maxsize=16384)
 def nominative_phrase(phrase: str) -> str:
     """Put the head of a Russian noun phrase in the nominative: leading adjectives and the first noun
     (and a quoted name right after leading adjectives) are inflected, the genitive tail is kept."""
     tokens = re.findall(r"«[^»]*»|\S+", phrase.strip())
-    out, gender, number = [], None, "sing"
+    out, (gender, number) = [], _head_agreement(tokens)
     for i, token in enumerate(tokens):
         bare = token.strip("«»,")
+        if re.fullmatch(r"[IVXLC]+|\d+", bare) and not out:
+            out.append(token)
+            continue
         if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1):
             out.extend(tokens[i:])
             break
@@ -100,11 +108,24 @@ def nominative_phrase(phrase: str) -> str:
             out.append(token.replace(bare, _case_word(bare, _inflect(parse, {"nomn", number}))))
             out.extend(tokens[i + 1:])
             break
-        gender = gender or parse.tag.gender
-        out.append(token.replace(bare, _case_word(bare, _inflect(parse, {"nomn", "sing"} | ({gender} if gender else set())))))
+        wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+        out.append(token.replace(bare, _case_word(bare, _inflect(parse, wanted))))
     return " ".join(out)
 
 
+def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
+    """(gender, number) of the first noun of a phrase, for adjective agreement."""
+    for token in tokens:
+        bare = token.strip("«»,")
+        parse = _best_parse(bare) if re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) else None
+        if parse is None:
+            break
+        if "NOUN" in parse.tag:
+            return parse.tag.gender, parse.tag.number or "sing"
+    return None, "sing"
+
+
+@functools.lru_cache(maxsize=16384)
 def _best_parse(word: str):
     parses = [p for p in morph().parse(word) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
     oblique = [p for p in parses if p.tag.case in ("gent", "datv", "ablt", "loct", "accs", "nomn")]
@@ -136,12 +157,14 @@ def _org_place(name: str) -> str | None:
     return found["id"] if found else None
 
 
-def main_words(name: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def main_words(name: str) -> frozenset[str]:
     """Content-word lemmas of a name (stop words and digits removed)."""
     words = re.findall(r"[\w-]+", fold(name))
-    return {lemma(w) for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit()}
+    return frozenset(lemma(w) for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit())
 
 
+@functools.lru_cache(maxsize=16384)
 def organisation_key(name: str) -> str:
     """Matching key for an organisation: "type|number|place" when the name has a type and a number,
     otherwise "type|place|words…" or the sorted main-word lemmas."""
@@ -153,3 +176,34 @@ def organisation_key(name: str) -> str:
     if org_type in ("kvantorium", "it-cube"):
         return f"{org_type}|{_org_place(name) or ''}"
     return " ".join(sorted(main_words(name)))
+
+
+@functools.lru_cache(maxsize=16384)
+def same_organisation(a: str, b: str) -> bool:
+    """True when two names denote one organisation: equal keys, or main words overlapping by 60 % or more."""
+    key_a, key_b = organisation_key(a), organisation_key(b)
+    if key_a == key_b:
+        return True
+    if "|" in key_a and "|" in key_b:
+        type_a, place_a = key_a.split("|", 1)
+        type_b, place_b = key_b.split("|", 1)
+        return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
+    words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
+        len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
+
+
+PLACE_NOUNS = {"район", "округ", "город", "область", "край", "республика", "district", "region", "city"}
+
+
+@functools.lru_cache(maxsize=16384)
+def _place_words(name: str) -> frozenset[str]:
+    """Lemmas of a name that only locate the organisation («Кировского района», «Санкт-Петербурга»)."""
+    out = set()
+    for word in re.findall(r"[\w-]+", fold(name)):
+        base = lemma(word)
+        if base in PLACE_NOUNS or gazetteer.find_place(word) or gazetteer.find_place(word + " район"):
+            out.add(base)
+    return frozenset(out)

@@ -1,0 +1,80 @@
+"""`edugraph query`: run a library query, a .rq file or an inline query on the built graph."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..paths import BUILD
+
+FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
+GRAPH_ONLY = {"turtle", "ntriples", "jsonld", "rdfxml"}
+GRAPH_EQUIVALENT = {"table": "turtle", "json": "jsonld", "xml": "rdfxml"}  # for CONSTRUCT/DESCRIBE
+DEFAULT_TIMEOUT = 30.0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "query", help="run a SPARQL query on the built graph",
+        description="Run a read-only SPARQL query over every graph of the build (asserted + inferred, "
+                    "GRAPH ?g gives the source article). QUERY is a library name (see --list), a .rq file, "
+                    "or '-' for standard input; or give the query text with -e.")
+    parser.add_argument("query", nargs="?", metavar="QUERY", help="library name, .rq file, or - for stdin")
+    parser.add_argument("-e", "--expr", metavar="SPARQL", help="the query text itself")
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                        help="bind a query variable: <iri> or egr:… prefixed name -> IRI, 2023-10-30 -> xsd:date, "
+                             "70 -> xsd:integer, anything else -> string (repeatable)")
+    parser.add_argument("--format", "-f", choices=FORMATS, default=None,
+                        help="table (default for SELECT/ASK), csv, tsv, json, xml; turtle (default for "
+                             "CONSTRUCT/DESCRIBE), ntriples, jsonld, rdfxml")
+    parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop the query after this many seconds, 0 for no limit (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
+    parser.add_argument("--list", action="store_true", help="list the query library with each query's question")
+    parser.set_defaults(func=run)
+
+
+def list_library() -> str:
+    from ..sparql import library
+    lines = []
+    for q in library():
+        params = " ".join(f"[{n}=…]" if not required else f"{n}=…" for n, required in q.params.items())
+        lines.append(f"{q.name}  {params}".rstrip())
+        lines += [f"    {text}" for text in (q.question_en, q.question_ru) if text]
+    return "\n".join(lines) + "\n"
+
+
+def query_source(args):
+    """(text, declared parameters or None, name used in messages)."""
+    from ..errors import EduGraphError
+    from ..sparql import find
+    if args.expr is not None and args.query is not None:
+        raise EduGraphError("give either QUERY or -e SPARQL, not both")
+    if args.expr is not None:
+        return args.expr, None, "the inline query"
+    if args.query is None:
+        raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
+    if args.query == "-":
+        return sys.stdin.read(), None, "the query from standard input"
+    found = find(args.query)
+    return found.text, found.params, f"query {found.name!r}"
+
+
+def run(args) -> int:
+    if args.list:
+        sys.stdout.write(list_library())
+        return 0
+    from ..sparql import bind, execute, parse_assignments
+    from ..store import open_built
+
+    text, declared, name = query_source(args)
+    bindings = bind(parse_assignments(args.param), text, declared, name)
+    fmt = args.format or "table"
+    solution_format = None if fmt in GRAPH_ONLY else fmt
+    graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
+    store = open_built(args.build, inferred=not args.no_inferred)
+    body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
+    sys.stdout.buffer.write(body)
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,38 @@
+"""`edugraph stats`: network analytics of the built graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..paths import BUILD
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("stats", help="network figures: counts, central entities, components, communities",
+                                   description="Node and edge counts by class and property, the most central people, "
+                                               "institutions and initiatives, connected components and Louvain "
+                                               "communities of the built graph (networkx).")
+    parser.add_argument("--build", type=Path, default=BUILD, help="build folder to read (default: build/)")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    parser.add_argument("--top", type=int, default=10, help="how many central entities and communities (default 10)")
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the labels")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..errors import EduGraphError
+    from ..netgraph import load
+    from ..stats import compute, format_stats
+
+    if args.top < 1:
+        raise EduGraphError(f"--top must be at least 1, got {args.top}")
+    text = format_stats(compute(load(args.build), args.top, args.lang), args.format)
+    if args.out:
+        try:
+            args.out.write_text(text + "\n", encoding="utf-8")
+        except OSError as err:
+            raise EduGraphError(f"cannot write {args.out}: {err.strerror}") from None
+    else:
+        print(text)
+    return 0

@@ -1,0 +1,166 @@
+"""Evaluation of extracted facts against hand-written gold files (tests/gold/<id>.json).
+
+Matching rule (see docs/EXTRACTION.md): strings compare after `fold` (case, quotes, white space, ё=е);
+persons on surname + first initial; posts on (person, role id, organisation); organisations on
+`organisation_key` or main-word overlap; places on gazetteer id; initiatives on the gazetteer record;
+events on type + date or main-word overlap, then date/place/participants only for matched events.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from edugraph import gazetteer
+from edugraph.extract import extract_facts
+from edugraph.extract.names import main_words, person_key, same_organisation
+from edugraph.text import fold
+
+CATEGORIES = ["persons", "posts", "organisations", "places", "initiatives", "events", "event_dates", "event_places",
+              "participant_counts"]
+EVENT_WORDS = {"конференция", "совещание", "заседание", "сессия", "форум", "конкурс", "олимпиада", "соревнование",
+               "марафон", "диктант", "meeting", "conference", "session", "forum", "competition", "всероссийский",
+               "международный", "all-russian", "international"}
+
+
+def _place_id(name: str | None, context: list[str]) -> str | None:
+    record = gazetteer.find_place(name, context) if name else None
+    return record["id"] if record else (fold(name) if name else None)
+
+
+def _initiative_id(name: str) -> str:
+    record = gazetteer.find_initiative(name)
+    return record["id"] if record else fold(name)
+
+
+def _posts(facts: dict) -> list[tuple]:
+    return [(person_key(p["name"]), gazetteer.find_role(post["post"])["id"], post.get("org"))
+            for p in facts.get("persons", []) for post in p.get("posts") or []]
+
+
+def _org_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return not a and not b
+    return fold(a) == fold(b) or same_organisation(a, b)
+
+
+def _event_words(name: str) -> set[str]:
+    return main_words(name) - EVENT_WORDS
+
+
+def _event_match(gold: dict, got: dict) -> bool:
+    if gold.get("type") and got.get("type") and gold["type"] != got["type"]:
+        return False
+    if gold.get("date") and got.get("date") and gold["date"] == got["date"]:
+        return True
+    words_g, words_s = _event_words(gold["name"]), _event_words(got["name"])
+    if not words_g or not words_s:
+        return fold(gold["name"]) == fold(got["name"])
+    return len(words_g & words_s) / min(len(words_g), len(words_s)) >= 0.5
+
+
+def _pair(gold: list, got: list, same) -> list[tuple]:
+    """Greedy one-to-one matching: (gold item, system item) pairs."""
+    pairs, used = [], set()
+    for g in gold:
+        for i, s in enumerate(got):
+            if i not in used and same(g, s):
+                pairs.append((g, s))
+                used.add(i)
+                break
+    return pairs
+
+
+def _counts(gold: list, got: list, same) -> tuple[int, int, int]:
+    """(true positives, system total, gold total)."""
+    return len(_pair(gold, got, same)), len(got), len(gold)
+
+
+def _places_equal(a: str | None, b: str | None) -> bool:
+    """Same place, or one contains the other (a district of the city, a city of the region)."""
+    if a == b:
+        return True
+    chain = lambda i: _ancestors(i)  # noqa: E731
+    return bool(a and b and (a in chain(b) or b in chain(a)))
+
+
+def _ancestors(ident: str) -> list[str]:
+    out, record = [], gazetteer.place(ident)
+    while record and record.get("parent") and record["parent"] != "russia":
+        out.append(record["parent"])
+        record = gazetteer.place(record["parent"])
+    return out
+
+
+def compare(gold: dict, got: dict) -> dict[str, tuple[int, int, int]]:
+    """Per-category (tp, system, gold) counts for one article."""
+    context = gold.get("places", []) + got.get("places", [])
+    result = {
+        "persons": _counts([person_key(p["name"]) for p in gold["persons"]], [person_key(p["name"]) for p in got["persons"]],
+                           lambda a, b: a == b),
+        "posts": _counts(_posts(gold), _posts(got), lambda a, b: a[:2] == b[:2] and _org_match(a[2], b[2])),
+        "organisations": _counts(gold["organisations"], got["organisations"], _org_match),
+        "places": _counts(list(dict.fromkeys(_place_id(p, context) for p in gold["places"])),
+                          list(dict.fromkeys(_place_id(p, context) for p in got["places"])), lambda a, b: a == b),
+        "initiatives": _counts([_initiative_id(i) for i in gold["initiatives"]], [_initiative_id(i) for i in got["initiatives"]],
+                               lambda a, b: a == b),
+        "events": _counts(gold["events"], got["events"], _event_match),
+    }
+    pairs = _pair(gold["events"], got["events"], _event_match)
+    result["event_dates"] = _attribute(pairs, "date", lambda a, b: a == b)
+    result["event_places"] = _attribute(pairs, "place", lambda a, b: _places_equal(_place_id(a, context), _place_id(b, context)))
+    result["participant_counts"] = _attribute(pairs, "participants", lambda a, b: a == b)
+    return result
+
+
+def _attribute(pairs: list[tuple], key: str, same) -> tuple[int, int, int]:
+    """Attribute of matched events, counted where the gold value is known (null gold = not stated)."""
+    known = [(g[key], s.get(key)) for g, s in pairs if g.get(key) is not None]
+    tp = sum(1 for g, s in known if s is not None and same(g, s))
+    return tp, sum(1 for _, s in known if s is not None), len(known)
+
+
+def _scores(tp: int, system: int, gold: int) -> dict:
+    precision = tp / system if system else (1.0 if not gold else 0.0)
+    recall = tp / gold if gold else (1.0 if not system else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "system": system, "gold": gold, "precision": round(precision, 3), "recall": round(recall, 3),
+            "f1": round(f1, 3)}
+
+
+def evaluate_facts(pairs: list[tuple[dict, dict]]) -> dict:
+    """Scores for (gold, system) facts pairs: per category and the micro-averaged overall."""
+    totals = {c: [0, 0, 0] for c in CATEGORIES}
+    for gold, got in pairs:
+        for category, counts in compare(gold, got).items():
+            totals[category] = [t + c for t, c in zip(totals[category], counts)]
+    result = {c: _scores(*totals[c]) for c in CATEGORIES}
+    result["overall"] = _scores(*(sum(totals[c][i] for c in CATEGORIES) for i in range(3)))
+    return result
+
+
+def evaluate(gold_dir, articles_dir) -> dict:
+    """Extract every article that has a gold file and score it: {category: {precision, recall, f1, …}, overall, articles}."""
+    gold_dir, articles_dir = Path(gold_dir), Path(articles_dir)
+    pairs, ids = [], []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        text_path = articles_dir / f"{gold_path.stem}.txt"
+        if not text_path.exists():
+            continue
+        meta_path = text_path.with_suffix(".json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"id": gold_path.stem}
+        got = extract_facts(text_path.read_text(encoding="utf-8"), meta.get("language"), meta)
+        pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), got))
+        ids.append(gold_path.stem)
+    result = evaluate_facts(pairs)
+    result["articles"] = ids
+    return result
+
+
+def format_table(result: dict) -> str:
+    """A plain-text table of precision, recall and F1 per category."""
+    lines = [f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'sys':>5}{'gold':>5}"]
+    for category in CATEGORIES + ["overall"]:
+        s = result[category]
+        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>5}{s['system']:>5}{s['gold']:>5}")
+    return "\n".join(lines)

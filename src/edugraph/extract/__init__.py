@@ -1,0 +1,95 @@
+"""Extraction: article text in, facts dict out (see data/facts.schema.json and docs/EXTRACTION.md)."""
+
+from __future__ import annotations
+
+import re
+
+from edugraph import gazetteer
+from edugraph.extract import english, russian
+from edugraph.extract.dates import reference_year
+from edugraph.extract.events import extract_events
+from edugraph.extract.mentions import Article, split_sentences, unique
+from edugraph.extract.names import normalise_person, organisation_key, same_organisation
+from edugraph.extract.posts import attach_posts
+from edugraph.text import clean_text, fold, lemma
+
+__all__ = ["extract_facts", "detect_lang", "normalise_person", "organisation_key"]
+
+
+def detect_lang(text: str) -> str:
+    """"ru" when at least 30 % of the letters are Cyrillic, else "en"."""
+    letters = re.findall(r"[^\W\d_]", text)
+    cyrillic = sum(1 for ch in letters if "а" <= ch.lower() <= "я" or ch.lower() == "ё")
+    return "ru" if letters and cyrillic / len(letters) >= 0.3 else "en"
+
+
+def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) -> dict:
+    """Facts of one article: persons with posts, organisations, places, initiatives, events, topics."""
+    clean = clean_text(text)
+    lang = detect_lang(clean) if lang in (None, "", "auto") else lang
+    article = Article(clean, lang, reference_year(meta), split_sentences(clean))
+    (russian if lang == "ru" else english).analyse(article)
+    posts = attach_posts(article)
+    events = extract_events(article)
+    article.orgs = [o for o in article.orgs if not any(fold(o.value) in fold(e["name"]) for e in events)]
+    facts = {
+        "persons": [{"name": name, "posts": value} for name, value in posts.items()],
+        "organisations": _organisations(article, posts),
+        "places": _places(article),
+        "initiatives": _initiatives(clean),
+        "events": events,
+        "topics": gazetteer.find_topics(clean),
+    }
+    if meta and meta.get("id"):
+        facts = {"article": meta["id"], **facts}
+    return facts
+
+
+def _places(article: Article) -> list[str]:
+    """Place names, one per gazetteer id, in first-mention order."""
+    seen, out = set(), []
+    for mention in article.places:
+        if mention.extra["id"] not in seen:
+            seen.add(mention.extra["id"])
+            out.append(mention.value)
+    return out
+
+
+def _initiatives(text: str) -> list[str]:
+    return [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(text)]
+
+
+def _organisations(article: Article, posts: dict) -> list[str]:
+    """Organisation names, one per organisation_key; post organisations resolved to fuller names."""
+    names = [m.value for m in article.orgs]
+    for person, person_posts in posts.items():
+        for post in person_posts:
+            if post["org"]:
+                post["org"] = _resolve(post["org"], names)
+                names.append(post["org"])
+        posts[person] = unique(person_posts)
+    names = [n for n in names if not _repeat_mention(n, names)]
+    kept: list[str] = []
+    for name in names:
+        same = next((i for i, k in enumerate(kept) if same_organisation(name, k)), None)
+        if same is None:
+            kept.append(name)
+        elif len(name) > len(kept[same]):
+            kept[same] = name
+    return kept
+
+
+def _resolve(org: str, names: list[str]) -> str:
+    """A post organisation that starts an organisation name of the article («Ассоциация»,
+    "Centre for the Development of Creativity") becomes that fuller name."""
+    head = org.lower()[:-1] if len(org.split()) == 1 else org.lower()
+    longer = [n for n in names if n.lower().startswith(head) and len(n) > len(org)]
+    return next((n for n in longer if "«" in n), longer[0] if longer else org)
+
+
+def _repeat_mention(name: str, names: list[str]) -> bool:
+    """«Ассоциация плодотворного года» after «Ассоциация … «Консорциум…»»: a generic repeat, not a new organisation."""
+    if re.search(r"[«№]|\s[А-ЯЁA-Z]", name):
+        return False
+    head = lemma(name.split()[0])
+    return any(n != name and "«" in n and lemma(n.split()[0]) == head for n in names)

@@ -1,0 +1,96 @@
+"""Dates in Russian and English text: «30 октября 2023 года», «21.12.2023», «С 17 по 20 августа»,
+"26 March 2021", "On March 26", «2024/2025 учебный год». Years are completed from the article date."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+RU_MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+             "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+EN_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+_RU_MONTH = r"(?P<{0}>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
+_EN_MONTH = r"(?P<{0}>" + "|".join(EN_MONTHS) + ")"
+_YEAR = r"(?:\s+(?P<{0}>(?:19|20)\d\d)(?:\s*(?:года|год|г\.))?)?"
+
+PATTERNS = [
+    ("range", re.compile(r"(?<!\w)[сc]\s+(?P<d1>\d{1,2})(?:\s+" + _RU_MONTH.format("m1") + r")?\s+по\s+(?P<d2>\d{1,2})\s+"
+                         + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
+    ("range", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s*[-–—]\s*(?P<d2>\d{1,2})\s+" + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
+    ("range", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s*[-–—]\s*(?P<d2>\d{1,2})\s+" + _EN_MONTH.format("m2") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+    ("day", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s+" + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
+    ("day", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s+" + _EN_MONTH.format("m2") + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+    ("day", re.compile(_EN_MONTH.format("m2") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)", re.I)),
+    ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
+    ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
+    ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
+    ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|school_year)."""
+
+    start: int
+    end_pos: int
+    date: str
+    end: str | None
+    kind: str
+
+
+def _month(value: str | None) -> int | None:
+    if not value:
+        return None
+    low = value.lower()
+    if low in EN_MONTHS:
+        return EN_MONTHS[low]
+    return next((n for stem, n in sorted(RU_MONTHS.items(), key=lambda kv: -len(kv[0])) if low.startswith(stem)), None)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if not month or not day or not 1 <= day <= 31 or not 1 <= month <= 12:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"????-{month:02d}-{day:02d}"
+
+
+def reference_year(meta: dict | None) -> int | None:
+    """Year of the article's publication date from metadata, if any."""
+    match = re.match(r"(\d{4})", str((meta or {}).get("date") or ""))
+    return int(match.group(1)) if match else None
+
+
+def _complete(iso: str | None, year: int | None) -> str | None:
+    if iso and iso.startswith("????"):
+        return iso.replace("????", str(year)) if year else None
+    return iso
+
+
+@functools.lru_cache(maxsize=4096)
+def find_dates(text: str, year: int | None = None) -> list[DateMention]:
+    """Date mentions in text order; a date without a year gets `year` (the article's year)."""
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(d.start < m.end() and m.start() < d.end_pos for d in found):
+                continue
+            mention = _mention(kind, m, year)
+            if mention:
+                found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
+    groups = m.groupdict()
+    y = int(groups["y"]) if groups.get("y") else year
+    if kind == "school_year":
+        return DateMention(m.start(), m.end(), groups["y"], None, kind)
+    month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
+    start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
+    if not start:
+        return None
+    end = _complete(_iso(y, month, int(groups["d2"])), y) if groups.get("d2") else None
+    return DateMention(m.start(), m.end(), start, end, kind)

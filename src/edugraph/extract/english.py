@@ -1,0 +1,56 @@
+"""English mentions without models: capitalised sequences, post appositions ("X, director of Y"),
+organisation heads (Academy, Ministry, Committee, Department, Centre, School No. N…) and gazetteer places."""
+
+from __future__ import annotations
+
+import re
+
+from edugraph import gazetteer
+from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.posts import EN_POST
+
+CAP = r"(?:[A-Z][\w'’.-]*)"
+CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
+ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
+            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
+ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
+PERSON_POST = re.compile(rf"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+),\s+(?P<post>{EN_POST.pattern})", re.I)
+_TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
+
+
+def analyse(article: Article) -> None:
+    """Fill persons, places and organisations of an English article."""
+    text = article.text
+    article.persons = [Mention(m.start("name"), m.end("name"), m.group("name")) for m in PERSON_POST.finditer(text)
+                       if m.group("name")[0].isupper()]
+    article.places = _places(text)
+    article.orgs = _orgs(text, article)
+
+
+def _places(text: str) -> list[Mention]:
+    out = []
+    for m in re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|district|Federation|Region|Oblast))?", text):
+        for candidate in (m.group(0), m.group(0).split()[0]):
+            record = gazetteer.find_place(candidate)
+            if record and not any(o.start <= m.start() < o.end for o in out):
+                out.append(Mention(m.start(), m.start() + len(candidate), candidate, {"id": record["id"], "record": record}))
+                break
+    return out
+
+
+def _orgs(text: str, article: Article) -> list[Mention]:
+    out = []
+    for m in ORG.finditer(text):
+        value = _TRIM.sub("", m.group(0).strip(" ,").rstrip("."))
+        value = _TRIM.sub("", value)
+        if _inside_quotes(text, m.start()) or gazetteer.find_initiative(value):
+            continue
+        for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
+            if len(part.split()) > 1 or re.search(r"No\.", part):
+                start = m.start() + m.group(0).find(part)
+                out.append(Mention(start, start + len(part), part))
+    return out
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)

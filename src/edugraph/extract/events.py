@@ -1,0 +1,283 @@
+"""Events: a keyword noun (конференция, совещание, session, forum…) with its modifiers and name,
+merged across mentions, with date, place, participant count, organisers, venue, online platform, parent."""
+
+from __future__ import annotations
+
+import re
+
+from edugraph import gazetteer
+from edugraph.extract.dates import find_dates
+from edugraph.extract.mentions import Article, unique
+from edugraph.extract.names import nominative_phrase
+from edugraph.text import fold, lemma
+
+RU_TYPES = [("видеоконференц", "meeting"), ("конференц", "conference"), ("совещани", "meeting"), ("заседани", "meeting"),
+            ("круглый стол", "meeting"), ("сесси", "session"), ("форум", "forum"), ("конкурс", "competition"),
+            ("олимпиад", "competition"), ("соревновани", "competition"), ("чемпионат", "competition"),
+            ("марафон", "other"), ("диктант", "other"), ("фестивал", "other"), ("семинар", "conference"),
+            ("слет", "other"), ("слёт", "other"), ("открыти", "opening")]
+EN_TYPES = [("conference", "conference"), ("meeting", "meeting"), ("session", "session"), ("forum", "forum"),
+            ("competition", "competition"), ("contest", "competition"), ("olympiad", "competition"),
+            ("championship", "competition"), ("marathon", "other"), ("festival", "other"), ("seminar", "conference"),
+            ("opening", "opening")]
+RU_NOUN = re.compile(r"(?<![\w-])(?:видеоконференц(?!св)|конференц|совещани|заседани|сесси|форум|конкурс(?!н)|олимпиад|"
+                     r"соревновани|чемпионат|марафон|диктант|фестивал|семинар|сл[её]т|открыти)[а-яё]*", re.I)
+EN_NOUN = re.compile(r"(?<![\w-])(?:conference|meeting|session|forum|competition|contest|olympiad|championship|"
+                     r"marathon|festival|seminar)s?(?![\w-])", re.I)
+RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
+EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
+TRIGGERS = re.compile(r"состоял|прош(?:ел|ла|ло|ли)|проход|собрал|открыл|организ|принял\w* участие|taking\s+place|"
+                      r"was\s+held|took\s+place|is\s+attended|opened|hosted", re.I)
+COUNT = {
+    "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
+                     r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)", re.I),
+    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly)\s+)?(?P<n>\d{2,6})\s+(?:people|participants|delegates|teachers|"
+                     r"leaders|specialists|students|experts|guests)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+}
+PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern + r"|участ|собрал|attend|gathered", re.I)
+ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:онлайн|дистанционн)\w*[- ]?\w*|видеоконференц\w*|"
+                    r"on\s+the\s+«?([A-Z]\w+)»?\s+platform|online", re.I)
+
+
+def _types(lang):
+    return RU_TYPES if lang == "ru" else EN_TYPES
+
+
+def _event_type(noun: str, lang: str) -> str:
+    low = noun.lower()
+    return next((t for stem, t in _types(lang) if low.startswith(stem)), "other")
+
+
+def _name_after(text: str, end: int, lang: str) -> tuple[str, int]:
+    """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail."""
+    rest = text[end:end + 220]
+    quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
+        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»\s*\w*", rest)
+    if quoted and not gazetteer.find_initiative(quoted.group(1)) or quoted and lang == "en":
+        return quoted.group(0), end + quoted.end()
+    latin = re.match(r"\s+[A-Z][A-Z0-9-]{1,20}(?!\w)", rest) if lang == "ru" else None
+    if latin:
+        return latin.group(0), end + latin.end()
+    if lang == "ru":
+        tail = re.match(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|ия|а|и|ы)(?=[\s,.;]))+", rest)
+        if tail:
+            return tail.group(0), end + tail.end()
+    return "", end
+
+
+def _mentions(article: Article) -> list[dict]:
+    """Every event-noun mention with modifiers, name and whether it is a distinct named event."""
+    text, lang = article.text, article.lang
+    noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
+    found = []
+    for m in noun_re.finditer(text):
+        if _inside_quotes(text, m.start()):
+            continue
+        mods = re.search(mods_re, text[max(0, m.start() - 80):m.start()])
+        mod_text = mods.group(0) if mods else ""
+        if lang == "en":
+            mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
+        name_tail, end = _name_after(text, m.end(), lang)
+        start = m.start() - len(mod_text)
+        found.append({"start": start, "end": end, "noun": m.group(0), "type": _event_type(m.group(0), lang),
+                      "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
+                      "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
+                      "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
+    return found + _quoted_events(article)
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)
+
+
+def _quoted_events(article: Article) -> list[dict]:
+    """Quoted titles that are themselves event names: «Технологический диктант»."""
+    out = []
+    for m in re.finditer(r"«([^»]{2,80})»", article.text):
+        noun = (RU_NOUN if article.lang == "ru" else EN_NOUN).search(m.group(1))
+        before = article.text[max(0, m.start() - 30):m.start()]
+        if noun and not (RU_NOUN if article.lang == "ru" else EN_NOUN).search(before):
+            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": _event_type(noun.group(0), article.lang),
+                        "mods": "", "raw": m.group(1), "quoted": True, "title": m.group(1)})
+    return out
+
+
+def _distinct_key(mention: dict, lang: str) -> str:
+    """Mentions with the same key are the same event."""
+    if mention["quoted"] and mention["title"]:
+        return fold(mention["title"])
+    base = lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
+    if lang == "en":
+        qualifier = [w.lower() for w in mention["mods"].split() if w.lower() in {"plenary", "panel", "strategic", "thematic"}]
+        return base + ":" + " ".join(qualifier)
+    return base
+
+
+def extract_events(article: Article, main_title: str | None = None) -> list[dict]:
+    """Event records of an article (facts schema plus extension keys)."""
+    groups: dict[str, list[dict]] = {}
+    for mention in sorted(_mentions(article), key=lambda m: m["start"]):
+        if _is_publication_line(article, mention["start"]):
+            continue
+        groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
+    groups = _merge_unnamed(groups, article.lang)
+    events = []
+    for key, mentions in groups.items():
+        if not _is_event(article, mentions):
+            continue
+        events.append(_event(article, mentions))
+    _assign_main_details(article, events)
+    return events
+
+
+def _is_publication_line(article: Article, pos: int) -> bool:
+    s, e = article.sentence_of(pos)
+    return _is_date_line(article.text[s:e])
+
+
+def _base(mention: dict, lang: str) -> str:
+    return lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
+
+
+def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
+    """Unnamed mentions («участники конференции») join the first named event with the same noun."""
+    named = {k: g for k, g in groups.items() if g[0]["quoted"]}
+    out: dict[str, list[dict]] = {}
+    for key, mentions in groups.items():
+        if key in named:
+            out.setdefault(key, []).extend(mentions)
+            continue
+        target = next((k for k, g in named.items() if _base(g[0], lang) == _base(mentions[0], lang)
+                       and (lang == "ru" or not key.split(":")[1])), None)
+        out.setdefault(target or key, []).extend(mentions)
+    return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
+
+
+def _is_event(article: Article, mentions: list[dict]) -> bool:
+    """A group is an event when it is named (quoted, capitalised modifiers) or reported as happening."""
+    for m in mentions:
+        if article.lang == "en" and _distinct_key(m, "en").split(":")[1]:
+            return True  # "the plenary session", "the panel session"
+        if m["quoted"] or re.match(r"[А-ЯЁA-Z]", m["mods"] or "") or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
+            return True
+        s, e = article.sentence_of(m["start"])
+        if TRIGGERS.search(article.text[s:e]) and (find_dates(article.text[s:e], article.year) or COUNT[article.lang].search(article.text[s:e])):
+            return True
+    return False
+
+
+def _best(article: Article, mentions: list[dict]) -> dict:
+    """The mention that names the event best: quoted, then capitalised in a reporting sentence, then first."""
+    def rank(m):
+        s, e = article.sentence_of(m["start"])
+        capital = bool(re.match(r"[А-ЯЁA-Z]", m["mods"] or m["raw"]))
+        return (not m["quoted"], not (capital and TRIGGERS.search(article.text[s:e])), not capital, m["start"])
+    return min(mentions, key=rank)
+
+
+def _event(article: Article, mentions: list[dict]) -> dict:
+    best = _best(article, mentions)
+    name = best["raw"] if best["quoted"] and not best["mods"] else best["raw"]
+    if article.lang == "ru":
+        name = nominative_phrase(name)
+    name = re.sub(r"\s+", " ", name).strip(" ,.")
+    name = name[:1].upper() + name[1:]
+    event = {"name": name, "type": best["type"], "date": None, "place": None, "participants": None,
+             "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
+    for s, e in event["_sentences"]:
+        _fill_from_sentence(article, event, s, e)
+    return event
+
+
+def _fill_from_sentence(article: Article, event: dict, s: int, e: int) -> None:
+    """Date, place, count, online platform, organisers and venue found in one sentence of the event."""
+    text = article.text[s:e]
+    dates = [d for d in find_dates(text, article.year) if d.kind != "school_year"] or \
+        [d for d in find_dates(text, article.year) if d.kind == "school_year"]
+    if dates and not event["date"]:
+        event["date"], end = dates[0].date, dates[0].end
+        if end:
+            event["end_date"] = end
+    places = article.in_span(article.places, s, e)
+    venue = _venue(article, s, e)
+    if venue:
+        event.setdefault("venue", venue)
+    if places and not event["place"]:
+        event["place"] = places[0].value
+    count = COUNT[article.lang].search(text)
+    if count and event["participants"] is None:
+        event["participants"] = int(count.group("n"))
+        if count.group("min"):
+            event["participants_min"] = True
+        if count.groupdict().get("regions"):
+            event["regions"] = int(count.group("regions"))
+    online = ONLINE.search(text)
+    if online and "online" not in event:
+        event["online"] = online.group(1) or online.group(2) or "онлайн" if article.lang == "ru" else (online.group(2) or "online")
+
+
+def _venue(article: Article, s: int, e: int) -> str | None:
+    m = re.search(r"на\s+базе|on\s+the\s+basis\s+of", article.text[s:e])
+    if not m:
+        return None
+    orgs = [o for o in article.in_span(article.orgs, s + m.end(), e) if o.start - (s + m.end()) < 6]
+    return orgs[0].value if orgs else None
+
+
+def _assign_main_details(article: Article, events: list[dict]) -> None:
+    """The first reported event gets the article's day dates, organisers and parent when its own sentences lack them."""
+    if not events:
+        return
+    main = events[0]
+    body = [(s, e) for s, e in article.sentences if not _is_date_line(article.text[s:e])]
+    day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind != "school_year"
+                 and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)]
+    if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
+        main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
+    if day_dates and main["date"] and not main.get("end_date"):
+        later = [d.date for d in day_dates if d.date > main["date"] and d.date[:7] == main["date"][:7]]
+        if later:
+            main["end_date"] = max(later)
+    if not main.get("end_date"):
+        main.pop("end_date", None)
+    for s, e in body:
+        _fill_roles(article, main, s, e)
+        if main["participants"] is None and COUNT[article.lang].search(article.text[s:e]) and \
+                PARTICIPATION.search(article.text[s:e]):
+            _fill_from_sentence(article, main, s, e)
+        if not main["place"] and re.search(r"(?:прош|состоял|taking\s+place|held)\w*\s+(?:в|во|in)\s", article.text[s:e]):
+            places = article.in_span(article.places, s, e)
+            main["place"] = places[0].value if places else None
+    _link_parent(article, events)
+    for event in events:
+        event.pop("_sentences", None)
+
+
+def _is_date_line(sentence: str) -> bool:
+    return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
+        and any(ch.isdigit() for ch in sentence)
+
+
+def _fill_roles(article: Article, event: dict, s: int, e: int) -> None:
+    text = article.text[s:e]
+    organiser = re.search(r"[Оо]рганизатор\w*\s+(?:мероприятия\s+|события\s+)?(?:выступил\w*|стал\w*|является|—|-|:)|"
+                          r"organi[sz]er\s+of\s+the\s+event\s+is", text)
+    if not organiser:
+        return
+    orgs = [o for o in article.in_span(article.orgs, s + organiser.end(), e)]
+    support = re.search(r"(?:при\s+поддержке|with\s+the\s+support\s+of)", text)
+    cut = s + support.start() if support else e
+    event["organisers"] = unique(o.value for o in orgs if o.start < cut)
+    if support:
+        event["supporters"] = unique(o.value for o in orgs if o.start >= cut)
+
+
+def _link_parent(article: Article, events: list[dict]) -> None:
+    """«в рамках X» / "within the framework of X": the event named X is the parent of the event in that sentence."""
+    for event in events[:1]:
+        for m in re.finditer(r"(?:в\s+рамках|within\s+the\s+framework\s+of(?:\s+the)?)\s+", article.text):
+            parent = next((p for p in events if p is not event and fold(article.text[m.end():m.end() + 120]).startswith(
+                fold(p["name"])[:20].lower())), None)
+            if parent:
+                event["parent"] = parent["name"]
+                return

@@ -1,0 +1,62 @@
+"""Language-neutral containers for mentions found in an article, shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    """A span of the cleaned text with its normalised value."""
+
+    start: int
+    end: int
+    value: str
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    """Cleaned text, its sentences and the mentions found so far."""
+
+    text: str
+    lang: str
+    year: int | None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    persons: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    orgs: list[Mention] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence containing position `pos`."""
+        return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.text)))
+
+    def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end)."""
+        return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after . ! ? before a capital, and at line breaks; initials are not ends."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n+|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
+                         text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def unique(values):
+    """Values without duplicates, first occurrence order kept."""
+    seen, out = set(), []
+    for value in values:
+        key = value if isinstance(value, str) else repr(value)
+        if key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out

@@ -1,0 +1,82 @@
+"""The named graphs of a build, with the IRIs they get in the store."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+
+from ..built import require_build
+from ..errors import EduGraphError
+from ..namespaces import GRAPH
+
+BUILD_GRAPH_BASE = str(GRAPH)
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
+FIRST = ("ontology", "gazetteer", "entities")  # then the articles, then "inferred"
+
+
+@dataclass
+class LocalGraph:
+    """One named graph of the build: its IRI in the build, its IRI in the store, its triples."""
+
+    source: str
+    iri: str
+    triples: list
+
+    @property
+    def count(self) -> int:
+        return len(self.triples)
+
+    @property
+    def staging(self) -> str:
+        return staging_iri(self.iri)
+
+    def ntriples(self) -> bytes:
+        return pyoxigraph.serialize(self.triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+
+
+def staging_iri(iri: str) -> str:
+    """Where a graph is written before it replaces `iri`: the same IRI with a `staging` query part."""
+    return iri + ("&" if "?" in iri else "?") + "staging"
+
+
+def check_graph_base(base: str) -> str:
+    if not ABSOLUTE_IRI.fullmatch(base or ""):
+        raise EduGraphError(f"--graph-base {base!r} is not an absolute IRI (e.g. https://example.org/edugraph/graph/)")
+    return base
+
+
+def rebase(iri: str, base: str) -> str:
+    """`iri` with the build's graph prefix (https://w3id.org/edugraph/graph/) replaced by `base`."""
+    return base + iri[len(BUILD_GRAPH_BASE):] if iri.startswith(BUILD_GRAPH_BASE) else iri
+
+
+def order_key(iri: str) -> tuple:
+    name = iri[len(BUILD_GRAPH_BASE):] if iri.startswith(BUILD_GRAPH_BASE) else None
+    return (FIRST.index(name), iri) if name in FIRST else (4 if name == "inferred" else 3, iri)
+
+
+def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> list[LocalGraph]:
+    """Every named graph in the build's all.nq (the quads `built.load_dataset` reads), in load order.
+
+    pyoxigraph parses the file: the same quads as rdflib, an order of magnitude faster on large builds.
+    """
+    check_graph_base(graph_base)
+    path = require_build(build_dir) / "all.nq"
+    grouped: dict[str, list] = {}
+    default = 0
+    try:
+        for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+            if isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
+                default += 1
+            else:
+                grouped.setdefault(quad.graph_name.value, []).append(quad.triple)
+    except SyntaxError as err:
+        raise EduGraphError(f"{path}: not valid N-Quads: {err}") from None
+    if default:
+        print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)
+    graphs = [LocalGraph(iri, rebase(iri, graph_base), triples) for iri, triples in grouped.items()]
+    return sorted(graphs, key=lambda g: order_key(g.source))

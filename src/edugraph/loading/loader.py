@@ -1,0 +1,76 @@
+"""Loading graphs safely: write each into its staging graph, verify its count there, switch it into place
+with one SPARQL Update request, and finally compare every graph's count with the build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..errors import EduGraphError
+from .graphs import LocalGraph
+from .targets import Target
+
+Hook = Callable[[str, list[LocalGraph]], None]  # called with "staged" or "loaded" and the graphs concerned
+
+
+class LoadFailed(EduGraphError):
+    """A load that stopped: which graphs are in place, which are not (and still hold what they held)."""
+
+    def __init__(self, cause: EduGraphError, loaded: list[LocalGraph], pending: list[LocalGraph]):
+        super().__init__(f"{cause}; {len(loaded)} of {len(loaded) + len(pending)} graphs loaded, "
+                         f"{len(pending)} not loaded")
+        self.cause, self.loaded, self.pending = cause, loaded, pending
+
+
+@dataclass
+class Row:
+    graph: str
+    local: int
+    remote: int
+
+    @property
+    def ok(self) -> bool:
+        return self.local == self.remote
+
+
+def load(target: Target, graphs: list[LocalGraph], hook: Hook | None = None) -> None:
+    """Replace each graph in the store; graphs not in `graphs` are never touched."""
+    loaded: list[LocalGraph] = []
+    for batch in target.batches(graphs):
+        try:
+            target.write(batch)
+            if hook:
+                hook("staged", batch)
+            check_staged(target, batch)
+            target.switch(batch)
+        except EduGraphError as err:
+            raise LoadFailed(err, loaded, graphs[len(loaded):]) from None
+        loaded += batch
+        if hook:
+            hook("loaded", batch)
+
+
+def check_staged(target: Target, batch: list[LocalGraph]) -> None:
+    counts = target.counts([graph.staging for graph in batch])
+    wrong = [f"<{g.iri}> ({counts[g.staging]} of {g.count} triples)" for g in batch if counts[g.staging] != g.count]
+    if wrong:
+        raise EduGraphError(f"staging graph incomplete, not switched: {', '.join(wrong)}")
+
+
+def verify(target: Target, graphs: list[LocalGraph]) -> list[Row]:
+    """Local and store triple counts of every graph."""
+    counts = target.counts([graph.iri for graph in graphs])
+    return [Row(graph.iri, graph.count, counts[graph.iri]) for graph in graphs]
+
+
+def format_rows(rows: list[Row]) -> str:
+    width = max([len(row.graph) for row in rows] + [5])
+    lines = [f"{'graph':<{width}}  {'local':>8}  {'remote':>8}  ok"]
+    lines += [f"{row.graph:<{width}}  {row.local:>8}  {row.remote:>8}  {'yes' if row.ok else 'NO'}" for row in rows]
+    return "\n".join(lines)
+
+
+def format_failure(failure: LoadFailed) -> str:
+    lines = [f"loaded      <{graph.iri}>" for graph in failure.loaded]
+    lines += [f"not loaded  <{graph.iri}>" for graph in failure.pending]
+    return "\n".join(lines)

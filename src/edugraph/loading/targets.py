@@ -1,0 +1,189 @@
+"""The stores a build can be loaded into: a remote SPARQL server, or an Oxigraph store folder on disk.
+
+Both offer the same four steps: `write` graphs into their staging graphs, `counts` of triples per graph,
+`switch` staging graphs into place with one SPARQL Update request (one transaction), and `plan` (dry run).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+
+from ..errors import EduGraphError
+from ..remote import Client, RemoteError, check_url, with_params
+from .graphs import LocalGraph
+
+GSP_UNSUPPORTED = {404, 405, 415, 501}  # the GSP URL does not take PUT: fall back to SPARQL Update
+COUNT_CHUNK = 200  # graphs per COUNT query
+
+
+def switch_update(graphs: list[LocalGraph]) -> str:
+    """One update that replaces each graph by its staging graph, then drops the staging graph (MOVE does)."""
+    steps = []
+    for graph in graphs:
+        steps.append(f"DROP SILENT GRAPH <{graph.iri}>")
+        steps.append(f"MOVE <{graph.staging}> TO <{graph.iri}>" if graph.count else f"DROP SILENT GRAPH <{graph.staging}>")
+    return " ;\n".join(steps)
+
+
+def count_query(iris: list[str]) -> str:
+    values = " ".join(f"<{iri}>" for iri in iris)
+    return f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+
+
+class Target:
+    """What the loader needs from a store; `counts` is shared, built on `select`."""
+
+    name = "store"
+
+    def batches(self, graphs: list[LocalGraph]) -> list[list[LocalGraph]]:
+        """Groups of graphs that are staged together and switched in one transaction."""
+        return [[graph] for graph in graphs]
+
+    def counts(self, iris: list[str]) -> dict[str, int]:
+        found = {iri: 0 for iri in iris}
+        for start in range(0, len(iris), COUNT_CHUNK):
+            for row in self.select(count_query(iris[start:start + COUNT_CHUNK])):
+                found[row["g"]] = int(row["n"])
+        return found
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class Endpoint:
+    """The URLs of a SPARQL server: Graph Store Protocol, query and update services."""
+
+    query: str
+    update: str | None = None
+    gsp: str | None = None
+    name: str = ""
+
+    @classmethod
+    def from_options(cls, base: str | None, gsp: str | None = None, query: str | None = None,
+                     update: str | None = None) -> "Endpoint":
+        """`base` is an Oxigraph-style server (GSP /store, /query, /update); explicit URLs override it."""
+        if base:
+            base = check_url(base)
+            gsp, query, update = gsp or base + "/store", query or base + "/query", update or base + "/update"
+        if not query:
+            raise EduGraphError("give --endpoint URL, or --query-url with --update-url (and optionally --gsp-url)")
+        if not update:
+            raise EduGraphError("an update URL is needed to switch graphs atomically: give --update-url")
+        return cls(check_url(query, "query URL"), check_url(update, "update URL"), gsp and check_url(gsp, "GSP URL"),
+                   base or query)
+
+
+class RemoteTarget(Target):
+    """A SPARQL 1.1 server: graphs go in with GSP PUT (`protocol` gsp), INSERT DATA (update), or PUT with a
+    fallback to INSERT DATA when the GSP URL does not accept it (auto)."""
+
+    def __init__(self, client: Client, endpoint: Endpoint, protocol: str = "auto"):
+        if protocol in ("gsp", "auto") and not endpoint.gsp:
+            if protocol == "gsp":
+                raise EduGraphError("--protocol gsp needs a GSP URL: give --endpoint or --gsp-url")
+            protocol = "update"
+        self.client, self.endpoint, self.protocol = client, endpoint, protocol
+        self.name = endpoint.name
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        return self.client.select(self.endpoint.query, sparql)
+
+    def check(self) -> None:
+        """Fail early (unreachable, auth, not SPARQL) before anything is written."""
+        self.select("ASK {}")
+
+    def write(self, graphs: list[LocalGraph]) -> None:
+        for graph in graphs:
+            if self.protocol != "update":
+                try:
+                    self.client.put_graph(self.endpoint.gsp, graph.staging, graph.ntriples())
+                    self.protocol = "gsp"
+                    continue
+                except RemoteError as err:
+                    if self.protocol == "gsp" or err.status not in GSP_UNSUPPORTED:
+                        raise
+                    self.protocol = "update"  # auto: this server has no writable GSP at that URL
+            self.client.update(self.endpoint.update, insert_update(graph))
+
+    def switch(self, graphs: list[LocalGraph]) -> None:
+        self.client.update(self.endpoint.update, switch_update(graphs))
+
+    def plan(self, graph: LocalGraph) -> list[str]:
+        size = f"graph <{graph.iri}>  {graph.count} triples  {len(graph.ntriples())} bytes"
+        if self.protocol == "update":
+            write = f"POST {self.endpoint.update}  INSERT DATA into <{graph.staging}>  {size}"
+        else:
+            write = f"PUT  {with_params(self.endpoint.gsp, graph=graph.staging)}  {size} (N-Triples)"
+        return [write, f"POST {self.endpoint.update}  " + switch_update([graph]).replace(" ;\n", " ; ")]
+
+
+def insert_update(graph: LocalGraph) -> str:
+    """Replace the staging graph with the graph's triples (N-Triples lines are valid INSERT DATA)."""
+    body = graph.ntriples().decode("utf-8")
+    return f"DROP SILENT GRAPH <{graph.staging}> ;\nINSERT DATA {{ GRAPH <{graph.staging}> {{\n{body}}} }}"
+
+
+class StoreTarget(Target):
+    """An on-disk Oxigraph store (the folder `oxigraph serve --location` serves): every graph is staged,
+    then all are switched in one transaction."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.name = str(path)
+        self.store = None
+
+    def open(self) -> "StoreTarget":
+        try:
+            self.store = pyoxigraph.Store(str(self.path))
+        except OSError as err:
+            raise EduGraphError(f"cannot open the Oxigraph store {self.path}: {err} "
+                                "(is a server using it? stop it first)") from None
+        return self
+
+    def batches(self, graphs):
+        return [graphs]
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        with self.errors():
+            solutions = self.store.query(sparql)
+            names = [v.value for v in solutions.variables]
+            return [{name: solution[name].value for name in names} for solution in solutions]
+
+    def write(self, graphs: list[LocalGraph]) -> None:
+        with self.errors():
+            self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{graph.staging}>" for graph in graphs))
+            self.store.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object,
+                                                   pyoxigraph.NamedNode(graph.staging))
+                                   for graph in graphs for t in graph.triples)
+
+    def switch(self, graphs: list[LocalGraph]) -> None:
+        with self.errors():
+            self.store.update(switch_update(graphs))
+
+    @contextmanager
+    def errors(self):
+        """pyoxigraph failures (disk full, I/O, evaluation) as one-line errors."""
+        try:
+            yield
+        except (OSError, RuntimeError, ValueError) as err:
+            raise EduGraphError(f"Oxigraph store {self.path}: {err}") from None
+
+    def plan(self, graph: LocalGraph) -> list[str]:
+        return [f"write into {self.path}  graph <{graph.iri}>  {graph.count} triples (staged, then switched "
+                "with all the others in one transaction)"]
+
+    def check(self) -> None:
+        self.open()
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.flush()
+            self.store = None

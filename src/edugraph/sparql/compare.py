@@ -1,0 +1,80 @@
+"""The same query on pyoxigraph and on rdflib's own SPARQL engine, as comparable plain values.
+
+Used by the tests (both engines must agree on every library query) and by bench/queries.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.compare import to_isomorphic
+
+from ..built import require_build
+from .formats import PREFIX_MAP
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+INFERRED = "https://w3id.org/edugraph/graph/inferred"
+
+
+def rdflib_dataset(build_dir: Path, inferred: bool = True) -> Dataset:
+    """The build in an rdflib Dataset whose default graph is the union of all graphs."""
+    ds = Dataset(default_union=True)
+    ds.parse(require_build(build_dir) / "all.nq", format="nquads")
+    if not inferred:
+        ds.remove_graph(URIRef(INFERRED))
+    return ds
+
+
+def to_rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    datatype = None if term.language or term.datatype.value == XSD_STRING else URIRef(term.datatype.value)
+    return Literal(term.value, lang=term.language, datatype=datatype)
+
+
+def _key(term) -> tuple:
+    """One comparable form for a pyoxigraph or rdflib term (plain literal = xsd:string)."""
+    if term is None:
+        return ("unbound",)
+    if isinstance(term, (ox.NamedNode, URIRef)):
+        return ("iri", str(term.value if isinstance(term, ox.NamedNode) else term))
+    if isinstance(term, (ox.BlankNode, BNode)):
+        return ("bnode",)
+    if isinstance(term, ox.Literal):
+        return ("literal", term.value, term.language or "", term.datatype.value if not term.language else "")
+    datatype = str(term.datatype) if term.datatype else ("" if term.language else XSD_STRING)
+    return ("literal", str(term), term.language or "", datatype)
+
+
+def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
+    """Counter of rows (SELECT), bool (ASK), or an isomorphism-ready rdflib graph (CONSTRUCT/DESCRIBE)."""
+    result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP, substitutions=bindings or None)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QueryTriples):
+        graph = rdflib.Graph()
+        for t in result:
+            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return to_isomorphic(graph)
+    names = result.variables
+    return Counter(tuple(_key(row[v]) for v in names) for row in result)
+
+
+def rdflib_answer(ds: Dataset, text: str, bindings: dict | None = None):
+    """The same as `oxigraph_answer`, computed by rdflib."""
+    init = {rdflib.Variable(v.value): to_rdflib(t) for v, t in (bindings or {}).items()}
+    result = ds.query(text, initBindings=init, initNs=PREFIX_MAP)
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = rdflib.Graph()
+        for triple in result.graph:
+            graph.add(triple)
+        return to_isomorphic(graph)
+    return Counter(tuple(_key(row[i]) for i in range(len(result.vars))) for row in result)

@@ -1,0 +1,88 @@
+"""Result formats: the W3C SPARQL 1.1 result formats, RDF syntaxes for graphs, and a readable table."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from ..errors import EduGraphError
+from ..namespaces import PREFIXES
+
+PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+# name -> (pyoxigraph format, media type); "table" is ours (text/plain)
+SOLUTION_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
+}
+TABLE = "table"
+TABLE_MEDIA_TYPE = "text/plain; charset=utf-8"
+MAX_CELL = 70
+
+
+def media_type(name: str) -> str:
+    if name == TABLE:
+        return TABLE_MEDIA_TYPE
+    fmt = SOLUTION_FORMATS.get(name) or GRAPH_FORMATS[name]
+    return fmt.media_type
+
+
+def by_media_type() -> dict[str, str]:
+    """Media type (and common aliases) -> format name, for HTTP content negotiation."""
+    table = {media_type(name).split(";")[0]: name for name in [*SOLUTION_FORMATS, *GRAPH_FORMATS]}
+    table.update({"application/json": "json", "application/xml": "xml", "text/xml": "xml",
+                  "text/plain": TABLE, "application/x-turtle": "turtle", "text/n-triples": "ntriples"})
+    return table
+
+
+def compact(term) -> str:
+    """A term as a person reads it: prefixed IRIs, the text of literals, _:ids for blank nodes."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in PREFIX_MAP.items():
+            if term.value.startswith(namespace) and len(term.value) > len(namespace):
+                return f"{prefix}:{term.value[len(namespace):]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _cell(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
+
+
+def table(solutions: ox.QuerySolutions) -> str:
+    """Aligned columns with a header rule and a row count; IRIs shortened with the project prefixes."""
+    names = [v.value for v in solutions.variables]
+    rows = [[_cell(compact(row[v])) for v in solutions.variables] for row in solutions]
+    widths = [max([len(name), *(len(r[i]) for r in rows)]) for i, name in enumerate(names)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(names), line(["-" * w for w in widths]), *map(line, rows)]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def serialize(result, solution_format: str | None, graph_format: str | None) -> tuple[bytes, str]:
+    """(body, media type) of a pyoxigraph query result in the requested format (None: not acceptable)."""
+    graph = isinstance(result, ox.QueryTriples)
+    if (graph_format if graph else solution_format) is None:
+        wanted = "turtle, ntriples, jsonld or rdfxml" if graph else "table, csv, tsv, json or xml"
+        raise EduGraphError(f"this is a {'CONSTRUCT/DESCRIBE' if graph else 'SELECT/ASK'} query: "
+                            f"its results come as {wanted}")
+    if graph:
+        fmt = GRAPH_FORMATS[graph_format]
+        prefixes = PREFIX_MAP if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+        return ox.serialize(result, format=fmt, prefixes=prefixes) or b"", fmt.media_type
+    if solution_format == TABLE:
+        text = ("true\n" if result else "false\n") if isinstance(result, ox.QueryBoolean) else table(result)
+        return text.encode("utf-8"), TABLE_MEDIA_TYPE
+    fmt = SOLUTION_FORMATS[solution_format]
+    return result.serialize(format=fmt), fmt.media_type

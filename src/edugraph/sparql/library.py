@@ -1,0 +1,77 @@
+"""The query library `queries/*.rq`: each file starts with a comment header
+
+    # ru: Вопрос по-русски?
+    # en: The question in English?
+    # param: ?region — federal subject label or IRI (optional)
+    # example: --param region=Дагестан
+
+`param` lines declare the variables a caller may bind (`(required)` or `(optional)` at the end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EduGraphError
+from ..paths import QUERIES
+
+HEADER = re.compile(r"^#\s*(ru|en|param|example):\s*(.*?)\s*$")
+PARAM = re.compile(r"^\?(\w+)\s*(?:—|–|-)+\s*(.*?)\s*\((required|optional)[^)]*\)$")
+
+
+@dataclass
+class LibraryQuery:
+    name: str
+    path: Path
+    text: str
+    question_ru: str = ""
+    question_en: str = ""
+    params: dict[str, bool] = field(default_factory=dict)  # name -> required
+    param_help: dict[str, str] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+
+
+def read_query(path: Path) -> LibraryQuery:
+    """A query file with its header parsed (files without a header take no declared parameters)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise EduGraphError(f"cannot read query {path}: {err}") from None
+    query = LibraryQuery(path.stem, path, text)
+    for line in text.splitlines():
+        match = HEADER.match(line)
+        if not line.startswith("#"):
+            break
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            param = PARAM.match(value)
+            if not param:
+                raise EduGraphError(f"{path}: bad param line {line!r} (write: # param: ?name — what it is (optional))")
+            query.params[param.group(1)] = param.group(3) == "required"
+            query.param_help[param.group(1)] = param.group(2)
+        elif key == "example":
+            query.examples.append(value)
+        else:
+            setattr(query, f"question_{key}", value)
+    return query
+
+
+def library(folder: Path = QUERIES) -> list[LibraryQuery]:
+    return [read_query(path) for path in sorted(Path(folder).glob("*.rq"))]
+
+
+def find(name_or_path: str, folder: Path = QUERIES) -> LibraryQuery:
+    """A query file by path, or a library query by name (with or without `.rq`)."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return read_query(path)
+    candidate = Path(folder) / f"{path.name.removesuffix('.rq')}.rq"
+    if path.parent == Path(".") and candidate.is_file():
+        return read_query(candidate)
+    raise EduGraphError(f"unknown query {name_or_path!r}: give a .rq file or a library name "
+                        "(run `edugraph query --list` to see them)")

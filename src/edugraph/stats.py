@@ -1,0 +1,113 @@
+"""Network analytics of the knowledge graph (networkx, on the network from `edugraph.netgraph`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+
+import networkx as nx
+
+from .netgraph import simple
+
+TOP_CATEGORIES = ("Person", "Organisation", "Initiative")
+EXACT_BETWEENNESS_LIMIT = 2000  # above this, betweenness is estimated from a sample of sources
+
+
+def as_simple(graph: nx.Graph) -> nx.Graph:
+    """The undirected simple graph (parallel relations become a `weight`)."""
+    return simple(graph) if graph.is_multigraph() or graph.is_directed() else graph
+
+
+def degree_centrality(graph: nx.Graph) -> dict[str, float]:
+    """Degree centrality on the undirected simple graph (parallel relations count once)."""
+    return nx.degree_centrality(as_simple(graph))
+
+
+def betweenness_centrality(graph: nx.Graph) -> dict[str, float]:
+    undirected = as_simple(graph)
+    n = undirected.number_of_nodes()
+    k = None if n <= EXACT_BETWEENNESS_LIMIT else 200
+    return nx.betweenness_centrality(undirected, k=k, seed=42 if k else None)
+
+
+def communities(graph: nx.Graph) -> list[set[str]]:
+    """Louvain communities (weighted by the number of relations), largest first; deterministic."""
+    undirected = as_simple(graph)
+    if undirected.number_of_edges() == 0:
+        return [{n} for n in undirected]
+    found = nx.community.louvain_communities(undirected, weight="weight", seed=42)
+    return sorted(found, key=lambda c: (-len(c), min(c)))
+
+
+def label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
+    return graph.nodes[node].get(f"label_{lang}", node)
+
+
+def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
+    """Every figure `edugraph stats` prints, as plain JSON-able data."""
+    undirected = simple(graph)
+    degree = degree_centrality(undirected)
+    between = betweenness_centrality(undirected)
+    parts = communities(undirected)
+    components = sorted(nx.connected_components(undirected), key=len, reverse=True)
+
+    def ranked(category):
+        nodes = [n for n, c in graph.nodes(data="category") if c == category]
+        nodes.sort(key=lambda n: (-degree[n], -between[n], label(graph, n, lang)))
+        return [{"label": label(graph, n, lang), "iri": n, "class": graph.nodes[n]["cls"],
+                 "degree": round(degree[n], 4), "betweenness": round(between[n], 4)} for n in nodes[:top]]
+
+    return {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "nodes_by_category": dict(Counter(c for _, c in graph.nodes(data="category")).most_common()),
+        "nodes_by_class": dict(Counter(c for _, c in graph.nodes(data="cls")).most_common()),
+        "edges_by_property": dict(Counter(k for _, _, k in graph.edges(keys=True)).most_common()),
+        "central": {category: ranked(category) for category in TOP_CATEGORIES},
+        "components": {"count": len(components), "sizes": [len(c) for c in components[:top]]},
+        "communities": {
+            "count": len(parts),
+            "modularity": round(nx.community.modularity(undirected, parts), 4) if undirected.number_of_edges() else 0.0,
+            "largest": [{"size": len(part), "members": [label(graph, n, lang) for n in
+                                                         sorted(part, key=lambda n: -degree[n])[:5]]}
+                        for part in parts[:top]],
+        },
+    }
+
+
+def rows(stats: dict) -> list[tuple]:
+    """The figures flattened to (section, name, value, detail) rows for table and CSV output."""
+    out = [("graph", "nodes", stats["nodes"], ""), ("graph", "edges", stats["edges"], "")]
+    out += [("nodes by category", k, v, "") for k, v in stats["nodes_by_category"].items()]
+    out += [("nodes by class", k, v, "") for k, v in stats["nodes_by_class"].items()]
+    out += [("edges by property", k, v, "") for k, v in stats["edges_by_property"].items()]
+    for category, items in stats["central"].items():
+        out += [(f"central {category}", item["label"], item["degree"], f"betweenness {item['betweenness']}")
+                for item in items]
+    comps = stats["components"]
+    out.append(("components", "count", comps["count"], "sizes " + " ".join(map(str, comps["sizes"]))))
+    comm = stats["communities"]
+    out.append(("communities", "count", comm["count"], f"modularity {comm['modularity']}"))
+    out += [("communities", f"#{i + 1}", c["size"], "; ".join(c["members"])) for i, c in enumerate(comm["largest"])]
+    return out
+
+
+def format_stats(stats: dict, fmt: str = "table") -> str:
+    if fmt == "json":
+        return json.dumps(stats, ensure_ascii=False, indent=2)
+    table = rows(stats)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(("section", "name", "value", "detail"))
+        writer.writerows(table)
+        return buffer.getvalue().rstrip("\n")
+    lines, section = [], None
+    for sect, name, value, detail in table:
+        if sect != section:
+            lines.append(f"{sect}:")
+            section = sect
+        lines.append(f"  {str(name)[:60]:<60} {value!s:>8}  {detail}".rstrip())
+    return "\n".join(lines)

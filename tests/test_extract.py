@@ -1,0 +1,145 @@
+"""Extraction on the real seed articles and on a made-up article."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from edugraph.extract import detect_lang, extract_facts
+from edugraph.extract.dates import find_dates
+from edugraph.extract.names import normalise_person
+from edugraph.gazetteer import find_initiatives
+from edugraph.text import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "data" / "articles"
+SCHEMA = json.loads((ROOT / "data" / "facts.schema.json").read_text(encoding="utf-8"))
+
+
+def _facts(prefix: str) -> dict:
+    path = next(ARTICLES.glob(f"{prefix}_*.txt"))
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    return extract_facts(path.read_text(encoding="utf-8"), meta=meta)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {p: _facts(p) for p in ("000", "001", "002", "003", "004")}
+
+
+def _posts(facts, name):
+    return next(p["posts"] for p in facts["persons"] if p["name"] == name)
+
+
+def test_all_seed_facts_validate_against_schema(seeds):
+    for facts in seeds.values():
+        jsonschema.validate(facts, SCHEMA)
+
+
+def test_kvantorium_and_it_cube_heads(seeds):
+    facts = seeds["002"]
+    posts = _posts(facts, "Алла Калиниченко")
+    assert any(p["post"] == "руководитель" and "IT-куб" in p["org"] for p in posts)
+    assert _posts(facts, "Мурад Джахаев")[0]["org"] == "моздокский «Кванториум»"
+    assert "Владикавказ" in facts["places"]
+    assert {"Kvantorium", "IT-cube", "National project Education"} <= set(facts["initiatives"])
+
+
+def test_strategic_session_dates_and_count(seeds):
+    session = seeds["002"]["events"][0]
+    assert (session["type"], session["date"], session["end_date"]) == ("session", "2022-08-17", "2022-08-20")
+    assert session["participants"] == 200 and session["participants_min"] is True
+
+
+def test_president_and_director_of_school_777(seeds):
+    posts = _posts(seeds["003"], "Вера Князева")
+    assert [p["post"] for p in posts] == ["президент", "директор"]
+    assert posts[0]["org"].startswith("Ассоциация образовательных организаций «Консорциум")
+    assert posts[1]["org"] == "Инженерно-технологическая школа № 777 Санкт-Петербурга"
+
+
+def test_initials_names_kept_as_written_and_posts_in_lists(seeds):
+    facts = seeds["001"]
+    names = [p["name"] for p in facts["persons"]]
+    assert "Сизова М.Б." in names and "Сизов М.Б." not in names
+    assert _posts(facts, "Хазова С.И.") == [{"post": "директор", "org": "ИМЦ Кировского района"}]
+    assert [p["post"] for p in _posts(facts, "Зименко В.М.")] == ["зам. директора по УВР", "руководитель"]
+    conference = facts["events"][0]
+    assert (conference["type"], conference["date"], conference["participants"]) == ("conference", "2023-10-30", 70)
+
+
+def test_figurative_points_of_growth_are_not_the_programme(seeds):
+    assert "Point of Growth" not in seeds["001"]["initiatives"]
+    assert find_initiatives("открыто 5 центров «Точка роста»") == ["point-of-growth"]
+    assert find_initiatives("способствующей формированию точек роста") == []
+
+
+@pytest.mark.parametrize("text", ["владикавказского «Кванториума»", "сеть кванториумов", "детский технопарк «Кванториум»",
+                                  "Kvantorium children's technology park"])
+def test_kvantorium_case_forms(text):
+    assert find_initiatives(text) == ["kvantorium"]
+
+
+def test_school_kvantorium_is_more_specific():
+    assert find_initiatives("школьный Кванториум") == ["school-kvantorium"]
+
+
+def test_english_article(seeds):
+    facts = seeds["000"]
+    assert _posts(facts, "Natalia Gubkova") == [
+        {"post": "chief specialist", "org": "Education Development Department of the Education Committee"}]
+    meeting = facts["events"][0]
+    assert (meeting["date"], meeting["end_date"], meeting["participants"], meeting["regions"]) == ("2021-03-25", "2021-03-26", 140, 82)
+    assert meeting["parent"] == "XI St. Petersburg International Educational Forum"
+    assert meeting["organisers"] == ["Academy of the Ministry of Education of Russia"]
+
+
+def test_online_meeting_with_year_from_metadata(seeds):
+    meeting = seeds["004"]["events"][0]
+    assert (meeting["type"], meeting["date"], meeting["online"]) == ("meeting", "2023-12-21", "Сферум")
+    assert {"artificial intelligence", "drones", "medicine"} <= set(seeds["004"]["topics"])
+
+
+def test_normalise_person():
+    assert normalise_person("Веры Князевой") == "Вера Князева"
+    assert normalise_person("Мурада Джахаева") == "Мурад Джахаев"
+    assert normalise_person("Ступак Ю.В.") == "Ступак Ю.В."
+
+
+def test_clean_text():
+    raw = ("<html><body><p>✍ Центр&nbsp;„IT-куб“ 👉 открыт</p><p>• в рамках образо-\nвания "
+           "“Точка роста”\u00ad</p></body></html>")
+    clean = clean_text(raw)
+    assert clean == "Центр «IT-куб» открыт\n\nв рамках образования «Точка роста»"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("30 октября 2023 года", ("2023-10-30", None)), ("21.12.2023", ("2023-12-21", None)),
+    ("С 17 по 20 августа", ("2022-08-17", "2022-08-20")), ("On March 26", ("2022-03-26", None)),
+    ("26 March 2021", ("2021-03-26", None)), ("в 2024/2025 учебном году", ("2024", None))])
+def test_dates(text, expected):
+    found = find_dates(text, 2022)
+    assert (found[0].date, found[0].end) == expected
+
+
+def test_made_up_article():
+    text = ("В Томске открылся новый центр «ИТ-куб»\n\n"
+            "15 сентября 2024 года в Томске на базе МАОУ СОШ № 12 состоялось торжественное открытие центра цифрового "
+            "образования «IT-куб». В церемонии приняли участие более 150 человек. Директор центра «IT-куб» Ирина "
+            "Смирнова рассказала о курсах по робототехнике и программированию. Центр создан в рамках национального "
+            "проекта «Образование».")
+    facts = extract_facts(text)
+    jsonschema.validate(facts, SCHEMA)
+    assert detect_lang(text) == "ru"
+    assert facts["persons"][0]["name"] == "Ирина Смирнова"
+    assert facts["persons"][0]["posts"][0]["post"] == "директор"
+    assert "Томск" in facts["places"]
+    assert {"IT-cube", "National project Education"} <= set(facts["initiatives"])
+    opening = next(e for e in facts["events"] if e["type"] == "opening")
+    assert (opening["date"], opening["participants"]) == ("2024-09-15", 150)
+    assert {"robotics", "programming and IT"} <= set(facts["topics"])
+
+
+def test_output_is_deterministic(seeds):
+    assert _facts("002") == seeds["002"]

@@ -1,0 +1,86 @@
+"""Gazetteer look-ups."""
+
+import pycountry
+import pytest
+
+from edugraph import gazetteer as g
+
+
+def test_all_89_federal_subjects_with_iso_codes():
+    subjects = g.federal_subjects()
+    assert len(subjects) == 89
+    assert all(s["iso"] and s["iso"].startswith("RU-") for s in subjects)
+    official = {s.code for s in pycountry.subdivisions.get(country_code="RU")}
+    assert official <= {s["iso"] for s in subjects}
+    assert len({s["id"] for s in subjects}) == 89
+
+
+@pytest.mark.parametrize("name,ident", [
+    ("Северная Осетия", "north-ossetia-alania"), ("Республики Северная Осетия — Алания", "north-ossetia-alania"),
+    ("North Ossetia", "north-ossetia-alania"), ("Дагестане", "dagestan"), ("РД", "dagestan"),
+    ("Republic of Dagestan", "dagestan"), ("Петербурга", "saint-petersburg"), ("СПб", "saint-petersburg"),
+    ("St. Petersburg", "saint-petersburg"), ("Москва", "moscow"), ("Moscow", "moscow"), ("РФ", "russia"),
+    ("Российской Федерации", "russia"), ("Кыргызстана", "kyrgyzstan"), ("Махачкале", "makhachkala"),
+    ("Великого Новгорода", "veliky-novgorod"), ("города Владикавказа", "vladikavkaz")])
+def test_aliases_and_case_forms(name, ident):
+    assert g.find_place(name)["id"] == ident
+
+
+def test_city_records():
+    spb = g.find_place("Санкт-Петербург")
+    assert (spb["kind"], spb["iso"], spb["parent"], spb["also_federal_subject"]) == ("city", "RU-SPE", "russia", True)
+    assert g.find_place("Моздок")["parent"] == "north-ossetia-alania"
+    assert g.find_place("Владикавказ")["iso"] is None
+
+
+def test_district_disambiguation_by_context():
+    assert g.find_place("Кировского района", ["Санкт-Петербург"])["id"] == "saint-petersburg-kirovsky-district"
+    kazan = g.find_place("Кировский район", ["Казань"])
+    assert (kazan["id"], kazan["parent"]) == ("kazan-kirovsky-district", "kazan")
+    assert g.find_place("Kalininsky district")["parent"] == "saint-petersburg"
+    assert len([p for p in g.all_places() if p["parent"] == "saint-petersburg" and p["kind"] == "district"]) == 18
+
+
+def test_initiatives():
+    assert g.find_initiative("Кванториумов")["id"] == "kvantorium"
+    assert g.find_initiative("ИТ-куба")["en"] == "IT-cube"
+    assert g.find_initiative("Point of Growth")["part_of"] == "national-project-education"
+    assert g.find_initiative("школьного Кванториума")["part_of"] == "kvantorium"
+    assert g.find_initiative("Город – среда развития образования")["cls"] == "CityProject"
+
+
+@pytest.mark.parametrize("name,cls", [
+    ("ГБОУ СОШ № 608", "School"), ("ГБУ ДО ДДЮТ Кировского района", "SupplementaryEducationCentre"),
+    ("ИМЦ Кировского района", "MethodologicalCentre"), ("Отдел образования Администрации Кировского района", "GovernmentBody"),
+    ("Дагестанский государственный университет народного хозяйства", "University"),
+    ("Ассоциация образовательных организаций «Консорциум»", "Association"),
+    ("Education Committee of St. Petersburg", "GovernmentBody"), ("центр «IT-куб»", "SupplementaryEducationCentre"),
+    ("ООО «Ромашка»", "Company"), ("Фонд «Вдохновение»", "Organisation")])
+def test_organisation_class(name, cls):
+    assert g.organisation_class(name) == cls
+
+
+def test_organisation_initiative():
+    assert g.organisation_initiative("моздокский «Кванториум»") == "kvantorium"
+    assert g.organisation_initiative("ГБОУ СОШ № 608") is None
+
+
+@pytest.mark.parametrize("post,ident,head", [
+    ("директор", "director", True), ("руководитель", "head", True), ("президент", "president", True),
+    ("председатель", "chair", True), ("начальник отдела образования", "head-of-department", True),
+    ("главный специалист", "chief-specialist", False), ("зам. директора по УВР", "deputy-director", False),
+    ("доцент кафедры", "associate-professor", False), ("chief specialist", "chief-specialist", False),
+    ("head", "head", True)])
+def test_roles(post, ident, head):
+    role = g.find_role(post)
+    assert (role["id"], role["head"]) == (ident, head)
+
+
+def test_unknown_role_gets_slug():
+    assert g.find_role("эксперт") == {"id": "ekspert", "en": "ekspert", "ru": "эксперт", "head": False}
+
+
+def test_topics_and_slugs():
+    assert g.find_topics("кружок «Беспилотные летательные аппараты» и искусственный интеллект") == ["artificial intelligence", "drones"]
+    assert g.slug("Вера Князева") == "vera-knyazeva"
+    assert g.transliterate("Вера Князева") == "Vera Knyazeva"

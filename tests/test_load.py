@@ -1,0 +1,208 @@
+"""`edugraph load` without a real server: reading the build, dry run, the on-disk store, retries, bad input."""
+
+from __future__ import annotations
+
+import base64
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pyoxigraph
+import pytest
+
+from edugraph.built import load_dataset
+from edugraph.cli import main
+from edugraph.loading.graphs import read_build_graphs, rebase, staging_iri
+from edugraph.remote import Auth, Client, RemoteError, make_auth
+from oxigraph_server import free_port
+
+GRAPH = "https://w3id.org/edugraph/graph/"
+SECRET = "s3cr3t-Pa55"
+FOREIGN = pyoxigraph.Quad(pyoxigraph.NamedNode("http://example.org/x"), pyoxigraph.NamedNode("http://example.org/p"),
+                          pyoxigraph.Literal("not ours"), pyoxigraph.NamedNode("http://example.org/foreign"))
+
+
+@contextmanager
+def stub_server(respond):
+    """A tiny HTTP server answering every request with respond(handler) -> (status, content type, body)."""
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def answer(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            seen.append((self.command, self.path, dict(self.headers)))
+            status, content_type, body = respond(self)
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = answer
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fixed(status, content_type="text/html", body=b"<html><body>Welcome</body></html>"):
+    return lambda handler: (status, content_type, body)
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    code = main(["load", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code: int, err: str, *fragments: str) -> None:
+    assert code != 0
+    assert err.startswith("edugraph: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err and SECRET not in err
+    for fragment in fragments:
+        assert fragment in err
+
+
+def test_reads_every_graph_of_the_build_in_load_order(seed_build):
+    graphs = read_build_graphs(seed_build)
+    dataset = load_dataset(seed_build)
+    expected = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    assert {g.iri: g.count for g in graphs} == expected
+    names = [g.iri[len(GRAPH):] for g in graphs]
+    assert names[:3] == ["ontology", "gazetteer", "entities"] and names[-1] == "inferred"
+    assert all(name.startswith("article/") for name in names[3:-1]) and len(names) > 5
+
+
+def test_graph_base_and_staging_iris(seed_build):
+    assert rebase(GRAPH + "article/1", "http://example.org/g/") == "http://example.org/g/article/1"
+    assert rebase("http://other/g", "http://example.org/g/") == "http://other/g"
+    assert staging_iri("http://example.org/g/a") == "http://example.org/g/a?staging"
+    assert staging_iri("http://example.org/g?a=1") == "http://example.org/g?a=1&staging"
+    graphs = read_build_graphs(seed_build, "urn:eg:")
+    assert all(g.iri.startswith("urn:eg:") for g in graphs)
+
+
+def test_dry_run_sends_nothing_and_masks_the_password(seed_build, capsys, monkeypatch):
+    monkeypatch.setenv("EG_PASSWORD", SECRET)
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    code, out, err = run_cli(capsys, "--build", str(seed_build), "--endpoint", url, "--dry-run",
+                             "--user", "alice", "--password-env", "EG_PASSWORD")
+    assert code == 0, err
+    graphs = read_build_graphs(seed_build)
+    assert f"{len(graphs)} graphs, {sum(g.count for g in graphs)} triples" in out
+    assert "user alice" in out and "****" in out and SECRET not in out + err
+    ontology = graphs[0]
+    line = next(line for line in out.splitlines() if line.startswith("PUT ") and f"<{ontology.iri}>" in line)
+    assert f"{url}/store?graph=" in line and f"{ontology.count} triples" in line
+    assert f"{len(ontology.ntriples())} bytes" in line
+    assert f"MOVE <{ontology.iri}?staging> TO <{ontology.iri}>" in out
+
+
+def store_counts(store: pyoxigraph.Store) -> dict[str, int]:
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return {row["g"].value: int(row["n"].value) for row in rows}
+
+
+def test_store_load_is_repeatable_and_leaves_other_graphs_alone(seed_build, tmp_path, capsys):
+    folder = tmp_path / "store"
+    store = pyoxigraph.Store(str(folder))
+    store.add(FOREIGN)
+    del store
+    for _ in range(2):
+        code, out, err = run_cli(capsys, "--build", str(seed_build), "--store", str(folder))
+        assert code == 0, err
+        assert "all counts match" in out
+    expected = {g.iri: g.count for g in read_build_graphs(seed_build)}
+    store = pyoxigraph.Store(str(folder))
+    assert store_counts(store) == expected | {"http://example.org/foreign": 1}
+    assert list(store.quads_for_pattern(None, None, None, FOREIGN.graph_name)) == [FOREIGN]
+
+
+def test_store_in_use_is_a_clear_error(seed_build, tmp_path, capsys):
+    store = pyoxigraph.Store(str(tmp_path / "store"))  # holds the lock, as a running server would
+    code, _, err = run_cli(capsys, "--build", str(seed_build), "--store", str(tmp_path / "store"))
+    assert_one_line_error(code, err, "cannot open the Oxigraph store")
+    del store
+
+
+def test_retries_with_exponential_backoff():
+    answers = iter([503, 502, 200])
+    with stub_server(lambda h: (next(answers), "text/plain", b"busy")) as (url, seen):
+        delays = []
+        answer = Client(timeout=5, retries=3, backoff=0.25, sleep=delays.append).request("GET", url)
+    assert answer.status == 200 and len(seen) == 3 and delays == [0.25, 0.5]
+
+
+def test_gives_up_after_the_retries():
+    with stub_server(fixed(500, "text/plain", b"disk full")) as (url, seen):
+        with pytest.raises(RemoteError, match=r"HTTP 500 .*disk full \(after 3 attempts\)"):
+            Client(retries=2, backoff=0, sleep=lambda s: None).request("PUT", url, b"")
+    assert len(seen) == 3
+
+
+@pytest.mark.parametrize("kind", ["basic", "bearer"])
+def test_auth_header_is_sent(kind, monkeypatch):
+    monkeypatch.setenv("EG_SECRET", SECRET)
+    auth = make_auth("alice", "EG_SECRET") if kind == "basic" else make_auth(token_env="EG_SECRET")
+    with stub_server(fixed(200, "application/sparql-results+json", b'{"head":{},"boolean":true}')) as (url, seen):
+        assert Client(auth).select(url, "ASK {}") == [{"boolean": "true"}]
+    expected = "Basic " + base64.b64encode(f"alice:{SECRET}".encode()).decode() if kind == "basic" else f"Bearer {SECRET}"
+    assert seen[0][2]["Authorization"] == expected
+    assert SECRET not in auth.description and auth.mask(f"x {SECRET} y") == "x **** y"
+    assert Auth().header is None
+
+
+@pytest.mark.parametrize("status,options,fragment", [
+    (401, ["--user", "alice", "--password-env", "EG_PASSWORD"], "HTTP 401"),
+    (403, ["--token-env", "EG_PASSWORD"], "HTTP 403"),
+    (404, [], "HTTP 404"),
+    (200, [], "text/html instead of SPARQL JSON results"),
+])
+def test_bad_server_answers_are_one_line_errors(seed_build, capsys, monkeypatch, status, options, fragment):
+    monkeypatch.setenv("EG_PASSWORD", SECRET)
+    with stub_server(fixed(status)) as (url, seen):
+        code, _, err = run_cli(capsys, "--build", str(seed_build), "--endpoint", url, "--retries", "0", *options)
+    assert_one_line_error(code, err, fragment)
+    assert all(method == "POST" for method, *_ in seen), "nothing is written when the endpoint fails the check"
+
+
+@pytest.mark.parametrize("options,fragment", [
+    (["--endpoint", "http://127.0.0.1:{port}", "--retries", "1", "--backoff", "0"], "cannot reach"),
+    (["--endpoint", "ftp://example.org/sparql"], "is not an http(s) URL"),
+    (["--endpoint", "http://alice:pw@example.org"], "must not contain a user or password"),
+    (["--endpoint", "http://127.0.0.1:{port}", "--graph-base", "graphs/"], "is not an absolute IRI"),
+    (["--endpoint", "http://127.0.0.1:{port}", "--graph-base", "http://example.org/a b/"], "is not an absolute IRI"),
+    (["--endpoint", "http://127.0.0.1:{port}", "--user", "alice", "--password-env", "EG_UNSET"], "EG_UNSET is not set"),
+    (["--query-url", "http://127.0.0.1:{port}/sparql"], "--update-url"),
+    ([], "--endpoint URL"),
+])
+def test_bad_input_is_a_one_line_error(seed_build, capsys, monkeypatch, options, fragment):
+    monkeypatch.delenv("EG_UNSET", raising=False)
+    port = free_port()
+    options = [option.format(port=port) for option in options]
+    code, _, err = run_cli(capsys, "--build", str(seed_build), *options)
+    assert_one_line_error(code, err, fragment)
+
+
+def test_missing_build_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "--build", str(tmp_path), "--store", str(tmp_path / "store"))
+    assert_one_line_error(code, err, "run `edugraph build` first")
+
+
+def test_embedded_update_is_one_transaction():
+    """The --store switch relies on it: a failing MOVE undoes the DROP before it in the same update."""
+    store = pyoxigraph.Store()
+    store.add(FOREIGN)
+    with pytest.raises(RuntimeError, match="does not exist"):
+        store.update(f"DROP SILENT GRAPH <{FOREIGN.graph_name.value}> ; MOVE <http://example.org/missing> TO "
+                     f"<{FOREIGN.graph_name.value}>")
+    assert list(store) == [FOREIGN]

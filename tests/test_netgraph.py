@@ -1,0 +1,107 @@
+"""RDF -> networkx conversion on a small hand-made graph shaped like `edugraph.mapping` output."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Graph
+
+from edugraph.netgraph import local_name, simple, to_networkx
+from edugraph.paths import ONTOLOGY
+
+SAMPLE = """
+@prefix eg: <https://w3id.org/edugraph/ontology#> .
+@prefix egr: <https://w3id.org/edugraph/id/> .
+@prefix egg: <https://w3id.org/edugraph/graph/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+egg:article\\/a1 {
+  egr:article\\/a1 a eg:Article ; eg:articleId "a1" ; dcterms:title "Открытие IT-куба"@ru ;
+      dcterms:date "2023-10-30"^^xsd:date ; eg:sourcePlace egr:place\\/spb ;
+      eg:mentions egr:person\\/ivanov-i , egr:org\\/school-5 , egr:event\\/opening , egr:initiative\\/it-cube ,
+                  egr:place\\/spb , egr:person\\/petrova-a ;
+      eg:concernsInitiative egr:initiative\\/it-cube .
+  egr:person\\/ivanov-i a eg:Person ; rdfs:label "Иван Иванов"@ru , "Ivan Ivanov"@en ;
+      eg:hasPost egr:post\\/ivanov-school-5 ; eg:heads egr:org\\/school-5 ; eg:meets egr:person\\/petrova-a .
+  egr:person\\/petrova-a a eg:Person ; rdfs:label "<script>alert(1)</script> Анна Петрова"@ru .
+  egr:post\\/ivanov-school-5 a eg:Post ; eg:heldBy egr:person\\/ivanov-i ; eg:postIn egr:org\\/school-5 ;
+      eg:role egr:role\\/director ; eg:postTitle "директор"@ru ; prov:wasDerivedFrom egr:article\\/a1 .
+  egr:org\\/school-5 a eg:ITCubeCentre ; rdfs:label "IT-куб школы № 5"@ru , "IT-kub shkoly No 5"@en ;
+      eg:partOfInitiative egr:initiative\\/it-cube ; eg:locatedIn egr:place\\/spb .
+  egr:event\\/opening a eg:Opening ; rdfs:label "Открытие IT-куба"@ru ; eg:startDate "2023-10-30"^^xsd:date ;
+      eg:participantCount "200"^^xsd:nonNegativeInteger ; eg:venue egr:org\\/school-5 ;
+      eg:takesPlaceIn egr:place\\/spb ; eg:hasParticipant egr:person\\/ivanov-i , egr:person\\/petrova-a ;
+      eg:concernsInitiative egr:initiative\\/it-cube ; prov:wasDerivedFrom egr:article\\/a1 .
+}
+egg:gazetteer {
+  egr:place\\/spb a eg:City , eg:FederalSubject ; rdfs:label "Санкт-Петербург"@ru , "Saint Petersburg"@en ;
+      eg:locatedIn egr:place\\/ru .
+  egr:place\\/ru a eg:Country ; rdfs:label "Россия"@ru , "Russia"@en ; eg:iso3166Code "RU" .
+  egr:initiative\\/it-cube a eg:CentreNetwork ; rdfs:label "IT-куб"@ru , "IT-cube"@en ;
+      eg:partOf egr:initiative\\/digital .
+  egr:initiative\\/digital a eg:FederalProject ; rdfs:label "Цифровая образовательная среда"@ru .
+  egr:role\\/director a eg:Role ; rdfs:label "директор"@ru .
+}
+egg:entities { egr:person\\/ivanov-i skos:prefLabel "Иванов Иван Иванович"@ru . }
+"""
+ID = "https://w3id.org/edugraph/id/"
+
+
+def sample_graph() -> Graph:
+    """The sample as one graph (like `load_graph(inferred=False)`)."""
+    ds = Dataset()
+    ds.parse(data=SAMPLE, format="trig")
+    graph = Graph()
+    for quad in ds.quads():
+        graph.add(quad[:3])
+    return graph
+
+
+@pytest.fixture(scope="module")
+def net():
+    return to_networkx(sample_graph(), Graph().parse(ONTOLOGY))
+
+
+def test_nodes_are_entities_with_categories(net):
+    categories = {local_name(n): a["category"] for n, a in net.nodes(data=True)}
+    assert categories == {"ivanov-i": "Person", "petrova-a": "Person", "school-5": "Organisation",
+                          "opening": "Event", "it-cube": "Initiative", "digital": "Initiative",
+                          "spb": "Place", "ru": "Place"}  # no article, post or role node
+
+
+def test_node_attributes(net):
+    ivanov = net.nodes[ID + "person/ivanov-i"]
+    assert ivanov["label_ru"] == "Иванов Иван Иванович"  # the longest preferred label
+    assert ivanov["label_en"] == "Ivan Ivanov"
+    assert ivanov["articles"] == ["a1"]
+    assert ivanov["facts"] == {"post": ["директор (IT-куб школы № 5)"]}
+    school = net.nodes[ID + "org/school-5"]
+    assert school["cls"] == "ITCubeCentre" and school["cls_en"] == "IT-cube centre"
+    event = net.nodes[ID + "event/opening"]
+    assert event["facts"] == {"participantCount": ["200"], "startDate": ["2023-10-30"]}
+    assert event["label_en"] == "Открытие IT-куба"  # no English label: falls back to Russian
+    assert net.nodes[ID + "place/spb"]["cls"] in {"City", "FederalSubject"}
+    assert net.graph["articles"]["a1"] == {"id": "a1", "title": "Открытие IT-куба", "date": "2023-10-30",
+                                           "initiatives": [ID + "initiative/it-cube"]}
+    assert "<script>" in net.nodes[ID + "person/petrova-a"]["label_ru"]  # kept raw; escaping is the page's job
+
+
+def test_edges_are_asserted_object_properties(net):
+    edges = {(local_name(u), k, local_name(v)) for u, v, k in net.edges(keys=True)}
+    assert edges == {
+        ("ivanov-i", "heads", "school-5"), ("ivanov-i", "worksFor", "school-5"),
+        ("school-5", "partOfInitiative", "it-cube"), ("school-5", "locatedIn", "spb"),
+        ("opening", "venue", "school-5"), ("opening", "takesPlaceIn", "spb"),
+        ("opening", "hasParticipant", "ivanov-i"), ("opening", "hasParticipant", "petrova-a"),
+        ("opening", "concernsInitiative", "it-cube"), ("spb", "locatedIn", "ru"), ("it-cube", "partOf", "digital"),
+    }  # no meets (derived from the shared event), no mentions, no inferred chains
+    assert all(data["label"] == k for _, _, k, data in net.edges(keys=True, data=True))
+
+
+def test_simple_counts_parallel_relations(net):
+    undirected = simple(net)
+    assert undirected[ID + "person/ivanov-i"][ID + "org/school-5"]["weight"] == 2
+    assert undirected.number_of_nodes() == net.number_of_nodes()
