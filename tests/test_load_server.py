@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 
 import pyoxigraph
@@ -130,6 +131,34 @@ def test_remote_query_gives_the_local_results(seed_build, oxigraph_server, capsy
     assert remote_results(oxigraph_server.url, "ASK { GRAPH ?g { ?s ?p ?o } }")
     csv = remote_query(oxigraph_server.url, "SELECT (1 AS ?one) {}", accept="text/csv")
     assert csv.splitlines() == [b"one", b"1"]
+
+
+def example_bindings(query):
+    """The bindings of the query's first documented example (`# example: --param name=value …`)."""
+    from edugraph.sparql import bind, parse_assignments
+
+    words = shlex.split(query.examples[0]) if query.examples else []
+    values = [word for word in words if word != "--param"]
+    return bind(parse_assignments(values), query.text, query.params, query.name)
+
+
+def test_query_library_gives_the_same_results_remotely(seed_build, oxigraph_server, capsys):
+    """What `edugraph query --endpoint` relies on: prefixes, parameters and the union default graph."""
+    from edugraph.sparql import library, run
+    from edugraph.sparql.formats import PREFIX_MAP, serialize
+    from edugraph.store import open_built
+
+    assert load(capsys, seed_build, "--endpoint", oxigraph_server.url)[0] == 0
+    local = open_built(seed_build)
+    queries = library()
+    assert queries
+    for query in queries:
+        bindings = example_bindings(query)
+        expected, _ = run(local, query.text, bindings, "csv", "ntriples")
+        result = remote_results(oxigraph_server.url, query.text, prefixes=PREFIX_MAP, bindings=bindings,
+                                union_default_graph=True)
+        got, _ = serialize(result, "csv", "ntriples")
+        assert sorted(got.splitlines()) == sorted(expected.splitlines()), query.name
 
 
 ATOMIC_PROBE = "DROP SILENT GRAPH <http://example.org/g> ; MOVE <http://example.org/missing> TO <http://example.org/g>"

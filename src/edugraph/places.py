@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from . import gazetteer
+from .text import morph
 
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3
-
-
-@lru_cache(maxsize=1)
-def morph():
-    import pymorphy2  # comes with natasha; loaded once
-    return pymorphy2.MorphAnalyzer()
 
 
 def nominative(words: list[str]) -> str:

@@ -10,6 +10,7 @@ import base64
 import http.client
 import json
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -214,27 +215,56 @@ def error_detail(err: urllib.error.HTTPError) -> str:
 
 
 def remote_query(endpoint: str, query_text: str, accept: str = SPARQL_JSON, timeout: float = 60.0,
-                 auth: Auth | None = None, retries: int = 0) -> bytes:
+                 auth: Auth | None = None, union_default_graph: bool = False) -> bytes:
     """Run a SPARQL query on a remote endpoint; the raw answer in the `accept` format.
 
     `endpoint` is the query service URL (Fuseki /ds/sparql, GraphDB /repositories/X) or a bare Oxigraph
-    server URL such as http://127.0.0.1:7878 (then /query is used).
+    server URL such as http://127.0.0.1:7878 (then /query is used). `union_default_graph` asks Oxigraph to
+    query the union of all graphs by default, as `edugraph query` does locally (Fuseki: set
+    tdb2:unionDefaultGraph in the dataset; GraphDB: its default graph already is the union).
     """
-    client = Client(auth or Auth(), timeout=timeout, retries=retries)
-    return client.post_query(query_url(endpoint), query_text, accept).body
+    url = query_url(endpoint)
+    if union_default_graph:
+        url = url + ("&" if "?" in url else "?") + "union-default-graph"
+    return Client(auth or Auth(), timeout=timeout, retries=0).post_query(url, query_text, accept).body
 
 
-def remote_results(endpoint: str, query_text: str, timeout: float = 60.0, auth: Auth | None = None):
-    """The answer as pyoxigraph objects, like `pyoxigraph.Store.query` returns locally.
+COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
 
-    SELECT -> QuerySolutions, ASK -> QueryBoolean, CONSTRUCT/DESCRIBE -> a list of Triples.
-    """
+
+def prepare_query(text: str, prefixes: dict[str, str] | None = None, bindings: dict | None = None) -> str:
+    """The query with PREFIX declarations in front, and {Variable: term} bindings as a VALUES block opening
+    its WHERE clause: bound before any FILTER runs, as pyoxigraph's `substitutions` are."""
+    head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
+    if bindings:
+        names = " ".join(str(variable) for variable in bindings)
+        values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
+        masked = COMMENT_LINE.sub(lambda m: " " * len(m.group()), text)
+        where = re.search(r"\bWHERE\s*\{", masked, re.I) or re.search(r"\{", masked)
+        text = text[:where.end()] + values + text[where.end():] if where else text + "\n" + values
+    return head + text
+
+
+def remote_results(endpoint: str, query_text: str, timeout: float = 60.0, auth: Auth | None = None, *,
+                   prefixes: dict[str, str] | None = None, bindings: dict | None = None,
+                   union_default_graph: bool = False):
+    """The answer as the pyoxigraph objects `Store.query` returns locally (same arguments' meaning):
+    QuerySolutions for SELECT, QueryBoolean for ASK, QueryTriples for CONSTRUCT/DESCRIBE."""
     import pyoxigraph
 
-    client = Client(auth or Auth(), timeout=timeout, retries=0)
-    answer = client.post_query(query_url(endpoint), query_text, f"{SPARQL_JSON}, application/n-triples;q=0.9")
-    if answer.content_type in (SPARQL_JSON, "application/json"):
-        return pyoxigraph.parse_query_results(answer.body, pyoxigraph.QueryResultsFormat.JSON)
-    if answer.content_type == "application/n-triples":
-        return list(pyoxigraph.parse(answer.body, pyoxigraph.RdfFormat.N_TRIPLES))
-    raise RemoteError(f"{query_url(endpoint)} answered {answer.content_type}: is it a SPARQL query endpoint?")
+    accept = f"{SPARQL_JSON}, application/n-triples;q=0.9"
+    body = remote_query(endpoint, prepare_query(query_text, prefixes, bindings), accept, timeout, auth,
+                        union_default_graph)
+    if body.lstrip().startswith(b"{"):
+        try:
+            return pyoxigraph.parse_query_results(body, pyoxigraph.QueryResultsFormat.JSON)
+        except SyntaxError:
+            pass
+    else:
+        try:  # triples: through a scratch store, to get the QueryTriples a local CONSTRUCT gives
+            scratch = pyoxigraph.Store()
+            scratch.load(body, pyoxigraph.RdfFormat.N_TRIPLES)
+            return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+        except SyntaxError:
+            pass
+    raise RemoteError(f"{query_url(endpoint)} did not answer with SPARQL results: is it a SPARQL query endpoint?")

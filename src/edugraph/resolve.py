@@ -1,7 +1,7 @@
 """Entity resolution: one deterministic IRI per real-world entity, across articles and languages.
 
-- people: surname + first initial («Вера Князева» = «Князева В.В.»; Russian names are
-  transliterated, so «Сергей Кожевников» = "Sergey Kozhevnikov");
+- people: surname + first initial (`names.person_key`: «Вера Князева» = «Князева В.В.»;
+  Russian names are transliterated, so «Сергей Кожевников» = "Sergey Kozhevnikov");
 - organisations: `organisation_key` (type + number + place, or main words), so
   «ГБОУ СОШ № 608 … Кировского района» = «ГБОУ СОШ №608 Кировского района»;
 - places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
@@ -10,16 +10,12 @@
 
 from __future__ import annotations
 
-import re
-
 from rdflib import URIRef
 
 from . import gazetteer
-from .extract.names import organisation_key
+from .extract import names
 from .namespaces import ID
 
-PATRONYMIC = re.compile(r"(вич|вна|чна|ична|оглы|кызы)$", re.I)
-INITIALS = re.compile(r"^([A-ZА-ЯЁ]\.\s*){1,2}$")
 MAX_SLUG = 80
 
 
@@ -27,25 +23,8 @@ def short_slug(text: str) -> str:
     return gazetteer.slug(text)[:MAX_SLUG].strip("-") or "x"
 
 
-def split_person(name: str) -> tuple[str, str]:
-    """(surname, first initial) of a personal name in any usual Russian or English order."""
-    tokens = [t for t in re.split(r"\s+", name.replace(".", ". ").strip()) if t]
-    initials = [t for t in tokens if INITIALS.match(t)]
-    words = [t for t in tokens if not INITIALS.match(t)]
-    if initials and words:  # «Ступак Ю.В.», «Ю.В. Ступак»
-        return words[0], initials[0][0]
-    if len(words) >= 3 and PATRONYMIC.search(words[2]):  # Иванов Иван Иванович
-        return words[0], words[1][0]
-    if len(words) >= 3 and PATRONYMIC.search(words[1]):  # Иван Иванович Иванов
-        return words[2], words[0][0]
-    if len(words) >= 2:  # Вера Князева, Sergey Kozhevnikov
-        return words[-1], words[0][0]
-    return (words or tokens or ["unknown"])[0], ""
-
-
 def person_key(name: str) -> str:
-    surname, initial = split_person(name)
-    return "-".join(part for part in (gazetteer.slug(surname), gazetteer.slug(initial)) if part)
+    return gazetteer.slug(names.person_key(name)) or "unknown"
 
 
 def person_iri(name: str) -> URIRef:
@@ -53,7 +32,7 @@ def person_iri(name: str) -> URIRef:
 
 
 def org_iri(name: str) -> URIRef:
-    return ID[f"org/{short_slug(organisation_key(name))}"]
+    return ID[f"org/{short_slug(names.organisation_key(name))}"]
 
 
 def place_iri(place_id: str) -> URIRef:
@@ -86,7 +65,7 @@ def event_iri(name: str, date: str | None) -> URIRef:
 
 
 def post_iri(person: str, org: str | None, role_id: str) -> URIRef:
-    org_part = short_slug(organisation_key(org)) if org else "unknown"
+    org_part = short_slug(names.organisation_key(org)) if org else "unknown"
     return ID[f"post/{person_key(person)}--{org_part}--{role_id}"]
 
 

@@ -94,3 +94,20 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
         return None
     end = _complete(_iso(y, month, int(groups["d2"])), y) if groups.get("d2") else None
     return DateMention(m.start(), m.end(), start, end, kind)
+
+
+DATE_LINE = re.compile(r"^\W*\d{1,2}[\s.]+\S+[\s.]+(?:19|20)\d\d\b[^\n]{0,20}$", re.M)
+
+
+def publication_date(text: str, language: str | None = None) -> str | None:
+    """The publication date of an article without metadata: a dated line of its own
+    («23 августа 2022 / 17:31», "26 March 2021"), else the latest full date, else a school year's start."""
+    for line in DATE_LINE.finditer(text):
+        found = [d for d in find_dates(line.group(0)) if d.kind == "day" and not d.date.startswith("?")]
+        if found:
+            return found[0].date
+    dated = [d for d in find_dates(text) if d.kind in ("day", "range")]
+    if dated:
+        return max(d.date for d in dated)
+    years = [d.date for d in find_dates(text) if d.kind == "school_year"]
+    return min(years) if years else None

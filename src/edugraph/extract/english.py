@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.mentions import Article, Mention, inside_quotes
 from edugraph.extract.posts import EN_POST
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -43,14 +43,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
     for m in ORG.finditer(text):
         value = _TRIM.sub("", m.group(0).strip(" ,").rstrip("."))
         value = _TRIM.sub("", value)
-        if _inside_quotes(text, m.start()) or gazetteer.find_initiative(value):
+        if inside_quotes(text, m.start()) or gazetteer.find_initiative(value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             if len(part.split()) > 1 or re.search(r"No\.", part):
                 start = m.start() + m.group(0).find(part)
                 out.append(Mention(start, start + len(part), part))
     return out
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)

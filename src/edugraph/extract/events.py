@@ -7,7 +7,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates
-from edugraph.extract.mentions import Article, unique
+from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma
 
@@ -71,7 +71,7 @@ def _mentions(article: Article) -> list[dict]:
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
     found = []
     for m in noun_re.finditer(text):
-        if _inside_quotes(text, m.start()):
+        if inside_quotes(text, m.start()):
             continue
         mods = re.search(mods_re, text[max(0, m.start() - 80):m.start()])
         mod_text = mods.group(0) if mods else ""
@@ -84,10 +84,6 @@ def _mentions(article: Article) -> list[dict]:
                       "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
     return found + _quoted_events(article)
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)
 
 
 def _quoted_events(article: Article) -> list[dict]:
@@ -177,7 +173,7 @@ def _best(article: Article, mentions: list[dict]) -> dict:
 
 def _event(article: Article, mentions: list[dict]) -> dict:
     best = _best(article, mentions)
-    name = best["raw"] if best["quoted"] and not best["mods"] else best["raw"]
+    name = best["raw"]
     if article.lang == "ru":
         name = nominative_phrase(name)
     name = re.sub(r"\s+", " ", name).strip(" ,.")
@@ -213,7 +209,8 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int) -> None:
             event["regions"] = int(count.group("regions"))
     online = ONLINE.search(text)
     if online and "online" not in event:
-        event["online"] = online.group(1) or online.group(2) or "онлайн" if article.lang == "ru" else (online.group(2) or "online")
+        platform = online.group(1) or online.group(2)
+        event["online"] = platform or ("онлайн" if article.lang == "ru" else "online")
 
 
 def _venue(article: Article, s: int, e: int) -> str | None:

@@ -60,3 +60,8 @@ def unique(values):
             seen.add(key)
             out.append(value)
     return out
+
+
+def inside_quotes(text: str, pos: int) -> bool:
+    """True when `pos` lies inside «…»."""
+    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)

@@ -91,6 +91,9 @@ def _merge_persons(mentions: list[Mention]) -> list[Mention]:
 
 # ---------------------------------------------------------------- places
 
+PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # «Республика Дагестан (РД)»
+
+
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
     for m in DISTRICTS.finditer(text):
@@ -102,7 +105,7 @@ def _places(text: str, spans: list) -> list[Mention]:
     context = [m.value for m in raw if not m.value.endswith("район")]
     out = []
     for mention in sorted(raw, key=lambda m: m.start):
-        record = gazetteer.find_place(mention.value, context)
+        record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
     return out
@@ -120,7 +123,7 @@ def _common_caps(word: str) -> bool:
 
 def _honorary(text: str, pos: int) -> bool:
     """True inside honorary titles such as «Заслуженный учитель РФ»."""
-    return bool(re.search(r"(?:заслуженн|почетн|почётн|народн)\w*\s+\w+\s*$", text[max(0, pos - 40):pos], re.I))
+    return bool(re.search(r"(?:заслуженн|почетн|почётн|народн)\w*\s+(?:учител|работник|артист|врач|деятел|педагог|мастер|наставник)\w*\s*$", text[max(0, pos - 40):pos], re.I))
 
 
 # ---------------------------------------------------------------- organisations

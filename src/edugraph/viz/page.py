@@ -10,6 +10,7 @@ with a per-page nonce blocks any script that would still slip in, and all networ
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +36,7 @@ CATEGORY_NAMES = {"ru": {"Initiative": "инициатива", "Organisation": "
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
            "#9c755f", "#bab0ac", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf"]
 OTHER_COLOUR = "#cccccc"
+MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 20, 250, 100_000  # node-iterations of stabilisation
 BIG = 1000  # above this many nodes: no improvedLayout, short stabilisation, physics frozen, no edge labels
 TEXT = {
     "ru": {"search": "Поиск", "physics": "Физика", "classes": "Классы", "communities": "Сообщества",
@@ -129,12 +131,16 @@ def parallel_edges(graph) -> dict[tuple[str, str], list[str]]:
 def vis_options(n_nodes: int) -> dict:
     """Physics that settles quickly (bounded stabilisation), lighter settings for big graphs."""
     big = n_nodes > BIG
+    # a stabilisation step costs ~30 µs per node in headless Chromium: keep the layout to a few seconds
+    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, ITERATION_BUDGET // max(n_nodes, 1)))
     return {
         "layout": {"improvedLayout": not big, "randomSeed": 7},
-        "physics": {"enabled": True, "solver": "barnesHut", "minVelocity": 1.5, "timestep": 0.6,
+        "physics": {"enabled": True, "solver": "forceAtlas2Based" if big else "barnesHut", "minVelocity": 1.5,
+                    "timestep": 0.6,
                     "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "springConstant": 0.03,
                                   "damping": 0.35, "avoidOverlap": 0.1},
-                    "stabilization": {"enabled": True, "iterations": 60 if big else 250, "updateInterval": 25,
+                    "forceAtlas2Based": {"gravitationalConstant": -50, "springLength": 60, "damping": 0.5},
+                    "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25,
                                       "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": False},
@@ -149,11 +155,9 @@ def render_page(view: View, lang: str, communities: bool = False, physics: bool 
                 articles: dict | None = None) -> str:
     """The HTML of one page; `physics=False` freezes the layout after the (bounded) stabilisation."""
     nodes, edges, legend = network_data(view, lang, communities, articles or {})
-    counts = {}
-    for node in nodes:
-        counts[node["category"]] = counts.get(node["category"], 0) + 1
-    categories = [{"key": c, "name": CATEGORY_NAMES[lang][c], "colour": STYLE[c][1], "symbol": STYLE[c][2],
-                   "count": counts[c]} for c in STYLE if c in counts]
+    counts = Counter(node["category"] for node in nodes)
+    categories = [{"key": c, "name": CATEGORY_NAMES[lang][c], "colour": "#555555" if communities else STYLE[c][1],
+                   "symbol": STYLE[c][2], "count": counts[c]} for c in STYLE if c in counts]
     js, css = vis_assets()
     data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)),
             "keepPhysics": physics and len(nodes) <= BIG}
