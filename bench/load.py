@@ -4,9 +4,11 @@
     python bench/load.py --input FILE.nq
     python bench/load.py --triples 200000         # size of the scaled copy made when no input exists
 
-Three runs on fresh folders, each timed end to end (parsing included):
-  edugraph load --endpoint   staged GSP PUT + COUNT + MOVE per graph, then the count table (child process)
-  edugraph load --store      the same into an on-disk store, one transaction (child process)
+Four runs on fresh folders, each timed end to end (parsing included):
+  edugraph load --endpoint   into `oxigraph serve`: GSP PUT per graph into staging graphs, COUNT, one MOVE update
+                             per batch of graphs (--batch-triples), then the count table (child process)
+  ... --protocol update      the same with one INSERT DATA request per batch instead of a PUT per graph
+  edugraph load --store      the same into an on-disk store, in this process (child process)
   oxigraph load --file       the server's bulk loader (no staging, no verification)
 Ratios are triples per second relative to the bulk loader. Results also go to bench/out/load.json.
 """
@@ -54,7 +56,8 @@ def fake_build(nquads: Path, folder: Path) -> Path:
     return folder
 
 
-def timed(command: list[str]) -> float:
+def timed(name: str, command: list[str]) -> float:
+    print(f"{name} ...", file=sys.stderr, flush=True)
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
@@ -79,12 +82,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="edugraph-bench-load-") as tmp:
         tmp = Path(tmp)
         build = fake_build(source, tmp / "build")
-        with OxigraphServer(tmp / "served") as server:
-            remote = timed(edugraph + ["--build", str(build), "--endpoint", server.url])
-        embedded = timed(edugraph + ["--build", str(build), "--store", str(tmp / "embedded")])
-        bulk = timed([oxigraph_binary(), "load", "--location", str(tmp / "bulk"), "--file", str(source)])
-    rows = {"edugraph load --endpoint (server)": remote, "edugraph load --store": embedded,
-            "oxigraph load (bulk loader)": bulk}
+        rows = {}
+        for name, protocol in (("edugraph load --endpoint (GSP)", "gsp"), ("edugraph load --endpoint (update)", "update")):
+            with OxigraphServer(tmp / protocol) as server:
+                rows[name] = timed(name, edugraph + ["--build", str(build), "--endpoint", server.url, "--protocol", protocol])
+        name = "edugraph load --store"
+        rows[name] = timed(name, edugraph + ["--build", str(build), "--store", str(tmp / "embedded")])
+        name = "oxigraph load (bulk loader)"
+        rows[name] = bulk = timed(name, [oxigraph_binary(), "load", "--location", str(tmp / "bulk"), "--file", str(source)])
     print(f"{triples} triples from {source}")
     print(f"{'method':<36} {'seconds':>8} {'triples/s':>10} {'vs bulk':>8}")
     for name, seconds in rows.items():

@@ -13,6 +13,7 @@ import pytest
 from edugraph.built import load_dataset
 from edugraph.cli import main
 from edugraph.loading.graphs import read_build_graphs, rebase, staging_iri
+from edugraph.loading.targets import Target
 from edugraph.remote import Auth, Client, RemoteError, make_auth
 from oxigraph_server import free_port
 
@@ -89,6 +90,15 @@ def test_graph_base_and_staging_iris(seed_build):
     assert staging_iri("http://example.org/g?a=1") == "http://example.org/g?a=1&staging"
     graphs = read_build_graphs(seed_build, "urn:eg:")
     assert all(g.iri.startswith("urn:eg:") for g in graphs)
+
+
+def test_graphs_are_batched_up_to_a_triple_budget(seed_build):
+    graphs = read_build_graphs(seed_build)
+    sizes = [[g.count for g in batch] for batch in Target().batches(graphs, 500)]
+    assert [n for batch in sizes for n in batch] == [g.count for g in graphs]
+    assert all(sum(batch) <= 500 or len(batch) == 1 for batch in sizes)
+    assert Target().batches(graphs, 1) == [[g] for g in graphs]
+    assert Target().batches(graphs, 10**9) == [graphs]
 
 
 def test_dry_run_sends_nothing_and_masks_the_password(seed_build, capsys, monkeypatch):

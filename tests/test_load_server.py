@@ -84,7 +84,8 @@ def test_server_killed_mid_load_then_repaired(seed_build, tmp_path, monkeypatch,
             if event == "staged" and batch[0].iri == victim:
                 server.kill()
         monkeypatch.setattr(load_command, "after_step", kill_when_victim_staged)
-        code, out, err = load(capsys, seed_build, "--endpoint", server.url, "--retries", "1", "--backoff", "0")
+        code, out, err = load(capsys, seed_build, "--endpoint", server.url, "--retries", "1", "--backoff", "0",
+                              "--batch-triples", "1")  # one graph per switch
         assert code != 0 and "Traceback" not in err
         assert f"3 of {len(graphs)} graphs loaded, {len(graphs) - 3} not loaded" in err and "cannot reach" in err
         assert [line.split()[-1] for line in out.splitlines() if line.startswith("loaded ")] == [

@@ -72,11 +72,20 @@ def make_auth(user: str | None = None, password_env: str | None = None, token_en
     return Auth()
 
 
-def add_connection_arguments(parser) -> None:
-    """The options every command talking to a remote store shares (auth, timeout, retries)."""
+def add_auth_arguments(parser) -> None:
+    """--user/--password-env and --token-env, for any command talking to a remote store (see `auth_from_args`)."""
     parser.add_argument("--user", help="user name for HTTP basic auth")
     parser.add_argument("--password-env", metavar="VAR", help="environment variable holding the basic auth password")
     parser.add_argument("--token-env", metavar="VAR", help="environment variable holding a bearer token")
+
+
+def auth_from_args(args) -> Auth:
+    return make_auth(args.user, args.password_env, args.token_env)
+
+
+def add_connection_arguments(parser) -> None:
+    """Auth, timeout and retry options."""
+    add_auth_arguments(parser)
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per HTTP request (default 60)")
     parser.add_argument("--retries", type=int, default=3, metavar="N",
                         help="retries of a failed request, with exponential backoff (default 3)")
@@ -84,7 +93,7 @@ def add_connection_arguments(parser) -> None:
 
 
 def client_from_args(args) -> "Client":
-    return Client(make_auth(args.user, args.password_env, args.token_env), timeout=args.timeout,
+    return Client(auth_from_args(args), timeout=args.timeout,
                   retries=max(0, args.retries), backoff=args.backoff)
 
 

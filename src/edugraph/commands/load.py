@@ -11,6 +11,7 @@ after_step = None  # test hook: called as after_step(event, graphs) once graphs 
 
 def register(subparsers) -> None:
     from ..loading.graphs import BUILD_GRAPH_BASE
+    from ..loading.loader import BATCH_TRIPLES
     from ..remote import add_connection_arguments
 
     parser = subparsers.add_parser(
@@ -32,6 +33,9 @@ def register(subparsers) -> None:
     parser.add_argument("--build", type=Path, default=BUILD, metavar="DIR", help="build folder (default build/)")
     parser.add_argument("--graph-base", default=BUILD_GRAPH_BASE, metavar="IRI",
                         help=f"graph IRI prefix in the store, replacing {BUILD_GRAPH_BASE}")
+    parser.add_argument("--batch-triples", type=int, default=BATCH_TRIPLES, metavar="N",
+                        help=f"graphs switched together in one transaction, up to N triples (default {BATCH_TRIPLES}; "
+                             "1: one graph at a time)")
     add_connection_arguments(parser)
     parser.add_argument("--dry-run", action="store_true", help="print what would be sent, send nothing")
     parser.set_defaults(func=run)
@@ -43,7 +47,7 @@ def make_target(args):
     from ..remote import client_from_args
 
     if args.store:
-        if args.gsp_url or args.query_url or args.update_url or args.user or args.token_env:
+        if args.gsp_url or args.query_url or args.update_url or args.user or args.password_env or args.token_env:
             raise EduGraphError("--store writes a local folder: URL and auth options do not apply")
         return StoreTarget(args.store)
     if not (args.endpoint or args.query_url):
@@ -64,14 +68,14 @@ def run(args) -> int:
         print(f"dry run: nothing is sent to {target.name}")
         if getattr(target, "client", None):
             print(f"auth: {target.client.auth.description}")
-        for graph in graphs:
-            print("\n".join(target.plan(graph)))
+        for batch in target.batches(graphs, args.batch_triples):
+            print("\n".join(target.plan(batch)))
         print(f"{len(graphs)} graphs, {sum(g.count for g in graphs)} triples")
         return 0
     try:
         target.check()
         try:
-            load(target, graphs, after_step)
+            load(target, graphs, args.batch_triples, after_step)
         except LoadFailed as failure:
             print(format_failure(failure))
             raise

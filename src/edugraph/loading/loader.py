@@ -10,6 +10,7 @@ from ..errors import EduGraphError
 from .graphs import LocalGraph
 from .targets import Target
 
+BATCH_TRIPLES = 50_000  # per switch transaction: Oxigraph slows down on much bigger ones
 Hook = Callable[[str, list[LocalGraph]], None]  # called with "staged" or "loaded" and the graphs concerned
 
 
@@ -33,10 +34,10 @@ class Row:
         return self.local == self.remote
 
 
-def load(target: Target, graphs: list[LocalGraph], hook: Hook | None = None) -> None:
-    """Replace each graph in the store; graphs not in `graphs` are never touched."""
+def load(target: Target, graphs: list[LocalGraph], budget: int = BATCH_TRIPLES, hook: Hook | None = None) -> None:
+    """Replace each graph in the store, `budget` triples per transaction; graphs not in `graphs` are never touched."""
     loaded: list[LocalGraph] = []
-    for batch in target.batches(graphs):
+    for batch in target.batches(graphs, budget):
         try:
             target.write(batch)
             if hook:

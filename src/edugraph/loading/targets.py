@@ -39,9 +39,18 @@ class Target:
 
     name = "store"
 
-    def batches(self, graphs: list[LocalGraph]) -> list[list[LocalGraph]]:
-        """Groups of graphs that are staged together and switched in one transaction."""
-        return [[graph] for graph in graphs]
+    def batches(self, graphs: list[LocalGraph], budget: int) -> list[list[LocalGraph]]:
+        """Consecutive graphs grouped up to `budget` triples (a bigger graph alone): each group is staged,
+        checked and switched in one update request, i.e. one transaction."""
+        groups: list[list[LocalGraph]] = []
+        size = 0
+        for graph in graphs:
+            if not groups or size + graph.count > budget:
+                groups.append([])
+                size = 0
+            groups[-1].append(graph)
+            size += graph.count
+        return groups
 
     def counts(self, iris: list[str]) -> dict[str, int]:
         found = {iri: 0 for iri in iris}
@@ -101,39 +110,44 @@ class RemoteTarget(Target):
         self.select("ASK {}")
 
     def write(self, graphs: list[LocalGraph]) -> None:
-        for graph in graphs:
-            if self.protocol != "update":
-                try:
-                    self.client.put_graph(self.endpoint.gsp, graph.staging, graph.ntriples())
-                    self.protocol = "gsp"
-                    continue
-                except RemoteError as err:
-                    if self.protocol == "gsp" or err.status not in GSP_UNSUPPORTED:
-                        raise
-                    self.protocol = "update"  # auto: this server has no writable GSP at that URL
-            self.client.update(self.endpoint.update, insert_update(graph))
+        """One PUT per graph, or one INSERT DATA request for them all."""
+        pending = list(graphs)
+        while pending and self.protocol != "update":
+            try:
+                self.client.put_graph(self.endpoint.gsp, pending[0].staging, pending[0].ntriples())
+            except RemoteError as err:
+                if self.protocol == "gsp" or err.status not in GSP_UNSUPPORTED:
+                    raise
+                self.protocol = "update"  # auto: this server has no writable GSP at that URL
+                break
+            self.protocol = "gsp"
+            pending.pop(0)
+        if pending:
+            self.client.update(self.endpoint.update, insert_update(pending))
 
     def switch(self, graphs: list[LocalGraph]) -> None:
         self.client.update(self.endpoint.update, switch_update(graphs))
 
-    def plan(self, graph: LocalGraph) -> list[str]:
-        size = f"graph <{graph.iri}>  {graph.count} triples  {len(graph.ntriples())} bytes"
-        if self.protocol == "update":
-            write = f"POST {self.endpoint.update}  INSERT DATA into <{graph.staging}>  {size}"
-        else:
-            write = f"PUT  {with_params(self.endpoint.gsp, graph=graph.staging)}  {size} (N-Triples)"
-        return [write, f"POST {self.endpoint.update}  " + switch_update([graph]).replace(" ;\n", " ; ")]
+    def plan(self, graphs: list[LocalGraph]) -> list[str]:
+        lines = []
+        for graph in graphs:
+            size = f"graph <{graph.iri}>  {graph.count} triples  {len(graph.ntriples())} bytes"
+            if self.protocol == "update":
+                lines.append(f"POST {self.endpoint.update}  INSERT DATA into <{graph.staging}>  {size}")
+            else:
+                lines.append(f"PUT  {with_params(self.endpoint.gsp, graph=graph.staging)}  {size} (N-Triples)")
+        return lines + [f"POST {self.endpoint.update}  " + switch_update(graphs).replace(" ;\n", " ; ")]
 
 
-def insert_update(graph: LocalGraph) -> str:
-    """Replace the staging graph with the graph's triples (N-Triples lines are valid INSERT DATA)."""
-    body = graph.ntriples().decode("utf-8")
-    return f"DROP SILENT GRAPH <{graph.staging}> ;\nINSERT DATA {{ GRAPH <{graph.staging}> {{\n{body}}} }}"
+def insert_update(graphs: list[LocalGraph]) -> str:
+    """Replace the staging graphs with the graphs' triples (N-Triples lines are valid INSERT DATA)."""
+    drops = "".join(f"DROP SILENT GRAPH <{graph.staging}> ;\n" for graph in graphs)
+    blocks = "".join(f"GRAPH <{g.staging}> {{\n{g.ntriples().decode('utf-8')}}}\n" for g in graphs)
+    return f"{drops}INSERT DATA {{\n{blocks}}}"
 
 
 class StoreTarget(Target):
-    """An on-disk Oxigraph store (the folder `oxigraph serve --location` serves): every graph is staged,
-    then all are switched in one transaction."""
+    """An on-disk Oxigraph store (the folder `oxigraph serve --location` serves), written in this process."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -147,9 +161,6 @@ class StoreTarget(Target):
             raise EduGraphError(f"cannot open the Oxigraph store {self.path}: {err} "
                                 "(is a server using it? stop it first)") from None
         return self
-
-    def batches(self, graphs):
-        return [graphs]
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         with self.errors():
@@ -176,9 +187,9 @@ class StoreTarget(Target):
         except (OSError, RuntimeError, ValueError) as err:
             raise EduGraphError(f"Oxigraph store {self.path}: {err}") from None
 
-    def plan(self, graph: LocalGraph) -> list[str]:
-        return [f"write into {self.path}  graph <{graph.iri}>  {graph.count} triples (staged, then switched "
-                "with all the others in one transaction)"]
+    def plan(self, graphs: list[LocalGraph]) -> list[str]:
+        lines = [f"stage into {self.path}  graph <{graph.iri}>  {graph.count} triples" for graph in graphs]
+        return lines + [f"one transaction: " + switch_update(graphs).replace(" ;\n", " ; ")]
 
     def check(self) -> None:
         self.open()
