@@ -16,7 +16,12 @@ from rdflib.compare import to_isomorphic
 from ..built import require_build
 from .formats import PREFIX_MAP
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+# pyoxigraph returns literals of the derived integer types as xsd:integer: compare them as such
+INTEGER_TYPES = {XSD + name for name in ("nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+                                         "negativeInteger", "long", "int", "short", "byte", "unsignedLong",
+                                         "unsignedInt", "unsignedShort", "unsignedByte")}
 INFERRED = "https://w3id.org/edugraph/graph/inferred"
 
 
@@ -47,9 +52,11 @@ def _key(term) -> tuple:
     if isinstance(term, (ox.BlankNode, BNode)):
         return ("bnode",)
     if isinstance(term, ox.Literal):
-        return ("literal", term.value, term.language or "", term.datatype.value if not term.language else "")
-    datatype = str(term.datatype) if term.datatype else ("" if term.language else XSD_STRING)
-    return ("literal", str(term), term.language or "", datatype)
+        datatype = "" if term.language else term.datatype.value
+    else:
+        datatype = str(term.datatype) if term.datatype else ("" if term.language else XSD_STRING)
+    datatype = XSD + "integer" if datatype in INTEGER_TYPES else datatype
+    return ("literal", str(term.value if isinstance(term, ox.Literal) else term), term.language or "", datatype)
 
 
 def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
