@@ -143,3 +143,34 @@ def test_made_up_article():
 
 def test_output_is_deterministic(seeds):
     assert _facts("002") == seeds["002"]
+
+
+@pytest.mark.parametrize("text,name,post", [
+    ("Совещание провел министр просвещения Российской Федерации Сергей Кравцов.", "Сергей Кравцов",
+     {"post": "министр", "org": "Министерство просвещения Российской Федерации"}),
+    ("На форуме выступил губернатор Томской области Владимир Мазур.", "Владимир Мазур", {"post": "губернатор", "org": None}),
+    ("Министерство образования Новосибирской области провело совещание. Заместитель министра Сергей Федорчук "
+     "рассказал о планах.", "Сергей Федорчук", {"post": "заместитель министра", "org": "Министерство образования Новосибирской области"}),
+    ("В Томске открылся детский технопарк «Кванториум». Директор технопарка Ирина Петрова провела экскурсию.",
+     "Ирина Петрова", {"post": "директор", "org": "детский технопарк «Кванториум»"}),
+])
+def test_general_post_rules(text, name, post):
+    facts = extract_facts(text)
+    assert post in _posts(facts, name)
+
+
+def test_english_minister_post_gives_ministry_and_opening_event():
+    text = ("On 1 September 2023 a new IT-cube centre opened in Kazan. Ildar Garipov, Minister of Education of "
+            "Tatarstan, attended the opening ceremony.")
+    facts = extract_facts(text)
+    assert _posts(facts, "Ildar Garipov") == [{"post": "minister", "org": "Ministry of Education of Tatarstan"}]
+    opening = next(e for e in facts["events"] if e["type"] == "opening")
+    assert (opening["date"], opening["place"]) == ("2023-09-01", "Kazan")
+
+
+def test_meeting_place_from_venue_sentence():
+    text = ("28 августа 2024 года в Новосибирске прошло августовское совещание педагогов. Совещание, которое прошло в "
+            "Новосибирском государственном педагогическом университете, собрало около 1500 педагогов.")
+    meeting = extract_facts(text)["events"][0]
+    assert (meeting["place"], meeting["participants"]) == ("Новосибирск", 1500)
+    assert meeting["venue"].startswith("Новосибирский государственный педагогический университет")

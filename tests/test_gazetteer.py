@@ -84,3 +84,18 @@ def test_topics_and_slugs():
     assert g.find_topics("кружок «Беспилотные летательные аппараты» и искусственный интеллект") == ["artificial intelligence", "drones"]
     assert g.slug("Вера Князева") == "vera-knyazeva"
     assert g.transliterate("Вера Князева") == "Vera Knyazeva"
+
+
+@pytest.mark.parametrize("name,ident", [("Тобольске", "tobolsk"), ("Альметьевска", "almetyevsk"), ("Novokuznetsk", "novokuznetsk")])
+def test_more_cities(name, ident):
+    assert g.find_place(name)["id"] == ident
+
+
+@pytest.mark.parametrize("post,ident", [("заместитель губернатора по социальной политике", "deputy-governor"),
+                                        ("глава", "head"), ("заведующий кафедрой радиотехники", "head-of-department")])
+def test_new_roles(post, ident):
+    assert g.find_role(post)["id"] == ident
+
+
+def test_innovation_sites_genitive_plural():
+    assert g.find_initiatives("опыт региональных инновационных площадок") == ["innovation-site"]

@@ -224,6 +224,7 @@ def find_initiatives(text: str) -> list[str]:
     return ids
 
 
+@functools.lru_cache(maxsize=16384)
 def find_initiative(name: str) -> dict | None:
     """The initiative record for a name (any case form, spelling or the English name)."""
     key, folded = lemma_key(name), fold(name)

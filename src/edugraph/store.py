@@ -34,6 +34,7 @@ def _cached(build_dir: Path) -> ox.Store | None:
 
 def _write_cache(build_dir: Path) -> ox.Store:
     folder = build_dir / CACHE_DIR
+    folder.mkdir(exist_ok=True)
     store = ox.Store(str(folder / "db"))
     store.clear()
     store.bulk_load(path=str(build_dir / DATA_FILE), format=ox.RdfFormat.N_QUADS)

@@ -116,13 +116,25 @@ def morph():
     return pymorphy2.MorphAnalyzer()
 
 
+@functools.lru_cache(maxsize=131072)
+def parses(word: str) -> tuple:
+    """pymorphy2 parses of one word, cached (the parse objects are immutable named tuples)."""
+    return tuple(morph().parse(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def word_is_known(word: str) -> bool:
+    """True when the word is in the pymorphy2 dictionary (cached)."""
+    return morph().word_is_known(word)
+
+
 @functools.lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """Normal form of one word (lower case, ё→е); non-Cyrillic words are only lower-cased."""
     low = word.lower().replace("ё", "е")
     if not re.search("[а-я]", low):
         return low
-    return morph().parse(low)[0].normal_form.replace("ё", "е")
+    return parses(low)[0].normal_form.replace("ё", "е")
 
 
 def lemma_key(phrase: str) -> str:

@@ -9,7 +9,7 @@ from edugraph.extract import english, russian
 from edugraph.extract.dates import reference_year
 from edugraph.extract.events import extract_events
 from edugraph.extract.mentions import Article, split_sentences, unique
-from edugraph.extract.names import normalise_person, organisation_key, same_organisation
+from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
 from edugraph.extract.posts import attach_posts
 from edugraph.text import clean_text, fold, lemma
 
@@ -32,9 +32,10 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     posts = attach_posts(article)
     events = extract_events(article)
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in fold(e["name"]) for e in events)]
+    organisations = _organisations(article, posts)
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],
-        "organisations": _organisations(article, posts),
+        "organisations": organisations,
         "places": _places(article),
         "initiatives": _initiatives(clean),
         "events": events,
@@ -67,16 +68,32 @@ def _organisations(article: Article, posts: dict) -> list[str]:
             if post["org"]:
                 post["org"] = _resolve(post["org"], names)
                 names.append(post["org"])
-        posts[person] = unique(person_posts)
+        posts[person] = _same_posts_once(unique(person_posts))
     names = [n for n in names if not _repeat_mention(n, names)]
     kept: list[str] = []
     for name in names:
-        same = next((i for i, k in enumerate(kept) if same_organisation(name, k)), None)
-        if same is None:
+        same = [i for i, k in enumerate(kept) if same_organisation(name, k)]
+        if not same:
             kept.append(name)
-        elif len(name) > len(kept[same]):
-            kept[same] = name
+            continue
+        longest = max([name, kept[same[0]]], key=len)
+        kept[same[0]] = longest
+        words = main_words(longest)  # a shorter repeat now covered by the longer name («Департамент образования»)
+        kept = [k for i, k in enumerate(kept) if i not in same[1:] or not main_words(k) <= words]
     return kept
+
+
+def _same_posts_once(posts: list[dict]) -> list[dict]:
+    """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one."""
+    out: list[dict] = []
+    for post in posts:
+        twin = next((o for o in out if gazetteer.find_role(o["post"])["id"] == gazetteer.find_role(post["post"])["id"]
+                     and o["org"] and post["org"] and same_organisation(o["org"], post["org"])), None)
+        if twin is None:
+            out.append(post)
+        elif len(post["org"]) > len(twin["org"]):
+            twin["org"] = post["org"]
+    return out
 
 
 def _resolve(org: str, names: list[str]) -> str:

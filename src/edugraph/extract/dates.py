@@ -27,13 +27,15 @@ PATTERNS = [
     ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
+    ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
+                        r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
 ]
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|school_year)."""
+    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|school_year|year: «весной 2024 года», "in the spring of 2024")."""
 
     start: int
     end_pos: int
@@ -86,7 +88,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
 def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     groups = m.groupdict()
     y = int(groups["y"]) if groups.get("y") else year
-    if kind == "school_year":
+    if kind in ("school_year", "year"):
         return DateMention(m.start(), m.end(), groups["y"], None, kind)
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
     start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)

@@ -15,6 +15,9 @@ ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|Univ
             r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
 ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
 PERSON_POST = re.compile(rf"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+),\s+(?P<post>{EN_POST.pattern})", re.I)
+POST_PERSON = re.compile(rf"(?:[Tt]he\s+)?(?P<post>{EN_POST.pattern})(?:\s+of\s+(?:the\s+)?(?P<org>[^,]{{2,120}}?))?,\s+"
+                         r"(?P<name>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)),", re.I)
+NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 
 
@@ -23,15 +26,23 @@ def analyse(article: Article) -> None:
     text = article.text
     article.persons = [Mention(m.start("name"), m.end("name"), m.group("name")) for m in PERSON_POST.finditer(text)
                        if m.group("name")[0].isupper()]
+    for m in POST_PERSON.finditer(text):  # "The director of the centre, Albina Nurieva, presented …"
+        if m.group("name")[0].isupper() and not any(p.start < m.end("name") and m.start("name") < p.end for p in article.persons):
+            post = (m.group("post").lower(), m.group("org"))
+            article.persons.append(Mention(m.start("name"), m.end("name"), m.group("name"), {"post_before": post}))
+    article.persons.sort(key=lambda p: p.start)
     article.places = _places(text)
     article.orgs = _orgs(text, article)
 
 
 def _places(text: str) -> list[Mention]:
     out = []
-    for m in re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|district|Federation|Region|Oblast))?", text):
+    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|district|Federation|Region|Oblast))?", text)
+    found = list(found)
+    context = [m.group(0) for m in found if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"]
+    for m in found:
         for candidate in (m.group(0), m.group(0).split()[0]):
-            record = gazetteer.find_place(candidate)
+            record = gazetteer.find_place(candidate, context)
             if record and not any(o.start <= m.start() < o.end for o in out):
                 out.append(Mention(m.start(), m.start() + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
@@ -39,7 +50,7 @@ def _places(text: str) -> list[Mention]:
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:
-    out = []
+    out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     for m in ORG.finditer(text):
         value = _TRIM.sub("", m.group(0).strip(" ,").rstrip("."))
         value = _TRIM.sub("", value)

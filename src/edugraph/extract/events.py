@@ -9,30 +9,32 @@ from edugraph import gazetteer
 from edugraph.extract.dates import find_dates
 from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
-from edugraph.text import fold, lemma
+from edugraph.text import fold, lemma, parses
 
 RU_TYPES = [("видеоконференц", "meeting"), ("конференц", "conference"), ("совещани", "meeting"), ("заседани", "meeting"),
             ("круглый стол", "meeting"), ("сесси", "session"), ("форум", "forum"), ("конкурс", "competition"),
             ("олимпиад", "competition"), ("соревновани", "competition"), ("чемпионат", "competition"),
             ("марафон", "other"), ("диктант", "other"), ("фестивал", "other"), ("семинар", "conference"),
-            ("слет", "other"), ("слёт", "other"), ("открыти", "opening")]
+            ("слет", "other"), ("слёт", "other"), ("открыти", "opening"), ("хакатон", "competition"), ("круглы", "meeting"),
+            ("праздник", "other"), ("ярмарк", "other"), ("выставк", "other")]
 EN_TYPES = [("conference", "conference"), ("meeting", "meeting"), ("session", "session"), ("forum", "forum"),
             ("competition", "competition"), ("contest", "competition"), ("olympiad", "competition"),
             ("championship", "competition"), ("marathon", "other"), ("festival", "other"), ("seminar", "conference"),
-            ("opening", "opening")]
+            ("opening", "opening"), ("hackathon", "competition"), ("open day", "other"), ("round table", "meeting")]
 RU_NOUN = re.compile(r"(?<![\w-])(?:видеоконференц(?!св)|конференц|совещани|заседани|сесси|форум|конкурс(?!н)|олимпиад|"
-                     r"соревновани|чемпионат|марафон|диктант|фестивал|семинар|сл[её]т|открыти)[а-яё]*", re.I)
+                     r"соревновани|чемпионат|марафон|диктант|фестивал|семинар|сл[её]т|открыти|хакатон|круглы[йм]\s+стол|праздник|ярмарк)[а-яё]*", re.I)
 EN_NOUN = re.compile(r"(?<![\w-])(?:conference|meeting|session|forum|competition|contest|olympiad|championship|"
-                     r"marathon|festival|seminar)s?(?![\w-])", re.I)
+                     r"marathon|festival|seminar|hackathon|opening(?=\s+(?:ceremony|of)\b)|open\s+day|round\s+table)s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
-TRIGGERS = re.compile(r"состоял|прош(?:ел|ла|ло|ли)|проход|собрал|открыл|организ|принял\w* участие|taking\s+place|"
-                      r"was\s+held|took\s+place|is\s+attended|opened|hosted", re.I)
+TRIGGERS = re.compile(r"состоял|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|принял\w* участие|провел|провед|"
+                      r"taking\s+place|take\s+place|was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
-                     r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)", re.I),
-    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly)\s+)?(?P<n>\d{2,6})\s+(?:people|participants|delegates|teachers|"
-                     r"leaders|specialists|students|experts|guests)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+                     r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)\w*"
+                     r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
+    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+(?:people|participants|delegates|teachers|"
+                     r"leaders|specialists|students|experts|guests|pupils|educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
 }
 PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern + r"|участ|собрал|attend|gathered", re.I)
 ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:онлайн|дистанционн)\w*[- ]?\w*|видеоконференц\w*|"
@@ -48,12 +50,24 @@ def _event_type(noun: str, lang: str) -> str:
     return next((t for stem, t in _types(lang) if low.startswith(stem)), "other")
 
 
+def _initiative_name(title: str) -> bool:
+    """«Точка роста», «IT-куб»: the quoted title is an initiative's name (not an event title that mentions one)."""
+    return any(e - s >= len(title) - 2 for s, e, _ in gazetteer.initiative_spans(f"«{title}»"))
+
+
+def _has_verb(words: str) -> bool:
+    return any({"VERB", "PRTS"} & set(parses(w.lower())[0].tag.grammemes) or RU_NOUN.fullmatch(w)
+               for w in re.findall(r"[а-яёА-ЯЁ-]+", words))
+
+
 def _name_after(text: str, end: int, lang: str) -> tuple[str, int]:
     """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
         re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»\s*\w*", rest)
-    if quoted and not gazetteer.find_initiative(quoted.group(1)) or quoted and lang == "en":
+    if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")]):
+        quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
+    if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
         return quoted.group(0), end + quoted.end()
     latin = re.match(r"\s+[A-Z][A-Z0-9-]{1,20}(?!\w)", rest) if lang == "ru" else None
     if latin:
@@ -65,13 +79,21 @@ def _name_after(text: str, end: int, lang: str) -> tuple[str, int]:
     return "", end
 
 
+def _opening_of_event(text: str, m: re.Match, noun_re: re.Pattern) -> bool:
+    """«открытие олимпиады», "the opening of the forum": a part of that event, not an event of its own."""
+    if not re.match(r"открыти|opening", m.group(0), re.I):
+        return False
+    nxt = re.match(r"\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?([\w-]+)", text[m.end():m.end() + 60])
+    return bool(nxt and noun_re.fullmatch(nxt.group(1)) and not re.match(r"открыти|opening", nxt.group(1), re.I))
+
+
 def _mentions(article: Article) -> list[dict]:
     """Every event-noun mention with modifiers, name and whether it is a distinct named event."""
     text, lang = article.text, article.lang
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
     found = []
     for m in noun_re.finditer(text):
-        if inside_quotes(text, m.start()):
+        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re):
             continue
         mods = re.search(mods_re, text[max(0, m.start() - 80):m.start()])
         mod_text = mods.group(0) if mods else ""
@@ -98,11 +120,18 @@ def _quoted_events(article: Article) -> list[dict]:
     return out
 
 
+SCOPE = re.compile(r"(?:всероссийск|международн|межрегиональн|республиканск|краев|областн|окружн|городск|районн|муниципальн|"
+                   r"федеральн|августовск|регионал)\w*$", re.I)
+
+
 def _distinct_key(mention: dict, lang: str) -> str:
     """Mentions with the same key are the same event."""
     if mention["quoted"] and mention["title"]:
-        return fold(mention["title"])
+        return re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
     base = lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
+    if lang == "ru":
+        scope = [lemma(w) for w in mention["mods"].split() if SCOPE.match(w)]
+        return base + (":" + " ".join(scope) if scope else "")
     if lang == "en":
         qualifier = [w.lower() for w in mention["mods"].split() if w.lower() in {"plenary", "panel", "strategic", "thematic"}]
         return base + ":" + " ".join(qualifier)
@@ -144,22 +173,39 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
             out.setdefault(key, []).extend(mentions)
             continue
         target = next((k for k, g in named.items() if _base(g[0], lang) == _base(mentions[0], lang)
-                       and (lang == "ru" or not key.split(":")[1])), None)
+                       and (lang == "ru" or not _qualifier(key))), None)
+        if target is None and lang == "ru" and ":" not in key:  # «совещания» after «Августовское совещание»
+            target = next((k for k, g in groups.items() if k != key and ":" in k and g[0]["start"] < mentions[0]["start"]
+                           and _base(g[0], lang) == _base(mentions[0], lang)), None)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
+
+
+def _qualifier(key: str) -> str:
+    """The qualifier of an English unnamed-event key ("session:plenary" → "plenary"); "" for other keys."""
+    return key.split(":", 1)[1] if ":" in key else ""
 
 
 def _is_event(article: Article, mentions: list[dict]) -> bool:
     """A group is an event when it is named (quoted, capitalised modifiers) or reported as happening."""
     for m in mentions:
-        if article.lang == "en" and _distinct_key(m, "en").split(":")[1]:
+        if article.lang == "en" and _qualifier(_distinct_key(m, "en")):
             return True  # "the plenary session", "the panel session"
         if m["quoted"] or re.match(r"[А-ЯЁA-Z]", m["mods"] or "") or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
             return True
         s, e = article.sentence_of(m["start"])
         if TRIGGERS.search(article.text[s:e]) and (find_dates(article.text[s:e], article.year) or COUNT[article.lang].search(article.text[s:e])):
             return True
+        if m["type"] == "opening" and _reports_opening(article):
+            return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
     return False
+
+
+OPENED = re.compile(r"(?<!\w)(?:opened|opens|открыл(?:ся|ась|ось|ись)|открыт[аоы]?(?!\w))", re.I)
+
+
+def _reports_opening(article: Article) -> bool:
+    return any(OPENED.search(article.text[s:e]) and find_dates(article.text[s:e], article.year) for s, e in article.sentences)
 
 
 def _best(article: Article, mentions: list[dict]) -> dict:
@@ -167,7 +213,8 @@ def _best(article: Article, mentions: list[dict]) -> dict:
     def rank(m):
         s, e = article.sentence_of(m["start"])
         capital = bool(re.match(r"[А-ЯЁA-Z]", m["mods"] or m["raw"]))
-        return (not m["quoted"], not (capital and TRIGGERS.search(article.text[s:e])), not capital, m["start"])
+        scoped = any(SCOPE.match(w) for w in (m["mods"] or "").split())  # «августовское совещание» over «Совещание»
+        return (not m["quoted"], not scoped, not (capital and TRIGGERS.search(article.text[s:e])), not capital, m["start"])
     return min(mentions, key=rank)
 
 
@@ -180,16 +227,23 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     name = name[:1].upper() + name[1:]
     event = {"name": name, "type": best["type"], "date": None, "place": None, "participants": None,
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
+    positions = {}
+    for m in mentions:
+        positions.setdefault(article.sentence_of(m["start"]), m["start"])
     for s, e in event["_sentences"]:
-        _fill_from_sentence(article, event, s, e)
+        _fill_from_sentence(article, event, s, e, positions.get((s, e)))
     return event
 
 
-def _fill_from_sentence(article: Article, event: dict, s: int, e: int) -> None:
-    """Date, place, count, online platform, organisers and venue found in one sentence of the event."""
+def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int | None = None) -> None:
+    """Date, place, count, online platform, organisers and venue found in one sentence of the event
+    (the date nearest to the event's mention at `at` when the sentence has several)."""
     text = article.text[s:e]
-    dates = [d for d in find_dates(text, article.year) if d.kind != "school_year"] or \
-        [d for d in find_dates(text, article.year) if d.kind == "school_year"]
+    found = find_dates(text, article.year)
+    dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
+        [d for d in found if d.kind == "school_year"] or [d for d in found if d.kind == "year"]
+    if at is not None and len(dates) > 1:
+        dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
     if dates and not event["date"]:
         event["date"], end = dates[0].date, dates[0].end
         if end:
@@ -198,11 +252,14 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int) -> None:
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)
-    if places and not event["place"]:
-        event["place"] = places[0].value
+    located = [p for p in places if re.search(r"(?:\s|^)(?:в|во|in|г\.|города|city\s+of)\s*$", article.text[max(s, p.start - 7):p.start], re.I)]
+    if located and (not event["place"] or event.get("_weak_place")):
+        event["place"], event["_weak_place"] = located[0].value, False  # «в Новосибирске» before «… Новосибирской области»
+    elif places and not event["place"]:
+        event["place"], event["_weak_place"] = places[0].value, True
     count = COUNT[article.lang].search(text)
     if count and event["participants"] is None:
-        event["participants"] = int(count.group("n"))
+        event["participants"] = int(count.group("n").replace(",", ""))
         if count.group("min"):
             event["participants_min"] = True
         if count.groupdict().get("regions"):
@@ -213,8 +270,20 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int) -> None:
         event["online"] = platform or ("онлайн" if article.lang == "ru" else "online")
 
 
+def _clause_gap(text: str, a: int, b: int) -> int:
+    """Number of clause breaks («, а», ", and", ";") between two positions of a sentence."""
+    lo, hi = sorted((a, b))
+    return len(re.findall(r",\s+(?:а|и|and|while|but)\s|;", text[lo:hi]))
+
+
+def _deadline(text: str, pos: int) -> bool:
+    """«до 1 февраля», "by 1 February": a deadline, not the event's date."""
+    return bool(re.search(r"(?:\bдо|\bby|\buntil|\bне\s+позднее)\s*$", text[max(0, pos - 12):pos], re.I))
+
+
 def _venue(article: Article, s: int, e: int) -> str | None:
-    m = re.search(r"на\s+базе|on\s+the\s+basis\s+of", article.text[s:e])
+    m = re.search(r"на\s+базе|on\s+the\s+basis\s+of|(?:прош\w+|состоял\w*|проход\w+|пройд\w+|held|took\s+place)\s+(?:в|во|in|at)\s+(?:the\s+)?(?=[А-ЯЁA-Z])",
+                  article.text[s:e])
     if not m:
         return None
     orgs = [o for o in article.in_span(article.orgs, s + m.end(), e) if o.start - (s + m.end()) < 6]
@@ -227,7 +296,7 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         return
     main = events[0]
     body = [(s, e) for s, e in article.sentences if not _is_date_line(article.text[s:e])]
-    day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind != "school_year"
+    day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind in ("day", "range")
                  and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)]
     if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
@@ -242,12 +311,16 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         if main["participants"] is None and COUNT[article.lang].search(article.text[s:e]) and \
                 PARTICIPATION.search(article.text[s:e]):
             _fill_from_sentence(article, main, s, e)
-        if not main["place"] and re.search(r"(?:прош|состоял|taking\s+place|held)\w*\s+(?:в|во|in)\s", article.text[s:e]):
-            places = article.in_span(article.places, s, e)
-            main["place"] = places[0].value if places else None
+        held = re.search(r"(?:прош|состоял|открыл|taking\s+place|held|opened)\w*\s+(?:в|во|in)\s", article.text[s:e])
+        if held and (not main["place"] or main.get("_weak_place")):
+            places = [p for p in article.in_span(article.places, s + held.end(), e) if p.start - (s + held.end()) < 3] or \
+                ([] if main["place"] else article.in_span(article.places, s, e))
+            if places:  # «прошло в Новосибирске», "opened in Kazan"
+                main["place"], main["_weak_place"] = places[0].value, False
     _link_parent(article, events)
     for event in events:
         event.pop("_sentences", None)
+        event.pop("_weak_place", None)
 
 
 def _is_date_line(sentence: str) -> bool:

@@ -27,6 +27,8 @@ class Article:
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     orgs: list[Mention] = field(default_factory=list)
+    generic_orgs: list[Mention] = field(default_factory=list)  # «центр «IT-куб»»: network mentions, only for resolving posts
+    post_orgs: list[Mention] = field(default_factory=list)  # organisations of posts found so far (at the person)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence containing position `pos`."""

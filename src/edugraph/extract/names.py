@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from difflib import SequenceMatcher
 
 from edugraph import gazetteer
-from edugraph.text import fold, lemma, morph
+from edugraph.text import fold, lemma, parses
 
 NAME_TAGS = {"Name", "Surn", "Patr"}
 INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
@@ -34,22 +35,33 @@ def _case_word(original: str, new: str) -> str:
 
 def _is_nominative_name(word: str, gender: str | None) -> bool:
     return any(p.tag.case == "nomn" and p.tag.number != "plur" and NAME_TAGS & set(p.tag.grammemes)
-               and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag) for p in morph().parse(word))
+               and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag) for p in parses(word))
 
 
 def _person_gender(words: list[str]) -> str | None:
-    """Gender of a person from the first word that parses as a first name or surname."""
+    """Gender of a person: a first name in the nominative first («Сардана Павлова»), else the first word that
+    parses as a first name or surname."""
+    first = [p.tag.gender for p in parses(words[0]) if "Name" in p.tag and p.tag.case == "nomn"
+             and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")] if words else []
+    if len(set(first)) == 1:
+        return first[0]
     for word in words:
-        for parse in morph().parse(word):
+        for parse in parses(word):
             if {"Name", "Surn"} & set(parse.tag.grammemes) and parse.tag.gender in ("masc", "femn"):
                 return parse.tag.gender
     return None
 
 
+MASC_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)$")
+FEMN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына)$")
+
+
 def _nominative_name_word(word: str, gender: str | None) -> str:
     if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word, gender):
         return word
-    for parse in morph().parse(word):
+    if gender == "masc" and MASC_SURNAME.fullmatch(word) or gender == "femn" and FEMN_SURNAME.fullmatch(word):
+        return word  # «Хасанов», «Павлова»: already a nominative surname of that gender
+    for parse in parses(word):
         if NAME_TAGS & set(parse.tag.grammemes) and (gender is None or parse.tag.gender in (gender, None)):
             form = parse.inflect({"nomn", "sing"} | ({gender} if gender and "Surn" in parse.tag else set()))
             if form:
@@ -127,9 +139,9 @@ def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
 
 @functools.lru_cache(maxsize=16384)
 def _best_parse(word: str):
-    parses = [p for p in morph().parse(word) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
-    oblique = [p for p in parses if p.tag.case in ("gent", "datv", "ablt", "loct", "accs", "nomn")]
-    return (oblique or parses or [None])[0]
+    found = [p for p in parses(word) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
+    oblique = [p for p in found if p.tag.case in ("gent", "datv", "ablt", "loct", "accs", "nomn")]
+    return (oblique or found or [None])[0]
 
 
 def _inflect(parse, grammemes: set[str]) -> str:
@@ -142,6 +154,7 @@ def _org_number(folded: str) -> str | None:
     return match.group(1) if match else None
 
 
+@functools.lru_cache(maxsize=16384)
 def _org_place(name: str) -> str | None:
     """Id of the most specific place named in an organisation name."""
     found = None
@@ -189,10 +202,33 @@ def same_organisation(a: str, b: str) -> bool:
         type_b, place_b = key_b.split("|", 1)
         return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
     words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
-    if not words_a or not words_b:
+    if not words_a or not words_b or _different_places(a, b):
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
         len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
+
+
+def _different_places(a: str, b: str) -> bool:
+    """«… школа» Беловского района vs «… школа» Глушковского района: located in two places, neither inside the other."""
+    district_a, district_b = _district_words(a), _district_words(b)
+    if district_a and district_b and not any(SequenceMatcher(None, x, y).ratio() >= 0.8 for x in district_a for y in district_b):
+        return True  # (a misspelt «Кирвоского» still matches «Кировского»)
+    place_a, place_b = _org_place(a), _org_place(b)
+    if not place_a or not place_b or place_a == place_b:
+        return False
+    return place_a not in _ancestors(place_b) and place_b not in _ancestors(place_a)
+
+
+def _district_words(name: str) -> set[str]:
+    return {lemma(w) for w in re.findall(r"([А-ЯЁ][а-яё-]+)\s+(?:района|район|округа|округ)(?!\w)", name)}
+
+
+def _ancestors(ident: str) -> list[str]:
+    out, record = [], gazetteer.place(ident)
+    while record and record.get("parent"):
+        out.append(record["parent"])
+        record = gazetteer.place(record["parent"])
+    return out
 
 
 PLACE_NOUNS = {"район", "округ", "город", "область", "край", "республика", "district", "region", "city"}

@@ -6,43 +6,90 @@ from __future__ import annotations
 import re
 
 from edugraph.extract.names import nominative_phrase
-from edugraph.text import lemma
+from edugraph import gazetteer
+from edugraph.extract.mentions import Mention
+from edugraph.text import lemma, parses
 
 RU_POST = re.compile(
-    r"(?<![\w-])(?:(?:заместител\w*|зам\.?|замдиректора)\s*(?:директора|руководителя|начальника|председателя|министра|главы)?"
-    r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}|\s+по\s+[а-яё]+(?:\s+[а-яё]+)?\s+(?=[А-ЯЁ«]))?"
+    r"(?<![\w-])(?:(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
+    r"губернатора|мэра|премьера|ректора)?"
+    r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}(?![\w-])|\s+по\s+(?-i:[а-яё-]+)(?:\s+(?-i:[а-яё-]+)){0,2}?(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|начальник\w*(?:\s+(?:отдела|управления|департамента|сектора))?"
-    r"|(?:доцент\w*|профессор\w*|заведующ\w*)(?:\s+кафедр\w*(?:\s+[а-яё,\s-]+?)?(?=,\s*(?-i:[А-ЯЁ])|;|\.\s|\)|$))?"
+    r"|(?:(?:старш\w*\s+)?преподавател\w*|доцент\w*|профессор\w*|заведующ\w*)(?:\s+кафедр\w*(?:\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)?)?"
+    r"|(?:учител\w*|педагог(?:а|у|ом|е|и|ов|ам|ами|ах)?(?!\w))(?:\s+(?-i:начальных\s+классов|дополнительного\s+образования|(?!школ|гимназ|лице|центр)[а-яё]+(?:\s+языка)?)"
+    r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
-    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|методист\w*|координатор\w*|глав[аы](?=\s+[А-ЯЁ]))",
+    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*|глав[аы](?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
     re.I)
 EN_POST = re.compile(
     r"(?:deputy\s+director|deputy\s+head|deputy\s+minister|chief\s+specialist|leading\s+specialist|associate\s+professor"
     r"|head(?=\s+of\b)|director|president|chair(?:man|woman|person)?|rector|minister|governor|coordinator"
-    r"|methodologist|professor|teacher)", re.I)
+    r"|vice-rector|methodologist|professor|teacher)", re.I)
 _ORG_END = re.compile(r"\s+(?:in|at|on|with|who|which|told|shared|said|delivered|presented|noted)\b|[,;.:!?()]\s")
 
 
 def ru_post_title(phrase: str) -> str:
-    """The title part of a Russian post phrase with its head word in the nominative singular."""
+    """The title part of a Russian post phrase with its head word in the nominative singular
+    («заведующей кафедрой …» → «заведующий кафедрой …»)."""
     first, _, rest = phrase.partition(" ")
-    head = lemma(first) if re.fullmatch(r"[а-яё]+", first.lower()) else first.lower()
+    if re.fullmatch(r"[а-яё]+", first.lower()):
+        parse = parses(first.lower())[0]
+        head = parse.normal_form
+        if {"PRTF", "ADJF"} & set(parse.tag.grammemes):
+            form = parse.inflect({"nomn", "sing", "masc"})
+            head = form.word if form else head
+    else:
+        head = first.lower()
     return (head + " " + rest).strip() if rest else head
 
 
+def _nominative_title(match: re.Match) -> bool:
+    """A post word in the nominative («губернатор», «заместитель»), not «с губернатором»."""
+    first = match.group(0).split()[0].lower()
+    if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
+        return True
+    return any(p.tag.case == "nomn" for p in parses(first))
+
+
+def post_matches(text: str) -> list[re.Match]:
+    """RU_POST matches whose head word is in the nominative."""
+    return [m for m in RU_POST.finditer(text) if _nominative_title(m) and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
+
+
+HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
+
+
+NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|заместитель\s+(?:губернатора|главы|мэра)|вице-губернатор)", re.I)
+
+
+def _territory(org_text: str) -> bool:
+    """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
+    bare = re.sub(r"^(?:города|городского\s+округа|района|муниципального\s+(?:района|округа)|региона|республики)\s+", "", org_text.strip(), flags=re.I)
+    return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
+        bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
+
+
 def ru_split_post(segment: str) -> tuple[str, str | None] | None:
-    """(post title, organisation or None) from a segment that contains a post word, else None."""
-    match = RU_POST.search(segment)
-    if not match:
+    """(post title, organisation or None) from a segment that contains a post word, else None.
+    The last nominative post word of the segment is used («Вместе с губернатором … заместитель губернатора X»)."""
+    matches = post_matches(segment)
+    if not matches:
         return None
+    match = matches[-1]
     title = ru_post_title(match.group(0).strip())
     if re.match(r"начальник\w*\s+\w+", match.group(0), re.I):
         org_text = segment[match.start() + len(match.group(0).split()[0]):]
     else:
         org_text = segment[match.end():]
-    org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
-    if "кафедр" in title.lower():  # the department of an unnamed university: no organisation
+    if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
+    org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text):
+        org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
+    if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
+                                                                             r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
+        return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
@@ -56,7 +103,10 @@ def en_split_post(segment: str) -> tuple[str, str | None] | None:
     org = None
     if org_match:
         org = _ORG_END.split(org_match.group(1) + " ", maxsplit=1)[0].strip(" ,.")
-    return match.group(0).lower(), org or None
+    title = match.group(0).lower()
+    if org and "minister" in title and not re.match(r"(?:the\s+)?ministry", org, re.I):
+        org = "Ministry of " + org  # "Minister of Education of Tatarstan" → "Ministry of Education of Tatarstan"
+    return title, org or None
 
 
 def attach_posts(article) -> dict[str, list[dict]]:
@@ -64,15 +114,28 @@ def attach_posts(article) -> dict[str, list[dict]]:
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
     for person in article.persons:
-        found = _posts_after(article, person) if article.lang == "en" else \
+        found = _en_before(person) + _posts_after(article, person) if article.lang == "en" else \
             _ru_before(article, person, previous) + _posts_after(article, person)
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
+            post["org"] = resolve_org(article, person, post["post"], post["org"])
+            if post["org"]:
+                article.post_orgs.append(Mention(person.start, person.end, post["org"]))
             if post not in posts.setdefault(person.value, []):
                 posts[person.value].append(post)
         posts.setdefault(person.value, [])
     return posts
+
+
+def _en_before(person) -> list[dict]:
+    """"The director of the centre, Albina Nurieva": the post found with the name (see english.POST_PERSON)."""
+    if "post_before" not in person.extra:
+        return []
+    title, org = person.extra["post_before"]
+    if org and "minister" in title and not re.match(r"(?:the\s+)?ministry", org, re.I):
+        org = "Ministry of " + org
+    return [_post(title, org.strip() if org else None)]
 
 
 def _ru_before(article, person, previous) -> list[dict]:
@@ -85,6 +148,12 @@ def _ru_before(article, person, previous) -> list[dict]:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
     found = ru_split_post(segment)
+    if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
+        head = chunk[:cut - 1]
+        start = max(head.rfind(ch) for ch in ",;:\n") + 1
+        if post_matches(head[start:]) and not (earlier and earlier[-1].end - s > start):
+            cut, segment = start, chunk[start:]
+            found = ru_split_post(segment)
     if found and segment.strip():
         result = [_post(*found)]
         head = chunk[:cut].rstrip(" ,")
@@ -110,8 +179,9 @@ def _posts_after(article, person) -> list[dict]:
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
-    pattern = RU_POST if article.lang == "ru" else EN_POST
-    matches = list(pattern.finditer(clause))
+    if article.lang == "en":  # "…, director of X, said that 1,200 teachers …": the post ends at the reporting verb
+        clause = re.split(r",?\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced)\b", clause)[0]
+    matches = post_matches(clause) if article.lang == "ru" else list(EN_POST.finditer(clause))
     if truncated and article.lang == "ru":  # «…, директор X Хазова С.И.»: the last title belongs to the next person
         matches = matches[:-1]
     if not matches or matches[0].start() > 20:
@@ -128,3 +198,55 @@ def _posts_after(article, person) -> list[dict]:
 
 def _post(title: str, org: str | None) -> dict:
     return {"post": title, "org": org or None}
+
+
+GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+)?(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
+                         r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
+                         r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
+                         r"department|institute|technopark)$", re.I)
+_KINDS = {"технопарк": r"технопарк|кванториум|kvantorium|technology park", "кванториум": r"технопарк|кванториум|kvantorium",
+          "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium", "гимнази": r"гимнази", "лице": r"лице[йяюе]",
+          "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
+          "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry",
+          "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university", "вуз": r"университет|институт|академи",
+          "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
+          "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
+          "university": r"university", "ministry": r"ministry", "department": r"department", "institute": r"institute",
+          "technopark": r"technopark|technology park|kvantorium"}
+_FEDERAL = re.compile(r"Российской\s+Федерации|России|РФ|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
+
+
+def _kind_pattern(head: str) -> str | None:
+    low = head.lower()
+    return next((pattern for stem, pattern in _KINDS.items() if low.startswith(stem)), None)
+
+
+def resolve_org(article, person, title: str, org: str | None) -> str | None:
+    """A generic post organisation («директор технопарка», «директор школы», "director of the centre") or a missing
+    one of a ministry post («заместитель министра X») becomes the article's named organisation of that kind,
+    the nearest one mentioned before the person (else the first after)."""
+    candidates = article.orgs + article.generic_orgs + article.post_orgs
+    pattern = None
+    if org:
+        region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)\s+(?-i:региона|области|края|республики|округа)$", org)
+        generic = GENERIC_ORG.match(org.strip())
+        if region:
+            stem = region.group("stem").lower()
+            same = [o for o in candidates if o.value.lower().startswith(stem)]
+            return _nearest(same, person).value if same else None
+        if not generic:
+            return org
+        pattern = _kind_pattern(generic.group("head"))
+    elif re.search(r"министр|minister", title, re.I):
+        pattern = r"^(?:министерств|ministry)"
+    if not pattern:
+        return org
+    same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
+    if org is None:
+        same = [o for o in same if not _FEDERAL.search(o.value)] or same
+    return _nearest(same, person).value if same else org
+
+
+def _nearest(orgs, person):
+    before = [o for o in orgs if o.start < person.start]
+    return max(before, key=lambda o: o.start) if before else min(orgs, key=lambda o: o.start)

@@ -7,25 +7,26 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.mentions import Article, Mention, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key
-from edugraph.text import lemma, morph
+from edugraph.text import lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
 DISTRICTS = re.compile(r"(?<![\w-])((?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)\s*,?\s*(?:и\s+)?)+)район(?:а|ов|е|ы|ом|ах)?(?!\w)")
 ABBR_ORG = re.compile(
-    r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|ГА|ГК|Ч|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
+    r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
     r"(?P<tail>(?:\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)"
     r"(?=[\s,.;)]|$))*)")
 HEAD_ORG = re.compile(
-    r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых)\s+){0,3})"
+    r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"
     r"(?:[Цц]ентр[а-я]*|[Шш]кол[а-я]*|[Аа]ссоциаци[а-я]*|[Кк]омитет[а-я]*|[Оо]тдел[а-я]*|[Мм]инистерств[а-я]*|[Уу]ниверситет[а-я]*"
     r"|[Ии]нститут[а-я]*|[Кк]олледж[а-я]*|[Гг]имнази[а-я]*|[Лл]ице[а-я]+|[Дд]епартамент[а-я]*|[Уу]правлени[а-я]+|[Аа]кадеми[а-я]+"
     r"|[Дд]ворц?[а-я]*\s+творчества|[Тт]ехнопарк[а-я]*)"
     r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"
+    r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
     r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы))(?=[\s,.;)»]|$))*")
 GENERIC_HEADS = {"центр", "школа", "отдел", "комитет", "министерство", "университет", "институт", "колледж", "гимназия",
                  "лицей", "департамент", "управление", "академия", "технопарк", "ассоциация"}
@@ -39,14 +40,48 @@ def _ner_tagger():
     return NewsNERTagger(NewsEmbedding())
 
 
-def ner_spans(text: str) -> list[Mention]:
-    """natasha NER spans as mentions: value = surface text, extra["type"] = PER/LOC/ORG."""
-    return [Mention(s.start, s.stop, text[s.start:s.stop], {"type": s.type}) for s in _ner_tagger()(text).spans]
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][\w-]*")
+_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+def may_name_entity(sentence: str) -> bool:
+    """False for a sentence whose only capitalised word is a common word at its start («Итоги:», «По словам
+    педагогов, …»), a date line or a bullet without capitals: the NER cannot find a name there."""
+    caps = _CAPITAL_WORD.findall(sentence)
+    if len(caps) != 1:
+        return bool(caps)
+    word = caps[0]
+    first = re.match(r"[^\w]*([\w-]+)", sentence)
+    if not first or first.group(1) != word or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", word):
+        return True
+    return not (word_is_known(word.lower()) and not any(_NAME_TAGS & set(p.tag.grammemes) for p in parses(word.lower())))
+
+
+def ner_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """natasha NER spans as mentions: value = surface text, extra["type"] = PER/LOC/ORG. With `sentences`, only
+    the sentences that may name an entity are tagged (one call on their concatenation; offsets mapped back)."""
+    if sentences is None:
+        return [Mention(s.start, s.stop, text[s.start:s.stop], {"type": s.type}) for s in _ner_tagger()(text).spans]
+    parts, offsets, length = [], [], 0
+    for start, end in sentences:
+        if may_name_entity(text[start:end]):
+            piece = text[start:end]
+            parts.append(piece)
+            offsets.append((length, start, len(piece)))
+            length += len(piece) + 1
+    reduced = "\n".join(parts)
+    out = []
+    for span in _ner_tagger()(reduced).spans:
+        base, start, size = next(o for o in reversed(offsets) if o[0] <= span.start)
+        if span.stop <= base + size:
+            begin = start + span.start - base
+            out.append(Mention(begin, begin + span.stop - span.start, text[begin:begin + span.stop - span.start], {"type": span.type}))
+    return out
 
 
 def analyse(article: Article) -> None:
     """Fill persons, places and organisations of a Russian article."""
-    spans = ner_spans(article.text)
+    spans = ner_spans(article.text, article.sentences)
     by_type = {t: [s for s in spans if s.extra["type"] == t] for t in ("PER", "LOC", "ORG")}
     article.persons = _persons(article.text, by_type["PER"])
     article.places = _places(article.text, by_type["LOC"])
@@ -55,10 +90,34 @@ def analyse(article: Article) -> None:
 
 # ---------------------------------------------------------------- persons
 
+NAME_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w»-])")
+SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ская|ский|цкая|цкий|ко|ук|юк|ич|ян|дзе|швили|ых|их)$")
+
+
+def _named_after(text: str, pos: int) -> bool:
+    """«имени М.К. Аммосова», «им. Зины Портновой»: a name inside an organisation's name."""
+    return bool(re.search(r"(?:имени|им\.)\s*$", text[max(0, pos - 8):pos]))
+
+
+def _first_name_pairs(text: str) -> list[Mention]:
+    """«Ирина Грабцевич»: a known first name followed by a surname-like word (the NER misses rare surnames)."""
+    out = []
+    for m in NAME_SURNAME.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if inside_quotes(text, m.start()) or re.match(r"\s+[А-ЯЁ][а-яё]", text[m.end():]) or not any("Name" in p.tag and p.score >= 0.1 for p in parses(first.lower())):
+            continue
+        last_parses = parses(last.lower())
+        if any("Surn" in p.tag for p in last_parses) or SURNAME_END.search(last.lower()) and not any(
+                {"Geox", "Name"} & set(p.tag.grammemes) for p in last_parses):
+            out.append(Mention(m.start(), m.end(), m.group(0)))
+    return out
+
+
 def _persons(text: str, spans: list) -> list[Mention]:
-    mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)]
-    for span in spans:
-        if not any(m.start <= span.start < m.end for m in mentions):
+    mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
+                if not _named_after(text, m.start())]
+    for span in _first_name_pairs(text) + spans:
+        if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
     for mention in mentions:
         mention.value = normalise_person(mention.value)
@@ -66,7 +125,12 @@ def _persons(text: str, spans: list) -> list[Mention]:
 
 
 def _is_patronymic(word: str) -> bool:
-    return any("Patr" in p.tag for p in morph().parse(word.lower()))
+    """«Петрович», «Сергеевна» (derived from a first name), not the surname «Грабцевич»."""
+    low = word.lower()
+    if not any("Patr" in p.tag for p in parses(low)):
+        return False
+    stem = re.sub(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$", "", low)
+    return any("Name" in p.tag for cand in (stem, stem + "й", stem + "а", stem + "я", stem + "ь") for p in parses(cand))
 
 
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
@@ -99,7 +163,8 @@ def _places(text: str, spans: list) -> list[Mention]:
     for m in DISTRICTS.finditer(text):
         for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group(1)):
             raw.append(Mention(m.start(), m.end(), f"{adj} район"))
-    for m in re.finditer(r"(?<![\w-])([а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр))", text):
+    for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
+                         r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)))", text):
         if gazetteer.find_place(m.group(1)):
             raw.append(Mention(m.start(), m.end(), m.group(1)))
     context = [m.value for m in raw if not m.value.endswith("район")]
@@ -113,12 +178,12 @@ def _places(text: str, spans: list) -> list[Mention]:
 
 def _bare_adjective(word: str) -> bool:
     """«Московского» alone is no place (districts and city adjectives are found by patterns)."""
-    return " " not in word.strip() and any("ADJF" in p.tag for p in morph().parse(word.lower())[:1])
+    return " " not in word.strip() and any("ADJF" in p.tag for p in parses(word.lower())[:1])
 
 
 def _common_caps(word: str) -> bool:
     """An upper-case common word such as «НОВОСТИ» (a heading, not an abbreviation)."""
-    return word.isupper() and len(word) > 4 and morph().word_is_known(word.lower())
+    return word.isupper() and len(word) > 4 and word_is_known(word.lower())
 
 
 def _honorary(text: str, pos: int) -> bool:
@@ -130,9 +195,11 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
-    found += [Mention(m.start(), m.end(), m.group(0).strip()) for m in HEAD_ORG.finditer(text)]
+    found += [_cut_at_verb(text, Mention(m.start(), m.end(), m.group(0).strip())) for m in HEAD_ORG.finditer(text)]
     for span in spans:
         end = _extend_org(text, span.end, span.value)
+        if _quoted_name_only(text, span.start, end):
+            continue
         if "\n" not in text[span.start:end] and not any(f.start < end and span.start < f.end for f in found):
             found.append(Mention(span.start, end, text[span.start:end]))
     for mention in found:
@@ -143,10 +210,53 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         if not mention.value or any(o.start <= mention.start and mention.end <= o.end for o in out):
             continue
         value = _clean_org(nominative_phrase(mention.value))
-        if value and _is_named_org(value, article):
+        if value and _network_mention(text, mention.start, value):
+            article.generic_orgs.append(Mention(mention.start, mention.end, value))
+            continue
+        if value and _is_named_org(value, article) and not _generic_with_place(value):
             out = [o for o in out if not (mention.start <= o.start and o.end <= mention.end)]
             out.append(Mention(mention.start, mention.end, value))
     return out
+
+
+def _quoted_name_only(text: str, start: int, end: int) -> bool:
+    """An NER organisation that is only a quoted name («Хайтек», команда «Байт») without an organisation word before it."""
+    span = text[start:end].strip()
+    inner = start + 1 if span.startswith("«") else start
+    if not inside_quotes(text, inner) or "»" not in text[inner:end + 1]:
+        return False
+    before = re.search(r"([\w.-]+)\s*«?$", text[max(0, start - 40):start].rstrip("«"))
+    word = before.group(1) if before else ""
+    return not (re.fullmatch(r"[А-ЯЁA-Z]{2,}", word) or _org_head_word(word))
+
+
+def _org_head_word(word: str) -> bool:
+    """An organisation head noun or an adjective before a quoted name («центр», «владикавказский»)."""
+    low = word.lower()
+    return bool(low) and (lemma(low) in GENERIC_HEADS | {"технопарк", "дом", "дворец", "фонд", "компания", "объединение", "клуб",
+                                                          "лаборатория", "сад", "учреждение", "организация"}
+                          or any("ADJF" in p.tag for p in parses(low)[:1]))
+
+
+NETWORK_HEAD = re.compile(r"^(?:[а-яё-]+\s+){0,3}«(?P<name>[^»]+)»$")
+
+
+def _network_mention(text: str, start: int, value: str) -> bool:
+    """«центр «Точка роста»», «два центра «IT-куб»», «детский технопарк «Кванториум»» without a place or number:
+    a centre of a network (an initiative), not a named organisation; kept aside to resolve «директор технопарка»."""
+    m = NETWORK_HEAD.match(value)
+    return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
+
+
+def _generic_with_place(value: str) -> bool:
+    """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it."""
+    words = value.split()
+    if not value[0].islower() or lemma(words[0]) not in GENERIC_HEADS or re.search(r"[«№]", value):
+        return False
+    rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
+    return all(lemma(w) in {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
+               or gazetteer.find_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
+               gazetteer.find_place(w + " " + (rest[-1] if rest else "")) for w in rest) if rest else True
 
 
 def _extend_org(text: str, stop: int, span_text: str) -> int:
@@ -157,16 +267,34 @@ def _extend_org(text: str, stop: int, span_text: str) -> int:
     return stop + (tail.end() if tail else 0)
 
 
+def _is_verb(word: str) -> bool:
+    return bool({"VERB", "PRTS", "INFN", "ADVB", "GRND"} & set(parses(word.lower())[0].tag.grammemes))
+
+
+def _cut_at_verb(text: str, mention: Mention) -> Mention:
+    """«технопарка выступили Томский политехнический»: the name ends before the first verb of its tail."""
+    for m in re.finditer(r"(?<=\s)[а-яё-]+", text[mention.start:mention.end]):
+        if not inside_quotes(text, mention.start + m.start()) and _is_verb(m.group(0)):
+            mention.end = mention.start + m.start()
+            mention.value = text[mention.start:mention.end].strip()
+            break
+    return mention
+
+
 def _trim_tail(value: str) -> str:
     """Drop trailing lower-case words that cannot be genitive (verbs, short forms: «… созданы»)."""
     words = value.split(" ")
     while len(words) > 1 and re.fullmatch(r"[а-яё-]+", words[-1]) and \
-            not any(p.tag.case == "gent" for p in morph().parse(words[-1])):
+            not any(p.tag.case == "gent" or {"NOUN", "ADJF"} & set(p.tag.grammemes) and p.score > 0.1 for p in parses(words[-1])):
         words.pop()
     return " ".join(words)
 
 
+ORDINAL = re.compile(r"^(?:перв|втор|трет|четверт|пят|нов|очередн|ещ[её])\w*\s+(?=[а-яё])")
+
+
 def _clean_org(value: str) -> str:
+    value = ORDINAL.sub("", value)  # «второй детский технопарк «Кванториум»» → «детский технопарк «Кванториум»»
     value = re.sub(r"\s*\([^)]*\)?\s*$", "", value).strip(" ,.;:–—-")
     return re.sub(r"\s+", " ", value)
 
@@ -177,7 +305,7 @@ def _is_named_org(value: str, article: Article) -> bool:
     first = lemma(words[0].strip("«»"))
     if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value) or _common_caps(value)):
         return False
-    if "«" not in value and any("ADJF" in p.tag for p in morph().parse(words[-1].lower())[:1]):
+    if "«" not in value and any("ADJF" in p.tag for p in parses(words[-1].lower())[:1]):
         return False
     if re.search(r"\bцентр\w*\s*$|школ\w*\s*$", value, re.I) and len(words) < 3:
         return False
@@ -189,6 +317,6 @@ def _is_named_org(value: str, article: Article) -> bool:
         return False
     if value[0].islower() and not re.search(r"[«№]|\s[А-ЯЁA-Z]", value):
         return False
-    if value[0].islower() and any("plur" in p.tag for p in morph().parse(words[0])[:1]):
+    if value[0].islower() and any("plur" in p.tag for p in parses(words[0])[:1]):
         return False
     return not any(p.value in value or value in p.value for p in article.persons)
