@@ -282,8 +282,9 @@ def _deadline(text: str, pos: int) -> bool:
 
 
 def _venue(article: Article, s: int, e: int) -> str | None:
-    m = re.search(r"на\s+базе|on\s+the\s+basis\s+of|(?:прош\w+|состоял\w*|проход\w+|пройд\w+|held|took\s+place)\s+(?:в|во|in|at)\s+(?:the\s+)?(?=[А-ЯЁA-Z])",
-                  article.text[s:e])
+    text = article.text[s:e]
+    m = re.search(r"на\s+базе|on\s+the\s+basis\s+of", text) or re.search(
+        r"(?:прош\w+|состоял\w*|проход\w+|пройд\w+|held|took\s+place)\s+(?:в|во|in|at)\s+(?:the\s+)?(?=[А-ЯЁA-Z])", text)
     if not m:
         return None
     orgs = [o for o in article.in_span(article.orgs, s + m.end(), e) if o.start - (s + m.end()) < 6]
@@ -312,15 +313,34 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
                 PARTICIPATION.search(article.text[s:e]):
             _fill_from_sentence(article, main, s, e)
         held = re.search(r"(?:прош|состоял|открыл|taking\s+place|held|opened)\w*\s+(?:в|во|in)\s", article.text[s:e])
-        if held and (not main["place"] or main.get("_weak_place")):
+        if held:
             places = [p for p in article.in_span(article.places, s + held.end(), e) if p.start - (s + held.end()) < 3] or \
                 ([] if main["place"] else article.in_span(article.places, s, e))
-            if places:  # «прошло в Новосибирске», "opened in Kazan"
-                main["place"], main["_weak_place"] = places[0].value, False
+            if places and (not main["place"] or main.get("_weak_place") or _within(places[0], main["place"])):
+                main["place"], main["_weak_place"] = places[0].value, False  # «прошло в Новосибирске», "opened in Kazan"
+            if places and not main.get("venue"):
+                main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
+    if not main.get("initiatives"):
+        lead = " ".join(article.text[s:e] for s, e in ([article.sentences[0]] + body)[:3])
+        main["initiatives"] = [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(lead)]
+    for key in ("venue", "initiatives"):
+        if not main.get(key):
+            main.pop(key, None)
     _link_parent(article, events)
     for event in events:
         event.pop("_sentences", None)
         event.pop("_weak_place", None)
+
+
+def _within(mention, place_name: str) -> bool:
+    """True when a place mention lies inside the named place (Махачкала inside Республика Дагестан)."""
+    outer = gazetteer.find_place(place_name)
+    record = mention.extra.get("record") if mention.extra else None
+    while record and outer and record.get("parent"):
+        if record["parent"] == outer["id"]:
+            return True
+        record = gazetteer.place(record["parent"])
+    return False
 
 
 def _is_date_line(sentence: str) -> bool:
