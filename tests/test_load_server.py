@@ -172,3 +172,17 @@ def test_oxigraph_runs_one_update_request_as_one_transaction(oxigraph_server):
     with pytest.raises(RemoteError, match="HTTP 500"):
         Client(retries=0).update(f"{oxigraph_server.url}/update", ATOMIC_PROBE)
     assert oxigraph_server.counts() == {"http://example.org/g": 2}
+
+
+@pytest.mark.parametrize("name, fmt", [("people-posts", "csv"), ("events-in-region", "tsv"),
+                                       ("construct-initiative-network", "ntriples")])
+def test_query_command_on_the_remote_store_matches_local(seed_build, oxigraph_server, capsys, name, fmt):
+    from edugraph.sparql import find
+    assert load(capsys, seed_build, "--endpoint", oxigraph_server.url)[0] == 0
+    query = find(name)
+    params = shlex.split(query.examples[0]) if query.examples else []
+    outputs = []
+    for where in (["--build", str(seed_build)], ["--endpoint", oxigraph_server.url]):
+        assert main(["query", name, "--format", fmt, *params, *where]) == 0
+        outputs.append(sorted(capsys.readouterr().out.splitlines()))
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 1

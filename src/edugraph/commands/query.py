@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..paths import BUILD
+from ..remote import add_auth_arguments
 
 FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
 GRAPH_ONLY = {"turtle", "ntriples", "jsonld", "rdfxml"}
@@ -32,6 +33,9 @@ def register(subparsers) -> None:
                         help=f"stop the query after this many seconds, 0 for no limit (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
     parser.add_argument("--list", action="store_true", help="list the query library with each query's question")
+    parser.add_argument("--endpoint", metavar="URL",
+                        help="query a remote SPARQL store instead of the build (see `edugraph load`)")
+    add_auth_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -61,6 +65,20 @@ def query_source(args):
     return found.text, found.params, f"query {found.name!r}"
 
 
+def remote_answer(args, text, bindings, solution_format, graph_format) -> bytes:
+    """The query's answer from a remote store, formatted like a local one."""
+    from ..errors import EduGraphError
+    from ..remote import auth_from_args, remote_results
+    from ..sparql.formats import PREFIX_MAP, serialize
+
+    if args.no_inferred:
+        raise EduGraphError("--no-inferred works on the local build only")
+    result = remote_results(args.endpoint, text, args.timeout or 60.0, auth_from_args(args),
+                            prefixes=PREFIX_MAP, bindings=bindings, union_default_graph=True)
+    body, _ = serialize(result, solution_format, graph_format)
+    return body
+
+
 def run(args) -> int:
     if args.list:
         sys.stdout.write(list_library())
@@ -73,8 +91,11 @@ def run(args) -> int:
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
-    store = open_built(args.build, inferred=not args.no_inferred)
-    body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
+    if args.endpoint:
+        body = remote_answer(args, text, bindings, solution_format, graph_format)
+    else:
+        store = open_built(args.build, inferred=not args.no_inferred)
+        body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
     sys.stdout.buffer.write(body)
     sys.stdout.flush()
     return 0
