@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from . import gazetteer, resolve
 from .articles import Article
 from .namespaces import EG, GRAPH, ID
-from .places import organisation_places, resolve_place
+from .places import main_city, organisation_places, resolve_place
 
 EVENT_CLASSES = {
     "conference": EG.Conference, "meeting": EG.Meeting, "forum": EG.Forum, "session": EG.Session,
@@ -43,6 +43,7 @@ class ArticleMapper:
         self.graph = Graph(identifier=article_graph_iri(article.id))
         self.subject = resolve.article_iri(article.id)
         self.context = list(facts.get("places", [])) + ([article.place] if article.place else [])
+        self.city = main_city(self.context, self.context)
         self.used_places: set[str] = set()
         self.used_roles: dict[str, dict] = {}
         self.used_topics: dict[str, dict] = {}
@@ -101,7 +102,7 @@ class ArticleMapper:
         return self.mention(node) if mention else node
 
     def organisation(self, name: str) -> URIRef:
-        node = self.mention(resolve.org_iri(name))
+        node = self.mention(resolve.org_iri(name, self.city, self.context))
         self.add(node, RDF.type, EG[gazetteer.organisation_class(name)])
         self.label(node, name)
         initiative = gazetteer.organisation_initiative(name)
@@ -125,7 +126,7 @@ class ArticleMapper:
         role = gazetteer.find_role(post["post"])
         self.used_roles[role["id"]] = role
         org = post.get("org")
-        node = resolve.post_iri(name, org, role["id"])
+        node = resolve.post_iri(name, org, role["id"], self.city, self.context)
         self.add(node, RDF.type, EG.Post)
         self.add(node, EG.heldBy, person_node)
         self.add(person_node, EG.hasPost, node)

@@ -44,3 +44,21 @@ def organisation_places(name: str, context: list[str] | None = None) -> list[dic
         i += 1
     ancestors = {r.get("parent") for r in found.values()}
     return [r for r in found.values() if r["id"] not in ancestors]
+
+
+def city_of(record: dict | None) -> str | None:
+    """The city (or, failing that, the federal subject) a place lies in, as a gazetteer id."""
+    subject = None
+    while record:
+        if record["kind"] == "city" or record.get("also_federal_subject"):
+            return record["id"]
+        if record["kind"] == "federal_subject" and subject is None:
+            subject = record["id"]
+        record = gazetteer.place(record["parent"]) if record.get("parent") else None
+    return subject
+
+
+def main_city(names: list[str], context: list[str] | None = None) -> str | None:
+    """The first city (else federal subject) among an article's place names."""
+    cities = [city_of(resolve_place(name, context)) for name in names]
+    return next((city for city in cities if city), None)
