@@ -91,6 +91,15 @@ def test_extract_json_and_ttl(capsys):
     assert "eg:heads" in capsys.readouterr().out
 
 
+def test_extract_an_html_page(tmp_path, capsys):
+    page = tmp_path / "news.html"
+    page.write_text("<html><body><p>Руководитель центра «IT-куб» города Владикавказа Алла Калиниченко&nbsp;"
+                    "рассказала о&nbsp;работе.</p><script>var x = 1;</script></body></html>", encoding="utf-8")
+    assert main(["extract", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "Алла Калиниченко" in out and "IT-cube" in out and "var x" not in out
+
+
 def test_extract_bad_file(tmp_path, capsys):
     (tmp_path / "x.txt").write_bytes(b"")
     assert main(["extract", str(tmp_path / "x.txt")]) == 2

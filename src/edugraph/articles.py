@@ -1,7 +1,8 @@
 """Articles on disk: `<id>.txt` (UTF-8 text) beside optional `<id>.json` metadata.
 
 Reading checks the input and raises `EduGraphError` with a one-line message naming the
-file for anything that is not a readable article (empty, binary, not UTF-8, HTML).
+file for anything that is not a readable article (empty, binary, not UTF-8, or HTML inside
+a `.txt` file). A file named `.html`/`.htm` is taken as a web page and reduced to its text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .errors import EduGraphError
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 HTML_PATTERN = re.compile(r"<\s*(html|body|div|p|head|!doctype|span|article|br)\b", re.I)
 META_KEYS = ("id", "title", "date", "language", "place", "url", "source")
+HTML_SUFFIXES = (".html", ".htm")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -107,7 +109,11 @@ def read_article(path: Path) -> Article:
     if not ID_PATTERN.match(article_id):
         raise EduGraphError(f"{path}: article id {article_id!r} may hold only letters, digits, '_', '-' and '.'")
     text = decode_text(path.read_bytes(), path)
-    check_plain_text(text, path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .text import clean_text
+        text = clean_text(text)
+    else:
+        check_plain_text(text, path)
     meta = read_metadata(path.with_suffix(".json"))
     if meta.get("id", article_id) != article_id:
         raise EduGraphError(f"{path.with_suffix('.json')}: metadata id {meta['id']!r} does not match the file name")

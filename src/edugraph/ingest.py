@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from .articles import DATE_PATTERN, HTML_PATTERN, Article, decode_text, detect_language, first_line, read_article
+from .articles import DATE_PATTERN, HTML_PATTERN, HTML_SUFFIXES, Article, decode_text, detect_language, first_line, read_article
 from .errors import EduGraphError
 
 NUMBERED = re.compile(r"^(\d+)_")
@@ -40,7 +40,7 @@ def add_article(source: Path, folder: Path, title: str | None = None, date: str 
     if date is not None and not DATE_PATTERN.match(date):
         raise EduGraphError(f"--date {date!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
     raw = decode_text(source.read_bytes(), source)
-    text = clean_text(raw) if HTML_PATTERN.search(raw[:4000]) or source.suffix.lower() in (".html", ".htm") else raw
+    text = clean_text(raw) if HTML_PATTERN.search(raw[:4000]) or source.suffix.lower() in HTML_SUFFIXES else raw
     if not text.strip():
         raise EduGraphError(f"{source}: no text left after removing the HTML markup")
     folder.mkdir(parents=True, exist_ok=True)
