@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +72,14 @@ def preferred_labels(graphs: list[Graph]) -> Graph:
     return result
 
 
+@contextmanager
+def timed(seconds: dict[str, float], phase: str):
+    """Add the wall time of the block to seconds[phase]."""
+    start = time.perf_counter()
+    yield
+    seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start
+
+
 def count_entities(graph: Graph) -> dict[str, int]:
     counts = Counter()
     for name in SUMMARY_CLASSES:
@@ -80,28 +90,32 @@ def count_entities(graph: Graph) -> dict[str, int]:
 def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, ontology_path: Path = ONTOLOGY,
               shapes_path: Path = SHAPES, progress: bool = True) -> BuildResult:
     """Build every graph in memory; nothing is written here."""
+    seconds: dict[str, float] = {}
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
     check_curation_targets(curation_dir, articles)
     curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
     graphs, facts, places, roles, topics = [], {}, set(), {}, {}
-    for article in tqdm(articles, desc="articles", unit="article", disable=not progress, file=sys.stderr):
-        facts[article.id] = article_facts(article, curations[article.id])
-        graph, mapper = article_graph(article, facts[article.id])
-        graphs.append(graph)
-        places |= mapper.used_places
-        roles |= mapper.used_roles
-        topics |= mapper.used_topics
-    graphs.append(gazetteer_graph(places, roles, topics))
-    graphs.append(preferred_labels(graphs))
-    asserted = union(graphs)
-    inferred, contradictions = infer(asserted, ontology)
-    report = validate(union([asserted, inferred]), shapes, ontology)
+    with timed(seconds, "extract+map"):
+        for article in tqdm(articles, desc="articles", unit="article", disable=not progress, file=sys.stderr):
+            facts[article.id] = article_facts(article, curations[article.id])
+            graph, mapper = article_graph(article, facts[article.id])
+            graphs.append(graph)
+            places |= mapper.used_places
+            roles |= mapper.used_roles
+            topics |= mapper.used_topics
+        graphs.append(gazetteer_graph(places, roles, topics))
+        graphs.append(preferred_labels(graphs))
+        asserted = union(graphs)
+    with timed(seconds, "reason"):
+        inferred, contradictions = infer(asserted, ontology)
+    with timed(seconds, "validate"):
+        report = validate(union([asserted, inferred]), shapes, ontology)
     counts = {"articles": len(articles), "asserted_triples": len(asserted), "inferred_triples": len(inferred),
               "named_graphs": len(graphs) + 1, "entities": count_entities(union([asserted, inferred])),
               "shacl_conforms": report.conforms, "shacl_violations": report.violations,
-              "inconsistencies": contradictions}
+              "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
     return BuildResult(articles, facts, graphs, inferred, ontology, Path(ontology_path), report.conforms, report.text, counts)
 
 
@@ -132,5 +146,6 @@ def format_summary(counts: dict, out_dir: Path) -> str:
     verdict = "conforms" if counts["shacl_conforms"] else f"{counts['shacl_violations']} violations (see shacl-report.txt)"
     lines.append(f"  SHACL             {verdict}")
     lines.append(f"  OWL-RL            {len(counts['inconsistencies']) or 'no'} inconsistencies")
+    lines.append("  seconds           " + ", ".join(f"{k} {v:.1f}" for k, v in counts["seconds"].items()))
     lines += [f"    {message}" for message in counts["inconsistencies"]]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from .namespaces import PREFIXES, bind_prefixes
 
@@ -30,16 +30,6 @@ def union(graphs: list[Graph]) -> Graph:
     return merged
 
 
-def dataset(graphs: list[Graph]) -> Dataset:
-    ds = Dataset()
-    bind_prefixes(ds)
-    for graph in graphs:
-        target = ds.graph(graph.identifier)
-        for triple in graph:
-            target.add(triple)
-    return ds
-
-
 def write_graph_files(folder: Path, stem: str, graph: Graph) -> None:
     bind_prefixes(graph)
     (folder / f"{stem}.ttl").write_text(graph.serialize(format="turtle"), encoding="utf-8")
@@ -49,11 +39,20 @@ def write_graph_files(folder: Path, stem: str, graph: Graph) -> None:
 
 
 def write_dataset_files(folder: Path, stem: str, graphs: list[Graph]) -> None:
-    ds = dataset(graphs)
-    (folder / f"{stem}.trig").write_text(ds.serialize(format="trig"), encoding="utf-8")
-    nquads = ds.serialize(format="nquads").splitlines()
-    (folder / f"{stem}.nq").write_text("".join(line + "\n" for line in sorted(set(nquads)) if line.strip()),
-                                       encoding="utf-8")
+    """TriG and (sorted) N-Quads, one named graph per input graph, written graph by graph
+    (rdflib's Dataset serialisers grow faster than linearly with the number of graphs)."""
+    trig_blocks, nquads, prefixes = [], [], {}
+    for graph in graphs:
+        bind_prefixes(graph)
+        name = graph.identifier.n3()
+        lines = graph.serialize(format="turtle").splitlines()
+        prefixes.update((line.split()[1], line) for line in lines if line.startswith("@prefix"))
+        body = "\n".join(line for line in lines if not line.startswith("@prefix"))
+        trig_blocks.append(f"{name} {{\n{body.strip()}\n}}\n")
+        nquads += [line[:-1].rstrip() + f" {name} ." for line in graph.serialize(format="nt").splitlines() if line.strip()]
+    header = "".join(line + "\n" for _, line in sorted(prefixes.items()))
+    (folder / f"{stem}.trig").write_text(header + "\n" + "\n".join(trig_blocks), encoding="utf-8")
+    (folder / f"{stem}.nq").write_text("".join(line + "\n" for line in sorted(set(nquads))), encoding="utf-8")
 
 
 def write_json(path: Path, data) -> None:
