@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
+from edugraph.articles import detect_language as detect_lang
 from edugraph.extract import english, russian
 from edugraph.extract.dates import reference_year
 from edugraph.extract.events import extract_events
@@ -14,13 +15,6 @@ from edugraph.extract.posts import attach_posts
 from edugraph.text import clean_text, fold, lemma
 
 __all__ = ["extract_facts", "detect_lang", "normalise_person", "organisation_key"]
-
-
-def detect_lang(text: str) -> str:
-    """"ru" when at least 30 % of the letters are Cyrillic, else "en"."""
-    letters = re.findall(r"[^\W\d_]", text)
-    cyrillic = sum(1 for ch in letters if "а" <= ch.lower() <= "я" or ch.lower() == "ё")
-    return "ru" if letters and cyrillic / len(letters) >= 0.3 else "en"
 
 
 def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) -> dict:

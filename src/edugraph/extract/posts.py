@@ -8,7 +8,7 @@ import re
 from edugraph.extract.names import nominative_phrase
 from edugraph import gazetteer
 from edugraph.extract.mentions import Mention
-from edugraph.text import lemma, parses
+from edugraph.text import parses
 
 RU_POST = re.compile(
     r"(?<![\w-])(?:(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"

@@ -189,7 +189,7 @@ class StoreTarget(Target):
 
     def plan(self, graphs: list[LocalGraph]) -> list[str]:
         lines = [f"stage into {self.path}  graph <{graph.iri}>  {graph.count} triples" for graph in graphs]
-        return lines + [f"one transaction: " + switch_update(graphs).replace(" ;\n", " ; ")]
+        return lines + ["one transaction: " + switch_update(graphs).replace(" ;\n", " ; ")]
 
     def check(self) -> None:
         self.open()
