@@ -50,7 +50,7 @@ class OxigraphServer:
     def start(self, timeout: float = 30.0) -> "OxigraphServer":
         binary = oxigraph_binary()
         if not binary:
-            pytest.skip("the oxigraph server CLI is not installed (pip install oxigraph)")
+            pytest.fail("the oxigraph server CLI is missing: it is a test dependency, run `make test`")
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen([binary, "serve", "--location", str(self.location),
                                              "--bind", f"127.0.0.1:{self.port}"], stdout=log, stderr=log)

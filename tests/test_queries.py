@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
 import shlex
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,24 +18,9 @@ QUERIES = library(ROOT / "queries")
 EGR = "https://w3id.org/edugraph/id/"
 
 
-@functools.lru_cache(maxsize=1)
-def seed_build_dir() -> Path:
-    """The seed articles built once per test session (or EDUGRAPH_TEST_BUILD, an existing build)."""
-    if os.environ.get("EDUGRAPH_TEST_BUILD"):
-        return Path(os.environ["EDUGRAPH_TEST_BUILD"])
-    try:
-        import edugraph.extract  # noqa: F401
-    except ModuleNotFoundError:
-        pytest.skip("edugraph.extract is not there yet: the seed graph cannot be built")
-    from edugraph.build import run_build, write_build
-    out = Path(tempfile.mkdtemp(prefix="edugraph-test-")) / "build"
-    write_build(run_build(progress=False), out)
-    return out
-
-
 @pytest.fixture(scope="session")
-def build_dir() -> Path:
-    return seed_build_dir()
+def build_dir(seed_build) -> Path:
+    return seed_build
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ import urllib.request
 import pytest
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
-from test_queries import seed_build_dir
 
 
 def free_port() -> int:
@@ -24,10 +23,10 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def endpoint():
+def endpoint(seed_build):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "edugraph.cli", "serve", "--port", str(port), "--timeout", "2",
-                             "--build", str(seed_build_dir())], stderr=subprocess.PIPE, text=True)
+                             "--build", str(seed_build)], stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

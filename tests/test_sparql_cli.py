@@ -10,14 +10,13 @@ import time
 import pytest
 
 from edugraph.cli import main
-from test_queries import seed_build_dir
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def build():
-    return str(seed_build_dir())
+def build(seed_build):
+    return str(seed_build)
 
 
 def run(capsys, *argv):
