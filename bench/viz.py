@@ -34,7 +34,7 @@ LINKS = [("Person", "worksFor", "Organisation"), ("Organisation", "partOfInitiat
 
 
 def synthetic(n: int, seed: int = 1) -> nx.MultiDiGraph:
-    """A random graph with the node attributes and relation kinds of `edugraph.netgraph` output."""
+    """A random graph with the node attributes and relation kinds of `edugraph.analysis.network` output."""
     rnd = random.Random(seed)
     graph = nx.MultiDiGraph(articles={f"a{i}": {"id": f"a{i}", "title": f"Статья {i}", "date": "2024-01-01"}
                                       for i in range(n // 10)})
@@ -61,7 +61,7 @@ def scaled_graph(triples: int, nodes: int, workdir: Path) -> tuple[str, nx.Multi
         return f"synthetic {nodes} nodes", synthetic(nodes)
     from rdflib import Dataset, Graph
 
-    from edugraph.netgraph import to_networkx
+    from edugraph.analysis.network import to_networkx
     from edugraph.ontology import load_ontology
     target = workdir / "scaled.nq"
     subprocess.run([sys.executable, str(scaler), "--triples", str(triples), "--out", str(target)], check=True)
@@ -97,7 +97,7 @@ def main() -> int:
     if not browser.available():
         sys.exit(f"{browser.CHROMIUM} is missing: run `make browser` as root")
     from edugraph.build import run_build, write_build
-    from edugraph.netgraph import load
+    from edugraph.analysis.network import load
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         build = args.build

@@ -18,7 +18,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """All page kinds of the payload build, the ego page centred on the payload person."""
-    from edugraph.netgraph import load
+    from edugraph.analysis.network import load
     build = payload_build(tmp_path_factory)
     net = load(build)
     person = next(n for n, label in net.nodes(data="label_ru") if SCRIPT in label)

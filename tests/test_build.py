@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from edugraph.namespaces import EG, GRAPH, ID
-from edugraph.output import union
+from edugraph.output.write import union
 
 PREFIXES = """PREFIX eg: <https://w3id.org/edugraph/ontology#>
 PREFIX egr: <https://w3id.org/edugraph/id/>

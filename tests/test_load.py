@@ -10,11 +10,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph
 import pytest
 
-from edugraph.built import load_dataset
+from edugraph.output.read import load_dataset
 from edugraph.cli import main
 from edugraph.loading.graphs import read_build_graphs, rebase, staging_iri
 from edugraph.loading.targets import Target
-from edugraph.remote import Auth, Client, RemoteError, make_auth
+from edugraph.sparql.client import Auth, Client, RemoteError, make_auth
 from oxigraph_server import free_port
 
 GRAPH = "https://w3id.org/edugraph/graph/"

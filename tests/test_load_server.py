@@ -11,7 +11,7 @@ import pytest
 from edugraph.cli import main
 from edugraph.commands import load as load_command
 from edugraph.loading.graphs import read_build_graphs
-from edugraph.remote import Client, RemoteError, remote_query, remote_results
+from edugraph.sparql.client import Client, RemoteError, remote_query, remote_results
 from oxigraph_server import OxigraphServer, oxigraph_server  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.server
@@ -147,7 +147,7 @@ def test_query_library_gives_the_same_results_remotely(seed_build, oxigraph_serv
     """What `edugraph query --endpoint` relies on: prefixes, parameters and the union default graph."""
     from edugraph.sparql import library, run
     from edugraph.sparql.formats import PREFIX_MAP, serialize
-    from edugraph.store import open_built
+    from edugraph.sparql.store import open_built
 
     assert load(capsys, seed_build, "--endpoint", oxigraph_server.url)[0] == 0
     local = open_built(seed_build)

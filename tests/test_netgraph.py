@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset, Graph
 
-from edugraph.netgraph import local_name, simple, to_networkx
+from edugraph.analysis.network import local_name, simple, to_networkx
 from edugraph.paths import ONTOLOGY
 
 SAMPLE = """

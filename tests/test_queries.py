@@ -11,7 +11,7 @@ import pytest
 
 from edugraph.sparql import bind, execute, library, parse_assignments, read_query
 from edugraph.sparql.compare import oxigraph_answer, rdflib_answer, rdflib_dataset
-from edugraph.store import open_built
+from edugraph.sparql.store import open_built
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = library(ROOT / "queries")

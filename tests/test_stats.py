@@ -1,4 +1,4 @@
-"""`edugraph stats`: figures computed with networkx on the network from netgraph.py."""
+"""`edugraph stats`: figures computed with networkx on the network from analysis/network.py."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import json
 from rdflib import Graph
 
 from edugraph.cli import main
-from edugraph.netgraph import to_networkx
+from edugraph.analysis.network import to_networkx
 from edugraph.paths import ONTOLOGY
-from edugraph.stats import compute, format_stats
+from edugraph.analysis.metrics import compute, format_stats
 from test_netgraph import ID, sample_graph
 from test_viz import payload_build
 

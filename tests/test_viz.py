@@ -58,7 +58,7 @@ def build_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def net(build_dir):
-    from edugraph.netgraph import load
+    from edugraph.analysis.network import load
     return load(build_dir)
 
 

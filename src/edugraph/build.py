@@ -20,7 +20,7 @@ from .errors import EduGraphError
 from .mapping import article_graph, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output import atomic_folder, union, write_dataset_files, write_graph_files, write_json
+from .output.write import atomic_folder, union, write_dataset_files, write_graph_files, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .validation import validate

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from . import gazetteer, resolve
 from .articles import Article
 from .namespaces import EG, GRAPH, ID
-from .places import main_city, organisation_places, resolve_place
+from .resolve.places import main_city, organisation_places, resolve_place
 
 EVENT_CLASSES = {
     "conference": EG.Conference, "meeting": EG.Meeting, "forum": EG.Forum, "session": EG.Session,

@@ -12,7 +12,7 @@ after_step = None  # test hook: called as after_step(event, graphs) once graphs 
 def register(subparsers) -> None:
     from ..loading.graphs import BUILD_GRAPH_BASE
     from ..loading.loader import BATCH_TRIPLES
-    from ..remote import add_connection_arguments
+    from ..sparql.client import add_connection_arguments
 
     parser = subparsers.add_parser(
         "load", help="load the built graph into a SPARQL store",
@@ -44,7 +44,7 @@ def register(subparsers) -> None:
 def make_target(args):
     from ..errors import EduGraphError
     from ..loading.targets import Endpoint, RemoteTarget, StoreTarget
-    from ..remote import client_from_args
+    from ..sparql.client import client_from_args
 
     if args.store:
         if args.gsp_url or args.query_url or args.update_url or args.user or args.password_env or args.token_env:

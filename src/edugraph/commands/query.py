@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..paths import BUILD
-from ..remote import add_auth_arguments
+from ..sparql.client import add_auth_arguments
 
 FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
 GRAPH_ONLY = {"turtle", "ntriples", "jsonld", "rdfxml"}
@@ -68,7 +68,7 @@ def query_source(args):
 def remote_answer(args, text, bindings, solution_format, graph_format) -> bytes:
     """The query's answer from a remote store, formatted like a local one."""
     from ..errors import EduGraphError
-    from ..remote import auth_from_args, remote_results
+    from ..sparql.client import auth_from_args, remote_results
     from ..sparql.formats import PREFIX_MAP, serialize
 
     if args.no_inferred:
@@ -84,7 +84,7 @@ def run(args) -> int:
         sys.stdout.write(list_library())
         return 0
     from ..sparql import bind, execute, parse_assignments
-    from ..store import open_built
+    from ..sparql.store import open_built
 
     text, declared, name = query_source(args)
     bindings = bind(parse_assignments(args.param), text, declared, name)

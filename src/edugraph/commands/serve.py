@@ -24,8 +24,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from ..errors import EduGraphError
-    from ..server import make_server
-    from ..store import open_built
+    from ..sparql.server import make_server
+    from ..sparql.store import open_built
 
     store = open_built(args.build, cache=args.cache)
     try:

@@ -22,8 +22,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from ..errors import EduGraphError
-    from ..netgraph import load
-    from ..stats import compute, format_stats
+    from ..analysis.network import load
+    from ..analysis.metrics import compute, format_stats
 
     if args.top < 1:
         raise EduGraphError(f"--top must be at least 1, got {args.top}")

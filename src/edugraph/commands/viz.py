@@ -41,7 +41,7 @@ def run(args) -> int:
     import webbrowser
 
     from ..errors import EduGraphError
-    from ..netgraph import load
+    from ..analysis.network import load
     from ..viz import VIEWS, select_views, write_pages
 
     kinds = args.view or [kind for kind in VIEWS if kind != "ego" or args.focus]

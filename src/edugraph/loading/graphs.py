@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from ..built import require_build
+from ..output.read import require_build
 from ..errors import EduGraphError
 from ..namespaces import GRAPH
 

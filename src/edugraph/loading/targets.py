@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..remote import Client, RemoteError, check_url, with_params
+from ..sparql.client import Client, RemoteError, check_url, with_params
 from .graphs import LocalGraph
 
 GSP_UNSUPPORTED = {404, 405, 415, 501}  # the GSP URL does not take PUT: fall back to SPARQL Update

@@ -13,7 +13,7 @@ import rdflib
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.compare import to_isomorphic
 
-from ..built import require_build
+from ..output.read import require_build
 from .formats import PREFIX_MAP
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -19,7 +19,7 @@ import pyvis
 from markupsafe import Markup
 from pyvis.network import Network
 
-from ..stats import communities as find_communities
+from ..analysis.metrics import communities as find_communities
 from .views import View
 
 HERE = Path(__file__).parent

@@ -10,8 +10,8 @@ import networkx as nx
 
 from ..curation import fold
 from ..errors import EduGraphError
-from ..netgraph import local_name
-from ..stats import degree_centrality
+from ..analysis.network import local_name
+from ..analysis.metrics import degree_centrality
 
 LEAVES = {"Person", "Place", "Topic", "Initiative"}  # an initiative page does not expand through these
 

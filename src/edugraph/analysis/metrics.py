@@ -1,4 +1,4 @@
-"""Network analytics of the knowledge graph (networkx, on the network from `edugraph.netgraph`)."""
+"""Network analytics of the knowledge graph (networkx, on the network from `edugraph.analysis.network`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections import Counter
 
 import networkx as nx
 
-from .netgraph import simple
+from .network import simple
 
 TOP_CATEGORIES = ("Person", "Organisation", "Initiative")
 EXACT_BETWEENNESS_LIMIT = 2000  # above this, betweenness is estimated from a sample of sources

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import EduGraphError
-from .sparql import QueryError, execute, library
-from .sparql.formats import GRAPH_FORMATS, SOLUTION_FORMATS, by_media_type
+from ..errors import EduGraphError
+from . import QueryError, execute, library
+from .formats import GRAPH_FORMATS, SOLUTION_FORMATS, by_media_type
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from . import gazetteer
-from .text import morph
+from .. import gazetteer
+from ..text import morph
 
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from . import gazetteer
-from .extract import names
-from .namespaces import ID
+from .. import gazetteer
+from ..extract import names
+from ..namespaces import ID
 from .places import city_of, organisation_places
 
 MAX_SLUG = 80

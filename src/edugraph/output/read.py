@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .errors import EduGraphError
-from .namespaces import bind_prefixes
-from .paths import BUILD
+from ..errors import EduGraphError
+from ..namespaces import bind_prefixes
+from ..paths import BUILD
 
 REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .namespaces import PREFIXES, bind_prefixes
+from ..namespaces import PREFIXES, bind_prefixes
 
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 

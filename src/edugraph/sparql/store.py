@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .built import require_build
-from .namespaces import GRAPH
-from .paths import BUILD
+from ..output.read import require_build
+from ..namespaces import GRAPH
+from ..paths import BUILD
 
 DATA_FILE = "all.nq"
 CACHE_DIR = ".oxigraph"  # inside the build folder: an on-disk copy of the store, reused while all.nq is unchanged

@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .errors import EduGraphError
+from ..errors import EduGraphError
 
 SPARQL_JSON = "application/sparql-results+json"
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}

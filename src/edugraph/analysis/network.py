@@ -24,8 +24,8 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from .built import load_graph, require_build
-from .namespaces import EG
+from ..output.read import load_graph, require_build
+from ..namespaces import EG
 
 CATEGORIES = ("Initiative", "Organisation", "Person", "Event", "Place", "Topic")  # first match wins
 LABELS = (SKOS.prefLabel, RDFS.label)

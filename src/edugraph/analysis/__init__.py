@@ -1,0 +1,1 @@
+"""Network analysis of the knowledge graph: RDF -> networkx (`network`) and its metrics (`metrics`)."""

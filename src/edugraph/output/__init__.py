@@ -1,0 +1,1 @@
+"""Writing the build folder (`write`) and reading it back (`read`)."""
