@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-from oxigraph_server import OxigraphServer, oxigraph_binary  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))  # support/ helpers
+from support.oxigraph import OxigraphServer, oxigraph_binary  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 ID = "https://w3id.org/edugraph/id/"

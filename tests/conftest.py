@@ -21,3 +21,25 @@ def seed_build(seed_result, tmp_path_factory):
     out = tmp_path_factory.mktemp("seed") / "build"
     write_build(seed_result, out)
     return out
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """A started, empty Oxigraph server storing its data in tmp_path/oxigraph; stopped after the test."""
+    from support.oxigraph import OxigraphServer
+
+    with OxigraphServer(tmp_path / "oxigraph") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """One Virtuoso 7 for the session (a fresh database starts in about 15 s); skipped with the reason when the
+    Debian package is not installed. Tests load into graphs of their own or reload the same build."""
+    from support.virtuoso import VirtuosoServer, missing
+
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    with VirtuosoServer(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server

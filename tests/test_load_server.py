@@ -12,7 +12,7 @@ from edugraph.cli import main
 from edugraph.commands import load as load_command
 from edugraph.loading.graphs import read_build_graphs
 from edugraph.sparql.client import Client, RemoteError, remote_query, remote_results
-from oxigraph_server import OxigraphServer, oxigraph_server  # noqa: F401 (fixture)
+from support.oxigraph import OxigraphServer
 
 pytestmark = pytest.mark.server
 

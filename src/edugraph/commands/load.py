@@ -13,6 +13,7 @@ def register(subparsers) -> None:
     from ..loading.graphs import BUILD_GRAPH_BASE
     from ..loading.loader import BATCH_TRIPLES
     from ..sparql.client import add_connection_arguments
+    from ..sparql.endpoints import KINDS
 
     parser = subparsers.add_parser(
         "load", help="load the built graph into a SPARQL store",
@@ -21,8 +22,11 @@ def register(subparsers) -> None:
                     "folder. Each graph is written to a staging graph, its triple count checked, then switched into "
                     "place in one update; other graphs in the store are never touched. Counts are compared after.")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--endpoint", metavar="URL", help="Oxigraph-style server: GSP at URL/store, URL/query, URL/update")
+    where.add_argument("--endpoint", metavar="URL", help="the store: a server, Fuseki dataset or GraphDB repository "
+                       "URL, or one of its query / update / graph store URLs (see --store-kind)")
     where.add_argument("--store", type=Path, metavar="DIR", help="on-disk Oxigraph store folder (created if missing)")
+    parser.add_argument("--store-kind", choices=KINDS, help="URL layout of the store (default: recognised from "
+                        "the URL; a bare server URL is probed for Oxigraph, then Virtuoso)")
     parser.add_argument("--gsp-url", metavar="URL", help="Graph Store Protocol URL (Fuseki /ds/data, GraphDB "
                         "/repositories/X/rdf-graphs/service)")
     parser.add_argument("--query-url", metavar="URL", help="SPARQL query URL (Fuseki /ds/sparql, GraphDB /repositories/X)")
@@ -43,29 +47,37 @@ def register(subparsers) -> None:
 
 def make_target(args):
     from ..errors import EduGraphError
-    from ..loading.targets import Endpoint, RemoteTarget, StoreTarget
-    from ..sparql.client import client_from_args
+    from ..loading.targets import RemoteTarget, StoreTarget
+    from ..sparql.client import client_from_args, probe_query_service
+    from ..sparql.endpoints import Endpoint
 
     if args.store:
-        if args.gsp_url or args.query_url or args.update_url or args.user or args.password_env or args.token_env:
+        if (args.gsp_url or args.query_url or args.update_url or args.store_kind or args.user or args.password_env
+                or args.token_env):
             raise EduGraphError("--store writes a local folder: URL and auth options do not apply")
         return StoreTarget(args.store)
     if not (args.endpoint or args.query_url):
         raise EduGraphError("say where to load: --endpoint URL (or --query-url/--update-url) or --store DIR")
-    endpoint = Endpoint.from_options(args.endpoint, args.gsp_url, args.query_url, args.update_url)
-    return RemoteTarget(client_from_args(args), endpoint, args.protocol)
+    client = client_from_args(args)
+    endpoint = Endpoint.resolve(args.endpoint, args.store_kind, args.query_url, args.update_url, args.gsp_url,
+                                probe=None if args.dry_run else lambda url: probe_query_service(client, url))
+    if not endpoint.update:
+        raise EduGraphError("an update URL is needed to switch graphs atomically: give --update-url")
+    return RemoteTarget(client, endpoint, args.protocol)
 
 
 def run(args) -> int:
     from ..errors import EduGraphError
     from ..loading.graphs import check_graph_base, read_build_graphs
-    from ..loading.loader import LoadFailed, format_failure, format_rows, load, verify
+    from ..loading.loader import LoadFailed, after_failure, clean_staging, format_rows, load, verify
 
     check_graph_base(args.graph_base)
     target = make_target(args)
     graphs = read_build_graphs(args.build, args.graph_base)
     if args.dry_run:
         print(f"dry run: nothing is sent to {target.name}")
+        if getattr(target, "endpoint", None):
+            print(target.endpoint.describe())
         if getattr(target, "client", None):
             print(f"auth: {target.client.auth.description}")
         for batch in target.batches(graphs, args.batch_triples):
@@ -74,11 +86,15 @@ def run(args) -> int:
         return 0
     try:
         target.check()
+        leftovers = clean_staging(target, args.graph_base)
+        if leftovers:
+            print(f"removed {len(leftovers)} staging graphs left by an interrupted load")
         try:
             load(target, graphs, args.batch_triples, after_step)
         except LoadFailed as failure:
-            print(format_failure(failure))
-            raise
+            table, error = after_failure(target, graphs, failure)
+            print(table)
+            raise error from None
         rows = verify(target, graphs)
     finally:
         target.close()

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..paths import BUILD
-from ..sparql.client import add_auth_arguments
+from ..sparql.client import add_remote_arguments
 
 FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
 GRAPH_ONLY = {"turtle", "ntriples", "jsonld", "rdfxml"}
@@ -34,8 +34,9 @@ def register(subparsers) -> None:
     parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
     parser.add_argument("--list", action="store_true", help="list the query library with each query's question")
     parser.add_argument("--endpoint", metavar="URL",
-                        help="query a remote SPARQL store instead of the build (see `edugraph load`)")
-    add_auth_arguments(parser)
+                        help="query a store `edugraph load` filled instead of the build: its server, dataset or "
+                             "query URL")
+    add_remote_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -68,13 +69,12 @@ def query_source(args):
 def remote_answer(args, text, bindings, solution_format, graph_format) -> bytes:
     """The query's answer from a remote store, formatted like a local one."""
     from ..errors import EduGraphError
-    from ..sparql.client import auth_from_args, remote_results
+    from ..sparql.client import query_store
     from ..sparql.formats import PREFIX_MAP, serialize
 
     if args.no_inferred:
         raise EduGraphError("--no-inferred works on the local build only")
-    result = remote_results(args.endpoint, text, args.timeout or 60.0, auth_from_args(args),
-                            prefixes=PREFIX_MAP, bindings=bindings, union_default_graph=True)
+    result = query_store(args, text, PREFIX_MAP, bindings)
     body, _ = serialize(result, solution_format, graph_format)
     return body
 

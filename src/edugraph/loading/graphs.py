@@ -12,10 +12,12 @@ import pyoxigraph
 from ..output.read import require_build
 from ..errors import EduGraphError
 from ..namespaces import GRAPH
+from ..sparql.client import UNION_NAME, staging_iri
 
 BUILD_GRAPH_BASE = str(GRAPH)
 ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
-FIRST = ("ontology", "gazetteer", "entities")  # then the articles, then "inferred"
+FIRST = ("ontology", "gazetteer", "entities")  # then the articles, then "inferred", then "union"
+UNION = BUILD_GRAPH_BASE + UNION_NAME
 
 
 @dataclass
@@ -38,11 +40,6 @@ class LocalGraph:
         return pyoxigraph.serialize(self.triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
 
 
-def staging_iri(iri: str) -> str:
-    """Where a graph is written before it replaces `iri`: the same IRI with a `staging` query part."""
-    return iri + ("&" if "?" in iri else "?") + "staging"
-
-
 def check_graph_base(base: str) -> str:
     if not ABSOLUTE_IRI.fullmatch(base or ""):
         raise EduGraphError(f"--graph-base {base!r} is not an absolute IRI (e.g. https://example.org/edugraph/graph/)")
@@ -56,11 +53,12 @@ def rebase(iri: str, base: str) -> str:
 
 def order_key(iri: str) -> tuple:
     name = iri[len(BUILD_GRAPH_BASE):] if iri.startswith(BUILD_GRAPH_BASE) else None
-    return (FIRST.index(name), iri) if name in FIRST else (4 if name == "inferred" else 3, iri)
+    last = {"inferred": 4, UNION_NAME: 5}
+    return (FIRST.index(name), iri) if name in FIRST else (last.get(name, 3), iri)
 
 
 def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> list[LocalGraph]:
-    """Every named graph in the build's all.nq (the quads `built.load_dataset` reads), in load order.
+    """Every named graph in the build's all.nq (the quads `built.load_dataset` reads) and their union, in load order.
 
     pyoxigraph parses the file: the same quads as rdflib, an order of magnitude faster on large builds.
     """
@@ -78,5 +76,14 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
         raise EduGraphError(f"{path}: not valid N-Quads: {err}") from None
     if default:
         print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)
+    grouped.pop(UNION, None)  # a build that writes the union itself: recomputed below, the same triples
     graphs = [LocalGraph(iri, rebase(iri, graph_base), triples) for iri, triples in grouped.items()]
+    graphs.append(union_graph(graphs, graph_base))
     return sorted(graphs, key=lambda g: order_key(g.source))
+
+
+def union_graph(graphs: list[LocalGraph], graph_base: str = BUILD_GRAPH_BASE) -> LocalGraph:
+    """Every distinct triple of `graphs` once: what the embedded store's default graph holds, loaded as
+    <graph-base>union so that `query --endpoint` can name it as the default graph on any store."""
+    triples = list(dict.fromkeys(triple for graph in graphs for triple in graph.triples))
+    return LocalGraph(UNION, rebase(UNION, graph_base), triples)

@@ -71,7 +71,25 @@ def format_rows(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def format_failure(failure: LoadFailed) -> str:
-    lines = [f"loaded      <{graph.iri}>" for graph in failure.loaded]
-    lines += [f"not loaded  <{graph.iri}>" for graph in failure.pending]
-    return "\n".join(lines)
+def clean_staging(target: Target, graph_base: str) -> list[str]:
+    """Drop the staging graphs an interrupted load left under `graph_base`; their IRIs."""
+    leftovers = target.leftover_staging(graph_base)
+    target.drop(leftovers)
+    return leftovers
+
+
+def after_failure(target: Target, graphs: list[LocalGraph], failure: LoadFailed) -> tuple[str, EduGraphError]:
+    """What the store really holds after a failed load, counted there (a lost answer may hide a committed
+    switch): the per-graph table and the one-line error to raise."""
+    try:
+        rows = verify(target, graphs)
+    except EduGraphError as err:
+        lines = [f"loaded      <{graph.iri}>" for graph in failure.loaded]
+        lines += [f"unknown     <{graph.iri}>" for graph in failure.pending]
+        return "\n".join(lines), EduGraphError(
+            f"{failure.cause}; {len(failure.loaded)} of {len(graphs)} graphs were loaded before the failure, "
+            f"the others could not be counted afterwards ({err})")
+    good = sum(row.ok for row in rows)
+    return format_rows(rows), EduGraphError(
+        f"{failure.cause}; counted after the failure, {good} of {len(rows)} graphs in the store match the build "
+        "(run the same load again to finish)")

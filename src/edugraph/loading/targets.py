@@ -7,17 +7,20 @@ Both offer the same four steps: `write` graphs into their staging graphs, `count
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import Iterator
 from pathlib import Path
 
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..sparql.client import Client, RemoteError, check_url, with_params
+from ..sparql.client import Client, RemoteError, graphs_query, is_staging, with_params
+from ..sparql.endpoints import Endpoint
 from .graphs import LocalGraph
 
 GSP_UNSUPPORTED = {404, 405, 415, 501}  # the GSP URL does not take PUT: fall back to SPARQL Update
 COUNT_CHUNK = 200  # graphs per COUNT query
+UPDATE_TRIPLES = 1000  # per INSERT DATA request
+GENID = "https://w3id.org/edugraph/.well-known/genid/"
 
 
 def switch_update(graphs: list[LocalGraph]) -> str:
@@ -59,35 +62,18 @@ class Target:
                 found[row["g"]] = int(row["n"])
         return found
 
+    def leftover_staging(self, graph_base: str) -> list[str]:
+        """Staging graphs under `graph_base` that an interrupted load left behind."""
+        return sorted(row["g"] for row in self.select(graphs_query(graph_base)) if is_staging(row["g"]))
+
     def select(self, sparql: str) -> list[dict[str, str]]:
+        raise NotImplementedError
+
+    def drop(self, iris: list[str]) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
         pass
-
-
-@dataclass
-class Endpoint:
-    """The URLs of a SPARQL server: Graph Store Protocol, query and update services."""
-
-    query: str
-    update: str | None = None
-    gsp: str | None = None
-    name: str = ""
-
-    @classmethod
-    def from_options(cls, base: str | None, gsp: str | None = None, query: str | None = None,
-                     update: str | None = None) -> "Endpoint":
-        """`base` is an Oxigraph-style server (GSP /store, /query, /update); explicit URLs override it."""
-        if base:
-            base = check_url(base)
-            gsp, query, update = gsp or base + "/store", query or base + "/query", update or base + "/update"
-        if not query:
-            raise EduGraphError("give --endpoint URL, or --query-url with --update-url (and optionally --gsp-url)")
-        if not update:
-            raise EduGraphError("an update URL is needed to switch graphs atomically: give --update-url")
-        return cls(check_url(query, "query URL"), check_url(update, "update URL"), gsp and check_url(gsp, "GSP URL"),
-                   base or query)
 
 
 class RemoteTarget(Target):
@@ -109,8 +95,12 @@ class RemoteTarget(Target):
         """Fail early (unreachable, auth, not SPARQL) before anything is written."""
         self.select("ASK {}")
 
+    def drop(self, iris: list[str]) -> None:
+        if iris:
+            self.client.update(self.endpoint.update, " ;\n".join(f"DROP SILENT GRAPH <{iri}>" for iri in iris))
+
     def write(self, graphs: list[LocalGraph]) -> None:
-        """One PUT per graph, or one INSERT DATA request for them all."""
+        """One PUT per graph, or INSERT DATA requests (see `insert_requests`)."""
         pending = list(graphs)
         while pending and self.protocol != "update":
             try:
@@ -123,7 +113,8 @@ class RemoteTarget(Target):
             self.protocol = "gsp"
             pending.pop(0)
         if pending:
-            self.client.update(self.endpoint.update, insert_update(pending))
+            for request in insert_requests(pending):
+                self.client.update(self.endpoint.update, request)
 
     def switch(self, graphs: list[LocalGraph]) -> None:
         self.client.update(self.endpoint.update, switch_update(graphs))
@@ -133,17 +124,31 @@ class RemoteTarget(Target):
         for graph in graphs:
             size = f"graph <{graph.iri}>  {graph.count} triples  {len(graph.ntriples())} bytes"
             if self.protocol == "update":
-                lines.append(f"POST {self.endpoint.update}  INSERT DATA into <{graph.staging}>  {size}")
+                lines.append(f"POST {self.endpoint.update}  INSERT DATA into <{graph.staging}>  {size} "
+                             f"({-(-graph.count // UPDATE_TRIPLES)} requests, blank nodes skolemised)")
             else:
                 lines.append(f"PUT  {with_params(self.endpoint.gsp, graph=graph.staging)}  {size} (N-Triples)")
         return lines + [f"POST {self.endpoint.update}  " + switch_update(graphs).replace(" ;\n", " ; ")]
 
 
-def insert_update(graphs: list[LocalGraph]) -> str:
-    """Replace the staging graphs with the graphs' triples (N-Triples lines are valid INSERT DATA)."""
-    drops = "".join(f"DROP SILENT GRAPH <{graph.staging}> ;\n" for graph in graphs)
-    blocks = "".join(f"GRAPH <{g.staging}> {{\n{g.ntriples().decode('utf-8')}}}\n" for g in graphs)
-    return f"{drops}INSERT DATA {{\n{blocks}}}"
+def insert_requests(graphs: list[LocalGraph], size: int = UPDATE_TRIPLES) -> Iterator[str]:
+    """SPARQL Update requests filling the staging graphs: one dropping them, then INSERT DATA of at most `size`
+    triples each (Virtuoso refuses much bigger ones), blank nodes skolemised (Virtuoso refuses them in
+    INSERT DATA; requests this size could not keep a blank node shared between them anyway)."""
+    yield " ;\n".join(f"DROP SILENT GRAPH <{graph.staging}>" for graph in graphs)
+    for graph in graphs:
+        triples = skolemised(graph.triples)
+        for start in range(0, len(triples), size):
+            body = pyoxigraph.serialize(triples[start:start + size], format=pyoxigraph.RdfFormat.N_TRIPLES).decode()
+            yield f"INSERT DATA {{ GRAPH <{graph.staging}> {{\n{body}}} }}"
+
+
+def skolemised(triples: list) -> list:
+    """The triples with each blank node replaced by an IRI under /.well-known/genid/ (RDF 1.1 skolem IRIs)."""
+    def iri(term):
+        return pyoxigraph.NamedNode(GENID + term.value) if isinstance(term, pyoxigraph.BlankNode) else term
+
+    return [pyoxigraph.Triple(iri(t.subject), t.predicate, iri(t.object)) for t in triples]
 
 
 class StoreTarget(Target):
@@ -178,6 +183,11 @@ class StoreTarget(Target):
     def switch(self, graphs: list[LocalGraph]) -> None:
         with self.errors():
             self.store.update(switch_update(graphs))
+
+    def drop(self, iris: list[str]) -> None:
+        with self.errors():
+            for iri in iris:
+                self.store.remove_graph(pyoxigraph.NamedNode(iri))
 
     @contextmanager
     def errors(self):

@@ -6,7 +6,6 @@ backoff; everything else becomes a one-line `RemoteError`. Secrets never appear 
 
 from __future__ import annotations
 
-import base64
 import http.client
 import json
 import os
@@ -19,11 +18,16 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Callable
 
+import pyoxigraph
+
 from ..errors import EduGraphError
+from ..namespaces import GRAPH
 
 SPARQL_JSON = "application/sparql-results+json"
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 AUTH_STATUS = {401, 403}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+UNION_NAME = "union"  # the graph (under the graph base) holding every loaded triple once: the default graph
 
 
 class RemoteError(EduGraphError):
@@ -37,21 +41,43 @@ class RemoteError(EduGraphError):
 
 @dataclass(frozen=True)
 class Auth:
-    """The Authorization header to send, and a description of it that is safe to print."""
+    """Credentials and a description of them that is safe to print.
 
-    header: str | None = None
+    A bearer token is sent with every request; a user and password answer the server's challenge, Basic or
+    Digest (urllib's handlers), so a password is never sent to a server that did not ask for it.
+    """
+
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
     description: str = "none"
-    secrets: tuple[str, ...] = ()
+
+    @property
+    def header(self) -> str | None:
+        return f"Bearer {self.token}" if self.token else None
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        return tuple(secret for secret in (self.password, self.token) if secret)
 
     def mask(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "****")
         return text
 
+    def opener(self, urls: list[str]) -> urllib.request.OpenerDirector:
+        """An opener answering Basic and Digest challenges from `urls` with the user and password (if any)."""
+        if not self.user:
+            return urllib.request.build_opener()
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(None, urls, self.user, self.password)
+        return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
+                                           urllib.request.HTTPDigestAuthHandler(passwords))
+
 
 def make_auth(user: str | None = None, password_env: str | None = None, token_env: str | None = None,
               environ=os.environ) -> Auth:
-    """Basic auth (password read from the variable `password_env`) or a bearer token (from `token_env`)."""
+    """Basic or Digest auth (password read from the variable `password_env`) or a bearer token (from `token_env`)."""
     def secret(var: str) -> str:
         value = environ.get(var)
         if not value:
@@ -61,21 +87,19 @@ def make_auth(user: str | None = None, password_env: str | None = None, token_en
     if token_env and (user or password_env):
         raise EduGraphError("use either --user/--password-env or --token-env, not both")
     if token_env:
-        token = secret(token_env)
-        return Auth(f"Bearer {token}", f"bearer token from ${token_env} (****)", (token,))
+        return Auth(token=secret(token_env), description=f"bearer token from ${token_env} (****)")
     if user or password_env:
         if not (user and password_env):
-            raise EduGraphError("basic auth needs both --user and --password-env")
-        password = secret(password_env)
-        encoded = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-        return Auth(f"Basic {encoded}", f"basic, user {user}, password from ${password_env} (****)", (password, encoded))
+            raise EduGraphError("basic or digest auth needs both --user and --password-env")
+        return Auth(user, secret(password_env), description=f"user {user} (basic or digest, as the server asks), "
+                                                           f"password from ${password_env} (****)")
     return Auth()
 
 
 def add_auth_arguments(parser) -> None:
     """--user/--password-env and --token-env, for any command talking to a remote store (see `auth_from_args`)."""
-    parser.add_argument("--user", help="user name for HTTP basic auth")
-    parser.add_argument("--password-env", metavar="VAR", help="environment variable holding the basic auth password")
+    parser.add_argument("--user", help="user name for HTTP Basic or Digest auth (whichever the server asks for)")
+    parser.add_argument("--password-env", metavar="VAR", help="environment variable holding the user's password")
     parser.add_argument("--token-env", metavar="VAR", help="environment variable holding a bearer token")
 
 
@@ -97,20 +121,27 @@ def client_from_args(args) -> "Client":
                   retries=max(0, args.retries), backoff=args.backoff)
 
 
+def hide_user_info(url: str) -> str:
+    """`url` with any user and password replaced by ****.
+
+    >>> hide_user_info("ftp://alice:pw@example.org/x")
+    'ftp://****@example.org/x'
+    """
+    return re.sub(r"^([A-Za-z][\w+.-]*://)[^/@]*@", r"\1****@", url)
+
+
 def check_url(url: str, what: str = "endpoint") -> str:
     """An http(s) URL without user info (secrets belong in environment variables), or an error."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EduGraphError(f"{what} {url!r} is not an http(s) URL (e.g. http://127.0.0.1:7878)")
-    if parts.username or parts.password:
+    try:
+        parts = urllib.parse.urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:
+        raise EduGraphError(f"{what} {hide_user_info(url)!r} is not a valid URL") from None
+    if parts.username or parts.password or "@" in parts.netloc:
         raise EduGraphError(f"{what} URL must not contain a user or password: use --user/--password-env")
+    if parts.scheme not in ("http", "https") or not hostname:
+        raise EduGraphError(f"{what} {hide_user_info(url)!r} is not an http(s) URL (e.g. http://127.0.0.1:7878)")
     return url.rstrip("/")
-
-
-def query_url(endpoint: str) -> str:
-    """The query service of `endpoint`: a bare server URL (no path) is an Oxigraph server, queried at /query."""
-    endpoint = check_url(endpoint)
-    return endpoint + "/query" if not urllib.parse.urlsplit(endpoint).path else endpoint
 
 
 def with_params(url: str, **params: str) -> str:
@@ -133,6 +164,7 @@ class Client:
     retries: int = 3
     backoff: float = 0.5
     sleep: Callable[[float], None] = time.sleep
+    openers: dict = field(default_factory=dict, repr=False)  # site -> opener answering its auth challenges
 
     def request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                 accept: str | None = None) -> Response:
@@ -147,6 +179,13 @@ class Client:
                 self.sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")
 
+    def opener(self, url: str) -> urllib.request.OpenerDirector:
+        parts = urllib.parse.urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}/"
+        if site not in self.openers:
+            self.openers[site] = self.auth.opener([site])
+        return self.openers[site]
+
     def _send(self, method, url, body, content_type, accept) -> Response:
         headers = {"User-Agent": "edugraph"}
         if content_type:
@@ -158,7 +197,7 @@ class Client:
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         where = f"{method} {url}"
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+            with self.opener(url).open(request, timeout=self.timeout) as answer:
                 return Response(answer.status, answer.headers.get_content_type(), answer.read())
         except urllib.error.HTTPError as err:
             raise self._http_error(where, err) from None
@@ -175,16 +214,16 @@ class Client:
         status = err.code
         message = f"{where}: HTTP {status} {err.reason}"
         if status in AUTH_STATUS:
-            message += " (authentication failed or not allowed: check --user/--password-env or --token-env)"
+            message += auth_hint(status, self.auth, err.headers.get("WWW-Authenticate", ""))
         else:
             detail = error_detail(err)
             if detail:
                 message += f": {detail}"
         return RemoteError(self.auth.mask(message), status, retriable=status in RETRY_STATUS)
 
-    def select(self, url: str, sparql: str) -> list[dict[str, str]]:
+    def select(self, url: str, sparql: str, dataset: "Dataset | None" = None) -> list[dict[str, str]]:
         """Run a SELECT (or ASK: one row {'boolean': 'true'|'false'}) and return the rows as plain strings."""
-        answer = self.post_query(url, sparql, SPARQL_JSON)
+        answer = self.post_query(url, sparql, SPARQL_JSON, dataset)
         if answer.content_type not in (SPARQL_JSON, "application/json"):
             raise RemoteError(f"POST {url} answered {answer.content_type} instead of SPARQL JSON results: "
                               "is it a SPARQL query endpoint?")
@@ -196,8 +235,9 @@ class Client:
         except (ValueError, KeyError, TypeError, AttributeError):
             raise RemoteError(f"POST {url} answered invalid SPARQL JSON results") from None
 
-    def post_query(self, url: str, sparql: str, accept: str) -> Response:
-        body = urllib.parse.urlencode({"query": sparql}).encode()
+    def post_query(self, url: str, sparql: str, accept: str, dataset: "Dataset | None" = None) -> Response:
+        form = [("query", sparql), *(dataset.protocol_parameters() if dataset else [])]
+        body = urllib.parse.urlencode(form).encode()
         return self.request("POST", url, body, "application/x-www-form-urlencoded", accept)
 
     def update(self, url: str, sparql: str) -> None:
@@ -205,6 +245,18 @@ class Client:
 
     def put_graph(self, url: str, graph: str, body: bytes, content_type: str = "application/n-triples") -> None:
         self.request("PUT", with_params(url, graph=graph), body, content_type)
+
+
+def auth_hint(status: int, auth: Auth, challenge: str) -> str:
+    """What to do about a 401 or 403, naming the scheme the server asked for."""
+    scheme = challenge.split(" ", 1)[0] or "no"
+    who = f"user {auth.user}" if auth.user else "the bearer token" if auth.token else "an anonymous request"
+    if status == 403:
+        return (f" ({who} is not allowed to do this: a loader needs the rights to query, update and (for the Graph "
+                "Store Protocol) write graphs; see docs/LOADING.md)")
+    if not (auth.user or auth.token):
+        return f" (the server asks for {scheme} authentication: give --user and --password-env, or --token-env)"
+    return f" ({who} was refused; the server asks for {scheme} authentication: check the name and the secret)"
 
 
 def reason_text(reason) -> str:
@@ -223,57 +275,148 @@ def error_detail(err: urllib.error.HTTPError) -> str:
         return ""
 
 
-def remote_query(endpoint: str, query_text: str, accept: str = SPARQL_JSON, timeout: float = 60.0,
-                 auth: Auth | None = None, union_default_graph: bool = False) -> bytes:
-    """Run a SPARQL query on a remote endpoint; the raw answer in the `accept` format.
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset of a query (SPARQL 1.1 Protocol `default-graph-uri` / `named-graph-uri`)."""
 
-    `endpoint` is the query service URL (Fuseki /ds/sparql, GraphDB /repositories/X) or a bare Oxigraph
-    server URL such as http://127.0.0.1:7878 (then /query is used). `union_default_graph` asks Oxigraph to
-    query the union of all graphs by default, as `edugraph query` does locally (Fuseki: set
-    tdb2:unionDefaultGraph in the dataset; GraphDB: its default graph already is the union).
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def protocol_parameters(self) -> list[tuple[str, str]]:
+        return [("default-graph-uri", iri) for iri in self.default] + [("named-graph-uri", iri) for iri in self.named]
+
+
+QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside IRIs, strings and comments.
+
+    >>> query_form('PREFIX s: <http://x/SELECT#> # ASK\\nCONSTRUCT WHERE { ?s ?p "SELECT" }')
+    'CONSTRUCT'
     """
-    url = query_url(endpoint)
-    if union_default_graph:
-        url = url + ("&" if "?" in url else "?") + "union-default-graph"
-    return Client(auth or Auth(), timeout=timeout, retries=0).post_query(url, query_text, accept).body
+    match = QUERY_FORM.search(NOISE.sub(" ", text))
+    return match.group(1).upper() if match else "SELECT"
 
 
-COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
+def accept_for(text: str) -> str:
+    """The Accept header for the query's form: SPARQL JSON results, or RDF for CONSTRUCT/DESCRIBE."""
+    return GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else SPARQL_JSON
+
+
+STAGING_MARK = "staging"  # a graph being loaded is written to <graph?staging> first
+
+
+def staging_iri(iri: str) -> str:
+    """Where a graph is written before it replaces `iri`: the same IRI with a `staging` query part.
+
+    >>> staging_iri("https://w3id.org/edugraph/graph/entities")
+    'https://w3id.org/edugraph/graph/entities?staging'
+    """
+    return iri + ("&" if "?" in iri else "?") + STAGING_MARK
+
+
+def is_staging(iri: str) -> bool:
+    return iri.endswith(("?" + STAGING_MARK, "&" + STAGING_MARK))
+
+
+def graphs_query(graph_base: str) -> str:
+    """The named graphs under `graph_base` (staging graphs included)."""
+    return (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(STRSTARTS(STR(?g), {json.dumps(graph_base)})) }}")
+
+
+def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
+    """The dataset a library query reads on a store `edugraph load` filled: the union graph as the default
+    graph, the loaded graphs (never staging graphs) as named graphs."""
+    graphs = {row["g"] for row in client.select(url, graphs_query(graph_base))}
+    union = graph_base + UNION_NAME
+    if union not in graphs:
+        raise EduGraphError(f"{url} has no graph <{union}>, which queries read as their default graph: "
+                            "load the build with `edugraph load` first")
+    return Dataset((union,), tuple(sorted(g for g in graphs if g != union and not is_staging(g))))
+
+
+def sparql_term(term) -> str:
+    """A pyoxigraph term in SPARQL syntax; plain strings are written typed (`"…"^^xsd:string`), which every
+    store compares as the same term (Virtuoso does not for a plain literal in VALUES)."""
+    if isinstance(term, pyoxigraph.Literal) and term.language is None and term.datatype.value == XSD_STRING:
+        return f"{term}^^<{XSD_STRING}>"
+    return str(term)
 
 
 def prepare_query(text: str, prefixes: dict[str, str] | None = None, bindings: dict | None = None) -> str:
-    """The query with PREFIX declarations in front, and {Variable: term} bindings as a VALUES block opening
-    its WHERE clause: bound before any FILTER runs, as pyoxigraph's `substitutions` are."""
-    head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
+    """The query with PREFIX declarations and the {Variable: term} bindings added without moving any line:
+    the declarations go in front of line 1, the bindings as a VALUES block opening the WHERE clause (bound
+    before any FILTER runs, as pyoxigraph's `substitutions` are). A store's error positions stay right for
+    every line after the first."""
+    head = " ".join(f"PREFIX {name}: <{iri}>" for name, iri in (prefixes or {}).items())
     if bindings:
         names = " ".join(str(variable) for variable in bindings)
-        values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
-        masked = COMMENT_LINE.sub(lambda m: " " * len(m.group()), text)
+        values = f" VALUES ({names}) {{ ({' '.join(sparql_term(term) for term in bindings.values())}) }} "
+        masked = NOISE.sub(lambda m: " " * len(m.group()), text)
         where = re.search(r"\bWHERE\s*\{", masked, re.I) or re.search(r"\{", masked)
-        text = text[:where.end()] + values + text[where.end():] if where else text + "\n" + values
-    return head + text
+        text = text[:where.end()] + values + text[where.end():] if where else text + " " + values
+    return f"{head} {text}" if head else text
 
 
-def remote_results(endpoint: str, query_text: str, timeout: float = 60.0, auth: Auth | None = None, *,
-                   prefixes: dict[str, str] | None = None, bindings: dict | None = None,
-                   union_default_graph: bool = False):
-    """The answer as the pyoxigraph objects `Store.query` returns locally (same arguments' meaning):
-    QuerySolutions for SELECT, QueryBoolean for ASK, QueryTriples for CONSTRUCT/DESCRIBE."""
-    import pyoxigraph
-
-    accept = f"{SPARQL_JSON}, application/n-triples;q=0.9"
-    body = remote_query(endpoint, prepare_query(query_text, prefixes, bindings), accept, timeout, auth,
-                        union_default_graph)
-    if body.lstrip().startswith(b"{"):
-        try:
-            return pyoxigraph.parse_query_results(body, pyoxigraph.QueryResultsFormat.JSON)
-        except SyntaxError:
-            pass
-    else:
-        try:  # triples: through a scratch store, to get the QueryTriples a local CONSTRUCT gives
+def parse_answer(answer: Response, url: str):
+    """A store's answer as the pyoxigraph object a local query gives: QuerySolutions, QueryBoolean or
+    QueryTriples."""
+    solutions = {SPARQL_JSON: pyoxigraph.QueryResultsFormat.JSON, "application/json": pyoxigraph.QueryResultsFormat.JSON,
+                 "application/sparql-results+xml": pyoxigraph.QueryResultsFormat.XML}
+    triples = {"application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES, "text/plain": pyoxigraph.RdfFormat.N_TRIPLES,
+               "text/turtle": pyoxigraph.RdfFormat.TURTLE}
+    try:
+        if answer.content_type in solutions:
+            return pyoxigraph.parse_query_results(answer.body, solutions[answer.content_type])
+        if answer.content_type in triples:  # through a scratch store, to get the QueryTriples of a local CONSTRUCT
             scratch = pyoxigraph.Store()
-            scratch.load(body, pyoxigraph.RdfFormat.N_TRIPLES)
+            scratch.load(answer.body, triples[answer.content_type])
             return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
-        except SyntaxError:
-            pass
-    raise RemoteError(f"{query_url(endpoint)} did not answer with SPARQL results: is it a SPARQL query endpoint?")
+    except (SyntaxError, ValueError) as err:
+        raise RemoteError(f"{url} answered invalid {answer.content_type}: {err}") from None
+    raise RemoteError(f"{url} answered {answer.content_type}, not SPARQL results: is it a SPARQL query endpoint?")
+
+
+def remote_results(client: Client, url: str, text: str, dataset: Dataset | None = None, *,
+                   prefixes: dict[str, str] | None = None, bindings: dict | None = None):
+    """Run a query on the store's query service `url`; the answer as the pyoxigraph objects `Store.query`
+    returns locally. The Accept header follows the query form."""
+    answer = client.post_query(url, prepare_query(text, prefixes, bindings), accept_for(text), dataset)
+    return parse_answer(answer, url)
+
+
+def add_remote_arguments(parser) -> None:
+    """How `query` reaches a store `edugraph load` filled: --store-kind, --graph-base and auth."""
+    from .endpoints import KINDS
+
+    parser.add_argument("--store-kind", choices=KINDS, help="URL layout of the --endpoint store (default: recognised)")
+    parser.add_argument("--graph-base", default=str(GRAPH), metavar="IRI",
+                        help="the graph IRI prefix the build was loaded under (edugraph load --graph-base)")
+    add_auth_arguments(parser)
+
+
+def query_store(args, text: str, prefixes: dict[str, str], bindings: dict):
+    """`edugraph query --endpoint`: the query on the store's union graph and loaded graphs, as pyoxigraph
+    results."""
+    from .endpoints import Endpoint
+
+    client = Client(auth_from_args(args), timeout=args.timeout or 60.0, retries=0)
+    probe = lambda url: probe_query_service(client, url)  # noqa: E731
+    endpoint = Endpoint.resolve(args.endpoint, args.store_kind, probe=probe)
+    dataset = store_dataset(client, endpoint.query, args.graph_base)
+    return remote_results(client, endpoint.query, text, dataset, prefixes=prefixes, bindings=bindings)
+
+
+def probe_query_service(client: Client, url: str) -> bool:
+    """Whether a SPARQL query service answers at `url` (used to recognise a bare server URL)."""
+    try:
+        Client(client.auth, timeout=client.timeout, retries=0).select(url, "ASK {}")
+    except RemoteError as err:
+        if err.status in AUTH_STATUS:
+            raise
+        return False
+    return True

@@ -1,6 +1,6 @@
 """A real `oxigraph serve` for tests: on 127.0.0.1, a free port, a folder of your choice.
 
-    from oxigraph_server import OxigraphServer, oxigraph_server  # the fixture: a started server in tmp_path
+    from support.oxigraph import OxigraphServer   # the `oxigraph_server` fixture (conftest.py) starts one in tmp_path
 
     with OxigraphServer(folder) as server:   # or server.start() / server.kill() / server.stop()
         server.url                           # http://127.0.0.1:PORT (GSP /store, /query, /update)
@@ -110,9 +110,3 @@ class OxigraphServer:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    """A started, empty Oxigraph server storing its data in tmp_path/oxigraph; stopped after the test."""
-    with OxigraphServer(tmp_path / "oxigraph") as server:
-        yield server

@@ -1,0 +1,135 @@
+"""A real Virtuoso 7 (Debian `virtuoso-opensource`) for tests: on 127.0.0.1, free ports, its own ini and database
+in a temporary folder, a `loader` account with the least rights a load needs (SPARQL_UPDATE).
+
+    with VirtuosoServer(folder) as server:
+        server.url                  # http://127.0.0.1:PORT (/sparql, /sparql-auth, /sparql-graph-crud-auth)
+        server.user, server.password
+
+`make stores` installs the package (as root); without it the fixture skips with the reason.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .oxigraph import free_port
+
+BINARY = "/usr/bin/virtuoso-t"
+ISQL = "/usr/bin/isql-vt"
+VSP = "/var/lib/virtuoso-opensource-7/vsp"
+INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {vsp}
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+# the loader account: SPARQL_UPDATE is Virtuoso's role for SPARQL Update and the authenticated Graph Store service
+SETUP = """DB.DBA.USER_CREATE ('{user}', '{password}');
+GRANT SPARQL_UPDATE TO "{user}";
+"""
+
+
+def missing() -> str | None:
+    """Why Virtuoso cannot run here, or None."""
+    if not (Path(BINARY).exists() and Path(ISQL).exists()):
+        return "Virtuoso is not installed (Debian package virtuoso-opensource; `make stores` installs it as root)"
+    return None
+
+
+class VirtuosoServer:
+    """`virtuoso-t -f` with an ini written into `folder`; stopped (and its database left in `folder`) on exit."""
+
+    user = "loader"
+    password = "loader-secret"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.sql_port, self.http_port = free_port(), free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    def start(self, timeout: float = 90.0) -> "VirtuosoServer":
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ini = self.folder / "virtuoso.ini"
+        ini.write_text(INI.format(dir=self.folder, sql_port=self.sql_port, http_port=self.http_port, vsp=VSP))
+        with open(self.folder / "stdout.log", "ab") as log:
+            self.process = subprocess.Popen([BINARY, "-f", "-c", str(ini)], cwd=self.folder, stdout=log, stderr=log)
+        self.wait_ready(timeout)
+        setup = self.folder / "setup.sql"
+        setup.write_text(SETUP.format(user=self.user, password=self.password))
+        done = subprocess.run([ISQL, f"127.0.0.1:{self.sql_port}", "dba", "dba", str(setup)],
+                              capture_output=True, text=True, timeout=60)
+        if done.returncode or "Error" in done.stdout:
+            self.stop()
+            raise RuntimeError(f"Virtuoso setup failed: {done.stdout} {done.stderr}")
+        return self
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"virtuoso-t exited with {self.process.returncode}: {self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/sparql?query=ASK%7B%7D", timeout=2):
+                    return
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"Virtuoso did not answer on {self.url} within {timeout} s: {self.log()}")
+
+    def log(self) -> str:
+        path = self.folder / "virtuoso.log"
+        return path.read_text(errors="replace")[-2000:] if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> "VirtuosoServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
