@@ -51,50 +51,46 @@ def list_library() -> str:
 
 
 def query_source(args):
-    """(text, declared parameters or None, name used in messages)."""
+    """(text, declared parameters or None, entity parameter classes, name used in messages)."""
     from ..errors import EduGraphError
     from ..sparql import find
     if args.expr is not None and args.query is not None:
         raise EduGraphError("give either QUERY or -e SPARQL, not both")
     if args.expr is not None:
-        return args.expr, None, "the inline query"
+        return args.expr, None, {}, "the inline query"
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
     if args.query == "-":
-        return sys.stdin.read(), None, "the query from standard input"
+        return sys.stdin.read(), None, {}, "the query from standard input"
     found = find(args.query)
-    return found.text, found.params, f"query {found.name!r}"
-
-
-def remote_answer(args, text, bindings, solution_format, graph_format) -> bytes:
-    """The query's answer from a remote store, formatted like a local one."""
-    from ..errors import EduGraphError
-    from ..sparql.client import query_store
-    from ..sparql.formats import PREFIX_MAP, serialize
-
-    if args.no_inferred:
-        raise EduGraphError("--no-inferred works on the local build only")
-    result = query_store(args, text, PREFIX_MAP, bindings)
-    body, _ = serialize(result, solution_format, graph_format)
-    return body
+    return found.text, found.params, found.param_class, f"query {found.name!r}"
 
 
 def run(args) -> int:
     if args.list:
         sys.stdout.write(list_library())
         return 0
-    from ..sparql import bind, execute, parse_assignments
+    from ..errors import EduGraphError
+    from ..sparql import execute, parse_assignments
+    from ..sparql.client import StoreConnection
+    from ..sparql.formats import PREFIX_MAP, serialize
+    from ..sparql.params import bind_resolved, store_lookup
     from ..sparql.store import open_built
 
-    text, declared, name = query_source(args)
-    bindings = bind(parse_assignments(args.param), text, declared, name)
+    text, declared, classes, name = query_source(args)
+    values = parse_assignments(args.param)
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
     if args.endpoint:
-        body = remote_answer(args, text, bindings, solution_format, graph_format)
+        if args.no_inferred:
+            raise EduGraphError("--no-inferred works on the local build only")
+        remote = StoreConnection.open(args)
+        bindings = bind_resolved(values, text, declared, classes, name, remote.select)
+        body, _ = serialize(remote.results(text, PREFIX_MAP, bindings), solution_format, graph_format)
     else:
         store = open_built(args.build, inferred=not args.no_inferred)
+        bindings = bind_resolved(values, text, declared, classes, name, store_lookup(store))
         body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
     sys.stdout.buffer.write(body)
     sys.stdout.flush()

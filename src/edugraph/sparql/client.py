@@ -22,11 +22,11 @@ import pyoxigraph
 
 from ..errors import EduGraphError
 from ..namespaces import GRAPH
+from .params import NOISE, with_values
 
 SPARQL_JSON = "application/sparql-results+json"
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 AUTH_STATUS = {401, 403}
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 UNION_NAME = "union"  # the graph (under the graph base) holding every loaded triple once: the default graph
 
 
@@ -287,7 +287,6 @@ class Dataset:
 
 
 QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 
 
@@ -339,26 +338,11 @@ def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
     return Dataset((union,), tuple(sorted(g for g in graphs if g != union and not is_staging(g))))
 
 
-def sparql_term(term) -> str:
-    """A pyoxigraph term in SPARQL syntax; plain strings are written typed (`"…"^^xsd:string`), which every
-    store compares as the same term (Virtuoso does not for a plain literal in VALUES)."""
-    if isinstance(term, pyoxigraph.Literal) and term.language is None and term.datatype.value == XSD_STRING:
-        return f"{term}^^<{XSD_STRING}>"
-    return str(term)
-
-
 def prepare_query(text: str, prefixes: dict[str, str] | None = None, bindings: dict | None = None) -> str:
-    """The query with PREFIX declarations and the {Variable: term} bindings added without moving any line:
-    the declarations go in front of line 1, the bindings as a VALUES block opening the WHERE clause (bound
-    before any FILTER runs, as pyoxigraph's `substitutions` are). A store's error positions stay right for
-    every line after the first."""
+    """The query with PREFIX declarations in front of line 1 and the bindings as a VALUES block
+    (`params.with_values`): no line moves, so a store's error positions stay right after line 1."""
     head = " ".join(f"PREFIX {name}: <{iri}>" for name, iri in (prefixes or {}).items())
-    if bindings:
-        names = " ".join(str(variable) for variable in bindings)
-        values = f" VALUES ({names}) {{ ({' '.join(sparql_term(term) for term in bindings.values())}) }} "
-        masked = NOISE.sub(lambda m: " " * len(m.group()), text)
-        where = re.search(r"\bWHERE\s*\{", masked, re.I) or re.search(r"\{", masked)
-        text = text[:where.end()] + values + text[where.end():] if where else text + " " + values
+    text = with_values(text, bindings)
     return f"{head} {text}" if head else text
 
 
@@ -399,16 +383,29 @@ def add_remote_arguments(parser) -> None:
     add_auth_arguments(parser)
 
 
-def query_store(args, text: str, prefixes: dict[str, str], bindings: dict):
-    """`edugraph query --endpoint`: the query on the store's union graph and loaded graphs, as pyoxigraph
-    results."""
-    from .endpoints import Endpoint
+@dataclass
+class StoreConnection:
+    """A store `edugraph load` filled, as `edugraph query --endpoint` reads it: the union graph as the default
+    graph, the loaded graphs (never staging graphs) as named graphs."""
 
-    client = Client(auth_from_args(args), timeout=args.timeout or 60.0, retries=0)
-    probe = lambda url: probe_query_service(client, url)  # noqa: E731
-    endpoint = Endpoint.resolve(args.endpoint, args.store_kind, probe=probe)
-    dataset = store_dataset(client, endpoint.query, args.graph_base)
-    return remote_results(client, endpoint.query, text, dataset, prefixes=prefixes, bindings=bindings)
+    client: Client
+    url: str
+    dataset: Dataset
+
+    @classmethod
+    def open(cls, args) -> "StoreConnection":
+        from .endpoints import Endpoint
+
+        client = Client(auth_from_args(args), timeout=args.timeout or 60.0, retries=0)
+        endpoint = Endpoint.resolve(args.endpoint, args.store_kind, probe=lambda url: probe_query_service(client, url))
+        return cls(client, endpoint.query, store_dataset(client, endpoint.query, args.graph_base))
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        return self.client.select(self.url, sparql, self.dataset)
+
+    def results(self, text: str, prefixes: dict[str, str], bindings: dict):
+        """The query's answer as pyoxigraph results (see `remote_results`)."""
+        return remote_results(self.client, self.url, text, self.dataset, prefixes=prefixes, bindings=bindings)
 
 
 def probe_query_service(client: Client, url: str) -> bool:
@@ -416,7 +413,7 @@ def probe_query_service(client: Client, url: str) -> bool:
     try:
         Client(client.auth, timeout=client.timeout, retries=0).select(url, "ASK {}")
     except RemoteError as err:
-        if err.status in AUTH_STATUS:
+        if err.status in AUTH_STATUS or err.retriable:  # refused credentials, or nothing there at all
             raise
         return False
     return True

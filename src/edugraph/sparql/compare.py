@@ -15,6 +15,7 @@ from rdflib.compare import to_isomorphic
 
 from ..output.read import require_build
 from .formats import PREFIX_MAP
+from .params import with_values
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
@@ -61,7 +62,7 @@ def _key(term) -> tuple:
 
 def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
     """Counter of rows (SELECT), bool (ASK), or an isomorphism-ready rdflib graph (CONSTRUCT/DESCRIBE)."""
-    result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP, substitutions=bindings or None)
+    result = store.query(with_values(text, bindings), use_default_graph_as_union=True, prefixes=PREFIX_MAP)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QueryTriples):
@@ -75,8 +76,7 @@ def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
 
 def rdflib_answer(ds: Dataset, text: str, bindings: dict | None = None):
     """The same as `oxigraph_answer`, computed by rdflib."""
-    init = {rdflib.Variable(v.value): to_rdflib(t) for v, t in (bindings or {}).items()}
-    result = ds.query(text, initBindings=init, initNs=PREFIX_MAP)
+    result = ds.query(with_values(text, bindings), initNs=PREFIX_MAP)
     if result.type == "ASK":
         return bool(result.askAnswer)
     if result.type in ("CONSTRUCT", "DESCRIBE"):

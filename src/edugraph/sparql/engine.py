@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from ..errors import EduGraphError
 from . import formats
 from .formats import PREFIX_MAP
+from .params import with_values
 
 POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
 KILL_GRACE = 1.0
@@ -63,8 +64,7 @@ def run(store: ox.Store, text: str, bindings: dict | None = None, solution_forma
         graph_format: str = "turtle") -> tuple[bytes, str]:
     """Execute and serialize a query over the union of all graphs: (body, media type)."""
     try:
-        result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP,
-                             substitutions=bindings or None)
+        result = store.query(with_values(text, bindings), use_default_graph_as_union=True, prefixes=PREFIX_MAP)
         return formats.serialize(result, solution_format, graph_format)
     except SyntaxError as err:
         raise syntax_error(text, err) from None

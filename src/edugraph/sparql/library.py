@@ -2,10 +2,13 @@
 
     # ru: Вопрос по-русски?
     # en: The question in English?
-    # param: ?region — federal subject label or IRI (optional)
+    # param: ?region eg:FederalSubject — federal subject: IRI, label or ISO 3166-2 code (optional)
     # example: --param region=Дагестан
 
-`param` lines declare the variables a caller may bind (`(required)` or `(optional)` at the end).
+`param` lines declare the variables a caller may bind (`(required)` or `(optional)` at the end). A class after
+the name (`eg:FederalSubject`, or `rdfs:Resource` for any entity) makes it an entity parameter: its value may
+be an IRI, a label in either language or (for places) an ISO 3166-2 code, resolved to one IRI of that class
+before the query runs (`params.resolve_names`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from ..errors import EduGraphError
 from ..paths import QUERIES
 
 HEADER = re.compile(r"^#\s*(ru|en|param|example):\s*(.*?)\s*$")
-PARAM = re.compile(r"^\?(\w+)\s*(?:—|–|-)+\s*(.*?)\s*\((required|optional)[^)]*\)$")
+PARAM = re.compile(r"^\?(?P<name>\w+)(?:\s+(?P<cls>[A-Za-z]\w*:\w+))?\s*(?:—|–|-)+\s*(?P<help>.*?)\s*"
+                   r"\((?P<need>required|optional)[^)]*\)$")
 
 
 @dataclass
@@ -30,6 +34,7 @@ class LibraryQuery:
     question_en: str = ""
     params: dict[str, bool] = field(default_factory=dict)  # name -> required
     param_help: dict[str, str] = field(default_factory=dict)
+    param_class: dict[str, str] = field(default_factory=dict)  # entity parameters: name -> class (prefixed)
     examples: list[str] = field(default_factory=list)
 
 
@@ -52,8 +57,10 @@ def read_query(path: Path) -> LibraryQuery:
             param = PARAM.match(value)
             if not param:
                 raise EduGraphError(f"{path}: bad param line {line!r} (write: # param: ?name — what it is (optional))")
-            query.params[param.group(1)] = param.group(3) == "required"
-            query.param_help[param.group(1)] = param.group(2)
+            query.params[param["name"]] = param["need"] == "required"
+            query.param_help[param["name"]] = param["help"]
+            if param["cls"]:
+                query.param_class[param["name"]] = param["cls"]
         elif key == "example":
             query.examples.append(value)
         else:

@@ -5,20 +5,28 @@ A value becomes
 - an `xsd:date` when it is an ISO date (`2023-10-30`);
 - an `xsd:integer` when it is an integer (`70`);
 - otherwise a plain string literal (`Санкт-Петербург`), whatever quotes or braces it contains.
-The terms are handed to the engine as pre-bound variables (pyoxigraph `substitutions`, rdflib `initBindings`).
+The terms are handed to the engine as pre-bound variables (pyoxigraph `substitutions`; a VALUES block on a
+remote store). An entity parameter of a library query (its header names a class) also accepts a label in
+either language or an ISO 3166-2 code, resolved to one IRI first (`resolve_names`).
 """
 
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
+from typing import Callable
 
 import pyoxigraph as ox
 
 from ..errors import EduGraphError
+from ..text import fold
 from .formats import PREFIX_MAP
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+EG = PREFIX_MAP["eg"]
 PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INTEGER = re.compile(r"^[+-]?\d+$")
@@ -80,3 +88,112 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
         example = " ".join(f"--param {n}=…" for n in missing)
         raise ParameterError(f"{query_name} needs {example}")
     return {ox.Variable(name): to_term(value) for name, value in values.items()}
+
+
+Lookup = Callable[[str], list[dict[str, str]]]  # runs a SELECT on the graph, rows of plain strings
+ANY_ENTITY = "rdfs:Resource"
+CLOSEST = 3
+
+
+def candidates_query(cls: str) -> str:
+    """IRIs of class `cls` (any labelled entity for rdfs:Resource) with their labels and ISO 3166-2 codes."""
+    typed = "" if cls == ANY_ENTITY else f"?iri a/<{RDFS}subClassOf>* <{expand(cls)}> ."
+    return (f"SELECT DISTINCT ?iri ?label WHERE {{ {typed} ?iri <{SKOS}prefLabel> ?any . "
+            f"{{ ?iri <{SKOS}prefLabel>|<{SKOS}altLabel>|<{RDFS}label> ?label }} "
+            f"UNION {{ ?iri <{EG}iso3166Code> ?label }} }}")
+
+
+def expand(prefixed: str) -> str:
+    prefix, _, local = prefixed.partition(":")
+    if prefix not in PREFIX_MAP:
+        raise EduGraphError(f"unknown prefix in parameter class {prefixed!r}")
+    return PREFIX_MAP[prefix] + local
+
+
+def resolve_names(values: dict[str, str], classes: dict[str, str], lookup: Lookup) -> dict[str, str]:
+    """`values` with each entity parameter (a name in `classes`) turned into `<iri>`: the IRI given, or the one
+    entity of that class with the label (either language, case and ё/е ignored) or ISO 3166-2 code given, or
+    the one whose label contains it. Anything else is a one-line error naming the closest matches; a query
+    never silently answers nothing because of a misspelt name."""
+    resolved = dict(values)
+    for name, value in values.items():
+        if name in classes:
+            resolved[name] = f"<{resolve_entity(name, value, classes[name], lookup)}>"
+    return resolved
+
+
+def resolve_entity(name: str, value: str, cls: str, lookup: Lookup) -> str:
+    labels: dict[str, set[str]] = {}  # folded label -> IRIs
+    iris: set[str] = set()
+    for row in lookup(candidates_query(cls)):
+        labels.setdefault(fold(row["label"]), set()).add(row["iri"])
+        iris.add(row["iri"])
+    what = "entity" if cls == ANY_ENTITY else cls
+    term = to_term(value)
+    if isinstance(term, ox.NamedNode):
+        if term.value in iris:
+            return term.value
+        close = difflib.get_close_matches(term.value, sorted(iris), CLOSEST)
+        raise ParameterError(f"--param {name}: no {what} <{term.value}> in the graph{closest(close, '<', '>')}")
+    key = fold(value)
+    found = labels.get(key) or {iri for label, found in labels.items() if key and key in label for iri in found}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        options = ", ".join(f"<{iri}>" for iri in sorted(found)[:5])
+        raise ParameterError(f"--param {name}: {value!r} names {len(found)} of the {what} entities ({options}…): "
+                             "give the IRI or a longer name")
+    close = difflib.get_close_matches(key, sorted(labels), CLOSEST, cutoff=0.5)
+    raise ParameterError(f"--param {name}: no {what} named {value!r}{closest(close, '«', '»')}")
+
+
+def closest(options: list[str], left: str, right: str) -> str:
+    if not options:
+        return " (nothing close; `edugraph query --list` shows what each parameter takes)"
+    return " (closest: " + ", ".join(f"{left}{option}{right}" for option in options) + ")"
+
+
+def bind_resolved(values: dict[str, str], text: str, declared: dict[str, bool] | None, classes: dict[str, str],
+                  query_name: str, lookup: Lookup) -> dict:
+    """`bind` after `resolve_names`: parameters checked first, then names turned into IRIs."""
+    bind(values, text, declared, query_name)
+    return bind(resolve_names(values, classes, lookup), text, declared, query_name)
+
+
+def store_lookup(store: ox.Store) -> Lookup:
+    """A `Lookup` on the embedded store (its union of graphs)."""
+    def select(sparql: str) -> list[dict[str, str]]:
+        solutions = store.query(sparql, use_default_graph_as_union=True)
+        names = [variable.value for variable in solutions.variables]
+        return [{name: row[name].value for name in names if row[name] is not None} for row in solutions]
+    return select
+
+
+NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
+WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def sparql_term(term) -> str:
+    """A pyoxigraph term in SPARQL syntax; plain strings are written typed (`"…"^^xsd:string`), which every
+    store compares as the same term (Virtuoso does not for a plain literal in VALUES)."""
+    if isinstance(term, ox.Literal) and term.language is None and term.datatype.value == XSD + "string":
+        return f"{term}^^<{XSD}string>"
+    return str(term)
+
+
+def with_values(text: str, bindings: dict | None) -> str:
+    """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, on the same
+    line: bound before any FILTER runs, the same text on every store. (pyoxigraph's `substitutions` are not
+    used: its optimiser treats `BOUND(?param)` as false for a variable no pattern binds.)
+
+    >>> import pyoxigraph as ox
+    >>> with_values('SELECT * WHERE { ?s ?p "{" }', {ox.Variable("s"): ox.NamedNode("http://x/a")})
+    'SELECT * WHERE { VALUES (?s) { (<http://x/a>) }  ?s ?p "{" }'
+    """
+    if not bindings:
+        return text
+    names = " ".join(str(variable) for variable in bindings)
+    values = f" VALUES ({names}) {{ ({' '.join(sparql_term(term) for term in bindings.values())}) }} "
+    masked = NOISE.sub(lambda m: " " * len(m.group()), text)
+    where = WHERE.search(masked) or re.search(r"\{", masked)
+    return text[:where.end()] + values + text[where.end():] if where else text + " " + values
