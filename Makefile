@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build bench clean browser
+.PHONY: run test build bench clean browser stores
 
 run: $(STAMP)            ## install, then build the graph from data/ into build/
 	$(BIN)/edugraph build
 
-test: $(STAMP) browser   ## install, then run the whole test suite
+test: $(STAMP) browser stores   ## install, then run the whole test suite
 	$(BIN)/python -m pytest
 
 $(STAMP): pyproject.toml
@@ -24,6 +24,13 @@ browser:                 ## headless Chromium for the page tests (Debian package
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium not installed and not root: browser tests will be skipped"; fi; }
+
+stores:                  ## Virtuoso 7 for the store tests (Debian package; Jena has no working Debian package)
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null) \
+	      || echo "virtuoso-opensource could not be installed: Virtuoso tests will be skipped"; \
+	  else echo "virtuoso-opensource not installed and not root: Virtuoso tests will be skipped"; fi; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -12,6 +12,7 @@ import pytest
 
 from edugraph.output.read import load_dataset
 from edugraph.cli import main
+from edugraph.errors import EduGraphError
 from edugraph.loading.graphs import read_build_graphs, rebase, staging_iri
 from edugraph.loading.targets import Target
 from edugraph.sparql.client import Auth, Client, RemoteError, make_auth
@@ -209,6 +210,7 @@ def test_bad_server_answers_are_one_line_errors(seed_build, capsys, monkeypatch,
     (["--endpoint", "http://127.0.0.1:{port}", "--retries", "1", "--backoff", "0"], "cannot reach"),
     (["--endpoint", "ftp://example.org/sparql"], "is not an http(s) URL"),
     (["--endpoint", "http://alice:pw@example.org"], "must not contain a user or password"),
+    (["--endpoint", f"ftp://alice:{SECRET}@example.org/sparql"], "must not contain a user or password"),
     (["--endpoint", "http://127.0.0.1:{port}", "--graph-base", "graphs/"], "is not an absolute IRI"),
     (["--endpoint", "http://127.0.0.1:{port}", "--graph-base", "http://example.org/a b/"], "is not an absolute IRI"),
     (["--endpoint", "http://127.0.0.1:{port}", "--user", "alice", "--password-env", "EG_UNSET"], "EG_UNSET is not set"),
@@ -236,3 +238,38 @@ def test_embedded_update_is_one_transaction():
         store.update(f"DROP SILENT GRAPH <{FOREIGN.graph_name.value}> ; MOVE <http://example.org/missing> TO "
                      f"<{FOREIGN.graph_name.value}>")
     assert list(store) == [FOREIGN]
+
+
+S = "http://127.0.0.1:1"
+
+
+@pytest.mark.parametrize("url, kind, expected", [
+    (S, None, (f"{S}/query", f"{S}/update", f"{S}/store")),  # a bare server: Oxigraph unless probed otherwise
+    (f"{S}/store", None, (f"{S}/query", f"{S}/update", f"{S}/store")),
+    (f"{S}/query", None, (f"{S}/query", f"{S}/update", f"{S}/store")),
+    (S, "virtuoso", (f"{S}/sparql", f"{S}/sparql-auth", f"{S}/sparql-graph-crud-auth")),
+    (f"{S}/sparql", None, (f"{S}/sparql", f"{S}/sparql-auth", f"{S}/sparql-graph-crud-auth")),
+    (f"{S}/sparql-graph-crud", None, (f"{S}/sparql", f"{S}/sparql-auth", f"{S}/sparql-graph-crud")),
+    (f"{S}/ds", None, (f"{S}/ds/sparql", f"{S}/ds/update", f"{S}/ds/data")),
+    (f"{S}/ds/query", None, (f"{S}/ds/query", f"{S}/ds/update", f"{S}/ds/data")),
+    (f"{S}/repositories/eg", None, (f"{S}/repositories/eg", f"{S}/repositories/eg/statements",
+                                    f"{S}/repositories/eg/rdf-graphs/service")),
+    (f"{S}/repositories/eg/statements", "graphdb", (f"{S}/repositories/eg", f"{S}/repositories/eg/statements",
+                                                    f"{S}/repositories/eg/rdf-graphs/service")),
+])
+def test_store_url_layouts(url, kind, expected):
+    from edugraph.sparql.endpoints import Endpoint
+
+    endpoint = Endpoint.resolve(url, kind)
+    assert (endpoint.query, endpoint.update, endpoint.gsp) == expected
+
+
+def test_a_bare_url_is_probed_and_explicit_urls_win():
+    from edugraph.sparql.endpoints import Endpoint
+
+    virtuoso = Endpoint.resolve(S, probe=lambda url: url.endswith("/sparql"))
+    assert (virtuoso.kind, virtuoso.update) == ("virtuoso", f"{S}/sparql-auth")
+    custom = Endpoint.resolve(S, "virtuoso", update=f"{S}/other")
+    assert (custom.query, custom.update) == (f"{S}/sparql", f"{S}/other")
+    with pytest.raises(EduGraphError, match="no SPARQL query service"):
+        Endpoint.resolve(S, probe=lambda url: False)

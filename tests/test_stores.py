@@ -146,3 +146,11 @@ def test_a_lost_answer_after_a_committed_switch_is_reported_as_loaded(seed_build
     assert f"counted after the failure, 2 of {len(graphs)} graphs in the store match the build" in err
     matching = [line.split()[0] for line in out.splitlines() if line.endswith(" yes")]
     assert matching == [graphs[0].iri, graphs[1].iri]
+
+
+def test_store_errors_keep_the_line_of_the_query_file(virtuoso_loaded, tmp_path, capsys):
+    """The PREFIX declarations go in front of line 1, so a store's line numbers are the file's."""
+    query = tmp_path / "bad.rq"
+    query.write_text("# a comment\nSELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(?s = )\n}\n", encoding="utf-8")
+    code, _, err = run(capsys, "query", str(query), "--endpoint", virtuoso_loaded)
+    assert code != 0 and err.count("\n") == 1 and "line 4" in err
