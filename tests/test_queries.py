@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import shlex
 from pathlib import Path
 
@@ -204,3 +205,40 @@ def test_injection_is_inert_and_matched_literally(store):
     text = "SELECT ?s ?v WHERE { ?s <http://example.org/p> ?v }"
     body, _ = execute(tiny, text, bind({"v": INJECTION}, text, None), "csv", "turtle")
     assert body.decode().splitlines()[1].startswith("http://example.org/s,") and len(tiny) == 1
+
+
+# Expected rows written from the seed articles in data/articles (not from the program's output).
+
+def test_articles_lists_the_seed_articles_with_their_metadata(store):
+    places_ru = {"Saint Petersburg": "Санкт-Петербург"}  # article 000 gives its place in English
+    expected = set()
+    for path in sorted((ROOT / "data" / "articles").glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        expected.add((f"{EGR}article/{meta['id']}", meta["title"], meta["date"], meta["language"],
+                      places_ru.get(meta["place"], meta["place"])))
+    rows = select(store, "articles")
+    assert {(r["article"], r["title"], r["date"], r["language"], r["placeLabel"]) for r in rows} == expected
+    assert all(int(r["entities"]) > 0 for r in rows)
+
+
+def test_who_met_alla_kalinichenko(store):
+    """Article 002: she, Svetlana Makarenko and Murad Dzhakhayev represented North Ossetia at the session."""
+    rows = select(store, "who-met-whom", person="Алла Калиниченко")
+    pairs = {(frozenset((r["aName"], r["bName"])), r["eventLabel"]) for r in rows}
+    assert pairs == {(frozenset({"Алла Калиниченко", "Светлана Макаренко"}), "Стратегическая сессия"),
+                     (frozenset({"Алла Калиниченко", "Мурад Джахаев"}), "Стратегическая сессия")}
+
+
+def test_heads_of_the_north_ossetian_centres(store):
+    """Article 002: the heads of the Vladikavkaz and Mozdok Kvantoriums and of the Vladikavkaz IT-cube."""
+    rows = [r for r in select(store, "heads-of-centres") if r["initiativeLabel"] in ("Кванториум", "IT-куб")]
+    assert {(r["name"], r["initiativeLabel"]) for r in rows} == {
+        ("Светлана Макаренко", "Кванториум"), ("Мурад Джахаев", "Кванториум"), ("Алла Калиниченко", "IT-куб")}
+    assert {r["cityLabel"] for r in rows if r["name"] == "Алла Калиниченко"} == {"Владикавказ"}
+
+
+def test_events_of_august_2022(store):
+    """Article 002: the strategic session, 17 to 20 August 2022 in Makhachkala, more than 200 participants."""
+    rows = select(store, "events-in-range", **{"from": "2022-08-01", "to": "2022-08-31"})
+    assert [(r["eventLabel"], r["start"], r["end"], r["placeLabel"], r["participants"], r["atLeast"])
+            for r in rows] == [("Стратегическая сессия", "2022-08-17", "2022-08-20", "Махачкала", "200", "true")]
