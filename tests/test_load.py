@@ -16,7 +16,7 @@ from edugraph.errors import EduGraphError
 from edugraph.loading.graphs import read_build_graphs, rebase, staging_iri
 from edugraph.loading.targets import Target
 from edugraph.sparql.client import Auth, Client, RemoteError, make_auth
-from support.oxigraph import free_port
+from support.process import free_port
 
 GRAPH = "https://w3id.org/edugraph/graph/"
 SECRET = "s3cr3t-Pa55"

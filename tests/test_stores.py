@@ -84,8 +84,9 @@ def test_library_query_gives_the_local_rows_on_every_store(seed_build, store, na
 
 
 def test_labels_and_codes_work_remotely_and_unknown_names_are_errors(oxigraph_loaded, seed_build, capsys):
-    by_code = answer(capsys, "events-in-region", ["--param", "region=RU-SPE"], ["--endpoint", oxigraph_loaded])
-    by_label = answer(capsys, "events-in-region", ["--param", "region=Saint Petersburg"], ["--endpoint", oxigraph_loaded])
+    where = ["--endpoint", oxigraph_loaded]
+    by_code = answer(capsys, "events-in-region", ["--param", "region=RU-SPE"], where)
+    by_label = answer(capsys, "events-in-region", ["--param", "region=Saint Petersburg"], where)
     assert by_code == by_label and any("РесурсыПлюс" in line for line in by_code)
     code, _, err = run(capsys, "query", "people-posts", "--param", "person=Вера Князев", "--endpoint", oxigraph_loaded)
     assert code == 0

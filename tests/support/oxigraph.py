@@ -9,29 +9,21 @@
 from __future__ import annotations
 
 import shutil
-import signal
-import socket
 import json
 import subprocess
 import sys
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from .process import free_port, kill, stop, wait_until_answers
+
 
 def oxigraph_binary() -> str | None:
     """The `oxigraph` CLI of the PyPI package installed beside this Python (the venv), else on PATH."""
     return shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class OxigraphServer:
@@ -54,36 +46,14 @@ class OxigraphServer:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen([binary, "serve", "--location", str(self.location),
                                              "--bind", f"127.0.0.1:{self.port}"], stdout=log, stderr=log)
-        self.wait_ready(timeout)
+        wait_until_answers(self.process, f"{self.url}/query?query=ASK%7B%7D", timeout, self.log.read_text)
         return self
 
-    def wait_ready(self, timeout: float) -> None:
-        """Poll until the server answers a query (or fail with its log if it exits or never answers)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"oxigraph serve exited with {self.process.returncode}: {self.log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=2):
-                    return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"oxigraph serve did not answer on {self.url} within {timeout} s")
-
     def kill(self) -> None:
-        """SIGKILL: the server dies without any chance to clean up, as in a crash."""
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait()
+        kill(self.process)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        stop(self.process, grace=10)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """Rows of a SELECT query, values as plain strings."""

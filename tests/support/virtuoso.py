@@ -10,14 +10,10 @@ in a temporary folder, a `loader` account with the least rights a load needs (SP
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from .oxigraph import free_port
+from .process import free_port, stop, wait_until_answers
 
 BINARY = "/usr/bin/virtuoso-t"
 ISQL = "/usr/bin/isql-vt"
@@ -90,7 +86,7 @@ class VirtuosoServer:
         ini.write_text(INI.format(dir=self.folder, sql_port=self.sql_port, http_port=self.http_port, vsp=VSP))
         with open(self.folder / "stdout.log", "ab") as log:
             self.process = subprocess.Popen([BINARY, "-f", "-c", str(ini)], cwd=self.folder, stdout=log, stderr=log)
-        self.wait_ready(timeout)
+        wait_until_answers(self.process, f"{self.url}/sparql?query=ASK%7B%7D", timeout, self.log)
         setup = self.folder / "setup.sql"
         setup.write_text(SETUP.format(user=self.user, password=self.password))
         done = subprocess.run([ISQL, f"127.0.0.1:{self.sql_port}", "dba", "dba", str(setup)],
@@ -100,31 +96,12 @@ class VirtuosoServer:
             raise RuntimeError(f"Virtuoso setup failed: {done.stdout} {done.stderr}")
         return self
 
-    def wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited with {self.process.returncode}: {self.log()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/sparql?query=ASK%7B%7D", timeout=2):
-                    return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"Virtuoso did not answer on {self.url} within {timeout} s: {self.log()}")
-
     def log(self) -> str:
         path = self.folder / "virtuoso.log"
         return path.read_text(errors="replace")[-2000:] if path.exists() else ""
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
 
     def __enter__(self) -> "VirtuosoServer":
         return self.start()

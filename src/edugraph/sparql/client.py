@@ -48,8 +48,8 @@ class Auth:
     """
 
     user: str | None = None
-    password: str | None = None
-    token: str | None = None
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
     description: str = "none"
 
     @property
@@ -110,7 +110,8 @@ def auth_from_args(args) -> Auth:
 def add_connection_arguments(parser) -> None:
     """Auth, timeout and retry options."""
     add_auth_arguments(parser)
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per HTTP request (default 60)")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                        help="seconds per HTTP request (default 60)")
     parser.add_argument("--retries", type=int, default=3, metavar="N",
                         help="retries of a failed request, with exponential backoff (default 3)")
     parser.add_argument("--backoff", type=float, default=0.5, metavar="S", help="first retry delay, doubled each time")
@@ -204,7 +205,8 @@ class Client:
         except urllib.error.URLError as err:
             reason = err.reason
             network = isinstance(reason, (OSError, socket.timeout))
-            raise RemoteError(self.auth.mask(f"cannot reach {where}: {reason_text(reason)}"), retriable=network) from None
+            message = self.auth.mask(f"cannot reach {where}: {reason_text(reason)}")
+            raise RemoteError(message, retriable=network) from None
         except (TimeoutError, socket.timeout):
             raise RemoteError(f"{where}: no answer within {self.timeout:g} s", retriable=True) from None
         except (ConnectionError, http.client.HTTPException, OSError) as err:
@@ -349,8 +351,9 @@ def prepare_query(text: str, prefixes: dict[str, str] | None = None, bindings: d
 def parse_answer(answer: Response, url: str):
     """A store's answer as the pyoxigraph object a local query gives: QuerySolutions, QueryBoolean or
     QueryTriples."""
-    solutions = {SPARQL_JSON: pyoxigraph.QueryResultsFormat.JSON, "application/json": pyoxigraph.QueryResultsFormat.JSON,
-                 "application/sparql-results+xml": pyoxigraph.QueryResultsFormat.XML}
+    json_results, xml_results = pyoxigraph.QueryResultsFormat.JSON, pyoxigraph.QueryResultsFormat.XML
+    solutions = {SPARQL_JSON: json_results, "application/json": json_results,
+                 "application/sparql-results+xml": xml_results}
     triples = {"application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES, "text/plain": pyoxigraph.RdfFormat.N_TRIPLES,
                "text/turtle": pyoxigraph.RdfFormat.TURTLE}
     try:
