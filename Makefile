@@ -25,12 +25,13 @@ browser:                 ## headless Chromium for the page tests (Debian package
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium not installed and not root: browser tests will be skipped"; fi; }
 
-stores:                  ## Virtuoso 7 for the store tests (Debian package; Jena has no working Debian package)
-	@command -v virtuoso-t >/dev/null 2>&1 || { \
+stores:                  ## Virtuoso 7 and Jena ARQ for the store tests (Debian packages)
+	@{ command -v virtuoso-t >/dev/null 2>&1 && [ -f /usr/share/java/jena-arq.jar ] && command -v javac >/dev/null 2>&1; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null) \
-	      || echo "virtuoso-opensource could not be installed: Virtuoso tests will be skipped"; \
-	  else echo "virtuoso-opensource not installed and not root: Virtuoso tests will be skipped"; fi; }
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource \
+	      libapache-jena-java default-jdk-headless >/dev/null) \
+	      || echo "virtuoso-opensource or Jena could not be installed: their store tests will be skipped"; \
+	  else echo "virtuoso-opensource or Jena not installed and not root: their store tests will be skipped"; fi; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
