@@ -26,7 +26,7 @@ browser:                 ## headless Chromium for the page tests (Debian package
 	  else echo "chromium not installed and not root: browser tests will be skipped"; fi; }
 
 stores:                  ## Virtuoso 7 and Jena ARQ for the store tests (Debian packages)
-	@{ command -v virtuoso-t >/dev/null 2>&1 && [ -f /usr/share/java/jena-arq.jar ] && command -v javac >/dev/null 2>&1; } || { \
+	@{ command -v virtuoso-t && command -v javac && [ -f /usr/share/java/jena-arq.jar ]; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource \
 	      libapache-jena-java default-jdk-headless >/dev/null) \

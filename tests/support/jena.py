@@ -27,9 +27,10 @@ MOVED_BUNDLES = "org/apache/jena/ext/xerces/"
 def missing() -> str | None:
     """Why Jena ARQ cannot run here, or None."""
     absent = [name for name in JARS if not (JAVA_LIB / f"{name}.jar").exists()]
-    if absent or not shutil.which("java"):
+    absent += [tool for tool in ("java", "javac") if not shutil.which(tool)]  # javac: JenaRunner.java is compiled
+    if absent:
         return ("Jena ARQ is not installed (Debian packages libapache-jena-java and default-jdk-headless; "
-                f"`make stores` installs them as root); missing: {', '.join(absent) or 'java'}")
+                f"`make stores` installs them as root); missing: {', '.join(absent)}")
     return None
 
 
