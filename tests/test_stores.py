@@ -133,9 +133,9 @@ def test_labels_and_codes_work_remotely_and_unknown_names_are_errors(oxigraph_lo
     by_code = answer(capsys, "events-in-region", ["--param", "region=RU-SPE"], where)
     by_label = answer(capsys, "events-in-region", ["--param", "region=Saint Petersburg"], where)
     assert by_code == by_label and any("РесурсыПлюс" in line for line in by_code)
-    code, _, err = run(capsys, "query", "people-posts", "--param", "person=Вера Князев", "--endpoint", oxigraph_loaded)
+    code, _, err = run(capsys, "query", "people-posts", "--param", "person=Вера Князев", *where)
     assert code == 0
-    code, _, err = run(capsys, "query", "people-posts", "--param", "person=Vera Knyzeva", "--endpoint", oxigraph_loaded)
+    code, _, err = run(capsys, "query", "people-posts", "--param", "person=Vera Knyzeva", *where)
     assert code != 0 and err.count("\n") == 1 and "closest:" in err and "vera knyazeva" in err
 
 

@@ -71,7 +71,8 @@ class OxigraphServer:
     def put(self, graph: str, ntriples: str) -> None:
         """Replace a named graph (Graph Store Protocol)."""
         url = f"{self.url}/store?" + urllib.parse.urlencode({"graph": graph})
-        request = urllib.request.Request(url, ntriples.encode(), {"Content-Type": "application/n-triples"}, method="PUT")
+        headers = {"Content-Type": "application/n-triples"}
+        request = urllib.request.Request(url, ntriples.encode(), headers, method="PUT")
         urllib.request.urlopen(request, timeout=30).close()
 
     def __enter__(self) -> "OxigraphServer":
