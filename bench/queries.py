@@ -24,7 +24,8 @@ from rdflib import Dataset
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from edugraph.sparql import bind, library, parse_assignments  # noqa: E402
+from edugraph.sparql import library, parse_assignments  # noqa: E402
+from edugraph.sparql.params import bind_resolved, store_lookup  # noqa: E402
 from edugraph.sparql.compare import oxigraph_answer, rdflib_answer  # noqa: E402
 
 
@@ -68,11 +69,12 @@ def timed_with_limit(run, repeat: int, limit: float) -> float | None:
         child.join()
 
 
-def query_cases():
+def query_cases(store):
     for query in library(ROOT / "queries"):
         values = parse_assignments([a for a in shlex.split(query.examples[0]) if a != "--param"]) \
             if query.examples and any(query.params.values()) else {}
-        yield query.name, query.text, bind(values, query.text, query.params, query.name)
+        yield query.name, query.text, bind_resolved(values, query.text, query.params, query.param_class, query.name,
+                                                    store_lookup(store))
 
 
 def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int) -> None:
@@ -80,7 +82,7 @@ def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int) -
     print(f"\n{label}: {nq} — {len(store)} quads; load oxigraph {ox_load:.2f} s, rdflib {rdf_load:.2f} s")
     print(f"{'query':32} {'oxigraph ms':>12} {'rdflib ms':>12} {'ratio':>8}")
     ox_total = []
-    for name, text, bindings in query_cases():
+    for name, text, bindings in query_cases(store):
         ox_s = timed(lambda: oxigraph_answer(store, text, bindings), repeat)
         rdf_s = timed_with_limit(lambda: rdflib_answer(ds, text, bindings), rdflib_repeat, limit)
         ox_total.append(ox_s)
