@@ -204,6 +204,7 @@ def test_store_errors_keep_the_line_of_the_query_file(virtuoso_loaded, tmp_path,
 
 def test_a_store_without_the_union_graph_is_an_error(oxigraph_server, capsys):
     """A store `edugraph load` never filled (or filled by an older version) must not answer 0 rows silently."""
-    oxigraph_server.put("https://w3id.org/edugraph/graph/entities", '<http://example.org/a> <http://example.org/b> "1" .\n')
+    triple = '<http://example.org/a> <http://example.org/b> "1" .\n'
+    oxigraph_server.put("https://w3id.org/edugraph/graph/entities", triple)
     code, _, err = run(capsys, "query", "people-posts", "--endpoint", oxigraph_server.url)
     assert code != 0 and err.count("\n") == 1 and "has no graph <https://w3id.org/edugraph/graph/union>" in err

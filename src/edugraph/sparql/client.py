@@ -1,7 +1,10 @@
-"""A small client for the SPARQL 1.1 protocols (query, update, Graph Store HTTP Protocol) over urllib.
+"""A small client for the SPARQL 1.1 protocols (query, update, Graph Store HTTP Protocol) over urllib, and
+`edugraph query --endpoint`: a library query on a store `edugraph load` filled (`StoreConnection`).
 
 Transient failures (connection refused or reset, timeouts, HTTP 5xx/408/429) are retried with exponential
-backoff; everything else becomes a one-line `RemoteError`. Secrets never appear in messages: see `Auth.mask`.
+backoff; everything else becomes a one-line `RemoteError`. Auth: Basic or Digest in answer to the server's
+challenge, or a bearer token. Secrets never appear in messages: see `Auth.mask`. Where a store keeps its
+services: `endpoints.py`.
 """
 
 from __future__ import annotations
