@@ -1,6 +1,8 @@
-"""Shared fixtures: the seed graph is built once per test session."""
+"""Shared fixtures: the seed build (once per session) and real stores (Oxigraph per test, Virtuoso per session)."""
 
 from __future__ import annotations
+
+import subprocess
 
 import pytest
 
@@ -41,5 +43,12 @@ def virtuoso(tmp_path_factory):
     reason = missing()
     if reason:
         pytest.skip(reason)
-    with VirtuosoServer(tmp_path_factory.mktemp("virtuoso")) as server:
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+        pytest.skip(f"Virtuoso is installed but did not start: {err}")
+    try:
         yield server
+    finally:
+        server.stop()
