@@ -18,6 +18,7 @@ from edugraph.sparql.store import open_built
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = library(ROOT / "queries")
 EGR = "https://w3id.org/edugraph/id/"
+EG = "https://w3id.org/edugraph/ontology#"
 
 
 @pytest.fixture(scope="session")
@@ -242,3 +243,26 @@ def test_events_of_august_2022(store):
     rows = select(store, "events-in-range", **{"from": "2022-08-01", "to": "2022-08-31"})
     assert [(r["eventLabel"], r["start"], r["end"], r["placeLabel"], r["participants"], r["atLeast"])
             for r in rows] == [("Стратегическая сессия", "2022-08-17", "2022-08-20", "Махачкала", "200", "true")]
+
+
+def test_organisations_of_the_kirovsky_district(store):
+    """Article 001: the conference was held at school No. 608 of the Kirovsky district and organised by the
+    district's education department and its methodological centre (IMC); the district is in Saint Petersburg."""
+    kinds = {(r["orgLabel"], r["kind"]) for r in select(store, "organisations-by-place", place="Кировский район")}
+    assert {("ИМЦ Кировского района", "methodological centre"),
+            ("Отдел образования Администрации Кировского района Санкт-Петербурга", "government body")} <= kinds
+    assert {kind for label, kind in kinds if "608" in label} == {"school"}
+    in_city = {r["orgLabel"] for r in select(store, "organisations-by-place", place="Санкт-Петербург")}
+    assert {label for label, _ in kinds} <= in_city
+
+
+def test_construct_network_of_the_north_ossetian_centres(store):
+    """Article 002: the Vladikavkaz and Mozdok Kvantoriums and the Vladikavkaz IT-cube, in North Ossetia."""
+    query = read_query(ROOT / "queries" / "construct-initiative-network.rq")
+    triples = {(t.subject.value, t.predicate.value, t.object.value)
+               for t in store.query(query.text, use_default_graph_as_union=True)}
+    includes, located = EG + "includesOrganisation", EG + "locatedIn"
+    assert {(f"{EGR}initiative/kvantorium", includes, f"{EGR}org/kvantorium-vladikavkaz"),
+            (f"{EGR}initiative/kvantorium", includes, f"{EGR}org/kvantorium-mozdok"),
+            (f"{EGR}initiative/it-cube", includes, f"{EGR}org/it-cube-vladikavkaz"),
+            (f"{EGR}org/it-cube-vladikavkaz", located, f"{EGR}place/north-ossetia-alania")} <= triples
