@@ -208,3 +208,11 @@ def test_a_store_without_the_union_graph_is_an_error(oxigraph_server, capsys):
     oxigraph_server.put("https://w3id.org/edugraph/graph/entities", triple)
     code, _, err = run(capsys, "query", "people-posts", "--endpoint", oxigraph_server.url)
     assert code != 0 and err.count("\n") == 1 and "has no graph <https://w3id.org/edugraph/graph/union>" in err
+
+
+def test_string_parameters_match_on_virtuoso(virtuoso_loaded, seed_build, capsys):
+    """A string parameter is sent as a plain literal: Virtuoso 7.2 matches none of its literals with "…"^^xsd:string."""
+    query = ["query", "-e", "SELECT ?place WHERE { ?place eg:iso3166Code ?code }", "-p", "code=RU-SE", "-f", "csv"]
+    expected = ["place", "https://w3id.org/edugraph/id/place/north-ossetia-alania"]
+    assert run(capsys, *query, "--build", str(seed_build))[1].splitlines() == expected
+    assert run(capsys, *query, "--endpoint", virtuoso_loaded)[1].splitlines() == expected

@@ -173,14 +173,6 @@ NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]
 WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
-def sparql_term(term) -> str:
-    """A pyoxigraph term in SPARQL syntax; plain strings are written typed (`"…"^^xsd:string`), which every
-    store compares as the same term (Virtuoso does not for a plain literal in VALUES)."""
-    if isinstance(term, ox.Literal) and term.language is None and term.datatype.value == XSD + "string":
-        return f"{term}^^<{XSD}string>"
-    return str(term)
-
-
 def with_values(text: str, bindings: dict | None) -> str:
     """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, on the same
     line: bound before any FILTER runs, the same text on every store. (pyoxigraph's `substitutions` are not
@@ -193,7 +185,7 @@ def with_values(text: str, bindings: dict | None) -> str:
     if not bindings:
         return text
     names = " ".join(str(variable) for variable in bindings)
-    values = f" VALUES ({names}) {{ ({' '.join(sparql_term(term) for term in bindings.values())}) }} "
+    values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
     masked = NOISE.sub(lambda m: " " * len(m.group()), text)
     where = WHERE.search(masked) or re.search(r"\{", masked)
     return text[:where.end()] + values + text[where.end():] if where else text + " " + values
