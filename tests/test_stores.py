@@ -211,7 +211,7 @@ def test_a_store_without_the_union_graph_is_an_error(oxigraph_server, capsys):
 
 
 def test_string_parameters_match_on_virtuoso(virtuoso_loaded, seed_build, capsys):
-    """A string parameter is sent as a plain literal: Virtuoso 7.2 matches none of its literals with "…"^^xsd:string."""
+    """A string parameter is sent as a plain literal: Virtuoso 7.2 matches nothing with "…"^^xsd:string in VALUES."""
     query = ["query", "-e", "SELECT ?place WHERE { ?place eg:iso3166Code ?code }", "-p", "code=RU-SE", "-f", "csv"]
     expected = ["place", "https://w3id.org/edugraph/id/place/north-ossetia-alania"]
     assert run(capsys, *query, "--build", str(seed_build))[1].splitlines() == expected
