@@ -6,7 +6,7 @@ import pytest
 
 from edugraph.cli import main
 from edugraph.viz import browser
-from test_viz import IMG, SCRIPT, payload_build
+from support.payload import IMG, SCRIPT, payload_build
 
 pytestmark = [
     pytest.mark.browser,

@@ -78,6 +78,7 @@ def test_generic_events_get_their_date():
 def test_posts_are_dated_by_the_article():
     facts = {"persons": [{"name": "Светлана Макаренко", "posts": [{"post": "руководитель",
                                                                    "org": "владикавказский «Кванториум»"}]}]}
-    old, new = resolved(facts, date="2022-08-23").persons[0].posts[0], resolved(facts, date="2024-05-01").persons[0].posts[0]
+    old = resolved(facts, date="2022-08-23").persons[0].posts[0]
+    new = resolved(facts, date="2024-05-01").persons[0].posts[0]
     assert (old.as_of, new.as_of) == ("2022-08-23", "2024-05-01")
     assert old.iri != new.iri and old.org.iri == new.org.iri and old.role.head

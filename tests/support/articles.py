@@ -6,7 +6,8 @@ from edugraph.articles import Article
 from edugraph.resolve import ResolvedArticle, resolve_article
 
 
-def article(ident: str = "t1", language: str = "ru", date: str | None = "2023-10-30", place: str | None = None) -> Article:
+def article(ident: str = "t1", language: str = "ru", date: str | None = "2023-10-30",
+            place: str | None = None) -> Article:
     return Article(id=ident, text="", title=f"Article {ident}", language=language, date=date, place=place)
 
 

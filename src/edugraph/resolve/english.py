@@ -26,7 +26,8 @@ from .places import resolve_place
 GLOSSARY = {
     "народный хозяйство": "national economy", "народный собрание": "People's Assembly",
     "дополнительный образование": "supplementary education", "общий образование": "general education",
-    "администрация": "administration", "ассоциация": "association", "большой": "grand", "больший": "grand", "город": "city", "район": "district", "обучаться": "students", "будущее": "future",
+    "администрация": "administration", "ассоциация": "association", "большой": "grand", "больший": "grand",
+    "город": "city", "район": "district", "обучаться": "students", "будущее": "future",
     "воспитание": "upbringing", "всероссийский": "All-Russian", "гимназия": "gymnasium", "государственный": "state",
     "гражданско-патриотический": "civic and patriotic", "детский": "children's", "департамент": "department",
     "диктант": "dictation", "дворец": "palace", "ежегодный": "annual", "заседание": "meeting", "инженер": "engineer",
@@ -39,8 +40,9 @@ GLOSSARY = {
     "образовательный": "educational", "обучающийся": "student", "олимпиада": "olympiad", "организация": "organisation",
     "отдел": "department", "площадка": "site", "правительство": "government", "профессиональный": "professional",
     "развитие": "development", "региональный": "regional", "сессия": "session", "совещание": "meeting",
-    "содержательный": "substantive", "соревнование": "competition", "среда": "environment", "стратегический": "strategic",
-    "творчество": "creativity", "технологический": "technology", "технопарк": "technology park",
+    "содержательный": "substantive", "соревнование": "competition", "среда": "environment",
+    "стратегический": "strategic", "творчество": "creativity", "технологический": "technology",
+    "технопарк": "technology park",
     "управление": "directorate", "университет": "university", "установочный": "inaugural", "учитель": "teacher",
     "форум": "forum", "центр": "centre", "цифровой": "digital", "школа": "school", "школьный": "school",
     "юношеский": "youth", "педагогический": "pedagogical", "научный": "scientific", "технический": "technical",
@@ -159,8 +161,7 @@ def _quoted(text: str) -> str:
 
 def english_name(name: str, title: bool = False) -> str | None:
     """The English wording of a Russian name, or None when a word is outside the glossary."""
-    tokens = TOKEN.findall(name or "")
-    words = [t for t in tokens]
+    words = TOKEN.findall(name or "")
     phrase = _Phrase()
     i = 0
     while i < len(words):
@@ -186,8 +187,7 @@ def english_name(name: str, title: bool = False) -> str | None:
         if used is None:
             return None
         i += used
-    text = re.sub(r"\s+([,.:;)])", r"\1", phrase.text()).replace("No. ", "No. ").strip()
-    text = re.sub(r"\s{2,}", " ", text)
+    text = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;)])", r"\1", phrase.text())).strip()
     if not text:
         return None
     if title:
