@@ -8,8 +8,8 @@ from .. import gazetteer
 from ..articles import Article
 from . import identity, labels
 from .places import main_city, organisation_places, resolve_place
-from .records import (ConceptRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
-                      PlaceRecord, PostRecord, ResolvedArticle)
+from .records import (EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord, PlaceRecord,
+                      PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,18 +53,16 @@ class Resolver:
         return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids,
                                   labels.organisation_labels(name, self.lang, key, place_ids, cls))
 
-    def topic(self, name: str) -> ConceptRecord:
+    def topic(self, name: str) -> TopicRecord:
         record = next((t for t in gazetteer.topics() if t["en"] == name), None)
         if record is None:
-            return ConceptRecord("topic", identity.short_slug(name), Labels(en=name) if self.lang == "en" else
-                                 Labels(ru=name))
-        return ConceptRecord("topic", record["id"], Labels(ru=record["ru"], en=record["en"]))
+            return TopicRecord(identity.short_slug(name), Labels(**{self.lang: name}))
+        return TopicRecord(record["id"], Labels(ru=record["ru"], en=record["en"]))
 
     def post(self, person_key: str, post: dict) -> PostRecord:
         role = gazetteer.find_role(post["post"])
         known = role["id"] in known_roles()
-        concept = ConceptRecord("role", role["id"], labels.role_labels(role, post["post"], self.lang, known),
-                                role["head"])
+        concept = RoleRecord(role["id"], labels.role_labels(role, post["post"], self.lang, known), role["head"])
         org = self.organisation(post["org"]) if post.get("org") else None
         as_of = post.get("as_of") or self.as_of
         return PostRecord(identity.post_key(person_key, org and org.key, role["id"], as_of), post["post"], concept,

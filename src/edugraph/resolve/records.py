@@ -6,7 +6,8 @@ nothing downstream looks an entity up by name again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import ClassVar
 
 from rdflib import URIRef
 
@@ -27,55 +28,11 @@ class Labels:
 
 
 @dataclass(frozen=True)
-class PlaceRecord:
-    """A place: a gazetteer id, or (`known` False) a slug of a name the gazetteer lacks."""
+class Record:
+    """An entity with its identity key; `scheme` names its kind of resource in IRIs (`egr:<scheme>/<key>`)."""
 
+    scheme: ClassVar[str]
     key: str
-    wording: str
-    known: bool
-    labels: Labels
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[f"place/{self.key}"]
-
-
-@dataclass(frozen=True)
-class InitiativeRecord:
-    """An initiative of the gazetteer (or a slug of an unknown name)."""
-
-    key: str
-    wording: str
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[f"initiative/{self.key}"]
-
-
-@dataclass(frozen=True)
-class OrganisationRecord:
-    """An organisation: identity key, ontology class, initiative id and the gazetteer ids it is located in."""
-
-    key: str
-    wording: str
-    cls: str
-    initiative: str | None
-    place_ids: tuple[str, ...]
-    labels: Labels
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[f"org/{self.key}"]
-
-
-@dataclass(frozen=True)
-class ConceptRecord:
-    """A role or topic of the gazetteer's concept schemes; `head` marks roles that head an organisation."""
-
-    scheme: str
-    key: str
-    labels: Labels
-    head: bool = False
 
     @property
     def iri(self) -> URIRef:
@@ -83,37 +40,83 @@ class ConceptRecord:
 
 
 @dataclass(frozen=True)
-class PostRecord:
-    """A post held as of a date (the article's, or one the text gives)."""
+class PlaceRecord(Record):
+    """A place: a gazetteer id, or (`known` False) a slug of a name the gazetteer lacks."""
 
-    key: str
-    title: str
-    role: ConceptRecord
-    org: OrganisationRecord | None
-    as_of: str | None
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[f"post/{self.key}"]
+    scheme: ClassVar[str] = "place"
+    wording: str
+    known: bool
+    labels: Labels
 
 
 @dataclass(frozen=True)
-class PersonRecord:
-    key: str
+class InitiativeRecord(Record):
+    """An initiative of the gazetteer (or a slug of an unknown name)."""
+
+    scheme: ClassVar[str] = "initiative"
+    wording: str
+
+
+@dataclass(frozen=True)
+class OrganisationRecord(Record):
+    """An organisation: identity key, ontology class, initiative id and the gazetteer ids it is located in."""
+
+    scheme: ClassVar[str] = "org"
+    wording: str
+    cls: str
+    initiative: str | None
+    place_ids: tuple[str, ...]
+    labels: Labels
+
+
+@dataclass(frozen=True)
+class ConceptRecord(Record):
+    """A role or topic of the gazetteer's concept schemes."""
+
+    labels: Labels
+
+
+@dataclass(frozen=True)
+class RoleRecord(ConceptRecord):
+    """A role; `head` marks roles whose holder heads the organisation."""
+
+    scheme: ClassVar[str] = "role"
+    head: bool = False
+
+
+@dataclass(frozen=True)
+class TopicRecord(ConceptRecord):
+    """A topic (canonical English name in the topics gazetteer)."""
+
+    scheme: ClassVar[str] = "topic"
+
+
+@dataclass(frozen=True)
+class PostRecord(Record):
+    """A post held as of a date (the article's, or one the text gives)."""
+
+    scheme: ClassVar[str] = "post"
+    title: str
+    role: RoleRecord
+    org: OrganisationRecord | None
+    as_of: str | None
+
+
+@dataclass(frozen=True)
+class PersonRecord(Record):
+    """A person with the posts the article says they hold."""
+
+    scheme: ClassVar[str] = "person"
     wording: str
     labels: Labels
     posts: tuple[PostRecord, ...] = ()
 
-    @property
-    def iri(self) -> URIRef:
-        return ID[f"person/{self.key}"]
-
 
 @dataclass(frozen=True)
-class EventRecord:
+class EventRecord(Record):
     """An event with its type (a key of mapping.EVENT_CLASSES, None for a parent only named) and its links."""
 
-    key: str
+    scheme: ClassVar[str] = "event"
     wording: str
     kind: str | None
     labels: Labels
@@ -130,12 +133,8 @@ class EventRecord:
     participant_orgs: tuple[OrganisationRecord, ...] = ()
     parent: EventRecord | None = None
     initiatives: tuple[InitiativeRecord, ...] = ()
-    topics: tuple[ConceptRecord, ...] = ()
+    topics: tuple[TopicRecord, ...] = ()
     attendees: tuple[PersonRecord, ...] = ()
-
-    @property
-    def iri(self) -> URIRef:
-        return ID[f"event/{self.key}"]
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,8 @@ class ResolvedArticle:
     initiatives: tuple[InitiativeRecord, ...] = ()
     organisations: tuple[OrganisationRecord, ...] = ()
     persons: tuple[PersonRecord, ...] = ()
-    topics: tuple[ConceptRecord, ...] = ()
-    events: tuple[EventRecord, ...] = field(default=())
+    topics: tuple[TopicRecord, ...] = ()
+    events: tuple[EventRecord, ...] = ()
 
     @property
     def iri(self) -> URIRef:
