@@ -10,8 +10,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from edugraph.build import preferred_labels
-from edugraph.mapping import article_graph
-from edugraph.namespaces import EG
+from edugraph.mapping import article_graph, gazetteer_graph
+from edugraph.namespaces import EG, ID
 from edugraph.output.write import union
 from edugraph.sparql.store import open_built
 from support.articles import resolved
@@ -106,3 +106,11 @@ def test_heads_at_date(two_years, date, head):
 
 def test_heads_at_date_before_any_post_is_empty(two_years):
     assert select(two_years[1], "heads-at-date", date="2020-01-01") == []
+
+
+def test_a_derived_district_is_in_the_gazetteer_graph_with_its_city():
+    record = resolved({"organisations": ["МБОУ СОШ № 3 Ленинского района"]}, place="Пенза")
+    graph = gazetteer_graph([record])
+    district = ID["place/penza-leninsky-district"]
+    assert (district, EG.locatedIn, ID["place/penza"]) in graph
+    assert Literal("Leninsky District", lang="en") in set(graph.objects(district, SKOS.prefLabel))

@@ -82,3 +82,19 @@ def test_posts_are_dated_by_the_article():
     new = resolved(facts, date="2024-05-01").persons[0].posts[0]
     assert (old.as_of, new.as_of) == ("2022-08-23", "2024-05-01")
     assert old.iri != new.iri and old.org.iri == new.org.iri and old.role.head
+
+
+def test_the_city_in_a_name_decides_its_district():
+    school = organisation("ГБОУ СОШ № 551 Кировского района Санкт-Петербурга", place="Пенза")
+    assert school.place_ids == ("saint-petersburg-kirovsky-district",) and school.key == "school-551-saint-petersburg"
+    local = organisation("МБОУ СОШ № 3 Ленинского района", place="Пенза")
+    assert local.place_ids == ("penza-leninsky-district",)
+    assert local.labels.en == "School No. 3, Leninsky District, Penza"
+
+
+def test_quoted_initiatives_and_unknown_event_words_in_english():
+    facts = {"events": [{"name": "Торжественное открытие центра «Точка роста»", "type": "opening"},
+                        {"name": "Гала-концерт", "date": "2024-02-03", "type": "other"}]}
+    opening, concert = resolved(facts).events
+    assert opening.labels.en == "Ceremonial opening of centre «Point of Growth»"
+    assert (concert.labels.ru, concert.labels.en) == ("Гала-концерт, 3 февраля 2024", "Event, 3 Feb 2024")

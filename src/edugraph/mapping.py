@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from . import gazetteer
 from .namespaces import EG, GRAPH, ID
 from .resolve.identity import initiative_iri, place_iri
-from .resolve.places import ancestors
+from .resolve.places import ancestors, place_record
 from .resolve.records import (ConceptRecord, EventRecord, Labels, OrganisationRecord, PersonRecord, PostRecord,
                               ResolvedArticle)
 
@@ -185,7 +185,7 @@ def gazetteer_graph(resolved: list[ResolvedArticle]) -> Graph:
             add((node, SKOS.prefLabel, Literal(text, lang=lang)))
 
     place_ids = set().union(*(r.place_ids() for r in resolved))
-    for record in {p["id"]: p for ident in place_ids for p in ancestors(gazetteer.place(ident))}.values():
+    for record in {p["id"]: p for ident in place_ids for p in ancestors(place_record(ident))}.values():
         node = place_iri(record["id"])
         add((node, RDF.type, PLACE_CLASSES[record["kind"]]))
         if record.get("also_federal_subject"):

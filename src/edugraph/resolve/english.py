@@ -42,11 +42,16 @@ GLOSSARY = {
     "развитие": "development", "региональный": "regional", "сессия": "session", "совещание": "meeting",
     "содержательный": "substantive", "соревнование": "competition", "среда": "environment",
     "стратегический": "strategic", "творчество": "creativity", "технологический": "technology",
-    "технопарк": "technology park",
+    "технопарк": "technology park", "просвещение": "education", "минпросвещение": "Ministry of Education",
+    "академия": "academy", "ребёнок": "child", "ребенок": "child", "этап": "stage", "школьник": "school student",
+    "торжественный": "ceremonial", "открытие": "opening", "семинар": "seminar", "педагог": "teacher",
+    "выставка": "exhibition", "фестиваль": "festival", "чемпионат": "championship", "встреча": "meeting",
+    "педагогический совет": "teachers' council", "круглый стол": "round table", "мастер-класс": "master class",
     "управление": "directorate", "университет": "university", "установочный": "inaugural", "учитель": "teacher",
     "форум": "forum", "центр": "centre", "цифровой": "digital", "школа": "school", "школьный": "school",
     "юношеский": "youth", "педагогический": "pedagogical", "научный": "scientific", "технический": "technical",
 }
+IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
 UNCOUNTABLE = {"education", "science", "creativity", "youth", "development", "upbringing", "future", "economy",
                "content", "national economy", "supplementary education", "general education", "environment"}
 PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with",
@@ -73,6 +78,8 @@ def _genitive(word: str) -> bool:
 def _plural(english: str, parse) -> str:
     if parse is None or "NOUN" not in parse.tag or parse.tag.number != "plur" or english in UNCOUNTABLE:
         return english
+    if english in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[english]
     return english[:-1] + "ies" if english.endswith("y") and english[-2:-1] not in "aeiou" else english + "s"
 
 
@@ -154,9 +161,11 @@ def _place_at(words: list[str], i: int) -> tuple[dict, int] | None:
     return None
 
 
-def _quoted(text: str) -> str:
+def quoted_name(text: str) -> str:
+    """A quoted name: an initiative's English name, a translation, else a transliteration (a proper name)."""
     inner = text.strip("«»")
-    return f"«{english_name(inner) or gazetteer.transliterate(inner)}»"
+    initiative = gazetteer.find_initiative(inner)
+    return f"«{initiative['en'] if initiative else english_name(inner) or gazetteer.transliterate(inner)}»"
 
 
 def english_name(name: str, title: bool = False) -> str | None:
@@ -167,12 +176,17 @@ def english_name(name: str, title: bool = False) -> str | None:
     while i < len(words):
         token = words[i]
         if token.startswith("«"):
-            phrase.add(_quoted(token), False, False)
+            phrase.add(quoted_name(token), False, False)
             i += 1
             continue
         if not re.match(r"\w", token) or token == "№" or token.isdigit():
             phrase.add({"№": "No."}.get(token, token), False, False)
             i += 1
+            continue
+        city_word = words[i].lower() in ("г", "гор") or (_parse(words[i]) and _parse(words[i]).normal_form == "город")
+        skip = 2 if words[i].lower() in ("г", "гор") and words[i + 1:i + 2] == ["."] else 1
+        if city_word and i + skip < len(words) and _place_at(words, i + skip):
+            i += skip  # «города Пензы», «г. Пензы»: the place says it
             continue
         place = _place_at(words, i)
         if place and place[1] == 1 and "ADJF" in _parse(words[i]).tag:

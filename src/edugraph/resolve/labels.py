@@ -15,8 +15,8 @@ import re
 
 from .. import gazetteer
 from ..extract.names import nominative_phrase
-from .english import english_name
-from .places import ancestors
+from .english import english_name, quoted_name
+from .places import ancestors, place_record
 from .records import Labels
 
 KINDS = {  # organisation key type -> (Russian, English) kind words
@@ -26,6 +26,7 @@ KINDS = {  # organisation key type -> (Russian, English) kind words
     "university": ("Университет", "University"),
 }
 NETWORK_CENTRES = ("kvantorium", "it-cube")
+SCHOOL_KINDS = [(r"лице[йяюе]|lyceum", "Lyceum"), (r"гимнази|gymnasium", "Gymnasium")]  # else the kind word
 CLASS_EN = {
     "School": "School", "University": "University", "College": "College", "GovernmentBody": "Government body",
     "SupplementaryEducationCentre": "Supplementary education centre", "MethodologicalCentre": "Methodological centre",
@@ -58,7 +59,7 @@ def date_text(iso: str, lang: str) -> str:
 def place_chain(place_id: str | None) -> list[dict]:
     """A place and the places enclosing it up to its city (or federal subject): the part a reader needs."""
     chain = []
-    for record in ancestors(gazetteer.place(place_id) if place_id else None):
+    for record in ancestors(place_record(place_id) if place_id else None):
         chain.append(record)
         if record["kind"] != "district":
             break
@@ -75,8 +76,8 @@ def place_labels(name: str, lang: str) -> Labels:
 
 
 def _proper_names(wording: str) -> str:
-    """The quoted proper names of a Russian name, transliterated («Консорциум» -> " «Konsortsium»")."""
-    return "".join(f" «{gazetteer.transliterate(q.strip('«»'))}»" for q in QUOTED.findall(wording))
+    """The quoted names of a Russian name in English («Точка роста» -> " «Point of Growth»")."""
+    return "".join(f" {quoted_name(q)}" for q in QUOTED.findall(wording))
 
 
 def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str, ...], cls: str) -> Labels:
@@ -86,9 +87,11 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
     chain = place_chain(place_ids[0] if place_ids else None)
     where_ru, where_en = ", ".join(r["ru"] for r in chain), ", ".join(r["en"] for r in chain)
     if kind in KINDS and number:
-        head = wording.split("№")[0].strip() if lang == "ru" and "№" in wording else KINDS[kind][0]
+        head = wording.split("№")[0].strip(" «»") if lang == "ru" and "№" in wording else KINDS[kind][0]
+        head = head.replace("«", "") if head.count("«") > head.count("»") else head
         ru = f"{capitalised(nominative_phrase(head))} № {number}" + (f" ({where_ru})" if where_ru else "")
-        return Labels(ru=ru, en=", ".join(filter(None, [f"{KINDS[kind][1]} No. {number}", where_en])))
+        kind_en = next((en for pattern, en in SCHOOL_KINDS if re.search(pattern, wording, re.I)), KINDS[kind][1])
+        return Labels(ru=ru, en=", ".join(filter(None, [f"{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
     if lang == "en":
@@ -106,13 +109,16 @@ def is_generic(wording: str) -> bool:
 
 
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None) -> Labels:
-    """Canonical labels of an event; a generic name gets its date."""
+    """Canonical labels of an event; a generic name (or an English label that could only give the kind) gets
+    its date."""
     if lang == "ru":
         ru = capitalised(wording)
-        en = english_name(wording) or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
+        en = english_name(wording)
+        generic = is_generic(wording) or en is None
+        en = en or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
     else:
-        ru, en = None, wording
-    if start and is_generic(wording):
+        ru, en, generic = None, wording, is_generic(wording)
+    if start and generic:
         ru = ru and f"{ru}, {date_text(start, 'ru')}"
         en = f"{en}, {date_text(start, 'en')}"
     return Labels(ru=ru, en=en)

@@ -11,6 +11,7 @@ from ..text import lemma, morph
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3
 RELATIVE_ADJECTIVE = ("ский", "цкий")  # «владикавказский», «моздокский»: the place an organisation belongs to
+_DERIVED: dict[str, dict] = {}  # districts the gazetteer derives for cities without a district table, by id
 
 
 def nominative(words: list[str]) -> str:
@@ -26,14 +27,22 @@ def nominative(words: list[str]) -> str:
 
 def resolve_place(name: str, context: list[str] | None = None) -> dict | None:
     """The gazetteer record for a place name as written or in the nominative."""
-    return gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
+    record = gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
+    if record and gazetteer.place(record["id"]) is None:
+        _DERIVED[record["id"]] = record  # «Кировский район» of a city whose districts are not tabled
+    return record
+
+
+def place_record(ident: str) -> dict | None:
+    """The place record with this id: the gazetteer's, or a district derived while resolving."""
+    return gazetteer.place(ident) or _DERIVED.get(ident)
 
 
 def ancestors(record: dict | None) -> Iterator[dict]:
     """The place itself, then every enclosing place up to the country (the one walk up the hierarchy)."""
     while record:
         yield record
-        record = gazetteer.place(record["parent"]) if record.get("parent") else None
+        record = place_record(record["parent"]) if record.get("parent") else None
 
 
 def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
@@ -47,7 +56,13 @@ def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
 
 def organisation_places(name: str, context: list[str] | None = None) -> list[dict]:
     """The most specific places named inside an organisation's name: «… Кировского района Санкт-Петербурга»,
-    «владикавказский «Кванториум»», "Penza's Kvantorium"."""
+    «владикавказский «Кванториум»», "Penza's Kvantorium". A city the name gives decides its districts."""
+    found = _named_places(name, context)
+    cities = [r["ru"] for r in found if r["kind"] == "city"]
+    return _named_places(name, cities + list(context or [])) if cities else found
+
+
+def _named_places(name: str, context: list[str] | None) -> list[dict]:
     words = WORD.findall(name)
     found: dict[str, dict] = {}
     i = 0
