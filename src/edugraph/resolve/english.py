@@ -10,6 +10,8 @@ that the caller falls back to kind and place: no Russian common noun is ever tra
 'Strategic session'
 >>> english_name("Отдел образования Администрации Кировского района Санкт-Петербурга", title=True)
 'Department of Education of Administration, Kirovsky District, Saint Petersburg'
+>>> english_name("Комитет Санкт-Петербурга по образованию", title=True)
+'Committee of Saint Petersburg for Education'
 >>> english_name("Совсем неизвестное название") is None
 True
 """
@@ -91,10 +93,14 @@ class _Phrase:
         self.after_noun = False
         self.places: list[str] = []  # trailing genitive places, written ", A, B"
 
-    def add(self, english: str, genitive: bool, noun: bool) -> None:
+    def flush_places(self) -> None:
+        """Genitive places inside the name («Комитет Санкт-Петербурга по образованию») stay where they are."""
         if self.places:
-            self.words.append(" of ".join(self.places))
+            self.words.append("of " + " of ".join(self.places))
             self.places = []
+
+    def add(self, english: str, genitive: bool, noun: bool) -> None:
+        self.flush_places()
         if english and genitive and self.after_noun:
             self.words.append("of")
         if english:
@@ -119,6 +125,7 @@ def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
         phrase.add(ABBREVIATIONS[word.lower()], False, bool(ABBREVIATIONS[word.lower()]))
         return 1
     if word.lower() in PREPOSITIONS:
+        phrase.flush_places()
         phrase.words.append(PREPOSITIONS[word.lower()])
         phrase.after_noun = False
         return 1
