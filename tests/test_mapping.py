@@ -114,3 +114,11 @@ def test_a_derived_district_is_in_the_gazetteer_graph_with_its_city():
     district = ID["place/penza-leninsky-district"]
     assert (district, EG.locatedIn, ID["place/penza"]) in graph
     assert Literal("Leninsky District", lang="en") in set(graph.objects(district, SKOS.prefLabel))
+
+
+def test_heads_at_date_on_the_seed_build(store):
+    rows = select(store, "heads-at-date", date="2022-12-31")
+    assert {(row["name"], row["asOf"]) for row in rows} == {
+        ("Sergey Kozhevnikov", "2021-03-26"), ("Valeria Zotova", "2021-03-26"), ("Valery Volkov", "2021-03-26"),
+        ("Светлана Макаренко", "2022-08-23"), ("Мурад Джахаев", "2022-08-23"), ("Алла Калиниченко", "2022-08-23")}
+    assert select(store, "heads-at-date", date="2021-01-01") == []
