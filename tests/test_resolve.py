@@ -26,6 +26,12 @@ def test_numbered_schools_are_told_apart_by_city():
     assert organisation("школа № 1", place="Казань").iri != organisation("школа № 1", place="Омск").iri
 
 
+def test_centres_merge_across_languages():
+    english = organisation("Penza's Kvantorium", language="en")
+    assert english.iri == organisation("пензенский «Кванториум»").iri
+    assert english.labels.ru == "Кванториум (Пенза)"  # a Russian label for a centre first read in English
+
+
 def test_centres_keep_their_own_city():
     assert organisation("моздокский «Кванториум»", place="Дагестан").iri == organisation("моздокский «Кванториум»").iri
     assert organisation("владикавказский «Кванториум»").iri != organisation("моздокский «Кванториум»").iri
