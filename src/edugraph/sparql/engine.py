@@ -10,6 +10,7 @@ time limit passes. Before any of that, the query text is checked (`lexer.inspect
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import math
 import multiprocessing
 import os
@@ -196,7 +197,8 @@ def _cap_memory(memory_mb: int) -> None:
 
 
 def _quiet_stderr() -> None:
-    """Send this process's stderr to /dev/null: an allocation failure in the engine prints a backtrace there."""
+    """Silence this process: an allocation failure in the engine aborts it, printing backtraces."""
+    faulthandler.disable()
     with open(os.devnull, "wb") as devnull:
         os.dup2(devnull.fileno(), 2)
 
