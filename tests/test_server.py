@@ -339,7 +339,7 @@ def test_queries_beyond_the_limit_wait_then_get_503_with_retry_after(endpoint):
 # ---------------------------------------------------------------- command line
 @pytest.mark.parametrize("options, message", [
     (["--port", "99999"], "--port 99999"), (["--timeout", "nan"], "--timeout nan"),
-    (["--timeout", "-1"], "--timeout -1"), (["--memory", "0"], "--memory 0"),
+    (["--timeout", "-1"], "--timeout -1"), (["--timeout", "0"], "--timeout 0"), (["--memory", "0"], "--memory 0"),
     (["--max-queries", "0"], "--max-queries 0"), (["--cors-origin", "*"], "--cors-origin '*'"),
 ])
 def test_bad_serve_arguments_are_one_line_errors(seed_build, capsys, options, message):

@@ -22,8 +22,7 @@ def register(subparsers) -> None:
     parser.add_argument("--cache", action="store_true", help="keep the store on disk in <build>/.oxigraph/")
     limits = parser.add_argument_group("limits")
     limits.add_argument("--timeout", type=float, default=DEFAULTS["timeout"], metavar="SECONDS",
-                        help="stop each query after this many seconds (default 30; 0: no limit, and then no "
-                             "memory limit either)")
+                        help="stop each query after this many seconds (default 30)")
     limits.add_argument("--memory", type=int, default=DEFAULTS["memory"], metavar="MB",
                         help="memory one query may use beyond the loaded store (default 1024)")
     limits.add_argument("--max-queries", type=int, default=DEFAULTS["max_queries"], metavar="N",
@@ -49,10 +48,11 @@ def check_arguments(args) -> None:
     """One-line errors for values argparse lets through (ports out of range, NaN, negative limits)."""
     if not 0 <= args.port <= 65535:
         raise EduGraphError(f"--port {args.port}: give a port from 1 to 65535 (or 0 for any free port)")
-    for name in ("timeout", "queue_wait"):
-        value = getattr(args, name)
-        if math.isnan(value) or math.isinf(value) or value < 0:
-            raise EduGraphError(f"--{name.replace('_', '-')} {value}: give a number of seconds ≥ 0")
+    if not 0 < args.timeout < math.inf:  # also refuses NaN
+        raise EduGraphError(f"--timeout {args.timeout}: give a number of seconds > 0 (the endpoint always stops "
+                            "queries: one without a limit could run forever)")
+    if not 0 <= args.queue_wait < math.inf:
+        raise EduGraphError(f"--queue-wait {args.queue_wait}: give a number of seconds ≥ 0")
     for name in ("memory", "max_queries", "threads"):
         if getattr(args, name) < 1:
             raise EduGraphError(f"--{name.replace('_', '-')} {getattr(args, name)}: give a whole number ≥ 1")
@@ -63,7 +63,7 @@ def settings_from(args):
     from ..sparql.engine import Limits
 
     return Settings(access=Access.for_address(args.host, args.port, args.allowed_host, args.cors_origin),
-                    limits=Limits(timeout=args.timeout or None, memory_mb=args.memory,
+                    limits=Limits(timeout=args.timeout, memory_mb=args.memory,
                                   services=tuple(args.allow_service)),
                     max_queries=args.max_queries, queue_seconds=args.queue_wait, verbose=args.verbose)
 
@@ -73,15 +73,13 @@ def run(args) -> int:
     from ..sparql.store import open_built
 
     check_arguments(args)
-    settings_from(args)  # argument errors before the store is loaded
+    settings = settings_from(args)  # argument errors before the store is loaded
     store = open_built(args.build, cache=args.cache)
     try:
-        server = make_server(store, settings_from(args), args.host, args.port, args.threads)
+        server = make_server(store, settings, args.host, args.port, args.threads)
     except OSError as err:
         raise EduGraphError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
     port = server.effective_port
-    if args.port == 0:  # the Host check needs the real port
-        server.application.settings = settings_from(_with_port(args, port))
     host = args.host if ":" not in args.host else f"[{args.host}]"
     print(f"SPARQL endpoint http://{host}:{port}/sparql  (query page http://{host}:{port}/; Ctrl-C stops)",
           flush=True, file=sys.stderr)
@@ -92,8 +90,3 @@ def run(args) -> int:
     finally:
         server.close()
     return 0
-
-
-def _with_port(args, port: int):
-    import argparse
-    return argparse.Namespace(**{**vars(args), "port": port})

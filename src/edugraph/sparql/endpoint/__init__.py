@@ -7,6 +7,8 @@ connection limit are set here.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph as ox
 
 from .access import Access
@@ -25,7 +27,10 @@ def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", po
     """A waitress server bound to host:port (port 0: any free port, see `.effective_port`)."""
     from waitress import create_server
 
-    return create_server(Endpoint(store, settings), host=host, port=port, threads=threads, backlog=BACKLOG,
-                         connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_SECONDS,
-                         max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
-                         ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True)
+    endpoint = Endpoint(store, settings)
+    server = create_server(endpoint, host=host, port=port, threads=threads, backlog=BACKLOG,
+                           connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_SECONDS,
+                           max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
+                           ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True)
+    endpoint.settings = replace(settings, access=settings.access.bound_to(server.effective_port))
+    return server

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...errors import EduGraphError
 
@@ -45,25 +45,37 @@ def _is_loopback(host: str) -> bool:
 
 @dataclass(frozen=True)
 class Access:
-    """The Host names and CORS origins of one running endpoint."""
+    """The Host names and CORS origins of one running endpoint.
 
-    hosts: frozenset[str]
+    >>> access = Access.for_address("127.0.0.1", 0, ["sparql.example.org:443"]).bound_to(8000)
+    >>> [access.host_allowed(h) for h in ("localhost:8000", "sparql.example.org:443", "evil.example:8000")]
+    [True, True, False]
+    """
+
+    names: frozenset[str]                 # accepted with the bound port
+    with_port: frozenset[str]             # accepted as they are (name:port given by --allowed-host)
+    port: int
     origins: frozenset[str]
 
     @classmethod
     def for_address(cls, host: str, port: int, extra_hosts=(), origins=()) -> "Access":
-        """Accept the bound address (and, on loopback, its usual names) with and without the port."""
+        """The bound address (on loopback also its usual names) and the --allowed-host names."""
         with_port = {h.lower() for h in extra_hosts if WITH_PORT.search(h)}
         names = {host if ":" not in host else f"[{host}]", *(h.lower() for h in extra_hosts if h not in with_port)}
         if _is_loopback(host):
             names.update(LOOPBACK_NAMES)
-        hosts = {f"{name}:{port}" for name in names} | with_port
-        if port == 80:
-            hosts.update(names)
-        return cls(frozenset(hosts), frozenset(check_origin(o) for o in origins))
+        return cls(frozenset(names), frozenset(with_port), port, frozenset(check_origin(o) for o in origins))
+
+    def bound_to(self, port: int) -> "Access":
+        """The same access on the port the server really got (asked for port 0)."""
+        return replace(self, port=port)
 
     def host_allowed(self, host: str | None) -> bool:
-        return bool(host) and host.lower() in self.hosts
+        if not host:
+            return False
+        host = host.lower()
+        name, _, port = host.rpartition(":") if WITH_PORT.search(host) else (host, "", str(80))
+        return host in self.with_port or name in self.names and port == str(self.port)
 
     def origin_allowed(self, origin: str | None, host: str) -> bool:
         """No Origin (not a browser, or a same-origin GET), the endpoint's own origin, or a listed one."""

@@ -52,5 +52,7 @@ def description(endpoint: str, graphs: list[tuple[str, int]], federated: bool) -
 def serialize(triples: list[ox.Triple], graph_format: str) -> tuple[bytes, str]:
     """(body, media type) of the description in one of `formats.GRAPH_FORMATS`."""
     fmt = GRAPH_FORMATS[graph_format]
-    prefixes = {"sd": SD, "void": VOID, "egg": PREFIX_MAP["egg"], "xsd": PREFIX_MAP["xsd"]} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    prefixes = {"sd": SD, "void": VOID, "egg": PREFIX_MAP["egg"], "xsd": PREFIX_MAP["xsd"]}
+    if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+        prefixes = None
     return ox.serialize(triples, format=fmt, prefixes=prefixes) or b"", fmt.media_type

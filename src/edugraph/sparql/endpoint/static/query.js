@@ -80,7 +80,9 @@ function pick(name, values = {}) {
 
 function parameterValues() {
   const values = {};
-  for (const input of $("params").querySelectorAll("input")) if (input.value.trim()) values[input.name] = input.value.trim();
+  for (const input of $("params").querySelectorAll("input")) {
+    if (input.value.trim()) values[input.name] = input.value.trim();
+  }
   return values;
 }
 
@@ -143,7 +145,8 @@ function cell(term) {
   if (term.type === "uri") {
     const a = document.createElement("a");
     a.className = "entity"; a.textContent = compact(term.value); a.title = term.value + " — show every fact";
-    a.href = permalink(ENTITY_QUERY, BY_NAME[ENTITY_QUERY] ? BY_NAME[ENTITY_QUERY].text : "", {entity: "<" + term.value + ">"});
+    const entityText = BY_NAME[ENTITY_QUERY] ? BY_NAME[ENTITY_QUERY].text : "";
+    a.href = permalink(ENTITY_QUERY, entityText, {entity: "<" + term.value + ">"});
     a.addEventListener("click", event => { event.preventDefault(); showEntity(term.value); });
     td.append(a);
   } else {
