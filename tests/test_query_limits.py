@@ -45,6 +45,8 @@ def number(store, text, **options) -> int:
     ("SELECT * WHERE { SERVICE ex:endpoint {} }", [None]),
     ("SELECT ?service WHERE { ?service a ex:service . FILTER(?x = 'SERVICE <http://a/>') } # SERVICE <http://b/>", []),
     ('SELECT * WHERE { ?s ?p """ SERVICE <http://a/> { """ }', []),
+    ("SELECT * WHERE { ?s ex:a\\#b ?o . SERVICE <http://a/> {} }", ["http://a/"]),  # an escaped # is no comment
+    ("SELECT * WHERE { ?s ex:a\\'b ?o . SERVICE <http://a/> {} }", ["http://a/"]),  # nor an escaped quote a string
 ])
 def test_service_calls_are_found_outside_strings_comments_and_names(text, services):
     assert inspect(text).services == services
@@ -94,3 +96,36 @@ def test_from_and_protocol_dataset(store):
     assert number(store, COUNT) > in_graph  # no dataset: every graph
     with pytest.raises(QueryError, match="not a valid graph IRI"):
         number(store, COUNT, dataset=Dataset(default=("not an iri",)))
+
+
+def can_leave_network() -> bool:
+    """Whether a forked process may enter a network namespace here (root, or unprivileged user namespaces)."""
+    import os
+
+    from edugraph.sparql import engine
+    before = os.readlink("/proc/self/ns/net")
+    pid = os.fork()
+    if pid == 0:
+        engine._leave_network()
+        os._exit(0 if os.readlink("/proc/self/ns/net") != before else 1)
+    return os.waitpid(pid, 0)[1] == 0
+
+
+def test_query_process_has_no_network_when_no_service_is_allowed(store, monkeypatch):
+    """Second line of defence: even a SERVICE the text check missed reaches nothing."""
+    import socket
+
+    from edugraph.sparql import engine, lexer
+    if not can_leave_network():
+        pytest.skip("this kernel does not let this user create a network namespace: the text check is the only "
+                    "defence against SERVICE here")
+    monkeypatch.setattr(engine, "check", lambda text, limits: lexer.inspect(text))  # as if the check missed it
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(0.5)
+        text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.getsockname()[1]}/x> {{ ?s ?p ?o }} }}"
+        with pytest.raises(QueryError, match="unreachable|not permitted|refused"):
+            execute(store, text, None, "csv", "turtle", limits=SANDBOX)
+        with pytest.raises(socket.timeout):
+            listener.accept()

@@ -26,7 +26,7 @@ TOKEN = re.compile("|".join([
     r"(?P<variable>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)",
     r"(?P<open>[({\[])",
     r"(?P<close>[)}\]])",
-    r"(?P<word>[^\s(){}\[\]<>\"'\#,;?$=!&|+*/^]+)",  # keywords, prefixed names, numbers, blank node labels
+    r"(?P<word>(?:\\.|[^\s(){}\[\]<>\"'\#,;?$=!&|+*/^\\])+)",  # keywords, prefixed names (`ex:a\#b`), numbers
     r"(?P<other>\S)",
 ]), re.S)
 
