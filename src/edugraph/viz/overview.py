@@ -16,7 +16,7 @@ TEXT = {key: both(ru, en) for key, (ru, en) in {
     "title": ("EduGraph: обзор графа знаний", "EduGraph: knowledge graph overview"),
     "totals": ("В графе", "In the graph"), "initiatives": ("Инициативы", "Initiatives"),
     "regions": ("Субъекты федерации", "Federal subjects"), "timeline": ("Мероприятия по месяцам", "Events by month"),
-    "undated": ("без даты: {n}", "without a date: {n}"), "no_events": ("нет датированных мероприятий",
+    "undated": ("без даты или месяца: {n}", "without a date or month: {n}"), "no_events": ("нет датированных мероприятий",
                                                                        "no dated events"),
     "central_people": ("Самые центральные люди", "Most central people"),
     "central_orgs": ("Самые центральные организации", "Most central organisations"),

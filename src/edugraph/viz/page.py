@@ -45,7 +45,7 @@ def wrap(text: str) -> str:
     """A label on at most three lines of about 22 characters.
 
     >>> wrap("Академия Минпросвещения России и Комитет по образованию Санкт-Петербурга")
-    'Академия Минпросвещения\\nРоссии и Комитет по\\nобразованию Санкт-…'
+    'Академия\\nМинпросвещения России\\nи Комитет по…'
     """
     lines = textwrap.wrap(text, WRAP, break_long_words=True) or [text]
     if len(lines) > MAX_LINES:
@@ -145,8 +145,8 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
         merged.setdefault((u, v), []).append((key, attrs))
     edges, kinds, names = [], Counter(), {}
     for (u, v), relations in merged.items():
-        keys = {key for key, _ in relations}
-        relations = [(key, attrs) for key, attrs in relations if IMPLIED.get(key) not in keys] or relations
+        implied = {IMPLIED[key] for key, _ in relations if key in IMPLIED}
+        relations = [(key, attrs) for key, attrs in relations if key not in implied]
         phrases = [edge_phrase(key, terms) for key, _ in relations]
         reverse = phrases[0][1]
         for phrase, _ in phrases:
