@@ -81,8 +81,11 @@
   };
 
   function relabel() {
-    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, label: n["label_" + lang], title: n["title_" + lang]}; }));
-    edges.update(edges.get().map(function (e) { return {id: e.id, label: e["label_" + lang], title: e["title_" + lang]}; }));
+    const translated = function (item) {
+      return {id: item.id, label: item["label_" + lang], title: item["title_" + lang]};
+    };
+    nodes.update(DATA.nodes.map(translated));
+    edges.update(edges.get().map(translated));
     fillSearchList();
     document.getElementById("search").placeholder = DATA.placeholder[lang];
     emphasise();
