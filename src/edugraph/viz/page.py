@@ -168,11 +168,11 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
 
 def vis_options(n_nodes: int) -> dict:
     """A seeded layout, stabilised within a bounded number of iterations (then the page stops physics);
-    lighter settings for big graphs. Labels under 8 px are not drawn: they appear on zoom."""
+    lighter settings for big graphs. Labels under about 9 px are not drawn: they appear on zoom."""
     big = n_nodes > BIG
     # a stabilisation step costs ~30 µs per node in headless Chromium: keep the layout to about a second
     iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, ITERATION_BUDGET // max(n_nodes, 1)))
-    label_scaling = {"label": {"enabled": False, "drawThreshold": 8, "maxVisible": 20}}
+    label_scaling = {"label": {"enabled": False, "drawThreshold": 10, "maxVisible": 20}}
     return {
         "layout": {"improvedLayout": not big, "randomSeed": 7},
         "physics": {"enabled": True, "solver": "forceAtlas2Based" if big else "barnesHut", "minVelocity": 1.5,
