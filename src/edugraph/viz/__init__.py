@@ -57,7 +57,7 @@ def write_site(graph: nx.MultiDiGraph, out_dir: Path, views: list[View], lang: s
         name = f"{view.slug}.html"
         html = render_page(view, lang, communities=communities, articles=articles, terms=terms)
         (out_dir / name).write_text(html, encoding="utf-8")
-        pages.append({"file": name, "name": view.title, "note": view.note, "central": is_central,
+        pages.append({"file": name, "name": view.subject or view.title, "note": view.note, "central": is_central,
                       "nodes": view.graph.number_of_nodes(), "edges": len(set(view.graph.edges())),
                       "counts": Counter(c for _, c in view.graph.nodes(data="category"))})
     html = environment().get_template("index.html").render(lang=lang, **index_context(graph, pages, ranking))

@@ -11,7 +11,8 @@ from ..analysis.network import local_name
 from .i18n import CATEGORY_NAMES, MONTHS, both
 
 CHART_HEIGHT, CHART_WIDTH, BAR_MAX = 120, 900, 28
-COLUMNS = ("Organisation", "Event", "Person", "Place")  # category counts shown in the tables
+COLUMNS = {"Organisation": both("организации", "organisations"), "Event": both("мероприятия", "events"),
+           "Person": both("люди", "people"), "Place": both("места", "places")}  # counts shown in the tables
 TEXT = {key: both(ru, en) for key, (ru, en) in {
     "title": ("EduGraph: обзор графа знаний", "EduGraph: knowledge graph overview"),
     "totals": ("В графе", "In the graph"), "initiatives": ("Инициативы", "Initiatives"),
@@ -78,7 +79,7 @@ def index_context(graph: nx.MultiDiGraph, pages: list[dict], ranking: dict[str, 
     totals = Counter(c for _, c in graph.nodes(data="category"))
     line = timeline(graph)
     return {
-        "text": TEXT, "columns": [{"key": c, "name": CATEGORY_NAMES[c]} for c in COLUMNS],
+        "text": TEXT, "columns": [{"key": c, "name": name} for c, name in COLUMNS.items()],
         "totals": [{"name": CATEGORY_NAMES[c], "count": n} for c, n in totals.most_common()],
         "initiatives": listed(pages, "initiative-"), "regions": listed(pages, "region-"),
         "timeline": line, "undated": {k: v.replace("{n}", str(line["undated"])) for k, v in TEXT["undated"].items()},

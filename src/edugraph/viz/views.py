@@ -34,6 +34,7 @@ class View:
     note: dict[str, str] = field(default_factory=dict)  # {"ru": ..., "en": ...} or empty
     scores: dict[str, float] | None = None  # node size; degree centrality when None
     size: dict[str, str] = field(default_factory=lambda: SIZE_BY_DEGREE)  # what node size means
+    subject: dict[str, str] | None = None  # the entity the page is about, as the overview names it
 
     def score(self) -> dict[str, float]:
         if self.scores is None:
@@ -148,7 +149,7 @@ def region_views(graph: nx.MultiDiGraph) -> list[View]:
         if all(graph.nodes[m]["category"] == "Place" for m in members):
             continue  # only places: nothing the articles say about the region
         views.append(View(f"region-{local_name(region)}", titled(both("Регион", "Region"), graph, region),
-                          graph.subgraph(members).copy(), keep={region},
+                          graph.subgraph(members).copy(), keep={region}, subject=labels(graph, region),
                           note=both("Всё, что по выводу OWL-RL находится, проходит или действует в регионе, "
                                     "и связанные с этим люди.",
                                     "Everything that OWL-RL reasoning places, holds or finds active in the region, "
@@ -293,4 +294,5 @@ def reduce(view: View, max_nodes: int) -> View:
     note = both(f"Показано {len(shown)} из {len(graph)} узлов (самые центральные); не показаны: {detail['ru']}.",
                 f"Showing {len(shown)} of {len(graph)} nodes (the most central); left out: {detail['en']}.")
     joined = {lang: " ".join(filter(None, [view.note.get(lang, ""), note[lang]])) for lang in LANGS}
-    return View(view.slug, view.title, graph.subgraph(shown).copy(), view.keep, joined, scores, view.size)
+    return View(view.slug, view.title, graph.subgraph(shown).copy(), view.keep, joined, scores, view.size,
+                view.subject)
