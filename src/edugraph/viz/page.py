@@ -35,6 +35,7 @@ PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#9c755f", "#bab0ac", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf"]
 PHRASE_COLOURS = dict(zip(dict.fromkeys(en for _, en, _ in EDGE_PHRASES.values()), PALETTE + PALETTE))
 OTHER_COLOUR = "#aaaaaa"
+FACT_ORDER = ["startDate", "endDate", "participantCount", "participantCountIsMinimum", "regionCount"]
 WRAP, MAX_LINES = 22, 3  # node labels: characters per line, lines
 CENTRAL = 30  # how many of the most central nodes may get a label readable at the first view
 MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 15, 200, 30_000  # node-iterations of stabilisation
@@ -73,6 +74,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def fact_rank(key: str) -> tuple[int, str]:
+    """Facts in reading order: dates, then counts, then the rest alphabetically."""
+    return (FACT_ORDER.index(key) if key in FACT_ORDER else len(FACT_ORDER), key)
+
+
 def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
     """Plain-text tooltip in one language: label, type, the other label, posts, facts, partners, sources."""
     attrs = graph.nodes[node]
@@ -86,7 +92,7 @@ def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
             title = title_ru if lang == "ru" else title_en
             where = graph.nodes[org][f"label_{lang}"] if org in graph else ""
             lines.append(f"  {title} — {where}" if where else f"  {title}")
-    for key, values in attrs.get("facts", {}).items():
+    for key, values in sorted(attrs.get("facts", {}).items(), key=lambda item: fact_rank(item[0])):
         name = terms.get(key, (key, key))[LANGS.index(lang)]
         lines.append(f"{name}: {', '.join(fact_value(v, lang) for v in values)}")
     if attrs.get("partners"):
@@ -146,15 +152,14 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
     edges, kinds, names = [], Counter(), {}
     for (u, v), relations in merged.items():
         implied = {IMPLIED[key] for key, _ in relations if key in IMPLIED}
-        relations = [(key, attrs) for key, attrs in relations if key not in implied]
-        phrases = [edge_phrase(key, terms) for key, _ in relations]
+        phrases = [edge_phrase(key, terms) for key, _ in relations if key not in implied]
         reverse = phrases[0][1]
         for phrase, _ in phrases:
             kinds[phrase["en"]] += 1
             names[phrase["en"]] = phrase
         item = {"from": v if reverse else u, "to": u if reverse else v, "kind": phrases[0][0]["en"],
                 "color": {"color": PHRASE_COLOURS.get(phrases[0][0]["en"], OTHER_COLOUR), "highlight": "#333333"},
-                "width": round(1 + min(4.0, sum(a.get("weight", 1) for _, a in relations) - 1), 1)}
+                "width": round(1 + min(4.0, max(a.get("weight", 1) for _, a in relations) - 1), 1)}
         for lang in LANGS:
             item[f"label_{lang}"] = ", ".join(dict.fromkeys(phrase[lang] for phrase, _ in phrases))
             details = [a.get(f"post_{lang}") or a.get("detail") for _, a in relations]
