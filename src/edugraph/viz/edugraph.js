@@ -40,8 +40,9 @@
   const inLanguage = function (item) {
     return Object.assign({}, item, {label: item["label_" + lang], title: item["title_" + lang]});
   };
+  const withoutLabel = function (item) { return Object.assign(inLanguage(item), {label: undefined}); };
   nodes = new vis.DataSet(DATA.nodes.map(inLanguage));
-  edges = new vis.DataSet(DATA.edges.map(inLanguage));
+  edges = new vis.DataSet(DATA.edges.map(DATA.edgeLabels ? inLanguage : withoutLabel));
   network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, DATA.options);
   window.network = network;
   window.__nodes = nodes;
@@ -85,7 +86,9 @@
       return {id: item.id, label: item["label_" + lang], title: item["title_" + lang]};
     };
     nodes.update(DATA.nodes.map(translated));
-    edges.update(edges.get().map(translated));
+    edges.update(edges.get().map(DATA.edgeLabels ? translated : function (e) {
+      return {id: e.id, title: e["title_" + lang]};
+    }));
     fillSearchList();
     document.getElementById("search").placeholder = DATA.placeholder[lang];
     emphasise();
@@ -101,8 +104,11 @@
     emphasise();
     network.fit({animation: false});
     emphasise();
-    window.__timing.stabilized = performance.now();
-    document.body.dataset.stabilized = String(window.__timing.stabilized - window.__timing.start);
+    network.once("afterDrawing", function () {  // laid out = drawn with the final layout and label sizes
+      window.__timing.stabilized = performance.now();
+      document.body.dataset.stabilized = String(window.__timing.stabilized - window.__timing.start);
+    });
+    network.redraw();
   });
   physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
 

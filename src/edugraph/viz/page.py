@@ -39,7 +39,7 @@ FACT_ORDER = ["startDate", "endDate", "participantCount", "participantCountIsMin
 WRAP, MAX_LINES = 22, 3  # node labels: characters per line, lines
 CENTRAL = 30  # how many of the most central nodes may get a label readable at the first view
 MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 15, 200, 30_000  # node-iterations of stabilisation
-BIG = 1000  # above this many nodes: no improvedLayout, forceAtlas2, straight edges hidden while moving
+BIG = 1000  # above this many nodes: no improvedLayout, forceAtlas2, straight edges hidden while moving, no edge labels
 
 
 def wrap(text: str) -> str:
@@ -209,6 +209,7 @@ def render_page(view: View, lang: str, communities: bool = False, articles: dict
     categories = [{"key": c, "name": CATEGORY_NAMES[c], "colour": "#555555" if communities else STYLE[c][1],
                    "symbol": STYLE[c][2], "count": counts[c]} for c in STYLE if c in counts]
     data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)), "central": CENTRAL,
+            "edgeLabels": len(nodes) <= BIG,  # above: the phrase is in the edge's tooltip (drawing labels is slow)
             "title": view.title, "found": TEXT["found"], "placeholder": TEXT["search_hint"]}
     singletons = {k: v.replace("{n}", str(alone)) for k, v in TEXT["singletons"].items()} if alone else None
     return environment().get_template("template.html").render(
