@@ -27,15 +27,19 @@ def test_node_attributes(net):
     assert ivanov["label_ru"] == "Иванов Иван Иванович"  # the longest preferred label
     assert ivanov["label_en"] == "Ivan Ivanov"
     assert ivanov["articles"] == ["a1"]
-    assert ivanov["facts"] == {"post": ["директор (IT-куб школы № 5)"]}
+    assert ivanov["facts"] == {}
+    assert ivanov["posts"] == [("директор", "director", ID + "org/school-5")]  # the role's English label
     school = net.nodes[ID + "org/school-5"]
+    assert school["label_ru"] == "Школа № 5"  # skos:prefLabel wins over a longer rdfs:label
+    assert school["label_en"] == "IT-kub shkoly No 5"  # no English prefLabel: rdfs:label in English
     assert school["cls"] == "ITCubeCentre" and school["cls_en"] == "IT-cube centre"
     event = net.nodes[ID + "event/opening"]
     assert event["facts"] == {"participantCount": ["200"], "startDate": ["2023-10-30"]}
     assert event["label_en"] == "Открытие IT-куба"  # no English label: falls back to Russian
     assert net.nodes[ID + "place/spb"]["cls"] in {"City", "FederalSubject"}
     assert net.graph["articles"]["a1"] == {"id": "a1", "title": "Открытие IT-куба", "date": "2023-10-30",
-                                           "initiatives": [ID + "initiative/it-cube"]}
+                                           "initiatives": [ID + "initiative/it-cube"], "topics": []}
+    assert net.graph["terms"]["heads"] == ("возглавляет", "heads")
     assert "<script>" in net.nodes[ID + "person/petrova-a"]["label_ru"]  # kept raw; escaping is the page's job
 
 
@@ -55,3 +59,12 @@ def test_simple_counts_parallel_relations(net):
     undirected = simple(net)
     assert undirected[ID + "person/ivanov-i"][ID + "org/school-5"]["weight"] == 2
     assert undirected.number_of_nodes() == net.number_of_nodes()
+
+
+def test_regions_come_from_the_closure():
+    inferred = Graph().parse(data=f"<{ID}initiative/it-cube> <https://w3id.org/edugraph/ontology#activeIn> "
+                                  f"<{ID}place/spb> .", format="nt")
+    net = to_networkx(sample_graph(), Graph().parse(ONTOLOGY), inferred)
+    members = {local_name(n) for n in net.graph["regions"][ID + "place/spb"]}
+    assert members == {"spb", "it-cube", "school-5", "opening", "ivanov-i", "petrova-a"}
+    assert "regions" not in to_networkx(sample_graph(), Graph().parse(ONTOLOGY)).graph

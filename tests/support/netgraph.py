@@ -39,9 +39,10 @@ egg:gazetteer {
   egr:initiative\\/it-cube a eg:CentreNetwork ; rdfs:label "IT-куб"@ru , "IT-cube"@en ;
       eg:partOf egr:initiative\\/digital .
   egr:initiative\\/digital a eg:FederalProject ; rdfs:label "Цифровая образовательная среда"@ru .
-  egr:role\\/director a eg:Role ; rdfs:label "директор"@ru .
+  egr:role\\/director a eg:Role ; rdfs:label "директор"@ru , "director"@en .
 }
-egg:entities { egr:person\\/ivanov-i skos:prefLabel "Иванов Иван Иванович"@ru . }
+egg:entities { egr:person\\/ivanov-i skos:prefLabel "Иванов Иван Иванович"@ru .
+               egr:org\\/school-5 skos:prefLabel "Школа № 5"@ru . }
 """
 ID = "https://w3id.org/edugraph/id/"
 
