@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build bench clean browser stores
+.PHONY: run test build bench clean browser stores docs
 
 run: $(STAMP)            ## install, then build the graph from data/ into build/
 	$(BIN)/edugraph build
@@ -32,6 +32,9 @@ stores:                  ## Virtuoso 7 and Jena ARQ for the store tests (Debian 
 	      libapache-jena-java default-jdk-headless >/dev/null) \
 	      || echo "virtuoso-opensource or Jena could not be installed: their store tests will be skipped"; \
 	  else echo "virtuoso-opensource or Jena not installed and not root: their store tests will be skipped"; fi; }
+
+docs: $(STAMP)            ## the ontology's documentation pages (pyLODE) in docs/ontology/
+	$(BIN)/python -m edugraph.ontology docs --out docs/ontology
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

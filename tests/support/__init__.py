@@ -1,1 +1,2 @@
-"""Helpers shared by the tests: real stores started on 127.0.0.1 (Oxigraph, Virtuoso) and Jena's ARQ."""
+"""Helpers shared by test modules (import them from here, never from another test module), and real stores
+started on 127.0.0.1 (Oxigraph, Virtuoso) and Jena's ARQ."""

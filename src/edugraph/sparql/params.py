@@ -123,9 +123,14 @@ def resolve_names(values: dict[str, str], classes: dict[str, str], lookup: Looku
 
 
 def resolve_entity(name: str, value: str, cls: str, lookup: Lookup) -> str:
+    """The IRI `value` names among the entities of `cls` (among all labelled entities when the graph has no
+    entity of that class: without the ontology it cannot tell an entity's class)."""
+    rows = lookup(candidates_query(cls))
+    if not rows and cls != ANY_ENTITY:
+        rows, cls = lookup(candidates_query(ANY_ENTITY)), ANY_ENTITY
     labels: dict[str, set[str]] = {}  # folded label -> IRIs
     iris: set[str] = set()
-    for row in lookup(candidates_query(cls)):
+    for row in rows:
         labels.setdefault(fold(row["label"]), set()).add(row["iri"])
         iris.add(row["iri"])
     what = "entity" if cls == ANY_ENTITY else cls
@@ -189,3 +194,11 @@ def with_values(text: str, bindings: dict | None) -> str:
     masked = NOISE.sub(lambda m: " " * len(m.group()), text)
     where = WHERE.search(masked) or re.search(r"\{", masked)
     return text[:where.end()] + values + text[where.end():] if where else text + " " + values
+
+
+def library_classes(text: str) -> dict[str, str]:
+    """The entity parameter classes of the library query whose text `text` is (the endpoint's query page sends
+    library queries verbatim), else none."""
+    from .library import library
+
+    return next((query.param_class for query in library() if query.text.strip() == text.strip()), {})
