@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
 from .articles import Article, read_articles
-from .curation import apply_curation, load_curation
+from .curation import apply_curation, check_curation_folder, load_curation
 from .errors import EduGraphError
 from .mapping import article_graph, gazetteer_graph
 from .namespaces import EG, GRAPH
@@ -41,13 +41,6 @@ class BuildResult:
     conforms: bool = True
     report: str = ""
     counts: dict = field(default_factory=dict)
-
-
-def check_curation_targets(curation_dir: Path, articles: list[Article]) -> None:
-    known = {a.id for a in articles}
-    for path in sorted(Path(curation_dir).glob("*.yaml")) if Path(curation_dir).is_dir() else []:
-        if path.stem not in known:
-            raise EduGraphError(f"{path}: curation for an article that does not exist ({path.stem})")
 
 
 def article_facts(article: Article, curation: dict) -> dict:
@@ -94,7 +87,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
-    check_curation_targets(curation_dir, articles)
+    check_curation_folder(curation_dir, {a.id for a in articles})
     curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
     graphs, facts, places, roles, topics = [], {}, set(), {}, {}
     with timed(seconds, "extract+map"):

@@ -13,8 +13,22 @@ from .errors import EduGraphError
 COMMANDS = ["build", "extract", "add", "evaluate", "query", "serve", "viz", "stats", "load"]
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line `edugraph: error: ...` (exit 2), not usage text."""
+
+    def error(self, message: str):
+        print(f"edugraph: error: {self.prog}: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        sys.exit(2)
+
+
+def os_error_message(err: OSError) -> str:
+    """`FILE: reason` for an error of the operating system (disk full, permission denied...)."""
+    where = f"{err.filename}: " if err.filename else ""
+    return f"{where}{err.strerror or err}"
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="edugraph", description="A knowledge graph of Russian educational "
+    parser = Parser(prog="edugraph", description="A knowledge graph of Russian educational "
                                      "initiatives built from news articles.")
     parser.add_argument("--version", action="version", version=f"edugraph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -42,6 +56,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # disk full, permission denied, a folder where a file was expected...
+        print(f"edugraph: error: {os_error_message(err)}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("edugraph: error: the input is nested too deeply to process", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("edugraph: error: out of memory; see the limits in docs/SECURITY.md", file=sys.stderr)
+        return 1
     except Exception as err:  # last resort: one line, never a traceback, unless asked
         if os.environ.get("EDUGRAPH_DEBUG"):
             raise

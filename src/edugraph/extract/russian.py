@@ -70,6 +70,8 @@ def ner_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list
             offsets.append((length, start, len(piece)))
             length += len(piece) + 1
     reduced = "\n".join(parts)
+    if not reduced.strip():
+        return []  # natasha's NER fails on a text without tokens
     out = []
     for span in _ner_tagger()(reduced).spans:
         base, start, size = next(o for o in reversed(offsets) if o[0] <= span.start)
