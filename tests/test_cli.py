@@ -18,6 +18,7 @@ def workspace(tmp_path):
     for stem in ("002_413037bb6e5346a1", "004_b090fd5a3119e11c"):
         for suffix in (".txt", ".json"):
             shutil.copy(ARTICLES / f"{stem}{suffix}", articles)
+    (tmp_path / "curation").mkdir()
     out = tmp_path / "build"
     out.mkdir()
     (out / "asserted.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
@@ -52,14 +53,12 @@ def test_bad_article(workspace, capsys, name, content, word):
 
 
 def test_malformed_curation(workspace, capsys):
-    (workspace / "curation").mkdir()
     (workspace / "curation" / "002_413037bb6e5346a1.yaml").write_text("add: {persons: [{posts: []}]}\n",
                                                                        encoding="utf-8")
     assert_failed_cleanly(build(workspace), capsys, workspace, "002_413037bb6e5346a1.yaml", "name")
 
 
 def test_curation_for_unknown_article(workspace, capsys):
-    (workspace / "curation").mkdir()
     (workspace / "curation" / "999_missing.yaml").write_text("note: x\n", encoding="utf-8")
     assert_failed_cleanly(build(workspace), capsys, workspace, "999_missing.yaml")
 

@@ -31,8 +31,6 @@ DEFAULTS = {
     "MAX_YAML_DEPTH": 20,
     # values in a curation file once its aliases are expanded
     "MAX_YAML_NODES": 100_000,
-    # one SPARQL query text given on the command line, in a file or on standard input
-    "MAX_QUERY_BYTES": 1_000_000,
 }
 
 

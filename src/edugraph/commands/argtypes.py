@@ -53,6 +53,14 @@ def seconds(text: str) -> float:
     return value
 
 
+def positive_seconds(text: str) -> float:
+    """A finite duration of more than 0 seconds."""
+    value = seconds(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
 def port(text: str) -> int:
     """A TCP port, 0 (any free port) to 65535."""
     value = _number(text, int, "a port number")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..paths import BUILD
 from ..sparql.client import add_auth_arguments
+from .argtypes import seconds
 
 FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
 GRAPH_ONLY = {"turtle", "ntriples", "jsonld", "rdfxml"}
@@ -29,7 +30,7 @@ def register(subparsers) -> None:
                         help="table (default for SELECT/ASK), csv, tsv, json, xml; turtle (default for "
                              "CONSTRUCT/DESCRIBE), ntriples, jsonld, rdfxml")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+    parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop the query after this many seconds, 0 for no limit (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
     parser.add_argument("--list", action="store_true", help="list the query library with each query's question")

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from ..paths import BUILD
+from .argtypes import positive_int as positive
 
 VIEW_CHOICES = ("all", "initiatives", "ego", "people-events", "institutions-initiatives")
-
-
-def positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def register(subparsers) -> None:
@@ -49,8 +42,10 @@ def run(args) -> int:
         raise EduGraphError("--view ego needs --focus LABEL_OR_IRI")
     if args.focus and "ego" not in kinds:
         kinds.append("ego")
-    graph = load(args.build)
     args.out = args.out or args.build / "viz"
+    if args.out.exists() and not args.out.is_dir():
+        raise EduGraphError(f"{args.out}: --out must be a folder, and this is a file")
+    graph = load(args.build)
     views = select_views(graph, kinds, args.lang, args.focus, args.depth)
     pages = write_pages(graph, args.out, views, args.lang, args.communities, not args.no_physics, args.max_nodes)
     for page in pages:

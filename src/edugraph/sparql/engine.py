@@ -41,13 +41,15 @@ def is_update(text: str) -> bool:
     """Whether text that is not a valid query is a SPARQL Update request."""
     from rdflib.plugins.sparql.parser import parseUpdate
     try:
-        parseUpdate(text)
+        parsed = parseUpdate(text)
     except Exception:  # noqa: BLE001 - any parse failure means "not an update"
         return False
-    return True
+    return bool(parsed.get("request"))  # an empty text (or only prefixes, comments) is no update either
 
 
 def syntax_error(text: str, err: SyntaxError) -> QueryError:
+    if not re.sub(r"(?m)#.*$", "", text).strip():
+        return QuerySyntaxError("the query is empty")
     if is_update(text):
         return UpdateRefused("updates (INSERT, DELETE, LOAD, CLEAR, DROP, …) are not allowed: the graph is read-only "
                              "(change the articles or curation files and run `edugraph build`)")
