@@ -131,8 +131,8 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
     """Metadata bytes as a dict following `data/metadata.schema.json`, or a one-line error."""
     try:
         meta = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise EduGraphError(f"{path}: the metadata is not valid JSON: {err}") from None
+    except ValueError as err:  # not UTF-8, not JSON, or a number too long to convert
+        raise EduGraphError(f"{path}: the metadata is not valid JSON: {' '.join(str(err).split())[:200]}") from None
     except RecursionError:
         meta = None
     if meta is None or nesting_depth(meta, limit("MAX_JSON_DEPTH")) > limit("MAX_JSON_DEPTH"):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 
 from . import __version__
 from .errors import EduGraphError
 
+SURROGATE = re.compile("[\ud800-\udfff]")
 COMMANDS = ["build", "extract", "add", "evaluate", "query", "serve", "viz", "stats", "load"]
 
 
@@ -43,7 +45,16 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def invalid_argument(argv: list[str]) -> str | None:
+    """An argument that is not valid text (bytes the locale could not decode become lone surrogates), if any."""
+    return next((arg for arg in argv if SURROGATE.search(arg)), None)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if invalid_argument(argv) is not None:
+        print(f"edugraph: error: argument {ascii(invalid_argument(argv))[:80]} is not valid UTF-8 text", file=sys.stderr)
+        return 2
     parser = make_parser()
     args = parser.parse_args(argv)
     try:

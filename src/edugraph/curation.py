@@ -234,12 +234,17 @@ def check_curation(data, node, article_id: str) -> None:
         raise CurationProblem(line_of(node, unknown[0]), f"unknown keys {unknown}; allowed: {sorted(TOP_KEYS)}")
     if data.get("article", article_id) != article_id:
         raise CurationProblem(line_of(node, "article"), f"'article: {data['article']}' does not match the file name")
-    for schema, document, prefix in ((curation_schema(), data, ()), (facts_schema(), additions(data), ("add",))):
-        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
-        if errors:
-            path, message = schema_problem(errors[0], prefix)
-            raise CurationProblem(line_of(node, *path), message)
+    check_schema(curation_schema(), data, node)
+    check_schema(facts_schema(), additions(data), node, ("add",))  # the shape of `add` is checked by now
     check_values(data, node)
+
+
+def check_schema(schema: dict, document, node: yaml.Node, prefix: tuple = ()) -> None:
+    """Raise `CurationProblem` at the line of the first place `document` breaks `schema`."""
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        path, message = schema_problem(errors[0], prefix)
+        raise CurationProblem(line_of(node, *path), message)
 
 
 def additions(data: dict) -> dict:

@@ -15,8 +15,9 @@ import os
 from .errors import EduGraphError
 
 DEFAULTS = {
-    # an article's text file (news articles are 2-50 KB; natasha needs ~150x the text size in memory)
-    "MAX_ARTICLE_BYTES": 2_000_000,
+    # an article's text file (news articles are 2-50 KB; extraction needs ~150x the text size in memory
+    # and about a minute per megabyte of the worst text, a place name on each line)
+    "MAX_ARTICLE_BYTES": 1_000_000,
     # one "word" (a run of characters without white space); longer runs stall the tokenizer
     "MAX_WORD_CHARS": 1_000,
     # an article's .json metadata file

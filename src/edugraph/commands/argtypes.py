@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import math
 
+MAX_SECONDS = 31_536_000  # a year: more overflows the timers of the standard library
+
 
 def _number(text: str, kind, what: str):
     try:
@@ -48,8 +50,8 @@ def non_negative_int(text: str) -> int:
 def seconds(text: str) -> float:
     """A finite duration of 0 seconds or more (what 0 means is the option's own business)."""
     value = _number(text, float, "a number of seconds (0 or more)")
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {text}")
+    if not 0 <= value <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"must be 0 to {MAX_SECONDS} seconds, got {text}")
     return value
 
 

@@ -61,7 +61,10 @@ def query_source(args):
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
     if args.query == "-":
-        return sys.stdin.read(), None, "the query from standard input"
+        try:
+            return sys.stdin.buffer.read().decode("utf-8-sig"), None, "the query from standard input"
+        except UnicodeDecodeError as err:
+            raise EduGraphError(f"standard input: the query is not UTF-8 text at byte {err.start}") from None
     found = find(args.query)
     return found.text, found.params, f"query {found.name!r}"
 

@@ -102,7 +102,11 @@ def client_from_args(args) -> "Client":
 
 def check_url(url: str, what: str = "endpoint") -> str:
     """An http(s) URL without user info (secrets belong in environment variables), or an error."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as err:
+        raise EduGraphError(f"{what} {url!r} is not a valid URL: {err}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EduGraphError(f"{what} {url!r} is not an http(s) URL (e.g. http://127.0.0.1:7878)")
     if parts.username or parts.password:
