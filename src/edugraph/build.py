@@ -23,6 +23,7 @@ from .ontology import load_ontology, load_shapes
 from .output.write import atomic_folder, union, write_dataset_files, write_graph_files, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
+from .resolve import resolve_article
 from .validation import validate
 
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
@@ -89,16 +90,13 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     articles = read_articles(articles_dir)
     check_curation_folder(curation_dir, {a.id for a in articles})
     curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
-    graphs, facts, places, roles, topics = [], {}, set(), {}, {}
+    graphs, facts, resolved = [], {}, []
     with timed(seconds, "extract+map"):
         for article in tqdm(articles, desc="articles", unit="article", disable=not progress, file=sys.stderr):
             facts[article.id] = article_facts(article, curations[article.id])
-            graph, mapper = article_graph(article, facts[article.id])
-            graphs.append(graph)
-            places |= mapper.used_places
-            roles |= mapper.used_roles
-            topics |= mapper.used_topics
-        graphs.append(gazetteer_graph(places, roles, topics))
+            resolved.append(resolve_article(article, facts[article.id]))
+            graphs.append(article_graph(resolved[-1]))
+        graphs.append(gazetteer_graph(resolved))
         graphs.append(preferred_labels(graphs))
         asserted = union(graphs)
     with timed(seconds, "reason"):

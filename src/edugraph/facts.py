@@ -1,4 +1,4 @@
-"""The facts exchange format (data/facts.schema.json): checking and trimming to the schema.
+"""The facts exchange format (data/facts.schema.json): trimming facts to the schema.
 
 Also the checks every value read from a user's file goes through before it is used: dates that
 exist in the calendar, names that can name a resource, strings without lone surrogates, and a
@@ -12,8 +12,6 @@ import json
 import re
 from functools import lru_cache
 
-import jsonschema
-
 from .paths import FACTS_SCHEMA
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -23,11 +21,6 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 @lru_cache(maxsize=1)
 def schema() -> dict:
     return json.loads(FACTS_SCHEMA.read_text(encoding="utf-8"))
-
-
-def check(facts: dict) -> None:
-    """Raise jsonschema.ValidationError when facts do not follow the schema."""
-    jsonschema.validate(facts, schema())
 
 
 def trim(value, node: dict | None = None):
