@@ -288,10 +288,6 @@ def curation_cases() -> list[Case]:
 
 # ------------------------------------------------------------------------------------------------ queries
 
-CRASHING_QUERIES = {"deep-groups", "deep-expression"}
-QUERY_OWNER = "issue 11 item 9: deeply nested queries crash pyoxigraph's parser; fixed with the query limits"
-
-
 def query_texts() -> list[tuple[str, str, str, tuple, bool]]:
     """(name, query, expect, words, subprocess)."""
     texts = [
@@ -334,7 +330,7 @@ def query_cases() -> list[Case]:
     for name, text, expect, words, sub in query_texts():
         argv = ["query", "--build", "{build}", "--timeout", "5", "-e", text]
         cases.append(Case("queries", name, argv, {}, expect, words, subprocess=sub,
-                          pending=QUERY_OWNER if name in CRASHING_QUERIES else ""))
+                          ))
     cases += [
         Case("queries", "stdin-empty", ["query", "--build", "{build}", "-"], stdin=b"", words=("empty",)),
         Case("queries", "stdin-binary", ["query", "--build", "{build}", "-"], stdin=bytes(range(256))),
@@ -471,8 +467,7 @@ def argument_cases() -> list[Case]:
              {"n.txt": "🙂🙂🙂".encode()}, words=("no words",)),
         Case("arguments", "add-html-empty", ["add", "{case}/n.html", "--articles", "{case}/a"],
              {"n.html": b"<html><body><script>x</script></body></html>"}),
-        Case("arguments", "serve-port-99999", ["serve", "--build", "{build}", "--port", "99999"], subprocess=True,
-             pending="issue 11 item 9: `serve --port 99999`; fixed with the endpoint rewrite (argtypes.port)"),
+        Case("arguments", "serve-port-99999", ["serve", "--build", "{build}", "--port", "99999"], subprocess=True),
         Case("arguments", "serve-port-abc", ["serve", "--build", "{build}", "--port", "abc"]),
         Case("arguments", "serve-no-build", ["serve", "--build", "{case}/nowhere", "--port", "0"]),
         Case("arguments", "evaluate-missing", ["evaluate", "{case}/nogold"]),

@@ -62,9 +62,9 @@ def query_source(args):
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
     if args.query == "-":
         try:
-            return sys.stdin.buffer.read().decode("utf-8-sig"), None, "the query from standard input"
+            return sys.stdin.read(), None, "the query from standard input"
         except UnicodeDecodeError as err:
-            raise EduGraphError(f"standard input: the query is not UTF-8 text at byte {err.start}") from None
+            raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
     found = find(args.query)
     return found.text, found.params, f"query {found.name!r}"
 
