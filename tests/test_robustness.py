@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from support.badinputs import all_cases
-from support.robust import hash_tree, problems, record, run_inprocess, run_subprocess
+from support.robust import damage_copy, hash_tree, problems, record, run_inprocess, run_subprocess
 
 CASES = all_cases()
 
@@ -48,6 +48,8 @@ def test_bad_input(case, previous_build, tmp_path, monkeypatch):
         path = tmp_path / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+    if case.damage:
+        damage_copy(previous_build, tmp_path / "b", *case.damage)
     monkeypatch.chdir(tmp_path)
     argv = fill(case.argv, {"case": str(tmp_path), "build": str(previous_build)})
     before = hash_tree(previous_build)

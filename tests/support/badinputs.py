@@ -514,6 +514,24 @@ def load_cases() -> list[Case]:
     return cases
 
 
+# ------------------------------------------------------------------------------------------------ damaged builds
+
+READERS = {"stats": ["stats", "--build", "{case}/b"], "viz": ["viz", "--build", "{case}/b", "--out", "{case}/v"],
+           "query": ["query", "articles", "--build", "{case}/b"], "load": ["load", "--build", "{case}/b", "--store",
+                                                                         "{case}/s"]}
+
+
+def damaged_build_cases() -> list[Case]:
+    """Every command that reads a build, on a build with one file truncated, garbled, emptied or missing."""
+    cases = []
+    damages = [(file, how) for file in ("all.nq", "asserted.nt", "inferred.nt", "ontology.ttl", "summary.json")
+               for how in ("truncate", "garbage")] + [("all.nq", "empty"), ("asserted.nt", "missing")]
+    for file, how in damages:
+        for command, argv in READERS.items():
+            cases.append(Case("output", f"{command}-{how}-{file}", argv, expect="any", damage=(file, how)))
+    return cases
+
+
 def all_cases() -> list[Case]:
     return (article_cases() + size_cases() + metadata_cases() + curation_cases() + query_cases() + output_cases()
-            + argument_cases() + load_cases())
+            + damaged_build_cases() + argument_cases() + load_cases())

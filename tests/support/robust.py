@@ -13,6 +13,7 @@ import hashlib
 import io
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -40,6 +41,7 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     stdin: bytes = b""
     forbidden: tuple[str, ...] = ()  # must appear nowhere in the output (secrets)
+    damage: tuple[str, str] | None = None  # (file, how): {case}/b is a copy of the build with that file damaged
 
     @property
     def id(self) -> str:
@@ -63,6 +65,19 @@ def hash_tree(folder: Path) -> dict[str, str]:
             digests[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest() + oct(
                 path.stat().st_mode)
     return digests
+
+
+def damage_copy(build: Path, target: Path, file: str, how: str) -> None:
+    """Copy a build folder and damage one of its files: "truncate" (half of it), "garbage" (binary appended),
+    "empty" or "missing"."""
+    shutil.copytree(build, target)
+    path = target / file
+    content = path.read_bytes()
+    if how == "missing":
+        path.unlink()
+    else:
+        path.write_bytes({"truncate": content[: len(content) // 2], "garbage": content + bytes(range(256)),
+                          "empty": b""}[how])
 
 
 def peak_memory() -> int:
