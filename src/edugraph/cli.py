@@ -46,8 +46,9 @@ def invalid_argument(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if invalid_argument(argv) is not None:
-        print(f"edugraph: error: argument {ascii(invalid_argument(argv))[:80]} is not valid UTF-8 text", file=sys.stderr)
+    bad = invalid_argument(argv)
+    if bad is not None:
+        print(f"edugraph: error: argument {ascii(bad)[:80]} is not valid UTF-8 text", file=sys.stderr)
         return 2
     parser = make_parser()
     args = parser.parse_args(argv)

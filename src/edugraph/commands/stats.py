@@ -16,7 +16,8 @@ def register(subparsers) -> None:
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder to read (default: build/)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
-    parser.add_argument("--top", type=positive_int, default=10, help="how many central entities and communities (default 10)")
+    parser.add_argument("--top", type=positive_int, default=10,
+                        help="how many central entities and communities (default 10)")
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the labels")
     parser.set_defaults(func=run)
 

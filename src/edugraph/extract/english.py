@@ -13,7 +13,9 @@ CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
             r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
-ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+){{0,12}}?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
+ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
+ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}(?:\s+No\.\s*\d+)?"
+                 rf"(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
 PERSON_POST = re.compile(rf"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+),\s+(?P<post>{EN_POST.pattern})", re.I)
 POST_PERSON = re.compile(rf"(?:[Tt]he\s+)?(?P<post>{EN_POST.pattern})(?:\s+of\s+(?:the\s+)?(?P<org>[^,]{{2,120}}?))?,\s+"
                          r"(?P<name>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)),", re.I)
