@@ -123,3 +123,28 @@ def test_missing_or_non_folder_curation_is_refused(tmp_path):
         check_curation_folder(tmp_path / "nope", {"a1"})
     with pytest.raises(EduGraphError, match="is not a folder"):
         check_curation_folder(write(tmp_path, "x"), {"a1"})
+
+
+def test_shacl_catches_what_slips_past_the_curation_checks():
+    """Facts that never went through a curation file (a negative count, a date that does not exist)
+    still make the graph invalid, and the build fails unless --allow-invalid."""
+    from edugraph.articles import read_article
+    from edugraph.mapping import article_graph
+    from edugraph.ontology import load_ontology, load_shapes
+    from edugraph.output.write import union
+    from edugraph.paths import ARTICLES, ONTOLOGY, SHAPES
+    from edugraph.reasoning import infer
+    from edugraph.resolve import resolve_article
+    from edugraph.validation import validate
+
+    article = read_article(ARTICLES / "002_413037bb6e5346a1.txt")
+    ontology, shapes = load_ontology(ONTOLOGY), load_shapes(SHAPES)
+    messages = []
+    for event in ({"date": "2023-02-03", "participants": -5}, {"date": "2023-02-31", "participants": 5}):
+        facts = {"persons": [], "organisations": [], "places": [], "initiatives": [],
+                 "events": [{"name": "Заседание совета", "type": "meeting"} | event]}
+        graph = article_graph(resolve_article(article, facts))
+        report = validate(union([graph, infer(graph, ontology)[0]]), shapes, ontology)
+        messages.append(report.text)
+    assert "participantCount" in messages[0] and "MinInclusive" in messages[0]
+    assert "eg:startDate" in messages[1]
