@@ -194,7 +194,7 @@ def read_article(path: Path) -> Article:
     """Read one article `.txt` file and its metadata, filling gaps from the text."""
     path = Path(path)
     if not path.is_file():
-        raise EduGraphError(f"{path}: no such article file")
+        raise EduGraphError(f"{path}: {'the article is not a file' if path.exists() else 'no such article file'}")
     article_id = path.stem
     if not ID_PATTERN.match(article_id):
         raise EduGraphError(f"{path}: article id {article_id!r} may hold only letters, digits, '_', '-' and '.'")
