@@ -529,6 +529,10 @@ def damaged_build_cases() -> list[Case]:
     for file, how in damages:
         for command, argv in READERS.items():
             cases.append(Case("output", f"{command}-{how}-{file}", argv, expect="any", damage=(file, how)))
+    for file, how in damages:  # a load into a store that already holds a build: refused, or the same data again
+        expect = "error" if file == "all.nq" and how != "empty" else "any"
+        cases.append(Case("load", f"into-loaded-store-{how}-{file}", ["load", "--build", "{case}/b", "--store",
+                                                                       "{store}"], expect=expect, damage=(file, how)))
     return cases
 
 

@@ -67,6 +67,16 @@ def hash_tree(folder: Path) -> dict[str, str]:
     return digests
 
 
+def store_digest(folder: Path) -> str:
+    """sha256 of every quad in an Oxigraph store folder, in sorted order (its files change on each open)."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(str(folder))
+    quads = sorted(str(quad) for quad in store)
+    del store
+    return hashlib.sha256("\n".join(quads).encode()).hexdigest()
+
+
 def damage_copy(build: Path, target: Path, file: str, how: str) -> None:
     """Copy a build folder and damage one of its files: "truncate" (half of it), "garbage" (binary appended),
     "empty" or "missing"."""
