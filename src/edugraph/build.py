@@ -16,7 +16,6 @@ from tqdm import tqdm
 
 from .articles import Article, read_articles
 from .curation import apply_curation, check_curation_folder, load_curation
-from .errors import EduGraphError
 from .mapping import article_graph, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
