@@ -95,7 +95,7 @@ def run(args) -> int:
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
-    if args.endpoint:
+    if args.endpoint is not None:
         body = remote_answer(args, text, bindings, solution_format, graph_format)
     else:
         store = open_built(args.build, inferred=not args.no_inferred)
