@@ -23,6 +23,7 @@ from .output.write import atomic_folder, union, write_dataset_files, write_graph
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .resolve import resolve_article
+from .resolve.evidence import mark_curated
 from .validation import validate
 
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
@@ -44,11 +45,11 @@ class BuildResult:
 
 
 def article_facts(article: Article, curation: dict) -> dict:
-    """Extracted facts with the article's curated corrections applied."""
+    """Extracted facts with the article's curated corrections applied (and marked as curated)."""
     from .extract import extract_facts  # loads the NLP models
     facts = extract_facts(article.text, article.language, article.meta())
     facts["article"] = article.id
-    return apply_curation(facts, curation)
+    return mark_curated(facts, apply_curation(facts, curation))
 
 
 def preferred_labels(graphs: list[Graph]) -> Graph:

@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from . import gazetteer
 from .namespaces import EG, GRAPH, ID
 from .resolve.identity import initiative_iri, place_iri
+from .resolve.evidence import Evidence, statement_iri
 from .resolve.places import ancestors, place_record
 from .resolve.records import (ConceptRecord, EventRecord, Labels, OrganisationRecord, PersonRecord, PostRecord,
                               ResolvedArticle)
@@ -24,6 +25,7 @@ EVENT_CLASSES = {
     "conference": EG.Conference, "meeting": EG.Meeting, "forum": EG.Forum, "session": EG.Session,
     "competition": EG.Competition, "opening": EG.Opening, "other": EG.OtherEvent,
 }
+ACTIVITY_CLASSES = {"extraction": EG.Extraction, "resolution": EG.Resolution, "curation": EG.Curation}
 PLACE_CLASSES = {"country": EG.Country, "federal_subject": EG.FederalSubject, "city": EG.City, "district": EG.District}
 
 
@@ -55,6 +57,35 @@ class ArticleMapper:
             self.add(node, RDFS.label, Literal(text, lang=lang))
         if wording and wording != getattr(labels, self.lang):
             self.add(node, SKOS.altLabel, Literal(wording, lang=self.lang))
+
+    def evidence(self, node: URIRef, evidence: Evidence | None) -> None:
+        """How the fact `node` was obtained (prov:wasGeneratedBy an activity per method) and the sentence it was
+        read from (prov:wasDerivedFrom an eg:Evidence quoted from the article; the article itself if none)."""
+        if evidence is None:
+            return
+        activity, sentence = evidence.activity, evidence.sentence
+        self.add(node, PROV.wasGeneratedBy, activity)
+        self.add(activity, RDF.type, ACTIVITY_CLASSES[evidence.kind])
+        for lang, label in zip(("ru", "en"), evidence.activity_labels()):
+            self.add(activity, RDFS.label, Literal(label, lang=lang))
+        if sentence is None:
+            self.add(node, PROV.wasDerivedFrom, self.subject)
+            return
+        self.add(node, PROV.wasDerivedFrom, sentence.iri)
+        self.add(sentence.iri, RDF.type, EG.Evidence)
+        self.add(sentence.iri, EG.sentenceText, Literal(sentence.text, lang=self.lang))
+        self.add(sentence.iri, EG.startOffset, Literal(sentence.start, datatype=XSD.nonNegativeInteger))
+        self.add(sentence.iri, EG.endOffset, Literal(sentence.end, datatype=XSD.nonNegativeInteger))
+        self.add(sentence.iri, PROV.wasQuotedFrom, self.subject)
+
+    def reified(self, s: URIRef, p: URIRef, o: URIRef, evidence: Evidence | None) -> None:
+        """The triple, and an rdf:Statement about it carrying its evidence."""
+        self.add(s, p, o)
+        if evidence is not None:
+            statement = statement_iri(s, p, o)
+            for prop, value in ((RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o)):
+                self.add(statement, prop, value)
+            self.evidence(statement, evidence)
 
     def mention(self, node: URIRef) -> URIRef:
         self.add(self.subject, EG.mentions, node)
@@ -101,7 +132,7 @@ class ArticleMapper:
         if org.initiative:
             self.add(node, EG.partOfInitiative, initiative_iri(org.initiative))
         for place_id in org.place_ids:
-            self.add(node, EG.locatedIn, place_iri(place_id))
+            self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
         return node
 
     def person(self, person: PersonRecord) -> URIRef:
@@ -120,6 +151,7 @@ class ArticleMapper:
         self.add(node, EG.role, post.role.iri)
         self.add(node, EG.postTitle, Literal(post.title, lang=self.lang))
         self.add(node, PROV.wasDerivedFrom, self.subject)
+        self.evidence(node, post.evidence)
         if post.as_of:
             self.add(node, EG.asOf, date_literal(post.as_of))
         if post.org:
@@ -133,6 +165,7 @@ class ArticleMapper:
         self.add(node, RDF.type, EG.VideoConference if cls == EG.Meeting and event.online else cls)
         self.labels(node, event.labels, event.wording)
         self.add(node, PROV.wasDerivedFrom, self.subject)
+        self.evidence(node, event.evidence)
         for value, prop in ((event.start, EG.startDate), (event.end, EG.endDate)):
             if value:
                 self.add(node, prop, date_literal(value))

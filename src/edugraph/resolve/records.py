@@ -6,13 +6,14 @@ nothing downstream looks an entity up by name again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rdflib import URIRef
 
 from ..articles import Article
 from ..namespaces import ID
+from .evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class OrganisationRecord(Record):
     initiative: str | None
     place_ids: tuple[str, ...]
     labels: Labels
+    located: Evidence | None = field(default=None, compare=False)  # of its eg:locatedIn facts
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class PostRecord(Record):
     role: RoleRecord
     org: OrganisationRecord | None
     as_of: str | None
+    evidence: Evidence | None = field(default=None, compare=False)  # of the post and its membership
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ class EventRecord(Record):
     initiatives: tuple[InitiativeRecord, ...] = ()
     topics: tuple[TopicRecord, ...] = ()
     attendees: tuple[PersonRecord, ...] = ()
+    evidence: Evidence | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
