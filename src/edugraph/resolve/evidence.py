@@ -45,6 +45,8 @@ EXTRACTED_EVENT = "extraction/events"
 PLACE_IN_NAME = "resolution/place-in-name"  # «владикавказский «Кванториум»» -> Vladikavkaz
 ARTICLE_CITY = "resolution/article-city"  # «школа № 5» in an article about Kazan -> Kazan
 CURATION = "curation"
+RULE = re.compile(r"[a-z0-9_-]+")  # an extractor rule's name (a part of the activity's IRI)
+METHOD = re.compile(r"[a-z0-9_-]+(/[a-z0-9_-]+)*")
 METHOD_KINDS = {  # first part of a method -> (Russian, English) label
     "extraction": ("Извлечение из текста", "Extraction from the text"),
     "resolution": ("Разрешение сущностей", "Entity resolution"),
@@ -192,9 +194,11 @@ class EvidenceFinder:
         self.finder = finder
 
     def _given(self, fact: dict, default_method: str) -> tuple[Sentence | None, str]:
-        given = fact.get("evidence") or {}
-        method = given.get("method") or "/".join(filter(None, [default_method, given.get("rule")]))
-        start = given.get("start")
+        """The sentence and method a fact's own `evidence` gives; parts that are malformed are ignored."""
+        given = fact.get("evidence") if isinstance(fact.get("evidence"), dict) else {}
+        rule, method, start = given.get("rule"), given.get("method"), given.get("start")
+        if not (isinstance(method, str) and METHOD.fullmatch(method) and method.split("/")[0] in METHOD_KINDS):
+            method = default_method + (f"/{rule}" if isinstance(rule, str) and RULE.fullmatch(rule) else "")
         return (self.finder.around(start) if isinstance(start, int) else None), method
 
     def post(self, person: str, post: dict) -> Evidence:
