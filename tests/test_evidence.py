@@ -83,7 +83,10 @@ def test_curated_facts_say_curation(seed_result):
     graph = article_graph(seed_result, CURATED_ARTICLE)
     post = next(graph.subjects(EG.heldBy, node_labelled(graph, "Ступак Ю.В.")))
     assert (post, PROV.wasGeneratedBy, ID["activity/curation"]) in graph
-    assert (ID["activity/curation"], RDF.type, EG.Curation) in graph
+    gazetteer = next(g for g in seed_result.asserted if g.identifier == GRAPH["gazetteer"])
+    assert (ID["activity/curation"], RDF.type, EG.Curation) in gazetteer
+    assert (ID["activity/extraction/posts"], RDFS.label, Literal("Extraction from the text: posts", lang="en")) \
+        in gazetteer
     sentence, _, _ = sentence_of(graph, post)
     assert "Ступак Ю.В." in sentence  # the text still has the misspelling the curation corrected
     extracted = next(graph.subjects(EG.heldBy, node_labelled(graph, "Хазова С.И.")))

@@ -23,7 +23,7 @@ from .output.write import atomic_folder, union, write_dataset_files, write_graph
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .resolve import resolve_article
-from .resolve.evidence import mark_curated
+from .resolve.evidence import mark_curated, without_provenance
 from .validation import validate
 
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
@@ -100,7 +100,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         graphs.append(preferred_labels(graphs))
         asserted = union(graphs)
     with timed(seconds, "reason"):
-        inferred, contradictions = infer(asserted, ontology)
+        inferred, contradictions = infer(without_provenance(asserted), ontology)
     with timed(seconds, "validate"):
         report = validate(union([asserted, inferred]), shapes, ontology)
     counts = {"articles": len(articles), "asserted_triples": len(asserted), "inferred_triples": len(inferred),

@@ -63,11 +63,8 @@ class ArticleMapper:
         read from (prov:wasDerivedFrom an eg:Evidence quoted from the article; the article itself if none)."""
         if evidence is None:
             return
-        activity, sentence = evidence.activity, evidence.sentence
-        self.add(node, PROV.wasGeneratedBy, activity)
-        self.add(activity, RDF.type, ACTIVITY_CLASSES[evidence.kind])
-        for lang, label in zip(("ru", "en"), evidence.activity_labels()):
-            self.add(activity, RDFS.label, Literal(label, lang=lang))
+        sentence = evidence.sentence
+        self.add(node, PROV.wasGeneratedBy, evidence.activity)
         if sentence is None:
             self.add(node, PROV.wasDerivedFrom, self.subject)
             return
@@ -208,7 +205,7 @@ def article_graph(resolved: ResolvedArticle) -> Graph:
 
 def gazetteer_graph(resolved: list[ResolvedArticle]) -> Graph:
     """Background knowledge the records refer to: their places with the enclosing ones, every initiative,
-    and the roles and topics used."""
+    the activities (methods) their evidence names, and the roles and topics used."""
     graph = Graph(identifier=GRAPH["gazetteer"])
     add = graph.add
 
@@ -234,6 +231,9 @@ def gazetteer_graph(resolved: list[ResolvedArticle]) -> Graph:
         labels(node, Labels(ru=record["ru"], en=record["en"]))
         if record.get("part_of"):
             add((node, EG.partOf, initiative_iri(record["part_of"])))
+    for evidence in {e.method: e for r in resolved for e in r.evidence()}.values():
+        add((evidence.activity, RDF.type, ACTIVITY_CLASSES[evidence.kind]))
+        labels(evidence.activity, Labels(*evidence.activity_labels()))
     for scheme, cls in (("role", EG.Role), ("topic", EG.Topic)):
         scheme_node = ID[f"{scheme}s"]
         add((scheme_node, RDF.type, SKOS.ConceptScheme))

@@ -23,8 +23,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from ..extract.mentions import split_sentences
 from ..namespaces import ID
@@ -91,21 +92,42 @@ class Evidence:
         return tuple(f"{kind}: {rule}" if rule else kind for kind in METHOD_KINDS[self.kind])
 
 
+PROVENANCE_SPACES = tuple(str(ID[f"{scheme}/"]) for scheme in ("evidence", "statement", "activity"))
+
+
+def without_provenance(graph: Graph) -> Graph:
+    """The triples of `graph` that do not touch an evidence sentence, a reified statement or an activity: the
+    facts themselves, which is all OWL-RL reasoning needs (the provenance would only slow it down)."""
+    facts = Graph()
+    for triple in graph:
+        if not any(isinstance(term, URIRef) and str(term).startswith(PROVENANCE_SPACES) for term in triple):
+            facts.add(triple)
+    return facts
+
+
 def statement_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
     """The deterministic IRI of an rdf:Statement reifying a triple (a rebuild gives the same IRI)."""
     digest = hashlib.sha1(f"{subject} {predicate} {obj}".encode()).hexdigest()[:16]
     return ID[f"statement/{digest}"]
 
 
-def _keys(word: str) -> tuple[str, str]:
-    """(lemma, folded word) of a word: the lemma matches other case forms, the word its own spelling."""
-    low = word.lower().replace("ё", "е")
-    return lemma(low), low
+class Word(NamedTuple):
+    """A word of a fact, in the forms a sentence is searched for."""
+
+    lemma: str  # matches other case forms («Князевой» -> «князев»)
+    low: str  # lower case, ё -> е: matches the same spelling
+    stem: str  # matches words that begin alike (names pymorphy does not know)
+    number: bool  # a number matches only itself
 
 
-def content_words(phrase: str) -> list[str]:
-    """The words of a phrase that can identify a sentence: numbers and words of three letters or more."""
-    return [w for w in WORD.findall(phrase or "")
+def word(text: str) -> Word:
+    low = text.lower().replace("ё", "е")
+    return Word(lemma(low), low, low[:max(min(len(low), 4), len(low) - 2)], low.isdigit())
+
+
+def fact_words(phrases: list[str]) -> list[Word]:
+    """The words of phrases that can identify a sentence: numbers and words of three letters or more."""
+    return [word(w) for phrase in phrases for w in WORD.findall(phrase or "")
             if w.isdigit() or (len(w) >= MIN_WORD and w.lower() not in STOP_WORDS)]
 
 
@@ -127,10 +149,12 @@ class SentenceFinder:
         self.article = article_id
         self.text = text
         self.spans = [span for span in map(self._strip, split_sentences(text)) if span[0] < span[1]]
-        self.words = []
+        self.folded = [fold(text[start:end]) for start, end in self.spans]
+        self.forms: list[set[str]] = []  # per sentence: its words' lemmas, spellings and beginnings
         for start, end in self.spans:
-            keys = [_keys(w) for w in WORD.findall(text[start:end])]
-            self.words.append(({k[0] for k in keys} | {k[1] for k in keys}, [k[1] for k in keys]))
+            words = [word(w) for w in WORD.findall(text[start:end])]
+            self.forms.append({w.lemma for w in words} | {w.low[:k] for w in words for k in range(MIN_WORD,
+                                                                                                 len(w.low) + 1)})
 
     @classmethod
     def of_article(cls, article) -> SentenceFinder:
@@ -145,16 +169,10 @@ class SentenceFinder:
             end -= 1
         return start, end
 
-    def _holds(self, index: int, word: str) -> bool:
+    def _holds(self, index: int, word: Word) -> bool:
         """True when sentence `index` holds the word in some case form (lemma, or a shared stem)."""
-        found, spelled = self.words[index]
-        lemma_, low = _keys(word)
-        if word.isdigit():
-            return low in found
-        if lemma_ in found or low in found:
-            return True
-        stem = low[:max(min(len(low), 4), len(low) - 2)]
-        return any(w.startswith(stem) for w in spelled)
+        forms = self.forms[index]
+        return word.low in forms if word.number else word.lemma in forms or word.stem in forms
 
     def sentence(self, index: int) -> Sentence:
         start, end = self.spans[index]
@@ -170,17 +188,17 @@ class SentenceFinder:
         least half of their words. Sentences are compared by the names they hold verbatim, then by the words of
         the names they hold, then by the words of each list of `supporting` phrases in turn (post title,
         organisation; date, place): the first of the best wins."""
-        name_words = [w for phrase in names for w in content_words(phrase)]
+        name_words = fact_words(names)
         if not name_words:
             return None
-        levels = [[w for phrase in phrases for w in content_words(phrase)] for phrases in supporting]
+        levels = [fact_words(phrases) for phrases in supporting]
         phrases = [fold(name) for name in names if name]
         best, best_score = None, ()
-        for index, (start, end) in enumerate(self.spans):
+        for index, folded in enumerate(self.folded):
             named = sum(self._holds(index, w) for w in name_words)
             if named < MIN_SHARE * len(name_words):
                 continue
-            verbatim = sum(phrase in fold(self.text[start:end]) for phrase in phrases)
+            verbatim = sum(phrase in folded for phrase in phrases)
             score = (verbatim, named, *(sum(self._holds(index, w) for w in words) for words in levels))
             if score > best_score:
                 best, best_score = index, score

@@ -171,6 +171,11 @@ class ResolvedArticle:
         ids = {p.key for p in places if p and p.known}
         return ids | {i for org in self.all_organisations() for i in org.place_ids}
 
+    def evidence(self) -> list[Evidence]:
+        """The evidence of every post, event and organisation location (for the activities they name)."""
+        found = [p.evidence for person in self.persons for p in person.posts] + [e.evidence for e in self.events]
+        return [e for e in found + [o.located for o in self.all_organisations()] if e]
+
     def concepts(self, scheme: str) -> list[ConceptRecord]:
         """The roles or topics the article uses."""
         found = [p.role for person in self.persons for p in person.posts] + list(self.topics)
