@@ -2,8 +2,10 @@
 
 Mapping only translates records (`edugraph.resolve.records`) into triples; every name was resolved before.
 Every triple about an article's facts lives in `egg:article/<id>`, so each fact can be traced to its source;
-posts and events also carry `prov:wasDerivedFrom` the article. Canonical labels are `rdfs:label` (the build
-picks one `skos:prefLabel` per language from them); the article's own wording is a `skos:altLabel`.
+posts and events also carry `prov:wasDerivedFrom` the article, and — like the `rdf:Statement` reifying each
+`eg:locatedIn` — the `eg:Evidence` sentence they were read from and the activity of their method
+(`resolve.evidence`). Canonical labels are `rdfs:label` (the build picks one `skos:prefLabel` per language from
+them); the article's own wording is a `skos:altLabel`.
 """
 
 from __future__ import annotations
