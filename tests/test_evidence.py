@@ -153,11 +153,13 @@ def test_mark_curated_marks_added_and_changed_entries_only():
                  "events": [{"name": "Открытие"}]}
     merged = {"persons": [{"name": "Иван Петров", "posts": [{"post": "директор", "org": "Школа № 5"},
                                                             {"post": "учитель", "org": None}]}],
-              "events": [{"name": "Открытие"}, {"name": "Форум", "evidence": {"start": 3}}]}
+              "events": [{"name": "Открытие"}, {"name": "Форум", "evidence": {"start": 3}},
+                         {"name": "Слёт", "evidence": "malformed"}]}
     marked = mark_curated(extracted, merged)
     posts = marked["persons"][0]["posts"]
     assert "evidence" not in posts[0] and posts[1]["evidence"] == {"method": CURATION}
     assert "evidence" not in marked["events"][0] and marked["events"][1]["evidence"] == {"start": 3, "method": CURATION}
+    assert marked["events"][2]["evidence"] == {"method": CURATION}
     assert merged["events"][1]["evidence"] == {"start": 3}  # the input is left as it was
 
 

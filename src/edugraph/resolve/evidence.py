@@ -1,11 +1,11 @@
 """Evidence: the sentence of an article a fact was read from, and how the fact was obtained.
 
-Extraction gives string facts without positions, so the sentence is found afterwards: in the article's cleaned
+Extraction gives string facts without positions, so the sentence is found afterwards in the article's cleaned
 text (`text.clean_text`, the text the extractor saw), split with the extractor's own splitter
-(`extract.mentions.split_sentences`), the sentence that holds most words of the fact — the person's name with
-the post and organisation words, the event's name with its date and place words, the organisation's name with
-its place words. A fact that carries an `evidence` mapping (`start`/`end` offsets in the cleaned text, an
-extractor `rule`, or a `method`) keeps it: its sentence is the one around `start`.
+(`extract.mentions.split_sentences`): the first sentence that names the fact verbatim, else holds most words of
+its name (the person; the event; the organisation), then most words of what supports it (the post title, then
+the organisation; the date, then the place; the place). A fact that carries an `evidence` mapping (`start`/`end`
+offsets in the cleaned text, an extractor `rule`, or a `method`) keeps it: its sentence is the one around `start`.
 
 Methods (`Evidence.method`, one `prov:Activity` each) are `extraction/<module>[/<rule>]`, `resolution/<rule>`
 and `curation` (facts that `data/curation/<id>.yaml` added or corrected; see `mark_curated`).
@@ -53,7 +53,6 @@ METHOD_KINDS = {  # first part of a method -> (Russian, English) label
     "resolution": ("Разрешение сущностей", "Entity resolution"),
     CURATION: ("Ручная правка (data/curation)", "Curation (data/curation)"),
 }
-CURATED_SECTIONS = ("events",)  # sections whose entries are dicts (persons are marked per post)
 
 
 @dataclass(frozen=True)
@@ -236,20 +235,21 @@ class EvidenceFinder:
         return Evidence(self.finder.best([organisation], place_words), PLACE_IN_NAME if in_name else ARTICLE_CITY)
 
 
-def _mark(entry: dict) -> dict:
-    return {**entry, "evidence": {**(entry.get("evidence") or {}), "method": CURATION}}
+def _curated(entry: dict) -> dict:
+    """The entry marked as obtained by curation (offsets it gives are kept)."""
+    given = entry.get("evidence") if isinstance(entry.get("evidence"), dict) else {}
+    return {**entry, "evidence": {**given, "method": CURATION}}
+
+
+def _marked(entries: list[dict], extracted: list[dict]) -> list[dict]:
+    return [entry if entry in extracted else _curated(entry) for entry in entries]
 
 
 def mark_curated(extracted: dict, merged: dict) -> dict:
     """`merged` (facts after curation) with the posts and events curation added or changed marked
     `evidence.method = "curation"`; entries extraction gave unchanged stay as they are."""
-    result = dict(merged)
-    for section in CURATED_SECTIONS:
-        before = extracted.get(section) or []
-        result[section] = [e if e in before else _mark(e) for e in merged.get(section) or []]
-    before_posts = {person["name"]: person.get("posts") or [] for person in extracted.get("persons") or []}
-    result["persons"] = [
-        {**person, "posts": [p if p in before_posts.get(person["name"], []) else _mark(p)
-                             for p in person.get("posts") or []]} if person.get("posts") else person
-        for person in merged.get("persons") or []]
-    return result
+    posts = {person["name"]: person.get("posts") or [] for person in extracted.get("persons") or []}
+    persons = [{**person, "posts": _marked(person["posts"], posts.get(person["name"], []))} if person.get("posts")
+               else person for person in merged.get("persons") or []]
+    return {**merged, "persons": persons,
+            "events": _marked(merged.get("events") or [], extracted.get("events") or [])}
