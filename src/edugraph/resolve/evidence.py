@@ -152,8 +152,8 @@ class SentenceFinder:
         self.forms: list[set[str]] = []  # per sentence: its words' lemmas, spellings and beginnings
         for start, end in self.spans:
             words = [word(w) for w in WORD.findall(text[start:end])]
-            self.forms.append({w.lemma for w in words} | {w.low[:k] for w in words for k in range(MIN_WORD,
-                                                                                                 len(w.low) + 1)})
+            beginnings = {w.low[:k] for w in words for k in range(MIN_WORD, len(w.low) + 1)}
+            self.forms.append({w.lemma for w in words} | beginnings)
 
     @classmethod
     def of_article(cls, article) -> SentenceFinder:
