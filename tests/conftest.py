@@ -1,10 +1,15 @@
-"""Shared fixtures: the seed build (once per session) and real stores (Oxigraph per test, Virtuoso per session)."""
+"""Shared fixtures: the seed build (once per session), real stores (Oxigraph per test, Virtuoso per session);
+the robustness counts are printed at the end."""
 
 from __future__ import annotations
 
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/support helpers
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +57,10 @@ def virtuoso(tmp_path_factory):
         yield server
     finally:
         server.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    from support.robust import summary_lines
+
+    for line in summary_lines():
+        terminalreporter.write_line(line)

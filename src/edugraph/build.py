@@ -15,8 +15,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
 from .articles import Article, read_articles
-from .curation import apply_curation, load_curation
-from .errors import EduGraphError
+from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
@@ -24,6 +23,7 @@ from .output.write import atomic_folder, union, write_dataset_files, write_graph
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .resolve import resolve_article
+from .resolve.evidence import mark_curated, without_provenance
 from .validation import validate
 
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
@@ -44,19 +44,12 @@ class BuildResult:
     counts: dict = field(default_factory=dict)
 
 
-def check_curation_targets(curation_dir: Path, articles: list[Article]) -> None:
-    known = {a.id for a in articles}
-    for path in sorted(Path(curation_dir).glob("*.yaml")) if Path(curation_dir).is_dir() else []:
-        if path.stem not in known:
-            raise EduGraphError(f"{path}: curation for an article that does not exist ({path.stem})")
-
-
 def article_facts(article: Article, curation: dict) -> dict:
-    """Extracted facts with the article's curated corrections applied."""
+    """Extracted facts with the article's curated corrections applied (and marked as curated)."""
     from .extract import extract_facts  # loads the NLP models
     facts = extract_facts(article.text, article.language, article.meta())
     facts["article"] = article.id
-    return apply_curation(facts, curation)
+    return mark_curated(facts, apply_curation(facts, curation))
 
 
 def preferred_labels(graphs: list[Graph]) -> Graph:
@@ -95,7 +88,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
-    check_curation_targets(curation_dir, articles)
+    check_curation_folder(curation_dir, {a.id for a in articles})
     curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
     graphs, facts, resolved = [], {}, []
     with timed(seconds, "extract+map"):
@@ -107,7 +100,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         graphs.append(preferred_labels(graphs))
         asserted = union(graphs)
     with timed(seconds, "reason"):
-        inferred, contradictions = infer(asserted, ontology)
+        inferred, contradictions = infer(without_provenance(asserted), ontology)
     with timed(seconds, "validate"):
         report = validate(union([asserted, inferred]), shapes, ontology)
     counts = {"articles": len(articles), "asserted_triples": len(asserted), "inferred_triples": len(inferred),

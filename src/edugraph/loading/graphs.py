@@ -77,6 +77,8 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
     if default:
         print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)
     grouped.pop(UNION, None)  # a build that writes the union itself: recomputed below, the same triples
+    if not grouped:
+        raise EduGraphError(f"{path}: no named graph, nothing to load (run `edugraph build`)")
     graphs = [LocalGraph(iri, rebase(iri, graph_base), triples) for iri, triples in grouped.items()]
     graphs.append(union_graph(graphs, graph_base))
     return sorted(graphs, key=lambda g: order_key(g.source))

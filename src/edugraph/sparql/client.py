@@ -112,12 +112,15 @@ def auth_from_args(args) -> Auth:
 
 def add_connection_arguments(parser) -> None:
     """Auth, timeout and retry options."""
+    from ..commands.argtypes import non_negative_int, positive_seconds, seconds
+
     add_auth_arguments(parser)
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="S",
+    parser.add_argument("--timeout", type=positive_seconds, default=60.0, metavar="S",
                         help="seconds per HTTP request (default 60)")
-    parser.add_argument("--retries", type=int, default=3, metavar="N",
+    parser.add_argument("--retries", type=non_negative_int, default=3, metavar="N",
                         help="retries of a failed request, with exponential backoff (default 3)")
-    parser.add_argument("--backoff", type=float, default=0.5, metavar="S", help="first retry delay, doubled each time")
+    parser.add_argument("--backoff", type=seconds, default=0.5, metavar="S",
+                        help="first retry delay, doubled each time")
 
 
 def client_from_args(args) -> "Client":
@@ -139,8 +142,9 @@ def check_url(url: str, what: str = "endpoint") -> str:
     try:
         parts = urllib.parse.urlsplit(url)
         hostname = parts.hostname
-    except ValueError:
-        raise EduGraphError(f"{what} {hide_user_info(url)!r} is not a valid URL") from None
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as err:
+        raise EduGraphError(f"{what} {hide_user_info(url)!r} is not a valid URL: {err}") from None
     if parts.username or parts.password or "@" in parts.netloc:
         raise EduGraphError(f"{what} URL must not contain a user or password: use --user/--password-env")
     if parts.scheme not in ("http", "https") or not hostname:

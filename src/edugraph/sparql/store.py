@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..errors import EduGraphError
 from ..output.read import require_build
 from ..namespaces import GRAPH
 from ..paths import BUILD
@@ -57,7 +58,11 @@ def open_built(build_dir: Path = BUILD, inferred: bool = True, cache: bool = Fal
             store = _write_cache(build_dir)
         return store
     store = ox.Store()
-    store.bulk_load(path=str(build_dir / DATA_FILE), format=ox.RdfFormat.N_QUADS)
+    try:
+        store.bulk_load(path=str(build_dir / DATA_FILE), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as err:
+        raise EduGraphError(f"{build_dir / DATA_FILE}: not valid N-Quads ({' '.join(str(err).split())}): "
+                            "run `edugraph build` again") from None
     if not inferred:
         store.remove_graph(INFERRED)
     return store
