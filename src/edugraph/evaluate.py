@@ -9,6 +9,7 @@ events on type + date or main-word overlap, then date/place/participants only fo
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from edugraph import gazetteer
@@ -139,28 +140,48 @@ def evaluate_facts(pairs: list[tuple[dict, dict]]) -> dict:
     return result
 
 
-def evaluate(gold_dir, articles_dir) -> dict:
-    """Extract every article that has a gold file and score it: {category: {precision, recall, f1, …}, overall, articles}."""
+def article_kind(meta: dict) -> str:
+    """"real" for a published article (its metadata has a url or a "real: …" source), else "written"
+    (an article written for evaluation)."""
+    return "real" if meta.get("url") or str(meta.get("source") or "").startswith("real") else "written"
+
+
+def evaluate(gold_dir, articles_dir, only: str | None = None) -> dict:
+    """Extract every article that has a gold file (and whose id matches the regex `only`) and score it:
+    {category: {precision, recall, f1, …}, overall, articles, slices: {real|written: {category: …, articles}}}."""
     gold_dir, articles_dir = Path(gold_dir), Path(articles_dir)
-    pairs, ids = [], []
+    pairs, ids, kinds = [], [], []
     for gold_path in sorted(gold_dir.glob("*.json")):
         text_path = articles_dir / f"{gold_path.stem}.txt"
-        if not text_path.exists():
+        if not text_path.exists() or only and not re.search(only, gold_path.stem):
             continue
         meta_path = text_path.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"id": gold_path.stem}
         got = extract_facts(text_path.read_text(encoding="utf-8"), meta.get("language"), meta)
         pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), got))
         ids.append(gold_path.stem)
+        kinds.append(article_kind(meta))
     result = evaluate_facts(pairs)
     result["articles"] = ids
+    result["slices"] = {}
+    for kind in sorted(set(kinds)):
+        chosen = [i for i, k in enumerate(kinds) if k == kind]
+        result["slices"][kind] = {**evaluate_facts([pairs[i] for i in chosen]), "articles": [ids[i] for i in chosen]}
     return result
 
 
 def format_table(result: dict) -> str:
-    """A plain-text table of precision, recall and F1 per category."""
-    lines = [f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'sys':>5}{'gold':>5}"]
+    """A plain-text table of precision, recall and F1 per category; with several slices (real and written
+    articles), one F1 column per slice follows."""
+    slices = result.get("slices") or {}
+    slices = slices if len(slices) > 1 else {}
+    head = "".join(f"{name + ' F1':>12}" for name in slices)
+    lines = [f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'sys':>5}{'gold':>5}{head}"]
     for category in CATEGORIES + ["overall"]:
         s = result[category]
-        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>5}{s['system']:>5}{s['gold']:>5}")
+        extra = "".join(f"{part[category]['f1']:>12.3f}" for part in slices.values())
+        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>5}{s['system']:>5}"
+                     f"{s['gold']:>5}{extra}")
+    counts = ", ".join(f"{name}: {len(part['articles'])}" for name, part in slices.items())
+    lines.append(f"articles: {len(result.get('articles', []))}" + (f" ({counts})" if counts else ""))
     return "\n".join(lines)
