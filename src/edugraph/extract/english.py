@@ -6,17 +6,14 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
+from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.mentions import Article, Mention, inside_quotes
-from edugraph.extract.posts import EN_POST
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
             r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
 ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
-PERSON_POST = re.compile(rf"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+),\s+(?P<post>{EN_POST.pattern})", re.I)
-POST_PERSON = re.compile(rf"(?:[Tt]he\s+)?(?P<post>{EN_POST.pattern})(?:\s+of\s+(?:the\s+)?(?P<org>[^,]{{2,120}}?))?,\s+"
-                         r"(?P<name>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)),", re.I)
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 
@@ -24,13 +21,7 @@ _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 def analyse(article: Article) -> None:
     """Fill persons, places and organisations of an English article."""
     text = article.text
-    article.persons = [Mention(m.start("name"), m.end("name"), m.group("name")) for m in PERSON_POST.finditer(text)
-                       if m.group("name")[0].isupper()]
-    for m in POST_PERSON.finditer(text):  # "The director of the centre, Albina Nurieva, presented …"
-        if m.group("name")[0].isupper() and not any(p.start < m.end("name") and m.start("name") < p.end for p in article.persons):
-            post = (m.group("post").lower(), m.group("org"))
-            article.persons.append(Mention(m.start("name"), m.end("name"), m.group("name"), {"post_before": post}))
-    article.persons.sort(key=lambda p: p.start)
+    analyse_persons(article)
     article.places = _places(text)
     article.orgs = _orgs(text, article)
 

@@ -114,7 +114,7 @@ def attach_posts(article) -> dict[str, list[dict]]:
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
     for person in article.persons:
-        found = _en_before(person) + _posts_after(article, person) if article.lang == "en" else \
+        found = [dict(p) for p in person.extra.get("posts", [])] if article.lang == "en" else \
             _ru_before(article, person, previous) + _posts_after(article, person)
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
@@ -237,7 +237,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
-    elif re.search(r"министр|minister", title, re.I):
+    elif re.search(r"министр|minister", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
     if not pattern:
         return org
