@@ -121,7 +121,7 @@ def _territory(org: str) -> bool:
 def _post(title: str, org: str | None) -> dict:
     """A post dict: the title as written (lower-case unless capitalised), the organisation or None."""
     title = re.sub(r"\s+", " ", title).strip()
-    org = re.sub(r"\s+", " ", org).strip(" ,") if org else None
+    org = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", org).strip(" ,"), flags=re.I) if org else None
     if org and _territory(org):
         org = None
     if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
@@ -148,7 +148,7 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
             continue
         between = segment[m.end():end]
         of = re.fullmatch(r"\s+(?:of|at)\s+(.+?)\s*,?\s*", between, re.S)
-        if between.strip() and not of:
+        if between.strip() and not of or re.search(r"\band\s*$", between) or segment.lstrip().startswith(","):
             break
         posts.insert(0, _post(m.group(0), of.group(1) if of else None))
         head = segment[:m.start()]

@@ -41,6 +41,9 @@ def _is_nominative_name(word: str, gender: str | None) -> bool:
 def _person_gender(words: list[str]) -> str | None:
     """Gender of a person: a first name in the nominative first («Сардана Павлова»), else the first word that
     parses as a first name or surname."""
+    patronymic = [w for w in words if PATRONYMIC_END.search(w.lower())]
+    if patronymic:  # «Петрова Людмила Анатольевна»: the patronymic tells the gender
+        return "femn" if re.search(r"(?:на|ны|не|ну|ной)$", patronymic[0].lower()) else "masc"
     first = [p.tag.gender for p in parses(words[0]) if "Name" in p.tag and p.tag.case == "nomn"
              and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")] if words else []
     if len(set(first)) == 1:
@@ -81,6 +84,9 @@ def normalise_person(name: str) -> str:
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
 
 
+PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична|ovich|evich|ovna|evna)$")
+
+
 def person_key(name: str) -> str:
     """Surname + first initial, used to merge mentions and to compare persons."""
     words = [w for w in re.split(r"[\s.]+", fold(name)) if w]
@@ -90,8 +96,8 @@ def person_key(name: str) -> str:
     surname_first = len(words) > 1 and all(len(w) == 1 for w in words[1:])
     if initial_first:
         return f"{words[-1]} {words[0]}"
-    if surname_first:
-        return f"{words[0]} {words[1]}"
+    if surname_first or len(words) == 3 and PATRONYMIC_END.search(words[2]):  # «Сизова М.Б.», «Арутюнян Татьяна Семеновна»
+        return f"{words[0]} {words[1][0]}"
     return f"{words[-1]} {words[0][0]}"
 
 

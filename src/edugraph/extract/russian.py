@@ -11,7 +11,7 @@ from edugraph.extract.mentions import Article, Mention, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key
 from edugraph.text import lemma, morph, parses, word_is_known
 
-INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)|"
+INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
 DISTRICTS = re.compile(r"(?<![\w-])((?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)\s*,?\s*(?:и\s+)?)+)район(?:а|ов|е|ы|ом|ах)?(?!\w)")
 ABBR_ORG = re.compile(
@@ -113,9 +113,28 @@ def _first_name_pairs(text: str) -> list[Mention]:
     return out
 
 
+FULL_NAME = re.compile(r"(?<![\w«-])(?=([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)(?![\w»-]))")
+
+
+def _full_names(text: str) -> list[Mention]:
+    """«Арутюнян Татьяна Семеновна», «Елена Григорьевна Березина»: three words with a first name and a
+    patronymic next to each other (award lists and official reports put the surname first)."""
+    out: list[Mention] = []
+    for m in FULL_NAME.finditer(text):
+        words = m.group(1).split()
+        if out and m.start() < out[-1].end:
+            continue
+        first_name = lambda w: any("Name" in p.tag and p.score >= 0.05 for p in parses(w.lower()))  # noqa: E731
+        if (first_name(words[1]) and _is_patronymic(words[2])) or (first_name(words[0]) and _is_patronymic(words[1])):
+            if not _named_after(text, m.start()):
+                out.append(Mention(m.start(1), m.end(1), m.group(1)))
+    return out
+
+
 def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
+    mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
     for span in _first_name_pairs(text) + spans:
         if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
@@ -135,7 +154,8 @@ def _is_patronymic(word: str) -> bool:
 
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     """Drop single words and «Имя Отчество» mentions that repeat a full name; unify names by key."""
-    full = [m for m in mentions if len(m.value.split()) > 1 and not _is_patronymic(m.value.split()[-1])]
+    full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
+            and not _is_patronymic(m.value.split()[-1])]
     canonical = {}
     for m in full:
         canonical.setdefault(person_key(m.value), m.value)
