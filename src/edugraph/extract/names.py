@@ -60,6 +60,8 @@ FEMN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ы
 
 
 def _nominative_name_word(word: str, gender: str | None) -> str:
+    if re.search(r"[иы]х$", word):
+        return word  # «Плесовских», «Комарских»: surnames in -их/-ых do not decline
     if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word, gender):
         return word
     if gender == "masc" and MASC_SURNAME.fullmatch(word) or gender == "femn" and FEMN_SURNAME.fullmatch(word):

@@ -10,8 +10,13 @@ from edugraph import gazetteer
 from edugraph.extract.mentions import Mention
 from edugraph.text import parses
 
+def _data_titles() -> str:
+    """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles)."""
+    return "|".join(w.strip() + r"\w*" for w in gazetteer.load("post_words")["ru_titles"].strip().splitlines())
+
+
 RU_POST = re.compile(
-    r"(?<![\w-])(?:(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
+    r"(?<![\w-])(?:" + _data_titles() + r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
     r"губернатора|мэра|премьера|ректора)?"
     r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}(?![\w-])|\s+по\s+(?-i:[а-яё-]+)(?:\s+(?-i:[а-яё-]+)){0,2}?(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|начальник\w*(?:\s+(?:отдела|управления|департамента|сектора))?"
@@ -19,7 +24,7 @@ RU_POST = re.compile(
     r"|(?:учител\w*|педагог(?:а|у|ом|е|и|ов|ам|ами|ах)?(?!\w))(?:\s+(?-i:начальных\s+классов|дополнительного\s+образования|(?!школ|гимназ|лице|центр)[а-яё]+(?:\s+языка)?)"
     r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
-    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*|глав[аы](?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
+    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
     re.I)
 EN_POST = re.compile(
     r"(?:deputy\s+director|deputy\s+head|deputy\s+minister|chief\s+specialist|leading\s+specialist|associate\s+professor"
@@ -51,29 +56,36 @@ def _nominative_title(match: re.Match) -> bool:
     return any(p.tag.case == "nomn" for p in parses(first))
 
 
-def post_matches(text: str) -> list[re.Match]:
-    """RU_POST matches whose head word is in the nominative."""
-    return [m for m in RU_POST.finditer(text) if _nominative_title(m) and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
+def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
+    """RU_POST matches whose head word is in the nominative (in any case with `any_case`: a title right before
+    the name agrees with it, «с министром образования Светланой Трусеневой»)."""
+    return [m for m in RU_POST.finditer(text) if (any_case or _nominative_title(m))
+            and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
 
 
 HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
 
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|заместитель\s+(?:губернатора|главы|мэра)|вице-губернатор)", re.I)
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?заместитель\s+(?:губернатора|главы|мэра)|вице-губернатор|"
+                             r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
 
 def _territory(org_text: str) -> bool:
     """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
+    if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё-]+\s+)?(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
+                    r"РФ|России|Российской\s+Федерации", org_text.strip()):
+        return True  # «Ленинского муниципального района», «Полысаевского городского округа», «Президент РФ»
+    org_text = re.sub(r"^администрации\s+", "", org_text.strip())
     bare = re.sub(r"^(?:города|городского\s+округа|района|муниципального\s+(?:района|округа)|региона|республики)\s+", "", org_text.strip(), flags=re.I)
     return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
-def ru_split_post(segment: str) -> tuple[str, str | None] | None:
+def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
     """(post title, organisation or None) from a segment that contains a post word, else None.
     The last nominative post word of the segment is used («Вместе с губернатором … заместитель губернатора X»)."""
-    matches = post_matches(segment)
+    matches = post_matches(segment, any_case)
     if not matches:
         return None
     match = matches[-1]
@@ -84,6 +96,9 @@ def ru_split_post(segment: str) -> tuple[str, str | None] | None:
         org_text = segment[match.end():]
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
+    subject = _subject(title, org_text)
+    if subject is not None:
+        title, org_text = (title.split()[0] + " " + subject[0]).strip(), subject[1]
     org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
@@ -91,6 +106,32 @@ def ru_split_post(segment: str) -> tuple[str, str | None] | None:
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
     return title, (nominative_phrase(org_text) if org_text else None)
+
+
+def _vocabulary(key: str) -> tuple[str, ...]:
+    return tuple(gazetteer.load("post_words")[key].split())
+
+
+def _subject(title: str, org_text: str) -> tuple[str, str] | None:
+    """(subject, rest) after a subject title: «учитель» + « русского языка и литературы школы № 35» →
+    («русского языка и литературы», «школы № 35»); «из Магнитогорска», «по английскому языку» are no organisation."""
+    if " " in title or not title.lower().startswith(_vocabulary("ru_subject_titles")):
+        return None
+    words = org_text.split()
+    taken = []
+    for word in words:
+        bare = word.strip(",;")
+        if not re.fullmatch(r"[а-яё-]+", bare) or bare.startswith(_vocabulary("ru_org_heads")) or bare in {"из", "в", "во"}:
+            break
+        taken.append(bare)
+        if word.endswith((",", ";")):
+            break
+    rest = " ".join(words[len(taken):])
+    if re.match(r"(?:из|в|во)\s", rest):
+        rest = ""  # «учительница из Магнитогорска»: a place, not an organisation
+    if taken and taken[0] == "по":
+        return " ".join(taken), rest if rest[:1].isupper() or rest.startswith(_vocabulary("ru_org_heads")) else ""
+    return " ".join(taken), rest
 
 
 def en_split_post(segment: str) -> tuple[str, str | None] | None:
@@ -147,7 +188,7 @@ def _ru_before(article, person, previous) -> list[dict]:
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
-    found = ru_split_post(segment)
+    found = ru_split_post(segment, any_case=True)
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
         head = chunk[:cut - 1]
         start = max(head.rfind(ch) for ch in ",;:\n") + 1

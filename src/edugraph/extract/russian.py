@@ -96,7 +96,7 @@ SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ин
 
 def _named_after(text: str, pos: int) -> bool:
     """«имени М.К. Аммосова», «им. Зины Портновой»: a name inside an organisation's name."""
-    return bool(re.search(r"(?:имени|им\.)\s*$", text[max(0, pos - 8):pos]))
+    return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]))
 
 
 def _first_name_pairs(text: str) -> list[Mention]:
@@ -135,7 +135,7 @@ def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
     mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
-    for span in _first_name_pairs(text) + spans:
+    for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
         if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
     for mention in mentions:
