@@ -30,6 +30,7 @@ PATTERNS = [
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
                         r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
+    ("year", re.compile(r"(?<!\w)(?:в|in)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:году|г\.)|(?![\w/–-]))", re.I)),  # «в 2020 году»
 ]
 
 
@@ -113,3 +114,39 @@ def publication_date(text: str, language: str | None = None) -> str | None:
         return max(d.date for d in dated)
     years = [d.date for d in find_dates(text) if d.kind == "school_year"]
     return min(years) if years else None
+
+
+# ---------------------------------------------------------------- dates relative to the publication date
+
+_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "yesterday": -1, "today": 0}
+_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
+             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+RELATIVE = re.compile(
+    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
+    r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
+    r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)(?!\w)", re.I)
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """«вчера», «в минувшую пятницу», "yesterday", "on Friday" resolved against the ISO publication date
+    (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it).
+
+    >>> [d.date for d in relative_dates("Вчера в минувшую пятницу", "2024-03-13")]
+    ['2024-03-12', '2024-03-08']
+    """
+    import datetime
+
+    if not published or not re.fullmatch(r"\d{4}-\d\d-\d\d", published[:10]):
+        return []
+    base = datetime.date.fromisoformat(published[:10])
+    out = []
+    for m in RELATIVE.finditer(text):
+        if m.group("day"):
+            day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
+        else:
+            weekday = next(n for stem, n in _WEEKDAYS.items() if m.group("weekday").lower().startswith(stem))
+            back = (base.weekday() - weekday) % 7 or (7 if m.group("past") else 0)
+            day = base - datetime.timedelta(days=back)
+        out.append(DateMention(m.start(), m.end(), day.isoformat(), None, "day"))
+    return out

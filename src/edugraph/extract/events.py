@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
+from edugraph.extract.actions import action_events
 from edugraph.extract.dates import find_dates
 from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
@@ -151,8 +152,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if not _is_event(article, mentions):
             continue
         events.append(_event(article, mentions))
+    covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
-    return events
+    return events + action_events(article, events, covered)
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:

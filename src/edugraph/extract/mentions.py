@@ -24,6 +24,7 @@ class Article:
     lang: str
     year: int | None
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    published: str | None = None  # ISO publication date (metadata, else a dateline), for «вчера», "on Friday"
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     orgs: list[Mention] = field(default_factory=list)

@@ -1,0 +1,115 @@
+"""Events reported by a verb or an action noun: openings («открыли технопарк», "the centre opened in 2020"),
+visits («министр посетил школу», "visited the centre"), award ceremonies. The vocabulary is
+data/gazetteers/actions.yaml; an event noun of the same sentence (events.py) takes precedence."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from edugraph import gazetteer
+from edugraph.extract.dates import find_dates, relative_dates
+from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.names import organisation_key
+from edugraph.text import parses
+
+NEAR = 90  # characters between a trigger and its object («открыли детский технопарк «Кванториум»»)
+LEAD_SENTENCES = 3  # an undated action in the first sentences of the body happened on the publication date
+
+
+@functools.lru_cache(maxsize=1)
+def actions() -> list[dict]:
+    """Action records with compiled triggers {"ru": re.Pattern, "en": re.Pattern}."""
+    out = []
+    for record in gazetteer.load("actions")["actions"]:
+        triggers = {lang: re.compile(rf"(?<![\w-])(?:{record[lang]})(?![\w-])", re.I) for lang in ("ru", "en")}
+        out.append({**record, "triggers": triggers})
+    return out
+
+
+def _objects(article: Article, s: int, e: int) -> list[Mention]:
+    """Organisations, network centres and initiative names of a sentence, in text order."""
+    found = article.in_span(article.orgs + article.generic_orgs, s, e)
+    for start, end, ident in gazetteer.initiative_spans(article.text[s:e]):
+        if not any(o.start <= s + start < o.end for o in found):
+            found.append(Mention(s + start, s + end, gazetteer.initiative(ident)["ru" if article.lang == "ru" else "en"]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _date(article: Article, s: int, e: int, index: int) -> str | None:
+    """The sentence's date (a day, else a year), a date relative to the publication date, or the publication
+    date itself for an action told in the lead."""
+    text = article.text[s:e]
+    found = find_dates(text, article.year)
+    days = [d for d in found if d.kind in ("day", "range")] or relative_dates(text, article.published)
+    if days:
+        return days[0].date
+    years = [d for d in found if d.kind in ("year", "school_year")]
+    if years:
+        return years[0].date
+    lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
+    return article.published[:10] if lead else None
+
+
+def _place(article: Article, s: int, e: int) -> str | None:
+    places = article.in_span(article.places, s, e)
+    located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$", article.text[max(s, p.start - 5):p.start])]
+    return (located or places or [None])[0] and (located or places)[0].value
+
+
+AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|управлени|комитет|администраци|правительств|ministry|department|"
+                       r"committee|administration|government)")
+
+
+def _plural(article: Article, target: Mention) -> bool:
+    """«центры «Точка роста»», "60 Point of Growth centres": a network in general, not one place that opened."""
+    value, text = target.value, article.text
+    if re.search(r"\d\s*[«\"“]?\s*$", text[max(0, target.start - 4):target.start]):
+        return True
+    first = value.split()[0].lower()
+    if article.lang == "en":
+        return bool(re.search(r"(?:centres|centers|schools|technoparks)\b", value + text[target.end:target.end + 12], re.I))
+    return bool(re.fullmatch(r"[а-яё]+", first)) and any("plur" in p.tag and p.tag.case in ("nomn", "accs", "gent")
+                                                         for p in parses(first)[:1])
+
+
+def _target(article: Article, s: int, e: int, at: int) -> Mention | None:
+    """The organisation or centre the action is about: the one nearest to the trigger at `at`."""
+    objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)]
+    near = [o for o in objects if abs(o.start - at) <= NEAR or abs(o.end - at) <= NEAR]
+    return min(near, key=lambda o: abs(o.start - at), default=None)
+
+
+def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
+    """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
+    events) nor reported by an event of the same type and date. An unnamed noun event («Открытие») of that
+    type and date takes the action's fuller name. An action needs a date; visits of one day are one visit;
+    an award ceremony is reported once."""
+    dated = {(event["type"], event["date"]): event for event in events}
+    body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
+    out: dict[tuple, dict] = {}
+    for index, (s, e) in enumerate(body):
+        text = article.text[s:e]
+        for action in actions():
+            trigger = action["triggers"][article.lang].search(text)
+            if not trigger or (action["type"], (s, e)) in covered:
+                continue
+            target, place = _target(article, s, e, s + trigger.start()), _place(article, s, e)
+            date = _date(article, s, e, index)
+            twin = dated.get((action["type"], date))
+            if twin and target and len(twin["name"].split()) < 3:
+                twin["name"] = f"{action['name_' + article.lang]} {target.value}"
+            if not date or twin or target and _plural(article, target) or \
+                    action.get("object") and not target and not (action["kind"] == "visit" and place):
+                continue
+            key = (action["kind"],) if action.get("once") else \
+                (action["kind"], date) if action["kind"] == "visit" else (action["kind"], organisation_key(target.value))
+            if key in out and (out[key]["_target"] or not target):
+                continue
+            label = action["name_" + article.lang]
+            what = target.value if target else (place or "")
+            out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
+                        "participants": None, "_target": target is not None}
+    for event in out.values():
+        event.pop("_target")
+    return list(out.values())
