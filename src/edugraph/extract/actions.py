@@ -61,6 +61,9 @@ AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|�
                        r"committee|administration|government)")
 
 
+PROGRAMME = re.compile(r"(?i)project|проект|программ|programme|program\b")  # a project is not opened or visited
+
+
 def _plural(article: Article, target: Mention) -> bool:
     """«центры «Точка роста»», "60 Point of Growth centres": a network in general, not one place that opened."""
     value, text = target.value, article.text
@@ -75,7 +78,8 @@ def _plural(article: Article, target: Mention) -> bool:
 
 def _target(article: Article, s: int, e: int, at: int) -> Mention | None:
     """The organisation or centre the action is about: the one nearest to the trigger at `at`."""
-    objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)]
+    objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)
+               and not PROGRAMME.search(o.value)]
     near = [o for o in objects if abs(o.start - at) <= NEAR or abs(o.end - at) <= NEAR]
     return min(near, key=lambda o: abs(o.start - at), default=None)
 
@@ -100,7 +104,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
             if not date or twin or target and _plural(article, target) or \
-                    action.get("object") and not target and not (action["kind"] == "visit" and place):
+                    action.get("object") and not target and action["kind"] != "visit":
                 continue
             key = (action["kind"],) if action.get("once") else \
                 (action["kind"], date) if action["kind"] == "visit" else (action["kind"], organisation_key(target.value))
@@ -110,6 +114,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             what = target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None}
+    if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
+        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
     for event in out.values():
         event.pop("_target")
     return list(out.values())

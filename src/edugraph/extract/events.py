@@ -22,7 +22,7 @@ EN_TYPES = [("conference", "conference"), ("meeting", "meeting"), ("session", "s
             ("competition", "competition"), ("contest", "competition"), ("olympiad", "competition"),
             ("championship", "competition"), ("marathon", "other"), ("festival", "other"), ("seminar", "conference"),
             ("opening", "opening"), ("hackathon", "competition"), ("open day", "other"), ("round table", "meeting")]
-RU_NOUN = re.compile(r"(?<![\w-])(?:видеоконференц(?!св)|конференц|совещани|заседани|сесси|форум|конкурс(?!н)|олимпиад|"
+RU_NOUN = re.compile(r"(?<![\w-])(?:видеоконференц(?!св)|конференц(?!зал)|совещани|заседани|сесси|форум|конкурс(?!н)|олимпиад|"
                      r"соревновани|чемпионат|марафон|диктант|фестивал|семинар|сл[её]т|открыти|хакатон|круглы[йм]\s+стол|праздник|ярмарк)[а-яё]*", re.I)
 EN_NOUN = re.compile(r"(?<![\w-])(?:conference|meeting|session|forum|competition|contest|olympiad|championship|"
                      r"marathon|festival|seminar|hackathon|opening(?=\s+(?:ceremony|of)\b)|open\s+day|round\s+table)s?(?![\w-])", re.I)
@@ -227,7 +227,8 @@ def _event(article: Article, mentions: list[dict]) -> dict:
         name = nominative_phrase(name)
     name = re.sub(r"\s+", " ", name).strip(" ,.")
     name = name[:1].upper() + name[1:]
-    event = {"name": name, "type": best["type"], "date": None, "place": None, "participants": None,
+    kind = "session" if re.search(r"пленарн|plenary", best["mods"], re.I) else best["type"]  # «пленарное заседание»
+    event = {"name": name, "type": kind, "date": None, "place": None, "participants": None,
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
     positions = {}
     for m in mentions:
