@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 import re
+from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key
-from edugraph.text import lemma, morph, parses, word_is_known
+from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
@@ -193,6 +194,69 @@ def _places(text: str, spans: list) -> list[Mention]:
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
+    for mention in _municipalities(text) + _settlements(text, spans):
+        overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
+        if not overlaps and not any(SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio() >= 0.8 for o in out):
+            out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
+    return sorted(out, key=lambda m: m.start)
+
+
+MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
+    r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*-\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
+    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ)(?:а|у|ом|е)?)(?![\w-])")
+SETTLEMENT_WORD = r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*|аул\w*)"
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _masculine(adjective: str) -> str:
+    """«муниципального» → «муниципальный»."""
+    parse = next((p for p in parses(adjective.lower()) if "ADJF" in p.tag), None)
+    form = parse.inflect({"nomn", "sing", "masc"}) if parse else None
+    return form.word if form else adjective
+
+
+def _unlisted(value: str) -> Mention:
+    return Mention(0, 0, value, {"id": "~" + fold(value), "record": None})
+
+
+def _municipalities(text: str) -> list[Mention]:
+    """Municipal districts and urban okrugs that the gazetteer does not list, in the nominative."""
+    out = []
+    for m in MUNICIPALITY.finditer(text):
+        if gazetteer.find_place(m.group(0)) or inside_quotes(text, m.start()):
+            continue
+        adjective = re.sub(r"\s*-\s*", "-", m.group("adj"))
+        head, _, last = adjective.rpartition("-")
+        parse = next((p for p in parses(last.lower()) if "ADJF" in p.tag), None)
+        if parse is None or parse.tag.number == "plur":
+            continue  # «Кочубеевские округа»: several districts
+        words = [(head + "-" if head else "") + _capital(parse.inflect({"nomn", "sing", "masc"}).word)]
+        words += [lemma(w) if lemma(w) in {"район", "округ"} else _masculine(w) for w in m.group("kind").split()]
+        mention = _unlisted(" ".join(words))
+        mention.start, mention.end = m.start(), m.end()
+        out.append(mention)
+    return out
+
+
+def _settlements(text: str, spans: list) -> list[Mention]:
+    """Towns and villages the gazetteer does not list: an NER location or a word after «село», «г.», «в»
+    that the morphological dictionary knows as a geographical name (Geox), in the nominative."""
+    candidates = [(s.start, s.value) for s in spans if " " not in s.value.strip()
+                  and re.search(r"(?:^|\s)(?:в|во|из|под|до|около)\s+$", text[max(0, s.start - 7):s.start])]
+    candidates += [(m.start(1), m.group(1)) for m in re.finditer(
+        rf"(?<![\w-]){SETTLEMENT_WORD}\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    out = []
+    for start, word in candidates:
+        if gazetteer.find_place(word):
+            continue
+        geo = [p for p in parses(word.lower()) if "Geox" in p.tag and p.score >= 0.3
+               and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
+        if geo and not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score for p in parses(word.lower())):
+            value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
+            out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
     return out
 
 
