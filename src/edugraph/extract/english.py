@@ -24,11 +24,28 @@ def analyse(article: Article) -> None:
     analyse_persons(article)
     article.places = _places(text)
     article.orgs = _orgs(text, article)
+    article.places = [p for p in article.places if not _names_organisation(p, article.orgs)]
+
+
+def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
+    """"Pskov Academic Drama Theater", "Tomsk State University": the city word opens an organisation's name."""
+    return " " not in place.value and any(o.start == place.start and o.end > place.end + 1 for o in orgs)
+
+
+REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)\s+(?P<kind>regions|districts)\b")
 
 
 def _places(text: str) -> list[Mention]:
     out = []
-    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|district|Federation|Region|Oblast))?", text)
+    for m in REGION_LIST.finditer(text):  # "Penza, Samara and Perm regions": every item is a region
+        for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
+            name = f"{item.group(0)} {m.group('kind')[:-1]}"
+            record = gazetteer.find_place(name)
+            if record:
+                start = m.start("items") + item.start()
+                out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
+    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"
+                        r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|[Rr]epublic))?", text)
     found = list(found)
     context = [m.group(0) for m in found if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"]
     for m in found:
