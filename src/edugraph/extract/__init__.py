@@ -26,7 +26,8 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     (russian if lang == "ru" else english).analyse(article)
     posts = attach_posts(article)
     events = extract_events(article)
-    article.orgs = [o for o in article.orgs if not any(fold(o.value) in fold(e["name"]) for e in events)]
+    named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
+    article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts)
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],

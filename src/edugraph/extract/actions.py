@@ -113,7 +113,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             label = action["name_" + article.lang]
             what = target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
-                        "participants": None, "_target": target is not None}
+                        "participants": None, "_target": target is not None, "_action": True}
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
     for event in out.values():

@@ -57,15 +57,22 @@ def _places(text: str) -> list[Mention]:
     return out
 
 
+NUMBERED = re.compile(  # "school No. 162 «Smart»", "polylingual kindergarten No. 202", "school №31"
+    r"(?<![\w-])(?:[a-z]+\s+){0,2}(?:school|kindergarten|lyceum|gymnasium)\s+(?:No\.?\s*|№\s*)\d+(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?")
+POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
+
+
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
+    out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0))) for m in NUMBERED.finditer(text)]
     for m in ORG.finditer(text):
-        value = _TRIM.sub("", m.group(0).strip(" ,").rstrip("."))
+        cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
+        value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
         if inside_quotes(text, m.start()) or gazetteer.find_initiative(value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
-            if len(part.split()) > 1 or re.search(r"No\.", part):
-                start = m.start() + m.group(0).find(part)
+            start = m.start() + m.group(0).find(part)
+            if (len(part.split()) > 1 or re.search(r"No\.", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     return out
