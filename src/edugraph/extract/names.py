@@ -105,6 +105,19 @@ def person_key(name: str) -> str:
 
 # ---------------------------------------------------------------- organisations
 
+ORG_TAIL = re.compile(  # what follows a name without being part of it
+    r"\s+(?:в|во|на)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:област\w*|кра[еяю]\w*|республик\w*|округ\w*|район\w*|город\w*|г\.)"
+    r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
+    r"|\s+(?:в|во)\s+[А-ЯЁ][а-яё-]+$"  # «… в Москве»
+    r"|\s+по\s+(?:инициативе|поручению|приглашению|словам|данным)\b.*$")  # «… по инициативе губернатора …»
+
+
+def trim_org_tail(value: str) -> str:
+    """An organisation name without a trailing location or circumstance: «гимназия № 53 в Пензенской области»
+    → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»."""
+    return ORG_TAIL.sub("", value)
+
+
 @functools.lru_cache(maxsize=16384)
 def nominative_phrase(phrase: str) -> str:
     """Put the head of a Russian noun phrase in the nominative: leading adjectives and the first noun

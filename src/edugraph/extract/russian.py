@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, inside_quotes
-from edugraph.extract.names import nominative_phrase, normalise_person, person_key
+from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
@@ -266,8 +266,11 @@ def _bare_adjective(word: str) -> bool:
 
 
 def _common_caps(word: str) -> bool:
-    """An upper-case common word such as «НОВОСТИ» (a heading, not an abbreviation)."""
-    return word.isupper() and len(word) > 4 and word_is_known(word.lower())
+    """An upper-case common word or place such as «НОВОСТИ», «ФОТО», «НИЖНИЙ НОВГОРОД» (a heading, not an
+    abbreviation)."""
+    if not word.isupper() or len(word) < 4:
+        return False
+    return bool(gazetteer.find_place(word.title())) or all(word_is_known(w.lower()) and len(w) >= 4 for w in word.split())
 
 
 def _honorary(text: str, pos: int) -> bool:
@@ -378,6 +381,7 @@ ORDINAL = re.compile(r"^(?:перв|втор|трет|четверт|пят|но
 
 
 def _clean_org(value: str) -> str:
+    value = trim_org_tail(value)
     value = ORDINAL.sub("", value)  # «второй детский технопарк «Кванториум»» → «детский технопарк «Кванториум»»
     value = re.sub(r"\s*\([^)]*\)?\s*$", "", value).strip(" ,.;:–—-")
     return re.sub(r"\s+", " ", value)
@@ -387,7 +391,9 @@ def _is_named_org(value: str, article: Article) -> bool:
     """An organisation mention names one organisation: not a bare generic word, an initiative, a person or place."""
     words = value.split()
     first = lemma(words[0].strip("«»"))
-    if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value) or _common_caps(value)):
+    if _common_caps(value):
+        return False
+    if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value)):
         return False
     if "«" not in value and any("ADJF" in p.tag for p in parses(words[-1].lower())[:1]):
         return False
