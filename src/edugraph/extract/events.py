@@ -12,24 +12,19 @@ from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
-RU_TYPES = [("видеоконференц", "meeting"), ("конференц", "conference"), ("совещани", "meeting"), ("заседани", "meeting"),
-            ("круглый стол", "meeting"), ("сесси", "session"), ("форум", "forum"), ("конкурс", "competition"),
-            ("олимпиад", "competition"), ("соревновани", "competition"), ("чемпионат", "competition"),
-            ("марафон", "other"), ("диктант", "other"), ("фестивал", "other"), ("семинар", "conference"),
-            ("слет", "other"), ("слёт", "other"), ("открыти", "opening"), ("хакатон", "competition"), ("круглы", "meeting"),
-            ("праздник", "other"), ("ярмарк", "other"), ("выставк", "other")]
-EN_TYPES = [("conference", "conference"), ("meeting", "meeting"), ("session", "session"), ("forum", "forum"),
-            ("competition", "competition"), ("contest", "competition"), ("olympiad", "competition"),
-            ("championship", "competition"), ("marathon", "other"), ("festival", "other"), ("seminar", "conference"),
-            ("opening", "opening"), ("hackathon", "competition"), ("open day", "other"), ("round table", "meeting")]
-RU_NOUN = re.compile(r"(?<![\w-])(?:видеоконференц(?!св)|конференц(?!зал)|совещани|заседани|сесси|форум|конкурс(?!н)|олимпиад|"
-                     r"соревновани|чемпионат|марафон|диктант|фестивал|семинар|сл[её]т|открыти|хакатон|круглы[йм]\s+стол|праздник|ярмарк)[а-яё]*", re.I)
-EN_NOUN = re.compile(r"(?<![\w-])(?:conference|meeting|session|forum|competition|contest|olympiad|championship|"
-                     r"marathon|festival|seminar|hackathon|opening(?=\s+(?:ceremony|of)\b)|open\s+day|round\s+table)s?(?![\w-])", re.I)
+
+
+def _nouns(lang: str) -> list[tuple[str, str]]:
+    """(noun regex, event type) pairs of data/gazetteers/events.yaml, in file order."""
+    return [(entry["noun"], entry["type"]) for entry in gazetteer.load("events")[lang]]
+
+
+RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
+EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
 TRIGGERS = re.compile(r"состоял|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|принял\w* участие|провел|провед|"
-                      r"taking\s+place|take\s+place|was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
+                      r"taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
                      r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)\w*"
@@ -42,13 +37,10 @@ ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:
                     r"on\s+the\s+«?([A-Z]\w+)»?\s+platform|online", re.I)
 
 
-def _types(lang):
-    return RU_TYPES if lang == "ru" else EN_TYPES
-
-
 def _event_type(noun: str, lang: str) -> str:
+    """The type of the event noun at the start of `noun` (followed by its context, for look-aheads)."""
     low = noun.lower()
-    return next((t for stem, t in _types(lang) if low.startswith(stem)), "other")
+    return next((t for noun, t in _nouns(lang) if re.match(noun, low, re.I)), "other")
 
 
 def _initiative_name(title: str) -> bool:
@@ -102,7 +94,7 @@ def _mentions(article: Article) -> list[dict]:
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
         name_tail, end = _name_after(text, m.end(), lang)
         start = m.start() - len(mod_text)
-        found.append({"start": start, "end": end, "noun": m.group(0), "type": _event_type(m.group(0), lang),
+        found.append({"start": start, "end": end, "noun": m.group(0), "type": _event_type(text[m.start():m.start() + 80], lang),
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
                       "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
@@ -116,7 +108,7 @@ def _quoted_events(article: Article) -> list[dict]:
         noun = (RU_NOUN if article.lang == "ru" else EN_NOUN).search(m.group(1))
         before = article.text[max(0, m.start() - 30):m.start()]
         if noun and not (RU_NOUN if article.lang == "ru" else EN_NOUN).search(before):
-            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": _event_type(noun.group(0), article.lang),
+            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": _event_type(m.group(1)[noun.start():], article.lang),
                         "mods": "", "raw": m.group(1), "quoted": True, "title": m.group(1)})
     return out
 
