@@ -11,7 +11,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.mentions import Article, Mention
 from edugraph.extract.names import organisation_key
-from edugraph.text import parses
+from edugraph.text import fold, parses
 
 NEAR = 90  # characters between a trigger and its object («открыли детский технопарк «Кванториум»»)
 LEAD_SENTENCES = 3  # an undated action in the first sentences of the body happened on the publication date
@@ -36,19 +36,22 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _date(article: Article, s: int, e: int, index: int) -> str | None:
-    """The sentence's date (a day, else a year), a date relative to the publication date, or the publication
-    date itself for an action told in the lead."""
+def _date(article: Article, s: int, e: int, index: int, main: dict | None) -> tuple[str | None, bool]:
+    """(date, stated): the sentence's date (a day, else a year) or a date relative to the publication date
+    (stated); else the day of the article's main event or, for an action told in the lead, the publication
+    date (not stated)."""
     text = article.text[s:e]
     found = find_dates(text, article.year)
     days = [d for d in found if d.kind in ("day", "range")] or relative_dates(text, article.published)
     if days:
-        return days[0].date
+        return days[0].date, True
     years = [d for d in found if d.kind in ("year", "school_year")]
     if years:
-        return years[0].date
+        return years[0].date, True
+    if main and len(main.get("date") or "") == 10:
+        return main["date"], False
     lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
-    return article.published[:10] if lead else None
+    return (article.published[:10] if lead else None), False
 
 
 def _place(article: Article, s: int, e: int) -> str | None:
@@ -99,7 +102,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             if not trigger or (action["type"], (s, e)) in covered:
                 continue
             target, place = _target(article, s, e, s + trigger.start()), _place(article, s, e)
-            date = _date(article, s, e, index)
+            main = events[0] if events and action.get("once") else None  # a ceremony held at the main event
+            date, stated = _date(article, s, e, index, main)
             twin = dated.get((action["type"], date))
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
@@ -107,15 +111,18 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                     action.get("object") and not target and action["kind"] != "visit":
                 continue
             key = (action["kind"],) if action.get("once") else \
-                (action["kind"], date) if action["kind"] == "visit" else (action["kind"], organisation_key(target.value))
-            if key in out and (out[key]["_target"] or not target):
+                (action["kind"], organisation_key(target.value) if target else fold(place or ""))
+            if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
                 continue
             label = action["name_" + article.lang]
             what = target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
-                        "participants": None, "_target": target is not None, "_action": True}
+                        "participants": None, "_target": target is not None, "_stated": stated, "_action": True}
+            if main and not stated and main.get("date") == date:
+                out[key]["parent"] = main["name"]  # an award ceremony of the conference
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
     for event in out.values():
         event.pop("_target")
+        event.pop("_stated")
     return list(out.values())

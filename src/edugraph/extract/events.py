@@ -146,7 +146,19 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         events.append(_event(article, mentions))
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
-    return events + action_events(article, events, covered)
+    return _without_bare_repeats(events + action_events(article, events, covered))
+
+
+def _without_bare_repeats(events: list[dict]) -> list[dict]:
+    """Drop a one-word event («Заседание», «Открытие») when a fuller event of the same day or type is reported:
+    it is a repeat of that event, not another one."""
+    def size(event):
+        return len(re.split(r"[\s-]+", event["name"]))
+
+    def fuller(event, other):
+        return other is not event and size(other) > 1 and other["type"] == event["type"] and \
+            (not event["date"] or other["date"] == event["date"])
+    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events)]
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
