@@ -52,3 +52,25 @@ def test_school_608_forms_match():
 def test_format_table(result):
     table = format_table(result)
     assert table.splitlines()[0].startswith("category") and "overall" in table
+
+
+def test_real_and_written_slices_reported_apart():
+    from edugraph.evaluate import article_kind
+
+    assert article_kind({"url": "https://example.org/news/1"}) == "real"
+    assert article_kind({"source": "real: example.org"}) == "real"
+    assert article_kind({"id": "dev01"}) == "written"
+    dev = ROOT / "tests" / "dev"
+    result = evaluate(dev / "gold", dev / "articles", only=r"^(?:dev0[12]|real_en_0[12])_")
+    assert {k: len(v["articles"]) for k, v in result["slices"].items()} == {"real": 2, "written": 2}
+    table = format_table(result)
+    assert "real F1" in table.splitlines()[0] and "written F1" in table.splitlines()[0]
+    assert table.splitlines()[-1] == "articles: 4 (real: 2, written: 2)"
+
+
+def test_evaluate_command_rejects_a_bad_only_regex(capsys):
+    from edugraph.cli import main
+
+    assert main(["evaluate", str(GOLD), "--articles", str(ROOT / "data" / "articles"), "--only", "("]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("edugraph: error: --only (: not a regular expression") and "\n" not in err

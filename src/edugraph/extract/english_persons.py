@@ -119,8 +119,8 @@ def _territory(org: str) -> bool:
 
 
 def _post(title: str, org: str | None) -> dict:
-    """A post dict: the title as written (lower-case unless capitalised), the organisation or None."""
-    title = re.sub(r"\s+", " ", title).strip()
+    """A post dict: the title in lower case, the organisation or None."""
+    title = re.sub(r"\s+", " ", title).strip().lower()
     org = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", org).strip(" ,"), flags=re.I) if org else None
     if org and _territory(org):
         org = None

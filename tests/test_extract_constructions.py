@@ -1,0 +1,56 @@
+"""Constructions the extractor must read (issue 9): English names and posts, Russian award lists and
+surname-first names, officials of a territory, actions as events, dates relative to the publication date."""
+
+from edugraph.extract import extract_facts
+from edugraph.extract.dates import relative_dates
+from edugraph.extract.english_persons import find_persons, posts_after, posts_before
+
+
+def _posts(facts, name):
+    return next(p["posts"] for p in facts["persons"] if p["name"] == name)
+
+
+def test_english_names_by_given_name_and_surname_shape():
+    text = "Governor Pavel Sokolov and Ms Zhanna Kuzmenko met Tagir Abdulkhakov. Sokolov said it."
+    assert [p.value for p in find_persons(text)] == ["Pavel Sokolov", "Zhanna Kuzmenko", "Tagir Abdulkhakov"]
+    assert find_persons("The Moscow Region Government and Kazan Federal University") == []
+
+
+def test_english_titles_before_and_after_the_name():
+    text = "The Head of Finance Department of the Omsk region Olga Belova spoke. Ivan Petrov, the Mayor of Omsk, said."
+    start = text.index("Olga")
+    assert posts_before(text, start, 0) == [{"post": "head", "org": "Finance Department of the Omsk region"}]
+    assert posts_after(text, text.index(", the Mayor")) == [{"post": "mayor", "org": None}]
+    facts = extract_facts("On 3 May 2024 the Minister of Education of the Omsk region Irina Gordeeva opened "
+                          "school No. 12 in Omsk.", "en", {"date": "2024-05-03"})
+    assert _posts(facts, "Irina Gordeeva") == [{"post": "minister", "org": "Ministry of Education of the Omsk region"}]
+    assert any(e["type"] == "opening" and e["date"] == "2024-05-03" for e in facts["events"])
+
+
+def test_russian_award_list_surname_first_with_posts():
+    text = ("Почётной грамотой награждены:\nСеменова Ирина Павловна, учитель химии школы № 7;\n"
+            "Гусев Олег Игоревич, старший воспитатель детского сада № 12.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Семенова Ирина Павловна") == [{"post": "учитель химии", "org": "школа № 7"}]
+    assert _posts(facts, "Гусев Олег Игоревич") == [{"post": "старший воспитатель", "org": "детский сад № 12"}]
+
+
+def test_territory_officials_have_no_organisation():
+    text = "С приветствием выступил глава Верхнекамского муниципального округа Андрей Морозов."
+    facts = extract_facts(text, "ru", {"date": "2024-08-27"})
+    assert _posts(facts, "Андрей Морозов") == [{"post": "глава", "org": None}]
+    assert "Верхнекамский муниципальный округ" in facts["places"]
+
+
+def test_relative_dates_against_publication_date():
+    assert [d.date for d in relative_dates("Yesterday the governor, on Friday the minister", "2021-02-04")] == \
+        ["2021-02-03", "2021-01-29"]
+    assert relative_dates("вчера", None) == []
+
+
+def test_visit_and_opening_reported_by_verbs():
+    text = ("Вчера министр образования посетил лицей № 3 города Тулы. В 2019 году в лицее открыли "
+            "центр «Точка роста».")
+    facts = extract_facts(text, "ru", {"date": "2023-03-02"})
+    kinds = {(e["type"], e["date"]) for e in facts["events"]}
+    assert ("other", "2023-03-01") in kinds and ("opening", "2019") in kinds
