@@ -148,7 +148,7 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
             continue
         between = segment[m.end():end]
         of = re.fullmatch(r"\s+(?:of|at)\s+(.+?)\s*,?\s*", between, re.S)
-        if between.strip() and not of or re.search(r"\band\s*$", between) or segment.lstrip().startswith(","):
+        if between.strip() and not of or re.search(r"\band\s*$", between):
             break
         posts.insert(0, _post(m.group(0), of.group(1) if of else None))
         head = segment[:m.start()]

@@ -150,7 +150,8 @@ def _is_patronymic(word: str) -> bool:
     if not any("Patr" in p.tag for p in parses(low)):
         return False
     stem = re.sub(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$", "", low)
-    return any("Name" in p.tag for cand in (stem, stem + "й", stem + "а", stem + "я", stem + "ь") for p in parses(cand))
+    return any("Name" in p.tag for cand in (stem, stem + "й", stem + "а", stem + "я", stem + "ь",
+                                                               stem.rstrip("ь") + "ий") for p in parses(cand))
 
 
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
