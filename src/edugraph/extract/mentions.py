@@ -41,9 +41,10 @@ class Article:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split after . ! ? before a capital, and at line breaks; initials are not ends."""
+    """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
+    (a hard-wrapped line goes on: «15\nмая»); initials are not ends."""
     spans, start = [], 0
-    for m in re.finditer(r"\n+|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
+    for m in re.finditer(r"\n+(?![ \t]*[а-яёa-z])|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
                          text):
         end = m.end()
         if text[start:end].strip():
