@@ -204,7 +204,20 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True
         if m["type"] == "opening" and _reports_opening(article):
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
+        if _lead_report(article, m["start"]):
+            return True
     return False
+
+
+def _lead_report(article: Article, pos: int) -> bool:
+    """True for a mention in the article's first two sentences whose sentence reports it happening
+    («… принял участие в церемонии открытия …», "took part in the opening ceremony"): news of the day."""
+    lead = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])][:2]
+    s, e = article.sentence_of(pos)
+    return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
+
+
+PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
 
 
 OPENED = re.compile(r"(?<!\w)(?:opened|opens|открыл(?:ся|ась|ось|ись)|открыт[аоы]?(?!\w))", re.I)
