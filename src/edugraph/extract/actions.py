@@ -10,7 +10,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.mentions import Article, Mention
-from edugraph.extract.names import organisation_key
+from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
 NEAR = 90  # characters between a trigger and its object («открыли детский технопарк «Кванториум»»)
@@ -79,12 +79,45 @@ def _plural(article: Article, target: Mention) -> bool:
                                                          for p in parses(first)[:1])
 
 
-def _target(article: Article, s: int, e: int, at: int) -> Mention | None:
+def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention | None:
     """The organisation or centre the action is about: the one nearest to the trigger at `at`."""
     objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)
                and not PROGRAMME.search(o.value)]
     near = [o for o in objects if abs(o.start - at) <= NEAR or abs(o.end - at) <= NEAR]
+    if not near and generic:  # «школа была открыта в 1970 году», "the new building of the school was opened"
+        text = article.text[max(s, at - GENERIC_NEAR):min(e, at + GENERIC_NEAR)]
+        offset = max(s, at - GENERIC_NEAR)
+        near = [Mention(offset + m.start(), offset + m.end(), _nominative(article, m.group(0)))
+                for m in GENERIC_OBJECT[article.lang].finditer(text)]
     return min(near, key=lambda o: abs(o.start - at), default=None)
+
+
+GENERIC_NEAR = 40  # characters between a trigger and an unnamed object («открыта школа»)
+GENERIC_OBJECT = {
+    "ru": re.compile(r"(?<![\w-])(?:(?:нов|сельск|детск|средн)\w*\s+)?(?:школ[аыуе]|детск\w+\s+сад\w*|корпус\w*|"
+                     r"здани[еяю]|гимнази[яию]|лице[йяю]|интернат\w*|технопарк\w*|центр\w*)(?![\w-])", re.I),
+    "en": re.compile(r"(?<![\w-])(?:new\s+)?(?:school|kindergarten|building|centre|center|lyceum|gymnasium|"
+                     r"technopark)(?![\w-])", re.I),
+}
+
+
+def _nominative(article: Article, phrase: str) -> str:
+    return nominative_phrase(phrase) if article.lang == "ru" else phrase
+
+
+def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict) -> tuple:
+    """The key of the event an action reports: one award ceremony per article; otherwise one event per object
+    (the same organisation, or the same place when there is none) unless both mentions state different dates
+    («школа открыта в 1970 году», «детский сад — в 2007 году»)."""
+    if action.get("once"):
+        return (action["kind"],)
+    for key, event in out.items():
+        if key[0] != action["kind"] or (event["_target"] != (target is not None)):
+            continue
+        same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
+        if same and not (stated and event["_stated"] and event["date"] != date):
+            return key
+    return (action["kind"], target.value if target else place, date)
 
 
 def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
@@ -101,7 +134,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             trigger = action["triggers"][article.lang].search(text)
             if not trigger or (action["type"], (s, e)) in covered:
                 continue
-            target, place = _target(article, s, e, s + trigger.start()), _place(article, s, e)
+            target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
+            place = _place(article, s, e)
             main = events[0] if events and action.get("once") else None  # a ceremony held at the main event
             date, stated = _date(article, s, e, index, main)
             twin = dated.get((action["type"], date))
@@ -110,19 +144,21 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             if not date or twin or target and _plural(article, target) or \
                     action.get("object") and not target and action["kind"] != "visit":
                 continue
-            key = (action["kind"],) if action.get("once") else \
-                (action["kind"], organisation_key(target.value) if target else fold(place or ""))
+            if action["kind"] == "visit" and not target and place and gazetteer.find_place(place)["kind"] == "country":
+                continue  # «в России»: not where a visit went
+            key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
                 continue
             label = action["name_" + article.lang]
             what = target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
-                        "participants": None, "_target": target is not None, "_stated": stated, "_action": True}
+                        "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
+                        "_what": what}
             if main and not stated and main.get("date") == date:
                 out[key]["parent"] = main["name"]  # an award ceremony of the conference
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
     for event in out.values():
-        event.pop("_target")
-        event.pop("_stated")
+        for key in ("_target", "_stated", "_what"):
+            event.pop(key)
     return list(out.values())
