@@ -12,7 +12,8 @@ from edugraph.extract.mentions import Article, Mention, inside_quotes
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
-            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
+            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council|Theat(?:er|re)|" \
+            r"Museum|Library|Palace|Duma|Assembly)"
 ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
@@ -57,8 +58,9 @@ def _places(text: str) -> list[Mention]:
     return out
 
 
-NUMBERED = re.compile(  # "school No. 162 «Smart»", "polylingual kindergarten No. 202", "school №31"
-    r"(?<![\w-])(?:[a-z]+\s+){0,2}(?:school|kindergarten|lyceum|gymnasium)\s+(?:No\.?\s*|№\s*)\d+(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?")
+NUMBERED = re.compile(  # "school No. 162 «Smart»", "polylingual kindergarten No. 202", "school №31", "school named after X"
+    r"(?<![\w-])(?:[a-z]+\s+){0,2}(?:school|kindergarten|lyceum|gymnasium)\s+(?:(?:No\.?\s*|№\s*)\d+"
+    r"(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?|named\s+after\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
