@@ -123,14 +123,16 @@ _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "�
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = re.compile(
     r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
+    r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
-    """«вчера», «в минувшую пятницу», "yesterday", "on Friday" resolved against the ISO publication date
-    (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it).
+    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний» resolved against the ISO
+    publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it;
+    the Day of Knowledge is 1 September of that year).
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу", "2024-03-13")]
     ['2024-03-12', '2024-03-08']
@@ -144,6 +146,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     for m in RELATIVE.finditer(text):
         if m.group("day"):
             day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
+        elif m.group("knowledge"):
+            day = datetime.date(base.year, 9, 1)
         else:
             weekday = next(n for stem, n in _WEEKDAYS.items() if m.group("weekday").lower().startswith(stem))
             back = (base.weekday() - weekday) % 7 or (7 if m.group("past") else 0)

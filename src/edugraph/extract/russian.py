@@ -206,7 +206,7 @@ def _places(text: str, spans: list) -> list[Mention]:
 
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
-    r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*-\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
+    r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
     r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ)(?:а|у|ом|е)?)(?![\w-])")
 SETTLEMENT_WORD = r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*|аул\w*)"
 
@@ -232,7 +232,7 @@ def _municipalities(text: str) -> list[Mention]:
     for m in MUNICIPALITY.finditer(text):
         if gazetteer.find_place(m.group(0)) or inside_quotes(text, m.start()):
             continue
-        adjective = re.sub(r"\s*-\s*", "-", m.group("adj"))
+        adjective = re.sub(r"\s*[-–]\s*", "-", m.group("adj"))  # «Казачинско - Ленского»
         head, _, last = adjective.rpartition("-")
         parse = next((p for p in parses(last.lower()) if "ADJF" in p.tag), None)
         if parse is None or parse.tag.number == "plur":
