@@ -55,7 +55,7 @@ def _date(article: Article, s: int, e: int, index: int, main: dict | None) -> tu
 
 
 def _place(article: Article, s: int, e: int) -> str | None:
-    places = article.in_span(article.places, s, e)
+    places = article.event_places(s, e)
     located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$", article.text[max(s, p.start - 5):p.start])]
     return (located or places or [None])[0] and (located or places)[0].value
 

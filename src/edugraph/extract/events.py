@@ -268,7 +268,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
         event["date"], end = dates[0].date, dates[0].end
         if end:
             event["end_date"] = end
-    places = article.in_span(article.places, s, e)
+    places = article.event_places(s, e)
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)

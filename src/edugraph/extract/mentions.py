@@ -35,6 +35,11 @@ class Article:
         """(start, end) of the sentence containing position `pos`."""
         return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.text)))
 
+    def event_places(self, start: int, end: int) -> list[Mention]:
+        """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
+        return [m for m in self.in_span(self.places, start, end)
+                if (m.extra.get("record") or {}).get("kind") != "country"]
+
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end)."""
         return [m for m in mentions if start <= m.start and m.end <= end]
