@@ -60,21 +60,28 @@ def _event_match(gold: dict, got: dict) -> bool:
     return len(words_g & words_s) / min(len(words_g), len(words_s)) >= 0.5
 
 
-def _pair(gold: list, got: list, same) -> list[tuple]:
-    """Greedy one-to-one matching: (gold item, system item) pairs."""
-    pairs, used = [], set()
-    for g in gold:
-        for i, s in enumerate(got):
-            if i not in used and same(g, s):
-                pairs.append((g, s))
-                used.add(i)
-                break
+def _pair(gold: list, got: list, same, first=None) -> list[tuple]:
+    """Greedy one-to-one matching: (gold item, system item) pairs; pairs for which `first` holds are made
+    before the others (events of the same day before events with similar names)."""
+    pairs, used, paired = [], set(), set()
+    for test in ([first] if first else []) + [same]:
+        for j, g in enumerate(gold):
+            for i, s in enumerate(got):
+                if j not in paired and i not in used and same(g, s) and test(g, s):
+                    pairs.append((g, s))
+                    used.add(i)
+                    paired.add(j)
+                    break
     return pairs
 
 
-def _counts(gold: list, got: list, same) -> tuple[int, int, int]:
+def _counts(gold: list, got: list, same, first=None) -> tuple[int, int, int]:
     """(true positives, system total, gold total)."""
-    return len(_pair(gold, got, same)), len(got), len(gold)
+    return len(_pair(gold, got, same, first)), len(got), len(gold)
+
+
+def _same_day(gold: dict, got: dict) -> bool:
+    return bool(gold.get("date")) and gold.get("date") == got.get("date")
 
 
 def _places_equal(a: str | None, b: str | None) -> bool:
@@ -105,9 +112,9 @@ def compare(gold: dict, got: dict) -> dict[str, tuple[int, int, int]]:
                           list(dict.fromkeys(_place_id(p, context) for p in got["places"])), lambda a, b: a == b),
         "initiatives": _counts([_initiative_id(i) for i in gold["initiatives"]], [_initiative_id(i) for i in got["initiatives"]],
                                lambda a, b: a == b),
-        "events": _counts(gold["events"], got["events"], _event_match),
+        "events": _counts(gold["events"], got["events"], _event_match, _same_day),
     }
-    pairs = _pair(gold["events"], got["events"], _event_match)
+    pairs = _pair(gold["events"], got["events"], _event_match, _same_day)
     result["event_dates"] = _attribute(pairs, "date", lambda a, b: a == b)
     result["event_places"] = _attribute(pairs, "place", lambda a, b: _places_equal(_place_id(a, context), _place_id(b, context)))
     result["participant_counts"] = _attribute(pairs, "participants", lambda a, b: a == b)

@@ -36,18 +36,15 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _date(article: Article, s: int, e: int, index: int, main: dict | None) -> tuple[str | None, bool]:
-    """(date, stated): the sentence's date (a day, else a year) or a date relative to the publication date
-    (stated); else the day of the article's main event or, for an action told in the lead, the publication
-    date (not stated)."""
+def _date(article: Article, s: int, e: int, at: int, index: int, main: dict | None) -> tuple[str | None, bool]:
+    """(date, stated): the sentence's date nearest to the trigger at `at` (a day, a year, or a date relative to
+    the publication date: «вчера», «три года назад»); else the day of the article's main event or, for an action
+    told in the lead, the publication date (not stated)."""
     text = article.text[s:e]
-    found = find_dates(text, article.year)
-    days = [d for d in found if d.kind in ("day", "range")] or relative_dates(text, article.published)
-    if days:
-        return days[0].date, True
-    years = [d for d in found if d.kind in ("year", "school_year")]
-    if years:
-        return years[0].date, True
+    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "year", "school_year")]
+    found += relative_dates(text, article.published)
+    if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
+        return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
     if main and len(main.get("date") or "") == 10:
         return main["date"], False
     lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
@@ -137,7 +134,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
             place = _place(article, s, e)
             main = events[0] if events and action.get("once") else None  # a ceremony held at the main event
-            date, stated = _date(article, s, e, index, main)
+            date, stated = _date(article, s, e, s + trigger.start(), index, main)
             twin = dated.get((action["type"], date))
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"

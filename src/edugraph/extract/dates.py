@@ -119,11 +119,17 @@ def publication_date(text: str, language: str | None = None) -> str | None:
 # ---------------------------------------------------------------- dates relative to the publication date
 
 _DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "yesterday": -1, "today": 0}
+_NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+            "девять": 9, "десять": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
 _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = re.compile(
     r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
     r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
+    r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
+    r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
@@ -134,8 +140,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it;
     the Day of Knowledge is 1 September of that year).
 
-    >>> [d.date for d in relative_dates("Вчера в минувшую пятницу", "2024-03-13")]
-    ['2024-03-12', '2024-03-08']
+    >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
+    ['2024-03-12', '2024-03-08', '2021']
     """
     import datetime
 
@@ -148,6 +154,11 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
         elif m.group("knowledge"):
             day = datetime.date(base.year, 9, 1)
+        elif m.group("ago") or m.group("last_year"):
+            ago = m.group("ago")
+            back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1
+            out.append(DateMention(m.start(), m.end(), str(base.year - back), None, "year"))
+            continue
         else:
             weekday = next(n for stem, n in _WEEKDAYS.items() if m.group("weekday").lower().startswith(stem))
             back = (base.weekday() - weekday) % 7 or (7 if m.group("past") else 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import action_events
+from edugraph.extract.actions import LEAD_SENTENCES, action_events
 from edugraph.extract.dates import find_dates
 from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
@@ -210,9 +210,9 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
 
 
 def _lead_report(article: Article, pos: int) -> bool:
-    """True for a mention in the article's first two sentences whose sentence reports it happening
+    """True for a mention in the article's first sentences (the lead) whose sentence reports it happening
     («… принял участие в церемонии открытия …», "took part in the opening ceremony"): news of the day."""
-    lead = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])][:2]
+    lead = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])][:LEAD_SENTENCES]
     s, e = article.sentence_of(pos)
     return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
 
