@@ -23,7 +23,7 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
-TRIGGERS = re.compile(r"состоял|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|принял\w* участие|провел|провед|"
+TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|принял\w* участие|провел|провед|"
                       r"taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
@@ -48,17 +48,19 @@ def _initiative_name(title: str) -> bool:
     return any(e - s >= len(title) - 2 for s, e, _ in gazetteer.initiative_spans(f"«{title}»"))
 
 
-def _has_verb(words: str) -> bool:
-    return any({"VERB", "PRTS"} & set(parses(w.lower())[0].tag.grammemes) or RU_NOUN.fullmatch(w)
+def _has_verb(words: str, nouns: bool = True) -> bool:
+    """A verb (or, with `nouns`, another event noun) among the words before a quoted title."""
+    return any({"VERB", "PRTS"} & set(parses(w.lower())[0].tag.grammemes) or nouns and RU_NOUN.fullmatch(w)
                for w in re.findall(r"[а-яёА-ЯЁ-]+", words))
 
 
-def _name_after(text: str, end: int, lang: str) -> tuple[str, int]:
-    """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail."""
+def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[str, int]:
+    """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail (a stage
+    takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
         re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»\s*\w*", rest)
-    if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")]):
+    if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
         return quoted.group(0), end + quoted.end()
@@ -92,7 +94,7 @@ def _mentions(article: Article) -> list[dict]:
         mod_text = mods.group(0) if mods else ""
         if lang == "en":
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
-        name_tail, end = _name_after(text, m.end(), lang)
+        name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
         start = m.start() - len(mod_text)
         found.append({"start": start, "end": end, "noun": m.group(0), "type": _event_type(text[m.start():m.start() + 80], lang),
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
@@ -117,10 +119,19 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
                    r"федеральн|августовск|регионал)\w*$", re.I)
 
 
+STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee)", re.I)
+
+
 def _distinct_key(mention: dict, lang: str) -> str:
-    """Mentions with the same key are the same event."""
-    if mention["quoted"] and mention["title"]:
-        return re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
+    """Mentions with the same key are the same event; a stage («финал конкурса «…»», "the final stage of the
+    Olympiad") is keyed "stage:<stage>:<key of its competition>"."""
+    title = re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"])) if mention["quoted"] and mention["title"] \
+        else None  # «РобоСевер-2024» = «РобоСевер»
+    if STAGE.match(mention["noun"]):
+        stage = lemma(mention["noun"].split()[0]) if lang == "ru" else " ".join(mention["noun"].lower().split())
+        return f"stage:{stage}:{title or ''}"
+    if title:
+        return title
     base = lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
     if lang == "ru":
         scope = [lemma(w) for w in mention["mods"].split() if SCOPE.match(w)]
@@ -139,11 +150,16 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
     groups = _merge_unnamed(groups, article.lang)
-    events = []
+    events, by_key = [], {}
     for key, mentions in groups.items():
         if not _is_event(article, mentions):
             continue
         events.append(_event(article, mentions))
+        by_key[key] = events[-1]
+    for key, event in by_key.items():  # a stage is part of its competition
+        whole = by_key.get(key.split(":", 2)[2]) if key.startswith("stage:") else None
+        if whole is not None and whole is not event:
+            event["parent"] = whole["name"]
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
     return _without_bare_repeats(events + action_events(article, events, covered))
