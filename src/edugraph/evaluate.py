@@ -187,8 +187,8 @@ def format_table(result: dict) -> str:
     for category in CATEGORIES + ["overall"]:
         s = result[category]
         extra = "".join(f"{part[category]['f1']:>12.3f}" for part in slices.values())
-        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>5}{s['system']:>5}"
-                     f"{s['gold']:>5}{extra}")
+        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
+                     f"{s['tp']:>5}{s['system']:>5}{s['gold']:>5}{extra}")
     counts = ", ".join(f"{name}: {len(part['articles'])}" for name, part in slices.items())
     lines.append(f"articles: {len(result.get('articles', []))}" + (f" ({counts})" if counts else ""))
     return "\n".join(lines)

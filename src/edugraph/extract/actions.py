@@ -32,7 +32,8 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     found = article.in_span(article.orgs + article.generic_orgs, s, e)
     for start, end, ident in gazetteer.initiative_spans(article.text[s:e]):
         if not any(o.start <= s + start < o.end for o in found):
-            found.append(Mention(s + start, s + end, gazetteer.initiative(ident)["ru" if article.lang == "ru" else "en"]))
+            name = gazetteer.initiative(ident)["ru" if article.lang == "ru" else "en"]
+            found.append(Mention(s + start, s + end, name))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -53,11 +54,13 @@ def _date(article: Article, s: int, e: int, at: int, index: int, main: dict | No
 
 def _place(article: Article, s: int, e: int) -> str | None:
     places = article.event_places(s, e)
-    located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$", article.text[max(s, p.start - 5):p.start])]
+    located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$",
+                                              article.text[max(s, p.start - 5):p.start])]
     return (located or places or [None])[0] and (located or places)[0].value
 
 
-AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|управлени|комитет|администраци|правительств|ministry|department|"
+AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|управлени|комитет|администраци|правительств|ministry|"
+                       r"department|"
                        r"committee|administration|government)")
 
 
@@ -71,7 +74,8 @@ def _plural(article: Article, target: Mention) -> bool:
         return True
     first = value.split()[0].lower()
     if article.lang == "en":
-        return bool(re.search(r"(?:centres|centers|schools|technoparks)\b", value + text[target.end:target.end + 12], re.I))
+        after = text[target.end:target.end + 12]
+        return bool(re.search(r"(?:centres|centers|schools|technoparks)\b", value + after, re.I))
     return bool(re.fullmatch(r"[а-яё]+", first)) and any("plur" in p.tag and p.tag.case in ("nomn", "accs", "gent")
                                                          for p in parses(first)[:1])
 

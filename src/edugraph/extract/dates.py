@@ -30,7 +30,8 @@ PATTERNS = [
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
                         r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
-    ("year", re.compile(r"(?<!\w)(?:в|in)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:году|г\.)|(?![\w/–-]))", re.I)),  # «в 2020 году»
+    # «в 2020 году», "in 2020"
+    ("year", re.compile(r"(?<!\w)(?:в|in)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:году|г\.)|(?![\w/–-]))", re.I)),
 ]
 
 

@@ -12,8 +12,8 @@ from edugraph.extract.mentions import Article, Mention, inside_quotes
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
-            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council|Theat(?:er|re)|" \
-            r"Museum|Library|Palace|Duma|Assembly)"
+            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council|" \
+            r"Theat(?:er|re)|Museum|Library|Palace|Duma|Assembly)"
 ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
@@ -33,7 +33,8 @@ def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
     return " " not in place.value and any(o.start == place.start and o.end > place.end + 1 for o in orgs)
 
 
-REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)\s+(?P<kind>regions|districts)\b")
+REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+                         r"\s+(?P<kind>regions|districts)\b")
 
 
 def _places(text: str) -> list[Mention]:
@@ -45,8 +46,9 @@ def _places(text: str) -> list[Mention]:
             if record:
                 start = m.start("items") + item.start()
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
-    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"
-                        r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|[Rr]epublic))?", text)
+    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
+                        r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
+                        r"[Rr]epublic))?", text)
     found = list(found)
     context = [m.group(0) for m in found if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"]
     for m in found:
@@ -58,7 +60,7 @@ def _places(text: str) -> list[Mention]:
     return out
 
 
-NUMBERED = re.compile(  # "school No. 162 «Smart»", "polylingual kindergarten No. 202", "school №31", "school named after X"
+NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "school №31", "school named after X"
     r"(?<![\w-])(?:[a-z]+\s+){0,2}(?:school|kindergarten|lyceum|gymnasium)\s+(?:(?:No\.?\s*|№\s*)\d+"
     r"(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?|named\s+after\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
@@ -66,7 +68,8 @@ POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhai
 
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
-    out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0))) for m in NUMBERED.finditer(text)]
+    out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
+            for m in NUMBERED.finditer(text)]
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))

@@ -108,7 +108,8 @@ def find_persons(text: str) -> list[Mention]:
 _BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
                        r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
 _ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
-                       r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b|[.;:!?()]\s|[.;:!?]$")
+                       r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"
+                       r"|[.;:!?()]\s|[.;:!?]$")
 _ARTICLE = r"(?:(?:the|a|an|our|its|his|her)\s+)?"
 
 
@@ -125,7 +126,7 @@ def _post(title: str, org: str | None) -> dict:
     if org and _territory(org):
         org = None
     if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
-        org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of Education of X"
+        org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of …"
     if org and title.lower().split()[-1] in _post_words()["subject"] and not _ORG_HEAD.search(org):
         return {"post": f"{title} of {org}", "org": None}  # "a teacher of Chinese and English"
     return {"post": title, "org": org or None}

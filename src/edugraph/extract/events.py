@@ -23,8 +23,9 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
-TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|принял\w* участие|провел|провед|"
-                      r"taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
+TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
+                      r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
+                      r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
                      r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)\w*"
@@ -96,7 +97,8 @@ def _mentions(article: Article) -> list[dict]:
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
         start = m.start() - len(mod_text)
-        found.append({"start": start, "end": end, "noun": m.group(0), "type": _event_type(text[m.start():m.start() + 80], lang),
+        kind = _event_type(text[m.start():m.start() + 80], lang)
+        found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
                       "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
@@ -110,7 +112,8 @@ def _quoted_events(article: Article) -> list[dict]:
         noun = (RU_NOUN if article.lang == "ru" else EN_NOUN).search(m.group(1))
         before = article.text[max(0, m.start() - 30):m.start()]
         if noun and not (RU_NOUN if article.lang == "ru" else EN_NOUN).search(before):
-            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": _event_type(m.group(1)[noun.start():], article.lang),
+            kind = _event_type(m.group(1)[noun.start():], article.lang)
+            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": kind,
                         "mods": "", "raw": m.group(1), "quoted": True, "title": m.group(1)})
     return out
 
@@ -125,8 +128,9 @@ STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qual
 def _distinct_key(mention: dict, lang: str) -> str:
     """Mentions with the same key are the same event; a stage («финал конкурса «…»», "the final stage of the
     Olympiad") is keyed "stage:<stage>:<key of its competition>"."""
-    title = re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"])) if mention["quoted"] and mention["title"] \
-        else None  # «РобоСевер-2024» = «РобоСевер»
+    title = None
+    if mention["quoted"] and mention["title"]:
+        title = re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
     if STAGE.match(mention["noun"]):
         stage = lemma(mention["noun"].split()[0]) if lang == "ru" else " ".join(mention["noun"].lower().split())
         return f"stage:{stage}:{title or ''}"
@@ -228,7 +232,8 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
 def _lead_report(article: Article, pos: int) -> bool:
     """True for a mention in the article's first sentences (the lead) whose sentence reports it happening
     («… принял участие в церемонии открытия …», "took part in the opening ceremony"): news of the day."""
-    lead = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])][:LEAD_SENTENCES]
+    body = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])]
+    lead = body[:LEAD_SENTENCES]
     s, e = article.sentence_of(pos)
     return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
 

@@ -49,7 +49,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
     (a hard-wrapped line goes on: «15\nмая»); initials are not ends."""
     spans, start = [], 0
-    for m in re.finditer(r"\n+(?![ \t]*[а-яёa-z])|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
+    for m in re.finditer(r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on
+                         r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+"  # not after initials
+                         r"(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
                          text):
         end = m.end()
         if text[start:end].strip():

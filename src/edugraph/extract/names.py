@@ -98,7 +98,8 @@ def person_key(name: str) -> str:
     surname_first = len(words) > 1 and all(len(w) == 1 for w in words[1:])
     if initial_first:
         return f"{words[-1]} {words[0]}"
-    if surname_first or len(words) == 3 and PATRONYMIC_END.search(words[2]):  # «Сизова М.Б.», «Арутюнян Татьяна Семеновна»
+    # «Сизова М.Б.», «Арутюнян Татьяна Семеновна»: the surname comes first
+    if surname_first or len(words) == 3 and PATRONYMIC_END.search(words[2]):
         return f"{words[0]} {words[1][0]}"
     return f"{words[-1]} {words[0][0]}"
 

@@ -1,5 +1,7 @@
-"""Posts (job titles) next to person mentions, Russian and English: «директор ИМЦ … Хазова С.И.»,
-«Вера Князева, директор …», coordinated lists «руководители A X, B Y и C Z», "X, director of Y"."""
+"""Posts (job titles) next to person mentions: the Russian grammar («директор ИМЦ … Хазова С.И.», «Вера Князева,
+директор …», coordinated lists «руководители A X, B Y и C Z») and, for both languages, the resolution of a post's
+organisation («директор технопарка» → the article's technopark). English titles are read with the names
+(`english_persons`)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ def _data_titles() -> str:
 
 
 RU_POST = re.compile(
-    r"(?<![\w-])(?:" + _data_titles() + r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
+    r"(?<![\w-])(?:" + _data_titles() +
+    r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
     r"губернатора|мэра|премьера|ректора)?"
     r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}(?![\w-])|\s+по\s+(?-i:[а-яё-]+)(?:\s+(?-i:[а-яё-]+)){0,2}?(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|начальник\w*(?:\s+(?:отдела|управления|департамента|сектора))?"
@@ -24,14 +27,9 @@ RU_POST = re.compile(
     r"|(?:учител\w*|педагог(?:а|у|ом|е|и|ов|ам|ами|ах)?(?!\w))(?:\s+(?-i:начальных\s+классов|дополнительного\s+образования|(?!школ|гимназ|лице|центр)[а-яё]+(?:\s+языка)?)"
     r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
-    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
+    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*"
+    r"|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
     re.I)
-EN_POST = re.compile(
-    r"(?:deputy\s+director|deputy\s+head|deputy\s+minister|chief\s+specialist|leading\s+specialist|associate\s+professor"
-    r"|head(?=\s+of\b)|director|president|chair(?:man|woman|person)?|rector|minister|governor|coordinator"
-    r"|vice-rector|methodologist|professor|teacher)", re.I)
-_ORG_END = re.compile(r"\s+(?:in|at|on|with|who|which|told|shared|said|delivered|presented|noted)\b|[,;.:!?()]\s")
-
 
 def ru_post_title(phrase: str) -> str:
     """The title part of a Russian post phrase with its head word in the nominative singular
@@ -67,7 +65,8 @@ HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|наро
 
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?заместитель\s+(?:губернатора|главы|мэра)|вице-губернатор|"
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?заместитель\s+(?:губернатора|главы|мэра)|"
+                             r"вице-губернатор|"
                              r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
 
@@ -122,7 +121,8 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
     taken = []
     for word in words:
         bare = word.strip(",;")
-        if not re.fullmatch(r"[а-яё-]+", bare) or bare.startswith(_vocabulary("ru_org_heads")) or bare in {"из", "в", "во"}:
+        if not re.fullmatch(r"[а-яё-]+", bare) or bare.startswith(_vocabulary("ru_org_heads")) or \
+                bare in {"из", "в", "во"}:
             break
         taken.append(bare)
         if word.endswith((",", ";")):
@@ -133,22 +133,6 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
     if taken and taken[0] == "по":
         return " ".join(taken), rest if rest[:1].isupper() or rest.startswith(_vocabulary("ru_org_heads")) else ""
     return " ".join(taken), rest
-
-
-def en_split_post(segment: str) -> tuple[str, str | None] | None:
-    """(post title, organisation or None) from "director of the Academy of …"."""
-    match = EN_POST.match(segment.strip())
-    if not match:
-        return None
-    rest = segment.strip()[match.end():]
-    org_match = re.match(r"\s+(?:of|at)\s+(?:the\s+)?(.+)", rest)
-    org = None
-    if org_match:
-        org = _ORG_END.split(org_match.group(1) + " ", maxsplit=1)[0].strip(" ,.")
-    title = match.group(0).lower()
-    if org and "minister" in title and not re.match(r"(?:the\s+)?ministry", org, re.I):
-        org = "Ministry of " + org  # "Minister of Education of Tatarstan" → "Ministry of Education of Tatarstan"
-    return title, org or None
 
 
 def attach_posts(article) -> dict[str, list[dict]]:
@@ -168,16 +152,6 @@ def attach_posts(article) -> dict[str, list[dict]]:
                 posts[person.value].append(post)
         posts.setdefault(person.value, [])
     return posts
-
-
-def _en_before(person) -> list[dict]:
-    """"The director of the centre, Albina Nurieva": the post found with the name (see english.POST_PERSON)."""
-    if "post_before" not in person.extra:
-        return []
-    title, org = person.extra["post_before"]
-    if org and "minister" in title and not re.match(r"(?:the\s+)?ministry", org, re.I):
-        org = "Ministry of " + org
-    return [_post(title, org.strip() if org else None)]
 
 
 def _ru_before(article, person, previous) -> list[dict]:
@@ -221,10 +195,8 @@ def _posts_after(article, person) -> list[dict]:
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
-    if article.lang == "en":  # "…, director of X, said that 1,200 teachers …": the post ends at the reporting verb
-        clause = re.split(r",?\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced)\b", clause)[0]
-    matches = post_matches(clause) if article.lang == "ru" else list(EN_POST.finditer(clause))
-    if truncated and article.lang == "ru":  # «…, директор X Хазова С.И.»: the last title belongs to the next person
+    matches = post_matches(clause)
+    if truncated:  # «…, директор X Хазова С.И.»: the last title belongs to the next person
         matches = matches[:-1]
     if not matches or matches[0].start() > 20:
         return []
@@ -232,7 +204,7 @@ def _posts_after(article, person) -> list[dict]:
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
         segment = clause[m.start():stop].strip(" ,")
-        found = ru_split_post(segment) if article.lang == "ru" else en_split_post(segment)
+        found = ru_split_post(segment)
         if found:
             out.append(_post(*found))
     return out

@@ -200,7 +200,8 @@ def _places(text: str, spans: list) -> list[Mention]:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
     for mention in _municipalities(text) + _settlements(text, spans):
         overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
-        if not overlaps and not any(SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio() >= 0.8 for o in out):
+        similar = any(SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio() >= 0.8 for o in out)
+        if not overlaps and not similar:
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
     return sorted(out, key=lambda m: m.start)
 
@@ -208,7 +209,8 @@ def _places(text: str, spans: list) -> list[Mention]:
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
     r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
     r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ)(?:а|у|ом|е)?)(?![\w-])")
-SETTLEMENT_WORD = r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*|аул\w*)"
+SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
+                   r"|аул\w*)")
 
 
 def _capital(word: str) -> str:
@@ -258,7 +260,9 @@ def _settlements(text: str, spans: list) -> list[Mention]:
             continue
         geo = [p for p in parses(word.lower()) if "Geox" in p.tag and p.score >= 0.3
                and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
-        if geo and not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score for p in parses(word.lower())):
+        person = any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score
+                     for p in parses(word.lower())) if geo else True
+        if not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
             out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
     return out
@@ -274,7 +278,8 @@ def _common_caps(word: str) -> bool:
     abbreviation)."""
     if not word.isupper() or len(word) < 4:
         return False
-    return bool(gazetteer.find_place(word.title())) or all(word_is_known(w.lower()) and len(w) >= 4 for w in word.split())
+    return bool(gazetteer.find_place(word.title())) or \
+        all(word_is_known(w.lower()) and len(w) >= 4 for w in word.split())
 
 
 def _honorary(text: str, pos: int) -> bool:
