@@ -54,3 +54,14 @@ def test_visit_and_opening_reported_by_verbs():
     facts = extract_facts(text, "ru", {"date": "2023-03-02"})
     kinds = {(e["type"], e["date"]) for e in facts["events"]}
     assert ("other", "2023-03-01") in kinds and ("opening", "2019") in kinds
+
+
+def test_appositions_with_a_dash_and_more_post_words():
+    facts = extract_facts("На встрече выступил Иван Петров — директор школы № 5 города Омска. Заведующая детским садом "
+                          "№ 3 Ольга Смирнова рассказала о проекте.", "ru", {"date": "2024-01-01"})
+    assert _posts(facts, "Иван Петров") == [{"post": "директор", "org": "школа № 5 города Омска"}]
+    assert _posts(facts, "Ольга Смирнова") == [{"post": "заведующий", "org": "детский сад № 3"}]
+    facts = extract_facts("Ivan Petrov - the principal of school No. 5 - said. Head teacher Anna Belova agreed.", "en",
+                          {"date": "2024-01-01"})
+    assert _posts(facts, "Ivan Petrov") == [{"post": "principal", "org": "school No. 5"}]
+    assert _posts(facts, "Anna Belova") == [{"post": "head teacher", "org": None}]

@@ -109,7 +109,7 @@ _BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|\b(?:said|says|told|noted|adde
                        r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
 _ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
                        r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"
-                       r"|[.;:!?()]\s|[.;:!?]$")
+                       r"|(?<!\bNo)(?<!\bSt)[.;:!?()]\s|[.;:!?]$|\s+[—–-]\s")
 _ARTICLE = r"(?:(?:the|a|an|our|its|his|her)\s+)?"
 
 
@@ -163,7 +163,7 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
 def posts_after(text: str, end: int, next_start: int | None = None) -> list[dict]:
     """Posts in an apposition after a name: ", the Mayor of Kazan," ", head of the centre". A post that runs
     into the next name (`next_start`) belongs to that name ("X, the Head of Finance Department Y")."""
-    m = re.match(rf",\s+{_ARTICLE}", text[end:], re.I)
+    m = re.match(rf"(?:,|\s+[—–-]|\s*\()\s*{_ARTICLE}", text[end:], re.I)
     if not m:
         return []
     rest = text[end + m.end():end + m.end() + 200]

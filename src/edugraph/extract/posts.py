@@ -185,10 +185,13 @@ def _ru_before(article, person, previous) -> list[dict]:
     return []
 
 
+APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
+
+
 def _posts_after(article, person) -> list[dict]:
     text = article.text
     rest = text[person.end:]
-    if not rest.startswith(","):
+    if not APPOSITION.match(rest):
         return []
     clause = re.split(r"[;\n]|\.\s+(?=[А-ЯЁA-Z])", rest, maxsplit=1)[0]
     nxt = [p.start - person.end for p in article.persons if p.start > person.end]
