@@ -108,15 +108,16 @@ def _nominative(article: Article, phrase: str) -> str:
 
 def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict) -> tuple:
     """The key of the event an action reports: one award ceremony per article; otherwise one event per object
-    (the same organisation, or the same place when there is none) unless both mentions state different dates
-    («школа открыта в 1970 году», «детский сад — в 2007 году»)."""
+    (the same organisation, or the same place when there is none) unless the two mentions are in different places
+    or both state different dates («школа открыта в 1970 году», «детский сад — в 2007 году»)."""
     if action.get("once"):
         return (action["kind"],)
     for key, event in out.items():
         if key[0] != action["kind"] or (event["_target"] != (target is not None)):
             continue
         same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
-        if same and not (stated and event["_stated"] and event["date"] != date):
+        elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
+        if same and not elsewhere and not (stated and event["_stated"] and event["date"] != date):
             return key
     return (action["kind"], target.value if target else place, date)
 

@@ -22,7 +22,8 @@ def _nouns(lang: str) -> list[tuple[str, str]]:
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
-EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
+EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
+           r"national)\s+(?:(?:of|the|and)\s+(?=[A-Z]))*){0,8}$")  # "Director of the Year of Russia", "Clever and Wise"
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
@@ -170,14 +171,17 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
 
 
 def _without_bare_repeats(events: list[dict]) -> list[dict]:
-    """Drop a one-word event («Заседание», «Открытие») when a fuller event of the same day or type is reported:
-    it is a repeat of that event, not another one."""
+    """Drop a one-word event («Заседание», «Совещание») when a fuller event of its type is reported on the same
+    day, or (undated) one whose name has the same noun («Семинар-совещание»): a repeat, not another event.
+    The catch-all type "other" (a concert, a fair) is never a repeat."""
     def size(event):
         return len(re.split(r"[\s-]+", event["name"]))
 
     def fuller(event, other):
-        return other is not event and size(other) > 1 and other["type"] == event["type"] and \
-            (not event["date"] or other["date"] == event["date"])
+        if other is event or size(other) < 2 or other["type"] != event["type"] or event["type"] == "other":
+            return False
+        return other["date"] == event["date"] if event["date"] else lemma(event["name"]) in \
+            {lemma(w) for w in re.split(r"[\s-]+", other["name"])}
     return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events)]
 
 
