@@ -37,17 +37,15 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _date(article: Article, s: int, e: int, at: int, index: int, main: dict | None) -> tuple[str | None, bool]:
+def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | None, bool]:
     """(date, stated): the sentence's date nearest to the trigger at `at` (a day, a year, or a date relative to
-    the publication date: «вчера», «три года назад»); else the day of the article's main event or, for an action
-    told in the lead, the publication date (not stated)."""
+    the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
+    (not stated)."""
     text = article.text[s:e]
     found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "year", "school_year")]
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    if main and len(main.get("date") or "") == 10:
-        return main["date"], False
     lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
     return (article.published[:10] if lead else None), False
 
@@ -138,8 +136,9 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                 continue
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
             place = _place(article, s, e)
-            main = events[0] if events and action.get("once") else None  # a ceremony held at the main event
-            date, stated = _date(article, s, e, s + trigger.start(), index, main)
+            date, stated = _date(article, s, e, s + trigger.start(), index)
+            if action.get("once") and not stated and events:
+                continue  # awards handed out at the conference the article reports: part of that event
             twin = dated.get((action["type"], date))
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
@@ -156,8 +155,6 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
-            if main and not stated and main.get("date") == date:
-                out[key]["parent"] = main["name"]  # an award ceremony of the conference
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
     for event in out.values():
