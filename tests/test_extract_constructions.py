@@ -65,3 +65,13 @@ def test_appositions_with_a_dash_and_more_post_words():
                           {"date": "2024-01-01"})
     assert _posts(facts, "Ivan Petrov") == [{"post": "principal", "org": "school No. 5"}]
     assert _posts(facts, "Anna Belova") == [{"post": "head teacher", "org": None}]
+
+
+def test_participant_counts_in_words_and_with_separators():
+    facts = extract_facts("Вчера в Омске состоялась конференция педагогов. В ней приняли участие более двухсот учителей.",
+                          "ru", {"date": "2024-08-28"})
+    event = facts["events"][0]
+    assert (event["type"], event["date"], event["participants"], event.get("participants_min")) == \
+        ("conference", "2024-08-27", 200, True)
+    facts = extract_facts("The forum held in Omsk on 5 May 2024 gathered 1,300 participants.", "en", {"date": "2024-05-06"})
+    assert facts["events"][0]["participants"] == 1300

@@ -7,7 +7,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.actions import LEAD_SENTENCES, action_events
-from edugraph.extract.dates import find_dates
+from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
@@ -27,13 +27,38 @@ EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|t
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
-COUNT = {
-    "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
-                     r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)\w*"
-                     r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
-    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+(?:people|participants|delegates|teachers|"
-                     r"leaders|specialists|students|experts|guests|pupils|educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+NUMBER_WORDS = {  # round numbers written as words, any case form («более двухсот», "two hundred")
+    r"ст[ао]": 100, r"двест[иа]|двухсот\w*": 200, r"трист[ао]|тр[её]хсот\w*": 300, r"четырест[ао]|четыр[её]хсот\w*": 400,
+    r"пятьсот|пятисот\w*": 500, r"шестьсот|шестисот\w*": 600, r"семьсот|семисот\w*": 700,
+    r"восемьсот|восьмисот\w*": 800, r"девятьсот|девятисот\w*": 900, r"тысяч[аиу]?": 1000,
+    r"полтор[аы]\s+тысяч\w*": 1500, r"(?:двух|две)\s+тысяч\w*": 2000,
+    r"(?:a|one)\s+hundred": 100, r"two\s+hundred": 200, r"three\s+hundred": 300, r"four\s+hundred": 400,
+    r"five\s+hundred": 500, r"(?:a|one)\s+thousand": 1000, r"two\s+thousand": 2000,
 }
+_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+COUNT = {
+    "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:человек|участник|руководител|педагог|учител|специалист|школьник|представител|обучающ|учащ|"
+                     r"делегат|гост|студент|эксперт)\w*"
+                     r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
+    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
+                     r"educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+}
+
+
+def count_value(number: str) -> int:
+    """«1 300», "1,300", «двухсот», "two hundred" as an integer.
+
+    >>> [count_value(n) for n in ("1 300", "1,300", "двухсот", "полторы тысячи", "350")]
+    [1300, 1300, 200, 1500, 350]
+    """
+    digits = re.sub(r"[,\u00a0 ]", "", number)
+    if digits.isdigit():
+        return int(digits)
+    return next(value for pattern, value in NUMBER_WORDS.items() if re.fullmatch(pattern, number.lower()))
+
+
 PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern + r"|участ|собрал|attend|gathered", re.I)
 ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:онлайн|дистанционн)\w*[- ]?\w*|видеоконференц\w*|"
                     r"on\s+the\s+«?([A-Z]\w+)»?\s+platform|online", re.I)
@@ -286,6 +311,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     text = article.text[s:e]
     found = find_dates(text, article.year)
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
+        relative_dates(text, article.published) or \
         [d for d in found if d.kind == "school_year"] or [d for d in found if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
@@ -304,7 +330,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
         event["place"], event["_weak_place"] = places[0].value, True
     count = COUNT[article.lang].search(text)
     if count and event["participants"] is None:
-        event["participants"] = int(count.group("n").replace(",", ""))
+        event["participants"] = count_value(count.group("n"))
         if count.group("min"):
             event["participants_min"] = True
         if count.groupdict().get("regions"):
