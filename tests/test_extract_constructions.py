@@ -75,3 +75,14 @@ def test_participant_counts_in_words_and_with_separators():
         ("conference", "2024-08-27", 200, True)
     facts = extract_facts("The forum held in Omsk on 5 May 2024 gathered 1,300 participants.", "en", {"date": "2024-05-06"})
     assert facts["events"][0]["participants"] == 1300
+
+
+def test_english_visit_with_dateline_and_unnamed_institution():
+    text = ("Penza, 2 March 2018. The Minister of Education and Science of Russia Olga Vasilyeva got acquainted with "
+            "the work of the children's technopark Kvantorium together with the governor Ivan Belozertsev. The head of "
+            "the institution Denis Timirbaev told about its work.")
+    facts = extract_facts(text, "en", {"date": "2018-03-02"})
+    assert _posts(facts, "Olga Vasilyeva") == [{"post": "minister", "org": "Ministry of Education and Science of Russia"}]
+    assert _posts(facts, "Ivan Belozertsev") == [{"post": "governor", "org": None}]
+    assert _posts(facts, "Denis Timirbaev") == [{"post": "head", "org": None}]  # the institution is not named
+    assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("other", "2018-03-02", "Penza")]

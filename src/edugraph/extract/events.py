@@ -391,6 +391,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
                 main["place"], main["_weak_place"] = places[0].value, False  # «прошло в Новосибирске», "opened in Kazan"
             if places and not main.get("venue"):
                 main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
+    if not main["place"]:
+        main["place"] = article.dateline_place()  # "Penza, 2 March 2018. The Minister visited …"
     if not main.get("initiatives"):
         lead = " ".join(article.text[s:e] for s, e in ([article.sentences[0]] + body)[:3])
         main["initiatives"] = [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(lead)]

@@ -35,6 +35,17 @@ class Article:
         """(start, end) of the sentence containing position `pos`."""
         return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.text)))
 
+    def dateline_place(self) -> str | None:
+        """The place of a dateline that opens the article ("Penza, 2 March 2018.", «Уфа, 3 февраля.»), else None."""
+        if not self.sentences:
+            return None
+        s, e = self.sentences[0]
+        first = next((p for p in self.places if s <= p.start < e), None)
+        head = self.text[s:first.start] if first else "x"
+        tail = self.text[first.end:e] if first else ""
+        return first.value if not head.strip() and re.match(r"\s*[,–—-]\s*\d|\s*[,–—-]\s*[A-Za-zА-Яа-яё]+,?\s+\d", tail) \
+            else None
+
     def event_places(self, start: int, end: int) -> list[Mention]:
         """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
         return [m for m in self.in_span(self.places, start, end)

@@ -220,7 +220,7 @@ def _post(title: str, org: str | None) -> dict:
 GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+)?(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
-                         r"department|institute|technopark)$", re.I)
+                         r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
 _KINDS = {"технопарк": r"технопарк|кванториум|kvantorium|technology park", "кванториум": r"технопарк|кванториум|kvantorium",
           "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium", "гимнази": r"гимнази", "лице": r"лице[йяюе]",
           "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
@@ -229,7 +229,10 @@ _KINDS = {"технопарк": r"технопарк|кванториум|kvanto
           "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
           "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
           "university": r"university", "ministry": r"ministry", "department": r"department", "institute": r"institute",
-          "technopark": r"technopark|technology park|kvantorium"}
+          "technopark": r"technopark|technology park|kvantorium",
+          "institution": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|kindergarten",
+          "organi": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|university",
+          "facility": r"centre|center|cube|kvantorium|technopark", "establishment": r"school|lyceum|gymnasium|college"}
 _FEDERAL = re.compile(r"Российской\s+Федерации|России|РФ|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
 
 
@@ -261,7 +264,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
-    return _nearest(same, person).value if same else org
+    return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
 
 
 def _nearest(orgs, person):
