@@ -86,3 +86,16 @@ def test_english_visit_with_dateline_and_unnamed_institution():
     assert _posts(facts, "Ivan Belozertsev") == [{"post": "governor", "org": None}]
     assert _posts(facts, "Denis Timirbaev") == [{"post": "head", "org": None}]  # the institution is not named
     assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("other", "2018-03-02", "Penza")]
+
+
+def test_award_list_joined_by_and_with_two_posts_of_one_person():
+    text = ("Почётной грамотой Министерства просвещения награждена Бушуева Марина Анатольевна, старший воспитатель "
+            "Уксянского детского сада «Солнышко». Нагрудный знак получили Поташкина Татьяна Анатольевна, учитель "
+            "русского языка и литературы МКОУ «Далматовская СОШ №2» и Федосеева Людмила Евгеньевна, учитель "
+            "математики, директор МКОУ «Песковская СОШ».")
+    facts = extract_facts(text, "ru", {"date": "2023-10-05"})
+    assert _posts(facts, "Поташкина Татьяна Анатольевна") == [
+        {"post": "учитель русского языка и литературы", "org": "МКОУ «Далматовская СОШ №2»"}]
+    assert _posts(facts, "Федосеева Людмила Евгеньевна") == [
+        {"post": "учитель математики", "org": None}, {"post": "директор", "org": "МКОУ «Песковская СОШ»"}]
+    assert "Министерство просвещения" in facts["organisations"]

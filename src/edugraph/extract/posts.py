@@ -163,6 +163,8 @@ def _ru_before(article, person, previous) -> list[dict]:
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
+    if re.search(r"\S\s+и\s*$", segment):
+        return []  # «X, учитель школы № 2 и Y»: the title before «и» is X's
     found = ru_split_post(segment, any_case=True)
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
         head = chunk[:cut - 1]
@@ -199,8 +201,9 @@ def _posts_after(article, person) -> list[dict]:
     if truncated:
         clause = clause[:nxt[0]]
     matches = post_matches(clause)
-    if truncated:  # «…, директор X Хазова С.И.»: the last title belongs to the next person
-        matches = matches[:-1]
+    if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
+        matches = matches[:-1]  # «…, директор X Хазова С.И.»: the last title belongs to the next person
+    clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     if not matches or matches[0].start() > 20:
         return []
     out = []

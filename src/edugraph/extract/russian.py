@@ -291,7 +291,8 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
-    found += [_cut_at_verb(text, Mention(m.start(), m.end(), m.group(0).strip())) for m in HEAD_ORG.finditer(text)]
+    found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
+              for m in HEAD_ORG.finditer(text)]
     for span in spans:
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end):
@@ -365,6 +366,29 @@ def _extend_org(text: str, stop: int, span_text: str) -> int:
 
 def _is_verb(word: str) -> bool:
     return bool({"VERB", "PRTS", "INFN", "ADVB", "GRND"} & set(parses(word.lower())[0].tag.grammemes))
+
+
+HEAD_WORD = re.compile(r"(?i)(?:центр|школ|ассоциаци|комитет|отдел|министерств|университет|институт|колледж|гимнази|"
+                       r"лице|департамент|управлени|академи|двор|технопарк|администраци|правительств|мэри|дум[аеуы]|"
+                       r"собрани)")
+
+
+def _without_leading_nouns(mention: Mention) -> Mention:
+    """«Почётной грамотой Министерства просвещения» → «Министерства просвещения»: the words before the head must be
+    adjectives (or participles); a noun there belongs to the sentence."""
+    words = list(re.finditer(r"\S+", mention.value))
+    head = next((i for i, w in enumerate(words) if HEAD_WORD.match(w.group(0))), 0)
+    for i, word in enumerate(words[:head]):
+        if not re.fullmatch(r"[А-ЯЁа-яё-]+", word.group(0)):
+            break
+        best = parses(word.group(0).lower())[0]
+        if {"ADJF", "PRTF"} & set(best.tag.grammemes):
+            continue
+        if "NOUN" in best.tag and not re.match(r"[А-ЯЁ]", word.group(0)):
+            cut = words[i + 1].start()
+            return Mention(mention.start + cut, mention.end, mention.value[cut:])
+        break
+    return mention
 
 
 def _cut_at_verb(text: str, mention: Mention) -> Mention:
