@@ -213,6 +213,9 @@ def _posts_after(article, person) -> list[dict]:
         found = ru_split_post(segment)
         if found:
             out.append(_post(*found))
+    for post, following in zip(out, out[1:]):  # «учитель математики, директор МКОУ …»: one workplace
+        if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]):
+            post["org"] = following["org"]
     return out
 
 
