@@ -11,9 +11,7 @@ from edugraph.extract.mentions import Article, Mention, inside_quotes
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
-ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
-            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council|" \
-            r"Theat(?:er|re)|Museum|Library|Palace|Duma|Assembly)"
+ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
 ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
