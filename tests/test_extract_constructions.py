@@ -68,12 +68,13 @@ def test_appositions_with_a_dash_and_more_post_words():
 
 
 def test_participant_counts_in_words_and_with_separators():
-    facts = extract_facts("Вчера в Омске состоялась конференция педагогов. В ней приняли участие более двухсот учителей.",
-                          "ru", {"date": "2024-08-28"})
+    facts = extract_facts("Вчера в Омске состоялась конференция педагогов. В ней приняли участие более двухсот "
+                          "учителей.", "ru", {"date": "2024-08-28"})
     event = facts["events"][0]
     assert (event["type"], event["date"], event["participants"], event.get("participants_min")) == \
         ("conference", "2024-08-27", 200, True)
-    facts = extract_facts("The forum held in Omsk on 5 May 2024 gathered 1,300 participants.", "en", {"date": "2024-05-06"})
+    facts = extract_facts("The forum held in Omsk on 5 May 2024 gathered 1,300 participants.", "en",
+                          {"date": "2024-05-06"})
     assert facts["events"][0]["participants"] == 1300
 
 
@@ -82,7 +83,8 @@ def test_english_visit_with_dateline_and_unnamed_institution():
             "the work of the children's technopark Kvantorium together with the governor Ivan Belozertsev. The head of "
             "the institution Denis Timirbaev told about its work.")
     facts = extract_facts(text, "en", {"date": "2018-03-02"})
-    assert _posts(facts, "Olga Vasilyeva") == [{"post": "minister", "org": "Ministry of Education and Science of Russia"}]
+    ministry = "Ministry of Education and Science of Russia"
+    assert _posts(facts, "Olga Vasilyeva") == [{"post": "minister", "org": ministry}]
     assert _posts(facts, "Ivan Belozertsev") == [{"post": "governor", "org": None}]
     assert _posts(facts, "Denis Timirbaev") == [{"post": "head", "org": None}]  # the institution is not named
     assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("other", "2018-03-02", "Penza")]
@@ -97,5 +99,6 @@ def test_award_list_joined_by_and_with_two_posts_of_one_person():
     assert _posts(facts, "Поташкина Татьяна Анатольевна") == [
         {"post": "учитель русского языка и литературы", "org": "МКОУ «Далматовская СОШ №2»"}]
     assert _posts(facts, "Федосеева Людмила Евгеньевна") == [
-        {"post": "учитель математики", "org": "МКОУ «Песковская СОШ»"}, {"post": "директор", "org": "МКОУ «Песковская СОШ»"}]
+        {"post": "учитель математики", "org": "МКОУ «Песковская СОШ»"},
+        {"post": "директор", "org": "МКОУ «Песковская СОШ»"}]
     assert "Министерство просвещения" in facts["organisations"]

@@ -22,7 +22,8 @@ def actions() -> list[dict]:
     """Action records with compiled triggers {"ru": re.Pattern, "en": re.Pattern}."""
     out = []
     for record in gazetteer.load("actions")["actions"]:
-        triggers = {lang: re.compile(rf"(?<![\w-])(?:{record[lang]})(?![\w-])", re.I) for lang in ("ru", "en")}
+        triggers = {lang: re.compile(r"(?<![\w-])(?:" + re.sub(r"\s+", "", record[lang]) + r")(?![\w-])", re.I)
+                    for lang in ("ru", "en")}  # (white space in the data is only folding)
         out.append({**record, "triggers": triggers})
     return out
 

@@ -23,7 +23,8 @@ PATTERNS = [
     ("range", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s*[-–—]\s*(?P<d2>\d{1,2})\s+" + _EN_MONTH.format("m2") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
     ("day", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s+" + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
     ("day", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s+" + _EN_MONTH.format("m2") + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
-    ("day", re.compile(_EN_MONTH.format("m2") + r",?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)",
+    ("day", re.compile(_EN_MONTH.format("m2") + r",?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+                       r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)",
                        re.I)),  # "March 26", "December, 6, 2016"
     ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),

@@ -16,7 +16,7 @@ from edugraph.text import fold, lemma, parses
 
 def _nouns(lang: str) -> list[tuple[str, str]]:
     """(noun regex, event type) pairs of data/gazetteers/events.yaml, in file order."""
-    return [(entry["noun"], entry["type"]) for entry in gazetteer.load("events")[lang]]
+    return [(re.sub(r"\s+", "", entry["noun"]), entry["type"]) for entry in gazetteer.load("events")[lang]]
 
 
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
@@ -28,7 +28,8 @@ TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|п
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 NUMBER_WORDS = {  # round numbers written as words, any case form («более двухсот», "two hundred")
-    r"ст[ао]": 100, r"двест[иа]|двухсот\w*": 200, r"трист[ао]|тр[её]хсот\w*": 300, r"четырест[ао]|четыр[её]хсот\w*": 400,
+    r"ст[ао]": 100, r"двест[иа]|двухсот\w*": 200, r"трист[ао]|тр[её]хсот\w*": 300,
+    r"четырест[ао]|четыр[её]хсот\w*": 400,
     r"пятьсот|пятисот\w*": 500, r"шестьсот|шестисот\w*": 600, r"семьсот|семисот\w*": 700,
     r"восемьсот|восьмисот\w*": 800, r"девятьсот|девятисот\w*": 900, r"тысяч[аиу]?": 1000,
     r"полтор[аы]\s+тысяч\w*": 1500, r"(?:двух|две)\s+тысяч\w*": 2000,

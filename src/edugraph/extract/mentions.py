@@ -43,8 +43,8 @@ class Article:
         first = next((p for p in self.places if s <= p.start < e), None)
         head = self.text[s:first.start] if first else "x"
         tail = self.text[first.end:e] if first else ""
-        return first.value if not head.strip() and re.match(r"\s*[,–—-]\s*\d|\s*[,–—-]\s*[A-Za-zА-Яа-яё]+,?\s+\d", tail) \
-            else None
+        dated = re.match(r"\s*[,–—-]\s*\d|\s*[,–—-]\s*[A-Za-zА-Яа-яё]+,?\s+\d", tail)  # ", 2 March", ", March 2"
+        return first.value if not head.strip() and dated else None
 
     def event_places(self, start: int, end: int) -> list[Mention]:
         """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
