@@ -52,15 +52,15 @@ def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | 
 
 
 def _place(article: Article, s: int, e: int) -> str | None:
+    """Where the action happened: a place of the sentence after «в»/"in", else its first place (not a country)."""
     places = article.event_places(s, e)
     located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$",
                                               article.text[max(s, p.start - 5):p.start])]
-    return (located or places or [None])[0] and (located or places)[0].value
+    return (located or places)[0].value if places else None
 
 
 AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|управлени|комитет|администраци|правительств|ministry|"
-                       r"department|"
-                       r"committee|administration|government)")
+                       r"department|committee|administration|government)")  # not opened, not the visited place
 
 
 PROGRAMME = re.compile(r"(?i)project|проект|программ|programme|program\b")  # a project is not opened or visited
@@ -143,11 +143,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             twin = dated.get((action["type"], date))
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
-            if not date or twin or target and _plural(article, target) or \
-                    action.get("object") and not target and action["kind"] != "visit":
+            if not date or twin or target and _plural(article, target) or action.get("object") and not target:
                 continue
-            if action["kind"] == "visit" and not target and place and gazetteer.find_place(place)["kind"] == "country":
-                continue  # «в России»: not where a visit went
             key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
                 continue
