@@ -248,14 +248,14 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     """Towns and villages the gazetteer does not list: an NER location or a word after «село», «г.», «в»
     that the morphological dictionary knows as a geographical name (Geox), in the nominative."""
     candidates = [(s.start, s.value) for s in spans if " " not in s.value.strip()
-                  and re.search(r"(?:^|\s)(?:в|во|из|под|до|около)\s+$", text[max(0, s.start - 7):s.start])]
+                  and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
     candidates += [(m.start(1), m.group(1)) for m in re.finditer(
         rf"(?<![\w-]){SETTLEMENT_WORD}\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
     out = []
     for start, word in candidates:
         if gazetteer.find_place(word):
             continue
-        geo = [p for p in parses(word.lower()) if "Geox" in p.tag and p.score >= 0.3
+        geo = [p for p in parses(word.lower()) if "Geox" in p.tag
                and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
         person = any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score
                      for p in parses(word.lower())) if geo else True
