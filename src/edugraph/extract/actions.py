@@ -136,7 +136,9 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             if not trigger or (action["type"], (s, e)) in covered:
                 continue
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
-            place = _place(article, s, e) or (article.dateline_place() if index < LEAD_SENTENCES else None)
+            inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
+            place = inside[-1].value if inside else _place(article, s, e) or \
+                (article.dateline_place() if index < LEAD_SENTENCES else None)
             date, stated = _date(article, s, e, s + trigger.start(), index)
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
