@@ -87,7 +87,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     matches = post_matches(segment, any_case)
     if not matches:
         return None
-    match = matches[-1]
+    nominative = [m for m in matches if _nominative_title(m)]  # «начальник Управления президента РФ»: not «президент»
+    match = (nominative or matches)[-1]
     title = ru_post_title(match.group(0).strip())
     if re.match(r"начальник\w*\s+\w+", match.group(0), re.I):
         org_text = segment[match.start() + len(match.group(0).split()[0]):]
@@ -223,7 +224,8 @@ def _post(title: str, org: str | None) -> dict:
     return {"post": title, "org": org or None}
 
 
-GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+)?(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
+GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+|"
+                         r"(?-i:[а-яё]+(?:ое|ого|ая|ой|ый|ий|ую|ом)\s+))*(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
