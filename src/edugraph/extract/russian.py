@@ -429,8 +429,9 @@ def _is_named_org(value: str, article: Article) -> bool:
         return False
     if re.fullmatch(r"[«»\w-]+", value) and (gazetteer.find_initiative(value) or gazetteer.find_place(value)):
         return False
-    if words[0][0].islower() and lemma(words[0]) not in GENERIC_HEADS and not gazetteer.find_place(words[0]):
-        return False
+    if words[0][0].islower() and lemma(words[0]) not in GENERIC_HEADS and not gazetteer.find_place(words[0]) and \
+            not re.search(r"[«№]", value):
+        return False  # a lower-case phrase is a name only with a quoted name or a number («детский сад «Кораблик»»)
     if lemma(words[-1]) in {"школа", "центр"} and words[0][0].islower() and not re.search(r"[«№]", value):
         return False
     if value[0].islower() and not re.search(r"[«№]|\s[А-ЯЁA-Z]", value):
