@@ -74,3 +74,16 @@ def test_evaluate_command_rejects_a_bad_only_regex(capsys):
     assert main(["evaluate", str(GOLD), "--articles", str(ROOT / "data" / "articles"), "--only", "("]) != 0
     err = capsys.readouterr().err.strip()
     assert err.startswith("edugraph: error: --only (: not a regular expression") and "\n" not in err
+
+
+def test_evaluate_command_reports_bad_input_in_one_line(tmp_path, capsys):
+    from edugraph.cli import main
+
+    dev = ROOT / "tests" / "dev"
+    assert main(["evaluate", str(dev / "gold"), "--articles", str(tmp_path / "missing")]) == 2
+    assert main(["evaluate", str(dev / "gold"), "--articles", str(dev / "articles"), "--only", "^nothing$"]) == 2
+    (tmp_path / "dev01_tomsk_kvantorium.json").write_text("{broken", encoding="utf-8")
+    assert main(["evaluate", str(tmp_path), "--articles", str(dev / "articles")]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["edugraph"] * 3
+    assert "no such articles folder" in lines[0] and "matches --only" in lines[1] and "not a readable JSON" in lines[2]

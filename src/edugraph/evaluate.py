@@ -101,23 +101,27 @@ def _ancestors(ident: str) -> list[str]:
 
 
 def compare(gold: dict, got: dict) -> dict[str, tuple[int, int, int]]:
-    """Per-category (tp, system, gold) counts for one article."""
-    context = gold.get("places", []) + got.get("places", [])
+    """Per-category (tp, system, gold) counts for one article (a missing list counts as empty)."""
+    g, s = ({k: facts.get(k) or [] for k in ("persons", "organisations", "places", "initiatives", "events")}
+            for facts in (gold, got))
+    context = g["places"] + s["places"]
+    place_ids = lambda names: list(dict.fromkeys(_place_id(p, context) for p in names))  # noqa: E731
+    equal = lambda a, b: a == b  # noqa: E731
     result = {
-        "persons": _counts([person_key(p["name"]) for p in gold["persons"]], [person_key(p["name"]) for p in got["persons"]],
-                           lambda a, b: a == b),
+        "persons": _counts([person_key(p["name"]) for p in g["persons"]], [person_key(p["name"]) for p in s["persons"]],
+                           equal),
         "posts": _counts(_posts(gold), _posts(got), lambda a, b: a[:2] == b[:2] and _org_match(a[2], b[2])),
-        "organisations": _counts(gold["organisations"], got["organisations"], _org_match),
-        "places": _counts(list(dict.fromkeys(_place_id(p, context) for p in gold["places"])),
-                          list(dict.fromkeys(_place_id(p, context) for p in got["places"])), lambda a, b: a == b),
-        "initiatives": _counts([_initiative_id(i) for i in gold["initiatives"]], [_initiative_id(i) for i in got["initiatives"]],
-                               lambda a, b: a == b),
-        "events": _counts(gold["events"], got["events"], _event_match, _same_day),
+        "organisations": _counts(g["organisations"], s["organisations"], _org_match),
+        "places": _counts(place_ids(g["places"]), place_ids(s["places"]), equal),
+        "initiatives": _counts([_initiative_id(i) for i in g["initiatives"]], [_initiative_id(i) for i in s["initiatives"]],
+                               equal),
+        "events": _counts(g["events"], s["events"], _event_match, _same_day),
     }
-    pairs = _pair(gold["events"], got["events"], _event_match, _same_day)
-    result["event_dates"] = _attribute(pairs, "date", lambda a, b: a == b)
-    result["event_places"] = _attribute(pairs, "place", lambda a, b: _places_equal(_place_id(a, context), _place_id(b, context)))
-    result["participant_counts"] = _attribute(pairs, "participants", lambda a, b: a == b)
+    pairs = _pair(g["events"], s["events"], _event_match, _same_day)
+    result["event_dates"] = _attribute(pairs, "date", equal)
+    result["event_places"] = _attribute(pairs, "place",
+                                        lambda a, b: _places_equal(_place_id(a, context), _place_id(b, context)))
+    result["participant_counts"] = _attribute(pairs, "participants", equal)
     return result
 
 
@@ -147,6 +151,19 @@ def evaluate_facts(pairs: list[tuple[dict, dict]]) -> dict:
     return result
 
 
+def _read_json(path: Path) -> dict:
+    """A JSON object from a file; a broken file is reported by name."""
+    from edugraph.errors import EduGraphError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EduGraphError(f"{path}: not a readable JSON file ({exc})") from None
+    if not isinstance(data, dict):
+        raise EduGraphError(f"{path}: a JSON object is expected")
+    return data
+
+
 def article_kind(meta: dict) -> str:
     """"real" for a published article (its metadata has a url or a "real: …" source), else "written"
     (an article written for evaluation)."""
@@ -163,9 +180,9 @@ def evaluate(gold_dir, articles_dir, only: str | None = None) -> dict:
         if not text_path.exists() or only and not re.search(only, gold_path.stem):
             continue
         meta_path = text_path.with_suffix(".json")
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"id": gold_path.stem}
+        meta = _read_json(meta_path) if meta_path.exists() else {"id": gold_path.stem}
         got = extract_facts(text_path.read_text(encoding="utf-8"), meta.get("language"), meta)
-        pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), got))
+        pairs.append((_read_json(gold_path), got))
         ids.append(gold_path.stem)
         kinds.append(article_kind(meta))
     result = evaluate_facts(pairs)

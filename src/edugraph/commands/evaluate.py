@@ -32,6 +32,11 @@ def run(args) -> int:
             re.compile(args.only)
         except re.error as exc:
             raise EduGraphError(f"--only {args.only}: not a regular expression ({exc})") from None
+    if not args.articles.is_dir():
+        raise EduGraphError(f"{args.articles}: no such articles folder")
     result = evaluate(args.gold, args.articles, args.only)
+    if not result["articles"]:
+        raise EduGraphError(f"{args.gold}: no gold file names an article in {args.articles}"
+                            + (f" whose id matches --only {args.only}" if args.only else ""))
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
     return 0
