@@ -193,6 +193,11 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             event["parent"] = whole["name"]
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
+    for part in events[1:]:  # «пленарное заседание» of the forum, «церемония награждения» of the main event
+        whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
+        if PART.search(part["name"]) and not part.get("parent") and whole["type"] != part["type"]:
+            part["parent"] = whole["name"]
+            part["date"] = part["date"] or whole["date"]
     return _without_bare_repeats(events + action_events(article, events, covered))
 
 
@@ -247,6 +252,8 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
     for m in mentions:
         if article.lang == "en" and _qualifier(_distinct_key(m, "en")):
             return True  # "the plenary session", "the panel session"
+        if PART.search(m["raw"]):
+            return True  # «пленарное заседание», «церемония награждения»: a part of the reported event
         if m["quoted"] or re.match(r"[А-ЯЁA-Z]", m["mods"] or "") or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
             return True
         s, e = article.sentence_of(m["start"])
@@ -257,6 +264,9 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
         if _lead_report(article, m["start"]):
             return True
     return False
+
+
+PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
