@@ -113,8 +113,8 @@ def compare(gold: dict, got: dict) -> dict[str, tuple[int, int, int]]:
         "posts": _counts(_posts(gold), _posts(got), lambda a, b: a[:2] == b[:2] and _org_match(a[2], b[2])),
         "organisations": _counts(g["organisations"], s["organisations"], _org_match),
         "places": _counts(place_ids(g["places"]), place_ids(s["places"]), equal),
-        "initiatives": _counts([_initiative_id(i) for i in g["initiatives"]], [_initiative_id(i) for i in s["initiatives"]],
-                               equal),
+        "initiatives": _counts([_initiative_id(i) for i in g["initiatives"]],
+                               [_initiative_id(i) for i in s["initiatives"]], equal),
         "events": _counts(g["events"], s["events"], _event_match, _same_day),
     }
     pairs = _pair(g["events"], s["events"], _event_match, _same_day)

@@ -167,7 +167,8 @@ def posts_after(text: str, end: int, next_start: int | None = None) -> list[dict
     if not m:
         return []
     rest = text[end + m.end():end + m.end() + 200]
-    before = re.match(r"(?:[A-Z][a-z]+\s+(?:[Rr]egion\s+)?){1,3}(?=[A-Za-z])", rest)  # "Kazan Mayor", "Education Minister"
+    # "Kazan Mayor", "Education Minister": capitalised words before the title
+    before = re.match(r"(?:[A-Z][a-z]+\s+(?:[Rr]egion\s+)?){1,3}(?=[A-Za-z])", rest)
     title = title_pattern().match(rest) or before and title_pattern().match(rest, before.end())
     if not title:
         return []

@@ -225,7 +225,8 @@ def _post(title: str, org: str | None) -> dict:
 
 
 GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+|"
-                         r"(?-i:[а-яё]+(?:ое|ого|ая|ой|ый|ий|ую|ом)\s+))*(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
+                         r"(?-i:[а-яё]+(?:ое|ого|ая|ой|ый|ий|ую|ом)\s+))*"  # «образовательного учреждения»
+                         r"(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
