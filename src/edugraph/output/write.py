@@ -1,11 +1,11 @@
-"""Writing the built graphs to a folder in Turtle, N-Triples, TriG, N-Quads and JSON-LD, atomically."""
+"""Writing the built graphs in Turtle, N-Triples, TriG, N-Quads and JSON-LD (the folder: output/folder.py).
+
+Every graph is written from its triples in sorted order, so the same graph gives the same bytes however
+it was put together (fresh or from the per-article cache, in one process or several)."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph
@@ -21,6 +21,14 @@ def sorted_ntriples(graph: Graph) -> str:
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
+def canonical(graph: Graph) -> Graph:
+    """The same graph (same identifier) with its triples inserted in sorted order."""
+    result = Graph(identifier=graph.identifier)
+    for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
+        result.add(triple)
+    return result
+
+
 def union(graphs: list[Graph]) -> Graph:
     merged = Graph()
     bind_prefixes(merged)
@@ -31,6 +39,7 @@ def union(graphs: list[Graph]) -> Graph:
 
 
 def write_graph_files(folder: Path, stem: str, graph: Graph) -> None:
+    graph = canonical(graph)
     bind_prefixes(graph)
     (folder / f"{stem}.ttl").write_text(graph.serialize(format="turtle"), encoding="utf-8")
     (folder / f"{stem}.nt").write_text(sorted_ntriples(graph), encoding="utf-8")
@@ -43,6 +52,7 @@ def write_dataset_files(folder: Path, stem: str, graphs: list[Graph]) -> None:
     (rdflib's Dataset serialisers grow faster than linearly with the number of graphs)."""
     trig_blocks, nquads, prefixes = [], [], {}
     for graph in graphs:
+        graph = canonical(graph)
         bind_prefixes(graph)
         name = graph.identifier.n3()
         lines = graph.serialize(format="turtle").splitlines()
@@ -58,22 +68,3 @@ def write_dataset_files(folder: Path, stem: str, graphs: list[Graph]) -> None:
 def write_json(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-
-
-@contextmanager
-def atomic_folder(target: Path):
-    """Yield a fresh temporary folder that replaces `target` only if the block succeeds."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = target.parent / f".{target.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from .. import gazetteer
 from ..text import morph
 
@@ -10,15 +12,18 @@ WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3
 
 
+@lru_cache(maxsize=100_000)
+def nominative_word(word: str) -> str:
+    """One Russian word in the nominative, memoised (organisation names repeat the same words)."""
+    parse = morph().parse(word)[0]
+    form = parse.inflect({"nomn"}) if parse.tag.case else None
+    text = form.word if form else word
+    return text.capitalize() if word[:1].isupper() else text
+
+
 def nominative(words: list[str]) -> str:
     """Put a phrase of Russian words into the nominative («Кировского района» -> «Кировский район»)."""
-    out = []
-    for word in words:
-        parse = morph().parse(word)[0]
-        form = parse.inflect({"nomn"}) if parse.tag.case else None
-        text = form.word if form else word
-        out.append(text.capitalize() if word[:1].isupper() else text)
-    return " ".join(out)
+    return " ".join(nominative_word(word) for word in words)
 
 
 def resolve_place(name: str, context: list[str] | None = None) -> dict | None:

@@ -61,9 +61,9 @@ def syntax_error(text: str, err: SyntaxError) -> QueryError:
 
 def run(store: ox.Store, text: str, bindings: dict | None = None, solution_format: str = formats.TABLE,
         graph_format: str = "turtle") -> tuple[bytes, str]:
-    """Execute and serialize a query over the union of all graphs: (body, media type)."""
+    """Execute and serialize a query over the default graph (every triple once, see store.py): (body, media type)."""
     try:
-        result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP,
+        result = store.query(text, prefixes=PREFIX_MAP,
                              substitutions=bindings or None)
         return formats.serialize(result, solution_format, graph_format)
     except SyntaxError as err:
