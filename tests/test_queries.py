@@ -40,7 +40,7 @@ def example_params(query) -> dict[str, str]:
 def select(store, name: str, **params) -> list[dict[str, str]]:
     """Rows of a library query as {variable: value text}."""
     query = next(q for q in QUERIES if q.name == name)
-    result = store.query(query.text, use_default_graph_as_union=True,
+    result = store.query(query.text,
                          substitutions=bind(params, query.text, query.params, name) or None)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
