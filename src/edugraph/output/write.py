@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import BNode, Graph
+from rdflib.compare import to_canonical_graph
 
 from ..namespaces import PREFIXES, bind_prefixes
 
@@ -22,8 +23,11 @@ def sorted_ntriples(graph: Graph) -> str:
 
 
 def canonical(graph: Graph) -> Graph:
-    """The same graph (same identifier) with its triples inserted in sorted order."""
+    """The same graph (same identifier) with its triples inserted in sorted order and its blank nodes
+    (the ontology's) named by their content, not by the parse that made them."""
     result = Graph(identifier=graph.identifier)
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        graph = to_canonical_graph(graph)
     for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
         result.add(triple)
     return result
