@@ -20,6 +20,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
+from . import gazetteer
 from .articles import Article, read_articles
 from .curation import apply_curation, load_curation
 from .errors import EduGraphError
@@ -102,8 +103,8 @@ def process_article(item: tuple[Article, dict]) -> dict:
     article, curation = item
     facts = article_facts(article, curation)
     graph, mapper = article_graph(article, facts)
-    return {"facts": facts, "graph": sorted_ntriples(graph), "places": sorted(mapper.used_places),
-            "roles": mapper.used_roles, "topics": mapper.used_topics}
+    return {"facts": facts, "graph": sorted_ntriples(graph), "roles": mapper.used_roles, "topics": mapper.used_topics,
+            "places": {ident: gazetteer.place(ident) for ident in sorted(mapper.used_places)}}
 
 
 def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
@@ -149,7 +150,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     with timed(seconds, "merge"):
         graphs = [Graph(identifier=article_graph_iri(a.id)).parse(data=entries[a.id]["graph"], format="nt")
                   for a in articles]
-        places = {place for a in articles for place in entries[a.id]["places"]}
+        places = {gazetteer.add_place(record)["id"] for a in articles for record in entries[a.id]["places"].values()}
         roles = {k: v for a in articles for k, v in entries[a.id]["roles"].items()}
         topics = {k: v for a in articles for k, v in entries[a.id]["topics"].items()}
         graphs.append(gazetteer_graph(places, roles, topics))
