@@ -29,7 +29,9 @@ from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
 from .output.cache import article_key, fingerprint, read_entry, write_entry
 from .output.folder import replaced_folder
-from .output.write import sorted_ntriples, union, write_dataset_files, write_graph_files, write_json
+from .output.read import ntriples_graph
+from .output.write import (merged_lines, sorted_ntriples, union, write_dataset_files, write_graph_files,
+                           write_json)
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .sparql.store import write_store
@@ -40,11 +42,16 @@ SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "
 
 @dataclass
 class BuildResult:
-    """What a build made: the graphs, the per-article cache entries and the figures printed in the summary."""
+    """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
+
+    `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
+    `egg:gazetteer` and `egg:entities`; `asserted` is their union.
+    """
 
     articles: list[Article]
     facts: dict[str, dict]
-    asserted: list[Graph]
+    parts: list[tuple[str, str]]
+    asserted: Graph
     inferred: Graph
     ontology: Graph
     ontology_path: Path
@@ -148,25 +155,28 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     with timed(seconds, "extract+map"):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
     with timed(seconds, "merge"):
-        graphs = [Graph(identifier=article_graph_iri(a.id)).parse(data=entries[a.id]["graph"], format="nt")
-                  for a in articles]
+        parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
+        asserted = ntriples_graph("".join(nt for _, nt in parts))
         places = {gazetteer.add_place(record)["id"] for a in articles for record in entries[a.id]["places"].values()}
         roles = {k: v for a in articles for k, v in entries[a.id]["roles"].items()}
         topics = {k: v for a in articles for k, v in entries[a.id]["topics"].items()}
-        graphs.append(gazetteer_graph(places, roles, topics))
-        graphs.append(preferred_labels(graphs))
-        asserted = union(graphs)
+        background = gazetteer_graph(places, roles, topics)
+        asserted += background
+        labels = preferred_labels([asserted])
+        asserted += labels
+        parts += [(str(graph.identifier), sorted_ntriples(graph)) for graph in (background, labels)]
     with timed(seconds, "reason"):
         inferred, contradictions = infer(asserted, ontology, reasoner)
     with timed(seconds, "validate"):
-        report = validate(union([asserted, inferred]), shapes, ontology)
+        everything = union([asserted, inferred])
+        report = validate(everything, shapes, ontology)
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
               "asserted_triples": len(asserted), "inferred_triples": len(inferred),
-              "named_graphs": len(graphs) + 1, "entities": count_entities(union([asserted, inferred])),
+              "named_graphs": len(parts) + 1, "entities": count_entities(everything),
               "shacl_conforms": report.conforms, "shacl_violations": report.violations, "reasoner": reasoner,
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
-    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, graphs, inferred, ontology,
-                       Path(ontology_path), report.conforms, report.text, counts,
+    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, asserted, inferred,
+                       ontology, Path(ontology_path), report.conforms, report.text, counts,
                        {keys[a.id]: entries[a.id] for a in articles})
 
 
@@ -176,11 +186,12 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
     seconds: dict[str, float] = {}
     with replaced_folder(out_dir) as folder:
         with timed(seconds, "write"):
-            asserted = union(result.asserted)
-            write_graph_files(folder, "asserted", asserted)
-            write_graph_files(folder, "inferred", result.inferred)
-            write_dataset_files(folder, "asserted", result.asserted)
-            write_dataset_files(folder, "all", [result.ontology, *result.asserted, result.inferred])
+            inferred = (str(result.inferred.identifier), sorted_ntriples(result.inferred))
+            write_graph_files(folder, "asserted", merged_lines([nt for _, nt in result.parts]))
+            write_graph_files(folder, "inferred", inferred[1])
+            write_dataset_files(folder, "asserted", result.parts)
+            ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
+            write_dataset_files(folder, "all", [ontology, *result.parts, inferred])
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             for article_id, facts in result.facts.items():
                 write_json(folder / "facts" / f"{article_id}.json", facts)

@@ -128,9 +128,10 @@ def infer(asserted: Graph, ontology: Graph, engine: str = "reasonable") -> tuple
     if engine not in ENGINES:
         raise ValueError(f"unknown reasoner {engine!r} (one of {', '.join(ENGINES)})")
     closure = owlrl_closure(asserted, ontology) if engine == "owlrl" else reasonable_closure(asserted, ontology)
+    known = set(asserted)
     inferred = Graph(identifier=GRAPH["inferred"])
     for triple in closure:
         triple = tuple(plain(t) for t in triple)
-        if triple not in asserted and is_data_fact(triple):
+        if triple not in known and is_data_fact(triple):
             inferred.add(triple)
     return inferred, inconsistencies(closure, ontology)

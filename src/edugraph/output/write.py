@@ -36,21 +36,25 @@ def union(graphs: list[Graph]) -> Graph:
     return merged
 
 
-def write_graph_files(folder: Path, stem: str, graph: Graph) -> None:
-    """<stem>.nt (sorted), <stem>.ttl and <stem>.jsonld."""
-    ntriples = sorted_ntriples(graph)
+def merged_lines(texts: list[str]) -> str:
+    """The sorted union of the lines of several sorted N-Triples texts."""
+    return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
+
+
+def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
+    """<stem>.nt (the given sorted N-Triples), <stem>.ttl and <stem>.jsonld."""
     (folder / f"{stem}.nt").write_text(ntriples, encoding="utf-8")
     triples = list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     ox.serialize(triples, str(folder / f"{stem}.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
     ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
 
 
-def write_dataset_files(folder: Path, stem: str, graphs: list[Graph]) -> None:
-    """<stem>.trig (graph by graph, in the given order) and <stem>.nq (sorted lines)."""
+def write_dataset_files(folder: Path, stem: str, parts: list[tuple[str, str]]) -> None:
+    """<stem>.trig (graph by graph, in the given order) and <stem>.nq (sorted lines) from
+    (graph IRI, sorted N-Triples) pairs."""
     nquads = []
-    for graph in graphs:
-        name = graph.identifier.n3()
-        nquads += [line[:-1].rstrip() + f" {name} .\n" for line in sorted_ntriples(graph).splitlines()]
+    for name, ntriples in parts:
+        nquads += [line[:-1].rstrip() + f" <{name}> .\n" for line in ntriples.splitlines()]
     quads = list(ox.parse("".join(nquads).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     ox.serialize(quads, str(folder / f"{stem}.trig"), ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
     (folder / f"{stem}.nq").write_text("".join(sorted(set(nquads))), encoding="utf-8")
