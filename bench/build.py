@@ -10,7 +10,7 @@ phase, the peak resident memory of the build and of its workers, and the triples
   followed by `edugraph build`);
 - `owlrl/engine`: owlrl (the reference) and `reasonable` (the engine the build uses) reason over the
   built graph in another child; owlrl is skipped above --owlrl-max articles (it takes minutes);
-- `--speedup` (default on the smallest size): extraction alone with 1 and with --jobs processes.
+- on the smallest size (unless --no-speedup): extraction alone with 1 and with --jobs processes.
 The slope is the build's seconds per 1,000 articles between consecutive sizes (flat = linear).
 """
 
@@ -119,6 +119,7 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="extraction processes of the build")
     parser.add_argument("--owlrl-max", type=int, default=1000, help="largest size owlrl is timed on")
     parser.add_argument("--keep", type=Path, help="keep the corpora and builds in this folder")
+    parser.add_argument("--no-speedup", action="store_true", help="skip the 1-process vs --jobs extraction run")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "DIR", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -133,7 +134,7 @@ def main(argv=None) -> int:
     for size in args.sizes:
         folder = work / f"corpus-{size}"
         generate(size, folder / "articles")
-        if speedup is None:
+        if speedup is None and not args.no_speedup:
             one, many = child("extract", folder, 1), child("extract", folder, args.jobs)
             speedup = (size, one["seconds"], many["seconds"])
         build = child("build", folder, args.jobs)
@@ -143,9 +144,10 @@ def main(argv=None) -> int:
         slope = "" if previous is None else f"{1000 * (build['seconds'] - previous[1]) / (size - previous[0]):.1f}"
         print(row(size, build, added, reasoners, slope), flush=True)
         previous = (size, build["seconds"])
-    size, one, many = speedup
-    print(f"\nextraction of {size} articles: {one:.1f} s with 1 process, {many:.1f} s with {args.jobs} "
-          f"(speed-up {one / many:.2f}x)")
+    if speedup:
+        size, one, many = speedup
+        print(f"\nextraction of {size} articles: {one:.1f} s with 1 process, {many:.1f} s with {args.jobs} "
+              f"(speed-up {one / many:.2f}x)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
