@@ -129,3 +129,12 @@ def test_the_swap_is_one_exchange(tmp_path):
     if not folder_module.exchange(staging, target):
         pytest.skip("renameat2(RENAME_EXCHANGE) not available here: the two-rename fallback is used")
     assert target.stat().st_ino == new_inode and staging.stat().st_ino == old_inode
+
+
+def test_a_failed_write_is_one_line_and_keeps_the_previous_build(tmp_path):
+    target = previous_build(tmp_path / "build")
+    with pytest.raises(EduGraphError, match="could not write the build .*previous build is unchanged"):
+        with replaced_folder(target) as new:
+            raise OSError(28, "No space left on device")
+    assert (target / "all.nq").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]

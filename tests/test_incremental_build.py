@@ -90,3 +90,14 @@ def test_an_unreadable_cache_entry_is_redone(incremental, tmp_path):
     articles, curation = corpus(tmp_path, stems)
     result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
     assert result.counts["reused_articles"] == counts["articles"] - 1
+
+
+def test_a_malformed_cache_entry_is_redone_not_trusted(incremental, tmp_path):
+    out, counts = incremental
+    copy = tmp_path / "build"
+    shutil.copytree(out, copy)
+    for entry in sorted((copy / "cache").glob("*.json"))[:2]:
+        entry.write_text(json.dumps({"facts": [], "graph": 3}))
+    articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
+    result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
+    assert result.counts["reused_articles"] == counts["articles"] - 2

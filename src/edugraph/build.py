@@ -156,7 +156,8 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
     with timed(seconds, "merge"):
         parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
-        asserted = ntriples_graph("".join(nt for _, nt in parts))
+        asserted = ntriples_graph("".join(nt for _, nt in parts),
+                                  source="the article graphs (damaged cache? run `edugraph build --full`)")
         places = {gazetteer.add_place(record)["id"] for a in articles for record in entries[a.id]["places"].values()}
         roles = {k: v for a in articles for k, v in entries[a.id]["roles"].items()}
         topics = {k: v for a in articles for k, v in entries[a.id]["topics"].items()}

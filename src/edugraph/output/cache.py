@@ -40,12 +40,18 @@ def article_key(fingerprint_: str, article, curation: dict) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+ENTRY_KEYS = {"facts": dict, "graph": str, "places": dict, "roles": dict, "topics": dict}
+
+
 def read_entry(build_dir: Path, key: str) -> dict | None:
-    """The cached entry of a previous build, or None (missing or unreadable: the article is redone)."""
+    """The cached entry of a previous build, or None (missing, unreadable or malformed: the article is redone)."""
     try:
-        return json.loads((Path(build_dir) / CACHE_DIR / f"{key}.json").read_text(encoding="utf-8"))
+        entry = json.loads((Path(build_dir) / CACHE_DIR / f"{key}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(entry, dict) or any(not isinstance(entry.get(k), t) for k, t in ENTRY_KEYS.items()):
+        return None
+    return entry
 
 
 def write_entry(folder: Path, key: str, entry: dict) -> None:

@@ -132,16 +132,23 @@ def replaced_folder(target: Path):
     permissions of the user's umask.
     """
     target = Path(os.path.abspath(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise EduGraphError(f"{target}: cannot create the build folder there ({err.strerror})") from None
     with locked(target.parent):
         recover(target)
         check_replaceable(target)
         staging = target.parent / f".{target.name}.new-{os.getpid()}"
-        os.mkdir(staging)
         try:
+            os.mkdir(staging)
             yield staging
             carry_over(target, staging)
             fsync_tree(staging)
+        except OSError as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise EduGraphError(f"{target}: could not write the build ({err.strerror or err}); "
+                                "the previous build is unchanged") from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -14,7 +14,7 @@ from ..paths import BUILD
 REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
 
 
-def ntriples_graph(text: str, identifier=None) -> Graph:
+def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
     """An rdflib graph of N-Triples text, parsed by pyoxigraph (many times faster than rdflib's parser)."""
     from ..sparql.compare import to_rdflib
 
@@ -28,8 +28,11 @@ def ntriples_graph(text: str, identifier=None) -> Graph:
 
     graph = Graph(identifier=identifier)
     bind_prefixes(graph)
-    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)
-               for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    try:
+        graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)
+                   for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as err:
+        raise EduGraphError(f"{source}: not valid N-Triples ({' '.join(str(err).split())})") from None
     return graph
 
 
