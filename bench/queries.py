@@ -3,9 +3,9 @@
     python bench/scale.py --triples 1000000 --out bench/out/scaled.nq
     python bench/queries.py [--build build] [--scaled bench/out/scaled.nq] [--repeat 5] [--rdflib-timeout 60]
 
-The store is the on-disk one the build writes and `edugraph query` opens (default graph = every distinct triple once, named graphs for
-provenance). Prints, per graph and query, the median time of pyoxigraph, the rows, and on the seed graph
-rdflib's time and the ratio (an rdflib run that exceeds --rdflib-timeout is stopped in its forked child and
+The store is the on-disk one the build writes and `edugraph query` opens (default graph = every distinct
+triple once, named graphs for provenance). Prints, per graph and query, the median time of pyoxigraph, the
+rows, and on the seed graph rdflib's time and the ratio (an rdflib run that exceeds --rdflib-timeout is stopped in its forked child and
 shown as "> N s"); then the wall time of a cold `edugraph query people-posts` on the scaled graph's store.
 Required parameters take the value of the query's `# example:` line. Never run by the tests.
 """

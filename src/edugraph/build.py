@@ -215,7 +215,8 @@ def format_summary(counts: dict, out_dir: Path) -> str:
              f"  reused articles   {counts['reused_articles']} (unchanged since the previous build)",
              "  entities by class:"]
     lines += [f"    {name:<14} {n}" for name, n in counts["entities"].items()]
-    verdict = "conforms" if counts["shacl_conforms"] else f"{counts['shacl_violations']} violations (see shacl-report.txt)"
+    verdict = "conforms" if counts["shacl_conforms"] else \
+        f"{counts['shacl_violations']} violations (see shacl-report.txt)"
     lines.append(f"  SHACL             {verdict}")
     lines.append(f"  OWL-RL            {len(counts['inconsistencies']) or 'no'} inconsistencies")
     lines.append("  seconds           " + ", ".join(f"{k} {v:.1f}" for k, v in counts["seconds"].items()))

@@ -12,8 +12,9 @@ from ..paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("build", help="build the knowledge graph from the articles",
-                                   description="Extract facts from every article, apply curated corrections, map them "
-                                               "to RDF, run OWL-RL reasoning and SHACL validation, and write the graphs.")
+                                   description="Extract facts from every article, apply curated corrections, map "
+                                               "them to RDF, run OWL-RL reasoning and SHACL validation, and write "
+                                               "the graphs.")
     parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder of <id>.txt (+ <id>.json) articles")
     parser.add_argument("--curation", type=Path, default=CURATION, help="folder of <id>.yaml curation files")
     parser.add_argument("--out", type=Path, default=BUILD,
