@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build bench clean browser
+.PHONY: run test build bench clean browser docs
 
 run: $(STAMP)            ## install, then build the graph from data/ into build/
 	$(BIN)/edugraph build
@@ -24,6 +24,9 @@ browser:                 ## headless Chromium for the page tests (Debian package
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium not installed and not root: browser tests will be skipped"; fi; }
+
+docs: $(STAMP)            ## the ontology's documentation pages (pyLODE) in docs/ontology/
+	$(BIN)/python -m edugraph.ontology docs --out docs/ontology
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -33,6 +33,7 @@ def main(argv=None) -> int:
     run(str(BENCH / "scale.py"), "--triples", triples, "--out", scaled)
     run(str(BENCH / "queries.py"), "--scaled", scaled)
     run(str(BENCH / "viz.py"))
+    run(str(BENCH / "endpoint.py"), "--requests", "200" if args.quick else "1000")
     run(str(BENCH / "load.py"), "--input", scaled)
     return 0
 

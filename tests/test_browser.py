@@ -1,4 +1,6 @@
-"""Every generated page in headless Chromium with the network off: drawn, complete, no errors, no injected script."""
+"""Every generated page in headless Chromium with the network off, checked for what a person sees: nodes drawn,
+legends, the language switch, search in both languages, readable central labels, tooltips; no errors, no
+injected script."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import pytest
 
 from edugraph.cli import main
 from edugraph.viz import browser
-from test_viz import IMG, SCRIPT, payload_build
+from support.payload import IMG, SCRIPT, payload_build
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,13 +38,13 @@ def context():
 def expected_nodes(html: str) -> int:
     """The node count the page was written with (header: 'N узлов')."""
     import re
-    return int(re.search(r"<span>(\d+) (узлов|nodes),", html).group(1))
+    return int(re.search(r'<span id="counts">(\d+) ', html).group(1))
 
 
 def test_every_page_draws_offline_without_errors(site, context):
     out, net, _ = site
     pages = sorted(p for p in out.glob("*.html") if p.name != "index.html")
-    assert len(pages) >= 5
+    assert len(pages) >= 10
     for path in pages:
         page, events = browser.open_page(context, path)
         state = browser.page_state(page)
@@ -50,6 +52,7 @@ def test_every_page_draws_offline_without_errors(site, context):
         assert state["width"] > 0 and state["height"] > 0 and state["drawnPixels"] > 100, (path.name, state)
         assert events == {"console": [], "errors": [], "dialogs": [], "blocked": []}, (path.name, events)
         assert state["xss"] is None, path.name
+        assert page.locator("#legend .edge-kind").first.is_visible() and page.locator("#size-legend").is_visible()
         page.close()
 
 
@@ -63,8 +66,9 @@ def test_whole_graph_page_shows_every_networkx_node(site, context):
 def test_payloads_are_shown_as_text_and_never_run(site, context):
     out, net, person = site
     page, events = browser.open_page(context, out / "all.html")
-    labels = page.evaluate("() => window.__nodes.get().map(n => n.label)")
-    assert any(SCRIPT in label for label in labels) and any(IMG in label for label in labels)
+    labels = ["".join(label.split()) for label in page.evaluate("() => window.__nodes.get().map(n => n.label)")]
+    for payload in (SCRIPT, IMG):  # labels are wrapped: compare without white space
+        assert any("".join(payload.split())[:30] in label for label in labels), payload
     # hover the payload person: vis-network shows its tooltip
     point = page.evaluate("(id) => { window.network.focus(id, {scale: 3}); return window.network.canvasToDOM("
                           "window.network.getPositions([id])[id]); }", person)
@@ -89,12 +93,78 @@ def test_payloads_are_shown_as_text_and_never_run(site, context):
 def test_physics_toggle_and_class_filter(site, context):
     out, *_ = site
     page, events = browser.open_page(context, out / "all.html")
-    page.uncheck("#physics")
     assert page.evaluate("() => window.network.physics.options.enabled") is False
     page.check("#physics")
     assert page.evaluate("() => window.network.physics.options.enabled") is True
+    page.uncheck("#physics")
     page.uncheck(".class-filter[value=Person]")
     hidden = page.evaluate("() => window.__nodes.get({filter: n => n.hidden}).every(n => n.category === 'Person')")
     assert hidden and page.evaluate("() => window.__nodes.get({filter: n => n.hidden}).length") > 0
     assert events["errors"] == [] and events["console"] == []
+    page.close()
+
+
+def visible_labels(page) -> list[str]:
+    return page.evaluate("() => window.__nodes.get().map(n => n.label)")
+
+
+def test_language_switch_changes_every_string(site, context):
+    out, net, _ = site
+    page, events = browser.open_page(context, out / "initiative-kvantorium.html")
+    kvantorium = "https://w3id.org/edugraph/id/initiative/kvantorium"
+    assert page.locator("h1").inner_text() == net.nodes[kvantorium]["label_ru"]
+    assert "Узлы" in page.locator("#legend").inner_text()
+    edge_labels = page.evaluate("() => window.__edges.get().map(e => e.label)")
+    assert "входит в" in edge_labels
+    page.click("[data-set-lang=en]")
+    assert page.locator("h1").inner_text() == net.nodes[kvantorium]["label_en"]
+    legend = page.locator("#legend").inner_text()
+    assert "Nodes" in legend and "Links" in legend and "Node size" in legend and "Узлы" not in legend
+    labels = visible_labels(page)
+    assert "Kvantorium" in labels and "Кванториум" not in labels
+    assert "is part of" in page.evaluate("() => window.__edges.get().map(e => e.label)")
+    assert page.evaluate("(id) => window.__nodes.get(id).title", kvantorium).startswith("Kvantorium\nType:")
+    assert page.url.endswith("#lang=en") and page.get_attribute("a[data-page]", "href") == "index.html#lang=en"
+    assert page.title().startswith("Kvantorium")
+    page.click("[data-set-lang=ru]")
+    assert "Кванториум" in visible_labels(page)
+    assert events["errors"] == [] and events["console"] == []
+    page.close()
+
+
+def test_language_from_link_and_index_switch(site, context):
+    out, *_ = site
+    page, _ = browser.open_page(context, out / "all.html", hash="lang=en")
+    assert page.locator("#legend h2").first.inner_text() == "Nodes"
+    page.close()
+    index = context.new_page()
+    index.goto((out / "index.html").resolve().as_uri())
+    assert index.locator("h2").first.inner_text() == "Инициативы"
+    index.click("[data-set-lang=en]")
+    assert index.locator("h2").first.inner_text() == "Initiatives"
+    assert index.locator("#timeline rect").count() > 1 and index.locator("#timeline").is_visible()
+    link = index.locator("#initiatives a").first
+    assert link.get_attribute("href").endswith("#lang=en")
+    index.close()
+
+
+def test_search_finds_a_node_by_its_russian_and_english_label(site, context):
+    out, net, _ = site
+    page, _ = browser.open_page(context, out / "all.html")
+    node = "https://w3id.org/edugraph/id/initiative/it-cube"
+    for text in (net.nodes[node]["label_ru"], net.nodes[node]["label_en"].upper()):
+        page.fill("#search", text)
+        page.dispatch_event("#search", "change")
+        assert node in page.evaluate("() => window.network.getSelectedNodes()"), text
+        assert page.locator("#found").inner_text().split()[0] != "0"
+    page.close()
+
+
+def test_central_labels_are_readable_at_first_view(site, context):
+    out, *_ = site
+    page, _ = browser.open_page(context, out / "all.html")
+    sizes = page.evaluate("() => window.__nodes.getIds().slice(0, 3).map(id => window.__labelPx(id))")
+    assert min(sizes[:1]) >= 11, sizes  # the most central node is always emphasised
+    assert sum(size >= 11 for size in sizes) >= 2, sizes
+    assert page.evaluate("() => window.network.physics.options.enabled") is False  # stabilised, then stopped
     page.close()

@@ -3,61 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from edugraph.analysis.network import local_name, simple, to_networkx
 from edugraph.paths import ONTOLOGY
-
-SAMPLE = """
-@prefix eg: <https://w3id.org/edugraph/ontology#> .
-@prefix egr: <https://w3id.org/edugraph/id/> .
-@prefix egg: <https://w3id.org/edugraph/graph/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-
-egg:article\\/a1 {
-  egr:article\\/a1 a eg:Article ; eg:articleId "a1" ; dcterms:title "Открытие IT-куба"@ru ;
-      dcterms:date "2023-10-30"^^xsd:date ; eg:sourcePlace egr:place\\/spb ;
-      eg:mentions egr:person\\/ivanov-i , egr:org\\/school-5 , egr:event\\/opening , egr:initiative\\/it-cube ,
-                  egr:place\\/spb , egr:person\\/petrova-a ;
-      eg:concernsInitiative egr:initiative\\/it-cube .
-  egr:person\\/ivanov-i a eg:Person ; rdfs:label "Иван Иванов"@ru , "Ivan Ivanov"@en ;
-      eg:hasPost egr:post\\/ivanov-school-5 ; eg:heads egr:org\\/school-5 ; eg:meets egr:person\\/petrova-a .
-  egr:person\\/petrova-a a eg:Person ; rdfs:label "<script>alert(1)</script> Анна Петрова"@ru .
-  egr:post\\/ivanov-school-5 a eg:Post ; eg:heldBy egr:person\\/ivanov-i ; eg:postIn egr:org\\/school-5 ;
-      eg:role egr:role\\/director ; eg:postTitle "директор"@ru ; prov:wasDerivedFrom egr:article\\/a1 .
-  egr:org\\/school-5 a eg:ITCubeCentre ; rdfs:label "IT-куб школы № 5"@ru , "IT-kub shkoly No 5"@en ;
-      eg:partOfInitiative egr:initiative\\/it-cube ; eg:locatedIn egr:place\\/spb .
-  egr:event\\/opening a eg:Opening ; rdfs:label "Открытие IT-куба"@ru ; eg:startDate "2023-10-30"^^xsd:date ;
-      eg:participantCount "200"^^xsd:nonNegativeInteger ; eg:venue egr:org\\/school-5 ;
-      eg:takesPlaceIn egr:place\\/spb ; eg:hasParticipant egr:person\\/ivanov-i , egr:person\\/petrova-a ;
-      eg:concernsInitiative egr:initiative\\/it-cube ; prov:wasDerivedFrom egr:article\\/a1 .
-}
-egg:gazetteer {
-  egr:place\\/spb a eg:City , eg:FederalSubject ; rdfs:label "Санкт-Петербург"@ru , "Saint Petersburg"@en ;
-      eg:locatedIn egr:place\\/ru .
-  egr:place\\/ru a eg:Country ; rdfs:label "Россия"@ru , "Russia"@en ; eg:iso3166Code "RU" .
-  egr:initiative\\/it-cube a eg:CentreNetwork ; rdfs:label "IT-куб"@ru , "IT-cube"@en ;
-      eg:partOf egr:initiative\\/digital .
-  egr:initiative\\/digital a eg:FederalProject ; rdfs:label "Цифровая образовательная среда"@ru .
-  egr:role\\/director a eg:Role ; rdfs:label "директор"@ru .
-}
-egg:entities { egr:person\\/ivanov-i skos:prefLabel "Иванов Иван Иванович"@ru . }
-"""
-ID = "https://w3id.org/edugraph/id/"
-
-
-def sample_graph() -> Graph:
-    """The sample as one graph (like `load_graph(inferred=False)`)."""
-    ds = Dataset()
-    ds.parse(data=SAMPLE, format="trig")
-    graph = Graph()
-    for quad in ds.quads():
-        graph.add(quad[:3])
-    return graph
+from support.netgraph import ID, sample_graph
 
 
 @pytest.fixture(scope="module")
@@ -77,15 +27,19 @@ def test_node_attributes(net):
     assert ivanov["label_ru"] == "Иванов Иван Иванович"  # the longest preferred label
     assert ivanov["label_en"] == "Ivan Ivanov"
     assert ivanov["articles"] == ["a1"]
-    assert ivanov["facts"] == {"post": ["директор (IT-куб школы № 5)"]}
+    assert ivanov["facts"] == {}
+    assert ivanov["posts"] == [("директор", "director", ID + "org/school-5")]  # the role's English label
     school = net.nodes[ID + "org/school-5"]
+    assert school["label_ru"] == "Школа № 5"  # skos:prefLabel wins over a longer rdfs:label
+    assert school["label_en"] == "IT-kub shkoly No 5"  # no English prefLabel: rdfs:label in English
     assert school["cls"] == "ITCubeCentre" and school["cls_en"] == "IT-cube centre"
     event = net.nodes[ID + "event/opening"]
     assert event["facts"] == {"participantCount": ["200"], "startDate": ["2023-10-30"]}
     assert event["label_en"] == "Открытие IT-куба"  # no English label: falls back to Russian
     assert net.nodes[ID + "place/spb"]["cls"] in {"City", "FederalSubject"}
     assert net.graph["articles"]["a1"] == {"id": "a1", "title": "Открытие IT-куба", "date": "2023-10-30",
-                                           "initiatives": [ID + "initiative/it-cube"]}
+                                           "initiatives": [ID + "initiative/it-cube"], "topics": []}
+    assert net.graph["terms"]["heads"] == ("возглавляет", "heads")
     assert "<script>" in net.nodes[ID + "person/petrova-a"]["label_ru"]  # kept raw; escaping is the page's job
 
 
@@ -105,3 +59,12 @@ def test_simple_counts_parallel_relations(net):
     undirected = simple(net)
     assert undirected[ID + "person/ivanov-i"][ID + "org/school-5"]["weight"] == 2
     assert undirected.number_of_nodes() == net.number_of_nodes()
+
+
+def test_regions_come_from_the_closure():
+    inferred = Graph().parse(data=f"<{ID}initiative/it-cube> <https://w3id.org/edugraph/ontology#activeIn> "
+                                  f"<{ID}place/spb> .", format="nt")
+    net = to_networkx(sample_graph(), Graph().parse(ONTOLOGY), inferred)
+    members = {local_name(n) for n in net.graph["regions"][ID + "place/spb"]}
+    assert members == {"spb", "it-cube", "school-5", "opening", "ivanov-i", "petrova-a"}
+    assert "regions" not in to_networkx(sample_graph(), Graph().parse(ONTOLOGY)).graph

@@ -1,29 +1,114 @@
-"""Entity resolution: one IRI per real entity, whatever the case form, language or article."""
+"""Entity resolution: one record (hence one IRI) per real entity, whatever the case form, language or article."""
 
 from __future__ import annotations
 
-from edugraph import resolve
+import doctest
+
+from edugraph.resolve import english, labels
+from support.articles import organisation, resolved
+
+
+def person_iri(name: str, language: str = "ru"):
+    return resolved({"persons": [{"name": name}]}, language=language).persons[0].iri
 
 
 def test_people_merge_across_forms_and_languages():
-    assert resolve.person_iri("Вера Князева") == resolve.person_iri("Князева В.В.")
-    assert resolve.person_iri("Сергей Кожевников") == resolve.person_iri("Sergey Kozhevnikov")
-    assert resolve.person_iri("Вера Князева") != resolve.person_iri("Елена Павлюченко")
+    assert person_iri("Вера Князева") == person_iri("Князева В.В.")
+    assert person_iri("Сергей Кожевников") == person_iri("Sergey Kozhevnikov", "en")
+    assert person_iri("Вера Князева") != person_iri("Елена Павлюченко")
 
 
 def test_numbered_schools_are_told_apart_by_city():
     full = "ГБОУ СОШ № 608 имени Героя Советского Союза Зины Портновой Кировского района Санкт-Петербурга"
-    assert resolve.org_iri(full) == resolve.org_iri("школа № 608", "saint-petersburg")
-    assert resolve.org_iri("ГБОУ СОШ №608 Кировского района Санкт-Петербурга") == resolve.org_iri(full)
-    assert resolve.org_iri("МБОУ «Средняя школа № 1» г. Казани") != resolve.org_iri("школа № 1", "omsk")
-    assert resolve.org_iri("школа № 1", "kazan") != resolve.org_iri("школа № 1", "omsk")
+    assert organisation(full).iri == organisation("школа № 608", place="Санкт-Петербург").iri
+    assert organisation("ГБОУ СОШ №608 Кировского района Санкт-Петербурга").iri == organisation(full).iri
+    assert organisation("МБОУ «Средняя школа № 1» г. Казани").iri != organisation("школа № 1", place="Омск").iri
+    assert organisation("школа № 1", place="Казань").iri != organisation("школа № 1", place="Омск").iri
+
+
+def test_centres_merge_across_languages():
+    english = organisation("Penza's Kvantorium", language="en")
+    assert english.iri == organisation("пензенский «Кванториум»").iri
+    assert english.labels.ru == "Кванториум (Пенза)"  # a Russian label for a centre first read in English
 
 
 def test_centres_keep_their_own_city():
-    assert resolve.org_iri("моздокский «Кванториум»", "dagestan") == resolve.org_iri("моздокский «Кванториум»")
-    assert resolve.org_iri("владикавказский «Кванториум»") != resolve.org_iri("моздокский «Кванториум»")
+    assert organisation("моздокский «Кванториум»", place="Дагестан").iri == organisation("моздокский «Кванториум»").iri
+    assert organisation("владикавказский «Кванториум»").iri != organisation("моздокский «Кванториум»").iri
 
 
 def test_places_and_initiatives_by_gazetteer():
-    assert resolve.initiative_iri_for("Кванториума") == resolve.initiative_iri_for("Kvantorium")
-    assert resolve.initiative_iri_for("ИТ-куб") == resolve.initiative_iri_for("IT-cube")
+    ru = resolved({"initiatives": ["Кванториума", "ИТ-куб"], "places": ["Санкт-Петербурга"]})
+    en = resolved({"initiatives": ["Kvantorium", "IT-cube"], "places": ["St. Petersburg"]}, language="en")
+    assert [i.iri for i in ru.initiatives] == [i.iri for i in en.initiatives]
+    assert ru.places[0].iri == en.places[0].iri and ru.places[0].known
+
+
+def test_adjectival_places_locate_organisations():
+    assert organisation("владикавказский «Кванториум»").place_ids == ("vladikavkaz",)
+    assert organisation("моздокский «Кванториум»").place_ids == ("mozdok",)
+    assert organisation("Penza's Kvantorium", language="en").place_ids == ("penza",)
+    assert organisation("ГБОУ СОШ № 551 Кировского района", place="Санкт-Петербург").place_ids == \
+        ("saint-petersburg-kirovsky-district",)
+    assert organisation("Дагестанский государственный университет народного хозяйства").place_ids == ()
+
+
+def test_a_numbered_school_is_placed_in_the_city_that_qualifies_it():
+    school = organisation("School No. 619", language="en", place="St. Petersburg")
+    assert school.key == "school-619-saint-petersburg" and school.place_ids == ("saint-petersburg",)
+
+
+def test_canonical_labels_of_organisations():
+    centre = organisation("владикавказский «Кванториум»")
+    assert (centre.labels.ru, centre.labels.en) == ("Кванториум (Владикавказ)", "Kvantorium Vladikavkaz")
+    school = organisation("ГБОУ СОШ № 608 имени Героя Советского Союза Зины Портновой Кировского района",
+                          place="Санкт-Петербург")
+    assert school.labels.ru == "ГБОУ СОШ № 608 (Кировский район, Санкт-Петербург)"
+    assert school.labels.en == "School No. 608, Kirovsky District, Saint Petersburg"
+    cube = organisation("центр «IT-куб» города Владикавказа")
+    assert (cube.labels.ru, cube.labels.en) == ("IT-куб (Владикавказ)", "IT-cube Vladikavkaz")
+    university = organisation("Дагестанский государственный университет народного хозяйства")
+    assert university.labels.en == "Dagestan State University of National Economy"
+
+
+def test_an_unknown_word_falls_back_to_kind_and_place_never_to_transliteration():
+    body = organisation("Комитет по опеке Кировского района", place="Санкт-Петербург")
+    assert body.labels.en == "Government body, Kirovsky District, Saint Petersburg"
+    assert body.labels.ru == "Комитет по опеке Кировского района"
+
+
+def test_generic_events_get_their_date():
+    facts = {"events": [{"name": "Совещание", "date": "2023-12-21", "type": "meeting"}]}
+    event = resolved(facts).events[0]
+    assert (event.labels.ru, event.labels.en) == ("Совещание, 21 декабря 2023", "Meeting, 21 Dec 2023")
+    assert event.key == "soveshchaniye-2023-12-21"
+
+
+def test_posts_are_dated_by_the_article():
+    facts = {"persons": [{"name": "Светлана Макаренко", "posts": [{"post": "руководитель",
+                                                                   "org": "владикавказский «Кванториум»"}]}]}
+    old = resolved(facts, date="2022-08-23").persons[0].posts[0]
+    new = resolved(facts, date="2024-05-01").persons[0].posts[0]
+    assert (old.as_of, new.as_of) == ("2022-08-23", "2024-05-01")
+    assert old.iri != new.iri and old.org.iri == new.org.iri and old.role.head
+
+
+def test_the_city_in_a_name_decides_its_district():
+    school = organisation("ГБОУ СОШ № 551 Кировского района Санкт-Петербурга", place="Пенза")
+    assert school.place_ids == ("saint-petersburg-kirovsky-district",) and school.key == "school-551-saint-petersburg"
+    local = organisation("МБОУ СОШ № 3 Ленинского района", place="Пенза")
+    assert local.place_ids == ("penza-leninsky-district",)
+    assert local.labels.en == "School No. 3, Leninsky District, Penza"
+
+
+def test_quoted_initiatives_and_unknown_event_words_in_english():
+    facts = {"events": [{"name": "Торжественное открытие центра «Точка роста»", "type": "opening"},
+                        {"name": "Гала-концерт", "date": "2024-02-03", "type": "other"}]}
+    opening, concert = resolved(facts).events
+    assert opening.labels.en == "Ceremonial opening of centre «Point of Growth»"
+    assert (concert.labels.ru, concert.labels.en) == ("Гала-концерт, 3 февраля 2024", "Event, 3 Feb 2024")
+
+
+def test_docstring_examples():
+    for module in (english, labels):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -12,8 +12,8 @@ from edugraph.cli import main
 from edugraph.analysis.network import to_networkx
 from edugraph.paths import ONTOLOGY
 from edugraph.analysis.metrics import compute, format_stats
-from test_netgraph import ID, sample_graph
-from test_viz import payload_build
+from support.netgraph import ID, sample_graph
+from support.payload import payload_build
 
 
 def sample_stats(top=5):

@@ -1,54 +1,21 @@
-"""`edugraph viz`: views, page content, offline and escaping guarantees, the CLI.
+"""`edugraph viz`: views, page content in both languages, offline and escaping guarantees, the overview, the CLI.
 
 The build used here (seeds plus one article whose names carry HTML/JS payloads) is made once per
-session by `payload_build`, which test_browser.py and test_stats.py share.
+session by `support.payload.payload_build`, which test_browser.py and test_stats.py share.
 """
 
 from __future__ import annotations
 
+import doctest
 import json
 import re
-import shutil
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from edugraph.cli import main
 from edugraph.errors import EduGraphError
-from edugraph.paths import ARTICLES, CURATION
-
-PAYLOAD_ID = "900_xss_payload"
-SCRIPT = "<script>window.__xss='script';alert(1)</script>"
-IMG = "\"><img src=x onerror=\"window.__xss='img';alert(1)\">"
-PERSON = f"{SCRIPT} Иван Петров"
-ORG = f"Школа № 5 {IMG}"
-TEXT = (f"Совещание директоров школ\n\n21 декабря 2023 года директор школы № 5 {SCRIPT} Иван Петров провёл "
-        f"совещание в Москве. В совещании приняли участие 40 человек из {IMG} организаций.\n")
-META = {"id": PAYLOAD_ID, "title": f"Совещание {IMG}", "date": "2023-12-21", "language": "ru",
-        "place": "Москва", "url": None, "source": "tests"}
-CURATION_YAML = {"article": PAYLOAD_ID, "add": {
-    "organisations": [ORG],
-    "persons": [{"name": PERSON, "posts": [{"post": "директор", "org": ORG}]}],
-    "events": [{"name": f"Совещание {SCRIPT}", "type": "meeting", "date": "2023-12-21", "place": "Москва",
-                "participants": 40, "participant_persons": [PERSON]}]}}
-
-
-def payload_build(tmp_path_factory) -> Path:
-    """Seeds plus the payload article, built once per session (shared by the viz, browser and stats tests)."""
-    root = tmp_path_factory.getbasetemp() / "edugraph-payload"
-    build = root / "build"
-    if (build / "summary.json").is_file():
-        return build
-    from edugraph.build import run_build, write_build
-    shutil.copytree(ARTICLES, root / "articles", dirs_exist_ok=True)
-    shutil.copytree(CURATION, root / "curation", dirs_exist_ok=True)
-    (root / "articles" / f"{PAYLOAD_ID}.txt").write_text(TEXT, encoding="utf-8")
-    (root / "articles" / f"{PAYLOAD_ID}.json").write_text(json.dumps(META, ensure_ascii=False), encoding="utf-8")
-    (root / "curation" / f"{PAYLOAD_ID}.yaml").write_text(json.dumps(CURATION_YAML, ensure_ascii=False),
-                                                          encoding="utf-8")  # JSON is YAML
-    write_build(run_build(root / "articles", root / "curation", progress=False), build)
-    return build
+from support.payload import IMG, PAYLOAD_ID, SCRIPT, payload_build
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +39,12 @@ def pages(build_dir, tmp_path_factory, net):
     return out
 
 
+def page_data(path: Path) -> dict:
+    """The JSON the page draws (nodes, edges, options)."""
+    html = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)[1])
+
+
 def test_payload_reaches_labels_and_tooltips(net):
     labels = [attrs["label_ru"] for _, attrs in net.nodes(data=True)]
     assert any(SCRIPT in label for label in labels)
@@ -81,35 +54,124 @@ def test_payload_reaches_labels_and_tooltips(net):
 
 def test_every_page_kind_and_index(pages, net):
     names = {p.name for p in pages.glob("*.html")}
-    assert {"index.html", "all.html", "people-events.html", "institutions-initiatives.html"} <= names
+    assert {"index.html", "all.html", "people-events.html", "institutions-initiatives.html", "topics.html",
+            "region-saint-petersburg.html"} <= names
     initiatives = [n for n, c in net.nodes(data="category") if c == "Initiative"]
-    assert len([n for n in names if n.startswith("initiative-")]) == len(initiatives)
-    assert len([n for n in names if n.startswith("ego-")]) == 1
+    assert 3 <= len([n for n in names if n.startswith("initiative-")]) < len(initiatives)  # the empty ones not
+    assert len([n for n in names if n.startswith("ego-")]) > 10  # the focus and the central ones
     index = (pages / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{name}"' in index for name in names - {"index.html"})
+    for name in names - {"index.html"}:
+        assert len(page_data(pages / name)["nodes"]) >= 2, name
 
 
-def test_pages_are_self_contained_and_escaped(pages):
+def test_pages_are_offline_small_and_escaped(pages):
+    assert sorted(p.name for p in (pages / "lib").iterdir()) == ["edugraph.css", "edugraph.js", "vis-network.css",
+                                                                 "vis-network.min.js"]
     for page in pages.glob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert not re.search(r"<(script|link|img|iframe)[^>]*(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I), page
+        assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I), page
         assert "<script>window.__xss" not in html and "<img src=x" not in html, page  # payloads never raw
-        assert "Content-Security-Policy" in html
+        assert "Content-Security-Policy" in html and "vis.Network" not in html, page  # vis-network is not inlined
     html = (pages / "all.html").read_text(encoding="utf-8")
-    assert "vis.Network" in html and len(html) > 400_000  # vis-network is inlined
+    assert 'src="lib/vis-network.min.js"' in html and len(html.encode()) < 300_000
     assert "\\u003cscript\\u003ewindow.__xss" in html  # the payload is there, as escaped JSON
 
 
-def test_legend_search_physics_controls(pages):
-    html = (pages / "all.html").read_text(encoding="utf-8")
-    for marker in ('id="legend"', 'class="class-filter"', 'id="search"', 'id="physics"', "stabilization"):
-        assert marker in html
+def test_both_languages_on_every_page(pages, net):
+    data = page_data(pages / "all.html")
+
+    def squeezed(text):
+        return "".join(text.split()).rstrip("…")
+
+    for node in data["nodes"]:
+        attrs = net.nodes[node["id"]]
+        assert squeezed(node["label_ru"]) in squeezed(attrs["label_ru"])
+        assert squeezed(node["label_en"]) in squeezed(attrs["label_en"])
+        assert node["title_en"].startswith(attrs["label_en"]) and "Type:" in node["title_en"]
+        assert "Тип:" not in node["title_en"] and "Type:" not in node["title_ru"]
+    camel = re.compile(r"\b[a-z]+[A-Z]\w*\b")  # property names such as partOfInitiative, viaArticle
+    for edge in data["edges"]:
+        assert not camel.search(edge["label_ru"] + edge["label_en"]), edge
+    phrases = {edge["label_en"] for edge in data["edges"]} | {edge["label_ru"] for edge in data["edges"]}
+    assert {"heads", "руководит", "is part of", "входит в", "took place in", "прошло в"} <= phrases
+    facts = " ".join(node["title_en"] for node in data["nodes"])
+    assert "participant count: " in facts and "participantCount" not in facts
 
 
-def test_english_labels(build_dir, tmp_path):
-    assert main(["viz", "--build", str(build_dir), "--out", str(tmp_path), "--lang", "en", "--view", "all"]) == 0
+def test_labels_are_wrapped():
+    from edugraph.viz.page import wrap
+    text = "Государственное бюджетное общеобразовательное учреждение средняя школа № 551 Кировского района"
+    lines = wrap(text).split("\n")
+    assert len(lines) == 3 and all(len(line) <= 22 for line in lines) and lines[-1].endswith("…")
+    assert wrap("Кванториум") == "Кванториум"
+
+
+def test_legends_explain_edges_and_size(pages):
+    for name in ("all.html", "people-events.html", "initiative-kvantorium.html"):
+        html = (pages / name).read_text(encoding="utf-8")
+        for marker in ('id="legend"', 'class="class-filter"', 'class="edge-kind"', 'id="size-legend"', 'id="search"',
+                       'id="physics"', 'data-set-lang="en"'):
+            assert marker in html, (name, marker)
+    assert "weighted degree in the projection" in (pages / "people-events.html").read_text(encoding="utf-8")
+    assert "degree centrality" in (pages / "all.html").read_text(encoding="utf-8")
+
+
+def test_initiative_page_has_no_co_mention_noise_unless_asked(net):
+    from edugraph.viz.views import initiative_views
+    plain = {v.slug: v for v in initiative_views(net)}["initiative-kvantorium"]
+    categories = {net.nodes[n]["category"] for n in plain.graph}
+    assert {"Initiative", "Organisation", "Person", "Event", "Place"} <= categories
+    assert "viaArticle" not in {k for *_, k in plain.graph.edges(keys=True)}
+    for node in plain.graph:  # every node is linked to the initiative's network
+        assert plain.graph.degree(node) > 0
+    noisy = {v.slug: v for v in initiative_views(net, co_mentions=True)}["initiative-kvantorium"]
+    assert set(plain.graph) < set(noisy.graph)
+    assert "viaArticle" in {k for *_, k in noisy.graph.edges(keys=True)}
+
+
+def test_region_view_uses_reasoning(net):
+    from edugraph.viz.views import region_views
+    spb = "https://w3id.org/edugraph/id/place/saint-petersburg"
+    view = {v.slug: v for v in region_views(net)}["region-saint-petersburg"]
+    indirect = [n for n in view.graph if n != spb and not net.has_edge(n, spb)
+                and net.nodes[n]["category"] in ("Organisation", "Event")]
+    assert indirect  # located in a district of the city: only the OWL-RL closure puts them in the region
+    moscow = "https://w3id.org/edugraph/id/place/moscow"
+    assert moscow not in view.graph
+
+
+def test_topics_view_links_topics_to_initiatives_with_weights(net):
+    from edugraph.viz.views import topics_view
+    view = topics_view(net)
+    topics = [n for n in view.graph if net.nodes[n]["category"] == "Topic"]
+    assert topics and all(view.graph.degree(t) > 0 for t in topics)
+    weights = [d["weight"] for *_, d in view.graph.edges(data=True)]
+    articles = net.graph["articles"].values()
+    expected = max(sum(1 for a in articles if t in a["topics"] and i in a["initiatives"])
+                   for t in topics for i in view.graph if net.nodes[i]["category"] == "Initiative")
+    assert max(weights) == expected > 1
+
+
+def test_overview_counts_timeline_and_central(pages, net):
+    index = (pages / "index.html").read_text(encoding="utf-8")
+    assert 'id="initiatives"' in index and 'id="regions"' in index and 'id="central-Person"' in index
+    assert '<span class="en" lang="en">Events by month</span>' in index
+    dated = [a["facts"]["startDate"][0][:7] for _, a in net.nodes(data=True)
+             if a["category"] == "Event" and len(a["facts"].get("startDate", [""])[0]) >= 7]
+    assert index.count("<rect ") >= len(set(dated)) > 1
+    for month in set(dated):
+        assert f"<title>{month}: {dated.count(month)}</title>" in index
+    from edugraph.analysis.metrics import central_entities
+    top = central_entities(net, ("Person",), 1)["Person"][0]
+    assert f'href="ego-{top["iri"].rsplit("/", 1)[1]}.html"' in index
+
+
+def test_english_first(build_dir, tmp_path):
+    assert main(["viz", "--build", str(build_dir), "--out", str(tmp_path), "--lang", "en", "--view", "all",
+                 "--central", "0"]) == 0
     html = (tmp_path / "all.html").read_text(encoding="utf-8")
-    assert '"label": "Ivan Petrov' in html or "Ivan Petrov" in html
+    assert 'data-lang="en"' in html and "Ivan Petrov" in html
     assert sorted(p.name for p in tmp_path.glob("*.html")) == ["all.html", "index.html"]
 
 
@@ -121,16 +183,19 @@ def test_unknown_focus_is_a_one_line_error(build_dir, tmp_path, capsys):
 
 
 def test_focus_by_label_in_either_language(net):
-    from edugraph.viz.views import find_node
+    from edugraph.viz.views import ego_view, find_node
     node = find_node(net, "Вера Князева")
     assert find_node(net, net.nodes[node]["label_en"].upper()) == node
+    assert find_node(net, node) == node
+    view = ego_view(net, "Vera Knyazeva")
+    assert node in view.graph and view.title["en"].startswith("Around: Vera Knyazeva")
     with pytest.raises(EduGraphError):
         find_node(net, "no such entity at all")
 
 
 def test_bipartite_weights_match_networkx_projection(net):
     from edugraph.viz.views import neighbours, people_events, projection_weights
-    view = people_events(net, "en")
+    view = people_events(net)
     people = {n for n, c in view.graph.nodes(data="category") if c == "Person"}
     assert people and all(view.graph.nodes[n]["bipartite"] in (0, 1) for n in view.graph)
     undirected = nx.Graph([(u, v) for u, v in view.graph.edges()])
@@ -151,18 +216,34 @@ def test_reduction_keeps_focus_and_says_what_was_left_out():
     for i in range(1, 50):
         graph.add_edge("n0", f"n{i}", key="hasParticipant")
     graph.add_edge("n48", "n49", key="meets")
-    small = reduce(View("x", "x", graph, keep={"n7"}), 10, "en")
+    small = reduce(View("x", {"ru": "x", "en": "x"}, graph, keep={"n7"}), 10)
     assert small.graph.number_of_nodes() == 10 and {"n0", "n7", "n48", "n49"} <= set(small.graph)
-    assert "Showing 10 of 50 nodes" in small.note and "left out:" in small.note
+    assert "Showing 10 of 50 nodes" in small.note["en"] and "left out: event 20, person 20" in small.note["en"]
+    assert "Показано 10 из 50 узлов" in small.note["ru"]
 
 
 def test_big_page_settings():
     from edugraph.viz.page import vis_options
     big, small = vis_options(5000), vis_options(100)
     assert big["layout"]["improvedLayout"] is False and small["layout"]["improvedLayout"] is True
+    assert big["layout"]["randomSeed"] == small["layout"]["randomSeed"]
     assert big["physics"]["stabilization"]["iterations"] <= 100
+
+
+def test_docstring_examples():
+    from edugraph.viz import i18n, page
+    for module in (i18n, page):
+        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 def test_missing_build_is_a_clear_error(tmp_path, capsys):
     assert main(["viz", "--build", str(tmp_path / "nothing")]) == 2
     assert "run `edugraph build` first" in capsys.readouterr().err
+
+
+def test_unwritable_output_is_a_clear_error(build_dir, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["viz", "--build", str(build_dir), "--out", str(blocker / "viz"), "--view", "all"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("edugraph: error: ") and "cannot write" in err and "\n" not in err

@@ -20,7 +20,6 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
-from . import gazetteer
 from .articles import Article, read_articles
 from .curation import apply_curation, load_curation
 from .errors import EduGraphError
@@ -34,6 +33,7 @@ from .output.write import (merged_lines, sorted_ntriples, union, write_dataset_f
                            write_json)
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
+from .resolve import resolve_article
 from .sparql.store import write_store
 from .validation import validate
 
@@ -106,12 +106,13 @@ def count_entities(graph: Graph) -> dict[str, int]:
 
 
 def process_article(item: tuple[Article, dict]) -> dict:
-    """One article's cache entry: merged facts, its named graph (sorted N-Triples), the gazetteer records used."""
+    """One article's cache entry: merged facts, its named graph and its part of the gazetteer graph (sorted
+    N-Triples)."""
     article, curation = item
     facts = article_facts(article, curation)
-    graph, mapper = article_graph(article, facts)
-    return {"facts": facts, "graph": sorted_ntriples(graph), "roles": mapper.used_roles, "topics": mapper.used_topics,
-            "places": {ident: gazetteer.place(ident) for ident in sorted(mapper.used_places)}}
+    resolved = resolve_article(article, facts)
+    return {"facts": facts, "graph": sorted_ntriples(article_graph(resolved)),
+            "background": sorted_ntriples(gazetteer_graph([resolved]))}
 
 
 def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
@@ -158,14 +159,12 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
         asserted = ntriples_graph("".join(nt for _, nt in parts),
                                   source="the article graphs (damaged cache? run `edugraph build --full`)")
-        places = {gazetteer.add_place(record)["id"] for a in articles for record in entries[a.id]["places"].values()}
-        roles = {k: v for a in articles for k, v in entries[a.id]["roles"].items()}
-        topics = {k: v for a in articles for k, v in entries[a.id]["topics"].items()}
-        background = gazetteer_graph(places, roles, topics)
-        asserted += background
+        # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
+        background = merged_lines([entries[a.id]["background"] for a in articles])
+        asserted += ntriples_graph(background, source="the gazetteer graph (damaged cache? run with --full)")
         labels = preferred_labels([asserted])
         asserted += labels
-        parts += [(str(graph.identifier), sorted_ntriples(graph)) for graph in (background, labels)]
+        parts += [(str(GRAPH["gazetteer"]), background), (str(labels.identifier), sorted_ntriples(labels))]
     with timed(seconds, "reason"):
         inferred, contradictions = infer(asserted, ontology, reasoner)
     with timed(seconds, "validate"):

@@ -19,13 +19,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"edugraph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f".commands.{name}", __package__)
-        except ModuleNotFoundError as err:
-            if err.name != f"{__package__}.commands.{name}":
-                raise
-            continue  # command not available in this version
-        module.register(subparsers)
+        importlib.import_module(f".commands.{name}", __package__).register(subparsers)
     return parser
 
 

@@ -1,11 +1,9 @@
-"""The facts exchange format (data/facts.schema.json): checking and trimming to the schema."""
+"""The facts exchange format (data/facts.schema.json): trimming facts to the schema."""
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
-
-import jsonschema
 
 from .paths import FACTS_SCHEMA
 
@@ -13,11 +11,6 @@ from .paths import FACTS_SCHEMA
 @lru_cache(maxsize=1)
 def schema() -> dict:
     return json.loads(FACTS_SCHEMA.read_text(encoding="utf-8"))
-
-
-def check(facts: dict) -> None:
-    """Raise jsonschema.ValidationError when facts do not follow the schema."""
-    jsonschema.validate(facts, schema())
 
 
 def trim(value, node: dict | None = None):

@@ -107,12 +107,6 @@ def _district(city: str, adj_ru: str, adj_en: str, head: str, en_head: str, adj_
     return _place(ident, "district", f"{adj_ru} {head}", f"{adj_en} {en_head.title()}", city)
 
 
-def add_place(record: dict) -> dict:
-    """Remember a place record made from an article (a district of a city without a district table), so
-    that `place(id)` finds it when the gazetteer graph is written; the known record if there is one."""
-    return _places()[0].setdefault(record["id"], record)
-
-
 def place(ident: str) -> dict | None:
     """The place record with this id."""
     return _places()[0].get(ident)
@@ -158,7 +152,7 @@ def _find_district(adjective: str, head: str, context: list[str] | None) -> dict
     tabled = {records[i]["parent"] for ids in districts.values() for i in ids}
     if cities and head == "район" and cities[0] not in tabled:
         adj_ru = morph_adjective(adjective)
-        return add_place(_district(cities[0], adj_ru, transliterate(adj_ru), head, "district"))
+        return _district(cities[0], adj_ru, transliterate(adj_ru), head, "district")
     return records[candidates[0]] if candidates else None
 
 

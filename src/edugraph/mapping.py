@@ -1,7 +1,9 @@
-"""Facts -> RDF: one named graph per article, plus the gazetteer background graph.
+"""Resolved records -> RDF: one named graph per article, plus the gazetteer background graph.
 
-Every triple about an article's facts lives in `egg:article/<id>`, so each fact can be
-traced to its source; posts and events also carry `prov:wasDerivedFrom` the article.
+Mapping only translates records (`edugraph.resolve.records`) into triples; every name was resolved before.
+Every triple about an article's facts lives in `egg:article/<id>`, so each fact can be traced to its source;
+posts and events also carry `prov:wasDerivedFrom` the article. Canonical labels are `rdfs:label` (the build
+picks one `skos:prefLabel` per language from them); the article's own wording is a `skos:altLabel`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from itertools import combinations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from . import gazetteer, resolve
-from .articles import Article
+from . import gazetteer
 from .namespaces import EG, GRAPH, ID
-from .resolve.places import main_city, organisation_places, resolve_place
+from .resolve.identity import initiative_iri, place_iri
+from .resolve.places import ancestors, place_record
+from .resolve.records import (ConceptRecord, EventRecord, Labels, OrganisationRecord, PersonRecord, PostRecord,
+                              ResolvedArticle)
 
 EVENT_CLASSES = {
     "conference": EG.Conference, "meeting": EG.Meeting, "forum": EG.Forum, "session": EG.Session,
@@ -34,51 +38,51 @@ def article_graph_iri(article_id: str) -> URIRef:
 
 
 class ArticleMapper:
-    """Builds the named graph of one article from its (curated) facts."""
+    """Builds the named graph of one resolved article."""
 
-    def __init__(self, article: Article, facts: dict):
-        self.article = article
-        self.facts = facts
-        self.lang = article.language
-        self.graph = Graph(identifier=article_graph_iri(article.id))
-        self.subject = resolve.article_iri(article.id)
-        self.context = list(facts.get("places", [])) + ([article.place] if article.place else [])
-        self.city = main_city(self.context, self.context)
-        self.used_places: set[str] = set()
-        self.used_roles: dict[str, dict] = {}
-        self.used_topics: dict[str, dict] = {}
+    def __init__(self, resolved: ResolvedArticle):
+        self.resolved = resolved
+        self.lang = resolved.article.language
+        self.graph = Graph(identifier=article_graph_iri(resolved.article.id))
+        self.subject = resolved.iri
 
     def add(self, s, p, o) -> None:
         self.graph.add((s, p, o))
 
-    def label(self, node: URIRef, text: str) -> None:
-        """The label as written, plus a transliterated English one for Russian text."""
-        self.add(node, RDFS.label, Literal(text, lang=self.lang))
-        if self.lang == "ru":
-            self.add(node, RDFS.label, Literal(gazetteer.transliterate(text), lang="en"))
+    def labels(self, node: URIRef, labels: Labels, wording: str | None = None) -> None:
+        """Canonical labels, and the article's wording as an alternative label when it differs."""
+        for lang, text in labels.items():
+            self.add(node, RDFS.label, Literal(text, lang=lang))
+        if wording and wording != getattr(labels, self.lang):
+            self.add(node, SKOS.altLabel, Literal(wording, lang=self.lang))
 
     def mention(self, node: URIRef) -> URIRef:
         self.add(self.subject, EG.mentions, node)
         return node
 
     def build(self) -> Graph:
+        r = self.resolved
         self.map_article()
-        for name in self.facts.get("places", []):
-            self.place(name)
-        for name in self.facts.get("initiatives", []):
-            self.add(self.subject, EG.concernsInitiative, self.mention(resolve.initiative_iri_for(name)))
-        for name in self.facts.get("organisations", []):
-            self.organisation(name)
-        people = [self.person(person) for person in self.facts.get("persons", [])]
-        for topic in self.facts.get("topics", []):
-            self.add(self.subject, EG.topic, self.topic(topic))
-        events = self.facts.get("events", [])
-        for index, event in enumerate(events):
-            self.event(event, people if index == 0 else [])
+        for place in r.places:
+            self.mention(place.iri)
+        for place in (*r.places, r.source_place, *(e.place for e in r.events)):
+            if place and not place.known:
+                self.add(place.iri, RDF.type, EG.Place)
+                self.labels(place.iri, place.labels)
+        for initiative in r.initiatives:
+            self.add(self.subject, EG.concernsInitiative, self.mention(initiative.iri))
+        for org in r.all_organisations():
+            self.organisation(org)
+        for person in r.persons:
+            self.person(person)
+        for topic in r.topics:
+            self.add(self.subject, EG.topic, self.mention(topic.iri))
+        for event in r.events:
+            self.event(event)
         return self.graph
 
     def map_article(self) -> None:
-        a, s = self.article, self.subject
+        a, s = self.resolved.article, self.subject
         self.add(s, RDF.type, EG.Article)
         self.add(s, EG.articleId, Literal(a.id))
         self.add(s, DCTERMS.title, Literal(a.title, lang=self.lang))
@@ -87,154 +91,122 @@ class ArticleMapper:
             self.add(s, DCTERMS.date, date_literal(a.date))
         if a.url:
             self.add(s, DCTERMS.source, URIRef(a.url))
-        if a.place:
-            self.add(s, EG.sourcePlace, self.place(a.place, mention=False))
+        if self.resolved.source_place:
+            self.add(s, EG.sourcePlace, self.resolved.source_place.iri)
 
-    def place(self, name: str, mention: bool = True) -> URIRef:
-        record = resolve_place(name, self.context)
-        if record:
-            self.used_places.add(record["id"])
-            node = resolve.place_iri(record["id"])
-        else:
-            node = resolve.unknown_place_iri(name)
-            self.add(node, RDF.type, EG.Place)
-            self.label(node, name)
-        return self.mention(node) if mention else node
-
-    def organisation(self, name: str) -> URIRef:
-        node = self.mention(resolve.org_iri(name, self.city, self.context))
-        self.add(node, RDF.type, EG[gazetteer.organisation_class(name)])
-        self.label(node, name)
-        initiative = gazetteer.organisation_initiative(name)
-        if initiative:
-            self.add(node, EG.partOfInitiative, resolve.initiative_iri(initiative))
-        for record in organisation_places(name, self.context):
-            self.used_places.add(record["id"])
-            self.add(node, EG.locatedIn, resolve.place_iri(record["id"]))
+    def organisation(self, org: OrganisationRecord) -> URIRef:
+        node = self.mention(org.iri)
+        self.add(node, RDF.type, EG[org.cls])
+        self.labels(node, org.labels, org.wording)
+        if org.initiative:
+            self.add(node, EG.partOfInitiative, initiative_iri(org.initiative))
+        for place_id in org.place_ids:
+            self.add(node, EG.locatedIn, place_iri(place_id))
         return node
 
-    def person(self, person: dict) -> URIRef:
-        name = person["name"]
-        node = self.mention(resolve.person_iri(name))
+    def person(self, person: PersonRecord) -> URIRef:
+        node = self.mention(person.iri)
         self.add(node, RDF.type, EG.Person)
-        self.label(node, name)
-        for post in person.get("posts", []):
-            self.post(node, name, post)
+        self.labels(node, person.labels, person.wording)
+        for post in person.posts:
+            self.post(node, post)
         return node
 
-    def post(self, person_node: URIRef, name: str, post: dict) -> None:
-        role = gazetteer.find_role(post["post"])
-        self.used_roles[role["id"]] = role
-        org = post.get("org")
-        node = resolve.post_iri(name, org, role["id"], self.city, self.context)
+    def post(self, person_node: URIRef, post: PostRecord) -> None:
+        node = post.iri
         self.add(node, RDF.type, EG.Post)
         self.add(node, EG.heldBy, person_node)
         self.add(person_node, EG.hasPost, node)
-        self.add(node, EG.role, resolve.role_iri(role["id"]))
-        self.add(node, EG.postTitle, Literal(post["post"], lang=self.lang))
+        self.add(node, EG.role, post.role.iri)
+        self.add(node, EG.postTitle, Literal(post.title, lang=self.lang))
         self.add(node, PROV.wasDerivedFrom, self.subject)
-        if org:
-            org_node = self.organisation(org)
-            self.add(node, EG.postIn, org_node)
-            if role["head"]:
-                self.add(person_node, EG.heads, org_node)
+        if post.as_of:
+            self.add(node, EG.asOf, date_literal(post.as_of))
+        if post.org:
+            self.add(node, EG.postIn, post.org.iri)
+            if post.role.head:
+                self.add(person_node, EG.heads, post.org.iri)
 
-    def topic(self, name: str) -> URIRef:
-        record = next((t for t in gazetteer.topics() if t["en"] == name), None)
-        record = record or {"id": resolve.short_slug(name), "en": name, "ru": name}
-        self.used_topics[record["id"]] = record
-        return self.mention(resolve.topic_iri(record["id"]))
-
-    def event(self, event: dict, people: list[URIRef]) -> URIRef:
-        node = self.mention(resolve.event_iri(event["name"], event.get("date")))
-        cls = EVENT_CLASSES.get(event.get("type") or "other", EG.OtherEvent)
-        if cls == EG.Meeting and event.get("online"):
-            cls = EG.VideoConference
-        self.add(node, RDF.type, cls)
-        self.label(node, event["name"])
+    def event(self, event: EventRecord) -> URIRef:
+        node = self.mention(event.iri)
+        cls = EVENT_CLASSES.get(event.kind, EG.OtherEvent)
+        self.add(node, RDF.type, EG.VideoConference if cls == EG.Meeting and event.online else cls)
+        self.labels(node, event.labels, event.wording)
         self.add(node, PROV.wasDerivedFrom, self.subject)
-        for key, prop in (("date", EG.startDate), ("end_date", EG.endDate)):
-            if event.get(key):
-                self.add(node, prop, date_literal(event[key]))
-        for key, prop in (("participants", EG.participantCount), ("regions", EG.regionCount)):
-            if event.get(key) is not None:
-                self.add(node, prop, Literal(int(event[key]), datatype=XSD.nonNegativeInteger))
-        if event.get("participants_min"):
+        for value, prop in ((event.start, EG.startDate), (event.end, EG.endDate)):
+            if value:
+                self.add(node, prop, date_literal(value))
+        for value, prop in ((event.participants, EG.participantCount), (event.regions, EG.regionCount)):
+            if value is not None:
+                self.add(node, prop, Literal(int(value), datatype=XSD.nonNegativeInteger))
+        if event.participants_min:
             self.add(node, EG.participantCountIsMinimum, Literal(True))
-        if event.get("place"):
-            self.add(node, EG.takesPlaceIn, self.place(event["place"]))
-        if event.get("venue"):
-            self.add(node, EG.venue, self.organisation(event["venue"]))
-        if event.get("online"):
-            self.add(node, EG.onlinePlatform, Literal(event["online"]))
-        for key, prop in (("organisers", EG.organisedBy), ("supporters", EG.supportedBy),
-                          ("participant_orgs", EG.hasParticipant)):
-            for org in event.get(key) or []:
-                self.add(node, prop, self.organisation(org))
-        if event.get("parent"):
-            parent = next((e for e in self.facts.get("events", []) if e["name"] == event["parent"]), {})
-            parent_node = self.mention(resolve.event_iri(event["parent"], parent.get("date")))
-            self.add(parent_node, RDF.type, EG.Event)
-            self.label(parent_node, event["parent"])
-            self.add(node, EG.subEventOf, parent_node)
-        for name in event.get("initiatives") or []:
-            self.add(node, EG.concernsInitiative, resolve.initiative_iri_for(name))
-        for name in event.get("topics") or []:
-            self.add(node, EG.topic, self.topic(name))
-        attendees = [resolve.person_iri(n) for n in event.get("participant_persons") or []] or people
+        if event.place:
+            self.add(node, EG.takesPlaceIn, self.mention(event.place.iri))
+        if event.venue:
+            self.add(node, EG.venue, event.venue.iri)
+        if event.online:
+            self.add(node, EG.onlinePlatform, Literal(event.online))
+        for orgs, prop in ((event.organisers, EG.organisedBy), (event.supporters, EG.supportedBy),
+                           (event.participant_orgs, EG.hasParticipant)):
+            for org in orgs:
+                self.add(node, prop, org.iri)
+        if event.parent:
+            parent = self.mention(event.parent.iri)
+            self.add(parent, RDF.type, EG.Event)
+            self.labels(parent, event.parent.labels, event.parent.wording)
+            self.add(node, EG.subEventOf, parent)
+        for initiative in event.initiatives:
+            self.add(node, EG.concernsInitiative, initiative.iri)
+        for topic in event.topics:
+            self.add(node, EG.topic, self.mention(topic.iri))
+        attendees = sorted({person.iri for person in event.attendees})
         for person in attendees:
             self.add(node, EG.hasParticipant, person)
-        for a, b in combinations(sorted(set(attendees)), 2):
+        for a, b in combinations(attendees, 2):
             self.add(a, EG.meets, b)
         return node
 
 
-def gazetteer_graph(places: set[str], roles: dict[str, dict], topics: dict[str, dict]) -> Graph:
-    """Background knowledge the articles refer to: places with their hierarchy, initiatives, roles, topics."""
+def article_graph(resolved: ResolvedArticle) -> Graph:
+    """The named graph of one resolved article."""
+    return ArticleMapper(resolved).build()
+
+
+def gazetteer_graph(resolved: list[ResolvedArticle]) -> Graph:
+    """Background knowledge the records refer to: their places with the enclosing ones, every initiative,
+    and the roles and topics used."""
     graph = Graph(identifier=GRAPH["gazetteer"])
     add = graph.add
 
-    def labels(node, record):
-        add((node, RDFS.label, Literal(record["ru"], lang="ru")))
-        add((node, RDFS.label, Literal(record["en"], lang="en")))
-        add((node, SKOS.prefLabel, Literal(record["ru"], lang="ru")))
-        add((node, SKOS.prefLabel, Literal(record["en"], lang="en")))
+    def labels(node, record: Labels):
+        for lang, text in record.items():
+            add((node, RDFS.label, Literal(text, lang=lang)))
+            add((node, SKOS.prefLabel, Literal(text, lang=lang)))
 
-    pending = set(places)
-    done: set[str] = set()
-    while pending:
-        place_id = pending.pop()
-        done.add(place_id)
-        record = gazetteer.place(place_id)
-        node = resolve.place_iri(place_id)
+    place_ids = set().union(*(r.place_ids() for r in resolved))
+    for record in {p["id"]: p for ident in place_ids for p in ancestors(place_record(ident))}.values():
+        node = place_iri(record["id"])
         add((node, RDF.type, PLACE_CLASSES[record["kind"]]))
         if record.get("also_federal_subject"):
             add((node, RDF.type, EG.FederalSubject))
         if record.get("iso"):
             add((node, EG.iso3166Code, Literal(record["iso"])))
-        labels(node, record)
+        labels(node, Labels(ru=record["ru"], en=record["en"]))
         if record.get("parent"):
-            add((node, EG.locatedIn, resolve.place_iri(record["parent"])))
-            if record["parent"] not in done:
-                pending.add(record["parent"])
+            add((node, EG.locatedIn, place_iri(record["parent"])))
     for record in gazetteer.initiatives():
-        node = resolve.initiative_iri(record["id"])
+        node = initiative_iri(record["id"])
         add((node, RDF.type, EG[record["cls"]]))
-        labels(node, record)
+        labels(node, Labels(ru=record["ru"], en=record["en"]))
         if record.get("part_of"):
-            add((node, EG.partOf, resolve.initiative_iri(record["part_of"])))
-    for scheme, records, cls in (("roles", roles, EG.Role), ("topics", topics, EG.Topic)):
-        scheme_node = ID[scheme]
+            add((node, EG.partOf, initiative_iri(record["part_of"])))
+    for scheme, cls in (("role", EG.Role), ("topic", EG.Topic)):
+        scheme_node = ID[f"{scheme}s"]
         add((scheme_node, RDF.type, SKOS.ConceptScheme))
-        for concept_id, record in records.items():
-            node = ID[f"{scheme[:-1]}/{concept_id}"]
+        concepts: dict[URIRef, ConceptRecord] = {c.iri: c for r in resolved for c in r.concepts(scheme)}
+        for node, concept in concepts.items():
             add((node, RDF.type, cls))
             add((node, SKOS.inScheme, scheme_node))
-            labels(node, record)
+            labels(node, concept.labels)
     return graph
-
-
-def article_graph(article: Article, facts: dict) -> tuple[Graph, ArticleMapper]:
-    mapper = ArticleMapper(article, facts)
-    return mapper.build(), mapper
-

@@ -1,11 +1,30 @@
-"""RDF namespaces: the EduGraph ontology, its resources, and the vocabularies it reuses."""
+"""RDF namespaces: the EduGraph ontology, its resources, and the vocabularies it reuses; the one prefix map."""
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, FOAF
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
 
 BASE = "https://w3id.org/edugraph/"
-EG = Namespace(BASE + "ontology#")
-ONTOLOGY_IRI = BASE + "ontology"
+# The terms of ontology/edugraph.ttl (tests/test_mapping_vocabulary.py checks that the lists match it), so that a
+# typo such as EG.locatedin raises instead of minting a term the ontology does not define.
+ONTOLOGY_CLASSES = [
+    "Agent", "Article", "Association", "CentreNetwork", "City", "CityProject", "College", "Company",
+    "Competition", "Conference", "Country", "District", "EducationalOrganisation", "Event", "FederalProject",
+    "FederalSubject", "Forum", "GovernmentBody", "ITCubeCentre", "Initiative", "InnovationProgramme",
+    "InnovationSite", "KvantoriumCentre", "Meeting", "MethodologicalCentre", "NationalProject", "Olympiad",
+    "Opening", "Organisation", "OrganisationalUnit", "OtherEvent", "Person", "Place", "PointOfGrowthCentre",
+    "Post", "Role", "School", "SchoolKvantoriumCentre", "Session", "SupplementaryEducationCentre", "Topic",
+    "University", "VideoConference",
+]
+ONTOLOGY_PROPERTIES = [
+    "activeIn", "articleId", "asOf", "concernsInitiative", "endDate", "founder", "founderOf", "hasPart",
+    "hasParticipant", "hasPost", "hasSubEvent", "hasSubOrganisation", "headedBy", "heads", "heldBy",
+    "includesOrganisation", "iso3166Code", "locatedIn", "meets", "memberOf", "mentionedIn", "mentions",
+    "onlinePlatform", "organisedBy", "organises", "partOf", "partOfInitiative", "participantCount",
+    "participantCountIsMinimum", "participatesIn", "postIn", "postTitle", "regionCount", "role",
+    "sourcePlace", "startDate", "subEventOf", "subOrganisationOf", "supportedBy", "takesPlaceIn", "topic",
+    "venue", "worksFor",
+]
+EG = ClosedNamespace(BASE + "ontology#", ONTOLOGY_CLASSES + ONTOLOGY_PROPERTIES)
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 SCHEMA = Namespace("https://schema.org/")

@@ -9,6 +9,7 @@ GAZETTEERS = DATA / "gazetteers"
 CURATION = DATA / "curation"
 ONTOLOGY = ROOT / "ontology" / "edugraph.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
+SCHEMES = ROOT / "ontology" / "schemes.ttl"  # the SKOS concept schemes, loaded with the ontology
 QUERIES = ROOT / "queries"
 BUILD = ROOT / "build"
 FACTS_SCHEMA = DATA / "facts.schema.json"

@@ -45,6 +45,28 @@ def label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
     return graph.nodes[node].get(f"label_{lang}", node)
 
 
+def most_central(graph: nx.MultiDiGraph, category: str, top: int = 10, lang: str = "ru",
+                 centrality: tuple[dict, dict] | None = None) -> list[dict]:
+    """The `top` nodes of a category by degree, then betweenness centrality (label, iri, class, both figures);
+    nodes without any link are never central. `centrality` = (degree, betweenness) when already computed."""
+    if centrality is None:
+        undirected = simple(graph)
+        centrality = degree_centrality(undirected), betweenness_centrality(undirected)
+    degree, between = centrality
+    nodes = [n for n, c in graph.nodes(data="category") if c == category and degree[n] > 0]
+    nodes.sort(key=lambda n: (-degree[n], -between[n], label(graph, n, lang), n))
+    return [{"label": label(graph, n, lang), "iri": n, "class": graph.nodes[n]["cls"],
+             "degree": round(degree[n], 4), "betweenness": round(between[n], 4)} for n in nodes[:top]]
+
+
+def central_entities(graph: nx.MultiDiGraph, categories: tuple[str, ...] = TOP_CATEGORIES, top: int = 10,
+                     lang: str = "ru") -> dict[str, list[dict]]:
+    """`most_central` for several categories, computing the centralities once."""
+    undirected = simple(graph)
+    centrality = degree_centrality(undirected), betweenness_centrality(undirected)
+    return {category: most_central(graph, category, top, lang, centrality) for category in categories}
+
+
 def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
     """Every figure `edugraph stats` prints, as plain JSON-able data."""
     undirected = simple(graph)
@@ -54,10 +76,7 @@ def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
     components = sorted(nx.connected_components(undirected), key=len, reverse=True)
 
     def ranked(category):
-        nodes = [n for n, c in graph.nodes(data="category") if c == category]
-        nodes.sort(key=lambda n: (-degree[n], -between[n], label(graph, n, lang)))
-        return [{"label": label(graph, n, lang), "iri": n, "class": graph.nodes[n]["cls"],
-                 "degree": round(degree[n], 4), "betweenness": round(between[n], 4)} for n in nodes[:top]]
+        return most_central(graph, category, top, lang, (degree, between))
 
     return {
         "nodes": graph.number_of_nodes(),

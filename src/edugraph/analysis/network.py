@@ -2,17 +2,20 @@
 
 - nodes: entities (people, organisations, initiatives, events, places, topics), keyed by IRI, with
   `category` (coarse class for colour/shape), `cls` (most specific asserted class), `cls_ru`/`cls_en`,
-  `label_ru`/`label_en`, `articles` (ids of the articles they come from) and `facts` (literal values:
-  dates, participant counts, post titles ...);
-- edges: object properties between two entities, key and `label` = the property's local name.
+  `label_ru`/`label_en`, `articles` (ids of the articles they come from), `facts` (literal values:
+  dates, participant counts ...) and, on people, `posts` [(title_ru, title_en, organisation IRI)];
+- edges: object properties between two entities, key and `label` = the property's local name;
+- `graph.graph`: `articles` (id -> title, date, initiatives, topics), `terms` (property local name ->
+  (ru label, en label) from the ontology) and `regions` (federal subject IRI -> the entities located,
+  held or active in it according to the OWL-RL closure; only when the inferred triples are given).
 
 Only asserted triples are used: the OWL-RL closure adds transitive `locatedIn`/`partOf` and chain
 edges (`takesPlaceIn` up to the country, `worksFor`, inverses) that would clutter the picture; the
 ontology is used only to lift classes to their category. Articles, posts and roles are not nodes:
 articles become `articles` attributes (titles and dates in `graph.graph["articles"]`), and each post
-becomes a `worksFor` edge person -> organisation with the post title, plus a `post` fact on the person.
+becomes a `worksFor` edge person -> organisation with the post title, plus a `posts` entry on the person.
 `meets` is left out: the mapping derives it from shared events, which `hasParticipant` already shows.
-Topics linked only from articles (not from an event) are left out; articles keep the initiatives they concern.
+Topics are kept even when only articles refer to them; articles keep the initiatives and topics they concern.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def local_name(iri) -> str:
 
 
 def pick_label(values: list[Literal], lang: str) -> str | None:
-    """The longest label in `lang` (shortest other label as fallback), deterministic."""
+    """The longest label in `lang`, deterministic; None when there is none."""
     same = sorted((v for v in values if v.language == lang), key=lambda v: (-len(v), str(v)))
     return str(same[0]) if same else None
 
@@ -80,11 +83,27 @@ class Schema:
 
 
 def entity_labels(data: Graph, node: URIRef) -> dict[str, str]:
-    """label_ru / label_en: preferred label, any label, the other language, the IRI's local name."""
-    values = [v for p in LABELS for v in data.objects(node, p) if isinstance(v, Literal)]
-    ru, en = pick_label(values, "ru"), pick_label(values, "en")
-    fallback = ru or en or (str(values[0]) if values else local_name(node))
+    """label_ru / label_en: skos:prefLabel in that language, else rdfs:label in that language, else the
+    other language's label, else any label, else the IRI's local name (never a transliteration)."""
+    by_property = [[v for v in data.objects(node, p) if isinstance(v, Literal)] for p in LABELS]
+
+    def own(lang):
+        return next((found for values in by_property if (found := pick_label(values, lang))), None)
+
+    ru, en = own("ru"), own("en")
+    fallback = ru or en or next((str(v) for values in by_property for v in values), local_name(node))
     return {"label_ru": ru or fallback, "label_en": en or fallback}
+
+
+def term_labels(ontology: Graph) -> dict[str, tuple[str, str]]:
+    """Property local name -> its (ru, en) rdfs:label in the ontology."""
+    terms = {}
+    for prop in set(ontology.subjects(RDFS.label, None)):
+        values = list(ontology.objects(prop, RDFS.label))
+        if isinstance(prop, URIRef) and local_name(prop)[:1].islower():
+            ru, en = pick_label(values, "ru"), pick_label(values, "en")
+            terms[local_name(prop)] = (ru or en or local_name(prop), en or ru or local_name(prop))
+    return terms
 
 
 def article_records(data: Graph) -> dict[str, dict]:
@@ -95,25 +114,28 @@ def article_records(data: Graph) -> dict[str, dict]:
         records[article] = {"id": str(data.value(article, EG.articleId) or local_name(article)),
                             "title": str(titles[0]) if titles else "",
                             "date": str(data.value(article, DCTERMS.date) or ""),
-                            "initiatives": sorted(map(str, data.objects(article, EG.concernsInitiative)))}
+                            "initiatives": sorted(map(str, data.objects(article, EG.concernsInitiative))),
+                            "topics": sorted(map(str, data.objects(article, EG.topic)))}
     return records
 
 
-def to_networkx(data: Graph, ontology: Graph | None = None) -> nx.MultiDiGraph:
-    """Convert asserted RDF data (with the ontology for the class hierarchy) to a MultiDiGraph."""
-    schema = Schema(ontology if ontology is not None else data)
+def to_networkx(data: Graph, ontology: Graph | None = None, inferred: Graph | None = None) -> nx.MultiDiGraph:
+    """Convert asserted RDF data (with the ontology for the class hierarchy and property labels, and the
+    inferred triples for `regions`) to a MultiDiGraph."""
+    ontology = ontology if ontology is not None else data
+    schema = Schema(ontology)
     types = defaultdict(set)
     for s, o in data.subject_objects(RDF.type):
         if isinstance(s, URIRef):
             types[s].add(o)
     categories = {s: c for s, ts in types.items() if (c := schema.category(ts))}
     articles = article_records(data)
-    graph = nx.MultiDiGraph(articles={a["id"]: a for a in articles.values()})
+    graph = nx.MultiDiGraph(articles={a["id"]: a for a in articles.values()}, terms=term_labels(ontology))
     for node, category in categories.items():
         cls = schema.most_specific(types[node])
         graph.add_node(str(node), iri=str(node), category=category, cls=local_name(cls),
                        cls_ru=schema.label(cls, "ru"), cls_en=schema.label(cls, "en"),
-                       articles=set(), facts=defaultdict(list), **entity_labels(data, node))
+                       articles=set(), facts=defaultdict(list), posts=[], **entity_labels(data, node))
     for s, p, o in data:
         if s in categories and p not in LABELS and p != RDF.type:
             if isinstance(o, Literal):
@@ -122,24 +144,55 @@ def to_networkx(data: Graph, ontology: Graph | None = None) -> nx.MultiDiGraph:
                 graph.add_edge(str(s), str(o), key=local_name(p), label=local_name(p))
     fold_posts(data, graph)
     attach_articles(data, graph, articles)
-    graph.remove_nodes_from([n for n, c in graph.nodes(data="category") if c == "Topic" and graph.degree(n) == 0])
     for _, attrs in graph.nodes(data=True):
         attrs["articles"] = sorted(attrs["articles"])
         attrs["facts"] = {key: sorted(set(values)) for key, values in sorted(attrs["facts"].items())}
+        attrs["posts"] = sorted(set(attrs["posts"]))
+    if inferred is not None:
+        graph.graph["regions"] = regions(inferred, data, graph)
     return graph
 
 
+LOCATING = (EG.locatedIn, EG.takesPlaceIn, EG.activeIn)
+
+
+def regions(inferred: Graph, data: Graph, graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Federal subject -> the nodes that the OWL-RL closure locates in it (organisations and places
+    `locatedIn`, events `takesPlaceIn`, initiatives `activeIn`), plus the people who head, work for
+    or take part in one of those."""
+    subjects = {str(s) for s in data.subjects(RDF.type, EG.FederalSubject)} & set(graph)
+    found = defaultdict(set)
+    for prop in LOCATING:
+        for s, o in (*data.subject_objects(prop), *inferred.subject_objects(prop)):
+            if str(o) in subjects and str(s) in graph and str(s) != str(o):
+                found[str(o)].add(str(s))
+    for region, members in found.items():
+        people = {p for m in members for p, _ in graph.in_edges(m) if graph.nodes[p]["category"] == "Person"}
+        people |= {p for m in members for _, p in graph.out_edges(m) if graph.nodes[p]["category"] == "Person"}
+        members |= people | {region}
+    return {region: sorted(members) for region, members in sorted(found.items())}
+
+
+def post_titles(data: Graph, post: URIRef) -> tuple[str, str]:
+    """(ru, en) title of a post: its own title in that language, else its role's label, else any title."""
+    values = [*data.objects(post, EG.postTitle)]
+    role = data.value(post, EG.role)
+    role_labels = [*data.objects(role, RDFS.label), *data.objects(role, SKOS.prefLabel)] if role else []
+    fallback = str(values[0]) if values else local_name(role or "post")
+    return tuple(pick_label(values, lang) or pick_label(role_labels, lang) or fallback for lang in ("ru", "en"))
+
+
 def fold_posts(data: Graph, graph: nx.MultiDiGraph) -> None:
-    """Each eg:Post -> a `post` fact on the person and a `worksFor` edge to the organisation."""
+    """Each eg:Post -> a `posts` entry (ru title, en title, organisation) on the person and a `worksFor`
+    edge to the organisation."""
     for post in data.subjects(RDF.type, EG.Post):
-        person, org = data.value(post, EG.heldBy), data.value(post, EG.postIn)
-        if str(person) not in graph:
+        person, org = str(data.value(post, EG.heldBy)), str(data.value(post, EG.postIn))
+        if person not in graph:
             continue
-        title = str(data.value(post, EG.postTitle) or local_name(data.value(post, EG.role) or "post"))
-        where = graph.nodes[str(org)]["label_ru"] if str(org) in graph else ""
-        graph.nodes[str(person)]["facts"]["post"].append(f"{title} ({where})" if where else title)
-        if str(org) in graph:
-            graph.add_edge(str(person), str(org), key="worksFor", label="worksFor", post=title)
+        title_ru, title_en = post_titles(data, post)
+        graph.nodes[person]["posts"].append((title_ru, title_en, org if org in graph else ""))
+        if org in graph:
+            graph.add_edge(person, org, key="worksFor", label="worksFor", post_ru=title_ru, post_en=title_en)
 
 
 def attach_articles(data: Graph, graph: nx.MultiDiGraph, articles: dict) -> None:
@@ -155,12 +208,14 @@ def attach_articles(data: Graph, graph: nx.MultiDiGraph, articles: dict) -> None
 
 
 def load(build_dir: Path) -> nx.MultiDiGraph:
-    """The network of a build: asserted data, classes lifted with the build's ontology."""
+    """The network of a build: asserted data, classes lifted with the build's ontology, regions from
+    the inferred triples."""
     build_dir = require_build(build_dir)
     ontology = Graph()
     if (build_dir / "ontology.ttl").is_file():
         ontology.parse(build_dir / "ontology.ttl", format="turtle")
-    return to_networkx(load_graph(build_dir, inferred=False), ontology)
+    inferred = Graph().parse(build_dir / "inferred.nt", format="nt")
+    return to_networkx(load_graph(build_dir, inferred=False), ontology, inferred)
 
 
 def simple(graph: nx.MultiDiGraph) -> nx.Graph:

@@ -23,6 +23,7 @@ def run(args) -> int:
     from ..facts import trim
     from ..mapping import article_graph
     from ..namespaces import bind_prefixes
+    from ..resolve import resolve_article
 
     articles = [read_article(path) for path in args.files]  # check every file before printing anything
     documents = []
@@ -30,7 +31,7 @@ def run(args) -> int:
         lang = article.language if args.lang == "auto" else args.lang
         facts = extract_facts(article.text, lang, article.meta()) | {"article": article.id}
         if args.format == "ttl":
-            graph, _ = article_graph(article, facts)
+            graph = article_graph(resolve_article(article, facts))
             bind_prefixes(graph)
             print(f"# article {article.id}\n" + graph.serialize(format="turtle"))
         else:

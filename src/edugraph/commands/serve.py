@@ -2,43 +2,91 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
+from ..errors import EduGraphError
 from ..paths import BUILD
+
+DEFAULTS = {"timeout": 30.0, "memory": 1024, "max_queries": 2, "queue_wait": 10.0, "threads": 8}
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("serve", help="serve the built graph as a SPARQL endpoint",
                                    description="Serve a read-only SPARQL 1.1 Protocol endpoint at /sparql and a "
-                                               "query page at / over every graph of the build.")
+                                               "query page at / over the graph of the build (docs/SPARQL.md).")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                        help="stop each query after this many seconds, 0 for no limit (default 30)")
-    parser.add_argument("--cache", action="store_true", help="keep the store on disk in <build>/.oxigraph/")
+    parser.add_argument("--cache", action="store_true", help="not needed any more: the build writes <build>/store/")
+    limits = parser.add_argument_group("limits")
+    limits.add_argument("--timeout", type=float, default=DEFAULTS["timeout"], metavar="SECONDS",
+                        help="stop each query after this many seconds (default 30)")
+    limits.add_argument("--memory", type=int, default=DEFAULTS["memory"], metavar="MB",
+                        help="memory one query may use beyond the loaded store (default 1024)")
+    limits.add_argument("--max-queries", type=int, default=DEFAULTS["max_queries"], metavar="N",
+                        help="queries running at once (default 2); others wait their turn")
+    limits.add_argument("--queue-wait", type=float, default=DEFAULTS["queue_wait"], metavar="SECONDS",
+                        help="how long a query waits for its turn before the answer is 503 (default 10)")
+    limits.add_argument("--threads", type=int, default=DEFAULTS["threads"], metavar="N",
+                        help="HTTP worker threads (default 8)")
+    access = parser.add_argument_group("access")
+    access.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                        help="a SPARQL endpoint that queries may call with SERVICE (repeatable; default: none)")
+    access.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                        help="a web origin (e.g. http://localhost:3000) whose pages may query the endpoint "
+                             "(repeatable; default: none but the endpoint's own page)")
+    access.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="a further Host name the endpoint answers to (repeatable; needed behind a proxy or "
+                             "with --host 0.0.0.0)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     parser.set_defaults(func=run)
 
 
+def check_arguments(args) -> None:
+    """One-line errors for values argparse lets through (ports out of range, NaN, negative limits)."""
+    if not 0 <= args.port <= 65535:
+        raise EduGraphError(f"--port {args.port}: give a port from 1 to 65535 (or 0 for any free port)")
+    if not 0 < args.timeout < math.inf:  # also refuses NaN
+        raise EduGraphError(f"--timeout {args.timeout}: give a number of seconds > 0 (the endpoint always stops "
+                            "queries: one without a limit could run forever)")
+    if not 0 <= args.queue_wait < math.inf:
+        raise EduGraphError(f"--queue-wait {args.queue_wait}: give a number of seconds ≥ 0")
+    for name in ("memory", "max_queries", "threads"):
+        if getattr(args, name) < 1:
+            raise EduGraphError(f"--{name.replace('_', '-')} {getattr(args, name)}: give a whole number ≥ 1")
+
+
+def settings_from(args):
+    from ..sparql.endpoint import Access, Settings
+    from ..sparql.engine import Limits
+
+    return Settings(access=Access.for_address(args.host, args.port, args.allowed_host, args.cors_origin),
+                    limits=Limits(timeout=args.timeout, memory_mb=args.memory,
+                                  services=tuple(args.allow_service)),
+                    max_queries=args.max_queries, queue_seconds=args.queue_wait, verbose=args.verbose)
+
+
 def run(args) -> int:
-    from ..errors import EduGraphError
-    from ..sparql.server import make_server
+    from ..sparql.endpoint import make_server
     from ..sparql.store import open_built
 
+    check_arguments(args)
+    settings = settings_from(args)  # argument errors before the store is loaded
     store = open_built(args.build, cache=args.cache)
     try:
-        server = make_server(store, args.host, args.port, args.timeout, args.verbose)
+        server = make_server(store, settings, args.host, args.port, args.threads)
     except OSError as err:
         raise EduGraphError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
-    host, port = server.server_address[:2]
+    port = server.effective_port
+    host = args.host if ":" not in args.host else f"[{args.host}]"
     print(f"SPARQL endpoint http://{host}:{port}/sparql  (query page http://{host}:{port}/; Ctrl-C stops)",
           flush=True, file=sys.stderr)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
     return 0

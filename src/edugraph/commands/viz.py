@@ -1,4 +1,4 @@
-"""`edugraph viz`: interactive, self-contained HTML pages of the graph."""
+"""`edugraph viz`: interactive HTML pages of the graph, in Russian and English, that work offline."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..paths import BUILD
 
-VIEW_CHOICES = ("all", "initiatives", "ego", "people-events", "institutions-initiatives")
+VIEW_CHOICES = ("all", "initiatives", "regions", "ego", "people-events", "institutions-initiatives", "topics")
 
 
 def positive(text: str) -> int:
@@ -19,44 +19,55 @@ def positive(text: str) -> int:
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("viz", help="write interactive HTML pages of the graph",
-                                   description="Write self-contained HTML pages (no network access needed): the whole "
-                                               "graph, one page per initiative, an ego network around --focus, people "
-                                               "and events, institutions and initiatives, and index.html.")
+                                   description="Write HTML pages that need no network access, each in Russian and "
+                                               "English with a switch on the page: the whole graph, one page per "
+                                               "initiative and per federal subject, an ego network around --focus, "
+                                               "people and events, institutions and initiatives, topics, and the "
+                                               "overview index.html. vis-network is written once into OUT/lib/.")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder to read (default: build/)")
     parser.add_argument("--out", type=Path, help="output folder (default: BUILD/viz)")
-    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the node labels")
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language the pages open in (default ru)")
     parser.add_argument("--focus", metavar="LABEL_OR_IRI", help="entity for the ego network (label in either language)")
     parser.add_argument("--depth", type=positive, default=1, help="hops around --focus (default 1)")
     parser.add_argument("--view", action="append", choices=VIEW_CHOICES,
                         help="page kind to write; repeatable (default: all kinds, ego only with --focus)")
+    parser.add_argument("--co-mentions", action="store_true",
+                        help="initiative pages also show what the initiative's articles mention")
     parser.add_argument("--communities", action="store_true", help="colour nodes by Louvain community")
-    parser.add_argument("--no-physics", action="store_true", help="freeze the layout once it is computed")
+    parser.add_argument("--central", type=int, default=10, metavar="N",
+                        help="the overview lists (and writes ego pages for) the N most central people and "
+                             "organisations (default 10; 0: none)")
     parser.add_argument("--max-nodes", type=positive, default=1500,
                         help="reduce bigger pages to the most central nodes (default 1500)")
-    parser.add_argument("--open", action="store_true", help="open the first page in the default browser")
+    parser.add_argument("--open", action="store_true", help="open the overview (or the ego page) in the browser")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     import webbrowser
 
-    from ..errors import EduGraphError
     from ..analysis.network import load
-    from ..viz import VIEWS, select_views, write_pages
+    from ..errors import EduGraphError
+    from ..viz import VIEWS, select_views, write_site
 
     kinds = args.view or [kind for kind in VIEWS if kind != "ego" or args.focus]
     if "ego" in kinds and not args.focus:
         raise EduGraphError("--view ego needs --focus LABEL_OR_IRI")
     if args.focus and "ego" not in kinds:
         kinds.append("ego")
+    if args.central < 0:
+        raise EduGraphError(f"--central must be 0 or more, got {args.central}")
     graph = load(args.build)
-    args.out = args.out or args.build / "viz"
-    views = select_views(graph, kinds, args.lang, args.focus, args.depth)
-    pages = write_pages(graph, args.out, views, args.lang, args.communities, not args.no_physics, args.max_nodes)
+    out = args.out or args.build / "viz"
+    views = select_views(graph, kinds, args.focus, args.depth, args.co_mentions)
+    try:
+        pages = write_site(graph, out, views, args.lang, args.communities, args.max_nodes, args.central)
+    except OSError as err:
+        raise EduGraphError(f"{err.filename or out}: cannot write: {err.strerror}") from None
     for page in pages:
-        print(f"{args.out / page['file']}  {page['nodes']} nodes, {page['edges']} edges")
-    print(f"{args.out / 'index.html'}")
+        print(f"{out / page['file']}  {page['nodes']} nodes, {page['edges']} edges")
+    print(f"{out / 'index.html'}")
     if args.open:
-        target = next((p["file"] for p in pages if p["file"].startswith("ego-")), "index.html")
-        webbrowser.open((args.out / target).resolve().as_uri())
+        target = next((p["file"] for p in pages if p["file"].startswith("ego-") and not p["central"]), "index.html")
+        webbrowser.open((out / target).resolve().as_uri())
     return 0

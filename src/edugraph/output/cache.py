@@ -1,7 +1,7 @@
 """Per-article build results kept in `<build>/cache/` so that the next build redoes only what changed.
 
-An entry (`cache/<key>.json`) holds an article's merged facts, its named graph (sorted N-Triples) and the
-gazetteer records its mapping used. The key hashes everything the entry depends on: the article text
+An entry (`cache/<key>.json`) holds an article's merged facts, its named graph and its part of the gazetteer
+graph (the places, initiatives and concepts it refers to), both as sorted N-Triples. The key hashes everything the entry depends on: the article text
 and metadata, its curation, and the build's fingerprint (ontology, gazetteers and the code of this
 package). A build keeps only the entries of its own articles.
 """
@@ -40,7 +40,7 @@ def article_key(fingerprint_: str, article, curation: dict) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-ENTRY_KEYS = {"facts": dict, "graph": str, "places": dict, "roles": dict, "topics": dict}
+ENTRY_KEYS = {"facts": dict, "graph": str, "background": str}
 
 
 def read_entry(build_dir: Path, key: str) -> dict | None:

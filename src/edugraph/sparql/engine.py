@@ -1,22 +1,33 @@
-"""Running a read-only SPARQL query on the embedded store, with a time limit.
+"""Running a read-only SPARQL query on the embedded store, within limits of time, memory and nesting.
 
-pyoxigraph cannot interrupt a query, so a query with a time limit runs in a forked child process
-(which shares the loaded store copy-on-write) and is killed when the limit passes.
+pyoxigraph cannot interrupt a query, so a query with a time limit runs in a forked child process (which
+shares the loaded store copy-on-write): the child caps its own address space (`resource.setrlimit`), may
+leave the network (a private network namespace, so that `SERVICE` reaches nothing), and is killed when the
+time limit passes. Before any of that, the query text is checked (`lexer.inspect`): nesting beyond
+`Limits.max_depth` (the parser would overflow its stack) and `SERVICE` calls that are not allowed are refused.
 """
 
 from __future__ import annotations
 
+import ctypes
+import faulthandler
+import math
 import multiprocessing
+import os
 import re
+import resource
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from ..errors import EduGraphError
-from . import formats
+from . import formats, lexer
 from .formats import PREFIX_MAP
 
 POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
 KILL_GRACE = 1.0
+CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
+MB = 1 << 20
 
 
 class QueryError(EduGraphError):
@@ -33,8 +44,61 @@ class UpdateRefused(QueryError):
     http_status = 403
 
 
+class ServiceRefused(QueryError):
+    http_status = 403
+
+
 class QueryTimeout(QueryError):
     http_status = 503
+
+
+class QueryTooLarge(QueryError):
+    http_status = 503
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may use.
+
+    `timeout`: seconds (None: no limit, the query runs in this process and no other limit but the depth
+    applies); `memory_mb`: address space the query may add to what the store already takes (None: no cap);
+    `max_depth`: deepest nesting of (), {} and []; `services`: SERVICE endpoints a query may call
+    (None: any, as on the command line; an empty tuple: none, and the query process has no network).
+    """
+
+    timeout: float | None = 30.0
+    memory_mb: int | None = 1024
+    max_depth: int = 64
+    services: tuple[str, ...] | None = None
+
+    def __post_init__(self):
+        if self.timeout is not None and (math.isnan(self.timeout) or self.timeout < 0):
+            raise EduGraphError(f"the time limit must be 0 (none) or a positive number of seconds, "
+                                f"not {self.timeout:g}")
+        if self.memory_mb is not None and self.memory_mb <= 0:
+            raise EduGraphError(f"the memory limit must be a positive number of MB, not {self.memory_mb}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The SPARQL Protocol's `default-graph-uri` / `named-graph-uri` (they override FROM / FROM NAMED)."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default or self.named)
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything `run` needs besides the store."""
+
+    text: str
+    bindings: dict | None = None
+    solution_format: str | None = formats.TABLE
+    graph_format: str | None = "turtle"
+    dataset: Dataset = field(default_factory=Dataset)
 
 
 def is_update(text: str) -> bool:
@@ -48,6 +112,8 @@ def is_update(text: str) -> bool:
 
 
 def syntax_error(text: str, err: SyntaxError) -> QueryError:
+    if not lexer.tokens(text):
+        return QuerySyntaxError("the query is empty (nothing but spaces and comments)")
     if is_update(text):
         return UpdateRefused("updates (INSERT, DELETE, LOAD, CLEAR, DROP, …) are not allowed: the graph is read-only "
                              "(change the articles or curation files and run `edugraph build`)")
@@ -59,15 +125,55 @@ def syntax_error(text: str, err: SyntaxError) -> QueryError:
     return QuerySyntaxError(f"SPARQL syntax error at {message}")
 
 
-def run(store: ox.Store, text: str, bindings: dict | None = None, solution_format: str = formats.TABLE,
-        graph_format: str = "turtle") -> tuple[bytes, str]:
-    """Execute and serialize a query over the default graph (every triple once, see store.py): (body, media type)."""
+def check(text: str, limits: Limits) -> lexer.Shape:
+    """Refuse what must never reach the parser or the engine: deep nesting, SERVICE calls not allowed."""
+    shape = lexer.inspect(text)
+    if shape.depth > limits.max_depth:
+        raise QuerySyntaxError(f"the query nests brackets {shape.depth} levels deep; at most {limits.max_depth} "
+                               "are allowed")
+    if limits.services is not None:
+        for target in shape.services:
+            if target not in limits.services:
+                allowed = ("only " + ", ".join(f"<{s}>" for s in limits.services)) if limits.services else "none"
+                raise ServiceRefused(f"SERVICE {'<' + target + '>' if target else 'with a variable or prefixed name'}"
+                                     f" is not allowed: this endpoint calls {allowed} (see `serve --allow-service`)")
+    return shape
+
+
+def _graphs(iris) -> list:
     try:
-        result = store.query(text, prefixes=PREFIX_MAP,
-                             substitutions=bindings or None)
+        return [ox.NamedNode(iri) for iri in iris]
+    except ValueError as err:
+        raise QueryError(f"not a valid graph IRI: {err}") from None
+
+
+def dataset_options(store: ox.Store, shape: lexer.Shape, dataset: Dataset) -> dict:
+    """pyoxigraph keyword arguments for the query's dataset.
+
+    The protocol's graph lists win over FROM; FROM wins over the store's default; a store whose default
+    graph is empty (every triple sits in a named graph) answers with the union of its graphs.
+    """
+    if dataset:
+        return {"default_graph": _graphs(dataset.default), "named_graphs": _graphs(dataset.named)}
+    if shape.has_dataset:
+        return {}
+    empty_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+    return {"use_default_graph_as_union": empty_default}
+
+
+def run(store: ox.Store, text: str, bindings: dict | None = None, solution_format: str | None = formats.TABLE,
+        graph_format: str | None = "turtle", dataset: Dataset = Dataset(), shape: lexer.Shape | None = None
+        ) -> tuple[bytes, str]:
+    """Execute and serialize a query: (body, media type). No limits here: see `execute`."""
+    shape = shape or lexer.inspect(text)
+    try:
+        result = store.query(text, prefixes=PREFIX_MAP, substitutions=bindings or None,
+                             **dataset_options(store, shape, dataset))
         return formats.serialize(result, solution_format, graph_format)
     except SyntaxError as err:
         raise syntax_error(text, err) from None
+    except MemoryError:
+        raise QueryTooLarge("the query needed more memory than it may use and was stopped") from None
     except (RuntimeError, OSError, ValueError) as err:
         message = " ".join(str(err).split())
         if "projection" in message:
@@ -75,35 +181,71 @@ def run(store: ox.Store, text: str, bindings: dict | None = None, solution_forma
         raise QueryError(f"the query failed: {message}") from None
 
 
-def _child(connection, args) -> None:
+def _leave_network() -> None:
+    """Move this (single-threaded, forked) process into an empty network namespace, if the kernel lets it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0:
+        libc.unshare(CLONE_NEWNET)
+
+
+def _cap_memory(memory_mb: int) -> None:
+    """Let this process grow by `memory_mb` beyond what it maps now (the store included)."""
+    with open("/proc/self/statm") as statm:
+        mapped = int(statm.read().split()[0]) * resource.getpagesize()
+    cap = mapped + memory_mb * MB
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def _quiet_stderr() -> None:
+    """Silence this process: an allocation failure in the engine aborts it, printing backtraces."""
+    faulthandler.disable()
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 2)
+
+
+def _child(connection, store, request: Request, shape, limits: Limits) -> None:
     try:
-        connection.send(("ok", run(*args)))
+        _quiet_stderr()
+        if limits.services == ():
+            _leave_network()
+        if limits.memory_mb:
+            _cap_memory(limits.memory_mb)
+        connection.send(("ok", run(store, request.text, request.bindings, request.solution_format,
+                                   request.graph_format, request.dataset, shape)))
     except EduGraphError as err:
         connection.send(("error", err))
+    except MemoryError:
+        connection.send(("error", QueryTooLarge("the query needed more memory than it may use and was stopped")))
     except Exception as err:  # noqa: BLE001 - reported to the parent as one line
         connection.send(("error", QueryError(f"the query failed: {type(err).__name__}: {err}")))
     finally:
         connection.close()
 
 
-def execute(store: ox.Store, text: str, bindings: dict | None = None, solution_format: str = formats.TABLE,
-            graph_format: str = "turtle", timeout: float | None = None) -> tuple[bytes, str]:
-    """`run` stopped after `timeout` seconds (None or 0: no limit, runs in this process)."""
-    args = (store, text, bindings, solution_format, graph_format)
-    if not timeout or "fork" not in multiprocessing.get_all_start_methods():
-        return run(*args)
+def execute(store: ox.Store, text: str, bindings: dict | None = None, solution_format: str | None = formats.TABLE,
+            graph_format: str | None = "turtle", timeout: float | None = None, *,
+            limits: Limits | None = None, dataset: Dataset = Dataset()) -> tuple[bytes, str]:
+    """`run` within `limits` (or, given only `timeout`, the default limits with that time; 0/None: no limit)."""
+    limits = limits or Limits(timeout=timeout or None)
+    request = Request(text, bindings, solution_format, graph_format, dataset)
+    shape = check(text, limits)
+    if not limits.timeout or "fork" not in multiprocessing.get_all_start_methods():
+        return run(store, text, bindings, solution_format, graph_format, dataset, shape)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, args), daemon=True)
+    child = context.Process(target=_child, args=(sender, store, request, shape, limits), daemon=True)
     child.start()
     sender.close()
     try:
-        if not receiver.poll(timeout):
-            raise QueryTimeout(f"the query took longer than {timeout:g} s and was stopped "
+        if not receiver.poll(limits.timeout):
+            raise QueryTimeout(f"the query took longer than {limits.timeout:g} s and was stopped "
                                "(raise the limit with --timeout)")
         status, payload = receiver.recv()
     except EOFError:
         child.join(KILL_GRACE)
+        if limits.memory_mb and child.exitcode in (-6, -11, 134):
+            raise QueryTooLarge(f"the query needed more than {limits.memory_mb} MB of memory and was stopped "
+                                "(raise the limit with --memory)") from None
         raise QueryError(f"the query process ended unexpectedly (exit code {child.exitcode})") from None
     finally:
         receiver.close()

@@ -9,6 +9,14 @@ from ..namespaces import PREFIXES
 
 PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
+
+
+class NotAcceptable(EduGraphError):
+    """The query's results cannot come in the format asked for (HTTP 406)."""
+
+    http_status = 406
+
+
 # name -> (pyoxigraph format, media type); "table" is ours (text/plain)
 SOLUTION_FORMATS = {
     "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -75,7 +83,7 @@ def serialize(result, solution_format: str | None, graph_format: str | None) -> 
     graph = isinstance(result, ox.QueryTriples)
     if (graph_format if graph else solution_format) is None:
         wanted = "turtle, ntriples, jsonld or rdfxml" if graph else "table, csv, tsv, json or xml"
-        raise EduGraphError(f"this is a {'CONSTRUCT/DESCRIBE' if graph else 'SELECT/ASK'} query: "
+        raise NotAcceptable(f"this is a {'CONSTRUCT/DESCRIBE' if graph else 'SELECT/ASK'} query: "
                             f"its results come as {wanted}")
     if graph:
         fmt = GRAPH_FORMATS[graph_format]

@@ -34,8 +34,8 @@ def chromium():
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def open_page(context, path: Path, timeout_ms: int = 60_000) -> tuple:
-    """Load a page offline; returns (page, events) once vis-network has stabilised.
+def open_page(context, path: Path, timeout_ms: int = 60_000, hash: str = "") -> tuple:
+    """Load a page offline (`hash`: e.g. "lang=en"); returns (page, events) once vis-network has stabilised.
 
     `events` collects console errors, page errors, dialogs (dismissed) and blocked requests."""
     page = context.new_page()
@@ -53,7 +53,7 @@ def open_page(context, path: Path, timeout_ms: int = 60_000) -> tuple:
             request_route.abort()
 
     page.route("**/*", route)
-    page.goto(Path(path).resolve().as_uri())
+    page.goto(Path(path).resolve().as_uri() + (f"#{hash}" if hash else ""))
     page.wait_for_selector("body[data-stabilized]", state="attached", timeout=timeout_ms)
     return page, events
 

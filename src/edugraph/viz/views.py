@@ -1,4 +1,5 @@
-"""Which part of the network each page shows: whole graph, initiatives, ego networks, bipartite views."""
+"""Which part of the network each page shows: whole graph, initiatives, regions, ego networks, bipartite views
+(people ↔ events, organisations ↔ initiatives, topics). Titles and notes are in both languages."""
 
 from __future__ import annotations
 
@@ -12,8 +13,14 @@ from ..curation import fold
 from ..errors import EduGraphError
 from ..analysis.network import local_name
 from ..analysis.metrics import degree_centrality
+from .i18n import CATEGORY_NAMES, LANGS, both
 
-LEAVES = {"Person", "Place", "Topic", "Initiative"}  # an initiative page does not expand through these
+PLACING = {"locatedIn", "takesPlaceIn"}  # edges that lead from an entity up to its place
+HEADING = {"heads", "worksFor"}  # edges from a person to the organisation they head or work for
+SIZE_BY_DEGREE = both("число связей на этой странице (степенная центральность)",
+                      "number of links on this page (degree centrality)")
+SIZE_BY_PROJECTION = both("взвешенная степень в проекции: сколько общих соседей у узла с узлами того же вида",
+                          "weighted degree in the projection: how many neighbours a node shares with nodes of its kind")
 
 
 @dataclass
@@ -21,11 +28,13 @@ class View:
     """One page: a subgraph, the nodes it is about, and how to size its nodes."""
 
     slug: str
-    title: str
+    title: dict[str, str]  # {"ru": ..., "en": ...}
     graph: nx.MultiDiGraph
     keep: set[str] = field(default_factory=set)  # never dropped when the page is reduced
-    note: str = ""
+    note: dict[str, str] = field(default_factory=dict)  # {"ru": ..., "en": ...} or empty
     scores: dict[str, float] | None = None  # node size; degree centrality when None
+    size: dict[str, str] = field(default_factory=lambda: SIZE_BY_DEGREE)  # what node size means
+    subject: dict[str, str] | None = None  # the entity the page is about, as the overview names it
 
     def score(self) -> dict[str, float]:
         if self.scores is None:
@@ -50,23 +59,67 @@ def label(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
     return graph.nodes[node][f"label_{lang}"]
 
 
-def whole(graph: nx.MultiDiGraph, lang: str) -> View:
-    return View("all", {"ru": "Весь граф", "en": "Whole graph"}[lang], graph)
+def labels(graph: nx.MultiDiGraph, node: str) -> dict[str, str]:
+    return both(graph.nodes[node]["label_ru"], graph.nodes[node]["label_en"])
 
 
-def initiative_views(graph: nx.MultiDiGraph, lang: str) -> list[View]:
-    """One page per initiative: its sub-initiatives, institutions and events, then their people and places."""
+def titled(prefix: dict[str, str], graph: nx.MultiDiGraph, node: str) -> dict[str, str]:
+    """A page title 'prefix: label' in both languages."""
+    return {lang: f"{prefix[lang]}: {label(graph, node, lang)}" for lang in LANGS}
+
+
+def whole(graph: nx.MultiDiGraph) -> View:
+    return View("all", both("Весь граф", "Whole graph"), graph)
+
+
+def of_category(graph: nx.MultiDiGraph, nodes, *categories: str) -> set[str]:
+    return {n for n in nodes if graph.nodes[n]["category"] in categories}
+
+
+def places_above(graph: nx.MultiDiGraph, nodes: set[str]) -> set[str]:
+    """The places these nodes are located or take place in, up to their federal subject (never the country)."""
+    found, todo = set(), list(nodes)
+    while todo:
+        node = todo.pop()
+        for _, place, key in graph.out_edges(node, keys=True):
+            attrs = graph.nodes[place]
+            if key in PLACING and attrs["category"] == "Place" and attrs["cls"] != "Country" and place not in found:
+                found.add(place)
+                if attrs["cls"] != "FederalSubject":
+                    todo.append(place)
+    return found
+
+
+def initiative_views(graph: nx.MultiDiGraph, co_mentions: bool = False) -> list[View]:
+    """One page per initiative (with its sub-initiatives): its centres, their cities and regions, their heads,
+    its events and theirs, and where those took place. `co_mentions` adds what the initiative's articles
+    mention, joined by a 'mentioned together' edge when nothing else links it."""
     views = []
     for node in sorted(n for n, c in graph.nodes(data="category") if c == "Initiative"):
         core = {node} | sub_initiatives(graph, node)
-        members = neighbourhood(graph, core, 2, lambda n: graph.nodes[n]["category"] not in LEAVES)
-        from_articles = article_entities(graph, core)
-        subgraph = graph.subgraph(members | neighbourhood(graph, set(from_articles), 1, lambda n: False)).copy()
-        for other, titles in from_articles.items():
-            if graph.nodes[other]["category"] in ("Event", "Organisation") and not neighbours(subgraph, other) & core:
-                subgraph.add_edge(other, node, key="viaArticle", label="viaArticle", detail="; ".join(titles))
-        views.append(View(f"initiative-{local_name(node)}", label(graph, node, lang), subgraph, keep=core))
+        centres = of_category(graph, set().union(*(neighbours(graph, c) for c in core)), "Organisation")
+        events = of_category(graph, set().union(*(neighbours(graph, n) for n in core | centres)), "Event")
+        heads = {p for c in centres for p, _, key in graph.in_edges(c, keys=True)
+                 if key in HEADING and graph.nodes[p]["category"] == "Person"}
+        members = core | centres | events | heads | places_above(graph, centres | events)
+        subgraph = graph.subgraph(members).copy()
+        if co_mentions:
+            add_co_mentions(graph, subgraph, node, core)
+        views.append(View(f"initiative-{local_name(node)}", labels(graph, node), subgraph, keep=core))
     return views
+
+
+def add_co_mentions(graph: nx.MultiDiGraph, subgraph: nx.MultiDiGraph, node: str, core: set[str]) -> None:
+    """Organisations, people and events of the initiative's articles, with their neighbours; those not
+    linked to the initiative get a `viaArticle` edge to it naming the articles."""
+    from_articles = article_entities(graph, core)
+    extra = neighbourhood(graph, set(from_articles), 1, lambda n: False) - set(subgraph)
+    subgraph.add_nodes_from((n, graph.nodes[n]) for n in extra)
+    subgraph.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(set(subgraph), keys=True, data=True)
+                            if u in subgraph and v in subgraph)
+    for other, titles in from_articles.items():
+        if graph.nodes[other]["category"] in ("Event", "Organisation") and not neighbours(subgraph, other) & core:
+            subgraph.add_edge(other, node, key="viaArticle", label="viaArticle", detail="; ".join(titles))
 
 
 def article_entities(graph: nx.MultiDiGraph, initiatives: set[str]) -> dict[str, list[str]]:
@@ -86,6 +139,22 @@ def sub_initiatives(graph: nx.MultiDiGraph, node: str) -> set[str]:
                 subs.add(child)
                 todo.append(child)
     return subs
+
+
+def region_views(graph: nx.MultiDiGraph) -> list[View]:
+    """One page per federal subject that more than places are located in: what the OWL-RL closure locates
+    in it, and the people linked to that."""
+    views = []
+    for region, members in graph.graph.get("regions", {}).items():
+        if all(graph.nodes[m]["category"] == "Place" for m in members):
+            continue  # only places: nothing the articles say about the region
+        views.append(View(f"region-{local_name(region)}", titled(both("Регион", "Region"), graph, region),
+                          graph.subgraph(members).copy(), keep={region}, subject=labels(graph, region),
+                          note=both("Всё, что по выводу OWL-RL находится, проходит или действует в регионе, "
+                                    "и связанные с этим люди.",
+                                    "Everything that OWL-RL reasoning places, holds or finds active in the region, "
+                                    "and the people linked to it.")))
+    return views
 
 
 def find_node(graph: nx.MultiDiGraph, text: str) -> str:
@@ -110,23 +179,32 @@ def find_node(graph: nx.MultiDiGraph, text: str) -> str:
     raise EduGraphError(f"no entity named '{text}'{hint}")
 
 
-def ego_view(graph: nx.MultiDiGraph, focus: str, depth: int, lang: str) -> View:
+def ego_view(graph: nx.MultiDiGraph, focus: str, depth: int = 1) -> View:
+    """Everything within `depth` hops of the entity named by `focus` (label in either language, or IRI)."""
     node = find_node(graph, focus)
     members = neighbourhood(graph, {node}, depth)
-    title = {"ru": "Окружение", "en": "Around"}[lang] + f": {label(graph, node, lang)} ({depth})"
+    title = {lang: f"{text}: {label(graph, node, lang)} ({depth})"
+             for lang, text in both("Окружение", "Around").items()}
     return View(f"ego-{local_name(node)}", title, graph.subgraph(members).copy(), keep={node})
 
 
-def bipartite_view(graph: nx.MultiDiGraph, slug: str, title: str, sides: tuple[str, str],
-                   links: list[tuple[str, str, str, str]], note: str) -> View:
-    """The bipartite graph itself; each node is sized by its weighted degree in its side's projection
-    (how many shared neighbours it has with the nodes of its own side) and lists its top partners."""
+def central_views(graph: nx.MultiDiGraph, ranking: dict[str, list[dict]]) -> list[View]:
+    """Ego pages (one hop) of the entities of a `central_entities` ranking, for the overview."""
+    return [ego_view(graph, item["iri"]) for items in ranking.values() for item in items]
+
+
+def bipartite_view(graph: nx.MultiDiGraph, slug: str, title: dict, sides: tuple[set, set],
+                   links: list[tuple[str, str, str, str, int]], note: dict) -> View:
+    """The bipartite graph itself (links: source, target, key, detail, weight); each node is sized by its
+    weighted degree in its side's projection (how many shared neighbours it has with the nodes of its own
+    side) and lists its top partners."""
     bipartite = nx.MultiDiGraph()
     for node, attrs in graph.nodes(data=True):
-        if attrs["category"] in sides:
-            bipartite.add_node(node, **attrs, bipartite=sides.index(attrs["category"]))
-    for u, v, key, detail in links:
-        bipartite.add_edge(u, v, key=key, label=key, **({"detail": detail} if detail else {}))
+        side = next((i for i, categories in enumerate(sides) if attrs["category"] in categories), None)
+        if side is not None:
+            bipartite.add_node(node, **attrs, bipartite=side)
+    for u, v, key, detail, weight in links:
+        bipartite.add_edge(u, v, key=key, label=key, weight=weight, **({"detail": detail} if detail else {}))
     bipartite.remove_nodes_from([n for n in list(bipartite) if bipartite.degree(n) == 0])
     weights = projection_weights(bipartite)
     scores = {}
@@ -134,7 +212,7 @@ def bipartite_view(graph: nx.MultiDiGraph, slug: str, title: str, sides: tuple[s
         scores[node] = float(sum(partners.values()))
         bipartite.nodes[node]["partners"] = [(label(graph, p, "ru"), label(graph, p, "en"), w)
                                              for p, w in partners.most_common(5)]
-    return View(slug, title, bipartite, note=note, scores=scores)
+    return View(slug, title, bipartite, note=note, scores=scores, size=SIZE_BY_PROJECTION)
 
 
 def projection_weights(bipartite: nx.MultiDiGraph) -> dict[str, Counter]:
@@ -145,43 +223,64 @@ def projection_weights(bipartite: nx.MultiDiGraph) -> dict[str, Counter]:
     return {n: Counter(m for other in undirected[n] for m in undirected[other] if m != n) for n in bipartite}
 
 
-def people_events(graph: nx.MultiDiGraph, lang: str) -> View:
-    links = [(u, v, k, "") for u, v, k in graph.edges(keys=True)
+def people_events(graph: nx.MultiDiGraph) -> View:
+    links = [(u, v, k, "", 1) for u, v, k in graph.edges(keys=True)
              if k == "hasParticipant" and graph.nodes[v]["category"] == "Person"
              and graph.nodes[u]["category"] == "Event"]
-    note = {"ru": "Люди и мероприятия, в которых они участвовали. Размер узла — взвешенная степень в проекции: "
-                  "сколько раз человек встречался с другими на общих мероприятиях (для мероприятий — общих участников).",
-            "en": "People and the events they took part in. Node size is the weighted degree in the projection: "
-                  "how often a person met others at shared events (for events: shared participants)."}[lang]
-    return bipartite_view(graph, "people-events", {"ru": "Люди и мероприятия", "en": "People and events"}[lang],
-                          ("Person", "Event"), links, note)
+    note = both("Люди и мероприятия, в которых они участвовали. Размер узла — взвешенная степень в проекции: "
+                "сколько раз человек встречался с другими на общих мероприятиях (для мероприятий — общих участников).",
+                "People and the events they took part in. Node size is the weighted degree in the projection: "
+                "how often a person met others at shared events (for events: shared participants).")
+    return bipartite_view(graph, "people-events", both("Люди и мероприятия", "People and events"),
+                          ({"Person"}, {"Event"}), links, note)
 
 
-def institutions_initiatives(graph: nx.MultiDiGraph, lang: str) -> View:
+def institutions_initiatives(graph: nx.MultiDiGraph) -> View:
     """Institutions and initiatives: direct relations, plus `viaEvent` when an institution organises,
-    hosts, supports or takes part in an event concerning the initiative."""
+    hosts, supports or takes part in an event concerning the initiative (weight: the number of events)."""
     category = graph.nodes
-    links = [(u, v, k, "") for u, v, k in graph.edges(keys=True)
+    links = [(u, v, k, "", 1) for u, v, k in graph.edges(keys=True)
              if {category[u]["category"], category[v]["category"]} == {"Organisation", "Initiative"}]
     via = {}
     for event, initiative, key in graph.edges(keys=True):
         if key == "concernsInitiative" and category[event]["category"] == "Event":
             for org in neighbours(graph, event):
                 if category[org]["category"] == "Organisation":
-                    via.setdefault((org, initiative), []).append(label(graph, event, lang))
+                    via.setdefault((org, initiative), set()).add(event)
     direct = {(u, v) for u, v, *_ in links}
-    links += [(org, ini, "viaEvent", "; ".join(sorted(events))) for (org, ini), events in sorted(via.items())
-              if (org, ini) not in direct]
-    note = {"ru": "Организации и инициативы (напрямую или через мероприятия). Размер узла — взвешенная степень в "
-                  "проекции: со сколькими организациями учреждение разделяет инициативы.",
-            "en": "Institutions and initiatives (directly or through events). Node size is the weighted degree in "
-                  "the projection: how many institutions an institution shares initiatives with."}[lang]
-    return bipartite_view(graph, "institutions-initiatives",
-                          {"ru": "Организации и инициативы", "en": "Institutions and initiatives"}[lang],
-                          ("Organisation", "Initiative"), links, note)
+    links += [(org, ini, "viaEvent", "; ".join(sorted(label(graph, e, "ru") for e in events)), len(events))
+              for (org, ini), events in sorted(via.items()) if (org, ini) not in direct]
+    note = both("Организации и инициативы (напрямую или через мероприятия). Размер узла — взвешенная степень в "
+                "проекции: со сколькими организациями учреждение разделяет инициативы.",
+                "Institutions and initiatives (directly or through events). Node size is the weighted degree in "
+                "the projection: how many institutions an institution shares initiatives with.")
+    return bipartite_view(graph, "institutions-initiatives", both("Организации и инициативы",
+                                                                  "Institutions and initiatives"),
+                          ({"Organisation"}, {"Initiative"}), links, note)
 
 
-def reduce(view: View, max_nodes: int, lang: str) -> View:
+def topics_view(graph: nx.MultiDiGraph) -> View:
+    """Topics and the initiatives the articles on a topic concern (weight: the number of such articles),
+    plus the events on a topic."""
+    count: Counter = Counter()
+    titles: dict[tuple[str, str], list[str]] = {}
+    for record in graph.graph.get("articles", {}).values():
+        for topic in record.get("topics", []):
+            for initiative in record.get("initiatives", []):
+                if topic in graph and initiative in graph:
+                    count[topic, initiative] += 1
+                    titles.setdefault((topic, initiative), []).append(record["title"])
+    links = [(t, i, "inArticlesAbout", "; ".join(titles[t, i]), n) for (t, i), n in sorted(count.items())]
+    links += [(u, v, k, "", 1) for u, v, k in graph.edges(keys=True) if k == "topic"]
+    note = both("Темы и инициативы, о которых пишут статьи на эту тему (толщина связи — число статей), и "
+                "мероприятия по темам. Размер узла — взвешенная степень в проекции.",
+                "Topics and the initiatives that the articles on a topic concern (edge width: the number of "
+                "articles), and the events on a topic. Node size is the weighted degree in the projection.")
+    return bipartite_view(graph, "topics", both("Темы", "Topics"), ({"Topic"}, {"Initiative", "Event"}),
+                          links, note)
+
+
+def reduce(view: View, max_nodes: int) -> View:
     """At most `max_nodes` nodes: the kept ones plus the most central others; the note says what was left out."""
     graph = view.graph
     if graph.number_of_nodes() <= max_nodes:
@@ -190,8 +289,10 @@ def reduce(view: View, max_nodes: int, lang: str) -> View:
     ranked = sorted((n for n in graph if n not in view.keep), key=lambda n: (-scores.get(n, 0), n))
     shown = set(view.keep) | set(ranked[:max(0, max_nodes - len(view.keep))])
     left = Counter(graph.nodes[n]["category"] for n in graph if n not in shown)
-    detail = ", ".join(f"{cat} {count}" for cat, count in left.most_common())
-    note = {"ru": f"Показано {len(shown)} из {len(graph)} узлов (самые центральные); не показаны: {detail}.",
-            "en": f"Showing {len(shown)} of {len(graph)} nodes (the most central); left out: {detail}."}[lang]
-    return View(view.slug, view.title, graph.subgraph(shown).copy(), view.keep,
-                " ".join(filter(None, [view.note, note])), scores)
+    detail = {lang: ", ".join(f"{CATEGORY_NAMES[cat][lang]} {count}" for cat, count in left.most_common())
+              for lang in LANGS}
+    note = both(f"Показано {len(shown)} из {len(graph)} узлов (самые центральные); не показаны: {detail['ru']}.",
+                f"Showing {len(shown)} of {len(graph)} nodes (the most central); left out: {detail['en']}.")
+    joined = {lang: " ".join(filter(None, [view.note.get(lang, ""), note[lang]])) for lang in LANGS}
+    return View(view.slug, view.title, graph.subgraph(shown).copy(), view.keep, joined, scores, view.size,
+                view.subject)

@@ -1,0 +1,111 @@
+"""Resolution: an article's (curated) string facts -> typed records (`records.ResolvedArticle`)."""
+
+from __future__ import annotations
+
+import functools
+
+from .. import gazetteer
+from ..articles import Article
+from . import identity, labels
+from .places import main_city, organisation_places, resolve_place
+from .records import (EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord, PlaceRecord,
+                      PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
+
+
+@functools.lru_cache(maxsize=1)
+def known_roles() -> frozenset[str]:
+    return frozenset(role["id"] for role in gazetteer.load("roles")["roles"])
+
+
+class Resolver:
+    """Resolves the names of one article, with its places as context (districts, default city)."""
+
+    def __init__(self, article: Article, facts: dict):
+        self.article = article
+        self.facts = facts
+        self.lang = article.language
+        self.context = list(facts.get("places", [])) + ([article.place] if article.place else [])
+        self.city = main_city(self.context, self.context)
+        self.as_of = article.date
+        self.organisations: dict[str, OrganisationRecord] = {}
+
+    def place(self, name: str) -> PlaceRecord:
+        record = resolve_place(name, self.context)
+        if record:
+            return PlaceRecord(record["id"], name, True, Labels(ru=record["ru"], en=record["en"]))
+        return PlaceRecord(identity.short_slug(name), name, False, labels.place_labels(name, self.lang))
+
+    def initiative(self, name: str) -> InitiativeRecord:
+        record = gazetteer.find_initiative(name)
+        return InitiativeRecord(record["id"] if record else identity.short_slug(name), name)
+
+    def organisation(self, name: str) -> OrganisationRecord:
+        if name not in self.organisations:
+            self.organisations[name] = self._organisation(name)
+        return self.organisations[name]
+
+    def _organisation(self, name: str) -> OrganisationRecord:
+        places = organisation_places(name, self.context)
+        key, city = identity.organisation_key(name, places, self.city)
+        place_ids = tuple(r["id"] for r in places) or ((city,) if city else ())
+        cls = gazetteer.organisation_class(name)
+        initiative = gazetteer.organisation_initiative(name)
+        return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids,
+                                  labels.organisation_labels(name, self.lang, key, place_ids, cls))
+
+    def topic(self, name: str) -> TopicRecord:
+        record = next((t for t in gazetteer.topics() if t["en"] == name), None)
+        if record is None:
+            return TopicRecord(identity.short_slug(name), Labels(**{self.lang: name}))
+        return TopicRecord(record["id"], Labels(ru=record["ru"], en=record["en"]))
+
+    def post(self, person_key: str, post: dict) -> PostRecord:
+        role = gazetteer.find_role(post["post"])
+        known = role["id"] in known_roles()
+        concept = RoleRecord(role["id"], labels.role_labels(role, post["post"], self.lang, known), role["head"])
+        org = self.organisation(post["org"]) if post.get("org") else None
+        as_of = post.get("as_of") or self.as_of
+        return PostRecord(identity.post_key(person_key, org and org.key, role["id"], as_of), post["post"], concept,
+                          org, as_of)
+
+    def person(self, person: dict) -> PersonRecord:
+        name = person["name"]
+        key = identity.person_key(name)
+        posts = tuple(self.post(key, post) for post in person.get("posts", []))
+        return PersonRecord(key, name, labels.person_labels(name, self.lang), posts)
+
+    def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
+        name, kind, start = event["name"], event.get("type") or "other", event.get("date")
+        parent = None
+        if event.get("parent"):
+            found = next((e for e in self.facts.get("events", []) if e["name"] == event["parent"]), {})
+            parent_date = found.get("date")
+            parent = EventRecord(identity.event_key(event["parent"], parent_date), event["parent"], None,
+                                 labels.event_labels(event["parent"], self.lang, found.get("type"), parent_date))
+        attendees = tuple(self.person({"name": n}) for n in event.get("participant_persons") or []) or people
+        orgs = {key: tuple(self.organisation(o) for o in event.get(key) or [])
+                for key in ("organisers", "supporters", "participant_orgs")}
+        return EventRecord(
+            identity.event_key(name, start), name, kind, labels.event_labels(name, self.lang, kind, start),
+            start=start, end=event.get("end_date"), participants=event.get("participants"),
+            regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
+            online=event.get("online"), place=self.place(event["place"]) if event.get("place") else None,
+            venue=self.organisation(event["venue"]) if event.get("venue") else None, parent=parent,
+            initiatives=tuple(self.initiative(n) for n in event.get("initiatives") or []),
+            topics=tuple(self.topic(n) for n in event.get("topics") or []), attendees=attendees, **orgs)
+
+    def resolve(self) -> ResolvedArticle:
+        facts = self.facts
+        persons = tuple(self.person(p) for p in facts.get("persons", []))
+        events = tuple(self.event(e, persons if i == 0 else ()) for i, e in enumerate(facts.get("events", [])))
+        return ResolvedArticle(
+            self.article, self.place(self.article.place) if self.article.place else None,
+            places=tuple(self.place(n) for n in facts.get("places", [])),
+            initiatives=tuple(self.initiative(n) for n in facts.get("initiatives", [])),
+            organisations=tuple(self.organisation(n) for n in facts.get("organisations", [])),
+            persons=persons, topics=tuple(self.topic(n) for n in facts.get("topics", [])), events=events)
+
+
+def resolve_article(article: Article, facts: dict) -> ResolvedArticle:
+    """The records of one article's (curated) facts: the only place names are looked up."""
+    return Resolver(article, facts).resolve()

@@ -1,0 +1,217 @@
+"""English wording of a Russian organisation or event name, word by word from a small glossary.
+
+Russian names of this domain are noun phrases: adjectives, a head noun, then genitive complements
+(«Комитет по образованию и науке Народного собрания Республики Дагестан»). The English keeps the order and
+puts "of" before each genitive complement; places come from the gazetteer; a quoted proper name is translated
+when every word is known and transliterated otherwise. A name with a word outside the glossary gives None, so
+that the caller falls back to kind and place: no Russian common noun is ever transliterated.
+
+>>> english_name("Стратегическая сессия")
+'Strategic session'
+>>> english_name("Отдел образования Администрации Кировского района Санкт-Петербурга", title=True)
+'Department of Education of Administration, Kirovsky District, Saint Petersburg'
+>>> english_name("Комитет Санкт-Петербурга по образованию", title=True)
+'Committee of Saint Petersburg for Education'
+>>> english_name("Совсем неизвестное название") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import gazetteer
+from ..text import parses
+from .places import resolve_place
+
+# Lemma (or two-lemma phrase) -> English. Plural nouns get an "s" unless the English is uncountable.
+GLOSSARY = {
+    "народный хозяйство": "national economy", "народный собрание": "People's Assembly",
+    "дополнительный образование": "supplementary education", "общий образование": "general education",
+    "администрация": "administration", "ассоциация": "association", "большой": "grand", "больший": "grand",
+    "город": "city", "район": "district", "обучаться": "students", "будущее": "future",
+    "воспитание": "upbringing", "всероссийский": "All-Russian", "гимназия": "gymnasium", "государственный": "state",
+    "гражданско-патриотический": "civic and patriotic", "детский": "children's", "департамент": "department",
+    "диктант": "dictation", "дворец": "palace", "ежегодный": "annual", "заседание": "meeting", "инженер": "engineer",
+    "инженерный": "engineering", "инженерно-технологический": "engineering and technology", "институт": "institute",
+    "инновационный": "innovation", "колледж": "college", "комитет": "committee", "конкурс": "contest",
+    "конференция": "conference", "консорциум": "consortium", "контент": "content", "лидер": "leader",
+    "лицей": "lyceum", "марафон": "marathon", "международный": "international", "межрайонный": "inter-district",
+    "методический": "methodological", "министерство": "ministry", "молодёжь": "youth", "молодежь": "youth",
+    "муниципальный": "municipal", "наставник": "mentor", "наука": "science", "образование": "education",
+    "образовательный": "educational", "обучающийся": "student", "олимпиада": "olympiad", "организация": "organisation",
+    "отдел": "department", "площадка": "site", "правительство": "government", "профессиональный": "professional",
+    "развитие": "development", "региональный": "regional", "сессия": "session", "совещание": "meeting",
+    "содержательный": "substantive", "соревнование": "competition", "среда": "environment",
+    "стратегический": "strategic", "творчество": "creativity", "технологический": "technology",
+    "технопарк": "technology park", "просвещение": "education", "минпросвещение": "Ministry of Education",
+    "академия": "academy", "ребёнок": "child", "ребенок": "child", "этап": "stage", "школьник": "school student",
+    "торжественный": "ceremonial", "открытие": "opening", "семинар": "seminar", "педагог": "teacher",
+    "выставка": "exhibition", "фестиваль": "festival", "чемпионат": "championship", "встреча": "meeting",
+    "педагогический совет": "teachers' council", "круглый стол": "round table", "мастер-класс": "master class",
+    "управление": "directorate", "университет": "university", "установочный": "inaugural", "учитель": "teacher",
+    "форум": "forum", "центр": "centre", "цифровой": "digital", "школа": "school", "школьный": "school",
+    "юношеский": "youth", "педагогический": "pedagogical", "научный": "scientific", "технический": "technical",
+}
+IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
+UNCOUNTABLE = {"education", "science", "creativity", "youth", "development", "upbringing", "future", "economy",
+               "content", "national economy", "supplementary education", "general education", "environment"}
+PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with",
+                "о": "on", "об": "on"}
+ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
+    "гбоу": "", "мбоу": "", "маоу": "", "моу": "", "гбу": "", "мбу": "", "гау": "", "мау": "", "до": "",
+    "гбудо": "", "мбудо": "", "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
+    "ддют": "palace of children's and youth creativity", "цдт": "centre of children's creativity",
+}
+SMALL_WORDS = {"of", "for", "and", "in", "at", "to", "with", "on", "the"}
+TOKEN = re.compile(r"«[^»]*»|№|\d+|[IVXLC]+(?![\w-])|[\w'-]+|[^\w\s]")
+CYRILLIC = re.compile("[а-яё]", re.I)
+
+
+def _parse(word: str):
+    """The first noun/adjective/participle parse of a word, or None."""
+    return next((p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)), None)
+
+
+def _genitive(word: str) -> bool:
+    return any(p.tag.case == "gent" for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes))
+
+
+def _plural(english: str, parse) -> str:
+    if parse is None or "NOUN" not in parse.tag or parse.tag.number != "plur" or english in UNCOUNTABLE:
+        return english
+    if english in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[english]
+    return english[:-1] + "ies" if english.endswith("y") and english[-2:-1] not in "aeiou" else english + "s"
+
+
+class _Phrase:
+    """English words collected left to right, with the "of" rule for genitive complements."""
+
+    def __init__(self):
+        self.words: list[str] = []
+        self.after_noun = False
+        self.places: list[str] = []  # trailing genitive places, written ", A, B"
+
+    def flush_places(self) -> None:
+        """Genitive places inside the name («Комитет Санкт-Петербурга по образованию») stay where they are."""
+        if self.places:
+            self.words.append("of " + " of ".join(self.places))
+            self.places = []
+
+    def add(self, english: str, genitive: bool, noun: bool) -> None:
+        self.flush_places()
+        if english and genitive and self.after_noun:
+            self.words.append("of")
+        if english:
+            self.words.append(english)
+        self.after_noun = noun if english else self.after_noun
+
+    def add_place(self, english: str, genitive: bool) -> None:
+        if genitive and (self.after_noun or self.places):
+            self.places.append(english)
+        else:
+            self.add(english, False, True)
+
+    def text(self) -> str:
+        text = " ".join(self.words)
+        return ", ".join([text, *self.places]) if self.places and text else text or ", ".join(self.places)
+
+
+def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
+    """Translate the word at i (or a two-word glossary phrase); the number of words used, or None."""
+    word = words[i]
+    if word.lower() in ABBREVIATIONS:
+        phrase.add(ABBREVIATIONS[word.lower()], False, bool(ABBREVIATIONS[word.lower()]))
+        return 1
+    if word.lower() in PREPOSITIONS:
+        phrase.flush_places()
+        phrase.words.append(PREPOSITIONS[word.lower()])
+        phrase.after_noun = False
+        return 1
+    if not CYRILLIC.search(word):
+        phrase.add(word, False, True)
+        return 1
+    parse = _parse(word)
+    if parse is None:
+        return None
+    pair = f"{parse.normal_form} {_parse(words[i + 1]).normal_form}" if i + 1 < len(words) and _parse(words[i + 1]) \
+        else ""
+    if pair in GLOSSARY:
+        last = _parse(words[i + 1])
+        phrase.add(_plural(GLOSSARY[pair], last), _genitive(word), True)
+        return 2
+    english = GLOSSARY.get(parse.normal_form.replace("ё", "е")) or GLOSSARY.get(parse.normal_form)
+    if english is None:
+        return None
+    phrase.add(_plural(english, parse), _genitive(word), "NOUN" in parse.tag)
+    return 1
+
+
+def _adjective_place(word: str) -> dict | None:
+    """The place a capitalised relative adjective names by its stem: «Дагестанский» -> Dagestan."""
+    parse = _parse(word)
+    stem = parse.normal_form[:-4] if parse and "ADJF" in parse.tag and parse.normal_form.endswith("ский") else ""
+    return next((r for r in map(resolve_place, (stem, stem + "а", stem + "ь")) if r), None) if len(stem) > 3 else None
+
+
+def _place_at(words: list[str], i: int) -> tuple[dict, int] | None:
+    """A gazetteer place named by capitalised words starting at i, with the number of words."""
+    for size in (3, 2, 0, 1):
+        if size == 0 and words[i][:1].isupper() and _adjective_place(words[i]):
+            return _adjective_place(words[i]), 1
+        chunk = words[i:i + size]
+        if size and len(chunk) == size and chunk[0][:1].isupper() and CYRILLIC.search(chunk[0]):
+            record = resolve_place(" ".join(chunk))
+            if record and (size > 1 or _parse(chunk[0]) and "NOUN" in _parse(chunk[0]).tag):
+                return record, size
+    return None
+
+
+def quoted_name(text: str) -> str:
+    """A quoted name: an initiative's English name, a translation, else a transliteration (a proper name)."""
+    inner = text.strip("«»")
+    initiative = gazetteer.find_initiative(inner)
+    return f"«{initiative['en'] if initiative else english_name(inner) or gazetteer.transliterate(inner)}»"
+
+
+def english_name(name: str, title: bool = False) -> str | None:
+    """The English wording of a Russian name, or None when a word is outside the glossary."""
+    words = TOKEN.findall(name or "")
+    phrase = _Phrase()
+    i = 0
+    while i < len(words):
+        token = words[i]
+        if token.startswith("«"):
+            phrase.add(quoted_name(token), False, False)
+            i += 1
+            continue
+        if not re.match(r"\w", token) or token == "№" or token.isdigit():
+            phrase.add({"№": "No."}.get(token, token), False, False)
+            i += 1
+            continue
+        city_word = words[i].lower() in ("г", "гор") or (_parse(words[i]) and _parse(words[i]).normal_form == "город")
+        skip = 2 if words[i].lower() in ("г", "гор") and words[i + 1:i + 2] == ["."] else 1
+        if city_word and i + skip < len(words) and _place_at(words, i + skip):
+            i += skip  # «города Пензы», «г. Пензы»: the place says it
+            continue
+        place = _place_at(words, i)
+        if place and place[1] == 1 and "ADJF" in _parse(words[i]).tag:
+            phrase.add(re.sub(r"^Republic of |\s+(?:Oblast|Krai)$", "", place[0]["en"]), False, False)
+            i += 1
+            continue
+        if place:
+            phrase.add_place(place[0]["en"], _genitive(words[i]))
+            i += place[1]
+            continue
+        used = _word(phrase, words, i)
+        if used is None:
+            return None
+        i += used
+    text = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;)])", r"\1", phrase.text())).strip()
+    if not text:
+        return None
+    if title:
+        return " ".join(w if w in SMALL_WORDS or not w[:1].islower() else w[:1].upper() + w[1:]
+                        for w in text.split(" "))
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,59 @@
+"""Identity keys: one deterministic key (hence IRI) per real-world entity, across articles and languages.
+
+- people: surname + first initial (`names.person_key`: «Вера Князева» = «Князева В.В.»; Russian names are
+  transliterated, so «Сергей Кожевников» = "Sergey Kozhevnikov");
+- organisations: `organisation_key` (type + number + city, or main words), so «ГБОУ СОШ № 608 … Кировского района»
+  = «школа № 608» in an article about Saint Petersburg — computed here and nowhere else in resolution;
+- places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
+- events: name + start date; posts: person + organisation + role + as-of date.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from .. import gazetteer
+from ..extract import names
+from ..namespaces import ID
+from .places import city_of
+
+MAX_SLUG = 80
+
+
+def short_slug(text: str) -> str:
+    return gazetteer.slug(text)[:MAX_SLUG].strip("-") or "x"
+
+
+def person_key(name: str) -> str:
+    return gazetteer.slug(names.person_key(name)) or "unknown"
+
+
+def organisation_key(name: str, places: list[dict], default_city: str | None = None) -> tuple[str, str | None]:
+    """(key "kind|number|city", "kind|city" or main words; the city it was qualified by): typed keys
+    («школа № 1», «Кванториум») are qualified by the city of the places in the name, else by `default_city`,
+    so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations."""
+    key = names.organisation_key(name)
+    rest = key.partition("|")[2]
+    if "|" not in key or rest and not rest.isdigit():
+        return key, None  # main words, or a centre whose key already names its place
+    city = next((c for c in map(city_of, places) if c), None) or default_city
+    if city and not key.endswith(f"|{city}"):
+        key = f"{key.rstrip('|')}|{city}"
+    return key, city
+
+
+def event_key(name: str, date: str | None) -> str:
+    return short_slug(name) + (f"-{date}" if date else "")
+
+
+def post_key(person: str, org: str | None, role_id: str, as_of: str | None) -> str:
+    """Person + organisation + role, and the as-of date: two articles years apart give two posts."""
+    return f"{person}--{org or 'unknown'}--{role_id}" + (f"--{as_of}" if as_of else "")
+
+
+def place_iri(place_id: str) -> URIRef:
+    return ID[f"place/{place_id}"]
+
+
+def initiative_iri(initiative_id: str) -> URIRef:
+    return ID[f"initiative/{initiative_id}"]

@@ -1,0 +1,131 @@
+"""Canonical labels a reader recognises, in Russian and English.
+
+Russian: the nominative standard form («Кванториум (Владикавказ)», «ГБОУ СОШ № 608 (Кировский район,
+Санкт-Петербург)»); English: built from kind, number and place ("Kvantorium Vladikavkaz", "School No. 551,
+Kirovsky District, Saint Petersburg"), else the glossary wording (`english.english_name`), else the ontology
+class and place. Transliteration is kept for personal and proper names only.
+
+>>> date_text("2023-12-21", "en"), date_text("2023-12-21", "ru"), date_text("2024", "en")
+('21 Dec 2023', '21 декабря 2023', '2024')
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import gazetteer
+from ..extract.names import nominative_phrase
+from .english import english_name, quoted_name
+from .places import ancestors, place_record
+from .records import Labels
+
+KINDS = {  # organisation key type -> (Russian, English) kind words
+    "school": ("Школа", "School"), "kvantorium": ("Кванториум", "Kvantorium"), "it-cube": ("IT-куб", "IT-cube"),
+    "imc": ("Информационно-методический центр", "Methodological Centre"), "college": ("Колледж", "College"),
+    "ddyut": ("Дворец детского и юношеского творчества", "Palace of Children's and Youth Creativity"),
+    "university": ("Университет", "University"),
+}
+NETWORK_CENTRES = ("kvantorium", "it-cube")
+SCHOOL_KINDS = [(r"лице[йяюе]|lyceum", "Lyceum"), (r"гимнази|gymnasium", "Gymnasium")]  # else the kind word
+CLASS_EN = {
+    "School": "School", "University": "University", "College": "College", "GovernmentBody": "Government body",
+    "SupplementaryEducationCentre": "Supplementary education centre", "MethodologicalCentre": "Methodological centre",
+    "Association": "Association", "Company": "Company", "Organisation": "Organisation",
+}
+EVENT_EN = {"conference": "Conference", "meeting": "Meeting", "forum": "Forum", "session": "Session",
+            "competition": "Competition", "opening": "Opening", "other": "Event"}
+MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS_RU = ("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
+             "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split())
+QUOTED = re.compile(r"«[^»]*»")
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def date_text(iso: str, lang: str) -> str:
+    """A reader's date: "21 Dec 2023" / «21 декабря 2023», "Aug 2022" / «август 2022», "2024"."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        month = MONTHS_EN[parts[1] - 1] if lang == "en" else MONTHS_RU[0][parts[1] - 1]
+        return f"{parts[2]} {month} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS_EN[parts[1] - 1] if lang == 'en' else MONTHS_RU[1][parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def place_chain(place_id: str | None) -> list[dict]:
+    """A place and the places enclosing it up to its city (or federal subject): the part a reader needs."""
+    chain = []
+    for record in ancestors(place_record(place_id) if place_id else None):
+        chain.append(record)
+        if record["kind"] != "district":
+            break
+    return chain
+
+
+def person_labels(name: str, lang: str) -> Labels:
+    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
+
+
+def place_labels(name: str, lang: str) -> Labels:
+    """Labels of a place the gazetteer lacks: its name, transliterated for English."""
+    return person_labels(name, lang)
+
+
+def _proper_names(wording: str) -> str:
+    """The quoted names of a Russian name in English («Точка роста» -> " «Point of Growth»")."""
+    return "".join(f" {quoted_name(q)}" for q in QUOTED.findall(wording))
+
+
+def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str, ...], cls: str) -> Labels:
+    """Canonical labels of an organisation from its identity key, places and wording."""
+    kind, _, rest = key.partition("|")
+    number = rest.split("|")[0] if rest.split("|")[0].isdigit() else None
+    chain = place_chain(place_ids[0] if place_ids else None)
+    where_ru, where_en = ", ".join(r["ru"] for r in chain), ", ".join(r["en"] for r in chain)
+    if kind in KINDS and number:
+        head = wording.split("№")[0].strip(" «»") if lang == "ru" and "№" in wording else KINDS[kind][0]
+        head = head.replace("«", "") if head.count("«") > head.count("»") else head
+        ru = f"{capitalised(nominative_phrase(head))} № {number}" + (f" ({where_ru})" if where_ru else "")
+        kind_en = next((en for pattern, en in SCHOOL_KINDS if re.search(pattern, wording, re.I)), KINDS[kind][1])
+        return Labels(ru=ru, en=", ".join(filter(None, [f"{kind_en} No. {number}", where_en])))
+    if kind in NETWORK_CENTRES and chain:
+        return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
+    if lang == "en":
+        return Labels(en=wording)
+    english = english_name(wording, title=True)
+    if english is None:
+        english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
+    return Labels(ru=capitalised(nominative_phrase(wording)), en=english)
+
+
+def is_generic(wording: str) -> bool:
+    """True for an event name a reader cannot tell apart without a date («Совещание», «Стратегическая сессия»)."""
+    words = wording.split()
+    return not QUOTED.search(wording) and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+def event_labels(wording: str, lang: str, kind: str | None, start: str | None) -> Labels:
+    """Canonical labels of an event; a generic name (or an English label that could only give the kind) gets
+    its date."""
+    if lang == "ru":
+        ru = capitalised(wording)
+        en = english_name(wording)
+        generic = is_generic(wording) or en is None
+        en = en or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
+    else:
+        ru, en, generic = None, wording, is_generic(wording)
+    if start and generic:
+        ru = ru and f"{ru}, {date_text(start, 'ru')}"
+        en = f"{en}, {date_text(start, 'en')}"
+    return Labels(ru=ru, en=en)
+
+
+def role_labels(role: dict, title: str, lang: str, known: bool) -> Labels:
+    """A role of the gazetteer, or an unknown post title in the article's wording (English by the glossary)."""
+    if known:
+        return Labels(ru=role["ru"], en=role["en"])
+    return Labels(ru=title, en=english_name(title)) if lang == "ru" else Labels(en=title)

@@ -1,0 +1,204 @@
+"""The WSGI application: SPARQL 1.1 Protocol at /sparql (read-only), the query page at /.
+
+Routes: `/sparql` (GET, HEAD, POST, OPTIONS), `/` and `/static/…` (GET, HEAD). Every other method gets
+405 with `Allow`. Queries run through `engine.execute` within `Settings.limits`, at most
+`Settings.max_queries` at a time; a request that waits longer than `Settings.queue_seconds` for its turn
+gets 503 with `Retry-After`.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+
+from ...errors import EduGraphError
+from .. import params
+from ..engine import Dataset, Limits, QueryError, execute
+from ..formats import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable
+from . import description, page
+from .access import Access
+from .negotiation import negotiate, ranked
+
+FORM = "application/x-www-form-urlencoded"
+QUERY_BODY = "application/sparql-query"
+UPDATE_BODY = "application/sparql-update"
+READ_ONLY = "this endpoint is read-only: SPARQL Update is not allowed (rebuild the graph with `edugraph build`)"
+ENDPOINT_METHODS = "GET, HEAD, POST, OPTIONS"
+PAGE_METHODS = "GET, HEAD"
+PARAMETER_PREFIX = "$"  # `$region=Дагестан` binds ?region (as Stardog does), see sparql/params
+SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")]
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+
+
+@dataclass
+class Settings:
+    """How one endpoint runs (see `edugraph serve --help`)."""
+
+    access: Access
+    limits: Limits = field(default_factory=lambda: Limits(services=()))
+    max_queries: int = 2
+    queue_seconds: float = 10.0
+    verbose: bool = False
+
+
+class Reply(Exception):
+    """An answer decided early (an error, a redirect): status, one-line text, extra headers."""
+
+    def __init__(self, status: int, text: str = "", headers: list | None = None):
+        super().__init__(text)
+        self.status, self.text, self.headers = status, text, headers or []
+
+
+class Endpoint:
+    """The WSGI callable over one read-only store."""
+
+    def __init__(self, store: ox.Store, settings: Settings):
+        self.store, self.settings = store, settings
+        self.turns = threading.BoundedSemaphore(settings.max_queries)
+        self.graphs = description.graph_sizes(store)
+        self.page = page.render()
+
+    # ------------------------------------------------------------------ WSGI
+    def __call__(self, environ, start_response):
+        method = environ["REQUEST_METHOD"].upper()
+        host = environ.get("HTTP_HOST", "")
+        origin = environ.get("HTTP_ORIGIN")
+        try:
+            if not self.settings.access.host_allowed(host):
+                raise Reply(HTTPStatus.FORBIDDEN, f"Host {host!r} is not served here (start the endpoint with "
+                                                  "--allowed-host NAME to accept it)")
+            if not self.settings.access.origin_allowed(origin, host):
+                raise Reply(HTTPStatus.FORBIDDEN, f"requests from the web origin {origin} are not allowed "
+                                                  "(start the endpoint with --cors-origin ORIGIN to allow it)")
+            status, body, media_type, headers = self.route(environ, method, host)
+        except Reply as reply:
+            status, media_type, headers = reply.status, "text/plain; charset=utf-8", reply.headers
+            body = (reply.text + "\n").encode("utf-8") if reply.text else b""
+        headers = [*headers, *self.settings.access.cors_headers(origin, preflight=method == "OPTIONS"),
+                   *SECURITY_HEADERS]
+        if body or status not in (HTTPStatus.NO_CONTENT, HTTPStatus.SEE_OTHER):
+            headers += [("Content-Type", media_type), ("Content-Length", str(len(body)))]
+        start_response(f"{int(status)} {HTTPStatus(status).phrase}", headers)
+        if self.settings.verbose:
+            print(f"{method} {environ.get('PATH_INFO', '')} {int(status)} {len(body)}", file=sys.stderr, flush=True)
+        return [b""] if method == "HEAD" else [body]
+
+    def route(self, environ, method: str, host: str):
+        path = environ.get("PATH_INFO", "")
+        if path == "/sparql":
+            if method == "OPTIONS":
+                return HTTPStatus.NO_CONTENT, b"", "", [("Allow", ENDPOINT_METHODS)]
+            if method not in ("GET", "HEAD", "POST"):
+                raise Reply(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed: the endpoint is read-only "
+                            f"and answers {ENDPOINT_METHODS}", [("Allow", ENDPOINT_METHODS)])
+            return self.sparql(environ, method, host)
+        asset = page.ASSETS.get(path)
+        if path in ("/", "/index.html") or asset:
+            if method not in ("GET", "HEAD"):
+                raise Reply(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed here", [("Allow", PAGE_METHODS)])
+            if asset:
+                return HTTPStatus.OK, page.asset(asset), asset.media_type, [("Cache-Control", "no-cache")]
+            return HTTPStatus.OK, self.page, "text/html; charset=utf-8", [("Content-Security-Policy", PAGE_POLICY)]
+        raise Reply(HTTPStatus.NOT_FOUND, "not found: the endpoint is /sparql, the query page is /")
+
+    # ------------------------------------------------------------------ SPARQL protocol
+    def sparql(self, environ, method: str, host: str):
+        fields = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if method == "POST":
+            fields = self.post_fields(environ, fields)
+        if "update" in fields:
+            raise Reply(HTTPStatus.FORBIDDEN, READ_ONLY)
+        solutions, graph = self.formats(environ.get("HTTP_ACCEPT"), fields)
+        queries = fields.get("query", [])
+        if not queries:
+            return self.service_description(environ, host, graph)
+        if len(queries) != 1:
+            raise Reply(HTTPStatus.BAD_REQUEST, "give exactly one query parameter: /sparql?query=SELECT…")
+        if solutions is None and graph is None:
+            raise self.not_acceptable(environ)
+        text = queries[0]
+        values = {name[1:]: value[-1] for name, value in fields.items() if name.startswith(PARAMETER_PREFIX)}
+        dataset = Dataset(tuple(fields.get("default-graph-uri", [])), tuple(fields.get("named-graph-uri", [])))
+        try:
+            bindings = params.bind(values, text, None) if values else None
+            with self.turn():
+                body, media_type = execute(self.store, text, bindings, solutions, graph,
+                                           limits=self.settings.limits, dataset=dataset)
+        except NotAcceptable as err:
+            raise Reply(HTTPStatus.NOT_ACCEPTABLE, str(err)) from None
+        except (QueryError, params.ParameterError) as err:
+            raise Reply(err.http_status, str(err)) from None
+        except EduGraphError as err:
+            raise Reply(HTTPStatus.BAD_REQUEST, str(err)) from None
+        return HTTPStatus.OK, body, media_type, []
+
+    def post_fields(self, environ, fields: dict) -> dict:
+        media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        body = environ["wsgi.input"].read()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise Reply(HTTPStatus.BAD_REQUEST, f"the request body is not UTF-8 (byte {err.start})") from None
+        if media == UPDATE_BODY:
+            raise Reply(HTTPStatus.FORBIDDEN, READ_ONLY)
+        if media == QUERY_BODY:
+            return {**fields, "query": [text]}
+        if media == FORM:
+            return {**fields, **parse_qs(text, keep_blank_values=True)}
+        raise Reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                    f"POST {QUERY_BODY} or {FORM} (query=…); got {media or 'no Content-Type'}")
+
+    @staticmethod
+    def formats(accept: str | None, fields: dict) -> tuple[str | None, str | None]:
+        solutions, graph = negotiate(accept)
+        wanted = fields.get("format", [None])[-1]
+        if wanted in SOLUTION_FORMATS:
+            solutions = wanted
+        elif wanted in GRAPH_FORMATS:
+            graph = wanted
+        elif wanted is not None:
+            raise Reply(HTTPStatus.BAD_REQUEST, f"unknown format {wanted!r}: give one of "
+                        f"{', '.join([*SOLUTION_FORMATS, *GRAPH_FORMATS])}")
+        return solutions, graph
+
+    @staticmethod
+    def not_acceptable(environ) -> Reply:
+        return Reply(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer in {environ.get('HTTP_ACCEPT')!r}: results come as "
+                     "application/sparql-results+json or +xml, text/csv, text/tab-separated-values (SELECT, ASK) "
+                     "or text/turtle, application/n-triples, application/rdf+xml, application/ld+json "
+                     "(CONSTRUCT, DESCRIBE)")
+
+    def service_description(self, environ, host: str, graph: str | None):
+        if ranked(environ.get("HTTP_ACCEPT") or "")[:1] == ["text/html"]:
+            raise Reply(HTTPStatus.SEE_OTHER, "", [("Location", "/")])  # a browser: show the query page
+        if graph is None:
+            raise self.not_acceptable(environ)
+        triples = description.description(f"http://{host}/sparql", self.graphs,
+                                           federated=bool(self.settings.limits.services))
+        body, media_type = description.serialize(triples, graph)
+        return HTTPStatus.OK, body, media_type, []
+
+    # ------------------------------------------------------------------ concurrency
+    def turn(self):
+        """Wait for one of `max_queries` turns (a context manager), or answer 503 with Retry-After."""
+        if not self.turns.acquire(timeout=self.settings.queue_seconds):
+            raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: {self.settings.max_queries} queries are running; "
+                        "try again shortly", [("Retry-After", "1")])
+        return _Release(self.turns)
+
+
+class _Release:
+    def __init__(self, semaphore):
+        self.semaphore = semaphore
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.semaphore.release()

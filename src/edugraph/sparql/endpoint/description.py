@@ -1,0 +1,58 @@
+"""The SPARQL 1.1 Service Description of the endpoint (answered to GET /sparql without a query)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from ..formats import GRAPH_FORMATS, PREFIX_MAP, SOLUTION_FORMATS
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+VOID = "http://rdfs.org/ns/void#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+FORMATS = "http://www.w3.org/ns/formats/"
+FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+               "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
+               "jsonld": "JSON-LD"}
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def graph_sizes(store: ox.Store) -> list[tuple[str, int]]:
+    """(named graph IRI, triple count) for every named graph of the store."""
+    return [(row["g"].value, int(row["n"].value)) for row in store.query(GRAPH_SIZES)]
+
+
+def description(endpoint: str, graphs: list[tuple[str, int]], federated: bool) -> list[ox.Triple]:
+    """The triples describing the service at `endpoint` and its default dataset."""
+    sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+    service, dataset, default = ox.NamedNode(endpoint), ox.BlankNode(), ox.BlankNode()
+    triples = [
+        ox.Triple(service, RDF_TYPE, sd("Service")),
+        ox.Triple(service, sd("endpoint"), service),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, RDF_TYPE, sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), default),
+        ox.Triple(default, RDF_TYPE, sd("Graph")),
+    ]
+    if federated:
+        triples.append(ox.Triple(service, sd("feature"), sd("BasicFederatedQuery")))
+    for name in [*SOLUTION_FORMATS, *GRAPH_FORMATS]:
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS + FORMAT_IRIS[name])))
+    for iri, size in graphs:
+        named, graph = ox.BlankNode(), ox.BlankNode()
+        triples += [ox.Triple(dataset, sd("namedGraph"), named), ox.Triple(named, RDF_TYPE, sd("NamedGraph")),
+                    ox.Triple(named, sd("name"), ox.NamedNode(iri)), ox.Triple(named, sd("graph"), graph),
+                    ox.Triple(graph, RDF_TYPE, sd("Graph")),
+                    ox.Triple(graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(size), datatype=ox.NamedNode(
+                        "http://www.w3.org/2001/XMLSchema#integer")))]
+    return triples
+
+
+def serialize(triples: list[ox.Triple], graph_format: str) -> tuple[bytes, str]:
+    """(body, media type) of the description in one of `formats.GRAPH_FORMATS`."""
+    fmt = GRAPH_FORMATS[graph_format]
+    prefixes = {"sd": SD, "void": VOID, "egg": PREFIX_MAP["egg"], "xsd": PREFIX_MAP["xsd"]}
+    if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+        prefixes = None
+    return ox.serialize(triples, format=fmt, prefixes=prefixes) or b"", fmt.media_type

@@ -1,0 +1,152 @@
+// EduGraph pages: the language switch (every page) and the network (pages with #graph-data).
+// Written once into lib/ next to the pages; strings from the data are set with DOM properties, never innerHTML.
+"use strict";
+(function () {
+  const LANGS = ["ru", "en"];
+  const root = document.documentElement;
+  const requested = new URLSearchParams(location.hash.slice(1)).get("lang");
+  let lang = LANGS.includes(requested) ? requested : root.dataset.lang;
+  const dataElement = document.getElementById("graph-data");
+  const DATA = dataElement ? JSON.parse(dataElement.textContent) : null;
+  let nodes = null, edges = null, network = null;
+
+  function setLanguage(next) {
+    lang = next;
+    root.dataset.lang = next;
+    root.lang = next;
+    document.title = root.getAttribute("data-title-" + next) || document.title;
+    for (const button of document.querySelectorAll("[data-set-lang]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.setLang === next));
+    }
+    for (const link of document.querySelectorAll("a[data-page]")) {
+      link.href = link.getAttribute("href").split("#")[0] + "#lang=" + next;
+    }
+    history.replaceState(null, "", "#lang=" + next);
+    if (network) relabel();
+  }
+  for (const button of document.querySelectorAll("[data-set-lang]")) {
+    button.addEventListener("click", function () { setLanguage(button.dataset.setLang); });
+  }
+  if (!DATA) { setLanguage(lang); return; }
+
+  // ---- the network -------------------------------------------------------------------------
+  window.__timing = {start: performance.now()};
+  for (const el of document.querySelectorAll("[data-colour]")) {
+    if (el.classList.contains("symbol")) el.style.color = el.dataset.colour;
+    else el.style.background = el.dataset.colour;
+  }
+  const BASE_FONT = DATA.options.nodes.font.size;
+  const CENTRAL_PX = 13;  // screen size of the central labels at the first view
+  const inLanguage = function (item) {
+    return Object.assign({}, item, {label: item["label_" + lang], title: item["title_" + lang]});
+  };
+  const withoutLabel = function (item) { return Object.assign(inLanguage(item), {label: undefined}); };
+  nodes = new vis.DataSet(DATA.nodes.map(inLanguage));
+  edges = new vis.DataSet(DATA.edges.map(DATA.edgeLabels ? inLanguage : withoutLabel));
+  network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, DATA.options);
+  window.network = network;
+  window.__nodes = nodes;
+  window.__edges = edges;
+  const physics = document.getElementById("physics");
+  let emphasised = [];
+
+  // The most central nodes whose labels do not overlap get a font that reads at CENTRAL_PX at the current
+  // zoom (vis-network caps labels at maxVisible px when zooming in); the others keep the base font, which
+  // vis-network hides below its drawThreshold until one zooms in.
+  function emphasise() {
+    const scale = network.getScale();
+    const size = Math.max(BASE_FONT, CENTRAL_PX / scale);
+    const boxes = [], picked = [];
+    for (const node of DATA.nodes.slice(0, DATA.central)) {
+      if (nodes.get(node.id).hidden) continue;
+      const lines = String(node["label_" + lang]).split("\n");
+      const width = Math.max.apply(null, lines.map(function (l) { return l.length; })) * CENTRAL_PX * 0.6;
+      const height = lines.length * CENTRAL_PX * 1.25;
+      const at = network.canvasToDOM(network.getPosition(node.id));
+      const box = {left: at.x - width / 2, right: at.x + width / 2, top: at.y, bottom: at.y + height + 12};
+      if (boxes.some(function (b) {
+        return b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
+      })) continue;
+      boxes.push(box);
+      picked.push(node.id);
+    }
+    const updates = emphasised.filter(function (id) { return !picked.includes(id); })
+      .map(function (id) { return {id: id, font: {size: BASE_FONT}}; });
+    for (const id of picked) updates.push({id: id, font: {size: size}});
+    nodes.update(updates);
+    emphasised = picked;
+  }
+  window.__labelPx = function (id) {  // the on-screen size of a node's label
+    const font = (nodes.get(id).font || {}).size || BASE_FONT;
+    return Math.min(font * network.getScale(), DATA.options.nodes.scaling.label.maxVisible);
+  };
+
+  function relabel() {
+    const translated = function (item) {
+      return {id: item.id, label: item["label_" + lang], title: item["title_" + lang]};
+    };
+    nodes.update(DATA.nodes.map(translated));
+    edges.update(edges.get().map(DATA.edgeLabels ? translated : function (e) {
+      return {id: e.id, title: e["title_" + lang]};
+    }));
+    fillSearchList();
+    document.getElementById("search").placeholder = DATA.placeholder[lang];
+    emphasise();
+  }
+
+  network.once("afterDrawing", function () {
+    window.__timing.firstDraw = performance.now();
+    document.body.dataset.firstDraw = String(window.__timing.firstDraw - window.__timing.start);
+  });
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({physics: {enabled: false}});
+    physics.checked = false;
+    emphasise();
+    network.fit({animation: false});
+    emphasise();
+    network.once("afterDrawing", function () {  // laid out = drawn with the final layout and label sizes
+      window.__timing.stabilized = performance.now();
+      document.body.dataset.stabilized = String(window.__timing.stabilized - window.__timing.start);
+    });
+    network.redraw();
+  });
+  physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
+
+  // search: by the label in either language; the suggestions are the labels in the page's language
+  const list = document.getElementById("labels");
+  function fillSearchList() {
+    list.replaceChildren();
+    const seen = new Set();
+    for (const node of DATA.nodes) {
+      const text = node["label_" + lang].replace(/\n/g, " ");
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const option = document.createElement("option");
+      option.value = text;
+      list.appendChild(option);
+    }
+  }
+  const found = document.getElementById("found");
+  function search(text) {
+    const query = text.trim().toLowerCase();
+    const ids = query ? DATA.nodes.filter(function (n) {
+      return !nodes.get(n.id).hidden && n.find.includes(query);
+    }).map(function (n) { return n.id; }) : [];
+    network.selectNodes(ids);
+    found.textContent = query ? ids.length + " " + DATA.found[lang] : "";
+    if (ids.length) network.focus(ids[0], {scale: Math.max(network.getScale(), 1.2), animation: {duration: 300}});
+    return ids;
+  }
+  window.__search = search;
+  document.getElementById("search").addEventListener("change", function (event) { search(event.target.value); });
+
+  // filter by class
+  for (const box of document.querySelectorAll(".class-filter")) {
+    box.addEventListener("change", function () {
+      const group = box.value;
+      nodes.update(nodes.getIds({filter: function (n) { return n.category === group; }})
+        .map(function (id) { return {id: id, hidden: !box.checked}; }));
+    });
+  }
+  setLanguage(lang);
+})();

@@ -1,0 +1,88 @@
+"""index.html: counts per initiative and per federal subject, a timeline of events by month (inline SVG) and the
+most central people and organisations, each linking to its page; every string in both languages."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from ..analysis.network import local_name
+from .i18n import CATEGORY_NAMES, MONTHS, both
+
+CHART_HEIGHT, CHART_WIDTH, BAR_MAX = 120, 900, 28
+COLUMNS = {"Organisation": both("организации", "organisations"), "Event": both("мероприятия", "events"),
+           "Person": both("люди", "people"), "Place": both("места", "places")}  # counts shown in the tables
+TEXT = {key: both(ru, en) for key, (ru, en) in {
+    "title": ("EduGraph: обзор графа знаний", "EduGraph: knowledge graph overview"),
+    "totals": ("В графе", "In the graph"), "initiatives": ("Инициативы", "Initiatives"),
+    "regions": ("Субъекты федерации", "Federal subjects"), "timeline": ("Мероприятия по месяцам", "Events by month"),
+    "undated": ("без даты или месяца: {n}", "without a date or month: {n}"),
+    "no_events": ("нет датированных мероприятий", "no dated events"),
+    "central_people": ("Самые центральные люди", "Most central people"),
+    "central_orgs": ("Самые центральные организации", "Most central organisations"),
+    "degree": ("степень", "degree"), "betweenness": ("посредничество", "betweenness"),
+    "pages": ("Другие страницы", "Other pages"), "nodes": ("узлов", "nodes"), "edges": ("связей", "edges"),
+    "centrality_note": ("Центральность — степенная и по посредничеству (networkx) во всём графе.",
+                        "Centrality: degree and betweenness (networkx) in the whole graph."),
+}.items()}
+
+
+def timeline(graph: nx.MultiDiGraph) -> dict:
+    """Events per month (from their start date) as SVG bar geometry, with every month in the range."""
+    months = Counter(attrs["facts"]["startDate"][0][:7] for _, attrs in graph.nodes(data=True)
+                     if attrs["category"] == "Event" and attrs["facts"].get("startDate")
+                     and len(attrs["facts"]["startDate"][0]) >= 7)
+    undated = sum(1 for _, c in graph.nodes(data="category") if c == "Event") - sum(months.values())
+    if not months:
+        return {"bars": [], "undated": undated, "width": 0, "height": 0}
+    (first_year, first_month), (last_year, last_month) = (tuple(map(int, m.split("-"))) for m in (min(months),
+                                                                                                   max(months)))
+    keys = [f"{y:04d}-{m:02d}" for y in range(first_year, last_year + 1) for m in range(1, 13)
+            if (y, m) >= (first_year, first_month) and (y, m) <= (last_year, last_month)]
+    step = min(BAR_MAX, CHART_WIDTH / len(keys))
+    top = max(months.values())
+    bars = []
+    for i, key in enumerate(keys):
+        count = months.get(key, 0)
+        height = round(CHART_HEIGHT * count / top, 1)
+        month = int(key[5:]) - 1
+        bars.append({"x": round(i * step, 1), "width": round(max(1.0, step - 2), 1), "height": height,
+                     "y": CHART_HEIGHT - height + 14, "count": count, "key": key,
+                     "month": {lang: f"{MONTHS[lang].split()[month]} {key[:4]}" for lang in MONTHS},
+                     "tick": month == 0 or i == 0})
+    return {"bars": bars, "undated": undated, "width": round(len(keys) * step) + 40, "height": CHART_HEIGHT + 34}
+
+
+def listed(pages: list[dict], prefix: str) -> list[dict]:
+    """The pages of one kind, the biggest first."""
+    chosen = [p for p in pages if p["file"].startswith(prefix)]
+    return sorted(chosen, key=lambda p: (-p["nodes"], p["name"]["ru"]))
+
+
+def central(graph: nx.MultiDiGraph, ranking: dict[str, list[dict]], files: set[str]) -> dict[str, list[dict]]:
+    """The ranking's entries with their names in both languages and the ego page to link to when written."""
+    result = {}
+    for category, items in ranking.items():
+        result[category] = []
+        for item in items:
+            attrs = graph.nodes[item["iri"]]
+            page = f"ego-{local_name(item['iri'])}.html"
+            result[category].append({**item, "name": both(attrs["label_ru"], attrs["label_en"]),
+                                     "file": page if page in files else None})
+    return result
+
+
+def index_context(graph: nx.MultiDiGraph, pages: list[dict], ranking: dict[str, list[dict]]) -> dict:
+    """Everything index.html shows; `ranking` is `central_entities` of people and organisations."""
+    files = {p["file"] for p in pages}
+    totals = Counter(c for _, c in graph.nodes(data="category"))
+    line = timeline(graph)
+    return {
+        "text": TEXT, "columns": [{"key": c, "name": name} for c, name in COLUMNS.items()],
+        "totals": [{"name": CATEGORY_NAMES[c], "count": n} for c, n in totals.most_common()],
+        "initiatives": listed(pages, "initiative-"), "regions": listed(pages, "region-"),
+        "timeline": line, "undated": {k: v.replace("{n}", str(line["undated"])) for k, v in TEXT["undated"].items()},
+        "central": central(graph, ranking, files),
+        "others": [p for p in pages if not p["file"].startswith(("initiative-", "region-")) and not p["central"]],
+    }
