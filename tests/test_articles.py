@@ -55,3 +55,99 @@ def test_bad_metadata_is_refused(tmp_path):
     (tmp_path / "a.json").write_text('{"date": ', encoding="utf-8")
     with pytest.raises(EduGraphError, match="not valid JSON"):
         read_article(tmp_path / "a.txt")
+
+
+SEED = ARTICLES / "002_413037bb6e5346a1.txt"
+
+
+def refused(path, *words, named=None):
+    with pytest.raises(EduGraphError) as caught:
+        read_article(path)
+    message = str(caught.value)
+    assert "\n" not in message and str(named or path) in message
+    for word in words:
+        assert word in message, message
+    return message
+
+
+@pytest.mark.parametrize("content, words", [
+    ("Новости образования".encode("utf-16"), ["UTF-16", "iconv"]),
+    ("News of education".encode("utf-16-le"), ["UTF-16"]),
+    ("🙂🎉 👍\n".encode(), ["no words"]),
+    (("Слово " + "ж" * 5000 + " конец").encode(), ["more than 1000 characters"]),
+])
+def test_text_the_extraction_cannot_read_is_refused(tmp_path, content, words):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    refused(path, *words)
+
+
+def test_article_size_limit_and_how_to_raise_it(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_text(SEED.read_text(encoding="utf-8") * 3, encoding="utf-8")
+    monkeypatch.setenv("EDUGRAPH_MAX_ARTICLE_BYTES", "1000")
+    refused(path, "bigger than 1000 bytes", "EDUGRAPH_MAX_ARTICLE_BYTES")
+    monkeypatch.setenv("EDUGRAPH_MAX_ARTICLE_BYTES", "10000000")
+    assert read_article(path).text.startswith(SEED.read_text(encoding="utf-8")[:50])
+    monkeypatch.setenv("EDUGRAPH_MAX_ARTICLE_BYTES", "lots")
+    with pytest.raises(EduGraphError, match="EDUGRAPH_MAX_ARTICLE_BYTES='lots' must be a positive integer"):
+        read_article(path)
+
+
+@pytest.mark.parametrize("metadata, words", [
+    ('{"title": 123}', ["'title' = 123", "must be string or null"]),
+    ('{"title": ["a", "b"]}', ["'title'", "must be string"]),
+    ('{"place": NaN}', ["'place'"]),
+    ('{"date": "2023-02-31"}', ["does not exist in the calendar"]),
+    ('{"date": "0000-00-00"}', ["does not exist in the calendar"]),
+    ('{"url": "https://example.org/a b"}', ["'url'", "expected form"]),
+    ('{"url": "javascript:alert(1)"}', ["'url'"]),
+    ('{"title": "\\ud800"}', ["'title'", "surrogate"]),
+    ('{"title": ' + "[" * 40000 + "]" * 40000 + "}", ["nests deeper than 20"]),
+    ('{"title": "' + "x" * 200000 + '"}', ["bigger than 100000 bytes"]),
+    ('{"language": "de"}', ["'language'", "one of"]),
+    ('{"extra": 1}', ["unknown metadata keys"]),
+])
+def test_wrong_metadata_is_refused(tmp_path, metadata, words):
+    shutil.copy(SEED, tmp_path / "a.txt")
+    (tmp_path / "a.json").write_text(metadata, encoding="utf-8")
+    refused(tmp_path / "a.txt", *words, named=tmp_path / "a.json")
+
+
+def test_metadata_that_is_a_folder_or_unreadable(tmp_path):
+    shutil.copy(SEED, tmp_path / "a.txt")
+    (tmp_path / "a.json").mkdir()
+    with pytest.raises(EduGraphError, match="a.json: the metadata is a folder"):
+        read_article(tmp_path / "a.txt")
+    (tmp_path / "a.json").rmdir()
+    (tmp_path / "a.json").symlink_to(tmp_path / "missing.json")
+    with pytest.raises(EduGraphError, match="a.json: cannot read the metadata"):
+        read_article(tmp_path / "a.txt")
+
+
+def test_symlinks_may_not_lead_out_of_the_articles_folder(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    assert [a.id for a in read_articles(folder)] == ["a", "b"], "a link inside the folder is read"
+    (tmp_path / "secret").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (folder / "c.txt").symlink_to(tmp_path / "secret")
+    with pytest.raises(EduGraphError, match="c.txt: a symbolic link to .*secret, outside the articles folder"):
+        read_articles(folder)
+    (folder / "c.txt").unlink()
+    (folder / "a.json").symlink_to(tmp_path / "secret")
+    with pytest.raises(EduGraphError, match="a.json: a symbolic link"):
+        read_articles(folder)
+
+
+def test_docstring_examples_of_the_input_checks_run():
+    import doctest
+
+    import edugraph.commands.argtypes
+    import edugraph.facts
+    import edugraph.limits
+
+    for module in (edugraph.facts, edugraph.limits, edugraph.commands.argtypes):
+        failed, tried = doctest.testmod(module)
+        assert tried and not failed, module.__name__

@@ -18,6 +18,7 @@ def workspace(tmp_path):
     for stem in ("002_413037bb6e5346a1", "004_b090fd5a3119e11c"):
         for suffix in (".txt", ".json"):
             shutil.copy(ARTICLES / f"{stem}{suffix}", articles)
+    (tmp_path / "curation").mkdir()
     out = tmp_path / "build"
     out.mkdir()
     (out / "asserted.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
@@ -53,14 +54,12 @@ def test_bad_article(workspace, capsys, name, content, word):
 
 
 def test_malformed_curation(workspace, capsys):
-    (workspace / "curation").mkdir()
     (workspace / "curation" / "002_413037bb6e5346a1.yaml").write_text("add: {persons: [{posts: []}]}\n",
                                                                        encoding="utf-8")
     assert_failed_cleanly(build(workspace), capsys, workspace, "002_413037bb6e5346a1.yaml", "name")
 
 
 def test_curation_for_unknown_article(workspace, capsys):
-    (workspace / "curation").mkdir()
     (workspace / "curation" / "999_missing.yaml").write_text("note: x\n", encoding="utf-8")
     assert_failed_cleanly(build(workspace), capsys, workspace, "999_missing.yaml")
 
@@ -119,3 +118,117 @@ def test_add_html_article(tmp_path, capsys):
     assert "<p>" not in added.read_text(encoding="utf-8") and "Ирина Соколова" in out
     assert main(["add", str(page), "--articles", str(articles)]) == 2
     assert "already" in capsys.readouterr().err
+
+
+NEWS = ("Руководитель центра «IT-куб» города Владикавказа Алла Калиниченко рассказала о работе центра "
+        "15 сентября 2024 года.\n")
+
+
+def test_add_keeps_nothing_when_extraction_fails(tmp_path, capsys, monkeypatch):
+    import edugraph.extract
+
+    source = tmp_path / "news.txt"
+    source.write_text(NEWS, encoding="utf-8")
+    articles = tmp_path / "articles"
+
+    def crash(*args, **kwargs):
+        raise IndexError("index 0 is out of bounds")
+
+    monkeypatch.setattr(edugraph.extract, "extract_facts", crash)
+    assert main(["add", str(source), "--articles", str(articles)]) == 1
+    assert "internal error" in capsys.readouterr().err
+    assert not articles.exists() or not list(articles.iterdir())
+    monkeypatch.undo()
+    assert main(["add", str(source), "--articles", str(articles)]) == 0, "a later add is not told 'already in'"
+    assert sorted(p.suffix for p in articles.iterdir()) == [".json", ".txt"]
+
+
+def test_add_on_a_full_disk_leaves_no_half_article(tmp_path, capsys, monkeypatch):
+    import errno
+
+    import edugraph.ingest
+
+    source = tmp_path / "news.txt"
+    source.write_text(NEWS, encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # the .json was written; the disk fills up while writing the .txt
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(edugraph.ingest.os, "fsync", fsync)
+    assert main(["add", str(source), "--articles", str(articles)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("edugraph: error: ") and "No space left on device" in err and ".txt" in err
+    assert list(articles.iterdir()) == [], "neither the .json, the .txt nor a temporary file is left"
+
+
+@pytest.mark.parametrize("options, words", [
+    (["--date", "2023-02-31"], ["date", "calendar"]),
+    (["--url", "http://example.org/a b"], ["'url'"]),
+    (["--title", "\udcff"], ["'\\udcff'", "not valid UTF-8"]),
+])
+def test_add_refuses_wrong_metadata_options(tmp_path, capsys, options, words):
+    source = tmp_path / "news.txt"
+    source.write_text(NEWS, encoding="utf-8")
+    assert main(["add", str(source), "--articles", str(tmp_path / "articles"), *options]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("edugraph: error: ") and err.count("\n") == 1
+    assert all(word in err for word in words), err
+    assert not (tmp_path / "articles").exists()
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["load", "--endpoint", "http://127.0.0.1:9", "--backoff", "-1"], ["--backoff", "must be 0 to"]),
+    (["load", "--endpoint", "http://127.0.0.1:9", "--timeout", "0"], ["--timeout", "more than 0"]),
+    (["query", "--timeout", "-1", "-e", "ASK {}"], ["--timeout", "must be 0 to"]),
+    (["query", "--timeout", "nan", "-e", "ASK {}"], ["--timeout", "'nan' is not a number"]),
+    (["stats", "--top", "0"], ["--top", "at least 1"]),
+    (["viz", "--depth", "x"], ["--depth", "'x' is not a whole number"]),
+    (["build", "--no-such-option"], ["unrecognized arguments"]),
+    ([], ["required: COMMAND"]),
+])
+def test_bad_arguments_give_one_line(capsys, argv, words):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("edugraph: error: ") and err.count("\n") == 1, err
+    assert all(word in err for word in words), err
+
+
+def test_viz_out_must_be_a_folder(tmp_path, capsys):
+    target = tmp_path / "page.html"
+    target.write_text("keep me", encoding="utf-8")
+    assert main(["viz", "--out", str(target), "--build", str(tmp_path)]) == 2
+    assert "--out must be a folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_shacl_violations_fail_the_build_unless_allowed(workspace, capsys):
+    shapes = workspace / "shapes.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix eg: <https://w3id.org/edugraph/ontology#> .
+<urn:shape> a sh:NodeShape ; sh:targetClass eg:Article ;
+    sh:property [ sh:path eg:neverThere ; sh:minCount 1 ] .
+""", encoding="utf-8")
+    assert_failed_cleanly(build(workspace, "--shapes", str(shapes)), capsys, workspace, "2 violations",
+                          "--allow-invalid")
+    assert build(workspace, "--shapes", str(shapes), "--allow-invalid") == 0
+    assert "Conforms: False" in (workspace / "build" / "shacl-report.txt").read_text(encoding="utf-8")
+
+
+def test_missing_curation_folder_and_yml_files(workspace, capsys):
+    (workspace / "curation").rmdir()
+    assert_failed_cleanly(build(workspace), capsys, workspace, "curation", "does not exist")
+    (workspace / "curation").mkdir()
+    (workspace / "curation" / "002_413037bb6e5346a1.yml").write_text("note: x\n", encoding="utf-8")
+    assert_failed_cleanly(build(workspace), capsys, workspace, "002_413037bb6e5346a1.yml", "rename it")
+
+
+def test_symlink_out_of_the_articles_folder(workspace, capsys):
+    (workspace / "articles" / "passwd.txt").symlink_to("/etc/passwd")
+    assert_failed_cleanly(build(workspace), capsys, workspace, "passwd.txt", "outside the articles folder")

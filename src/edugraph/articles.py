@@ -1,8 +1,11 @@
 """Articles on disk: `<id>.txt` (UTF-8 text) beside optional `<id>.json` metadata.
 
 Reading checks the input and raises `EduGraphError` with a one-line message naming the
-file for anything that is not a readable article (empty, binary, not UTF-8, or HTML inside
-a `.txt` file). A file named `.html`/`.htm` is taken as a web page and reduced to its text.
+file for anything that is not a readable article (empty, binary, UTF-16, not UTF-8, HTML inside
+a `.txt` file, too big, without words, or with a "word" too long to be one: see `limits`).
+A file named `.html`/`.htm` is taken as a web page and reduced to its text. Metadata must
+follow `data/metadata.schema.json`, with dates that exist. A symbolic link in an articles
+folder may only point inside that folder.
 """
 
 from __future__ import annotations
@@ -10,15 +13,23 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import jsonschema
+
 from .errors import EduGraphError
+from .facts import is_real_date, nesting_depth, surrogate_path
+from .limits import limit
+from .paths import METADATA_SCHEMA
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 HTML_PATTERN = re.compile(r"<\s*(html|body|div|p|head|!doctype|span|article|br)\b", re.I)
 META_KEYS = ("id", "title", "date", "language", "place", "url", "source")
 HTML_SUFFIXES = (".html", ".htm")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -39,10 +50,38 @@ class Article:
         return {key: getattr(self, key) for key in META_KEYS}
 
 
+def looks_like_utf16(raw: bytes) -> bool:
+    """A byte-order mark, or every other byte zero as in UTF-16 Latin or ASCII text."""
+    if raw.startswith(UTF16_BOMS):
+        return True
+    sample = raw[:4000]
+    return len(sample) >= 8 and (sample[0::2].count(0) > 0.4 * len(sample) // 2
+                                 or sample[1::2].count(0) > 0.4 * len(sample) // 2)
+
+
+def read_limited(path: Path, limit_name: str, what: str) -> bytes:
+    """The bytes of a file no bigger than the limit `limit_name` (see `limits`), or a one-line error."""
+    max_bytes = limit(limit_name)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise EduGraphError(f"{path}: the {what} is a folder, not a file") from None
+    except OSError as err:
+        raise EduGraphError(f"{path}: cannot read the {what}: {err.strerror}") from None
+    if len(raw) > max_bytes:
+        raise EduGraphError(f"{path}: the {what} is bigger than {max_bytes} bytes "
+                            f"(EDUGRAPH_{limit_name} raises the limit, see docs/SECURITY.md)")
+    return raw
+
+
 def decode_text(raw: bytes, path: Path) -> str:
     """Decode article bytes as UTF-8, refusing empty, binary and other encodings."""
     if not raw.strip():
         raise EduGraphError(f"{path}: the article is empty")
+    if looks_like_utf16(raw):
+        raise EduGraphError(f"{path}: the article is UTF-16 text, not UTF-8: convert it with "
+                            "`iconv -f utf-16 -t utf-8`")
     if b"\x00" in raw:
         raise EduGraphError(f"{path}: the article is a binary file, not UTF-8 text")
     try:
@@ -68,25 +107,76 @@ def check_plain_text(text: str, path: Path) -> None:
             "(which strips the markup) or save the plain text")
 
 
-def read_metadata(path: Path) -> dict:
-    """Read and check an article's `.json` metadata (missing file: empty dict)."""
-    if not path.exists():
-        return {}
+def check_article_text(text: str, path: Path) -> None:
+    """Refuse text the extraction cannot read: no letters at all, or a "word" longer than the limit."""
+    if not LETTER.search(text):
+        raise EduGraphError(f"{path}: the article has no words (no letters at all)")
+    longest = limit("MAX_WORD_CHARS")
+    if re.search(rf"\S{{{longest + 1}}}", text):
+        raise EduGraphError(f"{path}: the article holds a word of more than {longest} characters "
+                            "without a space; it is not prose (EDUGRAPH_MAX_WORD_CHARS raises the limit)")
+
+
+@lru_cache(maxsize=1)
+def metadata_schema() -> dict:
+    return json.loads(METADATA_SCHEMA.read_text(encoding="utf-8"))
+
+
+def short(value, width: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def parse_metadata(raw: bytes, path: Path) -> dict:
+    """Metadata bytes as a dict following `data/metadata.schema.json`, or a one-line error."""
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise EduGraphError(f"{path}: the metadata is not valid JSON: {err}") from None
+        meta = json.loads(raw.decode("utf-8-sig"))
+    except ValueError as err:  # not UTF-8, not JSON, or a number too long to convert
+        raise EduGraphError(f"{path}: the metadata is not valid JSON: {' '.join(str(err).split())[:200]}") from None
+    except RecursionError:
+        meta = None
+    if meta is None or nesting_depth(meta, limit("MAX_JSON_DEPTH")) > limit("MAX_JSON_DEPTH"):
+        raise EduGraphError(f"{path}: the metadata nests deeper than {limit('MAX_JSON_DEPTH')} levels")
     if not isinstance(meta, dict):
         raise EduGraphError(f"{path}: the metadata must be a JSON object")
     unknown = sorted(set(meta) - set(META_KEYS))
     if unknown:
-        raise EduGraphError(f"{path}: unknown metadata keys {unknown}; allowed: {list(META_KEYS)}")
+        raise EduGraphError(f"{path}: unknown metadata keys {short(unknown)}; allowed: {list(META_KEYS)}")
+    where = surrogate_path(meta)
+    if where is not None:
+        raise EduGraphError(f"{path}: metadata '{where}' holds an invalid character (a lone UTF-16 surrogate)")
     date = meta.get("date")
     if date is not None and not (isinstance(date, str) and DATE_PATTERN.match(date)):
-        raise EduGraphError(f"{path}: metadata date {date!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if meta.get("language") not in (None, "ru", "en"):
-        raise EduGraphError(f"{path}: metadata language {meta['language']!r} is not 'ru' or 'en'")
+        raise EduGraphError(f"{path}: metadata date {short(date)} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if date is not None and not is_real_date(date):
+        raise EduGraphError(f"{path}: metadata date {date!r} does not exist in the calendar")
+    errors = sorted(jsonschema.Draft202012Validator(metadata_schema()).iter_errors(meta), key=lambda e: e.path)
+    if errors:
+        key = ".".join(str(part) for part in errors[0].absolute_path) or "(top)"
+        raise EduGraphError(f"{path}: metadata '{key}' = {short(errors[0].instance)} is wrong: "
+                            f"{schema_reason(errors[0])}")
     return meta
+
+
+def schema_reason(error: jsonschema.ValidationError) -> str:
+    """A short reason for a schema error (never the whole offending value)."""
+    if error.validator == "type":
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"must be {' or '.join(kinds)}"
+    if error.validator == "pattern":
+        return "does not have the expected form (see data/metadata.schema.json)"
+    if error.validator == "enum":
+        return f"must be one of {error.validator_value}"
+    if error.validator in ("minLength", "maxLength"):
+        return f"{error.validator} is {error.validator_value}"
+    return error.message[:200]
+
+
+def read_metadata(path: Path) -> dict:
+    """Read and check an article's `.json` metadata (missing file: empty dict)."""
+    if not path.exists() and not path.is_symlink():
+        return {}
+    return parse_metadata(read_limited(path, "MAX_METADATA_BYTES", "metadata"), path)
 
 
 def detect_language(text: str) -> str:
@@ -104,16 +194,17 @@ def read_article(path: Path) -> Article:
     """Read one article `.txt` file and its metadata, filling gaps from the text."""
     path = Path(path)
     if not path.is_file():
-        raise EduGraphError(f"{path}: no such article file")
+        raise EduGraphError(f"{path}: {'the article is not a file' if path.exists() else 'no such article file'}")
     article_id = path.stem
     if not ID_PATTERN.match(article_id):
         raise EduGraphError(f"{path}: article id {article_id!r} may hold only letters, digits, '_', '-' and '.'")
-    text = decode_text(path.read_bytes(), path)
+    text = decode_text(read_limited(path, "MAX_ARTICLE_BYTES", "article"), path)
     if path.suffix.lower() in HTML_SUFFIXES:
         from .text import clean_text
         text = clean_text(text)
     else:
         check_plain_text(text, path)
+    check_article_text(text, path)
     meta = read_metadata(path.with_suffix(".json"))
     if meta.get("id", article_id) != article_id:
         raise EduGraphError(f"{path.with_suffix('.json')}: metadata id {meta['id']!r} does not match the file name")
@@ -127,6 +218,15 @@ def read_article(path: Path) -> Article:
         date=date, place=meta.get("place"), url=meta.get("url"), source=meta.get("source"), path=path)
 
 
+def check_inside(path: Path, folder: Path) -> None:
+    """Refuse a symbolic link that leads out of `folder` (or nowhere)."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(folder.resolve()):
+            raise EduGraphError(f"{path}: a symbolic link to {target}, outside the articles folder; "
+                                "copy the file in instead")
+
+
 def read_articles(folder: Path) -> list[Article]:
     """Every article in a folder, sorted by id."""
     folder = Path(folder)
@@ -135,4 +235,7 @@ def read_articles(folder: Path) -> list[Article]:
     paths = sorted(folder.glob("*.txt"))
     if not paths:
         raise EduGraphError(f"{folder}: no articles (*.txt) in the folder")
+    for path in paths:
+        check_inside(path, folder)
+        check_inside(path.with_suffix(".json"), folder)
     return [read_article(path) for path in paths]

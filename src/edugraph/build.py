@@ -21,8 +21,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
 from .articles import Article, read_articles
-from .curation import apply_curation, load_curation
-from .errors import EduGraphError
+from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
@@ -59,13 +58,6 @@ class BuildResult:
     report: str = ""
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
-
-
-def check_curation_targets(curation_dir: Path, articles: list[Article]) -> None:
-    known = {a.id for a in articles}
-    for path in sorted(Path(curation_dir).glob("*.yaml")) if Path(curation_dir).is_dir() else []:
-        if path.stem not in known:
-            raise EduGraphError(f"{path}: curation for an article that does not exist ({path.stem})")
 
 
 def article_facts(article: Article, curation: dict) -> dict:
@@ -147,7 +139,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
-    check_curation_targets(curation_dir, articles)
+    check_curation_folder(curation_dir, {a.id for a in articles})
     curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
     build_fingerprint = fingerprint(ontology_path)
     keys = {a.id: article_key(build_fingerprint, a, curations[a.id]) for a in articles}

@@ -5,16 +5,32 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 
 from . import __version__
 from .errors import EduGraphError
 
+SURROGATE = re.compile("[\ud800-\udfff]")
 COMMANDS = ["build", "extract", "add", "evaluate", "query", "serve", "viz", "stats", "load"]
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line `edugraph: error: ...` (exit 2), not usage text."""
+
+    def error(self, message: str):
+        print(f"edugraph: error: {self.prog}: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        sys.exit(2)
+
+
+def os_error_message(err: OSError) -> str:
+    """`FILE: reason` for an error of the operating system (disk full, permission denied...)."""
+    where = f"{err.filename}: " if err.filename else ""
+    return f"{where}{err.strerror or err}"
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="edugraph", description="A knowledge graph of Russian educational "
+    parser = Parser(prog="edugraph", description="A knowledge graph of Russian educational "
                                      "initiatives built from news articles.")
     parser.add_argument("--version", action="version", version=f"edugraph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -23,7 +39,17 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def invalid_argument(argv: list[str]) -> str | None:
+    """An argument that is not valid text (bytes the locale could not decode become lone surrogates), if any."""
+    return next((arg for arg in argv if SURROGATE.search(arg)), None)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    bad = invalid_argument(argv)
+    if bad is not None:
+        print(f"edugraph: error: argument {ascii(bad)[:80]} is not valid UTF-8 text", file=sys.stderr)
+        return 2
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
@@ -36,6 +62,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # disk full, permission denied, a folder where a file was expected...
+        print(f"edugraph: error: {os_error_message(err)}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("edugraph: error: the input is nested too deeply to process", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("edugraph: error: out of memory; see the limits in docs/SECURITY.md", file=sys.stderr)
+        return 1
     except Exception as err:  # last resort: one line, never a traceback, unless asked
         if os.environ.get("EDUGRAPH_DEBUG"):
             raise

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 from edugraph import gazetteer
+from edugraph.articles import decode_text, read_limited, read_metadata
+from edugraph.errors import EduGraphError
 from edugraph.extract import extract_facts
 from edugraph.extract.names import main_words, person_key, same_organisation
 from edugraph.text import fold
@@ -139,6 +141,22 @@ def evaluate_facts(pairs: list[tuple[dict, dict]]) -> dict:
     return result
 
 
+def read_gold(path: Path) -> dict:
+    """A gold facts file, checked against data/facts.schema.json."""
+    import jsonschema
+
+    from .facts import schema
+    try:
+        gold = json.loads(read_limited(path, "MAX_METADATA_BYTES", "gold file").decode("utf-8"))
+        jsonschema.validate(gold, schema())
+    except (ValueError, RecursionError) as err:
+        raise EduGraphError(f"{path}: the gold file is not valid JSON: {' '.join(str(err).split())[:200]}") from None
+    except jsonschema.ValidationError as err:
+        where = ".".join(map(str, err.absolute_path)) or "(top)"
+        raise EduGraphError(f"{path}: gold '{where}': {err.message[:200]}") from None
+    return gold
+
+
 def evaluate(gold_dir, articles_dir) -> dict:
     """Extract every article that has a gold file and score it: {category: {precision, recall, f1, …}, overall, articles}."""
     gold_dir, articles_dir = Path(gold_dir), Path(articles_dir)
@@ -147,11 +165,13 @@ def evaluate(gold_dir, articles_dir) -> dict:
         text_path = articles_dir / f"{gold_path.stem}.txt"
         if not text_path.exists():
             continue
-        meta_path = text_path.with_suffix(".json")
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {"id": gold_path.stem}
-        got = extract_facts(text_path.read_text(encoding="utf-8"), meta.get("language"), meta)
-        pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), got))
+        text = decode_text(read_limited(text_path, "MAX_ARTICLE_BYTES", "article"), text_path)  # HTML is allowed
+        meta = read_metadata(text_path.with_suffix(".json")) or {"id": gold_path.stem}
+        got = extract_facts(text, meta.get("language"), meta)
+        pairs.append((read_gold(gold_path), got))
         ids.append(gold_path.stem)
+    if not pairs:
+        raise EduGraphError(f"{gold_dir}: no gold file (<id>.json) matches an article in {articles_dir}")
     result = evaluate_facts(pairs)
     result["articles"] = ids
     return result

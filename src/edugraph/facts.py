@@ -1,11 +1,21 @@
-"""The facts exchange format (data/facts.schema.json): trimming facts to the schema."""
+"""The facts exchange format (data/facts.schema.json): trimming facts to the schema.
+
+Also the checks every value read from a user's file goes through before it is used: dates that
+exist in the calendar, names that can name a resource, strings without lone surrogates, and a
+bounded nesting depth.
+"""
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from functools import lru_cache
 
 from .paths import FACTS_SCHEMA
+
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -21,3 +31,64 @@ def trim(value, node: dict | None = None):
     if isinstance(value, list) and "items" in node:
         return [trim(item, node["items"]) for item in value]
     return value
+
+
+def is_real_date(text: str) -> bool:
+    """True for an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar.
+
+    >>> [is_real_date(d) for d in ("2024-02-29", "2023-02-31", "0000-00-00", "2023-13", "2023")]
+    [True, False, False, False, True]
+    """
+    match = ISO_DATE.match(text) if isinstance(text, str) else None
+    if not match:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def can_name(text: str) -> bool:
+    """True when a name has a letter or digit the resource IRI can be made of (not '', '!!!' or emoji only).
+
+    >>> [can_name(n) for n in ("Вера Князева", "школа № 5", "", "  ", "🙂", "---")]
+    [True, True, False, False, False, False]
+    """
+    from .gazetteer import slug
+    return isinstance(text, str) and bool(slug(text))
+
+
+def nesting_depth(value, limit: int) -> int:
+    """How deeply lists and mappings nest in `value`, counting no further than `limit` + 1 (no recursion).
+
+    >>> nesting_depth({"a": [1, [2]]}, 10), nesting_depth("x", 10)
+    (3, 0)
+    """
+    deepest, level = 0, [value]
+    while level and deepest <= limit:
+        containers = [item for item in level if isinstance(item, (list, dict))]
+        if not containers:
+            break
+        deepest += 1
+        level = [child for item in containers for child in (item.values() if isinstance(item, dict) else item)]
+    return deepest
+
+
+def surrogate_path(value, path: str = "") -> str | None:
+    """Where in `value` a string holds a lone surrogate (invalid Unicode), or None.
+
+    >>> surrogate_path({"title": ["ok", "bad \\ud800"]})
+    'title.1'
+    """
+    if isinstance(value, str):
+        return path if SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and SURROGATE.search(key):
+            return f"{path}.{key!r}".lstrip(".")
+        found = surrogate_path(item, f"{path}.{key}".lstrip("."))
+        if found is not None:
+            return found
+    return None

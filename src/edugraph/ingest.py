@@ -1,4 +1,9 @@
-"""Adding a new article to `data/articles/`: clean it, give it an id and metadata, check it extracts."""
+"""Adding a new article to `data/articles/`: clean it, give it an id and metadata, check it extracts, save it.
+
+`prepare_article` makes the article in memory and checks it like `read_article` would;
+`save_article` writes its `.json` and `.txt` only afterwards (the caller extracts in between),
+each through a synced temporary file, so a failure leaves the folder as it was.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ import os
 import re
 from pathlib import Path
 
-from .articles import DATE_PATTERN, HTML_PATTERN, HTML_SUFFIXES, Article, decode_text, detect_language, first_line, read_article
+from .articles import (HTML_PATTERN, HTML_SUFFIXES, Article, check_article_text, decode_text, detect_language,
+                       first_line, parse_metadata, read_limited)
 from .errors import EduGraphError
 
 NUMBERED = re.compile(r"^(\d+)_")
@@ -24,32 +30,57 @@ def next_article_id(folder: Path, text: str) -> str:
 
 
 def write_atomically(path: Path, content: str) -> None:
+    """Write through a synced temporary file renamed into place; on failure nothing is left behind."""
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(content, encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise EduGraphError(f"{path}: cannot write: {err.strerror}") from None
 
 
-def add_article(source: Path, folder: Path, title: str | None = None, date: str | None = None,
-                url: str | None = None, place: str | None = None, language: str | None = None) -> Article:
-    """Copy an article (plain text or an HTML page) into `folder` with its metadata; return it as read back."""
+def prepare_article(source: Path, folder: Path, title: str | None = None, date: str | None = None,
+                    url: str | None = None, place: str | None = None, language: str | None = None) -> Article:
+    """An article (plain text or an HTML page) with its metadata, checked, in memory: nothing is written."""
     from .text import clean_text
 
     source = Path(source)
     if not source.is_file():
         raise EduGraphError(f"{source}: no such file")
-    if date is not None and not DATE_PATTERN.match(date):
-        raise EduGraphError(f"--date {date!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
-    raw = decode_text(source.read_bytes(), source)
+    if folder.exists() and not folder.is_dir():
+        raise EduGraphError(f"{folder}: the articles folder is not a folder")
+    raw = decode_text(read_limited(source, "MAX_ARTICLE_BYTES", "article"), source)
     text = clean_text(raw) if HTML_PATTERN.search(raw[:4000]) or source.suffix.lower() in HTML_SUFFIXES else raw
     if not text.strip():
         raise EduGraphError(f"{source}: no text left after removing the HTML markup")
-    folder.mkdir(parents=True, exist_ok=True)
+    check_article_text(text, source)
     article_id = next_article_id(folder, text)
-    meta = {"id": article_id, "title": title or first_line(text), "date": date,
-            "language": language or detect_language(text), "place": place, "url": url, "source": str(source.name)}
-    if meta["date"] is None:
+    options = {"title": title, "date": date, "url": url, "place": place, "source": source.name}
+    meta = {"id": article_id} | {key: value for key, value in options.items() if value is not None}
+    parse_metadata(json.dumps(meta).encode("ascii"), Path(f"{source} (options)"))
+    language = language or detect_language(text)
+    if date is None:
         from .extract.dates import publication_date
-        meta["date"] = publication_date(text, meta["language"])
-    write_atomically(folder / f"{article_id}.txt", text.strip() + "\n")
-    write_atomically(folder / f"{article_id}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
-    return read_article(folder / f"{article_id}.txt")
+        date = publication_date(text, language)
+    return Article(id=article_id, text=text.strip() + "\n", title=title or first_line(text), language=language,
+                   date=date, place=place, url=url, source=source.name, path=folder / f"{article_id}.txt")
+
+
+def save_article(article: Article) -> None:
+    """Write the article's `.json` then its `.txt` (which makes it part of the build); all or nothing."""
+    folder = article.path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise EduGraphError(f"{folder}: cannot create the articles folder: {err.strerror}") from None
+    metadata = article.path.with_suffix(".json")
+    write_atomically(metadata, json.dumps(article.meta(), ensure_ascii=False, indent=2) + "\n")
+    try:
+        write_atomically(article.path, article.text)
+    except EduGraphError:
+        metadata.unlink(missing_ok=True)
+        raise

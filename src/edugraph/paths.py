@@ -13,3 +13,5 @@ SCHEMES = ROOT / "ontology" / "schemes.ttl"  # the SKOS concept schemes, loaded 
 QUERIES = ROOT / "queries"
 BUILD = ROOT / "build"
 FACTS_SCHEMA = DATA / "facts.schema.json"
+METADATA_SCHEMA = DATA / "metadata.schema.json"
+CURATION_SCHEMA = DATA / "curation.schema.json"

@@ -27,7 +27,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from ..output.read import load_graph, require_build
+from ..output.read import load_graph, parse_into, require_build
 from ..namespaces import EG
 
 CATEGORIES = ("Initiative", "Organisation", "Person", "Event", "Place", "Topic")  # first match wins
@@ -213,8 +213,8 @@ def load(build_dir: Path) -> nx.MultiDiGraph:
     build_dir = require_build(build_dir)
     ontology = Graph()
     if (build_dir / "ontology.ttl").is_file():
-        ontology.parse(build_dir / "ontology.ttl", format="turtle")
-    inferred = Graph().parse(build_dir / "inferred.nt", format="nt")
+        parse_into(ontology, build_dir / "ontology.ttl", "turtle")
+    inferred = parse_into(Graph(), build_dir / "inferred.nt", "nt")
     return to_networkx(load_graph(build_dir, inferred=False), ontology, inferred)
 
 

@@ -26,11 +26,11 @@ def run(args) -> int:
 
     from ..extract import extract_facts
     from ..facts import trim
-    from ..ingest import add_article
+    from ..ingest import prepare_article, save_article
 
-    article = add_article(
-        args.file, args.articles, args.title, args.date, args.url, args.place, args.lang)
+    article = prepare_article(args.file, args.articles, args.title, args.date, args.url, args.place, args.lang)
     facts = trim(extract_facts(article.text, article.language, article.meta()) | {"article": article.id})
+    save_article(article)  # only once extraction succeeded
     print(json.dumps(facts, ensure_ascii=False, indent=2))
     print(f"added {article.path} ({article.language}, {article.date or 'no date'}); review the facts above and "
           f"correct them in {CURATION / (article.id + '.yaml')}, then run `edugraph build`")

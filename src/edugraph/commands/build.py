@@ -21,7 +21,9 @@ def register(subparsers) -> None:
                         help="output folder: absent, empty or an earlier build (replaced only when the build succeeds)")
     parser.add_argument("--ontology", type=Path, default=ONTOLOGY, help="OWL ontology in Turtle")
     parser.add_argument("--shapes", type=Path, default=SHAPES, help="SHACL shapes in Turtle")
-    parser.add_argument("--strict", action="store_true", help="fail when the graph does not conform to the shapes")
+    parser.add_argument("--strict", action="store_true", help="also fail when OWL-RL finds inconsistencies")
+    parser.add_argument("--allow-invalid", action="store_true",
+                        help="write the graph even when it violates the SHACL shapes (see shacl-report.txt)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     parser.add_argument("--jobs", "-j", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                         help="extract articles in N processes (default: the number of cores)")
@@ -51,9 +53,10 @@ def run(args) -> int:
     result = run_build(args.articles, args.curation, args.ontology, args.shapes,
                        progress=not args.quiet and sys.stderr.isatty(), jobs=args.jobs,
                        previous=None if args.full else args.out, reasoner=args.reasoner)
-    if args.strict and not result.conforms:
+    if not result.conforms and not args.allow_invalid:
         raise EduGraphError(f"the graph does not conform to {args.shapes}: "
-                            f"{result.counts['shacl_violations']} violations; nothing was written")
+                            f"{result.counts['shacl_violations']} violations; nothing was written "
+                            "(--allow-invalid writes it anyway)")
     if args.strict and result.counts["inconsistencies"]:
         raise EduGraphError(f"OWL-RL found {len(result.counts['inconsistencies'])} inconsistencies, e.g. "
                             f"{result.counts['inconsistencies'][0]}; nothing was written")

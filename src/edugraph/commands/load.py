@@ -13,6 +13,7 @@ def register(subparsers) -> None:
     from ..loading.graphs import BUILD_GRAPH_BASE
     from ..loading.loader import BATCH_TRIPLES
     from ..sparql.client import add_connection_arguments
+    from .argtypes import positive_int
 
     parser = subparsers.add_parser(
         "load", help="load the built graph into a SPARQL store",
@@ -33,7 +34,7 @@ def register(subparsers) -> None:
     parser.add_argument("--build", type=Path, default=BUILD, metavar="DIR", help="build folder (default build/)")
     parser.add_argument("--graph-base", default=BUILD_GRAPH_BASE, metavar="IRI",
                         help=f"graph IRI prefix in the store, replacing {BUILD_GRAPH_BASE}")
-    parser.add_argument("--batch-triples", type=int, default=BATCH_TRIPLES, metavar="N",
+    parser.add_argument("--batch-triples", type=positive_int, default=BATCH_TRIPLES, metavar="N",
                         help=f"graphs switched together in one transaction, up to N triples (default {BATCH_TRIPLES}; "
                              "1: one graph at a time)")
     add_connection_arguments(parser)

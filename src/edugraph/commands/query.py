@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..paths import BUILD
 from ..sparql.client import add_auth_arguments
+from .argtypes import seconds
 
 FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
 GRAPH_ONLY = {"turtle", "ntriples", "jsonld", "rdfxml"}
@@ -29,7 +30,7 @@ def register(subparsers) -> None:
                         help="table (default for SELECT/ASK), csv, tsv, json, xml; turtle (default for "
                              "CONSTRUCT/DESCRIBE), ntriples, jsonld, rdfxml")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+    parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop the query after this many seconds, 0 for no limit (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
     parser.add_argument("--list", action="store_true", help="list the query library with each query's question")
@@ -60,7 +61,10 @@ def query_source(args):
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
     if args.query == "-":
-        return sys.stdin.read(), None, "the query from standard input"
+        try:
+            return sys.stdin.read(), None, "the query from standard input"
+        except UnicodeDecodeError as err:
+            raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
     found = find(args.query)
     return found.text, found.params, f"query {found.name!r}"
 
@@ -91,7 +95,7 @@ def run(args) -> int:
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
-    if args.endpoint:
+    if args.endpoint is not None:
         body = remote_answer(args, text, bindings, solution_format, graph_format)
     else:
         store = open_built(args.build, inferred=not args.no_inferred)

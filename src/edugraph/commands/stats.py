@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..paths import BUILD
+from .argtypes import positive_int
 
 
 def register(subparsers) -> None:
@@ -15,7 +16,8 @@ def register(subparsers) -> None:
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder to read (default: build/)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
-    parser.add_argument("--top", type=int, default=10, help="how many central entities and communities (default 10)")
+    parser.add_argument("--top", type=positive_int, default=10,
+                        help="how many central entities and communities (default 10)")
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language of the labels")
     parser.set_defaults(func=run)
 
@@ -25,8 +27,8 @@ def run(args) -> int:
     from ..analysis.network import load
     from ..analysis.metrics import compute, format_stats
 
-    if args.top < 1:
-        raise EduGraphError(f"--top must be at least 1, got {args.top}")
+    if args.out and args.out.is_dir():
+        raise EduGraphError(f"{args.out}: --out must be a file, and this is a folder")
     text = format_stats(compute(load(args.build), args.top, args.lang), args.format)
     if args.out:
         try:

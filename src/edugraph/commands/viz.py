@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from ..paths import BUILD
+from .argtypes import positive_int as positive
 
 VIEW_CHOICES = ("all", "initiatives", "regions", "ego", "people-events", "institutions-initiatives", "topics")
-
-
-def positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def register(subparsers) -> None:
@@ -57,8 +50,10 @@ def run(args) -> int:
         kinds.append("ego")
     if args.central < 0:
         raise EduGraphError(f"--central must be 0 or more, got {args.central}")
-    graph = load(args.build)
     out = args.out or args.build / "viz"
+    if out.exists() and not out.is_dir():
+        raise EduGraphError(f"{out}: --out must be a folder, and this is a file")
+    graph = load(args.build)
     views = select_views(graph, kinds, args.focus, args.depth, args.co_mentions)
     try:
         pages = write_site(graph, out, views, args.lang, args.communities, args.max_nodes, args.central)

@@ -98,7 +98,7 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     return DateMention(m.start(), m.end(), start, end, kind)
 
 
-DATE_LINE = re.compile(r"^\W*\d{1,2}[\s.]+\S+[\s.]+(?:19|20)\d\d\b[^\n]{0,20}$", re.M)
+DATE_LINE = re.compile(r"^[^\w\n]*\d{1,2}[\s.]+\S+[\s.]+(?:19|20)\d\d\b[^\n]{0,20}$", re.M)
 
 
 def publication_date(text: str, language: str | None = None) -> str | None:

@@ -13,7 +13,9 @@ CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
             r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
-ORG = re.compile(rf"(?<![\w«])(?:{CAP}\s+)*?{ORG_HEADS}(?:\s+No\.\s*\d+)?(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
+ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
+ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}(?:\s+No\.\s*\d+)?"
+                 rf"(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
 PERSON_POST = re.compile(rf"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+),\s+(?P<post>{EN_POST.pattern})", re.I)
 POST_PERSON = re.compile(rf"(?:[Tt]he\s+)?(?P<post>{EN_POST.pattern})(?:\s+of\s+(?:the\s+)?(?P<org>[^,]{{2,120}}?))?,\s+"
                          r"(?P<name>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)),", re.I)
@@ -39,11 +41,12 @@ def _places(text: str) -> list[Mention]:
     out = []
     found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|district|Federation|Region|Oblast))?", text)
     found = list(found)
-    context = [m.group(0) for m in found if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"]
+    context = list(dict.fromkeys(m.group(0) for m in found
+                                 if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:
         for candidate in (m.group(0), m.group(0).split()[0]):
             record = gazetteer.find_place(candidate, context)
-            if record and not any(o.start <= m.start() < o.end for o in out):
+            if record and not (out and out[-1].start <= m.start() < out[-1].end):  # matches come in order
                 out.append(Mention(m.start(), m.start() + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
     return out

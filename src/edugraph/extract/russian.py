@@ -3,6 +3,7 @@ and organisation names (ГБОУ СОШ № N, ИМЦ, «центр «…»», �
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -70,9 +71,12 @@ def ner_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list
             offsets.append((length, start, len(piece)))
             length += len(piece) + 1
     reduced = "\n".join(parts)
+    if not reduced.strip():
+        return []  # natasha's NER fails on a text without tokens
     out = []
+    bases = [base for base, _, _ in offsets]
     for span in _ner_tagger()(reduced).spans:
-        base, start, size = next(o for o in reversed(offsets) if o[0] <= span.start)
+        base, start, size = offsets[bisect.bisect_right(bases, span.start) - 1]
         if span.stop <= base + size:
             begin = start + span.start - base
             out.append(Mention(begin, begin + span.stop - span.start, text[begin:begin + span.stop - span.start], {"type": span.type}))
@@ -167,7 +171,7 @@ def _places(text: str, spans: list) -> list[Mention]:
                          r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)))", text):
         if gazetteer.find_place(m.group(1)):
             raw.append(Mention(m.start(), m.end(), m.group(1)))
-    context = [m.value for m in raw if not m.value.endswith("район")]
+    context = list(dict.fromkeys(m.value for m in raw if not m.value.endswith("район")))  # once each: linear time
     out = []
     for mention in sorted(raw, key=lambda m: m.start):
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)

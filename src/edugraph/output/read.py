@@ -45,10 +45,21 @@ def require_build(build_dir: Path = BUILD) -> Path:
     return build_dir
 
 
+def parse_into(graph, path: Path, format: str):
+    """Parse a file of the build into `graph`; a broken file (truncated, edited) is a one-line error."""
+    try:
+        return graph.parse(path, format=format)
+    except OSError:
+        raise
+    except Exception as err:  # noqa: BLE001 - rdflib's parsers fail in many ways (ParserError, BadSyntax, IndexError)
+        reason = " ".join(str(err).split())[:160] or type(err).__name__
+        raise EduGraphError(f"{path}: not valid {format} ({reason}): run `edugraph build` again") from None
+
+
 def load_dataset(build_dir: Path = BUILD) -> Dataset:
     """Every named graph of the build (ontology, gazetteer, entities, articles, inferred)."""
     ds = Dataset()
-    ds.parse(require_build(build_dir) / "all.nq", format="nquads")
+    parse_into(ds, require_build(build_dir) / "all.nq", "nquads")
     bind_prefixes(ds)
     return ds
 
@@ -58,7 +69,7 @@ def load_graph(build_dir: Path = BUILD, inferred: bool = True) -> Graph:
     build_dir = require_build(build_dir)
     graph = Graph()
     bind_prefixes(graph)
-    graph.parse(build_dir / "asserted.nt", format="nt")
+    parse_into(graph, build_dir / "asserted.nt", "nt")
     if inferred:
-        graph.parse(build_dir / "inferred.nt", format="nt")
+        parse_into(graph, build_dir / "inferred.nt", "nt")
     return graph

@@ -85,11 +85,15 @@ def auth_from_args(args) -> Auth:
 
 def add_connection_arguments(parser) -> None:
     """Auth, timeout and retry options."""
+    from ..commands.argtypes import non_negative_int, positive_seconds, seconds
+
     add_auth_arguments(parser)
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per HTTP request (default 60)")
-    parser.add_argument("--retries", type=int, default=3, metavar="N",
+    parser.add_argument("--timeout", type=positive_seconds, default=60.0, metavar="S",
+                        help="seconds per HTTP request (default 60)")
+    parser.add_argument("--retries", type=non_negative_int, default=3, metavar="N",
                         help="retries of a failed request, with exponential backoff (default 3)")
-    parser.add_argument("--backoff", type=float, default=0.5, metavar="S", help="first retry delay, doubled each time")
+    parser.add_argument("--backoff", type=seconds, default=0.5, metavar="S",
+                        help="first retry delay, doubled each time")
 
 
 def client_from_args(args) -> "Client":
@@ -99,7 +103,11 @@ def client_from_args(args) -> "Client":
 
 def check_url(url: str, what: str = "endpoint") -> str:
     """An http(s) URL without user info (secrets belong in environment variables), or an error."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as err:
+        raise EduGraphError(f"{what} {url!r} is not a valid URL: {err}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EduGraphError(f"{what} {url!r} is not an http(s) URL (e.g. http://127.0.0.1:7878)")
     if parts.username or parts.password:
