@@ -37,7 +37,8 @@ def fill(store: ox.Store, nquads: Path, keep: Callable = lambda graph: True) -> 
         store.bulk_extend(_quads(nquads, keep))
         store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in _quads(nquads, keep))
     except SyntaxError as err:
-        raise EduGraphError(f"{nquads}: not valid N-Quads: {' '.join(str(err).split())}") from None
+        raise EduGraphError(f"{nquads}: not valid N-Quads ({' '.join(str(err).split())}): "
+                            "run `edugraph build` again") from None
     return store
 
 
