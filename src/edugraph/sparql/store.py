@@ -58,17 +58,19 @@ def open_built(build_dir: Path = BUILD, inferred: bool = True, cache: bool = Fal
     in memory.
     """
     build_dir = require_build(build_dir)
-    if cache and inferred:
-        store = _cached(build_dir)
-        if store is None:
-            store = _write_cache(build_dir)
-        return store
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(build_dir / DATA_FILE), format=ox.RdfFormat.N_QUADS)
-    except SyntaxError as err:
-        raise EduGraphError(f"{build_dir / DATA_FILE}: not valid N-Quads ({' '.join(str(err).split())}): "
-                            "run `edugraph build` again") from None
-    if not inferred:
-        store.remove_graph(INFERRED)
-    return store
+    folder = build_dir / STORE_DIR
+    if inferred and folder.is_dir():
+        try:
+            return ox.Store.read_only(str(folder))
+        except OSError as err:
+            raise EduGraphError(f"{folder}: cannot open the store ({err}): run `edugraph build` again") from None
+    keep = (lambda graph: True) if inferred else (lambda graph: graph != INFERRED)
+    return fill(ox.Store(), build_dir / DATA_FILE, keep)
+
+
+def union_triples(build_dir: Path = BUILD) -> Iterator[ox.Triple]:
+    """Every distinct triple of the build once: the default graph of the store (what `load` uploads as
+    `egg:union`)."""
+    store = open_built(build_dir)
+    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        yield quad.triple
