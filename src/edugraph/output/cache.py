@@ -33,9 +33,11 @@ def fingerprint(ontology_path: Path, gazetteers: Path = GAZETTEERS) -> str:
     return digest.hexdigest()
 
 
-def article_key(fingerprint_: str, article, curation: dict) -> str:
-    """The cache key of one article: its text, metadata and curation under the build's fingerprint."""
-    data = json.dumps([fingerprint_, article.id, article.text, article.meta(), curation],
+def article_key(fingerprint_: str, article, curation) -> str:
+    """The cache key of one article: its text, metadata and curation (its content, not where the file is)
+    under the build's fingerprint."""
+    content = getattr(curation, "data", curation)
+    data = json.dumps([fingerprint_, article.id, article.text, article.meta(), content],
                       ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
