@@ -41,6 +41,30 @@ def expected_nodes(html: str) -> int:
     return int(re.search(r'<span id="counts">(\d+) ', html).group(1))
 
 
+def hover(page, node: str):
+    """Move the mouse onto a node (zoomed in on it); vis-network shows its tooltip, which is returned."""
+    point = page.evaluate("(id) => { window.network.focus(id, {scale: 3}); return window.network.canvasToDOM("
+                          "window.network.getPositions([id])[id]); }", node)
+    box = page.locator("#network").bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    return tooltip
+
+
+def test_tooltip_shows_the_sentence_a_post_was_read_from(site, context):
+    out, net, _ = site
+    person = next(n for n in net if n.endswith("/person/knyazeva-v"))
+    page, _ = browser.open_page(context, out / "all.html")
+    text = hover(page, person).inner_text()
+    assert "Из текста:" in text
+    assert "Заседание открыла президент Ассоциации" in text and "Вера Князева" in text
+    page.click("[data-set-lang=en]")
+    title = page.evaluate("(id) => window.__nodes.get(id).title", person)
+    assert "From the text:" in title and "Заседание открыла президент Ассоциации" in title
+    page.close()
+
+
 def test_every_page_draws_offline_without_errors(site, context):
     out, net, _ = site
     pages = sorted(p for p in out.glob("*.html") if p.name != "index.html")
@@ -69,13 +93,7 @@ def test_payloads_are_shown_as_text_and_never_run(site, context):
     labels = ["".join(label.split()) for label in page.evaluate("() => window.__nodes.get().map(n => n.label)")]
     for payload in (SCRIPT, IMG):  # labels are wrapped: compare without white space
         assert any("".join(payload.split())[:30] in label for label in labels), payload
-    # hover the payload person: vis-network shows its tooltip
-    point = page.evaluate("(id) => { window.network.focus(id, {scale: 3}); return window.network.canvasToDOM("
-                          "window.network.getPositions([id])[id]); }", person)
-    box = page.locator("#network").bounding_box()
-    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
-    tooltip = page.locator("div.vis-tooltip")
-    tooltip.wait_for(state="visible", timeout=5000)
+    tooltip = hover(page, person)
     text = tooltip.inner_text()
     assert SCRIPT in text and IMG in text  # the person's label, and the article title with the <img> payload
     assert tooltip.locator("script, img").count() == 0

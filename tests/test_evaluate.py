@@ -52,3 +52,38 @@ def test_school_608_forms_match():
 def test_format_table(result):
     table = format_table(result)
     assert table.splitlines()[0].startswith("category") and "overall" in table
+
+
+def test_real_and_written_slices_reported_apart():
+    from edugraph.evaluate import article_kind
+
+    assert article_kind({"url": "https://example.org/news/1"}) == "real"
+    assert article_kind({"source": "real: example.org"}) == "real"
+    assert article_kind({"id": "dev01"}) == "written"
+    dev = ROOT / "tests" / "dev"
+    result = evaluate(dev / "gold", dev / "articles", only=r"^(?:dev0[12]|real_en_0[12])_")
+    assert {k: len(v["articles"]) for k, v in result["slices"].items()} == {"real": 2, "written": 2}
+    table = format_table(result)
+    assert "real F1" in table.splitlines()[0] and "written F1" in table.splitlines()[0]
+    assert table.splitlines()[-1] == "articles: 4 (real: 2, written: 2)"
+
+
+def test_evaluate_command_rejects_a_bad_only_regex(capsys):
+    from edugraph.cli import main
+
+    assert main(["evaluate", str(GOLD), "--articles", str(ROOT / "data" / "articles"), "--only", "("]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("edugraph: error: --only (: not a regular expression") and "\n" not in err
+
+
+def test_evaluate_command_reports_bad_input_in_one_line(tmp_path, capsys):
+    from edugraph.cli import main
+
+    dev = ROOT / "tests" / "dev"
+    assert main(["evaluate", str(dev / "gold"), "--articles", str(tmp_path / "missing")]) == 2
+    assert main(["evaluate", str(dev / "gold"), "--articles", str(dev / "articles"), "--only", "^nothing$"]) == 2
+    (tmp_path / "dev01_tomsk_kvantorium.json").write_text("{broken", encoding="utf-8")
+    assert main(["evaluate", str(tmp_path), "--articles", str(dev / "articles")]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["edugraph"] * 3
+    assert "no such articles folder" in lines[0] and "matches --only" in lines[1] and "not a readable JSON" in lines[2]

@@ -99,3 +99,11 @@ def test_new_roles(post, ident):
 
 def test_innovation_sites_genitive_plural():
     assert g.find_initiatives("опыт региональных инновационных площадок") == ["innovation-site"]
+
+
+def test_district_made_from_context_is_a_place_record():
+    from edugraph import gazetteer
+
+    record = gazetteer.find_place("Пластовский район", ["Миасс"])
+    assert record and record["kind"] == "district"
+    assert gazetteer.place(record["id"]) == record  # the build's gazetteer graph looks it up by id

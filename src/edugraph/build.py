@@ -33,6 +33,7 @@ from .output.write import (merged_lines, sorted_ntriples, union, write_dataset_f
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .resolve import resolve_article
+from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
 from .validation import validate
 
@@ -61,11 +62,11 @@ class BuildResult:
 
 
 def article_facts(article: Article, curation: dict) -> dict:
-    """Extracted facts with the article's curated corrections applied."""
+    """Extracted facts with the article's curated corrections applied (and marked as curated)."""
     from .extract import extract_facts  # loads the NLP models
     facts = extract_facts(article.text, article.language, article.meta())
     facts["article"] = article.id
-    return apply_curation(facts, curation)
+    return mark_curated(facts, apply_curation(facts, curation))
 
 
 def preferred_labels(graphs: list[Graph]) -> Graph:
@@ -158,7 +159,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         asserted += labels
         parts += [(str(GRAPH["gazetteer"]), background), (str(labels.identifier), sorted_ntriples(labels))]
     with timed(seconds, "reason"):
-        inferred, contradictions = infer(asserted, ontology, reasoner)
+        inferred, contradictions = infer(without_provenance(asserted), ontology, reasoner)
     with timed(seconds, "validate"):
         everything = union([asserted, inferred])
         report = validate(everything, shapes, ontology)

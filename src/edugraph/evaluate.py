@@ -9,6 +9,7 @@ events on type + date or main-word overlap, then date/place/participants only fo
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from edugraph import gazetteer
@@ -61,21 +62,28 @@ def _event_match(gold: dict, got: dict) -> bool:
     return len(words_g & words_s) / min(len(words_g), len(words_s)) >= 0.5
 
 
-def _pair(gold: list, got: list, same) -> list[tuple]:
-    """Greedy one-to-one matching: (gold item, system item) pairs."""
-    pairs, used = [], set()
-    for g in gold:
-        for i, s in enumerate(got):
-            if i not in used and same(g, s):
-                pairs.append((g, s))
-                used.add(i)
-                break
+def _pair(gold: list, got: list, same, first=None) -> list[tuple]:
+    """Greedy one-to-one matching: (gold item, system item) pairs; pairs for which `first` holds are made
+    before the others (events of the same day before events with similar names)."""
+    pairs, used, paired = [], set(), set()
+    for test in ([first] if first else []) + [same]:
+        for j, g in enumerate(gold):
+            for i, s in enumerate(got):
+                if j not in paired and i not in used and same(g, s) and test(g, s):
+                    pairs.append((g, s))
+                    used.add(i)
+                    paired.add(j)
+                    break
     return pairs
 
 
-def _counts(gold: list, got: list, same) -> tuple[int, int, int]:
+def _counts(gold: list, got: list, same, first=None) -> tuple[int, int, int]:
     """(true positives, system total, gold total)."""
-    return len(_pair(gold, got, same)), len(got), len(gold)
+    return len(_pair(gold, got, same, first)), len(got), len(gold)
+
+
+def _same_day(gold: dict, got: dict) -> bool:
+    return bool(gold.get("date")) and gold.get("date") == got.get("date")
 
 
 def _places_equal(a: str | None, b: str | None) -> bool:
@@ -95,23 +103,27 @@ def _ancestors(ident: str) -> list[str]:
 
 
 def compare(gold: dict, got: dict) -> dict[str, tuple[int, int, int]]:
-    """Per-category (tp, system, gold) counts for one article."""
-    context = gold.get("places", []) + got.get("places", [])
+    """Per-category (tp, system, gold) counts for one article (a missing list counts as empty)."""
+    g, s = ({k: facts.get(k) or [] for k in ("persons", "organisations", "places", "initiatives", "events")}
+            for facts in (gold, got))
+    context = g["places"] + s["places"]
+    place_ids = lambda names: list(dict.fromkeys(_place_id(p, context) for p in names))  # noqa: E731
+    equal = lambda a, b: a == b  # noqa: E731
     result = {
-        "persons": _counts([person_key(p["name"]) for p in gold["persons"]], [person_key(p["name"]) for p in got["persons"]],
-                           lambda a, b: a == b),
+        "persons": _counts([person_key(p["name"]) for p in g["persons"]], [person_key(p["name"]) for p in s["persons"]],
+                           equal),
         "posts": _counts(_posts(gold), _posts(got), lambda a, b: a[:2] == b[:2] and _org_match(a[2], b[2])),
-        "organisations": _counts(gold["organisations"], got["organisations"], _org_match),
-        "places": _counts(list(dict.fromkeys(_place_id(p, context) for p in gold["places"])),
-                          list(dict.fromkeys(_place_id(p, context) for p in got["places"])), lambda a, b: a == b),
-        "initiatives": _counts([_initiative_id(i) for i in gold["initiatives"]], [_initiative_id(i) for i in got["initiatives"]],
-                               lambda a, b: a == b),
-        "events": _counts(gold["events"], got["events"], _event_match),
+        "organisations": _counts(g["organisations"], s["organisations"], _org_match),
+        "places": _counts(place_ids(g["places"]), place_ids(s["places"]), equal),
+        "initiatives": _counts([_initiative_id(i) for i in g["initiatives"]],
+                               [_initiative_id(i) for i in s["initiatives"]], equal),
+        "events": _counts(g["events"], s["events"], _event_match, _same_day),
     }
-    pairs = _pair(gold["events"], got["events"], _event_match)
-    result["event_dates"] = _attribute(pairs, "date", lambda a, b: a == b)
-    result["event_places"] = _attribute(pairs, "place", lambda a, b: _places_equal(_place_id(a, context), _place_id(b, context)))
-    result["participant_counts"] = _attribute(pairs, "participants", lambda a, b: a == b)
+    pairs = _pair(g["events"], s["events"], _event_match, _same_day)
+    result["event_dates"] = _attribute(pairs, "date", equal)
+    result["event_places"] = _attribute(pairs, "place",
+                                        lambda a, b: _places_equal(_place_id(a, context), _place_id(b, context)))
+    result["participant_counts"] = _attribute(pairs, "participants", equal)
     return result
 
 
@@ -157,30 +169,50 @@ def read_gold(path: Path) -> dict:
     return gold
 
 
-def evaluate(gold_dir, articles_dir) -> dict:
-    """Extract every article that has a gold file and score it: {category: {precision, recall, f1, …}, overall, articles}."""
+def article_kind(meta: dict) -> str:
+    """"real" for a published article (its metadata has a url or a "real: …" source), else "written"
+    (an article written for evaluation)."""
+    return "real" if meta.get("url") or str(meta.get("source") or "").startswith("real") else "written"
+
+
+def evaluate(gold_dir, articles_dir, only: str | None = None) -> dict:
+    """Extract every article that has a gold file (and whose id matches the regex `only`) and score it:
+    {category: {precision, recall, f1, …}, overall, articles, slices: {real|written: {category: …, articles}}}."""
     gold_dir, articles_dir = Path(gold_dir), Path(articles_dir)
-    pairs, ids = [], []
+    pairs, ids, kinds = [], [], []
     for gold_path in sorted(gold_dir.glob("*.json")):
         text_path = articles_dir / f"{gold_path.stem}.txt"
-        if not text_path.exists():
+        if not text_path.exists() or only and not re.search(only, gold_path.stem):
             continue
         text = decode_text(read_limited(text_path, "MAX_ARTICLE_BYTES", "article"), text_path)  # HTML is allowed
         meta = read_metadata(text_path.with_suffix(".json")) or {"id": gold_path.stem}
         got = extract_facts(text, meta.get("language"), meta)
         pairs.append((read_gold(gold_path), got))
         ids.append(gold_path.stem)
+        kinds.append(article_kind(meta))
     if not pairs:
         raise EduGraphError(f"{gold_dir}: no gold file (<id>.json) matches an article in {articles_dir}")
     result = evaluate_facts(pairs)
     result["articles"] = ids
+    result["slices"] = {}
+    for kind in sorted(set(kinds)):
+        chosen = [i for i, k in enumerate(kinds) if k == kind]
+        result["slices"][kind] = {**evaluate_facts([pairs[i] for i in chosen]), "articles": [ids[i] for i in chosen]}
     return result
 
 
 def format_table(result: dict) -> str:
-    """A plain-text table of precision, recall and F1 per category."""
-    lines = [f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'sys':>5}{'gold':>5}"]
+    """A plain-text table of precision, recall and F1 per category; with several slices (real and written
+    articles), one F1 column per slice follows."""
+    slices = result.get("slices") or {}
+    slices = slices if len(slices) > 1 else {}
+    head = "".join(f"{name + ' F1':>12}" for name in slices)
+    lines = [f"{'category':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'sys':>5}{'gold':>5}{head}"]
     for category in CATEGORIES + ["overall"]:
         s = result[category]
-        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>5}{s['system']:>5}{s['gold']:>5}")
+        extra = "".join(f"{part[category]['f1']:>12.3f}" for part in slices.values())
+        lines.append(f"{category:<20}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
+                     f"{s['tp']:>5}{s['system']:>5}{s['gold']:>5}{extra}")
+    counts = ", ".join(f"{name}: {len(part['articles'])}" for name, part in slices.items())
+    lines.append(f"articles: {len(result.get('articles', []))}" + (f" ({counts})" if counts else ""))
     return "\n".join(lines)

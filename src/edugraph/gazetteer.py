@@ -152,7 +152,8 @@ def _find_district(adjective: str, head: str, context: list[str] | None) -> dict
     tabled = {records[i]["parent"] for ids in districts.values() for i in ids}
     if cities and head == "район" and cities[0] not in tabled:
         adj_ru = morph_adjective(adjective)
-        return _district(cities[0], adj_ru, transliterate(adj_ru), head, "district")
+        record = _district(cities[0], adj_ru, transliterate(adj_ru), head, "district")
+        return records.setdefault(record["id"], record)  # registered, so that place(id) finds it later
     return records[candidates[0]] if candidates else None
 
 

@@ -2,8 +2,10 @@
 
 Mapping only translates records (`edugraph.resolve.records`) into triples; every name was resolved before.
 Every triple about an article's facts lives in `egg:article/<id>`, so each fact can be traced to its source;
-posts and events also carry `prov:wasDerivedFrom` the article. Canonical labels are `rdfs:label` (the build
-picks one `skos:prefLabel` per language from them); the article's own wording is a `skos:altLabel`.
+posts and events also carry `prov:wasDerivedFrom` the article, and — like the `rdf:Statement` reifying each
+`eg:locatedIn` — the `eg:Evidence` sentence they were read from and the activity of their method
+(`resolve.evidence`). Canonical labels are `rdfs:label` (the build picks one `skos:prefLabel` per language from
+them); the article's own wording is a `skos:altLabel`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from . import gazetteer
 from .namespaces import EG, GRAPH, ID
 from .resolve.identity import initiative_iri, place_iri
+from .resolve.evidence import Evidence, statement_iri
 from .resolve.places import ancestors, place_record
 from .resolve.records import (ConceptRecord, EventRecord, Labels, OrganisationRecord, PersonRecord, PostRecord,
                               ResolvedArticle)
@@ -24,6 +27,7 @@ EVENT_CLASSES = {
     "conference": EG.Conference, "meeting": EG.Meeting, "forum": EG.Forum, "session": EG.Session,
     "competition": EG.Competition, "opening": EG.Opening, "other": EG.OtherEvent,
 }
+ACTIVITY_CLASSES = {"extraction": EG.Extraction, "resolution": EG.Resolution, "curation": EG.Curation}
 PLACE_CLASSES = {"country": EG.Country, "federal_subject": EG.FederalSubject, "city": EG.City, "district": EG.District}
 
 
@@ -55,6 +59,32 @@ class ArticleMapper:
             self.add(node, RDFS.label, Literal(text, lang=lang))
         if wording and wording != getattr(labels, self.lang):
             self.add(node, SKOS.altLabel, Literal(wording, lang=self.lang))
+
+    def evidence(self, node: URIRef, evidence: Evidence | None) -> None:
+        """How the fact `node` was obtained (prov:wasGeneratedBy an activity per method) and the sentence it was
+        read from (prov:wasDerivedFrom an eg:Evidence quoted from the article; the article itself if none)."""
+        if evidence is None:
+            return
+        sentence = evidence.sentence
+        self.add(node, PROV.wasGeneratedBy, evidence.activity)
+        if sentence is None:
+            self.add(node, PROV.wasDerivedFrom, self.subject)
+            return
+        self.add(node, PROV.wasDerivedFrom, sentence.iri)
+        self.add(sentence.iri, RDF.type, EG.Evidence)
+        self.add(sentence.iri, EG.sentenceText, Literal(sentence.text, lang=self.lang))
+        self.add(sentence.iri, EG.startOffset, Literal(sentence.start, datatype=XSD.nonNegativeInteger))
+        self.add(sentence.iri, EG.endOffset, Literal(sentence.end, datatype=XSD.nonNegativeInteger))
+        self.add(sentence.iri, PROV.wasQuotedFrom, self.subject)
+
+    def reified(self, s: URIRef, p: URIRef, o: URIRef, evidence: Evidence | None) -> None:
+        """The triple, and an rdf:Statement about it carrying its evidence."""
+        self.add(s, p, o)
+        if evidence is not None:
+            statement = statement_iri(s, p, o)
+            for prop, value in ((RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o)):
+                self.add(statement, prop, value)
+            self.evidence(statement, evidence)
 
     def mention(self, node: URIRef) -> URIRef:
         self.add(self.subject, EG.mentions, node)
@@ -101,7 +131,7 @@ class ArticleMapper:
         if org.initiative:
             self.add(node, EG.partOfInitiative, initiative_iri(org.initiative))
         for place_id in org.place_ids:
-            self.add(node, EG.locatedIn, place_iri(place_id))
+            self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
         return node
 
     def person(self, person: PersonRecord) -> URIRef:
@@ -120,6 +150,7 @@ class ArticleMapper:
         self.add(node, EG.role, post.role.iri)
         self.add(node, EG.postTitle, Literal(post.title, lang=self.lang))
         self.add(node, PROV.wasDerivedFrom, self.subject)
+        self.evidence(node, post.evidence)
         if post.as_of:
             self.add(node, EG.asOf, date_literal(post.as_of))
         if post.org:
@@ -133,6 +164,7 @@ class ArticleMapper:
         self.add(node, RDF.type, EG.VideoConference if cls == EG.Meeting and event.online else cls)
         self.labels(node, event.labels, event.wording)
         self.add(node, PROV.wasDerivedFrom, self.subject)
+        self.evidence(node, event.evidence)
         for value, prop in ((event.start, EG.startDate), (event.end, EG.endDate)):
             if value:
                 self.add(node, prop, date_literal(value))
@@ -175,7 +207,7 @@ def article_graph(resolved: ResolvedArticle) -> Graph:
 
 def gazetteer_graph(resolved: list[ResolvedArticle]) -> Graph:
     """Background knowledge the records refer to: their places with the enclosing ones, every initiative,
-    and the roles and topics used."""
+    the activities (methods) their evidence names, and the roles and topics used."""
     graph = Graph(identifier=GRAPH["gazetteer"])
     add = graph.add
 
@@ -201,6 +233,9 @@ def gazetteer_graph(resolved: list[ResolvedArticle]) -> Graph:
         labels(node, Labels(ru=record["ru"], en=record["en"]))
         if record.get("part_of"):
             add((node, EG.partOf, initiative_iri(record["part_of"])))
+    for evidence in {e.method: e for r in resolved for e in r.evidence()}.values():
+        add((evidence.activity, RDF.type, ACTIVITY_CLASSES[evidence.kind]))
+        labels(evidence.activity, Labels(*evidence.activity_labels()))
     for scheme, cls in (("role", EG.Role), ("topic", EG.Topic)):
         scheme_node = ID[f"{scheme}s"]
         add((scheme_node, RDF.type, SKOS.ConceptScheme))

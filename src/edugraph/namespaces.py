@@ -14,6 +14,7 @@ ONTOLOGY_CLASSES = [
     "Opening", "Organisation", "OrganisationalUnit", "OtherEvent", "Person", "Place", "PointOfGrowthCentre",
     "Post", "Role", "School", "SchoolKvantoriumCentre", "Session", "SupplementaryEducationCentre", "Topic",
     "University", "VideoConference",
+    "Evidence", "Extraction", "Resolution", "Curation",
 ]
 ONTOLOGY_PROPERTIES = [
     "activeIn", "articleId", "asOf", "concernsInitiative", "endDate", "founder", "founderOf", "hasPart",
@@ -23,6 +24,7 @@ ONTOLOGY_PROPERTIES = [
     "participantCountIsMinimum", "participatesIn", "postIn", "postTitle", "regionCount", "role",
     "sourcePlace", "startDate", "subEventOf", "subOrganisationOf", "supportedBy", "takesPlaceIn", "topic",
     "venue", "worksFor",
+    "sentenceText", "startOffset", "endOffset",
 ]
 EG = ClosedNamespace(BASE + "ontology#", ONTOLOGY_CLASSES + ONTOLOGY_PROPERTIES)
 ID = Namespace(BASE + "id/")

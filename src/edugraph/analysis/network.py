@@ -14,6 +14,8 @@ edges (`takesPlaceIn` up to the country, `worksFor`, inverses) that would clutte
 ontology is used only to lift classes to their category. Articles, posts and roles are not nodes:
 articles become `articles` attributes (titles and dates in `graph.graph["articles"]`), and each post
 becomes a `worksFor` edge person -> organisation with the post title, plus a `posts` entry on the person.
+`evidence` (nodes and edges): the sentences the facts were read from (`edugraph.resolve.evidence`) — an event's
+own, a person's posts', a post's on its `worksFor` edge, a reified triple's (`locatedIn`) on its edge.
 `meets` is left out: the mapping derives it from shared events, which `hasParticipant` already shows.
 Topics are kept even when only articles refer to them; articles keep the initiatives and topics they concern.
 """
@@ -106,6 +108,12 @@ def term_labels(ontology: Graph) -> dict[str, tuple[str, str]]:
     return terms
 
 
+def sentences(data: Graph, fact) -> list[str]:
+    """The texts of the eg:Evidence sentences a fact (post, event, rdf:Statement) was derived from."""
+    derived = data.objects(fact, PROV.wasDerivedFrom)
+    return sorted({str(text) for source in derived for text in data.objects(source, EG.sentenceText)})
+
+
 def article_records(data: Graph) -> dict[str, dict]:
     """Article IRI -> {id, title, date}."""
     records = {}
@@ -135,13 +143,17 @@ def to_networkx(data: Graph, ontology: Graph | None = None, inferred: Graph | No
         cls = schema.most_specific(types[node])
         graph.add_node(str(node), iri=str(node), category=category, cls=local_name(cls),
                        cls_ru=schema.label(cls, "ru"), cls_en=schema.label(cls, "en"),
-                       articles=set(), facts=defaultdict(list), posts=[], **entity_labels(data, node))
+                       articles=set(), facts=defaultdict(list), posts=[], evidence=sentences(data, node),
+                       **entity_labels(data, node))
+    reified = {(data.value(st, RDF.subject), data.value(st, RDF.predicate), data.value(st, RDF.object)): st
+               for st in data.subjects(RDF.type, RDF.Statement)}
     for s, p, o in data:
         if s in categories and p not in LABELS and p != RDF.type:
             if isinstance(o, Literal):
                 graph.nodes[str(s)]["facts"][local_name(p)].append(str(o))
             elif o in categories and p not in SKIP_PROPERTIES and p not in FOLDED:
-                graph.add_edge(str(s), str(o), key=local_name(p), label=local_name(p))
+                graph.add_edge(str(s), str(o), key=local_name(p), label=local_name(p),
+                               evidence=sentences(data, reified[s, p, o]) if (s, p, o) in reified else [])
     fold_posts(data, graph)
     attach_articles(data, graph, articles)
     for _, attrs in graph.nodes(data=True):
@@ -191,8 +203,10 @@ def fold_posts(data: Graph, graph: nx.MultiDiGraph) -> None:
             continue
         title_ru, title_en = post_titles(data, post)
         graph.nodes[person]["posts"].append((title_ru, title_en, org if org in graph else ""))
+        graph.nodes[person]["evidence"] = sorted({*graph.nodes[person]["evidence"], *sentences(data, post)})
         if org in graph:
-            graph.add_edge(person, org, key="worksFor", label="worksFor", post_ru=title_ru, post_en=title_en)
+            graph.add_edge(person, org, key="worksFor", label="worksFor", post_ru=title_ru, post_en=title_en,
+                           evidence=sentences(data, post))
 
 
 def attach_articles(data: Graph, graph: nx.MultiDiGraph, articles: dict) -> None:

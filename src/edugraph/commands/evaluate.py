@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..paths import ARTICLES
@@ -14,6 +15,8 @@ def register(subparsers) -> None:
                                                "schema) and print precision, recall and F1 per category.")
     parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
     parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder with the articles the gold files name")
+    parser.add_argument("--only", metavar="REGEX", help="score only the articles whose id matches REGEX "
+                        "(e.g. a tuned or held-out slice)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.set_defaults(func=run)
 
@@ -24,6 +27,16 @@ def run(args) -> int:
 
     if not args.gold.is_dir():
         raise EduGraphError(f"{args.gold}: no such gold folder")
-    result = evaluate(args.gold, args.articles)
+    if args.only:
+        try:
+            re.compile(args.only)
+        except re.error as exc:
+            raise EduGraphError(f"--only {args.only}: not a regular expression ({exc})") from None
+    if not args.articles.is_dir():
+        raise EduGraphError(f"{args.articles}: no such articles folder")
+    result = evaluate(args.gold, args.articles, args.only)
+    if not result["articles"]:
+        raise EduGraphError(f"{args.gold}: no gold file names an article in {args.articles}"
+                            + (f" whose id matches --only {args.only}" if args.only else ""))
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
     return 0

@@ -7,7 +7,7 @@ import re
 from edugraph import gazetteer
 from edugraph.articles import detect_language as detect_lang
 from edugraph.extract import english, russian
-from edugraph.extract.dates import reference_year
+from edugraph.extract.dates import publication_date, reference_year
 from edugraph.extract.events import extract_events
 from edugraph.extract.mentions import Article, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
@@ -21,11 +21,13 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     """Facts of one article: persons with posts, organisations, places, initiatives, events, topics."""
     clean = clean_text(text)
     lang = detect_lang(clean) if lang in (None, "", "auto") else lang
-    article = Article(clean, lang, reference_year(meta), split_sentences(clean))
+    published = str((meta or {}).get("date") or "") or publication_date(clean)
+    article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None)
     (russian if lang == "ru" else english).analyse(article)
     posts = attach_posts(article)
     events = extract_events(article)
-    article.orgs = [o for o in article.orgs if not any(fold(o.value) in fold(e["name"]) for e in events)]
+    named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
+    article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts)
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],

@@ -23,13 +23,17 @@ PATTERNS = [
     ("range", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s*[-–—]\s*(?P<d2>\d{1,2})\s+" + _EN_MONTH.format("m2") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)),
     ("day", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s+" + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
     ("day", re.compile(r"(?<!\d)(?P<d1>\d{1,2})\s+" + _EN_MONTH.format("m2") + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
-    ("day", re.compile(_EN_MONTH.format("m2") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)", re.I)),
+    ("day", re.compile(_EN_MONTH.format("m2") + r",?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+                       r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)",
+                       re.I)),  # "March 26", "December, 6, 2016"
     ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
                         r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
+    # «в 2020 году», "in 2020"
+    ("year", re.compile(r"(?<!\w)(?:в|in)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:году|г\.)|(?![\w/–-]))", re.I)),
 ]
 
 
@@ -113,3 +117,54 @@ def publication_date(text: str, language: str | None = None) -> str | None:
         return max(d.date for d in dated)
     years = [d.date for d in find_dates(text) if d.kind == "school_year"]
     return min(years) if years else None
+
+
+# ---------------------------------------------------------------- dates relative to the publication date
+
+_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "yesterday": -1, "today": 0}
+_NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+            "девять": 9, "десять": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
+             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+RELATIVE = re.compile(
+    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
+    r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
+    r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
+    r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
+    r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
+    r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)(?!\w)", re.I)
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний» resolved against the ISO
+    publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it;
+    the Day of Knowledge is 1 September of that year).
+
+    >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
+    ['2024-03-12', '2024-03-08', '2021']
+    """
+    import datetime
+
+    if not published or not re.fullmatch(r"\d{4}-\d\d-\d\d", published[:10]):
+        return []
+    base = datetime.date.fromisoformat(published[:10])
+    out = []
+    for m in RELATIVE.finditer(text):
+        if m.group("day"):
+            day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
+        elif m.group("knowledge"):
+            day = datetime.date(base.year, 9, 1)
+        elif m.group("ago") or m.group("last_year"):
+            ago = m.group("ago")
+            back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1
+            out.append(DateMention(m.start(), m.end(), str(base.year - back), None, "year"))
+            continue
+        else:
+            weekday = next(n for stem, n in _WEEKDAYS.items() if m.group("weekday").lower().startswith(stem))
+            back = (base.weekday() - weekday) % 7 or (7 if m.group("past") else 0)
+            day = base - datetime.timedelta(days=back)
+        out.append(DateMention(m.start(), m.end(), day.isoformat(), None, "day"))
+    return out

@@ -6,19 +6,15 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
+from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.mentions import Article, Mention, inside_quotes
-from edugraph.extract.posts import EN_POST
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
-ORG_HEADS = r"(?:Academy|Ministry|Committee|Department|Centre|Center|School|University|Institute|College|Association|" \
-            r"Consortium|Agency|Administration|Government|Foundation|Fund|Kvantorium|Lyceum|Gymnasium|Council)"
+ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
 ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}(?:\s+No\.\s*\d+)?"
                  rf"(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
-PERSON_POST = re.compile(rf"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+),\s+(?P<post>{EN_POST.pattern})", re.I)
-POST_PERSON = re.compile(rf"(?:[Tt]he\s+)?(?P<post>{EN_POST.pattern})(?:\s+of\s+(?:the\s+)?(?P<org>[^,]{{2,120}}?))?,\s+"
-                         r"(?P<name>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)),", re.I)
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 
@@ -26,20 +22,33 @@ _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 def analyse(article: Article) -> None:
     """Fill persons, places and organisations of an English article."""
     text = article.text
-    article.persons = [Mention(m.start("name"), m.end("name"), m.group("name")) for m in PERSON_POST.finditer(text)
-                       if m.group("name")[0].isupper()]
-    for m in POST_PERSON.finditer(text):  # "The director of the centre, Albina Nurieva, presented …"
-        if m.group("name")[0].isupper() and not any(p.start < m.end("name") and m.start("name") < p.end for p in article.persons):
-            post = (m.group("post").lower(), m.group("org"))
-            article.persons.append(Mention(m.start("name"), m.end("name"), m.group("name"), {"post_before": post}))
-    article.persons.sort(key=lambda p: p.start)
+    analyse_persons(article)
     article.places = _places(text)
     article.orgs = _orgs(text, article)
+    article.places = [p for p in article.places if not _names_organisation(p, article.orgs)]
+
+
+def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
+    """"Pskov Academic Drama Theater", "Tomsk State University": the city word opens an organisation's name."""
+    return " " not in place.value and any(o.start == place.start and o.end > place.end + 1 for o in orgs)
+
+
+REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+                         r"\s+(?P<kind>regions|districts)\b")
 
 
 def _places(text: str) -> list[Mention]:
     out = []
-    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|district|Federation|Region|Oblast))?", text)
+    for m in REGION_LIST.finditer(text):  # "Penza, Samara and Perm regions": every item is a region
+        for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
+            name = f"{item.group(0)} {m.group('kind')[:-1]}"
+            record = gazetteer.find_place(name)
+            if record:
+                start = m.start("items") + item.start()
+                out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
+    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
+                        r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
+                        r"[Rr]epublic))?", text)
     found = list(found)
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
@@ -52,15 +61,24 @@ def _places(text: str) -> list[Mention]:
     return out
 
 
+NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "school №31", "school named after X"
+    r"(?<![\w-])(?:[a-z]+\s+){0,2}(?:school|kindergarten|lyceum|gymnasium)\s+(?:(?:No\.?\s*|№\s*)\d+"
+    r"(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?|named\s+after\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
+
+
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
+    out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
+            for m in NUMBERED.finditer(text)]
     for m in ORG.finditer(text):
-        value = _TRIM.sub("", m.group(0).strip(" ,").rstrip("."))
+        cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
+        value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
         if inside_quotes(text, m.start()) or gazetteer.find_initiative(value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
-            if len(part.split()) > 1 or re.search(r"No\.", part):
-                start = m.start() + m.group(0).find(part)
+            start = m.start() + m.group(0).find(part)
+            if (len(part.split()) > 1 or re.search(r"No\.", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     return out

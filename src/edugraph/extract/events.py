@@ -6,48 +6,69 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.dates import find_dates
+from edugraph.extract.actions import LEAD_SENTENCES, action_events
+from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
-RU_TYPES = [("видеоконференц", "meeting"), ("конференц", "conference"), ("совещани", "meeting"), ("заседани", "meeting"),
-            ("круглый стол", "meeting"), ("сесси", "session"), ("форум", "forum"), ("конкурс", "competition"),
-            ("олимпиад", "competition"), ("соревновани", "competition"), ("чемпионат", "competition"),
-            ("марафон", "other"), ("диктант", "other"), ("фестивал", "other"), ("семинар", "conference"),
-            ("слет", "other"), ("слёт", "other"), ("открыти", "opening"), ("хакатон", "competition"), ("круглы", "meeting"),
-            ("праздник", "other"), ("ярмарк", "other"), ("выставк", "other")]
-EN_TYPES = [("conference", "conference"), ("meeting", "meeting"), ("session", "session"), ("forum", "forum"),
-            ("competition", "competition"), ("contest", "competition"), ("olympiad", "competition"),
-            ("championship", "competition"), ("marathon", "other"), ("festival", "other"), ("seminar", "conference"),
-            ("opening", "opening"), ("hackathon", "competition"), ("open day", "other"), ("round table", "meeting")]
-RU_NOUN = re.compile(r"(?<![\w-])(?:видеоконференц(?!св)|конференц|совещани|заседани|сесси|форум|конкурс(?!н)|олимпиад|"
-                     r"соревновани|чемпионат|марафон|диктант|фестивал|семинар|сл[её]т|открыти|хакатон|круглы[йм]\s+стол|праздник|ярмарк)[а-яё]*", re.I)
-EN_NOUN = re.compile(r"(?<![\w-])(?:conference|meeting|session|forum|competition|contest|olympiad|championship|"
-                     r"marathon|festival|seminar|hackathon|opening(?=\s+(?:ceremony|of)\b)|open\s+day|round\s+table)s?(?![\w-])", re.I)
+
+
+def _nouns(lang: str) -> list[tuple[str, str]]:
+    """(noun regex, event type) pairs of data/gazetteers/events.yaml, in file order."""
+    return [(re.sub(r"\s+", "", entry["noun"]), entry["type"]) for entry in gazetteer.load("events")[lang]]
+
+
+RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
+EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
-EN_MODS = r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|national)\s+){0,6}$"
-TRIGGERS = re.compile(r"состоял|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|принял\w* участие|провел|провед|"
-                      r"taking\s+place|take\s+place|was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
-COUNT = {
-    "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?P<n>\d{2,6})\s+(?:человек|участник|руководител|"
-                     r"педагог|учител|специалист|школьник|представител|обучающ|учащ|делегат|гост|студент|эксперт)\w*"
-                     r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
-    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+(?:people|participants|delegates|teachers|"
-                     r"leaders|specialists|students|experts|guests|pupils|educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
+           r"national)\s+(?:(?:of|the|and)\s+(?=[A-Z]))*){0,8}$")  # "Director of the Year of Russia", "Clever and Wise"
+TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
+                      r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
+                      r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
+NUMBER_WORDS = {  # round numbers written as words, any case form («более двухсот», "two hundred")
+    r"ст[ао]": 100, r"двест[иа]|двухсот\w*": 200, r"трист[ао]|тр[её]хсот\w*": 300,
+    r"четырест[ао]|четыр[её]хсот\w*": 400,
+    r"пятьсот|пятисот\w*": 500, r"шестьсот|шестисот\w*": 600, r"семьсот|семисот\w*": 700,
+    r"восемьсот|восьмисот\w*": 800, r"девятьсот|девятисот\w*": 900, r"тысяч[аиу]?": 1000,
+    r"полтор[аы]\s+тысяч\w*": 1500, r"(?:двух|две)\s+тысяч\w*": 2000,
+    r"(?:a|one)\s+hundred": 100, r"two\s+hundred": 200, r"three\s+hundred": 300, r"four\s+hundred": 400,
+    r"five\s+hundred": 500, r"(?:a|one)\s+thousand": 1000, r"two\s+thousand": 2000,
 }
+_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+COUNT = {
+    "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:человек|участник|руководител|педагог|учител|специалист|школьник|представител|обучающ|учащ|"
+                     r"делегат|гост|студент|эксперт)\w*"
+                     r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
+    "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
+                     r"educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+}
+
+
+def count_value(number: str) -> int:
+    """«1 300», "1,300", «двухсот», "two hundred" as an integer.
+
+    >>> [count_value(n) for n in ("1 300", "1,300", "двухсот", "полторы тысячи", "350")]
+    [1300, 1300, 200, 1500, 350]
+    """
+    digits = re.sub(r"[,\u00a0 ]", "", number)
+    if digits.isdigit():
+        return int(digits)
+    return next(value for pattern, value in NUMBER_WORDS.items() if re.fullmatch(pattern, number.lower()))
+
+
 PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern + r"|участ|собрал|attend|gathered", re.I)
 ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:онлайн|дистанционн)\w*[- ]?\w*|видеоконференц\w*|"
                     r"on\s+the\s+«?([A-Z]\w+)»?\s+platform|online", re.I)
 
 
-def _types(lang):
-    return RU_TYPES if lang == "ru" else EN_TYPES
-
-
 def _event_type(noun: str, lang: str) -> str:
+    """The type of the event noun at the start of `noun` (followed by its context, for look-aheads)."""
     low = noun.lower()
-    return next((t for stem, t in _types(lang) if low.startswith(stem)), "other")
+    return next((t for noun, t in _nouns(lang) if re.match(noun, low, re.I)), "other")
 
 
 def _initiative_name(title: str) -> bool:
@@ -55,17 +76,19 @@ def _initiative_name(title: str) -> bool:
     return any(e - s >= len(title) - 2 for s, e, _ in gazetteer.initiative_spans(f"«{title}»"))
 
 
-def _has_verb(words: str) -> bool:
-    return any({"VERB", "PRTS"} & set(parses(w.lower())[0].tag.grammemes) or RU_NOUN.fullmatch(w)
+def _has_verb(words: str, nouns: bool = True) -> bool:
+    """A verb (or, with `nouns`, another event noun) among the words before a quoted title."""
+    return any({"VERB", "PRTS"} & set(parses(w.lower())[0].tag.grammemes) or nouns and RU_NOUN.fullmatch(w)
                for w in re.findall(r"[а-яёА-ЯЁ-]+", words))
 
 
-def _name_after(text: str, end: int, lang: str) -> tuple[str, int]:
-    """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail."""
+def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[str, int]:
+    """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail (a stage
+    takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
         re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»\s*\w*", rest)
-    if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")]):
+    if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
         return quoted.group(0), end + quoted.end()
@@ -99,9 +122,10 @@ def _mentions(article: Article) -> list[dict]:
         mod_text = mods.group(0) if mods else ""
         if lang == "en":
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
-        name_tail, end = _name_after(text, m.end(), lang)
+        name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
         start = m.start() - len(mod_text)
-        found.append({"start": start, "end": end, "noun": m.group(0), "type": _event_type(m.group(0), lang),
+        kind = _event_type(text[m.start():m.start() + 80], lang)
+        found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
                       "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
@@ -115,7 +139,8 @@ def _quoted_events(article: Article) -> list[dict]:
         noun = (RU_NOUN if article.lang == "ru" else EN_NOUN).search(m.group(1))
         before = article.text[max(0, m.start() - 30):m.start()]
         if noun and not (RU_NOUN if article.lang == "ru" else EN_NOUN).search(before):
-            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": _event_type(noun.group(0), article.lang),
+            kind = _event_type(m.group(1)[noun.start():], article.lang)
+            out.append({"start": m.start(), "end": m.end(), "noun": noun.group(0), "type": kind,
                         "mods": "", "raw": m.group(1), "quoted": True, "title": m.group(1)})
     return out
 
@@ -124,10 +149,20 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
                    r"федеральн|августовск|регионал)\w*$", re.I)
 
 
+STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee)", re.I)
+
+
 def _distinct_key(mention: dict, lang: str) -> str:
-    """Mentions with the same key are the same event."""
+    """Mentions with the same key are the same event; a stage («финал конкурса «…»», "the final stage of the
+    Olympiad") is keyed "stage:<stage>:<key of its competition>"."""
+    title = None
     if mention["quoted"] and mention["title"]:
-        return re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
+        title = re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
+    if STAGE.match(mention["noun"]):
+        stage = lemma(mention["noun"].split()[0]) if lang == "ru" else " ".join(mention["noun"].lower().split())
+        return f"stage:{stage}:{title or ''}"
+    if title:
+        return title
     base = lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
     if lang == "ru":
         scope = [lemma(w) for w in mention["mods"].split() if SCOPE.match(w)]
@@ -146,13 +181,39 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
     groups = _merge_unnamed(groups, article.lang)
-    events = []
+    events, by_key = [], {}
     for key, mentions in groups.items():
         if not _is_event(article, mentions):
             continue
         events.append(_event(article, mentions))
+        by_key[key] = events[-1]
+    for key, event in by_key.items():  # a stage is part of its competition
+        whole = by_key.get(key.split(":", 2)[2]) if key.startswith("stage:") else None
+        if whole is not None and whole is not event:
+            event["parent"] = whole["name"]
+    covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
-    return events
+    for part in events[1:]:  # «пленарное заседание» of the forum, «церемония награждения» of the main event
+        whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
+        if PART.search(part["name"]) and not part.get("parent") and whole["type"] != part["type"]:
+            part["parent"] = whole["name"]
+            part["date"] = part["date"] or whole["date"]
+    return _without_bare_repeats(events + action_events(article, events, covered))
+
+
+def _without_bare_repeats(events: list[dict]) -> list[dict]:
+    """Drop a one-word event («Заседание», «Совещание») when a fuller event of its type is reported on the same
+    day, or (undated) one whose name has the same noun («Семинар-совещание»): a repeat, not another event.
+    The catch-all type "other" (a concert, a fair) is never a repeat."""
+    def size(event):
+        return len(re.split(r"[\s-]+", event["name"]))
+
+    def fuller(event, other):
+        if other is event or size(other) < 2 or other["type"] != event["type"] or event["type"] == "other":
+            return False
+        return other["date"] == event["date"] if event["date"] else lemma(event["name"]) in \
+            {lemma(w) for w in re.split(r"[\s-]+", other["name"])}
+    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events)]
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
@@ -191,6 +252,8 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
     for m in mentions:
         if article.lang == "en" and _qualifier(_distinct_key(m, "en")):
             return True  # "the plenary session", "the panel session"
+        if PART.search(m["raw"]):
+            return True  # «пленарное заседание», «церемония награждения»: a part of the reported event
         if m["quoted"] or re.match(r"[А-ЯЁA-Z]", m["mods"] or "") or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
             return True
         s, e = article.sentence_of(m["start"])
@@ -198,7 +261,24 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True
         if m["type"] == "opening" and _reports_opening(article):
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
+        if _lead_report(article, m["start"]):
+            return True
     return False
+
+
+PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
+
+
+def _lead_report(article: Article, pos: int) -> bool:
+    """True for a mention in the article's first sentences (the lead) whose sentence reports it happening
+    («… принял участие в церемонии открытия …», "took part in the opening ceremony"): news of the day."""
+    body = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])]
+    lead = body[:LEAD_SENTENCES]
+    s, e = article.sentence_of(pos)
+    return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
+
+
+PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
 
 
 OPENED = re.compile(r"(?<!\w)(?:opened|opens|открыл(?:ся|ась|ось|ись)|открыт[аоы]?(?!\w))", re.I)
@@ -225,7 +305,8 @@ def _event(article: Article, mentions: list[dict]) -> dict:
         name = nominative_phrase(name)
     name = re.sub(r"\s+", " ", name).strip(" ,.")
     name = name[:1].upper() + name[1:]
-    event = {"name": name, "type": best["type"], "date": None, "place": None, "participants": None,
+    kind = "session" if re.search(r"пленарн|plenary", best["mods"], re.I) else best["type"]  # «пленарное заседание»
+    event = {"name": name, "type": kind, "date": None, "place": None, "participants": None,
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
     positions = {}
     for m in mentions:
@@ -241,6 +322,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     text = article.text[s:e]
     found = find_dates(text, article.year)
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
+        relative_dates(text, article.published) or \
         [d for d in found if d.kind == "school_year"] or [d for d in found if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
@@ -248,7 +330,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
         event["date"], end = dates[0].date, dates[0].end
         if end:
             event["end_date"] = end
-    places = article.in_span(article.places, s, e)
+    places = article.event_places(s, e)
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)
@@ -259,7 +341,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
         event["place"], event["_weak_place"] = places[0].value, True
     count = COUNT[article.lang].search(text)
     if count and event["participants"] is None:
-        event["participants"] = int(count.group("n").replace(",", ""))
+        event["participants"] = count_value(count.group("n"))
         if count.group("min"):
             event["participants_min"] = True
         if count.groupdict().get("regions"):
@@ -320,6 +402,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
                 main["place"], main["_weak_place"] = places[0].value, False  # «прошло в Новосибирске», "opened in Kazan"
             if places and not main.get("venue"):
                 main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
+    if not main["place"]:
+        main["place"] = article.dateline_place()  # "Penza, 2 March 2018. The Minister visited …"
     if not main.get("initiatives"):
         lead = " ".join(article.text[s:e] for s, e in ([article.sentences[0]] + body)[:3])
         main["initiatives"] = [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(lead)]

@@ -24,6 +24,7 @@ class Article:
     lang: str
     year: int | None
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    published: str | None = None  # ISO publication date (metadata, else a dateline), for «вчера», "on Friday"
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     orgs: list[Mention] = field(default_factory=list)
@@ -34,15 +35,34 @@ class Article:
         """(start, end) of the sentence containing position `pos`."""
         return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.text)))
 
+    def dateline_place(self) -> str | None:
+        """The place of a dateline that opens the article ("Penza, 2 March 2018.", «Уфа, 3 февраля.»), else None."""
+        if not self.sentences:
+            return None
+        s, e = self.sentences[0]
+        first = next((p for p in self.places if s <= p.start < e), None)
+        head = self.text[s:first.start] if first else "x"
+        tail = self.text[first.end:e] if first else ""
+        dated = re.match(r"\s*[,–—-]\s*\d|\s*[,–—-]\s*[A-Za-zА-Яа-яё]+,?\s+\d", tail)  # ", 2 March", ", March 2"
+        return first.value if not head.strip() and dated else None
+
+    def event_places(self, start: int, end: int) -> list[Mention]:
+        """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
+        return [m for m in self.in_span(self.places, start, end)
+                if (m.extra.get("record") or {}).get("kind") != "country"]
+
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end)."""
         return [m for m in mentions if start <= m.start and m.end <= end]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split after . ! ? before a capital, and at line breaks; initials are not ends."""
+    """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
+    (a hard-wrapped line goes on: «15\nмая»); initials are not ends."""
     spans, start = [], 0
-    for m in re.finditer(r"\n+|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
+    for m in re.finditer(r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on
+                         r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+"  # not after initials
+                         r"(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
                          text):
         end = m.end()
         if text[start:end].strip():

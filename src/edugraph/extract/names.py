@@ -13,6 +13,7 @@ NAME_TAGS = {"Name", "Surn", "Patr"}
 INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
     ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш)(?!\w)"),
+    ("kindergarten", r"детск\w*\s+сад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
     ("kvantorium", r"кванториум|kvantorium|технопарк"),
     ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?cube"),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
@@ -41,6 +42,9 @@ def _is_nominative_name(word: str, gender: str | None) -> bool:
 def _person_gender(words: list[str]) -> str | None:
     """Gender of a person: a first name in the nominative first («Сардана Павлова»), else the first word that
     parses as a first name or surname."""
+    patronymic = [w for w in words if PATRONYMIC_END.search(w.lower())]
+    if patronymic:  # «Петрова Людмила Анатольевна»: the patronymic tells the gender
+        return "femn" if re.search(r"(?:на|ны|не|ну|ной)$", patronymic[0].lower()) else "masc"
     first = [p.tag.gender for p in parses(words[0]) if "Name" in p.tag and p.tag.case == "nomn"
              and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")] if words else []
     if len(set(first)) == 1:
@@ -57,6 +61,8 @@ FEMN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ы
 
 
 def _nominative_name_word(word: str, gender: str | None) -> str:
+    if re.search(r"[иы]х$", word):
+        return word  # «Плесовских», «Комарских»: surnames in -их/-ых do not decline
     if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word, gender):
         return word
     if gender == "masc" and MASC_SURNAME.fullmatch(word) or gender == "femn" and FEMN_SURNAME.fullmatch(word):
@@ -81,6 +87,9 @@ def normalise_person(name: str) -> str:
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
 
 
+PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична|ovich|evich|ovna|evna)$")
+
+
 def person_key(name: str) -> str:
     """Surname + first initial, used to merge mentions and to compare persons."""
     words = [w for w in re.split(r"[\s.]+", fold(name)) if w]
@@ -90,12 +99,26 @@ def person_key(name: str) -> str:
     surname_first = len(words) > 1 and all(len(w) == 1 for w in words[1:])
     if initial_first:
         return f"{words[-1]} {words[0]}"
-    if surname_first:
-        return f"{words[0]} {words[1]}"
+    # «Сизова М.Б.», «Арутюнян Татьяна Семеновна»: the surname comes first
+    if surname_first or len(words) == 3 and PATRONYMIC_END.search(words[2]):
+        return f"{words[0]} {words[1][0]}"
     return f"{words[-1]} {words[0][0]}"
 
 
 # ---------------------------------------------------------------- organisations
+
+ORG_TAIL = re.compile(  # what follows a name without being part of it
+    r"\s+(?:в|во|на)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:област\w*|кра[еяю]\w*|республик\w*|округ\w*|район\w*|город\w*|г\.)"
+    r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
+    r"|\s+(?:в|во)\s+[А-ЯЁ][а-яё-]+$"  # «… в Москве»
+    r"|\s+по\s+(?:инициативе|поручению|приглашению|словам|данным)\b.*$")  # «… по инициативе губернатора …»
+
+
+def trim_org_tail(value: str) -> str:
+    """An organisation name without a trailing location or circumstance: «гимназия № 53 в Пензенской области»
+    → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»."""
+    return ORG_TAIL.sub("", value)
+
 
 @functools.lru_cache(maxsize=16384)
 def nominative_phrase(phrase: str) -> str:

@@ -1,17 +1,25 @@
-"""Posts (job titles) next to person mentions, Russian and English: «директор ИМЦ … Хазова С.И.»,
-«Вера Князева, директор …», coordinated lists «руководители A X, B Y и C Z», "X, director of Y"."""
+"""Posts (job titles) next to person mentions: the Russian grammar («директор ИМЦ … Хазова С.И.», «Вера Князева,
+директор …», coordinated lists «руководители A X, B Y и C Z») and, for both languages, the resolution of a post's
+organisation («директор технопарка» → the article's technopark). English titles are read with the names
+(`english_persons`)."""
 
 from __future__ import annotations
 
 import re
 
-from edugraph.extract.names import nominative_phrase
+from edugraph.extract.names import nominative_phrase, trim_org_tail
 from edugraph import gazetteer
 from edugraph.extract.mentions import Mention
 from edugraph.text import parses
 
+def _data_titles() -> str:
+    """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles)."""
+    return "|".join(w.strip() + r"\w*" for w in gazetteer.load("post_words")["ru_titles"].strip().splitlines())
+
+
 RU_POST = re.compile(
-    r"(?<![\w-])(?:(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
+    r"(?<![\w-])(?:" + _data_titles() +
+    r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
     r"губернатора|мэра|премьера|ректора)?"
     r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}(?![\w-])|\s+по\s+(?-i:[а-яё-]+)(?:\s+(?-i:[а-яё-]+)){0,2}?(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|начальник\w*(?:\s+(?:отдела|управления|департамента|сектора))?"
@@ -19,14 +27,9 @@ RU_POST = re.compile(
     r"|(?:учител\w*|педагог(?:а|у|ом|е|и|ов|ам|ами|ах)?(?!\w))(?:\s+(?-i:начальных\s+классов|дополнительного\s+образования|(?!школ|гимназ|лице|центр)[а-яё]+(?:\s+языка)?)"
     r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
-    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*|глав[аы](?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
+    r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*"
+    r"|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
     re.I)
-EN_POST = re.compile(
-    r"(?:deputy\s+director|deputy\s+head|deputy\s+minister|chief\s+specialist|leading\s+specialist|associate\s+professor"
-    r"|head(?=\s+of\b)|director|president|chair(?:man|woman|person)?|rector|minister|governor|coordinator"
-    r"|vice-rector|methodologist|professor|teacher)", re.I)
-_ORG_END = re.compile(r"\s+(?:in|at|on|with|who|which|told|shared|said|delivered|presented|noted)\b|[,;.:!?()]\s")
-
 
 def ru_post_title(phrase: str) -> str:
     """The title part of a Russian post phrase with its head word in the nominative singular
@@ -51,32 +54,41 @@ def _nominative_title(match: re.Match) -> bool:
     return any(p.tag.case == "nomn" for p in parses(first))
 
 
-def post_matches(text: str) -> list[re.Match]:
-    """RU_POST matches whose head word is in the nominative."""
-    return [m for m in RU_POST.finditer(text) if _nominative_title(m) and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
+def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
+    """RU_POST matches whose head word is in the nominative (in any case with `any_case`: a title right before
+    the name agrees with it, «с министром образования Светланой Трусеневой»)."""
+    return [m for m in RU_POST.finditer(text) if (any_case or _nominative_title(m))
+            and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
 
 
 HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
 
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|заместитель\s+(?:губернатора|главы|мэра)|вице-губернатор)", re.I)
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?заместитель\s+(?:губернатора|главы|мэра)|"
+                             r"вице-губернатор|"
+                             r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
 
 def _territory(org_text: str) -> bool:
     """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
+    if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё-]+\s+)?(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
+                    r"РФ|России|Российской\s+Федерации", org_text.strip()):
+        return True  # «Ленинского муниципального района», «Полысаевского городского округа», «Президент РФ»
+    org_text = re.sub(r"^администрации\s+", "", org_text.strip())
     bare = re.sub(r"^(?:города|городского\s+округа|района|муниципального\s+(?:района|округа)|региона|республики)\s+", "", org_text.strip(), flags=re.I)
     return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
-def ru_split_post(segment: str) -> tuple[str, str | None] | None:
+def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
     """(post title, organisation or None) from a segment that contains a post word, else None.
     The last nominative post word of the segment is used («Вместе с губернатором … заместитель губернатора X»)."""
-    matches = post_matches(segment)
+    matches = post_matches(segment, any_case)
     if not matches:
         return None
-    match = matches[-1]
+    nominative = [m for m in matches if _nominative_title(m)]  # «начальник Управления президента РФ»: not «президент»
+    match = (nominative or matches)[-1]
     title = ru_post_title(match.group(0).strip())
     if re.match(r"начальник\w*\s+\w+", match.group(0), re.I):
         org_text = segment[match.start() + len(match.group(0).split()[0]):]
@@ -84,29 +96,44 @@ def ru_split_post(segment: str) -> tuple[str, str | None] | None:
         org_text = segment[match.end():]
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
+    subject = _subject(title, org_text)
+    if subject is not None:
+        title, org_text = (title.split()[0] + " " + subject[0]).strip(), subject[1]
     org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trim_org_tail(org_text))  # the sentence's full stop
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
-def en_split_post(segment: str) -> tuple[str, str | None] | None:
-    """(post title, organisation or None) from "director of the Academy of …"."""
-    match = EN_POST.match(segment.strip())
-    if not match:
+def _vocabulary(key: str) -> tuple[str, ...]:
+    return tuple(gazetteer.load("post_words")[key].split())
+
+
+def _subject(title: str, org_text: str) -> tuple[str, str] | None:
+    """(subject, rest) after a subject title: «учитель» + « русского языка и литературы школы № 35» →
+    («русского языка и литературы», «школы № 35»); «из Магнитогорска», «по английскому языку» are no organisation."""
+    if " " in title or not title.lower().startswith(_vocabulary("ru_subject_titles")):
         return None
-    rest = segment.strip()[match.end():]
-    org_match = re.match(r"\s+(?:of|at)\s+(?:the\s+)?(.+)", rest)
-    org = None
-    if org_match:
-        org = _ORG_END.split(org_match.group(1) + " ", maxsplit=1)[0].strip(" ,.")
-    title = match.group(0).lower()
-    if org and "minister" in title and not re.match(r"(?:the\s+)?ministry", org, re.I):
-        org = "Ministry of " + org  # "Minister of Education of Tatarstan" → "Ministry of Education of Tatarstan"
-    return title, org or None
+    words = org_text.split()
+    taken = []
+    for word in words:
+        bare = word.strip(",;")
+        if not re.fullmatch(r"[а-яё-]+", bare) or bare.startswith(_vocabulary("ru_org_heads")) or \
+                bare in {"из", "в", "во"}:
+            break
+        taken.append(bare)
+        if word.endswith((",", ";")):
+            break
+    rest = " ".join(words[len(taken):])
+    if re.match(r"(?:из|в|во)\s", rest):
+        rest = ""  # «учительница из Магнитогорска»: a place, not an organisation
+    if taken and taken[0] == "по":
+        return " ".join(taken), rest if rest[:1].isupper() or rest.startswith(_vocabulary("ru_org_heads")) else ""
+    return " ".join(taken), rest
 
 
 def attach_posts(article) -> dict[str, list[dict]]:
@@ -114,7 +141,7 @@ def attach_posts(article) -> dict[str, list[dict]]:
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
     for person in article.persons:
-        found = _en_before(person) + _posts_after(article, person) if article.lang == "en" else \
+        found = [dict(p) for p in person.extra.get("posts", [])] if article.lang == "en" else \
             _ru_before(article, person, previous) + _posts_after(article, person)
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
@@ -128,16 +155,6 @@ def attach_posts(article) -> dict[str, list[dict]]:
     return posts
 
 
-def _en_before(person) -> list[dict]:
-    """"The director of the centre, Albina Nurieva": the post found with the name (see english.POST_PERSON)."""
-    if "post_before" not in person.extra:
-        return []
-    title, org = person.extra["post_before"]
-    if org and "minister" in title and not re.match(r"(?:the\s+)?ministry", org, re.I):
-        org = "Ministry of " + org
-    return [_post(title, org.strip() if org else None)]
-
-
 def _ru_before(article, person, previous) -> list[dict]:
     text = article.text
     s, _ = article.sentence_of(person.start)
@@ -147,7 +164,9 @@ def _ru_before(article, person, previous) -> list[dict]:
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
-    found = ru_split_post(segment)
+    if re.search(r"\S\s+и\s*$", segment):
+        return []  # «X, учитель школы № 2 и Y»: the title before «и» is X's
+    found = ru_split_post(segment, any_case=True)
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
         head = chunk[:cut - 1]
         start = max(head.rfind(ch) for ch in ",;:\n") + 1
@@ -169,30 +188,35 @@ def _ru_before(article, person, previous) -> list[dict]:
     return []
 
 
+APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
+
+
 def _posts_after(article, person) -> list[dict]:
     text = article.text
     rest = text[person.end:]
-    if not rest.startswith(","):
+    if not APPOSITION.match(rest):
         return []
     clause = re.split(r"[;\n]|\.\s+(?=[А-ЯЁA-Z])", rest, maxsplit=1)[0]
     nxt = [p.start - person.end for p in article.persons if p.start > person.end]
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
-    if article.lang == "en":  # "…, director of X, said that 1,200 teachers …": the post ends at the reporting verb
-        clause = re.split(r",?\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced)\b", clause)[0]
-    matches = post_matches(clause) if article.lang == "ru" else list(EN_POST.finditer(clause))
-    if truncated and article.lang == "ru":  # «…, директор X Хазова С.И.»: the last title belongs to the next person
-        matches = matches[:-1]
+    matches = post_matches(clause)
+    if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
+        matches = matches[:-1]  # «…, директор X Хазова С.И.»: the last title belongs to the next person
+    clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     if not matches or matches[0].start() > 20:
         return []
     out = []
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
         segment = clause[m.start():stop].strip(" ,")
-        found = ru_split_post(segment) if article.lang == "ru" else en_split_post(segment)
+        found = ru_split_post(segment)
         if found:
             out.append(_post(*found))
+    for post, following in zip(out, out[1:]):  # «учитель математики, директор МКОУ …»: one workplace
+        if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]):
+            post["org"] = following["org"]
     return out
 
 
@@ -200,10 +224,12 @@ def _post(title: str, org: str | None) -> dict:
     return {"post": title, "org": org or None}
 
 
-GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+)?(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
+GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+|"
+                         r"(?-i:[а-яё]+(?:ое|ого|ая|ой|ый|ий|ую|ом)\s+))*"  # «образовательного учреждения»
+                         r"(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
-                         r"department|institute|technopark)$", re.I)
+                         r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
 _KINDS = {"технопарк": r"технопарк|кванториум|kvantorium|technology park", "кванториум": r"технопарк|кванториум|kvantorium",
           "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium", "гимнази": r"гимнази", "лице": r"лице[йяюе]",
           "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
@@ -212,7 +238,10 @@ _KINDS = {"технопарк": r"технопарк|кванториум|kvanto
           "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
           "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
           "university": r"university", "ministry": r"ministry", "department": r"department", "institute": r"institute",
-          "technopark": r"technopark|technology park|kvantorium"}
+          "technopark": r"technopark|technology park|kvantorium",
+          "institution": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|kindergarten",
+          "organi": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|university",
+          "facility": r"centre|center|cube|kvantorium|technopark", "establishment": r"school|lyceum|gymnasium|college"}
 _FEDERAL = re.compile(r"Российской\s+Федерации|России|РФ|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
 
 
@@ -237,14 +266,14 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
-    elif re.search(r"министр|minister", title, re.I):
+    elif re.search(r"министр|minister", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
     if not pattern:
         return org
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
-    return _nearest(same, person).value if same else org
+    return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
 
 
 def _nearest(orgs, person):

@@ -6,13 +6,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, inside_quotes
-from edugraph.extract.names import nominative_phrase, normalise_person, person_key
-from edugraph.text import lemma, morph, parses, word_is_known
+from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.text import fold, lemma, morph, parses, word_is_known
 
-INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)|"
+INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
 DISTRICTS = re.compile(r"(?<![\w-])((?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)\s*,?\s*(?:и\s+)?)+)район(?:а|ов|е|ы|ом|ах)?(?!\w)")
 ABBR_ORG = re.compile(
@@ -21,16 +22,16 @@ ABBR_ORG = re.compile(
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
     r"(?P<tail>(?:\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)"
     r"(?=[\s,.;)]|$))*)")
+ORG_WORDS = gazetteer.load("organisation_words")
+HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  # «центр», «школы», «Министерства» …
 HEAD_ORG = re.compile(
-    r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"
-    r"(?:[Цц]ентр[а-я]*|[Шш]кол[а-я]*|[Аа]ссоциаци[а-я]*|[Кк]омитет[а-я]*|[Оо]тдел[а-я]*|[Мм]инистерств[а-я]*|[Уу]ниверситет[а-я]*"
-    r"|[Ии]нститут[а-я]*|[Кк]олледж[а-я]*|[Гг]имнази[а-я]*|[Лл]ице[а-я]+|[Дд]епартамент[а-я]*|[Уу]правлени[а-я]+|[Аа]кадеми[а-я]+"
-    r"|[Дд]ворц?[а-я]*\s+творчества|[Тт]ехнопарк[а-я]*)"
-    r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"
+    r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"  # adjectives before
+    r"(?i:" + HEAD_STEMS + r")"
+    r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"  # «…», № N, «по образованию»
     r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
-    r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы))(?=[\s,.;)»]|$))*")
-GENERIC_HEADS = {"центр", "школа", "отдел", "комитет", "министерство", "университет", "институт", "колледж", "гимназия",
-                 "лицей", "департамент", "управление", "академия", "технопарк", "ассоциация"}
+    r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы))(?=[\s,.;)»]|$))*")  # genitive tail
+GENERIC_HEADS = set(ORG_WORDS["ru_heads"])
+GENERIC_ABBREVIATIONS = set(ORG_WORDS["ru_generic_abbreviations"].split())  # a kind, not a name
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +101,7 @@ SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ин
 
 def _named_after(text: str, pos: int) -> bool:
     """«имени М.К. Аммосова», «им. Зины Портновой»: a name inside an organisation's name."""
-    return bool(re.search(r"(?:имени|им\.)\s*$", text[max(0, pos - 8):pos]))
+    return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]))
 
 
 def _first_name_pairs(text: str) -> list[Mention]:
@@ -117,10 +118,29 @@ def _first_name_pairs(text: str) -> list[Mention]:
     return out
 
 
+FULL_NAME = re.compile(r"(?<![\w«-])(?=([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)(?![\w»-]))")
+
+
+def _full_names(text: str) -> list[Mention]:
+    """«Арутюнян Татьяна Семеновна», «Елена Григорьевна Березина»: three words with a first name and a
+    patronymic next to each other (award lists and official reports put the surname first)."""
+    out: list[Mention] = []
+    for m in FULL_NAME.finditer(text):
+        words = m.group(1).split()
+        if out and m.start() < out[-1].end:
+            continue
+        first_name = lambda w: any("Name" in p.tag and p.score >= 0.05 for p in parses(w.lower()))  # noqa: E731
+        if (first_name(words[1]) and _is_patronymic(words[2])) or (first_name(words[0]) and _is_patronymic(words[1])):
+            if not _named_after(text, m.start()):
+                out.append(Mention(m.start(1), m.end(1), m.group(1)))
+    return out
+
+
 def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
-    for span in _first_name_pairs(text) + spans:
+    mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
         if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
     for mention in mentions:
@@ -134,12 +154,14 @@ def _is_patronymic(word: str) -> bool:
     if not any("Patr" in p.tag for p in parses(low)):
         return False
     stem = re.sub(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?$", "", low)
-    return any("Name" in p.tag for cand in (stem, stem + "й", stem + "а", stem + "я", stem + "ь") for p in parses(cand))
+    return any("Name" in p.tag for cand in (stem, stem + "й", stem + "а", stem + "я", stem + "ь",
+                                                               stem.rstrip("ь") + "ий") for p in parses(cand))
 
 
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     """Drop single words and «Имя Отчество» mentions that repeat a full name; unify names by key."""
-    full = [m for m in mentions if len(m.value.split()) > 1 and not _is_patronymic(m.value.split()[-1])]
+    full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
+            and not _is_patronymic(m.value.split()[-1])]
     canonical = {}
     for m in full:
         canonical.setdefault(person_key(m.value), m.value)
@@ -177,6 +199,73 @@ def _places(text: str, spans: list) -> list[Mention]:
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
+    for mention in _municipalities(text) + _settlements(text, spans):
+        overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
+        similar = any(SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio() >= 0.8 for o in out)
+        if not overlaps and not similar:
+            out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
+    return sorted(out, key=lambda m: m.start)
+
+
+MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
+    r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
+    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ)(?:а|у|ом|е)?)(?![\w-])")
+SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
+                   r"|аул\w*)")
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _masculine(adjective: str) -> str:
+    """«муниципального» → «муниципальный»."""
+    parse = next((p for p in parses(adjective.lower()) if "ADJF" in p.tag), None)
+    form = parse.inflect({"nomn", "sing", "masc"}) if parse else None
+    return form.word if form else adjective
+
+
+def _unlisted(value: str) -> Mention:
+    return Mention(0, 0, value, {"id": "~" + fold(value), "record": None})
+
+
+def _municipalities(text: str) -> list[Mention]:
+    """Municipal districts and urban okrugs that the gazetteer does not list, in the nominative."""
+    out = []
+    for m in MUNICIPALITY.finditer(text):
+        if gazetteer.find_place(m.group(0)) or inside_quotes(text, m.start()):
+            continue
+        adjective = re.sub(r"\s*[-–]\s*", "-", m.group("adj"))  # «Казачинско - Ленского»
+        head, _, last = adjective.rpartition("-")
+        parse = next((p for p in parses(last.lower()) if "ADJF" in p.tag), None)
+        if parse is None or parse.tag.number == "plur":
+            continue  # «Кочубеевские округа»: several districts
+        words = [(head + "-" if head else "") + _capital(parse.inflect({"nomn", "sing", "masc"}).word)]
+        words += [lemma(w) if lemma(w) in {"район", "округ"} else _masculine(w) for w in m.group("kind").split()]
+        mention = _unlisted(" ".join(words))
+        mention.start, mention.end = m.start(), m.end()
+        out.append(mention)
+    return out
+
+
+def _settlements(text: str, spans: list) -> list[Mention]:
+    """Towns and villages the gazetteer does not list: an NER location or a word after «село», «г.», «в»
+    that the morphological dictionary knows as a geographical name (Geox), in the nominative."""
+    candidates = [(s.start, s.value) for s in spans if " " not in s.value.strip()
+                  and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
+    candidates += [(m.start(1), m.group(1)) for m in re.finditer(
+        rf"(?<![\w-]){SETTLEMENT_WORD}\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    out = []
+    for start, word in candidates:
+        if gazetteer.find_place(word):
+            continue
+        geo = [p for p in parses(word.lower()) if "Geox" in p.tag
+               and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
+        person = any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score
+                     for p in parses(word.lower())) if geo else True
+        if not person:
+            value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
+            out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
     return out
 
 
@@ -186,8 +275,12 @@ def _bare_adjective(word: str) -> bool:
 
 
 def _common_caps(word: str) -> bool:
-    """An upper-case common word such as «НОВОСТИ» (a heading, not an abbreviation)."""
-    return word.isupper() and len(word) > 4 and word_is_known(word.lower())
+    """An upper-case common word or place such as «НОВОСТИ», «ФОТО», «НИЖНИЙ НОВГОРОД» (a heading, not an
+    abbreviation)."""
+    if not word.isupper() or len(word) < 4:
+        return False
+    return bool(gazetteer.find_place(word.title())) or \
+        all(word_is_known(w.lower()) and len(w) >= 4 for w in word.split())
 
 
 def _honorary(text: str, pos: int) -> bool:
@@ -199,7 +292,8 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
-    found += [_cut_at_verb(text, Mention(m.start(), m.end(), m.group(0).strip())) for m in HEAD_ORG.finditer(text)]
+    found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
+              for m in HEAD_ORG.finditer(text)]
     for span in spans:
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end):
@@ -275,6 +369,27 @@ def _is_verb(word: str) -> bool:
     return bool({"VERB", "PRTS", "INFN", "ADVB", "GRND"} & set(parses(word.lower())[0].tag.grammemes))
 
 
+HEAD_WORD = re.compile(HEAD_STEMS, re.I)
+
+
+def _without_leading_nouns(mention: Mention) -> Mention:
+    """«Почётной грамотой Министерства просвещения» → «Министерства просвещения»: the words before the head must be
+    adjectives (or participles); a noun there belongs to the sentence."""
+    words = list(re.finditer(r"\S+", mention.value))
+    head = next((i for i, w in enumerate(words) if HEAD_WORD.match(w.group(0))), 0)
+    for i, word in enumerate(words[:head]):
+        if not re.fullmatch(r"[А-ЯЁа-яё-]+", word.group(0)):
+            break
+        best = parses(word.group(0).lower())[0]
+        if {"ADJF", "PRTF"} & set(best.tag.grammemes):
+            continue
+        if "NOUN" in best.tag and not re.match(r"[А-ЯЁ]", word.group(0)):
+            cut = words[i + 1].start()
+            return Mention(mention.start + cut, mention.end, mention.value[cut:])
+        break
+    return mention
+
+
 def _cut_at_verb(text: str, mention: Mention) -> Mention:
     """«технопарка выступили Томский политехнический»: the name ends before the first verb of its tail."""
     for m in re.finditer(r"(?<=\s)[а-яё-]+", text[mention.start:mention.end]):
@@ -298,6 +413,7 @@ ORDINAL = re.compile(r"^(?:перв|втор|трет|четверт|пят|но
 
 
 def _clean_org(value: str) -> str:
+    value = trim_org_tail(value)
     value = ORDINAL.sub("", value)  # «второй детский технопарк «Кванториум»» → «детский технопарк «Кванториум»»
     value = re.sub(r"\s*\([^)]*\)?\s*$", "", value).strip(" ,.;:–—-")
     return re.sub(r"\s+", " ", value)
@@ -307,7 +423,9 @@ def _is_named_org(value: str, article: Article) -> bool:
     """An organisation mention names one organisation: not a bare generic word, an initiative, a person or place."""
     words = value.split()
     first = lemma(words[0].strip("«»"))
-    if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value) or _common_caps(value)):
+    if _common_caps(value) or value in GENERIC_ABBREVIATIONS:
+        return False
+    if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value)):
         return False
     if "«" not in value and any("ADJF" in p.tag for p in parses(words[-1].lower())[:1]):
         return False
@@ -315,8 +433,9 @@ def _is_named_org(value: str, article: Article) -> bool:
         return False
     if re.fullmatch(r"[«»\w-]+", value) and (gazetteer.find_initiative(value) or gazetteer.find_place(value)):
         return False
-    if words[0][0].islower() and lemma(words[0]) not in GENERIC_HEADS and not gazetteer.find_place(words[0]):
-        return False
+    if words[0][0].islower() and lemma(words[0]) not in GENERIC_HEADS and not gazetteer.find_place(words[0]) and \
+            not re.search(r"[«№]", value):
+        return False  # a lower-case phrase is a name only with a quoted name or a number («детский сад «Кораблик»»)
     if lemma(words[-1]) in {"школа", "центр"} and words[0][0].islower() and not re.search(r"[«№]", value):
         return False
     if value[0].islower() and not re.search(r"[«№]|\s[А-ЯЁA-Z]", value):

@@ -7,7 +7,8 @@ import functools
 from .. import gazetteer
 from ..articles import Article
 from . import identity, labels
-from .places import main_city, organisation_places, resolve_place
+from .evidence import EvidenceFinder, SentenceFinder
+from .places import main_city, organisation_places, place_record, resolve_place
 from .records import (EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord, PlaceRecord,
                       PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
@@ -27,6 +28,7 @@ class Resolver:
         self.context = list(facts.get("places", [])) + ([article.place] if article.place else [])
         self.city = main_city(self.context, self.context)
         self.as_of = article.date
+        self.evidence = EvidenceFinder(SentenceFinder.of_article(article))
         self.organisations: dict[str, OrganisationRecord] = {}
 
     def place(self, name: str) -> PlaceRecord:
@@ -50,8 +52,10 @@ class Resolver:
         place_ids = tuple(r["id"] for r in places) or ((city,) if city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
+        where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
+        located = self.evidence.located(name, where, bool(places)) if place_ids else None
         return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids,
-                                  labels.organisation_labels(name, self.lang, key, place_ids, cls))
+                                  labels.organisation_labels(name, self.lang, key, place_ids, cls), located)
 
     def topic(self, name: str) -> TopicRecord:
         record = next((t for t in gazetteer.topics() if t["en"] == name), None)
@@ -59,19 +63,19 @@ class Resolver:
             return TopicRecord(identity.short_slug(name), Labels(**{self.lang: name}))
         return TopicRecord(record["id"], Labels(ru=record["ru"], en=record["en"]))
 
-    def post(self, person_key: str, post: dict) -> PostRecord:
+    def post(self, person_key: str, person_name: str, post: dict) -> PostRecord:
         role = gazetteer.find_role(post["post"])
         known = role["id"] in known_roles()
         concept = RoleRecord(role["id"], labels.role_labels(role, post["post"], self.lang, known), role["head"])
         org = self.organisation(post["org"]) if post.get("org") else None
         as_of = post.get("as_of") or self.as_of
         return PostRecord(identity.post_key(person_key, org and org.key, role["id"], as_of), post["post"], concept,
-                          org, as_of)
+                          org, as_of, self.evidence.post(person_name, post))
 
     def person(self, person: dict) -> PersonRecord:
         name = person["name"]
         key = identity.person_key(name)
-        posts = tuple(self.post(key, post) for post in person.get("posts", []))
+        posts = tuple(self.post(key, name, post) for post in person.get("posts", []))
         return PersonRecord(key, name, labels.person_labels(name, self.lang), posts)
 
     def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
@@ -92,7 +96,8 @@ class Resolver:
             online=event.get("online"), place=self.place(event["place"]) if event.get("place") else None,
             venue=self.organisation(event["venue"]) if event.get("venue") else None, parent=parent,
             initiatives=tuple(self.initiative(n) for n in event.get("initiatives") or []),
-            topics=tuple(self.topic(n) for n in event.get("topics") or []), attendees=attendees, **orgs)
+            topics=tuple(self.topic(n) for n in event.get("topics") or []), attendees=attendees,
+            evidence=self.evidence.event(event), **orgs)
 
     def resolve(self) -> ResolvedArticle:
         facts = self.facts

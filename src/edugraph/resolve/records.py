@@ -6,13 +6,14 @@ nothing downstream looks an entity up by name again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rdflib import URIRef
 
 from ..articles import Article
 from ..namespaces import ID
+from .evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class OrganisationRecord(Record):
     initiative: str | None
     place_ids: tuple[str, ...]
     labels: Labels
+    located: Evidence | None = field(default=None, compare=False)  # of its eg:locatedIn facts
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class PostRecord(Record):
     role: RoleRecord
     org: OrganisationRecord | None
     as_of: str | None
+    evidence: Evidence | None = field(default=None, compare=False)  # of the post and its membership
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ class EventRecord(Record):
     initiatives: tuple[InitiativeRecord, ...] = ()
     topics: tuple[TopicRecord, ...] = ()
     attendees: tuple[PersonRecord, ...] = ()
+    evidence: Evidence | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,11 @@ class ResolvedArticle:
         places = [*self.places, self.source_place, *(e.place for e in self.events)]
         ids = {p.key for p in places if p and p.known}
         return ids | {i for org in self.all_organisations() for i in org.place_ids}
+
+    def evidence(self) -> list[Evidence]:
+        """The evidence of every post, event and organisation location (for the activities they name)."""
+        found = [p.evidence for person in self.persons for p in person.posts] + [e.evidence for e in self.events]
+        return [e for e in found + [o.located for o in self.all_organisations()] if e]
 
     def concepts(self, scheme: str) -> list[ConceptRecord]:
         """The roles or topics the article uses."""

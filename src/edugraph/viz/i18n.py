@@ -25,6 +25,7 @@ TEXT = {key: both(ru, en) for key, (ru, en) in {
     "nodes": ("узлов", "nodes"), "edges": ("связей", "edges"), "index": ("Обзор", "Overview"),
     "found": ("найдено", "found"), "type": ("Тип", "Type"), "articles": ("Источники", "Sources"),
     "posts": ("Должности", "Posts"), "partners": ("Чаще всего вместе с", "Most often with"),
+    "evidence": ("Из текста", "From the text"),
     "language": ("Язык", "Language"), "singletons": ("и ещё {n} узлов без сообщества", "and {n} nodes on their own"),
     "central_labels": ("Подписи крупных узлов видны сразу, остальные — при увеличении.",
                        "Labels of the central nodes show at once, the others when you zoom in."),

@@ -40,6 +40,8 @@ WRAP, MAX_LINES = 22, 3  # node labels: characters per line, lines
 CENTRAL = 30  # how many of the most central nodes may get a label readable at the first view
 MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 15, 200, 30_000  # node-iterations of stabilisation
 BIG = 1000  # above this many nodes: no improvedLayout, forceAtlas2, straight edges hidden while moving, no edge labels
+MAX_SENTENCES = 3  # source sentences shown in a tooltip
+MAX_SENTENCE = 240  # characters of one source sentence in a tooltip
 
 
 def wrap(text: str) -> str:
@@ -80,7 +82,8 @@ def fact_rank(key: str) -> tuple[int, str]:
 
 
 def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
-    """Plain-text tooltip in one language: label, type, the other label, posts, facts, partners, sources."""
+    """Plain-text tooltip in one language: label, type, the other label, posts, facts, partners, the sentences
+    the facts were read from, sources."""
     attrs = graph.nodes[node]
     other = "en" if lang == "ru" else "ru"
     lines = [attrs[f"label_{lang}"], f"{TEXT['type'][lang]}: {attrs[f'cls_{lang}']}"]
@@ -98,12 +101,27 @@ def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
     if attrs.get("partners"):
         lines.append(f"{TEXT['partners'][lang]}:")
         lines += [f"  {ru if lang == 'ru' else en} ({weight})" for ru, en, weight in attrs["partners"]]
+    lines += evidence_lines(attrs.get("evidence"), lang)
     if attrs.get("articles"):
         lines.append(f"{TEXT['articles'][lang]}:")
         for article_id in attrs["articles"][:10]:
             record = articles.get(article_id, {"title": article_id, "date": ""})
             lines.append(f"  {record['title']} ({record['date'] or '?'})")
     return "\n".join(lines)
+
+
+def evidence_lines(sentences: list[str] | None, lang: str) -> list[str]:
+    """The source sentences of a node's or edge's facts (the first few, each shortened), under a heading.
+
+    >>> evidence_lines(["Заседание открыла Вера Князева."], "en")
+    ['From the text:', '  «Заседание открыла Вера Князева.»']
+    >>> evidence_lines([], "ru")
+    []
+    """
+    if not sentences:
+        return []
+    shown = [s if len(s) <= MAX_SENTENCE else s[:MAX_SENTENCE - 1] + "…" for s in sentences[:MAX_SENTENCES]]
+    return [f"{TEXT['evidence'][lang]}:", *(f"  «{s}»" for s in shown)]
 
 
 def community_colours(view: View) -> tuple[dict[str, str], list[dict], int]:
@@ -164,7 +182,9 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
             item[f"label_{lang}"] = ", ".join(dict.fromkeys(phrase[lang] for phrase, _ in phrases))
             details = [a.get(f"post_{lang}") or a.get("detail") for _, a in relations]
             weights = [f"× {a['weight']}" for _, a in relations if a.get("weight", 1) > 1]
-            item[f"title_{lang}"] = "\n".join([item[f"label_{lang}"], *weights, *filter(None, details)])
+            sentences = sorted({s for _, a in relations for s in a.get("evidence") or []})
+            item[f"title_{lang}"] = "\n".join([item[f"label_{lang}"], *weights, *filter(None, details),
+                                               *evidence_lines(sentences, lang)])
         edges.append(item)
     legend = [{"colour": PHRASE_COLOURS.get(kind, OTHER_COLOUR), "count": count, "name": names[kind]}
               for kind, count in kinds.most_common()]

@@ -1,0 +1,163 @@
+"""Events reported by a verb or an action noun: openings («открыли технопарк», "the centre opened in 2020"),
+visits («министр посетил школу», "visited the centre"), award ceremonies. The vocabulary is
+data/gazetteers/actions.yaml; an event noun of the same sentence (events.py) takes precedence."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from edugraph import gazetteer
+from edugraph.extract.dates import find_dates, relative_dates
+from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.names import nominative_phrase, same_organisation
+from edugraph.text import fold, parses
+
+NEAR = 90  # characters between a trigger and its object («открыли детский технопарк «Кванториум»»)
+LEAD_SENTENCES = 3  # an undated action in the first sentences of the body happened on the publication date
+
+
+@functools.lru_cache(maxsize=1)
+def actions() -> list[dict]:
+    """Action records with compiled triggers {"ru": re.Pattern, "en": re.Pattern}."""
+    out = []
+    for record in gazetteer.load("actions")["actions"]:
+        triggers = {lang: re.compile(r"(?<![\w-])(?:" + re.sub(r"\s+", "", record[lang]) + r")(?![\w-])", re.I)
+                    for lang in ("ru", "en")}  # (white space in the data is only folding)
+        out.append({**record, "triggers": triggers})
+    return out
+
+
+def _objects(article: Article, s: int, e: int) -> list[Mention]:
+    """Organisations, network centres and initiative names of a sentence, in text order."""
+    found = article.in_span(article.orgs + article.generic_orgs, s, e)
+    for start, end, ident in gazetteer.initiative_spans(article.text[s:e]):
+        if not any(o.start <= s + start < o.end for o in found):
+            name = gazetteer.initiative(ident)["ru" if article.lang == "ru" else "en"]
+            found.append(Mention(s + start, s + end, name))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | None, bool]:
+    """(date, stated): the sentence's date nearest to the trigger at `at` (a day, a year, or a date relative to
+    the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
+    (not stated)."""
+    text = article.text[s:e]
+    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "year", "school_year")]
+    found += relative_dates(text, article.published)
+    if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
+        return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
+    lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
+    return (article.published[:10] if lead else None), False
+
+
+def _place(article: Article, s: int, e: int) -> str | None:
+    """Where the action happened: a place of the sentence after «в»/"in", else its first place (not a country)."""
+    places = article.event_places(s, e)
+    located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$",
+                                              article.text[max(s, p.start - 5):p.start])]
+    return (located or places)[0].value if places else None
+
+
+AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|управлени|комитет|администраци|правительств|ministry|"
+                       r"department|committee|administration|government)")  # not opened, not the visited place
+
+
+PROGRAMME = re.compile(r"(?i)project|проект|программ|programme|program\b")  # a project is not opened or visited
+
+
+def _plural(article: Article, target: Mention) -> bool:
+    """«центры «Точка роста»», "60 Point of Growth centres": a network in general, not one place that opened."""
+    value, text = target.value, article.text
+    if re.search(r"\d\s*[«\"“]?\s*$", text[max(0, target.start - 4):target.start]):
+        return True
+    first = value.split()[0].lower()
+    if article.lang == "en":
+        after = text[target.end:target.end + 12]
+        return bool(re.search(r"(?:centres|centers|schools|technoparks)\b", value + after, re.I))
+    return bool(re.fullmatch(r"[а-яё]+", first)) and any("plur" in p.tag and p.tag.case in ("nomn", "accs", "gent")
+                                                         for p in parses(first)[:1])
+
+
+def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention | None:
+    """The organisation or centre the action is about: the one nearest to the trigger at `at`."""
+    objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)
+               and not PROGRAMME.search(o.value)]
+    near = [o for o in objects if abs(o.start - at) <= NEAR or abs(o.end - at) <= NEAR]
+    if not near and generic:  # «школа была открыта в 1970 году», "the new building of the school was opened"
+        text = article.text[max(s, at - GENERIC_NEAR):min(e, at + GENERIC_NEAR)]
+        offset = max(s, at - GENERIC_NEAR)
+        near = [Mention(offset + m.start(), offset + m.end(), _nominative(article, m.group(0)))
+                for m in GENERIC_OBJECT[article.lang].finditer(text)]
+    return min(near, key=lambda o: abs(o.start - at), default=None)
+
+
+GENERIC_NEAR = 40  # characters between a trigger and an unnamed object («открыта школа»)
+GENERIC_OBJECT = {
+    "ru": re.compile(r"(?<![\w-])(?:(?:нов|сельск|детск|средн)\w*\s+)?(?:школ[аыуе]|детск\w+\s+сад\w*|корпус\w*|"
+                     r"здани[еяю]|гимнази[яию]|лице[йяю]|интернат\w*|технопарк\w*|центр\w*)(?![\w-])", re.I),
+    "en": re.compile(r"(?<![\w-])(?:new\s+)?(?:school|kindergarten|building|centre|center|lyceum|gymnasium|"
+                     r"technopark)(?![\w-])", re.I),
+}
+
+
+def _nominative(article: Article, phrase: str) -> str:
+    return nominative_phrase(phrase) if article.lang == "ru" else phrase
+
+
+def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict) -> tuple:
+    """The key of the event an action reports: one award ceremony per article; otherwise one event per object
+    (the same organisation, or the same place when there is none) unless the two mentions are in different places
+    or both state different dates («школа открыта в 1970 году», «детский сад — в 2007 году»)."""
+    if action.get("once"):
+        return (action["kind"],)
+    for key, event in out.items():
+        if key[0] != action["kind"] or (event["_target"] != (target is not None)):
+            continue
+        same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
+        elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
+        if same and not elsewhere and not (stated and event["_stated"] and event["date"] != date):
+            return key
+    return (action["kind"], target.value if target else place, date)
+
+
+def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
+    """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
+    events) nor reported by an event of the same type and date. An unnamed noun event («Открытие») of that
+    type and date takes the action's fuller name. An action needs a date; visits of one day are one visit;
+    an award ceremony is reported once."""
+    dated = {(event["type"], event["date"]): event for event in events}
+    body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
+    out: dict[tuple, dict] = {}
+    for index, (s, e) in enumerate(body):
+        text = article.text[s:e]
+        for action in actions():
+            trigger = action["triggers"][article.lang].search(text)
+            if not trigger or (action["type"], (s, e)) in covered:
+                continue
+            target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
+            inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
+            place = inside[-1].value if inside else _place(article, s, e) or \
+                (article.dateline_place() if index < LEAD_SENTENCES else None)
+            date, stated = _date(article, s, e, s + trigger.start(), index)
+            if action.get("once") and not stated and events:
+                continue  # awards handed out at the conference the article reports: part of that event
+            twin = dated.get((action["type"], date))
+            if twin and target and len(twin["name"].split()) < 3:
+                twin["name"] = f"{action['name_' + article.lang]} {target.value}"
+            if not date or twin or target and _plural(article, target) or action.get("object") and not target:
+                continue
+            key = _key(action, target, place, date, stated, out)
+            if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
+                continue
+            label = action["name_" + article.lang]
+            what = target.value if target else (place or "")
+            out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
+                        "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
+                        "_what": what}
+    if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
+        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
+    for event in out.values():
+        for key in ("_target", "_stated", "_what"):
+            event.pop(key)
+    return list(out.values())

@@ -1,0 +1,195 @@
+"""English persons and their posts without a model: a grammar over capitalised words.
+
+A person is a run of capitalised words ``First [Middle] Last`` whose first word is a known given name
+(data/gazetteers/person_names.yaml) or whose last word has a surname shape (-ov, -eva, -sky, -enko…).
+A post stands before the name ("the Governor of the Voronezh region Alexey Gordeev", "Moscow region Governor
+Andrei Vorobyov", "Director of X, the Chairman of Y Boris Nesterov") or after it ("Ilsur Metshin, the Mayor of
+Kazan, said"); its title words come from data/gazetteers/post_words.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from edugraph import gazetteer
+from edugraph.extract.mentions import Article, Mention
+
+# ---------------------------------------------------------------- vocabulary (data/gazetteers)
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict:
+    data = gazetteer.load("person_names")
+    return {"first": frozenset(data["first_names"].split()), "endings": tuple(data["surname_endings"].split()),
+            "not": frozenset(data["not_names"].split())}
+
+
+@functools.lru_cache(maxsize=1)
+def _post_words() -> dict:
+    data = gazetteer.load("post_words")
+    lines = lambda block: [w.strip() for w in block.strip().splitlines() if w.strip()]  # noqa: E731
+    return {"titles": sorted(lines(data["titles"]), key=len, reverse=True), "modifiers": lines(data["modifiers"]),
+            "subject": set(lines(data["subject_titles"]))}
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def title_pattern() -> re.Pattern:
+    """A post title with its modifiers: "acting head", "Deputy Prime Minister", "chairman of the board"."""
+    words = _post_words()
+    modifiers = rf"(?:(?:{_alternatives(words['modifiers'])})\s+)*"
+    return re.compile(rf"(?<![\w-]){modifiers}(?:{_alternatives(words['titles'])})(?![\w-])", re.I)
+
+
+# ---------------------------------------------------------------- names
+
+NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Viner-Usmanova"; "Shelkov's" stops before the apostrophe
+RUN = re.compile(rf"(?<![\w.-]){NAME_WORD}(?:[ \t]+{NAME_WORD})*(?![\w-])")  # capitalised words on one line
+PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)$")
+
+
+def _surname_shape(word: str) -> bool:
+    low = word.lower().split("-")[-1]
+    return len(low) > 3 and low.endswith(_names()["endings"])
+
+
+def _is_first(word: str) -> bool:
+    return word in _names()["first"]
+
+
+def _is_last(word: str) -> bool:
+    names = _names()
+    return word not in names["not"] and not _is_first(word) or _surname_shape(word)
+
+
+def _place_word(word: str) -> bool:
+    record = gazetteer.find_place(word)
+    return bool(record) and not _surname_shape(word)
+
+
+def _persons_in_run(run: str, offset: int) -> list[Mention]:
+    """Person mentions inside one run of capitalised words."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", run)]
+    out, i = [], 0
+    while i < len(words) - 1:
+        first = words[i][1]
+        size = 3 if i + 2 < len(words) and PATRONYMIC.match(words[i + 1][1]) else 2
+        last = words[i + size - 1][1]
+        known_first = _is_first(first)
+        shaped = first not in _names()["not"] and not _place_word(first) and _surname_shape(last) and \
+            not gazetteer.find_place(last)
+        if (known_first and _is_last(last) and not _place_word(last)) or shaped:
+            start, end = offset + words[i][0], offset + words[i + size - 1][0] + len(last)
+            out.append(Mention(start, end, " ".join(w for _, w in words[i:i + size])))
+            i += size
+        else:
+            i += 1
+    return out
+
+
+def find_persons(text: str) -> list[Mention]:
+    """Person mentions in text order; a later surname alone ("Metshin said") is not a new person."""
+    found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())]
+    out, seen = [], {}
+    for mention in found:
+        key = mention.value.split()[-1]
+        seen.setdefault(key, mention.value)
+        mention.value = seen[key]
+        out.append(mention)
+    return out
+
+
+# ---------------------------------------------------------------- posts
+
+_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
+                       r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
+_ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
+                       r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"
+                       r"|(?<!\bNo)(?<!\bSt)[.;:!?()]\s|[.;:!?]$|\s+[—–-]\s")
+_ARTICLE = r"(?:(?:the|a|an|our|its|his|her)\s+)?"
+
+
+def _territory(org: str) -> bool:
+    """"the Voronezh region", "Russia", "Kazan": a place, so the post belongs to its government (left empty)."""
+    bare = re.sub(r"^the\s+", "", org.strip(), flags=re.I)
+    return bool(gazetteer.find_place(bare)) or bare.lower() in {"region", "city", "republic", "district", "country"}
+
+
+def _post(title: str, org: str | None) -> dict:
+    """A post dict: the title in lower case, the organisation or None."""
+    title = re.sub(r"\s+", " ", title).strip().lower()
+    org = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", org).strip(" ,"), flags=re.I) if org else None
+    if org and _territory(org):
+        org = None
+    if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
+        org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of …"
+    if org and title.lower().split()[-1] in _post_words()["subject"] and not _ORG_HEAD.search(org):
+        return {"post": f"{title} of {org}", "org": None}  # "a teacher of Chinese and English"
+    return {"post": title, "org": org or None}
+
+
+_ORG_HEAD = re.compile(r"(?i)\b(?:school|lyceum|gymnasium|university|institute|college|academy|centre|center|"
+                       r"department|ministry|committee|kvantorium|technopark|foundation|agency|administration)\b")
+
+
+def posts_before(text: str, start: int, boundary: int) -> list[dict]:
+    """Posts written before a name that starts at `start`; the segment begins at `boundary`."""
+    segment = text[boundary:start]
+    cut = [m.end() for m in _BOUNDARY.finditer(segment)]
+    segment = segment[cut[-1]:] if cut else segment
+    titles = list(title_pattern().finditer(segment))
+    posts: list[dict] = []
+    end = len(segment.rstrip())
+    for m in reversed(titles):
+        if m.end() > end:
+            continue
+        between = segment[m.end():end]
+        of = re.fullmatch(r"\s+(?:of|at)\s+(.+?)\s*,?\s*", between, re.S)
+        if between.strip() and not of or re.search(r"\band\s*$", between):
+            break
+        posts.insert(0, _post(m.group(0), of.group(1) if of else None))
+        head = segment[:m.start()]
+        joined = re.search(rf"(?:,|\band)\s+{_ARTICLE}$", head, re.I)  # "Director of X, the Chairman of Y"
+        if not joined:
+            break
+        end = joined.start()
+    return posts
+
+
+def posts_after(text: str, end: int, next_start: int | None = None) -> list[dict]:
+    """Posts in an apposition after a name: ", the Mayor of Kazan," ", head of the centre". A post that runs
+    into the next name (`next_start`) belongs to that name ("X, the Head of Finance Department Y")."""
+    m = re.match(rf"(?:,|\s+[—–-]|\s*\()\s*{_ARTICLE}", text[end:], re.I)
+    if not m:
+        return []
+    rest = text[end + m.end():end + m.end() + 200]
+    # "Kazan Mayor", "Education Minister": capitalised words before the title
+    before = re.match(r"(?:[A-Z][a-z]+\s+(?:[Rr]egion\s+)?){1,3}(?=[A-Za-z])", rest)
+    title = title_pattern().match(rest) or before and title_pattern().match(rest, before.end())
+    if not title:
+        return []
+    tail = rest[title.end():]
+    of = re.match(r"\s+(?:of|at)\s+", tail)
+    org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
+    stop = end + m.end() + title.end() + (of.end() + len(org) if of else 0)
+    if next_start is not None and next_start <= stop + 1:
+        return []
+    return [_post(title.group(0), org)]
+
+
+def analyse_persons(article: Article) -> None:
+    """Fill article.persons; each mention carries its posts in extra["posts"]."""
+    text = article.text
+    persons = find_persons(text)
+    previous_end = 0
+    for i, person in enumerate(persons):
+        s, _ = article.sentence_of(person.start)
+        following = persons[i + 1].start if i + 1 < len(persons) else None
+        person.extra["posts"] = posts_before(text, person.start, max(s, previous_end)) + \
+            posts_after(text, person.end, following)
+        previous_end = person.end
+    article.persons = persons

@@ -1,0 +1,104 @@
+"""Constructions the extractor must read (issue 9): English names and posts, Russian award lists and
+surname-first names, officials of a territory, actions as events, dates relative to the publication date."""
+
+from edugraph.extract import extract_facts
+from edugraph.extract.dates import relative_dates
+from edugraph.extract.english_persons import find_persons, posts_after, posts_before
+
+
+def _posts(facts, name):
+    return next(p["posts"] for p in facts["persons"] if p["name"] == name)
+
+
+def test_english_names_by_given_name_and_surname_shape():
+    text = "Governor Pavel Sokolov and Ms Zhanna Kuzmenko met Tagir Abdulkhakov. Sokolov said it."
+    assert [p.value for p in find_persons(text)] == ["Pavel Sokolov", "Zhanna Kuzmenko", "Tagir Abdulkhakov"]
+    assert find_persons("The Moscow Region Government and Kazan Federal University") == []
+
+
+def test_english_titles_before_and_after_the_name():
+    text = "The Head of Finance Department of the Omsk region Olga Belova spoke. Ivan Petrov, the Mayor of Omsk, said."
+    start = text.index("Olga")
+    assert posts_before(text, start, 0) == [{"post": "head", "org": "Finance Department of the Omsk region"}]
+    assert posts_after(text, text.index(", the Mayor")) == [{"post": "mayor", "org": None}]
+    facts = extract_facts("On 3 May 2024 the Minister of Education of the Omsk region Irina Gordeeva opened "
+                          "school No. 12 in Omsk.", "en", {"date": "2024-05-03"})
+    assert _posts(facts, "Irina Gordeeva") == [{"post": "minister", "org": "Ministry of Education of the Omsk region"}]
+    assert any(e["type"] == "opening" and e["date"] == "2024-05-03" for e in facts["events"])
+
+
+def test_russian_award_list_surname_first_with_posts():
+    text = ("Почётной грамотой награждены:\nСеменова Ирина Павловна, учитель химии школы № 7;\n"
+            "Гусев Олег Игоревич, старший воспитатель детского сада № 12.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Семенова Ирина Павловна") == [{"post": "учитель химии", "org": "школа № 7"}]
+    assert _posts(facts, "Гусев Олег Игоревич") == [{"post": "старший воспитатель", "org": "детский сад № 12"}]
+
+
+def test_territory_officials_have_no_organisation():
+    text = "С приветствием выступил глава Верхнекамского муниципального округа Андрей Морозов."
+    facts = extract_facts(text, "ru", {"date": "2024-08-27"})
+    assert _posts(facts, "Андрей Морозов") == [{"post": "глава", "org": None}]
+    assert "Верхнекамский муниципальный округ" in facts["places"]
+
+
+def test_relative_dates_against_publication_date():
+    assert [d.date for d in relative_dates("Yesterday the governor, on Friday the minister", "2021-02-04")] == \
+        ["2021-02-03", "2021-01-29"]
+    assert relative_dates("вчера", None) == []
+
+
+def test_visit_and_opening_reported_by_verbs():
+    text = ("Вчера министр образования посетил лицей № 3 города Тулы. В 2019 году в лицее открыли "
+            "центр «Точка роста».")
+    facts = extract_facts(text, "ru", {"date": "2023-03-02"})
+    kinds = {(e["type"], e["date"]) for e in facts["events"]}
+    assert ("other", "2023-03-01") in kinds and ("opening", "2019") in kinds
+
+
+def test_appositions_with_a_dash_and_more_post_words():
+    facts = extract_facts("На встрече выступил Иван Петров — директор школы № 5 города Омска. Заведующая детским садом "
+                          "№ 3 Ольга Смирнова рассказала о проекте.", "ru", {"date": "2024-01-01"})
+    assert _posts(facts, "Иван Петров") == [{"post": "директор", "org": "школа № 5 города Омска"}]
+    assert _posts(facts, "Ольга Смирнова") == [{"post": "заведующий", "org": "детский сад № 3"}]
+    facts = extract_facts("Ivan Petrov - the principal of school No. 5 - said. Head teacher Anna Belova agreed.", "en",
+                          {"date": "2024-01-01"})
+    assert _posts(facts, "Ivan Petrov") == [{"post": "principal", "org": "school No. 5"}]
+    assert _posts(facts, "Anna Belova") == [{"post": "head teacher", "org": None}]
+
+
+def test_participant_counts_in_words_and_with_separators():
+    facts = extract_facts("Вчера в Омске состоялась конференция педагогов. В ней приняли участие более двухсот "
+                          "учителей.", "ru", {"date": "2024-08-28"})
+    event = facts["events"][0]
+    assert (event["type"], event["date"], event["participants"], event.get("participants_min")) == \
+        ("conference", "2024-08-27", 200, True)
+    facts = extract_facts("The forum held in Omsk on 5 May 2024 gathered 1,300 participants.", "en",
+                          {"date": "2024-05-06"})
+    assert facts["events"][0]["participants"] == 1300
+
+
+def test_english_visit_with_dateline_and_unnamed_institution():
+    text = ("Penza, 2 March 2018. The Minister of Education and Science of Russia Olga Vasilyeva got acquainted with "
+            "the work of the children's technopark Kvantorium together with the governor Ivan Belozertsev. The head of "
+            "the institution Denis Timirbaev told about its work.")
+    facts = extract_facts(text, "en", {"date": "2018-03-02"})
+    ministry = "Ministry of Education and Science of Russia"
+    assert _posts(facts, "Olga Vasilyeva") == [{"post": "minister", "org": ministry}]
+    assert _posts(facts, "Ivan Belozertsev") == [{"post": "governor", "org": None}]
+    assert _posts(facts, "Denis Timirbaev") == [{"post": "head", "org": None}]  # the institution is not named
+    assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("other", "2018-03-02", "Penza")]
+
+
+def test_award_list_joined_by_and_with_two_posts_of_one_person():
+    text = ("Почётной грамотой Министерства просвещения награждена Бушуева Марина Анатольевна, старший воспитатель "
+            "Уксянского детского сада «Солнышко». Нагрудный знак получили Поташкина Татьяна Анатольевна, учитель "
+            "русского языка и литературы МКОУ «Далматовская СОШ №2» и Федосеева Людмила Евгеньевна, учитель "
+            "математики, директор МКОУ «Песковская СОШ».")
+    facts = extract_facts(text, "ru", {"date": "2023-10-05"})
+    assert _posts(facts, "Поташкина Татьяна Анатольевна") == [
+        {"post": "учитель русского языка и литературы", "org": "МКОУ «Далматовская СОШ №2»"}]
+    assert _posts(facts, "Федосеева Людмила Евгеньевна") == [
+        {"post": "учитель математики", "org": "МКОУ «Песковская СОШ»"},
+        {"post": "директор", "org": "МКОУ «Песковская СОШ»"}]
+    assert "Министерство просвещения" in facts["organisations"]
