@@ -21,7 +21,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 
 @pytest.fixture(scope="module")
 def asserted(seed_result) -> Graph:
-    return seed_result.asserted
+    return seed_result.asserted_graph
 
 
 @pytest.fixture(scope="module")

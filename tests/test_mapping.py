@@ -35,14 +35,14 @@ def test_kvantorium_is_in_north_ossetia(store):
 
 
 def test_centres_are_located_in_their_city(seed_result):
-    graph = seed_result.asserted  # the union of the asserted graphs
+    graph = union(seed_result.asserted)
     for org, city in (("kvantorium-vladikavkaz", "vladikavkaz"), ("kvantorium-mozdok", "mozdok"),
                       ("it-cube-vladikavkaz", "vladikavkaz")):
         assert (URIRef(EGR + f"org/{org}"), EG.locatedIn, URIRef(EGR + f"place/{city}")) in graph
 
 
 def test_no_english_label_is_a_transliterated_common_noun(seed_result):
-    graph = seed_result.asserted  # the union of the asserted graphs
+    graph = union(seed_result.asserted)
     english = [str(o) for p in (RDFS.label, SKOS.prefLabel) for o in graph.objects(None, p)
                if isinstance(o, Literal) and o.language == "en"]
     assert len(english) > 100
@@ -50,7 +50,7 @@ def test_no_english_label_is_a_transliterated_common_noun(seed_result):
 
 
 def test_one_preferred_label_per_language(seed_result):
-    graph = seed_result.asserted  # the union of the asserted graphs
+    graph = union(seed_result.asserted)
     seen: dict[tuple, list[str]] = {}
     for node, label in graph.subject_objects(SKOS.prefLabel):
         seen.setdefault((node, label.language), []).append(str(label))
@@ -58,7 +58,7 @@ def test_one_preferred_label_per_language(seed_result):
 
 
 def test_canonical_labels_and_article_wording(seed_result):
-    graph = seed_result.asserted  # the union of the asserted graphs
+    graph = union(seed_result.asserted)
     centre = URIRef(EGR + "org/kvantorium-vladikavkaz")
     assert set(graph.objects(centre, SKOS.prefLabel)) == {Literal("Кванториум (Владикавказ)", lang="ru"),
                                                           Literal("Kvantorium Vladikavkaz", lang="en")}

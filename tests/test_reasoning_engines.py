@@ -13,7 +13,7 @@ pytest.importorskip("reasonable", reason="the reasonable wheel is not installed"
 
 @pytest.fixture(scope="module")
 def asserted(seed_result) -> Graph:
-    return seed_result.asserted
+    return seed_result.asserted_graph
 
 
 def test_both_engines_give_the_same_closure_on_the_seed_build(seed_result, asserted):

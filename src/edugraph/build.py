@@ -14,9 +14,10 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
@@ -45,13 +46,14 @@ class BuildResult:
     """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
-    `egg:gazetteer` and `egg:entities`; `asserted` is their union.
+    `egg:gazetteer` and `egg:entities`; `asserted_graph` is their union; `asserted` the same named graphs
+    as rdflib graphs, parsed when first asked for.
     """
 
     articles: list[Article]
     facts: dict[str, dict]
     parts: list[tuple[str, str]]
-    asserted: Graph
+    asserted_graph: Graph
     inferred: Graph
     ontology: Graph
     ontology_path: Path
@@ -59,6 +61,10 @@ class BuildResult:
     report: str = ""
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
+
+    @cached_property
+    def asserted(self) -> list[Graph]:
+        return [ntriples_graph(nt, URIRef(iri), source=iri) for iri, nt in self.parts]
 
 
 def article_facts(article: Article, curation: dict) -> dict:
