@@ -86,4 +86,4 @@ def test_evaluate_command_reports_bad_input_in_one_line(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path), "--articles", str(dev / "articles")]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert [line.split(":")[0] for line in lines] == ["edugraph"] * 3
-    assert "no such articles folder" in lines[0] and "matches --only" in lines[1] and "not a readable JSON" in lines[2]
+    assert "no such articles folder" in lines[0] and "matches --only" in lines[1] and "not valid JSON" in lines[2]

@@ -191,7 +191,8 @@ def evaluate(gold_dir, articles_dir, only: str | None = None) -> dict:
         ids.append(gold_path.stem)
         kinds.append(article_kind(meta))
     if not pairs:
-        raise EduGraphError(f"{gold_dir}: no gold file (<id>.json) matches an article in {articles_dir}")
+        which = f" whose id matches --only {only}" if only else ""
+        raise EduGraphError(f"{gold_dir}: no gold file (<id>.json) matches an article{which} in {articles_dir}")
     result = evaluate_facts(pairs)
     result["articles"] = ids
     result["slices"] = {}
