@@ -2,9 +2,10 @@
 
     python bench/corpus.py --articles 1000 --out bench/out/corpus-1000
 
-Each generated article is a seed article with varied details: other school numbers,
-participant counts, years and (for indeclinable surnames and English names) other people,
-so extraction and entity resolution see many distinct entities. Metadata files are written
+Each generated article is one of the real articles (the seeds in data/articles and the development
+corpus in tests/dev/articles) with varied details: other school numbers, participant counts, years and
+(for indeclinable surnames and English names) other people from small pools, so that, as in news, the
+same people, organisations and posts come back in many articles while others are new. Metadata files are written
 beside the texts like in data/articles/. The output is deterministic for a given --seed.
 """
 
@@ -17,8 +18,11 @@ import re
 import sys
 from pathlib import Path
 
+from edugraph.articles import read_article
+from edugraph.errors import EduGraphError
+
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "data" / "articles"
+SOURCES = (ROOT / "data" / "articles", ROOT / "tests" / "dev" / "articles")
 SURNAMES = ["Калиниченко", "Макаренко", "Петренко", "Коваленко", "Шевченко", "Бондаренко", "Ткаченко",
             "Кравченко", "Савченко", "Марченко", "Лысенко", "Руденко", "Гончаренко", "Бойко", "Кучеренко"]
 ENGLISH = ["Sergey Kozhevnikov", "Valeria Zotova", "Valery Volkov", "Natalia Gubkova", "Irina Smirnova",
@@ -40,15 +44,24 @@ def vary(text: str, rng: random.Random) -> str:
     return YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
 
 
+def buildable(path: Path) -> bool:
+    """Whether the build accepts the article (the development corpus also holds deliberately bad ones)."""
+    try:
+        read_article(path)
+    except EduGraphError:
+        return False
+    return True
+
+
 def generate(count: int, out: Path, seed: int = 1) -> list[Path]:
     rng = random.Random(seed)
-    seeds = sorted(SEEDS.glob("*.txt"))
+    seeds = [path for folder in SOURCES for path in sorted(folder.glob("*.txt")) if buildable(path)]
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(count):
         source = seeds[index % len(seeds)]
         meta = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
-        article_id = f"{index:05d}_{source.stem.split('_')[1]}"
+        article_id = f"{index:05d}_{source.stem.split('_')[-1]}"
         text = vary(source.read_text(encoding="utf-8"), rng)
         meta.update(id=article_id, title=text.splitlines()[0], source=f"generated from {source.stem}")
         (out / f"{article_id}.txt").write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 
 @pytest.fixture(scope="module")
 def asserted(seed_result) -> Graph:
-    return union(seed_result.asserted)
+    return seed_result.asserted_graph
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +99,10 @@ def test_every_label_has_russian_or_english(asserted):
 
 
 def test_provenance_named_graph_per_article(seed_result):
-    identifiers = {g.identifier for g in seed_result.asserted}
+    parts = dict(seed_result.parts)
     for article in seed_result.articles:
-        assert GRAPH[f"article/{article.id}"] in identifiers
-    graph = next(g for g in seed_result.asserted if g.identifier == GRAPH["article/003_d7c3834566bde9ed"])
+        assert str(GRAPH[f"article/{article.id}"]) in parts
+    graph = Graph().parse(data=parts[str(GRAPH["article/003_d7c3834566bde9ed"])], format="nt")
     posts = set(graph.subjects(RDF.type, EG.Post))
     assert posts and all((p, URIRef(str("http://www.w3.org/ns/prov#wasDerivedFrom")),
                           ID["article/003_d7c3834566bde9ed"]) in graph for p in posts)

@@ -22,6 +22,7 @@ def workspace(tmp_path):
     out = tmp_path / "build"
     out.mkdir()
     (out / "asserted.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    (out / "summary.json").write_text("{}\n", encoding="utf-8")  # the marker of a folder made by a build
     return tmp_path
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,26 +12,47 @@ from ..paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("build", help="build the knowledge graph from the articles",
-                                   description="Extract facts from every article, apply curated corrections, map them "
-                                               "to RDF, run OWL-RL reasoning and SHACL validation, and write the graphs.")
+                                   description="Extract facts from every article, apply curated corrections, map "
+                                               "them to RDF, run OWL-RL reasoning and SHACL validation, and write "
+                                               "the graphs.")
     parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder of <id>.txt (+ <id>.json) articles")
     parser.add_argument("--curation", type=Path, default=CURATION, help="folder of <id>.yaml curation files")
-    parser.add_argument("--out", type=Path, default=BUILD, help="output folder (replaced only when the build succeeds)")
+    parser.add_argument("--out", type=Path, default=BUILD,
+                        help="output folder: absent, empty or an earlier build (replaced only when the build succeeds)")
     parser.add_argument("--ontology", type=Path, default=ONTOLOGY, help="OWL ontology in Turtle")
     parser.add_argument("--shapes", type=Path, default=SHAPES, help="SHACL shapes in Turtle")
     parser.add_argument("--strict", action="store_true", help="also fail when OWL-RL finds inconsistencies")
     parser.add_argument("--allow-invalid", action="store_true",
                         help="write the graph even when it violates the SHACL shapes (see shacl-report.txt)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    parser.add_argument("--jobs", "-j", type=positive_int, default=os.cpu_count() or 1, metavar="N",
+                        help="extract articles in N processes (default: the number of cores)")
+    parser.add_argument("--full", action="store_true",
+                        help="redo every article instead of reusing the unchanged ones from the previous build")
+    parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
+                        help="OWL-RL engine: reasonable (fast, default) or owlrl (the pure-Python reference)")
     parser.set_defaults(func=run)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of processes of at least 1")
+    return value
 
 
 def run(args) -> int:
     from ..build import format_summary, run_build, write_build
     from ..errors import EduGraphError
+    from ..output.folder import check_replaceable
 
+    check_replaceable(args.out)
     result = run_build(args.articles, args.curation, args.ontology, args.shapes,
-                       progress=not args.quiet and sys.stderr.isatty())
+                       progress=not args.quiet and sys.stderr.isatty(), jobs=args.jobs,
+                       previous=None if args.full else args.out, reasoner=args.reasoner)
     if not result.conforms and not args.allow_invalid:
         raise EduGraphError(f"the graph does not conform to {args.shapes}: "
                             f"{result.counts['shacl_violations']} violations; nothing was written "

@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
-    parser.add_argument("--cache", action="store_true", help="keep the store on disk in <build>/.oxigraph/")
+    parser.add_argument("--cache", action="store_true", help="not needed any more: the build writes <build>/store/")
     limits = parser.add_argument_group("limits")
     limits.add_argument("--timeout", type=float, default=DEFAULTS["timeout"], metavar="SECONDS",
                         help="stop each query after this many seconds (default 30)")

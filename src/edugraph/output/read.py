@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from ..errors import EduGraphError
@@ -11,6 +12,28 @@ from ..namespaces import bind_prefixes
 from ..paths import BUILD
 
 REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
+
+
+def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
+    """An rdflib graph of N-Triples text, parsed by pyoxigraph (many times faster than rdflib's parser)."""
+    from ..sparql.compare import to_rdflib
+
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = to_rdflib(t)
+        return found
+
+    graph = Graph(identifier=identifier)
+    bind_prefixes(graph)
+    try:
+        graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)
+                   for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as err:
+        raise EduGraphError(f"{source}: not valid N-Triples ({' '.join(str(err).split())})") from None
+    return graph
 
 
 def require_build(build_dir: Path = BUILD) -> Path:

@@ -1,22 +1,28 @@
-"""Writing the built graphs to a folder in Turtle, N-Triples, TriG, N-Quads and JSON-LD, atomically."""
+"""Writing the built graphs in Turtle, N-Triples, TriG, N-Quads and JSON-LD (the folder: output/folder.py).
+
+Every graph is written from its sorted N-Triples (blank nodes named by their content), so the same graph
+gives the same bytes however it was put together: fresh or from the per-article cache, in one process or
+several. rdflib makes the N-Triples; pyoxigraph writes the other formats (two orders of magnitude faster
+than rdflib's serialisers on large builds)."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import BNode, Graph
+from rdflib.compare import to_canonical_graph
 
 from ..namespaces import PREFIXES, bind_prefixes
 
-JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+PREFIX_IRIS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def sorted_ntriples(graph: Graph) -> str:
-    """N-Triples with sorted lines: byte-identical for identical graphs without blank nodes."""
+    """N-Triples with sorted lines: byte-identical for identical graphs (blank nodes named by content)."""
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        graph = to_canonical_graph(graph)
     lines = graph.serialize(format="nt").splitlines()
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
@@ -30,50 +36,30 @@ def union(graphs: list[Graph]) -> Graph:
     return merged
 
 
-def write_graph_files(folder: Path, stem: str, graph: Graph) -> None:
-    bind_prefixes(graph)
-    (folder / f"{stem}.ttl").write_text(graph.serialize(format="turtle"), encoding="utf-8")
-    (folder / f"{stem}.nt").write_text(sorted_ntriples(graph), encoding="utf-8")
-    (folder / f"{stem}.jsonld").write_text(
-        graph.serialize(format="json-ld", context=JSONLD_CONTEXT, indent=1), encoding="utf-8")
+def merged_lines(texts: list[str]) -> str:
+    """The sorted union of the lines of several sorted N-Triples texts."""
+    return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
 
 
-def write_dataset_files(folder: Path, stem: str, graphs: list[Graph]) -> None:
-    """TriG and (sorted) N-Quads, one named graph per input graph, written graph by graph
-    (rdflib's Dataset serialisers grow faster than linearly with the number of graphs)."""
-    trig_blocks, nquads, prefixes = [], [], {}
-    for graph in graphs:
-        bind_prefixes(graph)
-        name = graph.identifier.n3()
-        lines = graph.serialize(format="turtle").splitlines()
-        prefixes.update((line.split()[1], line) for line in lines if line.startswith("@prefix"))
-        body = "\n".join(line for line in lines if not line.startswith("@prefix"))
-        trig_blocks.append(f"{name} {{\n{body.strip()}\n}}\n")
-        nquads += [line[:-1].rstrip() + f" {name} ." for line in graph.serialize(format="nt").splitlines() if line.strip()]
-    header = "".join(line + "\n" for _, line in sorted(prefixes.items()))
-    (folder / f"{stem}.trig").write_text(header + "\n" + "\n".join(trig_blocks), encoding="utf-8")
-    (folder / f"{stem}.nq").write_text("".join(line + "\n" for line in sorted(set(nquads))), encoding="utf-8")
+def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
+    """<stem>.nt (the given sorted N-Triples), <stem>.ttl and <stem>.jsonld."""
+    (folder / f"{stem}.nt").write_text(ntriples, encoding="utf-8")
+    triples = list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    ox.serialize(triples, str(folder / f"{stem}.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
+    ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
+
+
+def write_dataset_files(folder: Path, stem: str, parts: list[tuple[str, str]]) -> None:
+    """<stem>.trig (graph by graph, in the given order) and <stem>.nq (sorted lines) from
+    (graph IRI, sorted N-Triples) pairs."""
+    nquads = []
+    for name, ntriples in parts:
+        nquads += [line[:-1].rstrip() + f" <{name}> .\n" for line in ntriples.splitlines()]
+    quads = list(ox.parse("".join(nquads).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(quads, str(folder / f"{stem}.trig"), ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    (folder / f"{stem}.nq").write_text("".join(sorted(set(nquads))), encoding="utf-8")
 
 
 def write_json(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-
-
-@contextmanager
-def atomic_folder(target: Path):
-    """Yield a fresh temporary folder that replaces `target` only if the block succeeds."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = target.parent / f".{target.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)

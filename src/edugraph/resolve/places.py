@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import gazetteer
 from ..text import lemma, morph
@@ -14,15 +15,18 @@ RELATIVE_ADJECTIVE = ("ский", "цкий")  # «владикавказски�
 _DERIVED: dict[str, dict] = {}  # districts the gazetteer derives for cities without a district table, by id
 
 
+@lru_cache(maxsize=100_000)
+def nominative_word(word: str) -> str:
+    """One Russian word in the nominative, memoised (organisation names repeat the same words)."""
+    parse = morph().parse(word)[0]
+    form = parse.inflect({"nomn"}) if parse.tag.case else None
+    text = form.word if form else word
+    return text.capitalize() if word[:1].isupper() else text
+
+
 def nominative(words: list[str]) -> str:
     """Put a phrase of Russian words into the nominative («Кировского района» -> «Кировский район»)."""
-    out = []
-    for word in words:
-        parse = morph().parse(word)[0]
-        form = parse.inflect({"nomn"}) if parse.tag.case else None
-        text = form.word if form else word
-        out.append(text.capitalize() if word[:1].isupper() else text)
-    return " ".join(out)
+    return " ".join(nominative_word(word) for word in words)
 
 
 def resolve_place(name: str, context: list[str] | None = None) -> dict | None:

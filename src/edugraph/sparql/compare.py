@@ -62,7 +62,7 @@ def _key(term) -> tuple:
 
 def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
     """Counter of rows (SELECT), bool (ASK), or an isomorphism-ready rdflib graph (CONSTRUCT/DESCRIBE)."""
-    result = store.query(with_values(text, bindings), use_default_graph_as_union=True, prefixes=PREFIX_MAP)
+    result = store.query(with_values(text, bindings), prefixes=PREFIX_MAP)  # default graph: every triple once
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QueryTriples):

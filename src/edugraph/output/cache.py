@@ -1,0 +1,62 @@
+"""Per-article build results kept in `<build>/cache/` so that the next build redoes only what changed.
+
+An entry (`cache/<key>.json`) holds an article's merged facts, its named graph and its part of the gazetteer
+graph (the places, initiatives and concepts it refers to), both as sorted N-Triples. The key hashes everything the entry depends on: the article text
+and metadata, its curation, and the build's fingerprint (ontology, gazetteers and the code of this
+package). A build keeps only the entries of its own articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .. import __file__ as PACKAGE_INIT
+from ..paths import GAZETTEERS
+
+CACHE_DIR = "cache"
+
+
+def _hash_files(digest, paths) -> None:
+    for path in sorted(paths):
+        digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def fingerprint(ontology_path: Path, gazetteers: Path = GAZETTEERS) -> str:
+    """Hash of what every article's result depends on besides the article: ontology, gazetteers, code."""
+    digest = hashlib.sha256()
+    package = Path(PACKAGE_INIT).parent
+    _hash_files(digest, [p for p in package.rglob("*.py")])
+    _hash_files(digest, [p for p in Path(gazetteers).rglob("*") if p.is_file()])
+    _hash_files(digest, [Path(ontology_path)])
+    return digest.hexdigest()
+
+
+def article_key(fingerprint_: str, article, curation) -> str:
+    """The cache key of one article: its text, metadata and curation (its content, not where the file is)
+    under the build's fingerprint."""
+    content = getattr(curation, "data", curation)
+    data = json.dumps([fingerprint_, article.id, article.text, article.meta(), content],
+                      ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+ENTRY_KEYS = {"facts": dict, "graph": str, "background": str}
+
+
+def read_entry(build_dir: Path, key: str) -> dict | None:
+    """The cached entry of a previous build, or None (missing, unreadable or malformed: the article is redone)."""
+    try:
+        entry = json.loads((Path(build_dir) / CACHE_DIR / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or any(not isinstance(entry.get(k), t) for k, t in ENTRY_KEYS.items()):
+        return None
+    return entry
+
+
+def write_entry(folder: Path, key: str, entry: dict) -> None:
+    path = Path(folder) / CACHE_DIR / f"{key}.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")

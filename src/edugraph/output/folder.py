@@ -1,0 +1,155 @@
+"""Replacing the build folder safely: only a folder the build made, in one atomic swap, fsynced.
+
+The new build is written to a sibling ``.<name>.new-<pid>`` folder, fsynced, and swapped with the old one
+by ``renameat2(RENAME_EXCHANGE)`` (one atomic step: readers see the old or the new build, never none).
+Where the kernel or file system cannot exchange, two renames are used and an interrupted swap is undone
+at the start of the next build (``.<name>.old`` put back). Builds of the same parent folder take turns
+(an exclusive lock on the parent), and leftovers of killed builds (``.<name>.new-*``) are removed then.
+Entries of the old folder that the build does not write itself (``viz/`` of `edugraph viz`, …) are moved
+into the new one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import EduGraphError
+
+MARKER = "summary.json"  # every build writes it last: a folder holding it was made by a build
+# what the old folder may hold that the new build replaces or drops: its SHACL report (absent when the graph
+# conforms) and the query cache of earlier versions (the build now writes its store itself)
+NOT_CARRIED = {"shacl-report.txt", ".oxigraph"}
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse (one-line error) a target that is not a folder made by a build, nor empty, nor absent."""
+    target = Path(target)
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise EduGraphError(f"{target}: not a folder: refusing to replace it (choose another --out)")
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise EduGraphError(f"{target}: not empty and not made by `edugraph build` (no {MARKER}): "
+                            "refusing to replace it (choose another --out)")
+
+
+def fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(folder: Path) -> None:
+    """Flush every file and folder below `folder` (and itself) to disk: one syncfs(2) of its file system
+    where Linux has it, else an fsync per file."""
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for root, _, files in os.walk(folder):
+        for name in files:
+            fsync_path(Path(root) / name)
+        fsync_path(Path(root))
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where that is not available."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
+def recover(target: Path) -> None:
+    """Undo what a killed build left: put back an old folder moved aside, drop unfinished new folders."""
+    old = target.parent / f".{target.name}.old"
+    if old.is_dir():
+        if target.exists():
+            shutil.rmtree(old)
+        else:
+            old.rename(target)
+    for leftover in target.parent.glob(f".{target.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def carry_over(old: Path, new: Path) -> None:
+    """Move what other commands wrote into the old build (not written by this build) into the new one."""
+    if not old.is_dir():
+        return
+    for entry in old.iterdir():
+        if entry.name not in NOT_CARRIED and not (new / entry.name).exists():
+            entry.rename(new / entry.name)
+
+
+def swap(target: Path, staging: Path) -> None:
+    """Make `staging` the `target` folder; the previous `target` is deleted afterwards."""
+    parent = target.parent
+    if not target.exists():
+        staging.rename(target)
+    elif exchange(staging, target):
+        shutil.rmtree(staging)
+    else:
+        old = parent / f".{target.name}.old"
+        target.rename(old)
+        fsync_path(parent)
+        staging.rename(target)
+        fsync_path(parent)
+        shutil.rmtree(old)
+    fsync_path(parent)
+
+
+@contextmanager
+def locked(folder: Path):
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def replaced_folder(target: Path):
+    """Yield a new empty folder that replaces `target` only if the block succeeds.
+
+    `target` must be absent, empty or a previous build (see `check_replaceable`). New folders get the
+    permissions of the user's umask.
+    """
+    target = Path(os.path.abspath(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise EduGraphError(f"{target}: cannot create the build folder there ({err.strerror})") from None
+    with locked(target.parent):
+        recover(target)
+        check_replaceable(target)
+        staging = target.parent / f".{target.name}.new-{os.getpid()}"
+        try:
+            os.mkdir(staging)
+            yield staging
+            carry_over(target, staging)
+            fsync_tree(staging)
+        except OSError as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise EduGraphError(f"{target}: could not write the build ({err.strerror or err}); "
+                                "the previous build is unchanged") from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        swap(target, staging)

@@ -1,0 +1,103 @@
+"""Incremental and parallel builds: after adding one article only that article is extracted, and the
+output is byte-identical to a full build of the same articles (issue 14, items 2 and 3)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edugraph.articles import read_articles
+from edugraph.build import run_build, write_build
+from edugraph.output.cache import article_key, fingerprint
+from edugraph.paths import ARTICLES, CURATION, ONTOLOGY
+
+NOT_COMPARED = {"summary.json"}  # holds the seconds and the number of reused articles
+STORE = "store"  # RocksDB files: same content, not the same bytes
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in NOT_COMPARED and p.relative_to(folder).parts[0] != STORE}
+
+
+def corpus(folder: Path, stems: list[str]) -> tuple[Path, Path]:
+    """A copy of some seed articles and their curation files."""
+    articles, curation = folder / "articles", folder / "curation"
+    articles.mkdir(parents=True, exist_ok=True)
+    curation.mkdir(parents=True, exist_ok=True)
+    for stem in stems:
+        for source in (ARTICLES / f"{stem}.txt", ARTICLES / f"{stem}.json", CURATION / f"{stem}.yaml"):
+            if source.exists():
+                shutil.copy(source, (curation if source.suffix == ".yaml" else articles) / source.name)
+    return articles, curation
+
+
+@pytest.fixture(scope="module")
+def incremental(seed_build, tmp_path_factory) -> tuple[Path, dict]:
+    """Build all seed articles but the last with 2 processes, add the last, build again from the cache."""
+    stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+    work = tmp_path_factory.mktemp("incremental")
+    out = work / "build"
+    articles, curation = corpus(work, stems[:-1])
+    write_build(run_build(articles, curation, progress=False, jobs=2), out)
+    corpus(work, stems[-1:])
+    result = run_build(articles, curation, progress=False, jobs=2, previous=out)
+    write_build(result, out)
+    return out, result.counts
+
+
+def test_adding_one_article_extracts_only_that_one(incremental):
+    _, counts = incremental
+    assert counts["articles"] == len(list(ARTICLES.glob("*.txt")))
+    assert counts["reused_articles"] == counts["articles"] - 1
+
+
+def test_incremental_parallel_build_is_byte_identical_to_a_full_build(incremental, seed_build):
+    out, counts = incremental
+    full, incremental_files = files(seed_build), files(out)
+    assert sorted(incremental_files) == sorted(full)
+    assert [name for name in full if full[name] != incremental_files[name]] == []
+    summary = json.loads((seed_build / "summary.json").read_text())
+    for key in ("asserted_triples", "inferred_triples", "entities", "named_graphs"):
+        assert counts[key] == summary[key], key
+
+
+def test_the_cache_keeps_only_the_current_articles(incremental):
+    out, counts = incremental
+    assert len(list((out / "cache").glob("*.json"))) == counts["articles"]
+
+
+def test_a_changed_curation_or_ontology_changes_the_key(tmp_path):
+    article = read_articles(ARTICLES)[0]
+    base = fingerprint(ONTOLOGY)
+    assert article_key(base, article, {}) == article_key(fingerprint(ONTOLOGY), article, {})
+    assert article_key(base, article, {"remove": {"persons": ["X"]}}) != article_key(base, article, {})
+    ontology = tmp_path / "edugraph.ttl"
+    ontology.write_bytes(ONTOLOGY.read_bytes() + b"\n# changed\n")
+    assert fingerprint(ontology) != base
+
+
+def test_an_unreadable_cache_entry_is_redone(incremental, tmp_path):
+    out, counts = incremental
+    copy = tmp_path / "build"
+    shutil.copytree(out, copy)
+    entry = sorted((copy / "cache").glob("*.json"))[0]
+    entry.write_text("{not json")
+    stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+    articles, curation = corpus(tmp_path, stems)
+    result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
+    assert result.counts["reused_articles"] == counts["articles"] - 1
+
+
+def test_a_malformed_cache_entry_is_redone_not_trusted(incremental, tmp_path):
+    out, counts = incremental
+    copy = tmp_path / "build"
+    shutil.copytree(out, copy)
+    for entry in sorted((copy / "cache").glob("*.json"))[:2]:
+        entry.write_text(json.dumps({"facts": [], "graph": 3}))
+    articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
+    result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
+    assert result.counts["reused_articles"] == counts["articles"] - 2
