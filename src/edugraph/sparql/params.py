@@ -6,8 +6,9 @@ A value becomes
 - an `xsd:integer` when it is an integer (`70`);
 - otherwise a plain string literal (`Санкт-Петербург`), whatever quotes or braces it contains.
 The terms go into the query as a VALUES block opening its WHERE clause (`with_values`), the same text on
-the embedded store and on every remote store. An entity parameter of a library query (its header names a class) also accepts a label in
-either language or an ISO 3166-2 code, resolved to one IRI first (`resolve_names`).
+the embedded store and on every remote store. An entity parameter of a library query (its header names a
+class) also accepts a label in either language or an ISO 3166-2 code, resolved to one IRI first
+(`resolve_names`).
 """
 
 from __future__ import annotations
