@@ -99,7 +99,35 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
         tail = re.match(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|ия|а|и|ы)(?=[\s,.;]))+", rest)
         if tail:
             return tail.group(0), end + tail.end()
+        tail_end = _genitive_tail(rest)
+        if tail_end:
+            return rest[:tail_end], end + tail_end
     return "", end
+
+
+GENITIVE_TAIL_WORDS = 8  # «заседание совета по защите профессиональной чести и достоинства педагогических работников»
+
+
+def _genitive_tail(rest: str) -> int:
+    """End of the lower-case genitive phrase after an event noun («совещание руководителей школ района»;
+    «по» + a dative noun and «и» may continue it); 0 when the next word is not in the genitive.
+
+    >>> rest = " совета по защите чести и достоинства педагогов, а также"
+    >>> rest[:_genitive_tail(rest)]
+    ' совета по защите чести и достоинства педагогов'
+    """
+    at, done, case = 0, 0, "gent"
+    for count, m in enumerate(re.finditer(r"\s+([а-яё-]+)", rest)):
+        if m.start() != at or count >= GENITIVE_TAIL_WORDS:
+            break
+        word, at = m.group(1), m.end()
+        if word in ("по", "и") and done:
+            case = "datv" if word == "по" else "gent"
+            continue
+        if len(word) < 3 or not any(case in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word)[:3]):
+            break
+        done, case = at, "gent"
+    return done
 
 
 def _opening_of_event(text: str, m: re.Match, noun_re: re.Pattern) -> bool:
@@ -116,10 +144,11 @@ def _mentions(article: Article) -> list[dict]:
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
     found = []
     for m in noun_re.finditer(text):
-        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re):
+        before = text[max(0, m.start() - 80):m.start()]
+        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
             continue
-        mods = re.search(mods_re, text[max(0, m.start() - 80):m.start()])
-        mod_text = mods.group(0) if mods else ""
+        mods = re.search(mods_re, before)
+        mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
         if lang == "en":
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
@@ -130,6 +159,19 @@ def _mentions(article: Article) -> list[dict]:
                       "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
     return found + _quoted_events(article)
+
+
+ROOM = re.compile(r"(?<![\w-])зал\w*\s+$", re.I)  # «в зале заседаний»: a room, not a meeting
+
+
+def _adjectives(mods: str) -> str:
+    """Russian modifiers from the first adjective, participle, numeral or bracket on («участие стратегической» →
+    «стратегической»)."""
+    words = mods.split()
+    for i, word in enumerate(words):
+        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word) or parses(word.lower())[0].tag.POS in ("ADJF", "PRTF", "NUMR"):
+            return " ".join(words[i:]) + (" " if words[i:] else "")
+    return ""
 
 
 def _quoted_events(article: Article) -> list[dict]:
