@@ -237,7 +237,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     _assign_main_details(article, events)
     for part in events[1:]:  # «пленарное заседание» of the forum, «церемония награждения» of the main event
         whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
-        if PART.search(part["name"]) and not part.get("parent") and whole["type"] != part["type"]:
+        if (PART.search(part["name"]) or part.pop("_sub", False)) and not part.get("parent") \
+                and whole["type"] != part["type"]:
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
     return _without_bare_repeats(events + action_events(article, events, covered))
@@ -305,7 +306,47 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
         if _lead_report(article, m["start"]):
             return True
+        if _sub_event(article, m) or _of_organisation(article, m):
+            return True
     return False
+
+
+# «в рамках форума», «в ходе конференции», «Программа форума включает …», "as part of the teachers' meeting":
+# the sentence names a parent event, so another event noun of it is a part of that event
+_WITHIN = r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)\s+(?:the\s+)?"
+_PROGRAMME = r"(?:программ\w*|(?:the\s+)?program(?:me)?\s+of(?:\s+the)?)\s+"
+_SOME_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
+WITHIN = {lang: re.compile(rf"{_WITHIN}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
+                           rf"(?:включа|includ)\w*", re.I) for lang, noun in (("ru", RU_NOUN), ("en", EN_NOUN))}
+AMONG = re.compile(r"^\W*(?:среди\s+них|в\s+(?:их\s+)?числе|among\s+them|these\s+include)", re.I)
+
+
+def _sub_event(article: Article, mention: dict) -> bool:
+    """An event noun in a sentence that places it inside another event («В рамках форума прошёл круглый стол»,
+    "As part of the meeting there was organised an exhibition"), or in a list after «Программа форума включает …
+    Среди них …»."""
+    s, e = article.sentence_of(mention["start"])
+    spans = [(s, e)]
+    if AMONG.match(article.text[s:e]) and s > 0:
+        spans.append(article.sentence_of(s - 1))
+    for a, b in spans:
+        for m in WITHIN[article.lang].finditer(article.text[a:b]):
+            if not a + m.start() <= mention["start"] < a + m.end():
+                mention["sub"] = True
+                return True
+    return False
+
+
+SPECIFIC_TYPES = {"competition", "conference", "forum", "session"}
+
+
+def _of_organisation(article: Article, mention: dict) -> bool:
+    """«конкурс Министерства просвещения»: a competition, conference or forum named by the organisation that
+    holds it is a specific event even without a reporting verb or a date."""
+    if mention["type"] not in SPECIFIC_TYPES or article.lang != "ru":
+        return False
+    noun_end = article.text.find(mention["noun"], mention["start"]) + len(mention["noun"])
+    return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
 PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
@@ -350,6 +391,8 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     kind = "session" if re.search(r"пленарн|plenary", best["mods"], re.I) else best["type"]  # «пленарное заседание»
     event = {"name": name, "type": kind, "date": None, "place": None, "participants": None,
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
+    if any(m.get("sub") for m in mentions):
+        event["_sub"] = True
     positions = {}
     for m in mentions:
         positions.setdefault(article.sentence_of(m["start"]), m["start"])
@@ -456,6 +499,7 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     for event in events:
         event.pop("_sentences", None)
         event.pop("_weak_place", None)
+        event.pop("_sub", None)
 
 
 def _within(mention, place_name: str) -> bool:
