@@ -224,8 +224,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
     groups = _merge_unnamed(groups, article.lang)
     events, by_key = [], {}
+    only = _sole_reported(article, groups)
     for key, mentions in groups.items():
-        if not _is_event(article, mentions):
+        if not _is_event(article, mentions) and key != only:
             continue
         events.append(_event(article, mentions))
         by_key[key] = events[-1]
@@ -242,6 +243,17 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
     return _without_bare_repeats(events + action_events(article, events, covered))
+
+
+def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
+    """When no event noun passes `_is_event` but the lead reports a dated gathering («… собрались в Бирюче
+    4 октября»), the first event noun of the article («открывая торжественное мероприятие») names that event."""
+    if not groups or any(_is_event(article, mentions) for mentions in groups.values()):
+        return None
+    body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
+    reported = any(TRIGGERS.search(article.text[s:e]) and find_dates(article.text[s:e], article.year)
+                   for s, e in body[:LEAD_SENTENCES])
+    return next(iter(groups)) if reported else None
 
 
 def _without_bare_repeats(events: list[dict]) -> list[dict]:
