@@ -318,7 +318,7 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
         if _lead_report(article, m["start"]):
             return True
-        if _sub_event(article, m) or _of_organisation(article, m):
+        if _sub_event(article, m) or _of_organisation(article, m) or _took_part_in(article, m):
             return True
     return False
 
@@ -347,6 +347,16 @@ def _sub_event(article: Article, mention: dict) -> bool:
                 mention["sub"] = True
                 return True
     return False
+
+
+TOOK_PART_IN = re.compile(r"(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _took_part_in(article: Article, mention: dict) -> bool:
+    """«приняла участие в открытии новой школы», "took part in the opening ceremony": a reported event."""
+    s, _ = article.sentence_of(mention["start"])
+    return bool(TOOK_PART_IN.search(article.text[max(s, mention["start"] - 60):mention["start"]]))
 
 
 SPECIFIC_TYPES = {"competition", "conference", "forum", "session"}
