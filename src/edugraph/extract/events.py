@@ -242,7 +242,10 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
                 and whole["type"] != part["type"]:
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
-    return _without_bare_repeats(events + action_events(article, events, covered))
+    told = action_events(article, events, covered)
+    if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
+        events = [e for e in events if e is not by_key.get(only)]
+    return _without_bare_repeats(events + told)
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
@@ -253,7 +256,9 @@ def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | Non
     body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
     reported = any(TRIGGERS.search(article.text[s:e]) and find_dates(article.text[s:e], article.year)
                    for s, e in body[:LEAD_SENTENCES])
-    return next(iter(groups)) if reported else None
+    first = next(iter(groups))
+    singular = "sing" in parses(groups[first][0]["noun"].split()[0].lower())[0].tag
+    return first if reported and singular else None
 
 
 def _without_bare_repeats(events: list[dict]) -> list[dict]:
@@ -510,7 +515,7 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
             if places and not main.get("venue"):
                 main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
     if not main["place"]:
-        main["place"] = article.dateline_place()  # "Penza, 2 March 2018. The Minister visited …"
+        main["place"] = article.dateline_place() or _lead_place(article, body)  # "Penza, 2 March 2018. …"
     if not main.get("initiatives"):
         lead = " ".join(article.text[s:e] for s, e in ([article.sentences[0]] + body)[:3])
         main["initiatives"] = [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(lead)]
@@ -522,6 +527,15 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         event.pop("_sentences", None)
         event.pop("_weak_place", None)
         event.pop("_sub", None)
+
+
+def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:
+    """The first place named after «в»/"in" in the article's first sentences: where the news of the day happened."""
+    for s, e in body[:LEAD_SENTENCES]:
+        for place in article.event_places(s, e):
+            if re.search(r"(?:^|\s)(?:в|во|in)\s+$", article.text[max(s, place.start - 4):place.start], re.I):
+                return place.value
+    return None
 
 
 def _within(mention, place_name: str) -> bool:
