@@ -493,6 +493,9 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     body = [(s, e) for s, e in article.sentences if not _is_date_line(article.text[s:e])]
     day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind in ("day", "range")
                  and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)]
+    if not day_dates:  # «Вчера … посетила министр»: the lead's relative day
+        lead = [d for s, e in body[:LEAD_SENTENCES] for d in relative_dates(article.text[s:e], article.published)]
+        day_dates = [d for d in lead if len(d.date) == 10][:1]
     if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
     if day_dates and main["date"] and not main.get("end_date"):
@@ -550,6 +553,8 @@ def _within(mention, place_name: str) -> bool:
 
 
 def _is_date_line(sentence: str) -> bool:
+    """A publication line: a date alone, or after a rubric and a slash («Образование  /  2 сентября 2018»)."""
+    sentence = re.sub(r"^[\w\s,-]{1,40}[/|]\s*(?=\d)", "", sentence.strip())
     return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
         and any(ch.isdigit() for ch in sentence)
 
