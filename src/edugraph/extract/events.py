@@ -314,7 +314,8 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True  # "the plenary session", "the panel session"
         if PART.search(m["raw"]):
             return True  # «пленарное заседание», «церемония награждения»: a part of the reported event
-        if m["quoted"] or re.match(r"[А-ЯЁA-Z]", m["mods"] or "") or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
+        capital_mod = re.search(r"(?:^|\s)[А-ЯЁA-Z]", m["mods"] or "")  # «единый Всероссийский день открытия»
+        if m["quoted"] or capital_mod or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
             return True
         s, e = article.sentence_of(m["start"])
         if TRIGGERS.search(article.text[s:e]) and (find_dates(article.text[s:e], article.year) or COUNT[article.lang].search(article.text[s:e])):
