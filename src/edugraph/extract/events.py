@@ -242,6 +242,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
                 and whole["type"] != part["type"]:
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
+            part["place"] = part["place"] or whole["place"]
     told = action_events(article, events, covered)
     if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
