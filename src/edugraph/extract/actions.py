@@ -116,7 +116,7 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
             continue
         same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
-        same_day = stated and event["_stated"] and event["date"] == date and len(date) == 10
+        same_day = event["date"] == date and len(date) == 10
         if same and (same_day or not elsewhere and not (stated and event["_stated"] and event["date"] != date)):
             return key
     return (action["kind"], target.value if target else place, date)
