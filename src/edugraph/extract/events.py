@@ -24,7 +24,7 @@ EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en"
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
            r"national)\s+(?:(?:of|the|and)\s+(?=[A-Z]))*){0,8}$")  # "Director of the Year of Russia", "Clever and Wise"
-TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
+TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 NUMBER_WORDS = {  # round numbers written as words, any case form («более двухсот», "two hundred")
@@ -236,10 +236,10 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             event["parent"] = whole["name"]
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
-    for part in events[1:]:  # «пленарное заседание» of the forum, «церемония награждения» of the main event
+    within = [event.pop("_sub", False) for event in events]  # «в рамках форума», «Программа форума включает»
+    for part, sub in list(zip(events, within))[1:]:  # «пленарное заседание» of the forum, «церемония награждения»
         whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
-        if (PART.search(part["name"]) or part.pop("_sub", False)) and not part.get("parent") \
-                and whole["type"] != part["type"]:
+        if (sub or PART.search(part["name"])) and not part.get("parent") and whole["type"] != part["type"]:
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
@@ -531,7 +531,6 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     for event in events:
         event.pop("_sentences", None)
         event.pop("_weak_place", None)
-        event.pop("_sub", None)
 
 
 def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:
