@@ -102,3 +102,46 @@ def test_award_list_joined_by_and_with_two_posts_of_one_person():
         {"post": "учитель математики", "org": "МКОУ «Песковская СОШ»"},
         {"post": "директор", "org": "МКОУ «Песковская СОШ»"}]
     assert "Министерство просвещения" in facts["organisations"]
+
+
+def _events(text, lang="ru", date="2024-10-05"):
+    return extract_facts(text, lang, {"date": date})["events"]
+
+
+def test_parts_of_a_forum_are_events_with_its_parent_and_place():
+    text = ("12 марта в Омске прошёл региональный форум молодых педагогов. Программа форума включает несколько "
+            "событий. Среди них круглый стол с ректором университета и заседание совета молодых учителей области.")
+    events = {e["name"]: e for e in _events(text)}
+    assert events["Заседание совета молодых учителей области"]["parent"] == "Региональный форум молодых педагогов"
+    assert events["Заседание совета молодых учителей области"]["place"] == "Омск"
+    text = "On 25 August 2023 the regional conference took place in Omsk. As part of the conference there was " \
+           "organized an exhibition of school projects."
+    exhibition = next(e for e in _events(text, "en") if e["type"] == "other")
+    assert exhibition["parent"] and exhibition["date"] == "2023-08-25"
+
+
+def test_an_event_one_took_part_in_is_reported_and_dated_by_the_lead():
+    text = ("Вчера Омскую область с рабочим визитом посетил министр просвещения Иван Петров.\n"
+            "Министр осмотрел школу.\nВместе с губернатором он принял участие в открытии нового корпуса колледжа.")
+    opening = next(e for e in _events(text) if e["type"] == "opening")
+    assert opening["name"] == "Открытие нового корпуса колледжа" and opening["date"] == "2024-10-04"
+
+
+def test_a_lead_gathering_is_named_by_the_first_event_noun():
+    text = ("Педагоги района собрались в Таре 3 октября. «Спасибо вам за труд», — сказал глава района, "
+            "открывая торжественное мероприятие.")
+    assert [(e["name"], e["date"]) for e in _events(text)] == [("Торжественное мероприятие", "2024-10-03")]
+    told = _events("Технопарк открыли 3 октября. В технопарке дети смогут участвовать в хакатонах.")
+    assert [e["type"] for e in told] == ["opening"]  # the opening is told by a verb; «хакатонах» is no event
+
+
+def test_a_competition_of_a_named_body_and_a_hard_wrapped_line():
+    events = _events("Регион стал победителем конкурса Министерства просвещения Российской Федерации.")
+    assert [e["type"] for e in events] == ["competition"]
+    text = "Директор рассказала, что школа была открыта в\n1985 году. Сейчас в ней учатся 300 детей."
+    assert [(e["type"], e["date"]) for e in _events(text)] == [("opening", "1985")]
+
+
+def test_english_listed_regions_are_not_cities():
+    places = extract_facts("Pupils came from Penza, Samara and Tomsk regions.", "en", {"date": "2024-03-01"})["places"]
+    assert "Penza" not in places and "Penza region" in places

@@ -116,7 +116,8 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
             continue
         same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
-        if same and not elsewhere and not (stated and event["_stated"] and event["date"] != date):
+        same_day = event["date"] == date and len(date) == 10
+        if same and (same_day or not elsewhere and not (stated and event["_stated"] and event["date"] != date)):
             return key
     return (action["kind"], target.value if target else place, date)
 
@@ -157,6 +158,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                         "_what": what}
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
+    if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one
+        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_stated"]}
     for event in out.values():
         for key in ("_target", "_stated", "_what"):
             event.pop(key)

@@ -23,8 +23,8 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
-           r"national)\s+(?:(?:of|the|and)\s+(?=[A-Z]))*){0,8}$")  # "Director of the Year of Russia", "Clever and Wise"
-TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
+           r"national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")  # "Director of the Year of Russia"
+TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
 NUMBER_WORDS = {  # round numbers written as words, any case form («более двухсот», "two hundred")
@@ -99,7 +99,35 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
         tail = re.match(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|ия|а|и|ы)(?=[\s,.;]))+", rest)
         if tail:
             return tail.group(0), end + tail.end()
+        tail_end = _genitive_tail(rest)
+        if tail_end:
+            return rest[:tail_end], end + tail_end
     return "", end
+
+
+GENITIVE_TAIL_WORDS = 8  # «заседание совета по защите профессиональной чести и достоинства педагогических работников»
+
+
+def _genitive_tail(rest: str) -> int:
+    """End of the lower-case genitive phrase after an event noun («совещание руководителей школ района»;
+    «по» + a dative noun and «и» may continue it); 0 when the next word is not in the genitive.
+
+    >>> rest = " совета по защите чести и достоинства педагогов, а также"
+    >>> rest[:_genitive_tail(rest)]
+    ' совета по защите чести и достоинства педагогов'
+    """
+    at, done, case = 0, 0, "gent"
+    for count, m in enumerate(re.finditer(r"\s+([а-яё-]+)", rest)):
+        if m.start() != at or count >= GENITIVE_TAIL_WORDS:
+            break
+        word, at = m.group(1), m.end()
+        if word in ("по", "и") and done:
+            case = "datv" if word == "по" else "gent"
+            continue
+        if len(word) < 3 or not any(case in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word)[:3]):
+            break
+        done, case = at, "gent"
+    return done
 
 
 def _opening_of_event(text: str, m: re.Match, noun_re: re.Pattern) -> bool:
@@ -116,10 +144,11 @@ def _mentions(article: Article) -> list[dict]:
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
     found = []
     for m in noun_re.finditer(text):
-        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re):
+        before = text[max(0, m.start() - 80):m.start()]
+        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
             continue
-        mods = re.search(mods_re, text[max(0, m.start() - 80):m.start()])
-        mod_text = mods.group(0) if mods else ""
+        mods = re.search(mods_re, before)
+        mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
         if lang == "en":
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
@@ -130,6 +159,19 @@ def _mentions(article: Article) -> list[dict]:
                       "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
     return found + _quoted_events(article)
+
+
+ROOM = re.compile(r"(?<![\w-])зал\w*\s+$", re.I)  # «в зале заседаний»: a room, not a meeting
+
+
+def _adjectives(mods: str) -> str:
+    """Russian modifiers from the first adjective, participle, numeral or bracket on («участие стратегической» →
+    «стратегической»)."""
+    words = mods.split()
+    for i, word in enumerate(words):
+        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word) or parses(word.lower())[0].tag.POS in ("ADJF", "PRTF", "NUMR"):
+            return " ".join(words[i:]) + (" " if words[i:] else "")
+    return ""
 
 
 def _quoted_events(article: Article) -> list[dict]:
@@ -182,8 +224,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
     groups = _merge_unnamed(groups, article.lang)
     events, by_key = [], {}
+    only = _sole_reported(article, groups)
     for key, mentions in groups.items():
-        if not _is_event(article, mentions):
+        if not _is_event(article, mentions) and key != only:
             continue
         events.append(_event(article, mentions))
         by_key[key] = events[-1]
@@ -193,12 +236,30 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             event["parent"] = whole["name"]
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     _assign_main_details(article, events)
-    for part in events[1:]:  # «пленарное заседание» of the forum, «церемония награждения» of the main event
+    within = [event.pop("_sub", False) for event in events]  # «в рамках форума», «Программа форума включает»
+    for part, sub in list(zip(events, within))[1:]:  # «пленарное заседание» of the forum, «церемония награждения»
         whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
-        if PART.search(part["name"]) and not part.get("parent") and whole["type"] != part["type"]:
+        if (sub or PART.search(part["name"])) and not part.get("parent") and whole["type"] != part["type"]:
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
-    return _without_bare_repeats(events + action_events(article, events, covered))
+            part["place"] = part["place"] or whole["place"]
+    told = action_events(article, events, covered)
+    if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
+        events = [e for e in events if e is not by_key.get(only)]
+    return _without_bare_repeats(events + told)
+
+
+def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
+    """When no event noun passes `_is_event` but the lead reports a dated gathering («… собрались в Бирюче
+    4 октября»), the first event noun of the article («открывая торжественное мероприятие») names that event."""
+    if not groups or any(_is_event(article, mentions) for mentions in groups.values()):
+        return None
+    body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
+    reported = any(TRIGGERS.search(article.text[s:e]) and find_dates(article.text[s:e], article.year)
+                   for s, e in body[:LEAD_SENTENCES])
+    first = next(iter(groups))
+    singular = "sing" in parses(groups[first][0]["noun"].split()[0].lower())[0].tag
+    return first if reported and singular else None
 
 
 def _without_bare_repeats(events: list[dict]) -> list[dict]:
@@ -254,7 +315,8 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True  # "the plenary session", "the panel session"
         if PART.search(m["raw"]):
             return True  # «пленарное заседание», «церемония награждения»: a part of the reported event
-        if m["quoted"] or re.match(r"[А-ЯЁA-Z]", m["mods"] or "") or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
+        capital_mod = re.search(r"(?:^|\s)[А-ЯЁA-Z]", m["mods"] or "")  # «единый Всероссийский день открытия»
+        if m["quoted"] or capital_mod or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
             return True
         s, e = article.sentence_of(m["start"])
         if TRIGGERS.search(article.text[s:e]) and (find_dates(article.text[s:e], article.year) or COUNT[article.lang].search(article.text[s:e])):
@@ -263,7 +325,57 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
         if _lead_report(article, m["start"]):
             return True
+        if _sub_event(article, m) or _of_organisation(article, m) or _took_part_in(article, m):
+            return True
     return False
+
+
+# «в рамках форума», «в ходе конференции», «Программа форума включает …», "as part of the teachers' meeting":
+# the sentence names a parent event, so another event noun of it is a part of that event
+_WITHIN = r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)\s+(?:the\s+)?"
+_PROGRAMME = r"(?:программ\w*|(?:the\s+)?program(?:me)?\s+of(?:\s+the)?)\s+"
+_SOME_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
+WITHIN = {lang: re.compile(rf"{_WITHIN}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
+                           rf"(?:включа|includ)\w*", re.I) for lang, noun in (("ru", RU_NOUN), ("en", EN_NOUN))}
+AMONG = re.compile(r"^\W*(?:среди\s+них|в\s+(?:их\s+)?числе|among\s+them|these\s+include)", re.I)
+
+
+def _sub_event(article: Article, mention: dict) -> bool:
+    """An event noun in a sentence that places it inside another event («В рамках форума прошёл круглый стол»,
+    "As part of the meeting there was organised an exhibition"), or in a list after «Программа форума включает …
+    Среди них …»."""
+    s, e = article.sentence_of(mention["start"])
+    spans = [(s, e)]
+    if AMONG.match(article.text[s:e]) and s > 0:
+        spans.append(article.sentence_of(s - 1))
+    for a, b in spans:
+        for m in WITHIN[article.lang].finditer(article.text[a:b]):
+            if not a + m.start() <= mention["start"] < a + m.end():
+                mention["sub"] = True
+                return True
+    return False
+
+
+TOOK_PART_IN = re.compile(r"(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _took_part_in(article: Article, mention: dict) -> bool:
+    """«приняла участие в открытии новой школы», "took part in the opening ceremony": a reported event."""
+    s, _ = article.sentence_of(mention["start"])
+    return bool(TOOK_PART_IN.search(article.text[max(s, mention["start"] - 60):mention["start"]]))
+
+
+SPECIFIC_TYPES = {"competition", "conference", "forum", "session"}
+
+
+def _of_organisation(article: Article, mention: dict) -> bool:
+    """«конкурс Министерства просвещения»: a competition, conference or forum named by the organisation that
+    holds it is a specific event even without a reporting verb or a date."""
+    if mention["type"] not in SPECIFIC_TYPES or article.lang != "ru":
+        return False
+    noun_end = article.text.find(mention["noun"], mention["start"]) + len(mention["noun"])
+    return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
 PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
@@ -308,6 +420,8 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     kind = "session" if re.search(r"пленарн|plenary", best["mods"], re.I) else best["type"]  # «пленарное заседание»
     event = {"name": name, "type": kind, "date": None, "place": None, "participants": None,
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
+    if any(m.get("sub") for m in mentions):
+        event["_sub"] = True
     positions = {}
     for m in mentions:
         positions.setdefault(article.sentence_of(m["start"]), m["start"])
@@ -381,6 +495,9 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     body = [(s, e) for s, e in article.sentences if not _is_date_line(article.text[s:e])]
     day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind in ("day", "range")
                  and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)]
+    if not day_dates:  # «Вчера … посетила министр»: the lead's relative day
+        lead = [d for s, e in body[:LEAD_SENTENCES] for d in relative_dates(article.text[s:e], article.published)]
+        day_dates = [d for d in lead if len(d.date) == 10][:1]
     if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
     if day_dates and main["date"] and not main.get("end_date"):
@@ -403,7 +520,7 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
             if places and not main.get("venue"):
                 main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
     if not main["place"]:
-        main["place"] = article.dateline_place()  # "Penza, 2 March 2018. The Minister visited …"
+        main["place"] = article.dateline_place() or _lead_place(article, body)  # "Penza, 2 March 2018. …"
     if not main.get("initiatives"):
         lead = " ".join(article.text[s:e] for s, e in ([article.sentences[0]] + body)[:3])
         main["initiatives"] = [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(lead)]
@@ -414,6 +531,15 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     for event in events:
         event.pop("_sentences", None)
         event.pop("_weak_place", None)
+
+
+def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:
+    """The first place named after «в»/"in" in the article's first sentences: where the news of the day happened."""
+    for s, e in body[:LEAD_SENTENCES]:
+        for place in article.event_places(s, e):
+            if re.search(r"(?:^|\s)(?:в|во|in)\s+$", article.text[max(s, place.start - 4):place.start], re.I):
+                return place.value
+    return None
 
 
 def _within(mention, place_name: str) -> bool:
@@ -428,6 +554,8 @@ def _within(mention, place_name: str) -> bool:
 
 
 def _is_date_line(sentence: str) -> bool:
+    """A publication line: a date alone, or after a rubric and a slash («Образование  /  2 сентября 2018»)."""
+    sentence = re.sub(r"^[\w\s,-]{1,40}[/|]\s*(?=\d)", "", sentence.strip())
     return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
         and any(ch.isdigit() for ch in sentence)
 

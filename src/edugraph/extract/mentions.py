@@ -58,9 +58,11 @@ class Article:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
-    (a hard-wrapped line goes on: «15\nмая»); initials are not ends."""
+    nor preceded by a preposition (a hard-wrapped line goes on: «15\nмая», «открыта в\n1970 году»); initials are
+    not ends."""
     spans, start = [], 0
-    for m in re.finditer(r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on
+    for m in re.finditer(r"(?<!\s[а-яёa-z])(?<!\s[а-яёa-z]{2})"  # not after a short word («в», «на», "in")
+                         r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on
                          r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+"  # not after initials
                          r"(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
                          text):
