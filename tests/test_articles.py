@@ -139,15 +139,3 @@ def test_symlinks_may_not_lead_out_of_the_articles_folder(tmp_path):
     (folder / "a.json").symlink_to(tmp_path / "secret")
     with pytest.raises(EduGraphError, match="a.json: a symbolic link"):
         read_articles(folder)
-
-
-def test_docstring_examples_of_the_input_checks_run():
-    import doctest
-
-    import edugraph.commands.argtypes
-    import edugraph.facts
-    import edugraph.limits
-
-    for module in (edugraph.facts, edugraph.limits, edugraph.commands.argtypes):
-        failed, tried = doctest.testmod(module)
-        assert tried and not failed, module.__name__

@@ -134,7 +134,7 @@ def test_the_swap_is_one_exchange(tmp_path):
 def test_a_failed_write_is_one_line_and_keeps_the_previous_build(tmp_path):
     target = previous_build(tmp_path / "build")
     with pytest.raises(EduGraphError, match="could not write the build .*previous build is unchanged"):
-        with replaced_folder(target) as new:
+        with replaced_folder(target):
             raise OSError(28, "No space left on device")
     assert (target / "all.nq").read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]

@@ -3,16 +3,12 @@ to the method that gave them (on the seed build, and the finder on small texts).
 
 from __future__ import annotations
 
-import doctest
-
-import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS
 
 from edugraph.analysis.network import load as load_network
 from edugraph.extract.mentions import split_sentences
 from edugraph.namespaces import EG, GRAPH, ID
-from edugraph.resolve import evidence
 from edugraph.resolve.evidence import CURATION, EvidenceFinder, SentenceFinder, mark_curated
 from edugraph.sparql.store import open_built
 from edugraph.text import clean_text
@@ -161,8 +157,3 @@ def test_mark_curated_marks_added_and_changed_entries_only():
     assert "evidence" not in marked["events"][0] and marked["events"][1]["evidence"] == {"start": 3, "method": CURATION}
     assert marked["events"][2]["evidence"] == {"method": CURATION}
     assert merged["events"][1]["evidence"] == {"start": 3}  # the input is left as it was
-
-
-@pytest.mark.parametrize("module", [evidence], ids=lambda m: m.__name__)
-def test_docstring_examples(module):
-    assert doctest.testmod(module).failed == 0

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-
-from edugraph.resolve import english, labels
 from support.articles import organisation, resolved
 
 
@@ -107,8 +104,3 @@ def test_quoted_initiatives_and_unknown_event_words_in_english():
     opening, concert = resolved(facts).events
     assert opening.labels.en == "Ceremonial opening of centre «Point of Growth»"
     assert (concert.labels.ru, concert.labels.en) == ("Гала-концерт, 3 февраля 2024", "Event, 3 Feb 2024")
-
-
-def test_docstring_examples():
-    for module in (english, labels):
-        assert doctest.testmod(module).failed == 0, module.__name__

@@ -161,7 +161,7 @@ def test_from_and_protocol_datasets_are_honoured(endpoint, seed_build):
     assert 0 < in_article < everything
     assert count(endpoint, f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE_GRAPH}> WHERE {{ ?s ?p ?o }}") == in_article
     assert count(endpoint, COUNT, **{"default-graph-uri": ARTICLE_GRAPH}) == in_article
-    named = f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    named = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     assert count(endpoint, named.replace("WHERE", f"FROM NAMED <{ARTICLE_GRAPH}> WHERE")) == 1
     assert count(endpoint, named, **{"named-graph-uri": ARTICLE_GRAPH}) == 1
     assert count(endpoint, named) == len(list(store.named_graphs()))

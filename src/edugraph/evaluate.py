@@ -90,16 +90,12 @@ def _places_equal(a: str | None, b: str | None) -> bool:
     """Same place, or one contains the other (a district of the city, a city of the region)."""
     if a == b:
         return True
-    chain = lambda i: _ancestors(i)  # noqa: E731
-    return bool(a and b and (a in chain(b) or b in chain(a)))
+    return bool(a and b and (a in _ancestors(b) or b in _ancestors(a)))
 
 
 def _ancestors(ident: str) -> list[str]:
-    out, record = [], gazetteer.place(ident)
-    while record and record.get("parent") and record["parent"] != "russia":
-        out.append(record["parent"])
-        record = gazetteer.place(record["parent"])
-    return out
+    """Ids of the places enclosing a place, the country left out (every place is in Russia)."""
+    return [r["id"] for r in gazetteer.ancestors(gazetteer.place(ident)) if r["id"] != "russia"][1:]
 
 
 def compare(gold: dict, got: dict) -> dict[str, tuple[int, int, int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 import iuliia
 import yaml
@@ -110,6 +111,21 @@ def _district(city: str, adj_ru: str, adj_en: str, head: str, en_head: str, adj_
 def place(ident: str) -> dict | None:
     """The place record with this id."""
     return _places()[0].get(ident)
+
+
+def ancestors(record: dict | None, lookup=None) -> Iterator[dict]:
+    """The place itself, then every enclosing place up to the country: the one walk up the place hierarchy.
+
+    `lookup` finds a parent record by id (default: `place`; resolution passes one that also knows the
+    districts it derived).
+
+    >>> [r["id"] for r in ancestors(place("vladikavkaz"))]
+    ['vladikavkaz', 'north-ossetia-alania', 'russia']
+    """
+    lookup = lookup or place
+    while record:
+        yield record
+        record = lookup(record["parent"]) if record.get("parent") else None
 
 
 def all_places() -> list[dict]:

@@ -247,11 +247,8 @@ def _district_words(name: str) -> set[str]:
 
 
 def _ancestors(ident: str) -> list[str]:
-    out, record = [], gazetteer.place(ident)
-    while record and record.get("parent"):
-        out.append(record["parent"])
-        record = gazetteer.place(record["parent"])
-    return out
+    """Ids of the places enclosing a place (up to the country)."""
+    return [record["id"] for record in gazetteer.ancestors(gazetteer.place(ident))][1:]
 
 
 PLACE_NOUNS = {"район", "округ", "город", "область", "край", "республика", "district", "region", "city"}

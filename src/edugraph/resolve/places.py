@@ -43,10 +43,8 @@ def place_record(ident: str) -> dict | None:
 
 
 def ancestors(record: dict | None) -> Iterator[dict]:
-    """The place itself, then every enclosing place up to the country (the one walk up the hierarchy)."""
-    while record:
-        yield record
-        record = place_record(record["parent"]) if record.get("parent") else None
+    """The place itself, then every enclosing place up to the country, derived districts included."""
+    return gazetteer.ancestors(record, place_record)
 
 
 def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
