@@ -40,6 +40,7 @@ from .errors import EduGraphError, warn
 from .facts import can_name, is_real_date, schema as facts_schema, surrogate_path
 from .limits import limit
 from .paths import CURATION_SCHEMA
+from .text import fold as fold_text
 
 SECTIONS = ("persons", "organisations", "places", "initiatives", "events", "topics")
 TOP_KEYS = {"article", "note", "replace", "remove", "add"}
@@ -101,8 +102,8 @@ class Curation:
 
 
 def fold(name: str) -> str:
-    """Case- and space-insensitive comparison key."""
-    return " ".join(str(name).replace("ё", "е").replace("Ё", "Е").split()).casefold()
+    """Case- and space-insensitive comparison key of a curated name (punctuation kept)."""
+    return fold_text(name, punctuation=False)
 
 
 def entry_name(entry) -> str:

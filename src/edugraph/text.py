@@ -90,12 +90,20 @@ def clean_text(raw: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def fold(text: str) -> str:
-    """Comparison form: lower case, ё→е, quotes removed, dashes unified, white space collapsed."""
-    text = (text or "").lower().replace("ё", "е")
-    text = re.sub(r"[«»\"„“”'’`]", " ", text)
-    text = re.sub(r"[‐‑‒–—]", "-", text)
-    text = re.sub(r"\s*№\s*", " № ", text)
+def fold(text: str, punctuation: bool = True) -> str:
+    """Comparison form: case folded, ё→е, white space collapsed; with `punctuation` also quotes removed,
+    dashes unified and «№» spaced (curation keeps punctuation: a curator's name must match as written).
+
+    >>> fold("Школа  «Ёлочка» №5")
+    'школа елочка № 5'
+    >>> fold("Школа  «Ёлочка» №5", punctuation=False)
+    'школа «елочка» №5'
+    """
+    text = str(text or "").casefold().replace("ё", "е")
+    if punctuation:
+        text = re.sub(r"[«»\"„“”'’`]", " ", text)
+        text = re.sub(r"[‐‑‒–—]", "-", text)
+        text = re.sub(r"\s*№\s*", " № ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
