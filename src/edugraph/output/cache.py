@@ -2,8 +2,8 @@
 
 An entry (`cache/<key>.json`) holds an article's merged facts, its named graph and its part of the gazetteer
 graph (the places, initiatives and concepts it refers to), both as sorted N-Triples. The key hashes
-everything the entry depends on: the article text and metadata, its curation, and the build's fingerprint (ontology, gazetteers and the code of this
-package). A build keeps only the entries of its own articles.
+everything the entry depends on: the article text and metadata, its curation, and the build's
+fingerprint (ontology, gazetteers and the code of this package). A build keeps only the entries of its own articles.
 """
 
 from __future__ import annotations
