@@ -184,35 +184,17 @@ def with_values(text: str, bindings: dict | None) -> str:
     line: bound before any FILTER runs, the same text on every store. (pyoxigraph's `substitutions` are not
     used: its optimiser treats `BOUND(?param)` as false for a variable no pattern binds.)
 
-    A bound `?x` also binds `?xIri` when the query uses that variable (`pinned`): the library's queries match
-    the entity a parameter fixes as `?xIri`, so the store looks it up by index instead of filtering every row.
-
     >>> import pyoxigraph as ox
     >>> with_values('SELECT * WHERE { ?s ?p "{" }', {ox.Variable("s"): ox.NamedNode("http://x/a")})
     'SELECT * WHERE { VALUES (?s) { (<http://x/a>) }  ?s ?p "{" }'
     """
     if not bindings:
         return text
-    bindings = pinned(text, bindings)
     names = " ".join(str(variable) for variable in bindings)
     values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
     masked = NOISE.sub(lambda m: " " * len(m.group()), text)
     where = WHERE.search(masked) or re.search(r"\{", masked)
     return text[:where.end()] + values + text[where.end():] if where else text + " " + values
-
-
-def pinned(text: str, bindings: dict) -> dict:
-    """`bindings` with `?xIri` bound like `?x` for every bound `?x` whose `?xIri` the query uses (outside
-    strings and comments) and that is not bound itself.
-
-    >>> import pyoxigraph as ox
-    >>> sorted(str(v) for v in pinned("SELECT ?placeIri WHERE {}", {ox.Variable("place"): ox.NamedNode("http://x/a")}))
-    ['?place', '?placeIri']
-    """
-    masked = NOISE.sub(lambda m: " " * len(m.group()), text)
-    extra = {ox.Variable(variable.value + "Iri"): term for variable, term in bindings.items()
-             if isinstance(term, ox.NamedNode) and re.search(rf"[?$]{variable.value}Iri\b", masked)}
-    return {**bindings, **{variable: term for variable, term in extra.items() if variable not in bindings}}
 
 
 def library_classes(text: str) -> dict[str, str]:
