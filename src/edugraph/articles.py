@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
 
 from .errors import EduGraphError
-from .facts import is_real_date, nesting_depth, surrogate_path
+from .facts import error_location, is_real_date, load_schema, nesting_depth, surrogate_path
 from .limits import limit
 from .paths import METADATA_SCHEMA
 
@@ -117,11 +116,6 @@ def check_article_text(text: str, path: Path) -> None:
                             "without a space; it is not prose (EDUGRAPH_MAX_WORD_CHARS raises the limit)")
 
 
-@lru_cache(maxsize=1)
-def metadata_schema() -> dict:
-    return json.loads(METADATA_SCHEMA.read_text(encoding="utf-8"))
-
-
 def short(value, width: int = 60) -> str:
     text = repr(value)
     return text if len(text) <= width else text[:width] + "…"
@@ -150,10 +144,9 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
         raise EduGraphError(f"{path}: metadata date {short(date)} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
     if date is not None and not is_real_date(date):
         raise EduGraphError(f"{path}: metadata date {date!r} does not exist in the calendar")
-    errors = sorted(jsonschema.Draft202012Validator(metadata_schema()).iter_errors(meta), key=lambda e: e.path)
+    errors = sorted(jsonschema.Draft202012Validator(load_schema(METADATA_SCHEMA)).iter_errors(meta), key=lambda e: e.path)
     if errors:
-        key = ".".join(str(part) for part in errors[0].absolute_path) or "(top)"
-        raise EduGraphError(f"{path}: metadata '{key}' = {short(errors[0].instance)} is wrong: "
+        raise EduGraphError(f"{path}: metadata '{error_location(errors[0])}' = {short(errors[0].instance)} is wrong: "
                             f"{schema_reason(errors[0])}")
     return meta
 

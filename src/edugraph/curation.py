@@ -30,14 +30,13 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
 import yaml
 
 from .errors import EduGraphError, warn
-from .facts import can_name, is_real_date, schema as facts_schema, surrogate_path
+from .facts import can_name, is_real_date, load_schema, schema as facts_schema, surrogate_path
 from .limits import limit
 from .paths import CURATION_SCHEMA
 from .text import fold as fold_text
@@ -108,11 +107,6 @@ def fold(name: str) -> str:
 
 def entry_name(entry) -> str:
     return entry["name"] if isinstance(entry, dict) else entry
-
-
-@lru_cache(maxsize=1)
-def curation_schema() -> dict:
-    return json.loads(CURATION_SCHEMA.read_text(encoding="utf-8"))
 
 
 def node_children(node) -> list:
@@ -235,7 +229,7 @@ def check_curation(data, node, article_id: str) -> None:
         raise CurationProblem(line_of(node, unknown[0]), f"unknown keys {unknown}; allowed: {sorted(TOP_KEYS)}")
     if data.get("article", article_id) != article_id:
         raise CurationProblem(line_of(node, "article"), f"'article: {data['article']}' does not match the file name")
-    check_schema(curation_schema(), data, node)
+    check_schema(load_schema(CURATION_SCHEMA), data, node)
     check_schema(facts_schema(), additions(data), node, ("add",))  # the shape of `add` is checked by now
     check_values(data, node)
 

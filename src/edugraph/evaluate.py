@@ -153,15 +153,14 @@ def read_gold(path: Path) -> dict:
     """A gold facts file, checked against data/facts.schema.json."""
     import jsonschema
 
-    from .facts import schema
+    from .facts import error_location, schema
     try:
         gold = json.loads(read_limited(path, "MAX_METADATA_BYTES", "gold file").decode("utf-8"))
         jsonschema.validate(gold, schema())
     except (ValueError, RecursionError) as err:
         raise EduGraphError(f"{path}: the gold file is not valid JSON: {' '.join(str(err).split())[:200]}") from None
     except jsonschema.ValidationError as err:
-        where = ".".join(map(str, err.absolute_path)) or "(top)"
-        raise EduGraphError(f"{path}: gold '{where}': {err.message[:200]}") from None
+        raise EduGraphError(f"{path}: gold '{error_location(err)}': {err.message[:200]}") from None
     return gold
 
 

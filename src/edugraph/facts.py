@@ -11,6 +11,7 @@ import datetime
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .paths import FACTS_SCHEMA
 
@@ -18,9 +19,20 @@ ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def load_schema(path: Path) -> dict:
+    """A JSON schema of `data/` (facts, metadata, curation), read once."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def schema() -> dict:
-    return json.loads(FACTS_SCHEMA.read_text(encoding="utf-8"))
+    """The facts exchange schema (data/facts.schema.json)."""
+    return load_schema(FACTS_SCHEMA)
+
+
+def error_location(error) -> str:
+    """Where in the document a jsonschema error is: 'persons.0.name', or '(top)'."""
+    return ".".join(map(str, error.absolute_path)) or "(top)"
 
 
 def trim(value, node: dict | None = None):
