@@ -17,6 +17,7 @@ import urllib.parse
 
 import pytest
 
+from support.process import free_port
 from support.robust import RESULTS
 
 ANSWER_SECONDS = 20
@@ -83,12 +84,6 @@ def generated_requests() -> list[tuple[str, bytes]]:
 
 
 REQUESTS = generated_requests()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -18,18 +18,13 @@ import pytest
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from edugraph.cli import main
+from support.process import free_port
 
 ORIGIN = "http://localhost:3000"
 ARTICLE_GRAPH = "https://w3id.org/edugraph/graph/article/000_8959cadbfaf7abe6"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 GREEDY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start(build, *options) -> tuple[subprocess.Popen, str]:
