@@ -18,7 +18,7 @@ import pytest
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from edugraph.cli import main
-from support.process import free_port
+from support.process import free_port, stop, wait_until_answers
 
 ORIGIN = "http://localhost:3000"
 ARTICLE_GRAPH = "https://w3id.org/edugraph/graph/article/000_8959cadbfaf7abe6"
@@ -28,24 +28,13 @@ GREEDY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
 
 
 def start(build, *options) -> tuple[subprocess.Popen, str]:
+    """`edugraph serve` over `build` in a child process, once it answers: (process, base URL)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "edugraph.cli", "serve", "--port", str(port), "--build", str(build),
                              *options], stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1).read()
-            return proc, base
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"edugraph serve exited: {proc.stderr.read()}")
-            time.sleep(0.1)
-    pytest.fail("edugraph serve did not answer")
-
-
-def stop(proc) -> None:
-    proc.terminate()
-    proc.wait(10)
+    wait_until_answers(proc, base + "/", timeout=15, log=proc.stderr.read)
+    return proc, base
 
 
 @pytest.fixture(scope="module")
