@@ -74,6 +74,7 @@ def test_every_page_draws_offline_without_errors(site, context):
         state = browser.page_state(page)
         assert state["nodes"] == expected_nodes(path.read_text(encoding="utf-8")), path.name
         assert state["width"] > 0 and state["height"] > 0 and state["drawnPixels"] > 100, (path.name, state)
+        assert state["cut"] == [], path.name  # every node and its label inside the canvas at first view
         assert events == {"console": [], "errors": [], "dialogs": [], "blocked": []}, (path.name, events)
         assert state["xss"] is None, path.name
         assert page.locator("#legend .edge-kind").first.is_visible() and page.locator("#size-legend").is_visible()

@@ -59,15 +59,22 @@ def open_page(context, path: Path, timeout_ms: int = 60_000, hash: str = "") -> 
 
 
 def page_state(page) -> dict:
-    """What vis-network reports: node count, canvas size and whether it has non-blank pixels, timings."""
+    """What vis-network reports: node count, canvas size and whether it has non-blank pixels, timings, and the
+    labels of the shown nodes whose box (label included) reaches outside the canvas."""
     return page.evaluate("""() => {
         const canvas = document.querySelector('#network canvas');
         const ctx = canvas.getContext('2d');
         const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
         let drawn = 0;
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) drawn++;
-        const t = window.__timing;
-        return {nodes: window.network.body.data.nodes.length, width: canvas.width, height: canvas.height,
+        const t = window.__timing, nodes = window.network.body.data.nodes;
+        const cut = nodes.getIds().filter(id => !nodes.get(id).hidden).filter(id => {
+            const box = window.network.getBoundingBox(id);
+            const a = window.network.canvasToDOM({x: box.left, y: box.top});
+            const b = window.network.canvasToDOM({x: box.right, y: box.bottom});
+            return a.x < 0 || a.y < 0 || b.x > canvas.clientWidth || b.y > canvas.clientHeight;
+        }).map(id => nodes.get(id).label);
+        return {cut: cut, nodes: window.network.body.data.nodes.length, width: canvas.width, height: canvas.height,
                 drawnPixels: drawn, firstDraw: t.firstDraw - t.start, stabilized: t.stabilized - t.start,
                 xss: window.__xss === undefined ? null : String(window.__xss)};
     }""")

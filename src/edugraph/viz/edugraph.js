@@ -104,12 +104,42 @@
     emphasise();
     network.fit({animation: false});
     emphasise();
+    settle(3);
+  });
+
+  // fit() measures the nodes before emphasise() enlarges their labels, so a wide label at the edge would be cut:
+  // once drawn, zoom out until every drawn node, label included, is inside the canvas (a few rounds at most,
+  // since emphasise() keeps the central labels at the same size on screen).
+  function labelsOverflow() {
+    const area = document.getElementById("network");
+    let box = null;
+    for (const id of nodes.getIds()) {
+      if (nodes.get(id).hidden) continue;
+      const b = network.getBoundingBox(id);
+      box = box ? {left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
+                   top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom)} : b;
+    }
+    if (!box) return false;
+    const scale = network.getScale();
+    const shrink = Math.min(1, 0.96 * area.clientWidth / ((box.right - box.left) * scale),
+                            0.96 * area.clientHeight / ((box.bottom - box.top) * scale));
+    if (shrink > 0.995) return false;
+    network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
+                    scale: scale * shrink, animation: false});
+    return true;
+  }
+  function settle(rounds) {
     network.once("afterDrawing", function () {  // laid out = drawn with the final layout and label sizes
+      if (rounds > 0 && labelsOverflow()) {
+        emphasise();
+        settle(rounds - 1);
+        return;
+      }
       window.__timing.stabilized = performance.now();
       document.body.dataset.stabilized = String(window.__timing.stabilized - window.__timing.start);
     });
     network.redraw();
-  });
+  }
   physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
 
   // search: by the label in either language; the suggestions are the labels in the page's language
