@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import edugraph
 from edugraph.articles import read_articles
 from edugraph.build import run_build, write_build
 from edugraph.output.cache import article_key, fingerprint
@@ -78,6 +79,18 @@ def test_a_changed_curation_or_ontology_changes_the_key(tmp_path):
     ontology = tmp_path / "edugraph.ttl"
     ontology.write_bytes(ONTOLOGY.read_bytes() + b"\n# changed\n")
     assert fingerprint(ontology) != base
+
+
+def test_the_key_follows_the_build_code_not_the_read_side(tmp_path):
+    """Editing a page template or a query module keeps every cached article; editing extraction redoes them."""
+    package = tmp_path / "edugraph"
+    shutil.copytree(Path(edugraph.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    base = fingerprint(ONTOLOGY, package=package)
+    for read_side in ("viz/views.py", "sparql/engine.py", "commands/query.py"):
+        (package / read_side).write_text((package / read_side).read_text() + "\n# edited\n")
+    assert fingerprint(ONTOLOGY, package=package) == base
+    (package / "extract" / "events.py").write_text((package / "extract" / "events.py").read_text() + "\n# edited\n")
+    assert fingerprint(ONTOLOGY, package=package) != base
 
 
 def test_an_unreadable_cache_entry_is_redone(incremental, tmp_path):

@@ -3,7 +3,8 @@
 An entry (`cache/<key>.json`) holds an article's merged facts, its named graph and its part of the gazetteer
 graph (the places, initiatives and concepts it refers to), both as sorted N-Triples. The key hashes
 everything the entry depends on: the article text and metadata, its curation, and the build's
-fingerprint (ontology, gazetteers and the code of this package). A build keeps only the entries of its own articles.
+fingerprint (ontology, gazetteers and the code of this package that makes a build: everything but the read
+side — pages, queries, loading, analysis — and the command-line front, which never change an entry). A build keeps only the entries of its own articles.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .. import __file__ as PACKAGE_INIT
 from ..paths import GAZETTEERS
 
 CACHE_DIR = "cache"
+READ_SIDE = ("viz", "sparql", "loading", "analysis", "commands")  # subpackages downstream of the build
 
 
 def _hash_files(digest, paths) -> None:
@@ -23,11 +25,10 @@ def _hash_files(digest, paths) -> None:
         digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
 
 
-def fingerprint(ontology_path: Path, gazetteers: Path = GAZETTEERS) -> str:
-    """Hash of what every article's result depends on besides the article: ontology, gazetteers, code."""
+def fingerprint(ontology_path: Path, gazetteers: Path = GAZETTEERS, package: Path = Path(PACKAGE_INIT).parent) -> str:
+    """Hash of what every article's result depends on besides the article: ontology, gazetteers, the build's code."""
     digest = hashlib.sha256()
-    package = Path(PACKAGE_INIT).parent
-    _hash_files(digest, [p for p in package.rglob("*.py")])
+    _hash_files(digest, [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in READ_SIDE])
     _hash_files(digest, [p for p in Path(gazetteers).rglob("*") if p.is_file()])
     _hash_files(digest, [Path(ontology_path)])
     return digest.hexdigest()
