@@ -17,19 +17,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
 from .articles import Article, read_articles
 from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
-from .namespaces import EG, GRAPH
+from .namespaces import EG, GRAPH, bind_prefixes
 from .ontology import load_ontology, load_shapes
 from .output.cache import article_key, fingerprint, read_entry, write_entry
 from .output.folder import replaced_folder
-from .output.read import ntriples_graph
-from .output.write import (merged_lines, sorted_ntriples, union, write_dataset_files, write_graph_files,
+from .output.read import ntriples_graph, ntriples_triples
+from .output.write import (merged_lines, sorted_ntriples, write_dataset_files, write_graph_files,
                            write_json)
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
@@ -38,6 +39,7 @@ from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
 from .validation import validate
 
+LABEL, PREF_LABEL = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>"
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
 
 
@@ -46,14 +48,13 @@ class BuildResult:
     """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
-    `egg:gazetteer` and `egg:entities`; `asserted_graph` is their union; `asserted` the same named graphs
-    as rdflib graphs, parsed when first asked for.
+    `egg:gazetteer` and `egg:entities`; `asserted` the same named graphs as rdflib graphs and `asserted_graph`
+    their union, both parsed when first asked for.
     """
 
     articles: list[Article]
     facts: dict[str, dict]
     parts: list[tuple[str, str]]
-    asserted_graph: Graph
     inferred: Graph
     ontology: Graph
     ontology_path: Path
@@ -61,6 +62,10 @@ class BuildResult:
     report: str = ""
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
+
+    @cached_property
+    def asserted_graph(self) -> Graph:
+        return ntriples_graph("".join(nt for _, nt in self.parts))
 
     @cached_property
     def asserted(self) -> list[Graph]:
@@ -75,18 +80,24 @@ def article_facts(article: Article, curation: dict) -> dict:
     return mark_curated(facts, apply_curation(facts, curation))
 
 
-def preferred_labels(graphs: list[Graph]) -> Graph:
-    """One skos:prefLabel per entity and language: the longest label any article gives."""
-    best: dict[tuple, Literal] = {}
-    for graph in graphs:
-        for s, label in graph.subject_objects(RDFS.label):
-            key = (s, label.language)
-            if key not in best or (len(label), str(label)) > (len(best[key]), str(best[key])):
-                best[key] = label
-    result = Graph(identifier=GRAPH["entities"])
-    for (s, _), label in best.items():
-        result.add((s, SKOS.prefLabel, label))
-    return result
+def preferred_labels(ntriples: str) -> str:
+    """One skos:prefLabel per entity and language: the longest label the N-Triples give (of two as long, the
+    greatest), as sorted N-Triples. The label's text is copied from its line, so it is written as it was read.
+
+    >>> print(preferred_labels('<x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Иван"@ru .\\n'
+    ...                        '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Иван Петров"@ru .\\n'), end="")
+    <x:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
+    """
+    lines = [line for line in ntriples.splitlines(keepends=True) if line.split(" ", 2)[1:2] == [LABEL]]
+    best: dict[tuple, tuple] = {}
+    for line, triple in zip(lines, ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)):
+        label = triple.object
+        if isinstance(label, ox.Literal):
+            key, rank = (triple.subject, label.language), (len(label.value), label.value, line)
+            if key not in best or rank > best[key]:
+                best[key] = rank
+    return "".join(sorted({f"{line.split(' ', 1)[0]} {PREF_LABEL} {line.split(' ', 2)[2]}"
+                           for _, _, line in best.values()}))
 
 
 @contextmanager
@@ -156,26 +167,29 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
     with timed(seconds, "merge"):
         parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
-        asserted = ntriples_graph("".join(nt for _, nt in parts),
-                                  source="the article graphs (damaged cache? run `edugraph build --full`)")
         # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
         background = merged_lines([entries[a.id]["background"] for a in articles])
-        asserted += ntriples_graph(background, source="the gazetteer graph (damaged cache? run with --full)")
-        labels = preferred_labels([asserted])
-        asserted += labels
-        parts += [(str(GRAPH["gazetteer"]), background), (str(labels.identifier), sorted_ntriples(labels))]
+        parts.append((str(GRAPH["gazetteer"]), background))
+        parts.append((str(GRAPH["entities"]), preferred_labels("".join(nt for _, nt in parts))))
+        asserted = ntriples_triples("".join(nt for _, nt in parts),
+                                    source="the cached article graphs (damaged cache? run `edugraph build --full`)")
     with timed(seconds, "reason"):
         inferred, contradictions = infer(without_provenance(asserted), ontology, reasoner)
     with timed(seconds, "validate"):
-        everything = union([asserted, inferred])
-        report = validate(everything, shapes, ontology)
+        everything = Graph()
+        bind_prefixes(everything)
+        everything.addN((*triple, everything) for triple in asserted)
+        asserted_count = len(everything)
+        everything.addN((*triple, everything) for triple in inferred)
+        entities = count_entities(everything)
+        report = validate(everything, shapes, ontology, inplace=True)  # adds the ontology to `everything`
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
-              "asserted_triples": len(asserted), "inferred_triples": len(inferred),
-              "named_graphs": len(parts) + 1, "entities": count_entities(everything),
+              "asserted_triples": asserted_count, "inferred_triples": len(inferred),
+              "named_graphs": len(parts) + 1, "entities": entities,
               "shacl_conforms": report.conforms, "shacl_violations": report.violations, "reasoner": reasoner,
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
-    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, asserted, inferred,
-                       ontology, Path(ontology_path), report.conforms, report.text, counts,
+    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
+                       Path(ontology_path), report.conforms, report.text, counts,
                        {keys[a.id]: entries[a.id] for a in articles})
 
 

@@ -21,15 +21,18 @@ from rdflib.namespace import OWL, RDF, XSD, Namespace
 
 from .namespaces import GRAPH, ID
 
+ID_PREFIX = str(ID)
+
 ENGINES = ("reasonable", "owlrl")
 TRIVIAL_TYPES = {OWL.Thing, OWL.NamedIndividual}
-OWLRL_ERROR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#").error
+OWLRL_ERRORS = {Namespace("http://www.daml.org/2002/03/agents/agent-ont#").error}
+TYPE = {RDF.type}
 
 
 def is_data_fact(triple) -> bool:
     """Keep inferred triples about our own resources; drop OWL-RL bookkeeping."""
     s, p, o = triple
-    if not isinstance(s, URIRef) or not str(s).startswith(str(ID)) or isinstance(o, BNode):
+    if not isinstance(s, URIRef) or not str.startswith(s, ID_PREFIX) or isinstance(o, BNode):
         return False
     if p == OWL.sameAs and s == o:
         return False
@@ -47,6 +50,11 @@ def plain(term):
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))
     return term
+
+
+def plain_triples(triples) -> set:
+    """The set of `triples` with :func:`plain` objects (subjects and predicates are never literals)."""
+    return {(s, p, plain(o)) if isinstance(o, Literal) else (s, p, o) for s, p, o in triples}
 
 
 def property_chains(ontology: Graph) -> list[tuple[tuple, URIRef]]:
@@ -69,21 +77,23 @@ def chain_consequences(triples, chains) -> set:
     return derived
 
 
-def reasonable_closure(asserted: Graph, ontology: Graph) -> set:
-    """Ontology + data closed under OWL 2 RL by `reasonable`, completed for recursive property chains."""
+def reasonable_closure(asserted, ontology: Graph) -> set:
+    """Ontology + data (a graph or a list of triples) closed under OWL 2 RL by `reasonable`, completed for
+    recursive property chains."""
     import reasonable
 
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph(ontology)
-    reasoner.from_graph(asserted)
+    reasoner.from_graph(asserted if isinstance(asserted, list) else list(asserted))
     chains = property_chains(ontology)
-    closure = {tuple(plain(t) for t in triple) for triple in reasoner.reason()}
+    links = {link for chain, _ in chains for link in chain}
+    closure = plain_triples(reasoner.reason())
     while True:
-        missing = chain_consequences(closure, chains) - closure
+        missing = chain_consequences([t for t in closure if t[1] in links], chains) - closure
         if not missing:
             return closure
         reasoner.from_graph(list(missing))
-        closure = {tuple(plain(t) for t in triple) for triple in reasoner.reason()}
+        closure = plain_triples(reasoner.reason())
 
 
 def owlrl_closure(asserted: Graph, ontology: Graph) -> Graph:
@@ -111,10 +121,10 @@ def disjoint_class_pairs(ontology: Graph) -> set[tuple]:
 def inconsistencies(closure, ontology: Graph) -> list[str]:
     """The contradictions in a closure: owlrl records them as triples; for any closure, individuals
     typed with two disjoint classes."""
-    found = {str(message) for s, p, message in closure if p == OWLRL_ERROR}
+    found = {str(message) for s, p, message in closure if p in OWLRL_ERRORS}
     types = defaultdict(set)
     for s, p, o in closure:
-        if p == RDF.type and isinstance(s, URIRef) and str(s).startswith(str(ID)):
+        if p in TYPE and isinstance(s, URIRef) and str.startswith(s, ID_PREFIX):
             types[s].add(o)
     for a, b in disjoint_class_pairs(ontology):
         found |= {f"Disjoint classes {a} and {b} have a common individual {s}"
@@ -122,16 +132,16 @@ def inconsistencies(closure, ontology: Graph) -> list[str]:
     return sorted(found)
 
 
-def infer(asserted: Graph, ontology: Graph, engine: str = "reasonable") -> tuple[Graph, list[str]]:
-    """The OWL-RL closure of data + ontology, minus what was asserted: only new data facts,
-    and the contradictions found on the way."""
+def infer(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[Graph, list[str]]:
+    """The OWL-RL closure of data (a graph or a list of triples) + ontology, minus what was asserted: only
+    new data facts, and the contradictions found on the way."""
     if engine not in ENGINES:
         raise ValueError(f"unknown reasoner {engine!r} (one of {', '.join(ENGINES)})")
-    closure = owlrl_closure(asserted, ontology) if engine == "owlrl" else reasonable_closure(asserted, ontology)
+    if engine == "owlrl":
+        closure = plain_triples(owlrl_closure(asserted, ontology))
+    else:
+        closure = reasonable_closure(asserted, ontology)
     known = set(asserted)
     inferred = Graph(identifier=GRAPH["inferred"])
-    for triple in closure:
-        triple = tuple(plain(t) for t in triple)
-        if triple not in known and is_data_fact(triple):
-            inferred.add(triple)
+    inferred.addN((*triple, inferred) for triple in closure if triple not in known and is_data_fact(triple))
     return inferred, inconsistencies(closure, ontology)
