@@ -11,7 +11,6 @@ import multiprocessing
 import shutil
 import sys
 import time
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,19 +24,19 @@ from tqdm import tqdm
 from .articles import Article, read_articles
 from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
-from .namespaces import EG, GRAPH, bind_prefixes
+from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
 from .output.cache import article_key, fingerprint, read_entry, write_entry
 from .output.folder import replaced_folder
 from .output.read import ntriples_graph, ntriples_triples
 from .output.write import (merged_lines, sorted_ntriples, write_dataset_files, write_graph_files,
                            write_json)
-from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
+from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import infer
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
-from .validation import validate
+from .validation import validate_build, validation_key
 
 LABEL, PREF_LABEL = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>"
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
@@ -108,11 +107,14 @@ def timed(seconds: dict[str, float], phase: str):
     seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start
 
 
-def count_entities(graph: Graph) -> dict[str, int]:
-    counts = Counter()
-    for name in SUMMARY_CLASSES:
-        counts[name] = len(set(graph.subjects(RDF.type, EG[name])))
-    return dict(counts)
+def count_entities(triples: list) -> dict[str, int]:
+    """The number of distinct subjects typed with each summary class."""
+    classes = {EG[name]: name for name in SUMMARY_CLASSES}
+    members = {name: set() for name in SUMMARY_CLASSES}
+    for s, p, o in triples:
+        if p == RDF.type and o in classes:
+            members[classes[o]].add(s)
+    return {name: len(subjects) for name, subjects in members.items()}
 
 
 def process_article(item: tuple[Article, dict]) -> dict:
@@ -171,22 +173,20 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         background = merged_lines([entries[a.id]["background"] for a in articles])
         parts.append((str(GRAPH["gazetteer"]), background))
         parts.append((str(GRAPH["entities"]), preferred_labels("".join(nt for _, nt in parts))))
-        asserted = ntriples_triples("".join(nt for _, nt in parts),
+        lines = dict.fromkeys(line for _, nt in parts for line in nt.splitlines(keepends=True))
+        asserted = ntriples_triples("".join(lines),
                                     source="the cached article graphs (damaged cache? run `edugraph build --full`)")
     with timed(seconds, "reason"):
         inferred, contradictions = infer(without_provenance(asserted), ontology, reasoner)
     with timed(seconds, "validate"):
-        everything = Graph()
-        bind_prefixes(everything)
-        everything.addN((*triple, everything) for triple in asserted)
-        asserted_count = len(everything)
-        everything.addN((*triple, everything) for triple in inferred)
-        entities = count_entities(everything)
-        report = validate(everything, shapes, ontology, inplace=True)  # adds the ontology to `everything`
+        data = asserted + list(inferred)
+        key = validation_key(shapes_path, ontology_path, SCHEMES)
+        report = validate_build(data, shapes, ontology, key, previous)
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
-              "asserted_triples": asserted_count, "inferred_triples": len(inferred),
-              "named_graphs": len(parts) + 1, "entities": entities,
-              "shacl_conforms": report.conforms, "shacl_violations": report.violations, "reasoner": reasoner,
+              "asserted_triples": len(set(asserted)), "inferred_triples": len(inferred),
+              "named_graphs": len(parts) + 1, "entities": count_entities(data),
+              "shacl_conforms": report.conforms, "shacl_violations": report.violations,
+              "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
     return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
                        Path(ontology_path), report.conforms, report.text, counts,

@@ -1,12 +1,45 @@
-"""SHACL validation of the built graph with pyshacl."""
+"""SHACL validation of the built graph with pyshacl: of every node, or, after a small change, of the nodes the
+change can affect.
+
+Both give the same report as pyshacl on the whole graph when the shapes are *local* (:func:`local_paths`): each
+shape targets nodes by class, reads only its focus node's own triples along plain predicate paths, and of their
+values only the types (``sh:class``). Then
+
+- only the triples along those paths, the types and ``rdfs:subClassOf`` are handed to pyshacl (it reads nothing
+  else), and
+- a node's results change only if one of its own triples changed or a type of one of its values did. When the
+  previous build conformed under the same shapes and ontology, those nodes are validated alone
+  (:func:`changed_nodes`) and every other node still has no result. Anything else (non-local shapes, a previous
+  build that did not conform or is unreadable, a changed blank node) validates every node.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pyshacl
-from rdflib import Graph
-from rdflib.namespace import RDF, SH
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SH
+
+from .errors import EduGraphError
+from .namespaces import bind_prefixes
+from .output.read import ntriples_triples
+
+# shape terms whose constraints read only the focus node's triples along sh:path and the values themselves (their
+# types for sh:class); annotations and severities read nothing
+LOCAL_TERMS = {SH[name] for name in (
+    "targetClass", "targetNode", "property", "path", "class", "datatype", "nodeKind", "minCount", "maxCount",
+    "minInclusive", "maxInclusive", "minExclusive", "maxExclusive", "minLength", "maxLength", "pattern", "flags",
+    "languageIn", "uniqueLang", "in", "hasValue", "or", "and", "not", "xone", "qualifiedValueShape",
+    "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint", "message", "severity", "name",
+    "description", "order", "group", "deactivated", "defaultValue")}
+CLASSES = {RDFS.Class, OWL.Class}
+ALWAYS_READ = {RDF.type, RDFS.subClassOf}  # targets and sh:class: the types and the class hierarchy
+PREVIOUS_FILES = ("asserted.nt", "inferred.nt")
 
 
 @dataclass(frozen=True)
@@ -14,16 +47,106 @@ class ValidationReport:
     conforms: bool
     text: str
     violations: int
+    validated_nodes: int | None = None  # None: every node
 
 
-def validate(data: Graph, shapes: Graph, ontology: Graph, inplace: bool = False) -> ValidationReport:
+def validate(data: Graph, shapes: Graph, ontology: Graph, inplace: bool = False, focus=None) -> ValidationReport:
     """Validate asserted + inferred data (types already materialised) against the shapes.
 
-    pyshacl adds the ontology's class and property axioms to the data before validating: to a copy of
-    `data`, or, when `inplace`, to `data` itself (much faster on a large graph the caller throws away).
+    pyshacl adds the ontology's class and property axioms to the data before validating: to a copy of `data`,
+    or, when `inplace`, to `data` itself (much faster on a large graph the caller throws away). `focus`: validate
+    only these nodes (a non-empty list of IRIs).
     """
     conforms, report_graph, text = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True,
-        inplace=inplace)
+        inplace=inplace, focus_nodes=focus)
     violations = len(set(report_graph.subjects(RDF.type, SH.ValidationResult)))
-    return ValidationReport(bool(conforms), text, violations)
+    return ValidationReport(bool(conforms), text, violations, None if focus is None else len(focus))
+
+
+def local_paths(shapes: Graph) -> set | None:
+    """The predicates local shapes read from the data (their paths, the types and rdfs:subClassOf); None if a
+    shape is not local: a term outside LOCAL_TERMS (SPARQL, other targets, closed shapes, sh:node), a path that
+    is not a predicate, a property shape not directly under a shape with a target, or a shape that is a class."""
+    used = {p for p in shapes.predicates() if str.startswith(p, str(SH))}
+    targeted = set(shapes.subjects(SH.targetClass)) | set(shapes.subjects(SH.targetNode))
+    attached = {o for s, o in shapes.subject_objects(SH.property) if s in targeted}
+    paths = set(shapes.objects(None, SH.path))
+    if (used - LOCAL_TERMS or set(shapes.subjects(SH.property)) - targeted
+            or set(shapes.subjects(SH.path)) - attached or any(not isinstance(p, URIRef) for p in paths)
+            or any((shape, RDF.type, kind) in shapes for shape in targeted for kind in CLASSES)):
+        return None
+    return paths | ALWAYS_READ
+
+
+def validation_key(shapes_path: Path, ontology_path: Path, schemes_path: Path | None) -> str:
+    """Hash of what the validation of a node depends on besides the data: shapes, ontology, pyshacl, this code."""
+    digest = hashlib.sha256(pyshacl.__version__.encode() + Path(__file__).read_bytes())
+    for path in (shapes_path, ontology_path, schemes_path):
+        digest.update(b"\0" + (Path(path).read_bytes() if path else b""))
+    return digest.hexdigest()
+
+
+def previous_triples(build_dir: Path | None, key: str, read: set) -> set | None:
+    """The triples along `read` of a previous build that conformed under the same validation key, else None."""
+    if build_dir is None:
+        return None
+    wanted = {f"<{p}>" for p in read}
+    try:
+        summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
+        if not isinstance(summary, dict) or summary.get("shacl_key") != key or summary.get("shacl_conforms") is not True:
+            return None
+        lines = [line for name in PREVIOUS_FILES
+                 for line in (Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True)
+                 if line[line.find(" ") + 1:line.find(" ", line.find(" ") + 1)] in wanted]
+        return set(ntriples_triples("".join(lines), source=str(build_dir)))
+    except (OSError, ValueError, EduGraphError):  # missing, unreadable or damaged: validate every node
+        return None
+
+
+def changed_nodes(current: set, previous: set) -> set | None:
+    """The nodes whose results may differ between two graphs of local shapes: subjects of a changed triple, and
+    subjects pointing to a node whose types changed; None if one of them is a blank node."""
+    changed = current ^ previous
+    if any(p == RDFS.subClassOf for _, p, _ in changed):
+        return None
+    retyped = {s for s, p, _ in changed if p == RDF.type}
+    nodes = {s for s, _, _ in changed} | {s for s, _, o in current if o in retyped}
+    return nodes if all(isinstance(node, URIRef) for node in nodes) else None
+
+
+def neighbourhood(triples: set, nodes: set) -> list:
+    """The triples of `nodes`, the types of their values and the class hierarchy: all local shapes read about
+    them."""
+    types, hierarchy = defaultdict(list), []
+    for triple in triples:
+        if triple[1] == RDF.type:
+            types[triple[0]].append(triple)
+        elif triple[1] == RDFS.subClassOf:
+            hierarchy.append(triple)
+    own = [triple for triple in triples if triple[0] in nodes]
+    return own + hierarchy + [triple for value in {o for _, _, o in own} - nodes for triple in types.get(value, ())]
+
+
+def new_graph(triples) -> Graph:
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.addN((*triple, graph) for triple in triples)
+    return graph
+
+
+def validate_build(triples: list, shapes: Graph, ontology: Graph, key: str,
+                   previous: Path | None = None) -> ValidationReport:
+    """Validate the build's asserted + inferred `triples`: the nodes changed since the `previous` build when
+    that is exact (see the module's docstring), else every node."""
+    read = local_paths(shapes)
+    if read is None:
+        return validate(new_graph(triples), shapes, ontology, inplace=True)
+    current = {triple for triple in triples if triple[1] in read}
+    before = previous_triples(previous, key, read)
+    nodes = None if before is None else changed_nodes(current, before)
+    if nodes is None:
+        return validate(new_graph(current), shapes, ontology, inplace=True)
+    report = validate(new_graph(neighbourhood(current, nodes)), shapes, ontology, inplace=True,
+                      focus=sorted(nodes) or None)  # no node: an empty graph, which conforms
+    return replace(report, validated_nodes=len(nodes))
