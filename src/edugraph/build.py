@@ -38,7 +38,7 @@ from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
 from .validation import validate_build, validation_key
 
-LABEL, PREF_LABEL = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>"
+LABEL, PREF_LABEL, TYPE = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>", str(RDF.type)
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
 
 
@@ -109,11 +109,13 @@ def timed(seconds: dict[str, float], phase: str):
 
 def count_entities(triples: list) -> dict[str, int]:
     """The number of distinct subjects typed with each summary class."""
-    classes = {EG[name]: name for name in SUMMARY_CLASSES}
+    classes = {str(EG[name]): name for name in SUMMARY_CLASSES}
     members = {name: set() for name in SUMMARY_CLASSES}
     for s, p, o in triples:
-        if p == RDF.type and o in classes:
-            members[classes[o]].add(s)
+        if str.__eq__(p, TYPE):
+            name = classes.get(str(o))  # str keys: rdflib's own __eq__ is slow on many triples
+            if name:
+                members[name].add(s)
     return {name: len(subjects) for name, subjects in members.items()}
 
 

@@ -26,7 +26,7 @@ ID_PREFIX = str(ID)
 ENGINES = ("reasonable", "owlrl")
 TRIVIAL_TYPES = {OWL.Thing, OWL.NamedIndividual}
 OWLRL_ERRORS = {Namespace("http://www.daml.org/2002/03/agents/agent-ont#").error}
-TYPE = {RDF.type}
+SAME_AS, TYPE = str(OWL.sameAs), str(RDF.type)  # compared with str.__eq__: rdflib's __eq__ is slow on many triples
 
 
 def is_data_fact(triple) -> bool:
@@ -34,9 +34,9 @@ def is_data_fact(triple) -> bool:
     s, p, o = triple
     if not isinstance(s, URIRef) or not str.startswith(s, ID_PREFIX) or isinstance(o, BNode):
         return False
-    if p == OWL.sameAs and s == o:
+    if str.__eq__(p, SAME_AS) and s == o:
         return False
-    if p == RDF.type and o in TRIVIAL_TYPES:
+    if str.__eq__(p, TYPE) and o in TRIVIAL_TYPES:
         return False
     return True
 
@@ -124,7 +124,7 @@ def inconsistencies(closure, ontology: Graph) -> list[str]:
     found = {str(message) for s, p, message in closure if p in OWLRL_ERRORS}
     types = defaultdict(set)
     for s, p, o in closure:
-        if p in TYPE and isinstance(s, URIRef) and str.startswith(s, ID_PREFIX):
+        if str.__eq__(p, TYPE) and isinstance(s, URIRef) and str.startswith(s, ID_PREFIX):
             types[s].add(o)
     for a, b in disjoint_class_pairs(ontology):
         found |= {f"Disjoint classes {a} and {b} have a common individual {s}"
@@ -143,5 +143,5 @@ def infer(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[Graph,
         closure = reasonable_closure(asserted, ontology)
     known = set(asserted)
     inferred = Graph(identifier=GRAPH["inferred"])
-    inferred.addN((*triple, inferred) for triple in closure if triple not in known and is_data_fact(triple))
+    inferred.addN((*triple, inferred) for triple in closure if is_data_fact(triple) and triple not in known)
     return inferred, inconsistencies(closure, ontology)

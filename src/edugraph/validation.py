@@ -39,6 +39,7 @@ LOCAL_TERMS = {SH[name] for name in (
     "description", "order", "group", "deactivated", "defaultValue")}
 CLASSES = {RDFS.Class, OWL.Class}
 ALWAYS_READ = {RDF.type, RDFS.subClassOf}  # targets and sh:class: the types and the class hierarchy
+TYPE, SUBCLASS = str(RDF.type), str(RDFS.subClassOf)  # compared with str.__eq__ (rdflib's __eq__ is slow)
 PREVIOUS_FILES = ("asserted.nt", "inferred.nt")
 
 
@@ -108,9 +109,9 @@ def changed_nodes(current: set, previous: set) -> set | None:
     """The nodes whose results may differ between two graphs of local shapes: subjects of a changed triple, and
     subjects pointing to a node whose types changed; None if one of them is a blank node."""
     changed = current ^ previous
-    if any(p == RDFS.subClassOf for _, p, _ in changed):
+    if any(str.__eq__(p, SUBCLASS) for _, p, _ in changed):
         return None
-    retyped = {s for s, p, _ in changed if p == RDF.type}
+    retyped = {s for s, p, _ in changed if str.__eq__(p, TYPE)}
     nodes = {s for s, _, _ in changed} | {s for s, _, o in current if o in retyped}
     return nodes if all(isinstance(node, URIRef) for node in nodes) else None
 
@@ -120,9 +121,9 @@ def neighbourhood(triples: set, nodes: set) -> list:
     them."""
     types, hierarchy = defaultdict(list), []
     for triple in triples:
-        if triple[1] == RDF.type:
+        if str.__eq__(triple[1], TYPE):
             types[triple[0]].append(triple)
-        elif triple[1] == RDFS.subClassOf:
+        elif str.__eq__(triple[1], SUBCLASS):
             hierarchy.append(triple)
     own = [triple for triple in triples if triple[0] in nodes]
     return own + hierarchy + [triple for value in {o for _, _, o in own} - nodes for triple in types.get(value, ())]
@@ -142,7 +143,8 @@ def validate_build(triples: list, shapes: Graph, ontology: Graph, key: str,
     read = local_paths(shapes)
     if read is None:
         return validate(new_graph(triples), shapes, ontology, inplace=True)
-    current = {triple for triple in triples if triple[1] in read}
+    wanted = {str(p) for p in read}  # str keys: rdflib's own __eq__ is slow on many triples
+    current = {triple for triple in triples if str(triple[1]) in wanted}
     before = previous_triples(previous, key, read)
     nodes = None if before is None else changed_nodes(current, before)
     if nodes is None:
