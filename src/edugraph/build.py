@@ -100,11 +100,13 @@ def preferred_labels(ntriples: str) -> str:
 
 
 @contextmanager
-def timed(seconds: dict[str, float], phase: str):
-    """Add the wall time of the block to seconds[phase]."""
-    start = time.perf_counter()
+def timed(seconds: dict[str, float], phase: str, cpu: dict[str, float] | None = None):
+    """Add the wall time of the block to seconds[phase] (and its CPU time in this process to cpu[phase])."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     yield
     seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start
+    if cpu is not None:
+        cpu[phase] = cpu.get(phase, 0.0) + time.process_time() - start_cpu
 
 
 def count_entities(triples: list) -> dict[str, int]:
@@ -158,6 +160,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     `previous` is a build folder whose per-article cache is reused; `jobs` processes extract the others.
     """
     seconds: dict[str, float] = {}
+    cpu: dict[str, float] = {}  # CPU seconds of this process (the extraction workers are not counted)
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
@@ -167,9 +170,9 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     keys = {a.id: article_key(build_fingerprint, a, curations[a.id]) for a in articles}
     entries = {a.id: read_entry(previous, keys[a.id]) for a in articles} if previous else {}
     todo = [(a, curations[a.id]) for a in articles if entries.get(a.id) is None]
-    with timed(seconds, "extract+map"):
+    with timed(seconds, "extract+map", cpu):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
-    with timed(seconds, "merge"):
+    with timed(seconds, "merge", cpu):
         parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
         # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
         background = merged_lines([entries[a.id]["background"] for a in articles])
@@ -178,9 +181,9 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         lines = dict.fromkeys(line for _, nt in parts for line in nt.splitlines(keepends=True))
         asserted = ntriples_triples("".join(lines),
                                     source="the cached article graphs (damaged cache? run `edugraph build --full`)")
-    with timed(seconds, "reason"):
+    with timed(seconds, "reason", cpu):
         inferred, contradictions = infer(without_provenance(asserted), ontology, reasoner)
-    with timed(seconds, "validate"):
+    with timed(seconds, "validate", cpu):
         data = asserted + list(inferred)
         key = validation_key(shapes_path, ontology_path, SCHEMES)
         report = validate_build(data, shapes, ontology, key, previous)
@@ -189,7 +192,8 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
               "named_graphs": len(parts) + 1, "entities": count_entities(data),
               "shacl_conforms": report.conforms, "shacl_violations": report.violations,
               "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
-              "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
+              "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
+              "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
     return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
                        Path(ontology_path), report.conforms, report.text, counts,
                        {keys[a.id]: entries[a.id] for a in articles})
