@@ -87,7 +87,8 @@ def test_the_project_shapes_are_local_and_the_others_are_validated_whole():
             shapes.add(triple)
         assert local_paths(shapes) is None, extra
     inverse = Graph()
-    inverse.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix eg: <https://w3id.org/edugraph/ontology#> .
+    inverse.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix eg: <https://w3id.org/edugraph/ontology#> .
         eg:S sh:targetClass eg:Person ; sh:property [ sh:path [ sh:inversePath eg:heldBy ] ; sh:minCount 1 ] .""",
                   format="turtle")
     assert local_paths(inverse) is None

@@ -83,8 +83,8 @@ def preferred_labels(ntriples: str) -> str:
     """One skos:prefLabel per entity and language: the longest label the N-Triples give (of two as long, the
     greatest), as sorted N-Triples. The label's text is copied from its line, so it is written as it was read.
 
-    >>> print(preferred_labels('<x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Иван"@ru .\\n'
-    ...                        '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Иван Петров"@ru .\\n'), end="")
+    >>> label = '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> '
+    >>> print(preferred_labels(label + '"Иван"@ru .\\n' + label + '"Иван Петров"@ru .\\n'), end="")
     <x:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
     """
     lines = [line for line in ntriples.splitlines(keepends=True) if line.split(" ", 2)[1:2] == [LABEL]]

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, XSD, Namespace
+from rdflib.namespace import OWL, RDF, RDFS, XSD, Namespace
 
 from .namespaces import GRAPH, ID
 
@@ -77,14 +77,66 @@ def chain_consequences(triples, chains) -> set:
     return derived
 
 
+def chain_links(triples: list, ontology: Graph) -> set:
+    """The triples of the property chains' predicates that OWL-RL derives from `triples` by the inverse
+    (prp-inv), sub-property (prp-spo1, prp-eqp), transitivity (prp-trp) and chain (prp-spo2) rules alone.
+
+    Each is entailed, so giving them to `reasonable` with the data leaves the closure unchanged; they include the
+    chains over inferred links that one `reasonable` pass misses, so that :func:`reasonable_closure` usually
+    needs a single pass (its fix-point still checks).
+    """
+    chains = [(tuple(str(p) for p in links), str(target)) for links, target in property_chains(ontology)]
+    gives = defaultdict(set)  # predicate -> (rule, predicate it gives)
+    for p, q in ontology.subject_objects(OWL.inverseOf):
+        gives[str(p)].add(("inverse", str(q)))
+        gives[str(q)].add(("inverse", str(p)))
+    for p, q in ontology.subject_objects(RDFS.subPropertyOf):
+        gives[str(p)].add(("sub", str(q)))
+    for p, q in ontology.subject_objects(OWL.equivalentProperty):
+        gives[str(p)].add(("sub", str(q)))
+        gives[str(q)].add(("sub", str(p)))
+    wanted = {p for links, target in chains for p in (*links, target)}
+    read = set(wanted)
+    while any(p not in read and any(q in read for _, q in rules) for p, rules in gives.items()):
+        read |= {p for p, rules in gives.items() if any(q in read for _, q in rules)}
+    transitive = {str(p) for p in ontology.subjects(RDF.type, OWL.TransitiveProperty)} & read
+    given = {(s, str(p), o) for s, p, o in triples if str(p) in read}
+    found = set(given)
+    while True:
+        by_predicate = defaultdict(lambda: defaultdict(set))
+        for s, p, o in found:
+            by_predicate[p][s].add(o)
+        new = set()
+        for p, rules in gives.items():
+            for rule, q in rules:
+                if q in read:
+                    new |= {(o, q, s) if rule == "inverse" else (s, q, o)
+                            for s, objects in by_predicate[p].items() for o in objects
+                            if rule != "inverse" or not isinstance(o, Literal)}
+        for p in transitive:
+            new |= {(s, p, o2) for s, objects in by_predicate[p].items() for o in objects
+                    for o2 in by_predicate[p].get(o, ())}
+        for links, target in chains:
+            frontier = {(s, o) for s, objects in by_predicate[links[0]].items() for o in objects}
+            for link in links[1:]:
+                frontier = {(s, o2) for s, o in frontier for o2 in by_predicate[link].get(o, ())}
+            new |= {(s, target, o) for s, o in frontier}
+        new -= found
+        if not new:
+            return {(s, URIRef(p), o) for s, p, o in found - given}
+        found |= new
+
+
 def reasonable_closure(asserted, ontology: Graph) -> set:
     """Ontology + data (a graph or a list of triples) closed under OWL 2 RL by `reasonable`, completed for
-    recursive property chains."""
+    recursive property chains (see :func:`chain_links`)."""
     import reasonable
 
+    asserted = asserted if isinstance(asserted, list) else list(asserted)
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph(ontology)
-    reasoner.from_graph(asserted if isinstance(asserted, list) else list(asserted))
+    reasoner.from_graph(asserted)
+    reasoner.from_graph(list(chain_links(asserted, ontology)))
     chains = property_chains(ontology)
     links = {link for chain, _ in chains for link in chain}
     closure = plain_triples(reasoner.reason())

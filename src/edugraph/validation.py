@@ -95,7 +95,7 @@ def previous_triples(build_dir: Path | None, key: str, read: set) -> set | None:
     wanted = {f"<{p}>" for p in read}
     try:
         summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
-        if not isinstance(summary, dict) or summary.get("shacl_key") != key or summary.get("shacl_conforms") is not True:
+        if not isinstance(summary, dict) or (summary.get("shacl_key"), summary.get("shacl_conforms")) != (key, True):
             return None
         lines = [line for name in PREVIOUS_FILES
                  for line in (Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True)
