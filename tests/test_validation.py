@@ -68,11 +68,14 @@ def test_validating_the_changed_nodes_gives_the_full_report(change, built, seed_
 def test_every_node_is_validated_when_the_previous_build_cannot_vouch_for_the_rest(built, seed_build, seed_result,
                                                                                   tmp_path):
     triples = CHANGES["a new person without a label"](list(built))
-    invalid = tmp_path / "build"
-    shutil.copytree(seed_build, invalid, ignore=shutil.ignore_patterns("store"))
-    summary = json.loads((invalid / "summary.json").read_text())
-    (invalid / "summary.json").write_text(json.dumps(summary | {"shacl_conforms": False}))
-    for previous, key in ((invalid, KEY), (seed_build, "other shapes"), (tmp_path / "nothing", KEY)):
+    summary = json.loads((seed_build / "summary.json").read_text())
+    verdicts = {"invalid": {"shacl_conforms": False}, "warned": {"shacl_violations": 1}, "damaged": {}}
+    for name, verdict in verdicts.items():
+        shutil.copytree(seed_build, tmp_path / name, ignore=shutil.ignore_patterns("store"))
+        (tmp_path / name / "summary.json").write_text(json.dumps(summary | verdict))
+    (tmp_path / "damaged" / "inferred.nt").write_text(f"<x:a> <{RDF.type}> not-a-term .\n")
+    for previous, key in [(tmp_path / name, KEY) for name in verdicts] + [(seed_build, "other shapes"),
+                                                                         (tmp_path / "nothing", KEY)]:
         report = validate_build(triples, load_shapes(), seed_result.ontology, key, previous=previous)
         assert report.validated_nodes is None and report.violations == 1, previous
 

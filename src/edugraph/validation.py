@@ -8,8 +8,8 @@ values only the types (``sh:class``). Then
 - only the triples along those paths, the types and ``rdfs:subClassOf`` are handed to pyshacl (it reads nothing
   else), and
 - a node's results change only if one of its own triples changed or a type of one of its values did. When the
-  previous build conformed under the same shapes and ontology, those nodes are validated alone
-  (:func:`changed_nodes`) and every other node still has no result. Anything else (non-local shapes, a previous
+  previous build had no result (not even a warning) under the same shapes and ontology, those nodes are validated
+  alone (:func:`changed_nodes`) and every other node still has none. Anything else (non-local shapes, a previous
   build that did not conform or is unreadable, a changed blank node) validates every node.
 """
 
@@ -89,13 +89,15 @@ def validation_key(shapes_path: Path, ontology_path: Path, schemes_path: Path | 
 
 
 def previous_triples(build_dir: Path | None, key: str, read: set) -> set | None:
-    """The triples along `read` of a previous build that conformed under the same validation key, else None."""
+    """The triples along `read` of a previous build that had no SHACL result (not even a warning) under the same
+    validation key, else None."""
     if build_dir is None:
         return None
     wanted = {f"<{p}>" for p in read}
     try:
         summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
-        if not isinstance(summary, dict) or (summary.get("shacl_key"), summary.get("shacl_conforms")) != (key, True):
+        verdict = [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")]
+        if verdict != [key, True, 0]:  # any result (a warning too) of an unchanged node would be lost
             return None
         lines = [line for name in PREVIOUS_FILES
                  for line in (Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True)
