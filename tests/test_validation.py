@@ -84,7 +84,8 @@ def test_the_project_shapes_are_local_and_the_others_are_validated_whole():
     paths = local_paths(load_shapes())
     assert {EG.heldBy, EG.participantCount, RDF.type, RDFS.subClassOf} <= paths
     assert EG.mentions not in paths  # no shape reads it: pyshacl is not given those triples
-    for extra in ([(X, SH.sparql, Y)], [(X, SH.targetClass, EG.Person), (X, SH.node, Y)]):
+    for extra in ([(X, SH.sparql, Y)], [(X, SH.targetClass, EG.Person), (X, SH.node, Y)],
+                  [(X, RDF.type, RDFS.Class), (X, SH.minCount, Literal(1))]):
         shapes = load_shapes()
         for triple in extra:
             shapes.add(triple)

@@ -68,14 +68,15 @@ def validate(data: Graph, shapes: Graph, ontology: Graph, inplace: bool = False,
 def local_paths(shapes: Graph) -> set | None:
     """The predicates local shapes read from the data (their paths, the types and rdfs:subClassOf); None if a
     shape is not local: a term outside LOCAL_TERMS (SPARQL, other targets, closed shapes, sh:node), a path that
-    is not a predicate, a property shape not directly under a shape with a target, or a shape that is a class."""
+    is not a predicate, a property shape not directly under a shape with a target, or a class in the shapes graph
+    (a shape that is a class targets its instances)."""
     used = {p for p in shapes.predicates() if str.startswith(p, str(SH))}
     targeted = set(shapes.subjects(SH.targetClass)) | set(shapes.subjects(SH.targetNode))
     attached = {o for s, o in shapes.subject_objects(SH.property) if s in targeted}
     paths = set(shapes.objects(None, SH.path))
     if (used - LOCAL_TERMS or set(shapes.subjects(SH.property)) - targeted
             or set(shapes.subjects(SH.path)) - attached or any(not isinstance(p, URIRef) for p in paths)
-            or any((shape, RDF.type, kind) in shapes for shape in targeted for kind in CLASSES)):
+            or any(True for kind in CLASSES for _ in shapes.subjects(RDF.type, kind))):  # implicit targets
         return None
     return paths | ALWAYS_READ
 
