@@ -173,18 +173,20 @@ def disjoint_class_pairs(ontology: Graph) -> set[tuple]:
 def inconsistencies(closure, ontology: Graph) -> list[str]:
     """The contradictions in a closure: owlrl records them as triples; for any closure, individuals
     typed with two disjoint classes."""
-    found = {str(message) for s, p, message in closure if p in OWLRL_ERRORS}
-    types = defaultdict(set)
+    found, types = set(), defaultdict(set)
     for s, p, o in closure:
-        if str.__eq__(p, TYPE) and isinstance(s, URIRef) and str.startswith(s, ID_PREFIX):
-            types[s].add(o)
+        if str.__eq__(p, TYPE):
+            if isinstance(s, URIRef) and str.startswith(s, ID_PREFIX):
+                types[s].add(o)
+        elif p in OWLRL_ERRORS:
+            found.add(str(o))
     for a, b in disjoint_class_pairs(ontology):
         found |= {f"Disjoint classes {a} and {b} have a common individual {s}"
                   for s, classes in types.items() if a in classes and b in classes}
     return sorted(found)
 
 
-def infer(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[Graph, list[str]]:
+def inferred_triples(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[list, list[str]]:
     """The OWL-RL closure of data (a graph or a list of triples) + ontology, minus what was asserted: only
     new data facts, and the contradictions found on the way."""
     if engine not in ENGINES:
@@ -194,6 +196,19 @@ def infer(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[Graph,
     else:
         closure = reasonable_closure(asserted, ontology)
     known = set(asserted)
-    inferred = Graph(identifier=GRAPH["inferred"])
-    inferred.addN((*triple, inferred) for triple in closure if is_data_fact(triple) and triple not in known)
-    return inferred, inconsistencies(closure, ontology)
+    ours = [triple for triple in closure if str.startswith(triple[0], ID_PREFIX)]  # the cheap test first
+    return [triple for triple in ours if is_data_fact(triple) and triple not in known], \
+        inconsistencies(closure, ontology)
+
+
+def inferred_graph(triples) -> Graph:
+    """The graph `egg:inferred` of inferred triples."""
+    graph = Graph(identifier=GRAPH["inferred"])
+    graph.addN((*triple, graph) for triple in triples)
+    return graph
+
+
+def infer(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[Graph, list[str]]:
+    """:func:`inferred_triples` as the graph `egg:inferred`."""
+    triples, problems = inferred_triples(asserted, ontology, engine)
+    return inferred_graph(triples), problems
