@@ -205,10 +205,9 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         with timed(seconds, "reason", cpu):
             inferred, contradictions = inferred_triples(without_provenance(asserted), ontology, reasoner)
         with timed(seconds, "validate", cpu):
-            data = asserted + inferred
             key = validation_key(shapes_path, ontology_path, SCHEMES)
-            report = validate_build(data, shapes, ontology, key, previous)
-        entities, asserted_count = count_entities(data), len(set(asserted))
+            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous)
+        entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
               "asserted_triples": asserted_count, "inferred_triples": len(inferred),
               "named_graphs": len(parts) + 1, "entities": entities,

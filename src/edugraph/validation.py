@@ -9,8 +9,9 @@ values only the types (``sh:class``). Then
   else), and
 - a node's results change only if one of its own triples changed or a type of one of its values did. When the
   previous build had no result (not even a warning) under the same shapes and ontology, those nodes are validated
-  alone (:func:`changed_nodes`) and every other node still has none. Anything else (non-local shapes, a previous
-  build that did not conform or is unreadable, a changed blank node) validates every node.
+  alone (:func:`changed_since`, :func:`affected_nodes`) and every other node still has none. Anything else
+  (non-local shapes, a previous build that did not conform or is unreadable, a changed blank node) validates every
+  node.
 """
 
 from __future__ import annotations
@@ -89,29 +90,40 @@ def validation_key(shapes_path: Path, ontology_path: Path, schemes_path: Path | 
     return digest.hexdigest()
 
 
-def previous_triples(build_dir: Path | None, key: str, read: set) -> set | None:
-    """The triples along `read` of a previous build that had no SHACL result (not even a warning) under the same
-    validation key, else None."""
+def relevant_lines(lines, tokens: set) -> set:
+    """The N-Triples lines whose predicate (written `<iri>`) is one of `tokens`."""
+    return {line for line in lines if line[line.find(" ") + 1:line.find(" ", line.find(" ") + 1)] in tokens}
+
+
+def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, inferred: set) -> set | None:
+    """The triples along `read` that differ from a previous build that had no SHACL result (not even a warning)
+    under the same validation key; None without such a build.
+
+    The asserted triples are compared as lines (the build writes `asserted.nt` from the same lines; a triple
+    written differently only counts as changed), the inferred ones (`inferred`: the current ones along `read`)
+    as terms.
+    """
     if build_dir is None:
         return None
-    wanted = {f"<{p}>" for p in read}
+    tokens = {f"<{p}>" for p in read}
     try:
         summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
         verdict = [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")]
         if verdict != [key, True, 0]:  # any result (a warning too) of an unchanged node would be lost
             return None
-        lines = [line for name in PREVIOUS_FILES
-                 for line in (Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True)
-                 if line[line.find(" ") + 1:line.find(" ", line.find(" ") + 1)] in wanted]
-        return set(ntriples_triples("".join(lines), source=str(build_dir)))
+        before = [relevant_lines((Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True),
+                                 tokens) for name in PREVIOUS_FILES]
+        edited = "".join(before[0] ^ relevant_lines(asserted_lines, tokens))
+        inferred_before = set(ntriples_triples("".join(before[1]), source=str(build_dir)))
+        return set(ntriples_triples(edited, source=str(build_dir))) | (inferred ^ inferred_before)
     except (OSError, ValueError, EduGraphError):  # missing, unreadable or damaged: validate every node
         return None
 
 
-def changed_nodes(current: set, previous: set) -> set | None:
-    """The nodes whose results may differ between two graphs of local shapes: subjects of a changed triple, and
-    subjects pointing to a node whose types changed; None if one of them is a blank node."""
-    changed = current ^ previous
+def affected_nodes(changed: set, current: set) -> set | None:
+    """The nodes whose results may differ after `changed` triples for local shapes: subjects of a changed triple,
+    and subjects pointing to a node whose types changed; None if one of them is a blank node or the class
+    hierarchy changed."""
     if any(str.__eq__(p, SUBCLASS) for _, p, _ in changed):
         return None
     retyped = {s for s, p, _ in changed if str.__eq__(p, TYPE)}
@@ -139,17 +151,18 @@ def new_graph(triples) -> Graph:
     return graph
 
 
-def validate_build(triples: list, shapes: Graph, ontology: Graph, key: str,
+def validate_build(asserted_lines, asserted: list, inferred: list, shapes: Graph, ontology: Graph, key: str,
                    previous: Path | None = None) -> ValidationReport:
-    """Validate the build's asserted + inferred `triples`: the nodes changed since the `previous` build when
-    that is exact (see the module's docstring), else every node."""
+    """Validate the build's asserted triples (and their N-Triples lines) + `inferred` triples: the nodes changed
+    since the `previous` build when that is exact (see the module's docstring), else every node."""
     read = local_paths(shapes)
     if read is None:
-        return validate(new_graph(triples), shapes, ontology, inplace=True)
+        return validate(new_graph(asserted + inferred), shapes, ontology, inplace=True)
     wanted = {str(p) for p in read}  # str keys: rdflib's own __eq__ is slow on many triples
-    current = {triple for triple in triples if str(triple[1]) in wanted}
-    before = previous_triples(previous, key, read)
-    nodes = None if before is None else changed_nodes(current, before)
+    inferred = {triple for triple in inferred if str(triple[1]) in wanted}
+    current = inferred | {triple for triple in asserted if str(triple[1]) in wanted}
+    changed = changed_since(previous, key, read, asserted_lines, inferred)
+    nodes = None if changed is None else affected_nodes(changed, current)
     if nodes is None:
         return validate(new_graph(current), shapes, ontology, inplace=True)
     report = validate(new_graph(neighbourhood(current, nodes)), shapes, ontology, inplace=True,
