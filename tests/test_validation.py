@@ -77,10 +77,11 @@ def test_every_node_is_validated_when_the_previous_build_cannot_vouch_for_the_re
                                                                                   tmp_path):
     lines, asserted, inferred = changed(built, "a new person without a label")
     summary = json.loads((seed_build / "summary.json").read_text())
-    verdicts = {"invalid": {"shacl_conforms": False}, "warned": {"shacl_violations": 1}, "damaged": {}}
+    verdicts = {"invalid": {"shacl_conforms": False}, "warned": {"shacl_violations": 1}, "damaged": {}, "odd": {}}
     for name, verdict in verdicts.items():
         shutil.copytree(seed_build, tmp_path / name, ignore=shutil.ignore_patterns("store"))
         (tmp_path / name / "summary.json").write_text(json.dumps(summary | verdict))
+    (tmp_path / "odd" / "summary.json").write_text("[]")
     (tmp_path / "damaged" / "inferred.nt").write_text(f"<x:a> <{RDF.type}> not-a-term .\n")
     for previous, key in [(tmp_path / name, KEY) for name in verdicts] + [(seed_build, "other shapes"),
                                                                          (tmp_path / "nothing", KEY)]:

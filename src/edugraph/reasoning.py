@@ -197,8 +197,9 @@ def inferred_triples(asserted, ontology: Graph, engine: str = "reasonable") -> t
         closure = reasonable_closure(asserted, ontology)
     known = set(asserted)
     ours = [triple for triple in closure if str.startswith(triple[0], ID_PREFIX)]  # the cheap test first
+    checked = closure if engine == "owlrl" else ours  # only owlrl records contradictions as triples
     return [triple for triple in ours if is_data_fact(triple) and triple not in known], \
-        inconsistencies(closure, ontology)
+        inconsistencies(checked, ontology)
 
 
 def inferred_graph(triples) -> Graph:

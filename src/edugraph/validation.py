@@ -108,6 +108,7 @@ def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, i
     tokens = {f"<{p}>" for p in read}
     try:
         summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
+        summary = summary if isinstance(summary, dict) else {}
         verdict = [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")]
         if verdict != [key, True, 0]:  # any result (a warning too) of an unchanged node would be lost
             return None
