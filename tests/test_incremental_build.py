@@ -54,6 +54,7 @@ def test_adding_one_article_extracts_only_that_one(incremental):
     _, counts = incremental
     assert counts["articles"] == len(list(ARTICLES.glob("*.txt")))
     assert counts["reused_articles"] == counts["articles"] - 1
+    assert 0 < counts["shacl_validated_nodes"] < counts["articles"] * 10  # SHACL only for the changed nodes
 
 
 def test_incremental_parallel_build_is_byte_identical_to_a_full_build(incremental, seed_build):

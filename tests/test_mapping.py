@@ -11,8 +11,9 @@ from rdflib.namespace import RDFS, SKOS
 
 from edugraph.build import preferred_labels
 from edugraph.mapping import article_graph, gazetteer_graph
-from edugraph.namespaces import EG, ID
-from edugraph.output.write import union
+from edugraph.namespaces import EG, GRAPH, ID
+from edugraph.output.read import ntriples_graph
+from edugraph.output.write import sorted_ntriples, union
 from edugraph.sparql.store import open_built
 from support.articles import resolved
 from support.queries import select
@@ -81,7 +82,8 @@ def two_years():
     graphs = [article_graph(resolved(FACTS, ident="a2022", date="2022-08-23")),
               article_graph(resolved(FACTS, ident="a2024", date="2024-05-01")),
               article_graph(resolved(LATER, ident="b2024", date="2024-09-01"))]
-    graphs.append(preferred_labels(graphs))
+    labels = preferred_labels("".join(sorted_ntriples(graph) for graph in graphs))
+    graphs.append(ntriples_graph(labels, GRAPH["entities"]))
     store = ox.Store()
     for graph in graphs:
         name = ox.NamedNode(str(graph.identifier))

@@ -6,7 +6,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from edugraph.namespaces import EG, ID
-from edugraph.reasoning import chain_consequences, infer, property_chains
+from edugraph.reasoning import chain_consequences, chain_links, infer, owlrl_closure, plain_triples, property_chains
+from edugraph.resolve.evidence import without_provenance
 
 pytest.importorskip("reasonable", reason="the reasonable wheel is not installed")
 
@@ -58,3 +59,18 @@ def test_disjoint_classes_are_reported_by_both_engines(seed_result):
     for engine in ("reasonable", "owlrl"):
         _, problems = infer(data, seed_result.ontology, engine)
         assert any(str(thing) in message for message in problems), engine
+
+
+def test_the_links_given_to_reasonable_beforehand_are_entailed_and_spare_a_second_pass(seed_result, asserted,
+                                                                                      monkeypatch):
+    """chain_links may only add what owlrl derives anyway, and it covers what one reasonable pass misses."""
+    import edugraph.reasoning as reasoning
+
+    facts = without_provenance(asserted)
+    links = chain_links(facts, seed_result.ontology)
+    assert links - set(facts), "nothing derived: the test would prove nothing"
+    assert links <= plain_triples(owlrl_closure(facts, seed_result.ontology))
+    passes = []
+    monkeypatch.setattr(reasoning, "plain_triples", lambda triples: passes.append(1) or plain_triples(triples))
+    infer(facts, seed_result.ontology)
+    assert len(passes) == 1

@@ -7,17 +7,18 @@ bytes as a full build.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import shutil
 import sys
 import time
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
@@ -28,16 +29,17 @@ from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
 from .output.cache import article_key, fingerprint, read_entry, write_entry
 from .output.folder import replaced_folder
-from .output.read import ntriples_graph
-from .output.write import (merged_lines, sorted_ntriples, union, write_dataset_files, write_graph_files,
+from .output.read import ntriples_graph, ntriples_triples
+from .output.write import (merged_lines, sorted_ntriples, write_dataset_files, write_graph_files,
                            write_json)
-from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
-from .reasoning import infer
+from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
+from .reasoning import inferred_graph, inferred_triples
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
-from .validation import validate
+from .validation import validate_build, validation_key
 
+LABEL, PREF_LABEL, TYPE = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>", str(RDF.type)
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
 
 
@@ -46,21 +48,30 @@ class BuildResult:
     """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
-    `egg:gazetteer` and `egg:entities`; `asserted_graph` is their union; `asserted` the same named graphs
-    as rdflib graphs, parsed when first asked for.
+    `egg:gazetteer` and `egg:entities`; `asserted` the same named graphs as rdflib graphs and `asserted_graph`
+    their union, both parsed when first asked for. `inferred_triples` are the inferred triples (rdflib terms)
+    and `inferred` the graph `egg:inferred` made of them when first asked for (an rdflib graph costs about
+    10 µs per triple: code that only iterates should use the list).
     """
 
     articles: list[Article]
     facts: dict[str, dict]
     parts: list[tuple[str, str]]
-    asserted_graph: Graph
-    inferred: Graph
+    inferred_triples: list[tuple]
     ontology: Graph
     ontology_path: Path
     conforms: bool = True
     report: str = ""
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
+
+    @cached_property
+    def inferred(self) -> Graph:
+        return inferred_graph(self.inferred_triples)
+
+    @cached_property
+    def asserted_graph(self) -> Graph:
+        return ntriples_graph("".join(nt for _, nt in self.parts))
 
     @cached_property
     def asserted(self) -> list[Graph]:
@@ -75,33 +86,59 @@ def article_facts(article: Article, curation: dict) -> dict:
     return mark_curated(facts, apply_curation(facts, curation))
 
 
-def preferred_labels(graphs: list[Graph]) -> Graph:
-    """One skos:prefLabel per entity and language: the longest label any article gives."""
-    best: dict[tuple, Literal] = {}
-    for graph in graphs:
-        for s, label in graph.subject_objects(RDFS.label):
-            key = (s, label.language)
-            if key not in best or (len(label), str(label)) > (len(best[key]), str(best[key])):
-                best[key] = label
-    result = Graph(identifier=GRAPH["entities"])
-    for (s, _), label in best.items():
-        result.add((s, SKOS.prefLabel, label))
-    return result
+def preferred_labels(ntriples: str) -> str:
+    """One skos:prefLabel per entity and language: the longest label the N-Triples give (of two as long, the
+    greatest), as sorted N-Triples. The label's text is copied from its line, so it is written as it was read.
+
+    >>> label = '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> '
+    >>> print(preferred_labels(label + '"Иван"@ru .\\n' + label + '"Иван Петров"@ru .\\n'), end="")
+    <x:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
+    """
+    lines = [line for line in ntriples.splitlines(keepends=True) if line.split(" ", 2)[1:2] == [LABEL]]
+    best: dict[tuple, tuple] = {}
+    for line, triple in zip(lines, ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)):
+        label = triple.object
+        if isinstance(label, ox.Literal):
+            key, rank = (triple.subject, label.language), (len(label.value), label.value, line)
+            if key not in best or rank > best[key]:
+                best[key] = rank
+    return "".join(sorted({f"{line.split(' ', 1)[0]} {PREF_LABEL} {line.split(' ', 2)[2]}"
+                           for _, _, line in best.values()}))
 
 
 @contextmanager
-def timed(seconds: dict[str, float], phase: str):
-    """Add the wall time of the block to seconds[phase]."""
-    start = time.perf_counter()
+def timed(seconds: dict[str, float], phase: str, cpu: dict[str, float] | None = None):
+    """Add the wall time of the block to seconds[phase] (and its CPU time in this process to cpu[phase])."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     yield
     seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start
+    if cpu is not None:
+        cpu[phase] = cpu.get(phase, 0.0) + time.process_time() - start_cpu
 
 
-def count_entities(graph: Graph) -> dict[str, int]:
-    counts = Counter()
-    for name in SUMMARY_CLASSES:
-        counts[name] = len(set(graph.subjects(RDF.type, EG[name])))
-    return dict(counts)
+@contextmanager
+def paused_gc():
+    """Run the block without the cyclic garbage collector: merging and reasoning create millions of small objects
+    (rdflib terms, tuples), and each collection would walk all of them again (a quarter of the reasoning time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def count_entities(triples: list) -> dict[str, int]:
+    """The number of distinct subjects typed with each summary class."""
+    classes = {str(EG[name]): name for name in SUMMARY_CLASSES}
+    members = {name: set() for name in SUMMARY_CLASSES}
+    for s, p, o in triples:
+        if str.__eq__(p, TYPE):
+            name = classes.get(str(o))  # str keys: rdflib's own __eq__ is slow on many triples
+            if name:
+                members[name].add(s)
+    return {name: len(subjects) for name, subjects in members.items()}
 
 
 def process_article(item: tuple[Article, dict]) -> dict:
@@ -143,6 +180,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     `previous` is a build folder whose per-article cache is reused; `jobs` processes extract the others.
     """
     seconds: dict[str, float] = {}
+    cpu: dict[str, float] = {}  # CPU seconds of this process (the extraction workers are not counted)
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     articles = read_articles(articles_dir)
@@ -152,30 +190,33 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     keys = {a.id: article_key(build_fingerprint, a, curations[a.id]) for a in articles}
     entries = {a.id: read_entry(previous, keys[a.id]) for a in articles} if previous else {}
     todo = [(a, curations[a.id]) for a in articles if entries.get(a.id) is None]
-    with timed(seconds, "extract+map"):
+    with timed(seconds, "extract+map", cpu):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
-    with timed(seconds, "merge"):
-        parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
-        asserted = ntriples_graph("".join(nt for _, nt in parts),
-                                  source="the article graphs (damaged cache? run `edugraph build --full`)")
-        # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
-        background = merged_lines([entries[a.id]["background"] for a in articles])
-        asserted += ntriples_graph(background, source="the gazetteer graph (damaged cache? run with --full)")
-        labels = preferred_labels([asserted])
-        asserted += labels
-        parts += [(str(GRAPH["gazetteer"]), background), (str(labels.identifier), sorted_ntriples(labels))]
-    with timed(seconds, "reason"):
-        inferred, contradictions = infer(without_provenance(asserted), ontology, reasoner)
-    with timed(seconds, "validate"):
-        everything = union([asserted, inferred])
-        report = validate(everything, shapes, ontology)
+    with paused_gc():
+        with timed(seconds, "merge", cpu):
+            parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
+            # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
+            background = merged_lines([entries[a.id]["background"] for a in articles])
+            parts.append((str(GRAPH["gazetteer"]), background))
+            parts.append((str(GRAPH["entities"]), preferred_labels("".join(nt for _, nt in parts))))
+            lines = dict.fromkeys(line for _, nt in parts for line in nt.splitlines(keepends=True))
+            damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
+            asserted = ntriples_triples("".join(lines), source=damaged)
+        with timed(seconds, "reason", cpu):
+            inferred, contradictions = inferred_triples(without_provenance(asserted), ontology, reasoner)
+        with timed(seconds, "validate", cpu):
+            key = validation_key(shapes_path, ontology_path, SCHEMES)
+            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous)
+        entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
-              "asserted_triples": len(asserted), "inferred_triples": len(inferred),
-              "named_graphs": len(parts) + 1, "entities": count_entities(everything),
-              "shacl_conforms": report.conforms, "shacl_violations": report.violations, "reasoner": reasoner,
-              "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
-    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, asserted, inferred,
-                       ontology, Path(ontology_path), report.conforms, report.text, counts,
+              "asserted_triples": asserted_count, "inferred_triples": len(inferred),
+              "named_graphs": len(parts) + 1, "entities": entities,
+              "shacl_conforms": report.conforms, "shacl_violations": report.violations,
+              "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
+              "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
+              "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
+    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
+                       Path(ontology_path), report.conforms, report.text, counts,
                        {keys[a.id]: entries[a.id] for a in articles})
 
 

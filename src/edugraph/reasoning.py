@@ -17,23 +17,26 @@ from itertools import combinations
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, XSD, Namespace
+from rdflib.namespace import OWL, RDF, RDFS, XSD, Namespace
 
 from .namespaces import GRAPH, ID
 
+ID_PREFIX = str(ID)
+
 ENGINES = ("reasonable", "owlrl")
 TRIVIAL_TYPES = {OWL.Thing, OWL.NamedIndividual}
-OWLRL_ERROR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#").error
+OWLRL_ERRORS = {Namespace("http://www.daml.org/2002/03/agents/agent-ont#").error}
+SAME_AS, TYPE = str(OWL.sameAs), str(RDF.type)  # compared with str.__eq__: rdflib's __eq__ is slow on many triples
 
 
 def is_data_fact(triple) -> bool:
     """Keep inferred triples about our own resources; drop OWL-RL bookkeeping."""
     s, p, o = triple
-    if not isinstance(s, URIRef) or not str(s).startswith(str(ID)) or isinstance(o, BNode):
+    if not isinstance(s, URIRef) or not str.startswith(s, ID_PREFIX) or isinstance(o, BNode):
         return False
-    if p == OWL.sameAs and s == o:
+    if str.__eq__(p, SAME_AS) and s == o:
         return False
-    if p == RDF.type and o in TRIVIAL_TYPES:
+    if str.__eq__(p, TYPE) and o in TRIVIAL_TYPES:
         return False
     return True
 
@@ -47,6 +50,11 @@ def plain(term):
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))
     return term
+
+
+def plain_triples(triples) -> set:
+    """The set of `triples` with :func:`plain` objects (subjects and predicates are never literals)."""
+    return {(s, p, plain(o)) if isinstance(o, Literal) else (s, p, o) for s, p, o in triples}
 
 
 def property_chains(ontology: Graph) -> list[tuple[tuple, URIRef]]:
@@ -69,21 +77,75 @@ def chain_consequences(triples, chains) -> set:
     return derived
 
 
-def reasonable_closure(asserted: Graph, ontology: Graph) -> set:
-    """Ontology + data closed under OWL 2 RL by `reasonable`, completed for recursive property chains."""
+def chain_links(triples: list, ontology: Graph) -> set:
+    """The triples of the property chains' predicates that OWL-RL derives from `triples` by the inverse
+    (prp-inv), sub-property (prp-spo1, prp-eqp), transitivity (prp-trp) and chain (prp-spo2) rules alone.
+
+    Each is entailed, so giving them to `reasonable` with the data leaves the closure unchanged; they include the
+    chains over inferred links that one `reasonable` pass misses, so that :func:`reasonable_closure` usually
+    needs a single pass (its fix-point still checks).
+    """
+    chains = [(tuple(str(p) for p in links), str(target)) for links, target in property_chains(ontology)]
+    gives = defaultdict(set)  # predicate -> (rule, predicate it gives)
+    for p, q in ontology.subject_objects(OWL.inverseOf):
+        gives[str(p)].add(("inverse", str(q)))
+        gives[str(q)].add(("inverse", str(p)))
+    for p, q in ontology.subject_objects(RDFS.subPropertyOf):
+        gives[str(p)].add(("sub", str(q)))
+    for p, q in ontology.subject_objects(OWL.equivalentProperty):
+        gives[str(p)].add(("sub", str(q)))
+        gives[str(q)].add(("sub", str(p)))
+    wanted = {p for links, target in chains for p in (*links, target)}
+    read = set(wanted)
+    while any(p not in read and any(q in read for _, q in rules) for p, rules in gives.items()):
+        read |= {p for p, rules in gives.items() if any(q in read for _, q in rules)}
+    transitive = {str(p) for p in ontology.subjects(RDF.type, OWL.TransitiveProperty)} & read
+    given = {(s, str(p), o) for s, p, o in triples if str(p) in read}
+    found = set(given)
+    while True:
+        by_predicate = defaultdict(lambda: defaultdict(set))
+        for s, p, o in found:
+            by_predicate[p][s].add(o)
+        new = set()
+        for p, rules in gives.items():
+            for rule, q in rules:
+                if q in read:
+                    new |= {(o, q, s) if rule == "inverse" else (s, q, o)
+                            for s, objects in by_predicate[p].items() for o in objects
+                            if rule != "inverse" or not isinstance(o, Literal)}
+        for p in transitive:
+            new |= {(s, p, o2) for s, objects in by_predicate[p].items() for o in objects
+                    for o2 in by_predicate[p].get(o, ())}
+        for links, target in chains:
+            frontier = {(s, o) for s, objects in by_predicate[links[0]].items() for o in objects}
+            for link in links[1:]:
+                frontier = {(s, o2) for s, o in frontier for o2 in by_predicate[link].get(o, ())}
+            new |= {(s, target, o) for s, o in frontier}
+        new -= found
+        if not new:
+            return {(s, URIRef(p), o) for s, p, o in found - given}
+        found |= new
+
+
+def reasonable_closure(asserted, ontology: Graph) -> set:
+    """Ontology + data (a graph or a list of triples) closed under OWL 2 RL by `reasonable`, completed for
+    recursive property chains (see :func:`chain_links`)."""
     import reasonable
 
+    asserted = asserted if isinstance(asserted, list) else list(asserted)
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph(ontology)
     reasoner.from_graph(asserted)
+    reasoner.from_graph(list(chain_links(asserted, ontology)))
     chains = property_chains(ontology)
-    closure = {tuple(plain(t) for t in triple) for triple in reasoner.reason()}
+    links = {link for chain, _ in chains for link in chain}
+    closure = plain_triples(reasoner.reason())
     while True:
-        missing = chain_consequences(closure, chains) - closure
+        missing = chain_consequences([t for t in closure if t[1] in links], chains) - closure
         if not missing:
             return closure
         reasoner.from_graph(list(missing))
-        closure = {tuple(plain(t) for t in triple) for triple in reasoner.reason()}
+        closure = plain_triples(reasoner.reason())
 
 
 def owlrl_closure(asserted: Graph, ontology: Graph) -> Graph:
@@ -111,27 +173,43 @@ def disjoint_class_pairs(ontology: Graph) -> set[tuple]:
 def inconsistencies(closure, ontology: Graph) -> list[str]:
     """The contradictions in a closure: owlrl records them as triples; for any closure, individuals
     typed with two disjoint classes."""
-    found = {str(message) for s, p, message in closure if p == OWLRL_ERROR}
-    types = defaultdict(set)
+    found, types = set(), defaultdict(set)
     for s, p, o in closure:
-        if p == RDF.type and isinstance(s, URIRef) and str(s).startswith(str(ID)):
-            types[s].add(o)
+        if str.__eq__(p, TYPE):
+            if isinstance(s, URIRef) and str.startswith(s, ID_PREFIX):
+                types[s].add(o)
+        elif p in OWLRL_ERRORS:
+            found.add(str(o))
     for a, b in disjoint_class_pairs(ontology):
         found |= {f"Disjoint classes {a} and {b} have a common individual {s}"
                   for s, classes in types.items() if a in classes and b in classes}
     return sorted(found)
 
 
-def infer(asserted: Graph, ontology: Graph, engine: str = "reasonable") -> tuple[Graph, list[str]]:
-    """The OWL-RL closure of data + ontology, minus what was asserted: only new data facts,
-    and the contradictions found on the way."""
+def inferred_triples(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[list, list[str]]:
+    """The OWL-RL closure of data (a graph or a list of triples) + ontology, minus what was asserted: only
+    new data facts, and the contradictions found on the way."""
     if engine not in ENGINES:
         raise ValueError(f"unknown reasoner {engine!r} (one of {', '.join(ENGINES)})")
-    closure = owlrl_closure(asserted, ontology) if engine == "owlrl" else reasonable_closure(asserted, ontology)
+    if engine == "owlrl":
+        closure = plain_triples(owlrl_closure(asserted, ontology))
+    else:
+        closure = reasonable_closure(asserted, ontology)
     known = set(asserted)
-    inferred = Graph(identifier=GRAPH["inferred"])
-    for triple in closure:
-        triple = tuple(plain(t) for t in triple)
-        if triple not in known and is_data_fact(triple):
-            inferred.add(triple)
-    return inferred, inconsistencies(closure, ontology)
+    ours = [triple for triple in closure if str.startswith(triple[0], ID_PREFIX)]  # the cheap test first
+    checked = closure if engine == "owlrl" else ours  # only owlrl records contradictions as triples
+    return [triple for triple in ours if is_data_fact(triple) and triple not in known], \
+        inconsistencies(checked, ontology)
+
+
+def inferred_graph(triples) -> Graph:
+    """The graph `egg:inferred` of inferred triples."""
+    graph = Graph(identifier=GRAPH["inferred"])
+    graph.addN((*triple, graph) for triple in triples)
+    return graph
+
+
+def infer(asserted, ontology: Graph, engine: str = "reasonable") -> tuple[Graph, list[str]]:
+    """:func:`inferred_triples` as the graph `egg:inferred`."""
+    triples, problems = inferred_triples(asserted, ontology, engine)
+    return inferred_graph(triples), problems

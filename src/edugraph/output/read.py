@@ -14,8 +14,9 @@ from ..paths import BUILD
 REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
 
 
-def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
-    """An rdflib graph of N-Triples text, parsed by pyoxigraph (many times faster than rdflib's parser)."""
+def ntriples_triples(text: str, source: str = "the N-Triples") -> list[tuple]:
+    """The triples of N-Triples text as rdflib terms, in the order of the lines, parsed by pyoxigraph (many times
+    faster than rdflib's parser); a term that occurs many times is converted once."""
     from ..sparql.compare import to_rdflib
 
     terms: dict = {}
@@ -26,13 +27,18 @@ def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") ->
             found = terms[t] = to_rdflib(t)
         return found
 
-    graph = Graph(identifier=identifier)
-    bind_prefixes(graph)
     try:
-        graph.addN((term(t.subject), term(t.predicate), term(t.object), graph)
-                   for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        return [(term(t.subject), term(t.predicate), term(t.object))
+                for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError as err:
         raise EduGraphError(f"{source}: not valid N-Triples ({' '.join(str(err).split())})") from None
+
+
+def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
+    """An rdflib graph of N-Triples text (see :func:`ntriples_triples`)."""
+    graph = Graph(identifier=identifier)
+    bind_prefixes(graph)
+    graph.addN((*triple, graph) for triple in ntriples_triples(text, source))
     return graph
 
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from ..extract.mentions import split_sentences
 from ..namespaces import ID
@@ -94,14 +94,11 @@ class Evidence:
 PROVENANCE_SPACES = tuple(str(ID[f"{scheme}/"]) for scheme in ("evidence", "statement", "activity"))
 
 
-def without_provenance(graph: Graph) -> Graph:
-    """The triples of `graph` that do not touch an evidence sentence, a reified statement or an activity: the
-    facts themselves, which is all OWL-RL reasoning needs (the provenance would only slow it down)."""
-    facts = Graph()
-    for triple in graph:
-        if not any(isinstance(term, URIRef) and str(term).startswith(PROVENANCE_SPACES) for term in triple):
-            facts.add(triple)
-    return facts
+def without_provenance(triples) -> list[tuple]:
+    """The triples that do not touch an evidence sentence, a reified statement or an activity: the facts
+    themselves, which is all OWL-RL reasoning needs (the provenance would only slow it down)."""
+    return [triple for triple in triples
+            if not any(isinstance(term, URIRef) and str.startswith(term, PROVENANCE_SPACES) for term in triple)]
 
 
 def statement_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
