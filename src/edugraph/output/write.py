@@ -1,13 +1,17 @@
 """Writing the built graphs in Turtle, N-Triples, TriG, N-Quads and JSON-LD (the folder: output/folder.py).
 
-Every graph is written from its sorted N-Triples (blank nodes named by their content), so the same graph
-gives the same bytes however it was put together: fresh or from the per-article cache, in one process or
-several. rdflib makes the N-Triples; pyoxigraph writes the other formats (two orders of magnitude faster
-than rdflib's serialisers on large builds)."""
+Every graph is given as sorted N-Triples (blank nodes named by their content), so the same graph gives the
+same bytes however it was put together: fresh or from the per-article cache, in one process or several.
+rdflib makes the N-Triples of a graph; pyoxigraph parses each text once and writes the other formats (two
+orders of magnitude faster than rdflib's serialisers on large builds). The N-Quads files are written graph
+by graph (each graph's lines sorted), straight from the N-Triples texts.
+"""
 
 from __future__ import annotations
 
+import gc
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +21,7 @@ from rdflib.compare import to_canonical_graph
 from ..namespaces import PREFIXES, bind_prefixes
 
 PREFIX_IRIS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+NAMED_GRAPH = tuple[str, str]  # (graph IRI, sorted N-Triples)
 
 
 def sorted_ntriples(graph: Graph) -> str:
@@ -37,27 +42,69 @@ def union(graphs: list[Graph]) -> Graph:
 
 
 def merged_lines(texts: list[str]) -> str:
-    """The sorted union of the lines of several sorted N-Triples texts."""
+    """The sorted union of the lines of several sorted N-Triples texts.
+
+    >>> merged_lines(["<a> <p> <b> .\\n<c> <p> <d> .\\n", "<a> <p> <b> .\\n"])
+    '<a> <p> <b> .\\n<c> <p> <d> .\\n'
+    """
     return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
+
+
+def nquads(graph: NAMED_GRAPH) -> str:
+    """The N-Quads of one named graph: its N-Triples lines with the graph name (a raw newline cannot occur
+    inside an N-Triples term, so every " .\\n" ends a line).
+
+    >>> nquads(("http://g", '<a> <p> "x ." .\\n'))
+    '<a> <p> "x ." <http://g> .\\n'
+    """
+    name, ntriples = graph
+    return ntriples.replace(" .\n", f" <{name}> .\n")
+
+
+@contextmanager
+def paused_gc():
+    """Run the block without the cyclic garbage collector: parsing creates millions of objects, and each full
+    collection would walk every rdflib graph the build holds (several times the cost of the parsing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _triples(ntriples: str) -> list[ox.Triple]:
+    # lenient: the texts were made and checked by this build (parsing without it costs 5 times more)
+    return list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
 
 
 def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
     """<stem>.nt (the given sorted N-Triples), <stem>.ttl and <stem>.jsonld."""
     (folder / f"{stem}.nt").write_text(ntriples, encoding="utf-8")
-    triples = list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    triples = _triples(ntriples)
     ox.serialize(triples, str(folder / f"{stem}.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
     ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
 
 
-def write_dataset_files(folder: Path, stem: str, parts: list[tuple[str, str]]) -> None:
-    """<stem>.trig (graph by graph, in the given order) and <stem>.nq (sorted lines) from
-    (graph IRI, sorted N-Triples) pairs."""
-    nquads = []
-    for name, ntriples in parts:
-        nquads += [line[:-1].rstrip() + f" <{name}> .\n" for line in ntriples.splitlines()]
-    quads = list(ox.parse("".join(nquads).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-    ox.serialize(quads, str(folder / f"{stem}.trig"), ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
-    (folder / f"{stem}.nq").write_text("".join(sorted(set(nquads))), encoding="utf-8")
+def trig(graphs: list[NAMED_GRAPH]) -> bytes:
+    """TriG of named graphs, graph by graph in the given order."""
+    text = "".join(nquads(graph) for graph in graphs).encode("utf-8")
+    quads = ox.parse(text, format=ox.RdfFormat.N_QUADS, lenient=True)
+    return ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+
+
+def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: NAMED_GRAPH) -> None:
+    """asserted.trig / asserted.nq (the asserted named graphs) and all.trig / all.nq (the ontology, those and
+    the inferred graph), graph by graph in that order."""
+    asserted_quads = "".join(nquads(graph) for graph in asserted)
+    (folder / "asserted.nq").write_text(asserted_quads, encoding="utf-8")
+    with (folder / "all.nq").open("w", encoding="utf-8") as out:
+        out.write(nquads(ontology))
+        out.write(asserted_quads)
+        out.write(nquads(inferred))
+    (folder / "asserted.trig").write_bytes(trig(asserted))
+    (folder / "all.trig").write_bytes(trig([ontology, *asserted, inferred]))
 
 
 def write_json(path: Path, data) -> None:
