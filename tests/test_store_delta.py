@@ -11,7 +11,7 @@ import pytest
 
 from edugraph.build import run_build, write_build
 from edugraph.paths import ARTICLES, CURATION
-from edugraph.sparql.store import STORE_DIR, write_store
+from edugraph.sparql.store import STORE_DIR, add_graphs, apply_changes, write_store
 
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -98,3 +98,12 @@ def test_unchanged_files_are_linked_from_the_previous_build(added_build):
     assert len(after) == 2 * len(list(ARTICLES.glob("*.txt")))
     kept = [name for name in before if after.get(name) == before[name]]
     assert len(kept) == len(before)  # the same files (inodes), not copies
+
+
+def test_graphs_diffed_by_their_previous_text_give_the_same_store(tmp_path):
+    (tmp_path / "fresh").mkdir()
+    write_store(tmp_path / "fresh", AFTER)
+    store = ox.Store()
+    add_graphs(store, BEFORE)
+    apply_changes(store, [AFTER[0], AFTER[2]], {name for name, _ in AFTER}, {EX + "one": BEFORE[0][1]})
+    assert set(store) == quads(tmp_path / "fresh")

@@ -25,6 +25,7 @@ from ..output.write import nquads
 from ..paths import BUILD
 
 DATA_FILE = "all.nq"
+INFERRED_FILE = "inferred.nt"
 STORE_DIR = "store"
 INFERRED = ox.NamedNode(str(GRAPH["inferred"]))
 
@@ -66,7 +67,9 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
         store = ox.Store(str(target))
         add_graphs(store, graphs)
     else:
-        apply_changes(store, replaced, {name for name, _ in graphs})
+        inferred = Path(previous) / INFERRED_FILE  # the previous build's text of its egg:inferred graph
+        stored = {INFERRED.value: inferred.read_text(encoding="utf-8")} if inferred.is_file() else {}
+        apply_changes(store, replaced, {name for name, _ in graphs}, stored)
     store.flush()
 
 
@@ -95,28 +98,43 @@ def _in_graph(triples, graph) -> Iterator[ox.Quad]:
     return (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
 
-def apply_changes(store: ox.Store, changed: list[tuple[str, str]], names: set[str]) -> None:
+def _triples(ntriples: str) -> set[ox.Triple]:
+    return {quad.triple for quad in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)}
+
+
+def _lines(text: str) -> set[str]:
+    return set(text.splitlines(keepends=True))
+
+
+def apply_changes(store: ox.Store, changed: list[tuple[str, str]], names: set[str],
+                  stored_texts: dict[str, str] | None = None) -> None:
     """Replace the `changed` named graphs of `store`, drop those not in `names`, and keep its default graph
-    the union of its named graphs: each graph is diffed against its stored version, and a triple leaves the
-    default graph only when no named graph holds it any more.
+    the union of its named graphs: each graph is diffed against its stored version (read from the store, or
+    given as N-Triples in `stored_texts`, much faster for a large graph), and a triple leaves the default
+    graph only when no named graph holds it any more.
 
     (The store writes some literals in canonical form, `"05"^^xsd:nonNegativeInteger` as `5`: such a triple
-    differs from its parsed form, so it is removed and added back, which leaves it as it was.)
+    read back differs from its parsed form, so it is removed and added back, which leaves it as it was.)
     """
+    stored_texts = stored_texts or {}
     gone: set[ox.Triple] = set()
     dropped = [(graph.value, "") for graph in store.named_graphs()
                if isinstance(graph, ox.NamedNode) and graph.value not in names]
     for name, ntriples in [*changed, *dropped]:
         graph = ox.NamedNode(name)
-        before = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
-        after = {quad.triple for quad in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                                                  lenient=True)}
-        for quad in _in_graph(before - after, graph):
+        if name in stored_texts:
+            before, after = _lines(stored_texts[name]), _lines(ntriples)
+            removed, added = _triples("".join(before - after)), _triples("".join(after - before))
+        else:
+            before = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
+            after = _triples(ntriples)
+            removed, added = before - after, after - before
+        for quad in _in_graph(removed, graph):
             store.remove(quad)
-        store.extend(_in_graph(after - before, graph))
-        store.extend(_in_graph(after - before, ox.DefaultGraph()))
-        gone |= before - after
-        if not after:
+        store.extend(_in_graph(added, graph))
+        store.extend(_in_graph(added, ox.DefaultGraph()))
+        gone |= removed
+        if not ntriples:
             store.remove_graph(graph)
     for t in gone:
         if all(isinstance(quad.graph_name, ox.DefaultGraph)
