@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,10 +27,10 @@ NAMED_GRAPH = tuple[str, str]  # (graph IRI, sorted N-Triples)
 
 def sorted_ntriples(graph: Graph) -> str:
     """N-Triples with sorted lines: byte-identical for identical graphs (blank nodes named by content)."""
-    if any(isinstance(term, BNode) for triple in graph for term in triple):
-        graph = to_canonical_graph(graph)
-    lines = graph.serialize(format="nt").splitlines()
-    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+    text = graph.serialize(format="nt")
+    if "_:" in text and any(isinstance(term, BNode) for triple in graph for term in triple):
+        text = to_canonical_graph(graph).serialize(format="nt")
+    return "".join(line + "\n" for line in sorted(set(text.splitlines())) if line.strip())
 
 
 def union(graphs: list[Graph]) -> Graph:
@@ -88,23 +89,38 @@ def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
 
 
 def trig(graphs: list[NAMED_GRAPH]) -> bytes:
-    """TriG of named graphs, graph by graph in the given order."""
+    """TriG of named graphs, graph by graph in the given order, without the @prefix lines (`trig_header`)."""
     text = "".join(nquads(graph) for graph in graphs).encode("utf-8")
     quads = ox.parse(text, format=ox.RdfFormat.N_QUADS, lenient=True)
-    return ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    serialized = ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    return serialized[len(trig_header()):] if serialized else serialized
+
+
+@cache
+def trig_header() -> bytes:
+    """The @prefix lines pyoxigraph starts a non-empty TriG document with."""
+    term = ox.NamedNode("urn:x")
+    serialized = ox.serialize([ox.Quad(term, term, term, term)], None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    return serialized[:serialized.index(b"<urn:x>")]
 
 
 def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: NAMED_GRAPH) -> None:
     """asserted.trig / asserted.nq (the asserted named graphs) and all.trig / all.nq (the ontology, those and
-    the inferred graph), graph by graph in that order."""
+    the inferred graph), graph by graph in that order: the files of all the graphs are those of the asserted
+    ones with the ontology before and the inferred graph after."""
     asserted_quads = "".join(nquads(graph) for graph in asserted)
     (folder / "asserted.nq").write_text(asserted_quads, encoding="utf-8")
     with (folder / "all.nq").open("w", encoding="utf-8") as out:
         out.write(nquads(ontology))
         out.write(asserted_quads)
         out.write(nquads(inferred))
-    (folder / "asserted.trig").write_bytes(trig(asserted))
-    (folder / "all.trig").write_bytes(trig([ontology, *asserted, inferred]))
+    asserted_trig = trig(asserted)
+    (folder / "asserted.trig").write_bytes(trig_header() + asserted_trig)
+    with (folder / "all.trig").open("wb") as out:
+        out.write(trig_header())
+        out.write(trig([ontology]))
+        out.write(asserted_trig)
+        out.write(trig([inferred]))
 
 
 def write_json(path: Path, data) -> None:
