@@ -16,8 +16,9 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, Literal
 from rdflib.compare import to_canonical_graph
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from ..namespaces import PREFIXES, bind_prefixes
 
@@ -26,11 +27,30 @@ NAMED_GRAPH = tuple[str, str]  # (graph IRI, sorted N-Triples)
 
 
 def sorted_ntriples(graph: Graph) -> str:
-    """N-Triples with sorted lines: byte-identical for identical graphs (blank nodes named by content)."""
-    text = graph.serialize(format="nt")
-    if "_:" in text and any(isinstance(term, BNode) for triple in graph for term in triple):
-        text = to_canonical_graph(graph).serialize(format="nt")
-    return "".join(line + "\n" for line in sorted(set(text.splitlines())) if line.strip())
+    """N-Triples with sorted lines: byte-identical for identical graphs (blank nodes named by content).
+
+    The lines are those of rdflib's N-Triples serialiser, each distinct term converted once.
+    """
+    lines, blank = _ntriples_lines(graph)
+    if blank:
+        lines, _ = _ntriples_lines(to_canonical_graph(graph))
+    return "".join(sorted(set(lines)))
+
+
+def _ntriples_lines(graph: Graph) -> tuple[list[str], bool]:
+    """The N-Triples line of every triple, and whether a blank node occurs."""
+    terms: dict = {}
+    blank = False
+
+    def text(term) -> str:
+        nonlocal blank
+        found = terms.get(term)
+        if found is None:
+            found = terms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+            blank = blank or isinstance(term, BNode)
+        return found
+
+    return [f"{text(s)} {text(p)} {text(o)} .\n" for s, p, o in graph], blank
 
 
 def union(graphs: list[Graph]) -> Graph:
@@ -88,10 +108,9 @@ def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
     ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
 
 
-def trig(graphs: list[NAMED_GRAPH]) -> bytes:
-    """TriG of named graphs, graph by graph in the given order, without the @prefix lines (`trig_header`)."""
-    text = "".join(nquads(graph) for graph in graphs).encode("utf-8")
-    quads = ox.parse(text, format=ox.RdfFormat.N_QUADS, lenient=True)
+def trig(nquads_text: str) -> bytes:
+    """TriG of N-Quads, graph by graph in their order, without the @prefix lines (`trig_header`)."""
+    quads = ox.parse(nquads_text.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
     serialized = ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
     return serialized[len(trig_header()):] if serialized else serialized
 
@@ -108,19 +127,15 @@ def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRA
     """asserted.trig / asserted.nq (the asserted named graphs) and all.trig / all.nq (the ontology, those and
     the inferred graph), graph by graph in that order: the files of all the graphs are those of the asserted
     ones with the ontology before and the inferred graph after."""
-    asserted_quads = "".join(nquads(graph) for graph in asserted)
-    (folder / "asserted.nq").write_text(asserted_quads, encoding="utf-8")
+    texts = {"ontology": nquads(ontology), "asserted": "".join(nquads(graph) for graph in asserted),
+             "inferred": nquads(inferred)}
+    (folder / "asserted.nq").write_text(texts["asserted"], encoding="utf-8")
     with (folder / "all.nq").open("w", encoding="utf-8") as out:
-        out.write(nquads(ontology))
-        out.write(asserted_quads)
-        out.write(nquads(inferred))
-    asserted_trig = trig(asserted)
-    (folder / "asserted.trig").write_bytes(trig_header() + asserted_trig)
+        out.writelines(texts.values())
+    trigs = {name: trig(text) for name, text in texts.items()}
+    (folder / "asserted.trig").write_bytes(trig_header() + trigs["asserted"])
     with (folder / "all.trig").open("wb") as out:
-        out.write(trig_header())
-        out.write(trig([ontology]))
-        out.write(asserted_trig)
-        out.write(trig([inferred]))
+        out.writelines([trig_header(), *trigs.values()])
 
 
 def write_json(path: Path, data) -> None:
