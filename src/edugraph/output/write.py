@@ -108,9 +108,9 @@ def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
     ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
 
 
-def trig(nquads_text: str) -> bytes:
+def trig(nquads_bytes: bytes) -> bytes:
     """TriG of N-Quads, graph by graph in their order, without the @prefix lines (`trig_header`)."""
-    quads = ox.parse(nquads_text.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+    quads = ox.parse(nquads_bytes, format=ox.RdfFormat.N_QUADS, lenient=True)
     serialized = ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
     return serialized[len(trig_header()):] if serialized else serialized
 
@@ -129,8 +129,9 @@ def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRA
     ones with the ontology before and the inferred graph after."""
     texts = {"ontology": nquads(ontology), "asserted": "".join(nquads(graph) for graph in asserted),
              "inferred": nquads(inferred)}
-    (folder / "asserted.nq").write_text(texts["asserted"], encoding="utf-8")
-    with (folder / "all.nq").open("w", encoding="utf-8") as out:
+    texts = {name: text.encode("utf-8") for name, text in texts.items()}
+    (folder / "asserted.nq").write_bytes(texts["asserted"])
+    with (folder / "all.nq").open("wb") as out:
         out.writelines(texts.values())
     trigs = {name: trig(text) for name, text in texts.items()}
     (folder / "asserted.trig").write_bytes(trig_header() + trigs["asserted"])
