@@ -44,7 +44,7 @@ def test_nquads_are_written_graph_by_graph_each_sorted(seed_build):
     assert len(blocks) == len(set(blocks))  # each graph in one block
     text = (seed_build / "all.nq").read_text(encoding="utf-8")
     inferred = (seed_build / "inferred.nt").read_text(encoding="utf-8")
-    assert text.endswith(nquads((INFERRED, inferred)))
+    assert text.encode("utf-8").endswith(nquads((INFERRED, inferred)))
 
 
 def test_sorted_ntriples_names_blank_nodes_by_content(seed_result):

@@ -71,15 +71,15 @@ def merged_lines(texts: list[str]) -> str:
     return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
 
 
-def nquads(graph: NAMED_GRAPH) -> str:
-    """The N-Quads of one named graph: its N-Triples lines with the graph name (a raw newline cannot occur
-    inside an N-Triples term, so every " .\\n" ends a line).
+def nquads(graph: NAMED_GRAPH) -> bytes:
+    """The N-Quads of one named graph (UTF-8): its N-Triples lines with the graph name (a raw newline cannot
+    occur inside an N-Triples term, so every " .\\n" ends a line).
 
-    >>> nquads(("http://g", '<a> <p> "x ." .\\n'))
+    >>> nquads(("http://g", '<a> <p> "x ." .\\n')).decode()
     '<a> <p> "x ." <http://g> .\\n'
     """
     name, ntriples = graph
-    return ntriples.replace(" .\n", f" <{name}> .\n")
+    return ntriples.encode("utf-8").replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
 
 
 @contextmanager
@@ -127,9 +127,8 @@ def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRA
     """asserted.trig / asserted.nq (the asserted named graphs) and all.trig / all.nq (the ontology, those and
     the inferred graph), graph by graph in that order: the files of all the graphs are those of the asserted
     ones with the ontology before and the inferred graph after."""
-    texts = {"ontology": nquads(ontology), "asserted": "".join(nquads(graph) for graph in asserted),
+    texts = {"ontology": nquads(ontology), "asserted": b"".join(nquads(graph) for graph in asserted),
              "inferred": nquads(inferred)}
-    texts = {name: text.encode("utf-8") for name, text in texts.items()}
     (folder / "asserted.nq").write_bytes(texts["asserted"])
     with (folder / "all.nq").open("wb") as out:
         out.writelines(texts.values())

@@ -88,7 +88,7 @@ def copy_of(store_dir: Path, target: Path) -> ox.Store | None:
 def add_graphs(store: ox.Store, graphs: list[tuple[str, str]]) -> None:
     """Add named graphs ((IRI, N-Triples) pairs) and their union as the default graph to an empty store.
     (`bulk_extend` of parsed quads keeps the blank node labels; `Store.load` and `bulk_load` rename them.)"""
-    named = "".join(nquads(graph) for graph in graphs).encode("utf-8")
+    named = b"".join(nquads(graph) for graph in graphs)
     store.bulk_extend(ox.parse(named, format=ox.RdfFormat.N_QUADS, lenient=True))
     union = "".join(ntriples for _, ntriples in graphs).encode("utf-8")
     store.bulk_extend(ox.parse(union, format=ox.RdfFormat.N_TRIPLES, lenient=True))  # into the default graph
