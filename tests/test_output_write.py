@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 
+from edugraph.output.datasets import previous_blocks, write_datasets
 from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
 
 INFERRED = "https://w3id.org/edugraph/graph/inferred"
@@ -53,3 +54,33 @@ def test_sorted_ntriples_names_blank_nodes_by_content(seed_result):
     relabelled = Graph().parse(data=text, format="nt")  # new blank node labels
     assert text == sorted_ntriples(relabelled)
     assert text.splitlines() == sorted(set(text.splitlines()))
+
+
+def dataset_files(folder) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in ("asserted.nq", "asserted.trig", "all.nq", "all.trig")}
+
+
+def test_blocks_of_the_previous_build_give_the_same_files(seed_result, tmp_path):
+    ontology = (str(seed_result.ontology.identifier), sorted_ntriples(seed_result.ontology))
+    inferred = (str(seed_result.inferred.identifier), sorted_ntriples(seed_result.inferred))
+    articles = frozenset(name for name, _ in seed_result.parts if "/article/" in name)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    write_datasets(first, ontology, seed_result.parts, inferred)
+    blocks = previous_blocks(first, articles)
+    assert set(blocks) == {"nq", "trig"} and set(blocks["trig"]) == set(articles)
+    assert all(block.endswith(b"\n}\n") for block in blocks["trig"].values())
+    write_datasets(second, ontology, seed_result.parts, inferred, blocks)
+    assert dataset_files(second) == dataset_files(first)
+
+
+def test_blocks_of_a_changed_file_are_not_reused(seed_result, tmp_path):
+    ontology = (str(seed_result.ontology.identifier), sorted_ntriples(seed_result.ontology))
+    inferred = (str(seed_result.inferred.identifier), sorted_ntriples(seed_result.inferred))
+    write_datasets(tmp_path, ontology, seed_result.parts, inferred)
+    with (tmp_path / "asserted.nq").open("ab") as out:
+        out.write(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n")
+    blocks = previous_blocks(tmp_path, frozenset(name for name, _ in seed_result.parts))
+    assert "nq" not in blocks and "trig" in blocks
+    assert previous_blocks(tmp_path / "missing", frozenset({"x"})) == {}

@@ -30,8 +30,8 @@ from .ontology import load_ontology, load_shapes
 from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, write_entry
 from .output.folder import replaced_folder
 from .output.read import ntriples_graph
-from .output.write import (merged_lines, paused_gc, sorted_ntriples, union, write_datasets, write_graph_files,
-                           write_json)
+from .output.datasets import previous_blocks, write_datasets
+from .output.write import merged_lines, paused_gc, sorted_ntriples, union, write_graph_files, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
 from .reasoning import infer
 from .resolve import resolve_article
@@ -192,7 +192,9 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
             inferred = (str(result.inferred.identifier), sorted_ntriples(result.inferred))
             write_graph_files(folder, "asserted", merged_lines([nt for _, nt in result.parts]))
             write_graph_files(folder, "inferred", inferred[1])
-            write_datasets(folder, ontology, result.parts, inferred)
+            kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
+                             if os.path.abspath(reused_from(entry) or folder) == str(previous))
+            write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             (folder / "facts").mkdir()
             for (article_id, facts), (key, entry) in zip(result.facts.items(), result.cache.items()):
@@ -202,8 +204,6 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
             if not result.conforms:
                 (folder / "shacl-report.txt").write_text(result.report, encoding="utf-8")
         with timed(seconds, "store"):
-            kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
-                             if os.path.abspath(reused_from(entry) or folder) == str(previous))
             write_store(folder, [ontology, *result.parts, inferred], previous, kept)
         result.counts["seconds"].update((k, round(v, 2)) for k, v in seconds.items())
         write_json(folder / "summary.json", result.counts)

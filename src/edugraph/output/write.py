@@ -123,21 +123,6 @@ def trig_header() -> bytes:
     return serialized[:serialized.index(b"<urn:x>")]
 
 
-def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: NAMED_GRAPH) -> None:
-    """asserted.trig / asserted.nq (the asserted named graphs) and all.trig / all.nq (the ontology, those and
-    the inferred graph), graph by graph in that order: the files of all the graphs are those of the asserted
-    ones with the ontology before and the inferred graph after."""
-    texts = {"ontology": nquads(ontology), "asserted": b"".join(nquads(graph) for graph in asserted),
-             "inferred": nquads(inferred)}
-    (folder / "asserted.nq").write_bytes(texts["asserted"])
-    with (folder / "all.nq").open("wb") as out:
-        out.writelines(texts.values())
-    trigs = {name: trig(text) for name, text in texts.items()}
-    (folder / "asserted.trig").write_bytes(trig_header() + trigs["asserted"])
-    with (folder / "all.trig").open("wb") as out:
-        out.writelines([trig_header(), *trigs.values()])
-
-
 def write_json(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
