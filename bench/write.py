@@ -61,8 +61,9 @@ def scaled(build_dir: Path, copies: int) -> tuple[list[tuple[str, str]], list[st
     parts, facts = [], {}
     for copy in range(copies):
         for name in articles:
-            article_id = renamed(name, copy).rsplit("/", 1)[1]
-            parts.append((renamed(name, copy), renamed(graphs[name], copy)))
+            iri = renamed(f"<{name}>", copy)[1:-1]
+            parts.append((iri, renamed(graphs[name], copy)))
+            article_id = iri.rsplit("/", 1)[1]
             source = build_dir / "facts" / f"{name.rsplit('/', 1)[1]}.json"
             facts[article_id] = json.loads(source.read_text(encoding="utf-8"))
     shared = [(GRAPH + "gazetteer", graphs[GRAPH + "gazetteer"]), (GRAPH + "entities", graphs[GRAPH + "entities"])]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 
-from edugraph.output.datasets import previous_blocks, write_datasets
+from edugraph.output.datasets import previous_blocks, trig_blocks, write_datasets
 from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
 
 INFERRED = "https://w3id.org/edugraph/graph/inferred"
@@ -84,3 +84,11 @@ def test_blocks_of_a_changed_file_are_not_reused(seed_result, tmp_path):
     blocks = previous_blocks(tmp_path, frozenset(name for name, _ in seed_result.parts))
     assert "nq" not in blocks and "trig" in blocks
     assert previous_blocks(tmp_path / "missing", frozenset({"x"})) == {}
+
+
+def test_trig_blocks_of_graphs_of_the_same_name_in_a_row():
+    same = [nquads(("http://g", "<http://a> <http://p> <http://b> .\n")),
+            nquads(("http://g", "<http://c> <http://p> <http://d> .\n"))]
+    blocks = trig_blocks(same, [None, None])
+    assert [block.count(b"\n}\n") for block in blocks] == [1, 1]
+    assert b"<http://a>" in blocks[0] and b"<http://c>" in blocks[1]

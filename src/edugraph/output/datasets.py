@@ -39,17 +39,26 @@ def previous_blocks(previous: Path | None, names: frozenset[str]) -> dict[str, d
 
 def trig_blocks(nquads_blocks: list[bytes], known: list[bytes | None]) -> list[bytes]:
     """The TriG block of each graph: the `known` one, else made (all the missing ones in one serialisation,
-    then cut at the block ends)."""
+    cut at the block ends; one by one if that does not give one block per graph)."""
     todo = [i for i, block in enumerate(known) if block is None and nquads_blocks[i]]
     made = trig(b"".join(nquads_blocks[i] for i in todo))
+    ends = [i + len(BLOCK_END) for i in _find_all(made, BLOCK_END)]
     blocks = [block or b"" for block in known]
-    start = 0
-    for i in todo:
-        end = made.index(BLOCK_END, start) + len(BLOCK_END)
-        blocks[i], start = made[start:end], end
-    if start != len(made):
-        raise ValueError("TriG blocks do not match the graphs")
+    if len(ends) == len(todo) and (not ends or ends[-1] == len(made)):
+        for i, start, end in zip(todo, [0, *ends], ends):
+            blocks[i] = made[start:end]
+    else:  # two graphs of the same name in a row would be one block
+        for i in todo:
+            blocks[i] = trig(nquads_blocks[i])
     return blocks
+
+
+def _find_all(data: bytes, part: bytes) -> list[int]:
+    found, start = [], data.find(part)
+    while start >= 0:
+        found.append(start)
+        start = data.find(part, start + 1)
+    return found
 
 
 def _ranges(names: list[str], blocks: list[bytes], start: int) -> list[list]:
