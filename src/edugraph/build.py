@@ -7,8 +7,8 @@ bytes as a full build.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
+import os
 import shutil
 import sys
 import time
@@ -27,11 +27,11 @@ from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output.cache import article_key, fingerprint, read_entry, write_entry
+from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, write_entry
 from .output.folder import replaced_folder
 from .output.read import ntriples_graph, ntriples_triples
-from .output.write import (merged_lines, sorted_ntriples, write_dataset_files, write_graph_files,
-                           write_json)
+from .output.datasets import previous_blocks, write_datasets
+from .output.write import merged_lines, paused_gc, sorted_ntriples, write_graph_files, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
 from .resolve import resolve_article
@@ -114,19 +114,6 @@ def timed(seconds: dict[str, float], phase: str, cpu: dict[str, float] | None = 
     seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start
     if cpu is not None:
         cpu[phase] = cpu.get(phase, 0.0) + time.process_time() - start_cpu
-
-
-@contextmanager
-def paused_gc():
-    """Run the block without the cyclic garbage collector: merging and reasoning create millions of small objects
-    (rdflib terms, tuples), and each collection would walk all of them again (a quarter of the reasoning time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def count_entities(triples: list) -> dict[str, int]:
@@ -222,25 +209,29 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
 
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
     """Write every output file, the per-article cache and the query store; the previous build is replaced
-    only when all were written (see output/folder.py)."""
+    only when all were written (see output/folder.py). Files of articles reused from that build (cache
+    entries, facts, the store's unchanged graphs) are linked from it rather than written again."""
     seconds: dict[str, float] = {}
-    with replaced_folder(out_dir) as folder:
+    previous = Path(os.path.abspath(out_dir))
+    with replaced_folder(out_dir) as folder, paused_gc():
         with timed(seconds, "write"):
-            inferred = (str(result.inferred.identifier), sorted_ntriples(result.inferred))
+            ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
+            inferred = (str(GRAPH["inferred"]), sorted_ntriples(result.inferred_triples))
             write_graph_files(folder, "asserted", merged_lines([nt for _, nt in result.parts]))
             write_graph_files(folder, "inferred", inferred[1])
-            write_dataset_files(folder, "asserted", result.parts)
-            ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
-            write_dataset_files(folder, "all", [ontology, *result.parts, inferred])
+            kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
+                             if os.path.abspath(reused_from(entry) or folder) == str(previous))
+            write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
-            for article_id, facts in result.facts.items():
-                write_json(folder / "facts" / f"{article_id}.json", facts)
-            for key, entry in result.cache.items():
+            (folder / "facts").mkdir()
+            for (article_id, facts), (key, entry) in zip(result.facts.items(), result.cache.items()):
                 write_entry(folder, key, entry)
+                if not linked(entry, f"facts/{article_id}.json", folder / "facts" / f"{article_id}.json"):
+                    write_json(folder / "facts" / f"{article_id}.json", facts)
             if not result.conforms:
                 (folder / "shacl-report.txt").write_text(result.report, encoding="utf-8")
         with timed(seconds, "store"):
-            write_store(folder)
+            write_store(folder, [ontology, *result.parts, inferred], previous, kept)
         result.counts["seconds"].update((k, round(v, 2)) for k, v in seconds.items())
         write_json(folder / "summary.json", result.counts)
 

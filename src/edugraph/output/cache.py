@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from .. import __file__ as PACKAGE_INIT
@@ -46,7 +47,13 @@ def article_key(fingerprint_: str, article, curation) -> str:
 ENTRY_KEYS = {"facts": dict, "graph": str, "background": str}
 
 
-def read_entry(build_dir: Path, key: str) -> dict | None:
+class Entry(dict):
+    """A cache entry read from the build folder `build` (its files can be linked into the next build)."""
+
+    build: Path
+
+
+def read_entry(build_dir: Path, key: str) -> Entry | None:
     """The cached entry of a previous build, or None (missing, unreadable or malformed: the article is redone)."""
     try:
         entry = json.loads((Path(build_dir) / CACHE_DIR / f"{key}.json").read_text(encoding="utf-8"))
@@ -54,10 +61,32 @@ def read_entry(build_dir: Path, key: str) -> dict | None:
         return None
     if not isinstance(entry, dict) or any(not isinstance(entry.get(k), t) for k, t in ENTRY_KEYS.items()):
         return None
+    entry = Entry(entry)
+    entry.build = Path(build_dir)
     return entry
 
 
+def reused_from(entry: dict) -> Path | None:
+    """The build folder a cache entry was read from, or None for an entry computed by this build."""
+    return getattr(entry, "build", None)
+
+
+def linked(entry: dict, relative: str, target: Path) -> bool:
+    """Hard-link the file `relative` of the build the entry was read from to `target` (the same bytes: that
+    build wrote it from this entry); False when the entry is new or the link cannot be made."""
+    build = reused_from(entry)
+    if build is None:
+        return False
+    try:
+        os.link(build / relative, target)
+    except OSError:
+        return False
+    return True
+
+
 def write_entry(folder: Path, key: str, entry: dict) -> None:
+    """`cache/<key>.json` in `folder`: linked from the previous build when the entry comes from there."""
     path = Path(folder) / CACHE_DIR / f"{key}.json"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    if not linked(entry, f"{CACHE_DIR}/{key}.json", path):
+        path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -1,30 +1,66 @@
 """Writing the built graphs in Turtle, N-Triples, TriG, N-Quads and JSON-LD (the folder: output/folder.py).
 
-Every graph is written from its sorted N-Triples (blank nodes named by their content), so the same graph
-gives the same bytes however it was put together: fresh or from the per-article cache, in one process or
-several. rdflib makes the N-Triples; pyoxigraph writes the other formats (two orders of magnitude faster
-than rdflib's serialisers on large builds)."""
+Every graph is given as sorted N-Triples (blank nodes named by their content), so the same graph gives the
+same bytes however it was put together: fresh or from the per-article cache, in one process or several.
+rdflib makes the N-Triples of a graph; pyoxigraph parses each text once and writes the other formats (two
+orders of magnitude faster than rdflib's serialisers on large builds). The N-Quads files are written graph
+by graph (each graph's lines sorted), straight from the N-Triples texts.
+"""
 
 from __future__ import annotations
 
+import gc
 import json
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, Literal
 from rdflib.compare import to_canonical_graph
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from ..namespaces import PREFIXES, bind_prefixes
 
 PREFIX_IRIS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+NAMED_GRAPH = tuple[str, str]  # (graph IRI, sorted N-Triples)
 
 
-def sorted_ntriples(graph: Graph) -> str:
-    """N-Triples with sorted lines: byte-identical for identical graphs (blank nodes named by content)."""
-    if any(isinstance(term, BNode) for triple in graph for term in triple):
-        graph = to_canonical_graph(graph)
-    lines = graph.serialize(format="nt").splitlines()
-    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+def sorted_ntriples(graph) -> str:
+    """N-Triples with sorted lines: byte-identical for identical graphs (blank nodes named by content).
+
+    `graph`: an rdflib graph or a list of rdflib triples. The lines are those of rdflib's N-Triples serialiser,
+    each distinct term converted once.
+    """
+    lines, blank = _ntriples_lines(graph)
+    if blank:
+        if not isinstance(graph, Graph):
+            graph = _as_graph(graph)
+        lines, _ = _ntriples_lines(to_canonical_graph(graph))
+    return "".join(sorted(set(lines)))
+
+
+def _as_graph(triples) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def _ntriples_lines(graph: Graph) -> tuple[list[str], bool]:
+    """The N-Triples line of every triple, and whether a blank node occurs."""
+    terms: dict = {}
+    blank = False
+
+    def text(term) -> str:
+        nonlocal blank
+        found = terms.get(term)
+        if found is None:
+            found = terms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+            blank = blank or isinstance(term, BNode)
+        return found
+
+    return [f"{text(s)} {text(p)} {text(o)} .\n" for s, p, o in graph], blank
 
 
 def union(graphs: list[Graph]) -> Graph:
@@ -37,27 +73,64 @@ def union(graphs: list[Graph]) -> Graph:
 
 
 def merged_lines(texts: list[str]) -> str:
-    """The sorted union of the lines of several sorted N-Triples texts."""
+    """The sorted union of the lines of several sorted N-Triples texts.
+
+    >>> merged_lines(["<a> <p> <b> .\\n<c> <p> <d> .\\n", "<a> <p> <b> .\\n"])
+    '<a> <p> <b> .\\n<c> <p> <d> .\\n'
+    """
     return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
+
+
+def nquads(graph: NAMED_GRAPH) -> bytes:
+    """The N-Quads of one named graph (UTF-8): its N-Triples lines with the graph name (a raw newline cannot
+    occur inside an N-Triples term, so every " .\\n" ends a line).
+
+    >>> nquads(("http://g", '<a> <p> "x ." .\\n')).decode()
+    '<a> <p> "x ." <http://g> .\\n'
+    """
+    name, ntriples = graph
+    return ntriples.encode("utf-8").replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
+
+
+@contextmanager
+def paused_gc():
+    """Run the block without the cyclic garbage collector: parsing creates millions of objects, and each full
+    collection would walk every rdflib graph the build holds (several times the cost of the parsing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _triples(ntriples: str) -> list[ox.Triple]:
+    # lenient: the texts were made and checked by this build (parsing without it costs 5 times more)
+    return list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
 
 
 def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
     """<stem>.nt (the given sorted N-Triples), <stem>.ttl and <stem>.jsonld."""
     (folder / f"{stem}.nt").write_text(ntriples, encoding="utf-8")
-    triples = list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    triples = _triples(ntriples)
     ox.serialize(triples, str(folder / f"{stem}.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
     ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
 
 
-def write_dataset_files(folder: Path, stem: str, parts: list[tuple[str, str]]) -> None:
-    """<stem>.trig (graph by graph, in the given order) and <stem>.nq (sorted lines) from
-    (graph IRI, sorted N-Triples) pairs."""
-    nquads = []
-    for name, ntriples in parts:
-        nquads += [line[:-1].rstrip() + f" <{name}> .\n" for line in ntriples.splitlines()]
-    quads = list(ox.parse("".join(nquads).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-    ox.serialize(quads, str(folder / f"{stem}.trig"), ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
-    (folder / f"{stem}.nq").write_text("".join(sorted(set(nquads))), encoding="utf-8")
+def trig(nquads_bytes: bytes) -> bytes:
+    """TriG of N-Quads, graph by graph in their order, without the @prefix lines (`trig_header`)."""
+    quads = ox.parse(nquads_bytes, format=ox.RdfFormat.N_QUADS, lenient=True)
+    serialized = ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    return serialized[len(trig_header()):] if serialized else serialized
+
+
+@cache
+def trig_header() -> bytes:
+    """The @prefix lines pyoxigraph starts a non-empty TriG document with."""
+    term = ox.NamedNode("urn:x")
+    serialized = ox.serialize([ox.Quad(term, term, term, term)], None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    return serialized[:serialized.index(b"<urn:x>")]
 
 
 def write_json(path: Path, data) -> None:

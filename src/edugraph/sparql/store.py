@@ -12,6 +12,7 @@ Queries read the default graph (`use_default_graph_as_union=False`).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,9 +21,11 @@ import pyoxigraph as ox
 from ..errors import EduGraphError
 from ..namespaces import GRAPH
 from ..output.read import require_build
+from ..output.write import nquads
 from ..paths import BUILD
 
 DATA_FILE = "all.nq"
+INFERRED_FILE = "inferred.nt"
 STORE_DIR = "store"
 INFERRED = ox.NamedNode(str(GRAPH["inferred"]))
 
@@ -42,11 +45,101 @@ def fill(store: ox.Store, nquads: Path, keep: Callable = lambda graph: True) -> 
     return store
 
 
-def write_store(build_dir: Path) -> None:
-    """Write `<build_dir>/store/` from `<build_dir>/all.nq` (called by the build on its new folder)."""
-    store = fill(ox.Store(str(Path(build_dir) / STORE_DIR)), Path(build_dir) / DATA_FILE)
+def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, previous: Path | None = None,
+                unchanged: frozenset[str] = frozenset()) -> None:
+    """Write `<build_dir>/store/` holding `graphs` ((graph IRI, sorted N-Triples) pairs) and their union
+    (by default the graphs of `<build_dir>/all.nq`).
+
+    When the store of a `previous` build already holds some graphs as they are now (their names in
+    `unchanged`) and at most twice as many are to be replaced, the store starts as a copy of it (a RocksDB
+    checkpoint: hard links, near-instant) and only the other graphs are replaced (`apply_changes`); else it
+    is written from scratch. Both give the same quads.
+    """
+    target = Path(build_dir) / STORE_DIR
+    if graphs is None:
+        fill(ox.Store(str(target)), Path(build_dir) / DATA_FILE).flush()
+        return
+    replaced = [graph for graph in graphs if graph[0] not in unchanged]
+    store = None
+    if previous is not None and unchanged and len(replaced) <= 2 * len(unchanged):
+        store = copy_of(Path(previous) / STORE_DIR, target)
+    if store is None:
+        store = ox.Store(str(target))
+        add_graphs(store, graphs)
+    else:
+        inferred = Path(previous) / INFERRED_FILE  # the previous build's text of its egg:inferred graph
+        stored = {INFERRED.value: inferred.read_text(encoding="utf-8")} if inferred.is_file() else {}
+        apply_changes(store, replaced, {name for name, _ in graphs}, stored)
     store.flush()
-    del store
+
+
+def copy_of(store_dir: Path, target: Path) -> ox.Store | None:
+    """A writable copy of the store in `store_dir` at `target` (RocksDB checkpoint), or None if there is none."""
+    if not store_dir.is_dir():
+        return None
+    try:
+        ox.Store.read_only(str(store_dir)).backup(str(target))
+        return ox.Store(str(target))
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+
+
+def add_graphs(store: ox.Store, graphs: list[tuple[str, str]]) -> None:
+    """Add named graphs ((IRI, N-Triples) pairs) and their union as the default graph to an empty store.
+    (`bulk_extend` of parsed quads keeps the blank node labels; `Store.load` and `bulk_load` rename them.)"""
+    named = b"".join(nquads(graph) for graph in graphs)
+    store.bulk_extend(ox.parse(named, format=ox.RdfFormat.N_QUADS, lenient=True))
+    union = "".join(ntriples for _, ntriples in graphs).encode("utf-8")
+    store.bulk_extend(ox.parse(union, format=ox.RdfFormat.N_TRIPLES, lenient=True))  # into the default graph
+
+
+def _in_graph(triples, graph) -> Iterator[ox.Quad]:
+    return (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+
+
+def _triples(ntriples: str) -> set[ox.Triple]:
+    return {quad.triple for quad in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)}
+
+
+def _lines(text: str) -> set[str]:
+    return set(text.splitlines(keepends=True))
+
+
+def apply_changes(store: ox.Store, changed: list[tuple[str, str]], names: set[str],
+                  stored_texts: dict[str, str] | None = None) -> None:
+    """Replace the `changed` named graphs of `store`, drop those not in `names`, and keep its default graph
+    the union of its named graphs: each graph is diffed against its stored version (read from the store, or
+    given as N-Triples in `stored_texts`, much faster for a large graph), and a triple leaves the default
+    graph only when no named graph holds it any more.
+
+    (The store writes some literals in canonical form, `"05"^^xsd:nonNegativeInteger` as `5`: such a triple
+    read back differs from its parsed form, so it is removed and added back, which leaves it as it was.)
+    """
+    stored_texts = stored_texts or {}
+    gone: set[ox.Triple] = set()
+    dropped = [(graph.value, "") for graph in store.named_graphs()
+               if isinstance(graph, ox.NamedNode) and graph.value not in names]
+    for name, ntriples in [*changed, *dropped]:
+        graph = ox.NamedNode(name)
+        if name in stored_texts:
+            before, after = _lines(stored_texts[name]), _lines(ntriples)
+            removed, added = _triples("".join(before - after)), _triples("".join(after - before))
+        else:
+            before = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
+            after = _triples(ntriples)
+            removed, added = before - after, after - before
+        for quad in _in_graph(removed, graph):
+            store.remove(quad)
+        store.extend(_in_graph(added, graph))
+        store.extend(_in_graph(added, ox.DefaultGraph()))
+        gone |= removed
+        if not ntriples:
+            store.remove_graph(graph)
+    for t in gone:
+        if all(isinstance(quad.graph_name, ox.DefaultGraph)
+               for quad in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
 
 
 def open_built(build_dir: Path = BUILD, inferred: bool = True, cache: bool = False) -> ox.Store:

@@ -1,0 +1,94 @@
+"""The graph files of a build: every format holds the same graphs, whichever way each file is put together
+(issue 14, item 2: the files of all graphs are composed from those of the asserted ones)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from edugraph.output.datasets import previous_blocks, trig_blocks, write_datasets
+from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
+
+INFERRED = "https://w3id.org/edugraph/graph/inferred"
+ONTOLOGY = "https://w3id.org/edugraph/graph/ontology"
+
+
+def parsed(path, format) -> set:
+    return set(ox.parse(path=str(path), format=format))
+
+
+def test_all_trig_is_the_trig_of_all_nq(seed_build):
+    quads = list(ox.parse(path=str(seed_build / "all.nq"), format=ox.RdfFormat.N_QUADS))
+    expected = ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    assert (seed_build / "all.trig").read_bytes() == expected
+
+
+def test_every_format_holds_the_same_graphs(seed_build):
+    everything = parsed(seed_build / "all.nq", ox.RdfFormat.N_QUADS)
+    asserted = parsed(seed_build / "asserted.nq", ox.RdfFormat.N_QUADS)
+    assert parsed(seed_build / "asserted.trig", ox.RdfFormat.TRIG) == asserted
+    assert {q.graph_name.value for q in everything - asserted} == {INFERRED, ONTOLOGY}
+    union = {q.triple for q in asserted}
+    for name in ("asserted.ttl", "asserted.jsonld"):
+        assert {q.triple for q in parsed(seed_build / name, None)} == union, name
+    assert {q.triple for q in parsed(seed_build / "asserted.nt", ox.RdfFormat.N_TRIPLES)} == union
+    inferred = {q.triple for q in everything if q.graph_name.value == INFERRED}
+    for name in ("inferred.nt", "inferred.ttl", "inferred.jsonld"):
+        assert {q.triple for q in parsed(seed_build / name, None)} == inferred, name
+
+
+def test_nquads_are_written_graph_by_graph_each_sorted(seed_build):
+    lines = (seed_build / "all.nq").read_text(encoding="utf-8").splitlines()
+    graphs = [line.rsplit(" ", 2)[1] for line in lines]
+    assert graphs[0] == f"<{ONTOLOGY}>" and graphs[-1] == f"<{INFERRED}>"
+    blocks = [graphs[0]] + [g for previous, g in zip(graphs, graphs[1:]) if g != previous]
+    assert len(blocks) == len(set(blocks))  # each graph in one block
+    text = (seed_build / "all.nq").read_text(encoding="utf-8")
+    inferred = (seed_build / "inferred.nt").read_text(encoding="utf-8")
+    assert text.encode("utf-8").endswith(nquads((INFERRED, inferred)))
+
+
+def test_sorted_ntriples_names_blank_nodes_by_content(seed_result):
+    text = sorted_ntriples(seed_result.ontology)
+    assert "_:" in text  # the ontology's restrictions and lists
+    relabelled = Graph().parse(data=text, format="nt")  # new blank node labels
+    assert text == sorted_ntriples(relabelled)
+    assert text.splitlines() == sorted(set(text.splitlines()))
+
+
+def dataset_files(folder) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in ("asserted.nq", "asserted.trig", "all.nq", "all.trig")}
+
+
+def test_blocks_of_the_previous_build_give_the_same_files(seed_result, tmp_path):
+    ontology = (str(seed_result.ontology.identifier), sorted_ntriples(seed_result.ontology))
+    inferred = (str(seed_result.inferred.identifier), sorted_ntriples(seed_result.inferred))
+    articles = frozenset(name for name, _ in seed_result.parts if "/article/" in name)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    write_datasets(first, ontology, seed_result.parts, inferred)
+    blocks = previous_blocks(first, articles)
+    assert set(blocks) == {"nq", "trig"} and set(blocks["trig"]) == set(articles)
+    assert all(block.endswith(b"\n}\n") for block in blocks["trig"].values())
+    write_datasets(second, ontology, seed_result.parts, inferred, blocks)
+    assert dataset_files(second) == dataset_files(first)
+
+
+def test_blocks_of_a_changed_file_are_not_reused(seed_result, tmp_path):
+    ontology = (str(seed_result.ontology.identifier), sorted_ntriples(seed_result.ontology))
+    inferred = (str(seed_result.inferred.identifier), sorted_ntriples(seed_result.inferred))
+    write_datasets(tmp_path, ontology, seed_result.parts, inferred)
+    with (tmp_path / "asserted.nq").open("ab") as out:
+        out.write(b"<urn:a> <urn:b> <urn:c> <urn:g> .\n")
+    blocks = previous_blocks(tmp_path, frozenset(name for name, _ in seed_result.parts))
+    assert "nq" not in blocks and "trig" in blocks
+    assert previous_blocks(tmp_path / "missing", frozenset({"x"})) == {}
+
+
+def test_trig_blocks_of_graphs_of_the_same_name_in_a_row():
+    same = [nquads(("http://g", "<http://a> <http://p> <http://b> .\n")),
+            nquads(("http://g", "<http://c> <http://p> <http://d> .\n"))]
+    blocks = trig_blocks(same, [None, None])
+    assert [block.count(b"\n}\n") for block in blocks] == [1, 1]
+    assert b"<http://a>" in blocks[0] and b"<http://c>" in blocks[1]
