@@ -346,10 +346,16 @@ def _network_mention(text: str, start: int, value: str) -> bool:
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
 
 
+TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
+
+
 def _generic_with_place(value: str) -> bool:
-    """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it."""
+    """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it
+    (a territory's own body in the singular, «администрация Конаковского района», names one organisation)."""
     words = value.split()
     if not value[0].islower() or lemma(words[0]) not in GENERIC_HEADS or re.search(r"[«№]", value):
+        return False
+    if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
     return all(lemma(w) in {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
