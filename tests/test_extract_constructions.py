@@ -145,3 +145,20 @@ def test_a_competition_of_a_named_body_and_a_hard_wrapped_line():
 def test_english_listed_regions_are_not_cities():
     places = extract_facts("Pupils came from Penza, Samara and Tomsk regions.", "en", {"date": "2024-03-01"})["places"]
     assert "Penza" not in places and "Penza region" in places
+
+
+def test_news_sources_are_organisations_and_press_services_are_not():
+    text = ("ОМСК, 3 мая. /ТАСС/. В Омске открыли школу № 12, сообщает издание «Омск-Информ».\n"
+            "Фотографии: Иван Сидоров, Омская правда\nФото: пресс-служба губернатора")
+    orgs = extract_facts(text, "ru", {"date": "2024-05-03"})["organisations"]
+    assert {"ТАСС", "«Омск-Информ»", "Омская правда"} <= set(orgs)
+    assert not any("пресс-служба" in o or "Сидоров" in o for o in orgs)
+    facts = extract_facts("As OmskNews has been informed, the school opened. Photo: Omsk Region Government",
+                          "en", {"date": "2024-05-03"})
+    assert {"OmskNews", "Omsk Region Government"} <= set(facts["organisations"])
+
+
+def test_a_territory_body_with_a_place_is_one_organisation():
+    facts = extract_facts("Об этом сообщает мэрия Кургана. Совещание прошло в администрации Гайского округа.",
+                          "ru", {"date": "2024-05-03"})
+    assert {"мэрия Кургана", "администрация Гайского округа"} <= set(facts["organisations"])
