@@ -54,6 +54,15 @@ def _nominative_title(match: re.Match) -> bool:
     return any(p.tag.case == "nomn" for p in parses(first))
 
 
+def _singular_title(match: re.Match) -> bool:
+    """A post word that can be in the nominative singular («директор», «зам.»), not only a plural
+    («директора школ», «педагоги»): an apposition agrees in number with the one person it follows."""
+    first = match.group(0).split()[0].lower()
+    if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
+        return True
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(first))
+
+
 def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
     """RU_POST matches whose head word is in the nominative (in any case with `any_case`: a title right before
     the name agrees with it, «с министром образования Светланой Трусеневой»)."""
@@ -65,7 +74,7 @@ HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|наро
 
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?заместитель\s+(?:губернатора|главы|мэра)|"
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+(?:губернатора|главы|мэра)|"
                              r"вице-губернатор|"
                              r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
@@ -79,6 +88,9 @@ def _territory(org_text: str) -> bool:
     bare = re.sub(r"^(?:города|городского\s+округа|района|муниципального\s+(?:района|округа)|региона|республики)\s+", "", org_text.strip(), flags=re.I)
     return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
+
+
+PORTFOLIO = re.compile(r"^[а-яё]{4,}(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по социальным вопросам»
 
 
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
@@ -100,6 +112,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if subject is not None:
         title, org_text = (title.split()[0] + " " + subject[0]).strip(), subject[1]
     org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
+    portfolio = PORTFOLIO.search(org_text)
+    if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
+        title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
@@ -205,6 +220,8 @@ def _posts_after(article, person) -> list[dict]:
     if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         matches = matches[:-1]  # «…, директор X Хазова С.И.»: the last title belongs to the next person
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
+    plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
+    matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
     if not matches or matches[0].start() > 20:
         return []
     out = []
@@ -226,14 +243,14 @@ def _post(title: str, org: str | None) -> dict:
 
 GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+|"
                          r"(?-i:[а-яё]+(?:ое|ого|ая|ой|ый|ий|ую|ом)\s+))*"  # «образовательного учреждения»
-                         r"(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
+                         r"(?P<head>администраци\w*(?:\s+(?:района|округа|города))?|технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
 _KINDS = {"технопарк": r"технопарк|кванториум|kvantorium|technology park", "кванториум": r"технопарк|кванториум|kvantorium",
           "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium", "гимнази": r"гимнази", "лице": r"лице[йяюе]",
           "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
-          "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry",
+          "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry", "администраци": r"администраци",
           "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university", "вуз": r"университет|институт|академи",
           "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
           "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
