@@ -172,3 +172,15 @@ def test_portfolio_belongs_to_the_post_and_plural_titles_are_other_people():
     assert _posts(facts, "Марина Ильина") == [{"post": "заместитель главы по социальным вопросам",
                                                "org": "администрация Гайского округа"}]
     assert [p["post"] for p in _posts(facts, "Наталья Шпота")] == ["начальник отдела"]
+
+
+def test_month_dates_and_future_openings():
+    from edugraph.extract.dates import find_dates
+    assert [d.date for d in find_dates("Этап проходил в январе-феврале 2021 года, итоги — в начале ноября.", 2021)] \
+        == ["2021-01", "2021-11"]
+    assert [d.date for d in find_dates("In October 2017 they met; the final will take place in May. It may rain.",
+                                       2018)] == ["2017-10", "2018-05"]
+    text = ("В Омске откроют детский технопарк «Кванториум»\n\nОМСК, 27 января. Технопарк «Кванториум» в Тюмени "
+            "открылся в 2023 году, а в октябре 2023 года он принял первых детей.")
+    events = extract_facts(text, "ru", {"date": "2026-01-27"})["events"]
+    assert not any(e["date"] == "2026-01-27" for e in events)

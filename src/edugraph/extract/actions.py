@@ -43,12 +43,22 @@ def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | 
     the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
     (not stated)."""
     text = article.text[s:e]
-    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "year", "school_year")]
+    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "month", "year", "school_year")]
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
+    lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10 and not _future(text, at - s)
     return (article.published[:10] if lead else None), False
+
+
+FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|планиру\w+|намерен\w*|собира\w+|will|plans?\s+to|"
+                    r"is\s+to|are\s+to|to\s+be)\s*$")
+
+
+def _future(text: str, at: int) -> bool:
+    """«В Донецке откроют технопарк», «планируют открыть», "will open": an action still to come did not happen on
+    the publication date."""
+    return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:]))
 
 
 def _place(article: Article, s: int, e: int) -> str | None:
@@ -105,6 +115,11 @@ def _nominative(article: Article, phrase: str) -> str:
     return nominative_phrase(phrase) if article.lang == "ru" else phrase
 
 
+def _compatible(a: str, b: str) -> bool:
+    """Two dates that may be one day: equal, or one is the other's year or month («2023», «2023-10»)."""
+    return a.startswith(b) or b.startswith(a)
+
+
 def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict) -> tuple:
     """The key of the event an action reports: one award ceremony per article; otherwise one event per object
     (the same organisation, or the same place when there is none) unless the two mentions are in different places
@@ -117,7 +132,7 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
         same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
         same_day = event["date"] == date and len(date) == 10
-        if same and (same_day or not elsewhere and not (stated and event["_stated"] and event["date"] != date)):
+        if same and (same_day or not elsewhere and not (stated and event["_stated"] and not _compatible(event["date"], date))):
             return key
     return (action["kind"], target.value if target else place, date)
 
@@ -150,6 +165,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                 continue
             key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
+                if stated and len(date) > len(out[key]["date"]) and _compatible(date, out[key]["date"]):
+                    out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
                 continue
             label = action["name_" + article.lang]
             what = target.value if target else (place or "")

@@ -29,6 +29,12 @@ PATTERNS = [
     ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
+    ("month", re.compile(r"(?<!\w)(?:в|во)\s+(?:(?:начале|конце|середине)\s+)?(?P<m2>январ[еья]|феврал[еья]|март[еа]|"
+                         r"апрел[еья]|ма[еяй]|июн[еья]|июл[еья]|август[еа]|сентябр[еья]|октябр[еья]|ноябр[еья]|декабр[еья])"
+                         r"(?:\s*[-–]\s*[а-я]+)?" + _YEAR.format("y") + r"(?!\w)", re.I)),  # «в октябре 2023 года»
+    ("month", re.compile(r"(?<!\w)(?i:in|since|during|until|by)\s+(?:(?i:early|late|mid-?)\s*)?"
+                         r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])")),  # "in October 2017", "in May"
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
                         r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
@@ -39,7 +45,8 @@ PATTERNS = [
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|school_year|year: «весной 2024 года», "in the spring of 2024")."""
+    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|month: «в октябре
+    2023 года»|school_year|year: «весной 2024 года», "in the spring of 2024")."""
 
     start: int
     end_pos: int
@@ -94,6 +101,8 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     y = int(groups["y"]) if groups.get("y") else year
     if kind in ("school_year", "year"):
         return DateMention(m.start(), m.end(), groups["y"], None, kind)
+    if kind == "month":
+        return DateMention(m.start(), m.end(), f"{y:04d}-{_month(groups['m2']):02d}", None, kind) if y else None
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
     start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
     if not start:

@@ -436,7 +436,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     text = article.text[s:e]
     found = find_dates(text, article.year)
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
-        relative_dates(text, article.published) or \
+        relative_dates(text, article.published) or [d for d in found if d.kind == "month"] or \
         [d for d in found if d.kind == "school_year"] or [d for d in found if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
