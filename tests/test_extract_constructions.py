@@ -184,3 +184,10 @@ def test_month_dates_and_future_openings():
             "открылся в 2023 году, а в октябре 2023 года он принял первых детей.")
     events = extract_facts(text, "ru", {"date": "2026-01-27"})["events"]
     assert not any(e["date"] == "2026-01-27" for e in events)
+
+
+def test_an_opened_event_and_a_post_holders_forum_are_no_new_events():
+    text = ("On February 1 the first «Vzletai» School Forum opened in Ufa. The Executive Director of the Northern "
+            "Forum, Mikhail Pogodaev, told about the work of the Northern Forum.")
+    events = extract_facts(text, "en", {"date": "2019-02-01"})["events"]
+    assert [e["type"] for e in events] == ["forum"] and "Northern" not in events[0]["name"]

@@ -99,7 +99,17 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention
         offset = max(s, at - GENERIC_NEAR)
         near = [Mention(offset + m.start(), offset + m.end(), _nominative(article, m.group(0)))
                 for m in GENERIC_OBJECT[article.lang].finditer(text)]
+    near = [o for o in near if not _names_event(article, o)]
     return min(near, key=lambda o: abs(o.start - at), default=None)
+
+
+def _names_event(article: Article, target: Mention) -> bool:
+    """"the School Forum opened", «открылся Форум школьников»: the object is an event (its opening is the event
+    itself), not an organisation that opened."""
+    from edugraph.extract.events import EN_NOUN, RU_NOUN  # events.py builds on this module
+    noun = RU_NOUN if article.lang == "ru" else EN_NOUN
+    followed = article.text[target.end:target.end + 1] == " " and noun.match(article.text, target.end + 1)
+    return bool(followed or noun.search(target.value.split()[-1]))
 
 
 GENERIC_NEAR = 40  # characters between a trigger and an unnamed object («открыта школа»)

@@ -8,6 +8,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.actions import LEAD_SENTENCES, action_events
 from edugraph.extract.dates import find_dates, relative_dates
+from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import Article, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
@@ -142,6 +143,7 @@ def _mentions(article: Article) -> list[dict]:
     """Every event-noun mention with modifiers, name and whether it is a distinct named event."""
     text, lang = article.text, article.lang
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
+    organisations = {fold(o.value) for o in article.post_orgs}  # bodies someone holds a post in
     found = []
     for m in noun_re.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
@@ -151,8 +153,12 @@ def _mentions(article: Article) -> list[dict]:
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
         if lang == "en":
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
+            if m.group(0)[0].isupper() and re.search(rf"(?:{title_pattern().pattern})\s+of\s", mod_text, re.I):
+                continue  # "the Executive Director of the Northern Forum": a post in an organisation named "… Forum"
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
         start = m.start() - len(mod_text)
+        if fold(text[start:end]) in organisations:
+            continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation
         kind = _event_type(text[m.start():m.start() + 80], lang)
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
