@@ -191,3 +191,12 @@ def test_an_opened_event_and_a_post_holders_forum_are_no_new_events():
             "Forum, Mikhail Pogodaev, told about the work of the Northern Forum.")
     events = extract_facts(text, "en", {"date": "2019-02-01"})["events"]
     assert [e["type"] for e in events] == ["forum"] and "Northern" not in events[0]["name"]
+
+
+def test_opening_a_meeting_is_no_opening_and_a_dated_action_dates_the_noun_event():
+    facts = extract_facts("Заседание открыла директор школы № 777 Вера Князева.", "ru", {"date": "2024"})
+    assert not any(e["type"] == "opening" for e in facts["events"])
+    text = ("В Махачкале открыт школьный технопарк\n\nНакануне в Махачкале состоялось открытие первого школьного "
+            "технопарка «Кванториум».")
+    openings = [e for e in extract_facts(text, "ru", {"date": "2021-09"})["events"] if e["type"] == "opening"]
+    assert openings and all(e["date"] == "2021-09" for e in openings)

@@ -47,7 +47,7 @@ def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | 
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10 and not _future(text, at - s)
+    lead = index < LEAD_SENTENCES and article.published and not _future(text, at - s)  # a year-only date: that year
     return (article.published[:10] if lead else None), False
 
 
@@ -103,6 +103,16 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention
     return min(near, key=lambda o: abs(o.start - at), default=None)
 
 
+def _opens_event(article: Article, start: int, end: int) -> bool:
+    """«Заседание открыла президент Ассоциации», "opened the forum": an event noun next to the verb (one word
+    apart at most) — the event began, nothing was opened."""
+    from edugraph.extract.events import EN_NOUN, RU_NOUN  # events.py builds on this module
+    noun = RU_NOUN if article.lang == "ru" else EN_NOUN
+    near = re.findall(r"[\w-]+", article.text[max(0, start - 40):start])[-2:] + \
+        re.findall(r"[\w-]+", article.text[end:end + 40])[:2]
+    return any(noun.fullmatch(word) for word in near)
+
+
 def _names_event(article: Article, target: Mention) -> bool:
     """"the School Forum opened", «открылся Форум школьников»: the object is an event (its opening is the event
     itself), not an organisation that opened."""
@@ -147,6 +157,13 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
     return (action["kind"], target.value if target else place, date)
 
 
+def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | None:
+    """The article's undated noun event of a specific type (an opening, not "other") in the same place: the event
+    an action sentence elsewhere reports with its date."""
+    return next((e for e in events if e["type"] == kind != "other" and not e["date"]
+                 and (not place or not e["place"] or e["place"] == place)), None)
+
+
 def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
     """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
     events) nor reported by an event of the same type and date. An unnamed noun event («Открытие») of that
@@ -159,7 +176,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
         text = article.text[s:e]
         for action in actions():
             trigger = action["triggers"][article.lang].search(text)
-            if not trigger or (action["type"], (s, e)) in covered:
+            if not trigger or (action["type"], (s, e)) in covered or \
+                    action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
@@ -168,7 +186,9 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             date, stated = _date(article, s, e, s + trigger.start(), index)
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
-            twin = dated.get((action["type"], date))
+            twin = dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
+            if twin and not twin["date"] and date and not (target and _plural(article, target)):
+                twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
             if not date or twin or target and _plural(article, target) or action.get("object") and not target:
