@@ -200,3 +200,12 @@ def test_opening_a_meeting_is_no_opening_and_a_dated_action_dates_the_noun_event
             "технопарка «Кванториум».")
     openings = [e for e in extract_facts(text, "ru", {"date": "2021-09"})["events"] if e["type"] == "opening"]
     assert openings and all(e["date"] == "2021-09" for e in openings)
+
+
+def test_villages_named_after_their_kind_word_and_no_places_in_person_names():
+    places = extract_facts("Центры открыли в посёлке Коммаяк и станице Советской Кировского округа.", "ru",
+                           {"date": "2022-09-12"})["places"]
+    assert {"Коммаяк", "Советская"} <= set(places)
+    places = extract_facts("The centre opened in the village of Zagvazdino, Omsk region, by decision of "
+                           "President Vladimir Putin.", "en", {"date": "2024"})["places"]
+    assert "Zagvazdino" in places and "Vladimir" not in places

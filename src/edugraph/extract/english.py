@@ -8,6 +8,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.mentions import Article, Mention, inside_quotes
+from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -25,7 +26,8 @@ def analyse(article: Article) -> None:
     analyse_persons(article)
     article.places = _places(text)
     article.orgs = _orgs(text, article)
-    article.places = [p for p in article.places if not _names_organisation(p, article.orgs)]
+    article.places = [p for p in article.places if not _names_organisation(p, article.orgs)
+                      and not any(q.start <= p.start < q.end for q in article.persons)]  # "Vladimir Putin"
 
 
 def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
@@ -35,6 +37,9 @@ def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
 
 REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
                          r"\s+(?P<kind>regions|districts)\b")
+
+
+VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
 
 
 def _places(text: str) -> list[Mention]:
@@ -49,6 +54,10 @@ def _places(text: str) -> list[Mention]:
     found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
                         r"[Rr]epublic))?", text)
+    for m in VILLAGE.finditer(text):  # "the village of Zagvazdino": a settlement the gazetteer does not list
+        if not gazetteer.find_place(m.group("name")):
+            out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
+                               {"id": "~" + fold(m.group("name")), "record": None}))
     listed = [(o.start, o.end) for o in out]  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
     found = [m for m in found if not any(s <= m.start() < e for s, e in listed)]
     context = list(dict.fromkeys(m.group(0) for m in found
@@ -59,7 +68,7 @@ def _places(text: str) -> list[Mention]:
             if record and not (out and out[-1].start <= m.start() < out[-1].end):  # matches come in order
                 out.append(Mention(m.start(), m.start() + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
-    return out
+    return sorted(out, key=lambda o: o.start)
 
 
 NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "school №31", "school named after X"

@@ -251,12 +251,12 @@ def _municipalities(text: str) -> list[Mention]:
 def _settlements(text: str, spans: list) -> list[Mention]:
     """Towns and villages the gazetteer does not list: an NER location or a word after «село», «г.», «в»
     that the morphological dictionary knows as a geographical name (Geox), in the nominative."""
-    candidates = [(s.start, s.value) for s in spans if " " not in s.value.strip()
+    candidates = [(s.start, s.value, False) for s in spans if " " not in s.value.strip()
                   and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
-    candidates += [(m.start(1), m.group(1)) for m in re.finditer(
-        rf"(?<![\w-]){SETTLEMENT_WORD}\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
+        rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
     out = []
-    for start, word in candidates:
+    for start, word, village in candidates:
         if gazetteer.find_place(word):
             continue
         geo = [p for p in parses(word.lower()) if "Geox" in p.tag
@@ -265,8 +265,25 @@ def _settlements(text: str, spans: list) -> list[Mention]:
                      for p in parses(word.lower())) if geo else True
         if not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
-            out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
+        elif village:
+            value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
+        else:
+            continue
+        out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
     return out
+
+
+VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
+
+
+def _village_name(word: str) -> str:
+    """A village name after its kind word, in the nominative: an adjective name is declined («станице Советской» →
+    «Советская»), a noun name stays as written (it is in apposition: «в посёлке Подъяпольское»)."""
+    parse = parses(word.lower())[0]
+    if "ADJF" in parse.tag and parse.tag.case != "nomn":
+        form = parse.inflect({"nomn"})
+        return _capital(form.word) if form else word
+    return word
 
 
 def _bare_adjective(word: str) -> bool:
