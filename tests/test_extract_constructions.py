@@ -209,3 +209,15 @@ def test_villages_named_after_their_kind_word_and_no_places_in_person_names():
     places = extract_facts("The centre opened in the village of Zagvazdino, Omsk region, by decision of "
                            "President Vladimir Putin.", "en", {"date": "2024"})["places"]
     assert "Zagvazdino" in places and "Vladimir" not in places
+
+
+def test_english_appositions_in_a_row_and_unrecognised_names_keep_their_posts():
+    text = ("In the round table participated Pavel Zenkovich, State Secretary, Deputy Minister of the Ministry of "
+            "Enlightenment. Then Liisa Pohjolainen, the head of the Helsinki City Education Department, Vasilii "
+            "Pavlov, the principal of Sakha Junior Science Academy, spoke. It was initiated by the head of the "
+            "Republic of Sakha (Yakutia) Egor Borisov.")
+    assert posts_after(text, text.index(", State")) == [
+        {"post": "state secretary", "org": "Ministry of Enlightenment"},
+        {"post": "deputy minister", "org": "Ministry of Enlightenment"}]
+    assert posts_before(text, text.index("Vasilii"), text.index("Then")) == []
+    assert posts_before(text, text.index("Egor"), text.index("It was")) == [{"post": "head", "org": None}]
