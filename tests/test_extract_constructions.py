@@ -221,3 +221,14 @@ def test_english_appositions_in_a_row_and_unrecognised_names_keep_their_posts():
         {"post": "deputy minister", "org": "Ministry of Enlightenment"}]
     assert posts_before(text, text.index("Vasilii"), text.index("Then")) == []
     assert posts_before(text, text.index("Egor"), text.index("It was")) == [{"post": "head", "org": None}]
+
+
+def test_acting_heads_and_vice_premiers_of_a_territory_and_an_unnamed_regional_ministry():
+    text = ("Выступил Балушкин Михаил Николаевич, временно исполняющий обязанности мэра Казачинско - Ленского "
+            "муниципального района. О планах сообщила вице-премьер ДНР Лариса Толстыкина. Глава области Антон "
+            "Алиханов вместе с министром образования Светланой Трусеневой открыл школу.")
+    facts = extract_facts(text, "ru", {"date": "2024-09-01"})
+    assert _posts(facts, "Балушкин Михаил Николаевич") == [
+        {"post": "временно исполняющий обязанности мэра", "org": None}]
+    assert _posts(facts, "Лариса Толстыкина") == [{"post": "вице-премьер", "org": None}]
+    assert _posts(facts, "Светлана Трусенева") == [{"post": "министр", "org": None}]

@@ -46,9 +46,15 @@ def ru_post_title(phrase: str) -> str:
     return (head + " " + rest).strip() if rest else head
 
 
+def _head_word(match: re.Match) -> str:
+    """The post word that declines: the first word, after «временно»."""
+    words = match.group(0).lower().split()
+    return words[1] if words[0] == "временно" and len(words) > 1 else words[0]
+
+
 def _nominative_title(match: re.Match) -> bool:
     """A post word in the nominative («губернатор», «заместитель»), not «с губернатором»."""
-    first = match.group(0).split()[0].lower()
+    first = _head_word(match)
     if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
         return True
     return any(p.tag.case == "nomn" for p in parses(first))
@@ -57,7 +63,7 @@ def _nominative_title(match: re.Match) -> bool:
 def _singular_title(match: re.Match) -> bool:
     """A post word that can be in the nominative singular («директор», «зам.»), not only a plural
     («директора школ», «педагоги»): an apposition agrees in number with the one person it follows."""
-    first = match.group(0).split()[0].lower()
+    first = _head_word(match)
     if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
         return True
     return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(first))
@@ -75,13 +81,15 @@ HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|наро
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
 TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+(?:губернатора|главы|мэра)|"
-                             r"вице-губернатор|"
+                             r"вице-губернатор|вице-премьер|(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
+                             r"врио\s+(?:губернатора|главы|мэра)|"
                              r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
 
 def _territory(org_text: str) -> bool:
     """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
-    if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё-]+\s+)?(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
+    org_text = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ])", "-", org_text)  # «Казачинско - Ленского»
+    if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*\s+)?(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
                     r"РФ|России|Российской\s+Федерации", org_text.strip()):
         return True  # «Ленинского муниципального района», «Полысаевского городского округа», «Президент РФ»
     org_text = re.sub(r"^администрации\s+", "", org_text.strip())
@@ -274,9 +282,10 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     candidates = article.orgs + article.generic_orgs + article.post_orgs
     pattern = None
     if org:
-        region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)\s+(?-i:региона|области|края|республики|округа)$", org)
+        region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)(?:\s+(?-i:региона|области|края|республики|"
+                          r"округа))?$", org)  # «министр образования (региона)»: the article's ministry, else unknown
         generic = GENERIC_ORG.match(org.strip())
-        if region:
+        if region and "просвещения" not in org:  # (the Ministry of Enlightenment is the federal one)
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)]
             return _nearest(same, person).value if same else None
