@@ -232,3 +232,13 @@ def test_acting_heads_and_vice_premiers_of_a_territory_and_an_unnamed_regional_m
         {"post": "временно исполняющий обязанности мэра", "org": None}]
     assert _posts(facts, "Лариса Толстыкина") == [{"post": "вице-премьер", "org": None}]
     assert _posts(facts, "Светлана Трусенева") == [{"post": "министр", "org": None}]
+
+
+def test_a_title_set_off_by_a_comma_before_the_name_and_no_title_for_the_next_name():
+    text = ("С приветствием обратились Председатель комитета по образованию Законодательного Собрания Иркутской "
+            "области, Ирина Александровна Синцова, Балушкин Михаил Николаевич, временно исполняющий обязанности "
+            "мэра района.")
+    facts = extract_facts(text, "ru", {"date": "2019-09-02"})
+    assert [p["post"] for p in _posts(facts, "Ирина Александровна Синцова")] == ["председатель"]
+    assert _posts(facts, "Балушкин Михаил Николаевич") == [
+        {"post": "временно исполняющий обязанности мэра", "org": None}]

@@ -123,7 +123,7 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
-    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text):
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
@@ -196,6 +196,11 @@ def _ru_before(article, person, previous) -> list[dict]:
         if post_matches(head[start:]) and not (earlier and earlier[-1].end - s > start):
             cut, segment = start, chunk[start:]
             found = ru_split_post(segment)
+    if not found and cut and not segment.strip() and chunk[cut - 1] == "," and not earlier:
+        head = chunk[:cut - 1]  # «обратились Председатель комитета …, Ирина Синцова, …»: a title set off by a comma
+        piece = head[max(head.rfind(ch) for ch in ",;:\n") + 1:]
+        if post_matches(piece):
+            segment, found = piece, ru_split_post(piece)
     if found and segment.strip():
         result = [_post(*found)]
         head = chunk[:cut].rstrip(" ,")
@@ -206,7 +211,8 @@ def _ru_before(article, person, previous) -> list[dict]:
                 result.insert(0, _post(*more))
         return result
     coordinated = re.fullmatch(r"\s*(?:,|и)?\s*(.+?)\s*", segment)
-    if previous and coordinated and earlier and earlier[-1] is previous[0] and len(segment) < 80:
+    if previous and coordinated and coordinated.group(1).strip(" ,") and earlier and earlier[-1] is previous[0] \
+            and len(segment) < 80:
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
 
