@@ -88,7 +88,7 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
-        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»\s*\w*", rest)
+        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»(?:\s*(?!(?:that|which|who|where|when)\b)\w+)?", rest)  # not "… that held"
     if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
