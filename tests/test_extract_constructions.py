@@ -242,3 +242,10 @@ def test_a_title_set_off_by_a_comma_before_the_name_and_no_title_for_the_next_na
     assert [p["post"] for p in _posts(facts, "Ирина Александровна Синцова")] == ["председатель"]
     assert _posts(facts, "Балушкин Михаил Николаевич") == [
         {"post": "временно исполняющий обязанности мэра", "org": None}]
+
+
+def test_organisation_tails_take_krai_and_spaced_hyphens():
+    text = ("Участвовали депутаты Думы Ставропольского края. Конференция прошла в конференцзале администрации "
+            "Казачинско – Ленского муниципального района.")
+    orgs = extract_facts(text, "ru", {"date": "2019-08-29"})["organisations"]
+    assert {"Дума Ставропольского края", "администрация Казачинско-Ленского муниципального района"} <= set(orgs)
