@@ -249,3 +249,11 @@ def test_organisation_tails_take_krai_and_spaced_hyphens():
             "Казачинско – Ленского муниципального района.")
     orgs = extract_facts(text, "ru", {"date": "2019-08-29"})["organisations"]
     assert {"Дума Ставропольского края", "администрация Казачинско-Ленского муниципального района"} <= set(orgs)
+
+
+def test_english_organisations_end_at_the_sentence_and_count_inside_quoted_speech():
+    text = ("Olga Vasilyeva visited the Tatarstan Academy of Sciences. The host party was ready. “Kazan has always "
+            "played a unique role in the development of Russian science, as the contribution of Kazan University "
+            "shows,” she said.")
+    orgs = extract_facts(text, "en", {"date": "2025-07-25"})["organisations"]
+    assert "Tatarstan Academy of Sciences" in orgs and "Kazan University" in orgs
