@@ -14,6 +14,7 @@ def test_english_names_by_given_name_and_surname_shape():
     text = "Governor Pavel Sokolov and Ms Zhanna Kuzmenko met Tagir Abdulkhakov. Sokolov said it."
     assert [p.value for p in find_persons(text)] == ["Pavel Sokolov", "Zhanna Kuzmenko", "Tagir Abdulkhakov"]
     assert find_persons("The Moscow Region Government and Kazan Federal University") == []
+    assert find_persons("the winner of the Clever and Wise All-Russian TV Olympiad") == []
 
 
 def test_english_titles_before_and_after_the_name():

@@ -53,8 +53,10 @@ PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)$")
 
 
 def _surname_shape(word: str) -> bool:
-    low = word.lower().split("-")[-1]
-    return len(low) > 3 and low.endswith(_names()["endings"])
+    """A surname-like ending ("-ov", "-enko"), not a listed common word ("All-Russian", "Russian")."""
+    part = word.split("-")[-1]
+    low = part.lower()
+    return len(low) > 3 and low.endswith(_names()["endings"]) and part not in _names()["not"]
 
 
 def _is_first(word: str) -> bool:
