@@ -258,3 +258,11 @@ def test_english_organisations_end_at_the_sentence_and_count_inside_quoted_speec
             "shows,” she said.")
     orgs = extract_facts(text, "en", {"date": "2025-07-25"})["organisations"]
     assert "Tatarstan Academy of Sciences" in orgs and "Kazan University" in orgs
+
+
+def test_events_take_the_article_place_when_they_name_none_or_only_its_region():
+    text = "В Ульяновской области 3 сентября открыли детский технопарк «Кванториум». Совещание прошло в Москве 4 мая."
+    events = extract_facts(text, "ru", {"date": "2018-09-04", "place": "Димитровград"})["events"]
+    assert {e["type"]: e["place"] for e in events} == {"opening": "Димитровград", "meeting": "Москва"}
+    events = extract_facts("The school opened on 1 September 2020.", "en", {"date": "2020-09-02", "place": "Ufa"})
+    assert [e["place"] for e in events["events"]] == ["Ufa"]

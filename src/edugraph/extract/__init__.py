@@ -23,7 +23,8 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     clean = clean_text(text)
     lang = detect_lang(clean) if lang in (None, "", "auto") else lang
     published = str((meta or {}).get("date") or "") or publication_date(clean)
-    article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None)
+    article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None,
+                      place=(meta or {}).get("place") or None)
     (russian if lang == "ru" else english).analyse(article)
     posts = attach_posts(article)
     events = extract_events(article)

@@ -252,7 +252,21 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     told = action_events(article, events, covered)
     if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
-    return _without_bare_repeats(events + told)
+    events = _without_bare_repeats(events + told)
+    for event in events:
+        event["place"] = _article_place(article, event["place"])
+    return events
+
+
+def _article_place(article: Article, place: str | None) -> str | None:
+    """The article's own place (metadata) for an event without a place, or when the event's place is a region
+    that contains it («Ульяновская область» in an article from Димитровград); otherwise the event's place."""
+    if not article.place or not place:
+        return place or article.place
+    record, own = gazetteer.find_place(place), gazetteer.find_place(article.place)
+    if own and record and record["id"] in {r["id"] for r in gazetteer.ancestors(own)}:
+        return article.place
+    return place
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:

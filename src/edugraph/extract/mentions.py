@@ -25,6 +25,7 @@ class Article:
     year: int | None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     published: str | None = None  # ISO publication date (metadata, else a dateline), for «вчера», "on Friday"
+    place: str | None = None  # where the article's news happened (metadata `place`), for events without a place
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     orgs: list[Mention] = field(default_factory=list)
