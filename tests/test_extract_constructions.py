@@ -266,3 +266,10 @@ def test_events_take_the_article_place_when_they_name_none_or_only_its_region():
     assert {e["type"]: e["place"] for e in events} == {"opening": "Димитровград", "meeting": "Москва"}
     events = extract_facts("The school opened on 1 September 2020.", "en", {"date": "2020-09-02", "place": "Ufa"})
     assert [e["place"] for e in events["events"]] == ["Ufa"]
+
+
+def test_a_datelines_date_is_the_publication_not_the_events():
+    text = ("В Донецке откроют технопарк\n\nДОНЕЦК, 27 января. /ТАСС/. Второй технопарк «Кванториум» в ДНР "
+            "откроют в Донецке. В 2026 году запланировано открытие «Кванториума» в Донецке.")
+    events = extract_facts(text, "ru", {"date": "2026-01-27"})["events"]
+    assert events and not any(e["date"] == "2026-01-27" for e in events)

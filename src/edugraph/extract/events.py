@@ -507,6 +507,9 @@ def _venue(article: Article, s: int, e: int) -> str | None:
     return orgs[0].value if orgs else None
 
 
+DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[А-ЯЁA-Z][\w.-]*(?:[ -][А-ЯЁA-Z][\w.-]*){0,2},\s*$")  # «ДОНЕЦК, 27 января»: published
+
+
 def _assign_main_details(article: Article, events: list[dict]) -> None:
     """The first reported event gets the article's day dates, organisers and parent when its own sentences lack them."""
     if not events:
@@ -514,7 +517,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     main = events[0]
     body = [(s, e) for s, e in article.sentences if not _is_date_line(article.text[s:e])]
     day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind in ("day", "range")
-                 and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)]
+                 and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)
+                 and not DATELINE.search(article.text[max(0, s + d.start - 40):s + d.start])]
     if not day_dates:  # «Вчера … посетила министр»: the lead's relative day
         lead = [d for s, e in body[:LEAD_SENTENCES] for d in relative_dates(article.text[s:e], article.published)]
         day_dates = [d for d in lead if len(d.date) == 10][:1]
