@@ -273,3 +273,9 @@ def test_a_datelines_date_is_the_publication_not_the_events():
             "откроют в Донецке. В 2026 году запланировано открытие «Кванториума» в Донецке.")
     events = extract_facts(text, "ru", {"date": "2026-01-27"})["events"]
     assert events and not any(e["date"] == "2026-01-27" for e in events)
+
+
+def test_a_centre_created_in_a_year_is_an_opening():
+    text = "Центр цифрового образования детей «IT-куб» на базе Балахнинского техникума создан в 2024 году."
+    events = extract_facts(text, "ru", {"date": "2025-09-30", "place": "Балахна"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2024")]
