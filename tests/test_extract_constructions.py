@@ -279,3 +279,11 @@ def test_a_centre_created_in_a_year_is_an_opening():
     text = "Центр цифрового образования детей «IT-куб» на базе Балахнинского техникума создан в 2024 году."
     events = extract_facts(text, "ru", {"date": "2025-09-30", "place": "Балахна"})["events"]
     assert [(e["type"], e["date"]) for e in events] == [("opening", "2024")]
+
+
+def test_contracted_ministry_names_stay_as_written_and_match_the_full_name():
+    from edugraph.extract.names import same_organisation
+    facts = extract_facts("Об этом сообщили в Минпросвещения России и в минобре Ставрополья.", "ru", {"date": "2024"})
+    assert "Минпросвещения России" in facts["organisations"]
+    assert same_organisation("Минпросвещения России", "Министерство просвещения РФ")
+    assert not same_organisation("Минпросвещения России", "Министерство образования Ставропольского края")
