@@ -287,3 +287,11 @@ def test_contracted_ministry_names_stay_as_written_and_match_the_full_name():
     assert "Минпросвещения России" in facts["organisations"]
     assert same_organisation("Минпросвещения России", "Министерство просвещения РФ")
     assert not same_organisation("Минпросвещения России", "Министерство образования Ставропольского края")
+
+
+def test_a_coordinated_person_with_a_role_of_her_own_does_not_inherit_the_title():
+    text = ("Учитель гимназии № 53 Светлана Степанова и ветеран труда, Вооруженных сил по Омской области "
+            "Татьяна Тимкина были удостоены знака отличия.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Татьяна Тимкина") == []
+    assert [p["post"] for p in _posts(facts, "Светлана Степанова")] == ["учитель"]

@@ -212,9 +212,17 @@ def _ru_before(article, person, previous) -> list[dict]:
         return result
     coordinated = re.fullmatch(r"\s*(?:,|и)?\s*(.+?)\s*", segment)
     if previous and coordinated and coordinated.group(1).strip(" ,") and earlier and earlier[-1] is previous[0] \
-            and len(segment) < 80:
+            and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
+
+
+def _own_role(segment: str) -> bool:
+    """«… и ветеран труда, Вооруженных сил … Татьяна Тимкина»: a lower-case noun in the nominative names the
+    person's own role, so the list's title is not inherited (an inherited title's organisation is a genitive)."""
+    first = re.match(r"[\s,]*(?:и\s+|а\s+также\s+)?([а-яё]+)", segment)
+    best = parses(first.group(1))[0] if first else None
+    return bool(best) and "NOUN" in best.tag and best.tag.case == "nomn" and best.tag.number == "sing"
 
 
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
