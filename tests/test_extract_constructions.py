@@ -295,3 +295,11 @@ def test_a_coordinated_person_with_a_role_of_her_own_does_not_inherit_the_title(
     facts = extract_facts(text, "ru", {"date": "2024-10-05"})
     assert _posts(facts, "Татьяна Тимкина") == []
     assert [p["post"] for p in _posts(facts, "Светлана Степанова")] == ["учитель"]
+
+
+def test_a_person_after_a_schools_namesake_and_indeclinable_womens_surnames():
+    text = ("В сессии приняли участие директор школы № 5 Сергей Корнев и директор Кетовской средней школы имени "
+            "контр-адмирала В. Ф. Иванова Юлия Стефаник.")
+    facts = extract_facts(text, "ru", {"date": "2025-11-20"})
+    assert [p["name"] for p in facts["persons"]] == ["Сергей Корнев", "Юлия Стефаник"]
+    assert _posts(facts, "Юлия Стефаник")[0]["org"].startswith("Кетовская средняя школа")

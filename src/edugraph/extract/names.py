@@ -61,8 +61,8 @@ FEMN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ы
 
 
 def _nominative_name_word(word: str, gender: str | None) -> str:
-    if re.search(r"[иы]х$", word):
-        return word  # «Плесовских», «Комарских»: surnames in -их/-ых do not decline
+    if re.search(r"[иы]х$", word) or gender == "femn" and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
+        return word  # «Плесовских», «Комарских», a woman's «Стефаник»: these surnames do not decline
     if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word, gender):
         return word
     if gender == "masc" and MASC_SURNAME.fullmatch(word) or gender == "femn" and FEMN_SURNAME.fullmatch(word):

@@ -96,7 +96,8 @@ def analyse(article: Article) -> None:
 
 # ---------------------------------------------------------------- persons
 
-NAME_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w»-])")
+NAME_SURNAME = re.compile(r"(?<![\w«-])(?=(?P<pair>([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?))(?![\w»-]))")
+# (a lookahead: «… Иванова Юлия Стефаник» tries «Юлия Стефаник» too)
 SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ская|ский|цкая|цкий|ко|ук|юк|ич|ян|дзе|швили|ых|их)$")
 
 
@@ -109,13 +110,14 @@ def _first_name_pairs(text: str) -> list[Mention]:
     """«Ирина Грабцевич»: a known first name followed by a surname-like word (the NER misses rare surnames)."""
     out = []
     for m in NAME_SURNAME.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if inside_quotes(text, m.start()) or re.match(r"\s+[А-ЯЁ][а-яё]", text[m.end():]) or not any("Name" in p.tag and p.score >= 0.1 for p in parses(first.lower())):
+        first, last, end = m.group(2), m.group(3), m.end("pair")
+        if inside_quotes(text, m.start()) or re.match(r"\s+[А-ЯЁ][а-яё]", text[end:]) or \
+                not any("Name" in p.tag and p.score >= 0.1 for p in parses(first.lower())):
             continue
         last_parses = parses(last.lower())
         if any("Surn" in p.tag for p in last_parses) or SURNAME_END.search(last.lower()) and not any(
                 {"Geox", "Name"} & set(p.tag.grammemes) for p in last_parses):
-            out.append(Mention(m.start(), m.end(), m.group(0)))
+            out.append(Mention(m.start("pair"), end, m.group("pair")))
     return out
 
 
@@ -141,12 +143,25 @@ def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
     mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
         if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
     for mention in mentions:
         mention.value = normalise_person(mention.value)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+NAMED_AFTER_HEAD = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)")
+
+
+def _after_named_after(text: str, span: Mention) -> Mention:
+    """«школы имени В. Ф. Иванова Юлия Стефаник» read as one name: the person is the part after the school's
+    namesake."""
+    head = NAMED_AFTER_HEAD.match(span.value)
+    if not head or not _named_after(text, span.start):
+        return span
+    return Mention(span.start + head.end(), span.end, span.value[head.end():])
 
 
 def _is_patronymic(word: str) -> bool:
