@@ -303,3 +303,10 @@ def test_a_person_after_a_schools_namesake_and_indeclinable_womens_surnames():
     facts = extract_facts(text, "ru", {"date": "2025-11-20"})
     assert [p["name"] for p in facts["persons"]] == ["Сергей Корнев", "Юлия Стефаник"]
     assert _posts(facts, "Юлия Стефаник")[0]["org"].startswith("Кетовская средняя школа")
+
+
+def test_a_title_before_the_name_takes_the_organisation_after_iz():
+    text = "Награждена учитель начальных классов Валентина Шикер из гимназии № 6 города Солнечногорска."
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Валентина Шикер") == [{"post": "учитель начальных классов",
+                                                 "org": "гимназия № 6 города Солнечногорска"}]

@@ -202,6 +202,8 @@ def _ru_before(article, person, previous) -> list[dict]:
         if post_matches(piece):
             segment, found = piece, ru_split_post(piece)
     if found and segment.strip():
+        if found[1] is None and not TERRITORY_HEADS.match(found[0]):
+            found = (found[0], _org_after(article, person))  # «учитель Валентина Шикер из гимназии № 6»
         result = [_post(*found)]
         head = chunk[:cut].rstrip(" ,")
         prev_seg = head[max(head.rfind(ch) for ch in ",;:\n") + 1:]
@@ -215,6 +217,15 @@ def _ru_before(article, person, previous) -> list[dict]:
             and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
+
+
+def _org_after(article, person) -> str | None:
+    """The organisation named right after the person with «из» («… Шикер из гимназии № 6 города Солнечногорска»)."""
+    m = re.match(r"\s+из\s+", article.text[person.end:person.end + 8])
+    if not m:
+        return None
+    start = person.end + m.end()
+    return next((o.value for o in article.orgs if o.start == start), None)
 
 
 def _own_role(segment: str) -> bool:
