@@ -310,3 +310,9 @@ def test_a_title_before_the_name_takes_the_organisation_after_iz():
     facts = extract_facts(text, "ru", {"date": "2024-10-05"})
     assert _posts(facts, "Валентина Шикер") == [{"post": "учитель начальных классов",
                                                  "org": "гимназия № 6 города Солнечногорска"}]
+
+
+def test_the_start_of_the_school_year_is_the_coming_first_of_september():
+    found = relative_dates("ОБСУДИЛИ ВОПРОСЫ, СВЯЗАННЫЕ С НАЧАЛОМ УЧЕБНОГО ГОДА. С началом учебного года откроют "
+                           "центр, and it opens by the start of the school year.", "2023-08-05")
+    assert [d.date for d in found] == ["2023-09-01", "2023-09-01"]

@@ -139,6 +139,8 @@ _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "�
 RELATIVE = re.compile(
     r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
     r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
+    r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"  # not «связанные с …»
+    r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
     r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
@@ -148,9 +150,9 @@ RELATIVE = re.compile(
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
-    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний» resolved against the ISO
-    publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it;
-    the Day of Knowledge is 1 September of that year).
+    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «с началом учебного года» resolved
+    against the ISO publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly
+    before it; the Day of Knowledge is 1 September of that year, the start of the school year the coming one).
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
     ['2024-03-12', '2024-03-08', '2021']
@@ -166,6 +168,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
         elif m.group("knowledge"):
             day = datetime.date(base.year, 9, 1)
+        elif m.group("school_start"):  # the coming 1 September
+            day = datetime.date(base.year + (base.month > 9), 9, 1)
         elif m.group("ago") or m.group("last_year"):
             ago = m.group("ago")
             back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1
