@@ -316,3 +316,10 @@ def test_the_start_of_the_school_year_is_the_coming_first_of_september():
     found = relative_dates("ОБСУДИЛИ ВОПРОСЫ, СВЯЗАННЫЕ С НАЧАЛОМ УЧЕБНОГО ГОДА. С началом учебного года откроют "
                            "центр, and it opens by the start of the school year.", "2023-08-05")
     assert [d.date for d in found] == ["2023-09-01", "2023-09-01"]
+
+
+def test_a_capitalised_dateline_city_is_a_place():
+    assert "Нижний Новгород" in extract_facts("НИЖНИЙ НОВГОРОД, 7 фев — РИА Новости. Технопарк открыли в пятницу.",
+                                              "ru", {"date": "2020-02-07"})["places"]
+    assert extract_facts("MOSCOW, March 2 (TASS) - The school opened.", "en", {"date": "2020-03-02"})["places"] == \
+        ["Moscow"]

@@ -7,7 +7,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, inside_quotes
+from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -58,6 +58,10 @@ def _places(text: str) -> list[Mention]:
         if not gazetteer.find_place(m.group("name")):
             out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
                                {"id": "~" + fold(m.group("name")), "record": None}))
+    for city in dateline_cities(text):  # "MOSCOW, March 2"
+        record = gazetteer.find_place(city.value)
+        if record:
+            out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
     listed = [(o.start, o.end) for o in out]  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
     found = [m for m in found if not any(s <= m.start() < e for s, e in listed)]
     context = list(dict.fromkeys(m.group(0) for m in found

@@ -76,6 +76,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+DATELINE_CITY = re.compile(r"(?m)^[^\S\n]*(?P<city>[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})?),\s*(?:\d{1,2}\s|[A-Za-z]+\s+\d)")
+
+
+def dateline_cities(text: str) -> list[Mention]:
+    """«НИЖНИЙ НОВГОРОД, 7 фев — …», "MOSCOW, March 2": the capitalised city of a dateline, as written in title case
+    (its place record is looked up by the language's extractor)."""
+    return [Mention(m.start("city"), m.end("city"), m.group("city").title()) for m in DATELINE_CITY.finditer(text)]
+
+
 def unique(values):
     """Values without duplicates, first occurrence order kept."""
     seen, out = set(), []

@@ -9,7 +9,7 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention, inside_quotes
+from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
@@ -202,6 +202,7 @@ PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # «Республика Даге
 
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
+    raw += dateline_cities(text)
     for m in DISTRICTS.finditer(text):
         for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group(1)):
             raw.append(Mention(m.start(), m.end(), f"{adj} район"))
