@@ -323,3 +323,11 @@ def test_a_capitalised_dateline_city_is_a_place():
                                               "ru", {"date": "2020-02-07"})["places"]
     assert extract_facts("MOSCOW, March 2 (TASS) - The school opened.", "en", {"date": "2020-03-02"})["places"] == \
         ["Moscow"]
+
+
+def test_participant_counts_with_an_adjective_and_more_participant_nouns():
+    from edugraph.extract.events import COUNT, count_value
+    assert count_value(COUNT["en"].search("More than 100 senior pupils will take part").group("n")) == 100
+    assert COUNT["en"].search("70 schoolchildren from Sverdlovsk competed")
+    assert count_value(COUNT["ru"].search("в финале встретились 30 юных конкурсантов").group("n")) == 30
+    assert not COUNT["ru"].search("более 3500 детей смогут заниматься")  # a capacity, not a gathering

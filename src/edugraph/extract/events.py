@@ -40,12 +40,15 @@ NUMBER_WORDS = {  # round numbers written as words, any case form («более 
 _NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:[а-яё-]+(?:ых|их)\s+)?"  # «200 юных участников»
                      r"(?:человек|участник|руководител|педагог|учител|специалист|школьник|представител|обучающ|учащ|"
-                     r"делегат|гост|студент|эксперт)\w*"
+                     r"делегат|гост|студент|эксперт|финалист|конкурсант|выпускник|директор)\w*"
                      r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
     "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:(?:junior|senior|young|school)\s+)?"  # "100 senior pupils"
                      r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
-                     r"educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+                     r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"
+                     r"(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
 }
 
 
