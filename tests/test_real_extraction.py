@@ -1,9 +1,10 @@
 """Extraction on the real development corpus: published news articles with hand-written gold
 (tests/dev/articles/real_*.txt, tests/dev/gold/real_*.json; metadata carries url and publication date).
 
-Articles numbered 13 and above in each collection (real_ru_a_13…, real_ru_b_13…, real_en_11…) are held out:
-they were never read while the rules were written. Thresholds sit a little below the scores measured when
-the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
+Articles numbered 13 and above in each collection (real_ru_a_13…, real_ru_b_13…, real_en_11…) were held out while
+the first two rounds of rules were written; the third round used all 46 articles for error analysis (general rules
+only), and a new held-out set kept outside this repository measures it. Thresholds sit a little below the scores
+measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
 
 import json
 import re
@@ -17,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "dev"
 TUNED = r"^real_(?:ru_[ab]_(?:0[1-9]|1[0-2])|en_(?:0[1-9]|10))_"
 HELD_OUT = r"^real_(?:ru_[ab]_(?:1[3-9]|[2-9]\d)|en_(?:1[1-9]|[2-9]\d))_"
-TUNED_TARGETS = {"persons": 0.96, "posts": 0.85, "organisations": 0.82, "places": 0.87, "initiatives": 0.9,
-                 "events": 0.84, "event_dates": 0.87, "overall": 0.86}
-HELD_OUT_TARGETS = {"persons": 0.96, "posts": 0.66, "organisations": 0.69, "places": 0.8, "initiatives": 0.8,
-                    "events": 0.5, "overall": 0.75}
+TUNED_TARGETS = {"persons": 0.98, "posts": 0.92, "organisations": 0.87, "places": 0.9, "initiatives": 0.92,
+                 "events": 0.88, "event_dates": 0.9, "event_places": 0.76, "overall": 0.9}
+HELD_OUT_TARGETS = {"persons": 0.96, "posts": 0.85, "organisations": 0.85, "places": 0.87, "initiatives": 0.92,
+                    "events": 0.66, "event_places": 0.87, "overall": 0.86}
 
 
 @pytest.fixture(scope="module")
