@@ -331,3 +331,8 @@ def test_participant_counts_with_an_adjective_and_more_participant_nouns():
     assert COUNT["en"].search("70 schoolchildren from Sverdlovsk competed")
     assert count_value(COUNT["ru"].search("в финале встретились 30 юных конкурсантов").group("n")) == 30
     assert not COUNT["ru"].search("более 3500 детей смогут заниматься")  # a capacity, not a gathering
+
+
+def test_school_subject_abbreviations_are_no_organisations():
+    text = "Ребята участвовали в олимпиадах по русскому языку, географии, МХК, истории и ОБЖ."
+    assert extract_facts(text, "ru", {"date": "2021-03-01"})["organisations"] == []

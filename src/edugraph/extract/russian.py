@@ -33,6 +33,7 @@ HEAD_ORG = re.compile(
     r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
 GENERIC_HEADS = set(ORG_WORDS["ru_heads"])
 GENERIC_ABBREVIATIONS = set(ORG_WORDS["ru_generic_abbreviations"].split())  # a kind, not a name
+GENERIC_ABBREVIATIONS |= set(ORG_WORDS["ru_subject_abbreviations"].split())  # a school subject or exam, not a body
 
 
 @functools.lru_cache(maxsize=1)
