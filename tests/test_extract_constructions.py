@@ -210,6 +210,8 @@ def test_villages_named_after_their_kind_word_and_no_places_in_person_names():
     places = extract_facts("The centre opened in the village of Zagvazdino, Omsk region, by decision of "
                            "President Vladimir Putin.", "en", {"date": "2024"})["places"]
     assert "Zagvazdino" in places and "Vladimir" not in places
+    assert extract_facts("How Moscow came to lure specialists from Tatarstan", "en", {"date": "2025"})["places"] == \
+        ["Moscow", "Tatarstan"]
 
 
 def test_english_appositions_in_a_row_and_unrecognised_names_keep_their_posts():

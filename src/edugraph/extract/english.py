@@ -67,10 +67,12 @@ def _places(text: str) -> list[Mention]:
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:
-        for candidate in (m.group(0), m.group(0).split()[0]):
-            record = gazetteer.find_place(candidate, context)
-            if record and not (out and out[-1].start <= m.start() < out[-1].end):  # matches come in order
-                out.append(Mention(m.start(), m.start() + len(candidate), candidate, {"id": record["id"], "record": record}))
+        words = m.group(0).split()
+        for candidate, offset in ((m.group(0), 0), (words[0], 0), (words[-1], m.group(0).rfind(words[-1]))):
+            record = gazetteer.find_place(candidate, context)  # ("How Moscow came": the second word alone)
+            start = m.start() + offset
+            if record and not (out and out[-1].start <= start < out[-1].end):  # matches come in order
+                out.append(Mention(start, start + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
     return sorted(out, key=lambda o: o.start)
 
