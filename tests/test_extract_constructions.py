@@ -338,3 +338,11 @@ def test_participant_counts_with_an_adjective_and_more_participant_nouns():
 def test_school_subject_abbreviations_are_no_organisations():
     text = "Ребята участвовали в олимпиадах по русскому языку, географии, МХК, истории и ОБЖ."
     assert extract_facts(text, "ru", {"date": "2021-03-01"})["organisations"] == []
+
+
+def test_surnames_in_capitals_after_a_first_name_and_our_region_is_a_territory():
+    text = ("Вместе с губернатором нашего региона Анатолием АРТАМОНОВЫМ она открыла школу. Присутствовал "
+            "министр образования Калужской области Александр АНИКЕЕВ.")
+    facts = extract_facts(text, "ru", {"date": "2018-09-02"})
+    assert [p["name"] for p in facts["persons"]] == ["Анатолий Артамонов", "Александр Аникеев"]
+    assert _posts(facts, "Анатолий Артамонов") == [{"post": "губернатор", "org": None}]

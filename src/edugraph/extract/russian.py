@@ -107,9 +107,15 @@ def _named_after(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]))
 
 
+CAPS_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w»-])")
+
+
 def _first_name_pairs(text: str) -> list[Mention]:
-    """«Ирина Грабцевич»: a known first name followed by a surname-like word (the NER misses rare surnames)."""
-    out = []
+    """«Ирина Грабцевич»: a known first name followed by a surname-like word (the NER misses rare surnames);
+    «Анатолием АРТАМОНОВЫМ»: a surname in capitals after a first name (a regional news style), in title case."""
+    out = [Mention(m.start(), m.end(), f"{m.group(1)} {m.group(2).title()}") for m in CAPS_SURNAME.finditer(text)
+           if any("Name" in p.tag and p.score >= 0.3 for p in parses(m.group(1).lower()))
+           and any("Surn" in p.tag for p in parses(m.group(2).lower()))]
     for m in NAME_SURNAME.finditer(text):
         first, last, end = m.group(2), m.group(3), m.end("pair")
         if inside_quotes(text, m.start()) or re.match(r"\s+[А-ЯЁ][а-яё]", text[end:]) or \
