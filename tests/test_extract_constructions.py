@@ -346,3 +346,10 @@ def test_surnames_in_capitals_after_a_first_name_and_our_region_is_a_territory()
     facts = extract_facts(text, "ru", {"date": "2018-09-02"})
     assert [p["name"] for p in facts["persons"]] == ["Анатолий Артамонов", "Александр Аникеев"]
     assert _posts(facts, "Анатолий Артамонов") == [{"post": "губернатор", "org": None}]
+
+
+def test_events_inside_quoted_speech_count_and_quoted_titles_do_not_repeat():
+    text = ("«Вот в Брянской, Кировской областях надо строить кванториумы – эти и другие регионы отобрали по итогам "
+            "конкурса Министерства просвещения», – сказал он. Прошёл «Технологический диктант».")
+    events = extract_facts(text, "ru", {"date": "2019-02-15"})["events"]
+    assert sorted(e["type"] for e in events) == ["competition", "other"]

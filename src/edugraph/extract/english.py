@@ -7,7 +7,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
+from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quoted_name
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -86,17 +86,6 @@ POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhai
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")  # "… of Sciences. The host": not "M. Lomonosov"
 
 
-QUOTED_NAME = 100  # characters: a longer «…» is quoted speech, whose organisations count
-
-
-def _in_quoted_name(text: str, pos: int) -> bool:
-    """`pos` lies inside a quoted name («Kvantorium»), not inside quoted speech."""
-    if not inside_quotes(text, pos):
-        return False
-    end = text.find("»", pos)
-    return (end if end >= 0 else len(text)) - text.rfind("«", 0, pos) <= QUOTED_NAME
-
-
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
@@ -106,7 +95,7 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
-        if _in_quoted_name(text, m.start()) or gazetteer.find_initiative(value):
+        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)

@@ -9,7 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.actions import LEAD_SENTENCES, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import Article, inside_quotes, unique
+from edugraph.extract.mentions import Article, inside_quoted_name, inside_quotes, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
@@ -150,7 +150,7 @@ def _mentions(article: Article) -> list[dict]:
     found = []
     for m in noun_re.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
+        if inside_quoted_name(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
             continue
         mods = re.search(mods_re, before)
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""

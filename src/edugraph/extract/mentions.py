@@ -99,3 +99,15 @@ def unique(values):
 def inside_quotes(text: str, pos: int) -> bool:
     """True when `pos` lies inside «…»."""
     return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)
+
+
+QUOTED_NAME = 100  # characters: a longer «…» is quoted speech, whose names and events count
+
+
+def inside_quoted_name(text: str, pos: int) -> bool:
+    """True when `pos` lies inside a quoted name or title («Kvantorium», «Технологический диктант»), not inside
+    quoted speech."""
+    if not inside_quotes(text, pos):
+        return False
+    end = text.find("»", pos)
+    return (end if end >= 0 else len(text)) - text.rfind("«", 0, pos) <= QUOTED_NAME
