@@ -152,7 +152,8 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
         same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
         same_day = event["date"] == date and len(date) == 10
-        if same and (same_day or not elsewhere and not (stated and event["_stated"] and not _compatible(event["date"], date))):
+        other_date = stated and event["_stated"] and not _compatible(event["date"], date)
+        if same and (same_day or not elsewhere and not other_date):
             return key
     return (action["kind"], target.value if target else place, date)
 

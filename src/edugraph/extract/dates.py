@@ -30,10 +30,12 @@ PATTERNS = [
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
     ("month", re.compile(r"(?<!\w)(?:в|во)\s+(?:(?:начале|конце|середине)\s+)?(?P<m2>январ[еья]|феврал[еья]|март[еа]|"
-                         r"апрел[еья]|ма[еяй]|июн[еья]|июл[еья]|август[еа]|сентябр[еья]|октябр[еья]|ноябр[еья]|декабр[еья])"
+                         r"апрел[еья]|ма[еяй]|июн[еья]|июл[еья]|август[еа]|сентябр[еья]|октябр[еья]|ноябр[еья]|"
+                         r"декабр[еья])"
                          r"(?:\s*[-–]\s*[а-я]+)?" + _YEAR.format("y") + r"(?!\w)", re.I)),  # «в октябре 2023 года»
     ("month", re.compile(r"(?<!\w)(?i:in|since|during|until|by)\s+(?:(?i:early|late|mid-?)\s*)?"
-                         r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)"
                          r"(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])")),  # "in October 2017", "in May"
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
                         r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
@@ -139,7 +141,7 @@ _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "�
 RELATIVE = re.compile(
     r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
     r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
-    r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"  # not «связанные с …»
+    r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"
     r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»

@@ -83,7 +83,7 @@ NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "s
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")  # "… of Sciences. The host": not "M. Lomonosov"
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")  # "… of Sciences. The", not "M. Lomonosov"
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:

@@ -9,7 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.actions import LEAD_SENTENCES, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import Article, inside_quoted_name, inside_quotes, unique
+from edugraph.extract.mentions import Article, inside_quoted_name, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
@@ -91,7 +91,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
-        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»(?:\s*(?!(?:that|which|who|where|when)\b)\w+)?", rest)  # not "… that held"
+        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»(?:\s*(?!(?:that|which|who|where|when)\b)\w+)?",
+                 rest)  # (not "«…» that held")
     if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
@@ -510,7 +511,7 @@ def _venue(article: Article, s: int, e: int) -> str | None:
     return orgs[0].value if orgs else None
 
 
-DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[А-ЯЁA-Z][\w.-]*(?:[ -][А-ЯЁA-Z][\w.-]*){0,2},\s*$")  # «ДОНЕЦК, 27 января»: published
+DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[А-ЯЁA-Z][\w.-]*(?:[ -][А-ЯЁA-Z][\w.-]*){0,2},\s*$")  # «ДОНЕЦК, 27 января»
 
 
 def _assign_main_details(article: Article, events: list[dict]) -> None:

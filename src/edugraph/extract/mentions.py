@@ -76,7 +76,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-DATELINE_CITY = re.compile(r"(?m)^[^\S\n]*(?P<city>[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})?),\s*(?:\d{1,2}\s|[A-Za-z]+\s+\d)")
+DATELINE_CITY = re.compile(r"(?m)^[^\S\n]*(?P<city>[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})?),\s*"
+                           r"(?:\d{1,2}\s|[A-Za-z]+\s+\d)")
 
 
 def dateline_cities(text: str) -> list[Mention]:

@@ -131,7 +131,8 @@ def nominative_phrase(phrase: str) -> str:
         if re.fullmatch(r"[IVXLC]+|\d+", bare) and not out:
             out.append(token)
             continue
-        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1) or fold(bare) in _abbreviations():
+        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1) or \
+                fold(bare) in _abbreviations():
             out.extend(tokens[i:])  # («Минпросвещения России» does not decline)
             break
         parse = _best_parse(bare)

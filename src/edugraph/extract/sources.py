@@ -21,7 +21,8 @@ from edugraph.extract.names import nominative_phrase
 _CAPITALISED = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"  # «РИА Новости», "Realnoe Vremya", "Ura.ru"
 _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕНЗА,», "MOSCOW,"
              r"(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:\s+\d{4})?(?:\s*г\.)?[.,]?\s*"  # the day
-             rf"(?:/\s*(?P<slash>{_CAPITALISED})\s*/|\((?P<paren>{_CAPITALISED})\)|[–—-]\s*(?P<dash>{_CAPITALISED})\s*\.)")
+             rf"(?:/\s*(?P<slash>{_CAPITALISED})\s*/|\((?P<paren>{_CAPITALISED})\)"  # «/ТАСС/», "(TASS)"
+             rf"|[–—-]\s*(?P<dash>{_CAPITALISED})\s*\.)")  # «— РИА Новости.»
 _QUOTED = r"«[^»\n]{2,40}»"
 _EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
 
@@ -38,11 +39,12 @@ def _patterns() -> dict:
         "ru": re.compile(rf"{reports_ru}{outlet['ru']}?(?P<name>{_QUOTED}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)"
                          rf"|(?:по\s+данным|по\s+информации|со\s+ссылкой\s+на)\s+{outlet['ru']}(?P<name2>{_QUOTED})"),
         "en": re.compile(rf"\bAs\s+(?P<name>{_EN_NAME})\s+(?:has|have)\s+(?:been\s+informed|learned|reported)"
-                         rf"|\b(?:material|report|article|interview)s?\s+(?:of|by|to|for)\s+(?P<name2>{_EN_NAME})\s*[.,]"
+                         rf"|\b(?:material|report|article|interview)s?\s+(?:of|by|to|for)\s+"
+                         rf"(?P<name2>{_EN_NAME})\s*[.,]"
                          rf"|\b(?:told|according\s+to|reported\s+by)\s+(?:the\s+)?{outlet['en']}(?P<name3>{_EN_NAME})"),
     }
-    credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:\s*(?P<credit>[^\n]+?)\s*$")
-               for lang in ("ru", "en")}
+    credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:"
+                                rf"\s*(?P<credit>[^\n]+?)\s*$") for lang in ("ru", "en")}
     return {"agencies": agencies, "attributions": attributions, "credits": credits,
             "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
 
