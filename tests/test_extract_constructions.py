@@ -353,3 +353,9 @@ def test_events_inside_quoted_speech_count_and_quoted_titles_do_not_repeat():
             "конкурса Министерства просвещения», – сказал он. Прошёл «Технологический диктант».")
     events = extract_facts(text, "ru", {"date": "2019-02-15"})["events"]
     assert sorted(e["type"] for e in events) == ["competition", "other"]
+
+
+def test_an_event_in_a_village_named_after_its_kind_word():
+    facts = extract_facts("12 мая 2024 года в селе Филипповка прошло совещание директоров школ.", "ru",
+                          {"date": "2024-05-13", "place": "Ульяновская область"})
+    assert [(e["type"], e["place"]) for e in facts["events"]] == [("meeting", "Филипповка")]

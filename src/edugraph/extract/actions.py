@@ -9,7 +9,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
@@ -64,8 +64,7 @@ def _future(text: str, at: int) -> bool:
 def _place(article: Article, s: int, e: int) -> str | None:
     """Where the action happened: a place of the sentence after «в»/"in", else its first place (not a country)."""
     places = article.event_places(s, e)
-    located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$",
-                                              article.text[max(s, p.start - 5):p.start])]
+    located = [p for p in places if located_at(article.text, p.start, s)]
     return (located or places)[0].value if places else None
 
 

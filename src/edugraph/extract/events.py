@@ -9,7 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.actions import LEAD_SENTENCES, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import Article, inside_quoted_name, unique
+from edugraph.extract.mentions import Article, inside_quoted_name, located_at, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
@@ -472,7 +472,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)
-    located = [p for p in places if re.search(r"(?:\s|^)(?:в|во|in|г\.|города|city\s+of)\s*$", article.text[max(s, p.start - 7):p.start], re.I)]
+    located = [p for p in places if located_at(article.text, p.start, s)]
     if located and (not event["place"] or event.get("_weak_place")):
         event["place"], event["_weak_place"] = located[0].value, False  # «в Новосибирске» before «… Новосибирской области»
     elif places and not event["place"]:

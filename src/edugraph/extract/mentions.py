@@ -86,6 +86,16 @@ def dateline_cities(text: str) -> list[Mention]:
     return [Mention(m.start("city"), m.end("city"), m.group("city").title()) for m in DATELINE_CITY.finditer(text)]
 
 
+LOCATED = re.compile(r"(?:^|\s)(?:в|во|in|г\.|города|city\s+of)\s*"
+                     r"(?:(?:сел[еоа]|пос[её]лке|деревне|станице|городе|(?:the\s+)?(?:village|town)\s+of)\s+)?$", re.I)
+
+
+def located_at(text: str, pos: int, start: int = 0) -> bool:
+    """A place mention at `pos` said to be where something is: after «в», "in", «г.», also with a settlement word
+    between («в селе Филипповка», "in the village of Zagvazdino"); `start` bounds the look-back (the sentence)."""
+    return bool(LOCATED.search(text[max(start, pos - 25):pos]))
+
+
 def unique(values):
     """Values without duplicates, first occurrence order kept."""
     seen, out = set(), []
