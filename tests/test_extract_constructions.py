@@ -359,3 +359,9 @@ def test_an_event_in_a_village_named_after_its_kind_word():
     facts = extract_facts("12 мая 2024 года в селе Филипповка прошло совещание директоров школ.", "ru",
                           {"date": "2024-05-13", "place": "Ульяновская область"})
     assert [(e["type"], e["place"]) for e in facts["events"]] == [("meeting", "Филипповка")]
+
+
+def test_an_event_in_the_district_named_after_the_articles_town_is_in_that_town():
+    facts = extract_facts("27 августа в администрации Гайского округа прошло августовское совещание.", "ru",
+                          {"date": "2025-08-28", "place": "Гай"})
+    assert [e["place"] for e in facts["events"]] == ["Гай"]

@@ -264,11 +264,15 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
 
 def _article_place(article: Article, place: str | None) -> str | None:
     """The article's own place (metadata) for an event without a place, or when the event's place is a region
-    that contains it («Ульяновская область» in an article from Димитровград); otherwise the event's place."""
+    that contains it («Ульяновская область» in an article from Димитровград) or the district named after that
+    town; otherwise the event's place."""
     if not article.place or not place:
         return place or article.place
     record, own = gazetteer.find_place(place), gazetteer.find_place(article.place)
     if own and record and record["id"] in {r["id"] for r in gazetteer.ancestors(own)}:
+        return article.place
+    stem = fold(article.place)[:-1]  # «Гайский округ» around its town «Гай», «Конаковский район» around «Конаково»
+    if re.search(r"(?:район|округ)$", place) and len(stem) >= 2 and fold(place).startswith(stem):
         return article.place
     return place
 
