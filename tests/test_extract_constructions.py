@@ -365,3 +365,9 @@ def test_an_event_in_the_district_named_after_the_articles_town_is_in_that_town(
     facts = extract_facts("27 августа в администрации Гайского округа прошло августовское совещание.", "ru",
                           {"date": "2025-08-28", "place": "Гай"})
     assert [e["place"] for e in facts["events"]] == ["Гай"]
+
+
+def test_nakanune_alone_is_the_day_before_publication_but_not_before_a_holiday():
+    assert [d.date for d in relative_dates("Накануне в Махачкале состоялось открытие технопарка.", "2021-09-02")] \
+        == ["2021-09-01"]
+    assert relative_dates("Накануне Дня учителя прошёл концерт.", "2021-10-04") == []

@@ -132,14 +132,14 @@ def publication_date(text: str, language: str | None = None) -> str | None:
 
 # ---------------------------------------------------------------- dates relative to the publication date
 
-_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "yesterday": -1, "today": 0}
+_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "yesterday": -1, "today": 0}
 _NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
             "девять": 9, "десять": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = re.compile(
-    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
+    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today|накануне(?=\s*(?:[,.]|(?:в|во|на)\s)))(?!\w)"
     r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
     r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"
     r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
