@@ -14,6 +14,7 @@ def test_english_names_by_given_name_and_surname_shape():
     text = "Governor Pavel Sokolov and Ms Zhanna Kuzmenko met Tagir Abdulkhakov. Sokolov said it."
     assert [p.value for p in find_persons(text)] == ["Pavel Sokolov", "Zhanna Kuzmenko", "Tagir Abdulkhakov"]
     assert find_persons("The Moscow Region Government and Kazan Federal University") == []
+    assert find_persons("the winner of the Clever and Wise All-Russian TV Olympiad") == []
 
 
 def test_english_titles_before_and_after_the_name():
@@ -145,3 +146,228 @@ def test_a_competition_of_a_named_body_and_a_hard_wrapped_line():
 def test_english_listed_regions_are_not_cities():
     places = extract_facts("Pupils came from Penza, Samara and Tomsk regions.", "en", {"date": "2024-03-01"})["places"]
     assert "Penza" not in places and "Penza region" in places
+
+
+def test_news_sources_are_organisations_and_press_services_are_not():
+    text = ("ОМСК, 3 мая. /ТАСС/. В Омске открыли школу № 12, сообщает издание «Омск-Информ».\n"
+            "Фотографии: Иван Сидоров, Омская правда\nФото: пресс-служба губернатора")
+    orgs = extract_facts(text, "ru", {"date": "2024-05-03"})["organisations"]
+    assert {"ТАСС", "«Омск-Информ»", "Омская правда"} <= set(orgs)
+    assert not any("пресс-служба" in o or "Сидоров" in o for o in orgs)
+    facts = extract_facts("As OmskNews has been informed, the school opened. Photo: Omsk Region Government",
+                          "en", {"date": "2024-05-03"})
+    assert {"OmskNews", "Omsk Region Government"} <= set(facts["organisations"])
+
+
+def test_a_territory_body_with_a_place_is_one_organisation():
+    facts = extract_facts("Об этом сообщает мэрия Кургана. Совещание прошло в администрации Гайского округа.",
+                          "ru", {"date": "2024-05-03"})
+    assert {"мэрия Кургана", "администрация Гайского округа"} <= set(facts["organisations"])
+
+
+def test_portfolio_belongs_to_the_post_and_plural_titles_are_other_people():
+    text = ("27 августа в администрации Гайского округа прошло совещание. В нём приняли участие заместитель главы "
+            "администрации по социальным вопросам Марина Ильина, начальник отдела образования Наталья Шпота, "
+            "директора школ, педагоги и представители образовательных организаций округа.")
+    facts = extract_facts(text, "ru", {"date": "2025-08-28"})
+    assert _posts(facts, "Марина Ильина") == [{"post": "заместитель главы по социальным вопросам",
+                                               "org": "администрация Гайского округа"}]
+    assert [p["post"] for p in _posts(facts, "Наталья Шпота")] == ["начальник отдела"]
+
+
+def test_month_dates_and_future_openings():
+    from edugraph.extract.dates import find_dates
+    assert [d.date for d in find_dates("Этап проходил в январе-феврале 2021 года, итоги — в начале ноября.", 2021)] \
+        == ["2021-01", "2021-11"]
+    assert [d.date for d in find_dates("In October 2017 they met; the final will take place in May. It may rain.",
+                                       2018)] == ["2017-10", "2018-05"]
+    text = ("В Омске откроют детский технопарк «Кванториум»\n\nОМСК, 27 января. Технопарк «Кванториум» в Тюмени "
+            "открылся в 2023 году, а в октябре 2023 года он принял первых детей.")
+    events = extract_facts(text, "ru", {"date": "2026-01-27"})["events"]
+    assert not any(e["date"] == "2026-01-27" for e in events)
+
+
+def test_an_opened_event_and_a_post_holders_forum_are_no_new_events():
+    text = ("On February 1 the first «Vzletai» School Forum opened in Ufa. The Executive Director of the Northern "
+            "Forum, Mikhail Pogodaev, told about the work of the Northern Forum.")
+    events = extract_facts(text, "en", {"date": "2019-02-01"})["events"]
+    assert [e["type"] for e in events] == ["forum"] and "Northern" not in events[0]["name"]
+
+
+def test_opening_a_meeting_is_no_opening_and_a_dated_action_dates_the_noun_event():
+    facts = extract_facts("Заседание открыла директор школы № 777 Вера Князева.", "ru", {"date": "2024"})
+    assert not any(e["type"] == "opening" for e in facts["events"])
+    text = ("В Махачкале открыт школьный технопарк\n\nНакануне в Махачкале состоялось открытие первого школьного "
+            "технопарка «Кванториум».")
+    openings = [e for e in extract_facts(text, "ru", {"date": "2021-09"})["events"] if e["type"] == "opening"]
+    assert openings and all(e["date"] == "2021-09" for e in openings)
+
+
+def test_villages_named_after_their_kind_word_and_no_places_in_person_names():
+    places = extract_facts("Центры открыли в посёлке Коммаяк и станице Советской Кировского округа.", "ru",
+                           {"date": "2022-09-12"})["places"]
+    assert {"Коммаяк", "Советская"} <= set(places)
+    places = extract_facts("The centre opened in the village of Zagvazdino, Omsk region, by decision of "
+                           "President Vladimir Putin.", "en", {"date": "2024"})["places"]
+    assert "Zagvazdino" in places and "Vladimir" not in places
+    assert extract_facts("How Moscow came to lure specialists from Tatarstan", "en", {"date": "2025"})["places"] == \
+        ["Moscow", "Tatarstan"]
+
+
+def test_english_appositions_in_a_row_and_unrecognised_names_keep_their_posts():
+    text = ("In the round table participated Pavel Zenkovich, State Secretary, Deputy Minister of the Ministry of "
+            "Enlightenment. Then Liisa Pohjolainen, the head of the Helsinki City Education Department, Vasilii "
+            "Pavlov, the principal of Sakha Junior Science Academy, spoke. It was initiated by the head of the "
+            "Republic of Sakha (Yakutia) Egor Borisov.")
+    assert posts_after(text, text.index(", State")) == [
+        {"post": "state secretary", "org": "Ministry of Enlightenment"},
+        {"post": "deputy minister", "org": "Ministry of Enlightenment"}]
+    assert posts_before(text, text.index("Vasilii"), text.index("Then")) == []
+    assert posts_before(text, text.index("Egor"), text.index("It was")) == [{"post": "head", "org": None}]
+
+
+def test_acting_heads_and_vice_premiers_of_a_territory_and_an_unnamed_regional_ministry():
+    text = ("Выступил Балушкин Михаил Николаевич, временно исполняющий обязанности мэра Казачинско - Ленского "
+            "муниципального района. О планах сообщила вице-премьер ДНР Лариса Толстыкина. Глава области Антон "
+            "Алиханов вместе с министром образования Светланой Трусеневой открыл школу.")
+    facts = extract_facts(text, "ru", {"date": "2024-09-01"})
+    assert _posts(facts, "Балушкин Михаил Николаевич") == [
+        {"post": "временно исполняющий обязанности мэра", "org": None}]
+    assert _posts(facts, "Лариса Толстыкина") == [{"post": "вице-премьер", "org": None}]
+    assert _posts(facts, "Светлана Трусенева") == [{"post": "министр", "org": None}]
+
+
+def test_a_title_set_off_by_a_comma_before_the_name_and_no_title_for_the_next_name():
+    text = ("С приветствием обратились Председатель комитета по образованию Законодательного Собрания Иркутской "
+            "области, Ирина Александровна Синцова, Балушкин Михаил Николаевич, временно исполняющий обязанности "
+            "мэра района.")
+    facts = extract_facts(text, "ru", {"date": "2019-09-02"})
+    assert [p["post"] for p in _posts(facts, "Ирина Александровна Синцова")] == ["председатель"]
+    assert _posts(facts, "Балушкин Михаил Николаевич") == [
+        {"post": "временно исполняющий обязанности мэра", "org": None}]
+
+
+def test_organisation_tails_take_krai_and_spaced_hyphens():
+    text = ("Участвовали депутаты Думы Ставропольского края. Конференция прошла в конференцзале администрации "
+            "Казачинско – Ленского муниципального района.")
+    orgs = extract_facts(text, "ru", {"date": "2019-08-29"})["organisations"]
+    assert {"Дума Ставропольского края", "администрация Казачинско-Ленского муниципального района"} <= set(orgs)
+
+
+def test_english_organisations_end_at_the_sentence_and_count_inside_quoted_speech():
+    text = ("Olga Vasilyeva visited the Tatarstan Academy of Sciences. The host party was ready. “Kazan has always "
+            "played a unique role in the development of Russian science, as the contribution of Kazan University "
+            "shows,” she said.")
+    orgs = extract_facts(text, "en", {"date": "2025-07-25"})["organisations"]
+    assert "Tatarstan Academy of Sciences" in orgs and "Kazan University" in orgs
+
+
+def test_events_take_the_article_place_when_they_name_none_or_only_its_region():
+    text = "В Ульяновской области 3 сентября открыли детский технопарк «Кванториум». Совещание прошло в Москве 4 мая."
+    events = extract_facts(text, "ru", {"date": "2018-09-04", "place": "Димитровград"})["events"]
+    assert {e["type"]: e["place"] for e in events} == {"opening": "Димитровград", "meeting": "Москва"}
+    events = extract_facts("The school opened on 1 September 2020.", "en", {"date": "2020-09-02", "place": "Ufa"})
+    assert [e["place"] for e in events["events"]] == ["Ufa"]
+
+
+def test_a_datelines_date_is_the_publication_not_the_events():
+    text = ("В Донецке откроют технопарк\n\nДОНЕЦК, 27 января. /ТАСС/. Второй технопарк «Кванториум» в ДНР "
+            "откроют в Донецке. В 2026 году запланировано открытие «Кванториума» в Донецке.")
+    events = extract_facts(text, "ru", {"date": "2026-01-27"})["events"]
+    assert events and not any(e["date"] == "2026-01-27" for e in events)
+
+
+def test_a_centre_created_in_a_year_is_an_opening():
+    text = "Центр цифрового образования детей «IT-куб» на базе Балахнинского техникума создан в 2024 году."
+    events = extract_facts(text, "ru", {"date": "2025-09-30", "place": "Балахна"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2024")]
+
+
+def test_contracted_ministry_names_stay_as_written_and_match_the_full_name():
+    from edugraph.extract.names import same_organisation
+    facts = extract_facts("Об этом сообщили в Минпросвещения России и в минобре Ставрополья.", "ru", {"date": "2024"})
+    assert "Минпросвещения России" in facts["organisations"]
+    assert same_organisation("Минпросвещения России", "Министерство просвещения РФ")
+    assert not same_organisation("Минпросвещения России", "Министерство образования Ставропольского края")
+
+
+def test_a_coordinated_person_with_a_role_of_her_own_does_not_inherit_the_title():
+    text = ("Учитель гимназии № 53 Светлана Степанова и ветеран труда, Вооруженных сил по Омской области "
+            "Татьяна Тимкина были удостоены знака отличия.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Татьяна Тимкина") == []
+    assert [p["post"] for p in _posts(facts, "Светлана Степанова")] == ["учитель"]
+
+
+def test_a_person_after_a_schools_namesake_and_indeclinable_womens_surnames():
+    text = ("В сессии приняли участие директор школы № 5 Сергей Корнев и директор Кетовской средней школы имени "
+            "контр-адмирала В. Ф. Иванова Юлия Стефаник.")
+    facts = extract_facts(text, "ru", {"date": "2025-11-20"})
+    assert [p["name"] for p in facts["persons"]] == ["Сергей Корнев", "Юлия Стефаник"]
+    assert _posts(facts, "Юлия Стефаник")[0]["org"].startswith("Кетовская средняя школа")
+
+
+def test_a_title_before_the_name_takes_the_organisation_after_iz():
+    text = "Награждена учитель начальных классов Валентина Шикер из гимназии № 6 города Солнечногорска."
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Валентина Шикер") == [{"post": "учитель начальных классов",
+                                                 "org": "гимназия № 6 города Солнечногорска"}]
+
+
+def test_the_start_of_the_school_year_is_the_coming_first_of_september():
+    found = relative_dates("ОБСУДИЛИ ВОПРОСЫ, СВЯЗАННЫЕ С НАЧАЛОМ УЧЕБНОГО ГОДА. С началом учебного года откроют "
+                           "центр, and it opens by the start of the school year.", "2023-08-05")
+    assert [d.date for d in found] == ["2023-09-01", "2023-09-01"]
+
+
+def test_a_capitalised_dateline_city_is_a_place():
+    assert "Нижний Новгород" in extract_facts("НИЖНИЙ НОВГОРОД, 7 фев — РИА Новости. Технопарк открыли в пятницу.",
+                                              "ru", {"date": "2020-02-07"})["places"]
+    assert extract_facts("MOSCOW, March 2 (TASS) - The school opened.", "en", {"date": "2020-03-02"})["places"] == \
+        ["Moscow"]
+
+
+def test_participant_counts_with_an_adjective_and_more_participant_nouns():
+    from edugraph.extract.events import COUNT, count_value
+    assert count_value(COUNT["en"].search("More than 100 senior pupils will take part").group("n")) == 100
+    assert COUNT["en"].search("70 schoolchildren from Sverdlovsk competed")
+    assert count_value(COUNT["ru"].search("в финале встретились 30 юных конкурсантов").group("n")) == 30
+    assert not COUNT["ru"].search("более 3500 детей смогут заниматься")  # a capacity, not a gathering
+
+
+def test_school_subject_abbreviations_are_no_organisations():
+    text = "Ребята участвовали в олимпиадах по русскому языку, географии, МХК, истории и ОБЖ."
+    assert extract_facts(text, "ru", {"date": "2021-03-01"})["organisations"] == []
+
+
+def test_surnames_in_capitals_after_a_first_name_and_our_region_is_a_territory():
+    text = ("Вместе с губернатором нашего региона Анатолием АРТАМОНОВЫМ она открыла школу. Присутствовал "
+            "министр образования Калужской области Александр АНИКЕЕВ.")
+    facts = extract_facts(text, "ru", {"date": "2018-09-02"})
+    assert [p["name"] for p in facts["persons"]] == ["Анатолий Артамонов", "Александр Аникеев"]
+    assert _posts(facts, "Анатолий Артамонов") == [{"post": "губернатор", "org": None}]
+
+
+def test_events_inside_quoted_speech_count_and_quoted_titles_do_not_repeat():
+    text = ("«Вот в Брянской, Кировской областях надо строить кванториумы – эти и другие регионы отобрали по итогам "
+            "конкурса Министерства просвещения», – сказал он. Прошёл «Технологический диктант».")
+    events = extract_facts(text, "ru", {"date": "2019-02-15"})["events"]
+    assert sorted(e["type"] for e in events) == ["competition", "other"]
+
+
+def test_an_event_in_a_village_named_after_its_kind_word():
+    facts = extract_facts("12 мая 2024 года в селе Филипповка прошло совещание директоров школ.", "ru",
+                          {"date": "2024-05-13", "place": "Ульяновская область"})
+    assert [(e["type"], e["place"]) for e in facts["events"]] == [("meeting", "Филипповка")]
+
+
+def test_an_event_in_the_district_named_after_the_articles_town_is_in_that_town():
+    facts = extract_facts("27 августа в администрации Гайского округа прошло августовское совещание.", "ru",
+                          {"date": "2025-08-28", "place": "Гай"})
+    assert [e["place"] for e in facts["events"]] == ["Гай"]
+
+
+def test_nakanune_alone_is_the_day_before_publication_but_not_before_a_holiday():
+    assert [d.date for d in relative_dates("Накануне в Махачкале состоялось открытие технопарка.", "2021-09-02")] \
+        == ["2021-09-01"]
+    assert relative_dates("Накануне Дня учителя прошёл концерт.", "2021-10-04") == []

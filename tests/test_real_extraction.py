@@ -1,10 +1,11 @@
 """Extraction on the real development corpus: published news articles with hand-written gold
 (tests/dev/articles/real_*.txt, tests/dev/gold/real_*.json; metadata carries url and publication date).
 
-Two slices were held out: articles numbered 13 and above in the first collections (real_ru_a_13…, real_ru_b_13…,
-real_en_11…14) were never read while the first rules were written; the fresh slice (real_ru_c_…, real_en_15…)
-was collected and given gold later, and scored before any rule was changed for it. Thresholds sit a little below the scores measured when
-the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
+Articles numbered 13 and above in the first collections (real_ru_a_13…, real_ru_b_13…, real_en_11…14) were held
+out while the first two rounds of rules were written; the third round used all 46 for error analysis (general
+rules only). The fresh slice (real_ru_c_…, real_en_15…) was collected and given gold by reading while that round
+was written, and scored only after it (0.703 before the round, 0.720 after). Thresholds sit a little below the scores
+measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
 
 import json
 import re
@@ -19,12 +20,12 @@ DEV = ROOT / "tests" / "dev"
 TUNED = r"^real_(?:ru_[ab]_(?:0[1-9]|1[0-2])|en_(?:0[1-9]|10))_"
 HELD_OUT = r"^real_(?:ru_[ab]_(?:1[3-9]|[2-9]\d)|en_1[1-4])_"
 FRESH = r"^real_(?:ru_c_\d+|en_(?:1[5-9]|[2-9]\d))_"
-TUNED_TARGETS = {"persons": 0.96, "posts": 0.85, "organisations": 0.82, "places": 0.87, "initiatives": 0.9,
-                 "events": 0.84, "event_dates": 0.87, "overall": 0.86}
-HELD_OUT_TARGETS = {"persons": 0.96, "posts": 0.66, "organisations": 0.69, "places": 0.8, "initiatives": 0.8,
-                    "events": 0.5, "overall": 0.75}
-FRESH_TARGETS = {"persons": 0.83, "posts": 0.48, "organisations": 0.69, "places": 0.8, "initiatives": 0.54,
-                 "events": 0.52, "overall": 0.69}
+TUNED_TARGETS = {"persons": 0.98, "posts": 0.92, "organisations": 0.87, "places": 0.9, "initiatives": 0.92,
+                 "events": 0.88, "event_dates": 0.9, "event_places": 0.76, "overall": 0.9}
+HELD_OUT_TARGETS = {"persons": 0.96, "posts": 0.85, "organisations": 0.85, "places": 0.87, "initiatives": 0.92,
+                    "events": 0.66, "event_places": 0.87, "overall": 0.86}
+FRESH_TARGETS = {"persons": 0.83, "posts": 0.5, "organisations": 0.69, "places": 0.87, "initiatives": 0.54,
+                 "events": 0.55, "overall": 0.7}
 
 
 @pytest.fixture(scope="module")

@@ -32,20 +32,20 @@ RU-KK|khakassia|Republic of Khakassia|Республика Хакасия|Хак
 RU-KO|komi|Komi Republic|Республика Коми|Коми;Komi
 RU-ME|mari-el|Mari El Republic|Республика Марий Эл|Марий Эл;Mari El
 RU-MO|mordovia|Republic of Mordovia|Республика Мордовия|Мордовия;Mordovia
-RU-SA|sakha-yakutia|Sakha Republic (Yakutia)|Республика Саха (Якутия)|Якутия;Республика Саха;Саха;Yakutia;Sakha Republic
+RU-SA|sakha-yakutia|Sakha Republic (Yakutia)|Республика Саха (Якутия)|Якутия;Республика Саха;Саха;Yakutia;Sakha Republic;Republic of Sakha (Yakutia);Republic of Sakha
 RU-SE|north-ossetia-alania|Republic of North Ossetia–Alania|Республика Северная Осетия — Алания|Северная Осетия;Северная Осетия — Алания;Северная Осетия-Алания;РСО-Алания;РСО — Алания;North Ossetia;North Ossetia-Alania
 RU-TA|tatarstan|Republic of Tatarstan|Республика Татарстан|Татарстан;Tatarstan
 RU-TY|tuva|Tuva Republic|Республика Тыва|Тыва;Тува;Tuva
 RU-UD|udmurtia|Udmurt Republic|Удмуртская Республика|Удмуртия;Udmurtia
 RU-ALT|altai-krai|Altai Krai|Алтайский край|Алтайский край
-RU-KAM|kamchatka-krai|Kamchatka Krai|Камчатский край|Камчатка;Kamchatka
-RU-KHA|khabarovsk-krai|Khabarovsk Krai|Хабаровский край|Khabarovsk Territory
-RU-KDA|krasnodar-krai|Krasnodar Krai|Краснодарский край|Кубань;Kuban;Krasnodar Territory
-RU-KYA|krasnoyarsk-krai|Krasnoyarsk Krai|Красноярский край|Krasnoyarsk Territory
-RU-PER|perm-krai|Perm Krai|Пермский край|Прикамье;Perm Territory
-RU-PRI|primorsky-krai|Primorsky Krai|Приморский край|Приморье;Primorye
-RU-STA|stavropol-krai|Stavropol Krai|Ставропольский край|Ставрополье;Stavropol Territory
-RU-ZAB|zabaykalsky-krai|Zabaykalsky Krai|Забайкальский край|Забайкалье;Transbaikalia
+RU-KAM|kamchatka-krai|Kamchatka Krai|Камчатский край|Камчатка;Kamchatka;Kamchatka Territory
+RU-KHA|khabarovsk-krai|Khabarovsk Krai|Хабаровский край|Khabarovsk Territory;Khabarovsk Region
+RU-KDA|krasnodar-krai|Krasnodar Krai|Краснодарский край|Кубань;Kuban;Krasnodar Territory;Krasnodar Region
+RU-KYA|krasnoyarsk-krai|Krasnoyarsk Krai|Красноярский край|Krasnoyarsk Territory;Krasnoyarsk Region
+RU-PER|perm-krai|Perm Krai|Пермский край|Прикамье;Perm Territory;Perm Region
+RU-PRI|primorsky-krai|Primorsky Krai|Приморский край|Приморье;Primorye;Primorye Region;Primorsky Region
+RU-STA|stavropol-krai|Stavropol Krai|Ставропольский край|Ставрополье;Stavropol Territory;Stavropol Region
+RU-ZAB|zabaykalsky-krai|Zabaykalsky Krai|Забайкальский край|Забайкалье;Transbaikalia;Trans-Baikal Territory
 RU-AMU|amur-oblast|Amur Oblast|Амурская область|Amur Region;Приамурье
 RU-ARK|arkhangelsk-oblast|Arkhangelsk Oblast|Архангельская область|Arkhangelsk Region;Поморье
 RU-AST|astrakhan-oblast|Astrakhan Oblast|Астраханская область|Astrakhan Region

@@ -12,6 +12,7 @@ from edugraph.extract.events import extract_events
 from edugraph.extract.mentions import Article, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
 from edugraph.extract.posts import attach_posts
+from edugraph.extract.sources import news_sources
 from edugraph.text import clean_text, fold, lemma
 
 __all__ = ["extract_facts", "detect_lang", "normalise_person", "organisation_key"]
@@ -22,13 +23,15 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     clean = clean_text(text)
     lang = detect_lang(clean) if lang in (None, "", "auto") else lang
     published = str((meta or {}).get("date") or "") or publication_date(clean)
-    article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None)
+    article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None,
+                      place=(meta or {}).get("place") or None)
     (russian if lang == "ru" else english).analyse(article)
     posts = attach_posts(article)
     events = extract_events(article)
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts)
+    organisations += [s for s in news_sources(article) if not any(same_organisation(s, o) for o in organisations)]
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],
         "organisations": organisations,

@@ -9,7 +9,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
@@ -43,19 +43,28 @@ def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | 
     the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
     (not stated)."""
     text = article.text[s:e]
-    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "year", "school_year")]
+    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "month", "year", "school_year")]
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    lead = index < LEAD_SENTENCES and article.published and len(article.published) >= 10
+    lead = index < LEAD_SENTENCES and article.published and not _future(text, at - s)  # a year-only date: that year
     return (article.published[:10] if lead else None), False
+
+
+FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|планиру\w+|намерен\w*|собира\w+|will|plans?\s+to|"
+                    r"is\s+to|are\s+to|to\s+be)\s*$")
+
+
+def _future(text: str, at: int) -> bool:
+    """«В Донецке откроют технопарк», «планируют открыть», "will open": an action still to come did not happen on
+    the publication date."""
+    return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:]))
 
 
 def _place(article: Article, s: int, e: int) -> str | None:
     """Where the action happened: a place of the sentence after «в»/"in", else its first place (not a country)."""
     places = article.event_places(s, e)
-    located = [p for p in places if re.search(r"(?:^|\s)(?:в|во|in|г\.)\s*$",
-                                              article.text[max(s, p.start - 5):p.start])]
+    located = [p for p in places if located_at(article.text, p.start, s)]
     return (located or places)[0].value if places else None
 
 
@@ -89,7 +98,27 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention
         offset = max(s, at - GENERIC_NEAR)
         near = [Mention(offset + m.start(), offset + m.end(), _nominative(article, m.group(0)))
                 for m in GENERIC_OBJECT[article.lang].finditer(text)]
+    near = [o for o in near if not _names_event(article, o)]
     return min(near, key=lambda o: abs(o.start - at), default=None)
+
+
+def _opens_event(article: Article, start: int, end: int) -> bool:
+    """«Заседание открыла президент Ассоциации», "opened the forum": an event noun next to the verb (one word
+    apart at most) — the event began, nothing was opened."""
+    from edugraph.extract.events import EN_NOUN, RU_NOUN  # events.py builds on this module
+    noun = RU_NOUN if article.lang == "ru" else EN_NOUN
+    near = re.findall(r"[\w-]+", article.text[max(0, start - 40):start])[-2:] + \
+        re.findall(r"[\w-]+", article.text[end:end + 40])[:2]
+    return any(noun.fullmatch(word) for word in near)
+
+
+def _names_event(article: Article, target: Mention) -> bool:
+    """"the School Forum opened", «открылся Форум школьников»: the object is an event (its opening is the event
+    itself), not an organisation that opened."""
+    from edugraph.extract.events import EN_NOUN, RU_NOUN  # events.py builds on this module
+    noun = RU_NOUN if article.lang == "ru" else EN_NOUN
+    followed = article.text[target.end:target.end + 1] == " " and noun.match(article.text, target.end + 1)
+    return bool(followed or noun.search(target.value.split()[-1]))
 
 
 GENERIC_NEAR = 40  # characters between a trigger and an unnamed object («открыта школа»)
@@ -105,6 +134,11 @@ def _nominative(article: Article, phrase: str) -> str:
     return nominative_phrase(phrase) if article.lang == "ru" else phrase
 
 
+def _compatible(a: str, b: str) -> bool:
+    """Two dates that may be one day: equal, or one is the other's year or month («2023», «2023-10»)."""
+    return a.startswith(b) or b.startswith(a)
+
+
 def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict) -> tuple:
     """The key of the event an action reports: one award ceremony per article; otherwise one event per object
     (the same organisation, or the same place when there is none) unless the two mentions are in different places
@@ -117,9 +151,17 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
         same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
         same_day = event["date"] == date and len(date) == 10
-        if same and (same_day or not elsewhere and not (stated and event["_stated"] and event["date"] != date)):
+        other_date = stated and event["_stated"] and not _compatible(event["date"], date)
+        if same and (same_day or not elsewhere and not other_date):
             return key
     return (action["kind"], target.value if target else place, date)
+
+
+def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | None:
+    """The article's undated noun event of a specific type (an opening, not "other") in the same place: the event
+    an action sentence elsewhere reports with its date."""
+    return next((e for e in events if e["type"] == kind != "other" and not e["date"]
+                 and (not place or not e["place"] or e["place"] == place)), None)
 
 
 def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
@@ -134,7 +176,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
         text = article.text[s:e]
         for action in actions():
             trigger = action["triggers"][article.lang].search(text)
-            if not trigger or (action["type"], (s, e)) in covered:
+            if not trigger or (action["type"], (s, e)) in covered or \
+                    action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
@@ -143,13 +186,17 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             date, stated = _date(article, s, e, s + trigger.start(), index)
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
-            twin = dated.get((action["type"], date))
+            twin = dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
+            if twin and not twin["date"] and date and not (target and _plural(article, target)):
+                twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
             if not date or twin or target and _plural(article, target) or action.get("object") and not target:
                 continue
             key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
+                if stated and len(date) > len(out[key]["date"]) and _compatible(date, out[key]["date"]):
+                    out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
                 continue
             label = action["name_" + article.lang]
             what = target.value if target else (place or "")

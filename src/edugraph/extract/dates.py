@@ -29,6 +29,14 @@ PATTERNS = [
     ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
+    ("month", re.compile(r"(?<!\w)(?:в|во)\s+(?:(?:начале|конце|середине)\s+)?(?P<m2>январ[еья]|феврал[еья]|март[еа]|"
+                         r"апрел[еья]|ма[еяй]|июн[еья]|июл[еья]|август[еа]|сентябр[еья]|октябр[еья]|ноябр[еья]|"
+                         r"декабр[еья])"
+                         r"(?:\s*[-–]\s*[а-я]+)?" + _YEAR.format("y") + r"(?!\w)", re.I)),  # «в октябре 2023 года»
+    ("month", re.compile(r"(?<!\w)(?i:in|since|during|until|by)\s+(?:(?i:early|late|mid-?)\s*)?"
+                         r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)"
+                         r"(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])")),  # "in October 2017", "in May"
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
                         r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
@@ -39,7 +47,8 @@ PATTERNS = [
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|school_year|year: «весной 2024 года», "in the spring of 2024")."""
+    """A date found in text: ISO `date`, optional ISO `end`, character span and kind (day|range|month: «в октябре
+    2023 года»|school_year|year: «весной 2024 года», "in the spring of 2024")."""
 
     start: int
     end_pos: int
@@ -94,6 +103,8 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     y = int(groups["y"]) if groups.get("y") else year
     if kind in ("school_year", "year"):
         return DateMention(m.start(), m.end(), groups["y"], None, kind)
+    if kind == "month":
+        return DateMention(m.start(), m.end(), f"{y:04d}-{_month(groups['m2']):02d}", None, kind) if y else None
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
     start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
     if not start:
@@ -121,15 +132,17 @@ def publication_date(text: str, language: str | None = None) -> str | None:
 
 # ---------------------------------------------------------------- dates relative to the publication date
 
-_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "yesterday": -1, "today": 0}
+_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "yesterday": -1, "today": 0}
 _NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
             "девять": 9, "десять": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = re.compile(
-    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today)(?!\w)"
+    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today|накануне(?=\s*(?:[,.]|(?:в|во|на)\s)))(?!\w)"
     r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
+    r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"
+    r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
     r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
@@ -139,9 +152,9 @@ RELATIVE = re.compile(
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
-    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний» resolved against the ISO
-    publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly before it;
-    the Day of Knowledge is 1 September of that year).
+    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «с началом учебного года» resolved
+    against the ISO publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly
+    before it; the Day of Knowledge is 1 September of that year, the start of the school year the coming one).
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
     ['2024-03-12', '2024-03-08', '2021']
@@ -157,6 +170,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
         elif m.group("knowledge"):
             day = datetime.date(base.year, 9, 1)
+        elif m.group("school_start"):  # the coming 1 September
+            day = datetime.date(base.year + (base.month > 9), 9, 1)
         elif m.group("ago") or m.group("last_year"):
             ago = m.group("ago")
             back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1

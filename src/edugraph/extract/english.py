@@ -7,7 +7,8 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, inside_quotes
+from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quoted_name
+from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -25,7 +26,8 @@ def analyse(article: Article) -> None:
     analyse_persons(article)
     article.places = _places(text)
     article.orgs = _orgs(text, article)
-    article.places = [p for p in article.places if not _names_organisation(p, article.orgs)]
+    article.places = [p for p in article.places if not _names_organisation(p, article.orgs)
+                      and not any(q.start <= p.start < q.end for q in article.persons)]  # "Vladimir Putin"
 
 
 def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
@@ -35,6 +37,9 @@ def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
 
 REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
                          r"\s+(?P<kind>regions|districts)\b")
+
+
+VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
 
 
 def _places(text: str) -> list[Mention]:
@@ -49,17 +54,27 @@ def _places(text: str) -> list[Mention]:
     found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
                         r"[Rr]epublic))?", text)
+    for m in VILLAGE.finditer(text):  # "the village of Zagvazdino": a settlement the gazetteer does not list
+        if not gazetteer.find_place(m.group("name")):
+            out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
+                               {"id": "~" + fold(m.group("name")), "record": None}))
+    for city in dateline_cities(text):  # "MOSCOW, March 2"
+        record = gazetteer.find_place(city.value)
+        if record:
+            out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
     listed = [(o.start, o.end) for o in out]  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
     found = [m for m in found if not any(s <= m.start() < e for s, e in listed)]
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:
-        for candidate in (m.group(0), m.group(0).split()[0]):
-            record = gazetteer.find_place(candidate, context)
-            if record and not (out and out[-1].start <= m.start() < out[-1].end):  # matches come in order
-                out.append(Mention(m.start(), m.start() + len(candidate), candidate, {"id": record["id"], "record": record}))
+        words = m.group(0).split()
+        for candidate, offset in ((m.group(0), 0), (words[0], 0), (words[-1], m.group(0).rfind(words[-1]))):
+            record = gazetteer.find_place(candidate, context)  # ("How Moscow came": the second word alone)
+            start = m.start() + offset
+            if record and not (out and out[-1].start <= start < out[-1].end):  # matches come in order
+                out.append(Mention(start, start + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
-    return out
+    return sorted(out, key=lambda o: o.start)
 
 
 NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "school №31", "school named after X"
@@ -68,15 +83,19 @@ NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "s
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")  # "… of Sciences. The", not "M. Lomonosov"
+
+
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
             for m in NUMBERED.finditer(text)]
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
+        cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
-        if inside_quotes(text, m.start()) or gazetteer.find_initiative(value):
+        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)

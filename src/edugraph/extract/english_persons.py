@@ -53,8 +53,10 @@ PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)$")
 
 
 def _surname_shape(word: str) -> bool:
-    low = word.lower().split("-")[-1]
-    return len(low) > 3 and low.endswith(_names()["endings"])
+    """A surname-like ending ("-ov", "-enko"), not a listed common word ("All-Russian", "Russian")."""
+    part = word.split("-")[-1]
+    low = part.lower()
+    return len(low) > 3 and low.endswith(_names()["endings"]) and part not in _names()["not"]
 
 
 def _is_first(word: str) -> bool:
@@ -115,7 +117,7 @@ _ARTICLE = r"(?:(?:the|a|an|our|its|his|her)\s+)?"
 
 def _territory(org: str) -> bool:
     """"the Voronezh region", "Russia", "Kazan": a place, so the post belongs to its government (left empty)."""
-    bare = re.sub(r"^the\s+", "", org.strip(), flags=re.I)
+    bare = re.sub(r"^the\s+|\s*\([^)]*\)$", "", org.strip(), flags=re.I)  # "Republic of Sakha (Yakutia)"
     return bool(gazetteer.find_place(bare)) or bare.lower() in {"region", "city", "republic", "district", "country"}
 
 
@@ -136,9 +138,13 @@ _ORG_HEAD = re.compile(r"(?i)\b(?:school|lyceum|gymnasium|university|institute|c
                        r"department|ministry|committee|kvantorium|technopark|foundation|agency|administration)\b")
 
 
+_PARENTHESIS = re.compile(r"\(([A-Z][\w-]*)\)")  # "the Republic of Sakha (Yakutia)": a name's part, not a break
+_OPEN, _CLOSE = "\x00", "\x01"  # stand-ins for its brackets while the boundaries are found
+
+
 def posts_before(text: str, start: int, boundary: int) -> list[dict]:
     """Posts written before a name that starts at `start`; the segment begins at `boundary`."""
-    segment = text[boundary:start]
+    segment = _PARENTHESIS.sub(lambda m: _OPEN + m.group(1) + _CLOSE, text[boundary:start])
     cut = [m.end() for m in _BOUNDARY.finditer(segment)]
     segment = segment[cut[-1]:] if cut else segment
     titles = list(title_pattern().finditer(segment))
@@ -151,8 +157,11 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
         of = re.fullmatch(r"\s+(?:of|at)\s+(.+?)\s*,?\s*", between, re.S)
         if between.strip() and not of or re.search(r"\band\s*$", between):
             break
-        posts.insert(0, _post(m.group(0), of.group(1) if of else None))
         head = segment[:m.start()]
+        if between.rstrip().endswith(",") and UNKNOWN_NAME.search(head):
+            break  # "Liisa Pohjolainen, the head of X, Vasilii Pavlov": the apposition of a name before it
+        org = of.group(1).replace(_OPEN, "(").replace(_CLOSE, ")") if of else None
+        posts.insert(0, _post(m.group(0), org))
         joined = re.search(rf"(?:,|\band)\s+{_ARTICLE}$", head, re.I)  # "Director of X, the Chairman of Y"
         if not joined:
             break
@@ -160,25 +169,47 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
     return posts
 
 
+UNKNOWN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
+
+
 def posts_after(text: str, end: int, next_start: int | None = None) -> list[dict]:
-    """Posts in an apposition after a name: ", the Mayor of Kazan," ", head of the centre". A post that runs
-    into the next name (`next_start`) belongs to that name ("X, the Head of Finance Department Y")."""
+    """Posts in an apposition after a name: ", the Mayor of Kazan," ", head of the centre", several in a row
+    (", State Secretary, Deputy Minister of X"). A post that runs into the next name (`next_start`) belongs to
+    that name ("X, the Head of Finance Department Y")."""
+    posts: list[dict] = []
+    bare: list[bool] = []  # a title without "of …" ("the Governor of the region" has a place, so is not bare)
+    while len(posts) < 4:
+        found = _post_after(text, end, next_start)
+        if found is None:
+            break
+        post, new_end = found
+        posts.append(post)
+        bare.append(not re.match(r"[^,]*?\s(?:of|at)\s", text[end:new_end]))
+        end = new_end
+    for i in range(len(posts) - 1):  # "State Secretary, Deputy Minister of X": one workplace
+        if bare[i]:
+            posts[i]["org"] = posts[i]["org"] or posts[i + 1]["org"]
+    return posts
+
+
+def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int] | None:
+    """The first post of an apposition that starts at `end` and where it ends, or None."""
     m = re.match(rf"(?:,|\s+[—–-]|\s*\()\s*{_ARTICLE}", text[end:], re.I)
     if not m:
-        return []
+        return None
     rest = text[end + m.end():end + m.end() + 200]
     # "Kazan Mayor", "Education Minister": capitalised words before the title
     before = re.match(r"(?:[A-Z][a-z]+\s+(?:[Rr]egion\s+)?){1,3}(?=[A-Za-z])", rest)
     title = title_pattern().match(rest) or before and title_pattern().match(rest, before.end())
     if not title:
-        return []
+        return None
     tail = rest[title.end():]
     of = re.match(r"\s+(?:of|at)\s+", tail)
     org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
     stop = end + m.end() + title.end() + (of.end() + len(org) if of else 0)
     if next_start is not None and next_start <= stop + 1:
-        return []
-    return [_post(title.group(0), org)]
+        return None
+    return _post(title.group(0), org), stop
 
 
 def analyse_persons(article: Article) -> None:

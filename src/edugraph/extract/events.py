@@ -8,7 +8,8 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.actions import LEAD_SENTENCES, action_events
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.mentions import Article, inside_quotes, unique
+from edugraph.extract.english_persons import title_pattern
+from edugraph.extract.mentions import Article, inside_quoted_name, located_at, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
@@ -39,12 +40,15 @@ NUMBER_WORDS = {  # round numbers written as words, any case form («более 
 _NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:[а-яё-]+(?:ых|их)\s+)?"  # «200 юных участников»
                      r"(?:человек|участник|руководител|педагог|учител|специалист|школьник|представител|обучающ|учащ|"
-                     r"делегат|гост|студент|эксперт)\w*"
+                     r"делегат|гост|студент|эксперт|финалист|конкурсант|выпускник|директор)\w*"
                      r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
     "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
+                     r"(?:(?:junior|senior|young|school)\s+)?"  # "100 senior pupils"
                      r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
-                     r"educators)(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
+                     r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"
+                     r"(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
 }
 
 
@@ -87,7 +91,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
-        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»\s*\w*", rest)
+        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»(?:\s*(?!(?:that|which|who|where|when)\b)\w+)?",
+                 rest)  # (not "«…» that held")
     if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
@@ -142,17 +147,22 @@ def _mentions(article: Article) -> list[dict]:
     """Every event-noun mention with modifiers, name and whether it is a distinct named event."""
     text, lang = article.text, article.lang
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
+    organisations = {fold(o.value) for o in article.post_orgs}  # bodies someone holds a post in
     found = []
     for m in noun_re.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        if inside_quotes(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
+        if inside_quoted_name(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
             continue
         mods = re.search(mods_re, before)
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
         if lang == "en":
             mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
+            if m.group(0)[0].isupper() and re.search(rf"(?:{title_pattern().pattern})\s+of\s", mod_text, re.I):
+                continue  # "the Executive Director of the Northern Forum": a post in an organisation named "… Forum"
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
         start = m.start() - len(mod_text)
+        if fold(text[start:end]) in organisations:
+            continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation
         kind = _event_type(text[m.start():m.start() + 80], lang)
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
@@ -246,7 +256,25 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     told = action_events(article, events, covered)
     if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
-    return _without_bare_repeats(events + told)
+    events = _without_bare_repeats(events + told)
+    for event in events:
+        event["place"] = _article_place(article, event["place"])
+    return events
+
+
+def _article_place(article: Article, place: str | None) -> str | None:
+    """The article's own place (metadata) for an event without a place, or when the event's place is a region
+    that contains it («Ульяновская область» in an article from Димитровград) or the district named after that
+    town; otherwise the event's place."""
+    if not article.place or not place:
+        return place or article.place
+    record, own = gazetteer.find_place(place), gazetteer.find_place(article.place)
+    if own and record and record["id"] in {r["id"] for r in gazetteer.ancestors(own)}:
+        return article.place
+    stem = fold(article.place)[:-1]  # «Гайский округ» around its town «Гай», «Конаковский район» around «Конаково»
+    if re.search(r"(?:район|округ)$", place) and len(stem) >= 2 and fold(place).startswith(stem):
+        return article.place
+    return place
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
@@ -436,7 +464,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     text = article.text[s:e]
     found = find_dates(text, article.year)
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
-        relative_dates(text, article.published) or \
+        relative_dates(text, article.published) or [d for d in found if d.kind == "month"] or \
         [d for d in found if d.kind == "school_year"] or [d for d in found if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
@@ -448,7 +476,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)
-    located = [p for p in places if re.search(r"(?:\s|^)(?:в|во|in|г\.|города|city\s+of)\s*$", article.text[max(s, p.start - 7):p.start], re.I)]
+    located = [p for p in places if located_at(article.text, p.start, s)]
     if located and (not event["place"] or event.get("_weak_place")):
         event["place"], event["_weak_place"] = located[0].value, False  # «в Новосибирске» before «… Новосибирской области»
     elif places and not event["place"]:
@@ -487,6 +515,9 @@ def _venue(article: Article, s: int, e: int) -> str | None:
     return orgs[0].value if orgs else None
 
 
+DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[А-ЯЁA-Z][\w.-]*(?:[ -][А-ЯЁA-Z][\w.-]*){0,2},\s*$")  # «ДОНЕЦК, 27 января»
+
+
 def _assign_main_details(article: Article, events: list[dict]) -> None:
     """The first reported event gets the article's day dates, organisers and parent when its own sentences lack them."""
     if not events:
@@ -494,7 +525,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     main = events[0]
     body = [(s, e) for s, e in article.sentences if not _is_date_line(article.text[s:e])]
     day_dates = [d for s, e in body for d in find_dates(article.text[s:e], article.year) if d.kind in ("day", "range")
-                 and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)]
+                 and not re.search(r"(?:до|с|since|until)\s*$", article.text[max(0, s + d.start - 6):s + d.start], re.I)
+                 and not DATELINE.search(article.text[max(0, s + d.start - 40):s + d.start])]
     if not day_dates:  # «Вчера … посетила министр»: the lead's relative day
         lead = [d for s, e in body[:LEAD_SENTENCES] for d in relative_dates(article.text[s:e], article.published)]
         day_dates = [d for d in lead if len(d.date) == 10][:1]

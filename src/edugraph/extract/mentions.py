@@ -25,6 +25,7 @@ class Article:
     year: int | None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     published: str | None = None  # ISO publication date (metadata, else a dateline), for «вчера», "on Friday"
+    place: str | None = None  # where the article's news happened (metadata `place`), for events without a place
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     orgs: list[Mention] = field(default_factory=list)
@@ -75,6 +76,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+DATELINE_CITY = re.compile(r"(?m)^[^\S\n]*(?P<city>[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})?),\s*"
+                           r"(?:\d{1,2}\s|[A-Za-z]+\s+\d)")
+
+
+def dateline_cities(text: str) -> list[Mention]:
+    """«НИЖНИЙ НОВГОРОД, 7 фев — …», "MOSCOW, March 2": the capitalised city of a dateline, as written in title case
+    (its place record is looked up by the language's extractor)."""
+    return [Mention(m.start("city"), m.end("city"), m.group("city").title()) for m in DATELINE_CITY.finditer(text)]
+
+
+LOCATED = re.compile(r"(?:^|\s)(?:в|во|in|г\.|города|city\s+of)\s*"
+                     r"(?:(?:сел[еоа]|пос[её]лке|деревне|станице|городе|(?:the\s+)?(?:village|town)\s+of)\s+)?$", re.I)
+
+
+def located_at(text: str, pos: int, start: int = 0) -> bool:
+    """A place mention at `pos` said to be where something is: after «в», "in", «г.», also with a settlement word
+    between («в селе Филипповка», "in the village of Zagvazdino"); `start` bounds the look-back (the sentence)."""
+    return bool(LOCATED.search(text[max(start, pos - 25):pos]))
+
+
 def unique(values):
     """Values without duplicates, first occurrence order kept."""
     seen, out = set(), []
@@ -89,3 +110,15 @@ def unique(values):
 def inside_quotes(text: str, pos: int) -> bool:
     """True when `pos` lies inside «…»."""
     return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)
+
+
+QUOTED_NAME = 100  # characters: a longer «…» is quoted speech, whose names and events count
+
+
+def inside_quoted_name(text: str, pos: int) -> bool:
+    """True when `pos` lies inside a quoted name or title («Kvantorium», «Технологический диктант»), not inside
+    quoted speech."""
+    if not inside_quotes(text, pos):
+        return False
+    end = text.find("»", pos)
+    return (end if end >= 0 else len(text)) - text.rfind("«", 0, pos) <= QUOTED_NAME

@@ -61,8 +61,8 @@ FEMN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ы
 
 
 def _nominative_name_word(word: str, gender: str | None) -> str:
-    if re.search(r"[иы]х$", word):
-        return word  # «Плесовских», «Комарских»: surnames in -их/-ых do not decline
+    if re.search(r"[иы]х$", word) or gender == "femn" and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
+        return word  # «Плесовских», «Комарских», a woman's «Стефаник»: these surnames do not decline
     if INITIALS.match(word) or not re.search("[а-яё]", word, re.I) or _is_nominative_name(word, gender):
         return word
     if gender == "masc" and MASC_SURNAME.fullmatch(word) or gender == "femn" and FEMN_SURNAME.fullmatch(word):
@@ -131,8 +131,9 @@ def nominative_phrase(phrase: str) -> str:
         if re.fullmatch(r"[IVXLC]+|\d+", bare) and not out:
             out.append(token)
             continue
-        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1):
-            out.extend(tokens[i:])
+        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1) or \
+                fold(bare) in _abbreviations():
+            out.extend(tokens[i:])  # («Минпросвещения России» does not decline)
             break
         parse = _best_parse(bare)
         if parse is None:
@@ -193,10 +194,22 @@ def _org_place(name: str) -> str | None:
     return found["id"] if found else None
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, list[str]]:
+    """Contracted body names and their words (data/gazetteers/organisation_words.yaml `ru_abbreviations`)."""
+    table = gazetteer.load("organisation_words")["ru_abbreviations"]
+    return {fold(short): fold(full).split() for short, full in table.items()}
+
+
 @functools.lru_cache(maxsize=16384)
 def main_words(name: str) -> frozenset[str]:
-    """Content-word lemmas of a name (stop words and digits removed)."""
-    words = re.findall(r"[\w-]+", fold(name))
+    """Content-word lemmas of a name (stop words and digits removed; «Минпросвещения» stands for «Министерство
+    просвещения»).
+
+    >>> sorted(main_words("Минпросвещения России")) == sorted(main_words("Министерство просвещения России"))
+    True
+    """
+    words = [part for w in re.findall(r"[\w-]+", fold(name)) for part in _abbreviations().get(w, [w])]
     return frozenset(lemma(w) for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit())
 
 

@@ -46,12 +46,27 @@ def ru_post_title(phrase: str) -> str:
     return (head + " " + rest).strip() if rest else head
 
 
+def _head_word(match: re.Match) -> str:
+    """The post word that declines: the first word, after «временно»."""
+    words = match.group(0).lower().split()
+    return words[1] if words[0] == "временно" and len(words) > 1 else words[0]
+
+
 def _nominative_title(match: re.Match) -> bool:
     """A post word in the nominative («губернатор», «заместитель»), not «с губернатором»."""
-    first = match.group(0).split()[0].lower()
+    first = _head_word(match)
     if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
         return True
     return any(p.tag.case == "nomn" for p in parses(first))
+
+
+def _singular_title(match: re.Match) -> bool:
+    """A post word that can be in the nominative singular («директор», «зам.»), not only a plural
+    («директора школ», «педагоги»): an apposition agrees in number with the one person it follows."""
+    first = _head_word(match)
+    if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
+        return True
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(first))
 
 
 def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
@@ -65,20 +80,27 @@ HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|наро
 
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?заместитель\s+(?:губернатора|главы|мэра)|"
-                             r"вице-губернатор|"
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
+                             r"(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
+                             r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
+                             r"врио\s+(?:губернатора|главы|мэра)|"
                              r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
 
 def _territory(org_text: str) -> bool:
     """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
-    if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё-]+\s+)?(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
+    org_text = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ])", "-", org_text)  # «Казачинско - Ленского»
+    if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*\s+)?"
+                    r"(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
                     r"РФ|России|Российской\s+Федерации", org_text.strip()):
         return True  # «Ленинского муниципального района», «Полысаевского городского округа», «Президент РФ»
-    org_text = re.sub(r"^администрации\s+", "", org_text.strip())
+    org_text = re.sub(r"^(?:администрации|нашего|вашего|этого|данного|родного)\s+", "", org_text.strip())
     bare = re.sub(r"^(?:города|городского\s+округа|района|муниципального\s+(?:района|округа)|региона|республики)\s+", "", org_text.strip(), flags=re.I)
     return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
+
+
+PORTFOLIO = re.compile(r"^[а-яё]{4,}(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
@@ -100,7 +122,10 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if subject is not None:
         title, org_text = (title.split()[0] + " " + subject[0]).strip(), subject[1]
     org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
-    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text):
+    portfolio = PORTFOLIO.search(org_text)
+    if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
+        title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
@@ -173,7 +198,14 @@ def _ru_before(article, person, previous) -> list[dict]:
         if post_matches(head[start:]) and not (earlier and earlier[-1].end - s > start):
             cut, segment = start, chunk[start:]
             found = ru_split_post(segment)
+    if not found and cut and not segment.strip() and chunk[cut - 1] == "," and not earlier:
+        head = chunk[:cut - 1]  # «обратились Председатель комитета …, Ирина Синцова, …»: a title set off by a comma
+        piece = head[max(head.rfind(ch) for ch in ",;:\n") + 1:]
+        if post_matches(piece):
+            segment, found = piece, ru_split_post(piece)
     if found and segment.strip():
+        if found[1] is None and not TERRITORY_HEADS.match(found[0]):
+            found = (found[0], _org_after(article, person))  # «учитель Валентина Шикер из гимназии № 6»
         result = [_post(*found)]
         head = chunk[:cut].rstrip(" ,")
         prev_seg = head[max(head.rfind(ch) for ch in ",;:\n") + 1:]
@@ -183,9 +215,27 @@ def _ru_before(article, person, previous) -> list[dict]:
                 result.insert(0, _post(*more))
         return result
     coordinated = re.fullmatch(r"\s*(?:,|и)?\s*(.+?)\s*", segment)
-    if previous and coordinated and earlier and earlier[-1] is previous[0] and len(segment) < 80:
+    if previous and coordinated and coordinated.group(1).strip(" ,") and earlier and earlier[-1] is previous[0] \
+            and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
+
+
+def _org_after(article, person) -> str | None:
+    """The organisation named right after the person with «из» («… Шикер из гимназии № 6 города Солнечногорска»)."""
+    m = re.match(r"\s+из\s+", article.text[person.end:person.end + 8])
+    if not m:
+        return None
+    start = person.end + m.end()
+    return next((o.value for o in article.orgs if o.start == start), None)
+
+
+def _own_role(segment: str) -> bool:
+    """«… и ветеран труда, Вооруженных сил … Татьяна Тимкина»: a lower-case noun in the nominative names the
+    person's own role, so the list's title is not inherited (an inherited title's organisation is a genitive)."""
+    first = re.match(r"[\s,]*(?:и\s+|а\s+также\s+)?([а-яё]+)", segment)
+    best = parses(first.group(1))[0] if first else None
+    return bool(best) and "NOUN" in best.tag and best.tag.case == "nomn" and best.tag.number == "sing"
 
 
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
@@ -205,6 +255,8 @@ def _posts_after(article, person) -> list[dict]:
     if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         matches = matches[:-1]  # «…, директор X Хазова С.И.»: the last title belongs to the next person
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
+    plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
+    matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
     if not matches or matches[0].start() > 20:
         return []
     out = []
@@ -226,7 +278,8 @@ def _post(title: str, org: str | None) -> dict:
 
 GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|новой|нового|the|this|our)\s+|"
                          r"(?-i:[а-яё]+(?:ое|ого|ая|ой|ый|ий|ую|ом)\s+))*"  # «образовательного учреждения»
-                         r"(?P<head>технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
+                         r"(?P<head>администраци\w*(?:\s+(?:района|округа|города))?|"
+                         r"технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
@@ -234,6 +287,7 @@ _KINDS = {"технопарк": r"технопарк|кванториум|kvanto
           "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium", "гимнази": r"гимнази", "лице": r"лице[йяюе]",
           "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
           "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry",
+          "администраци": r"администраци",
           "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university", "вуз": r"университет|институт|академи",
           "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
           "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
@@ -257,9 +311,11 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     candidates = article.orgs + article.generic_orgs + article.post_orgs
     pattern = None
     if org:
-        region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)\s+(?-i:региона|области|края|республики|округа)$", org)
+        region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)"
+                          r"(?:\s+(?-i:региона|области|края|республики|"
+                          r"округа))?$", org)  # «министр образования (региона)»: the article's ministry, else unknown
         generic = GENERIC_ORG.match(org.strip())
-        if region:
+        if region and "просвещения" not in org:  # (the Ministry of Enlightenment is the federal one)
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)]
             return _nearest(same, person).value if same else None

@@ -9,7 +9,7 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention, inside_quotes
+from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
@@ -29,9 +29,11 @@ HEAD_ORG = re.compile(
     r"(?i:" + HEAD_STEMS + r")"
     r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"  # «…», № N, «по образованию»
     r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
-    r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы))(?=[\s,.;)»]|$))*")  # genitive tail
+    r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
+    r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
 GENERIC_HEADS = set(ORG_WORDS["ru_heads"])
 GENERIC_ABBREVIATIONS = set(ORG_WORDS["ru_generic_abbreviations"].split())  # a kind, not a name
+GENERIC_ABBREVIATIONS |= set(ORG_WORDS["ru_subject_abbreviations"].split())  # a school subject or exam, not a body
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +97,8 @@ def analyse(article: Article) -> None:
 
 # ---------------------------------------------------------------- persons
 
-NAME_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w»-])")
+NAME_SURNAME = re.compile(r"(?<![\w«-])(?=(?P<pair>([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?))(?![\w»-]))")
+# (a lookahead: «… Иванова Юлия Стефаник» tries «Юлия Стефаник» too)
 SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ская|ский|цкая|цкий|ко|ук|юк|ич|ян|дзе|швили|ых|их)$")
 
 
@@ -104,17 +107,24 @@ def _named_after(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]))
 
 
+CAPS_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w»-])")
+
+
 def _first_name_pairs(text: str) -> list[Mention]:
-    """«Ирина Грабцевич»: a known first name followed by a surname-like word (the NER misses rare surnames)."""
-    out = []
+    """«Ирина Грабцевич»: a known first name followed by a surname-like word (the NER misses rare surnames);
+    «Анатолием АРТАМОНОВЫМ»: a surname in capitals after a first name (a regional news style), in title case."""
+    out = [Mention(m.start(), m.end(), f"{m.group(1)} {m.group(2).title()}") for m in CAPS_SURNAME.finditer(text)
+           if any("Name" in p.tag and p.score >= 0.3 for p in parses(m.group(1).lower()))
+           and any("Surn" in p.tag for p in parses(m.group(2).lower()))]
     for m in NAME_SURNAME.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if inside_quotes(text, m.start()) or re.match(r"\s+[А-ЯЁ][а-яё]", text[m.end():]) or not any("Name" in p.tag and p.score >= 0.1 for p in parses(first.lower())):
+        first, last, end = m.group(2), m.group(3), m.end("pair")
+        if inside_quotes(text, m.start()) or re.match(r"\s+[А-ЯЁ][а-яё]", text[end:]) or \
+                not any("Name" in p.tag and p.score >= 0.1 for p in parses(first.lower())):
             continue
         last_parses = parses(last.lower())
         if any("Surn" in p.tag for p in last_parses) or SURNAME_END.search(last.lower()) and not any(
                 {"Geox", "Name"} & set(p.tag.grammemes) for p in last_parses):
-            out.append(Mention(m.start(), m.end(), m.group(0)))
+            out.append(Mention(m.start("pair"), end, m.group("pair")))
     return out
 
 
@@ -140,12 +150,25 @@ def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
     mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
         if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
     for mention in mentions:
         mention.value = normalise_person(mention.value)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+NAMED_AFTER_HEAD = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)")
+
+
+def _after_named_after(text: str, span: Mention) -> Mention:
+    """«школы имени В. Ф. Иванова Юлия Стефаник» read as one name: the person is the part after the school's
+    namesake."""
+    head = NAMED_AFTER_HEAD.match(span.value)
+    if not head or not _named_after(text, span.start):
+        return span
+    return Mention(span.start + head.end(), span.end, span.value[head.end():])
 
 
 def _is_patronymic(word: str) -> bool:
@@ -186,6 +209,7 @@ PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # «Республика Даге
 
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
+    raw += dateline_cities(text)
     for m in DISTRICTS.finditer(text):
         for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group(1)):
             raw.append(Mention(m.start(), m.end(), f"{adj} район"))
@@ -251,12 +275,12 @@ def _municipalities(text: str) -> list[Mention]:
 def _settlements(text: str, spans: list) -> list[Mention]:
     """Towns and villages the gazetteer does not list: an NER location or a word after «село», «г.», «в»
     that the morphological dictionary knows as a geographical name (Geox), in the nominative."""
-    candidates = [(s.start, s.value) for s in spans if " " not in s.value.strip()
+    candidates = [(s.start, s.value, False) for s in spans if " " not in s.value.strip()
                   and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
-    candidates += [(m.start(1), m.group(1)) for m in re.finditer(
-        rf"(?<![\w-]){SETTLEMENT_WORD}\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
+        rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
     out = []
-    for start, word in candidates:
+    for start, word, village in candidates:
         if gazetteer.find_place(word):
             continue
         geo = [p for p in parses(word.lower()) if "Geox" in p.tag
@@ -265,8 +289,25 @@ def _settlements(text: str, spans: list) -> list[Mention]:
                      for p in parses(word.lower())) if geo else True
         if not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
-            out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
+        elif village:
+            value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
+        else:
+            continue
+        out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
     return out
+
+
+VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
+
+
+def _village_name(word: str) -> str:
+    """A village name after its kind word, in the nominative: an adjective name is declined («станице Советской» →
+    «Советская»), a noun name stays as written (it is in apposition: «в посёлке Подъяпольское»)."""
+    parse = parses(word.lower())[0]
+    if "ADJF" in parse.tag and parse.tag.case != "nomn":
+        form = parse.inflect({"nomn"})
+        return _capital(form.word) if form else word
+    return word
 
 
 def _bare_adjective(word: str) -> bool:
@@ -346,10 +387,16 @@ def _network_mention(text: str, start: int, value: str) -> bool:
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
 
 
+TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
+
+
 def _generic_with_place(value: str) -> bool:
-    """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it."""
+    """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it
+    (a territory's own body in the singular, «администрация Конаковского района», names one organisation)."""
     words = value.split()
     if not value[0].islower() or lemma(words[0]) not in GENERIC_HEADS or re.search(r"[«№]", value):
+        return False
+    if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
     return all(lemma(w) in {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
@@ -416,6 +463,7 @@ def _clean_org(value: str) -> str:
     value = trim_org_tail(value)
     value = ORDINAL.sub("", value)  # «второй детский технопарк «Кванториум»» → «детский технопарк «Кванториум»»
     value = re.sub(r"\s*\([^)]*\)?\s*$", "", value).strip(" ,.;:–—-")
+    value = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ][а-яё]+(?:ого|ий|ый|ой)\b)", "-", value)  # «Казачинско-Ленского»
     return re.sub(r"\s+", " ", value)
 
 

@@ -1,0 +1,92 @@
+"""Who reported the news: a news agency or outlet named as the article's source is one of its organisations.
+
+News conventions read here (vocabulary in data/gazetteers/media.yaml):
+- a dateline's agency: «ПЕНЗА, 2 марта. /ТАСС/.», «НИЖНИЙ НОВГОРОД, 7 фев — РИА Новости.», "MOSCOW, March 2 (TASS)";
+- a credit line: «Фото: Правительство Приморского края», «Фотографии: Дмитрий Куткин, Вечерний Челябинск»
+  (the photographer's name is dropped), «ФОТО: официальный сайт правительства области» (the site's owner);
+- an attribution: «сообщает издание «Ura.ru»», "As RusBusinessNews has been informed", "in the material of X";
+- a listed agency anywhere («уточнили ТАСС»).
+A press service («пресс-служба губернатора») is a unit of another body, not an organisation of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from edugraph import gazetteer
+from edugraph.extract.mentions import Article
+from edugraph.extract.names import nominative_phrase
+
+_CAPITALISED = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"  # «РИА Новости», "Realnoe Vremya", "Ura.ru"
+_DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕНЗА,», "MOSCOW,"
+             r"(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:\s+\d{4})?(?:\s*г\.)?[.,]?\s*"  # the day
+             rf"(?:/\s*(?P<slash>{_CAPITALISED})\s*/|\((?P<paren>{_CAPITALISED})\)"  # «/ТАСС/», "(TASS)"
+             rf"|[–—-]\s*(?P<dash>{_CAPITALISED})\s*\.)")  # «— РИА Новости.»
+_QUOTED = r"«[^»\n]{2,40}»"
+_EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict:
+    data = gazetteer.load("media")
+    agencies = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                                                             for a in data["agencies"][lang]) + r")(?![\w-])")
+                for lang in ("ru", "en")}
+    outlet = {lang: rf"(?:(?i:{data['outlet_words'][lang]})\w*\s+)" for lang in ("ru", "en")}
+    reports_ru = r"(?:сообща\w+|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
+    attributions = {
+        "ru": re.compile(rf"{reports_ru}{outlet['ru']}?(?P<name>{_QUOTED}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)"
+                         rf"|(?:по\s+данным|по\s+информации|со\s+ссылкой\s+на)\s+{outlet['ru']}(?P<name2>{_QUOTED})"),
+        "en": re.compile(rf"\bAs\s+(?P<name>{_EN_NAME})\s+(?:has|have)\s+(?:been\s+informed|learned|reported)"
+                         rf"|\b(?:material|report|article|interview)s?\s+(?:of|by|to|for)\s+"
+                         rf"(?P<name2>{_EN_NAME})\s*[.,]"
+                         rf"|\b(?:told|according\s+to|reported\s+by)\s+(?:the\s+)?{outlet['en']}(?P<name3>{_EN_NAME})"),
+    }
+    credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:"
+                                rf"\s*(?P<credit>[^\n]+?)\s*$") for lang in ("ru", "en")}
+    return {"agencies": agencies, "attributions": attributions, "credits": credits,
+            "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
+
+
+def news_sources(article: Article) -> list[str]:
+    """Names of the agencies and outlets that reported the article, in text order, without repeats."""
+    patterns, text, lang = _patterns(), article.text, article.lang
+    found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in patterns["agencies"][lang].finditer(text)]
+    for m in re.finditer(_DATELINE, text):
+        name = m.group("slash") or m.group("paren") or m.group("dash")
+        found.append((m.start(name and ("slash" if m.group("slash") else "paren" if m.group("paren") else "dash")),
+                      name))
+    for m in patterns["attributions"][lang].finditer(text):
+        group = next(g for g in ("name", "name2", "name3") if g in m.groupdict() and m.group(g))
+        found.append((m.start(group), m.group(group)))
+    for m in patterns["credits"][lang].finditer(text):
+        credit = _credit(article, m.start("credit"), m.group("credit"))
+        if credit:
+            found.append((m.start("credit"), credit))
+    out: list[str] = []
+    for _, name in sorted(found):
+        name = name.strip(" .,")
+        if _is_source(article, name) and name.lower() not in {o.lower() for o in out}:
+            out.append(name)
+    return out
+
+
+def _credit(article: Article, start: int, credit: str) -> str | None:
+    """The organisation of a credit line: its last comma part («Дмитрий Куткин, Вечерний Челябинск»), a site's
+    owner («официальный сайт правительства …» → «правительство …»); None for a person alone."""
+    part = credit.split(",")[-1].strip()
+    offset = start + credit.rfind(part)
+    if any(p.start < offset + len(part) and offset < p.end for p in article.persons):
+        return None
+    site = re.match(r"(?i)(?:официальн\w+\s+)?сайт\w*\s+(?P<owner>.+)$", part)
+    if site:
+        return nominative_phrase(site.group("owner")) if article.lang == "ru" else site.group("owner")
+    return part
+
+
+def _is_source(article: Article, name: str) -> bool:
+    """A name that may be an outlet: not a press service or a person's channel, a place or a person."""
+    if not name or _patterns()["not_sources"].match(name) or gazetteer.find_place(name):
+        return False
+    return not any(name in p.value or p.value in name for p in article.persons)
