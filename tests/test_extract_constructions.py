@@ -36,6 +36,14 @@ def test_russian_award_list_surname_first_with_posts():
     assert _posts(facts, "Гусев Олег Игоревич") == [{"post": "старший воспитатель", "org": "детский сад № 12"}]
 
 
+def test_full_name_after_a_region_name_keeps_its_surname():
+    """«… Республики Коми Надежда Борисовна Дорофеева»: «Коми» is no surname when one follows the patronymic."""
+    text = ("На открытии побывали министр образования Республики Коми Наталья Алексеевна Михальченкова "
+            "и ректор Сыктывкарского университета Ольга Александровна Сотникова.")
+    names = {p["name"] for p in extract_facts(text, "ru", {"date": "2017-10-18"})["persons"]}
+    assert names == {"Наталья Алексеевна Михальченкова", "Ольга Александровна Сотникова"}
+
+
 def test_territory_officials_have_no_organisation():
     text = "С приветствием выступил глава Верхнекамского муниципального округа Андрей Морозов."
     facts = extract_facts(text, "ru", {"date": "2024-08-27"})

@@ -128,6 +128,7 @@ def _first_name_pairs(text: str) -> list[Mention]:
     return out
 
 
+SURNAME_AFTER = re.compile(r"[ \t]+[А-ЯЁ][а-яё]+")
 FULL_NAME = re.compile(r"(?<![\w«-])(?=([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)(?![\w»-]))")
 
 
@@ -140,7 +141,11 @@ def _full_names(text: str) -> list[Mention]:
         if out and m.start() < out[-1].end:
             continue
         first_name = lambda w: any("Name" in p.tag and p.score >= 0.05 for p in parses(w.lower()))  # noqa: E731
-        if (first_name(words[1]) and _is_patronymic(words[2])) or (first_name(words[0]) and _is_patronymic(words[1])):
+        name_first = first_name(words[0]) and _is_patronymic(words[1])
+        surname_first = first_name(words[1]) and _is_patronymic(words[2])
+        if surname_first and not name_first and SURNAME_AFTER.match(text, m.end(1)):
+            continue  # «министр … Республики Коми Надежда Борисовна Дорофеева»: the surname follows the name
+        if surname_first or name_first:
             if not _named_after(text, m.start()):
                 out.append(Mention(m.start(1), m.end(1), m.group(1)))
     return out
