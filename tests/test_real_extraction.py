@@ -19,28 +19,26 @@ from edugraph.evaluate import evaluate, format_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "dev"
-TUNED = r"^real_(?:ru_[ab]_(?:0[1-9]|1[0-2])|en_(?:0[1-9]|10))_"
-HELD_OUT = r"^real_(?:ru_[ab]_(?:1[3-9]|[2-9]\d)|en_1[1-4])_"
-FRESH = r"^real_(?:ru_c_\d+|en_(?:1[5-9]|20))_"
-LATEST = r"^real_(?:ru_d_\d+|en_2[1-9])_"
-TUNED_TARGETS = {"persons": 0.98, "posts": 0.92, "organisations": 0.87, "places": 0.9, "initiatives": 0.92,
-                 "events": 0.88, "event_dates": 0.9, "event_places": 0.76, "overall": 0.9}
-HELD_OUT_TARGETS = {"persons": 0.96, "posts": 0.85, "organisations": 0.85, "places": 0.87, "initiatives": 0.92,
-                    "events": 0.66, "event_places": 0.87, "overall": 0.86}
-FRESH_TARGETS = {"persons": 0.87, "posts": 0.55, "organisations": 0.69, "places": 0.87, "initiatives": 0.54,
-                 "events": 0.55, "overall": 0.71}
-LATEST_TARGETS = {"persons": 0.93, "posts": 0.54, "organisations": 0.64, "places": 0.83, "initiatives": 0.67,
-                  "events": 0.55, "overall": 0.73}
+# slice: (article ids, least articles, F1 thresholds per category)
+SLICES = {
+    "tuned": (r"^real_(?:ru_[ab]_(?:0[1-9]|1[0-2])|en_(?:0[1-9]|10))_", 30,
+              {"persons": 0.98, "posts": 0.92, "organisations": 0.87, "places": 0.9, "initiatives": 0.92,
+               "events": 0.88, "event_dates": 0.9, "event_places": 0.76, "overall": 0.9}),
+    "held_out": (r"^real_(?:ru_[ab]_(?:1[3-9]|[2-9]\d)|en_1[1-4])_", 8,
+                 {"persons": 0.96, "posts": 0.85, "organisations": 0.85, "places": 0.87, "initiatives": 0.92,
+                  "events": 0.66, "event_places": 0.87, "overall": 0.86}),
+    "fresh": (r"^real_(?:ru_c_\d+|en_(?:1[5-9]|20))_", 16,
+              {"persons": 0.87, "posts": 0.55, "organisations": 0.69, "places": 0.87, "initiatives": 0.54,
+               "events": 0.55, "overall": 0.71}),
+    "latest": (r"^real_(?:ru_d_\d+|en_2[1-9])_", 16,
+               {"persons": 0.93, "posts": 0.54, "organisations": 0.64, "places": 0.83, "initiatives": 0.67,
+                "events": 0.55, "overall": 0.73}),
+}
 
 
 @pytest.fixture(scope="module")
-def tuned():
-    return evaluate(DEV / "gold", DEV / "articles", only=TUNED)
-
-
-@pytest.fixture(scope="module")
-def held_out():
-    return evaluate(DEV / "gold", DEV / "articles", only=HELD_OUT)
+def scores():
+    return {name: evaluate(DEV / "gold", DEV / "articles", only=ids) for name, (ids, _, _) in SLICES.items()}
 
 
 def test_real_articles_are_published_news_with_url_and_date():
@@ -50,38 +48,14 @@ def test_real_articles_are_published_news_with_url_and_date():
     assert sum(m["language"] == "en" for m in metas) >= 10
 
 
-@pytest.fixture(scope="module")
-def fresh():
-    return evaluate(DEV / "gold", DEV / "articles", only=FRESH)
-
-
-@pytest.fixture(scope="module")
-def latest():
-    return evaluate(DEV / "gold", DEV / "articles", only=LATEST)
-
-
-def test_slices_are_disjoint_and_real(tuned, held_out, fresh, latest):
-    slices = [set(s["articles"]) for s in (tuned, held_out, fresh, latest)]
+def test_slices_are_disjoint_and_real(scores):
+    slices = [set(result["articles"]) for result in scores.values()]
     assert sum(len(s) for s in slices) == len(set().union(*slices))
-    assert all(set(s["slices"]) == {"real"} for s in (tuned, held_out, fresh, latest))
-    assert all(len(s) >= least for s, least in zip(slices, (30, 8, 16, 16)))
+    assert all(set(result["slices"]) == {"real"} for result in scores.values())
+    assert all(len(scores[name]["articles"]) >= least for name, (_, least, _) in SLICES.items())
 
 
-@pytest.mark.parametrize("category", sorted(TUNED_TARGETS))
-def test_tuned_real_scores(tuned, category):
-    assert tuned[category]["f1"] >= TUNED_TARGETS[category], format_table(tuned)
-
-
-@pytest.mark.parametrize("category", sorted(HELD_OUT_TARGETS))
-def test_held_out_real_scores(held_out, category):
-    assert held_out[category]["f1"] >= HELD_OUT_TARGETS[category], format_table(held_out)
-
-
-@pytest.mark.parametrize("category", sorted(FRESH_TARGETS))
-def test_fresh_real_scores(fresh, category):
-    assert fresh[category]["f1"] >= FRESH_TARGETS[category], format_table(fresh)
-
-
-@pytest.mark.parametrize("category", sorted(LATEST_TARGETS))
-def test_latest_real_scores(latest, category):
-    assert latest[category]["f1"] >= LATEST_TARGETS[category], format_table(latest)
+@pytest.mark.parametrize("name,category", [(name, category) for name, (_, _, targets) in SLICES.items()
+                                           for category in sorted(targets)])
+def test_real_scores(scores, name, category):
+    assert scores[name][category]["f1"] >= SLICES[name][2][category], format_table(scores[name])
