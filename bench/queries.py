@@ -2,7 +2,7 @@
 
     python bench/scale.py --triples 1000000 --out bench/out/scaled.nq
     python bench/queries.py [--build build] [--scaled bench/out/scaled.nq] [--store DIR] [--queries DIR]
-                            [--repeat 5] [--rdflib-timeout 60] [--no-seed] [--no-cold]
+                            [--repeat 5] [--rdflib-timeout 60] [--no-seed] [--no-cold] [QUERY …]
 
 The store is the on-disk one the build writes and `edugraph query` opens (default graph = every distinct
 triple once, named graphs for provenance); `--store` reuses one already written from the scaled graph.
@@ -95,10 +95,12 @@ def timed_with_limit(run, repeat: int, limit: float) -> float | None:
         child.join()
 
 
-def query_cases(store, folder: Path):
-    """(name, parameters bound, text, bindings) for every library query in `folder`: with its required
-    parameters only (none for most), then with the first example that binds an optional one."""
+def query_cases(store, folder: Path, names: list[str] | None = None):
+    """(name, parameters bound, text, bindings) for every library query in `folder` (or those in `names`): with
+    its required parameters only (none for most), then with the first example that binds an optional one."""
     for query in library(folder):
+        if names and query.name not in names:
+            continue
         examples = [parse_assignments([a for a in shlex.split(line) if a != "--param"]) for line in query.examples]
         required = {name: value for name, value in (examples or [{}])[0].items() if query.params.get(name)}
         optional = next((values for values in examples if set(values) - set(required)), None)
@@ -140,7 +142,7 @@ def csv_answer(store: ox.Store, text: str, bindings: dict) -> tuple[bytes, int]:
 
 
 def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | None, folder: Path,
-          store_dir: Path | None = None) -> None:
+          store_dir: Path | None = None, names: list[str] | None = None) -> None:
     """Median time of every library query on pyoxigraph (and rdflib unless rdflib_repeat is None)."""
     scratch = Path(tempfile.mkdtemp(prefix="edugraph-bench-store-"))
     if store_dir:
@@ -153,7 +155,7 @@ def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | 
     print(f"\n{label}: {nq} — {len(store) - distinct} quads in named graphs, {distinct} distinct triples; {loads}")
     print(f"{'query':32} {'parameters':17} {'rows':>7} {'wall ms':>10} {'CPU ms':>9} {'rdflib ms':>12} {'ratio':>8}")
     cpu_total = []
-    for name, kind, text, bindings in query_cases(store, folder):
+    for name, kind, text, bindings in query_cases(store, folder, names):
         rows = csv_answer(store, text, bindings)[1]
         ox_s, cpu_s = timed_both(lambda: csv_answer(store, text, bindings), repeat)
         rdf_s = timed_with_limit(lambda: rdflib_answer(ds, text, bindings), rdflib_repeat, limit) if ds else None
@@ -192,6 +194,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", type=Path, default=ROOT / "build")
     parser.add_argument("--scaled", type=Path, default=ROOT / "bench" / "out" / "scaled.nq")
+    parser.add_argument("names", nargs="*", help="only these library queries")
     parser.add_argument("--store", type=Path, help="an on-disk store already written from --scaled (read-only)")
     parser.add_argument("--queries", type=Path, default=ROOT / "queries", help="the query library to measure")
     parser.add_argument("--no-seed", action="store_true", help="only the scaled graph")
@@ -203,10 +206,11 @@ def main(argv=None) -> int:
                         help="also run rdflib on the scaled graph (loading it takes minutes)")
     args = parser.parse_args(argv)
     if not args.no_seed:
-        bench("seed", args.build / "all.nq", args.repeat, max(args.rdflib_timeout, 600), args.repeat, args.queries)
+        bench("seed", args.build / "all.nq", args.repeat, max(args.rdflib_timeout, 600), args.repeat, args.queries,
+              names=args.names)
     if args.scaled.is_file():
         bench("scaled", args.scaled, args.repeat, args.rdflib_timeout, 1 if args.rdflib_scaled else None,
-              args.queries, args.store)
+              args.queries, args.store, args.names)
         if not args.no_cold:
             cold_query(args.scaled)
     else:
