@@ -111,7 +111,7 @@ def query_cases(store, folder: Path, names: list[str] | None = None):
 def bind_scaled(values: dict[str, str], query, store):
     """The bindings of `values`; on the scaled graph, where bench/scale.py renamed people, organisations and
     events (`…/org/x-p0`, «Вера Князева #p0»), an entity value that is not found as given stands for the first
-    of its renamed copies."""
+    of its renamed copies (the first entity of its class when it has none)."""
     lookup = store_lookup(store)
     try:
         return bind_resolved(values, query.text, query.params, query.param_class, query.name, lookup)
@@ -124,7 +124,7 @@ def bind_scaled(values: dict[str, str], query, store):
                 copies = [row["iri"] for row in rows if row["iri"].startswith(term.value + "-")] \
                     if isinstance(term, ox.NamedNode) else \
                     [row["iri"] for row in rows if fold(value) in fold(row["label"])]
-                resolved[name] = f"<{min(copies)}>" if copies else value
+                resolved[name] = f"<{min(copies or [row['iri'] for row in rows])}>"  # else any entity
         return bind_resolved(resolved, query.text, query.params, query.param_class, query.name, lookup)
 
 
