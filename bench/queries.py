@@ -1,13 +1,19 @@
 """Latency of the query library: embedded pyoxigraph vs rdflib's SPARQL engine, on the seed graph and a scaled one.
 
     python bench/scale.py --triples 1000000 --out bench/out/scaled.nq
-    python bench/queries.py [--build build] [--scaled bench/out/scaled.nq] [--repeat 5] [--rdflib-timeout 60]
+    python bench/queries.py [--build build] [--scaled bench/out/scaled.nq] [--store DIR] [--queries DIR]
+                            [--repeat 5] [--rdflib-timeout 60] [--no-seed] [--no-cold] [QUERY …]
 
 The store is the on-disk one the build writes and `edugraph query` opens (default graph = every distinct
-triple once, named graphs for provenance). Prints, per graph and query, the median time of pyoxigraph, the
-rows, and on the seed graph rdflib's time and the ratio (an rdflib run that exceeds --rdflib-timeout is stopped in its forked child and
-shown as "> N s"); then the wall time of a cold `edugraph query people-posts` on the scaled graph's store.
-Required parameters take the value of the query's `# example:` line. Never run by the tests.
+triple once, named graphs for provenance); `--store` reuses one already written from the scaled graph.
+Prints, per graph and query, the run without parameters ("all"; queries with a required parameter get only
+the required ones) and with a parameter ("param": the query's first `# example:` line; on the scaled graph,
+where bench/scale.py renamed people, organisations and events, the first entity whose label contains the
+example's name): rows, median wall and CPU milliseconds of the query and its CSV serialisation (what
+`edugraph query --format csv` does), and on the seed graph rdflib's time and the ratio (an rdflib run that
+exceeds --rdflib-timeout is stopped in its forked child and shown as "> N s"); then the wall time of a cold
+`edugraph query people-posts` on the scaled graph's store. `--queries` benchmarks another query folder (an
+older library, for before/after figures). Never run by the tests.
 """
 
 from __future__ import annotations
@@ -30,8 +36,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from edugraph.sparql import library, parse_assignments  # noqa: E402
-from edugraph.sparql.params import bind_resolved, store_lookup  # noqa: E402
-from edugraph.sparql.compare import oxigraph_answer, rdflib_answer  # noqa: E402
+from edugraph.sparql.compare import rdflib_answer  # noqa: E402
+from edugraph.sparql.formats import PREFIX_MAP  # noqa: E402
+from edugraph.sparql.params import (ParameterError, bind_resolved, candidates_query, store_lookup,  # noqa: E402
+                                    to_term, with_values)
+from edugraph.text import fold  # noqa: E402
 from edugraph.sparql.store import STORE_DIR, write_store  # noqa: E402
 
 
@@ -86,36 +95,78 @@ def timed_with_limit(run, repeat: int, limit: float) -> float | None:
         child.join()
 
 
-def query_cases(store):
-    for query in library(ROOT / "queries"):
-        values = parse_assignments([a for a in shlex.split(query.examples[0]) if a != "--param"]) \
-            if query.examples and any(query.params.values()) else {}
-        yield query.name, query.text, bind_resolved(values, query.text, query.params, query.param_class, query.name,
-                                                    store_lookup(store))
+def query_cases(store, folder: Path, names: list[str] | None = None):
+    """(name, parameters bound, text, bindings) for every library query in `folder` (or those in `names`): with
+    its required parameters only (none for most), then with the first example that binds an optional one."""
+    for query in library(folder):
+        if names and query.name not in names:
+            continue
+        examples = [parse_assignments([a for a in shlex.split(line) if a != "--param"]) for line in query.examples]
+        required = {name: value for name, value in (examples or [{}])[0].items() if query.params.get(name)}
+        optional = next((values for values in examples if set(values) - set(required)), None)
+        for values in [required] + ([optional] if optional else []):
+            yield query.name, ",".join(values) or "—", query.text, bind_scaled(values, query, store)
 
 
-def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | None) -> None:
+def bind_scaled(values: dict[str, str], query, store):
+    """The bindings of `values`; on the scaled graph, where bench/scale.py renamed people, organisations and
+    events (`…/org/x-p0`, «Вера Князева #p0»), an entity value that is not found as given stands for the first
+    of its renamed copies (the first entity of its class when it has none)."""
+    lookup = store_lookup(store)
+    try:
+        return bind_resolved(values, query.text, query.params, query.param_class, query.name, lookup)
+    except ParameterError:
+        resolved = dict(values)
+        for name, value in values.items():
+            if name in query.param_class:
+                rows = lookup(candidates_query(query.param_class[name]))
+                term = to_term(value)
+                copies = [row["iri"] for row in rows if row["iri"].startswith(term.value + "-")] \
+                    if isinstance(term, ox.NamedNode) else \
+                    [row["iri"] for row in rows if fold(value) in fold(row["label"])]
+                resolved[name] = f"<{min(copies or [row['iri'] for row in rows])}>"  # else any entity
+        return bind_resolved(resolved, query.text, query.params, query.param_class, query.name, lookup)
+
+
+def csv_answer(store: ox.Store, text: str, bindings: dict) -> tuple[bytes, int]:
+    """The answer as `edugraph query --format csv` computes it (N-Triples for CONSTRUCT, true/false for ASK),
+    and its number of rows."""
+    result = store.query(with_values(text, bindings), prefixes=PREFIX_MAP)
+    if isinstance(result, ox.QueryBoolean):
+        return str(bool(result)).encode(), 1
+    if isinstance(result, ox.QuerySolutions):
+        body = result.serialize(format=ox.QueryResultsFormat.CSV)
+        return body, body.count(b"\n") - 1
+    body = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+    return body, body.count(b"\n")
+
+
+def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | None, folder: Path,
+          store_dir: Path | None = None, names: list[str] | None = None) -> None:
     """Median time of every library query on pyoxigraph (and rdflib unless rdflib_repeat is None)."""
-    folder = Path(tempfile.mkdtemp(prefix="edugraph-bench-store-"))
-    store, ds, ox_load, rdf_load = load(nq, folder, rdflib_repeat is not None)
+    scratch = Path(tempfile.mkdtemp(prefix="edugraph-bench-store-"))
+    if store_dir:
+        store, ds, ox_load, rdf_load = ox.Store.read_only(str(store_dir)), None, None, None
+    else:
+        store, ds, ox_load, rdf_load = load(nq, scratch, rdflib_repeat is not None)
     distinct = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    loads = f"on-disk store written in {ox_load:.2f} s" + (f", rdflib {rdf_load:.2f} s" if ds is not None else "")
+    loads = f"store {store_dir} (reused)" if store_dir else f"on-disk store written in {ox_load:.2f} s"
+    loads += f", rdflib {rdf_load:.2f} s" if ds is not None else ""
     print(f"\n{label}: {nq} — {len(store) - distinct} quads in named graphs, {distinct} distinct triples; {loads}")
-    print(f"{'query':32} {'oxigraph ms':>12} {'CPU ms':>8} {'rows':>7} {'rdflib ms':>12} {'ratio':>8}")
-    ox_total = []
-    for name, text, bindings in query_cases(store):
-        answer = oxigraph_answer(store, text, bindings)
-        rows = sum(answer.values()) if hasattr(answer, "values") else (len(answer) if hasattr(answer, "__len__") else 1)
-        ox_s, cpu_s = timed_both(lambda: oxigraph_answer(store, text, bindings), repeat)
+    print(f"{'query':32} {'parameters':17} {'rows':>7} {'wall ms':>10} {'CPU ms':>9} {'rdflib ms':>12} {'ratio':>8}")
+    cpu_total = []
+    for name, kind, text, bindings in query_cases(store, folder, names):
+        rows = csv_answer(store, text, bindings)[1]
+        ox_s, cpu_s = timed_both(lambda: csv_answer(store, text, bindings), repeat)
         rdf_s = timed_with_limit(lambda: rdflib_answer(ds, text, bindings), rdflib_repeat, limit) if ds else None
-        ox_total.append(ox_s)
+        cpu_total.append(cpu_s)
         rdf_text = f"{rdf_s * 1000:12.1f}" if rdf_s is not None else \
             (f"{'> ' + format(limit, 'g') + ' s':>12}" if ds else f"{'—':>12}")
         ratio = f"{rdf_s / ox_s:8.0f}" if rdf_s is not None and ox_s > 0 else f"{'—':>8}"
-        print(f"{name:32} {ox_s * 1000:12.1f} {cpu_s * 1000:8.1f} {rows:>7} {rdf_text} {ratio}", flush=True)
-    print(f"{'whole library (oxigraph)':32} {sum(ox_total) * 1000:12.1f}   slowest {max(ox_total) * 1000:.1f} ms")
+        print(f"{name:32} {kind:17} {rows:>7} {ox_s * 1000:10.1f} {cpu_s * 1000:9.1f} {rdf_text} {ratio}", flush=True)
+    print(f"{'whole library (CPU)':32} {sum(cpu_total) * 1000:.1f} ms, slowest {max(cpu_total) * 1000:.1f} ms")
     del store
-    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def cold_query(nq: Path, query: str = "people-posts") -> None:
@@ -143,16 +194,25 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", type=Path, default=ROOT / "build")
     parser.add_argument("--scaled", type=Path, default=ROOT / "bench" / "out" / "scaled.nq")
+    parser.add_argument("names", nargs="*", help="only these library queries")
+    parser.add_argument("--store", type=Path, help="an on-disk store already written from --scaled (read-only)")
+    parser.add_argument("--queries", type=Path, default=ROOT / "queries", help="the query library to measure")
+    parser.add_argument("--no-seed", action="store_true", help="only the scaled graph")
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold `edugraph query` runs")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--rdflib-timeout", type=float, default=60.0, metavar="SECONDS",
                         help="stop an rdflib run after this long on the scaled graph")
     parser.add_argument("--rdflib-scaled", action="store_true",
                         help="also run rdflib on the scaled graph (loading it takes minutes)")
     args = parser.parse_args(argv)
-    bench("seed", args.build / "all.nq", args.repeat, max(args.rdflib_timeout, 600), args.repeat)
+    if not args.no_seed:
+        bench("seed", args.build / "all.nq", args.repeat, max(args.rdflib_timeout, 600), args.repeat, args.queries,
+              names=args.names)
     if args.scaled.is_file():
-        bench("scaled", args.scaled, args.repeat, args.rdflib_timeout, 1 if args.rdflib_scaled else None)
-        cold_query(args.scaled)
+        bench("scaled", args.scaled, args.repeat, args.rdflib_timeout, 1 if args.rdflib_scaled else None,
+              args.queries, args.store, args.names)
+        if not args.no_cold:
+            cold_query(args.scaled)
     else:
         print(f"\n(no {args.scaled}: run bench/scale.py for the 1M-triple figures)")
     return 0

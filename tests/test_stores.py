@@ -69,6 +69,14 @@ def library_runs() -> list[tuple[str, list[str]]]:
     return runs
 
 
+def test_every_declared_parameter_has_a_store_run():
+    """Each parameter a library query declares is bound in one of its examples, so the stores are compared with
+    it bound too (a bound entity parameter also pins the variable it is compared with: params.pinned)."""
+    bound = {(name, word.split("=")[0]) for name, params in library_runs() for word in params if "=" in word}
+    declared = {(query.name, param) for query in library() for param in query.params}
+    assert declared - bound == set()
+
+
 @pytest.fixture(scope="module")
 def jena_answers(seed_build, tmp_path_factory) -> dict:
     """Every library run answered by Jena ARQ in one JVM, on the build's graphs plus their union as the default

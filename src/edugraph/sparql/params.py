@@ -97,8 +97,9 @@ CLOSEST = 3
 
 
 def candidates_query(cls: str) -> str:
-    """IRIs of class `cls` (any labelled entity for rdfs:Resource) with their labels and ISO 3166-2 codes."""
-    typed = "" if cls == ANY_ENTITY else f"?iri a/<{RDFS}subClassOf>* <{expand(cls)}> ."
+    """IRIs of class `cls` (any labelled entity for rdfs:Resource) with their labels and ISO 3166-2 codes. The
+    subclasses are walked once from `cls` (1M triples: 0.03 s; `?iri a/rdfs:subClassOf* cls` took 20 s)."""
+    typed = "" if cls == ANY_ENTITY else f"?class <{RDFS}subClassOf>* <{expand(cls)}> . ?iri a ?class ."
     return (f"SELECT DISTINCT ?iri ?label WHERE {{ {typed} ?iri <{SKOS}prefLabel> ?any . "
             f"{{ ?iri <{SKOS}prefLabel>|<{SKOS}altLabel>|<{RDFS}label> ?label }} "
             f"UNION {{ ?iri <{EG}iso3166Code> ?label }} }}")
@@ -177,12 +178,15 @@ def store_lookup(store: ox.Store) -> Lookup:
 
 NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
 WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+PIN = re.compile(r"FILTER\s*\(\s*!\s*BOUND\s*\(\s*[?$](?P<param>\w+)\s*\)"  # FILTER(!BOUND(?x)
+                 r"\s*\|\|\s*[?$](?P<node>\w+)\s*=\s*[?$](?P<same>\w+)\s*\)", re.I)  # || ?y = ?x)
 
 
 def with_values(text: str, bindings: dict | None) -> str:
     """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, on the same
     line: bound before any FILTER runs, the same text on every store. (pyoxigraph's `substitutions` are not
-    used: its optimiser treats `BOUND(?param)` as false for a variable no pattern binds.)
+    used: its optimiser treats `BOUND(?param)` as false for a variable no pattern binds.) Variables the query
+    pins to a bound IRI parameter are bound too (`pinned`), so the store looks the entity up by index.
 
     >>> import pyoxigraph as ox
     >>> with_values('SELECT * WHERE { ?s ?p "{" }', {ox.Variable("s"): ox.NamedNode("http://x/a")})
@@ -190,11 +194,35 @@ def with_values(text: str, bindings: dict | None) -> str:
     """
     if not bindings:
         return text
+    bindings = pinned(text, bindings)
     names = " ".join(str(variable) for variable in bindings)
     values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
     masked = NOISE.sub(lambda m: " " * len(m.group()), text)
     where = WHERE.search(masked) or re.search(r"\{", masked)
     return text[:where.end()] + values + text[where.end():] if where else text + " " + values
+
+
+def pinned(text: str, bindings: dict) -> dict:
+    """`bindings` plus, for each IRI bound to `?x`, the same IRI for every `?y` that the query compares with it
+    in the optional-parameter filter `FILTER(!BOUND(?x) || ?y = ?x)`.
+
+    The filter keeps only the rows where `?y` is that IRI, which binding `?y` in the VALUES block gives as well,
+    but by an index lookup instead of a scan of every row (1M triples: one person's posts 5 ms instead of
+    0.6 s). The query must bind `?y` in a required pattern of its WHERE clause (not only in an OPTIONAL).
+
+    >>> import pyoxigraph as ox
+    >>> text = "SELECT ?placeIri ?place WHERE { ?o ?p ?placeIri FILTER(!BOUND(?place) || ?placeIri = ?place) }"
+    >>> sorted(str(v) for v in pinned(text, {ox.Variable("place"): ox.NamedNode("http://x/a")}))
+    ['?place', '?placeIri']
+    """
+    masked = NOISE.sub(lambda m: " " * len(m.group()), text)
+    extra = {}
+    for variable, term in bindings.items():
+        if isinstance(term, ox.NamedNode):
+            for match in PIN.finditer(masked):
+                if match["param"] == variable.value == match["same"]:
+                    extra.setdefault(ox.Variable(match["node"]), term)
+    return {**bindings, **{variable: term for variable, term in extra.items() if variable not in bindings}}
 
 
 def library_classes(text: str) -> dict[str, str]:
