@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.extract.posts import _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
@@ -154,6 +155,8 @@ def _full_names(text: str) -> list[Mention]:
 def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
+    for before, mention in zip([0] + [m.end for m in mentions], mentions):
+        mention.value = _after_oblique_title(text, before, mention)
     mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
     spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
@@ -162,6 +165,24 @@ def _persons(text: str, spans: list) -> list[Mention]:
     for mention in mentions:
         mention.value = normalise_person(mention.value)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
+OVA_SURNAME = re.compile(r"(?<=[а-яё](?:ов|ев|ёв|ин|ын))а$")
+
+
+def _after_oblique_title(text: str, before: int, mention: Mention) -> str:
+    """«от имени ректора вуза С. М. Вдовина»: after a title in the genitive or accusative an «-ова/-ина» surname
+    with initials is a man's (a woman's would read «-овой/-иной»), so it is given in the nominative «Вдовин».
+    Only the nearest title of the clause since the previous person counts."""
+    if not OVA_SURNAME.search(mention.value):
+        return mention.value
+    clause = max(before, mention.start - 150)
+    clause = max([clause] + [m.end() for m in SENTENCE_END.finditer(text, clause, mention.start)])
+    titles = post_matches(text[clause:mention.start], any_case=True)
+    if not titles or _singular_title(titles[-1]):
+        return mention.value
+    return OVA_SURNAME.sub("", mention.value)
 
 
 NAMED_AFTER_HEAD = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)")
