@@ -100,6 +100,16 @@ def _territory(org_text: str) -> bool:
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
+ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
+DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
+DEGREE_BEFORE = re.compile(r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\s*,?\s*$", re.I)
+
+
+def _academic_rank(segment: str, match: re.Match) -> bool:
+    """«ректор …, кандидат педагогических наук, доцент Астапов»: «доцент» after a degree is a rank, not the post."""
+    return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
+
+
 PORTFOLIO = re.compile(r"^[а-яё]{4,}(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
@@ -110,12 +120,14 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if not matches:
         return None
     nominative = [m for m in matches if _nominative_title(m)]  # «начальник Управления президента РФ»: not «президент»
-    match = (nominative or matches)[-1]
+    posts = [m for m in nominative or matches if not _academic_rank(segment, m)] or nominative or matches
+    match = posts[-1]
     title = ru_post_title(match.group(0).strip())
     if re.match(r"начальник\w*\s+\w+", match.group(0), re.I):
         org_text = segment[match.start() + len(match.group(0).split()[0]):]
     else:
         org_text = segment[match.end():]
+    org_text = DEGREE.split(org_text)[0]  # «ректор КубГУ, кандидат педагогических наук, доцент»
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
     subject = _subject(title, org_text)
@@ -189,6 +201,11 @@ def _ru_before(article, person, previous) -> list[dict]:
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
+    degree = DEGREE.search(chunk[:cut]) if ACADEMIC_RANK.match(segment.strip()) else None
+    if degree and not (earlier and earlier[-1].end - s > degree.start()):  # «ректор …, кандидат … наук, доцент X»
+        cut = max(chunk.rfind(ch, 0, degree.start()) for ch in ",;:\n") + 1
+        cut = max(cut, earlier[-1].end - s if earlier else 0)
+        segment = chunk[cut:]
     if re.search(r"\S\s+и\s*$", segment):
         return []  # «X, учитель школы № 2 и Y»: the title before «и» is X's
     found = ru_split_post(segment, any_case=True)
@@ -253,8 +270,12 @@ def _posts_after(article, person) -> list[dict]:
         clause = clause[:nxt[0]]
     matches = post_matches(clause)
     if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
-        matches = matches[:-1]  # «…, директор X Хазова С.И.»: the last title belongs to the next person
-    clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
+        # «…, директор X Хазова С.И.»: the last title belongs to the next person, and so does the title before
+        # an academic rank («…, ректор X, кандидат наук, доцент Астапов»)
+        while matches:
+            last, matches = matches[-1], matches[:-1]
+            if not _academic_rank(clause, last):
+                break    clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
     if not matches or matches[0].start() > 20:
