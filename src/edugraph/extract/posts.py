@@ -275,7 +275,8 @@ def _posts_after(article, person) -> list[dict]:
         while matches:
             last, matches = matches[-1], matches[:-1]
             if not _academic_rank(clause, last):
-                break    clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
+                break
+    clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
     if not matches or matches[0].start() > 20:
