@@ -233,7 +233,8 @@ def _ru_before(article, person, previous) -> list[dict]:
         return result
     coordinated = re.fullmatch(r"\s*(?:,|и)?\s*(.+?)\s*", segment)
     if previous and coordinated and coordinated.group(1).strip(" ,") and earlier and earlier[-1] is previous[0] \
-            and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]):
+            and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]) \
+            and not _has_verb(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
 
@@ -253,6 +254,12 @@ def _own_role(segment: str) -> bool:
     first = re.match(r"[\s,]*(?:и\s+|а\s+также\s+)?([а-яё]+)", segment)
     best = parses(first.group(1))[0] if first else None
     return bool(best) and "NOUN" in best.tag and best.tag.case == "nomn" and best.tag.number == "sing"
+
+
+def _has_verb(between: str) -> bool:
+    """«Заместитель председателя X отметил, что … кавалера ордена Y»: a finite verb between two names ends the list
+    whose title the second would share."""
+    return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", between.lower()))
 
 
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
