@@ -23,6 +23,8 @@ ABBR_ORG = re.compile(
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
     r"(?P<tail>(?:\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)"
     r"(?=[\s,.;)]|$))*)")
+NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
+    r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
 HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  # «центр», «школы», «Министерства» …
 HEAD_ORG = re.compile(
@@ -359,6 +361,8 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
+    found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
+              if not any(f.start <= m.start() < f.end for f in found)]
     found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
               for m in HEAD_ORG.finditer(text)]
     for span in spans:
