@@ -100,6 +100,9 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     latin = re.match(r"\s+[A-Z][A-Z0-9-]{1,20}(?!\w)", rest) if lang == "ru" else None
     if latin:
         return latin.group(0), end + latin.end()
+    of_phrase = EN_OF_PHRASE.match(rest) if lang == "en" else None
+    if of_phrase:  # "the meeting of regional education ministers": an English genitive names the event too
+        return of_phrase.group(0), end + of_phrase.end()
     if lang == "ru":
         tail = re.match(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|ия|а|и|ы)(?=[\s,.;]))+", rest)
         if tail:
@@ -110,6 +113,9 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     return "", end
 
 
+_EN_FUNCTION = r"(?:of|the|a|an|in|on|at|to|with|for|by|from|and|or|that|which|who|was|were|is|are|be|held|will|has|have)"
+EN_OF_PHRASE = re.compile(rf"\s+of\s+(?:(?!{_EN_FUNCTION}\b)[a-z][\w-]*\s+){{0,3}}(?!{_EN_FUNCTION}\b)[a-z][\w-]*s"
+                          r"(?=[\s,.;:]|$)")  # lower-case words ending in a plural noun: "of school principals"
 GENITIVE_TAIL_WORDS = 8  # «заседание совета по защите профессиональной чести и достоинства педагогических работников»
 
 
