@@ -157,7 +157,8 @@ def _mentions(article: Article) -> list[dict]:
     found = []
     for m in noun_re.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        if inside_quoted_name(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
+        if inside_quoted_name(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before) \
+                or before.endswith("#"):  # «#МарафонТР2020»: a hashtag, not a mention
             continue
         mods = re.search(mods_re, before)
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
