@@ -21,7 +21,7 @@ def _nouns(lang: str) -> list[tuple[str, str]]:
 
 
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
-EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
+EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021"
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
            r"national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")  # "Director of the Year of Russia"
@@ -266,7 +266,13 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     events = _without_bare_repeats(events + told)
     for event in events:
         event["place"] = _article_place(article, event["place"])
+        named_year = NAMED_YEAR.search(event["name"])
+        if not event.get("date") and named_year:
+            event["date"] = named_year.group(0)
     return events
+
+
+NAMED_YEAR = re.compile(r"(?<=\w[-–—])(?:19|20)\d\d$|(?<=\w\s[-–—]\s)(?:19|20)\d\d$")  # "Forum-2021", «… — 2020»
 
 
 def _article_place(article: Article, place: str | None) -> str | None:
