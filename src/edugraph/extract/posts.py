@@ -100,6 +100,7 @@ def _territory(org_text: str) -> bool:
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
+HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
 DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
 DEGREE_BEFORE = re.compile(r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\s*,?\s*$", re.I)
@@ -127,6 +128,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         org_text = segment[match.start() + len(match.group(0).split()[0]):]
     else:
         org_text = segment[match.end():]
+        unit = HEADED_UNIT.match(match.group(0))
+        if unit and re.match(r"\s+(?-i:[А-ЯЁ«]|[а-яё]+(?:ой|ого)\s+[А-ЯЁа-яё])", org_text):  # «заведующий отделом
+            org_text = unit.group("unit") + org_text  # образования X района»: the post is in «Отдел образования X»
     org_text = DEGREE.split(org_text)[0]  # «ректор КубГУ, кандидат педагогических наук, доцент»
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
