@@ -413,6 +413,8 @@ NETWORK_HEAD = re.compile(r"^(?:[а-яё-]+\s+){0,3}«(?P<name>[^»]+)»$")
 def _network_mention(text: str, start: int, value: str) -> bool:
     """«центр «Точка роста»», «два центра «IT-куб»», «детский технопарк «Кванториум»» without a place or number:
     a centre of a network (an initiative), not a named organisation; kept aside to resolve «директор технопарка»."""
+    if re.search(r"(?:^|[.!?…]\s*|\n\s*)$", text[:start]) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
+        value = value[:1].lower() + value[1:]  # «Центр «Точка роста» открылся!»: capitalised as the sentence starts
     m = NETWORK_HEAD.match(value)
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
 
