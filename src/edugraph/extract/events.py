@@ -21,7 +21,8 @@ def _nouns(lang: str) -> list[tuple[str, str]]:
 
 
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
-EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021"
+EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
+                     r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
            r"national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")  # "Director of the Year of Russia"
@@ -113,7 +114,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     return "", end
 
 
-_EN_FUNCTION = r"(?:of|the|a|an|in|on|at|to|with|for|by|from|and|or|that|which|who|was|were|is|are|be|held|will|has|have)"
+_EN_FUNCTION = (r"(?:of|the|a|an|in|on|at|to|with|for|by|from|and|or|that|which|who|was|were|is|are|be|held|will"
+                r"|has|have)")
 EN_OF_PHRASE = re.compile(rf"\s+of\s+(?:(?!{_EN_FUNCTION}\b)[a-z][\w-]*\s+){{0,3}}(?!{_EN_FUNCTION}\b)[a-z][\w-]*s"
                           r"(?=[\s,.;:]|$)")  # lower-case words ending in a plural noun: "of school principals"
 GENITIVE_TAIL_WORDS = 8  # «заседание совета по защите профессиональной чести и достоинства педагогических работников»

@@ -321,7 +321,8 @@ _KINDS = {"технопарк": r"технопарк|кванториум|kvanto
           "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
           "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry",
           "администраци": r"администраци",
-          "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university", "вуз": r"университет|институт|академи|^[А-ЯЁ]{1,5}У\b",
+          "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university",
+          "вуз": r"университет|институт|академи|^[А-ЯЁ]{1,5}У\b",  # a university abbreviation: «МГУ им. …»
           "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
           "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
           "university": r"university", "ministry": r"ministry", "department": r"department", "institute": r"institute",
