@@ -7,7 +7,7 @@ rules only). The fresh slice (real_ru_c_…, real_en_15…) was collected and gi
 was written, and scored only after it (0.703 before the round, 0.720 after; one error class then seen in it,
 a region name read as the surname before «Имя Отчество Фамилия», was fixed: 0.732). The fourth round fixed error
 classes that recur in unseen news (programmes named after a qualified «проект»/"project", case forms of surnames
-with initials, academic ranks, hashtags, openings told by «начала работать»): 0.796. Thresholds sit a little below
+with initials, academic ranks, hashtags, openings told by «начала работать»): 0.799. Thresholds sit a little below
 the scores measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
 
 import json
