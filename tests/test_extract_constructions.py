@@ -4,6 +4,7 @@ surname-first names, officials of a territory, actions as events, dates relative
 from edugraph.extract import extract_facts
 from edugraph.extract.dates import relative_dates
 from edugraph.extract.english_persons import find_persons, posts_after, posts_before
+from edugraph.gazetteer import find_initiative
 
 
 def _posts(facts, name):
@@ -379,3 +380,47 @@ def test_nakanune_alone_is_the_day_before_publication_but_not_before_a_holiday()
     assert [d.date for d in relative_dates("Накануне в Махачкале состоялось открытие технопарка.", "2021-09-02")] \
         == ["2021-09-01"]
     assert relative_dates("Накануне Дня учителя прошёл концерт.", "2021-10-04") == []
+
+
+# ---------------------------------------------------------------- fourth round: classes seen in unseen news
+
+def test_programme_named_after_a_qualified_kind_word():
+    text = ("В Ижевске стартовал Всероссийский образовательный проект «ТехноАрт Чайковский» в рамках "
+            "национального проекта «Образование». Ученик показал проект «Умная теплица».")
+    facts = extract_facts(text, "ru", {"date": "2017-09-15"})
+    assert facts["initiatives"] == ["National project Education", "ТехноАрт Чайковский"]
+    english = extract_facts("Partners of the school network project “School of Living in the North” met.", "en")
+    assert "School of Living in the North" in english["initiatives"]
+    assert find_initiative("Молодежь и дети")["id"] == "national-project-youth-and-children"  # the name alone
+    assert find_initiative("IT-Kub")["id"] == "it-cube"
+
+
+def test_surname_case_after_a_title_and_in_oblique_forms():
+    text = ("Декан поздравил ребят от имени ректора вуза С. М. Вдовина. Ленту перерезали Ю. В. Медовой. "
+            "Книгу вручили Алине Кирсанкиной.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2013-02-28"})["persons"]]
+    assert names == ["С.М. Вдовин", "Ю.В. Медова", "Алина Кирсанкина"]
+    assert [p["name"] for p in extract_facts("Выступила директор школы А. А. Петрова.", "ru")["persons"]] == \
+        ["А.А. Петрова"]
+
+
+def test_english_namesake_of_an_institution_is_no_person():
+    assert find_persons("the deputy director of Afanasy Osipov Secondary School spoke") == []
+
+
+def test_academic_rank_after_a_degree_is_not_the_post():
+    text = ("Победителей поздравили заместитель министра образования Краснодарского края Анышко Елена Анатольевна, "
+            "ректор ФГБОУ ВО «Кубанский государственный университет», кандидат педагогических наук, доцент "
+            "Астапов Михаил Борисович.")
+    facts = extract_facts(text, "ru", {"date": "2019-04-20"})
+    assert [p["post"] for p in _posts(facts, "Астапов Михаил Борисович")] == ["ректор"]
+    assert all(p["post"] != "ректор" for p in _posts(facts, "Анышко Елена Анатольевна"))
+
+
+def test_hashtags_and_openings_told_by_a_verb():
+    facts = extract_facts("Новая школа на 120 мест начала работать в селе Зеленоморск.\n#МарафонТР2020", "ru",
+                          {"date": "2025-09-25", "place": "Зеленоморск"})
+    assert [e["type"] for e in facts["events"]] == ["opening"]
+    forum = extract_facts("The meeting was held within the framework of the XI St. Petersburg International "
+                          "Educational Forum-2021.", "en")
+    assert any(e["type"] == "forum" and e["date"] == "2021" for e in forum["events"])

@@ -5,8 +5,11 @@ Articles numbered 13 and above in the first collections (real_ru_a_13…, real_r
 out while the first two rounds of rules were written; the third round used all 46 for error analysis (general
 rules only). The fresh slice (real_ru_c_…, real_en_15…) was collected and given gold by reading while that round
 was written, and scored only after it (0.703 before the round, 0.720 after; one error class then seen in it,
-a region name read as the surname before «Имя Отчество Фамилия», was fixed: 0.732). The latest slice (real_ru_d_…,
-real_en_21…26) was collected the same way after that and scored before any rule was changed for it (0.749). Thresholds sit a little below the scores
+a region name read as the surname before «Имя Отчество Фамилия», was fixed: 0.732). The fourth round fixed error
+classes that recur in unseen news, reading the fresh slice too (programmes named after a qualified
+«проект»/"project", case forms of surnames with initials, academic ranks, hashtags, openings told by «начала
+работать»): fresh 0.799. The latest slice (real_ru_d_…, real_en_21…26) was collected the same way meanwhile and
+scored before and after the fourth round without being tuned on (0.749, then 0.755). Thresholds sit a little below the scores
 measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
 
 import json
@@ -28,11 +31,11 @@ SLICES = {
                  {"persons": 0.96, "posts": 0.85, "organisations": 0.85, "places": 0.87, "initiatives": 0.92,
                   "events": 0.66, "event_places": 0.87, "overall": 0.86}),
     "fresh": (r"^real_(?:ru_c_\d+|en_(?:1[5-9]|20))_", 16,
-              {"persons": 0.87, "posts": 0.55, "organisations": 0.69, "places": 0.87, "initiatives": 0.54,
-               "events": 0.55, "overall": 0.71}),
+              {"persons": 0.96, "posts": 0.64, "organisations": 0.73, "places": 0.87, "initiatives": 0.84,
+               "events": 0.64, "event_dates": 0.77, "overall": 0.78}),
     "latest": (r"^real_(?:ru_d_\d+|en_2[1-9])_", 16,
-               {"persons": 0.93, "posts": 0.54, "organisations": 0.64, "places": 0.83, "initiatives": 0.67,
-                "events": 0.55, "overall": 0.73}),
+               {"persons": 0.93, "posts": 0.54, "organisations": 0.64, "places": 0.83, "initiatives": 0.78,
+                "events": 0.55, "overall": 0.74}),
 }
 
 

@@ -9,6 +9,7 @@ from edugraph.articles import detect_language as detect_lang
 from edugraph.extract import english, russian
 from edugraph.extract.dates import publication_date, reference_year
 from edugraph.extract.events import extract_events
+from edugraph.extract.initiatives import find_initiatives
 from edugraph.extract.mentions import Article, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
 from edugraph.extract.posts import attach_posts
@@ -36,7 +37,7 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],
         "organisations": organisations,
         "places": _places(article),
-        "initiatives": _initiatives(clean),
+        "initiatives": find_initiatives(clean),
         "events": events,
         "topics": gazetteer.find_topics(clean),
     }
@@ -53,10 +54,6 @@ def _places(article: Article) -> list[str]:
             seen.add(mention.extra["id"])
             out.append(mention.value)
     return out
-
-
-def _initiatives(text: str) -> list[str]:
-    return [gazetteer.initiative(i)["en"] for i in gazetteer.find_initiatives(text)]
 
 
 def _organisations(article: Article, posts: dict) -> list[str]:

@@ -93,9 +93,15 @@ def _persons_in_run(run: str, offset: int) -> list[Mention]:
     return out
 
 
+NAMESAKE_OF = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Gymnasium|Lyceum|College|University|Library|Museum"
+                         r"|Academy|Institute|Theatre|Centre|Center)\b")  # "Afanasy Osipov Secondary School"
+
+
 def find_persons(text: str) -> list[Mention]:
-    """Person mentions in text order; a later surname alone ("Metshin said") is not a new person."""
-    found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())]
+    """Person mentions in text order; a later surname alone ("Metshin said") is not a new person; a name right
+    before an institution's head word is its namesake, not a person of the news."""
+    found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
+             if not NAMESAKE_OF.match(text, p.end)]
     out, seen = [], {}
     for mention in found:
         key = mention.value.split()[-1]

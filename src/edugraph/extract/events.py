@@ -21,7 +21,8 @@ def _nouns(lang: str) -> list[tuple[str, str]]:
 
 
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
-EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?(?![\w-])", re.I)
+EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
+                     r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
            r"national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")  # "Director of the Year of Russia"
@@ -100,6 +101,9 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     latin = re.match(r"\s+[A-Z][A-Z0-9-]{1,20}(?!\w)", rest) if lang == "ru" else None
     if latin:
         return latin.group(0), end + latin.end()
+    of_phrase = EN_OF_PHRASE.match(rest) if lang == "en" else None
+    if of_phrase:  # "the meeting of regional education ministers": an English genitive names the event too
+        return of_phrase.group(0), end + of_phrase.end()
     if lang == "ru":
         tail = re.match(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|ия|а|и|ы)(?=[\s,.;]))+", rest)
         if tail:
@@ -110,6 +114,10 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     return "", end
 
 
+_EN_FUNCTION = (r"(?:of|the|a|an|in|on|at|to|with|for|by|from|and|or|that|which|who|was|were|is|are|be|held|will"
+                r"|has|have)")
+EN_OF_PHRASE = re.compile(rf"\s+of\s+(?:(?!{_EN_FUNCTION}\b)[a-z][\w-]*\s+){{0,3}}(?!{_EN_FUNCTION}\b)[a-z][\w-]*s"
+                          r"(?=[\s,.;:]|$)")  # lower-case words ending in a plural noun: "of school principals"
 GENITIVE_TAIL_WORDS = 8  # «заседание совета по защите профессиональной чести и достоинства педагогических работников»
 
 
@@ -151,7 +159,8 @@ def _mentions(article: Article) -> list[dict]:
     found = []
     for m in noun_re.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        if inside_quoted_name(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before):
+        if inside_quoted_name(text, m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before) \
+                or before.endswith("#"):  # «#МарафонТР2020»: a hashtag, not a mention
             continue
         mods = re.search(mods_re, before)
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
@@ -259,7 +268,13 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     events = _without_bare_repeats(events + told)
     for event in events:
         event["place"] = _article_place(article, event["place"])
+        named_year = NAMED_YEAR.search(event["name"])
+        if not event.get("date") and named_year:
+            event["date"] = named_year.group(0)
     return events
+
+
+NAMED_YEAR = re.compile(r"(?<=\w[-–—])(?:19|20)\d\d$|(?<=\w\s[-–—]\s)(?:19|20)\d\d$")  # "Forum-2021", «… — 2020»
 
 
 def _article_place(article: Article, place: str | None) -> str | None:

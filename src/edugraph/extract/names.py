@@ -35,8 +35,11 @@ def _case_word(original: str, new: str) -> str:
 
 
 def _is_nominative_name(word: str, gender: str | None) -> bool:
+    found = parses(word)
+    declined = any(NAME_TAGS & set(p.tag.grammemes) and "Fixd" not in p.tag for p in found)
     return any(p.tag.case == "nomn" and p.tag.number != "plur" and NAME_TAGS & set(p.tag.grammemes)
-               and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag) for p in parses(word))
+               and not (declined and "Fixd" in p.tag)  # «Анне» is «Анна» declined before an indeclinable «Анне»
+               and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag) for p in found)
 
 
 def _person_gender(words: list[str]) -> str | None:
@@ -58,6 +61,7 @@ def _person_gender(words: list[str]) -> str | None:
 
 MASC_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)$")
 FEMN_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына)$")
+FEMN_OBLIQUE = re.compile(r"(?<=[А-ЯЁ][а-яё])([а-яё]*(?:ов|ев|ёв|ин|ын))(?:ой|ою|у)$")  # «Кирсанкиной» → «Кирсанкина»
 
 
 def _nominative_name_word(word: str, gender: str | None) -> str:
@@ -67,7 +71,9 @@ def _nominative_name_word(word: str, gender: str | None) -> str:
         return word
     if gender == "masc" and MASC_SURNAME.fullmatch(word) or gender == "femn" and FEMN_SURNAME.fullmatch(word):
         return word  # «Хасанов», «Павлова»: already a nominative surname of that gender
-    for parse in parses(word):
+    if gender == "femn" and FEMN_OBLIQUE.search(word) and not _is_nominative_name(word, None):
+        return FEMN_OBLIQUE.sub(r"\1а", word)  # a surname the dictionary does not know
+    for parse in sorted(parses(word), key=lambda p: "Fixd" in p.tag):  # the declined «Анна» before «Анне»
         if NAME_TAGS & set(parse.tag.grammemes) and (gender is None or parse.tag.gender in (gender, None)):
             form = parse.inflect({"nomn", "sing"} | ({gender} if gender and "Surn" in parse.tag else set()))
             if form:
@@ -82,6 +88,8 @@ def normalise_person(name: str) -> str:
     words = [w for w in re.split(r"\s+|(?<=\.)(?=[А-ЯЁA-Z])", " ".join(words)) if w]
     full = [w for w in words if not INITIALS.match(w)]
     gender = _person_gender(full) if len(full) > 1 else None  # «Сизова М.Б.»: gender unknown, keep as written
+    if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full):
+        gender = "femn"  # «Ю. В. Медовой», «Алине Кирсанкиной»: only a woman's surname ends so (an oblique case)
     out = [_nominative_name_word(w, gender) for w in words]
     text = " ".join(out)
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)

@@ -100,6 +100,17 @@ def _territory(org_text: str) -> bool:
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
+HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
+ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
+DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
+DEGREE_BEFORE = re.compile(r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\s*,?\s*$", re.I)
+
+
+def _academic_rank(segment: str, match: re.Match) -> bool:
+    """«ректор …, кандидат педагогических наук, доцент Астапов»: «доцент» after a degree is a rank, not the post."""
+    return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
+
+
 PORTFOLIO = re.compile(r"^[а-яё]{4,}(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
@@ -110,12 +121,17 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if not matches:
         return None
     nominative = [m for m in matches if _nominative_title(m)]  # «начальник Управления президента РФ»: not «президент»
-    match = (nominative or matches)[-1]
+    posts = [m for m in nominative or matches if not _academic_rank(segment, m)] or nominative or matches
+    match = posts[-1]
     title = ru_post_title(match.group(0).strip())
     if re.match(r"начальник\w*\s+\w+", match.group(0), re.I):
         org_text = segment[match.start() + len(match.group(0).split()[0]):]
     else:
         org_text = segment[match.end():]
+        unit = HEADED_UNIT.match(match.group(0))
+        if unit and re.match(r"\s+(?-i:[А-ЯЁ«]|[а-яё]+(?:ой|ого)\s+[А-ЯЁа-яё])", org_text):  # «заведующий отделом
+            org_text = unit.group("unit") + org_text  # образования X района»: the post is in «Отдел образования X»
+    org_text = DEGREE.split(org_text)[0]  # «ректор КубГУ, кандидат педагогических наук, доцент»
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
     subject = _subject(title, org_text)
@@ -189,6 +205,11 @@ def _ru_before(article, person, previous) -> list[dict]:
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
+    degree = DEGREE.search(chunk[:cut]) if ACADEMIC_RANK.match(segment.strip()) else None
+    if degree and not (earlier and earlier[-1].end - s > degree.start()):  # «ректор …, кандидат … наук, доцент X»
+        cut = max(chunk.rfind(ch, 0, degree.start()) for ch in ",;:\n") + 1
+        cut = max(cut, earlier[-1].end - s if earlier else 0)
+        segment = chunk[cut:]
     if re.search(r"\S\s+и\s*$", segment):
         return []  # «X, учитель школы № 2 и Y»: the title before «и» is X's
     found = ru_split_post(segment, any_case=True)
@@ -216,7 +237,8 @@ def _ru_before(article, person, previous) -> list[dict]:
         return result
     coordinated = re.fullmatch(r"\s*(?:,|и)?\s*(.+?)\s*", segment)
     if previous and coordinated and coordinated.group(1).strip(" ,") and earlier and earlier[-1] is previous[0] \
-            and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]):
+            and len(segment) < 80 and not _own_role(text[earlier[-1].end:person.start]) \
+            and not _has_verb(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
 
@@ -238,6 +260,12 @@ def _own_role(segment: str) -> bool:
     return bool(best) and "NOUN" in best.tag and best.tag.case == "nomn" and best.tag.number == "sing"
 
 
+def _has_verb(between: str) -> bool:
+    """«Заместитель председателя X отметил, что … кавалера ордена Y»: a finite verb between two names ends the list
+    whose title the second would share."""
+    return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", between.lower()))
+
+
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
 
 
@@ -253,7 +281,12 @@ def _posts_after(article, person) -> list[dict]:
         clause = clause[:nxt[0]]
     matches = post_matches(clause)
     if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
-        matches = matches[:-1]  # «…, директор X Хазова С.И.»: the last title belongs to the next person
+        # «…, директор X Хазова С.И.»: the last title belongs to the next person, and so does the title before
+        # an academic rank («…, ректор X, кандидат наук, доцент Астапов»)
+        while matches:
+            last, matches = matches[-1], matches[:-1]
+            if not _academic_rank(clause, last):
+                break
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
@@ -288,7 +321,8 @@ _KINDS = {"технопарк": r"технопарк|кванториум|kvanto
           "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
           "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry",
           "администраци": r"администраци",
-          "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university", "вуз": r"университет|институт|академи",
+          "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university",
+          "вуз": r"университет|институт|академи|^[А-ЯЁ]{1,5}У\b",  # a university abbreviation: «МГУ им. …»
           "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
           "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
           "university": r"university", "ministry": r"ministry", "department": r"department", "institute": r"institute",

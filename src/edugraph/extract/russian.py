@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.extract.posts import _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
@@ -22,6 +23,8 @@ ABBR_ORG = re.compile(
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
     r"(?P<tail>(?:\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)"
     r"(?=[\s,.;)]|$))*)")
+NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
+    r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
 HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  # «центр», «школы», «Министерства» …
 HEAD_ORG = re.compile(
@@ -154,6 +157,8 @@ def _full_names(text: str) -> list[Mention]:
 def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
+    for before, mention in zip([0] + [m.end for m in mentions], mentions):
+        mention.value = _after_oblique_title(text, before, mention)
     mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
     spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
@@ -162,6 +167,24 @@ def _persons(text: str, spans: list) -> list[Mention]:
     for mention in mentions:
         mention.value = normalise_person(mention.value)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
+OVA_SURNAME = re.compile(r"(?<=[а-яё](?:ов|ев|ёв|ин|ын))а$")
+
+
+def _after_oblique_title(text: str, before: int, mention: Mention) -> str:
+    """«от имени ректора вуза С. М. Вдовина»: after a title in the genitive or accusative an «-ова/-ина» surname
+    with initials is a man's (a woman's would read «-овой/-иной»), so it is given in the nominative «Вдовин».
+    Only the nearest title of the clause since the previous person counts."""
+    if not OVA_SURNAME.search(mention.value):
+        return mention.value
+    clause = max(before, mention.start - 150)
+    clause = max([clause] + [m.end() for m in SENTENCE_END.finditer(text, clause, mention.start)])
+    titles = post_matches(text[clause:mention.start], any_case=True)
+    if not titles or _singular_title(titles[-1]):
+        return mention.value
+    return OVA_SURNAME.sub("", mention.value)
 
 
 NAMED_AFTER_HEAD = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)")
@@ -338,6 +361,8 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
+    found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
+              if not any(f.start <= m.start() < f.end for f in found)]
     found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
               for m in HEAD_ORG.finditer(text)]
     for span in spans:
@@ -388,6 +413,8 @@ NETWORK_HEAD = re.compile(r"^(?:[а-яё-]+\s+){0,3}«(?P<name>[^»]+)»$")
 def _network_mention(text: str, start: int, value: str) -> bool:
     """«центр «Точка роста»», «два центра «IT-куб»», «детский технопарк «Кванториум»» without a place or number:
     a centre of a network (an initiative), not a named organisation; kept aside to resolve «директор технопарка»."""
+    if re.search(r"(?:^|[.!?…]\s*|\n\s*)$", text[:start]) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
+        value = value[:1].lower() + value[1:]  # «Центр «Точка роста» открылся!»: capitalised as the sentence starts
     m = NETWORK_HEAD.match(value)
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
 
