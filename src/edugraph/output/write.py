@@ -34,17 +34,8 @@ def sorted_ntriples(graph) -> str:
     """
     lines, blank = _ntriples_lines(graph)
     if blank:
-        if not isinstance(graph, Graph):
-            graph = _as_graph(graph)
-        lines, _ = _ntriples_lines(to_canonical_graph(graph))
+        lines, _ = _ntriples_lines(to_canonical_graph(graph if isinstance(graph, Graph) else union([graph])))
     return "".join(sorted(set(lines)))
-
-
-def _as_graph(triples) -> Graph:
-    graph = Graph()
-    for triple in triples:
-        graph.add(triple)
-    return graph
 
 
 def _ntriples_lines(graph: Graph) -> tuple[list[str], bool]:
@@ -63,7 +54,8 @@ def _ntriples_lines(graph: Graph) -> tuple[list[str], bool]:
     return [f"{text(s)} {text(p)} {text(o)} .\n" for s, p, o in graph], blank
 
 
-def union(graphs: list[Graph]) -> Graph:
+def union(graphs: list) -> Graph:
+    """One rdflib graph of the triples of several graphs (or lists of triples)."""
     merged = Graph()
     bind_prefixes(merged)
     for graph in graphs:
