@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 
 from .errors import EduGraphError
-from .facts import error_location, is_real_date, load_schema, nesting_depth, surrogate_path
+from .facts import error_location, is_real_date, load_schema, nesting_depth, schema_errors, surrogate_path
 from .limits import limit
 from .paths import METADATA_SCHEMA
 
@@ -144,7 +144,7 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
         raise EduGraphError(f"{path}: metadata date {short(date)} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
     if date is not None and not is_real_date(date):
         raise EduGraphError(f"{path}: metadata date {date!r} does not exist in the calendar")
-    errors = sorted(jsonschema.Draft202012Validator(load_schema(METADATA_SCHEMA)).iter_errors(meta), key=lambda e: e.path)
+    errors = schema_errors(meta, load_schema(METADATA_SCHEMA))
     if errors:
         raise EduGraphError(f"{path}: metadata '{error_location(errors[0])}' = {short(errors[0].instance)} is wrong: "
                             f"{schema_reason(errors[0])}")

@@ -36,7 +36,7 @@ import jsonschema
 import yaml
 
 from .errors import EduGraphError, warn
-from .facts import can_name, is_real_date, load_schema, schema as facts_schema, surrogate_path
+from .facts import can_name, is_real_date, load_schema, schema as facts_schema, schema_errors, surrogate_path
 from .limits import limit
 from .paths import CURATION_SCHEMA
 from .text import fold as fold_text
@@ -236,7 +236,7 @@ def check_curation(data, node, article_id: str) -> None:
 
 def check_schema(schema: dict, document, node: yaml.Node, prefix: tuple = ()) -> None:
     """Raise `CurationProblem` at the line of the first place `document` breaks `schema`."""
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
+    errors = schema_errors(document, schema)
     if errors:
         path, message = schema_problem(errors[0], prefix)
         raise CurationProblem(line_of(node, *path), message)

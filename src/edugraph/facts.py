@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import jsonschema
+
 from .paths import FACTS_SCHEMA
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -28,6 +30,11 @@ def load_schema(path: Path) -> dict:
 def schema() -> dict:
     """The facts exchange schema (data/facts.schema.json)."""
     return load_schema(FACTS_SCHEMA)
+
+
+def schema_errors(document, schema: dict) -> list:
+    """Every place `document` breaks `schema`, in document order (the first is the one to report)."""
+    return sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
 
 
 def error_location(error) -> str:
