@@ -3,8 +3,8 @@
 An entry (`cache/<key>.json`) holds an article's merged facts, its named graph and its part of the gazetteer
 graph (the places, initiatives and concepts it refers to), both as sorted N-Triples. The key hashes
 everything the entry depends on: the article text and metadata, its curation, and the build's
-fingerprint (ontology, gazetteers and the code of this package that makes a build: everything but the read
-side — pages, queries, loading, analysis — and the command-line front, which never change an entry). A build keeps only the entries of its own articles.
+fingerprint: the ontology, the gazetteers and the code of this package that makes a build (everything but the
+read side, `READ_SIDE`: pages, queries, loading, analysis and the command-line front never change an entry). A build keeps only the entries of its own articles.
 """
 
 from __future__ import annotations
