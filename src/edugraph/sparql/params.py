@@ -24,10 +24,7 @@ from ..errors import EduGraphError
 from ..text import fold
 from .formats import PREFIX_MAP
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-EG = PREFIX_MAP["eg"]
+XSD, SKOS, RDFS, EG = (PREFIX_MAP[prefix] for prefix in ("xsd", "skos", "rdfs", "eg"))
 PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INTEGER = re.compile(r"^[+-]?\d+$")
