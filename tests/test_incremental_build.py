@@ -69,7 +69,7 @@ def test_incremental_parallel_build_is_byte_identical_to_a_full_build(incrementa
 
 def test_the_cache_keeps_only_the_current_articles(incremental):
     out, counts = incremental
-    assert len(list((out / "cache").glob("*.json"))) == counts["articles"]
+    assert len(list((out / "cache").glob("*.entry"))) == counts["articles"]
 
 
 def test_a_changed_curation_or_ontology_changes_the_key(tmp_path):
@@ -98,7 +98,7 @@ def test_an_unreadable_cache_entry_is_redone(incremental, tmp_path):
     out, counts = incremental
     copy = tmp_path / "build"
     shutil.copytree(out, copy)
-    entry = sorted((copy / "cache").glob("*.json"))[0]
+    entry = sorted((copy / "cache").glob("*.entry"))[0]
     entry.write_text("{not json")
     stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))
     articles, curation = corpus(tmp_path, stems)
@@ -110,8 +110,35 @@ def test_a_malformed_cache_entry_is_redone_not_trusted(incremental, tmp_path):
     out, counts = incremental
     copy = tmp_path / "build"
     shutil.copytree(out, copy)
-    for entry in sorted((copy / "cache").glob("*.json"))[:2]:
+    for entry in sorted((copy / "cache").glob("*.entry"))[:2]:
         entry.write_text(json.dumps({"facts": [], "graph": 3}))
     articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
     result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
     assert result.counts["reused_articles"] == counts["articles"] - 2
+
+
+def entry_backgrounds(build: Path) -> dict[str, str]:
+    """The background file each cache entry names (the first line of an entry is its JSON header)."""
+    return {path.name: json.loads(path.read_bytes().split(b"\n", 1)[0])["background"]
+            for path in sorted((build / "cache").glob("*.entry"))}
+
+
+def test_entries_name_shared_background_files(incremental):
+    out, _ = incremental
+    named = entry_backgrounds(out)
+    stored = {path.stem for path in (out / "cache" / "background").glob("*.nt")}
+    assert stored == set(named.values())  # every file is named, none is missing, each is stored once
+    texts = [(out / "cache" / "background" / f"{digest}.nt").read_text(encoding="utf-8") for digest in stored]
+    assert all(text.endswith(" .\n") for text in texts)
+
+
+def test_an_entry_whose_background_file_is_gone_is_redone(incremental, tmp_path):
+    out, counts = incremental
+    copy = tmp_path / "build"
+    shutil.copytree(out, copy)
+    named = entry_backgrounds(copy)
+    gone = sorted(named.values())[0]
+    (copy / "cache" / "background" / f"{gone}.nt").unlink()
+    articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
+    result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
+    assert result.counts["reused_articles"] == counts["articles"] - list(named.values()).count(gone)

@@ -82,7 +82,7 @@ def two_years():
     graphs = [article_graph(resolved(FACTS, ident="a2022", date="2022-08-23")),
               article_graph(resolved(FACTS, ident="a2024", date="2024-05-01")),
               article_graph(resolved(LATER, ident="b2024", date="2024-09-01"))]
-    labels = preferred_labels("".join(sorted_ntriples(graph) for graph in graphs))
+    labels = preferred_labels("".join(sorted_ntriples(graph) for graph in graphs).splitlines(keepends=True))
     graphs.append(ntriples_graph(labels, GRAPH["entities"]))
     store = ox.Store()
     for graph in graphs:

@@ -81,7 +81,7 @@ def added_build(tmp_path_factory) -> Path:
         copy(stem)
     out = work / "build"
     write_build(run_build(articles, curation, progress=False), out)
-    before = {path.relative_to(out): path.stat().st_ino for path in [*out.glob("cache/*.json"), *out.glob("facts/*")]}
+    before = {path.relative_to(out): path.stat().st_ino for path in [*out.glob("cache/*.entry"), *out.glob("facts/*")]}
     copy(stems[-1])
     write_build(run_build(articles, curation, progress=False, previous=out), out)
     return out, before
@@ -94,7 +94,7 @@ def test_adding_an_article_changes_the_store_into_the_full_builds(added_build, s
 
 def test_unchanged_files_are_linked_from_the_previous_build(added_build):
     out, before = added_build
-    after = {path.relative_to(out): path.stat().st_ino for path in [*out.glob("cache/*.json"), *out.glob("facts/*")]}
+    after = {path.relative_to(out): path.stat().st_ino for path in [*out.glob("cache/*.entry"), *out.glob("facts/*")]}
     assert len(after) == 2 * len(list(ARTICLES.glob("*.txt")))
     kept = [name for name in before if after.get(name) == before[name]]
     assert len(kept) == len(before)  # the same files (inodes), not copies

@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,7 +28,7 @@ from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, write_entry
+from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, write_entries
 from .output.folder import replaced_folder
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import previous_blocks, write_datasets
@@ -40,6 +41,7 @@ from .sparql.store import write_store
 from .validation import validate_build, validation_key
 
 LABEL, PREF_LABEL, TYPE = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>", str(RDF.type)
+LABEL_MARK = f" {LABEL} "  # in every label line (and in few others): the cheap test first
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
 
 
@@ -48,8 +50,9 @@ class BuildResult:
     """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
-    `egg:gazetteer` and `egg:entities`; `asserted` the same named graphs as rdflib graphs and `asserted_graph`
-    their union, both parsed when first asked for. `inferred_triples` are the inferred triples (rdflib terms)
+    `egg:gazetteer` and `egg:entities`; `lines` their distinct lines (made from `parts` when not given);
+    `asserted` the same named graphs as rdflib graphs and `asserted_graph` their union, both parsed when first
+    asked for. `inferred_triples` are the inferred triples (rdflib terms)
     and `inferred` the graph `egg:inferred` made of them when first asked for (an rdflib graph costs about
     10 µs per triple: code that only iterates should use the list).
     """
@@ -64,6 +67,11 @@ class BuildResult:
     report: str = ""
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
+    lines: dict[str, None] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not self.lines:
+            self.lines = dict.fromkeys(line for _, nt in self.parts for line in nt.splitlines(keepends=True))
 
     @cached_property
     def inferred(self) -> Graph:
@@ -86,15 +94,15 @@ def article_facts(article: Article, curation: dict) -> dict:
     return mark_curated(facts, apply_curation(facts, curation))
 
 
-def preferred_labels(ntriples: str) -> str:
-    """One skos:prefLabel per entity and language: the longest label the N-Triples give (of two as long, the
+def preferred_labels(lines: Iterable[str]) -> str:
+    """One skos:prefLabel per entity and language: the longest label among N-Triples `lines` (of two as long, the
     greatest), as sorted N-Triples. The label's text is copied from its line, so it is written as it was read.
 
     >>> label = '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> '
-    >>> print(preferred_labels(label + '"Иван"@ru .\\n' + label + '"Иван Петров"@ru .\\n'), end="")
+    >>> print(preferred_labels([label + '"Иван"@ru .\\n', label + '"Иван Петров"@ru .\\n']), end="")
     <x:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
     """
-    lines = [line for line in ntriples.splitlines(keepends=True) if line.split(" ", 2)[1:2] == [LABEL]]
+    lines = [line for line in lines if LABEL_MARK in line and line.split(" ", 2)[1:2] == [LABEL]]
     best: dict[tuple, tuple] = {}
     for line, triple in zip(lines, ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)):
         label = triple.object
@@ -175,7 +183,8 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
     build_fingerprint = fingerprint(ontology_path)
     keys = {a.id: article_key(build_fingerprint, a, curations[a.id]) for a in articles}
-    entries = {a.id: read_entry(previous, keys[a.id]) for a in articles} if previous else {}
+    backgrounds: dict[str, str] = {}  # shared by the entries read
+    entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
     todo = [(a, curations[a.id]) for a in articles if entries.get(a.id) is None]
     with timed(seconds, "extract+map", cpu):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
@@ -183,10 +192,13 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         with timed(seconds, "merge", cpu):
             parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
             # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
-            background = merged_lines([entries[a.id]["background"] for a in articles])
+            # (articles about the same places share one background text: each distinct one is split once)
+            background = merged_lines({entries[a.id]["background"] for a in articles})
             parts.append((str(GRAPH["gazetteer"]), background))
-            parts.append((str(GRAPH["entities"]), preferred_labels("".join(nt for _, nt in parts))))
             lines = dict.fromkeys(line for _, nt in parts for line in nt.splitlines(keepends=True))
+            labels = preferred_labels(lines)
+            parts.append((str(GRAPH["entities"]), labels))
+            lines.update(dict.fromkeys(labels.splitlines(keepends=True)))
             damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
             asserted = ntriples_triples("".join(lines), source=damaged)
         with timed(seconds, "reason", cpu):
@@ -204,7 +216,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
     return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
                        Path(ontology_path), report.conforms, report.text, counts,
-                       {keys[a.id]: entries[a.id] for a in articles})
+                       {keys[a.id]: entries[a.id] for a in articles}, lines)
 
 
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
@@ -217,15 +229,15 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
         with timed(seconds, "write"):
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
             inferred = (str(GRAPH["inferred"]), sorted_ntriples(result.inferred_triples))
-            write_graph_files(folder, "asserted", merged_lines([nt for _, nt in result.parts]))
+            write_graph_files(folder, "asserted", "".join(sorted(result.lines)))
             write_graph_files(folder, "inferred", inferred[1])
             kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
                              if os.path.abspath(reused_from(entry) or folder) == str(previous))
             write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             (folder / "facts").mkdir()
-            for (article_id, facts), (key, entry) in zip(result.facts.items(), result.cache.items()):
-                write_entry(folder, key, entry)
+            write_entries(folder, result.cache)
+            for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
                 if not linked(entry, f"facts/{article_id}.json", folder / "facts" / f"{article_id}.json"):
                     write_json(folder / "facts" / f"{article_id}.json", facts)
             if not result.conforms:

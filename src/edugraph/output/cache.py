@@ -1,10 +1,12 @@
 """Per-article build results kept in `<build>/cache/` so that the next build redoes only what changed.
 
-An entry (`cache/<key>.json`) holds an article's merged facts, its named graph and its part of the gazetteer
-graph (the places, initiatives and concepts it refers to), both as sorted N-Triples. The key hashes
-everything the entry depends on: the article text and metadata, its curation, and the build's
-fingerprint: the ontology, the gazetteers and the code of this package that makes a build (everything but the
-read side, `READ_SIDE`: pages, queries, loading, analysis and the command-line front never change an entry). A build keeps only the entries of its own articles.
+An entry (`cache/<key>.entry`) holds an article's merged facts and its named graph (sorted N-Triples) and
+names its part of the gazetteer graph (the places, initiatives and concepts it refers to, sorted N-Triples),
+a file of `cache/background/` that every article with the same part shares. The key hashes everything the
+entry depends on: the article text and metadata, its curation, and the build's fingerprint: the ontology, the
+gazetteers and the code of this package that makes a build (everything but the read side, `READ_SIDE`: pages,
+queries, loading, analysis and the command-line front never change an entry). A build keeps only the entries
+of its own articles.
 """
 
 from __future__ import annotations
@@ -44,25 +46,52 @@ def article_key(fingerprint_: str, article, curation) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-ENTRY_KEYS = {"facts": dict, "graph": str, "background": str}
+ENTRY_SUFFIX = ".entry"
+BACKGROUND_DIR = "background"
+HEX = frozenset("0123456789abcdef")
 
 
 class Entry(dict):
-    """A cache entry read from the build folder `build` (its files can be linked into the next build)."""
+    """An article's cache entry: its facts, its graph and its part of the gazetteer graph ("facts", "graph",
+    "background"). `build` is the build folder it was read from (its files can be linked into the next build),
+    `background_hash` the name of its background file there."""
 
     build: Path
+    background_hash: str
 
 
-def read_entry(build_dir: Path, key: str) -> Entry | None:
-    """The cached entry of a previous build, or None (missing, unreadable or malformed: the article is redone)."""
+def background_hash(text: str) -> str:
+    """The name of a background text's file in `cache/background/` (the SHA-256 of the text)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _is_hash(value) -> bool:
+    return isinstance(value, str) and len(value) == 64 and set(value) <= HEX
+
+
+def read_entry(build_dir: Path, key: str, backgrounds: dict[str, str] | None = None) -> Entry | None:
+    """The cached entry of a previous build, or None (missing, unreadable or malformed: the article is redone).
+
+    An entry file (`cache/<key>.entry`) is one JSON line, `{"background": hash, "facts": {...}}`, then the
+    article's graph as sorted N-Triples: reading it decodes no N-Triples from JSON strings. Articles about the
+    same places share one background file, `cache/background/<hash>.nt`, read once into `backgrounds` (by hash;
+    articles with the same background then share one string).
+    """
+    backgrounds = {} if backgrounds is None else backgrounds
+    cache = Path(build_dir) / CACHE_DIR
     try:
-        entry = json.loads((Path(build_dir) / CACHE_DIR / f"{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        header, graph = (cache / f"{key}{ENTRY_SUFFIX}").read_bytes().split(b"\n", 1)
+        head = json.loads(header)
+        graph = graph.decode("utf-8")
+        if not (isinstance(head, dict) and isinstance(head.get("facts"), dict) and _is_hash(head.get("background"))):
+            return None
+        digest = head["background"]
+        if digest not in backgrounds:
+            backgrounds[digest] = (cache / BACKGROUND_DIR / f"{digest}.nt").read_text(encoding="utf-8")
+    except (OSError, ValueError):  # also UnicodeDecodeError, and a file without a newline (nothing to unpack)
         return None
-    if not isinstance(entry, dict) or any(not isinstance(entry.get(k), t) for k, t in ENTRY_KEYS.items()):
-        return None
-    entry = Entry(entry)
-    entry.build = Path(build_dir)
+    entry = Entry(facts=head["facts"], graph=graph, background=backgrounds[digest])
+    entry.build, entry.background_hash = Path(build_dir), digest
     return entry
 
 
@@ -84,9 +113,20 @@ def linked(entry: dict, relative: str, target: Path) -> bool:
     return True
 
 
-def write_entry(folder: Path, key: str, entry: dict) -> None:
-    """`cache/<key>.json` in `folder`: linked from the previous build when the entry comes from there."""
-    path = Path(folder) / CACHE_DIR / f"{key}.json"
-    path.parent.mkdir(exist_ok=True)
-    if not linked(entry, f"{CACHE_DIR}/{key}.json", path):
-        path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+def write_entries(folder: Path, entries: dict[str, dict]) -> None:
+    """`cache/<key>.entry` of every entry (by key) and the background files they name in `folder`: linked from the
+    previous build when the entry comes from there, else written."""
+    cache = Path(folder) / CACHE_DIR
+    (cache / BACKGROUND_DIR).mkdir(parents=True, exist_ok=True)
+    written: set[str] = set()
+    for key, entry in entries.items():
+        digest = getattr(entry, "background_hash", None) or background_hash(entry["background"])
+        if digest not in written:
+            relative = f"{CACHE_DIR}/{BACKGROUND_DIR}/{digest}.nt"
+            if not linked(entry, relative, folder / relative):
+                (folder / relative).write_text(entry["background"], encoding="utf-8")
+            written.add(digest)
+        relative = f"{CACHE_DIR}/{key}{ENTRY_SUFFIX}"
+        if not linked(entry, relative, folder / relative):
+            header = json.dumps({"background": digest, "facts": entry["facts"]}, ensure_ascii=False, sort_keys=True)
+            (folder / relative).write_text(f"{header}\n{entry['graph']}", encoding="utf-8")
