@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph
 
-from edugraph.output.datasets import previous_blocks, trig_blocks, write_datasets
+from edugraph.output.datasets import Range, previous_blocks, trig_blocks, write_datasets, write_pieces
 from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
 
 INFERRED = "https://w3id.org/edugraph/graph/inferred"
@@ -70,7 +71,7 @@ def test_blocks_of_the_previous_build_give_the_same_files(seed_result, tmp_path)
     write_datasets(first, ontology, seed_result.parts, inferred)
     blocks = previous_blocks(first, articles)
     assert set(blocks) == {"nq", "trig"} and set(blocks["trig"]) == set(articles)
-    assert all(block.endswith(b"\n}\n") for block in blocks["trig"].values())
+    assert all(block.read().endswith(b"\n}\n") for block in blocks["trig"].values())
     write_datasets(second, ontology, seed_result.parts, inferred, blocks)
     assert dataset_files(second) == dataset_files(first)
 
@@ -92,3 +93,20 @@ def test_trig_blocks_of_graphs_of_the_same_name_in_a_row():
     blocks = trig_blocks(same, [None, None])
     assert [block.count(b"\n}\n") for block in blocks] == [1, 1]
     assert b"<http://a>" in blocks[0] and b"<http://c>" in blocks[1]
+
+
+def test_a_file_of_pieces_is_their_bytes_in_order(tmp_path):
+    source = tmp_path / "source"
+    source.write_bytes(b"0123456789" * 1000)
+    pieces = [b"a", Range(source, 0, 5), Range(source, 5, 9000), b"b", b"c", Range(source, 9990, 10000),
+              Range(source, 3, 3)]
+    write_pieces(tmp_path / "out", pieces)
+    expected = b"a" + source.read_bytes()[:9000] + b"bc" + b"0123456789" + b""
+    assert (tmp_path / "out").read_bytes() == expected
+
+
+def test_a_range_beyond_its_file_is_an_error_not_a_short_file(tmp_path):
+    source = tmp_path / "source"
+    source.write_bytes(b"0123456789")
+    with pytest.raises(OSError):
+        write_pieces(tmp_path / "out", [Range(source, 5, 20)])

@@ -10,7 +10,9 @@ records where each graph's block lies in `cache/blocks.idx` (JSON: per file, its
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import CACHE_DIR
 from .write import NAMED_GRAPH, nquads, trig, trig_header
@@ -20,30 +22,51 @@ ASSERTED = {"nq": "asserted.nq", "trig": "asserted.trig"}
 BLOCK_END = b"\n}\n"  # a TriG graph block ends so; raw newlines never occur inside its terms
 
 
-def previous_blocks(previous: Path | None, names: frozenset[str]) -> dict[str, dict[str, bytes]]:
+class Range(NamedTuple):
+    """The bytes [start, end) of a file: a block of the previous build, copied without being read into memory."""
+
+    path: Path
+    start: int
+    end: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as source:
+            source.seek(self.start)
+            return source.read(self.size)
+
+
+Piece = bytes | Range  # of a file being written: bytes made now, or a range of another file
+
+
+def previous_blocks(previous: Path | None, names: frozenset[str]) -> dict[str, dict[str, Range]]:
     """The blocks of the graphs `names` in the previous build's asserted files, by format ("nq", "trig")
     and graph; empty where that build has no index or its files do not match it."""
-    found: dict[str, dict[str, bytes]] = {}
+    found: dict[str, dict[str, Range]] = {}
     if previous is None or not names:
         return found
     try:
         index = json.loads((Path(previous) / INDEX).read_text(encoding="utf-8"))
         for kind, name in ASSERTED.items():
-            data = (Path(previous) / name).read_bytes()
-            if len(data) == index[kind]["size"]:
-                found[kind] = {graph: data[start:end] for graph, start, end in index[kind]["graphs"] if graph in names}
+            path = Path(previous) / name
+            if path.stat().st_size == index[kind]["size"]:
+                found[kind] = {graph: Range(path, start, end) for graph, start, end in index[kind]["graphs"]
+                               if graph in names}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     return found
 
 
-def trig_blocks(nquads_blocks: list[bytes], known: list[bytes | None]) -> list[bytes]:
+def trig_blocks(nquads_blocks: list[bytes], known: list[Piece | None]) -> list[Piece]:
     """The TriG block of each graph: the `known` one, else made (all the missing ones in one serialisation,
     cut at the block ends; one by one if that does not give one block per graph)."""
     todo = [i for i, block in enumerate(known) if block is None and nquads_blocks[i]]
     made = trig(b"".join(nquads_blocks[i] for i in todo))
     ends = [i + len(BLOCK_END) for i in _find_all(made, BLOCK_END)]
-    blocks = [block or b"" for block in known]
+    blocks = [b"" if block is None else block for block in known]
     if len(ends) == len(todo) and (not ends or ends[-1] == len(made)):
         for i, start, end in zip(todo, [0, *ends], ends):
             blocks[i] = made[start:end]
@@ -61,32 +84,91 @@ def _find_all(data: bytes, part: bytes) -> list[int]:
     return found
 
 
-def _ranges(names: list[str], blocks: list[bytes], start: int) -> list[list]:
+def _size(piece: Piece) -> int:
+    return piece.size if isinstance(piece, Range) else len(piece)
+
+
+def _ranges(names: list[str], blocks: list[Piece], start: int) -> list[list]:
     ranges = []
     for name, block in zip(names, blocks):
-        ranges.append([name, start, start + len(block)])
-        start += len(block)
+        ranges.append([name, start, start + _size(block)])
+        start += _size(block)
     return ranges
 
 
+def _coalesced(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with neighbouring bytes joined and neighbouring ranges of one file merged."""
+    merged: list[Piece] = []
+    run: list[bytes] = []
+    for piece in pieces:
+        if isinstance(piece, Range):
+            if run:
+                merged.append(b"".join(run))
+                run = []
+            last = merged[-1] if merged else None
+            if isinstance(last, Range) and last.path == piece.path and last.end == piece.start:
+                merged[-1] = Range(last.path, last.start, piece.end)
+            else:
+                merged.append(piece)
+        else:
+            run.append(piece)
+    if run:
+        merged.append(b"".join(run))
+    return merged
+
+
+def _copy(source: Range, out) -> None:
+    """Append a range of a file to the unbuffered file `out`, in the kernel where it can (copy_file_range)."""
+    with open(source.path, "rb") as data:
+        offset, left = source.start, source.size
+        try:
+            while left > 0:
+                copied = os.copy_file_range(data.fileno(), out.fileno(), left, offset)
+                if copied <= 0:
+                    break
+                offset, left = offset + copied, left - copied
+        except (OSError, AttributeError):  # another file system, or no copy_file_range on this platform
+            pass
+        data.seek(offset)
+        while left > 0:
+            chunk = data.read(min(left, 1 << 24))
+            if not chunk:
+                raise OSError(f"{source.path}: shorter than its index says")
+            out.write(chunk)
+            left -= len(chunk)
+
+
+def write_pieces(path: Path, pieces: list[Piece]) -> None:
+    """Write a file made of pieces: bytes, and ranges of other files (copied, not read into memory)."""
+    with open(path, "wb", buffering=0) as out:
+        for piece in _coalesced(pieces):
+            if isinstance(piece, Range):
+                _copy(piece, out)
+            else:
+                out.write(piece)
+
+
 def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: NAMED_GRAPH,
-                   reused: dict[str, dict[str, bytes]] | None = None) -> None:
+                   reused: dict[str, dict[str, Range]] | None = None) -> None:
     """The four dataset files and `cache/blocks.idx`; `reused` holds blocks of the previous build
-    (`previous_blocks`) for graphs that are unchanged."""
+    (`previous_blocks`) for graphs that are unchanged. `all.*` copy the `asserted.*` just written."""
     reused = reused or {}
     names = [name for name, _ in asserted]
     quads = [reused.get("nq", {}).get(name) or nquads(graph) for name, graph in zip(names, asserted)]
-    trigs = trig_blocks(quads, [reused.get("trig", {}).get(name) for name in names])
+    known = [reused.get("trig", {}).get(name) for name in names]
+    # the N-Quads of the graphs whose TriG block is to be made (read back if copied from the previous build)
+    todo = [b"" if block is not None else quad.read() if isinstance(quad, Range) else quad
+            for quad, block in zip(quads, known)]
+    trigs = trig_blocks(todo, known)
     header = trig_header()
-    with (folder / ASSERTED["nq"]).open("wb") as out:
-        out.writelines(quads)
-    with (folder / ASSERTED["trig"]).open("wb") as out:
-        out.writelines([header, *trigs])
-    with (folder / "all.nq").open("wb") as out:
-        out.writelines([nquads(ontology), *quads, nquads(inferred)])
-    with (folder / "all.trig").open("wb") as out:
-        out.writelines([header, trig(nquads(ontology)), *trigs, trig(nquads(inferred))])
-    index = {"nq": {"size": sum(map(len, quads)), "graphs": _ranges(names, quads, 0)},
-             "trig": {"size": len(header) + sum(map(len, trigs)), "graphs": _ranges(names, trigs, len(header))}}
+    ontology_quads, inferred_quads = nquads(ontology), nquads(inferred)
+    write_pieces(folder / ASSERTED["nq"], quads)
+    write_pieces(folder / ASSERTED["trig"], [header, *trigs])
+    nq_size, trig_size = sum(map(_size, quads)), len(header) + sum(map(_size, trigs))
+    write_pieces(folder / "all.nq", [ontology_quads, Range(folder / ASSERTED["nq"], 0, nq_size), inferred_quads])
+    write_pieces(folder / "all.trig", [header, trig(ontology_quads),
+                                       Range(folder / ASSERTED["trig"], len(header), trig_size), trig(inferred_quads)])
+    index = {"nq": {"size": nq_size, "graphs": _ranges(names, quads, 0)},
+             "trig": {"size": trig_size, "graphs": _ranges(names, trigs, len(header))}}
     (folder / INDEX).parent.mkdir(exist_ok=True)
     (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
