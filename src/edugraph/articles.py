@@ -220,8 +220,8 @@ def check_inside(path: Path, folder: Path) -> None:
                                 "copy the file in instead")
 
 
-def read_articles(folder: Path) -> list[Article]:
-    """Every article in a folder, sorted by id."""
+def article_paths(folder: Path) -> list[Path]:
+    """The article files (`*.txt`) of a folder, sorted by id; a symbolic link leading out of it is refused."""
     folder = Path(folder)
     if not folder.is_dir():
         raise EduGraphError(f"{folder}: no such articles folder")
@@ -231,4 +231,15 @@ def read_articles(folder: Path) -> list[Article]:
     for path in paths:
         check_inside(path, folder)
         check_inside(path.with_suffix(".json"), folder)
-    return [read_article(path) for path in paths]
+    return paths
+
+
+def read_articles(folder: Path) -> list[Article]:
+    """Every article in a folder, sorted by id."""
+    return [read_article(path) for path in article_paths(folder)]
+
+
+def known_article(path: Path, raw: bytes, meta: dict) -> Article:
+    """The article of a `.txt` file read and checked before from the same bytes `raw`, with the metadata it had
+    then (`Article.meta()`): only decoded again."""
+    return Article(**meta, text=raw.decode("utf-8-sig"), path=Path(path))

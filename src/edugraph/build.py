@@ -23,13 +23,14 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from tqdm import tqdm
 
-from .articles import Article, read_articles
+from .articles import Article, article_paths, known_article, read_article
 from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
 from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, write_entries
 from .output.folder import replaced_folder
+from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import previous_blocks, write_datasets
 from .output.write import merged_lines, paused_gc, sorted_ntriples, write_graph_files, write_json
@@ -51,6 +52,7 @@ class BuildResult:
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
     `egg:gazetteer` and `egg:entities`; `lines` their distinct lines (made from `parts` when not given);
+    `inputs` what the articles were read from (`output/inputs.py`);
     `asserted` the same named graphs as rdflib graphs and `asserted_graph` their union, both parsed when first
     asked for. `inferred_triples` are the inferred triples (rdflib terms)
     and `inferred` the graph `egg:inferred` made of them when first asked for (an rdflib graph costs about
@@ -68,6 +70,7 @@ class BuildResult:
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
     lines: dict[str, None] = field(default_factory=dict)
+    inputs: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if not self.lines:
@@ -167,6 +170,32 @@ def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
                 bar.update()
 
 
+def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str, previous: Path | None = None):
+    """The articles (sorted by id), their cache keys by id and the record of what they were read from
+    (`output/inputs.py`). An article whose files have the bytes the `previous` build read is only decoded: its
+    metadata, curation and key are that build's."""
+    paths = article_paths(articles_dir)
+    check_curation_folder(curation_dir, {path.stem for path in paths})
+    stamp = inputs_stamp(build_fingerprint)
+    known = read_inputs(previous, stamp)
+    articles, keys, records = [], {}, {}
+    for path in paths:
+        curation_path = Path(curation_dir) / f"{path.stem}.yaml"
+        found = input_digest(path, curation_path)
+        record = known.get(path.stem)
+        if found is not None and record is not None and record["digest"] == found[0]:
+            article, key = known_article(path, found[1], record["meta"]), record["key"]
+        else:
+            article = read_article(path)
+            key = article_key(build_fingerprint, article, load_curation(curation_path, article.id))
+            found = found if found == input_digest(path, curation_path) else None  # changed while read
+        articles.append(article)
+        keys[article.id] = key
+        if found is not None:
+            records[article.id] = {"digest": found[0], "key": key, "meta": article.meta()}
+    return articles, keys, {"stamp": stamp, "articles": records}
+
+
 def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, ontology_path: Path = ONTOLOGY,
               shapes_path: Path = SHAPES, progress: bool = True, jobs: int = 1, previous: Path | None = None,
               reasoner: str = "reasonable") -> BuildResult:
@@ -178,14 +207,11 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     cpu: dict[str, float] = {}  # CPU seconds of this process (the extraction workers are not counted)
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
-    articles = read_articles(articles_dir)
-    check_curation_folder(curation_dir, {a.id for a in articles})
-    curations = {a.id: load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id) for a in articles}
-    build_fingerprint = fingerprint(ontology_path)
-    keys = {a.id: article_key(build_fingerprint, a, curations[a.id]) for a in articles}
+    articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
     backgrounds: dict[str, str] = {}  # shared by the entries read
     entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
-    todo = [(a, curations[a.id]) for a in articles if entries.get(a.id) is None]
+    todo = [(a, load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id)) for a in articles
+            if entries.get(a.id) is None]
     with timed(seconds, "extract+map", cpu):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
     with paused_gc():
@@ -216,7 +242,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
     return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
                        Path(ontology_path), report.conforms, report.text, counts,
-                       {keys[a.id]: entries[a.id] for a in articles}, lines)
+                       {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
 
 
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
@@ -235,6 +261,8 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
                              if os.path.abspath(reused_from(entry) or folder) == str(previous))
             write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
+            if result.inputs:
+                write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])
             (folder / "facts").mkdir()
             write_entries(folder, result.cache)
             for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
