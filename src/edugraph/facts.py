@@ -34,7 +34,18 @@ def schema() -> dict:
 
 def schema_errors(document, schema: dict) -> list:
     """Every place `document` breaks `schema`, in document order (the first is the one to report)."""
-    return sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.path))
+    return sorted(validator(schema).iter_errors(document), key=lambda e: list(e.path))
+
+
+_VALIDATORS: dict[int, tuple[dict, jsonschema.Draft202012Validator]] = {}
+
+
+def validator(schema: dict) -> jsonschema.Draft202012Validator:
+    """The validator of a schema, made once per schema object (`load_schema` gives one object per file)."""
+    found = _VALIDATORS.get(id(schema))
+    if found is None or found[0] is not schema:
+        found = _VALIDATORS[id(schema)] = (schema, jsonschema.Draft202012Validator(schema))
+    return found[1]
 
 
 def error_location(error) -> str:
