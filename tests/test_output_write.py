@@ -7,6 +7,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from edugraph.output import chunks
 from edugraph.output.datasets import Range, previous_blocks, trig_blocks, write_datasets, write_pieces
 from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
 
@@ -110,3 +111,43 @@ def test_a_range_beyond_its_file_is_an_error_not_a_short_file(tmp_path):
     source.write_bytes(b"0123456789")
     with pytest.raises(OSError):
         write_pieces(tmp_path / "out", [Range(source, 5, 20)])
+
+
+def whole(lines: list[str], kind: str) -> bytes:
+    triples = list(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    if kind == "ttl":
+        return ox.serialize(triples, None, ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
+    return ox.serialize(triples, None, ox.RdfFormat.JSON_LD)
+
+
+def test_a_graph_written_in_chunks_is_the_graph_serialised_at_once(seed_result, tmp_path, monkeypatch):
+    monkeypatch.setattr(chunks, "CUT", 4)  # many chunks even on the seed graph
+    lines = sorted(seed_result.lines)
+    assert len(chunks.chunked(lines)) > 20
+    chunks.write_chunked(tmp_path, "asserted", lines)
+    for kind in ("ttl", "jsonld"):
+        assert (tmp_path / f"asserted.{kind}").read_bytes() == whole(lines, kind)
+    chunks.write_chunked(tmp_path, "empty", [])
+    assert [(tmp_path / f"empty.{kind}").read_bytes() for kind in ("ttl", "jsonld")] == [whole([], "ttl"),
+                                                                                       whole([], "jsonld")]
+
+
+def test_only_changed_chunks_are_serialised_again(seed_result, tmp_path, monkeypatch):
+    monkeypatch.setattr(chunks, "CUT", 4)
+    lines = sorted(seed_result.lines)
+    changed = sorted([*lines[:100], *lines[101:], '<https://w3id.org/edugraph/id/x> <urn:p> "new" .\n'])
+    first, second, fresh = tmp_path / "first", tmp_path / "second", tmp_path / "fresh"
+    for folder in (first, second, fresh):
+        folder.mkdir()
+    chunks.write_chunked(first, "asserted", lines)
+    made = []
+    original = chunks.serialized_body
+    monkeypatch.setattr(chunks, "serialized_body", lambda text, kind: made.append(kind) or original(text, kind))
+    chunks.write_chunked(second, "asserted", changed, previous=first)
+    assert 2 <= len(made) <= 6  # the chunk that lost a line and the one that got one, in both formats
+    chunks.write_chunked(fresh, "asserted", changed)
+    for kind in ("ttl", "jsonld"):
+        assert (second / f"asserted.{kind}").read_bytes() == (fresh / f"asserted.{kind}").read_bytes()
+        assert (second / f"asserted.{kind}").read_bytes() == whole(changed, kind)
+    (first / "asserted.ttl").write_bytes(b"# edited\n")  # a file that does not match its index is not used
+    assert set(chunks.previous_chunks(first, "asserted")) == {"jsonld"}

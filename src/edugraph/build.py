@@ -33,7 +33,8 @@ from .output.folder import replaced_folder
 from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import previous_blocks, write_datasets
-from .output.write import merged_lines, paused_gc, sorted_ntriples, write_graph_files, write_json
+from .output.chunks import write_chunked
+from .output.write import merged_lines, paused_gc, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
 from .resolve import resolve_article
@@ -255,10 +256,14 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
         with timed(seconds, "write"):
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
             inferred = (str(GRAPH["inferred"]), sorted_ntriples(result.inferred_triples))
-            write_graph_files(folder, "asserted", "".join(sorted(result.lines)))
-            write_graph_files(folder, "inferred", inferred[1])
             kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
                              if os.path.abspath(reused_from(entry) or folder) == str(previous))
+            asserted = sorted(result.lines)
+            (folder / "asserted.nt").write_text("".join(asserted), encoding="utf-8")
+            (folder / "inferred.nt").write_text(inferred[1], encoding="utf-8")
+            reusable = previous if kept else None  # a --full build reuses nothing
+            write_chunked(folder, "asserted", asserted, reusable)
+            write_chunked(folder, "inferred", inferred[1].splitlines(keepends=True), reusable)
             write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             if result.inputs:

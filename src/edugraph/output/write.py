@@ -97,19 +97,6 @@ def paused_gc():
             gc.enable()
 
 
-def _triples(ntriples: str) -> list[ox.Triple]:
-    # lenient: the texts were made and checked by this build (parsing without it costs 5 times more)
-    return list(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
-
-
-def write_graph_files(folder: Path, stem: str, ntriples: str) -> None:
-    """<stem>.nt (the given sorted N-Triples), <stem>.ttl and <stem>.jsonld."""
-    (folder / f"{stem}.nt").write_text(ntriples, encoding="utf-8")
-    triples = _triples(ntriples)
-    ox.serialize(triples, str(folder / f"{stem}.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
-    ox.serialize(triples, str(folder / f"{stem}.jsonld"), ox.RdfFormat.JSON_LD)
-
-
 def trig(nquads_bytes: bytes) -> bytes:
     """TriG of N-Quads, graph by graph in their order, without the @prefix lines (`trig_header`)."""
     quads = ox.parse(nquads_bytes, format=ox.RdfFormat.N_QUADS, lenient=True)
