@@ -208,9 +208,10 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     cpu: dict[str, float] = {}  # CPU seconds of this process (the extraction workers are not counted)
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
-    articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
-    backgrounds: dict[str, str] = {}  # shared by the entries read
-    entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
+    with timed(seconds, "read", cpu):  # the articles, and the cache entries of the previous build
+        articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
+        backgrounds: dict[str, str] = {}  # shared by the entries read
+        entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
     todo = [(a, load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id)) for a in articles
             if entries.get(a.id) is None]
     with timed(seconds, "extract+map", cpu):
