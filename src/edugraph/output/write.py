@@ -87,12 +87,19 @@ def nquads(graph: NAMED_GRAPH) -> bytes:
 @contextmanager
 def paused_gc():
     """Run the block without the cyclic garbage collector: parsing creates millions of objects, and each full
-    collection would walk every rdflib graph the build holds (several times the cost of the parsing)."""
+    collection would walk every rdflib graph the build holds (several times the cost of the parsing).
+
+    The objects made in the block are then frozen (`gc.freeze`: moved, in constant time, to a generation the
+    collector never walks) before it is enabled again: else the first allocation after the block would start a
+    collection of all of them (1.5 CPU s after merging 10,000 articles). They are still freed when no longer
+    referenced; only reference cycles among them stay in memory.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
