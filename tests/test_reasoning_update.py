@@ -12,13 +12,14 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
 from edugraph.build import run_build, write_build
-from edugraph.ontology import load_ontology
-from edugraph.paths import ARTICLES, ONTOLOGY
+from edugraph.ontology import load_ontology, load_shapes
+from edugraph.paths import ARTICLES, ONTOLOGY, SHAPES
 from edugraph.namespaces import EG, ID
 from edugraph.output.write import sorted_ntriples
 from edugraph.reasoning import inferred_triples
-from edugraph.reasoning_update import PreviousClosure, joins, lookups, updated_inferred
+from edugraph.reasoning_update import PreviousClosure, joins, lookups, previous_closure, updated_inferred
 from edugraph.sparql.compare import to_ox
+from edugraph.validation import changed_since, local_paths
 from support.corpus import DEV_ARTICLES, corpus
 
 SEEDS = sorted(p.stem for p in ARTICLES.glob("*.txt"))
@@ -75,11 +76,14 @@ def test_a_new_link_above_old_ones_reaches_them_and_the_chains_over_them():
     school, district, city, event = (ID[name] for name in ("org/s", "place/d", "place/c", "event/e"))
     old = [(school, EG.locatedIn, district), (event, EG.takesPlaceIn, school), (school, RDF.type, EG.School)]
     new = old + [(district, EG.locatedIn, city)]
-    updated, problems = updated_inferred(closure_of(old, ontology), sorted_ntriples(new).splitlines(True), ontology)
+    lines = dict.fromkeys(sorted_ntriples(new).splitlines(keepends=True))
+    update = updated_inferred(closure_of(old, ontology), lines, ontology)
     full, full_problems = inferred_triples(new, ontology)
-    assert {(school, EG.locatedIn, city), (event, EG.takesPlaceIn, city)} <= set(updated)
-    assert set(updated) == set(full) and len(updated) == len(full)
-    assert problems == full_problems
+    assert {(school, EG.locatedIn, city), (event, EG.takesPlaceIn, city)} <= set(update.inferred)
+    assert set(update.inferred) == set(full) and len(update.inferred) == len(full)
+    assert update.inconsistencies == full_problems
+    assert update.asserted_added == [(district, EG.locatedIn, city)]
+    assert (school, EG.locatedIn, city) in update.inferred_changed
 
 
 @pytest.fixture
@@ -133,3 +137,15 @@ def test_new_schema_or_equality_triples_turn_it_off():
     assert (x, str(located), "in") in lookups([(x, located, y)], rules)
     assert lookups([(x, OWL.sameAs, y)], rules) is None
     assert lookups([(x, RDF.type, OWL.TransitiveProperty)], rules) is None
+
+
+def test_the_changes_it_finds_are_those_shacl_finds_by_reading_the_previous_files(previous):
+    result = rebuild(previous)
+    key, build = result.counts["shacl_key"], previous / "build"
+    lines = dict.fromkeys(line for _, nt in result.parts for line in nt.splitlines(keepends=True))
+    update = updated_inferred(previous_closure(build, result.counts["reasoning_key"]), lines,
+                              load_ontology(ONTOLOGY))
+    read = local_paths(load_shapes(SHAPES))
+    inferred = {t for t in result.inferred_triples if t[1] in read}
+    from_files = changed_since(build, key, read, lines, inferred)
+    assert from_files and changed_since(build, key, read, lines, inferred, update) == from_files

@@ -194,10 +194,13 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             reasoning_id = reasoning_key(ontology_path)
             updated = updated_inferred(previous_closure(previous, reasoning_id), lines, ontology) \
                 if reasoner == "reasonable" else None
-            inferred, contradictions = updated or inferred_triples(without_provenance(asserted), ontology, reasoner)
+            if updated is not None:
+                inferred, contradictions = updated.inferred, updated.inconsistencies
+            else:
+                inferred, contradictions = inferred_triples(without_provenance(asserted), ontology, reasoner)
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
-            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous)
+            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous, updated)
         entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
               "asserted_triples": asserted_count, "inferred_triples": len(inferred),

@@ -100,6 +100,17 @@ class Joins:
     same_subject: frozenset[str]
 
 
+@dataclass(frozen=True)
+class ClosureUpdate:
+    """The build's inferred triples and contradictions, and how the asserted and inferred triples changed
+    since the previous build (what SHACL needs to validate only the changed nodes)."""
+
+    inferred: list[tuple]
+    inconsistencies: list[str]
+    asserted_added: list[tuple]
+    inferred_changed: set[tuple]
+
+
 def joins(ontology: Graph) -> Joins | None:
     """The joins of the ontology's two-premise rules over data, or None if it uses a construct outside
     them (see the module docstring)."""
@@ -148,15 +159,15 @@ def in_store(store: ox.Store, triple) -> bool:
     return ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) in store
 
 
-def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology: Graph) -> tuple | None:
-    """The inferred triples and contradictions of the build whose asserted N-Triples lines are
-    `asserted_lines`, from the `previous` closure; None unless those lines only add to the previous ones
-    and the update is exact (see the module docstring)."""
+def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology: Graph) -> ClosureUpdate | None:
+    """The closure of the build whose asserted N-Triples lines are `asserted_lines` (a dict or set), from the
+    `previous` closure; None unless those lines only add to the previous ones and the update is exact (see
+    the module docstring)."""
     rules = joins(ontology)
-    if previous is None or rules is None or not all(line in asserted_lines for line in previous.asserted_lines):
+    if previous is None or rules is None or not previous.asserted_lines <= asserted_lines.keys():
         return None
-    added = set(without_provenance(ntriples_triples(
-        "".join(line for line in asserted_lines if line not in previous.asserted_lines))))
+    asserted_added = ntriples_triples("".join(asserted_lines.keys() - previous.asserted_lines))
+    added = set(without_provenance(asserted_added))
     part, done, todo = set(), set(), lookups(added, rules)
     for _ in range(MAX_ROUNDS):
         if todo is None:
@@ -174,4 +185,6 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
         return None
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
-    return [t for t in previous.inferred if t not in added] + list(new), sorted(contradictions)
+    now_asserted = {t for t in previous.inferred if t in added}
+    return ClosureUpdate([t for t in previous.inferred if t not in now_asserted] + list(new),
+                         sorted(contradictions), asserted_added, new | now_asserted)
