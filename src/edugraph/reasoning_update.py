@@ -186,5 +186,5 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
     now_asserted = {t for t in previous.inferred if t in added}
-    return ClosureUpdate([t for t in previous.inferred if t not in now_asserted] + list(new),
-                         sorted(contradictions), asserted_added, new | now_asserted)
+    inferred = dict.fromkeys([t for t in previous.inferred if t not in now_asserted] + list(new))  # each once
+    return ClosureUpdate(list(inferred), sorted(contradictions), asserted_added, new | now_asserted)
