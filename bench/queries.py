@@ -6,10 +6,10 @@
 
 The store is the on-disk one the build writes and `edugraph query` opens (default graph = every distinct
 triple once, named graphs for provenance); `--store` reuses one already written from the scaled graph.
-Prints, per graph and query, the run without parameters ("all"; queries with a required parameter get only
-the required ones) and with each `# example:` line that binds an optional parameter; on the scaled graph,
-where bench/scale.py renamed people, organisations and events, the first entity whose label contains the
-example's name: rows, median wall and CPU milliseconds of the query and its CSV serialisation (what
+Prints, per graph and query, the run without parameters ("—"; queries with a required parameter get only
+the required ones) and one run per `# example:` line that binds an optional parameter (on the scaled graph,
+where bench/scale.py renamed people, organisations and events, an entity stands for the first whose label
+contains the example's name): rows, median wall and CPU milliseconds of the query and its CSV serialisation (what
 `edugraph query --format csv` does), and on the seed graph rdflib's time and the ratio (an rdflib run that
 exceeds --rdflib-timeout is stopped in its forked child and shown as "> N s"); then the wall time of a cold
 `edugraph query people-posts` on the scaled graph's store. `--queries` benchmarks another query folder (an
