@@ -6,10 +6,10 @@
 
 The store is the on-disk one the build writes and `edugraph query` opens (default graph = every distinct
 triple once, named graphs for provenance); `--store` reuses one already written from the scaled graph.
-Prints, per graph and query, the run without parameters ("all"; queries with a required parameter get only
-the required ones) and with a parameter ("param": the query's first `# example:` line; on the scaled graph,
-where bench/scale.py renamed people, organisations and events, the first entity whose label contains the
-example's name): rows, median wall and CPU milliseconds of the query and its CSV serialisation (what
+Prints, per graph and query, the run without parameters ("—"; queries with a required parameter get only
+the required ones) and one run per `# example:` line that binds an optional parameter (on the scaled graph,
+where bench/scale.py renamed people, organisations and events, an entity stands for the first whose label
+contains the example's name): rows, median wall and CPU milliseconds of the query and its CSV serialisation (what
 `edugraph query --format csv` does), and on the seed graph rdflib's time and the ratio (an rdflib run that
 exceeds --rdflib-timeout is stopped in its forked child and shown as "> N s"); then the wall time of a cold
 `edugraph query people-posts` on the scaled graph's store. `--queries` benchmarks another query folder (an
@@ -97,14 +97,14 @@ def timed_with_limit(run, repeat: int, limit: float) -> float | None:
 
 def query_cases(store, folder: Path, names: list[str] | None = None):
     """(name, parameters bound, text, bindings) for every library query in `folder` (or those in `names`): with
-    its required parameters only (none for most), then with the first example that binds an optional one."""
+    its required parameters only (none for most), then with each example that binds an optional one."""
     for query in library(folder):
         if names and query.name not in names:
             continue
         examples = [parse_assignments([a for a in shlex.split(line) if a != "--param"]) for line in query.examples]
         required = {name: value for name, value in (examples or [{}])[0].items() if query.params.get(name)}
-        optional = next((values for values in examples if set(values) - set(required)), None)
-        for values in [required] + ([optional] if optional else []):
+        optional = [values for values in examples if set(values) - set(required)]
+        for values in [required] + optional:
             yield query.name, ",".join(values) or "—", query.text, bind_scaled(values, query, store)
 
 

@@ -13,7 +13,8 @@ import edugraph
 from edugraph.articles import read_articles
 from edugraph.build import run_build, write_build
 from edugraph.output.cache import article_key, fingerprint
-from edugraph.paths import ARTICLES, CURATION, ONTOLOGY
+from edugraph.paths import ARTICLES, ONTOLOGY
+from support.corpus import corpus
 
 NOT_COMPARED = {"summary.json"}  # holds the seconds and the number of reused articles
 STORE = "store"  # RocksDB files: same content, not the same bytes
@@ -22,18 +23,6 @@ STORE = "store"  # RocksDB files: same content, not the same bytes
 def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and p.name not in NOT_COMPARED and p.relative_to(folder).parts[0] != STORE}
-
-
-def corpus(folder: Path, stems: list[str]) -> tuple[Path, Path]:
-    """A copy of some seed articles and their curation files."""
-    articles, curation = folder / "articles", folder / "curation"
-    articles.mkdir(parents=True, exist_ok=True)
-    curation.mkdir(parents=True, exist_ok=True)
-    for stem in stems:
-        for source in (ARTICLES / f"{stem}.txt", ARTICLES / f"{stem}.json", CURATION / f"{stem}.yaml"):
-            if source.exists():
-                shutil.copy(source, (curation if source.suffix == ".yaml" else articles) / source.name)
-    return articles, curation
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +44,7 @@ def test_adding_one_article_extracts_only_that_one(incremental):
     assert counts["articles"] == len(list(ARTICLES.glob("*.txt")))
     assert counts["reused_articles"] == counts["articles"] - 1
     assert 0 < counts["shacl_validated_nodes"] < counts["articles"] * 10  # SHACL only for the changed nodes
+    assert counts["reasoning_updated"]  # the closure too: the previous one plus what the new article entails
 
 
 def test_incremental_parallel_build_is_byte_identical_to_a_full_build(incremental, seed_build):

@@ -178,6 +178,25 @@ def test_entity_facts_give_sources(store):
     assert "https://w3id.org/edugraph/ontology#heads" in column(rows, "property")
 
 
+def test_entity_facts_give_the_sentence_of_a_reified_fact(store):
+    """Article 001: school 608 is in the Kirovsky district; neither has a sentence of its own, so the sentence is
+    the one the statement reifying that fact was read from."""
+    rows = select(store, "entity-facts", entity="egr:org/school-608-saint-petersburg")
+    sentences = {r.get("sentence", "") for r in rows if r["property"] == EG + "locatedIn"
+                 and r["value"] == EGR + "place/saint-petersburg-kirovsky-district"}
+    assert any(sentence.startswith("30 октября 2023 года") for sentence in sentences)
+
+
+def test_who_met_whom_gives_the_same_pair_from_either_person(store):
+    """A pair comes as (?a, ?b) with ?a before ?b, whichever of the two people is given."""
+    pairs = {}
+    for name in ("Алла Калиниченко", "Светлана Макаренко"):
+        rows = select(store, "who-met-whom", person=name)
+        assert rows and all(r["a"] < r["b"] for r in rows)
+        pairs[name] = {(r["a"], r["b"], r["event"], r["source"]) for r in rows}
+    assert pairs["Алла Калиниченко"] & pairs["Светлана Макаренко"]
+
+
 def test_construct_gives_a_graph(store):
     query = read_query(ROOT / "queries" / "construct-initiative-network.rq")
     body, media_type = execute(store, query.text, None, "table", "turtle")

@@ -37,6 +37,7 @@ from .output.chunks import write_chunked
 from .output.write import merged_lines, paused_gc, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
+from .reasoning_update import previous_closure, reasoning_key, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
@@ -230,16 +231,23 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
             asserted = ntriples_triples("".join(lines), source=damaged)
         with timed(seconds, "reason", cpu):
-            inferred, contradictions = inferred_triples(without_provenance(asserted), ontology, reasoner)
+            reasoning_id = reasoning_key(ontology_path)
+            updated = updated_inferred(previous_closure(previous, reasoning_id), lines, ontology) \
+                if reasoner == "reasonable" else None
+            if updated is not None:
+                inferred, contradictions = updated.inferred, updated.inconsistencies
+            else:
+                inferred, contradictions = inferred_triples(without_provenance(asserted), ontology, reasoner)
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
-            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous)
+            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous, updated)
         entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
               "asserted_triples": asserted_count, "inferred_triples": len(inferred),
               "named_graphs": len(parts) + 1, "entities": entities,
               "shacl_conforms": report.conforms, "shacl_violations": report.violations,
               "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
+              "reasoning_key": reasoning_id, "reasoning_updated": updated is not None,
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
     return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,

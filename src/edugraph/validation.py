@@ -29,6 +29,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from .errors import EduGraphError
 from .namespaces import bind_prefixes
 from .output.read import ntriples_triples
+from .reasoning_update import ClosureUpdate
 
 # shape terms whose constraints read only the focus node's triples along sh:path and the values themselves (their
 # types for sh:class); annotations and severities read nothing
@@ -95,13 +96,14 @@ def relevant_lines(lines, tokens: set) -> set:
     return {line for line in lines if line[line.find(" ") + 1:line.find(" ", line.find(" ") + 1)] in tokens}
 
 
-def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, inferred: set) -> set | None:
+def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, inferred: set,
+                  update: ClosureUpdate | None = None) -> set | None:
     """The triples along `read` that differ from a previous build that had no SHACL result (not even a warning)
     under the same validation key; None without such a build.
 
-    The asserted triples are compared as lines (the build writes `asserted.nt` from the same lines; a triple
-    written differently only counts as changed), the inferred ones (`inferred`: the current ones along `read`)
-    as terms.
+    The changes are those of the closure `update` when the reasoning found them; else the asserted triples are
+    compared as lines (the build writes `asserted.nt` from the same lines; a triple written differently only
+    counts as changed), the inferred ones (`inferred`: the current ones along `read`) as terms.
     """
     if build_dir is None:
         return None
@@ -112,6 +114,9 @@ def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, i
         verdict = [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")]
         if verdict != [key, True, 0]:  # any result (a warning too) of an unchanged node would be lost
             return None
+        if update is not None:
+            wanted = {str(p) for p in read}
+            return {t for t in (*update.asserted_added, *update.inferred_changed) if str(t[1]) in wanted}
         before = [relevant_lines((Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True),
                                  tokens) for name in PREVIOUS_FILES]
         edited = "".join(before[0] ^ relevant_lines(asserted_lines, tokens))
@@ -153,16 +158,17 @@ def new_graph(triples) -> Graph:
 
 
 def validate_build(asserted_lines, asserted: list, inferred: list, shapes: Graph, ontology: Graph, key: str,
-                   previous: Path | None = None) -> ValidationReport:
+                   previous: Path | None = None, update: ClosureUpdate | None = None) -> ValidationReport:
     """Validate the build's asserted triples (and their N-Triples lines) + `inferred` triples: the nodes changed
-    since the `previous` build when that is exact (see the module's docstring), else every node."""
+    since the `previous` build (as the closure `update` found them, if given) when that is exact (see the
+    module's docstring), else every node."""
     read = local_paths(shapes)
     if read is None:
         return validate(new_graph(asserted + inferred), shapes, ontology, inplace=True)
     wanted = {str(p) for p in read}  # str keys: rdflib's own __eq__ is slow on many triples
     inferred = {triple for triple in inferred if str(triple[1]) in wanted}
     current = inferred | {triple for triple in asserted if str(triple[1]) in wanted}
-    changed = changed_since(previous, key, read, asserted_lines, inferred)
+    changed = changed_since(previous, key, read, asserted_lines, inferred, update)
     nodes = None if changed is None else affected_nodes(changed, current)
     if nodes is None:
         return validate(new_graph(current), shapes, ontology, inplace=True)

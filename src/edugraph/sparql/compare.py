@@ -44,6 +44,20 @@ def to_rdflib(term):
     return Literal(term.value, lang=term.language, datatype=datatype)
 
 
+def to_ox(term):
+    """The pyoxigraph term of an rdflib term (the inverse of :func:`to_rdflib`).
+
+    >>> to_ox(Literal("Уфа", lang="ru"))
+    <Literal value=Уфа language=ru>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+    return ox.Literal(str(term), language=term.language, datatype=datatype)
+
+
 def _key(term) -> tuple:
     """One comparable form for a pyoxigraph or rdflib term (plain literal = xsd:string)."""
     if term is None:

@@ -1,0 +1,190 @@
+"""The closure after triples were only added: the previous build's closure plus what the new triples entail.
+
+OWL 2 RL is monotone: adding triples never retracts an inference, so when the asserted facts of a build are
+those of the previous build plus some new ones (``edugraph add``), the new closure is the previous one plus
+the consequences of the new triples. The previous closure is closed, so a new consequence comes from a rule
+instance with at least one new premise, and the other premises are found through the new one. For the rules
+this ontology uses (:func:`joins`), a data premise joins another only
+
+- as a link of a two-link property chain or of a transitive property: the object of the first link is the
+  subject of the second (``x p y``, ``y q z``);
+- through the subject, for a functional property (two values give ``owl:sameAs``) and for ``rdf:type`` (two
+  disjoint classes are a contradiction);
+
+every other rule (inverse, symmetric, sub-property, domain, range, sub-class, equivalent class,
+``owl:hasValue``) has one data premise. So the update reads from the previous build's store only the triples
+that can join a new one (an indexed lookup of node and predicate each), reasons with `reasonable` over the
+ontology, those triples and the new ones, and repeats with the joins of every new triple derived, until
+nothing new appears (a derived triple is new if the previous closure, in the store, does not hold it).
+
+Anything else gives None and the build computes the closure in full: a removed or changed triple, another
+ontology, reasoner or reasoning code, a previous build that cannot be read, an ontology construct outside
+those rules (``owl:someValuesFrom``, keys, longer chains…), a new triple about the schema or with a blank
+node, or an ``owl:sameAs`` (equality rewrites every triple of both nodes). ``tests/test_reasoning_update.py``
+compares both ways on real articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from . import reasoning
+from .errors import EduGraphError
+from .output.read import ntriples_triples
+from .resolve.evidence import without_provenance
+from .sparql.compare import to_ox, to_rdflib
+from .sparql.store import STORE_DIR
+
+TYPE = reasoning.TYPE
+MAX_ROUNDS = 20  # each round follows one more step of derivations; past this, reason in full
+SCHEMA = (str(OWL), str(RDFS.subClassOf), str(RDFS.subPropertyOf), str(RDFS.domain), str(RDFS.range))
+UNSUPPORTED = {OWL.someValuesFrom, OWL.allValuesFrom, OWL.intersectionOf, OWL.unionOf, OWL.complementOf,
+               OWL.oneOf, OWL.maxCardinality, OWL.maxQualifiedCardinality, OWL.hasKey, OWL.propertyDisjointWith,
+               OWL.InverseFunctionalProperty, OWL.AsymmetricProperty, OWL.IrreflexiveProperty,
+               OWL.AllDifferent, OWL.differentFrom, OWL.sameAs, OWL.disjointUnionOf, OWL.hasSelf}
+
+
+def reasoning_key(ontology_path: Path) -> str:
+    """Hash of what the closure depends on besides the data: the ontology, `reasonable` and this code."""
+    digest = hashlib.sha256(version("reasonable").encode())
+    for path in (Path(reasoning.__file__), Path(__file__), Path(ontology_path)):
+        digest.update(b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class PreviousClosure:
+    """What the update needs of the previous build: its asserted lines, inferred triples, contradictions and
+    store (read-only)."""
+
+    asserted_lines: frozenset[str]
+    inferred: list[tuple]
+    inconsistencies: list[str]
+    store: ox.Store
+
+
+def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None:
+    """The previous build's closure if it was computed by `reasonable` under the same `key`, else None."""
+    if build_dir is None:
+        return None
+    folder = Path(build_dir)
+    try:
+        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        if not isinstance(summary, dict) or summary.get("reasoning_key") != key \
+                or summary.get("reasoner") != "reasonable":
+            return None
+        asserted = frozenset((folder / "asserted.nt").read_text(encoding="utf-8").splitlines(keepends=True))
+        inferred = ntriples_triples((folder / "inferred.nt").read_text(encoding="utf-8"), source=str(folder))
+        return PreviousClosure(asserted, inferred, list(summary.get("inconsistencies", [])),
+                               ox.Store.read_only(str(folder / STORE_DIR)))
+    except (OSError, ValueError, EduGraphError):  # missing, unreadable or damaged: reason in full
+        return None
+
+
+@dataclass(frozen=True)
+class Joins:
+    """Which stored triples a new triple ``x q z`` can join, by its predicate q: ``z r ?`` for r in
+    ``after[q]``, ``? p x`` for p in ``before[q]``, and ``x q ?`` if q is in ``same_subject``."""
+
+    after: dict[str, set[str]]
+    before: dict[str, set[str]]
+    same_subject: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ClosureUpdate:
+    """The build's inferred triples and contradictions, and how the asserted and inferred triples changed
+    since the previous build (what SHACL needs to validate only the changed nodes)."""
+
+    inferred: list[tuple]
+    inconsistencies: list[str]
+    asserted_added: list[tuple]
+    inferred_changed: set[tuple]
+
+
+def joins(ontology: Graph) -> Joins | None:
+    """The joins of the ontology's two-premise rules over data, or None if it uses a construct outside
+    them (see the module docstring)."""
+    if any(p in UNSUPPORTED or o in UNSUPPORTED for _, p, o in ontology):
+        return None
+    after, before = defaultdict(set), defaultdict(set)
+    links = [tuple(str(p) for p in chain) for chain, _ in reasoning.property_chains(ontology)]
+    links += [(str(p), str(p)) for p in ontology.subjects(RDF.type, OWL.TransitiveProperty)]
+    for chain in links:
+        if len(chain) != 2:
+            return None
+        after[chain[0]].add(chain[1])
+        before[chain[1]].add(chain[0])
+    functional = {str(p) for p in ontology.subjects(RDF.type, OWL.FunctionalProperty)}
+    return Joins(dict(after), dict(before), frozenset(functional | {TYPE}))
+
+
+def lookups(triples, rules: Joins) -> set[tuple] | None:
+    """The (node, predicate, "out" or "in") lookups of the stored triples that `triples` can join, or None if
+    one of them is about the schema, is an ``owl:sameAs`` or has a blank node."""
+    found = set()
+    for s, p, o in triples:
+        p = str.__str__(p)  # a plain str: rdflib hashes a URIRef apart from the same str
+        if str.startswith(p, SCHEMA) or (str.__eq__(p, TYPE) and str.startswith(o, SCHEMA)) \
+                or not isinstance(s, URIRef) or isinstance(o, BNode):
+            return None
+        found.update((s, q, "in") for q in rules.before.get(p, ()))
+        if not isinstance(o, Literal):
+            found.update((o, r, "out") for r in rules.after.get(p, ()))
+        if p in rules.same_subject:
+            found.add((s, p, "out"))
+    return found
+
+
+def stored(store: ox.Store, node, predicate: str, direction: str) -> set:
+    """The distinct triples of the store's default graph with `predicate` and `node` as subject ("out") or
+    object ("in")."""
+    term, predicate = ox.NamedNode(str(node)), ox.NamedNode(str(predicate))
+    pattern = (term, predicate, None) if direction == "out" else (None, predicate, term)
+    return reasoning.plain_triples((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                                   for q in store.quads_for_pattern(*pattern, ox.DefaultGraph()))
+
+
+def in_store(store: ox.Store, triple) -> bool:
+    """Whether the store's default graph holds `triple` (rdflib terms)."""
+    return ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) in store
+
+
+def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology: Graph) -> ClosureUpdate | None:
+    """The closure of the build whose asserted N-Triples lines are `asserted_lines` (a dict or set), from the
+    `previous` closure; None unless those lines only add to the previous ones and the update is exact (see
+    the module docstring)."""
+    rules = joins(ontology)
+    if previous is None or rules is None or not previous.asserted_lines <= asserted_lines.keys():
+        return None
+    asserted_added = ntriples_triples("".join(asserted_lines.keys() - previous.asserted_lines))
+    added = set(without_provenance(asserted_added))
+    part, done, todo = set(), set(), lookups(added, rules)
+    for _ in range(MAX_ROUNDS):
+        if todo is None:
+            return None
+        for node, predicate, direction in todo - done:
+            part |= stored(previous.store, node, predicate, direction)
+        done |= todo
+        closure = reasoning.reasonable_closure(list(part | added), ontology)
+        new = {t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX) and reasoning.is_data_fact(t)
+               and t not in part and t not in added and not in_store(previous.store, t)}
+        todo = lookups(new, rules)
+        if todo is not None and todo <= done:
+            break
+    else:
+        return None
+    ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
+    contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
+    now_asserted = {t for t in previous.inferred if t in added}
+    inferred = dict.fromkeys([t for t in previous.inferred if t not in now_asserted] + list(new))  # each once
+    return ClosureUpdate(list(inferred), sorted(contradictions), asserted_added, new | now_asserted)
