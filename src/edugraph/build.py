@@ -172,7 +172,8 @@ def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
                 bar.update()
 
 
-def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str, previous: Path | None = None):
+def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str,
+                previous: Path | None = None) -> tuple[list[Article], dict[str, str], dict]:
     """The articles (sorted by id), their cache keys by id and the record of what they were read from
     (`output/inputs.py`). An article whose files have the bytes the `previous` build read is only decoded: its
     metadata, curation and key are that build's."""
