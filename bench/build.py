@@ -9,7 +9,8 @@ seconds (the machine is shared: CPU is the steadier figure), the CPU seconds of 
 and the previous build's cache entries; extract+map includes its workers; write+store is `write_build`), the
 peak resident memory of the build and of its workers, and the triples. Then:
 - `add 1`: one more article is added and the build rerun on the previous build (its per-article cache, and
-  its SHACL results for the nodes the change does not touch), like `edugraph add` + `edugraph build`;
+  its closure and its SHACL results for what the change does not touch), like `edugraph add` +
+  `edugraph build`;
 - `owlrl/engine`: owlrl (the reference) and `reasonable` (the engine the build uses) reason over the
   built graph in another child (CPU seconds); owlrl is skipped above --owlrl-max articles (it takes minutes);
 - on the smallest size (unless --no-speedup): extraction alone with 1 and with --jobs processes.
@@ -63,7 +64,8 @@ def measure_build(folder: Path, jobs: int) -> dict:
     phases["write+store"] = cpu_seconds() - built
     return {"seconds": time.perf_counter() - start, "cpu": cpu_seconds() - cpu, "phases": phases,
             "peak_mb": peak_mb(), "asserted": counts["asserted_triples"], "inferred": counts["inferred_triples"],
-            "reused": counts["reused_articles"], "validated_nodes": counts.get("shacl_validated_nodes")}
+            "reused": counts["reused_articles"], "validated_nodes": counts.get("shacl_validated_nodes"),
+            "closure": "update" if counts.get("reasoning_updated") else "full"}
 
 
 def measure_reasoners(folder: Path) -> dict:
@@ -124,7 +126,8 @@ def row(size: int, run: str, build: dict, reasoners: dict | None = None, slope: 
         ratio, owlrl = f"{'—':>8}", f"{'—':>7}"
     share = 100 * build["phases"].get("reason", 0) / build["cpu"]
     nodes = "all" if build["validated_nodes"] is None else str(build["validated_nodes"])
-    return (f"{size:>7} {run:>6} {build['seconds']:>7.1f} {build['cpu']:>7.1f} {phases} {share:>5.1f}% {nodes:>6} "
+    return (f"{size:>7} {run:>6} {build['seconds']:>7.1f} {build['cpu']:>7.1f} {phases} {share:>5.1f}% "
+            f"{build['closure']:>7} {nodes:>6} "
             f"{build['peak_mb']:>7.0f} {build['asserted'] + build['inferred']:>9} {slope:>8} {owlrl} {ratio}")
 
 
@@ -142,9 +145,10 @@ def main(argv=None) -> int:
         print(json.dumps(MODES[mode](Path(folder), int(jobs))))
         return 0
     work = Path(args.keep or tempfile.mkdtemp(prefix="edugraph-bench-"))
-    print("CPU seconds by phase; `reason` is the reasoning share of the build's CPU; `SHACL` the nodes validated")
+    print("CPU seconds by phase; `reason` is the reasoning share of the build's CPU; `closure` whether it was updated "
+          "from the previous build's or computed in full; `SHACL` the nodes validated")
     print(f"{'articles':>7} {'run':>6} {'wall s':>7} {'CPU s':>7} " + " ".join(f"{p:>11}" for p in PHASES)
-          + f" {'reason':>6} {'SHACL':>6} {'peak MB':>7} {'triples':>9} {'CPU/1000':>8} {'owlrl s':>7} "
+          + f" {'reason':>6} {'closure':>7} {'SHACL':>6} {'peak MB':>7} {'triples':>9} {'CPU/1000':>8} {'owlrl s':>7} "
           + f"{'owlrl/engine':>8}", flush=True)
     previous, speedup = None, None
     for size in args.sizes:
