@@ -37,11 +37,11 @@ from .output.chunks import write_chunked
 from .output.write import merged_lines, paused_gc, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
-from .reasoning_update import previous_closure, reasoning_key, updated_inferred
+from .reasoning_update import previous_closure, reasoning_key, text_digest, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
-from .validation import validate_build, validation_key
+from .validation import validate_build, validate_update, validation_key
 
 LABEL, PREF_LABEL, TYPE = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>", str(RDF.type)
 LABEL_MARK = f" {LABEL} "  # in every label line (and in few others): the cheap test first
@@ -56,15 +56,15 @@ class BuildResult:
     `egg:gazetteer` and `egg:entities`; `lines` their distinct lines (made from `parts` when not given);
     `inputs` what the articles were read from (`output/inputs.py`);
     `asserted` the same named graphs as rdflib graphs and `asserted_graph` their union, both parsed when first
-    asked for. `inferred_triples` are the inferred triples (rdflib terms)
-    and `inferred` the graph `egg:inferred` made of them when first asked for (an rdflib graph costs about
+    asked for. `inferred_text` is the graph `egg:inferred` as sorted N-Triples, `inferred_triples` its triples
+    (rdflib terms) and `inferred` its rdflib graph, both made when first asked for (an rdflib graph costs about
     10 µs per triple: code that only iterates should use the list).
     """
 
     articles: list[Article]
     facts: dict[str, dict]
     parts: list[tuple[str, str]]
-    inferred_triples: list[tuple]
+    inferred_text: str
     ontology: Graph
     ontology_path: Path
     conforms: bool = True
@@ -77,6 +77,10 @@ class BuildResult:
     def __post_init__(self):
         if not self.lines:
             self.lines = dict.fromkeys(line for _, nt in self.parts for line in nt.splitlines(keepends=True))
+
+    @cached_property
+    def inferred_triples(self) -> list[tuple]:
+        return ntriples_triples(self.inferred_text, source="the inferred graph")
 
     @cached_property
     def inferred(self) -> Graph:
@@ -229,31 +233,55 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             labels = preferred_labels(lines)
             parts.append((str(GRAPH["entities"]), labels))
             lines.update(dict.fromkeys(labels.splitlines(keepends=True)))
-            damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
-            asserted = ntriples_triples("".join(lines), source=damaged)
+        damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
+        terms: dict[str, list] = {}  # the asserted and inferred triples as rdflib terms, parsed only if needed
+
+        def all_triples() -> tuple[list, list]:
+            if not terms:
+                terms["asserted"] = ntriples_triples("".join(lines), source=damaged)
+                terms["inferred"] = ntriples_triples(inferred_text, source="the inferred graph")
+            return terms["asserted"], terms["inferred"]
+
         with timed(seconds, "reason", cpu):
             reasoning_id = reasoning_key(ontology_path)
-            updated = updated_inferred(previous_closure(previous, reasoning_id), lines, ontology) \
-                if reasoner == "reasonable" else None
-            if updated is not None:
-                inferred, contradictions = updated.inferred, updated.inconsistencies
+            before = previous_closure(previous, reasoning_id) if reasoner == "reasonable" else None
+            updated = updated_inferred(before, lines, ontology)
+            if updated is None:
+                terms["asserted"] = ntriples_triples("".join(lines), source=damaged)
+                terms["inferred"], contradictions = inferred_triples(without_provenance(terms["asserted"]),
+                                                                     ontology, reasoner)
+                inferred_text = sorted_ntriples(terms["inferred"])
             else:
-                inferred, contradictions = inferred_triples(without_provenance(asserted), ontology, reasoner)
+                inferred_text, contradictions = updated.inferred_text, updated.inconsistencies
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
-            report = validate_build(lines, asserted, inferred, shapes, ontology, key, previous, updated)
-        entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
+            report = None if updated is None else validate_update(updated, before.store, shapes, ontology, key,
+                                                                  previous)
+            if report is None:  # every node is validated, or the changed ones found from the files
+                report = validate_build(lines, *all_triples(), shapes, ontology, key, previous)
+        if updated is not None and set(before.counts["entities"]) == set(SUMMARY_CLASSES):
+            # the closure only grew: the previous counts plus the triples new to it
+            added = count_entities(updated.closure_added)
+            entities = {name: before.counts["entities"][name] + added[name] for name in added}
+            asserted_count = before.counts["asserted_triples"] + len(updated.asserted_added)
+        else:
+            asserted, inferred = all_triples()
+            entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
-              "asserted_triples": asserted_count, "inferred_triples": len(inferred),
+              "asserted_triples": asserted_count, "inferred_triples": inferred_text.count("\n"),
               "named_graphs": len(parts) + 1, "entities": entities,
               "shacl_conforms": report.conforms, "shacl_violations": report.violations,
               "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
               "reasoning_key": reasoning_id, "reasoning_updated": updated is not None,
+              "inferred_sha256": text_digest(inferred_text),
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
-    return BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred, ontology,
-                       Path(ontology_path), report.conforms, report.text, counts,
-                       {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
+    result = BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred_text, ontology,
+                         Path(ontology_path), report.conforms, report.text, counts,
+                         {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
+    if terms:
+        result.inferred_triples = terms["inferred"]  # already made: not parsed again if asked for
+    return result
 
 
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
@@ -265,7 +293,7 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
     with replaced_folder(out_dir) as folder, paused_gc():
         with timed(seconds, "write"):
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
-            inferred = (str(GRAPH["inferred"]), sorted_ntriples(result.inferred_triples))
+            inferred = (str(GRAPH["inferred"]), result.inferred_text)
             kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
                              if os.path.abspath(reused_from(entry) or folder) == str(previous))
             asserted = sorted(result.lines)

@@ -38,8 +38,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from . import reasoning
-from .errors import EduGraphError
 from .output.read import ntriples_triples
+from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
 from .sparql.compare import to_ox, to_rdflib
 from .sparql.store import STORE_DIR
@@ -63,30 +63,40 @@ def reasoning_key(ontology_path: Path) -> str:
 
 @dataclass(frozen=True)
 class PreviousClosure:
-    """What the update needs of the previous build: its asserted lines, inferred triples, contradictions and
-    store (read-only)."""
+    """What the update needs of the previous build: its asserted lines, its inferred graph (sorted N-Triples),
+    contradictions and counts (summary.json), and its store (read-only)."""
 
     asserted_lines: frozenset[str]
-    inferred: list[tuple]
+    inferred_text: str
     inconsistencies: list[str]
+    counts: dict
     store: ox.Store
 
 
+def text_digest(text: str) -> str:
+    """The SHA-256 of a text's UTF-8 bytes (summary.json records the inferred graph's)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None:
-    """The previous build's closure if it was computed by `reasonable` under the same `key`, else None."""
+    """The previous build's closure if it was computed by `reasonable` under the same `key` and its
+    `inferred.nt` is the one it wrote, else None."""
     if build_dir is None:
         return None
     folder = Path(build_dir)
     try:
         summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
         if not isinstance(summary, dict) or summary.get("reasoning_key") != key \
-                or summary.get("reasoner") != "reasonable":
+                or summary.get("reasoner") != "reasonable" or not isinstance(summary.get("entities"), dict) \
+                or not isinstance(summary.get("asserted_triples"), int):
+            return None
+        inferred = (folder / "inferred.nt").read_text(encoding="utf-8")
+        if text_digest(inferred) != summary.get("inferred_sha256"):
             return None
         asserted = frozenset((folder / "asserted.nt").read_text(encoding="utf-8").splitlines(keepends=True))
-        inferred = ntriples_triples((folder / "inferred.nt").read_text(encoding="utf-8"), source=str(folder))
-        return PreviousClosure(asserted, inferred, list(summary.get("inconsistencies", [])),
+        return PreviousClosure(asserted, inferred, list(summary.get("inconsistencies", [])), summary,
                                ox.Store.read_only(str(folder / STORE_DIR)))
-    except (OSError, ValueError, EduGraphError):  # missing, unreadable or damaged: reason in full
+    except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
         return None
 
 
@@ -102,13 +112,15 @@ class Joins:
 
 @dataclass(frozen=True)
 class ClosureUpdate:
-    """The build's inferred triples and contradictions, and how the asserted and inferred triples changed
-    since the previous build (what SHACL needs to validate only the changed nodes)."""
+    """The build's inferred graph (sorted N-Triples) and contradictions, and how the closure changed since the
+    previous build: asserted triples added, inferred triples added or now asserted (what SHACL needs to
+    validate only the changed nodes), and the triples new to the closure (what the counts need)."""
 
-    inferred: list[tuple]
+    inferred_text: str
     inconsistencies: list[str]
     asserted_added: list[tuple]
     inferred_changed: set[tuple]
+    closure_added: set[tuple]
 
 
 def joins(ontology: Graph) -> Joins | None:
@@ -185,6 +197,9 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
         return None
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
-    now_asserted = {t for t in previous.inferred if t in added}
-    inferred = dict.fromkeys([t for t in previous.inferred if t not in now_asserted] + list(new))  # each once
-    return ClosureUpdate(list(inferred), sorted(contradictions), asserted_added, new | now_asserted)
+    now_asserted = {t for t in added if in_store(previous.store, t)}  # inferred before, asserted now
+    lines = set(previous.inferred_text.splitlines(keepends=True))
+    lines -= set(sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
+    lines |= set(sorted_ntriples(list(new)).splitlines(keepends=True))
+    return ClosureUpdate("".join(sorted(lines)), sorted(contradictions), asserted_added, new | now_asserted,
+                         (set(asserted_added) - now_asserted) | new)
