@@ -4,9 +4,10 @@
 
 The cache entries of BUILD_DIR (each article's facts, graph and background) and the lines of its inferred
 graph about its articles are copied `--copies` times under new article ids, as if more articles reported the
-same people, organisations and events (as news does), and merged into a `BuildResult` as `run_build` does. Then, in one process, `write_build` is timed twice (CPU seconds by phase; the machine
-is shared): a full write into an empty folder of all the articles but one, and the write after adding that
-one (`add 1`: every other article reused from the folder written before, as `edugraph build` does after
+same people, organisations and events (as news does), and merged into a `BuildResult` as `run_build` does.
+Then, in one process, `write_build` is timed twice (CPU seconds by phase; the machine is shared): a full
+write into an empty folder of all the articles but one, and the write after adding that one (`add 1`: every
+other article's entry re-read from the folder written before and reused, as `edugraph build` does after
 `edugraph add`). Reading, merging, reasoning and validating are not part of this benchmark (bench/build.py).
 """
 
