@@ -30,7 +30,6 @@ from edugraph.mapping import article_graph_iri  # noqa: E402
 from edugraph.namespaces import GRAPH  # noqa: E402
 from edugraph.ontology import load_ontology  # noqa: E402
 from edugraph.output.cache import CACHE_DIR, ENTRY_SUFFIX, Entry, read_entry  # noqa: E402
-from edugraph.output.read import ntriples_triples  # noqa: E402
 from edugraph.output.write import merged_lines  # noqa: E402
 from edugraph.paths import ONTOLOGY  # noqa: E402
 
@@ -51,9 +50,9 @@ def renamed(text: str, copy: int) -> str:
     return text if copy == 0 else ARTICLE.sub(lambda m: f"article/{copy_id(m.group(1), copy)}", text)
 
 
-def scaled(build_dir: Path, copies: int) -> tuple[dict[str, Entry], list[tuple]]:
-    """New cache entries (by key) of `copies` times the articles of the build, and the inferred triples of them all
-    (those about an article copied with it)."""
+def scaled(build_dir: Path, copies: int) -> tuple[dict[str, Entry], str]:
+    """New cache entries (by key) of `copies` times the articles of the build, and the inferred graph of them all
+    as sorted N-Triples (the lines about an article copied with it)."""
     backgrounds: dict[str, str] = {}
     keys = [path.stem for path in sorted((build_dir / CACHE_DIR).glob(f"*{ENTRY_SUFFIX}"))]
     kept = {key: read_entry(build_dir, key, backgrounds) for key in keys}
@@ -68,10 +67,10 @@ def scaled(build_dir: Path, copies: int) -> tuple[dict[str, Entry], list[tuple]]
     inferred = (build_dir / "inferred.nt").read_text(encoding="utf-8").splitlines(keepends=True)
     about_articles = "".join(line for line in inferred if "/article/" in line)
     lines = set(inferred).union(*(renamed(about_articles, copy).splitlines(keepends=True) for copy in range(copies)))
-    return entries, ntriples_triples("".join(sorted(lines)))
+    return entries, "".join(sorted(lines))
 
 
-def result_of(entries: dict[str, Entry], inferred: list[tuple], ontology) -> BuildResult:
+def result_of(entries: dict[str, Entry], inferred: str, ontology) -> BuildResult:
     """A BuildResult of these cache entries (by key) as `run_build` merges them: the article graphs, the gazetteer
     graph (the union of their backgrounds) and the preferred labels."""
     parts = [(str(article_graph_iri(entry["facts"]["article"])), entry["graph"]) for entry in entries.values()]
@@ -113,7 +112,7 @@ def main(argv=None) -> int:
         added = timed_write(after, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    quads = sum(nt.count("\n") for _, nt in after.parts) + len(inferred)
+    quads = sum(nt.count("\n") for _, nt in after.parts) + inferred.count("\n")
     print(f"{len(entries)} articles, {quads} quads (asserted and inferred)")
     print(f"{'CPU s':<8} {'write':>7} {'store':>7} {'all':>7}")
     for label, cpu in (("full", full), ("add 1", added)):
