@@ -14,7 +14,8 @@ from edugraph.namespaces import EG
 from edugraph.ontology import load_shapes
 from edugraph.output.read import ntriples_triples
 from edugraph.paths import ONTOLOGY, SCHEMES, SHAPES
-from edugraph.validation import local_paths, new_graph, validate, validate_build, validation_key
+from edugraph.reasoning_update import ClosureUpdate, previous_closure
+from edugraph.validation import local_paths, new_graph, validate, validate_build, validate_update, validation_key
 
 KEY = validation_key(SHAPES, ONTOLOGY, SCHEMES)
 X, Y = URIRef("urn:x"), URIRef("urn:y")
@@ -71,6 +72,28 @@ def test_validating_the_changed_nodes_gives_the_full_report(change, built, seed_
     assert (report.conforms, report.violations, report.text) == (reference.conforms, reference.violations,
                                                                 reference.text)
     assert report.conforms == (change == "nothing")
+
+
+ADDITIONS = {  # name -> triples -> triples added (what `edugraph add` can do)
+    **{name: lambda ts, change=CHANGES[name]: change(ts)[1]
+       for name in ("an event with a negative participant count", "a new person without a label", "nothing")},
+    "a holder that is also a place (a value's type added)":
+        lambda ts: [(a_post_and_its_holder(ts)[1], RDF.type, EG.Place)],
+}
+
+
+@pytest.mark.parametrize("change", sorted(ADDITIONS))
+def test_after_an_addition_the_nodes_read_from_the_store_give_the_full_report(change, built, seed_build,
+                                                                              seed_result):
+    _, asserted, inferred = built
+    added = ADDITIONS[change](asserted + inferred)
+    update = ClosureUpdate("", [], added, set(), set(added))  # what the closure gained: the added triples
+    closure = previous_closure(seed_build, seed_result.counts["reasoning_key"])
+    report = validate_update(update, closure, load_shapes(), seed_result.ontology, KEY, previous=seed_build)
+    reference = full_report(asserted + added, inferred, seed_result)
+    assert report is not None and report.validated_nodes < 10, "the changed nodes alone"
+    assert (report.conforms, report.violations, report.text) == (reference.conforms, reference.violations,
+                                                                reference.text)
 
 
 def test_every_node_is_validated_when_the_previous_build_cannot_vouch_for_the_rest(built, seed_build, seed_result,

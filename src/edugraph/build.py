@@ -255,7 +255,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
                 inferred_text, contradictions = updated.inferred_text, updated.inconsistencies
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
-            report = None if updated is None else validate_update(updated, before.store, shapes, ontology, key,
+            report = None if updated is None else validate_update(updated, before, shapes, ontology, key,
                                                                   previous)
             if report is None:  # every node is validated, or the changed ones found from the files
                 report = validate_build(lines, *all_triples(), shapes, ontology, key, previous)

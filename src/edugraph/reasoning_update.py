@@ -30,6 +30,7 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from . import reasoning
 from .output.read import ntriples_triples
 from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
-from .sparql.compare import to_ox, to_rdflib
+from .sparql.compare import INTEGER_TYPES, to_ox, to_rdflib
 from .sparql.store import STORE_DIR
 
 TYPE = reasoning.TYPE
@@ -71,6 +72,36 @@ class PreviousClosure:
     inconsistencies: list[str]
     counts: dict
     store: ox.Store
+
+    @cached_property
+    def inferred_lines(self) -> frozenset[str]:
+        return frozenset(self.inferred_text.splitlines(keepends=True))
+
+    def triples(self, subject=None, predicate=None, obj=None) -> set | None:
+        """The distinct triples of the store's default graph matching a pattern (rdflib terms; None: any), as
+        the build wrote them; None if one of them is not a line of the previous build.
+
+        The store keeps a literal of a type derived from ``xsd:integer`` (``xsd:nonNegativeInteger``…) as an
+        ``xsd:integer``: its type is found again from the lines.
+        """
+        pattern = [None if term is None else to_ox(term) for term in (subject, predicate, obj)]
+        found = set()
+        for triple in reasoning.plain_triples((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                                              for q in self.store.quads_for_pattern(*pattern, ox.DefaultGraph())):
+            if isinstance(triple[2], Literal) and triple[2].datatype is not None:
+                s, p, o = triple
+                written = [(s, p, Literal(str(o), datatype=URIRef(datatype)))
+                           for datatype in (str(o.datatype), *sorted(INTEGER_TYPES))]
+                triple = next((t for t in written if self.written(t)), None)
+                if triple is None:
+                    return None
+            found.add(triple)
+        return found
+
+    def written(self, triple) -> bool:
+        """Whether the previous build wrote `triple` (a line of its asserted or inferred graph)."""
+        line = sorted_ntriples([triple])
+        return line in self.asserted_lines or line in self.inferred_lines
 
 
 def text_digest(text: str) -> str:
@@ -157,15 +188,6 @@ def lookups(triples, rules: Joins) -> set[tuple] | None:
     return found
 
 
-def stored(store: ox.Store, node, predicate: str, direction: str) -> set:
-    """The distinct triples of the store's default graph with `predicate` and `node` as subject ("out") or
-    object ("in")."""
-    term, predicate = ox.NamedNode(str(node)), ox.NamedNode(str(predicate))
-    pattern = (term, predicate, None) if direction == "out" else (None, predicate, term)
-    return reasoning.plain_triples((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
-                                   for q in store.quads_for_pattern(*pattern, ox.DefaultGraph()))
-
-
 def in_store(store: ox.Store, triple) -> bool:
     """Whether the store's default graph holds `triple` (rdflib terms)."""
     return ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) in store
@@ -185,7 +207,11 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
         if todo is None:
             return None
         for node, predicate, direction in todo - done:
-            part |= stored(previous.store, node, predicate, direction)
+            found = previous.triples(*((node, URIRef(predicate), None) if direction == "out"
+                                       else (None, URIRef(predicate), node)))
+            if found is None:
+                return None
+            part |= found
         done |= todo
         closure = reasoning.reasonable_closure(list(part | added), ontology)
         new = {t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX) and reasoning.is_data_fact(t)
@@ -198,7 +224,7 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
     now_asserted = {t for t in added if in_store(previous.store, t)}  # inferred before, asserted now
-    lines = set(previous.inferred_text.splitlines(keepends=True))
+    lines = set(previous.inferred_lines)
     lines -= set(sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
     lines |= set(sorted_ntriples(list(new)).splitlines(keepends=True))
     return ClosureUpdate("".join(sorted(lines)), sorted(contradictions), asserted_added, new | now_asserted,

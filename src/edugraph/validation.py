@@ -22,7 +22,6 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pyoxigraph as ox
 import pyshacl
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
@@ -30,9 +29,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from .errors import EduGraphError
 from .namespaces import bind_prefixes
 from .output.read import ntriples_triples
-from .reasoning import ID_PREFIX, plain_triples
-from .reasoning_update import ClosureUpdate
-from .sparql.compare import to_ox, to_rdflib
+from .reasoning import ID_PREFIX
+from .reasoning_update import ClosureUpdate, PreviousClosure
 
 # shape terms whose constraints read only the focus node's triples along sh:path and the values themselves (their
 # types for sh:class); annotations and severities read nothing
@@ -180,9 +178,10 @@ def validate_build(asserted_lines, asserted: list, inferred: list, shapes: Graph
     return replace(report, validated_nodes=len(nodes))
 
 
-def stored_view(store: ox.Store, added: set, read: set):
-    """A function giving the triples along `read` predicates of the previous build's `store` (its data: subjects
-    in our namespace) plus the triples `added` to the closure, by subject, predicate or object (None: any)."""
+def stored_view(previous: PreviousClosure, added: set, read: set):
+    """A function giving the triples along `read` predicates of the `previous` build (its data: subjects in our
+    namespace) plus the triples `added` to the closure, by subjects, predicate or objects (None: any); it
+    raises LookupError if the previous build's store and files disagree."""
     wanted = {str(p) for p in read}
     added = [t for t in added if str(t[1]) in wanted]
 
@@ -190,34 +189,37 @@ def stored_view(store: ox.Store, added: set, read: set):
         found = set()
         for s in subjects:
             for o in objects:
-                pattern = [None if term is None else to_ox(term) for term in (s, predicate, o)]
-                found.update(triple for triple in plain_triples(
-                    (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
-                    for q in store.quads_for_pattern(*pattern, ox.DefaultGraph()))
-                    if str(triple[1]) in wanted and str.startswith(triple[0], ID_PREFIX))
+                stored = previous.triples(s, predicate, o)
+                if stored is None:
+                    raise LookupError("a stored triple the previous build did not write")
+                found.update(t for t in stored if str(t[1]) in wanted and str.startswith(t[0], ID_PREFIX))
                 found.update(t for t in added if (s is None or t[0] == s) and (o is None or t[2] == o)
                              and (predicate is None or str(t[1]) == str(predicate)))
         return found
     return view
 
 
-def validate_update(update: ClosureUpdate, store: ox.Store, shapes: Graph, ontology: Graph, key: str,
+def validate_update(update: ClosureUpdate, closure: PreviousClosure, shapes: Graph, ontology: Graph, key: str,
                     previous: Path) -> ValidationReport | None:
-    """Validate after a build that only added to the `previous` one (`update`: what its closure gained; `store`:
-    the previous build's), reading only the affected nodes' triples from the store; None when validating the
-    changed nodes alone is not exact (then :func:`validate_build` validates every node)."""
+    """Validate after a build that only added to the `previous` one (`update`: what its closure gained;
+    `closure`: the previous build's), reading only the affected nodes' triples from its store; None when
+    validating the changed nodes alone is not exact (then :func:`validate_build` validates every node)."""
     read = local_paths(shapes)
     changed = None if read is None else changed_since(previous, key, read, None, None, update)
     if changed is None:
         return None
-    view = stored_view(store, update.closure_added, read)
+    view = stored_view(closure, update.closure_added, read)
     retyped = {s for s, p, _ in changed if str.__eq__(p, TYPE)}
-    nodes = affected_nodes(changed, view(objects=retyped) if retyped else set())
-    if nodes is None:
+    try:
+        nodes = affected_nodes(changed, view(objects=retyped) if retyped else set())
+        if nodes is None:
+            return None
+        own = view(subjects=nodes) if nodes else set()
+        values = {o for _, _, o in own if not isinstance(o, Literal)} - nodes
+        known = own | view(predicate=RDFS.subClassOf) | (view(subjects=values, predicate=RDF.type) if values
+                                                         else set())
+    except LookupError:
         return None
-    own = view(subjects=nodes) if nodes else set()
-    values = {o for _, _, o in own if not isinstance(o, Literal)} - nodes
-    known = own | view(predicate=RDFS.subClassOf) | (view(subjects=values, predicate=RDF.type) if values else set())
     report = validate(new_graph(neighbourhood(known, nodes)), shapes, ontology, inplace=True,
                       focus=sorted(nodes) or None)
     return replace(report, validated_nodes=len(nodes))
