@@ -253,6 +253,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
                 inferred_text = sorted_ntriples(terms["inferred"])
             else:
                 inferred_text, contradictions = updated.inferred_text, updated.inconsistencies
+                lines = dict.fromkeys(updated.asserted_sorted)  # sorted: writing asserted.nt sorts nothing
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
             report = None if updated is None else validate_update(updated, before, shapes, ontology, key,

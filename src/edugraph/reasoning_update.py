@@ -64,14 +64,18 @@ def reasoning_key(ontology_path: Path) -> str:
 
 @dataclass(frozen=True)
 class PreviousClosure:
-    """What the update needs of the previous build: its asserted lines, its inferred graph (sorted N-Triples),
-    contradictions and counts (summary.json), and its store (read-only)."""
+    """What the update needs of the previous build: its asserted lines (sorted, as `asserted.nt` holds them),
+    its inferred graph (sorted N-Triples), contradictions and counts (summary.json), and its store (read-only)."""
 
-    asserted_lines: frozenset[str]
+    asserted_sorted: list[str]
     inferred_text: str
     inconsistencies: list[str]
     counts: dict
     store: ox.Store
+
+    @cached_property
+    def asserted_lines(self) -> frozenset[str]:
+        return frozenset(self.asserted_sorted)
 
     @cached_property
     def inferred_lines(self) -> frozenset[str]:
@@ -124,7 +128,7 @@ def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None
         inferred = (folder / "inferred.nt").read_text(encoding="utf-8")
         if text_digest(inferred) != summary.get("inferred_sha256"):
             return None
-        asserted = frozenset((folder / "asserted.nt").read_text(encoding="utf-8").splitlines(keepends=True))
+        asserted = (folder / "asserted.nt").read_text(encoding="utf-8").splitlines(keepends=True)
         return PreviousClosure(asserted, inferred, list(summary.get("inconsistencies", [])), summary,
                                ox.Store.read_only(str(folder / STORE_DIR)))
     except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
@@ -143,12 +147,14 @@ class Joins:
 
 @dataclass(frozen=True)
 class ClosureUpdate:
-    """The build's inferred graph (sorted N-Triples) and contradictions, and how the closure changed since the
+    """The build's inferred graph (sorted N-Triples), contradictions and asserted lines (sorted), and how the
+    closure changed since the
     previous build: asserted triples added, inferred triples added or now asserted (what SHACL needs to
     validate only the changed nodes), and the triples new to the closure (what the counts need)."""
 
     inferred_text: str
     inconsistencies: list[str]
+    asserted_sorted: list[str]
     asserted_added: list[tuple]
     inferred_changed: set[tuple]
     closure_added: set[tuple]
@@ -200,7 +206,8 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
     rules = joins(ontology)
     if previous is None or rules is None or not previous.asserted_lines <= asserted_lines.keys():
         return None
-    asserted_added = ntriples_triples("".join(asserted_lines.keys() - previous.asserted_lines))
+    added_lines = sorted(asserted_lines.keys() - previous.asserted_lines)
+    asserted_added = ntriples_triples("".join(added_lines))
     added = set(without_provenance(asserted_added))
     part, done, todo = set(), set(), lookups(added, rules)
     for _ in range(MAX_ROUNDS):
@@ -224,8 +231,9 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
     now_asserted = {t for t in added if in_store(previous.store, t)}  # inferred before, asserted now
-    lines = set(previous.inferred_lines)
-    lines -= set(sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
-    lines |= set(sorted_ntriples(list(new)).splitlines(keepends=True))
-    return ClosureUpdate("".join(sorted(lines)), sorted(contradictions), asserted_added, new | now_asserted,
-                         (set(asserted_added) - now_asserted) | new)
+    gone = set(sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
+    kept = [line for line in previous.inferred_text.splitlines(keepends=True) if line not in gone]
+    # sorted runs with a few lines added: sorting them is a merge (Timsort), not a sort of every line
+    inferred = sorted(kept + sorted_ntriples(list(new)).splitlines(keepends=True))
+    return ClosureUpdate("".join(inferred), sorted(contradictions), sorted(previous.asserted_sorted + added_lines),
+                         asserted_added, new | now_asserted, (set(asserted_added) - now_asserted) | new)
