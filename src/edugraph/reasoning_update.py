@@ -42,10 +42,11 @@ from . import reasoning
 from .output.read import ntriples_triples
 from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
-from .sparql.compare import INTEGER_TYPES, to_ox, to_rdflib
+from .sparql.compare import INTEGER_TYPES, XSD, to_ox, to_rdflib
 from .sparql.store import STORE_DIR
 
 TYPE = reasoning.TYPE
+XSD_INTEGER = XSD + "integer"
 MAX_ROUNDS = 20  # each round follows one more step of derivations; past this, reason in full
 SCHEMA = (str(OWL), str(RDFS.subClassOf), str(RDFS.subPropertyOf), str(RDFS.domain), str(RDFS.range))
 UNSUPPORTED = {OWL.someValuesFrom, OWL.allValuesFrom, OWL.intersectionOf, OWL.unionOf, OWL.complementOf,
@@ -92,11 +93,13 @@ class PreviousClosure:
         found = set()
         for triple in reasoning.plain_triples((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
                                               for q in self.store.quads_for_pattern(*pattern, ox.DefaultGraph())):
-            if isinstance(triple[2], Literal) and triple[2].datatype is not None:
-                s, p, o = triple
-                written = [(s, p, Literal(str(o), datatype=URIRef(datatype)))
-                           for datatype in (str(o.datatype), *sorted(INTEGER_TYPES))]
-                triple = next((t for t in written if self.written(t)), None)
+            s, p, o = triple
+            if isinstance(o, Literal) and o.datatype is not None and not self.written(triple):
+                if str(o.datatype) != XSD_INTEGER:
+                    return None
+                written = (t for t in ((s, p, Literal(str(o), datatype=URIRef(datatype)))
+                                       for datatype in sorted(INTEGER_TYPES)) if self.written(t))
+                triple = next(written, None)
                 if triple is None:
                     return None
             found.add(triple)
