@@ -153,3 +153,13 @@ def test_the_changes_it_finds_are_those_shacl_finds_by_reading_the_previous_file
     inferred = {t for t in result.inferred_triples if t[1] in read}
     from_files = changed_since(build, key, read, lines, inferred)
     assert from_files and changed_since(build, key, read, lines, inferred, update) == from_files
+
+
+@pytest.mark.parametrize("counts", [{"entities": {"Person": "many"}}, {"inconsistencies": "none"},
+                                    {"asserted_triples": None}])
+def test_a_previous_summary_with_odd_counts_is_reasoned_in_full(previous, counts):
+    summary = json.loads((previous / "build" / "summary.json").read_text())
+    (previous / "build" / "summary.json").write_text(json.dumps({**summary, **counts}))
+    result = rebuild(previous)
+    assert not result.counts["reasoning_updated"]
+    assert isinstance(result.counts["entities"]["Person"], int)

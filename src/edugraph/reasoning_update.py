@@ -116,6 +116,14 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def counts_readable(summary: dict) -> bool:
+    """Whether a previous summary.json has the counts and contradictions the update adds to."""
+    entities, problems = summary.get("entities"), summary.get("inconsistencies")
+    return isinstance(entities, dict) and all(isinstance(n, int) for n in entities.values()) \
+        and isinstance(summary.get("asserted_triples"), int) \
+        and isinstance(problems, list) and all(isinstance(p, str) for p in problems)
+
+
 def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None:
     """The previous build's closure if it was computed by `reasonable` under the same `key` and its
     `inferred.nt` is the one it wrote, else None."""
@@ -125,14 +133,13 @@ def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None
     try:
         summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
         if not isinstance(summary, dict) or summary.get("reasoning_key") != key \
-                or summary.get("reasoner") != "reasonable" or not isinstance(summary.get("entities"), dict) \
-                or not isinstance(summary.get("asserted_triples"), int):
+                or summary.get("reasoner") != "reasonable" or not counts_readable(summary):
             return None
         inferred = (folder / "inferred.nt").read_text(encoding="utf-8")
         if text_digest(inferred) != summary.get("inferred_sha256"):
             return None
         asserted = (folder / "asserted.nt").read_text(encoding="utf-8").splitlines(keepends=True)
-        return PreviousClosure(asserted, inferred, list(summary.get("inconsistencies", [])), summary,
+        return PreviousClosure(asserted, inferred, summary["inconsistencies"], summary,
                                ox.Store.read_only(str(folder / STORE_DIR)))
     except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
         return None
