@@ -316,20 +316,39 @@ GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|нов�
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
                          r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
-_KINDS = {"технопарк": r"технопарк|кванториум|kvantorium|technology park", "кванториум": r"технопарк|кванториум|kvantorium",
-          "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium", "гимнази": r"гимнази", "лице": r"лице[йяюе]",
-          "центр": r"центр|centre|center|куб|cube|кванториум", "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
-          "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет", "министерств": r"министерств|ministry",
-          "администраци": r"администраци",
-          "colleg": r"college|колледж", "колледж": r"колледж", "университет": r"университет|university",
-          "вуз": r"университет|институт|академи|^[А-ЯЁ]{1,5}У\b",  # a university abbreviation: «МГУ им. …»
-          "институт": r"институт", "департамент": r"департамент", "управлени": r"управлени", "centre": r"centre|center|куб|cube|kvantorium",
-          "center": r"centre|center|cube|kvantorium", "school": r"school|lyceum|gymnasium", "lyceum": r"lyceum", "gymnasium": r"gymnasium",
-          "university": r"university", "ministry": r"ministry", "department": r"department", "institute": r"institute",
-          "technopark": r"technopark|technology park|kvantorium",
-          "institution": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|kindergarten",
-          "organi": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|university",
-          "facility": r"centre|center|cube|kvantorium|technopark", "establishment": r"school|lyceum|gymnasium|college"}
+_KINDS = {  # the stem of a generic head word -> the words naming an organisation of that kind
+    "технопарк": r"технопарк|кванториум|kvantorium|technology park",
+    "кванториум": r"технопарк|кванториум|kvantorium",
+    "школ": r"школ|сош|оош|гимнази|лице[йяюе]|school|lyceum|gymnasium",
+    "гимнази": r"гимнази",
+    "лице": r"лице[йяюе]",
+    "центр": r"центр|centre|center|куб|cube|кванториум",
+    "учреждени": r"школ|сош|гимнази|лице|центр|технопарк|колледж|детск\w+\s+сад",
+    "организаци": r"школ|сош|гимнази|лице|центр|технопарк|колледж|университет",
+    "министерств": r"министерств|ministry",
+    "администраци": r"администраци",
+    "colleg": r"college|колледж",
+    "колледж": r"колледж",
+    "университет": r"университет|university",
+    "вуз": r"университет|институт|академи|^[А-ЯЁ]{1,5}У\b",  # a university abbreviation: «МГУ им. …»
+    "институт": r"институт",
+    "департамент": r"департамент",
+    "управлени": r"управлени",
+    "centre": r"centre|center|куб|cube|kvantorium",
+    "center": r"centre|center|cube|kvantorium",
+    "school": r"school|lyceum|gymnasium",
+    "lyceum": r"lyceum",
+    "gymnasium": r"gymnasium",
+    "university": r"university",
+    "ministry": r"ministry",
+    "department": r"department",
+    "institute": r"institute",
+    "technopark": r"technopark|technology park|kvantorium",
+    "institution": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|kindergarten",
+    "organi": r"school|lyceum|gymnasium|centre|center|cube|kvantorium|technopark|college|university",
+    "facility": r"centre|center|cube|kvantorium|technopark",
+    "establishment": r"school|lyceum|gymnasium|college",
+}
 _FEDERAL = re.compile(r"Российской\s+Федерации|России|РФ|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
 
 
