@@ -97,27 +97,31 @@ def relevant_lines(lines, tokens: set) -> set:
     return {line for line in lines if line[line.find(" ") + 1:line.find(" ", line.find(" ") + 1)] in tokens}
 
 
-def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, inferred: set,
-                  update: ClosureUpdate | None = None) -> set | None:
-    """The triples along `read` that differ from a previous build that had no SHACL result (not even a warning)
-    under the same validation key; None without such a build.
-
-    The changes are those of the closure `update` when the reasoning found them; else the asserted triples are
-    compared as lines (the build writes `asserted.nt` from the same lines; a triple written differently only
-    counts as changed), the inferred ones (`inferred`: the current ones along `read`) as terms.
-    """
+def vouches(build_dir: Path | None, key: str) -> bool:
+    """Whether a previous build had no SHACL result (not even a warning) under the same validation key: only then
+    may its unchanged nodes go unvalidated (any result of theirs would be lost)."""
     if build_dir is None:
+        return False
+    try:
+        summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    summary = summary if isinstance(summary, dict) else {}
+    return [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")] == [key, True, 0]
+
+
+def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, inferred: set) -> set | None:
+    """The triples along `read` that differ from a previous build that :func:`vouches` for; None without such a
+    build.
+
+    The asserted triples are compared as lines (the build writes `asserted.nt` from the same lines; a triple
+    written differently only counts as changed), the inferred ones (`inferred`: the current ones along `read`)
+    as terms.
+    """
+    if not vouches(build_dir, key):
         return None
     tokens = {f"<{p}>" for p in read}
     try:
-        summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
-        summary = summary if isinstance(summary, dict) else {}
-        verdict = [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")]
-        if verdict != [key, True, 0]:  # any result (a warning too) of an unchanged node would be lost
-            return None
-        if update is not None:
-            wanted = {str(p) for p in read}
-            return {t for t in (*update.asserted_added, *update.inferred_changed) if str(t[1]) in wanted}
         before = [relevant_lines((Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True),
                                  tokens) for name in PREVIOUS_FILES]
         edited = "".join(before[0] ^ relevant_lines(asserted_lines, tokens))
@@ -158,24 +162,35 @@ def new_graph(triples) -> Graph:
     return graph
 
 
+def update_changes(update: ClosureUpdate, read: set) -> set:
+    """The triples along `read` that a closure `update` added (asserted or inferred) or moved from inferred to
+    asserted: what :func:`changed_since` finds from the previous files, without reading them."""
+    wanted = {str(p) for p in read}
+    return {t for t in (*update.asserted_added, *update.inferred_changed) if str(t[1]) in wanted}
+
+
+def validate_nodes(triples, nodes: set, shapes: Graph, ontology: Graph) -> ValidationReport:
+    """Validate only `nodes`, given every triple local shapes read about them (:func:`neighbourhood`)."""
+    report = validate(new_graph(neighbourhood(triples, nodes)), shapes, ontology, inplace=True,
+                      focus=sorted(nodes) or None)  # no node: an empty graph, which conforms
+    return replace(report, validated_nodes=len(nodes))
+
+
 def validate_build(asserted_lines, asserted: list, inferred: list, shapes: Graph, ontology: Graph, key: str,
-                   previous: Path | None = None, update: ClosureUpdate | None = None) -> ValidationReport:
+                   previous: Path | None = None) -> ValidationReport:
     """Validate the build's asserted triples (and their N-Triples lines) + `inferred` triples: the nodes changed
-    since the `previous` build (as the closure `update` found them, if given) when that is exact (see the
-    module's docstring), else every node."""
+    since the `previous` build when that is exact (see the module's docstring), else every node."""
     read = local_paths(shapes)
     if read is None:
         return validate(new_graph(asserted + inferred), shapes, ontology, inplace=True)
     wanted = {str(p) for p in read}  # str keys: rdflib's own __eq__ is slow on many triples
     inferred = {triple for triple in inferred if str(triple[1]) in wanted}
     current = inferred | {triple for triple in asserted if str(triple[1]) in wanted}
-    changed = changed_since(previous, key, read, asserted_lines, inferred, update)
+    changed = changed_since(previous, key, read, asserted_lines, inferred)
     nodes = None if changed is None else affected_nodes(changed, current)
     if nodes is None:
         return validate(new_graph(current), shapes, ontology, inplace=True)
-    report = validate(new_graph(neighbourhood(current, nodes)), shapes, ontology, inplace=True,
-                      focus=sorted(nodes) or None)  # no node: an empty graph, which conforms
-    return replace(report, validated_nodes=len(nodes))
+    return validate_nodes(current, nodes, shapes, ontology)
 
 
 def stored_view(previous: PreviousClosure, added: set, read: set):
@@ -205,9 +220,9 @@ def validate_update(update: ClosureUpdate, closure: PreviousClosure, shapes: Gra
     `closure`: the previous build's), reading only the affected nodes' triples from its store; None when
     validating the changed nodes alone is not exact (then :func:`validate_build` validates every node)."""
     read = local_paths(shapes)
-    changed = None if read is None else changed_since(previous, key, read, None, None, update)
-    if changed is None:
+    if read is None or not vouches(previous, key):
         return None
+    changed = update_changes(update, read)
     view = stored_view(closure, update.closure_added, read)
     retyped = {s for s, p, _ in changed if str.__eq__(p, TYPE)}
     try:
@@ -220,6 +235,4 @@ def validate_update(update: ClosureUpdate, closure: PreviousClosure, shapes: Gra
                                                          else set())
     except LookupError:
         return None
-    report = validate(new_graph(neighbourhood(known, nodes)), shapes, ontology, inplace=True,
-                      focus=sorted(nodes) or None)
-    return replace(report, validated_nodes=len(nodes))
+    return validate_nodes(known, nodes, shapes, ontology)
