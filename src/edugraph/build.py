@@ -28,7 +28,7 @@ from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, write_entries
+from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, text_digest, write_entries
 from .output.folder import replaced_folder
 from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
@@ -37,7 +37,7 @@ from .output.chunks import write_chunked
 from .output.write import merged_lines, paused_gc, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
-from .reasoning_update import previous_closure, reasoning_key, text_digest, updated_inferred
+from .reasoning_update import previous_closure, reasoning_key, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store

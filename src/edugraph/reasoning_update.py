@@ -39,6 +39,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from . import reasoning
+from .output.cache import text_digest
 from .output.read import ntriples_triples
 from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
@@ -109,11 +110,6 @@ class PreviousClosure:
         """Whether the previous build wrote `triple` (a line of its asserted or inferred graph)."""
         line = sorted_ntriples([triple])
         return line in self.asserted_lines or line in self.inferred_lines
-
-
-def text_digest(text: str) -> str:
-    """The SHA-256 of a text's UTF-8 bytes (summary.json records the inferred graph's)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def counts_readable(summary: dict) -> bool:

@@ -43,7 +43,13 @@ def article_key(fingerprint_: str, article, curation) -> str:
     content = getattr(curation, "data", curation)
     data = json.dumps([fingerprint_, article.id, article.text, article.meta(), content],
                       ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return text_digest(data)
+
+
+def text_digest(text: str) -> str:
+    """The SHA-256 of a text's UTF-8 bytes, in hex: names a background file and a file chunk, and vouches for
+    the previous build's `inferred.nt` (summary.json)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 ENTRY_SUFFIX = ".entry"
@@ -58,11 +64,6 @@ class Entry(dict):
 
     build: Path
     background_hash: str
-
-
-def background_hash(text: str) -> str:
-    """The name of a background text's file in `cache/background/` (the SHA-256 of the text)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _is_hash(value) -> bool:
@@ -120,7 +121,7 @@ def write_entries(folder: Path, entries: dict[str, dict]) -> None:
     (cache / BACKGROUND_DIR).mkdir(parents=True, exist_ok=True)
     written: set[str] = set()
     for key, entry in entries.items():
-        digest = getattr(entry, "background_hash", None) or background_hash(entry["background"])
+        digest = getattr(entry, "background_hash", None) or text_digest(entry["background"])
         if digest not in written:
             relative = f"{CACHE_DIR}/{BACKGROUND_DIR}/{digest}.nt"
             if not linked(entry, relative, folder / relative):

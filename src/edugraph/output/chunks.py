@@ -12,7 +12,6 @@ the next build that reuses articles copies the ranges of the chunks it has again
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import zlib
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, text_digest
 from .datasets import Piece, Range, write_pieces
 from .write import PREFIX_IRIS
 
@@ -92,7 +91,7 @@ def write_chunked(folder: Path, stem: str, lines: list[str], previous: Path | No
     """`<stem>.ttl` and `<stem>.jsonld` of sorted N-Triples lines and their index; the chunks the previous build
     has are copied from its files."""
     texts = chunked(lines)
-    digests = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
+    digests = [text_digest(text) for text in texts]
     reused = previous_chunks(previous, stem)
     index: dict = {"stamp": STAMP}
     for kind in FORMATS:
