@@ -106,6 +106,10 @@ class PreviousClosure:
             found.add(triple)
         return found
 
+    def holds(self, triple) -> bool:
+        """Whether the previous closure (its store's default graph) holds `triple` (rdflib terms)."""
+        return ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) in self.store
+
     def written(self, triple) -> bool:
         """Whether the previous build wrote `triple` (a line of its asserted or inferred graph)."""
         line = sorted_ntriples([triple])
@@ -200,11 +204,6 @@ def lookups(triples, rules: Joins) -> set[tuple] | None:
     return found
 
 
-def in_store(store: ox.Store, triple) -> bool:
-    """Whether the store's default graph holds `triple` (rdflib terms)."""
-    return ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) in store
-
-
 def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology: Graph) -> ClosureUpdate | None:
     """The closure of the build whose asserted N-Triples lines are `asserted_lines` (a dict or set), from the
     `previous` closure; None unless those lines only add to the previous ones and the update is exact (see
@@ -228,7 +227,7 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
         done |= todo
         closure = reasoning.reasonable_closure(list(part | added), ontology)
         new = {t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX) and reasoning.is_data_fact(t)
-               and t not in part and t not in added and not in_store(previous.store, t)}
+               and t not in part and t not in added and not previous.holds(t)}
         todo = lookups(new, rules)
         if todo is not None and todo <= done:
             break
@@ -236,7 +235,7 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
         return None
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
-    now_asserted = {t for t in added if in_store(previous.store, t)}  # inferred before, asserted now
+    now_asserted = {t for t in added if previous.holds(t)}  # inferred before, asserted now
     gone = set(sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
     kept = [line for line in previous.inferred_text.splitlines(keepends=True) if line not in gone]
     # sorted runs with a few lines added: sorting them is a merge (Timsort), not a sort of every line
