@@ -15,14 +15,13 @@ from __future__ import annotations
 import itertools
 import json
 import zlib
-from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .cache import CACHE_DIR, text_digest
 from .datasets import Piece, Range, write_pieces
-from .write import PREFIX_IRIS
+from .write import PREFIX_IRIS, prefix_header
 
 CUT = 64  # about this many subjects per chunk
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
@@ -47,20 +46,12 @@ def chunked(lines: list[str]) -> list[str]:
     return ["".join(lines[start:end]) for start, end in zip([0, *ends], ends) if end > start]
 
 
-@cache
-def turtle_header() -> bytes:
-    """The @prefix lines pyoxigraph starts a non-empty Turtle document with."""
-    term = ox.NamedNode("urn:x")
-    serialized = ox.serialize([ox.Triple(term, term, term)], None, ox.RdfFormat.TURTLE, prefixes=PREFIX_IRIS)
-    return serialized[:serialized.index(b"<urn:x>")]
-
-
 def serialized_body(ntriples: str, kind: str) -> bytes:
     """A chunk in a format, without what the file has once: the Turtle @prefix lines, the JSON-LD [ and ]."""
     # lenient: the text was made and checked by this build (parsing without it costs 5 times more)
     triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)
     if kind == "ttl":
-        return ox.serialize(triples, None, FORMATS[kind], prefixes=PREFIX_IRIS)[len(turtle_header()):]
+        return ox.serialize(triples, None, FORMATS[kind], prefixes=PREFIX_IRIS)[len(prefix_header(FORMATS[kind])):]
     return ox.serialize(triples, None, FORMATS[kind])[1:-1]
 
 
@@ -100,7 +91,7 @@ def write_chunked(folder: Path, stem: str, lines: list[str], previous: Path | No
         if not bodies:
             pieces: list[Piece] = [EMPTY[kind]]
         elif kind == "ttl":
-            pieces = [turtle_header(), *bodies]
+            pieces = [prefix_header(FORMATS[kind]), *bodies]
         else:
             pieces = [b"[", *itertools.chain.from_iterable((b",", body) for body in bodies), b"]"]
             del pieces[1]  # no comma before the first chunk

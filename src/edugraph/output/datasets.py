@@ -14,8 +14,10 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+import pyoxigraph as ox
+
 from .cache import CACHE_DIR
-from .write import NAMED_GRAPH, nquads, trig, trig_header
+from .write import NAMED_GRAPH, nquads, prefix_header, trig
 
 INDEX = Path(CACHE_DIR) / "blocks.idx"
 ASSERTED = {"nq": "asserted.nq", "trig": "asserted.trig"}
@@ -160,7 +162,7 @@ def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRA
     todo = [b"" if block is not None else quad.read() if isinstance(quad, Range) else quad
             for quad, block in zip(quads, known)]
     trigs = trig_blocks(todo, known)
-    header = trig_header()
+    header = prefix_header(ox.RdfFormat.TRIG)
     ontology_quads, inferred_quads = nquads(ontology), nquads(inferred)
     write_pieces(folder / ASSERTED["nq"], quads)
     write_pieces(folder / ASSERTED["trig"], [header, *trigs])

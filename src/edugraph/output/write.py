@@ -105,17 +105,18 @@ def paused_gc():
 
 
 def trig(nquads_bytes: bytes) -> bytes:
-    """TriG of N-Quads, graph by graph in their order, without the @prefix lines (`trig_header`)."""
+    """TriG of N-Quads, graph by graph in their order, without the @prefix lines (`prefix_header`)."""
     quads = ox.parse(nquads_bytes, format=ox.RdfFormat.N_QUADS, lenient=True)
     serialized = ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
-    return serialized[len(trig_header()):] if serialized else serialized
+    return serialized[len(prefix_header(ox.RdfFormat.TRIG)):] if serialized else serialized
 
 
 @cache
-def trig_header() -> bytes:
-    """The @prefix lines pyoxigraph starts a non-empty TriG document with."""
+def prefix_header(rdf_format: ox.RdfFormat) -> bytes:
+    """The @prefix lines pyoxigraph starts a non-empty Turtle or TriG document with."""
     term = ox.NamedNode("urn:x")
-    serialized = ox.serialize([ox.Quad(term, term, term, term)], None, ox.RdfFormat.TRIG, prefixes=PREFIX_IRIS)
+    statement = ox.Quad(term, term, term, term) if rdf_format == ox.RdfFormat.TRIG else ox.Triple(term, term, term)
+    serialized = ox.serialize([statement], None, rdf_format, prefixes=PREFIX_IRIS)
     return serialized[:serialized.index(b"<urn:x>")]
 
 
