@@ -179,6 +179,12 @@ PIN = re.compile(r"FILTER\s*\(\s*!\s*BOUND\s*\(\s*[?$](?P<param>\w+)\s*\)"  # FI
                  r"\s*\|\|\s*[?$](?P<node>\w+)\s*=\s*[?$](?P<same>\w+)\s*\)", re.I)  # || ?y = ?x)
 
 
+def blanked(text: str) -> str:
+    """The query text with its IRIs, strings and comments blanked out, each character kept in place (so that a
+    match in it is at the same offset in the query)."""
+    return NOISE.sub(lambda m: " " * len(m.group()), text)
+
+
 def with_values(text: str, bindings: dict | None) -> str:
     """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, on the same
     line: bound before any FILTER runs, the same text on every store. (pyoxigraph's `substitutions` are not
@@ -194,7 +200,7 @@ def with_values(text: str, bindings: dict | None) -> str:
     bindings = pinned(text, bindings)
     names = " ".join(str(variable) for variable in bindings)
     values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
-    masked = NOISE.sub(lambda m: " " * len(m.group()), text)
+    masked = blanked(text)
     where = WHERE.search(masked) or re.search(r"\{", masked)
     return text[:where.end()] + values + text[where.end():] if where else text + " " + values
 
@@ -212,7 +218,7 @@ def pinned(text: str, bindings: dict) -> dict:
     >>> sorted(str(v) for v in pinned(text, {ox.Variable("place"): ox.NamedNode("http://x/a")}))
     ['?place', '?placeIri']
     """
-    masked = NOISE.sub(lambda m: " " * len(m.group()), text)
+    masked = blanked(text)
     extra = {}
     for variable, term in bindings.items():
         if isinstance(term, ox.NamedNode):
