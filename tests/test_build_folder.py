@@ -65,6 +65,7 @@ def test_previous_build_is_replaced_and_other_commands_output_kept(tmp_path):
     assert (target / "all.nq").read_text() == "new\n"
     assert (target / "viz" / "index.html").read_text() == "<html>viz</html>\n"
     assert not (target / "shacl-report.txt").exists() and not (target / ".oxigraph").exists()
+    folder_module.wait_for_deletions()  # the old folder is deleted in the background
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
 
 
@@ -107,6 +108,23 @@ def test_leftovers_of_a_killed_build_are_cleaned_and_the_old_build_put_back(tmp_
         assert not (tmp_path / ".build.new-4242").exists()
         (new / "summary.json").write_text("{}\n")
     assert (tmp_path / "build" / "viz").is_dir()
+    folder_module.wait_for_deletions()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_the_old_folder_is_deleted_after_the_swap_and_an_unfinished_deletion_by_the_next_build(tmp_path):
+    target = previous_build(tmp_path / "build")
+    with replaced_folder(target) as new:
+        (new / "summary.json").write_text("{}\n")
+    trash = [p for p in tmp_path.iterdir() if p.name != "build"]
+    assert [p.name for p in trash] in ([], [f".build.trash-{os.getpid()}"])  # not waited for
+    folder_module.wait_for_deletions()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    previous_build(tmp_path / ".build.trash-4242")  # a deletion cut short
+    with replaced_folder(target) as new:
+        assert not (tmp_path / ".build.trash-4242").exists()
+        (new / "summary.json").write_text("{}\n")
+    folder_module.wait_for_deletions()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
 
 
@@ -117,6 +135,7 @@ def test_two_rename_fallback_when_exchange_is_unavailable(tmp_path, monkeypatch)
         (new / "summary.json").write_text('{"new": true}\n')
     assert (target / "summary.json").read_text() == '{"new": true}\n'
     assert (target / "viz").is_dir()
+    folder_module.wait_for_deletions()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
 
 

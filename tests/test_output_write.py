@@ -124,10 +124,10 @@ def test_a_graph_written_in_chunks_is_the_graph_serialised_at_once(seed_result, 
     monkeypatch.setattr(chunks, "CUT", 4)  # many chunks even on the seed graph
     lines = sorted(seed_result.lines)
     assert len(chunks.chunked(lines)) > 20
-    chunks.write_chunked(tmp_path, "asserted", lines)
+    chunks.write_chunked(tmp_path, "asserted", "".join(lines).encode())
     for kind in ("ttl", "jsonld"):
         assert (tmp_path / f"asserted.{kind}").read_bytes() == whole(lines, kind)
-    chunks.write_chunked(tmp_path, "empty", [])
+    chunks.write_chunked(tmp_path, "empty", b"")
     assert [(tmp_path / f"empty.{kind}").read_bytes() for kind in ("ttl", "jsonld")] == [whole([], "ttl"),
                                                                                        whole([], "jsonld")]
 
@@ -139,15 +139,45 @@ def test_only_changed_chunks_are_serialised_again(seed_result, tmp_path, monkeyp
     first, second, fresh = tmp_path / "first", tmp_path / "second", tmp_path / "fresh"
     for folder in (first, second, fresh):
         folder.mkdir()
-    chunks.write_chunked(first, "asserted", lines)
+    chunks.write_chunked(first, "asserted", "".join(lines).encode())
     made = []
     original = chunks.serialized_body
     monkeypatch.setattr(chunks, "serialized_body", lambda text, kind: made.append(kind) or original(text, kind))
-    chunks.write_chunked(second, "asserted", changed, previous=first)
+    chunks.write_chunked(second, "asserted", "".join(changed).encode(), previous=first)
     assert 2 <= len(made) <= 6  # the chunk that lost a line and the one that got one, in both formats
-    chunks.write_chunked(fresh, "asserted", changed)
+    chunks.write_chunked(fresh, "asserted", "".join(changed).encode())
     for kind in ("ttl", "jsonld"):
         assert (second / f"asserted.{kind}").read_bytes() == (fresh / f"asserted.{kind}").read_bytes()
         assert (second / f"asserted.{kind}").read_bytes() == whole(changed, kind)
     (first / "asserted.ttl").write_bytes(b"# edited\n")  # a file that does not match its index is not used
     assert set(chunks.previous_chunks(first, "asserted")) == {"jsonld"}
+
+
+def test_chunks_patched_after_changes_anywhere_are_those_of_a_fresh_write(seed_result, tmp_path, monkeypatch):
+    """Lines added and removed at the start, the end, chunk boundaries and whole subjects: the chunks kept from
+    the previous build and those cut again give the files (and the index) of a write from nothing."""
+    monkeypatch.setattr(chunks, "CUT", 4)
+    lines = sorted(seed_result.lines)
+    subject = lines[len(lines) // 2].split(" ", 1)[0]
+    cut = chunks.chunked(lines)[1].splitlines()[-1].split(" ", 1)[0]  # the subject that ends the second chunk
+    extra = ['<a:first> <urn:p> "x" .\n', '<zz:last> <urn:p> "y" .\n', f'{subject} <urn:p> "z" .\n']
+    rounds = [sorted(set(lines) | set(extra)), [line for line in lines if not line.startswith(subject + " ")],
+              [line for line in lines if not line.startswith(cut + " ")], sorted([*lines, f'{cut} <urn:zz> "w" .\n']),
+              lines[1:-1], sorted(set(lines[::3]) | set(extra)), lines]
+    previous = tmp_path / "0"
+    previous.mkdir()
+    chunks.write_chunked(previous, "g", "".join(lines).encode())
+    for n, changed in enumerate(rounds, 1):
+        folder, fresh = tmp_path / str(n), tmp_path / f"fresh{n}"
+        folder.mkdir()
+        fresh.mkdir()
+        text = "".join(changed).encode()
+        found = chunks.write_chunked(folder, "g", text, previous=previous)
+        chunks.write_chunked(fresh, "g", text)
+        assert found is not None
+        assert set(found.added.splitlines(keepends=True)) == {line.encode() for line in set(changed) - set(
+            (previous / "g.nt").read_text().splitlines(keepends=True))}
+        for name in ("g.nt", "g.ttl", "g.jsonld", "cache/g.chunks"):
+            assert (folder / name).read_bytes() == (fresh / name).read_bytes(), (n, name)
+        assert (folder / "g.ttl").read_bytes() == whole(changed, "ttl")
+        previous = folder

@@ -105,5 +105,7 @@ def test_graphs_diffed_by_their_previous_text_give_the_same_store(tmp_path):
     write_store(tmp_path / "fresh", AFTER)
     store = ox.Store()
     add_graphs(store, BEFORE)
-    apply_changes(store, [AFTER[0], AFTER[2]], {name for name, _ in AFTER}, {EX + "one": BEFORE[0][1]})
+    one = {EX + "one": (f"<{EX}a> <{EX}p> <{EX}only-in-one> .\n<{EX}a> <{EX}p> \"shared\" .\n".encode(),
+                        f"<{EX}a> <{EX}p> <{EX}new-in-one> .\n".encode())}
+    apply_changes(store, [AFTER[0], AFTER[2], (EX + "dropped", "")], one)
     assert set(store) == quads(tmp_path / "fresh")

@@ -28,7 +28,7 @@ from .curation import apply_curation, check_curation_folder, load_curation
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, text_digest, write_entries
+from .output.cache import Links, article_key, fingerprint, read_entry, reused_from, text_digest, write_entries
 from .output.folder import replaced_folder
 from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
@@ -295,27 +295,34 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
         with timed(seconds, "write"):
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
             inferred = (str(GRAPH["inferred"]), result.inferred_text)
-            kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values())
-                             if os.path.abspath(reused_from(entry) or folder) == str(previous))
-            asserted = sorted(result.lines)
-            (folder / "asserted.nt").write_text("".join(asserted), encoding="utf-8")
-            (folder / "inferred.nt").write_text(inferred[1], encoding="utf-8")
+            from_previous = {}  # by the build folder an entry was read from: whether it is the one replaced
+
+            def reused(entry) -> bool:
+                build = reused_from(entry)
+                if build not in from_previous:
+                    from_previous[build] = build is not None and os.path.abspath(build) == str(previous)
+                return from_previous[build]
+
+            kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values()) if reused(entry))
             reusable = previous if kept else None  # a --full build reuses nothing
+            asserted = "".join(sorted(result.lines)).encode("utf-8")
             write_chunked(folder, "asserted", asserted, reusable)
-            write_chunked(folder, "inferred", inferred[1].splitlines(keepends=True), reusable)
+            inferred_changes = write_chunked(folder, "inferred", inferred[1].encode("utf-8"), reusable)
             write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             if result.inputs:
                 write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])
             (folder / "facts").mkdir()
             write_entries(folder, result.cache)
-            for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
-                if not linked(entry, f"facts/{article_id}.json", folder / "facts" / f"{article_id}.json"):
-                    write_json(folder / "facts" / f"{article_id}.json", facts)
+            with Links(folder) as links:
+                for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
+                    if not links.link(entry, "facts", f"{article_id}.json"):
+                        write_json(folder / "facts" / f"{article_id}.json", facts)
             if not result.conforms:
                 (folder / "shacl-report.txt").write_text(result.report, encoding="utf-8")
         with timed(seconds, "store"):
-            write_store(folder, [ontology, *result.parts, inferred], previous, kept)
+            diffs = {} if inferred_changes is None else {inferred[0]: inferred_changes}
+            write_store(folder, [ontology, *result.parts, inferred], previous, kept, diffs)
         result.counts["seconds"].update((k, round(v, 2)) for k, v in seconds.items())
         write_json(folder / "summary.json", result.counts)
 

@@ -1,26 +1,36 @@
-"""The Turtle and JSON-LD files of a graph, written in chunks of subjects so that a build copies the chunks that
-did not change from the previous build's files instead of serialising the whole graph again.
+"""The N-Triples, Turtle and JSON-LD files of a graph, the last two written in chunks of subjects so that a build
+copies the chunks that did not change from the previous build's files instead of serialising the whole graph again.
 
 The sorted N-Triples lines of a graph are cut after each subject whose CRC-32 is divisible by `CUT` (a cut
 depends only on its subject, so a change moves no other cut), and pyoxigraph serialises each chunk on its own.
 A file is the concatenation: for Turtle the @prefix lines then every chunk's statements, for JSON-LD one array
 of every chunk's objects; the same bytes as serialising the whole graph at once (a subject's statements are
 never split, and lines sorted as text keep each subject's lines together). `cache/<stem>.chunks` records, per
-file, its size and each chunk's SHA-256 and byte range (and the pyoxigraph version, prefixes and CUT, `STAMP`);
-the next build that reuses articles copies the ranges of the chunks it has again.
+file, its size and each chunk's SHA-256 and byte range (and the pyoxigraph version, prefixes and CUT, `STAMP`),
+and where each chunk ends in `<stem>.nt`.
+
+The next build compares its N-Triples with the previous `<stem>.nt` (`diff.sorted_diff`: block comparisons of
+the two texts, no line split): only the chunks holding a changed line, or next to one, are cut and serialised
+again; the others are copied from the previous files with the digest they had. When the texts differ too much
+(or the previous index does not fit its files) every chunk is cut again and those whose SHA-256 the previous
+build has are copied.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import itertools
 import json
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from .cache import CACHE_DIR, text_digest
+from .cache import CACHE_DIR
 from .datasets import Piece, Range, write_pieces
+from .diff import Hunk, mapped, removed_and_added, sorted_diff
 from .write import PREFIX_IRIS, prefix_header
 
 CUT = 64  # about this many subjects per chunk
@@ -28,6 +38,21 @@ FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
 EMPTY = {"ttl": b"", "jsonld": b"[]"}  # the files of an empty graph
 # what a chunk's bytes depend on besides its text: chunks of a build with another stamp are not reused
 STAMP = json.dumps([ox.__version__, PREFIX_IRIS, CUT], sort_keys=True)
+
+
+class Chunk(NamedTuple):
+    """One chunk of a graph: the SHA-256 and size of its N-Triples, and its body in each format."""
+
+    digest: str
+    size: int
+    bodies: dict[str, Piece]
+
+
+class Changes(NamedTuple):
+    """The lines a graph lost and gained since the previous build's file (N-Triples, UTF-8)."""
+
+    removed: bytes
+    added: bytes
 
 
 def chunked(lines: list[str]) -> list[str]:
@@ -46,10 +71,10 @@ def chunked(lines: list[str]) -> list[str]:
     return ["".join(lines[start:end]) for start, end in zip([0, *ends], ends) if end > start]
 
 
-def serialized_body(ntriples: str, kind: str) -> bytes:
+def serialized_body(ntriples: bytes, kind: str) -> bytes:
     """A chunk in a format, without what the file has once: the Turtle @prefix lines, the JSON-LD [ and ]."""
     # lenient: the text was made and checked by this build (parsing without it costs 5 times more)
-    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     if kind == "ttl":
         return ox.serialize(triples, None, FORMATS[kind], prefixes=PREFIX_IRIS)[len(prefix_header(FORMATS[kind])):]
     return ox.serialize(triples, None, FORMATS[kind])[1:-1]
@@ -59,35 +84,100 @@ def _index_path(folder: Path, stem: str) -> Path:
     return Path(folder) / CACHE_DIR / f"{stem}.chunks"
 
 
-def previous_chunks(previous: Path | None, stem: str) -> dict[str, dict[str, Range]]:
-    """The chunks of the previous build's `<stem>.ttl` and `<stem>.jsonld`, by format and SHA-256 (empty for a
-    file that does not match its index)."""
-    found: dict[str, dict[str, Range]] = {}
+def _previous_index(previous: Path | None, stem: str) -> dict | None:
+    """The previous build's index of `stem`, with "files": the formats whose file matches it; None if unusable."""
     if previous is None:
-        return found
+        return None
     try:
         index = json.loads(_index_path(previous, stem).read_text(encoding="utf-8"))
         if index["stamp"] != STAMP:
-            return found
-        for kind in FORMATS:
-            path = Path(previous) / f"{stem}.{kind}"
-            if path.stat().st_size == index[kind]["size"]:
-                found[kind] = {digest: Range(path, start, end) for digest, start, end in index[kind]["chunks"]}
+            return None
+        index["files"] = {kind: Path(previous) / f"{stem}.{kind}" for kind in FORMATS
+                          if (Path(previous) / f"{stem}.{kind}").stat().st_size == index[kind]["size"]}
+        return index
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def previous_chunks(previous: Path | None, stem: str) -> dict[str, dict[str, Range]]:
+    """The chunks of the previous build's `<stem>.ttl` and `<stem>.jsonld`, by format and SHA-256 (empty for a
+    file that does not match its index)."""
+    index = _previous_index(previous, stem)
+    if index is None:
         return {}
-    return found
+    try:
+        return {kind: {digest: Range(path, start, end) for digest, start, end in index[kind]["chunks"]}
+                for kind, path in index["files"].items()}
+    except (KeyError, TypeError, ValueError):
+        return {}
 
 
-def write_chunked(folder: Path, stem: str, lines: list[str], previous: Path | None = None) -> None:
-    """`<stem>.ttl` and `<stem>.jsonld` of sorted N-Triples lines and their index; the chunks the previous build
-    has are copied from its files."""
-    texts = chunked(lines)
-    digests = [text_digest(text) for text in texts]
-    reused = previous_chunks(previous, stem)
-    index: dict = {"stamp": STAMP}
+def _made(text: bytes, known: dict[str, dict[str, Range]] | None = None) -> list[Chunk]:
+    """The chunks of sorted N-Triples, cut and serialised (or copied from `known` chunks of the same SHA-256)."""
+    known = known or {}
+    made = []
+    for piece in chunked(text.decode("utf-8").splitlines(keepends=True)):
+        data = piece.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        made.append(Chunk(digest, len(data), {kind: known.get(kind, {}).get(digest) or serialized_body(data, kind)
+                                              for kind in FORMATS}))
+    return made
+
+
+def _patched(index: dict, text: bytes, hunks: list[Hunk]) -> list[Chunk]:
+    """The chunks of `text`: the previous build's (`index`) where no hunk touches them or their neighbours'
+    boundary, the others cut again (their first and last subjects end a cut in both texts)."""
+    ends = index["nt"]["ends"]
+    size = ends[-1]
+    touched: set[int] = set()
+    for hunk in hunks:  # the chunk before the change, those it covers, and the one after it
+        first = bisect.bisect_right(ends, hunk.old_start - 1) if hunk.old_start else 0
+        touched.update(range(first, min(bisect.bisect_right(ends, hunk.old_end), len(ends) - 1) + 1))
+    shift, next_hunk = 0, 0
+
+    def new_offset(offset: int) -> int:  # where an old chunk boundary is in the new text
+        nonlocal shift, next_hunk
+        while next_hunk < len(hunks) and hunks[next_hunk].old_start < offset:
+            hunk = hunks[next_hunk]
+            shift += (hunk.new_end - hunk.new_start) - (hunk.old_end - hunk.old_start)
+            next_hunk += 1
+        return len(text) if offset == size else offset + shift
+
+    chunks: list[Chunk] = []
+    for is_touched, run in itertools.groupby(range(len(ends)), key=touched.__contains__):
+        run = list(run)
+        if is_touched:
+            start = new_offset(ends[run[0] - 1] if run[0] else 0)
+            chunks += _made(text[start:new_offset(ends[run[-1]])])
+            continue
+        for c in run:
+            chunks.append(Chunk(index["ttl"]["chunks"][c][0], ends[c] - (ends[c - 1] if c else 0),
+                                {kind: Range(index["files"][kind], *index[kind]["chunks"][c][1:]) for kind in FORMATS}))
+    return chunks
+
+
+def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = None) -> Changes | None:
+    """`<stem>.nt` (the sorted N-Triples `text`), `<stem>.ttl`, `<stem>.jsonld` and their index; the chunks the
+    previous build has are copied from its files. Returns the lines that changed since the previous build's
+    `<stem>.nt`, or None when they were not found (no usable previous build, or a large change)."""
+    folder = Path(folder)
+    (folder / f"{stem}.nt").write_bytes(text)
+    index = _previous_index(previous, stem)
+    hunks = changes = None
+    if index is not None and len(index["files"]) == len(FORMATS) and index.get("nt", {}).get("ends") \
+            and all(len(index[kind]["chunks"]) == len(index["nt"]["ends"]) for kind in FORMATS):
+        try:
+            with mapped(Path(previous) / f"{stem}.nt") as old:
+                if len(old) == index["nt"]["size"] == index["nt"]["ends"][-1]:
+                    hunks = sorted_diff(old, text)
+                    changes = None if hunks is None else Changes(*removed_and_added(old, text, hunks))
+        except (OSError, ValueError):
+            hunks = None
+    chunks = _made(text, previous_chunks(previous, stem)) if hunks is None else _patched(index, text, hunks)
+    new_index: dict = {"stamp": STAMP, "nt": {"size": len(text), "ends": list(itertools.accumulate(
+        chunk.size for chunk in chunks))}}
     for kind in FORMATS:
-        known = reused.get(kind, {})
-        bodies: list[Piece] = [known.get(digest) or serialized_body(text, kind) for digest, text in zip(digests, texts)]
+        bodies = [chunk.bodies[kind] for chunk in chunks]
         if not bodies:
             pieces: list[Piece] = [EMPTY[kind]]
         elif kind == "ttl":
@@ -95,12 +185,14 @@ def write_chunked(folder: Path, stem: str, lines: list[str], previous: Path | No
         else:
             pieces = [b"[", *itertools.chain.from_iterable((b",", body) for body in bodies), b"]"]
             del pieces[1]  # no comma before the first chunk
-        write_pieces(Path(folder) / f"{stem}.{kind}", pieces)
+        write_pieces(folder / f"{stem}.{kind}", pieces)
         ranges, start = [], len(pieces[0]) if bodies else 0
-        for digest, body in zip(digests, bodies):
+        for chunk, body in zip(chunks, bodies):
             size = body.size if isinstance(body, Range) else len(body)
-            ranges.append([digest, start, start + size])
+            ranges.append([chunk.digest, start, start + size])
             start += size + (kind == "jsonld")  # the comma between two chunks
-        index[kind] = {"size": sum(p.size if isinstance(p, Range) else len(p) for p in pieces), "chunks": ranges}
+        new_index[kind] = {"size": sum(p.size if isinstance(p, Range) else len(p) for p in pieces),
+                           "chunks": ranges}
     _index_path(folder, stem).parent.mkdir(exist_ok=True)
-    _index_path(folder, stem).write_text(json.dumps(index), encoding="utf-8")
+    _index_path(folder, stem).write_text(json.dumps(new_index), encoding="utf-8")
+    return changes

@@ -6,7 +6,9 @@ Where the kernel or file system cannot exchange, two renames are used and an int
 at the start of the next build (``.<name>.old`` put back). Builds of the same parent folder take turns
 (an exclusive lock on the parent), and leftovers of killed builds (``.<name>.new-*``) are removed then.
 Entries of the old folder that the build does not write itself (``viz/`` of `edugraph viz`, …) are moved
-into the new one.
+into the new one. The old folder, once swapped out, is renamed ``.<name>.trash-<pid>`` and deleted by a
+detached ``rm -rf`` (deleting some 20,000 files takes longer than writing a small build): the new build is
+complete by then, and a deletion cut short is finished by the next build.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import errno
 import fcntl
 import os
 import shutil
+import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,8 +87,9 @@ def recover(target: Path) -> None:
             shutil.rmtree(old)
         else:
             old.rename(target)
-    for leftover in target.parent.glob(f".{target.name}.new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    for pattern in (f".{target.name}.new-*", f".{target.name}.trash-*"):
+        for leftover in target.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def carry_over(old: Path, new: Path) -> None:
@@ -97,21 +101,45 @@ def carry_over(old: Path, new: Path) -> None:
             entry.rename(new / entry.name)
 
 
-def swap(target: Path, staging: Path) -> None:
-    """Make `staging` the `target` folder; the previous `target` is deleted afterwards."""
+def swap(target: Path, staging: Path) -> Path | None:
+    """Make `staging` the `target` folder; returns the previous `target` (moved aside), if there was one."""
     parent = target.parent
+    old = None
     if not target.exists():
         staging.rename(target)
     elif exchange(staging, target):
-        shutil.rmtree(staging)
+        old = staging
     else:
         old = parent / f".{target.name}.old"
         target.rename(old)
         fsync_path(parent)
         staging.rename(target)
-        fsync_path(parent)
-        shutil.rmtree(old)
     fsync_path(parent)
+    return old
+
+
+DELETIONS: list[subprocess.Popen] = []  # the deletions started by this process (tests wait for them)
+
+
+def delete_later(folder: Path, target: Path) -> None:
+    """Delete a folder swapped out of `target` without waiting: renamed ``.<name>.trash-<pid>`` (which the next
+    build deletes if this deletion is cut short), then removed by a detached ``rm -rf``, or here without one."""
+    trash = target.parent / f".{target.name}.trash-{os.getpid()}"
+    shutil.rmtree(trash, ignore_errors=True)
+    folder.rename(trash)
+    DELETIONS[:] = [deletion for deletion in DELETIONS if deletion.poll() is None]  # poll() reaps the finished
+    remover = shutil.which("rm")
+    if remover is None:
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    DELETIONS.append(subprocess.Popen([remover, "-rf", "--", str(trash)], stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+
+
+def wait_for_deletions() -> None:
+    """Wait until the old folders this process swapped out are deleted."""
+    while DELETIONS:
+        DELETIONS.pop().wait()
 
 
 @contextmanager
@@ -152,4 +180,6 @@ def replaced_folder(target: Path):
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        swap(target, staging)
+        old = swap(target, staging)
+        if old is not None:
+            delete_later(old, target)

@@ -20,6 +20,8 @@ import pyoxigraph as ox
 
 from ..errors import EduGraphError
 from ..namespaces import GRAPH
+from ..output.datasets import previous_blocks
+from ..output.diff import removed_and_added, sorted_diff
 from ..output.read import require_build
 from ..output.write import nquads
 from ..paths import BUILD
@@ -46,14 +48,15 @@ def fill(store: ox.Store, nquads: Path, keep: Callable = lambda graph: True) -> 
 
 
 def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, previous: Path | None = None,
-                unchanged: frozenset[str] = frozenset()) -> None:
+                unchanged: frozenset[str] = frozenset(), diffs: dict[str, tuple[bytes, bytes]] | None = None) -> None:
     """Write `<build_dir>/store/` holding `graphs` ((graph IRI, sorted N-Triples) pairs) and their union
     (by default the graphs of `<build_dir>/all.nq`).
 
     When the store of a `previous` build already holds some graphs as they are now (their names in
     `unchanged`) and at most twice as many are to be replaced, the store starts as a copy of it (a RocksDB
-    checkpoint: hard links, near-instant) and only the other graphs are replaced (`apply_changes`); else it
-    is written from scratch. Both give the same quads.
+    checkpoint: hard links, near-instant) and only the other graphs are replaced (`apply_changes`), each by its
+    lines removed and added: from `diffs` (by graph IRI), else found by comparing it with its text in the
+    previous build's files; else it is written from scratch. Both give the same quads.
     """
     target = Path(build_dir) / STORE_DIR
     if graphs is None:
@@ -67,10 +70,36 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
         store = ox.Store(str(target))
         add_graphs(store, graphs)
     else:
-        inferred = Path(previous) / INFERRED_FILE  # the previous build's text of its egg:inferred graph
-        stored = {INFERRED.value: inferred.read_text(encoding="utf-8")} if inferred.is_file() else {}
-        apply_changes(store, replaced, {name for name, _ in graphs}, stored)
+        names = {name for name, _ in graphs}
+        dropped = [(graph.value, "") for graph in store.named_graphs()
+                   if isinstance(graph, ox.NamedNode) and graph.value not in names]
+        diffs = dict(diffs or {})
+        for name, (before, ntriples) in previous_texts(Path(previous), [*replaced, *dropped], diffs).items():
+            after = ntriples.encode("utf-8")
+            hunks = sorted_diff(before, after)
+            diffs[name] = removed_and_added(before, after, hunks) if hunks is not None else \
+                (_lines_minus(before, after), _lines_minus(after, before))
+        apply_changes(store, [*replaced, *dropped], diffs)
     store.flush()
+
+
+def previous_texts(previous: Path, graphs: list[tuple[str, str]], known: dict) -> dict[str, tuple[bytes, str]]:
+    """(the previous build's N-Triples, the new N-Triples) of the `graphs` not in `known`, by IRI, for those whose
+    previous text can be read: `egg:inferred` from `inferred.nt`, the asserted graphs from their blocks of
+    `asserted.nq` (`cache/blocks.idx`), a graph that has no block there being new (empty before)."""
+    todo = {name: ntriples for name, ntriples in graphs if name not in known}
+    found: dict[str, tuple[bytes, str]] = {}
+    if INFERRED.value in todo:
+        try:
+            found[INFERRED.value] = ((previous / INFERRED_FILE).read_bytes(), todo.pop(INFERRED.value))
+        except OSError:
+            pass
+    blocks = previous_blocks(previous, frozenset(todo)).get("nq")
+    if blocks is not None:
+        for name, ntriples in todo.items():
+            block = blocks[name].read() if name in blocks else b""
+            found[name] = (block.replace(f" <{name}> .\n".encode("utf-8"), b" .\n"), ntriples)
+    return found
 
 
 def copy_of(store_dir: Path, target: Path) -> ox.Store | None:
@@ -98,36 +127,32 @@ def _in_graph(triples, graph) -> Iterator[ox.Quad]:
     return (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
 
-def _triples(ntriples: str) -> set[ox.Triple]:
-    return {quad.triple for quad in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)}
+def _triples(ntriples: bytes) -> set[ox.Triple]:
+    return {quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)}
 
 
-def _lines(text: str) -> set[str]:
-    return set(text.splitlines(keepends=True))
+def _lines_minus(text: bytes, other: bytes) -> bytes:
+    """The lines of `text` that `other` does not have."""
+    return b"".join(set(text.splitlines(keepends=True)) - set(other.splitlines(keepends=True)))
 
 
-def apply_changes(store: ox.Store, changed: list[tuple[str, str]], names: set[str],
-                  stored_texts: dict[str, str] | None = None) -> None:
-    """Replace the `changed` named graphs of `store`, drop those not in `names`, and keep its default graph
-    the union of its named graphs: each graph is diffed against its stored version (read from the store, or
-    given as N-Triples in `stored_texts`, much faster for a large graph), and a triple leaves the default
+def apply_changes(store: ox.Store, graphs: list[tuple[str, str]], diffs: dict[str, tuple[bytes, bytes]]) -> None:
+    """Replace named graphs of `store` ((IRI, N-Triples) pairs; an empty text drops the graph), and keep its
+    default graph the union of its named graphs: a graph with `diffs` (the N-Triples lines it lost and gained,
+    by IRI) is changed by them, any other one diffed against its stored version; a triple leaves the default
     graph only when no named graph holds it any more.
 
     (The store writes some literals in canonical form, `"05"^^xsd:nonNegativeInteger` as `5`: such a triple
     read back differs from its parsed form, so it is removed and added back, which leaves it as it was.)
     """
-    stored_texts = stored_texts or {}
     gone: set[ox.Triple] = set()
-    dropped = [(graph.value, "") for graph in store.named_graphs()
-               if isinstance(graph, ox.NamedNode) and graph.value not in names]
-    for name, ntriples in [*changed, *dropped]:
+    for name, ntriples in graphs:
         graph = ox.NamedNode(name)
-        if name in stored_texts:
-            before, after = _lines(stored_texts[name]), _lines(ntriples)
-            removed, added = _triples("".join(before - after)), _triples("".join(after - before))
+        if name in diffs:
+            removed, added = map(_triples, diffs[name])
         else:
             before = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
-            after = _triples(ntriples)
+            after = _triples(ntriples.encode("utf-8"))
             removed, added = before - after, after - before
         for quad in _in_graph(removed, graph):
             store.remove(quad)
