@@ -34,7 +34,7 @@ from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import previous_blocks, write_datasets
 from .output.chunks import write_chunked
-from .output.write import merged_lines, paused_gc, sorted_ntriples, write_json
+from .output.write import merged_lines, paused_gc, prefix_header, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
 from .reasoning_update import previous_closure, reasoning_key, updated_inferred
@@ -307,8 +307,11 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
             reusable = previous if kept else None  # a --full build reuses nothing
             asserted = "".join(sorted(result.lines)).encode("utf-8")
             write_chunked(folder, "asserted", asserted, reusable)
-            inferred_changes = write_chunked(folder, "inferred", inferred[1].encode("utf-8"), reusable)
-            write_datasets(folder, ontology, result.parts, inferred, previous_blocks(previous, kept))
+            inferred_text = inferred[1].encode("utf-8")
+            inferred_changes = write_chunked(folder, "inferred", inferred_text, reusable)
+            turtle = (folder / "inferred.ttl").read_bytes()[len(prefix_header(ox.RdfFormat.TURTLE)):]
+            write_datasets(folder, ontology, result.parts, (inferred[0], inferred_text), previous_blocks(previous, kept),
+                           turtle)
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             if result.inputs:
                 write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])

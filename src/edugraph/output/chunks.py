@@ -29,7 +29,7 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from .cache import CACHE_DIR
-from .datasets import Piece, Range, write_pieces
+from .datasets import Piece, Range, serialized, write_pieces
 from .diff import Hunk, mapped, removed_and_added, sorted_diff
 from .write import PREFIX_IRIS, prefix_header
 
@@ -73,11 +73,10 @@ def chunked(lines: list[str]) -> list[str]:
 
 def serialized_body(ntriples: bytes, kind: str) -> bytes:
     """A chunk in a format, without what the file has once: the Turtle @prefix lines, the JSON-LD [ and ]."""
-    # lenient: the text was made and checked by this build (parsing without it costs 5 times more)
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     if kind == "ttl":
-        return ox.serialize(triples, None, FORMATS[kind], prefixes=PREFIX_IRIS)[len(prefix_header(FORMATS[kind])):]
-    return ox.serialize(triples, None, FORMATS[kind])[1:-1]
+        return serialized(ntriples, FORMATS[kind])
+    # lenient: the text was made and checked by this build (parsing without it costs 5 times more)
+    return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True), None, FORMATS[kind])[1:-1]
 
 
 def _index_path(folder: Path, stem: str) -> Path:
@@ -161,7 +160,7 @@ def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = 
     previous build has are copied from its files. Returns the lines that changed since the previous build's
     `<stem>.nt`, or None when they were not found (no usable previous build, or a large change)."""
     folder = Path(folder)
-    (folder / f"{stem}.nt").write_bytes(text)
+    write_pieces(folder / f"{stem}.nt", [text])
     index = _previous_index(previous, stem)
     hunks = changes = None
     if index is not None and len(index["files"]) == len(FORMATS) and index.get("nt", {}).get("ends") \

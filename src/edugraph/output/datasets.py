@@ -17,7 +17,8 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from .cache import CACHE_DIR
-from .write import NAMED_GRAPH, nquads, prefix_header, trig
+from .folder import start_writeback
+from .write import NAMED_GRAPH, PREFIX_IRIS, nquads, prefix_header, trig
 
 INDEX = Path(CACHE_DIR) / "blocks.idx"
 ASSERTED = {"nq": "asserted.nq", "trig": "asserted.trig"}
@@ -141,19 +142,46 @@ def _copy(source: Range, out) -> None:
 
 
 def write_pieces(path: Path, pieces: list[Piece]) -> None:
-    """Write a file made of pieces: bytes, and ranges of other files (copied, not read into memory)."""
+    """Write a file made of pieces: bytes, and ranges of other files (copied, not read into memory); its
+    writing to disk is started (`folder.start_writeback`)."""
     with open(path, "wb", buffering=0) as out:
         for piece in _coalesced(pieces):
             if isinstance(piece, Range):
                 _copy(piece, out)
             else:
                 out.write(piece)
+        start_writeback(out.fileno())
 
 
-def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: NAMED_GRAPH,
-                   reused: dict[str, dict[str, Range]] | None = None) -> None:
+def trig_of_turtle(turtle: bytes, graph: tuple[str, bytes]) -> bytes:
+    """The TriG block of a graph (sorted N-Triples) whose Turtle statements (without the @prefix lines) are
+    `turtle`: pyoxigraph writes the same statements, each line indented by a tab, between ``<graph> {`` and
+    ``}`` (a Turtle line never holds a raw newline of a literal: pyoxigraph escapes them; a long string
+    would, so it is serialised again then).
+
+    >>> graph = ("http://g", b'<http://s> <http://p> "a" .\\n<http://s> <http://p> "b" .\\n')
+    >>> trig_of_turtle(serialized(graph[1], ox.RdfFormat.TURTLE), graph) == trig(nquads(graph))
+    True
+    """
+    name, ntriples = graph
+    if not ntriples or b'"""' in turtle or b"'''" in turtle:
+        return trig(nquads(graph))
+    first = trig(nquads((name, ntriples[:ntriples.index(b"\n") + 1])))
+    return first[:first.index(b" {\n") + 3] + b"\t" + turtle[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
+
+
+def serialized(ntriples: bytes, rdf_format: ox.RdfFormat) -> bytes:
+    """Turtle (or TriG) of N-Triples without the @prefix lines."""
+    # lenient: the text was made and checked by this build (parsing without it costs 5 times more)
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    return ox.serialize(triples, None, rdf_format, prefixes=PREFIX_IRIS)[len(prefix_header(rdf_format)):]
+
+
+def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: tuple[str, str | bytes],
+                   reused: dict[str, dict[str, Range]] | None = None, inferred_turtle: bytes | None = None) -> None:
     """The four dataset files and `cache/blocks.idx`; `reused` holds blocks of the previous build
-    (`previous_blocks`) for graphs that are unchanged. `all.*` copy the `asserted.*` just written."""
+    (`previous_blocks`) for graphs that are unchanged; `inferred_turtle` the Turtle statements of the inferred
+    graph, if written (`trig_of_turtle`). `all.*` copy the `asserted.*` just written."""
     reused = reused or {}
     names = [name for name, _ in asserted]
     quads = [reused.get("nq", {}).get(name) or nquads(graph) for name, graph in zip(names, asserted)]
@@ -168,8 +196,9 @@ def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRA
     write_pieces(folder / ASSERTED["trig"], [header, *trigs])
     nq_size, trig_size = sum(map(_size, quads)), len(header) + sum(map(_size, trigs))
     write_pieces(folder / "all.nq", [ontology_quads, Range(folder / ASSERTED["nq"], 0, nq_size), inferred_quads])
+    inferred_trig = trig(inferred_quads) if inferred_turtle is None else trig_of_turtle(inferred_turtle, inferred)
     write_pieces(folder / "all.trig", [header, trig(ontology_quads),
-                                       Range(folder / ASSERTED["trig"], len(header), trig_size), trig(inferred_quads)])
+                                       Range(folder / ASSERTED["trig"], len(header), trig_size), inferred_trig])
     index = {"nq": {"size": nq_size, "graphs": _ranges(names, quads, 0)},
              "trig": {"size": trig_size, "graphs": _ranges(names, trigs, len(header))}}
     (folder / INDEX).parent.mkdir(exist_ok=True)

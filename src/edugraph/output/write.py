@@ -73,15 +73,16 @@ def merged_lines(texts: list[str]) -> str:
     return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
 
 
-def nquads(graph: NAMED_GRAPH) -> bytes:
-    """The N-Quads of one named graph (UTF-8): its N-Triples lines with the graph name (a raw newline cannot
+def nquads(graph: tuple[str, str | bytes]) -> bytes:
+    """The N-Quads of one named graph (UTF-8): its N-Triples lines (text or UTF-8) with the graph name (a raw newline cannot
     occur inside an N-Triples term, so every " .\\n" ends a line).
 
     >>> nquads(("http://g", '<a> <p> "x ." .\\n')).decode()
     '<a> <p> "x ." <http://g> .\\n'
     """
     name, ntriples = graph
-    return ntriples.encode("utf-8").replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
+    data = ntriples if isinstance(ntriples, bytes) else ntriples.encode("utf-8")
+    return data.replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
 
 
 @contextmanager
