@@ -1,8 +1,9 @@
 """The N-Triples, Turtle and JSON-LD files of a graph, the last two written in chunks of subjects so that a build
 copies the chunks that did not change from the previous build's files instead of serialising the whole graph again.
 
-The sorted N-Triples lines of a graph are cut after each subject whose CRC-32 is divisible by `CUT` (a cut
-depends only on its subject, so a change moves no other cut), and pyoxigraph serialises each chunk on its own.
+The sorted N-Triples lines of a graph are cut after each subject whose CRC-32 is divisible by `CUT`, and around
+each subject of `BIG` lines or more (a cut depends only on the subjects on either side of it, so a change moves
+no cut away from it), and pyoxigraph serialises each chunk on its own.
 A file is the concatenation: for Turtle the @prefix lines then every chunk's statements, for JSON-LD one array
 of every chunk's objects; the same bytes as serialising the whole graph at once (a subject's statements are
 never split, and lines sorted as text keep each subject's lines together). `cache/<stem>.chunks` records, per
@@ -34,10 +35,11 @@ from .diff import Hunk, mapped, removed_and_added, sorted_diff
 from .write import PREFIX_IRIS, prefix_header
 
 CUT = 64  # about this many subjects per chunk
+BIG = 32  # a subject with this many lines is a chunk of its own
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
 EMPTY = {"ttl": b"", "jsonld": b"[]"}  # the files of an empty graph
 # what a chunk's bytes depend on besides its text: chunks of a build with another stamp are not reused
-STAMP = json.dumps([ox.__version__, PREFIX_IRIS, CUT], sort_keys=True)
+STAMP = json.dumps([ox.__version__, PREFIX_IRIS, CUT, BIG], sort_keys=True)
 
 
 class Chunk(NamedTuple):
@@ -56,15 +58,19 @@ class Changes(NamedTuple):
 
 
 def chunked(lines: list[str]) -> list[str]:
-    """Sorted N-Triples lines as texts of whole subjects, cut after the subjects whose CRC-32 is divisible by CUT.
+    """Sorted N-Triples lines as texts of whole subjects, cut after the subjects whose CRC-32 is divisible by CUT,
+    and before and after a subject of BIG lines or more (an entity many articles report: changed by most of them).
 
     >>> chunked(['<x:11> <p> "1" .\\n', '<x:11> <p> "2" .\\n', '<x:12> <p> "3" .\\n'])  # CRC-32 of <x:11>: 0 mod 64
     ['<x:11> <p> "1" .\\n<x:11> <p> "2" .\\n', '<x:12> <p> "3" .\\n']
     """
     ends, end = [], 0
     for subject, group in itertools.groupby(line[:line.find(" ")] for line in lines):
-        end += sum(1 for _ in group)
-        if zlib.crc32(subject.encode("utf-8")) % CUT == 0:
+        count = sum(1 for _ in group)
+        if count >= BIG and end and ends[-1:] != [end]:
+            ends.append(end)
+        end += count
+        if count >= BIG or zlib.crc32(subject.encode("utf-8")) % CUT == 0:
             ends.append(end)
     if not ends or ends[-1] != len(lines):
         ends.append(len(lines))
@@ -124,14 +130,17 @@ def _made(text: bytes, known: dict[str, dict[str, Range]] | None = None) -> list
 
 
 def _patched(index: dict, text: bytes, hunks: list[Hunk]) -> list[Chunk]:
-    """The chunks of `text`: the previous build's (`index`) where no hunk touches them or their neighbours'
-    boundary, the others cut again (their first and last subjects end a cut in both texts)."""
+    """The chunks of `text`: the previous build's (`index`) where no hunk is in them or in a neighbour, the
+    others cut again (the subjects on either side of each run of those are unchanged, so the cuts there stay)."""
     ends = index["nt"]["ends"]
     size = ends[-1]
     touched: set[int] = set()
-    for hunk in hunks:  # the chunk before the change, those it covers, and the one after it
+    for hunk in hunks:
+        # the chunks of the lines before and after the change and between them, and their neighbours (a subject
+        # that gains or loses lines may become a chunk of its own, or stop being one)
         first = bisect.bisect_right(ends, hunk.old_start - 1) if hunk.old_start else 0
-        touched.update(range(first, min(bisect.bisect_right(ends, hunk.old_end), len(ends) - 1) + 1))
+        last = min(bisect.bisect_right(ends, hunk.old_end), len(ends) - 1)
+        touched.update(range(max(first - 1, 0), min(last + 1, len(ends) - 1) + 1))
     shift, next_hunk = 0, 0
 
     def new_offset(offset: int) -> int:  # where an old chunk boundary is in the new text
