@@ -107,7 +107,7 @@ class Links:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.opened: dict[str, int] = {}
+        self.opened: dict[tuple[Path, str], int] = {}
 
     def __enter__(self):
         return self
@@ -117,10 +117,10 @@ class Links:
             os.close(fd)
         self.opened.clear()
 
-    def _fd(self, folder: str) -> int:
-        if folder not in self.opened:
-            self.opened[folder] = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        return self.opened[folder]
+    def _fd(self, build: Path, subfolder: str) -> int:
+        if (build, subfolder) not in self.opened:
+            self.opened[build, subfolder] = os.open(os.path.join(build, subfolder), os.O_RDONLY | os.O_DIRECTORY)
+        return self.opened[build, subfolder]
 
     def link(self, entry: dict, subfolder: str, name: str) -> bool:
         """Hard-link `<build>/<subfolder>/<name>` of the build the entry was read from into this folder (the same
@@ -129,8 +129,7 @@ class Links:
         if build is None:
             return False
         try:
-            os.link(name, name, src_dir_fd=self._fd(os.path.join(build, subfolder)),
-                    dst_dir_fd=self._fd(os.path.join(self.folder, subfolder)))
+            os.link(name, name, src_dir_fd=self._fd(build, subfolder), dst_dir_fd=self._fd(self.folder, subfolder))
         except OSError:
             return False
         return True

@@ -191,8 +191,15 @@ def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = 
         elif kind == "ttl":
             pieces = [prefix_header(FORMATS[kind]), *bodies]
         else:
-            pieces = [b"[", *itertools.chain.from_iterable((b",", body) for body in bodies), b"]"]
-            del pieces[1]  # no comma before the first chunk
+            pieces = [b"["]
+            for body in bodies:
+                last = pieces[-1]
+                if isinstance(body, Range) and isinstance(last, Range) and (last.path, last.end + 1) == (
+                        body.path, body.start):  # neighbours there too: the comma between them is copied with them
+                    pieces[-1] = Range(last.path, last.start, body.end)
+                else:
+                    pieces += [b",", body] if len(pieces) > 1 else [body]
+            pieces.append(b"]")
         write_pieces(folder / f"{stem}.{kind}", pieces)
         ranges, start = [], len(pieces[0]) if bodies else 0
         for chunk, body in zip(chunks, bodies):
