@@ -19,6 +19,7 @@ import fcntl
 import os
 import shutil
 import subprocess
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,16 +62,31 @@ SYNC_FILE_RANGE = _sync_file_range()
 SYNC_FILE_RANGE_WRITE = 2
 
 
+WRITEBACK: list[Future] = []  # writebacks started and not yet waited for
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="edugraph-writeback")
+
+
 def start_writeback(fd: int) -> None:
-    """Start writing a file's data to disk without waiting (Linux sync_file_range), so that the `fsync_tree`
-    before the swap finds most of it written while the build went on; nothing elsewhere."""
+    """Start writing a file's data to disk (Linux sync_file_range, in a thread: it blocks while the disk's queue
+    is full), so that the `fsync_tree` before the swap finds most of it written while the build went on;
+    nothing elsewhere. `fd` may be closed at once."""
     if SYNC_FILE_RANGE is not None:
-        SYNC_FILE_RANGE(fd, 0, 0, SYNC_FILE_RANGE_WRITE)
+        own = os.dup(fd)
+
+        def write_back():
+            try:
+                SYNC_FILE_RANGE(own, 0, 0, SYNC_FILE_RANGE_WRITE)
+            finally:
+                os.close(own)
+
+        WRITEBACK.append(_writer.submit(write_back))
 
 
 def fsync_tree(folder: Path) -> None:
     """Flush every file and folder below `folder` (and itself) to disk: one syncfs(2) of its file system
     where Linux has it, else an fsync per file."""
+    while WRITEBACK:
+        WRITEBACK.pop().result()
     syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
     if syncfs is not None:
         fd = os.open(folder, os.O_RDONLY)
