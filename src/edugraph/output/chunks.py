@@ -164,12 +164,21 @@ def _patched(index: dict, text: bytes, hunks: list[Hunk]) -> list[Chunk]:
     return chunks
 
 
+def _edited(path: Path, size: int, text: bytes, hunks: list[Hunk]) -> list[Piece]:
+    """The new text as the ranges of the old file (`path`, `size` bytes) between the hunks and their new bytes."""
+    pieces: list[Piece] = []
+    done = 0
+    for hunk in hunks:
+        pieces += [Range(path, done, hunk.old_start), text[hunk.new_start:hunk.new_end]]
+        done = hunk.old_end
+    return [*pieces, Range(path, done, size)]
+
+
 def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = None) -> Changes | None:
     """`<stem>.nt` (the sorted N-Triples `text`), `<stem>.ttl`, `<stem>.jsonld` and their index; the chunks the
     previous build has are copied from its files. Returns the lines that changed since the previous build's
     `<stem>.nt`, or None when they were not found (no usable previous build, or a large change)."""
     folder = Path(folder)
-    write_pieces(folder / f"{stem}.nt", [text])
     index = _previous_index(previous, stem)
     hunks = changes = None
     if index is not None and len(index["files"]) == len(FORMATS) and index.get("nt", {}).get("ends") \
@@ -181,6 +190,10 @@ def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = 
                     changes = None if hunks is None else Changes(*removed_and_added(old, text, hunks))
         except (OSError, ValueError):
             hunks = None
+    if hunks is None:
+        write_pieces(folder / f"{stem}.nt", [text])
+    else:  # the unchanged lines copied from the previous file
+        write_pieces(folder / f"{stem}.nt", _edited(Path(previous) / f"{stem}.nt", index["nt"]["size"], text, hunks))
     chunks = _made(text, previous_chunks(previous, stem)) if hunks is None else _patched(index, text, hunks)
     new_index: dict = {"stamp": STAMP, "nt": {"size": len(text), "ends": list(itertools.accumulate(
         chunk.size for chunk in chunks))}}
