@@ -10,7 +10,8 @@ import pytest
 from rdflib import Graph
 
 from edugraph.output import chunks
-from edugraph.output.datasets import Range, previous_blocks, trig_blocks, write_datasets, write_pieces
+from edugraph.output.datasets import Range, edited_nquads, previous_blocks, trig_blocks, write_datasets, write_pieces
+from edugraph.output.diff import sorted_diff
 from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
 
 INFERRED = "https://w3id.org/edugraph/graph/inferred"
@@ -189,3 +190,19 @@ def test_chunks_patched_after_changes_anywhere_are_those_of_a_fresh_write(seed_r
             assert (folder / name).read_bytes() == (fresh / name).read_bytes(), (n, name)
         assert (folder / "g.ttl").read_bytes() == whole(changed, "ttl")
         previous = folder
+
+
+def test_the_inferred_nquads_are_edited_from_the_previous_all_nq(seed_result, tmp_path):
+    lines = seed_result.inferred_text.splitlines(keepends=True)
+    old_text = "".join(lines[::2]).encode()  # the previous build had every other line, and one line more
+    new_text = "".join([*lines[1:-1], '<a:first> <urn:p> "x" .\n']).encode()
+    new_text = b"".join(sorted(new_text.splitlines(keepends=True)))
+    (tmp_path / "inferred.nt").write_bytes(old_text)
+    (tmp_path / "all.nq").write_bytes(nquads((ONTOLOGY, "<urn:o> <urn:p> <urn:q> .\n")) + nquads((INFERRED, old_text)))
+    hunks = sorted_diff(old_text, new_text)
+    pieces = edited_nquads(tmp_path / "all.nq", (INFERRED, new_text), tmp_path / "inferred.nt", hunks)
+    assert any(isinstance(piece, Range) for piece in pieces)
+    write_pieces(tmp_path / "out", pieces)
+    assert (tmp_path / "out").read_bytes() == nquads((INFERRED, new_text))
+    (tmp_path / "all.nq").write_bytes(nquads((INFERRED, old_text + b"<urn:x> <urn:p> <urn:q> .\n")))  # not that file
+    assert edited_nquads(tmp_path / "all.nq", (INFERRED, new_text), tmp_path / "inferred.nt", hunks) is None

@@ -32,7 +32,7 @@ from .output.cache import Links, article_key, fingerprint, read_entry, reused_fr
 from .output.folder import replaced_folder
 from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
-from .output.datasets import previous_blocks, write_datasets
+from .output.datasets import edited_nquads, previous_blocks, write_datasets
 from .output.chunks import write_chunked
 from .output.write import merged_lines, paused_gc, prefix_header, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
@@ -310,8 +310,10 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
             inferred_text = inferred[1].encode("utf-8")
             inferred_changes = write_chunked(folder, "inferred", inferred_text, reusable)
             turtle = (folder / "inferred.ttl").read_bytes()[len(prefix_header(ox.RdfFormat.TURTLE)):]
+            inferred_quads = None if inferred_changes is None else edited_nquads(
+                previous / "all.nq", (inferred[0], inferred_text), inferred_changes.old, inferred_changes.hunks)
             write_datasets(folder, ontology, result.parts, (inferred[0], inferred_text), previous_blocks(previous, kept),
-                           turtle)
+                           turtle, inferred_quads)
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             if result.inputs:
                 write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])
@@ -324,7 +326,7 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
             if not result.conforms:
                 (folder / "shacl-report.txt").write_text(result.report, encoding="utf-8")
         with timed(seconds, "store"):
-            diffs = {} if inferred_changes is None else {inferred[0]: inferred_changes}
+            diffs = {} if inferred_changes is None else {inferred[0]: inferred_changes[:2]}
             write_store(folder, [ontology, *result.parts, inferred], previous, kept, diffs)
         result.counts["seconds"].update((k, round(v, 2)) for k, v in seconds.items())
         write_json(folder / "summary.json", result.counts)

@@ -51,10 +51,13 @@ class Chunk(NamedTuple):
 
 
 class Changes(NamedTuple):
-    """The lines a graph lost and gained since the previous build's file (N-Triples, UTF-8)."""
+    """How a graph changed since the previous build's file `old`: the lines it lost and gained (N-Triples,
+    UTF-8) and the hunks that turn that file into the new text."""
 
     removed: bytes
     added: bytes
+    old: Path
+    hunks: list[Hunk]
 
 
 def chunked(lines: list[str]) -> list[str]:
@@ -187,7 +190,8 @@ def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = 
             with mapped(Path(previous) / f"{stem}.nt") as old:
                 if len(old) == index["nt"]["size"] == index["nt"]["ends"][-1]:
                     hunks = sorted_diff(old, text)
-                    changes = None if hunks is None else Changes(*removed_and_added(old, text, hunks))
+                    changes = None if hunks is None else Changes(*removed_and_added(old, text, hunks),
+                                                                 Path(previous) / f"{stem}.nt", hunks)
         except (OSError, ValueError):
             hunks = None
     if hunks is None:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from .cache import CACHE_DIR
+from .diff import Hunk, mapped
 from .folder import start_writeback
 from .write import NAMED_GRAPH, PREFIX_IRIS, nquads, prefix_header, trig
 
@@ -177,11 +178,42 @@ def serialized(ntriples: bytes, rdf_format: ox.RdfFormat) -> bytes:
     return ox.serialize(triples, None, rdf_format, prefixes=PREFIX_IRIS)[len(prefix_header(rdf_format)):]
 
 
+def edited_nquads(previous_all: Path, graph: tuple[str, bytes], old: Path, hunks: list[Hunk]) -> list[Piece] | None:
+    """The N-Quads of a graph (IRI, N-Triples) as the ranges of the previous build's `all.nq` that hold its
+    unchanged lines and the N-Quads of its new lines, where that file ends with the graph's N-Quads made from
+    the N-Triples file `old`, which `hunks` turn into the graph's text; else None."""
+    name, text = graph
+    extra = len(f" <{name}>".encode("utf-8"))  # each line's N-Quads are its N-Triples and this many bytes more
+    try:
+        with mapped(old) as before, open(previous_all, "rb") as everything:
+            size = os.fstat(everything.fileno()).st_size
+            start = size - len(before) - extra * before[:].count(b"\n")  # where the graph's N-Quads begin
+            first, last = before[:before.find(b"\n") + 1], before[before.rfind(b"\n", 0, len(before) - 1) + 1:]
+            expected = [(start - 1, b"\n" if start else b""), (start, nquads((name, first))),
+                        (size - len(nquads((name, last))), nquads((name, last)))]
+            for offset, data in expected:
+                everything.seek(max(offset, 0))
+                if offset < 0 or everything.read(len(data)) != data:
+                    return None
+            pieces: list[Piece] = []
+            done = lines = 0  # in `old`: bytes and lines before the next range to copy
+            for hunk in hunks:
+                end = lines + before[done:hunk.old_start].count(b"\n")
+                pieces += [Range(previous_all, start + done + extra * lines, start + hunk.old_start + extra * end),
+                           nquads((name, text[hunk.new_start:hunk.new_end]))]
+                done, lines = hunk.old_end, end + before[hunk.old_start:hunk.old_end].count(b"\n")
+            return [*pieces, Range(previous_all, start + done + extra * lines, size)]
+    except (OSError, ValueError):
+        return None
+
+
 def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRAPH], inferred: tuple[str, str | bytes],
-                   reused: dict[str, dict[str, Range]] | None = None, inferred_turtle: bytes | None = None) -> None:
+                   reused: dict[str, dict[str, Range]] | None = None, inferred_turtle: bytes | None = None,
+                   inferred_quads: list[Piece] | None = None) -> None:
     """The four dataset files and `cache/blocks.idx`; `reused` holds blocks of the previous build
     (`previous_blocks`) for graphs that are unchanged; `inferred_turtle` the Turtle statements of the inferred
-    graph, if written (`trig_of_turtle`). `all.*` copy the `asserted.*` just written."""
+    graph, if written (`trig_of_turtle`), and `inferred_quads` its N-Quads, if known (`edited_nquads`).
+    `all.*` copy the `asserted.*` just written."""
     reused = reused or {}
     names = [name for name, _ in asserted]
     quads = [reused.get("nq", {}).get(name) or nquads(graph) for name, graph in zip(names, asserted)]
@@ -191,12 +223,13 @@ def write_datasets(folder: Path, ontology: NAMED_GRAPH, asserted: list[NAMED_GRA
             for quad, block in zip(quads, known)]
     trigs = trig_blocks(todo, known)
     header = prefix_header(ox.RdfFormat.TRIG)
-    ontology_quads, inferred_quads = nquads(ontology), nquads(inferred)
+    ontology_quads = nquads(ontology)
     write_pieces(folder / ASSERTED["nq"], quads)
     write_pieces(folder / ASSERTED["trig"], [header, *trigs])
     nq_size, trig_size = sum(map(_size, quads)), len(header) + sum(map(_size, trigs))
-    write_pieces(folder / "all.nq", [ontology_quads, Range(folder / ASSERTED["nq"], 0, nq_size), inferred_quads])
-    inferred_trig = trig(inferred_quads) if inferred_turtle is None else trig_of_turtle(inferred_turtle, inferred)
+    write_pieces(folder / "all.nq", [ontology_quads, Range(folder / ASSERTED["nq"], 0, nq_size),
+                                     *(inferred_quads or [nquads(inferred)])])
+    inferred_trig = trig(nquads(inferred)) if inferred_turtle is None else trig_of_turtle(inferred_turtle, inferred)
     write_pieces(folder / "all.trig", [header, trig(ontology_quads),
                                        Range(folder / ASSERTED["trig"], len(header), trig_size), inferred_trig])
     index = {"nq": {"size": nq_size, "graphs": _ranges(names, quads, 0)},
