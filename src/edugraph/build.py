@@ -13,6 +13,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -285,48 +286,69 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     return result
 
 
+def reused_graphs(result: BuildResult, previous: Path) -> frozenset[str]:
+    """The article graphs of `result` whose cache entries were read from the build folder `previous`."""
+    from_previous: dict = {}  # by the build folder an entry was read from: whether it is `previous`
+
+    def reused(entry) -> bool:
+        build = reused_from(entry)
+        build = build and os.fspath(build)  # a str: its hash is kept, a Path's is not (one Path per entry)
+        if build not in from_previous:
+            from_previous[build] = build is not None and os.path.abspath(build) == str(previous)
+        return from_previous[build]
+
+    return frozenset(name for (name, _), entry in zip(result.parts, result.cache.values()) if reused(entry))
+
+
+def write_article_files(folder: Path, result: BuildResult) -> None:
+    """The cache entries and `facts/<id>.json`: hard links to the previous build's for the reused articles."""
+    (folder / "facts").mkdir()
+    write_entries(folder, result.cache)
+    with Links(folder) as links:
+        for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
+            if not links.link(entry, "facts", f"{article_id}.json"):
+                write_json(folder / "facts" / f"{article_id}.json", facts)
+
+
+def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, str], previous: Path,
+                      kept: frozenset[str]):
+    """The files of the graphs (`.nt`, `.ttl`, `.jsonld`, `.nq`, `.trig`): what did not change since the
+    `previous` build (the `kept` article graphs, unchanged lines and chunks) is copied from its files. Returns the
+    lines the inferred graph lost and gained since then (None if not known)."""
+    reusable = previous if kept else None  # a --full build reuses nothing
+    name = str(GRAPH["inferred"])
+    write_chunked(folder, "asserted", "".join(sorted(result.lines)).encode("utf-8"), reusable)
+    inferred = result.inferred_text.encode("utf-8")
+    changes = write_chunked(folder, "inferred", inferred, reusable)
+    turtle = (folder / "inferred.ttl").read_bytes()[len(prefix_header(ox.RdfFormat.TURTLE)):]
+    quads = None if changes is None else edited_nquads(previous / "all.nq", (name, inferred), changes.old,
+                                                       changes.hunks)
+    write_datasets(folder, ontology, result.parts, (name, inferred), previous_blocks(previous, kept), turtle, quads)
+    return changes
+
+
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
     """Write every output file, the per-article cache and the query store; the previous build is replaced
     only when all were written (see output/folder.py). Files of articles reused from that build (cache
-    entries, facts, the store's unchanged graphs) are linked from it rather than written again."""
+    entries, facts, the store's unchanged graphs) are linked from it rather than written again, in a thread
+    beside the graph files (a link is mostly time in the kernel)."""
     seconds: dict[str, float] = {}
     previous = Path(os.path.abspath(out_dir))
-    with replaced_folder(out_dir) as folder, paused_gc():
+    with replaced_folder(out_dir) as folder, paused_gc(), ThreadPoolExecutor(1) as helper:
         with timed(seconds, "write"):
+            articles = helper.submit(write_article_files, folder, result)
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
-            inferred = (str(GRAPH["inferred"]), result.inferred_text)
-            from_previous = {}  # by the build folder an entry was read from: whether it is the one replaced
-
-            def reused(entry) -> bool:
-                build = reused_from(entry)
-                if build not in from_previous:
-                    from_previous[build] = build is not None and os.path.abspath(build) == str(previous)
-                return from_previous[build]
-
-            kept = frozenset(name for (name, _), entry in zip(result.parts, result.cache.values()) if reused(entry))
-            reusable = previous if kept else None  # a --full build reuses nothing
-            asserted = "".join(sorted(result.lines)).encode("utf-8")
-            write_chunked(folder, "asserted", asserted, reusable)
-            inferred_text = inferred[1].encode("utf-8")
-            inferred_changes = write_chunked(folder, "inferred", inferred_text, reusable)
-            turtle = (folder / "inferred.ttl").read_bytes()[len(prefix_header(ox.RdfFormat.TURTLE)):]
-            inferred_quads = None if inferred_changes is None else edited_nquads(
-                previous / "all.nq", (inferred[0], inferred_text), inferred_changes.old, inferred_changes.hunks)
-            write_datasets(folder, ontology, result.parts, (inferred[0], inferred_text), previous_blocks(previous, kept),
-                           turtle, inferred_quads)
+            kept = reused_graphs(result, previous)
+            changes = write_graph_files(folder, result, ontology, previous, kept)
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             if result.inputs:
                 write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])
-            (folder / "facts").mkdir()
-            write_entries(folder, result.cache)
-            with Links(folder) as links:
-                for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
-                    if not links.link(entry, "facts", f"{article_id}.json"):
-                        write_json(folder / "facts" / f"{article_id}.json", facts)
             if not result.conforms:
                 (folder / "shacl-report.txt").write_text(result.report, encoding="utf-8")
+            articles.result()
         with timed(seconds, "store"):
-            diffs = {} if inferred_changes is None else {inferred[0]: inferred_changes[:2]}
+            inferred = (str(GRAPH["inferred"]), result.inferred_text)
+            diffs = {} if changes is None else {inferred[0]: (changes.removed, changes.added)}
             write_store(folder, [ontology, *result.parts, inferred], previous, kept, diffs)
         result.counts["seconds"].update((k, round(v, 2)) for k, v in seconds.items())
         write_json(folder / "summary.json", result.counts)

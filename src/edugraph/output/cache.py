@@ -107,7 +107,7 @@ class Links:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.opened: dict[tuple[Path, str], int] = {}
+        self.opened: dict[tuple[str, str], int] = {}
 
     def __enter__(self):
         return self
@@ -118,9 +118,10 @@ class Links:
         self.opened.clear()
 
     def _fd(self, build: Path, subfolder: str) -> int:
-        if (build, subfolder) not in self.opened:
-            self.opened[build, subfolder] = os.open(os.path.join(build, subfolder), os.O_RDONLY | os.O_DIRECTORY)
-        return self.opened[build, subfolder]
+        key = (os.fspath(build), subfolder)  # a str: its hash is kept, a Path's is not (one Path per entry)
+        if key not in self.opened:
+            self.opened[key] = os.open(os.path.join(*key), os.O_RDONLY | os.O_DIRECTORY)
+        return self.opened[key]
 
     def link(self, entry: dict, subfolder: str, name: str) -> bool:
         """Hard-link `<build>/<subfolder>/<name>` of the build the entry was read from into this folder (the same
