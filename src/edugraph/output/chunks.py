@@ -20,7 +20,6 @@ build has are copied.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
 import json
 import zlib
@@ -29,7 +28,7 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, text_digest
 from .datasets import Piece, Range, serialized, write_pieces
 from .diff import Hunk, mapped, removed_and_added, sorted_diff
 from .write import PREFIX_IRIS, prefix_header
@@ -125,8 +124,7 @@ def _made(text: bytes, known: dict[str, dict[str, Range]] | None = None) -> list
     known = known or {}
     made = []
     for piece in chunked(text.decode("utf-8").splitlines(keepends=True)):
-        data = piece.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
+        data, digest = piece.encode("utf-8"), text_digest(piece)
         made.append(Chunk(digest, len(data), {kind: known.get(kind, {}).get(digest) or serialized_body(data, kind)
                                               for kind in FORMATS}))
     return made
@@ -177,54 +175,62 @@ def _edited(path: Path, size: int, text: bytes, hunks: list[Hunk]) -> list[Piece
     return [*pieces, Range(path, done, size)]
 
 
+def _changes(index: dict | None, old_path: Path, text: bytes) -> Changes | None:
+    """How `text` differs from the previous build's N-Triples file, if its index fits it and the change is small."""
+    if index is None or len(index["files"]) < len(FORMATS) or not index.get("nt", {}).get("ends") \
+            or any(len(index[kind]["chunks"]) != len(index["nt"]["ends"]) for kind in FORMATS):
+        return None
+    try:
+        with mapped(old_path) as old:
+            if not len(old) == index["nt"]["size"] == index["nt"]["ends"][-1]:
+                return None
+            hunks = sorted_diff(old, text)
+            return None if hunks is None else Changes(*removed_and_added(old, text, hunks), old_path, hunks)
+    except (OSError, ValueError):
+        return None
+
+
+def _file_pieces(kind: str, bodies: list[Piece]) -> list[Piece]:
+    """A file of chunks: the Turtle @prefix lines then the chunks, or a JSON-LD array of them."""
+    if not bodies:
+        return [EMPTY[kind]]
+    if kind == "ttl":
+        return [prefix_header(FORMATS[kind]), *bodies]
+    pieces: list[Piece] = [b"["]
+    for body in bodies:
+        last = pieces[-1]
+        if isinstance(body, Range) and isinstance(last, Range) and (last.path, last.end + 1) == (body.path, body.start):
+            pieces[-1] = Range(last.path, last.start, body.end)  # neighbours there too: copied with the comma between
+        else:
+            pieces += [b",", body] if len(pieces) > 1 else [body]
+    return [*pieces, b"]"]
+
+
 def write_chunked(folder: Path, stem: str, text: bytes, previous: Path | None = None) -> Changes | None:
-    """`<stem>.nt` (the sorted N-Triples `text`), `<stem>.ttl`, `<stem>.jsonld` and their index; the chunks the
-    previous build has are copied from its files. Returns the lines that changed since the previous build's
-    `<stem>.nt`, or None when they were not found (no usable previous build, or a large change)."""
+    """`<stem>.nt` (the sorted N-Triples `text`), `<stem>.ttl`, `<stem>.jsonld` and their index; what the
+    previous build has is copied from its files. Returns how the graph changed since the previous build's
+    `<stem>.nt`, or None when that is not known (no usable previous build, or a large change)."""
     folder = Path(folder)
     index = _previous_index(previous, stem)
-    hunks = changes = None
-    if index is not None and len(index["files"]) == len(FORMATS) and index.get("nt", {}).get("ends") \
-            and all(len(index[kind]["chunks"]) == len(index["nt"]["ends"]) for kind in FORMATS):
-        try:
-            with mapped(Path(previous) / f"{stem}.nt") as old:
-                if len(old) == index["nt"]["size"] == index["nt"]["ends"][-1]:
-                    hunks = sorted_diff(old, text)
-                    changes = None if hunks is None else Changes(*removed_and_added(old, text, hunks),
-                                                                 Path(previous) / f"{stem}.nt", hunks)
-        except (OSError, ValueError):
-            hunks = None
-    if hunks is None:
+    changes = None if index is None else _changes(index, Path(previous) / f"{stem}.nt", text)
+    if changes is None:
         write_pieces(folder / f"{stem}.nt", [text])
-    else:  # the unchanged lines copied from the previous file
-        write_pieces(folder / f"{stem}.nt", _edited(Path(previous) / f"{stem}.nt", index["nt"]["size"], text, hunks))
-    chunks = _made(text, previous_chunks(previous, stem)) if hunks is None else _patched(index, text, hunks)
+        chunks = _made(text, previous_chunks(previous, stem))
+    else:  # the unchanged lines and chunks copied from the previous files
+        write_pieces(folder / f"{stem}.nt", _edited(changes.old, index["nt"]["size"], text, changes.hunks))
+        chunks = _patched(index, text, changes.hunks)
     new_index: dict = {"stamp": STAMP, "nt": {"size": len(text), "ends": list(itertools.accumulate(
         chunk.size for chunk in chunks))}}
     for kind in FORMATS:
         bodies = [chunk.bodies[kind] for chunk in chunks]
-        if not bodies:
-            pieces: list[Piece] = [EMPTY[kind]]
-        elif kind == "ttl":
-            pieces = [prefix_header(FORMATS[kind]), *bodies]
-        else:
-            pieces = [b"["]
-            for body in bodies:
-                last = pieces[-1]
-                if isinstance(body, Range) and isinstance(last, Range) and (last.path, last.end + 1) == (
-                        body.path, body.start):  # neighbours there too: the comma between them is copied with them
-                    pieces[-1] = Range(last.path, last.start, body.end)
-                else:
-                    pieces += [b",", body] if len(pieces) > 1 else [body]
-            pieces.append(b"]")
+        pieces = _file_pieces(kind, bodies)
         write_pieces(folder / f"{stem}.{kind}", pieces)
         ranges, start = [], len(pieces[0]) if bodies else 0
         for chunk, body in zip(chunks, bodies):
             size = body.size if isinstance(body, Range) else len(body)
             ranges.append([chunk.digest, start, start + size])
             start += size + (kind == "jsonld")  # the comma between two chunks
-        new_index[kind] = {"size": sum(p.size if isinstance(p, Range) else len(p) for p in pieces),
-                           "chunks": ranges}
+        new_index[kind] = {"size": sum(p.size if isinstance(p, Range) else len(p) for p in pieces), "chunks": ranges}
     _index_path(folder, stem).parent.mkdir(exist_ok=True)
     _index_path(folder, stem).write_text(json.dumps(new_index), encoding="utf-8")
     return changes

@@ -74,8 +74,8 @@ def merged_lines(texts: list[str]) -> str:
 
 
 def nquads(graph: tuple[str, str | bytes]) -> bytes:
-    """The N-Quads of one named graph (UTF-8): its N-Triples lines (text or UTF-8) with the graph name (a raw newline cannot
-    occur inside an N-Triples term, so every " .\\n" ends a line).
+    """The N-Quads of one named graph (UTF-8): its N-Triples lines (text or UTF-8) with the graph name (a raw
+    newline cannot occur inside an N-Triples term, so every " .\\n" ends a line).
 
     >>> nquads(("http://g", '<a> <p> "x ." .\\n')).decode()
     '<a> <p> "x ." <http://g> .\\n'
