@@ -79,20 +79,22 @@ def read_entry(build_dir: Path, key: str, backgrounds: dict[str, str] | None = N
     articles with the same background then share one string).
     """
     backgrounds = {} if backgrounds is None else backgrounds
-    cache = Path(build_dir) / CACHE_DIR
+    cache = os.path.join(build_dir, CACHE_DIR)  # plain strings: Path objects cost more than the reading
     try:
-        header, graph = (cache / f"{key}{ENTRY_SUFFIX}").read_bytes().split(b"\n", 1)
+        with open(os.path.join(cache, key + ENTRY_SUFFIX), "rb") as handle:
+            header, graph = handle.read().split(b"\n", 1)
         head = json.loads(header)
         graph = graph.decode("utf-8")
         if not (isinstance(head, dict) and isinstance(head.get("facts"), dict) and _is_hash(head.get("background"))):
             return None
         digest = head["background"]
         if digest not in backgrounds:
-            backgrounds[digest] = (cache / BACKGROUND_DIR / f"{digest}.nt").read_text(encoding="utf-8")
+            with open(os.path.join(cache, BACKGROUND_DIR, digest + ".nt"), encoding="utf-8") as handle:
+                backgrounds[digest] = handle.read()
     except (OSError, ValueError):  # also UnicodeDecodeError, and a file without a newline (nothing to unpack)
         return None
     entry = Entry(facts=head["facts"], graph=graph, background=backgrounds[digest])
-    entry.build, entry.background_hash = Path(build_dir), digest
+    entry.build, entry.background_hash = build_dir if isinstance(build_dir, Path) else Path(build_dir), digest
     return entry
 
 
