@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from .articles import Article, article_paths, known_article, read_article
 from .curation import apply_curation, check_curation_folder, load_curation
+from .limits import limit
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
@@ -174,13 +175,15 @@ def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str,
     stamp = inputs_stamp(build_fingerprint)
     known = read_inputs(previous, stamp)
     articles, keys, records = [], {}, {}
+    max_bytes = limit("MAX_ARTICLE_BYTES")
     for path in paths:
-        curation_path = Path(curation_dir) / f"{path.stem}.yaml"
-        stats = input_stats(path, curation_path)  # before reading: a later change gives other times
+        name = str(path)
+        curation_path = os.path.join(curation_dir, f"{path.stem}.yaml")
+        stats = input_stats(name, curation_path)  # before reading: a later change gives other times
         record = known.get(path.stem)
         found = None
         if record is not None and stats is not None and record.get("stat") == stats:
-            text = unchanged_text(path)
+            text = unchanged_text(name, max_bytes)
             found = None if text is None else (record["digest"], text)
         if found is None:
             found = input_digest(path, curation_path)

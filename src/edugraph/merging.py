@@ -79,8 +79,8 @@ def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str
     before = previous.asserted_text
     fresh = {line for texts in new for text in texts for line in text.splitlines(keepends=True)}
     labels = preferred_labels(containing(before, LABEL_MARK) + sorted(fresh))
-    subjects = {line.split(" ", 1)[0] for line in fresh if LABEL_MARK in line}
-    now = set(labels.splitlines(keepends=True))
+    subjects = {line.split(" ", 1)[0] for line in fresh if LABEL_MARK in line}  # their labels may change
+    now = {line for line in labels.splitlines(keepends=True) if line.split(" ", 1)[0] in subjects}
     dropped = [line for subject in sorted(subjects) for line in starting_with(before, f"{subject} {PREF_LABEL} ")
                if line not in now and line not in fresh and not asserted_elsewhere(previous.store, line, ontology_iri)]
     added = sorted(line for line in fresh | now if not holds(before, line))

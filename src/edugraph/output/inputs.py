@@ -74,13 +74,12 @@ def input_digest(text_path: Path, curation_path: Path) -> tuple[str, bytes] | No
     return digest.hexdigest(), files[0]
 
 
-def input_stats(text_path: Path, curation_path: Path) -> list | None:
+def input_stats(text_path: str, curation_path: str) -> list | None:
     """[size, modification time, inode, status-change time] of an article's text, metadata and curation files
     (None for an absent one), taken before they are read; None when one cannot be looked at, or changed too
     recently for its times to vouch for its bytes (`RACY_SECONDS`)."""
-    text_path = Path(text_path)
     found = []
-    for path in (text_path, text_path.with_suffix(".json"), curation_path):
+    for path in (text_path, os.path.splitext(text_path)[0] + ".json", curation_path):
         try:
             stat = os.stat(path)
         except FileNotFoundError:
@@ -95,12 +94,15 @@ def input_stats(text_path: Path, curation_path: Path) -> list | None:
     return found if time.time_ns() - latest >= RACY_SECONDS * 10**9 else None
 
 
-def unchanged_text(text_path: Path) -> bytes | None:
-    """The bytes of an article's text whose files `input_stats` vouched for, or None if it cannot be read."""
+def unchanged_text(text_path: str, max_bytes: int) -> bytes | None:
+    """The bytes of an article's text whose files `input_stats` vouched for, or None if it cannot be read within
+    `max_bytes` (the limit, looked up once by the caller)."""
     try:
-        return _bounded(Path(text_path))
-    except Unreadable:
+        with open(text_path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError:
         return None
+    return raw if len(raw) <= max_bytes else None
 
 
 def read_inputs(build_dir: Path | None, stamp: str) -> dict[str, dict]:
