@@ -82,16 +82,15 @@ def read_entry(build_dir: Path, key: str, backgrounds: dict[str, str] | None = N
     cache = os.path.join(build_dir, CACHE_DIR)  # plain strings: Path objects cost more than the reading
     try:
         with open(os.path.join(cache, key + ENTRY_SUFFIX), "rb") as handle:
-            header, graph = handle.read().split(b"\n", 1)
-        head = json.loads(header)
-        graph = graph.decode("utf-8")
+            header, graph = handle.readline(), handle.read().decode("utf-8")
+        head = json.loads(header) if header.endswith(b"\n") else None  # no newline: not an entry
         if not (isinstance(head, dict) and isinstance(head.get("facts"), dict) and _is_hash(head.get("background"))):
             return None
         digest = head["background"]
         if digest not in backgrounds:
             with open(os.path.join(cache, BACKGROUND_DIR, digest + ".nt"), encoding="utf-8") as handle:
                 backgrounds[digest] = handle.read()
-    except (OSError, ValueError):  # also UnicodeDecodeError, and a file without a newline (nothing to unpack)
+    except (OSError, ValueError):  # also UnicodeDecodeError
         return None
     entry = Entry(facts=head["facts"], graph=graph, background=backgrounds[digest])
     entry.build, entry.background_hash = build_dir if isinstance(build_dir, Path) else Path(build_dir), digest
