@@ -12,7 +12,8 @@ import pytest
 import edugraph
 from edugraph.articles import read_articles
 from edugraph.build import run_build, write_build
-from edugraph.output.cache import article_key, fingerprint
+from edugraph.errors import EduGraphError
+from edugraph.output.cache import article_key, fingerprint, read_entry
 from edugraph.paths import ARTICLES, ONTOLOGY
 from support.corpus import corpus
 
@@ -141,3 +142,16 @@ def test_an_entry_whose_background_file_is_gone_is_redone(incremental, tmp_path)
     articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
     result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
     assert result.counts["reused_articles"] == counts["articles"] - list(named.values()).count(gone)
+
+
+def test_an_entry_s_facts_are_parsed_when_asked_for_and_damaged_ones_are_a_clear_error(incremental, tmp_path):
+    out, _ = incremental
+    path = sorted((out / "cache").glob("*.entry"))[0]
+    header, graph = path.read_bytes().split(b"\n", 1)
+    assert read_entry(out, path.stem)["facts"] == json.loads(header)["facts"]
+    shutil.copytree(out / "cache", tmp_path / "cache")
+    (tmp_path / "cache" / path.name).write_bytes(header.replace(b'"facts": {', b'"facts": {{', 1) + b"\n" + graph)
+    entry = read_entry(tmp_path, path.stem)
+    assert entry["graph"] == graph.decode("utf-8")  # the rest is read as it was
+    with pytest.raises(EduGraphError, match="damaged facts.*--full"):
+        entry["facts"]

@@ -8,6 +8,7 @@ bytes as a full build.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Mapping
 import os
 import shutil
 import sys
@@ -27,7 +28,8 @@ from .limits import limit
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output.cache import article_key, fingerprint, linked, read_entry, reused_from, text_digest, write_entries
+from .output.cache import (EntryFacts, article_key, fingerprint, linked, read_entry, reused_from, text_digest,
+                           write_entries)
 from .output.folder import replaced_folder
 from .output.inputs import input_digest, input_stats, inputs_stamp, read_inputs, unchanged_text, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
@@ -61,7 +63,7 @@ class BuildResult:
     """
 
     articles: list[Article]
-    facts: dict[str, dict]
+    facts: Mapping[str, dict]
     parts: list[tuple[str, str]]
     inferred_text: str
     ontology: Graph
@@ -277,7 +279,8 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
               "asserted_sha256": text_digest(asserted_text), "inferred_sha256": text_digest(inferred_text),
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
-    result = BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred_text, ontology,
+    result = BuildResult(articles, EntryFacts([a.id for a in articles], [entries[a.id] for a in articles]), parts,
+                         inferred_text, ontology,
                          Path(ontology_path), report.conforms, report.text, counts,
                          {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
     if terms:
@@ -309,9 +312,9 @@ def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
                 write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])
             (folder / "facts").mkdir()
             write_entries(folder, result.cache)
-            for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
+            for article_id, entry in zip(result.facts, result.cache.values()):  # facts parsed only if written
                 if not linked(entry, f"facts/{article_id}.json", folder / "facts" / f"{article_id}.json"):
-                    write_json(folder / "facts" / f"{article_id}.json", facts)
+                    write_json(folder / "facts" / f"{article_id}.json", result.facts[article_id])
             if not result.conforms:
                 (folder / "shacl-report.txt").write_text(result.report, encoding="utf-8")
         with timed(seconds, "store"):
