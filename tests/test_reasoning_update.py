@@ -69,7 +69,7 @@ def closure_of(asserted: list, ontology: Graph) -> PreviousClosure:
     inferred, problems = inferred_triples(asserted, ontology)
     store = ox.Store()
     store.extend(ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) for triple in asserted + inferred)
-    return PreviousClosure(sorted_ntriples(asserted), sorted_ntriples(inferred), problems, {}, store)
+    return PreviousClosure(sorted_ntriples(asserted).encode(), sorted_ntriples(inferred).encode(), problems, {}, store)
 
 
 def test_a_new_link_above_old_ones_reaches_them_and_the_chains_over_them():

@@ -14,6 +14,7 @@ article or the gazetteer graph also holds it (looked up in the previous store). 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,12 +34,12 @@ GAZETTEER, ENTITIES = str(GRAPH["gazetteer"]), str(GRAPH["entities"])
 @dataclass(frozen=True)
 class Merged:
     """The asserted named graphs as (graph IRI, sorted N-Triples): the article graphs, then `egg:gazetteer` and
-    `egg:entities`; their distinct lines, sorted when `text` (their concatenation) is given; and the lines the
-    previous build did not assert (None when it asserted a line that is gone, or was not compared)."""
+    `egg:entities`; their distinct lines (sorted when `sha256` is given: the SHA-256 of their UTF-8 bytes); and the
+    lines the previous build did not assert (None when it asserted a line that is gone, or was not compared)."""
 
     parts: list[tuple[str, str]]
     lines: list[str]
-    text: str | None = None
+    sha256: str | None = None
     added: list[str] | None = None
 
 
@@ -76,17 +77,22 @@ def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str
                         previous: PreviousClosure, ontology_iri: str) -> Merged:
     """:func:`merged` for a build that adds the `new` (article graph, its part of the gazetteer graph) to the
     `previous` build, whose articles are all among `graphs` as they were there."""
-    before = previous.asserted_text
+    before = previous.asserted
     fresh = {line for texts in new for text in texts for line in text.splitlines(keepends=True)}
-    labels = preferred_labels(containing(before, LABEL_MARK) + sorted(fresh))
+    labels = preferred_labels([line.decode("utf-8") for line in containing(before, LABEL_MARK.encode())]
+                              + sorted(fresh))
     subjects = {line.split(" ", 1)[0] for line in fresh if LABEL_MARK in line}  # their labels may change
     now = {line for line in labels.splitlines(keepends=True) if line.split(" ", 1)[0] in subjects}
-    dropped = [line for subject in sorted(subjects) for line in starting_with(before, f"{subject} {PREF_LABEL} ")
-               if line not in now and line not in fresh and not asserted_elsewhere(previous.store, line, ontology_iri)]
-    added = sorted(line for line in fresh | now if not holds(before, line))
-    text = changed(before, added, dropped)
+    held = now | fresh
+    dropped = [line for subject in sorted(subjects)
+               for line in starting_with(before, f"{subject} {PREF_LABEL} ".encode("utf-8"))
+               if line.decode("utf-8") not in held
+               and not asserted_elsewhere(previous.store, line.decode("utf-8"), ontology_iri)]
+    added = sorted(line for line in fresh | now if not holds(before, line.encode("utf-8")))
+    data = changed(before, [line.encode("utf-8") for line in added], dropped)
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds))), (ENTITIES, labels)]
-    return Merged(parts, text.splitlines(keepends=True), text, None if dropped else added)
+    return Merged(parts, data.decode("utf-8").splitlines(keepends=True), hashlib.sha256(data).hexdigest(),
+                  None if dropped else added)
 
 
 def asserted_elsewhere(store: ox.Store, line: str, ontology_iri: str) -> bool:

@@ -65,12 +65,12 @@ def reasoning_key(ontology_path: Path) -> str:
 
 @dataclass(frozen=True)
 class PreviousClosure:
-    """What the update needs of the previous build: its asserted and inferred graphs as the sorted N-Triples of
-    `asserted.nt` and `inferred.nt` (searched in place, `output/sorted_text.py`), contradictions and counts
+    """What the update needs of the previous build: its asserted and inferred graphs as the bytes of `asserted.nt`
+    and `inferred.nt` (sorted N-Triples, searched in place: `output/sorted_text.py`), contradictions and counts
     (summary.json), and its store (read-only)."""
 
-    asserted_text: str
-    inferred_text: str
+    asserted: bytes
+    inferred: bytes
     inconsistencies: list[str]
     counts: dict
     store: ox.Store
@@ -104,8 +104,8 @@ class PreviousClosure:
 
     def written(self, triple) -> bool:
         """Whether the previous build wrote `triple` (a line of its asserted or inferred graph)."""
-        line = sorted_ntriples([triple])
-        return holds(self.asserted_text, line) or holds(self.inferred_text, line)
+        line = sorted_ntriples([triple]).encode("utf-8")
+        return holds(self.asserted, line) or holds(self.inferred, line)
 
 
 def counts_readable(summary: dict) -> bool:
@@ -127,13 +127,11 @@ def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None
         if not isinstance(summary, dict) or summary.get("reasoning_key") != key \
                 or summary.get("reasoner") != "reasonable" or not counts_readable(summary):
             return None
-        texts = []
-        for name in ("asserted", "inferred"):
-            data = (folder / f"{name}.nt").read_bytes()
-            if hashlib.sha256(data).hexdigest() != summary.get(f"{name}_sha256"):
-                return None
-            texts.append(data.decode("utf-8"))
-        return PreviousClosure(*texts, summary["inconsistencies"], summary, ox.Store.read_only(str(folder / STORE_DIR)))
+        files = [(folder / f"{name}.nt").read_bytes() for name in ("asserted", "inferred")]
+        if [hashlib.sha256(data).hexdigest() for data in files] != [summary.get("asserted_sha256"),
+                                                                    summary.get("inferred_sha256")]:
+            return None
+        return PreviousClosure(*files, summary["inconsistencies"], summary, ox.Store.read_only(str(folder / STORE_DIR)))
     except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
         return None
 
@@ -150,11 +148,13 @@ class Joins:
 
 @dataclass(frozen=True)
 class ClosureUpdate:
-    """The build's inferred graph (sorted N-Triples) and contradictions, and how the closure changed since the
-    previous build: asserted triples added, inferred triples added or now asserted (what SHACL needs to
-    validate only the changed nodes), and the triples new to the closure (what the counts need)."""
+    """The build's inferred graph (sorted N-Triples, and the SHA-256 of its UTF-8 bytes) and contradictions, and how
+    the closure changed since the previous build: asserted triples added, inferred triples added or now asserted
+    (what SHACL needs to validate only the changed nodes), and the triples new to the closure (what the counts
+    need)."""
 
     inferred_text: str
+    inferred_sha256: str
     inconsistencies: list[str]
     asserted_added: list[tuple]
     inferred_changed: set[tuple]
@@ -198,7 +198,7 @@ def lookups(triples, rules: Joins) -> set[tuple] | None:
 def asserted_change(previous: PreviousClosure, asserted_lines) -> list[str] | None:
     """The sorted lines of `asserted_lines` that the `previous` build did not assert, or None if it asserted a line
     that is not among them (a triple removed or changed)."""
-    before = previous.asserted_text.splitlines(keepends=True)
+    before = previous.asserted.decode("utf-8").splitlines(keepends=True)
     now = set(asserted_lines)
     if not now.issuperset(before):
         return None
@@ -235,7 +235,7 @@ def updated_inferred(previous: PreviousClosure | None, added_lines: list[str], o
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
     now_asserted = {t for t in added if previous.holds(t)}  # inferred before, asserted now
-    inferred = changed(previous.inferred_text, sorted_ntriples(list(new)).splitlines(keepends=True),
-                       sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
-    return ClosureUpdate(inferred, sorted(contradictions), asserted_added, new | now_asserted,
-                         (set(asserted_added) - now_asserted) | new)
+    inferred = changed(previous.inferred, sorted_ntriples(list(new)).encode("utf-8").splitlines(keepends=True),
+                       sorted_ntriples(list(now_asserted)).encode("utf-8").splitlines(keepends=True))
+    return ClosureUpdate(inferred.decode("utf-8"), hashlib.sha256(inferred).hexdigest(), sorted(contradictions),
+                         asserted_added, new | now_asserted, (set(asserted_added) - now_asserted) | new)
