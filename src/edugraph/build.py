@@ -213,7 +213,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     cpu: dict[str, float] = {}  # CPU seconds of this process (the extraction workers are not counted)
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
-    with timed(seconds, "read", cpu):  # the articles, the cache entries and the previous build's graphs
+    with paused_gc(), timed(seconds, "read", cpu):  # the articles, the cache entries, the previous build's graphs
         articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
         backgrounds: dict[str, str] = {}  # shared by the entries read
         entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
