@@ -243,7 +243,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             return terms["asserted"], terms["inferred"]
 
         with timed(seconds, "reason", cpu):
-            added = merge.added if merge.sha256 is not None or before is None else asserted_change(before, lines)
+            added = merge.added if merge.from_previous or before is None else asserted_change(before, lines)
             updated = updated_inferred(before, added, ontology)
             if updated is None:
                 terms["asserted"] = ntriples_triples("".join(lines), source=damaged)
@@ -266,9 +266,6 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         else:
             asserted, inferred = all_triples()
             entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
-        if merge.sha256 is None:
-            lines.sort()  # asserted.nt is these lines sorted
-        asserted_sha256 = merge.sha256 or text_digest("".join(lines))
         inferred_sha256 = text_digest(inferred_text) if updated is None else updated.inferred_sha256
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
               "asserted_triples": asserted_count, "inferred_triples": inferred_text.count("\n"),
@@ -276,14 +273,13 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
               "shacl_conforms": report.conforms, "shacl_violations": report.violations,
               "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
               "reasoning_key": reasoning_id, "reasoning_updated": updated is not None,
-              "asserted_updated": merge.sha256 is not None,
-              "asserted_sha256": asserted_sha256, "inferred_sha256": inferred_sha256,
+              "asserted_updated": merge.from_previous,
+              "asserted_sha256": merge.sha256, "inferred_sha256": inferred_sha256,
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
-    result = BuildResult(articles, EntryFacts([a.id for a in articles], [entries[a.id] for a in articles]), parts,
-                         inferred_text, ontology,
-                         Path(ontology_path), report.conforms, report.text, counts,
-                         {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
+    facts = EntryFacts([a.id for a in articles], [entries[a.id] for a in articles])
+    result = BuildResult(articles, facts, parts, inferred_text, ontology, Path(ontology_path), report.conforms,
+                         report.text, counts, {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
     if terms:
         result.inferred_triples = terms["inferred"]  # already made: not parsed again if asked for
     return result

@@ -34,12 +34,13 @@ GAZETTEER, ENTITIES = str(GRAPH["gazetteer"]), str(GRAPH["entities"])
 @dataclass(frozen=True)
 class Merged:
     """The asserted named graphs as (graph IRI, sorted N-Triples): the article graphs, then `egg:gazetteer` and
-    `egg:entities`; their distinct lines (sorted when `sha256` is given: the SHA-256 of their UTF-8 bytes); and the
-    lines the previous build did not assert (None when it asserted a line that is gone, or was not compared)."""
+    `egg:entities`; their distinct lines, sorted (`asserted.nt`), and the SHA-256 of their UTF-8 bytes; whether they
+    were made from the previous build's, and then the lines it did not assert (None when a line of it is gone)."""
 
     parts: list[tuple[str, str]]
     lines: list[str]
-    sha256: str | None = None
+    sha256: str
+    from_previous: bool = False
     added: list[str] | None = None
 
 
@@ -65,12 +66,12 @@ def preferred_labels(lines: Iterable[str]) -> str:
 
 def merged(graphs: list[tuple[str, str]], backgrounds: Iterable[str]) -> Merged:
     """The asserted graphs of article `graphs` ((IRI, sorted N-Triples)) and of the distinct texts of their parts
-    of the gazetteer graph, and their distinct lines (in no particular order)."""
+    of the gazetteer graph, and their distinct lines."""
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds)))]
-    lines = dict.fromkeys(line for _, nt in parts for line in nt.splitlines(keepends=True))
+    lines = {line for _, nt in parts for line in nt.splitlines(keepends=True)}
     labels = preferred_labels(lines)
-    lines.update(dict.fromkeys(labels.splitlines(keepends=True)))
-    return Merged([*parts, (ENTITIES, labels)], list(lines))
+    lines = sorted(lines.union(labels.splitlines(keepends=True)))
+    return Merged([*parts, (ENTITIES, labels)], lines, hashlib.sha256("".join(lines).encode("utf-8")).hexdigest())
 
 
 def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str], new: list[tuple[str, str]],
@@ -91,7 +92,7 @@ def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str
     added = sorted(line for line in fresh | now if not holds(before, line.encode("utf-8")))
     data = changed(before, [line.encode("utf-8") for line in added], dropped)
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds))), (ENTITIES, labels)]
-    return Merged(parts, data.decode("utf-8").splitlines(keepends=True), hashlib.sha256(data).hexdigest(),
+    return Merged(parts, data.decode("utf-8").splitlines(keepends=True), hashlib.sha256(data).hexdigest(), True,
                   None if dropped else added)
 
 
