@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import edugraph.build as build  # noqa: E402
-from edugraph.build import BuildResult, preferred_labels, write_build  # noqa: E402
+from edugraph.build import BuildResult, write_build  # noqa: E402
+from edugraph.merging import preferred_labels  # noqa: E402
 from edugraph.mapping import article_graph_iri  # noqa: E402
 from edugraph.namespaces import GRAPH  # noqa: E402
 from edugraph.ontology import load_ontology  # noqa: E402

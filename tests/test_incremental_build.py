@@ -12,7 +12,8 @@ import pytest
 import edugraph
 from edugraph.articles import read_articles
 from edugraph.build import run_build, write_build
-from edugraph.output.cache import article_key, fingerprint
+from edugraph.errors import EduGraphError
+from edugraph.output.cache import article_key, fingerprint, read_entry
 from edugraph.paths import ARTICLES, ONTOLOGY
 from support.corpus import corpus
 
@@ -20,9 +21,17 @@ NOT_COMPARED = {"summary.json"}  # holds the seconds and the number of reused ar
 STORE = "store"  # RocksDB files: same content, not the same bytes
 
 
+INPUTS = "cache/inputs.json"  # the sizes and times of the input files differ between copies: compared without them
+
+
 def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name not in NOT_COMPARED and p.relative_to(folder).parts[0] != STORE}
+    found = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+             if p.is_file() and p.name not in NOT_COMPARED and p.relative_to(folder).parts[0] != STORE}
+    if INPUTS in found:
+        inputs = json.loads(found[INPUTS])
+        found[INPUTS] = json.dumps([inputs["stamp"], {article: {**record, "stat": None}
+                                                       for article, record in inputs["articles"].items()}]).encode()
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +54,7 @@ def test_adding_one_article_extracts_only_that_one(incremental):
     assert counts["reused_articles"] == counts["articles"] - 1
     assert 0 < counts["shacl_validated_nodes"] < counts["articles"] * 10  # SHACL only for the changed nodes
     assert counts["reasoning_updated"]  # the closure too: the previous one plus what the new article entails
+    assert counts["asserted_updated"]  # and the lines: the previous asserted.nt plus the new article's
 
 
 def test_incremental_parallel_build_is_byte_identical_to_a_full_build(incremental, seed_build):
@@ -132,3 +142,16 @@ def test_an_entry_whose_background_file_is_gone_is_redone(incremental, tmp_path)
     articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
     result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
     assert result.counts["reused_articles"] == counts["articles"] - list(named.values()).count(gone)
+
+
+def test_an_entry_s_facts_are_parsed_when_asked_for_and_damaged_ones_are_a_clear_error(incremental, tmp_path):
+    out, _ = incremental
+    path = sorted((out / "cache").glob("*.entry"))[0]
+    header, graph = path.read_bytes().split(b"\n", 1)
+    assert read_entry(out, path.stem)["facts"] == json.loads(header)["facts"]
+    shutil.copytree(out / "cache", tmp_path / "cache")
+    (tmp_path / "cache" / path.name).write_bytes(header.replace(b'"facts": {', b'"facts": {{', 1) + b"\n" + graph)
+    entry = read_entry(tmp_path, path.stem)
+    assert entry["graph"] == graph.decode("utf-8")  # the rest is read as it was
+    with pytest.raises(EduGraphError, match="damaged facts.*--full"):
+        entry["facts"]

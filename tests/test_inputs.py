@@ -4,6 +4,7 @@ its metadata and cache key are that build's; any change to its files, or to the 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import pytest
 
 import edugraph.build as build
 from edugraph.articles import read_articles
-from edugraph.output.inputs import INPUTS, input_digest, write_inputs
+from edugraph.output import inputs
+from edugraph.output.inputs import INPUTS, input_digest, input_stats, write_inputs
 from edugraph.paths import ARTICLES, CURATION
 
 FINGERPRINT = "f" * 64
@@ -93,3 +95,57 @@ def test_an_input_over_its_limit_has_no_digest(tmp_path, monkeypatch):
     assert input_digest(text, tmp_path / "a.yaml") is not None
     monkeypatch.setenv("EDUGRAPH_MAX_ARTICLE_BYTES", "5")
     assert input_digest(text, tmp_path / "a.yaml") is None
+
+
+def hashed_ids(monkeypatch) -> list[str]:
+    """The ids of the articles whose files `read_corpus` hashes from now on."""
+    hashed = []
+    original = build.input_digest
+
+    def counted(text_path, curation_path):
+        hashed.append(Path(text_path).stem)
+        return original(text_path, curation_path)
+
+    monkeypatch.setattr(build, "input_digest", counted)
+    return hashed
+
+
+@pytest.fixture
+def timed_corpus(corpus, monkeypatch) -> tuple[Path, Path, Path]:
+    """The corpus, with the sizes and times of its files recorded (as if read long after they were written)."""
+    articles, curation, out = corpus
+    monkeypatch.setattr(inputs, "RACY_SECONDS", 0)
+    _, _, found = build.read_corpus(articles, curation, FINGERPRINT, out)
+    write_inputs(out, found["stamp"], found["articles"])
+    assert all(record["stat"] for record in found["articles"].values())
+    return corpus
+
+
+def test_files_with_the_recorded_sizes_and_times_are_neither_hashed_nor_checked(timed_corpus, monkeypatch):
+    articles, curation, out = timed_corpus
+    hashed = hashed_ids(monkeypatch)
+    (found, keys, _), fresh = read_counting(monkeypatch, articles, curation, FINGERPRINT, out)
+    assert hashed == [] and fresh == []
+    assert found == read_articles(articles)
+    assert keys == build.read_corpus(articles, curation, FINGERPRINT)[1]
+
+
+def test_a_file_rewritten_with_its_size_and_modification_time_is_hashed_again(timed_corpus, monkeypatch):
+    articles, curation, out = timed_corpus
+    text = sorted(articles.glob("*.txt"))[0]
+    before = text.stat()
+    raw = text.read_bytes()
+    at = raw.rindex(b"e")
+    text.write_bytes(raw[:at] + b"a" + raw[at + 1:])  # the same size
+    os.utime(text, ns=(before.st_atime_ns, before.st_mtime_ns))  # the status-change time still moves
+    assert text.stat().st_size == before.st_size
+    hashed = hashed_ids(monkeypatch)
+    (found, keys, _), fresh = read_counting(monkeypatch, articles, curation, FINGERPRINT, out)
+    assert set(hashed) == {text.stem} and fresh == [text.stem]  # hashed, then again after reading it
+    assert keys[text.stem] == build.read_corpus(articles, curation, FINGERPRINT)[1][text.stem]
+
+
+def test_files_changed_just_before_the_reading_are_not_vouched_for_by_their_times(corpus):
+    articles, curation, _ = corpus
+    text = sorted(articles.glob("*.txt"))[0]
+    assert input_stats(str(text), str(curation / f"{text.stem}.yaml")) is None  # written a moment ago

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from edugraph.build import preferred_labels
+from edugraph.merging import preferred_labels
 from edugraph.mapping import article_graph, gazetteer_graph
 from edugraph.namespaces import EG, GRAPH, ID
 from edugraph.output.read import ntriples_graph

@@ -17,7 +17,8 @@ from edugraph.paths import ARTICLES, ONTOLOGY, SHAPES
 from edugraph.namespaces import EG, ID
 from edugraph.output.write import sorted_ntriples
 from edugraph.reasoning import inferred_triples
-from edugraph.reasoning_update import PreviousClosure, joins, lookups, previous_closure, updated_inferred
+from edugraph.reasoning_update import (PreviousClosure, asserted_change, joins, lookups, previous_closure,
+                                       updated_inferred)
 from edugraph.sparql.compare import to_ox
 from edugraph.validation import changed_since, local_paths, update_changes
 from support.corpus import DEV_ARTICLES, corpus
@@ -68,8 +69,7 @@ def closure_of(asserted: list, ontology: Graph) -> PreviousClosure:
     inferred, problems = inferred_triples(asserted, ontology)
     store = ox.Store()
     store.extend(ox.Quad(*map(to_ox, triple), ox.DefaultGraph()) for triple in asserted + inferred)
-    return PreviousClosure(sorted_ntriples(asserted).splitlines(keepends=True), sorted_ntriples(inferred), problems,
-                           {}, store)
+    return PreviousClosure(sorted_ntriples(asserted).encode(), sorted_ntriples(inferred).encode(), problems, {}, store)
 
 
 def test_a_new_link_above_old_ones_reaches_them_and_the_chains_over_them():
@@ -80,8 +80,8 @@ def test_a_new_link_above_old_ones_reaches_them_and_the_chains_over_them():
     school, district, city, event = (ID[name] for name in ("org/s", "place/d", "place/c", "event/e"))
     old = [(school, EG.locatedIn, district), (event, EG.takesPlaceIn, school), (school, RDF.type, EG.School)]
     new = old + [(district, EG.locatedIn, city)]
-    lines = dict.fromkeys(sorted_ntriples(new).splitlines(keepends=True))
-    update = updated_inferred(closure_of(old, ontology), lines, ontology)
+    previous = closure_of(old, ontology)
+    update = updated_inferred(previous, asserted_change(previous, sorted_ntriples(new).splitlines(True)), ontology)
     full, full_problems = inferred_triples(new, ontology)
     assert {(school, EG.locatedIn, city), (event, EG.takesPlaceIn, city)} <= update.closure_added
     assert update.inferred_text == sorted_ntriples(full)
@@ -147,8 +147,8 @@ def test_the_changes_it_finds_are_those_shacl_finds_by_reading_the_previous_file
     result = rebuild(previous)
     key, build = result.counts["shacl_key"], previous / "build"
     lines = dict.fromkeys(line for _, nt in result.parts for line in nt.splitlines(keepends=True))
-    update = updated_inferred(previous_closure(build, result.counts["reasoning_key"]), lines,
-                              load_ontology(ONTOLOGY))
+    closure = previous_closure(build, result.counts["reasoning_key"])
+    update = updated_inferred(closure, asserted_change(closure, lines), load_ontology(ONTOLOGY))
     read = local_paths(load_shapes(SHAPES))
     inferred = {t for t in result.inferred_triples if t[1] in read}
     from_files = changed_since(build, key, read, lines, inferred)

@@ -87,7 +87,7 @@ def test_after_an_addition_the_nodes_read_from_the_store_give_the_full_report(ch
                                                                               seed_result):
     _, asserted, inferred = built
     added = ADDITIONS[change](asserted + inferred)
-    update = ClosureUpdate("", [], [], added, set(), set(added))  # what the closure gained: the added triples
+    update = ClosureUpdate("", "", [], added, set(), set(added))  # what the closure gained: the added triples
     closure = previous_closure(seed_build, seed_result.counts["reasoning_key"])
     report = validate_update(update, closure, load_shapes(), seed_result.ontology, KEY, previous=seed_build)
     reference = full_report(asserted + added, inferred, seed_result)

@@ -11,6 +11,7 @@ folder may only point inside that folder.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,13 +226,17 @@ def article_paths(folder: Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise EduGraphError(f"{folder}: no such articles folder")
-    paths = sorted(folder.glob("*.txt"))
-    if not paths:
+    with os.scandir(folder) as found:  # one listing, whose entries know which are links without a look each
+        entries = [(entry.name, entry.is_symlink()) for entry in found]
+    names = sorted(name for name, _ in entries if name.endswith(".txt"))
+    if not names:
         raise EduGraphError(f"{folder}: no articles (*.txt) in the folder")
-    for path in paths:
-        check_inside(path, folder)
-        check_inside(path.with_suffix(".json"), folder)
-    return paths
+    links = {name for name, link in entries if link}
+    for name in names:
+        for other in (name, name[:-len(".txt")] + ".json"):
+            if other in links:
+                check_inside(folder / other, folder)
+    return [folder / name for name in names]
 
 
 def read_articles(folder: Path) -> list[Article]:

@@ -8,11 +8,11 @@ bytes as a full build.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Mapping
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,31 +21,33 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF
 from tqdm import tqdm
 
 from .articles import Article, article_paths, known_article, read_article
 from .curation import apply_curation, check_curation_folder, load_curation
+from .limits import limit
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
-from .output.cache import Links, article_key, fingerprint, read_entry, reused_from, text_digest, write_entries
+from .output.cache import (EntryFacts, Links, article_key, fingerprint, read_entry, reused_from, text_digest,
+                           write_entries)
 from .output.folder import replaced_folder
-from .output.inputs import input_digest, inputs_stamp, read_inputs, write_inputs
+from .output.inputs import input_digest, input_stats, inputs_stamp, read_inputs, unchanged_text, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import edited_nquads, previous_blocks, write_datasets
 from .output.chunks import write_chunked
-from .output.write import merged_lines, paused_gc, prefix_header, sorted_ntriples, write_json
+from .output.write import paused_gc, prefix_header, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
-from .reasoning_update import previous_closure, reasoning_key, updated_inferred
+from .merging import merged, merged_after_adding
+from .reasoning_update import PreviousClosure, asserted_change, previous_closure, reasoning_key, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
 from .validation import validate_build, validate_update, validation_key
 
-LABEL, PREF_LABEL, TYPE = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>", str(RDF.type)
-LABEL_MARK = f" {LABEL} "  # in every label line (and in few others): the cheap test first
+TYPE = str(RDF.type)
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
 
 
@@ -54,7 +56,7 @@ class BuildResult:
     """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
-    `egg:gazetteer` and `egg:entities`; `lines` their distinct lines (made from `parts` when not given);
+    `egg:gazetteer` and `egg:entities`; `lines` their distinct lines, sorted (made from `parts` when not given);
     `inputs` what the articles were read from (`output/inputs.py`);
     `asserted` the same named graphs as rdflib graphs and `asserted_graph` their union, both parsed when first
     asked for. `inferred_text` is the graph `egg:inferred` as sorted N-Triples, `inferred_triples` its triples
@@ -63,7 +65,7 @@ class BuildResult:
     """
 
     articles: list[Article]
-    facts: dict[str, dict]
+    facts: Mapping[str, dict]
     parts: list[tuple[str, str]]
     inferred_text: str
     ontology: Graph
@@ -72,12 +74,12 @@ class BuildResult:
     report: str = ""
     counts: dict = field(default_factory=dict)
     cache: dict[str, dict] = field(default_factory=dict)
-    lines: dict[str, None] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
     inputs: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if not self.lines:
-            self.lines = dict.fromkeys(line for _, nt in self.parts for line in nt.splitlines(keepends=True))
+            self.lines = sorted({line for _, nt in self.parts for line in nt.splitlines(keepends=True)})
 
     @cached_property
     def inferred_triples(self) -> list[tuple]:
@@ -102,26 +104,6 @@ def article_facts(article: Article, curation: dict) -> dict:
     facts = extract_facts(article.text, article.language, article.meta())
     facts["article"] = article.id
     return mark_curated(facts, apply_curation(facts, curation))
-
-
-def preferred_labels(lines: Iterable[str]) -> str:
-    """One skos:prefLabel per entity and language: the longest label among N-Triples `lines` (of two as long, the
-    greatest), as sorted N-Triples. The label's text is copied from its line, so it is written as it was read.
-
-    >>> label = '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> '
-    >>> print(preferred_labels([label + '"Иван"@ru .\\n', label + '"Иван Петров"@ru .\\n']), end="")
-    <x:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
-    """
-    lines = [line for line in lines if LABEL_MARK in line and line.split(" ", 2)[1:2] == [LABEL]]
-    best: dict[tuple, tuple] = {}
-    for line, triple in zip(lines, ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)):
-        label = triple.object
-        if isinstance(label, ox.Literal):
-            key, rank = (triple.subject, label.language), (len(label.value), label.value, line)
-            if key not in best or rank > best[key]:
-                best[key] = rank
-    return "".join(sorted({f"{line.split(' ', 1)[0]} {PREF_LABEL} {line.split(' ', 2)[2]}"
-                           for _, _, line in best.values()}))
 
 
 @contextmanager
@@ -177,20 +159,38 @@ def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
                 bar.update()
 
 
+def only_added(before: PreviousClosure | None, reused: list[str]) -> bool:
+    """Whether the article graphs of the build `before` are exactly the `reused` ones (by name): the build then
+    only adds articles to it."""
+    if before is None:
+        return False
+    prefix = str(article_graph_iri(""))
+    graphs = {graph.value for graph in before.store.named_graphs() if graph.value.startswith(prefix)}
+    return len(graphs) == len(reused) and graphs.issuperset(reused)
+
+
 def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str,
                 previous: Path | None = None) -> tuple[list[Article], dict[str, str], dict]:
     """The articles (sorted by id), their cache keys by id and the record of what they were read from
-    (`output/inputs.py`). An article whose files have the bytes the `previous` build read is only decoded: its
-    metadata, curation and key are that build's."""
+    (`output/inputs.py`). An article whose files have the sizes and times, or else the bytes, the `previous`
+    build read is only decoded: its metadata, curation and key are that build's."""
     paths = article_paths(articles_dir)
     check_curation_folder(curation_dir, {path.stem for path in paths})
     stamp = inputs_stamp(build_fingerprint)
     known = read_inputs(previous, stamp)
     articles, keys, records = [], {}, {}
+    max_bytes = limit("MAX_ARTICLE_BYTES")
     for path in paths:
-        curation_path = Path(curation_dir) / f"{path.stem}.yaml"
-        found = input_digest(path, curation_path)
+        name = str(path)
+        curation_path = os.path.join(curation_dir, f"{path.stem}.yaml")
+        stats = input_stats(name, curation_path)  # before reading: a later change gives other times
         record = known.get(path.stem)
+        found = None
+        if record is not None and stats is not None and record.get("stat") == stats:
+            text = unchanged_text(name, max_bytes)
+            found = None if text is None else (record["digest"], text)
+        if found is None:
+            found = input_digest(path, curation_path)
         if found is not None and record is not None and record["digest"] == found[0]:
             article, key = known_article(path, found[1], record["meta"]), record["key"]
         else:
@@ -200,7 +200,7 @@ def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str,
         articles.append(article)
         keys[article.id] = key
         if found is not None:
-            records[article.id] = {"digest": found[0], "key": key, "meta": article.meta()}
+            records[article.id] = {"digest": found[0], "key": key, "meta": article.meta(), "stat": stats}
     return articles, keys, {"stamp": stamp, "articles": records}
 
 
@@ -215,25 +215,26 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     cpu: dict[str, float] = {}  # CPU seconds of this process (the extraction workers are not counted)
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
-    with timed(seconds, "read", cpu):  # the articles, and the cache entries of the previous build
+    with paused_gc(), timed(seconds, "read", cpu):  # the articles, the cache entries, the previous build's graphs
         articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
         backgrounds: dict[str, str] = {}  # shared by the entries read
         entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
+        reasoning_id = reasoning_key(ontology_path)
+        before = previous_closure(previous, reasoning_id) if reasoner == "reasonable" else None
     todo = [(a, load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id)) for a in articles
             if entries.get(a.id) is None]
     with timed(seconds, "extract+map", cpu):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
     with paused_gc():
         with timed(seconds, "merge", cpu):
-            parts = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
-            # the gazetteer graph of all articles is the union of each article's (places, initiatives, concepts)
-            # (articles about the same places share one background text: each distinct one is split once)
-            background = merged_lines({entries[a.id]["background"] for a in articles})
-            parts.append((str(GRAPH["gazetteer"]), background))
-            lines = dict.fromkeys(line for _, nt in parts for line in nt.splitlines(keepends=True))
-            labels = preferred_labels(lines)
-            parts.append((str(GRAPH["entities"]), labels))
-            lines.update(dict.fromkeys(labels.splitlines(keepends=True)))
+            graphs = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
+            distinct = {entries[a.id]["background"] for a in articles}  # articles about the same places share one
+            new = [(entries[a.id]["graph"], entries[a.id]["background"]) for a, _ in todo]
+            if only_added(before, [name for (name, _), a in zip(graphs, articles) if reused_from(entries[a.id])]):
+                merge = merged_after_adding(graphs, distinct, new, before, str(ontology.identifier))
+            else:
+                merge = merged(graphs, distinct)
+            parts, lines = merge.parts, merge.lines
         damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
         terms: dict[str, list] = {}  # the asserted and inferred triples as rdflib terms, parsed only if needed
 
@@ -244,9 +245,8 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             return terms["asserted"], terms["inferred"]
 
         with timed(seconds, "reason", cpu):
-            reasoning_id = reasoning_key(ontology_path)
-            before = previous_closure(previous, reasoning_id) if reasoner == "reasonable" else None
-            updated = updated_inferred(before, lines, ontology)
+            added = merge.added if merge.from_previous or before is None else asserted_change(before, lines)
+            updated = updated_inferred(before, added, ontology)
             if updated is None:
                 terms["asserted"] = ntriples_triples("".join(lines), source=damaged)
                 terms["inferred"], contradictions = inferred_triples(without_provenance(terms["asserted"]),
@@ -254,7 +254,6 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
                 inferred_text = sorted_ntriples(terms["inferred"])
             else:
                 inferred_text, contradictions = updated.inferred_text, updated.inconsistencies
-                lines = dict.fromkeys(updated.asserted_sorted)  # sorted: writing asserted.nt sorts nothing
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
             report = None if updated is None else validate_update(updated, before, shapes, ontology, key,
@@ -263,24 +262,26 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
                 report = validate_build(lines, *all_triples(), shapes, ontology, key, previous)
         if updated is not None and set(before.counts["entities"]) == set(SUMMARY_CLASSES):
             # the closure only grew: the previous counts plus the triples new to it
-            added = count_entities(updated.closure_added)
-            entities = {name: before.counts["entities"][name] + added[name] for name in added}
+            added_counts = count_entities(updated.closure_added)
+            entities = {name: before.counts["entities"][name] + added_counts[name] for name in added_counts}
             asserted_count = before.counts["asserted_triples"] + len(updated.asserted_added)
         else:
             asserted, inferred = all_triples()
             entities, asserted_count = count_entities(asserted + inferred), len(set(asserted))
+        inferred_sha256 = text_digest(inferred_text) if updated is None else updated.inferred_sha256
     counts = {"articles": len(articles), "reused_articles": len(articles) - len(todo),
               "asserted_triples": asserted_count, "inferred_triples": inferred_text.count("\n"),
               "named_graphs": len(parts) + 1, "entities": entities,
               "shacl_conforms": report.conforms, "shacl_violations": report.violations,
               "shacl_validated_nodes": report.validated_nodes, "shacl_key": key, "reasoner": reasoner,
               "reasoning_key": reasoning_id, "reasoning_updated": updated is not None,
-              "inferred_sha256": text_digest(inferred_text),
+              "asserted_updated": merge.from_previous,
+              "asserted_sha256": merge.sha256, "inferred_sha256": inferred_sha256,
               "inconsistencies": contradictions, "seconds": {k: round(v, 2) for k, v in seconds.items()},
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
-    result = BuildResult(articles, {a.id: entries[a.id]["facts"] for a in articles}, parts, inferred_text, ontology,
-                         Path(ontology_path), report.conforms, report.text, counts,
-                         {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
+    facts = EntryFacts([a.id for a in articles], [entries[a.id] for a in articles])
+    result = BuildResult(articles, facts, parts, inferred_text, ontology, Path(ontology_path), report.conforms,
+                         report.text, counts, {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
     if terms:
         result.inferred_triples = terms["inferred"]  # already made: not parsed again if asked for
     return result
@@ -305,9 +306,9 @@ def write_article_files(folder: Path, result: BuildResult) -> None:
     (folder / "facts").mkdir()
     write_entries(folder, result.cache)
     with Links(folder) as links:
-        for (article_id, facts), entry in zip(result.facts.items(), result.cache.values()):
+        for article_id, entry in zip(result.facts, result.cache.values()):  # facts parsed only if written
             if not links.link(entry, "facts", f"{article_id}.json"):
-                write_json(folder / "facts" / f"{article_id}.json", facts)
+                write_json(folder / "facts" / f"{article_id}.json", result.facts[article_id])
 
 
 def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, str], previous: Path,
@@ -317,7 +318,7 @@ def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, st
     lines the inferred graph lost and gained since then (None if not known)."""
     reusable = previous if kept else None  # a --full build reuses nothing
     name = str(GRAPH["inferred"])
-    write_chunked(folder, "asserted", "".join(sorted(result.lines)).encode("utf-8"), reusable)
+    write_chunked(folder, "asserted", "".join(result.lines).encode("utf-8"), reusable)
     inferred = result.inferred_text.encode("utf-8")
     changes = write_chunked(folder, "inferred", inferred, reusable)
     turtle = (folder / "inferred.ttl").read_bytes()[len(prefix_header(ox.RdfFormat.TURTLE)):]

@@ -27,7 +27,7 @@ _CITY_PREFIX = re.compile(r"^(?:г\.|г|город[аеуом]*|гор\.|city of
 def load(name: str) -> dict:
     """Parsed content of data/gazetteers/<name>.yaml (cached)."""
     with open(GAZETTEERS / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's: 7x faster
 
 
 def _table(block: str, fields: tuple[str, ...]) -> list[dict]:

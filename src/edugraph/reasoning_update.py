@@ -30,7 +30,6 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -39,8 +38,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from . import reasoning
-from .output.cache import text_digest
 from .output.read import ntriples_triples
+from .output.sorted_text import changed, holds
 from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
 from .sparql.compare import INTEGER_TYPES, XSD, to_ox, to_rdflib
@@ -66,22 +65,15 @@ def reasoning_key(ontology_path: Path) -> str:
 
 @dataclass(frozen=True)
 class PreviousClosure:
-    """What the update needs of the previous build: its asserted lines (sorted, as `asserted.nt` holds them),
-    its inferred graph (sorted N-Triples), contradictions and counts (summary.json), and its store (read-only)."""
+    """What the update needs of the previous build: its asserted and inferred graphs as the bytes of `asserted.nt`
+    and `inferred.nt` (sorted N-Triples, searched in place: `output/sorted_text.py`), contradictions and counts
+    (summary.json), and its store (read-only)."""
 
-    asserted_sorted: list[str]
-    inferred_text: str
+    asserted: bytes
+    inferred: bytes
     inconsistencies: list[str]
     counts: dict
     store: ox.Store
-
-    @cached_property
-    def asserted_lines(self) -> frozenset[str]:
-        return frozenset(self.asserted_sorted)
-
-    @cached_property
-    def inferred_lines(self) -> frozenset[str]:
-        return frozenset(self.inferred_text.splitlines(keepends=True))
 
     def triples(self, subject=None, predicate=None, obj=None) -> set | None:
         """The distinct triples of the store's default graph matching a pattern (rdflib terms; None: any), as
@@ -112,8 +104,8 @@ class PreviousClosure:
 
     def written(self, triple) -> bool:
         """Whether the previous build wrote `triple` (a line of its asserted or inferred graph)."""
-        line = sorted_ntriples([triple])
-        return line in self.asserted_lines or line in self.inferred_lines
+        line = sorted_ntriples([triple]).encode("utf-8")
+        return holds(self.asserted, line) or holds(self.inferred, line)
 
 
 def counts_readable(summary: dict) -> bool:
@@ -125,8 +117,8 @@ def counts_readable(summary: dict) -> bool:
 
 
 def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None:
-    """The previous build's closure if it was computed by `reasonable` under the same `key` and its
-    `inferred.nt` is the one it wrote, else None."""
+    """The previous build's closure if it was computed by `reasonable` under the same `key` and its `asserted.nt`
+    and `inferred.nt` are the ones it wrote (their SHA-256 in summary.json), else None."""
     if build_dir is None:
         return None
     folder = Path(build_dir)
@@ -135,12 +127,11 @@ def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None
         if not isinstance(summary, dict) or summary.get("reasoning_key") != key \
                 or summary.get("reasoner") != "reasonable" or not counts_readable(summary):
             return None
-        inferred = (folder / "inferred.nt").read_text(encoding="utf-8")
-        if text_digest(inferred) != summary.get("inferred_sha256"):
+        files = [(folder / f"{name}.nt").read_bytes() for name in ("asserted", "inferred")]
+        if [hashlib.sha256(data).hexdigest() for data in files] != [summary.get("asserted_sha256"),
+                                                                    summary.get("inferred_sha256")]:
             return None
-        asserted = (folder / "asserted.nt").read_text(encoding="utf-8").splitlines(keepends=True)
-        return PreviousClosure(asserted, inferred, summary["inconsistencies"], summary,
-                               ox.Store.read_only(str(folder / STORE_DIR)))
+        return PreviousClosure(*files, summary["inconsistencies"], summary, ox.Store.read_only(str(folder / STORE_DIR)))
     except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
         return None
 
@@ -157,14 +148,14 @@ class Joins:
 
 @dataclass(frozen=True)
 class ClosureUpdate:
-    """The build's inferred graph (sorted N-Triples), contradictions and asserted lines (sorted), and how the
-    closure changed since the
-    previous build: asserted triples added, inferred triples added or now asserted (what SHACL needs to
-    validate only the changed nodes), and the triples new to the closure (what the counts need)."""
+    """The build's inferred graph (sorted N-Triples, and the SHA-256 of its UTF-8 bytes) and contradictions, and how
+    the closure changed since the previous build: asserted triples added, inferred triples added or now asserted
+    (what SHACL needs to validate only the changed nodes), and the triples new to the closure (what the counts
+    need)."""
 
     inferred_text: str
+    inferred_sha256: str
     inconsistencies: list[str]
-    asserted_sorted: list[str]
     asserted_added: list[tuple]
     inferred_changed: set[tuple]
     closure_added: set[tuple]
@@ -204,14 +195,22 @@ def lookups(triples, rules: Joins) -> set[tuple] | None:
     return found
 
 
-def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology: Graph) -> ClosureUpdate | None:
-    """The closure of the build whose asserted N-Triples lines are `asserted_lines` (a dict or set), from the
-    `previous` closure; None unless those lines only add to the previous ones and the update is exact (see
-    the module docstring)."""
-    rules = joins(ontology)
-    if previous is None or rules is None or not previous.asserted_lines <= asserted_lines.keys():
+def asserted_change(previous: PreviousClosure, asserted_lines) -> list[str] | None:
+    """The sorted lines of `asserted_lines` that the `previous` build did not assert, or None if it asserted a line
+    that is not among them (a triple removed or changed)."""
+    before = previous.asserted.decode("utf-8").splitlines(keepends=True)
+    now = set(asserted_lines)
+    if not now.issuperset(before):
         return None
-    added_lines = sorted(asserted_lines.keys() - previous.asserted_lines)
+    return sorted(now.difference(before))
+
+
+def updated_inferred(previous: PreviousClosure | None, added_lines: list[str], ontology: Graph) -> ClosureUpdate | None:
+    """The closure of the build that asserts what the `previous` one did plus `added_lines` (sorted N-Triples lines
+    it did not assert), from the `previous` closure; None unless the update is exact (see the module docstring)."""
+    rules = joins(ontology)
+    if previous is None or rules is None or added_lines is None:
+        return None
     asserted_added = ntriples_triples("".join(added_lines))
     added = set(without_provenance(asserted_added))
     part, done, todo = set(), set(), lookups(added, rules)
@@ -236,9 +235,7 @@ def updated_inferred(previous: PreviousClosure | None, asserted_lines, ontology:
     ours = [t for t in closure if str.startswith(t[0], reasoning.ID_PREFIX)]
     contradictions = set(previous.inconsistencies) | set(reasoning.inconsistencies(ours, ontology))
     now_asserted = {t for t in added if previous.holds(t)}  # inferred before, asserted now
-    gone = set(sorted_ntriples(list(now_asserted)).splitlines(keepends=True))
-    kept = [line for line in previous.inferred_text.splitlines(keepends=True) if line not in gone]
-    # sorted runs with a few lines added: sorting them is a merge (Timsort), not a sort of every line
-    inferred = sorted(kept + sorted_ntriples(list(new)).splitlines(keepends=True))
-    return ClosureUpdate("".join(inferred), sorted(contradictions), sorted(previous.asserted_sorted + added_lines),
+    inferred = changed(previous.inferred, sorted_ntriples(list(new)).encode("utf-8").splitlines(keepends=True),
+                       sorted_ntriples(list(now_asserted)).encode("utf-8").splitlines(keepends=True))
+    return ClosureUpdate(inferred.decode("utf-8"), hashlib.sha256(inferred).hexdigest(), sorted(contradictions),
                          asserted_added, new | now_asserted, (set(asserted_added) - now_asserted) | new)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from .. import __file__ as PACKAGE_INIT
+from ..errors import EduGraphError
 from ..paths import GAZETTEERS
 
 CACHE_DIR = "cache"
@@ -57,13 +59,48 @@ BACKGROUND_DIR = "background"
 HEX = frozenset("0123456789abcdef")
 
 
+# an entry file's first line, as `json.dumps({"background": hash, "facts": facts}, sort_keys=True)` writes it
+HEADER_START, FACTS_START, HEADER_END = b'{"background": "', b'", "facts": ', b"}\n"
+
+
 class Entry(dict):
     """An article's cache entry: its facts, its graph and its part of the gazetteer graph ("facts", "graph",
     "background"). `build` is the build folder it was read from (its files can be linked into the next build),
-    `background_hash` the name of its background file there."""
+    `background_hash` the name of its background file there. The facts of an entry read from a file are parsed
+    when first asked for (most builds only link the file of a reused article's facts)."""
 
     build: Path
     background_hash: str
+    facts_json: bytes | None = None
+
+    def __missing__(self, key: str):
+        if key != "facts" or self.facts_json is None:
+            raise KeyError(key)
+        try:
+            facts = json.loads(self.facts_json)
+        except ValueError:
+            facts = None
+        if not isinstance(facts, dict):
+            raise EduGraphError(f"{self.build / CACHE_DIR}: a cache entry holds damaged facts; "
+                                "run `edugraph build --full`")
+        self["facts"] = facts
+        return facts
+
+
+class EntryFacts(Mapping):
+    """The facts of cache entries by article id (`ids` in the order of `entries`), each parsed when first read."""
+
+    def __init__(self, ids: list[str], entries: list[dict]):
+        self._entries = dict(zip(ids, entries))
+
+    def __getitem__(self, article_id: str) -> dict:
+        return self._entries[article_id]["facts"]
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def _is_hash(value) -> bool:
@@ -79,20 +116,23 @@ def read_entry(build_dir: Path, key: str, backgrounds: dict[str, str] | None = N
     articles with the same background then share one string).
     """
     backgrounds = {} if backgrounds is None else backgrounds
-    cache = Path(build_dir) / CACHE_DIR
+    cache = os.path.join(build_dir, CACHE_DIR)  # plain strings: Path objects cost more than the reading
+    facts_at = len(HEADER_START) + 64 + len(FACTS_START)
     try:
-        header, graph = (cache / f"{key}{ENTRY_SUFFIX}").read_bytes().split(b"\n", 1)
-        head = json.loads(header)
-        graph = graph.decode("utf-8")
-        if not (isinstance(head, dict) and isinstance(head.get("facts"), dict) and _is_hash(head.get("background"))):
+        with open(os.path.join(cache, key + ENTRY_SUFFIX), "rb") as handle:
+            header, graph = handle.readline(), handle.read().decode("utf-8")
+        digest = header[len(HEADER_START):facts_at - len(FACTS_START)].decode("ascii")
+        if not (header.startswith(HEADER_START) and header.startswith(FACTS_START, facts_at - len(FACTS_START))
+                and header.endswith(HEADER_END) and _is_hash(digest)):
             return None
-        digest = head["background"]
         if digest not in backgrounds:
-            backgrounds[digest] = (cache / BACKGROUND_DIR / f"{digest}.nt").read_text(encoding="utf-8")
-    except (OSError, ValueError):  # also UnicodeDecodeError, and a file without a newline (nothing to unpack)
+            with open(os.path.join(cache, BACKGROUND_DIR, digest + ".nt"), encoding="utf-8") as handle:
+                backgrounds[digest] = handle.read()
+    except (OSError, ValueError):  # also UnicodeDecodeError
         return None
-    entry = Entry(facts=head["facts"], graph=graph, background=backgrounds[digest])
-    entry.build, entry.background_hash = Path(build_dir), digest
+    entry = Entry(graph=graph, background=backgrounds[digest])
+    entry.build, entry.background_hash = build_dir if isinstance(build_dir, Path) else Path(build_dir), digest
+    entry.facts_json = header[facts_at:-len(HEADER_END)]
     return entry
 
 
