@@ -10,10 +10,11 @@ Prints, per graph and query, the run without parameters ("—"; queries with a r
 the required ones) and one run per `# example:` line that binds an optional parameter (on the scaled graph,
 where bench/scale.py renamed people, organisations and events, an entity stands for the first whose label
 contains the example's name): rows, median wall and CPU milliseconds of the query and its CSV serialisation (what
-`edugraph query --format csv` does), and on the seed graph rdflib's time and the ratio (an rdflib run that
-exceeds --rdflib-timeout is stopped in its forked child and shown as "> N s"); then the wall time of a cold
-`edugraph query people-posts` on the scaled graph's store. `--queries` benchmarks another query folder (an
-older library, for before/after figures). Never run by the tests.
+`edugraph query --format csv` does), the CPU microseconds per row and their ratio to the floor (what a row of a
+plain `SELECT * { ?s ?p ?o }` scan costs, produced and written as CSV: no query's row costs less), and on the
+seed graph rdflib's time and the ratio (an rdflib run that exceeds --rdflib-timeout is stopped in its forked child
+and shown as "> N s"); then the wall time of a cold `edugraph query people-posts` on the scaled graph's store.
+`--queries` benchmarks another query folder (an older library, for before/after figures). Never run by the tests.
 """
 
 from __future__ import annotations
@@ -141,6 +142,18 @@ def csv_answer(store: ox.Store, text: str, bindings: dict) -> tuple[bytes, int]:
     return body, body.count(b"\n")
 
 
+FLOOR_ROWS = 100_000
+
+
+def floor_per_row(store: ox.Store, repeat: int) -> float:
+    """CPU seconds per row of the cheapest answer a query can have: the first FLOOR_ROWS quads of a plain scan
+    (`SELECT * { ?s ?p ?o }`, three columns) produced and written as CSV, what any row of a query costs at least
+    (fewer rows when the graph has fewer)."""
+    text = f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {FLOOR_ROWS}"
+    rows = csv_answer(store, text, {})[1]
+    return timed_both(lambda: csv_answer(store, text, {}), repeat)[1] / max(rows, 1)
+
+
 def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | None, folder: Path,
           store_dir: Path | None = None, names: list[str] | None = None) -> None:
     """Median time of every library query on pyoxigraph (and rdflib unless rdflib_repeat is None)."""
@@ -153,7 +166,11 @@ def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | 
     loads = f"store {store_dir} (reused)" if store_dir else f"on-disk store written in {ox_load:.2f} s"
     loads += f", rdflib {rdf_load:.2f} s" if ds is not None else ""
     print(f"\n{label}: {nq} — {len(store) - distinct} quads in named graphs, {distinct} distinct triples; {loads}")
-    print(f"{'query':32} {'parameters':17} {'rows':>7} {'wall ms':>10} {'CPU ms':>9} {'rdflib ms':>12} {'ratio':>8}")
+    floor = floor_per_row(store, repeat)
+    print(f"floor: {FLOOR_ROWS} rows of `SELECT * {{ ?s ?p ?o }}` produced and written as CSV, "
+          f"{floor * 1e6:.1f} µs of CPU per row")
+    print(f"{'query':32} {'parameters':17} {'rows':>7} {'wall ms':>10} {'CPU ms':>9} {'µs/row':>8} {'× floor':>8} "
+          f"{'rdflib ms':>12} {'ratio':>8}")
     cpu_total = []
     for name, kind, text, bindings in query_cases(store, folder, names):
         rows = csv_answer(store, text, bindings)[1]
@@ -163,7 +180,9 @@ def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | 
         rdf_text = f"{rdf_s * 1000:12.1f}" if rdf_s is not None else \
             (f"{'> ' + format(limit, 'g') + ' s':>12}" if ds else f"{'—':>12}")
         ratio = f"{rdf_s / ox_s:8.0f}" if rdf_s is not None and ox_s > 0 else f"{'—':>8}"
-        print(f"{name:32} {kind:17} {rows:>7} {ox_s * 1000:10.1f} {cpu_s * 1000:9.1f} {rdf_text} {ratio}", flush=True)
+        per_row = cpu_s / max(rows, 1)
+        print(f"{name:32} {kind:17} {rows:>7} {ox_s * 1000:10.1f} {cpu_s * 1000:9.1f} {per_row * 1e6:8.1f} "
+              f"{per_row / floor:8.1f} {rdf_text} {ratio}", flush=True)
     print(f"{'whole library (CPU)':32} {sum(cpu_total) * 1000:.1f} ms, slowest {max(cpu_total) * 1000:.1f} ms")
     del store
     shutil.rmtree(scratch, ignore_errors=True)
