@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 import edugraph
@@ -155,3 +156,39 @@ def test_an_entry_s_facts_are_parsed_when_asked_for_and_damaged_ones_are_a_clear
     assert entry["graph"] == graph.decode("utf-8")  # the rest is read as it was
     with pytest.raises(EduGraphError, match="damaged facts.*--full"):
         entry["facts"]
+
+
+LINE_BREAKERS = "\u2028\u2029\x85\x1c"  # str.splitlines breaks at these; N-Triples leaves them unescaped
+
+
+def with_line_breakers(articles: Path, stem: str) -> None:
+    """Put characters that str.splitlines takes for line ends into an article's title and first sentences."""
+    text = articles / f"{stem}.txt"
+    words = text.read_text(encoding="utf-8").split(" ")
+    text.write_text(" ".join(word + LINE_BREAKERS[i % 4] if 10 < i < 80 else word for i, word in enumerate(words)),
+                    encoding="utf-8")
+    meta_path = articles / f"{stem}.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["title"] = LINE_BREAKERS.join(meta["title"].split(" "))
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+def test_literals_holding_line_breaking_characters_build_and_add_like_any_other(tmp_path):
+    stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))[:2]
+    articles, curation = corpus(tmp_path / "added", stems[:1])
+    with_line_breakers(articles, stems[0])
+    write_build(run_build(articles, curation, progress=False), tmp_path / "added" / "build")
+    corpus(tmp_path / "added", stems[1:])
+    with_line_breakers(articles, stems[1])
+    added = run_build(articles, curation, progress=False, previous=tmp_path / "added" / "build")
+    write_build(added, tmp_path / "added" / "build")
+    articles, curation = corpus(tmp_path / "full", stems)
+    for stem in stems:
+        with_line_breakers(articles, stem)
+    write_build(run_build(articles, curation, progress=False), tmp_path / "full" / "build")
+    assert added.counts["reasoning_updated"] and added.counts["asserted_updated"]
+    full, incremental = files(tmp_path / "full" / "build"), files(tmp_path / "added" / "build")
+    assert [name for name in full if full[name] != incremental.get(name)] == []
+    asserted = full["asserted.nt"].decode("utf-8")
+    assert all(character in asserted for character in LINE_BREAKERS)  # kept in the literals, not lost
+    assert len(asserted.split("\n")) - 1 == len(list(ox.parse(full["asserted.nt"], format=ox.RdfFormat.N_TRIPLES)))

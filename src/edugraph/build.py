@@ -37,7 +37,7 @@ from .output.inputs import input_digest, input_stats, inputs_stamp, read_inputs,
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import edited_nquads, previous_blocks, write_datasets
 from .output.chunks import write_chunked
-from .output.write import paused_gc, prefix_header, sorted_ntriples, write_json
+from .output.write import ntriples_lines, paused_gc, prefix_header, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
 from .merging import merged, merged_after_adding
@@ -79,7 +79,7 @@ class BuildResult:
 
     def __post_init__(self):
         if not self.lines:
-            self.lines = sorted({line for _, nt in self.parts for line in nt.splitlines(keepends=True)})
+            self.lines = sorted({line for _, nt in self.parts for line in ntriples_lines(nt)})
 
     @cached_property
     def inferred_triples(self) -> list[tuple]:

@@ -23,7 +23,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from .namespaces import GRAPH
 from .output.sorted_text import changed, containing, holds, starting_with
-from .output.write import merged_lines
+from .output.write import merged_lines, ntriples_lines
 from .reasoning_update import PreviousClosure
 
 LABEL, PREF_LABEL = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>"
@@ -68,9 +68,9 @@ def merged(graphs: list[tuple[str, str]], backgrounds: Iterable[str]) -> Merged:
     """The asserted graphs of article `graphs` ((IRI, sorted N-Triples)) and of the distinct texts of their parts
     of the gazetteer graph, and their distinct lines."""
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds)))]
-    lines = {line for _, nt in parts for line in nt.splitlines(keepends=True)}
+    lines = {line for _, nt in parts for line in ntriples_lines(nt)}
     labels = preferred_labels(lines)
-    lines = sorted(lines.union(labels.splitlines(keepends=True)))
+    lines = sorted(lines.union(ntriples_lines(labels)))
     return Merged([*parts, (ENTITIES, labels)], lines, hashlib.sha256("".join(lines).encode("utf-8")).hexdigest())
 
 
@@ -79,11 +79,11 @@ def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str
     """:func:`merged` for a build that adds the `new` (article graph, its part of the gazetteer graph) to the
     `previous` build, whose articles are all among `graphs` as they were there."""
     before = previous.asserted
-    fresh = {line for texts in new for text in texts for line in text.splitlines(keepends=True)}
+    fresh = {line for texts in new for text in texts for line in ntriples_lines(text)}
     labels = preferred_labels([line.decode("utf-8") for line in containing(before, LABEL_MARK.encode())]
                               + sorted(fresh))
     subjects = {line.split(" ", 1)[0] for line in fresh if LABEL_MARK in line}  # their labels may change
-    now = {line for line in labels.splitlines(keepends=True) if line.split(" ", 1)[0] in subjects}
+    now = {line for line in ntriples_lines(labels) if line.split(" ", 1)[0] in subjects}
     held = now | fresh
     dropped = [line for subject in sorted(subjects)
                for line in starting_with(before, f"{subject} {PREF_LABEL} ".encode("utf-8"))
@@ -92,7 +92,7 @@ def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str
     added = sorted(line for line in fresh | now if not holds(before, line.encode("utf-8")))
     data = changed(before, [line.encode("utf-8") for line in added], dropped)
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds))), (ENTITIES, labels)]
-    return Merged(parts, data.decode("utf-8").splitlines(keepends=True), hashlib.sha256(data).hexdigest(), True,
+    return Merged(parts, ntriples_lines(data.decode("utf-8")), hashlib.sha256(data).hexdigest(), True,
                   None if dropped else added)
 
 

@@ -29,6 +29,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from .errors import EduGraphError
 from .namespaces import bind_prefixes
 from .output.read import ntriples_triples
+from .output.write import ntriples_lines
 from .reasoning import ID_PREFIX
 from .reasoning_update import ClosureUpdate, PreviousClosure
 
@@ -122,8 +123,8 @@ def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, i
         return None
     tokens = {f"<{p}>" for p in read}
     try:
-        before = [relevant_lines((Path(build_dir) / name).read_text(encoding="utf-8").splitlines(keepends=True),
-                                 tokens) for name in PREVIOUS_FILES]
+        before = [relevant_lines(ntriples_lines((Path(build_dir) / name).read_text(encoding="utf-8")), tokens)
+                  for name in PREVIOUS_FILES]
         edited = "".join(before[0] ^ relevant_lines(asserted_lines, tokens))
         inferred_before = set(ntriples_triples("".join(before[1]), source=str(build_dir)))
         return set(ntriples_triples(edited, source=str(build_dir))) | (inferred ^ inferred_before)

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from .cache import CACHE_DIR, text_digest
 from .datasets import Piece, Range, serialized, write_pieces
 from .diff import Hunk, mapped, removed_and_added, sorted_diff
-from .write import PREFIX_IRIS, prefix_header
+from .write import PREFIX_IRIS, ntriples_lines, prefix_header
 
 CUT = 64  # about this many subjects per chunk
 BIG = 32  # a subject with this many lines is a chunk of its own
@@ -123,7 +123,7 @@ def _made(text: bytes, known: dict[str, dict[str, Range]] | None = None) -> list
     """The chunks of sorted N-Triples, cut and serialised (or copied from `known` chunks of the same SHA-256)."""
     known = known or {}
     made = []
-    for piece in chunked(text.decode("utf-8").splitlines(keepends=True)):
+    for piece in chunked(ntriples_lines(text.decode("utf-8"))):
         data, digest = piece.encode("utf-8"), text_digest(piece)
         made.append(Chunk(digest, len(data), {kind: known.get(kind, {}).get(digest) or serialized_body(data, kind)
                                               for kind in FORMATS}))

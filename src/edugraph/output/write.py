@@ -64,13 +64,27 @@ def union(graphs: list) -> Graph:
     return merged
 
 
+def ntriples_lines(text: str) -> list[str]:
+    """The lines of N-Triples `text`, each with its newline. Only a newline ends a line: a literal may hold
+    characters that `str.splitlines` also breaks at (U+2028, U+0085, U+001C, …), which N-Triples leaves unescaped.
+
+    >>> ntriples_lines('<a> <p> "x\\u2028y" .\\n<b> <p> <c> .\\n')
+    ['<a> <p> "x\\u2028y" .\\n', '<b> <p> <c> .\\n']
+    """
+    lines = text.splitlines(keepends=True)  # the fast way, right when it breaks only at the newlines
+    if len(lines) == text.count("\n"):
+        return lines
+    pieces = text.split("\n")
+    return [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+
+
 def merged_lines(texts: list[str]) -> str:
     """The sorted union of the lines of several sorted N-Triples texts.
 
     >>> merged_lines(["<a> <p> <b> .\\n<c> <p> <d> .\\n", "<a> <p> <b> .\\n"])
     '<a> <p> <b> .\\n<c> <p> <d> .\\n'
     """
-    return "".join(sorted({line for text in texts for line in text.splitlines(keepends=True)}))
+    return "".join(sorted({line for text in texts for line in ntriples_lines(text)}))
 
 
 def nquads(graph: tuple[str, str | bytes]) -> bytes:
