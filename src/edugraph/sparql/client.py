@@ -347,11 +347,13 @@ def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
     return Dataset((union,), tuple(sorted(g for g in graphs if g != union and not is_staging(g))))
 
 
-def prepare_query(text: str, prefixes: dict[str, str] | None = None, bindings: dict | None = None) -> str:
+def prepare_query(text: str, prefixes: dict[str, str] | None = None, bindings: dict | None = None,
+                  pin: bool = False) -> str:
     """The query with PREFIX declarations in front of line 1 and the bindings as a VALUES block
-    (`params.with_values`): no line moves, so a store's error positions stay right after line 1."""
+    (`params.with_values`, pinned only for an Oxigraph server): no line moves, so a store's error positions
+    stay right after line 1."""
     head = " ".join(f"PREFIX {name}: <{iri}>" for name, iri in (prefixes or {}).items())
-    text = with_values(text, bindings)
+    text = with_values(text, bindings, pin)
     return f"{head} {text}" if head else text
 
 
@@ -376,10 +378,10 @@ def parse_answer(answer: Response, url: str):
 
 
 def remote_results(client: Client, url: str, text: str, dataset: Dataset | None = None, *,
-                   prefixes: dict[str, str] | None = None, bindings: dict | None = None):
+                   prefixes: dict[str, str] | None = None, bindings: dict | None = None, pin: bool = False):
     """Run a query on the store's query service `url`; the answer as the pyoxigraph objects `Store.query`
-    returns locally. The Accept header follows the query form."""
-    answer = client.post_query(url, prepare_query(text, prefixes, bindings), accept_for(text), dataset)
+    returns locally. The Accept header follows the query form; `pin` for an Oxigraph server."""
+    answer = client.post_query(url, prepare_query(text, prefixes, bindings, pin), accept_for(text), dataset)
     return parse_answer(answer, url)
 
 
@@ -401,6 +403,7 @@ class StoreConnection:
     client: Client
     url: str
     dataset: Dataset
+    oxigraph: bool = False  # parameters then pin the variables compared with them (params.with_values)
 
     @classmethod
     def open(cls, args) -> "StoreConnection":
@@ -408,14 +411,16 @@ class StoreConnection:
 
         client = Client(auth_from_args(args), timeout=args.timeout or 60.0, retries=0)
         endpoint = Endpoint.resolve(args.endpoint, args.store_kind, probe=lambda url: probe_query_service(client, url))
-        return cls(client, endpoint.query, store_dataset(client, endpoint.query, args.graph_base))
+        return cls(client, endpoint.query, store_dataset(client, endpoint.query, args.graph_base),
+                   endpoint.kind == "oxigraph")
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         return self.client.select(self.url, sparql, self.dataset)
 
     def results(self, text: str, prefixes: dict[str, str], bindings: dict):
         """The query's answer as pyoxigraph results (see `remote_results`)."""
-        return remote_results(self.client, self.url, text, self.dataset, prefixes=prefixes, bindings=bindings)
+        return remote_results(self.client, self.url, text, self.dataset, prefixes=prefixes, bindings=bindings,
+                              pin=self.oxigraph)
 
 
 def probe_query_service(client: Client, url: str) -> bool:

@@ -185,11 +185,13 @@ def blanked(text: str) -> str:
     return NOISE.sub(lambda m: " " * len(m.group()), text)
 
 
-def with_values(text: str, bindings: dict | None) -> str:
+def with_values(text: str, bindings: dict | None, pin: bool = True) -> str:
     """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, on the same
-    line: bound before any FILTER runs, the same text on every store. (pyoxigraph's `substitutions` are not
-    used: its optimiser treats `BOUND(?param)` as false for a variable no pattern binds.) Variables the query
-    pins to a bound IRI parameter are bound too (`pinned`), so the store looks the entity up by index.
+    line: bound before any FILTER runs. (pyoxigraph's `substitutions` are not used: its optimiser treats
+    `BOUND(?param)` as false for a variable no pattern binds.) With `pin` (for Oxigraph, whose planner does not
+    turn an equality filter into an index lookup), variables the query pins to a bound IRI parameter are bound
+    too (`pinned`), so the store looks the entity up by index; other stores plan that themselves, and Virtuoso
+    7.2 answers some pinned forms wrongly (docs/SPARQL.md).
 
     >>> import pyoxigraph as ox
     >>> with_values('SELECT * WHERE { ?s ?p "{" }', {ox.Variable("s"): ox.NamedNode("http://x/a")})
@@ -197,7 +199,7 @@ def with_values(text: str, bindings: dict | None) -> str:
     """
     if not bindings:
         return text
-    bindings = pinned(text, bindings)
+    bindings = pinned(text, bindings) if pin else bindings
     names = " ".join(str(variable) for variable in bindings)
     values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
     masked = blanked(text)
