@@ -93,6 +93,9 @@ def test_the_key_follows_the_build_code_not_the_read_side(tmp_path):
     assert fingerprint(ONTOLOGY, package=package) == base
     (package / "extract" / "events.py").write_text((package / "extract" / "events.py").read_text() + "\n# edited\n")
     assert fingerprint(ONTOLOGY, package=package) != base
+    edited = fingerprint(ONTOLOGY, package=package)  # the store's writer: a later build copies the previous store
+    (package / "sparql" / "store.py").write_text((package / "sparql" / "store.py").read_text() + "\n# edited\n")
+    assert fingerprint(ONTOLOGY, package=package) != edited
 
 
 def test_an_unreadable_cache_entry_is_redone(incremental, tmp_path):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import collections
+import json
 
 import pyoxigraph as ox
 import pytest
@@ -206,3 +207,30 @@ def test_the_inferred_nquads_are_edited_from_the_previous_all_nq(seed_result, tm
     assert (tmp_path / "out").read_bytes() == nquads((INFERRED, new_text))
     (tmp_path / "all.nq").write_bytes(nquads((INFERRED, old_text + b"<urn:x> <urn:p> <urn:q> .\n")))  # not that file
     assert edited_nquads(tmp_path / "all.nq", (INFERRED, new_text), tmp_path / "inferred.nt", hunks) is None
+
+
+def test_a_damaged_chunk_index_is_not_trusted(seed_result, tmp_path, monkeypatch):
+    """An index whose entries have the wrong shape or ranges out of order gives the files of a write from nothing,
+    never an error or a file of wrong ranges."""
+    monkeypatch.setattr(chunks, "CUT", 4)
+    lines = sorted(seed_result.lines)
+    changed = "".join(sorted([*lines[1:], '<https://w3id.org/edugraph/id/x> <urn:p> "new" .\n'])).encode()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    chunks.write_chunked(fresh, "g", changed)
+    index_path = tmp_path / "previous" / "cache" / "g.chunks"
+    damages = [lambda index: index.update(nt=[]), lambda index: index["ttl"].pop("chunks"),
+               lambda index: index["ttl"]["chunks"][1].__setitem__(2, 0),  # a chunk ending before it starts
+               lambda index: index["jsonld"]["chunks"].reverse(), lambda index: index["nt"]["ends"].pop()]
+    for n, damage in enumerate(damages):
+        previous = tmp_path / "previous"
+        previous.mkdir(exist_ok=True)
+        chunks.write_chunked(previous, "g", "".join(lines).encode())
+        index = json.loads(index_path.read_text())
+        damage(index)
+        index_path.write_text(json.dumps(index))
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        assert chunks.write_chunked(folder, "g", changed, previous=previous) is None, n
+        for name in ("g.nt", "g.ttl", "g.jsonld", "cache/g.chunks"):
+            assert (folder / name).read_bytes() == (fresh / name).read_bytes(), (n, name)

@@ -219,12 +219,13 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
         backgrounds: dict[str, str] = {}  # shared by the entries read
         entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
-        reasoning_id = reasoning_key(ontology_path)
-        before = previous_closure(previous, reasoning_id) if reasoner == "reasonable" else None
     todo = [(a, load_curation(Path(curation_dir) / f"{a.id}.yaml", a.id)) for a in articles
             if entries.get(a.id) is None]
     with timed(seconds, "extract+map", cpu):
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
+    with paused_gc(), timed(seconds, "read", cpu):  # after the workers: no open store is forked into them
+        reasoning_id = reasoning_key(ontology_path)
+        before = previous_closure(previous, reasoning_id) if reasoner == "reasonable" else None
     with paused_gc():
         with timed(seconds, "merge", cpu):
             graphs = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]

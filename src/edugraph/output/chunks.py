@@ -97,13 +97,44 @@ def _previous_index(previous: Path | None, stem: str) -> dict | None:
         return None
     try:
         index = json.loads(_index_path(previous, stem).read_text(encoding="utf-8"))
-        if index["stamp"] != STAMP:
+        if not well_formed(index):
             return None
         index["files"] = {kind: Path(previous) / f"{stem}.{kind}" for kind in FORMATS
                           if (Path(previous) / f"{stem}.{kind}").stat().st_size == index[kind]["size"]}
         return index
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
+
+
+def well_formed(index) -> bool:
+    """Whether a chunk index read back is one this code writes: the stamp, then for the `.nt` its size and the
+    ascending ends of its chunks, and for each other format its size and one (digest, start, end) per chunk,
+    in order and inside the file (a damaged index would make copies of wrong or empty ranges).
+
+    >>> nt = {"size": 9, "ends": [4, 9]}
+    >>> ttl = {"size": 20, "chunks": [["a", 5, 10], ["b", 10, 20]]}
+    >>> well_formed({"stamp": STAMP, "nt": nt, "ttl": ttl, "jsonld": ttl}), well_formed({"stamp": STAMP, "nt": []})
+    (True, False)
+    """
+    def ascending(numbers: list, size: int) -> bool:
+        return all(type(n) is int for n in numbers) and all(0 <= a <= b for a, b in zip([0, *numbers], numbers)) \
+            and (not numbers or numbers[-1] <= size)
+
+    if not isinstance(index, dict) or index.get("stamp") != STAMP:
+        return False
+    nt = index.get("nt")
+    if not isinstance(nt, dict) or type(nt.get("size")) is not int or not isinstance(nt.get("ends"), list) \
+            or not ascending(nt["ends"], nt["size"]):
+        return False
+    for kind in FORMATS:
+        file = index.get(kind)
+        if not isinstance(file, dict) or type(file.get("size")) is not int or not isinstance(file.get("chunks"), list) \
+                or len(file["chunks"]) != len(nt["ends"]):
+            return False
+        if not all(isinstance(c, list) and len(c) == 3 and isinstance(c[0], str) for c in file["chunks"]) \
+                or not ascending([n for _, start, end in file["chunks"] for n in (start, end)], file["size"]):
+            return False
+    return True
 
 
 def previous_chunks(previous: Path | None, stem: str) -> dict[str, dict[str, Range]]:

@@ -216,4 +216,7 @@ def replaced_folder(target: Path):
             raise
         old = swap(target, staging)
         if old is not None:
-            delete_later(old, target)
+            try:
+                delete_later(old, target)
+            except OSError:  # the new build is in place all the same; the next build deletes the old one (recover)
+                pass
