@@ -366,7 +366,7 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True
         if m["type"] == "opening" and _reports_opening(article):
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
-        if _lead_report(article, m["start"]):
+        if _lead_report(article, m["start"]) or _held(article, m):
             return True
         if _sub_event(article, m) or _of_organisation(article, m) or _took_part_in(article, m):
             return True
@@ -431,6 +431,21 @@ def _lead_report(article: Article, pos: int) -> bool:
     lead = body[:LEAD_SENTENCES]
     s, e = article.sentence_of(pos)
     return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
+
+
+# «провёл рабочую встречу», «состоялось награждение», "held a meeting": a verb of holding that governs the noun
+# (three words apart at most, no punctuation between) reports the event as happening, dated or not
+_HOLD = r"(?:провел|провёл|провела|провели|состоял(?:ось|ся|ась)|held|hosted)"
+HELD_BEFORE = re.compile(rf"(?<![\w-]){_HOLD}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+HELD_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?состоял(?:ось|ся|ась)(?![\w-])", re.I)
+
+
+def _held(article: Article, mention: dict) -> bool:
+    """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
+    (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date."""
+    s, e = article.sentence_of(mention["start"])
+    before = article.text[max(s, mention["start"] - 60):mention["start"]]
+    return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(article.text[mention["end"]:e]))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
