@@ -105,6 +105,8 @@ def test_normalise_person():
     assert normalise_person("Веры Князевой") == "Вера Князева"
     assert normalise_person("Мурада Джахаева") == "Мурад Джахаев"
     assert normalise_person("Ступак Ю.В.") == "Ступак Ю.В."
+    assert normalise_person("Владиславом Шапшой") == "Владислав Шапша"  # a man's «-а» surname, instrumental
+    assert normalise_person("Алексеем Донской") == "Алексей Донской"
 
 
 def test_clean_text():
