@@ -424,3 +424,19 @@ def test_hashtags_and_openings_told_by_a_verb():
     forum = extract_facts("The meeting was held within the framework of the XI St. Petersburg International "
                           "Educational Forum-2021.", "en")
     assert any(e["type"] == "forum" and e["date"] == "2021" for e in forum["events"])
+
+
+def test_a_minister_outside_education_keeps_the_portfolio_in_the_title():
+    text = "В визите принял участие министр промышленности и торговли России Денис Мантуров."
+    facts = extract_facts(text, "ru", {"date": "2020-08-28"})
+    assert _posts(facts, "Денис Мантуров") == [{"post": "министр промышленности и торговли России", "org": None}]
+    assert not any("промышленност" in o for o in facts["organisations"])
+
+
+def test_an_event_held_by_a_past_verb_needs_no_date_in_its_sentence():
+    text = ("Сегодня, 9 января, Калужскую область посетил министр просвещения Сергей Кравцов. Он осмотрел новую школу. "
+            "Школа рассчитана на 1100 учеников. В ней есть бассейн. "  # the meeting is past the lead
+            "В Калуге министр провел рабочую встречу с губернатором Владиславом Шапшой.")
+    facts = extract_facts(text, "ru", {"date": "2021-01-09"})
+    assert any(e["type"] == "meeting" for e in facts["events"])
+    assert "Владислав Шапша" in [p["name"] for p in facts["persons"]]

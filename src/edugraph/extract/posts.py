@@ -146,6 +146,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
+    if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
+        # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
+        return f"{title} {trim_org_tail(org_text).rstrip('.')}", None
     org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trim_org_tail(org_text))  # the sentence's full stop
     return title, (nominative_phrase(org_text) if org_text else None)
 
