@@ -440,3 +440,12 @@ def test_an_event_held_by_a_past_verb_needs_no_date_in_its_sentence():
     facts = extract_facts(text, "ru", {"date": "2021-01-09"})
     assert any(e["type"] == "meeting" for e in facts["events"])
     assert "Владислав Шапша" in [p["name"] for p in facts["persons"]]
+
+
+def test_english_event_named_in_apposition_and_by_an_ordinal_possessive():
+    text = ('The winner of the All-Russian professional competition "Teacher of the Year of Russia" was announced in '
+            "Moscow as part of the 5th Class Teachers' Forum. The winner is a teacher from the Belgorod Region.\n"
+            "The competition winners and forum guests were greeted at a ceremony. Your forum has become a platform.")
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2025-10-03"})["events"]]
+    assert "Competition «Teacher of the Year of Russia»" in names and "5th Class Teachers' Forum" in names
+    assert not any("Region." in n or n.startswith("Your") for n in names)

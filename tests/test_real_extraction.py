@@ -32,10 +32,10 @@ SLICES = {
                   "events": 0.66, "event_places": 0.87, "overall": 0.86}),
     "fresh": (r"^real_(?:ru_c_\d+|en_(?:1[5-9]|20))_", 16,
               {"persons": 0.96, "posts": 0.64, "organisations": 0.73, "places": 0.87, "initiatives": 0.84,
-               "events": 0.64, "event_dates": 0.77, "overall": 0.78}),
-    "latest": (r"^real_(?:ru_d_\d+|en_2[1-9])_", 16,
-               {"persons": 0.93, "posts": 0.54, "organisations": 0.64, "places": 0.83, "initiatives": 0.78,
-                "events": 0.55, "overall": 0.74}),
+               "events": 0.64, "event_dates": 0.76, "overall": 0.78}),
+    "latest": (r"^real_(?:ru_d_\d+|en_2[1-6])_", 16,
+               {"persons": 0.96, "posts": 0.62, "organisations": 0.70, "places": 0.83, "initiatives": 0.87,
+                "events": 0.68, "overall": 0.79}),
 }
 
 

@@ -24,8 +24,9 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
-EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
-           r"national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")  # "Director of the Year of Russia"
+EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|plenary|panel|strategic|"
+           r"thematic|international|annual|regional|national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
+# "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
@@ -92,8 +93,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
-        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»(?:\s*(?!(?:that|which|who|where|when)\b)\w+)?",
-                 rest)  # (not "«…» that held")
+        re.match(r"(?:\s+of\s+[\w\s-]{0,60}?|\s*)«([^»]{2,80})»(?:[^\S\n]*(?!(?:that|which|who|where|when|was|were|is|are|will|has|have|had)\b)\w+)?",
+                 rest)  # "the competition «X»", "the final of the … «X»" (not "«…» that held", "«…» was")
     if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
@@ -165,7 +166,8 @@ def _mentions(article: Article) -> list[dict]:
         mods = re.search(mods_re, before)
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
         if lang == "en":
-            mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
+            mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of|Your|Our|Their|Its|His|Her|This|That|These|Those|"
+                              r"Each|Every)\s+", "", mod_text)  # a determiner is no part of the name
             if m.group(0)[0].isupper() and re.search(rf"(?:{title_pattern().pattern})\s+of\s", mod_text, re.I):
                 continue  # "the Executive Director of the Northern Forum": a post in an organisation named "… Forum"
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
@@ -210,7 +212,8 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
                    r"федеральн|августовск|регионал)\w*$", re.I)
 
 
-STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee)", re.I)
+STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
+                   r"(?:first|second|third|full-time|regional)\s+(?:[\w-]+\s+)?(?:stage|round|phase))", re.I)
 
 
 def _distinct_key(mention: dict, lang: str) -> str:
