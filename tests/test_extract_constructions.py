@@ -449,3 +449,13 @@ def test_english_event_named_in_apposition_and_by_an_ordinal_possessive():
     names = [e["name"] for e in extract_facts(text, "en", {"date": "2025-10-03"})["events"]]
     assert "Competition «Teacher of the Year of Russia»" in names and "5th Class Teachers' Forum" in names
     assert not any("Region." in n or n.startswith("Your") for n in names)
+
+
+def test_a_ministry_named_only_by_a_portfolio_is_no_organisation():
+    text = "The guests were greeted by Minister of Education Sergei Kravtsov."
+    facts = extract_facts(text, "en", {"date": "2025-10-03"})
+    assert _posts(facts, "Sergei Kravtsov") == [{"post": "minister", "org": None}]
+    assert facts["organisations"] == []
+    text = "В мероприятии принял участие министр просвещения Сергей Кравцов."
+    assert _posts(extract_facts(text, "ru", {"date": "2020-09-29"}), "Сергей Кравцов") == \
+        [{"post": "министр", "org": None}]

@@ -370,15 +370,18 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)"
                           r"(?:\s+(?-i:региона|области|края|республики|"
                           r"округа))?$", org)  # «министр образования (региона)»: the article's ministry, else unknown
+        region = region or re.match(r"^(?P<stem>Ministry\s+of\s+(?!the\s)[A-Z][\w\s,]*?)$", org)
+        if region and re.search(r"Russia|Federation|\s(?:of|in)\s.*\s(?:of|in)\s", org):
+            region = None  # "Minister of Education" names no ministry; "… of the Russian Federation" does
         generic = GENERIC_ORG.match(org.strip())
-        if region and "просвещения" not in org:  # (the Ministry of Enlightenment is the federal one)
+        if region:
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)]
             return _nearest(same, person).value if same else None
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
-    elif re.search(r"министр|minister", title, re.I) and not re.search(r"prime|премьер", title, re.I):
+    elif re.search(r"министр\w*$|minister$", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
     if not pattern:
         return org
