@@ -459,3 +459,8 @@ def test_a_ministry_named_only_by_a_portfolio_is_no_organisation():
     text = "В мероприятии принял участие министр просвещения Сергей Кравцов."
     assert _posts(extract_facts(text, "ru", {"date": "2020-09-29"}), "Сергей Кравцов") == \
         [{"post": "министр", "org": None}]
+
+
+def test_a_generic_school_of_a_named_district_is_no_organisation():
+    text = "Министр посетил Калининград и осмотрел новую школу района Сельма."
+    assert extract_facts(text, "ru", {"date": "2022-07-01"})["organisations"] == []

@@ -431,9 +431,15 @@ def _generic_with_place(value: str) -> bool:
     if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
-    return all(lemma(w) in {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
+    return all(lemma(w) in TERRITORY_WORDS
                or gazetteer.find_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
-               gazetteer.find_place(w + " " + (rest[-1] if rest else "")) for w in rest) if rest else True
+               gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
+               or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
+               for i, w in enumerate(rest)) if rest else True
+
+
+TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
+SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
 
 
 def _extend_org(text: str, stop: int, span_text: str) -> int:
