@@ -464,3 +464,10 @@ def test_a_ministry_named_only_by_a_portfolio_is_no_organisation():
 def test_a_generic_school_of_a_named_district_is_no_organisation():
     text = "Министр посетил Калининград и осмотрел новую школу района Сельма."
     assert extract_facts(text, "ru", {"date": "2022-07-01"})["organisations"] == []
+
+
+def test_an_event_attended_is_reported():
+    text = ("Сегодня, 1 сентября, в День знаний, губернатор Василий Голубев побывал на линейке в школе №39. "
+            "Учебное заведение открылось после ремонта.")
+    events = extract_facts(text, "ru", {"date": "2014-09-01"})["events"]
+    assert ("Линейка", "2014-09-01") in [(e["name"], e["date"]) for e in events]

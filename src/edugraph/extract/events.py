@@ -402,12 +402,14 @@ def _sub_event(article: Article, mention: dict) -> bool:
     return False
 
 
-TOOK_PART_IN = re.compile(r"(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)\s+"
+TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
+                          r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на)\s+"  # «побывал на линейке»
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _took_part_in(article: Article, mention: dict) -> bool:
-    """«приняла участие в открытии новой школы», "took part in the opening ceremony": a reported event."""
+    """«приняла участие в открытии новой школы», «побывал на линейке», "took part in the opening ceremony": a reported
+    event (one took part in or attended)."""
     s, _ = article.sentence_of(mention["start"])
     return bool(TOOK_PART_IN.search(article.text[max(s, mention["start"] - 60):mention["start"]]))
 
