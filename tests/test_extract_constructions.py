@@ -471,3 +471,8 @@ def test_an_event_attended_is_reported():
             "Учебное заведение открылось после ремонта.")
     events = extract_facts(text, "ru", {"date": "2014-09-01"})["events"]
     assert ("Линейка", "2014-09-01") in [(e["name"], e["date"]) for e in events]
+
+
+def test_a_body_formed_is_no_opening():
+    text = "Напомним, в октябре 2022 года в Сретенском районе был создан Совет руководителей образовательных организаций."
+    assert [e for e in extract_facts(text, "ru", {"date": "2022-12-23"})["events"] if e["type"] == "opening"] == []
