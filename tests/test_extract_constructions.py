@@ -476,3 +476,10 @@ def test_an_event_attended_is_reported():
 def test_a_body_formed_is_no_opening():
     text = "Напомним, в октябре 2022 года в Сретенском районе был создан Совет руководителей образовательных организаций."
     assert [e for e in extract_facts(text, "ru", {"date": "2022-12-23"})["events"] if e["type"] == "opening"] == []
+
+
+def test_english_quoted_title_before_the_noun_and_a_statement_at_a_meeting():
+    text = ('YAKUTSK, November 18. The head of the region said at a meeting on Thursday that the park works. '
+            'The winners of the "Teaching as a Calling" contest were awarded on 8 October 2021.')
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2021-11-18"})["events"]]
+    assert "Meeting" in names and "«Teaching as a Calling» contest" in names

@@ -24,7 +24,7 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
-EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|plenary|panel|strategic|"
+EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|plenary|panel|strategic|"
            r"thematic|international|annual|regional|national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
 # "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
@@ -175,10 +175,11 @@ def _mentions(article: Article) -> list[dict]:
         if fold(text[start:end]) in organisations:
             continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation
         kind = _event_type(text[m.start():m.start() + 80], lang)
+        named = name_tail if "«" in name_tail or lang == "ru" else mod_text + name_tail  # "the «X» contest"
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
-                      "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
-                      "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
+                      "quoted": "«" in named or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
+                      "title": (re.search(r"«([^»]+)»", named) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
     return found + _quoted_events(article)
 
 
@@ -403,7 +404,8 @@ def _sub_event(article: Article, mention: dict) -> bool:
 
 
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
-                          r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на)\s+"  # «побывал на линейке»
+                          r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
+                          r"(?:said|stated|noted|announced)\s+at|(?:заявил|сказал|отметил)\w*\s+на)\s+"  # "said at a meeting"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
