@@ -483,3 +483,10 @@ def test_english_quoted_title_before_the_noun_and_a_statement_at_a_meeting():
             'The winners of the "Teaching as a Calling" contest were awarded on 8 October 2021.')
     names = [e["name"] for e in extract_facts(text, "en", {"date": "2021-11-18"})["events"]]
     assert "Meeting" in names and "«Teaching as a Calling» contest" in names
+
+
+def test_english_districts_outside_the_gazetteer():
+    text = "On 24 January, the Governor visited Veshkaymsky District. Strife Odintsovo district is near Moscow."
+    places = extract_facts(text, "en", {"date": "2020-01-24"})["places"]
+    assert "Veshkaymsky District" in places and "Odintsovo district" in places
+    assert not any(p.startswith(("On ", "Strife")) for p in places)
