@@ -490,3 +490,10 @@ def test_english_districts_outside_the_gazetteer():
     places = extract_facts(text, "en", {"date": "2020-01-24"})["places"]
     assert "Veshkaymsky District" in places and "Odintsovo district" in places
     assert not any(p.startswith(("On ", "Strife")) for p in places)
+
+
+def test_english_surname_spelt_without_its_feminine_ending_is_the_same_person():
+    text = ("Governor Sergey Morozov has congratulated the finalist Anastasia Mingachyov. "
+            "On 5 October, Anastasia Mingachyova received the award.")
+    names = [p["name"] for p in extract_facts(text, "en", {"date": "2017-10-07"})["persons"]]
+    assert "Anastasia Mingachyova" in names and "Anastasia Mingachyov" not in names
