@@ -109,6 +109,12 @@ def test_normalise_person():
     assert normalise_person("Алексеем Донской") == "Алексей Донской"
 
 
+def test_a_womans_surname_shaped_like_a_mans_patronymic():
+    names = lambda text: [p["name"] for p in extract_facts(text, "ru", {"date": "2023-08-23"})["persons"]]  # noqa: E731
+    assert names("Гостей встретила Татьяна Кузьмич.") == ["Татьяна Кузьмич"]
+    assert names("Гостей встретил Иван Петрович.") == []  # a first name and a patronymic: no surname
+
+
 def test_clean_text():
     raw = ("<html><body><p>✍ Центр&nbsp;„IT-куб“ 👉 открыт</p><p>• в рамках образо-\nвания "
            "“Точка роста”\u00ad</p></body></html>")

@@ -209,10 +209,19 @@ def _is_patronymic(word: str) -> bool:
                                                                stem.rstrip("ь") + "ий") for p in parses(cand))
 
 
+def _name_and_patronymic(words: list[str]) -> bool:
+    """«Иван Петрович» (no surname), not «Татьяна Кузьмич»: a man's patronymic after a woman's first name is her
+    surname."""
+    if not _is_patronymic(words[-1]):
+        return False
+    woman = any("Name" in p.tag and p.tag.gender == "femn" and p.score >= 0.5 for p in parses(words[0].lower()))
+    return not (woman and words[-1].lower().endswith("ич"))
+
+
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     """Drop single words and «Имя Отчество» mentions that repeat a full name; unify names by key."""
     full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
-            and not _is_patronymic(m.value.split()[-1])]
+            and not _name_and_patronymic(m.value.split())]
     canonical = {}
     for m in full:
         canonical.setdefault(person_key(m.value), m.value)
