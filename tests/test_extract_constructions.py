@@ -497,3 +497,9 @@ def test_english_surname_spelt_without_its_feminine_ending_is_the_same_person():
             "On 5 October, Anastasia Mingachyova received the award.")
     names = [p["name"] for p in extract_facts(text, "en", {"date": "2017-10-07"})["persons"]]
     assert "Anastasia Mingachyova" in names and "Anastasia Mingachyov" not in names
+
+
+def test_deputy_of_an_acting_governor():
+    text = "Заместитель врио губернатора Херсонской области — Татьяна Кузьмич."
+    assert _posts(extract_facts(text, "ru", {"date": "2023-08-23"}), "Татьяна Кузьмич") == \
+        [{"post": "заместитель врио губернатора", "org": None}]
