@@ -10,7 +10,7 @@ classes that recur in unseen news, reading the fresh slice too (programmes named
 «проект»/"project", case forms of surnames with initials, academic ranks, hashtags, openings told by «начала
 работать»): fresh 0.799. The latest slice (real_ru_d_…, real_en_21…26) was collected the same way meanwhile and
 scored before and after the fourth round without being tuned on (0.749, then 0.755); the fifth round read it for
-error classes (0.831 after). Thresholds sit a little below the scores measured when the rules were last changed
+error classes (0.835 after). Thresholds sit a little below the scores measured when the rules were last changed
 (docs/EXTRACTION.md), so that a regression fails the test."""
 
 import json
@@ -35,7 +35,7 @@ SLICES = {
               {"persons": 0.96, "posts": 0.69, "organisations": 0.75, "places": 0.87, "initiatives": 0.87,
                "events": 0.66, "event_dates": 0.76, "overall": 0.80}),
     "latest": (r"^real_(?:ru_d_\d+|en_2[1-6])_", 16,
-               {"persons": 0.97, "posts": 0.70, "organisations": 0.72, "places": 0.86, "initiatives": 0.87,
+               {"persons": 0.98, "posts": 0.71, "organisations": 0.72, "places": 0.86, "initiatives": 0.87,
                 "events": 0.74, "event_dates": 0.79, "overall": 0.82}),
 }
 
