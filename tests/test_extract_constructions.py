@@ -474,7 +474,8 @@ def test_an_event_attended_is_reported():
 
 
 def test_a_body_formed_is_no_opening():
-    text = "Напомним, в октябре 2022 года в Сретенском районе был создан Совет руководителей образовательных организаций."
+    text = ("Напомним, в октябре 2022 года в Сретенском районе был создан Совет руководителей "
+            "образовательных организаций.")
     assert [e for e in extract_facts(text, "ru", {"date": "2022-12-23"})["events"] if e["type"] == "opening"] == []
 
 

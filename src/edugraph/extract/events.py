@@ -24,8 +24,9 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
-EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|plenary|panel|strategic|"
-           r"thematic|international|annual|regional|national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
+EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|"
+           r"plenary|panel|strategic|thematic|international|annual|regional|national)"
+           r"\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
 # "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
@@ -93,7 +94,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
-        re.match(r"(?:\s+of\s+[\w\s-]{0,60}?|\s*)«([^»]{2,80})»(?:[^\S\n]*(?!(?:that|which|who|where|when|was|were|is|are|will|has|have|had)\b)\w+)?",
+        re.match(r"(?:\s+of\s+[\w\s-]{0,60}?|\s*)«([^»]{2,80})»"
+                 r"(?:[^\S\n]*(?!(?:that|which|who|where|when|was|were|is|are|will|has|have|had)\b)\w+)?",
                  rest)  # "the competition «X»", "the final of the … «X»" (not "«…» that held", "«…» was")
     if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
@@ -179,7 +181,8 @@ def _mentions(article: Article) -> list[dict]:
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
                       "quoted": "«" in named or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
-                      "title": (re.search(r"«([^»]+)»", named) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
+                      "title": (re.search(r"«([^»]+)»", named) or re.search(r"([A-Z]{2,}\w*)", name_tail)
+                                or [None, None])[1]})
     return found + _quoted_events(article)
 
 
@@ -405,7 +408,8 @@ def _sub_event(article: Article, mention: dict) -> bool:
 
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
-                          r"(?:said|stated|noted|announced)\s+at|(?:заявил|сказал|отметил)\w*\s+на)\s+"  # "said at a meeting"
+                          r"(?:said|stated|noted|announced)\s+at|"  # "said at a meeting"
+                          r"(?:заявил|сказал|отметил)\w*\s+на)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
