@@ -105,6 +105,14 @@ def test_normalise_person():
     assert normalise_person("Веры Князевой") == "Вера Князева"
     assert normalise_person("Мурада Джахаева") == "Мурад Джахаев"
     assert normalise_person("Ступак Ю.В.") == "Ступак Ю.В."
+    assert normalise_person("Владиславом Шапшой") == "Владислав Шапша"  # a man's «-а» surname, instrumental
+    assert normalise_person("Алексеем Донской") == "Алексей Донской"
+
+
+def test_a_womans_surname_shaped_like_a_mans_patronymic():
+    names = lambda text: [p["name"] for p in extract_facts(text, "ru", {"date": "2023-08-23"})["persons"]]  # noqa: E731
+    assert names("Гостей встретила Татьяна Кузьмич.") == ["Татьяна Кузьмич"]
+    assert names("Гостей встретил Иван Петрович.") == []  # a first name and a patronymic: no surname
 
 
 def test_clean_text():

@@ -424,3 +424,83 @@ def test_hashtags_and_openings_told_by_a_verb():
     forum = extract_facts("The meeting was held within the framework of the XI St. Petersburg International "
                           "Educational Forum-2021.", "en")
     assert any(e["type"] == "forum" and e["date"] == "2021" for e in forum["events"])
+
+
+def test_a_minister_outside_education_keeps_the_portfolio_in_the_title():
+    text = "В визите принял участие министр промышленности и торговли России Денис Мантуров."
+    facts = extract_facts(text, "ru", {"date": "2020-08-28"})
+    assert _posts(facts, "Денис Мантуров") == [{"post": "министр промышленности и торговли России", "org": None}]
+    assert not any("промышленност" in o for o in facts["organisations"])
+
+
+def test_an_event_held_by_a_past_verb_needs_no_date_in_its_sentence():
+    text = ("Сегодня, 9 января, Калужскую область посетил министр просвещения Сергей Кравцов. Он осмотрел новую школу. "
+            "Школа рассчитана на 1100 учеников. В ней есть бассейн. "  # the meeting is past the lead
+            "В Калуге министр провел рабочую встречу с губернатором Владиславом Шапшой.")
+    facts = extract_facts(text, "ru", {"date": "2021-01-09"})
+    assert any(e["type"] == "meeting" for e in facts["events"])
+    assert "Владислав Шапша" in [p["name"] for p in facts["persons"]]
+
+
+def test_english_event_named_in_apposition_and_by_an_ordinal_possessive():
+    text = ('The winner of the All-Russian professional competition "Teacher of the Year of Russia" was announced in '
+            "Moscow as part of the 5th Class Teachers' Forum. The winner is a teacher from the Belgorod Region.\n"
+            "The competition winners and forum guests were greeted at a ceremony. Your forum has become a platform.")
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2025-10-03"})["events"]]
+    assert "Competition «Teacher of the Year of Russia»" in names and "5th Class Teachers' Forum" in names
+    assert not any("Region." in n or n.startswith("Your") for n in names)
+
+
+def test_a_ministry_named_only_by_a_portfolio_is_no_organisation():
+    text = "The guests were greeted by Minister of Education Sergei Kravtsov."
+    facts = extract_facts(text, "en", {"date": "2025-10-03"})
+    assert _posts(facts, "Sergei Kravtsov") == [{"post": "minister", "org": None}]
+    assert facts["organisations"] == []
+    text = "В мероприятии принял участие министр просвещения Сергей Кравцов."
+    assert _posts(extract_facts(text, "ru", {"date": "2020-09-29"}), "Сергей Кравцов") == \
+        [{"post": "министр", "org": None}]
+
+
+def test_a_generic_school_of_a_named_district_is_no_organisation():
+    text = "Министр посетил Калининград и осмотрел новую школу района Сельма."
+    assert extract_facts(text, "ru", {"date": "2022-07-01"})["organisations"] == []
+
+
+def test_an_event_attended_is_reported():
+    text = ("Сегодня, 1 сентября, в День знаний, губернатор Василий Голубев побывал на линейке в школе №39. "
+            "Учебное заведение открылось после ремонта.")
+    events = extract_facts(text, "ru", {"date": "2014-09-01"})["events"]
+    assert ("Линейка", "2014-09-01") in [(e["name"], e["date"]) for e in events]
+
+
+def test_a_body_formed_is_no_opening():
+    text = ("Напомним, в октябре 2022 года в Сретенском районе был создан Совет руководителей "
+            "образовательных организаций.")
+    assert [e for e in extract_facts(text, "ru", {"date": "2022-12-23"})["events"] if e["type"] == "opening"] == []
+
+
+def test_english_quoted_title_before_the_noun_and_a_statement_at_a_meeting():
+    text = ('YAKUTSK, November 18. The head of the region said at a meeting on Thursday that the park works. '
+            'The winners of the "Teaching as a Calling" contest were awarded on 8 October 2021.')
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2021-11-18"})["events"]]
+    assert "Meeting" in names and "«Teaching as a Calling» contest" in names
+
+
+def test_english_districts_outside_the_gazetteer():
+    text = "On 24 January, the Governor visited Veshkaymsky District. Strife Odintsovo district is near Moscow."
+    places = extract_facts(text, "en", {"date": "2020-01-24"})["places"]
+    assert "Veshkaymsky District" in places and "Odintsovo district" in places
+    assert not any(p.startswith(("On ", "Strife")) for p in places)
+
+
+def test_english_surname_spelt_without_its_feminine_ending_is_the_same_person():
+    text = ("Governor Sergey Morozov has congratulated the finalist Anastasia Mingachyov. "
+            "On 5 October, Anastasia Mingachyova received the award.")
+    names = [p["name"] for p in extract_facts(text, "en", {"date": "2017-10-07"})["persons"]]
+    assert "Anastasia Mingachyova" in names and "Anastasia Mingachyov" not in names
+
+
+def test_deputy_of_an_acting_governor():
+    text = "Заместитель врио губернатора Херсонской области — Татьяна Кузьмич."
+    assert _posts(extract_facts(text, "ru", {"date": "2023-08-23"}), "Татьяна Кузьмич") == \
+        [{"post": "заместитель врио губернатора", "org": None}]

@@ -121,6 +121,8 @@ def _names_event(article: Article, target: Mention) -> bool:
     return bool(followed or noun.search(target.value.split()[-1]))
 
 
+COLLEGIAL_BODY = re.compile(r"(?:совет|комисси|рабоч\w+\s+групп|ассоциаци|оргкомитет|жюри|council|commission|"
+                            r"committee|association|working\s+group)", re.I)
 GENERIC_NEAR = 40  # characters between a trigger and an unnamed object («открыта школа»)
 GENERIC_OBJECT = {
     "ru": re.compile(r"(?<![\w-])(?:(?:нов|сельск|детск|средн)\w*\s+)?(?:школ[аыуе]|детск\w+\s+сад\w*|корпус\w*|"
@@ -180,6 +182,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                     action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
+            if action["kind"] == "opening" and target and COLLEGIAL_BODY.match(target.value):
+                continue  # «создан Совет руководителей»: a body was formed, nothing was opened
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
             place = inside[-1].value if inside else _place(article, s, e) or \
                 (article.dateline_place() if index < LEAD_SENTENCES else None)

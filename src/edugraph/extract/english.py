@@ -40,6 +40,8 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-
 
 
 VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
+DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
+                      r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
 def _places(text: str) -> list[Mention]:
@@ -54,7 +56,8 @@ def _places(text: str) -> list[Mention]:
     found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
                         r"[Rr]epublic))?", text)
-    for m in VILLAGE.finditer(text):  # "the village of Zagvazdino": a settlement the gazetteer does not list
+    # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
+    for m in (*VILLAGE.finditer(text), *DISTRICT.finditer(text)):
         if not gazetteer.find_place(m.group("name")):
             out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
                                {"id": "~" + fold(m.group("name")), "record": None}))

@@ -104,7 +104,11 @@ def find_persons(text: str) -> list[Mention]:
              if not NAMESAKE_OF.match(text, p.end)]
     out, seen = [], {}
     for mention in found:
-        key = mention.value.split()[-1]
+        key = re.sub(r"(?<=[oe]v|in)a$", "", mention.value.split()[-1])  # "Mingachyov" is a typo of "Mingachyova"
+        if key in seen and len(mention.value) > len(seen[key]) and len(mention.value.split()) == len(seen[key].split()):
+            for earlier in out:  # the feminine form, a letter longer, is the surname; the shorter one dropped its "a"
+                earlier.value = mention.value if earlier.value == seen[key] else earlier.value
+            seen[key] = mention.value
         seen.setdefault(key, mention.value)
         mention.value = seen[key]
         out.append(mention)

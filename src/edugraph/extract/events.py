@@ -24,8 +24,10 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
-EN_MODS = (r"(?:(?:[IVXLC]+|[A-Z][\w.-]*|[a-z]+-[a-z]+|plenary|panel|strategic|thematic|international|annual|regional|"
-           r"national)\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")  # "Director of the Year of Russia"
+EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|"
+           r"plenary|panel|strategic|thematic|international|annual|regional|national)"
+           r"\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
+# "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
                       r"принял\w* участие|провел|провед|taking\s+place|take\s+place|holds?\s+(?:a|an|the)\s|"
                       r"was\s+held|will\s+be\s+held|will\s+hold|held|took\s+place|attended|opened|hosted", re.I)
@@ -92,8 +94,9 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
-        re.match(r"\s+of\s+[\w\s-]{0,60}?«([^»]{2,80})»(?:\s*(?!(?:that|which|who|where|when)\b)\w+)?",
-                 rest)  # (not "«…» that held")
+        re.match(r"(?:\s+of\s+[\w\s-]{0,60}?|\s*)«([^»]{2,80})»"
+                 r"(?:[^\S\n]*(?!(?:that|which|who|where|when|was|were|is|are|will|has|have|had)\b)\w+)?",
+                 rest)  # "the competition «X»", "the final of the … «X»" (not "«…» that held", "«…» was")
     if quoted and lang == "ru" and _has_verb(quoted.group(0)[:quoted.group(0).find("«")], nouns=not stage):
         quoted = None  # «форума состоялся круглый стол «…»»: the title belongs to a later noun
     if quoted and not _initiative_name(quoted.group(1)) or quoted and lang == "en":
@@ -165,7 +168,8 @@ def _mentions(article: Article) -> list[dict]:
         mods = re.search(mods_re, before)
         mod_text = _adjectives(mods.group(0)) if mods and lang == "ru" else mods.group(0) if mods else ""
         if lang == "en":
-            mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of)\s+", "", mod_text)
+            mod_text = re.sub(r"^(?:The|At|In|On|During|Within|Of|Your|Our|Their|Its|His|Her|This|That|These|Those|"
+                              r"Each|Every)\s+", "", mod_text)  # a determiner is no part of the name
             if m.group(0)[0].isupper() and re.search(rf"(?:{title_pattern().pattern})\s+of\s", mod_text, re.I):
                 continue  # "the Executive Director of the Northern Forum": a post in an organisation named "… Forum"
         name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
@@ -173,10 +177,12 @@ def _mentions(article: Article) -> list[dict]:
         if fold(text[start:end]) in organisations:
             continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation
         kind = _event_type(text[m.start():m.start() + 80], lang)
+        named = name_tail if "«" in name_tail or lang == "ru" else mod_text + name_tail  # "the «X» contest"
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
-                      "quoted": "«" in name_tail or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
-                      "title": (re.search(r"«([^»]+)»", name_tail) or re.search(r"([A-Z]{2,}\w*)", name_tail) or [None, None])[1]})
+                      "quoted": "«" in named or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
+                      "title": (re.search(r"«([^»]+)»", named) or re.search(r"([A-Z]{2,}\w*)", name_tail)
+                                or [None, None])[1]})
     return found + _quoted_events(article)
 
 
@@ -210,7 +216,8 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
                    r"федеральн|августовск|регионал)\w*$", re.I)
 
 
-STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee)", re.I)
+STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
+                   r"(?:first|second|third|full-time|regional)\s+(?:[\w-]+\s+)?(?:stage|round|phase))", re.I)
 
 
 def _distinct_key(mention: dict, lang: str) -> str:
@@ -366,7 +373,7 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
             return True
         if m["type"] == "opening" and _reports_opening(article):
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
-        if _lead_report(article, m["start"]):
+        if _lead_report(article, m["start"]) or _held(article, m):
             return True
         if _sub_event(article, m) or _of_organisation(article, m) or _took_part_in(article, m):
             return True
@@ -399,12 +406,16 @@ def _sub_event(article: Article, mention: dict) -> bool:
     return False
 
 
-TOOK_PART_IN = re.compile(r"(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)\s+"
+TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
+                          r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
+                          r"(?:said|stated|noted|announced)\s+at|"  # "said at a meeting"
+                          r"(?:заявил|сказал|отметил)\w*\s+на)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _took_part_in(article: Article, mention: dict) -> bool:
-    """«приняла участие в открытии новой школы», "took part in the opening ceremony": a reported event."""
+    """«приняла участие в открытии новой школы», «побывал на линейке», "took part in the opening ceremony": a reported
+    event (one took part in or attended)."""
     s, _ = article.sentence_of(mention["start"])
     return bool(TOOK_PART_IN.search(article.text[max(s, mention["start"] - 60):mention["start"]]))
 
@@ -431,6 +442,21 @@ def _lead_report(article: Article, pos: int) -> bool:
     lead = body[:LEAD_SENTENCES]
     s, e = article.sentence_of(pos)
     return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
+
+
+# «провёл рабочую встречу», «состоялось награждение», "held a meeting": a verb of holding that governs the noun
+# (three words apart at most, no punctuation between) reports the event as happening, dated or not
+_HOLD = r"(?:провел|провёл|провела|провели|состоял(?:ось|ся|ась)|held|hosted)"
+HELD_BEFORE = re.compile(rf"(?<![\w-]){_HOLD}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+HELD_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?состоял(?:ось|ся|ась)(?![\w-])", re.I)
+
+
+def _held(article: Article, mention: dict) -> bool:
+    """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
+    (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date."""
+    s, e = article.sentence_of(mention["start"])
+    before = article.text[max(s, mention["start"] - 60):mention["start"]]
+    return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(article.text[mention["end"]:e]))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)

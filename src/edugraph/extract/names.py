@@ -81,6 +81,16 @@ def _nominative_name_word(word: str, gender: str | None) -> str:
     return word
 
 
+# a man's surname in -а declines like a noun: «Шапша», instrumental «Шапшой» (not adjectival «-ской», «-цкой»)
+MASC_A_INSTRUMENTAL = re.compile(r"(?<=[а-яё]{2})(?<![сц]к)(?<![оыи])ой$")
+
+
+def _instrumental_first_name(word: str) -> bool:
+    """«Владиславом»: the word parses only as a first name in the instrumental."""
+    found = [p for p in parses(word) if "Name" in p.tag]
+    return bool(found) and all(p.tag.case == "ablt" for p in found)
+
+
 @functools.lru_cache(maxsize=16384)
 def normalise_person(name: str) -> str:
     """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written."""
@@ -91,6 +101,9 @@ def normalise_person(name: str) -> str:
     if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full):
         gender = "femn"  # «Ю. В. Медовой», «Алине Кирсанкиной»: only a woman's surname ends so (an oblique case)
     out = [_nominative_name_word(w, gender) for w in words]
+    if gender == "masc" and any(_instrumental_first_name(w) for w in full[:1]):
+        out = [MASC_A_INSTRUMENTAL.sub("а", w) if w in full[1:] and not _is_nominative_name(w, None) else w
+               for w in out]  # «с губернатором Владиславом Шапшой» → «Владислав Шапша»
     text = " ".join(out)
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
 

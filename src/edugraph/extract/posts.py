@@ -19,7 +19,8 @@ def _data_titles() -> str:
 
 RU_POST = re.compile(
     r"(?<![\w-])(?:" + _data_titles() +
-    r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:директора|руководителя|начальника|председателя|министра|главы|"
+    r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:(?:врио|и\.\s?о\.)\s+)?"  # «заместитель врио губернатора»
+    r"(?:директора|руководителя|начальника|председателя|министра|главы|"
     r"губернатора|мэра|премьера|ректора)?"
     r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}(?![\w-])|\s+по\s+(?-i:[а-яё-]+)(?:\s+(?-i:[а-яё-]+)){0,2}?(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|начальник\w*(?:\s+(?:отдела|управления|департамента|сектора))?"
@@ -81,7 +82,7 @@ HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|наро
 
 NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
 TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
-                             r"(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
+                             r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
                              r"врио\s+(?:губернатора|главы|мэра)|"
                              r"президент|председатель\s+правительства|премьер-министр)", re.I)
@@ -146,6 +147,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
+    if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
+        # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
+        return f"{title} {trim_org_tail(org_text).rstrip('.')}", None
     org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trim_org_tail(org_text))  # the sentence's full stop
     return title, (nominative_phrase(org_text) if org_text else None)
 
@@ -367,15 +371,18 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         region = re.match(r"^(?P<stem>Министерств\w*(?:,?\s+(?-i:[а-яё]+))+?)"
                           r"(?:\s+(?-i:региона|области|края|республики|"
                           r"округа))?$", org)  # «министр образования (региона)»: the article's ministry, else unknown
+        region = region or re.match(r"^(?P<stem>Ministry\s+of\s+(?!the\s)[A-Z][\w\s,]*?)$", org)
+        if region and re.search(r"Russia|Federation|\s(?:of|in)\s.*\s(?:of|in)\s", org):
+            region = None  # "Minister of Education" names no ministry; "… of the Russian Federation" does
         generic = GENERIC_ORG.match(org.strip())
-        if region and "просвещения" not in org:  # (the Ministry of Enlightenment is the federal one)
+        if region:
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)]
             return _nearest(same, person).value if same else None
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
-    elif re.search(r"министр|minister", title, re.I) and not re.search(r"prime|премьер", title, re.I):
+    elif re.search(r"министр\w*$|minister$", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
     if not pattern:
         return org

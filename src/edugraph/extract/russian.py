@@ -209,10 +209,19 @@ def _is_patronymic(word: str) -> bool:
                                                                stem.rstrip("ь") + "ий") for p in parses(cand))
 
 
+def _name_and_patronymic(words: list[str]) -> bool:
+    """«Иван Петрович» (no surname), not «Татьяна Кузьмич»: a man's patronymic after a woman's first name is her
+    surname."""
+    if not _is_patronymic(words[-1]):
+        return False
+    woman = any("Name" in p.tag and p.tag.gender == "femn" and p.score >= 0.5 for p in parses(words[0].lower()))
+    return not (woman and words[-1].lower().endswith("ич"))
+
+
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     """Drop single words and «Имя Отчество» mentions that repeat a full name; unify names by key."""
     full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
-            and not _is_patronymic(m.value.split()[-1])]
+            and not _name_and_patronymic(m.value.split())]
     canonical = {}
     for m in full:
         canonical.setdefault(person_key(m.value), m.value)
@@ -431,9 +440,15 @@ def _generic_with_place(value: str) -> bool:
     if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
-    return all(lemma(w) in {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
+    return all(lemma(w) in TERRITORY_WORDS
                or gazetteer.find_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
-               gazetteer.find_place(w + " " + (rest[-1] if rest else "")) for w in rest) if rest else True
+               gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
+               or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
+               for i, w in enumerate(rest)) if rest else True
+
+
+TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
+SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
 
 
 def _extend_org(text: str, stop: int, span_text: str) -> int:
