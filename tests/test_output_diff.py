@@ -24,7 +24,8 @@ def test_hunks_turn_the_old_text_into_the_new_one(monkeypatch, gallop):
     monkeypatch.setattr(diff, "GALLOP", gallop)
     rng = random.Random(gallop)
     for _ in range(150):
-        pool = sorted({"".join(rng.choice("ab<> ") for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(0, 25))})
+        words = range(rng.randint(0, 25))
+        pool = sorted({"".join(rng.choice("ab<> ") for _ in range(rng.randint(0, 5))) for _ in words})
         old_lines = [line for line in pool if rng.random() < 0.6]
         new_lines = old_lines if rng.random() < 0.2 else [line for line in pool if rng.random() < 0.6]
         old, new = ("".join(f"{line}\n" for line in lines).encode() for lines in (old_lines, new_lines))
