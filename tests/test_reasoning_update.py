@@ -17,8 +17,8 @@ from edugraph.paths import ARTICLES, ONTOLOGY, SHAPES
 from edugraph.namespaces import EG, ID
 from edugraph.output.write import sorted_ntriples
 from edugraph.reasoning import inferred_triples
-from edugraph.reasoning_update import (PreviousClosure, asserted_change, joins, lookups, previous_closure,
-                                       updated_inferred)
+from edugraph.merging import asserted_change
+from edugraph.reasoning_update import PreviousClosure, joins, lookups, previous_closure, updated_inferred
 from edugraph.sparql.compare import to_ox
 from edugraph.validation import changed_since, local_paths, update_changes
 from support.corpus import DEV_ARTICLES, corpus

@@ -40,8 +40,8 @@ from .output.chunks import write_chunked
 from .output.write import ntriples_lines, paused_gc, prefix_header, sorted_ntriples, write_json
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
-from .merging import merged, merged_after_adding
-from .reasoning_update import PreviousClosure, asserted_change, previous_closure, reasoning_key, updated_inferred
+from .merging import merged, merged_after_adding, only_added
+from .reasoning_update import previous_closure, reasoning_key, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
@@ -159,16 +159,6 @@ def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
                 bar.update()
 
 
-def only_added(before: PreviousClosure | None, reused: list[str]) -> bool:
-    """Whether the article graphs of the build `before` are exactly the `reused` ones (by name): the build then
-    only adds articles to it."""
-    if before is None:
-        return False
-    prefix = str(article_graph_iri(""))
-    graphs = {graph.value for graph in before.store.named_graphs() if graph.value.startswith(prefix)}
-    return len(graphs) == len(reused) and graphs.issuperset(reused)
-
-
 def read_corpus(articles_dir: Path, curation_dir: Path, build_fingerprint: str,
                 previous: Path | None = None) -> tuple[list[Article], dict[str, str], dict]:
     """The articles (sorted by id), their cache keys by id and the record of what they were read from
@@ -234,7 +224,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             if only_added(before, [name for (name, _), a in zip(graphs, articles) if reused_from(entries[a.id])]):
                 merge = merged_after_adding(graphs, distinct, new, before, str(ontology.identifier))
             else:
-                merge = merged(graphs, distinct)
+                merge = merged(graphs, distinct, before)
             parts, lines = merge.parts, merge.lines
         damaged = "the cached article graphs (damaged cache? run `edugraph build --full`)"
         terms: dict[str, list] = {}  # the asserted and inferred triples as rdflib terms, parsed only if needed
@@ -246,8 +236,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             return terms["asserted"], terms["inferred"]
 
         with timed(seconds, "reason", cpu):
-            added = merge.added if merge.from_previous or before is None else asserted_change(before, lines)
-            updated = updated_inferred(before, added, ontology)
+            updated = updated_inferred(before, merge.added, ontology)
             if updated is None:
                 terms["asserted"] = ntriples_triples("".join(lines), source=damaged)
                 terms["inferred"], contradictions = inferred_triples(without_provenance(terms["asserted"]),

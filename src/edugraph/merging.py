@@ -9,7 +9,8 @@ build only adds articles to the previous one (every article of that build is reu
 then the previous build's `asserted.nt` plus the new articles' lines, and the preferred labels change only for
 the subjects of their labels; a previous preferred label that is no longer the best leaves the lines unless an
 article or the gazetteer graph also holds it (looked up in the previous store). Both give the same lines
-(`tests/test_incremental_build.py` compares the files of both ways).
+(`tests/test_incremental_build.py` compares the files of both ways). Either way the result says which lines the
+previous build did not assert (:func:`asserted_change`), which the closure update takes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib.namespace import RDFS, SKOS
 
+from .mapping import article_graph_iri
 from .namespaces import GRAPH
 from .output.sorted_text import changed, containing, holds, starting_with
 from .output.write import merged_lines, ntriples_lines
@@ -35,7 +37,8 @@ GAZETTEER, ENTITIES = str(GRAPH["gazetteer"]), str(GRAPH["entities"])
 class Merged:
     """The asserted named graphs as (graph IRI, sorted N-Triples): the article graphs, then `egg:gazetteer` and
     `egg:entities`; their distinct lines, sorted (`asserted.nt`), and the SHA-256 of their UTF-8 bytes; whether they
-    were made from the previous build's, and then the lines it did not assert (None when a line of it is gone)."""
+    were made from the previous build's; the lines the previous build did not assert (None without a previous
+    build, or when a line of it is gone)."""
 
     parts: list[tuple[str, str]]
     lines: list[str]
@@ -64,14 +67,16 @@ def preferred_labels(lines: Iterable[str]) -> str:
                            for _, _, line in best.values()}))
 
 
-def merged(graphs: list[tuple[str, str]], backgrounds: Iterable[str]) -> Merged:
+def merged(graphs: list[tuple[str, str]], backgrounds: Iterable[str], previous: PreviousClosure | None = None
+           ) -> Merged:
     """The asserted graphs of article `graphs` ((IRI, sorted N-Triples)) and of the distinct texts of their parts
-    of the gazetteer graph, and their distinct lines."""
+    of the gazetteer graph, and their distinct lines; what they add to the `previous` build's."""
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds)))]
     lines = {line for _, nt in parts for line in ntriples_lines(nt)}
     labels = preferred_labels(lines)
     lines = sorted(lines.union(ntriples_lines(labels)))
-    return Merged([*parts, (ENTITIES, labels)], lines, hashlib.sha256("".join(lines).encode("utf-8")).hexdigest())
+    return Merged([*parts, (ENTITIES, labels)], lines, hashlib.sha256("".join(lines).encode("utf-8")).hexdigest(),
+                  added=None if previous is None else asserted_change(previous, lines))
 
 
 def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str], new: list[tuple[str, str]],
@@ -94,6 +99,26 @@ def merged_after_adding(graphs: list[tuple[str, str]], backgrounds: Iterable[str
     parts = [*graphs, (GAZETTEER, merged_lines(set(backgrounds))), (ENTITIES, labels)]
     return Merged(parts, ntriples_lines(data.decode("utf-8")), hashlib.sha256(data).hexdigest(), True,
                   None if dropped else added)
+
+
+def only_added(before: PreviousClosure | None, reused: list[str]) -> bool:
+    """Whether the article graphs of the build `before` are exactly the `reused` ones (by name): the build then
+    only adds articles to it."""
+    if before is None:
+        return False
+    prefix = str(article_graph_iri(""))
+    graphs = {graph.value for graph in before.store.named_graphs() if graph.value.startswith(prefix)}
+    return len(graphs) == len(reused) and graphs.issuperset(reused)
+
+
+def asserted_change(previous: PreviousClosure, asserted_lines) -> list[str] | None:
+    """The sorted lines of `asserted_lines` that the `previous` build did not assert, or None if it asserted a line
+    that is not among them (a triple removed or changed)."""
+    before = ntriples_lines(previous.asserted.decode("utf-8"))
+    now = set(asserted_lines)
+    if not now.issuperset(before):
+        return None
+    return sorted(now.difference(before))
 
 
 def asserted_elsewhere(store: ox.Store, line: str, ontology_iri: str) -> bool:

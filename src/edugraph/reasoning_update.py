@@ -40,7 +40,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from . import reasoning
 from .output.read import ntriples_triples
 from .output.sorted_text import changed, holds
-from .output.write import ntriples_lines, sorted_ntriples
+from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
 from .sparql.compare import INTEGER_TYPES, XSD, to_ox, to_rdflib
 from .sparql.store import STORE_DIR
@@ -193,16 +193,6 @@ def lookups(triples, rules: Joins) -> set[tuple] | None:
         if p in rules.same_subject:
             found.add((s, p, "out"))
     return found
-
-
-def asserted_change(previous: PreviousClosure, asserted_lines) -> list[str] | None:
-    """The sorted lines of `asserted_lines` that the `previous` build did not assert, or None if it asserted a line
-    that is not among them (a triple removed or changed)."""
-    before = ntriples_lines(previous.asserted.decode("utf-8"))
-    now = set(asserted_lines)
-    if not now.issuperset(before):
-        return None
-    return sorted(now.difference(before))
 
 
 def updated_inferred(previous: PreviousClosure | None, added_lines: list[str], ontology: Graph) -> ClosureUpdate | None:
