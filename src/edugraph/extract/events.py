@@ -446,9 +446,10 @@ def _lead_report(article: Article, pos: int) -> bool:
 
 # «провёл рабочую встречу», «состоялось награждение», "held a meeting": a verb of holding that governs the noun
 # (three words apart at most, no punctuation between) reports the event as happening, dated or not
-_HOLD = r"(?:провел|провёл|провела|провели|состоял(?:ось|ся|ась)|held|hosted)"
+_TOOK_PLACE = r"состоял(?:ось|ся|ась)"  # the one that may also follow its noun: «награждение состоялось»
+_HOLD = rf"(?:провел|провёл|провела|провели|{_TOOK_PLACE}|held|hosted)"
 HELD_BEFORE = re.compile(rf"(?<![\w-]){_HOLD}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-HELD_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?состоял(?:ось|ся|ась)(?![\w-])", re.I)
+HELD_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_TOOK_PLACE}(?![\w-])", re.I)
 
 
 def _held(article: Article, mention: dict) -> bool:
