@@ -171,11 +171,14 @@ def trig_of_turtle(turtle: bytes, graph: tuple[str, bytes]) -> bytes:
     return first[:first.index(b" {\n") + 3] + b"\t" + turtle[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
 
 
+def own_triples(ntriples: bytes):
+    """The triples of N-Triples that this build made and checked, parsed leniently (5 times faster than strictly)."""
+    return ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+
+
 def serialized(ntriples: bytes, rdf_format: ox.RdfFormat) -> bytes:
     """Turtle (or TriG) of N-Triples without the @prefix lines."""
-    # lenient: the text was made and checked by this build (parsing without it costs 5 times more)
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    return ox.serialize(triples, None, rdf_format, prefixes=PREFIX_IRIS)[len(prefix_header(rdf_format)):]
+    return ox.serialize(own_triples(ntriples), None, rdf_format, prefixes=PREFIX_IRIS)[len(prefix_header(rdf_format)):]
 
 
 def edited_nquads(previous_all: Path, graph: tuple[str, bytes], old: Path, hunks: list[Hunk]) -> list[Piece] | None:

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from ..errors import EduGraphError
 from ..namespaces import GRAPH
-from ..output.datasets import previous_blocks
+from ..output.datasets import own_triples, previous_blocks
 from ..output.diff import removed_and_added, sorted_diff
 from ..output.read import require_build
 from ..output.write import nquads
@@ -120,7 +120,7 @@ def add_graphs(store: ox.Store, graphs: list[tuple[str, str]]) -> None:
     named = b"".join(nquads(graph) for graph in graphs)
     store.bulk_extend(ox.parse(named, format=ox.RdfFormat.N_QUADS, lenient=True))
     union = "".join(ntriples for _, ntriples in graphs).encode("utf-8")
-    store.bulk_extend(ox.parse(union, format=ox.RdfFormat.N_TRIPLES, lenient=True))  # into the default graph
+    store.bulk_extend(own_triples(union))  # into the default graph
 
 
 def _in_graph(triples, graph) -> Iterator[ox.Quad]:
@@ -128,7 +128,7 @@ def _in_graph(triples, graph) -> Iterator[ox.Quad]:
 
 
 def _triples(ntriples: bytes) -> set[ox.Triple]:
-    return {quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)}
+    return {quad.triple for quad in own_triples(ntriples)}
 
 
 def _lines_minus(text: bytes, other: bytes) -> bytes:
