@@ -71,10 +71,10 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
         add_graphs(store, graphs)
     else:
         names = {name for name, _ in graphs}
-        dropped = [(graph.value, "") for graph in store.named_graphs()
-                   if isinstance(graph, ox.NamedNode) and graph.value not in names]
+        stored = {graph.value for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)}
+        dropped = [(name, "") for name in sorted(stored - names)]
         diffs = dict(diffs or {})
-        for name, (before, ntriples) in previous_texts(Path(previous), [*replaced, *dropped], diffs).items():
+        for name, (before, ntriples) in previous_texts(Path(previous), [*replaced, *dropped], diffs, stored).items():
             after = ntriples.encode("utf-8")
             hunks = sorted_diff(before, after)
             diffs[name] = removed_and_added(before, after, hunks) if hunks is not None else \
@@ -83,10 +83,12 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
     store.flush()
 
 
-def previous_texts(previous: Path, graphs: list[tuple[str, str]], known: dict) -> dict[str, tuple[bytes, str]]:
+def previous_texts(previous: Path, graphs: list[tuple[str, str]], known: dict, stored: set[str]
+                   ) -> dict[str, tuple[bytes, str]]:
     """(the previous build's N-Triples, the new N-Triples) of the `graphs` not in `known`, by IRI, for those whose
     previous text can be read: `egg:inferred` from `inferred.nt`, the asserted graphs from their blocks of
-    `asserted.nq` (`cache/blocks.idx`), a graph that has no block there being new (empty before)."""
+    `asserted.nq` (`cache/blocks.idx`), a graph that is not among the `stored` ones being new (empty before).
+    The others (the ontology's graph: not in `asserted.nq`) are left to be diffed against the store."""
     todo = {name: ntriples for name, ntriples in graphs if name not in known}
     found: dict[str, tuple[bytes, str]] = {}
     if INFERRED.value in todo:
@@ -97,8 +99,9 @@ def previous_texts(previous: Path, graphs: list[tuple[str, str]], known: dict) -
     blocks = previous_blocks(previous, frozenset(todo)).get("nq")
     if blocks is not None:
         for name, ntriples in todo.items():
-            block = blocks[name].read() if name in blocks else b""
-            found[name] = (block.replace(f" <{name}> .\n".encode("utf-8"), b" .\n"), ntriples)
+            if name in blocks or name not in stored:
+                block = blocks[name].read() if name in blocks else b""
+                found[name] = (block.replace(f" <{name}> .\n".encode("utf-8"), b" .\n"), ntriples)
     return found
 
 
