@@ -184,13 +184,19 @@ def serialized(ntriples: bytes, rdf_format: ox.RdfFormat) -> bytes:
 def edited_nquads(previous_all: Path, graph: tuple[str, bytes], old: Path, hunks: list[Hunk]) -> list[Piece] | None:
     """The N-Quads of a graph (IRI, N-Triples) as the ranges of the previous build's `all.nq` that hold its
     unchanged lines and the N-Quads of its new lines, where that file ends with the graph's N-Quads made from
-    the N-Triples file `old`, which `hunks` turn into the graph's text; else None."""
+    the N-Triples file `old`, which `hunks` turn into the graph's text; else None.
+
+    The lines of `old` are counted in the new text (an unchanged range of `old` is a range of it) and in the hunks:
+    the mapped file is never copied whole."""
     name, text = graph
     extra = len(f" <{name}>".encode("utf-8"))  # each line's N-Quads are its N-Triples and this many bytes more
     try:
         with mapped(old) as before, open(previous_all, "rb") as everything:
             size = os.fstat(everything.fileno()).st_size
-            start = size - len(before) - extra * before[:].count(b"\n")  # where the graph's N-Quads begin
+            removed = [before[hunk.old_start:hunk.old_end].count(b"\n") for hunk in hunks]
+            old_lines = text.count(b"\n") + sum(removed) - sum(text.count(b"\n", hunk.new_start, hunk.new_end)
+                                                             for hunk in hunks)
+            start = size - len(before) - extra * old_lines  # where the graph's N-Quads begin
             first, last = before[:before.find(b"\n") + 1], before[before.rfind(b"\n", 0, len(before) - 1) + 1:]
             expected = [(start - 1, b"\n" if start else b""), (start, nquads((name, first))),
                         (size - len(nquads((name, last))), nquads((name, last)))]
@@ -199,12 +205,12 @@ def edited_nquads(previous_all: Path, graph: tuple[str, bytes], old: Path, hunks
                 if offset < 0 or everything.read(len(data)) != data:
                     return None
             pieces: list[Piece] = []
-            done = lines = 0  # in `old`: bytes and lines before the next range to copy
-            for hunk in hunks:
-                end = lines + before[done:hunk.old_start].count(b"\n")
+            done = done_new = lines = 0  # bytes of `old` and of the text, and lines, before the next range to copy
+            for hunk, lost in zip(hunks, removed):
+                end = lines + text.count(b"\n", done_new, hunk.new_start)  # the same lines in `old`
                 pieces += [Range(previous_all, start + done + extra * lines, start + hunk.old_start + extra * end),
                            nquads((name, text[hunk.new_start:hunk.new_end]))]
-                done, lines = hunk.old_end, end + before[hunk.old_start:hunk.old_end].count(b"\n")
+                done, done_new, lines = hunk.old_end, hunk.new_end, end + lost
             return [*pieces, Range(previous_all, start + done + extra * lines, size)]
     except (OSError, ValueError):
         return None
