@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib.namespace import RDFS
 
 import edugraph
 from edugraph.articles import read_articles
@@ -195,3 +196,38 @@ def test_literals_holding_line_breaking_characters_build_and_add_like_any_other(
     asserted = full["asserted.nt"].decode("utf-8")
     assert all(character in asserted for character in LINE_BREAKERS)  # kept in the literals, not lost
     assert len(asserted.split("\n")) - 1 == len(list(ox.parse(full["asserted.nt"], format=ox.RdfFormat.N_TRIPLES)))
+
+
+def without_an_article(incremental, tmp_path) -> tuple[Path, Path, Path]:
+    """A copy of the incremental build and of its articles but the first: a build that reasons and validates in full
+    after a previous build (a removed article is not an addition)."""
+    out, _ = incremental
+    copy = tmp_path / "build"
+    shutil.copytree(out, copy)
+    articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt"))[1:])
+    return articles, curation, copy
+
+
+def test_the_previous_graph_files_are_read_once_for_merging_reasoning_and_shacl(incremental, tmp_path, monkeypatch):
+    articles, curation, copy = without_an_article(incremental, tmp_path)
+    reads: list[str] = []
+    for method in ("read_bytes", "read_text"):
+        original = getattr(Path, method)
+
+        def counted(path, *args, original=original, **kwargs):
+            reads.append(path.name)
+            return original(path, *args, **kwargs)
+        monkeypatch.setattr(Path, method, counted)
+    result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
+    assert not result.counts["reasoning_updated"] and result.counts["shacl_validated_nodes"] is not None
+    assert (reads.count("asserted.nt"), reads.count("inferred.nt")) == (1, 1)
+
+
+def test_shacl_does_not_trust_previous_files_their_build_did_not_write(incremental, tmp_path):
+    """The unchanged nodes go unvalidated only next to the previous asserted.nt and inferred.nt that its summary
+    vouches for (their SHA-256): the bytes the build read once, not a file read again."""
+    articles, curation, copy = without_an_article(incremental, tmp_path)
+    with open(copy / "asserted.nt", "a", encoding="utf-8") as asserted:
+        asserted.write(f'<https://w3id.org/edugraph/id/person/nobody> <{RDFS.label}> "Nobody" .\n')
+    result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
+    assert result.counts["shacl_validated_nodes"] is None and result.conforms

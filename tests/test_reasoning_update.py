@@ -18,7 +18,8 @@ from edugraph.namespaces import EG, ID
 from edugraph.output.write import sorted_ntriples
 from edugraph.reasoning import inferred_triples
 from edugraph.merging import asserted_change
-from edugraph.reasoning_update import PreviousClosure, joins, lookups, previous_closure, updated_inferred
+from edugraph.reasoning_update import (PreviousClosure, joins, lookups, previous_build, previous_closure,
+                                      updated_inferred)
 from edugraph.sparql.compare import to_ox
 from edugraph.validation import changed_since, local_paths, update_changes
 from support.corpus import DEV_ARTICLES, corpus
@@ -147,11 +148,11 @@ def test_the_changes_it_finds_are_those_shacl_finds_by_reading_the_previous_file
     result = rebuild(previous)
     key, build = result.counts["shacl_key"], previous / "build"
     lines = dict.fromkeys(line for _, nt in result.parts for line in nt.splitlines(keepends=True))
-    closure = previous_closure(build, result.counts["reasoning_key"])
+    closure = previous_closure(previous_build(build), result.counts["reasoning_key"])
     update = updated_inferred(closure, asserted_change(closure, lines), load_ontology(ONTOLOGY))
     read = local_paths(load_shapes(SHAPES))
     inferred = {t for t in result.inferred_triples if t[1] in read}
-    from_files = changed_since(build, key, read, lines, inferred)
+    from_files = changed_since(previous_build(build), key, read, lines, inferred)
     assert from_files and update_changes(update, read) == from_files
 
 

@@ -14,7 +14,7 @@ from edugraph.namespaces import EG
 from edugraph.ontology import load_shapes
 from edugraph.output.read import ntriples_triples
 from edugraph.paths import ONTOLOGY, SCHEMES, SHAPES
-from edugraph.reasoning_update import ClosureUpdate, previous_closure
+from edugraph.reasoning_update import ClosureUpdate, previous_build, previous_closure
 from edugraph.validation import local_paths, new_graph, validate, validate_build, validate_update, validation_key
 
 KEY = validation_key(SHAPES, ONTOLOGY, SCHEMES)
@@ -66,7 +66,8 @@ CHANGES = {  # name -> triples -> (triples removed, triples added)
 @pytest.mark.parametrize("change", sorted(CHANGES))
 def test_validating_the_changed_nodes_gives_the_full_report(change, built, seed_build, seed_result):
     lines, asserted, inferred = changed(built, change)
-    report = validate_build(lines, asserted, inferred, load_shapes(), seed_result.ontology, KEY, previous=seed_build)
+    report = validate_build(lines, asserted, inferred, load_shapes(), seed_result.ontology, KEY,
+                            previous=previous_build(seed_build))
     reference = full_report(asserted, inferred, seed_result)
     assert report.validated_nodes is not None and report.validated_nodes < 10, "the changed nodes alone"
     assert (report.conforms, report.violations, report.text) == (reference.conforms, reference.violations,
@@ -88,8 +89,8 @@ def test_after_an_addition_the_nodes_read_from_the_store_give_the_full_report(ch
     _, asserted, inferred = built
     added = ADDITIONS[change](asserted + inferred)
     update = ClosureUpdate("", "", [], added, set(), set(added))  # what the closure gained: the added triples
-    closure = previous_closure(seed_build, seed_result.counts["reasoning_key"])
-    report = validate_update(update, closure, load_shapes(), seed_result.ontology, KEY, previous=seed_build)
+    closure = previous_closure(previous_build(seed_build), seed_result.counts["reasoning_key"])
+    report = validate_update(update, closure, load_shapes(), seed_result.ontology, KEY)
     reference = full_report(asserted + added, inferred, seed_result)
     assert report is not None and report.validated_nodes < 10, "the changed nodes alone"
     assert (report.conforms, report.violations, report.text) == (reference.conforms, reference.violations,
@@ -108,7 +109,8 @@ def test_every_node_is_validated_when_the_previous_build_cannot_vouch_for_the_re
     (tmp_path / "damaged" / "inferred.nt").write_text(f"<x:a> <{RDF.type}> not-a-term .\n")
     for previous, key in [(tmp_path / name, KEY) for name in verdicts] + [(seed_build, "other shapes"),
                                                                          (tmp_path / "nothing", KEY)]:
-        report = validate_build(lines, asserted, inferred, load_shapes(), seed_result.ontology, key, previous=previous)
+        report = validate_build(lines, asserted, inferred, load_shapes(), seed_result.ontology, key,
+                                previous=previous_build(previous))
         assert report.validated_nodes is None and report.violations == 1, previous
 
 

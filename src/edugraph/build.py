@@ -41,7 +41,7 @@ from .output.write import ntriples_lines, paused_gc, prefix_header, sorted_ntrip
 from .paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SCHEMES, SHAPES
 from .reasoning import inferred_graph, inferred_triples
 from .merging import merged, merged_after_adding, only_added
-from .reasoning_update import previous_closure, reasoning_key, updated_inferred
+from .reasoning_update import previous_build, previous_closure, reasoning_key, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
 from .sparql.store import write_store
@@ -215,7 +215,8 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
         entries.update(zip([a.id for a, _ in todo], list(process_all(todo, jobs, progress))))
     with paused_gc(), timed(seconds, "read", cpu):  # after the workers: no open store is forked into them
         reasoning_id = reasoning_key(ontology_path)
-        before = previous_closure(previous, reasoning_id) if reasoner == "reasonable" else None
+        earlier = previous_build(previous)  # its asserted.nt and inferred.nt, read once for every phase below
+        before = previous_closure(earlier, reasoning_id) if reasoner == "reasonable" else None
     with paused_gc():
         with timed(seconds, "merge", cpu):
             graphs = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
@@ -246,10 +247,9 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
                 inferred_text, contradictions = updated.inferred_text, updated.inconsistencies
         with timed(seconds, "validate", cpu):
             key = validation_key(shapes_path, ontology_path, SCHEMES)
-            report = None if updated is None else validate_update(updated, before, shapes, ontology, key,
-                                                                  previous)
-            if report is None:  # every node is validated, or the changed ones found from the files
-                report = validate_build(lines, *all_triples(), shapes, ontology, key, previous)
+            report = None if updated is None else validate_update(updated, before, shapes, ontology, key)
+            if report is None:  # every node is validated, or the changed ones found from the previous files
+                report = validate_build(lines, *all_triples(), shapes, ontology, key, earlier)
         if updated is not None and set(before.counts["entities"]) == set(SUMMARY_CLASSES):
             # the closure only grew: the previous counts plus the triples new to it
             added_counts = count_entities(updated.closure_added)

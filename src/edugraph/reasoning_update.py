@@ -108,6 +108,37 @@ class PreviousClosure:
         return holds(self.asserted, line) or holds(self.inferred, line)
 
 
+@dataclass(frozen=True)
+class PreviousBuild:
+    """A previous build as the next one reads it once: its summary.json and the bytes of its `asserted.nt` and
+    `inferred.nt`, which that summary vouches for (their SHA-256). Merging, reasoning and SHACL take them from
+    here; nothing reads those files again."""
+
+    folder: Path
+    summary: dict
+    asserted: bytes
+    inferred: bytes
+
+
+def previous_build(build_dir: Path | None) -> PreviousBuild | None:
+    """The build in `build_dir` if its `asserted.nt` and `inferred.nt` are the ones it wrote (their SHA-256 in its
+    summary.json), else None (no build, unreadable or damaged files)."""
+    if build_dir is None:
+        return None
+    folder = Path(build_dir)
+    try:
+        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        if not isinstance(summary, dict):
+            return None
+        files = [(folder / f"{name}.nt").read_bytes() for name in ("asserted", "inferred")]
+    except (OSError, ValueError):  # missing, unreadable or damaged
+        return None
+    if [hashlib.sha256(data).hexdigest() for data in files] != [summary.get("asserted_sha256"),
+                                                                summary.get("inferred_sha256")]:
+        return None
+    return PreviousBuild(folder, summary, *files)
+
+
 def counts_readable(summary: dict) -> bool:
     """Whether a previous summary.json has the counts and contradictions the update adds to."""
     entities, problems = summary.get("entities"), summary.get("inconsistencies")
@@ -116,24 +147,19 @@ def counts_readable(summary: dict) -> bool:
         and isinstance(problems, list) and all(isinstance(p, str) for p in problems)
 
 
-def previous_closure(build_dir: Path | None, key: str) -> PreviousClosure | None:
-    """The previous build's closure if it was computed by `reasonable` under the same `key` and its `asserted.nt`
-    and `inferred.nt` are the ones it wrote (their SHA-256 in summary.json), else None."""
-    if build_dir is None:
+def previous_closure(build: PreviousBuild | None, key: str) -> PreviousClosure | None:
+    """The closure of the `build` (:func:`previous_build`) if it was computed by `reasonable` under the same
+    `key`, else None."""
+    if build is None:
         return None
-    folder = Path(build_dir)
+    summary = build.summary
+    if summary.get("reasoning_key") != key or summary.get("reasoner") != "reasonable" or not counts_readable(summary):
+        return None
     try:
-        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-        if not isinstance(summary, dict) or summary.get("reasoning_key") != key \
-                or summary.get("reasoner") != "reasonable" or not counts_readable(summary):
-            return None
-        files = [(folder / f"{name}.nt").read_bytes() for name in ("asserted", "inferred")]
-        if [hashlib.sha256(data).hexdigest() for data in files] != [summary.get("asserted_sha256"),
-                                                                    summary.get("inferred_sha256")]:
-            return None
-        return PreviousClosure(*files, summary["inconsistencies"], summary, ox.Store.read_only(str(folder / STORE_DIR)))
+        store = ox.Store.read_only(str(build.folder / STORE_DIR))
     except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
         return None
+    return PreviousClosure(build.asserted, build.inferred, summary["inconsistencies"], summary, store)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ values only the types (``sh:class``). Then
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,7 +30,7 @@ from .namespaces import bind_prefixes
 from .output.read import ntriples_triples
 from .output.write import ntriples_lines
 from .reasoning import ID_PREFIX
-from .reasoning_update import ClosureUpdate, PreviousClosure
+from .reasoning_update import ClosureUpdate, PreviousBuild, PreviousClosure
 
 # shape terms whose constraints read only the focus node's triples along sh:path and the values themselves (their
 # types for sh:class); annotations and severities read nothing
@@ -44,7 +43,6 @@ LOCAL_TERMS = {SH[name] for name in (
 CLASSES = {RDFS.Class, OWL.Class}
 ALWAYS_READ = {RDF.type, RDFS.subClassOf}  # targets and sh:class: the types and the class hierarchy
 TYPE, SUBCLASS = str(RDF.type), str(RDFS.subClassOf)  # compared with str.__eq__ (rdflib's __eq__ is slow)
-PREVIOUS_FILES = ("asserted.nt", "inferred.nt")
 
 
 @dataclass(frozen=True)
@@ -98,37 +96,32 @@ def relevant_lines(lines, tokens: set) -> set:
     return {line for line in lines if line[line.find(" ") + 1:line.find(" ", line.find(" ") + 1)] in tokens}
 
 
-def vouches(build_dir: Path | None, key: str) -> bool:
-    """Whether a previous build had no SHACL result (not even a warning) under the same validation key: only then
-    may its unchanged nodes go unvalidated (any result of theirs would be lost)."""
-    if build_dir is None:
-        return False
-    try:
-        summary = json.loads((Path(build_dir) / "summary.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+def vouches(summary: dict | None, key: str) -> bool:
+    """Whether a previous build (its summary.json) had no SHACL result (not even a warning) under the same
+    validation key: only then may its unchanged nodes go unvalidated (any result of theirs would be lost)."""
     summary = summary if isinstance(summary, dict) else {}
     return [summary.get(name) for name in ("shacl_key", "shacl_conforms", "shacl_violations")] == [key, True, 0]
 
 
-def changed_since(build_dir: Path | None, key: str, read: set, asserted_lines, inferred: set) -> set | None:
-    """The triples along `read` that differ from a previous build that :func:`vouches` for; None without such a
+def changed_since(previous: PreviousBuild | None, key: str, read: set, asserted_lines, inferred: set) -> set | None:
+    """The triples along `read` that differ from a `previous` build that :func:`vouches` for; None without such a
     build.
 
     The asserted triples are compared as lines (the build writes `asserted.nt` from the same lines; a triple
     written differently only counts as changed), the inferred ones (`inferred`: the current ones along `read`)
-    as terms.
+    as terms, with the previous build's files as the build read them (:func:`reasoning_update.previous_build`).
     """
-    if not vouches(build_dir, key):
+    if previous is None or not vouches(previous.summary, key):
         return None
     tokens = {f"<{p}>" for p in read}
     try:
-        before = [relevant_lines(ntriples_lines((Path(build_dir) / name).read_text(encoding="utf-8")), tokens)
-                  for name in PREVIOUS_FILES]
+        before = [relevant_lines(ntriples_lines(data.decode("utf-8")), tokens)
+                  for data in (previous.asserted, previous.inferred)]
         edited = "".join(before[0] ^ relevant_lines(asserted_lines, tokens))
-        inferred_before = set(ntriples_triples("".join(before[1]), source=str(build_dir)))
-        return set(ntriples_triples(edited, source=str(build_dir))) | (inferred ^ inferred_before)
-    except (OSError, ValueError, EduGraphError):  # missing, unreadable or damaged: validate every node
+        source = str(previous.folder)
+        inferred_before = set(ntriples_triples("".join(before[1]), source=source))
+        return set(ntriples_triples(edited, source=source)) | (inferred ^ inferred_before)
+    except (ValueError, EduGraphError):  # damaged (also UnicodeDecodeError): validate every node
         return None
 
 
@@ -178,7 +171,7 @@ def validate_nodes(triples, nodes: set, shapes: Graph, ontology: Graph) -> Valid
 
 
 def validate_build(asserted_lines, asserted: list, inferred: list, shapes: Graph, ontology: Graph, key: str,
-                   previous: Path | None = None) -> ValidationReport:
+                   previous: PreviousBuild | None = None) -> ValidationReport:
     """Validate the build's asserted triples (and their N-Triples lines) + `inferred` triples: the nodes changed
     since the `previous` build when that is exact (see the module's docstring), else every node."""
     read = local_paths(shapes)
@@ -215,13 +208,13 @@ def stored_view(previous: PreviousClosure, added: set, read: set):
     return view
 
 
-def validate_update(update: ClosureUpdate, closure: PreviousClosure, shapes: Graph, ontology: Graph, key: str,
-                    previous: Path) -> ValidationReport | None:
-    """Validate after a build that only added to the `previous` one (`update`: what its closure gained;
+def validate_update(update: ClosureUpdate, closure: PreviousClosure, shapes: Graph, ontology: Graph, key: str
+                    ) -> ValidationReport | None:
+    """Validate after a build that only added to the previous one (`update`: what its closure gained;
     `closure`: the previous build's), reading only the affected nodes' triples from its store; None when
     validating the changed nodes alone is not exact (then :func:`validate_build` validates every node)."""
     read = local_paths(shapes)
-    if read is None or not vouches(previous, key):
+    if read is None or not vouches(closure.counts, key):
         return None
     changed = update_changes(update, read)
     view = stored_view(closure, update.closure_added, read)
