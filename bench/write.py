@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import edugraph.build as build  # noqa: E402
-from edugraph.build import BuildResult, write_build  # noqa: E402
+from edugraph.build import BuildResult, Reused, write_build  # noqa: E402
 from edugraph.merging import preferred_labels  # noqa: E402
 from edugraph.mapping import article_graph_iri  # noqa: E402
 from edugraph.namespaces import GRAPH  # noqa: E402
 from edugraph.ontology import load_ontology  # noqa: E402
-from edugraph.output.cache import CACHE_DIR, ENTRY_SUFFIX, Entry, read_entry  # noqa: E402
+from edugraph.output.cache import CACHE_DIR, ENTRY_SUFFIX, Entry, read_entry, reused_from  # noqa: E402
 from edugraph.output.write import merged_lines  # noqa: E402
 from edugraph.paths import ONTOLOGY  # noqa: E402
 
@@ -71,14 +71,17 @@ def scaled(build_dir: Path, copies: int) -> tuple[dict[str, Entry], str]:
     return entries, "".join(sorted(lines))
 
 
-def result_of(entries: dict[str, Entry], inferred: str, ontology) -> BuildResult:
+def result_of(entries: dict[str, Entry], inferred: str, ontology, previous: Path | None = None) -> BuildResult:
     """A BuildResult of these cache entries (by key) as `run_build` merges them: the article graphs, the gazetteer
-    graph (the union of their backgrounds) and the preferred labels."""
+    graph (the union of their backgrounds) and the preferred labels; those read from the `previous` build reused."""
     parts = [(str(article_graph_iri(entry["facts"]["article"])), entry["graph"]) for entry in entries.values()]
     parts.append((str(GRAPH["gazetteer"]), merged_lines({entry["background"] for entry in entries.values()})))
     parts.append((str(GRAPH["entities"]), preferred_labels(line for _, nt in parts for line in nt.splitlines(True))))
     facts = {entry["facts"]["article"]: entry["facts"] for entry in entries.values()}
-    return BuildResult([], facts, parts, inferred, ontology, ONTOLOGY, counts={"seconds": {}}, cache=dict(entries))
+    reused = Reused(previous, frozenset(
+        name for (name, _), entry in zip(parts, entries.values()) if reused_from(entry))) if previous else Reused()
+    return BuildResult([], facts, parts, inferred, ontology, ONTOLOGY, counts={"seconds": {}}, cache=dict(entries),
+                       reused=reused)
 
 
 def timed_write(result: BuildResult, out: Path) -> dict[str, float]:
@@ -109,7 +112,7 @@ def main(argv=None) -> int:
         full = timed_write(result_of({key: entries[key] for key in keys}, inferred, ontology), out)
         backgrounds: dict[str, str] = {}  # the next build reads the entries just written, as after `edugraph add`
         after = result_of({**{key: read_entry(out, key, backgrounds) for key in keys}, last: entries[last]},
-                          inferred, ontology)
+                          inferred, ontology, out)
         added = timed_write(after, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)

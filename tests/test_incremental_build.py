@@ -4,7 +4,10 @@ output is byte-identical to a full build of the same articles (issue 14, items 2
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -231,3 +234,19 @@ def test_shacl_does_not_trust_previous_files_their_build_did_not_write(increment
         asserted.write(f'<https://w3id.org/edugraph/id/person/nobody> <{RDFS.label}> "Nobody" .\n')
     result = run_build(articles, curation, progress=False, jobs=1, previous=copy)
     assert result.counts["shacl_validated_nodes"] is None and result.conforms
+
+
+
+def test_what_a_build_reuses_is_decided_once_and_copied_from_that_build_wherever_it_writes(incremental, tmp_path):
+    """`run_build` names the article graphs whose cache entries it read from the previous build (`result.reused`);
+    `write_build` copies their blocks and stored graphs from that build's files even into another folder (its store
+    starts as a checkpoint of the previous one: hard links). Before, writing elsewhere reused nothing."""
+    out, counts = incremental
+    articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
+    result = run_build(articles, curation, progress=False, jobs=1, previous=out)
+    assert result.reused.folder == out and len(result.reused.graphs) == counts["articles"]
+    elsewhere = tmp_path / "elsewhere"
+    write_build(result, elsewhere)
+    assert files(elsewhere) == files(out)
+    stored = {path.stat().st_ino for path in (out / STORE).glob("*.sst")}
+    assert stored and stored <= {path.stat().st_ino for path in (elsewhere / STORE).glob("*.sst")}

@@ -51,13 +51,22 @@ TYPE = str(RDF.type)
 SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "Place", "Post", "Topic")
 
 
+@dataclass(frozen=True)
+class Reused:
+    """What a build takes from the previous one: its `folder` and the names of the article graphs whose cache
+    entries were read from it (their blocks, chunks and stored graphs are copied from its files)."""
+
+    folder: Path | None = None
+    graphs: frozenset[str] = frozenset()
+
+
 @dataclass
 class BuildResult:
     """What a build made: the graphs, the per-article cache entries and the figures printed in the summary.
 
     `parts` are the asserted named graphs as (graph IRI, sorted N-Triples): one per article, then
     `egg:gazetteer` and `egg:entities`; `lines` their distinct lines, sorted (made from `parts` when not given);
-    `inputs` what the articles were read from (`output/inputs.py`);
+    `inputs` what the articles were read from (`output/inputs.py`); `reused` what was taken from the previous build;
     `asserted` the same named graphs as rdflib graphs and `asserted_graph` their union, both parsed when first
     asked for. `inferred_text` is the graph `egg:inferred` as sorted N-Triples, `inferred_triples` its triples
     (rdflib terms) and `inferred` its rdflib graph, both made when first asked for (an rdflib graph costs about
@@ -76,6 +85,7 @@ class BuildResult:
     cache: dict[str, dict] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     inputs: dict = field(default_factory=dict)
+    reused: Reused = field(default_factory=Reused)
 
     def __post_init__(self):
         if not self.lines:
@@ -222,7 +232,9 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             graphs = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
             distinct = {entries[a.id]["background"] for a in articles}  # articles about the same places share one
             new = [(entries[a.id]["graph"], entries[a.id]["background"]) for a, _ in todo]
-            if only_added(before, [name for (name, _), a in zip(graphs, articles) if reused_from(entries[a.id])]):
+            reused = Reused(previous and Path(os.path.abspath(previous)),
+                            frozenset(name for (name, _), a in zip(graphs, articles) if reused_from(entries[a.id])))
+            if only_added(before, reused.graphs):
                 merge = merged_after_adding(graphs, distinct, new, before, str(ontology.identifier))
             else:
                 merge = merged(graphs, distinct, before)
@@ -271,24 +283,10 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
               "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()}}
     facts = EntryFacts([a.id for a in articles], [entries[a.id] for a in articles])
     result = BuildResult(articles, facts, parts, inferred_text, ontology, Path(ontology_path), report.conforms,
-                         report.text, counts, {keys[a.id]: entries[a.id] for a in articles}, lines, inputs)
+                         report.text, counts, {keys[a.id]: entries[a.id] for a in articles}, lines, inputs, reused)
     if terms:
         result.inferred_triples = terms["inferred"]  # already made: not parsed again if asked for
     return result
-
-
-def reused_graphs(result: BuildResult, previous: Path) -> frozenset[str]:
-    """The article graphs of `result` whose cache entries were read from the build folder `previous`."""
-    from_previous: dict = {}  # by the build folder an entry was read from: whether it is `previous`
-
-    def reused(entry) -> bool:
-        build = reused_from(entry)
-        build = build and os.fspath(build)  # a str: its hash is kept, a Path's is not (one Path per entry)
-        if build not in from_previous:
-            from_previous[build] = build is not None and os.path.abspath(build) == str(previous)
-        return from_previous[build]
-
-    return frozenset(name for (name, _), entry in zip(result.parts, result.cache.values()) if reused(entry))
 
 
 def write_article_files(folder: Path, result: BuildResult) -> None:
@@ -301,11 +299,11 @@ def write_article_files(folder: Path, result: BuildResult) -> None:
                 write_json(folder / "facts" / f"{article_id}.json", result.facts[article_id])
 
 
-def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, str], previous: Path,
-                      kept: frozenset[str]):
-    """The files of the graphs (`.nt`, `.ttl`, `.jsonld`, `.nq`, `.trig`): what did not change since the
-    `previous` build (the `kept` article graphs, unchanged lines and chunks) is copied from its files. Returns the
+def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, str]):
+    """The files of the graphs (`.nt`, `.ttl`, `.jsonld`, `.nq`, `.trig`): what did not change since the previous
+    build (`result.reused`: its article graphs, unchanged lines and chunks) is copied from its files. Returns the
     lines the inferred graph lost and gained since then (None if not known)."""
+    previous, kept = result.reused.folder, result.reused.graphs
     reusable = previous if kept else None  # a --full build reuses nothing
     name = str(GRAPH["inferred"])
     write_chunked(folder, "asserted", "".join(result.lines).encode("utf-8"), reusable)
@@ -320,17 +318,16 @@ def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, st
 
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
     """Write every output file, the per-article cache and the query store; the previous build is replaced
-    only when all were written (see output/folder.py). Files of articles reused from that build (cache
-    entries, facts, the store's unchanged graphs) are linked from it rather than written again, in a thread
-    beside the graph files (a link is mostly time in the kernel)."""
+    only when all were written (see output/folder.py). What `result` reused from that build (cache entries, facts, blocks and chunks of
+    the graph files, the store's unchanged graphs) is linked or copied from it rather than made again; the links
+    in a thread beside the graph files (a link is mostly time in the kernel)."""
     seconds: dict[str, float] = {}
-    previous = Path(os.path.abspath(out_dir))
+    previous, kept = result.reused.folder, result.reused.graphs
     with replaced_folder(out_dir) as folder, paused_gc(), ThreadPoolExecutor(1) as helper:
         with timed(seconds, "write"):
             articles = helper.submit(write_article_files, folder, result)
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))
-            kept = reused_graphs(result, previous)
-            changes = write_graph_files(folder, result, ontology, previous, kept)
+            changes = write_graph_files(folder, result, ontology)
             shutil.copyfile(result.ontology_path, folder / "ontology.ttl")
             if result.inputs:
                 write_inputs(folder, result.inputs["stamp"], result.inputs["articles"])
