@@ -31,6 +31,7 @@ from edugraph.mapping import article_graph_iri  # noqa: E402
 from edugraph.namespaces import GRAPH  # noqa: E402
 from edugraph.ontology import load_ontology  # noqa: E402
 from edugraph.output.cache import CACHE_DIR, ENTRY_SUFFIX, Entry, read_entry, reused_from  # noqa: E402
+from edugraph.output.folder import build_identity  # noqa: E402
 from edugraph.output.write import merged_lines  # noqa: E402
 from edugraph.paths import ONTOLOGY  # noqa: E402
 
@@ -78,7 +79,7 @@ def result_of(entries: dict[str, Entry], inferred: str, ontology, previous: Path
     parts.append((str(GRAPH["gazetteer"]), merged_lines({entry["background"] for entry in entries.values()})))
     parts.append((str(GRAPH["entities"]), preferred_labels(line for _, nt in parts for line in nt.splitlines(True))))
     facts = {entry["facts"]["article"]: entry["facts"] for entry in entries.values()}
-    reused = Reused(previous, frozenset(
+    reused = Reused(previous, build_identity(previous), frozenset(
         name for (name, _), entry in zip(parts, entries.values()) if reused_from(entry))) if previous else Reused()
     return BuildResult([], facts, parts, inferred, ontology, ONTOLOGY, counts={"seconds": {}}, cache=dict(entries),
                        reused=reused)

@@ -250,3 +250,40 @@ def test_what_a_build_reuses_is_decided_once_and_copied_from_that_build_wherever
     assert files(elsewhere) == files(out)
     stored = {path.stat().st_ino for path in (out / STORE).glob("*.sst")}
     assert stored and stored <= {path.stat().st_ino for path in (elsewhere / STORE).glob("*.sst")}
+
+
+def test_a_build_whose_previous_build_was_replaced_meanwhile_writes_nothing(incremental, tmp_path):
+    """Two builds made from the same previous build (two `edugraph build` at once, each without one article): the
+    first written replaces it; the other then fails in one line and writes nothing, and the first stays as written.
+    Before, the other copied the first's blocks and stored graphs as if they were the ones it read."""
+    out, _ = incremental
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+    first = run_build(*corpus(tmp_path / "first", stems[1:]), progress=False, jobs=1, previous=build)
+    second = run_build(*corpus(tmp_path / "second", stems[:1] + stems[2:]), progress=False, jobs=1, previous=build)
+    write_build(second, build)
+    written = files(build)
+    with pytest.raises(EduGraphError, match="another build replaced it while this one was reading it") as failure:
+        write_build(first, build)
+    assert "\n" not in str(failure.value)
+    assert files(build) == written and not list(tmp_path.glob(".build.new-*"))
+
+
+def test_builds_run_at_once_on_the_seeds_leave_one_whole_build(incremental, tmp_path):
+    """Two `edugraph build` processes at once on the same folder: each succeeds or fails in one line, and the folder
+    holds the build a full one writes."""
+    out, _ = incremental
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    articles, curation = corpus(tmp_path, sorted(p.stem for p in ARTICLES.glob("*.txt")))
+    command = [sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main(sys.argv[1:]))",
+               "build", "--quiet", "--jobs", "1", "--articles", str(articles), "--curation", str(curation),
+               "--out", str(build)]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=environment) for _ in range(2)]
+    outcomes = [(run.wait(), run.stderr.read()) for run in runs]
+    assert any(code == 0 for code, _ in outcomes), outcomes
+    for code, err in outcomes:
+        assert code == 0 or (err.count("\n") == 1 and "another build replaced it" in err), err
+    assert files(build) == files(out)

@@ -32,7 +32,7 @@ from .namespaces import EG, GRAPH
 from .ontology import load_ontology, load_shapes
 from .output.cache import (EntryFacts, Links, article_key, fingerprint, read_entry, reused_from, text_digest,
                            write_entries)
-from .output.folder import replaced_folder
+from .output.folder import build_identity, replaced_folder
 from .output.inputs import input_digest, input_stats, inputs_stamp, read_inputs, unchanged_text, write_inputs
 from .output.read import ntriples_graph, ntriples_triples
 from .output.datasets import edited_nquads, previous_blocks, write_datasets
@@ -53,10 +53,13 @@ SUMMARY_CLASSES = ("Article", "Person", "Organisation", "Initiative", "Event", "
 
 @dataclass(frozen=True)
 class Reused:
-    """What a build takes from the previous one: its `folder` and the names of the article graphs whose cache
-    entries were read from it (their blocks, chunks and stored graphs are copied from its files)."""
+    """What a build takes from the previous one: its `folder`, its `identity` when it was read
+    (`output.folder.build_identity`: writing fails if another build replaced it since), and the names of the
+    article graphs whose cache entries were read from it (their blocks, chunks and stored graphs are copied from
+    its files)."""
 
     folder: Path | None = None
+    identity: tuple | None = None
     graphs: frozenset[str] = frozenset()
 
 
@@ -216,6 +219,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
     ontology = load_ontology(ontology_path)
     shapes = load_shapes(shapes_path)
     with paused_gc(), timed(seconds, "read", cpu):  # the articles, the cache entries, the previous build's graphs
+        identity = None if previous is None else build_identity(previous)  # before reading anything of it
         articles, keys, inputs = read_corpus(articles_dir, curation_dir, fingerprint(ontology_path), previous)
         backgrounds: dict[str, str] = {}  # shared by the entries read
         entries = {a.id: read_entry(previous, keys[a.id], backgrounds) for a in articles} if previous else {}
@@ -232,7 +236,7 @@ def run_build(articles_dir: Path = ARTICLES, curation_dir: Path = CURATION, onto
             graphs = [(str(article_graph_iri(a.id)), entries[a.id]["graph"]) for a in articles]
             distinct = {entries[a.id]["background"] for a in articles}  # articles about the same places share one
             new = [(entries[a.id]["graph"], entries[a.id]["background"]) for a, _ in todo]
-            reused = Reused(previous and Path(os.path.abspath(previous)),
+            reused = Reused(previous and Path(os.path.abspath(previous)), identity,
                             frozenset(name for (name, _), a in zip(graphs, articles) if reused_from(entries[a.id])))
             if only_added(before, reused.graphs):
                 merge = merged_after_adding(graphs, distinct, new, before, str(ontology.identifier))
@@ -318,12 +322,14 @@ def write_graph_files(folder: Path, result: BuildResult, ontology: tuple[str, st
 
 def write_build(result: BuildResult, out_dir: Path = BUILD) -> None:
     """Write every output file, the per-article cache and the query store; the previous build is replaced
-    only when all were written (see output/folder.py). What `result` reused from that build (cache entries, facts, blocks and chunks of
+    only when all were written (see output/folder.py), and never if another build replaced the one `result` was
+    made from since it was read. What `result` reused from that build (cache entries, facts, blocks and chunks of
     the graph files, the store's unchanged graphs) is linked or copied from it rather than made again; the links
     in a thread beside the graph files (a link is mostly time in the kernel)."""
     seconds: dict[str, float] = {}
     previous, kept = result.reused.folder, result.reused.graphs
-    with replaced_folder(out_dir) as folder, paused_gc(), ThreadPoolExecutor(1) as helper:
+    read = None if previous is None else (previous, result.reused.identity)
+    with replaced_folder(out_dir, read) as folder, paused_gc(), ThreadPoolExecutor(1) as helper:
         with timed(seconds, "write"):
             articles = helper.submit(write_article_files, folder, result)
             ontology = (str(result.ontology.identifier), sorted_ntriples(result.ontology))

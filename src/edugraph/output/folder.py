@@ -5,6 +5,9 @@ by ``renameat2(RENAME_EXCHANGE)`` (one atomic step: readers see the old or the n
 Where the kernel or file system cannot exchange, two renames are used and an interrupted swap is undone
 at the start of the next build (``.<name>.old`` put back). Builds of the same parent folder take turns
 (an exclusive lock on the parent), and leftovers of killed builds (``.<name>.new-*``) are removed then.
+A build reads the previous build without that lock (reading 10,000 cache entries under it would hold up every
+other build): under the lock, before anything is written, it checks that the folder still holds the build it read
+(`check_same_build`), and else fails in one line, writing nothing.
 Entries of the old folder that the build does not write itself (``viz/`` of `edugraph viz`, …) are moved
 into the new one. The old folder, once swapped out, is renamed ``.<name>.trash-<pid>`` and deleted by a
 detached ``rm -rf`` (deleting some 20,000 files takes longer than writing a small build): the new build is
@@ -186,12 +189,32 @@ def locked(folder: Path):
         os.close(fd)
 
 
+def build_identity(folder: Path) -> tuple | None:
+    """What tells one build in `folder` from another that replaced it: the device and inode of the folder and of
+    its summary.json, and when and how large that was written; None when no build is there. A swap puts another
+    folder at that path, and a new build always writes a new summary.json; an inode number alone may be reused."""
+    try:
+        own, summary = os.stat(folder), os.stat(Path(folder) / MARKER)
+    except OSError:
+        return None
+    return own.st_dev, own.st_ino, summary.st_ino, summary.st_mtime_ns, summary.st_size
+
+
+def check_same_build(folder: Path, identity: tuple | None) -> None:
+    """Fail (one-line error) when `folder` no longer holds the build that had `identity` when it was read."""
+    if identity is not None and build_identity(folder) != identity:
+        raise EduGraphError(f"{folder}: another build replaced it while this one was reading it; nothing was "
+                            "written, the other build is kept (run `edugraph build` again)")
+
+
 @contextmanager
-def replaced_folder(target: Path):
+def replaced_folder(target: Path, read: tuple[Path, tuple | None] | None = None):
     """Yield a new empty folder that replaces `target` only if the block succeeds.
 
-    `target` must be absent, empty or a previous build (see `check_replaceable`). New folders get the
-    permissions of the user's umask.
+    `target` must be absent, empty or a previous build (see `check_replaceable`). `read`: the previous build the
+    new one was made from and its `build_identity` then; if another build replaced it since, nothing is written
+    (checked under the lock that builds of the same parent folder take in turns, before the new folder is
+    made). New folders get the permissions of the user's umask.
     """
     target = Path(os.path.abspath(target))
     try:
@@ -201,6 +224,8 @@ def replaced_folder(target: Path):
     with locked(target.parent):
         recover(target)
         check_replaceable(target)
+        if read is not None:
+            check_same_build(*read)
         staging = target.parent / f".{target.name}.new-{os.getpid()}"
         try:
             os.mkdir(staging)
