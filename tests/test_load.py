@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import secrets
+import socket
+import struct
 import threading
+import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,9 +18,10 @@ import pytest
 from edugraph.output.read import load_dataset
 from edugraph.cli import main
 from edugraph.errors import EduGraphError
-from edugraph.loading.graphs import read_build_graphs, rebase, staging_iri
-from edugraph.loading.targets import Target
+from edugraph.loading.graphs import LocalGraph, read_build_graphs, rebase, staging_iri
+from edugraph.loading.targets import RemoteTarget, Target
 from edugraph.sparql.client import Auth, Client, RemoteError, make_auth
+from edugraph.sparql.endpoints import Endpoint
 from support.process import free_port
 
 GRAPH = "https://w3id.org/edugraph/graph/"
@@ -273,3 +279,95 @@ def test_a_bare_url_is_probed_and_explicit_urls_win():
     assert (custom.query, custom.update) == (f"{S}/sparql", f"{S}/other")
     with pytest.raises(EduGraphError, match="no SPARQL query service"):
         Endpoint.resolve(S, probe=lambda url: False)
+
+
+REALM, USER = "edugraph-test", "loader"
+
+
+def digest_valid(header: str, method: str, password: str = SECRET) -> bool:
+    """Whether an Authorization header answers the stub's Digest challenge (RFC 2617, qop=auth, MD5)."""
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    scheme, _, rest = header.partition(" ")
+    fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+    if scheme != "Digest" or fields.get("username") != USER or fields.get("realm") != REALM:
+        return False
+    secret, request = md5(f"{USER}:{REALM}:{password}"), md5(f"{method}:{fields['uri']}")
+    expected = md5(f"{secret}:{fields['nonce']}:{fields['nc']}:{fields['cnonce']}:auth:{request}")
+    return fields.get("response") == expected
+
+
+@contextmanager
+def impatient_digest_server():
+    """A server asking for Digest auth that, like Virtuoso under load, answers a request without credentials with
+    401 as soon as it has its headers and closes the connection without reading the body; with valid credentials
+    it reads the body and keeps it (by method and path)."""
+    received: list[tuple[str, str, bytes]] = []
+    unanswered: list[str] = []  # requests with a body that were refused
+
+    class Handler(BaseHTTPRequestHandler):
+        def answer(self):
+            if not digest_valid(self.headers.get("Authorization", ""), self.command):
+                if self.headers.get("Content-Length"):
+                    unanswered.append(self.command)
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", f'Digest realm="{REALM}", nonce="{secrets.token_hex(8)}", '
+                                                     'qop="auth", algorithm="MD5"')
+                self.send_header("Content-Length", "0")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.close_connection = True
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset
+                return
+            received.append((self.command, self.path, self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        do_HEAD = do_POST = do_PUT = answer
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", received, unanswered
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def big_graph(iri: str, size: int = 12_000_000) -> LocalGraph:
+    """A graph whose N-Triples outgrow the sockets' buffers (4 MB for sending here): the body is still being written
+    when a server that does not read it closes the connection."""
+    literal = pyoxigraph.Literal("x" * 10_000)
+    triples = [pyoxigraph.Triple(pyoxigraph.NamedNode(f"http://example.org/s{i}"),
+                                 pyoxigraph.NamedNode("http://example.org/p"), literal) for i in range(size // 10_000)]
+    return LocalGraph(iri, iri, triples)
+
+
+def test_a_graph_is_sent_once_with_digest_credentials_asked_for_beforehand():
+    """The loader gets the Digest challenge with a body-less HEAD, then sends the graph once with its answer. Before,
+    the PUT went out body and all without credentials and broke on the closed connection ("Broken pipe"), on every
+    retry."""
+    graph = big_graph(GRAPH + "article/big")
+    with impatient_digest_server() as (url, received, unanswered):
+        client = Client(Auth(USER, SECRET), timeout=30, retries=1, sleep=lambda seconds: None)
+        target = RemoteTarget(client, Endpoint(f"{url}/sparql", f"{url}/update", f"{url}/store"), "gsp")
+        target.write([graph])
+        target.switch([graph])
+    assert [(method, path.split("?")[0]) for method, path, _ in received] == [("PUT", "/store"), ("POST", "/update")]
+    assert received[0][2] == graph.ntriples() and b"MOVE" in received[1][2]
+    assert unanswered == []
+
+
+def test_without_a_challenge_beforehand_a_request_goes_as_before(seed_build):
+    """A server that asks for nothing gets no Authorization, and a failed HEAD is not an error of its own."""
+    with stub_server(fixed(204)) as (url, seen):
+        client = Client(Auth(USER, SECRET), retries=0)
+        RemoteTarget(client, Endpoint(f"{url}/sparql", f"{url}/update", f"{url}/store"), "update").switch(
+            read_build_graphs(seed_build)[:1])
+    assert [method for method, _, _ in seen] == ["POST"]
+    assert "Authorization" not in seen[0][2]

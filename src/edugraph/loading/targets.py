@@ -6,6 +6,8 @@ Both offer the same four steps: `write` graphs into their staging graphs, `count
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from contextlib import contextmanager
 from typing import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ import pyoxigraph
 from ..errors import EduGraphError
 from ..sparql.client import Client, RemoteError, graphs_query, is_staging, with_params
 from ..sparql.endpoints import Endpoint
+from .challenge import answer_first
 from .graphs import LocalGraph
 
 GSP_UNSUPPORTED = {404, 405, 415, 501}  # the GSP URL does not take PUT: fall back to SPARQL Update
@@ -85,6 +88,8 @@ class RemoteTarget(Target):
             if protocol == "gsp":
                 raise EduGraphError("--protocol gsp needs a GSP URL: give --endpoint or --gsp-url")
             protocol = "update"
+        # a graph or an update is sent once, with credentials answering the challenge asked for beforehand
+        client = dataclasses.replace(client, body_headers=functools.partial(answer_first, client))
         self.client, self.endpoint, self.protocol = client, endpoint, protocol
         self.name = endpoint.name
 

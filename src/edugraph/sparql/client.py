@@ -173,6 +173,8 @@ class Client:
     backoff: float = 0.5
     sleep: Callable[[float], None] = time.sleep
     openers: dict = field(default_factory=dict, repr=False)  # site -> opener answering its auth challenges
+    # extra headers of a request with a body, by method and URL, made at each attempt (`loading/challenge.py`)
+    body_headers: Callable[[str, str], dict[str, str]] | None = None
 
     def request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                 accept: str | None = None) -> Response:
@@ -202,6 +204,8 @@ class Client:
             headers["Accept"] = accept
         if self.auth.header:
             headers["Authorization"] = self.auth.header
+        if body is not None and self.body_headers:
+            headers.update(self.body_headers(method, url))
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         where = f"{method} {url}"
         try:
