@@ -28,7 +28,7 @@ def challenges(client: Client, url: str) -> list[str]:
         urllib.request.build_opener().open(request, timeout=client.timeout).close()
     except urllib.error.HTTPError as err:
         err.close()
-        return err.headers.get_all("WWW-Authenticate") or [] if err.code == 401 else []
+        return (err.headers.get_all("WWW-Authenticate") or []) if err.code == 401 else []
     except (urllib.error.URLError, http.client.HTTPException, OSError):  # the request itself will say what fails
         return []
     return []
