@@ -30,12 +30,30 @@ FOREIGN = pyoxigraph.Quad(pyoxigraph.NamedNode("http://example.org/x"), pyoxigra
                           pyoxigraph.Literal("not ours"), pyoxigraph.NamedNode("http://example.org/foreign"))
 
 
+class Quiet(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(handler):
+    """A threaded HTTP server on 127.0.0.1 with this request handler, while the block runs; its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextmanager
 def stub_server(respond):
     """A tiny HTTP server answering every request with respond(handler) -> (status, content type, body)."""
     seen = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(Quiet):
         def answer(self):
             length = int(self.headers.get("Content-Length") or 0)
             self.rfile.read(length)
@@ -52,17 +70,8 @@ def stub_server(respond):
 
         do_GET = do_POST = do_PUT = answer
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as url:
+        yield url, seen
 
 
 def fixed(status, content_type="text/html", body=b"<html><body>Welcome</body></html>"):
@@ -306,7 +315,7 @@ def impatient_digest_server():
     received: list[tuple[str, str, bytes]] = []
     unanswered: list[str] = []  # requests with a body that were refused
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(Quiet):
         def answer(self):
             if not digest_valid(self.headers.get("Authorization", ""), self.command):
                 if self.headers.get("Content-Length"):
@@ -326,17 +335,8 @@ def impatient_digest_server():
 
         do_HEAD = do_POST = do_PUT = answer
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", received, unanswered
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as url:
+        yield url, received, unanswered
 
 
 def big_graph(iri: str, size: int = 12_000_000) -> LocalGraph:
