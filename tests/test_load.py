@@ -18,6 +18,7 @@ import pytest
 from edugraph.output.read import load_dataset
 from edugraph.cli import main
 from edugraph.errors import EduGraphError
+from edugraph.loading.challenge import authorization
 from edugraph.loading.graphs import LocalGraph, read_build_graphs, rebase, staging_iri
 from edugraph.loading.targets import RemoteTarget, Target
 from edugraph.sparql.client import Auth, Client, RemoteError, make_auth
@@ -371,3 +372,15 @@ def test_without_a_challenge_beforehand_a_request_goes_as_before(seed_build):
             read_build_graphs(seed_build)[:1])
     assert [method for method, _, _ in seen] == ["POST"]
     assert "Authorization" not in seen[0][2]
+
+
+def test_a_challenge_that_cannot_be_answered_gives_no_header():
+    client = Client(Auth(USER, SECRET))
+    answered = authorization(client, "PUT", "http://127.0.0.1/store?graph=g", f'Digest realm="{REALM}", nonce="n1", '
+                                                                               'qop="auth"')
+    assert answered.startswith(f'Digest username="{USER}", realm="{REALM}", nonce="n1", uri="/store?graph=g"')
+    assert digest_valid(answered, "PUT")
+    assert authorization(client, "PUT", "http://127.0.0.1/x", "Basic realm=x") == \
+        "Basic " + base64.b64encode(f"{USER}:{SECRET}".encode()).decode()
+    for challenge in ("Digest garbage", f'Digest realm="{REALM}", nonce="n", qop="auth-int"', "Negotiate"):
+        assert authorization(client, "PUT", "http://127.0.0.1/x", challenge) is None, challenge

@@ -45,8 +45,8 @@ def authorization(client: Client, method: str, url: str, challenge: str) -> str 
         return None
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, url, user, password)
-    fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
     try:
+        fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
         answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(
             urllib.request.Request(url, method=method), fields)
     except (urllib.error.URLError, ValueError):  # qop="auth-int", a malformed challenge
