@@ -198,7 +198,8 @@ def test_auth_header_is_sent(kind, monkeypatch):
     auth = make_auth("alice", "EG_SECRET") if kind == "basic" else make_auth(token_env="EG_SECRET")
     with stub_server(challenge_then_answer) as (url, seen):
         assert Client(auth).select(url, "ASK {}") == [{"boolean": "true"}]
-    expected = "Basic " + base64.b64encode(f"alice:{SECRET}".encode()).decode() if kind == "basic" else f"Bearer {SECRET}"
+    expected = ("Basic " + base64.b64encode(f"alice:{SECRET}".encode()).decode() if kind == "basic"
+                else f"Bearer {SECRET}")
     if kind == "basic":
         assert "Authorization" not in seen[0][2] and len(seen) == 2
     assert seen[-1][2]["Authorization"] == expected

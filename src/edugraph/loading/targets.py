@@ -31,7 +31,8 @@ def switch_update(graphs: list[LocalGraph]) -> str:
     steps = []
     for graph in graphs:
         steps.append(f"DROP SILENT GRAPH <{graph.iri}>")
-        steps.append(f"MOVE <{graph.staging}> TO <{graph.iri}>" if graph.count else f"DROP SILENT GRAPH <{graph.staging}>")
+        steps.append(f"MOVE <{graph.staging}> TO <{graph.iri}>" if graph.count
+                     else f"DROP SILENT GRAPH <{graph.staging}>")
     return " ;\n".join(steps)
 
 
