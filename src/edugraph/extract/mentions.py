@@ -57,6 +57,12 @@ class Article:
         return [m for m in mentions if start <= m.start and m.end <= end]
 
 
+# Not a sentence end: a Russian abbreviation before a name — one lower-case letter («и.о. Председателя», «г. Ростова»,
+# «с. Петровка») or «им.», «ул.», «пос.», «обл.» — except «т.д.», «т.п.» and «г.» after a year («в 2015 г. Школа»).
+RU_ABBREVIATION_END = (r"(?:(?<=т\.д)|(?<=т\.\sд)|(?<=т\.п)|(?<=т\.\sп)|(?<=\d{4}\sг)|(?<=\d{4}г)"
+                       r"|(?<![\s.(][а-яё])(?<!\sим)(?<!\sул)(?<!\sпос)(?<!\sобл))")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
     nor preceded by a preposition (a hard-wrapped line goes on: «15\nмая», «открыта в\n1970 году»); initials are
@@ -64,7 +70,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(r"(?<!\s[а-яёa-z])(?<!\s[а-яёa-z]{2})"  # not after a short word («в», «на», "in")
                          r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on
-                         r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+"  # not after initials
+                         r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)"  # not after initials
+                         r"(?:(?=[!?])|" + RU_ABBREVIATION_END + r")[.!?]+"
                          r"(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
                          text):
         end = m.end()
