@@ -80,7 +80,7 @@ def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
 HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
 
 
-NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
+NOT_ORGS = re.compile(r"^(?:[а-яё]+(?:ого|его|ой|ей)\s+)?(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
 TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
                              r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
@@ -186,8 +186,11 @@ def attach_posts(article) -> dict[str, list[dict]]:
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
     for person in article.persons:
-        found = [dict(p) for p in person.extra.get("posts", [])] if article.lang == "en" else \
-            _ru_before(article, person, previous) + _posts_after(article, person)
+        if article.lang == "en":
+            found = [dict(p) for p in person.extra.get("posts", [])]
+        else:
+            before = _ru_before(article, person, previous)
+            found = before + _posts_after(article, person, title_first=bool(before))
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -217,6 +220,8 @@ def _ru_before(article, person, previous) -> list[dict]:
     if re.search(r"\S\s+и\s*$", segment):
         return []  # «X, учитель школы № 2 и Y»: the title before «и» is X's
     found = ru_split_post(segment, any_case=True)
+    if found and _has_verb(segment[post_matches(segment, any_case=True)[-1].end():]):
+        found = None  # «В Год педагога и наставника им стал Олег Янковский»: a verb between, no title of the name
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
         head = chunk[:cut - 1]
         start = max(head.rfind(ch) for ch in ",;:\n") + 1
@@ -234,7 +239,9 @@ def _ru_before(article, person, previous) -> list[dict]:
         result = [_post(*found)]
         head = chunk[:cut].rstrip(" ,")
         prev_seg = head[max(head.rfind(ch) for ch in ",;:\n") + 1:]
-        if RU_POST.match(segment.strip()) and cut and chunk[cut - 1] == "," and not earlier:
+        listed = bool(earlier and previous and earlier[-1] is previous[0])  # a list of «title Name», see _posts_after
+        if RU_POST.match(segment.strip()) and cut and chunk[cut - 1] == "," and \
+                (not earlier or listed and earlier[-1].end - s < cut - 1 - len(prev_seg)):
             more = ru_split_post(prev_seg)
             if more:
                 result.insert(0, _post(*more))
@@ -273,17 +280,22 @@ def _has_verb(between: str) -> bool:
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
 
 
-def _posts_after(article, person) -> list[dict]:
+def _posts_after(article, person, title_first: bool = False) -> list[dict]:
+    """Appositions after the name. In a list whose names follow their titles («министр X Иван Петров, председатель
+    жюри, ректор МГУ Пётр Сидоров») the titles after a name that run into the next name are that name's."""
     text = article.text
     rest = text[person.end:]
     if not APPOSITION.match(rest):
         return []
-    clause = re.split(r"[;\n]|\.\s+(?=[А-ЯЁA-Z])", rest, maxsplit=1)[0]
+    _, sentence_end = article.sentence_of(person.start)  # (initials and «им.» do not end it)
+    clause = re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0]
     nxt = [p.start - person.end for p in article.persons if p.start > person.end]
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
     matches = post_matches(clause)
+    if truncated and title_first and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
+        return []
     if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         # «…, директор X Хазова С.И.»: the last title belongs to the next person, and so does the title before
         # an academic rank («…, ректор X, кандидат наук, доцент Астапов»)
