@@ -259,10 +259,27 @@ def same_organisation(a: str, b: str) -> bool:
         type_b, place_b = key_b.split("|", 1)
         return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
     words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
-    if not words_a or not words_b or _different_places(a, b):
+    if not words_a or not words_b or _different_places(a, b) or _different_quoted_names(a, b):
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
         len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
+
+
+QUOTED_PROPER = re.compile(r"«[^«»]*»")
+
+
+def _quoted_proper_words(name: str) -> set[str]:
+    """Lemmas of the capitalised, not all-capital words inside the quotes of a name («Нагорская» of «МКОУ «Нагорская
+    СОШ»»), hyphenated parts apart («Кванториум-НЭЛ» → кванториум, нэл)."""
+    quoted = " ".join(QUOTED_PROPER.findall(name))
+    return {lemma(part.lower()) for w in re.findall(r"[А-ЯЁA-Z][\w-]*", quoted) if not w.isupper()
+            for part in w.split("-") if len(part) > 1}
+
+
+def _different_quoted_names(a: str, b: str) -> bool:
+    """«МКОУ «Нагорская СОШ»» vs «МКОУ «Раскатихинская СОШ»»: two quoted proper names with no word in common."""
+    words_a, words_b = _quoted_proper_words(a), _quoted_proper_words(b)
+    return bool(words_a and words_b and not words_a & words_b)
 
 
 def _different_places(a: str, b: str) -> bool:
