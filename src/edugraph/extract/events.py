@@ -220,6 +220,39 @@ STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qual
                    r"(?:first|second|third|full-time|regional)\s+(?:[\w-]+\s+)?(?:stage|round|phase))", re.I)
 
 
+# an English proper name before a capitalised noun: capitalised words, the last one not a scope word
+PROPER_NAME = re.compile(r"(?:[A-Z][\w-]*\s+(?:(?:and|of)\s+)?)*(?!(?:International|All-Russian|Regional|National|"
+                         r"Annual|Russian)\b)[A-Z][a-z][\w-]*")
+
+
+def _proper_name(mention: dict) -> str | None:
+    """The folded proper name of an English competition mention ("the Asian Physics Olympiad" → "asian physics"),
+    None for a plural, a lower-case or an unnamed mention."""
+    if mention["type"] != "competition" or not re.fullmatch(r"[A-Z][a-z]+(?<!s)", mention["noun"]) or \
+            not PROPER_NAME.fullmatch(mention["mods"]):
+        return None
+    return fold(mention["mods"])
+
+
+def _split_proper_names(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
+    """An English group of competitions with two or more proper names («won the Romanian Physics Tournament …, a
+    silver medalist at the Asian Physics Olympiad») is that many competitions; a mention without a name stays with
+    the named one before it."""
+    if lang != "en":
+        return groups
+    out: dict[str, list[dict]] = {}
+    for key, mentions in groups.items():
+        names = unique(n for n in map(_proper_name, mentions) if n)
+        if len(names) < 2 or mentions[0]["quoted"]:
+            out[key] = mentions
+            continue
+        current = names[0]
+        for mention in mentions:
+            current = _proper_name(mention) or current
+            out.setdefault(f"{key}:{current}", []).append(mention)
+    return out
+
+
 def _distinct_key(mention: dict, lang: str) -> str:
     """Mentions with the same key are the same event; a stage («финал конкурса «…»», "the final stage of the
     Olympiad") is keyed "stage:<stage>:<key of its competition>"."""
@@ -248,7 +281,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if _is_publication_line(article, mention["start"]):
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
-    groups = _merge_unnamed(groups, article.lang)
+    groups = _split_proper_names(_merge_unnamed(groups, article.lang), article.lang)
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
