@@ -425,7 +425,26 @@ def _network_mention(text: str, start: int, value: str) -> bool:
     if re.search(r"(?:^|[.!?…]\s*|\n\s*)$", text[:start]) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
         value = value[:1].lower() + value[1:]  # «Центр «Точка роста» открылся!»: capitalised as the sentence starts
     m = NETWORK_HEAD.match(value)
+    if m and any(place_adjective(w) for w in value[:m.start("name")].split()):
+        return False  # «кингисеппский детский технопарк «Кванториум»»: the centre of one town
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
+
+
+def place_adjective(word: str) -> bool:
+    """An adjective made from a town's name that the dictionary knows as a place («кингисеппский» ← Кингисепп,
+    «тюменский» ← Тюмень, «ужурский» ← Ужур); «детский», «российский» are not.
+
+    >>> [place_adjective(w) for w in ("кингисеппском", "тюменский", "детский", "всероссийский")]
+    [True, True, False, False]
+    """
+    if not re.fullmatch(r"[а-яё]+", word.lower()):
+        return False
+    normal = parses(word.lower())[0].normal_form
+    if not normal.endswith("ский"):
+        return False
+    stem = normal[:-4]
+    return any(word_is_known(town) and "Geox" in parses(town)[0].tag
+               for town in (normal[:-2], stem, stem + "ь", stem + "а", stem + "о"))
 
 
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
