@@ -259,7 +259,8 @@ def same_organisation(a: str, b: str) -> bool:
         type_b, place_b = key_b.split("|", 1)
         return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
     words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
-    if not words_a or not words_b or _different_places(a, b) or _different_quoted_names(a, b):
+    if not words_a or not words_b or _different_places(a, b) or _different_quoted_names(a, b) or \
+            _unit_and_body(a, b) or _unit_and_body(b, a):
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
         len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
@@ -280,6 +281,17 @@ def _different_quoted_names(a: str, b: str) -> bool:
     """«МКОУ «Нагорская СОШ»» vs «МКОУ «Раскатихинская СОШ»»: two quoted proper names with no word in common."""
     words_a, words_b = _quoted_proper_words(a), _quoted_proper_words(b)
     return bool(words_a and words_b and not words_a & words_b)
+
+
+UNIT_HEADS = {"отдел", "управление", "комитет", "департамент", "сектор", "коллегия", "department", "committee"}
+BODY_HEADS = {"администрация", "правительство", "министерство", "дума", "собрание", "мэрия", "administration",
+              "government", "ministry"}
+
+
+def _unit_and_body(a: str, b: str) -> bool:
+    """«Отдел образования Администрации X района» and «Администрация X района»: a unit and the body it belongs to."""
+    heads_a, heads_b = ({lemma(w) for w in fold(n).split()[:2]} for n in (a, b))  # «Государственная Дума»
+    return bool(heads_a & UNIT_HEADS and heads_b & BODY_HEADS)
 
 
 def _different_places(a: str, b: str) -> bool:

@@ -397,6 +397,28 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     return out
 
 
+# «Отдел образования Администрации Притобольного района», «Комитет Государственной Думы по просвещению»: a unit of a
+# body named after it in the genitive; the body is an organisation of the article too
+UNIT_OF_BODY = re.compile(r"(?:отдел|управлени|комитет|департамент|сектор|коллеги)\w*\s+(?:(?-i:[а-яё]+)\s+){0,3}?"
+                          r"(?P<body>(?:(?-i:[А-ЯЁ])[а-яё]+(?:ой|ого)\s+)?"
+                          r"(?:администрации|правительства|министерства|думы|собрания|мэрии)"
+                          r"(?:\s+(?-i:[А-ЯЁ«])\S*)*?(?:\s+(?:(?-i:[а-яё]+)\s+)?(?:района|округа|области|края))?)"
+                          r"(?=\s+по\s|$)", re.I)
+
+
+def parent_body(name: str) -> str | None:
+    """The body a unit belongs to, named inside the unit's name (see UNIT_OF_BODY), in the nominative.
+
+    >>> parent_body("Комитет Государственной Думы по просвещению")
+    'Государственная Дума'
+    """
+    m = UNIT_OF_BODY.match(name)
+    if not m or not re.search(r"[А-ЯЁ]", m.group("body")):
+        return None
+    body = nominative_phrase(m.group("body"))
+    return body[:1].upper() + body[1:]
+
+
 def _quoted_name_only(text: str, start: int, end: int) -> bool:
     """An NER organisation that is only a quoted name («Хайтек», команда «Байт») without an organisation word before it."""
     span = text[start:end].strip()
