@@ -137,7 +137,11 @@ ORG_TAIL = re.compile(  # what follows a name without being part of it
 
 def trim_org_tail(value: str) -> str:
     """An organisation name without a trailing location or circumstance: «гимназия № 53 в Пензенской области»
-    → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»."""
+    → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»; «школа …,
+    Исламская Республика Иран» → «школа …» (a place after a comma)."""
+    after_comma = re.search(r",\s+([А-ЯЁA-Z][^,]*)$", value)
+    if after_comma and gazetteer.find_place(after_comma.group(1).rstrip(" .;")):
+        value = value[:after_comma.start()]
     return ORG_TAIL.sub("", value)
 
 
