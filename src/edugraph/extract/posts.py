@@ -10,7 +10,7 @@ import re
 from edugraph.extract.names import nominative_phrase, trim_org_tail
 from edugraph import gazetteer
 from edugraph.extract.mentions import Mention
-from edugraph.text import parses
+from edugraph.text import fold, lemma, parses
 
 def _data_titles() -> str:
     """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles)."""
@@ -390,7 +390,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         if region:
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)]
-            return _nearest(same, person).value if same else None
+            return _nearest(same, person).value if same else _of_article_region(article, org)
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
@@ -402,6 +402,29 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
     return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
+
+
+def _of_article_region(article, org: str) -> str | None:
+    """«Министерство образования области» in an article from the Saratov region → «Министерство образования
+    Саратовской области» (the region of the article's metadata place, when its kind is the word's); else None."""
+    word = org.split()[-1].lower()
+    own = gazetteer.find_place(article.place) if article.place else None
+    region = next((r for r in gazetteer.ancestors(own) if r.get("kind") == "federal_subject"), None) if own else None
+    if not region or word not in ("области", "края", "республики") or lemma(word) not in fold(region["ru"]):
+        return None
+    return org[:-len(word)] + _genitive(region["ru"])
+
+
+def _genitive(name: str) -> str:
+    """«Саратовская область» → «Саратовской области» (the words up to the head noun decline)."""
+    out = []
+    for i, word in enumerate(name.split()):
+        parse = parses(word.lower())[0]
+        form = parse.inflect({"gent"}) if {"NOUN", "ADJF"} & set(parse.tag.grammemes) else None
+        out.append((form.word.capitalize() if word[:1].isupper() else form.word) if form else word)
+        if "NOUN" in parse.tag:
+            return " ".join(out + name.split()[i + 1:])
+    return " ".join(out)
 
 
 def _nearest(orgs, person):
