@@ -270,7 +270,11 @@ def _places(text: str, spans: list) -> list[Mention]:
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
     r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
-    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ)(?:а|у|ом|е)?)(?![\w-])")
+    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ|сельсовет)(?:а|у|ом|е)?)(?![\w-])")
+# «Нагорского и Раскатихинского сельсоветов», «Кировского, Ленинского и Советского районов»: each adjective one place
+MUNICIPALITY_LIST = re.compile(
+    r"(?<![\w-])(?P<adjs>[А-ЯЁ][а-яё]+(?:ого)(?:,\s+[А-ЯЁ][а-яё]+ого){0,8}\s+и\s+[А-ЯЁ][а-яё]+ого)\s+"
+    r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)ов)(?![\w-])")
 SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
                    r"|аул\w*)")
 
@@ -306,6 +310,14 @@ def _municipalities(text: str) -> list[Mention]:
         mention = _unlisted(" ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
+    for m in MUNICIPALITY_LIST.finditer(text):
+        kind = [lemma(w) if re.match(r"(?:район|округ|сельсовет)", w) else _masculine(w) for w in m.group("kind").split()]
+        for adjective in re.finditer(r"[А-ЯЁ][а-яё]+", m.group("adjs")):
+            name = " ".join([_capital(_masculine(adjective.group(0)))] + kind)
+            if not gazetteer.find_place(name) and not inside_quotes(text, m.start()):
+                mention = _unlisted(name)
+                mention.start, mention.end = m.start("adjs") + adjective.start(), m.start("adjs") + adjective.end()
+                out.append(mention)
     return out
 
 
