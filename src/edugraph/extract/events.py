@@ -357,7 +357,13 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
             return False
         return other["date"] == event["date"] if event["date"] else lemma(event["name"]) in \
             {lemma(w) for w in re.split(r"[\s-]+", other["name"])}
-    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events)]
+    def anaphora(event):  # «… состоялось открытие Центра. Праздник открылся …»: the celebration is that event
+        return size(event) == 1 and not event["date"] and lemma(event["name"]) in CELEBRATION_WORDS and \
+            any(o is not event and o["date"] for o in events)
+    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e)]
+
+
+CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
