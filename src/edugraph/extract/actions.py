@@ -194,7 +194,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
         text = article.text[s:e]
         for action in actions():
             trigger = _trigger(action, article.lang, text)
-            if not trigger or (action["type"], (s, e)) in covered or \
+            own_kind = action["kind"] == "visit"  # a visit is not an assembly or concert of its day («побывал на линейке»)
+            if not trigger or not own_kind and (action["type"], (s, e)) in covered or \
                     action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
             target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening",
@@ -211,7 +212,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                 last[action["kind"]] = date
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
-            twin = dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
+            twin = None if own_kind else dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
             if twin and not twin["date"] and date and not (target and _plural(article, target)):
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
