@@ -448,7 +448,7 @@ def _sub_event(article: Article, mention: dict) -> bool:
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
                           r"(?:said|stated|noted|announced)\s+at|"  # "said at a meeting"
-                          r"(?:заявил|сказал|отметил)\w*\s+на)\s+"
+                          r"(?:заявил|сказал|отметил|подчеркнул|рассказал)\w*(?:\s+(?-i:[А-ЯЁ])[а-яё]+){0,2}\s+на)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
