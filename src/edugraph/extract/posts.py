@@ -396,12 +396,32 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         pattern = _kind_pattern(generic.group("head"))
     elif re.search(r"министр\w*$|minister$", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
+    elif SCHOOL_STAFF.match(title) and not _listed(article, person):
+        # «Учитель математики Анна Петрова рассказала …» after the school was named; not in a list of people from
+        # several places («учительница из Магнитогорска, …»)
+        before = [o for o in candidates if o.start < person.start and re.search(_KINDS["школ"], o.value, re.I)
+                  and not GENERIC_ORG.match(o.value.strip())]
+        return max(before, key=lambda o: o.start).value if before else None
     if not pattern:
         return org
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
     return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
+
+
+# school staff: a post of one school, named earlier in the article when the title names none
+SCHOOL_STAFF = re.compile(r"(?:учител|учительниц|педагог|преподавател|воспитател|заместитель\s+директора|завуч|"
+                          r"teacher\b|deputy\s+director)", re.I)
+
+
+def _listed(article, person) -> bool:
+    """Another person named in the person's sentence, or the person comes from elsewhere («учитель физики из Миасса
+    Дамир Байбурин», "a teacher from Omsk")."""
+    s, e = article.sentence_of(person.start)
+    around = article.text[max(s, person.start - 40):min(e, person.end + 20)]
+    return bool(re.search(r"(?<!\w)(?:из|from)\s+[А-ЯЁA-Z]", around)) or \
+        any(p is not person and s <= p.start < e and p.value != person.value for p in article.persons)
 
 
 def _of_article_region(article, org: str) -> str | None:
