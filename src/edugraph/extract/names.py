@@ -304,9 +304,14 @@ def _different_places(a: str, b: str) -> bool:
     if district_a and district_b and not any(SequenceMatcher(None, x, y).ratio() >= 0.8 for x in district_a for y in district_b):
         return True  # (a misspelt «Кирвоского» still matches «Кировского»)
     place_a, place_b = _org_place(a), _org_place(b)
+    if FEDERAL.search(a) and place_b not in (None, "russia") or FEDERAL.search(b) and place_a not in (None, "russia"):
+        return True  # «Министерство образования РФ» and «Министерство образования Кировской области»
     if not place_a or not place_b or place_a == place_b:
         return False
     return place_a not in _ancestors(place_b) and place_b not in _ancestors(place_a)
+
+
+FEDERAL = re.compile(r"(?<!\w)(?:РФ|России|Российской\s+Федерации|Russian|Russia|Russian\s+Federation)(?!\w)")
 
 
 def _district_words(name: str) -> set[str]:
