@@ -189,7 +189,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
     dated = {(event["type"], event["date"]): event for event in events}
     body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
     out: dict[tuple, dict] = {}
-    last: dict[str, str] = {}  # kind -> the date of the last dated action of that kind
+    last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
     for index, (s, e) in enumerate(body):
         text = article.text[s:e]
         for action in actions():
@@ -207,9 +207,9 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                 (article.dateline_place() if index < LEAD_SENTENCES else None)
             date, stated = _date(article, s, e, s + trigger.start(), index)
             if not date and CONTINUATION.match(text) and last.get(action["kind"]):
-                date = last[action["kind"]]  # «Затем делегация посетила …»: the same trip, the same day
+                date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
-                last[action["kind"]] = date
+                last[action["kind"]] = (date, stated)
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
             twin = None if own_kind else dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)

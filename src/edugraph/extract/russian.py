@@ -425,7 +425,7 @@ def parent_body(name: str) -> str | None:
     'Государственная Дума'
     """
     m = UNIT_OF_BODY.match(name)
-    if not m or not re.search(r"[А-ЯЁ]", m.group("body")):
+    if not m or not re.search(r"[А-ЯЁ]", m.group("body")[1:]):  # a name, not «Администрации района»
         return None
     body = nominative_phrase(m.group("body"))
     return body[:1].upper() + body[1:]
