@@ -328,6 +328,10 @@ def _settlements(text: str, spans: list) -> list[Mention]:
                   and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
+        town = place_adjective(m.group(1))
+        if town:
+            candidates.append((m.start(1), town.capitalize(), False))
     out = []
     for start, word, village in candidates:
         if gazetteer.find_place(word):
@@ -346,6 +350,8 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     return out
 
 
+TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
+                            r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 
 
@@ -464,21 +470,21 @@ def _network_mention(text: str, start: int, value: str) -> bool:
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
 
 
-def place_adjective(word: str) -> bool:
-    """An adjective made from a town's name that the dictionary knows as a place («кингисеппский» ← Кингисепп,
-    «тюменский» ← Тюмень, «ужурский» ← Ужур); «детский», «российский» are not.
+def place_adjective(word: str) -> str | None:
+    """The town (lower case) an adjective is made from, when the dictionary knows it as a place («кингисеппский» ←
+    кингисепп, «тюменский» ← тюмень, «ужурский» ← ужур); None for «детский», «российский».
 
     >>> [place_adjective(w) for w in ("кингисеппском", "тюменский", "детский", "всероссийский")]
-    [True, True, False, False]
+    ['кингисепп', 'тюмень', None, None]
     """
     if not re.fullmatch(r"[а-яё]+", word.lower()):
-        return False
+        return None
     normal = parses(word.lower())[0].normal_form
     if not normal.endswith("ский"):
-        return False
+        return None
     stem = normal[:-4]
-    return any(word_is_known(town) and "Geox" in parses(town)[0].tag
-               for town in (normal[:-2], stem, stem + "ь", stem + "а", stem + "о"))
+    return next((town for town in (normal[:-2], stem, stem + "ь", stem + "а", stem + "о")
+                 if word_is_known(town) and "Geox" in parses(town)[0].tag), None)
 
 
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
