@@ -614,3 +614,8 @@ def test_a_teacher_works_at_the_school_named_before_unless_from_elsewhere():
     facts = extract_facts(text, "ru", {"date": "2019-09-24"})
     assert _posts(facts, "Артём Алпатов")[0]["org"] == "школа № 83"
     assert _posts(facts, "Дамир Байбурин")[0]["org"] is None
+
+
+def test_a_participle_that_does_not_agree_with_the_head_is_no_part_of_the_name():
+    text = "В технопарке, созданном Правительством Ленинградской области при поддержке компании «ЕвроХим», учат детей."
+    assert "Правительство Ленинградской области" in extract_facts(text, "ru", {"date": "2022-09-07"})["organisations"]

@@ -527,13 +527,18 @@ HEAD_WORD = re.compile(HEAD_STEMS, re.I)
 
 def _without_leading_nouns(mention: Mention) -> Mention:
     """«Почётной грамотой Министерства просвещения» → «Министерства просвещения»: the words before the head must be
-    adjectives (or participles); a noun there belongs to the sentence."""
+    adjectives (or participles) agreeing with it in case; a noun there belongs to the sentence."""
     words = list(re.finditer(r"\S+", mention.value))
     head = next((i for i, w in enumerate(words) if HEAD_WORD.match(w.group(0))), 0)
+    head_cases = {p.tag.case for p in parses(words[head].group(0).lower())} if words else set()
     for i, word in enumerate(words[:head]):
         if not re.fullmatch(r"[А-ЯЁа-яё-]+", word.group(0)):
             break
         best = parses(word.group(0).lower())[0]
+        if {"ADJF", "PRTF"} & set(best.tag.grammemes) and word.group(0).islower() and \
+                not head_cases & {p.tag.case for p in parses(word.group(0).lower())}:
+            cut = words[i + 1].start()  # «созданном Правительством …»: no agreement, the word is the sentence's
+            return _without_leading_nouns(Mention(mention.start + cut, mention.end, mention.value[cut:]))
         if {"ADJF", "PRTF"} & set(best.tag.grammemes):
             continue
         if "NOUN" in best.tag and not re.match(r"[А-ЯЁ]", word.group(0)):
