@@ -619,3 +619,9 @@ def test_a_teacher_works_at_the_school_named_before_unless_from_elsewhere():
 def test_a_participle_that_does_not_agree_with_the_head_is_no_part_of_the_name():
     text = "В технопарке, созданном Правительством Ленинградской области при поддержке компании «ЕвроХим», учат детей."
     assert "Правительство Ленинградской области" in extract_facts(text, "ru", {"date": "2022-09-07"})["organisations"]
+
+
+def test_english_towns_with_a_russian_town_ending_and_their_list():
+    text = "IT-cubes opened in Neftekamsk, Sibay, Kumertau and Beloretsk. Ivan Petrov lives in Moscow."
+    places = extract_facts(text, "en", {"date": "2021-09-01"})["places"]
+    assert places[:4] == ["Neftekamsk", "Sibay", "Kumertau", "Beloretsk"] and "Ivan" not in places

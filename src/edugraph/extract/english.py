@@ -44,6 +44,19 @@ DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
+# "in Neftekamsk, Sibay, Kumertau and Beloretsk": a town with a Russian town ending after a preposition, and the single
+# capitalised words listed with it up to the end of the clause
+_TOWN_ENDING = r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)"
+TOWN = re.compile(rf"(?<![\w-])(?:in|from|to|near)\s+(?P<items>{_TOWN_ENDING}(?:,\s+[A-Z][a-z]+){{0,6}}"
+                  rf"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
+
+
+def _person_words() -> set[str]:
+    """Given names and words that are no names (data/gazetteers/person_names.yaml): never a town of a list."""
+    data = gazetteer.load("person_names")
+    return set(data["first_names"].split()) | set(data["not_names"].split())
+
+
 def _places(text: str) -> list[Mention]:
     out = []
     for m in REGION_LIST.finditer(text):  # "Penza, Samara and Perm regions": every item is a region
@@ -61,6 +74,11 @@ def _places(text: str) -> list[Mention]:
         if not gazetteer.find_place(m.group("name")):
             out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
                                {"id": "~" + fold(m.group("name")), "record": None}))
+    for m in TOWN.finditer(text):
+        for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
+            name, start = item.group(0), m.start("items") + item.start()
+            if not gazetteer.find_place(name) and name not in _person_words():
+                out.append(Mention(start, start + len(name), name, {"id": "~" + fold(name), "record": None}))
     for city in dateline_cities(text):  # "MOSCOW, March 2"
         record = gazetteer.find_place(city.value)
         if record:
