@@ -625,3 +625,10 @@ def test_english_towns_with_a_russian_town_ending_and_their_list():
     text = "IT-cubes opened in Neftekamsk, Sibay, Kumertau and Beloretsk. Ivan Petrov lives in Moscow."
     places = extract_facts(text, "en", {"date": "2021-09-01"})["places"]
     assert places[:4] == ["Neftekamsk", "Sibay", "Kumertau", "Beloretsk"] and "Ivan" not in places
+
+
+def test_english_titles_joined_by_and_with_an_envoy_to_a_territory():
+    text = ("Russia's Deputy Prime Minister and Presidential Envoy to the Far Eastern Federal District (FEFD) "
+            "Yury Trutnev is on a working visit.")
+    assert _posts(extract_facts(text, "en", {"date": "2021-11-18"}), "Yury Trutnev") == [
+        {"post": "deputy prime minister", "org": None}, {"post": "presidential envoy", "org": None}]
