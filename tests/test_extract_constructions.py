@@ -632,3 +632,10 @@ def test_english_titles_joined_by_and_with_an_envoy_to_a_territory():
             "Yury Trutnev is on a working visit.")
     assert _posts(extract_facts(text, "en", {"date": "2021-11-18"}), "Yury Trutnev") == [
         {"post": "deputy prime minister", "org": None}, {"post": "presidential envoy", "org": None}]
+
+
+def test_ordinal_sessions_of_a_meeting_are_events_of_their_own():
+    text = ("On March 24 the meeting of regional coordinators was held. Aspects were discussed at the first session. "
+            "The second session of the meeting was devoted to digital competencies.")
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2021-03-25"})["events"]]
+    assert "First session" in names and any(n.startswith("Second session") for n in names)

@@ -25,7 +25,7 @@ EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|"
-           r"plenary|panel|strategic|thematic|international|annual|regional|national)"
+           r"plenary|panel|strategic|thematic|international|annual|regional|national|first|second|third|fourth)"
            r"\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
 # "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
@@ -213,7 +213,7 @@ def _quoted_events(article: Article) -> list[dict]:
 
 
 SCOPE = re.compile(r"(?:всероссийск|международн|межрегиональн|республиканск|краев|областн|окружн|городск|районн|муниципальн|"
-                   r"федеральн|августовск|регионал)\w*$", re.I)
+                   r"федеральн|августовск|регионал|перв|втор|трет|четв[её]рт)\w*$", re.I)  # «вторая сессия»
 
 
 STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
@@ -253,6 +253,10 @@ def _split_proper_names(groups: dict[str, list[dict]], lang: str) -> dict[str, l
     return out
 
 
+# words that make an unnamed English event one of its own: "the plenary session", "the second session of the meeting"
+EN_QUALIFIERS = {"plenary", "panel", "strategic", "thematic", "first", "second", "third", "fourth"}
+
+
 def _distinct_key(mention: dict, lang: str) -> str:
     """Mentions with the same key are the same event; a stage («финал конкурса «…»», "the final stage of the
     Olympiad") is keyed "stage:<stage>:<key of its competition>"."""
@@ -269,7 +273,7 @@ def _distinct_key(mention: dict, lang: str) -> str:
         scope = [lemma(w) for w in mention["mods"].split() if SCOPE.match(w)]
         return base + (":" + " ".join(scope) if scope else "")
     if lang == "en":
-        qualifier = [w.lower() for w in mention["mods"].split() if w.lower() in {"plenary", "panel", "strategic", "thematic"}]
+        qualifier = [w.lower() for w in mention["mods"].split() if w.lower() in EN_QUALIFIERS]
         return base + ":" + " ".join(qualifier)
     return base
 
