@@ -639,3 +639,9 @@ def test_ordinal_sessions_of_a_meeting_are_events_of_their_own():
             "The second session of the meeting was devoted to digital competencies.")
     names = [e["name"] for e in extract_facts(text, "en", {"date": "2021-03-25"})["events"]]
     assert "First session" in names and any(n.startswith("Second session") for n in names)
+
+
+def test_a_regional_ministry_is_the_ministry_of_the_article_region():
+    text = "Форум прошёл в 15-й раз, сообщили в региональном министерстве образования и науки."
+    facts = extract_facts(text, "ru", {"date": "2023-09-20", "place": "Тамбовская область"})
+    assert facts["organisations"] == ["Министерство образования и науки Тамбовской области"]

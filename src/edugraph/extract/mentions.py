@@ -47,6 +47,12 @@ class Article:
         dated = re.match(r"\s*[,–—-]\s*\d|\s*[,–—-]\s*[A-Za-zА-Яа-яё]+,?\s+\d", tail)  # ", 2 March", ", March 2"
         return first.value if not head.strip() and dated else None
 
+    def region(self) -> dict | None:
+        """The federal subject of the article's metadata place (the place itself, or the region it lies in)."""
+        from edugraph import gazetteer
+        own = gazetteer.find_place(self.place) if self.place else None
+        return next((r for r in gazetteer.ancestors(own) if r.get("kind") == "federal_subject"), None) if own else None
+
     def event_places(self, start: int, end: int) -> list[Mention]:
         """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
         return [m for m in self.in_span(self.places, start, end)

@@ -145,6 +145,22 @@ def trim_org_tail(value: str) -> str:
     return ORG_TAIL.sub("", value)
 
 
+def genitive_phrase(name: str) -> str:
+    """A nominative place name in the genitive, the words up to its head noun declined.
+
+    >>> genitive_phrase("Саратовская область"), genitive_phrase("Республика Коми")
+    ('Саратовской области', 'Республики Коми')
+    """
+    out, words = [], name.split()
+    for i, word in enumerate(words):
+        parse = parses(word.lower())[0]
+        form = parse.inflect({"gent"}) if {"NOUN", "ADJF"} & set(parse.tag.grammemes) else None
+        out.append((form.word.capitalize() if word[:1].isupper() else form.word) if form else word)
+        if "NOUN" in parse.tag:
+            return " ".join(out + words[i + 1:])
+    return " ".join(out)
+
+
 @functools.lru_cache(maxsize=16384)
 def nominative_phrase(phrase: str) -> str:
     """Put the head of a Russian noun phrase in the nominative: leading adjectives and the first noun

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from edugraph.extract.names import nominative_phrase, trim_org_tail
+from edugraph.extract.names import genitive_phrase, nominative_phrase, trim_org_tail
 from edugraph import gazetteer
 from edugraph.extract.mentions import Mention
 from edugraph.text import fold, lemma, parses
@@ -427,24 +427,10 @@ def _listed(article, person) -> bool:
 def _of_article_region(article, org: str) -> str | None:
     """«Министерство образования области» in an article from the Saratov region → «Министерство образования
     Саратовской области» (the region of the article's metadata place, when its kind is the word's); else None."""
-    word = org.split()[-1].lower()
-    own = gazetteer.find_place(article.place) if article.place else None
-    region = next((r for r in gazetteer.ancestors(own) if r.get("kind") == "federal_subject"), None) if own else None
+    word, region = org.split()[-1].lower(), article.region()
     if not region or word not in ("области", "края", "республики") or lemma(word) not in fold(region["ru"]):
         return None
-    return org[:-len(word)] + _genitive(region["ru"])
-
-
-def _genitive(name: str) -> str:
-    """«Саратовская область» → «Саратовской области» (the words up to the head noun decline)."""
-    out = []
-    for i, word in enumerate(name.split()):
-        parse = parses(word.lower())[0]
-        form = parse.inflect({"gent"}) if {"NOUN", "ADJF"} & set(parse.tag.grammemes) else None
-        out.append((form.word.capitalize() if word[:1].isupper() else form.word) if form else word)
-        if "NOUN" in parse.tag:
-            return " ".join(out + name.split()[i + 1:])
-    return " ".join(out)
+    return org[:-len(word)] + genitive_phrase(region["ru"])
 
 
 def _nearest(orgs, person):

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
-from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
 from edugraph.extract.posts import _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
@@ -405,7 +405,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or any(o.start <= mention.start and mention.end <= o.end for o in out):
             continue
-        value = _clean_org(nominative_phrase(mention.value))
+        value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
@@ -435,6 +435,21 @@ def parent_body(name: str) -> str | None:
         return None
     body = nominative_phrase(m.group("body"))
     return body[:1].upper() + body[1:]
+
+
+REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|республиканск)\w*\s+"
+                           r"(?P<body>(?:министерств|департамент|правительств|управлени)\w*(?:\s+(?-i:[а-яё]+))*)$", re.I)
+
+
+def _regional_body(value: str, article: Article) -> str:
+    """«региональное министерство образования и науки» in an article from the Tambov region → «Министерство
+    образования и науки Тамбовской области» (the region of the metadata place); other names unchanged."""
+    m = REGIONAL_BODY.match(value or "")
+    region = article.region() if m else None
+    if not region:
+        return value
+    body = m.group("body")
+    return f"{body[:1].upper()}{body[1:]} {genitive_phrase(region['ru'])}"
 
 
 def _quoted_name_only(text: str, start: int, end: int) -> bool:
