@@ -645,3 +645,11 @@ def test_a_regional_ministry_is_the_ministry_of_the_article_region():
     text = "Форум прошёл в 15-й раз, сообщили в региональном министерстве образования и науки."
     facts = extract_facts(text, "ru", {"date": "2023-09-20", "place": "Тамбовская область"})
     assert facts["organisations"] == ["Министерство образования и науки Тамбовской области"]
+
+
+def test_a_named_week_is_an_event_but_this_week_is_not():
+    def names(text):
+        return [e["name"] for e in extract_facts(text, "ru", {"date": "2023-10-06"})["events"]]
+    assert names("5 октября в рамках Большой учительской недели прошёл концерт.")[0] == "Большая учительская неделя"
+    assert names("В школе прошла Неделя финансовой грамотности 5 мая.") == ["Неделя финансовой грамотности"]
+    assert names("На этой неделе 5 мая прошёл концерт.") == ["Концерт"]
