@@ -545,7 +545,8 @@ def test_visit_object_after_the_verb_and_a_continued_trip():
     text = ("5 января в ходе рабочего визита глава района совместно с руководителем отдела образования "
             "Администрации района посетил МКОУ «Нагорская СОШ».\n\nВ школе обошли кабинеты.\n\n"
             "Ремонт нужен.\n\nЗатем делегация посетила МКОУ «Раскатихинская СОШ».")
-    visits = [e for e in extract_facts(text, "ru", {"date": "2016-01-05"})["events"] if e["name"].startswith("Посещение")]
+    events = extract_facts(text, "ru", {"date": "2016-01-05"})["events"]
+    visits = [e for e in events if e["name"].startswith("Посещение")]
     assert [(e["name"], e["date"]) for e in visits] == [("Посещение МКОУ «Нагорская СОШ»", "2016-01-05"),
                                                        ("Посещение МКОУ «Раскатихинская СОШ»", "2016-01-05")]
 

@@ -194,7 +194,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
         text = article.text[s:e]
         for action in actions():
             trigger = _trigger(action, article.lang, text)
-            own_kind = action["kind"] == "visit"  # a visit is not an assembly or concert of its day («побывал на линейке»)
+            own_kind = action["kind"] == "visit"  # not the assembly or concert of its day («побывал на линейке»)
             if not trigger or not own_kind and (action["type"], (s, e)) in covered or \
                     action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
@@ -212,7 +212,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                 last[action["kind"]] = (date, stated)
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
-            twin = None if own_kind else dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
+            twin = None if own_kind else \
+                dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
             if twin and not twin["date"] and date and not (target and _plural(article, target)):
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:

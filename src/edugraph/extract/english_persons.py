@@ -117,7 +117,8 @@ def find_persons(text: str) -> list[Mention]:
 
 # ---------------------------------------------------------------- posts
 
-_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|(?<![Ee]nvoy\s)\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
+_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|"
+                       r"(?<![Ee]nvoy\s)\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
                        r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
 _ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
                        r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"

@@ -311,7 +311,8 @@ def _municipalities(text: str) -> list[Mention]:
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
     for m in MUNICIPALITY_LIST.finditer(text):
-        kind = [lemma(w) if re.match(r"(?:район|округ|сельсовет)", w) else _masculine(w) for w in m.group("kind").split()]
+        kind = [lemma(w) if re.match(r"(?:район|округ|сельсовет)", w) else _masculine(w)
+                for w in m.group("kind").split()]
         for adjective in re.finditer(r"[А-ЯЁ][а-яё]+", m.group("adjs")):
             name = " ".join([_capital(_masculine(adjective.group(0)))] + kind)
             if not gazetteer.find_place(name) and not inside_quotes(text, m.start()):
@@ -438,7 +439,8 @@ def parent_body(name: str) -> str | None:
 
 
 REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|республиканск)\w*\s+"
-                           r"(?P<body>(?:министерств|департамент|правительств|управлени)\w*(?:\s+(?-i:[а-яё]+))*)$", re.I)
+                           r"(?P<body>(?:министерств|департамент|правительств|управлени)\w*"
+                           r"(?:\s+(?-i:[а-яё]+))*)$", re.I)
 
 
 def _regional_body(value: str, article: Article) -> str:
