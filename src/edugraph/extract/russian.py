@@ -244,6 +244,19 @@ def _merge_persons(mentions: list[Mention]) -> list[Mention]:
 PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # «Республика Дагестан (РД)»
 
 
+REGION_ADJECTIVE = {"областн": ("femn", "область"), "краев": ("masc", "край")}
+
+
+def _region_of_adjective(adjective: str, after: str) -> str | None:
+    """«Саратовского областного института»: a place adjective before «областной»/«краевой» names the region
+    («Саратовская область»), not its capital."""
+    kind = next((v for k, v in REGION_ADJECTIVE.items() if re.match(rf"\s+{k}", after, re.I)), None)
+    parse = next((p for p in parses(adjective.lower()) if "ADJF" in p.tag), None) if kind else None
+    form = parse.inflect({"nomn", "sing", kind[0]}) if parse else None
+    name = f"{form.word.capitalize()} {kind[1]}" if form else None
+    return name if name and gazetteer.find_place(name) else None
+
+
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
     raw += dateline_cities(text)
@@ -252,8 +265,9 @@ def _places(text: str, spans: list) -> list[Mention]:
             raw.append(Mention(m.start(), m.end(), f"{adj} район"))
     for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
                          r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)))", text):
-        if gazetteer.find_place(m.group(1)):
-            raw.append(Mention(m.start(), m.end(), m.group(1)))
+        region = _region_of_adjective(m.group(1), text[m.end():m.end() + 14])
+        if region or gazetteer.find_place(m.group(1)):
+            raw.append(Mention(m.start(), m.end(), region or m.group(1)))
     context = list(dict.fromkeys(m.value for m in raw if not m.value.endswith("район")))  # once each: linear time
     out = []
     for mention in sorted(raw, key=lambda m: m.start):
