@@ -35,7 +35,8 @@ def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
     return " " not in place.value and any(o.start == place.start and o.end > place.end + 1 for o in orgs)
 
 
-REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+# "Penza, Samara and Perm regions" (at most 12 items before "and": bounded, so linear on a long run of names)
+REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
                          r"\s+(?P<kind>regions|districts)\b")
 
 
@@ -84,7 +85,8 @@ def _places(text: str) -> list[Mention]:
         if record:
             out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
     listed = [(o.start, o.end) for o in out]  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
-    found = [m for m in found if not any(s <= m.start() < e for s, e in listed)]
+    covered = {i for s, e in listed for i in range(s, e)}  # (a set: linear in a long list of towns)
+    found = [m for m in found if m.start() not in covered]
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:
