@@ -12,8 +12,9 @@ classes that recur in unseen news, reading the fresh slice too (programmes named
 scored before and after the fourth round without being tuned on (0.749, then 0.755); the fifth round read it for
 error classes (0.835 after). The held-out slice (real_ru_e_…, real_en_27…29) was collected and given gold by
 reading while the fifth round was written, by a writer who never ran the extractor, and scored only before and
-after it (0.783, then 0.800); nobody has read it for error classes yet. Thresholds sit a little below the
-scores measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
+after it (0.783, then 0.800); the sixth round read it for error classes (0.918 after), so a newer held-out set
+outside this repository gives the honest figure. Thresholds sit a little below the scores measured when the rules
+were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
 
 import json
 import re
@@ -34,14 +35,14 @@ SLICES = {
                  {"persons": 0.96, "posts": 0.85, "organisations": 0.85, "places": 0.87, "initiatives": 0.92,
                   "events": 0.66, "event_places": 0.87, "overall": 0.86}),
     "fresh": (r"^real_(?:ru_c_\d+|en_(?:1[5-9]|20))_", 16,
-              {"persons": 0.96, "posts": 0.69, "organisations": 0.75, "places": 0.87, "initiatives": 0.87,
-               "events": 0.66, "event_dates": 0.76, "overall": 0.80}),
+              {"persons": 0.96, "posts": 0.73, "organisations": 0.76, "places": 0.9, "initiatives": 0.87,
+               "events": 0.71, "event_dates": 0.75, "overall": 0.82}),
     "latest": (r"^real_(?:ru_d_\d+|en_2[1-6])_", 16,
-               {"persons": 0.98, "posts": 0.71, "organisations": 0.72, "places": 0.86, "initiatives": 0.87,
-                "events": 0.74, "event_dates": 0.79, "overall": 0.82}),
+               {"persons": 0.98, "posts": 0.77, "organisations": 0.74, "places": 0.86, "initiatives": 0.87,
+                "events": 0.8, "event_dates": 0.82, "overall": 0.84}),
     "held_out_5": (r"^real_(?:ru_e_\d+|en_2[7-9])_", 10,
-                   {"persons": 0.96, "posts": 0.66, "organisations": 0.74, "places": 0.83, "initiatives": 0.8,
-                    "events": 0.59, "event_dates": 0.75, "overall": 0.79}),
+                   {"persons": 0.96, "posts": 0.86, "organisations": 0.9, "places": 0.92, "initiatives": 0.92,
+                    "events": 0.85, "event_dates": 0.79, "overall": 0.9}),
 }
 
 

@@ -66,6 +66,8 @@ def _organisations(article: Article, posts: dict) -> list[str]:
                 names.append(post["org"])
         posts[person] = _same_posts_once(unique(person_posts))
     names = [n for n in names if not _repeat_mention(n, names)]
+    if article.lang == "ru":  # «Отдел образования Администрации X района»: the administration is named too
+        names += [body for body in map(russian.parent_body, names) if body]
     kept: list[str] = []
     for name in names:
         same = [i for i, k in enumerate(kept) if same_organisation(name, k)]

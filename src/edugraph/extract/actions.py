@@ -88,8 +88,21 @@ def _plural(article: Article, target: Mention) -> bool:
                                                          for p in parses(first)[:1])
 
 
-def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention | None:
-    """The organisation or centre the action is about: the one nearest to the trigger at `at`."""
+CONTINUATION = re.compile(r"\s*(?:Затем|Потом|Далее|После\s+этого|Позже|Then|After\s+that|Later|Next)\b,?\s")
+
+
+def _trigger(action: dict, lang: str, text: str) -> re.Match | None:
+    """The first trigger of an action in a sentence; for a visit its verb before a noun («В ходе визита глава
+    … посетил школу»: the school is the verb's object)."""
+    found = list(action["triggers"][lang].finditer(text))
+    if action["kind"] == "visit" and lang == "ru":
+        found = [m for m in found if parses(m.group(0).lower())[0].tag.POS == "VERB"] or found
+    return found[0] if found else None
+
+
+def _target(article: Article, s: int, e: int, at: int, generic: bool, after: bool = False) -> Mention | None:
+    """The organisation or centre the action is about: the one nearest to the trigger at `at` (with `after`, one
+    after it when there is one: the object of «посетил», not the visitor's body before it)."""
     objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)
                and not PROGRAMME.search(o.value)]
     near = [o for o in objects if abs(o.start - at) <= NEAR or abs(o.end - at) <= NEAR]
@@ -99,6 +112,8 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool) -> Mention
         near = [Mention(offset + m.start(), offset + m.end(), _nominative(article, m.group(0)))
                 for m in GENERIC_OBJECT[article.lang].finditer(text)]
     near = [o for o in near if not _names_event(article, o)]
+    if after:
+        near = [o for o in near if o.start >= at] or near
     return min(near, key=lambda o: abs(o.start - at), default=None)
 
 
@@ -174,23 +189,31 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
     dated = {(event["type"], event["date"]): event for event in events}
     body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
     out: dict[tuple, dict] = {}
+    last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
     for index, (s, e) in enumerate(body):
         text = article.text[s:e]
         for action in actions():
-            trigger = action["triggers"][article.lang].search(text)
-            if not trigger or (action["type"], (s, e)) in covered or \
+            trigger = _trigger(action, article.lang, text)
+            own_kind = action["kind"] == "visit"  # not the assembly or concert of its day («побывал на линейке»)
+            if not trigger or not own_kind and (action["type"], (s, e)) in covered or \
                     action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
-            target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening")
+            target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening",
+                             after=action["kind"] == "visit")
             if action["kind"] == "opening" and target and COLLEGIAL_BODY.match(target.value):
                 continue  # «создан Совет руководителей»: a body was formed, nothing was opened
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
             place = inside[-1].value if inside else _place(article, s, e) or \
                 (article.dateline_place() if index < LEAD_SENTENCES else None)
             date, stated = _date(article, s, e, s + trigger.start(), index)
+            if not date and CONTINUATION.match(text) and last.get(action["kind"]):
+                date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
+            if date:
+                last[action["kind"]] = (date, stated)
             if action.get("once") and not stated and events:
                 continue  # awards handed out at the conference the article reports: part of that event
-            twin = dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
+            twin = None if own_kind else \
+                dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
             if twin and not twin["date"] and date and not (target and _plural(article, target)):
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:

@@ -146,15 +146,18 @@ RELATIVE = re.compile(
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
     r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
+    r"|(?<!\w)(?P<this_year>в\s+(?:этом|текущем|нынешнем)\s+году|this\s+year)(?!\w)"
+    r"|(?<!\w)(?:в|on)\s+(?:the\s+)?(?P<teachers_day>День\s+учителя|Teacher['’]?s['’]?\s+Day)"  # 5 October
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
-    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «с началом учебного года» resolved
-    against the ISO publication date (a weekday is the latest such day not after it; «минувшую»/"last" one strictly
-    before it; the Day of Knowledge is 1 September of that year, the start of the school year the coming one).
+    """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
+    «с началом учебного года» resolved against the ISO publication date (a weekday is the latest such day not after
+    it; «минувшую»/"last" one strictly before it; the Day of Knowledge is 1 September of that year, Teacher's Day
+    5 October, the start of the school year the coming one).
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
     ['2024-03-12', '2024-03-08', '2021']
@@ -170,6 +173,11 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
         elif m.group("knowledge"):
             day = datetime.date(base.year, 9, 1)
+        elif m.group("teachers_day"):
+            day = datetime.date(base.year, 10, 5)
+        elif m.group("this_year"):
+            out.append(DateMention(m.start(), m.end(), str(base.year), None, "year"))
+            continue
         elif m.group("school_start"):  # the coming 1 September
             day = datetime.date(base.year + (base.month > 9), 9, 1)
         elif m.group("ago") or m.group("last_year"):

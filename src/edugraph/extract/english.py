@@ -35,13 +35,27 @@ def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
     return " " not in place.value and any(o.start == place.start and o.end > place.end + 1 for o in orgs)
 
 
-REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+# "Penza, Samara and Perm regions" (at most 12 items before "and": bounded, so linear on a long run of names)
+REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
                          r"\s+(?P<kind>regions|districts)\b")
 
 
 VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
 DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
+
+
+# "in Neftekamsk, Sibay, Kumertau and Beloretsk": a town with a Russian town ending after a preposition, and the single
+# capitalised words listed with it up to the end of the clause
+_TOWN_ENDING = r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)"
+TOWN = re.compile(rf"(?<![\w-])(?:in|from|to|near)\s+(?P<items>{_TOWN_ENDING}(?:,\s+[A-Z][a-z]+){{0,6}}"
+                  rf"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
+
+
+def _person_words() -> set[str]:
+    """Given names and words that are no names (data/gazetteers/person_names.yaml): never a town of a list."""
+    data = gazetteer.load("person_names")
+    return set(data["first_names"].split()) | set(data["not_names"].split())
 
 
 def _places(text: str) -> list[Mention]:
@@ -61,12 +75,18 @@ def _places(text: str) -> list[Mention]:
         if not gazetteer.find_place(m.group("name")):
             out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
                                {"id": "~" + fold(m.group("name")), "record": None}))
+    for m in TOWN.finditer(text):
+        for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
+            name, start = item.group(0), m.start("items") + item.start()
+            if not gazetteer.find_place(name) and name not in _person_words():
+                out.append(Mention(start, start + len(name), name, {"id": "~" + fold(name), "record": None}))
     for city in dateline_cities(text):  # "MOSCOW, March 2"
         record = gazetteer.find_place(city.value)
         if record:
             out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
     listed = [(o.start, o.end) for o in out]  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
-    found = [m for m in found if not any(s <= m.start() < e for s, e in listed)]
+    covered = {i for s, e in listed for i in range(s, e)}  # (a set: linear in a long list of towns)
+    found = [m for m in found if m.start() not in covered]
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:

@@ -117,7 +117,8 @@ def find_persons(text: str) -> list[Mention]:
 
 # ---------------------------------------------------------------- posts
 
-_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
+_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|"
+                       r"(?<![Ee]nvoy\s)\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
                        r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
 _ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
                        r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"
@@ -164,13 +165,13 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
         if m.end() > end:
             continue
         between = segment[m.end():end]
-        of = re.fullmatch(r"\s+(?:of|at)\s+(.+?)\s*,?\s*", between, re.S)
+        of = re.fullmatch(r"\s+(?:of|at|(?P<to>to))\s+(.+?)\s*,?\s*", between, re.S)  # "Envoy to the …": no body
         if between.strip() and not of or re.search(r"\band\s*$", between):
             break
         head = segment[:m.start()]
         if between.rstrip().endswith(",") and UNKNOWN_NAME.search(head):
             break  # "Liisa Pohjolainen, the head of X, Vasilii Pavlov": the apposition of a name before it
-        org = of.group(1).replace(_OPEN, "(").replace(_CLOSE, ")") if of else None
+        org = of.group(2).replace(_OPEN, "(").replace(_CLOSE, ")") if of and not of.group("to") else None
         posts.insert(0, _post(m.group(0), org))
         joined = re.search(rf"(?:,|\band)\s+{_ARTICLE}$", head, re.I)  # "Director of X, the Chairman of Y"
         if not joined:

@@ -25,7 +25,7 @@ EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
 EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|"
-           r"plenary|panel|strategic|thematic|international|annual|regional|national)"
+           r"plenary|panel|strategic|thematic|international|annual|regional|national|first|second|third|fourth)"
            r"\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
 # "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
@@ -213,11 +213,48 @@ def _quoted_events(article: Article) -> list[dict]:
 
 
 SCOPE = re.compile(r"(?:всероссийск|международн|межрегиональн|республиканск|краев|областн|окружн|городск|районн|муниципальн|"
-                   r"федеральн|августовск|регионал)\w*$", re.I)
+                   r"федеральн|августовск|регионал|перв|втор|трет|четв[её]рт)\w*$", re.I)  # «вторая сессия»
 
 
 STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
                    r"(?:first|second|third|full-time|regional)\s+(?:[\w-]+\s+)?(?:stage|round|phase))", re.I)
+
+
+# an English proper name before a capitalised noun: capitalised words, the last one not a scope word
+PROPER_NAME = re.compile(r"(?:[A-Z][\w-]*\s+(?:(?:and|of)\s+)?)*(?!(?:International|All-Russian|Regional|National|"
+                         r"Annual|Russian)\b)[A-Z][a-z][\w-]*")
+
+
+def _proper_name(mention: dict) -> str | None:
+    """The folded proper name of an English competition mention ("the Asian Physics Olympiad" → "asian physics"),
+    None for a plural, a lower-case or an unnamed mention."""
+    if mention["type"] != "competition" or not re.fullmatch(r"[A-Z][a-z]+(?<!s)", mention["noun"]) or \
+            not PROPER_NAME.fullmatch(mention["mods"]):
+        return None
+    return fold(mention["mods"])
+
+
+def _split_proper_names(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
+    """An English group of competitions with two or more proper names («won the Romanian Physics Tournament …, a
+    silver medalist at the Asian Physics Olympiad») is that many competitions; a mention without a name stays with
+    the named one before it."""
+    if lang != "en":
+        return groups
+    out: dict[str, list[dict]] = {}
+    for key, mentions in groups.items():
+        names = unique(n for n in map(_proper_name, mentions) if n)
+        if len(names) < 2 or mentions[0]["quoted"]:
+            out[key] = mentions
+            continue
+        current = names[0]
+        for mention in mentions:
+            current = _proper_name(mention) or current
+            out.setdefault(f"{key}:{current}", []).append(mention)
+    return out
+
+
+# words that make an unnamed English event one of its own: "the plenary session", "the second session of the meeting"
+EN_QUALIFIERS = {"plenary", "panel", "strategic", "thematic", "first", "second", "third", "fourth"}
 
 
 def _distinct_key(mention: dict, lang: str) -> str:
@@ -236,7 +273,7 @@ def _distinct_key(mention: dict, lang: str) -> str:
         scope = [lemma(w) for w in mention["mods"].split() if SCOPE.match(w)]
         return base + (":" + " ".join(scope) if scope else "")
     if lang == "en":
-        qualifier = [w.lower() for w in mention["mods"].split() if w.lower() in {"plenary", "panel", "strategic", "thematic"}]
+        qualifier = [w.lower() for w in mention["mods"].split() if w.lower() in EN_QUALIFIERS]
         return base + ":" + " ".join(qualifier)
     return base
 
@@ -248,7 +285,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if _is_publication_line(article, mention["start"]):
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
-    groups = _merge_unnamed(groups, article.lang)
+    groups = _split_proper_names(_merge_unnamed(groups, article.lang), article.lang)
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
@@ -324,7 +361,13 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
             return False
         return other["date"] == event["date"] if event["date"] else lemma(event["name"]) in \
             {lemma(w) for w in re.split(r"[\s-]+", other["name"])}
-    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events)]
+    def anaphora(event):  # «… состоялось открытие Центра. Праздник открылся …»: the celebration is that event
+        return size(event) == 1 and not event["date"] and lemma(event["name"]) in CELEBRATION_WORDS and \
+            any(o is not event and o["date"] for o in events)
+    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e)]
+
+
+CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
@@ -409,7 +452,7 @@ def _sub_event(article: Article, mention: dict) -> bool:
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
                           r"(?:said|stated|noted|announced)\s+at|"  # "said at a meeting"
-                          r"(?:заявил|сказал|отметил)\w*\s+на)\s+"
+                          r"(?:заявил|сказал|отметил|подчеркнул|рассказал)\w*(?:\s+(?-i:[А-ЯЁ])[а-яё]+){0,2}\s+на)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -505,9 +548,10 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     (the date nearest to the event's mention at `at` when the sentence has several)."""
     text = article.text[s:e]
     found = find_dates(text, article.year)
+    relative = relative_dates(text, article.published)  # a day («вчера») before a month, a year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
-        relative_dates(text, article.published) or [d for d in found if d.kind == "month"] or \
-        [d for d in found if d.kind == "school_year"] or [d for d in found if d.kind == "year"]
+        [d for d in relative if d.kind == "day"] or [d for d in found if d.kind == "month"] or \
+        [d for d in found if d.kind == "school_year"] or [d for d in found + relative if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
     if dates and not event["date"]:

@@ -47,6 +47,12 @@ class Article:
         dated = re.match(r"\s*[,–—-]\s*\d|\s*[,–—-]\s*[A-Za-zА-Яа-яё]+,?\s+\d", tail)  # ", 2 March", ", March 2"
         return first.value if not head.strip() and dated else None
 
+    def region(self) -> dict | None:
+        """The federal subject of the article's metadata place (the place itself, or the region it lies in)."""
+        from edugraph import gazetteer
+        own = gazetteer.find_place(self.place) if self.place else None
+        return next((r for r in gazetteer.ancestors(own) if r.get("kind") == "federal_subject"), None) if own else None
+
     def event_places(self, start: int, end: int) -> list[Mention]:
         """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
         return [m for m in self.in_span(self.places, start, end)
@@ -57,6 +63,12 @@ class Article:
         return [m for m in mentions if start <= m.start and m.end <= end]
 
 
+# Not a sentence end: a Russian abbreviation before a name — one lower-case letter («и.о. Председателя», «г. Ростова»,
+# «с. Петровка») or «им.», «ул.», «пос.», «обл.» — except «т.д.», «т.п.» and «г.» after a year («в 2015 г. Школа»).
+RU_ABBREVIATION_END = (r"(?:(?<=т\.д)|(?<=т\.\sд)|(?<=т\.п)|(?<=т\.\sп)|(?<=\d{4}\sг)|(?<=\d{4}г)"
+                       r"|(?<![\s.(][а-яё])(?<!\sим)(?<!\sул)(?<!\sпос)(?<!\sобл))")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
     nor preceded by a preposition (a hard-wrapped line goes on: «15\nмая», «открыта в\n1970 году»); initials are
@@ -64,7 +76,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(r"(?<!\s[а-яёa-z])(?<!\s[а-яёa-z]{2})"  # not after a short word («в», «на», "in")
                          r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on
-                         r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)[.!?]+"  # not after initials
+                         r"|(?<![А-ЯЁA-Z]\.[А-ЯЁA-Z])(?<!\b[А-ЯЁA-Z])(?<!\bNo)(?<!\bSt)"  # not after initials
+                         r"(?:(?=[!?])|" + RU_ABBREVIATION_END + r")[.!?]+"
                          r"(?=\s+[«\"(]?[А-ЯЁA-Z0-9])",
                          text):
         end = m.end()

@@ -132,13 +132,34 @@ ORG_TAIL = re.compile(  # what follows a name without being part of it
     r"\s+(?:в|во|на)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:област\w*|кра[еяю]\w*|республик\w*|округ\w*|район\w*|город\w*|г\.)"
     r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
     r"|\s+(?:в|во)\s+[А-ЯЁ][а-яё-]+$"  # «… в Москве»
-    r"|\s+по\s+(?:инициативе|поручению|приглашению|словам|данным)\b.*$")  # «… по инициативе губернатора …»
+    r"|\s+(?:по|при)\s+(?:инициативе|поручению|приглашению|словам|данным|поддержке|участии|содействии)\b.*$")
+# (the last: «… по инициативе губернатора …», «… при поддержке Фонда …»)
 
 
 def trim_org_tail(value: str) -> str:
     """An organisation name without a trailing location or circumstance: «гимназия № 53 в Пензенской области»
-    → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»."""
+    → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»; «школа …,
+    Исламская Республика Иран» → «школа …» (a place after a comma)."""
+    after_comma = re.search(r",\s+([А-ЯЁA-Z][^,]*)$", value)
+    if after_comma and gazetteer.find_place(after_comma.group(1).rstrip(" .;")):
+        value = value[:after_comma.start()]
     return ORG_TAIL.sub("", value)
+
+
+def genitive_phrase(name: str) -> str:
+    """A nominative place name in the genitive, the words up to its head noun declined.
+
+    >>> genitive_phrase("Саратовская область"), genitive_phrase("Республика Коми")
+    ('Саратовской области', 'Республики Коми')
+    """
+    out, words = [], name.split()
+    for i, word in enumerate(words):
+        parse = parses(word.lower())[0]
+        form = parse.inflect({"gent"}) if {"NOUN", "ADJF"} & set(parse.tag.grammemes) else None
+        out.append((form.word.capitalize() if word[:1].isupper() else form.word) if form else word)
+        if "NOUN" in parse.tag:
+            return " ".join(out + words[i + 1:])
+    return " ".join(out)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -259,10 +280,39 @@ def same_organisation(a: str, b: str) -> bool:
         type_b, place_b = key_b.split("|", 1)
         return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
     words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
-    if not words_a or not words_b or _different_places(a, b):
+    if not words_a or not words_b or _different_places(a, b) or _different_quoted_names(a, b) or \
+            _unit_and_body(a, b) or _unit_and_body(b, a):
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
         len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
+
+
+QUOTED_PROPER = re.compile(r"«[^«»]*»")
+
+
+def _quoted_proper_words(name: str) -> set[str]:
+    """Lemmas of the capitalised, not all-capital words inside the quotes of a name («Нагорская» of «МКОУ «Нагорская
+    СОШ»»), hyphenated parts apart («Кванториум-НЭЛ» → кванториум, нэл)."""
+    quoted = " ".join(QUOTED_PROPER.findall(name))
+    return {lemma(part.lower()) for w in re.findall(r"[А-ЯЁA-Z][\w-]*", quoted) if not w.isupper()
+            for part in w.split("-") if len(part) > 1}
+
+
+def _different_quoted_names(a: str, b: str) -> bool:
+    """«МКОУ «Нагорская СОШ»» vs «МКОУ «Раскатихинская СОШ»»: two quoted proper names with no word in common."""
+    words_a, words_b = _quoted_proper_words(a), _quoted_proper_words(b)
+    return bool(words_a and words_b and not words_a & words_b)
+
+
+UNIT_HEADS = {"отдел", "управление", "комитет", "департамент", "сектор", "коллегия", "department", "committee"}
+BODY_HEADS = {"администрация", "правительство", "министерство", "дума", "собрание", "мэрия", "administration",
+              "government", "ministry"}
+
+
+def _unit_and_body(a: str, b: str) -> bool:
+    """«Отдел образования Администрации X района» and «Администрация X района»: a unit and the body it belongs to."""
+    heads_a, heads_b = ({lemma(w) for w in fold(n).split()[:2]} for n in (a, b))  # «Государственная Дума»
+    return bool(heads_a & UNIT_HEADS and heads_b & BODY_HEADS)
 
 
 def _different_places(a: str, b: str) -> bool:
@@ -271,9 +321,14 @@ def _different_places(a: str, b: str) -> bool:
     if district_a and district_b and not any(SequenceMatcher(None, x, y).ratio() >= 0.8 for x in district_a for y in district_b):
         return True  # (a misspelt «Кирвоского» still matches «Кировского»)
     place_a, place_b = _org_place(a), _org_place(b)
+    if FEDERAL.search(a) and place_b not in (None, "russia") or FEDERAL.search(b) and place_a not in (None, "russia"):
+        return True  # «Министерство образования РФ» and «Министерство образования Кировской области»
     if not place_a or not place_b or place_a == place_b:
         return False
     return place_a not in _ancestors(place_b) and place_b not in _ancestors(place_a)
+
+
+FEDERAL = re.compile(r"(?<!\w)(?:РФ|России|Российской\s+Федерации|Russian|Russia|Russian\s+Federation)(?!\w)")
 
 
 def _district_words(name: str) -> set[str]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from edugraph.extract.names import nominative_phrase, trim_org_tail
+from edugraph.extract.names import genitive_phrase, nominative_phrase, trim_org_tail
 from edugraph import gazetteer
 from edugraph.extract.mentions import Mention
-from edugraph.text import parses
+from edugraph.text import fold, lemma, parses
 
 def _data_titles() -> str:
     """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles)."""
@@ -80,7 +80,8 @@ def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
 HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
 
 
-NOT_ORGS = re.compile(r"^(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
+NOT_ORGS = re.compile(r"^(?:[а-яё]+(?:ого|его|ой|ей)\s+)?"  # «председатель (Большого) жюри»
+                      r"(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
 TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
                              r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
@@ -186,8 +187,11 @@ def attach_posts(article) -> dict[str, list[dict]]:
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
     for person in article.persons:
-        found = [dict(p) for p in person.extra.get("posts", [])] if article.lang == "en" else \
-            _ru_before(article, person, previous) + _posts_after(article, person)
+        if article.lang == "en":
+            found = [dict(p) for p in person.extra.get("posts", [])]
+        else:
+            before = _ru_before(article, person, previous)
+            found = before + _posts_after(article, person, title_first=bool(before))
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -217,6 +221,8 @@ def _ru_before(article, person, previous) -> list[dict]:
     if re.search(r"\S\s+и\s*$", segment):
         return []  # «X, учитель школы № 2 и Y»: the title before «и» is X's
     found = ru_split_post(segment, any_case=True)
+    if found and _has_verb(segment[post_matches(segment, any_case=True)[-1].end():]):
+        found = None  # «В Год педагога и наставника им стал Олег Янковский»: a verb between, no title of the name
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
         head = chunk[:cut - 1]
         start = max(head.rfind(ch) for ch in ",;:\n") + 1
@@ -234,7 +240,9 @@ def _ru_before(article, person, previous) -> list[dict]:
         result = [_post(*found)]
         head = chunk[:cut].rstrip(" ,")
         prev_seg = head[max(head.rfind(ch) for ch in ",;:\n") + 1:]
-        if RU_POST.match(segment.strip()) and cut and chunk[cut - 1] == "," and not earlier:
+        listed = bool(earlier and previous and earlier[-1] is previous[0])  # a list of «title Name», see _posts_after
+        if RU_POST.match(segment.strip()) and cut and chunk[cut - 1] == "," and \
+                (not earlier or listed and earlier[-1].end - s < cut - 1 - len(prev_seg)):
             more = ru_split_post(prev_seg)
             if more:
                 result.insert(0, _post(*more))
@@ -273,17 +281,22 @@ def _has_verb(between: str) -> bool:
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
 
 
-def _posts_after(article, person) -> list[dict]:
+def _posts_after(article, person, title_first: bool = False) -> list[dict]:
+    """Appositions after the name. In a list whose names follow their titles («министр X Иван Петров, председатель
+    жюри, ректор МГУ Пётр Сидоров») the titles after a name that run into the next name are that name's."""
     text = article.text
     rest = text[person.end:]
     if not APPOSITION.match(rest):
         return []
-    clause = re.split(r"[;\n]|\.\s+(?=[А-ЯЁA-Z])", rest, maxsplit=1)[0]
+    _, sentence_end = article.sentence_of(person.start)  # (initials and «им.» do not end it)
+    clause = re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0]
     nxt = [p.start - person.end for p in article.persons if p.start > person.end]
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
     matches = post_matches(clause)
+    if truncated and title_first and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
+        return []
     if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         # «…, директор X Хазова С.И.»: the last title belongs to the next person, and so does the title before
         # an academic rank («…, ректор X, кандидат наук, доцент Астапов»)
@@ -378,18 +391,47 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         if region:
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)]
-            return _nearest(same, person).value if same else None
+            return _nearest(same, person).value if same else _of_article_region(article, org)
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
     elif re.search(r"министр\w*$|minister$", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
+    elif SCHOOL_STAFF.match(title) and not _listed(article, person):
+        # «Учитель математики Анна Петрова рассказала …» after the school was named; not in a list of people from
+        # several places («учительница из Магнитогорска, …»)
+        before = [o for o in candidates if o.start < person.start and re.search(_KINDS["школ"], o.value, re.I)
+                  and not GENERIC_ORG.match(o.value.strip())]
+        return max(before, key=lambda o: o.start).value if before else None
     if not pattern:
         return org
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
     return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
+
+
+# school staff: a post of one school, named earlier in the article when the title names none
+SCHOOL_STAFF = re.compile(r"(?:учител|учительниц|педагог|преподавател|воспитател|заместитель\s+директора|завуч|"
+                          r"teacher\b|deputy\s+director)", re.I)
+
+
+def _listed(article, person) -> bool:
+    """Another person named in the person's sentence, or the person comes from elsewhere («учитель физики из Миасса
+    Дамир Байбурин», "a teacher from Omsk")."""
+    s, e = article.sentence_of(person.start)
+    around = article.text[max(s, person.start - 40):min(e, person.end + 20)]
+    return bool(re.search(r"(?<!\w)(?:из|from)\s+[А-ЯЁA-Z]", around)) or \
+        any(p is not person and s <= p.start < e and p.value != person.value for p in article.persons)
+
+
+def _of_article_region(article, org: str) -> str | None:
+    """«Министерство образования области» in an article from the Saratov region → «Министерство образования
+    Саратовской области» (the region of the article's metadata place, when its kind is the word's); else None."""
+    word, region = org.split()[-1].lower(), article.region()
+    if not region or word not in ("области", "края", "республики") or lemma(word) not in fold(region["ru"]):
+        return None
+    return org[:-len(word)] + genitive_phrase(region["ru"])
 
 
 def _nearest(orgs, person):

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
-from edugraph.extract.names import nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
 from edugraph.extract.posts import _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
@@ -244,6 +244,19 @@ def _merge_persons(mentions: list[Mention]) -> list[Mention]:
 PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # «Республика Дагестан (РД)»
 
 
+REGION_ADJECTIVE = {"областн": ("femn", "область"), "краев": ("masc", "край")}
+
+
+def _region_of_adjective(adjective: str, after: str) -> str | None:
+    """«Саратовского областного института»: a place adjective before «областной»/«краевой» names the region
+    («Саратовская область»), not its capital."""
+    kind = next((v for k, v in REGION_ADJECTIVE.items() if re.match(rf"\s+{k}", after, re.I)), None)
+    parse = next((p for p in parses(adjective.lower()) if "ADJF" in p.tag), None) if kind else None
+    form = parse.inflect({"nomn", "sing", kind[0]}) if parse else None
+    name = f"{form.word.capitalize()} {kind[1]}" if form else None
+    return name if name and gazetteer.find_place(name) else None
+
+
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
     raw += dateline_cities(text)
@@ -252,8 +265,9 @@ def _places(text: str, spans: list) -> list[Mention]:
             raw.append(Mention(m.start(), m.end(), f"{adj} район"))
     for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
                          r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)))", text):
-        if gazetteer.find_place(m.group(1)):
-            raw.append(Mention(m.start(), m.end(), m.group(1)))
+        region = _region_of_adjective(m.group(1), text[m.end():m.end() + 14])
+        if region or gazetteer.find_place(m.group(1)):
+            raw.append(Mention(m.start(), m.end(), region or m.group(1)))
     context = list(dict.fromkeys(m.value for m in raw if not m.value.endswith("район")))  # once each: linear time
     out = []
     for mention in sorted(raw, key=lambda m: m.start):
@@ -270,7 +284,11 @@ def _places(text: str, spans: list) -> list[Mention]:
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
     r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
-    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ)(?:а|у|ом|е)?)(?![\w-])")
+    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ|сельсовет)(?:а|у|ом|е)?)(?![\w-])")
+# «Нагорского и Раскатихинского сельсоветов», «Кировского, Ленинского и Советского районов»: each adjective one place
+MUNICIPALITY_LIST = re.compile(
+    r"(?<![\w-])(?P<adjs>[А-ЯЁ][а-яё]+(?:ого)(?:,\s+[А-ЯЁ][а-яё]+ого){0,8}\s+и\s+[А-ЯЁ][а-яё]+ого)\s+"
+    r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)ов)(?![\w-])")
 SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
                    r"|аул\w*)")
 
@@ -306,6 +324,15 @@ def _municipalities(text: str) -> list[Mention]:
         mention = _unlisted(" ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
+    for m in MUNICIPALITY_LIST.finditer(text):
+        kind = [lemma(w) if re.match(r"(?:район|округ|сельсовет)", w) else _masculine(w)
+                for w in m.group("kind").split()]
+        for adjective in re.finditer(r"[А-ЯЁ][а-яё]+", m.group("adjs")):
+            name = " ".join([_capital(_masculine(adjective.group(0)))] + kind)
+            if not gazetteer.find_place(name) and not inside_quotes(text, m.start()):
+                mention = _unlisted(name)
+                mention.start, mention.end = m.start("adjs") + adjective.start(), m.start("adjs") + adjective.end()
+                out.append(mention)
     return out
 
 
@@ -316,6 +343,10 @@ def _settlements(text: str, spans: list) -> list[Mention]:
                   and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
+        town = place_adjective(m.group(1))
+        if town:
+            candidates.append((m.start(1), town.capitalize(), False))
     out = []
     for start, word, village in candidates:
         if gazetteer.find_place(word):
@@ -334,6 +365,8 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     return out
 
 
+TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
+                            r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 
 
@@ -387,7 +420,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or any(o.start <= mention.start and mention.end <= o.end for o in out):
             continue
-        value = _clean_org(nominative_phrase(mention.value))
+        value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
@@ -395,6 +428,44 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
             out = [o for o in out if not (mention.start <= o.start and o.end <= mention.end)]
             out.append(Mention(mention.start, mention.end, value))
     return out
+
+
+# «Отдел образования Администрации Притобольного района», «Комитет Государственной Думы по просвещению»: a unit of a
+# body named after it in the genitive; the body is an organisation of the article too
+UNIT_OF_BODY = re.compile(r"(?:отдел|управлени|комитет|департамент|сектор|коллеги)\w*\s+(?:(?-i:[а-яё]+)\s+){0,3}?"
+                          r"(?P<body>(?:(?-i:[А-ЯЁ])[а-яё]+(?:ой|ого)\s+)?"
+                          r"(?:администрации|правительства|министерства|думы|собрания|мэрии)"
+                          r"(?:\s+(?-i:[А-ЯЁ«])\S*)*?(?:\s+(?:(?-i:[а-яё]+)\s+)?(?:района|округа|области|края))?)"
+                          r"(?=\s+по\s|$)", re.I)
+
+
+def parent_body(name: str) -> str | None:
+    """The body a unit belongs to, named inside the unit's name (see UNIT_OF_BODY), in the nominative.
+
+    >>> parent_body("Комитет Государственной Думы по просвещению")
+    'Государственная Дума'
+    """
+    m = UNIT_OF_BODY.match(name)
+    if not m or not re.search(r"[А-ЯЁ]", m.group("body")[1:]):  # a name, not «Администрации района»
+        return None
+    body = nominative_phrase(m.group("body"))
+    return body[:1].upper() + body[1:]
+
+
+REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|республиканск)\w*\s+"
+                           r"(?P<body>(?:министерств|департамент|правительств|управлени)\w*"
+                           r"(?:\s+(?-i:[а-яё]+))*)$", re.I)
+
+
+def _regional_body(value: str, article: Article) -> str:
+    """«региональное министерство образования и науки» in an article from the Tambov region → «Министерство
+    образования и науки Тамбовской области» (the region of the metadata place); other names unchanged."""
+    m = REGIONAL_BODY.match(value or "")
+    region = article.region() if m else None
+    if not region:
+        return value
+    body = m.group("body")
+    return f"{body[:1].upper()}{body[1:]} {genitive_phrase(region['ru'])}"
 
 
 def _quoted_name_only(text: str, start: int, end: int) -> bool:
@@ -425,7 +496,26 @@ def _network_mention(text: str, start: int, value: str) -> bool:
     if re.search(r"(?:^|[.!?…]\s*|\n\s*)$", text[:start]) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
         value = value[:1].lower() + value[1:]  # «Центр «Точка роста» открылся!»: capitalised as the sentence starts
     m = NETWORK_HEAD.match(value)
+    if m and any(place_adjective(w) for w in value[:m.start("name")].split()):
+        return False  # «кингисеппский детский технопарк «Кванториум»»: the centre of one town
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
+
+
+def place_adjective(word: str) -> str | None:
+    """The town (lower case) an adjective is made from, when the dictionary knows it as a place («кингисеппский» ←
+    кингисепп, «тюменский» ← тюмень, «ужурский» ← ужур); None for «детский», «российский».
+
+    >>> [place_adjective(w) for w in ("кингисеппском", "тюменский", "детский", "всероссийский")]
+    ['кингисепп', 'тюмень', None, None]
+    """
+    if not re.fullmatch(r"[а-яё]+", word.lower()):
+        return None
+    normal = parses(word.lower())[0].normal_form
+    if not normal.endswith("ский"):
+        return None
+    stem = normal[:-4]
+    return next((town for town in (normal[:-2], stem, stem + "ь", stem + "а", stem + "о")
+                 if word_is_known(town) and "Geox" in parses(town)[0].tag), None)
 
 
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
@@ -468,13 +558,18 @@ HEAD_WORD = re.compile(HEAD_STEMS, re.I)
 
 def _without_leading_nouns(mention: Mention) -> Mention:
     """«Почётной грамотой Министерства просвещения» → «Министерства просвещения»: the words before the head must be
-    adjectives (or participles); a noun there belongs to the sentence."""
+    adjectives (or participles) agreeing with it in case; a noun there belongs to the sentence."""
     words = list(re.finditer(r"\S+", mention.value))
     head = next((i for i, w in enumerate(words) if HEAD_WORD.match(w.group(0))), 0)
+    head_cases = {p.tag.case for p in parses(words[head].group(0).lower())} if words else set()
     for i, word in enumerate(words[:head]):
         if not re.fullmatch(r"[А-ЯЁа-яё-]+", word.group(0)):
             break
         best = parses(word.group(0).lower())[0]
+        if {"ADJF", "PRTF"} & set(best.tag.grammemes) and word.group(0).islower() and \
+                not head_cases & {p.tag.case for p in parses(word.group(0).lower())}:
+            cut = words[i + 1].start()  # «созданном Правительством …»: no agreement, the word is the sentence's
+            return _without_leading_nouns(Mention(mention.start + cut, mention.end, mention.value[cut:]))
         if {"ADJF", "PRTF"} & set(best.tag.grammemes):
             continue
         if "NOUN" in best.tag and not re.match(r"[А-ЯЁ]", word.group(0)):
