@@ -9,7 +9,7 @@ import re
 
 from edugraph.extract.names import nominative_phrase, trim_org_tail
 from edugraph import gazetteer
-from edugraph.extract.mentions import Mention
+from edugraph.extract.mentions import MAX_SENTENCE_CHARS, Mention
 from edugraph.text import parses
 
 def _data_titles() -> str:
@@ -185,9 +185,10 @@ def attach_posts(article) -> dict[str, list[dict]]:
     """Posts of every person mention: title before the name (with coordinated lists) or apposition after it."""
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
-    for person in article.persons:
+    persons = article.persons  # in text order, none overlapping: its neighbours are the persons before and after
+    for before, person, after in zip([None] + persons[:-1], persons, persons[1:] + [None]):
         found = [dict(p) for p in person.extra.get("posts", [])] if article.lang == "en" else \
-            _ru_before(article, person, previous) + _posts_after(article, person)
+            _ru_before(article, person, previous, before) + _posts_after(article, person, after)
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -200,12 +201,12 @@ def attach_posts(article) -> dict[str, list[dict]]:
     return posts
 
 
-def _ru_before(article, person, previous) -> list[dict]:
+def _ru_before(article, person, previous, before) -> list[dict]:
     text = article.text
     s, _ = article.sentence_of(person.start)
     chunk = text[s:person.start]
     cut = max(chunk.rfind(ch) for ch in ",;:\n") + 1
-    earlier = [p for p in article.persons if s <= p.end <= person.start and p is not person]
+    earlier = [before] if before and s <= before.end <= person.start else []  # a person earlier in the sentence
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
@@ -273,13 +274,13 @@ def _has_verb(between: str) -> bool:
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
 
 
-def _posts_after(article, person) -> list[dict]:
+def _posts_after(article, person, after) -> list[dict]:
     text = article.text
-    rest = text[person.end:]
+    rest = text[person.end:person.end + MAX_SENTENCE_CHARS]  # a clause ends within its sentence
     if not APPOSITION.match(rest):
         return []
     clause = re.split(r"[;\n]|\.\s+(?=[А-ЯЁA-Z])", rest, maxsplit=1)[0]
-    nxt = [p.start - person.end for p in article.persons if p.start > person.end]
+    nxt = [after.start - person.end] if after and after.start > person.end else []
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]

@@ -159,11 +159,14 @@ def _persons(text: str, spans: list) -> list[Mention]:
                 if not _named_after(text, m.start())]
     for before, mention in zip([0] + [m.end for m in mentions], mentions):
         mention.value = _after_oblique_title(text, before, mention)
-    mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    taken = {i for m in mentions for i in range(m.start, m.end)}  # characters already in a name
+    mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
+    taken.update(i for m in mentions for i in range(m.start, m.end))
     spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
-        if not any(m.start < span.end and span.start < m.end for m in mentions):
+        if taken.isdisjoint(range(span.start, span.end)):
             mentions.append(Mention(span.start, span.end, span.value))
+            taken.update(range(span.start, span.end))
     for mention in mentions:
         mention.value = normalise_person(mention.value)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
@@ -225,16 +228,20 @@ def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     canonical = {}
     for m in full:
         canonical.setdefault(person_key(m.value), m.value)
+    by_word = {}  # lemma of a word -> the first full name holding it
+    for value in canonical.values():
+        for word in value.split():
+            by_word.setdefault(lemma(word), value)
+    is_full = {id(m) for m in full}
     out = []
     for m in mentions:
         words = m.value.split()
-        if m in full:
+        if id(m) in is_full:
             m.value = canonical[person_key(m.value)]
             out.append(m)
             continue
-        same = [v for v in canonical.values() if lemma(words[0]) in {lemma(w) for w in v.split()}]
-        if same:
-            m.value = same[0]
+        if lemma(words[0]) in by_word:
+            m.value = by_word[lemma(words[0])]
             out.append(m)
     return out
 
