@@ -423,13 +423,16 @@ def _org_head_word(word: str) -> bool:
                           or any("ADJF" in p.tag for p in parses(low)[:1]))
 
 
+# at the start of the text or after a sentence end; searched in the 100 characters before a mention (`pos` and
+# `endpos` of the search: «^» is still only the text's start), not in the whole text before it
+SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*)$")
 NETWORK_HEAD = re.compile(r"^(?:[а-яё-]+\s+){0,3}«(?P<name>[^»]+)»$")
 
 
 def _network_mention(text: str, start: int, value: str) -> bool:
     """«центр «Точка роста»», «два центра «IT-куб»», «детский технопарк «Кванториум»» without a place or number:
     a centre of a network (an initiative), not a named organisation; kept aside to resolve «директор технопарка»."""
-    if re.search(r"(?:^|[.!?…]\s*|\n\s*)$", text[:start]) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
+    if SENTENCE_START.search(text, max(0, start - 100), start) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
         value = value[:1].lower() + value[1:]  # «Центр «Точка роста» открылся!»: capitalised as the sentence starts
     m = NETWORK_HEAD.match(value)
     return bool(m and value[0].islower() and gazetteer.find_initiative(m.group("name")))
