@@ -26,6 +26,11 @@ def children(pid: int) -> list[str]:
     return path.read_text().split() if path.exists() else []
 
 
+def alive(pid: str) -> bool:
+    status = Path(f"/proc/{pid}/stat")
+    return status.exists() and status.read_text().split(") ")[-1][:1] != "Z"
+
+
 def test_sigterm_during_a_build_with_workers(seed_build, tmp_path):
     previous = tmp_path / "build"
     shutil.copytree(seed_build, previous)
@@ -37,13 +42,21 @@ def test_sigterm_during_a_build_with_workers(seed_build, tmp_path):
     deadline = time.monotonic() + 60
     while not children(child.pid) and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)  # until the extraction workers run
-    assert children(child.pid), "the build started no worker processes"
+    time.sleep(0.3)
+    workers = children(child.pid)
+    assert workers, "the build started no worker processes"
     child.send_signal(signal.SIGTERM)
-    _, stderr = child.communicate(timeout=60)
-    assert (child.returncode, stderr.strip()) == (143, "edugraph: terminated")
+    try:
+        child.wait(timeout=60)
+        left = [pid for pid in workers if alive(pid)]
+    finally:
+        for pid in workers:
+            if alive(pid):
+                os.kill(int(pid), signal.SIGKILL)
+    assert not left, "worker processes outlived the build"
+    assert (child.returncode, child.stderr.read().strip()) == (143, "edugraph: terminated")
     assert hash_tree(previous) == before
     assert sorted(os.listdir(tmp_path)) == ["build"]  # no temporary folder left beside it
-
 
 def test_interrupted_load_leaves_the_store_as_it_was(seed_build, tmp_path, monkeypatch, capsys):
     store = tmp_path / "store"

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import contextlib
 import os
 import re
-import signal
 import sys
-import threading
 
 from . import __version__
 from .errors import EduGraphError
+from .interrupt import Terminated, terminate_as_interrupt
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 COMMANDS = ["build", "extract", "add", "evaluate", "query", "serve", "viz", "stats", "load"]
@@ -30,34 +28,6 @@ def os_error_message(err: OSError) -> str:
     """`FILE: reason` for an error of the operating system (disk full, permission denied...)."""
     where = f"{err.filename}: " if err.filename else ""
     return f"{where}{err.strerror or err}"
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM in the main process, raised like Ctrl-C so that the same clean-up runs: worker processes stopped,
-    temporary folders removed, the previous build and store left as they were."""
-
-
-@contextlib.contextmanager
-def terminate_as_interrupt():
-    """While a command runs, SIGTERM raises `Terminated` in this process. A worker process forked meanwhile
-    inherits the handler and dies of the signal as before (its traceback used to be printed after a SIGTERM)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    main_pid = os.getpid()
-
-    def handler(signum, frame):
-        if os.getpid() != main_pid:
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise Terminated
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def make_parser() -> argparse.ArgumentParser:
