@@ -377,30 +377,37 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
+    abbreviations = {i for f in found for i in range(f.start, f.end)}
     found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
-              if not any(f.start <= m.start() < f.end for f in found)]
+              if m.start() not in abbreviations]
     found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
               for m in HEAD_ORG.finditer(text)]
+    taken = {i for f in found for i in range(f.start, f.end)}  # characters in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end):
             continue
-        if "\n" not in text[span.start:end] and not any(f.start < end and span.start < f.end for f in found):
+        if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
-    for mention in found:
-        cut = min([p.start for p in article.persons if mention.start < p.start < mention.end], default=mention.end)
+            taken.update(range(span.start, end))
+    person_starts = sorted(p.start for p in article.persons)
+    for mention in found:  # cut before the first person inside
+        after = bisect.bisect_right(person_starts, mention.start)
+        cut = person_starts[after] if after < len(person_starts) and person_starts[after] < mention.end else mention.end
         mention.end, mention.value = cut, _trim_tail(text[mention.start:cut].strip())
-    out = []
+    out, reach = [], -1  # reach: the furthest end in `out`, all of which start before or where the next one does
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if not mention.value or any(o.start <= mention.start and mention.end <= o.end for o in out):
+        if not mention.value or mention.end <= reach:  # inside one kept before
             continue
         value = _clean_org(nominative_phrase(mention.value))
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
         if value and _is_named_org(value, article) and not _generic_with_place(value):
-            out = [o for o in out if not (mention.start <= o.start and o.end <= mention.end)]
+            while out and out[-1].start == mention.start:  # a shorter one from the same start, inside this one
+                out.pop()
             out.append(Mention(mention.start, mention.end, value))
+            reach = max(reach, mention.end)
     return out
 
 
