@@ -1,5 +1,6 @@
 """Extraction time of hostile articles (docs/SECURITY.md): one unit repeated to each size, CPU seconds of
-`extract_facts` per 100,000 characters and the ratio between sizes (1 = linear, 4 = quadratic for a 4x bigger text).
+`extract_facts` per 100,000 characters, and the ratio of the last size's time to the first's (for a 4x bigger
+text: 4 when linear, 16 when quadratic; fixed costs make it smaller on small sizes).
 
     python bench/hostile.py                          # 25,000 and 100,000 characters
     python bench/hostile.py --sizes 100000 400000 --only event-nouns names-with-commas
