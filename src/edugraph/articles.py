@@ -149,7 +149,26 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
     if errors:
         raise EduGraphError(f"{path}: metadata '{error_location(errors[0])}' = {short(errors[0].instance)} is wrong: "
                             f"{schema_reason(errors[0])}")
+    problem = iri_problem(meta["url"]) if meta.get("url") else None
+    if problem:
+        raise EduGraphError(f"{path}: metadata 'url' = {short(meta['url'])} is wrong: not a valid IRI ({problem})")
     return meta
+
+
+def iri_problem(url: str) -> str | None:
+    """Why `url` is no IRI an RDF store accepts (the build writes it as one: `http://[::1`, `http://a:xx/`, a bad
+    `%zz` escape, a second `#`, a control character), else None.
+
+    >>> iri_problem("https://пример.рф/новости?q=1#a"), iri_problem("http://a#b#c")
+    (None, "Invalid IRI code point '#'")
+    """
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(url)
+    except ValueError as err:
+        return "".join(ch if ch.isprintable() else "?" for ch in str(err))
+    return None
 
 
 def schema_reason(error: jsonschema.ValidationError) -> str:

@@ -7,6 +7,7 @@ bytes as a full build.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Mapping
 import os
@@ -26,6 +27,7 @@ from tqdm import tqdm
 
 from .articles import Article, article_paths, known_article, read_article
 from .curation import apply_curation, check_curation_folder, load_curation
+from .interrupt import signals_held
 from .limits import limit
 from .mapping import article_graph, article_graph_iri, gazetteer_graph
 from .namespaces import EG, GRAPH
@@ -162,7 +164,9 @@ def process_all(todo: list[tuple[Article, dict]], jobs: int, progress: bool):
         bar.update()
         rest = todo[1:]
         if jobs > 1 and len(rest) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(rest))) as pool:
+            with contextlib.ExitStack() as stack:
+                with signals_held():  # a pool half started by an interrupt would leave its workers running
+                    pool = stack.enter_context(multiprocessing.get_context("fork").Pool(min(jobs, len(rest))))
                 for entry in pool.imap(process_article, rest, chunksize=max(1, min(16, len(rest) // (4 * jobs)))):
                     bar.update()
                     yield entry

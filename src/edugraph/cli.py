@@ -10,6 +10,7 @@ import sys
 
 from . import __version__
 from .errors import EduGraphError
+from .interrupt import Terminated, terminate_as_interrupt
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 COMMANDS = ["build", "extract", "add", "evaluate", "query", "serve", "viz", "stats", "load"]
@@ -50,13 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     if bad is not None:
         print(f"edugraph: error: argument {ascii(bad)[:80]} is not valid UTF-8 text", file=sys.stderr)
         return 2
-    parser = make_parser()
-    args = parser.parse_args(argv)
     try:
-        return args.func(args) or 0
+        with terminate_as_interrupt():
+            args = make_parser().parse_args(argv)  # (imports every command: Ctrl-C may come meanwhile)
+            return args.func(args) or 0
     except EduGraphError as err:
         print(f"edugraph: error: {err}", file=sys.stderr)
         return err.exit_code
+    except Terminated:
+        print("edugraph: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("edugraph: interrupted", file=sys.stderr)
         return 130

@@ -31,9 +31,12 @@ def load(name: str) -> dict:
 
 
 def _table(block: str, fields: tuple[str, ...]) -> list[dict]:
-    """Rows of a compact "a|b|c" block as dicts; empty cells become ''."""
+    """Rows of a compact "a|b|c" block as dicts; empty cells become ''. A line starting with "#" is a comment (a
+    YAML comment inside a block scalar is part of its text)."""
     rows = []
     for line in block.strip().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
         cells = [c.strip() for c in line.split("|")]
         rows.append(dict(zip(fields, cells + [""] * (len(fields) - len(cells)))))
     return rows
@@ -195,7 +198,7 @@ def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
     if district:
         return _find_district(*district, list(context))
     for candidate in (fold(name), key, "adj:" + key):
-        if candidate in index:
+        if candidate.strip(":") and candidate in index:  # a name without words («—») names no place
             return records[index[candidate][0]]
     return None
 

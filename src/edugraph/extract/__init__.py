@@ -65,7 +65,11 @@ def _organisations(article: Article, posts: dict) -> list[str]:
                 post["org"] = _resolve(post["org"], names)
                 names.append(post["org"])
         posts[person] = _same_posts_once(unique(person_posts))
-    names = [n for n in names if not _repeat_mention(n, names)]
+    quoted = {}  # the lemma of the first word -> the names with a quoted part that start with it
+    for name in names:
+        if "«" in name:
+            quoted.setdefault(lemma(name.split()[0]), set()).add(name)
+    names = [n for n in names if not _repeat_mention(n, quoted)]
     if article.lang == "ru":  # «Отдел образования Администрации X района»: the administration is named too
         names += [body for body in map(russian.parent_body, names) if body]
     kept: list[str] = []
@@ -102,9 +106,9 @@ def _resolve(org: str, names: list[str]) -> str:
     return next((n for n in longer if "«" in n), longer[0] if longer else org)
 
 
-def _repeat_mention(name: str, names: list[str]) -> bool:
-    """«Ассоциация плодотворного года» after «Ассоциация … «Консорциум…»»: a generic repeat, not a new organisation."""
+def _repeat_mention(name: str, quoted: dict[str, set[str]]) -> bool:
+    """«Ассоциация плодотворного года» after «Ассоциация … «Консорциум…»» (`quoted`: names with a quoted part by the
+    lemma of their first word): a generic repeat, not a new organisation."""
     if re.search(r"[«№]|\s[А-ЯЁA-Z]", name):
         return False
-    head = lemma(name.split()[0])
-    return any(n != name and "«" in n and lemma(n.split()[0]) == head for n in names)
+    return bool(quoted.get(lemma(name.split()[0]), set()) - {name})

@@ -187,10 +187,9 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
     type and date takes the action's fuller name. An action needs a date; visits of one day are one visit;
     an award ceremony is reported once."""
     dated = {(event["type"], event["date"]): event for event in events}
-    body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
-    for index, (s, e) in enumerate(body):
+    for index, (s, e) in enumerate(article.body):
         text = article.text[s:e]
         for action in actions():
             trigger = _trigger(action, article.lang, text)

@@ -88,13 +88,15 @@ def _complete(iso: str | None, year: int | None) -> str | None:
 def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     """Date mentions in text order; a date without a year gets `year` (the article's year)."""
     found: list[DateMention] = []
+    taken: set[int] = set()  # the characters of the dates found so far (a set, not a scan of them for each match)
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            if any(d.start < m.end() and m.start() < d.end_pos for d in found):
+            if not taken.isdisjoint(range(m.start(), m.end())):
                 continue
             mention = _mention(kind, m, year)
             if mention:
                 found.append(mention)
+                taken.update(range(mention.start, mention.end_pos))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -3,6 +3,7 @@ merged across mentions, with date, place, participant count, organisers, venue, 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from edugraph import gazetteer
@@ -341,9 +342,8 @@ def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | Non
     4 октября»), the first event noun of the article («открывая торжественное мероприятие») names that event."""
     if not groups or any(_is_event(article, mentions) for mentions in groups.values()):
         return None
-    body = [(s, e) for s, e in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[s:e])]
     reported = any(TRIGGERS.search(article.text[s:e]) and find_dates(article.text[s:e], article.year)
-                   for s, e in body[:LEAD_SENTENCES])
+                   for s, e in article.body[:LEAD_SENTENCES])
     first = next(iter(groups))
     singular = "sing" in parses(groups[first][0]["noun"].split()[0].lower())[0].tag
     return first if reported and singular else None
@@ -412,7 +412,7 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
         if m["quoted"] or capital_mod or re.match(r"[А-ЯЁA-Z]", article.text[m["start"]:m["start"] + 1]):
             return True
         s, e = article.sentence_of(m["start"])
-        if TRIGGERS.search(article.text[s:e]) and (find_dates(article.text[s:e], article.year) or COUNT[article.lang].search(article.text[s:e])):
+        if _reports_dated(article.text[s:e], article.year, article.lang):
             return True
         if m["type"] == "opening" and _reports_opening(article):
             return True  # "… attended the opening ceremony" in an article that reports "a centre opened on 1 September"
@@ -423,6 +423,13 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _reports_dated(sentence: str, year: int | None, lang: str) -> bool:
+    """A sentence that reports a gathering with a date or a count of participants (once per sentence: every event
+    noun of a sentence asks)."""
+    return bool(TRIGGERS.search(sentence) and (find_dates(sentence, year) or COUNT[lang].search(sentence)))
+
+
 # «в рамках форума», «в ходе конференции», «Программа форума включает …», "as part of the teachers' meeting":
 # the sentence names a parent event, so another event noun of it is a part of that event
 _WITHIN = r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)\s+(?:the\s+)?"
@@ -430,6 +437,14 @@ _PROGRAMME = r"(?:программ\w*|(?:the\s+)?program(?:me)?\s+of(?:\s+the)?)
 _SOME_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
 WITHIN = {lang: re.compile(rf"{_WITHIN}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
                            rf"(?:включа|includ)\w*", re.I) for lang, noun in (("ru", RU_NOUN), ("en", EN_NOUN))}
+
+
+@functools.lru_cache(maxsize=4096)
+def _within_spans(sentence: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `WITHIN` in a sentence (found once per sentence, not once per event noun in it)."""
+    return tuple(m.span() for m in WITHIN[lang].finditer(sentence))
+
+
 AMONG = re.compile(r"^\W*(?:среди\s+них|в\s+(?:их\s+)?числе|among\s+them|these\s+include)", re.I)
 
 
@@ -442,8 +457,8 @@ def _sub_event(article: Article, mention: dict) -> bool:
     if AMONG.match(article.text[s:e]) and s > 0:
         spans.append(article.sentence_of(s - 1))
     for a, b in spans:
-        for m in WITHIN[article.lang].finditer(article.text[a:b]):
-            if not a + m.start() <= mention["start"] < a + m.end():
+        for start, end in _within_spans(article.text[a:b], article.lang):
+            if not a + start <= mention["start"] < a + end:
                 mention["sub"] = True
                 return True
     return False
@@ -481,10 +496,9 @@ PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+�
 def _lead_report(article: Article, pos: int) -> bool:
     """True for a mention in the article's first sentences (the lead) whose sentence reports it happening
     («… принял участие в церемонии открытия …», "took part in the opening ceremony"): news of the day."""
-    body = [span for span in article.sentences if re.search(r"[а-яёa-z]{3}", article.text[span[0]:span[1]])]
-    lead = body[:LEAD_SENTENCES]
     s, e = article.sentence_of(pos)
-    return (s, e) in lead and bool(TRIGGERS.search(article.text[s:e]) or PARTAKE.search(article.text[s:e]))
+    return (s, e) in article.body[:LEAD_SENTENCES] and bool(TRIGGERS.search(article.text[s:e])
+                                                             or PARTAKE.search(article.text[s:e]))
 
 
 # «провёл рабочую встречу», «состоялось награждение», "held a meeting": a verb of holding that governs the noun

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,8 +35,18 @@ class Article:
     post_orgs: list[Mention] = field(default_factory=list)  # organisations of posts found so far (at the person)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence containing position `pos`."""
-        return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.text)))
+        """(start, end) of the sentence containing position `pos` (found by bisection: the sentences are in text
+        order and do not overlap)."""
+        index = bisect.bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1
+        if index >= 0 and self.sentences[index][0] <= pos < self.sentences[index][1]:
+            return self.sentences[index]
+        return 0, len(self.text)
+
+    @functools.cached_property
+    def body(self) -> list[tuple[int, int]]:
+        """The sentences with a lower-case word of three letters or more (no dateline, headline in capitals or list
+        of numbers), computed once."""
+        return [(s, e) for s, e in self.sentences if re.search(r"[а-яёa-z]{3}", self.text[s:e])]
 
     def dateline_place(self) -> str | None:
         """The place of a dateline that opens the article ("Penza, 2 March 2018.", «Уфа, 3 февраля.»), else None."""
@@ -67,12 +79,33 @@ class Article:
 # «с. Петровка») or «им.», «ул.», «пос.», «обл.» — except «т.д.», «т.п.» and «г.» after a year («в 2015 г. Школа»).
 RU_ABBREVIATION_END = (r"(?:(?<=т\.д)|(?<=т\.\sд)|(?<=т\.п)|(?<=т\.\sп)|(?<=\d{4}\sг)|(?<=\d{4}г)"
                        r"|(?<![\s.(][а-яё])(?<!\sим)(?<!\sул)(?<!\sпос)(?<!\sобл))")
+MAX_SENTENCE_CHARS = 1500  # the longest sentence of the real articles has 741 characters
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital, and at line breaks not followed by a lower-case word
     nor preceded by a preposition (a hard-wrapped line goes on: «15\nмая», «открыта в\n1970 году»); initials are
-    not ends."""
+    not ends. A "sentence" longer than `MAX_SENTENCE_CHARS` (a list without full stops, a hostile text) is cut
+    at spaces into pieces no longer than that, so the work done per mention on its sentence stays bounded.
+
+    >>> [e - s for s, e in split_sentences("слово " * 600)]
+    [1500, 1500, 600]
+    """
+    return [piece for span in _sentence_spans(text) for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span [start, end) cut after the last space before each `MAX_SENTENCE_CHARS` (or at that length)."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS) + 1 or start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    return pieces + [(start, end)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `split_sentences` before long ones are cut."""
     spans, start = [], 0
     for m in re.finditer(r"(?<!\s[а-яёa-z])(?<!\s[а-яёa-z]{2})"  # not after a short word («в», «на», "in")
                          r"\n+(?![ \t]*[а-яёa-z])"  # a line break, unless a lower-case word goes on

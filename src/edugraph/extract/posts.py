@@ -9,7 +9,7 @@ import re
 
 from edugraph.extract.names import genitive_phrase, nominative_phrase, trim_org_tail
 from edugraph import gazetteer
-from edugraph.extract.mentions import Mention
+from edugraph.extract.mentions import MAX_SENTENCE_CHARS, Mention
 from edugraph.text import fold, lemma, parses
 
 def _data_titles() -> str:
@@ -186,12 +186,13 @@ def attach_posts(article) -> dict[str, list[dict]]:
     """Posts of every person mention: title before the name (with coordinated lists) or apposition after it."""
     posts: dict[str, list[dict]] = {}
     previous = None  # (person mention, post title) of the last pre-positioned post
-    for person in article.persons:
+    persons = article.persons  # in text order, none overlapping: its neighbours are the persons before and after
+    for before, person, after in zip([None] + persons[:-1], persons, persons[1:] + [None]):
         if article.lang == "en":
             found = [dict(p) for p in person.extra.get("posts", [])]
         else:
-            before = _ru_before(article, person, previous)
-            found = before + _posts_after(article, person, title_first=bool(before))
+            titled = _ru_before(article, person, previous, before)
+            found = titled + _posts_after(article, person, after, title_first=bool(titled))
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -204,12 +205,12 @@ def attach_posts(article) -> dict[str, list[dict]]:
     return posts
 
 
-def _ru_before(article, person, previous) -> list[dict]:
+def _ru_before(article, person, previous, before) -> list[dict]:
     text = article.text
     s, _ = article.sentence_of(person.start)
     chunk = text[s:person.start]
     cut = max(chunk.rfind(ch) for ch in ",;:\n") + 1
-    earlier = [p for p in article.persons if s <= p.end <= person.start and p is not person]
+    earlier = [before] if before and s <= before.end <= person.start else []  # a person earlier in the sentence
     if earlier and earlier[-1].end - s > cut:
         cut = earlier[-1].end - s
     segment = chunk[cut:]
@@ -281,16 +282,16 @@ def _has_verb(between: str) -> bool:
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
 
 
-def _posts_after(article, person, title_first: bool = False) -> list[dict]:
+def _posts_after(article, person, after, title_first: bool = False) -> list[dict]:
     """Appositions after the name. In a list whose names follow their titles («министр X Иван Петров, председатель
     жюри, ректор МГУ Пётр Сидоров») the titles after a name that run into the next name are that name's."""
     text = article.text
-    rest = text[person.end:]
+    rest = text[person.end:person.end + MAX_SENTENCE_CHARS]  # a clause ends within its sentence
     if not APPOSITION.match(rest):
         return []
     _, sentence_end = article.sentence_of(person.start)  # (initials and «им.» do not end it)
     clause = re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0]
-    nxt = [p.start - person.end for p in article.persons if p.start > person.end]
+    nxt = [after.start - person.end] if after and after.start > person.end else []
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]

@@ -159,11 +159,14 @@ def _persons(text: str, spans: list) -> list[Mention]:
                 if not _named_after(text, m.start())]
     for before, mention in zip([0] + [m.end for m in mentions], mentions):
         mention.value = _after_oblique_title(text, before, mention)
-    mentions += [m for m in _full_names(text) if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    taken = {i for m in mentions for i in range(m.start, m.end)}  # characters already in a name
+    mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
+    taken.update(i for m in mentions for i in range(m.start, m.end))
     spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
-        if not any(m.start < span.end and span.start < m.end for m in mentions):
+        if taken.isdisjoint(range(span.start, span.end)):
             mentions.append(Mention(span.start, span.end, span.value))
+            taken.update(range(span.start, span.end))
     for mention in mentions:
         mention.value = normalise_person(mention.value)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
@@ -225,16 +228,20 @@ def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     canonical = {}
     for m in full:
         canonical.setdefault(person_key(m.value), m.value)
+    by_word = {}  # lemma of a word -> the first full name holding it
+    for value in canonical.values():
+        for word in value.split():
+            by_word.setdefault(lemma(word), value)
+    is_full = {id(m) for m in full}
     out = []
     for m in mentions:
         words = m.value.split()
-        if m in full:
+        if id(m) in is_full:
             m.value = canonical[person_key(m.value)]
             out.append(m)
             continue
-        same = [v for v in canonical.values() if lemma(words[0]) in {lemma(w) for w in v.split()}]
-        if same:
-            m.value = same[0]
+        if lemma(words[0]) in by_word:
+            m.value = by_word[lemma(words[0])]
             out.append(m)
     return out
 
@@ -403,30 +410,37 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
+    abbreviations = {i for f in found for i in range(f.start, f.end)}
     found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
-              if not any(f.start <= m.start() < f.end for f in found)]
+              if m.start() not in abbreviations]
     found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
               for m in HEAD_ORG.finditer(text)]
+    taken = {i for f in found for i in range(f.start, f.end)}  # characters in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end):
             continue
-        if "\n" not in text[span.start:end] and not any(f.start < end and span.start < f.end for f in found):
+        if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
-    for mention in found:
-        cut = min([p.start for p in article.persons if mention.start < p.start < mention.end], default=mention.end)
+            taken.update(range(span.start, end))
+    person_starts = sorted(p.start for p in article.persons)
+    for mention in found:  # cut before the first person inside
+        after = bisect.bisect_right(person_starts, mention.start)
+        cut = person_starts[after] if after < len(person_starts) and person_starts[after] < mention.end else mention.end
         mention.end, mention.value = cut, _trim_tail(text[mention.start:cut].strip())
-    out = []
+    out, reach = [], -1  # reach: the furthest end in `out`, all of which start before or where the next one does
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if not mention.value or any(o.start <= mention.start and mention.end <= o.end for o in out):
+        if not mention.value or mention.end <= reach:  # inside one kept before
             continue
         value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
         if value and _is_named_org(value, article) and not _generic_with_place(value):
-            out = [o for o in out if not (mention.start <= o.start and o.end <= mention.end)]
+            while out and out[-1].start == mention.start:  # a shorter one from the same start, inside this one
+                out.pop()
             out.append(Mention(mention.start, mention.end, value))
+            reach = max(reach, mention.end)
     return out
 
 
@@ -487,13 +501,16 @@ def _org_head_word(word: str) -> bool:
                           or any("ADJF" in p.tag for p in parses(low)[:1]))
 
 
+# at the start of the text or after a sentence end; searched in the 100 characters before a mention (`pos` and
+# `endpos` of the search: «^» is still only the text's start), not in the whole text before it
+SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*)$")
 NETWORK_HEAD = re.compile(r"^(?:[а-яё-]+\s+){0,3}«(?P<name>[^»]+)»$")
 
 
 def _network_mention(text: str, start: int, value: str) -> bool:
     """«центр «Точка роста»», «два центра «IT-куб»», «детский технопарк «Кванториум»» without a place or number:
     a centre of a network (an initiative), not a named organisation; kept aside to resolve «директор технопарка»."""
-    if re.search(r"(?:^|[.!?…]\s*|\n\s*)$", text[:start]) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
+    if SENTENCE_START.search(text, max(0, start - 100), start) and lemma(value.split()[0].lower()) in GENERIC_HEADS:
         value = value[:1].lower() + value[1:]  # «Центр «Точка роста» открылся!»: capitalised as the sentence starts
     m = NETWORK_HEAD.match(value)
     if m and any(place_adjective(w) for w in value[:m.start("name")].split()):

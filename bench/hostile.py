@@ -1,0 +1,73 @@
+"""Extraction time of hostile articles (docs/SECURITY.md): one unit repeated to each size, CPU seconds of
+`extract_facts` per 100,000 characters, and the ratio of the last size's time to the first's (for a 4x bigger
+text: 4 when linear, 16 when quadratic; fixed costs make it smaller on small sizes).
+
+    python bench/hostile.py                          # 25,000 and 100,000 characters
+    python bench/hostile.py --sizes 100000 400000 --only event-nouns names-with-commas
+
+Each text runs in its own child process (models loaded and warmed up before the clock starts), so one slow
+text does not slow the next; CPU seconds are the steadier figure on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+UNITS = {  # name -> the unit repeated ("Новости. " opens every text so that it has a first sentence)
+    "event-nouns": "форум ",
+    "event-titles": "фестиваль «",
+    "names-with-commas": "Иван Иванов, ",
+    "initials": "А.А. ",
+    "nested-quotes": "«Школа «Лицей «Гимназия ",
+    "quoted-organisations": "МБОУ «",
+    "dates": "15 сентября 2024 года ",
+    "numeric-dates": "15.09.2024 ",
+    "capitals": "МОСКОВСКАЯ ОБЛАСТНАЯ ШКОЛА ЦЕНТР ",
+    "organisations": "Кванториум «Точка роста» IT-куб. ",
+    "homoglyphs": "Мoсквa Kвантoриум ",
+    "zero-width": "Шк\u200dола \u200d",
+    "english-names": "John Smith, Mary Jones, ",
+}
+CHILD = """
+import sys, time
+from edugraph.extract import extract_facts
+unit, size = sys.argv[1], int(sys.argv[2])
+extract_facts("Иван Петров, директор школы в Москве. John Smith of Moscow.")
+text = "Новости. " + (unit * (size // len(unit) + 1))[:size]
+start = time.process_time()
+extract_facts(text)
+print(time.process_time() - start)
+"""
+
+
+def cpu_seconds(unit: str, size: int, timeout: float) -> float | None:
+    """CPU seconds of one extraction in a child, or None when it took longer than `timeout` (wall)."""
+    try:
+        done = subprocess.run([sys.executable, "-c", CHILD, unit, str(size)], capture_output=True, text=True,
+                              timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    return float(done.stdout.split()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
+    parser.add_argument("--only", nargs="+", choices=sorted(UNITS), help="these texts only")
+    parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
+    args = parser.parse_args()
+    print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio")
+    for name in args.only or UNITS:
+        seconds = [cpu_seconds(UNITS[name], size, args.timeout) for size in args.sizes]
+        cells = "".join(f"{s:>11.2f}s" if s is not None else f"{'>' + str(int(args.timeout)):>11}s" for s in seconds)
+        last = seconds[-1]
+        per = f"{last / args.sizes[-1] * 100_000:9.2f}" if last is not None else f"{'-':>9}"
+        ratio = f"{seconds[-1] / seconds[0]:6.1f}" if None not in seconds[::len(seconds) - 1] and seconds[0] else \
+            f"{'-':>6}"
+        print(f"{name:<22}{cells}{per} {ratio}")
+
+
+if __name__ == "__main__":
+    main()
