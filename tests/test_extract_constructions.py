@@ -659,3 +659,16 @@ def test_a_named_week_is_an_event_but_this_week_is_not():
 def test_a_place_adjective_before_oblast_adjective_names_the_region():
     text = "Заседание прошло в конференц-зале Саратовского областного института развития образования."
     assert extract_facts(text, "ru", {"date": "2016-01-16"})["places"] == ["Саратовская область"]
+
+
+def test_towns_after_g_in_lists_and_of_two_words_are_places():
+    def places(text, lang="ru"):
+        return extract_facts(text, lang, {"date": "2018-02-17"})["places"]
+    assert "Барнаул" in places("16 февраля 2018 г. в г. Барнауле прошло заседание коллегии.")  # NER misses it here
+    assert places("Учитель школы села Красный Яр Астраханской области.") == ["Красный Яр", "Астраханская область"]
+    listed = places("Приехали координаторы из Партизанска, Находки, Черниговки, Большого Камня и других городов.")
+    assert {"Партизанск", "Находка", "Большой Камень"} <= set(listed)
+    assert places("Вчера Иван Петров из Москвы, Анна Иванова и Олег Сидоров приехали.") == ["Москва"]
+    assert places("In Naberezhnye Chelny on September 1 a school opened.", "en") == ["Naberezhnye Chelny"]
+    assert places("In the village Roadside Samara region students will study.", "en")[-1] == "Samara region"
+    assert places("Voronezh Region Governor Alexander Gusev said.", "en") == ["Voronezh Region"]

@@ -67,9 +67,10 @@ def _places(text: str) -> list[Mention]:
             if record:
                 start = m.start("items") + item.start()
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
-    found = re.finditer(r"(?<![\w.])(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
+    found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
+                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
-                        r"[Rr]epublic))?", text)
+                        r"[Rr]epublic)){0,2}", text)
     # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
     for m in (*VILLAGE.finditer(text), *DISTRICT.finditer(text)):
         if not gazetteer.find_place(m.group("name")):
@@ -91,7 +92,10 @@ def _places(text: str) -> list[Mention]:
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:
         words = m.group(0).split()
-        for candidate, offset in ((m.group(0), 0), (words[0], 0), (words[-1], m.group(0).rfind(words[-1]))):
+        # the longest words from the start ("Voronezh Region Governor"), then from the end ("Roadside Samara region")
+        heads = [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+        tails = [" ".join(words[k:]) for k in range(1, len(words))]
+        for candidate, offset in [(head, 0) for head in heads] + [(tail, m.group(0).rfind(tail)) for tail in tails]:
             record = gazetteer.find_place(candidate, context)  # ("How Moscow came": the second word alone)
             start = m.start() + offset
             if record and not (out and out[-1].start <= start < out[-1].end):  # matches come in order

@@ -343,20 +343,61 @@ def _municipalities(text: str) -> list[Mention]:
     return out
 
 
+LOCATION_BEFORE = re.compile(rf"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ|{SETTLEMENT_WORD})\s*$")
+# «из Партизанска, Находки и Большого Камня»; one item may be a word NER did not take for a place («Черниговки»)
+LIST_BETWEEN = re.compile(r"\s*(?:,|и)\s*(?:[А-ЯЁ][а-яё-]+\s*(?:,|и)\s*)?")
+
+
+def _located(text: str, spans: list) -> list:
+    """The NER locations of one or two words that follow a preposition of place or a settlement word, or continue
+    a list of such locations («из Партизанска, Находки, Большого Камня»)."""
+    out, last = [], None
+    for span in sorted(spans, key=lambda s: s.start):
+        words = span.value.split()
+        listed = last is not None and LIST_BETWEEN.fullmatch(text[last.end:span.start])
+        if len(words) <= 2 and (listed or LOCATION_BEFORE.search(text[max(0, span.start - 12):span.start])):
+            out.append(span)
+            last = span
+    return out
+
+
+def _two_word_place(value: str) -> str | None:
+    """«Большого Камня» → «Большой Камень», «Красный Яр»: an adjective and a noun, neither a person's name."""
+    first, second = value.split()
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", first) or not re.fullmatch(r"[А-ЯЁ][а-яё]+", second):
+        return None
+    noun = parses(second.lower())
+    if "ADJF" not in parses(first.lower())[0].tag or not any("NOUN" in p.tag for p in noun) \
+            or {"Name", "Surn", "Patr"} & set(noun[0].tag.grammemes):
+        return None
+    return nominative_phrase(value)
+
+
 def _settlements(text: str, spans: list) -> list[Mention]:
-    """Towns and villages the gazetteer does not list: an NER location or a word after «село», «г.», «в»
-    that the morphological dictionary knows as a geographical name (Geox), in the nominative."""
-    candidates = [(s.start, s.value, False) for s in spans if " " not in s.value.strip()
-                  and re.search(r"(?:^|\s)(?:в|во|из|под|до|около|от|у|близ)\s+$", text[max(0, s.start - 7):s.start])]
+    """Towns and villages: an NER location after a preposition of place or in a list of them, or a word after
+    «село», «г.» that the morphological dictionary knows as a geographical name (Geox), in the nominative; a
+    listed place after «г.» or «село» that NER missed is its gazetteer record."""
+    candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
     for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
-    out = []
+    longest = {}  # «села Красный Яр»: the NER span of two words, not the one word after «села»
     for start, word, village in candidates:
-        if gazetteer.find_place(word):
+        _, known, after_kind = longest.get(start, (start, "", False))
+        longest[start] = (start, max(word, known, key=len), village or after_kind)
+    out = []
+    for start, word, village in longest.values():
+        record = gazetteer.find_place(word)
+        if record:  # found again by `_places` when NER saw it; else this is the only mention
+            out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
+            continue
+        if " " in word:
+            value = _two_word_place(word)
+            if value:
+                out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
             continue
         geo = [p for p in parses(word.lower()) if "Geox" in p.tag
                and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
