@@ -672,3 +672,10 @@ def test_towns_after_g_in_lists_and_of_two_words_are_places():
     assert places("In Naberezhnye Chelny on September 1 a school opened.", "en") == ["Naberezhnye Chelny"]
     assert places("In the village Roadside Samara region students will study.", "en")[-1] == "Samara region"
     assert places("Voronezh Region Governor Alexander Gusev said.", "en") == ["Voronezh Region"]
+
+
+def test_a_headline_is_not_counted_in_the_lead():
+    text = ("Педагоги района получили награды\n\nСообщество пишет о педагогическом совещании. Традиционно это "
+            "мероприятие проводят в августе.\n\n23 августа в районе собрались учителя и педагоги.")
+    events = extract_facts(text, "ru", {"date": "2024-08-25"})["events"]
+    assert [(e["name"], e["date"]) for e in events] == [("Педагогическое совещание", "2024-08-23")]

@@ -9,12 +9,11 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.mentions import Article, Mention, located_at
+from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_at
 from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
 NEAR = 90  # characters between a trigger and its object («открыли детский технопарк «Кванториум»»)
-LEAD_SENTENCES = 3  # an undated action in the first sentences of the body happened on the publication date
 
 
 @functools.lru_cache(maxsize=1)

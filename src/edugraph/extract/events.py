@@ -7,10 +7,10 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import LEAD_SENTENCES, action_events
+from edugraph.extract.actions import action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import Article, inside_quoted_name, located_at, unique
+from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
 from edugraph.extract.names import nominative_phrase
 from edugraph.text import fold, lemma, parses
 
@@ -343,7 +343,7 @@ def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | Non
     if not groups or any(_is_event(article, mentions) for mentions in groups.values()):
         return None
     reported = any(TRIGGERS.search(article.text[s:e]) and find_dates(article.text[s:e], article.year)
-                   for s, e in article.body[:LEAD_SENTENCES])
+                   for s, e in article.lead)
     first = next(iter(groups))
     singular = "sing" in parses(groups[first][0]["noun"].split()[0].lower())[0].tag
     return first if reported and singular else None

@@ -48,6 +48,14 @@ class Article:
         of numbers), computed once."""
         return [(s, e) for s, e in self.sentences if re.search(r"[а-яёa-z]{3}", self.text[s:e])]
 
+    @functools.cached_property
+    def lead(self) -> list[tuple[int, int]]:
+        """The first `LEAD_SENTENCES` sentences of the body, where news tells what happened, and the headline before
+        them (a first line without end punctuation: «Педагоги района получили награды»), which is not counted."""
+        first = self.text[slice(*self.body[0])] if self.body else ""
+        headline = first.rstrip(" \t").endswith("\n") and not re.search(r"[.!?…]\W*$", first.strip())
+        return self.body[:LEAD_SENTENCES + headline]
+
     def dateline_place(self) -> str | None:
         """The place of a dateline that opens the article ("Penza, 2 March 2018.", «Уфа, 3 февраля.»), else None."""
         if not self.sentences:
@@ -79,6 +87,7 @@ class Article:
 # «с. Петровка») or «им.», «ул.», «пос.», «обл.» — except «т.д.», «т.п.» and «г.» after a year («в 2015 г. Школа»).
 RU_ABBREVIATION_END = (r"(?:(?<=т\.д)|(?<=т\.\sд)|(?<=т\.п)|(?<=т\.\sп)|(?<=\d{4}\sг)|(?<=\d{4}г)"
                        r"|(?<![\s.(][а-яё])(?<!\sим)(?<!\sул)(?<!\sпос)(?<!\sобл))")
+LEAD_SENTENCES = 3  # an undated action in the lead happened on the publication date
 MAX_SENTENCE_CHARS = 1500  # the longest sentence of the real articles has 741 characters
 
 
