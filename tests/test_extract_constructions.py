@@ -672,3 +672,10 @@ def test_towns_after_g_in_lists_and_of_two_words_are_places():
     assert places("In Naberezhnye Chelny on September 1 a school opened.", "en") == ["Naberezhnye Chelny"]
     assert places("In the village Roadside Samara region students will study.", "en")[-1] == "Samara region"
     assert places("Voronezh Region Governor Alexander Gusev said.", "en") == ["Voronezh Region"]
+
+
+def test_a_school_named_after_someone_is_no_person():
+    text = ("Лауреатом стала учитель истории юридической гимназии № 9 им. М. М. Сперанского в Ростове-на-Дону "
+            "Элен Кочарян.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert [p["name"] for p in facts["persons"]] == ["Элен Кочарян"]

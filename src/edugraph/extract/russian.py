@@ -106,8 +106,10 @@ SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ин
 
 
 def _named_after(text: str, pos: int) -> bool:
-    """«имени М.К. Аммосова», «им. Зины Портновой»: a name inside an organisation's name."""
-    return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]))
+    """«имени М.К. Аммосова», «им. Зины Портновой», a span «им.М.М. Сперанского» that starts with the word: a name
+    inside an organisation's name."""
+    return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]) or
+                re.match(r"(?:имени|им\.)", text[pos:pos + 6]))
 
 
 CAPS_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w»-])")
