@@ -679,3 +679,12 @@ def test_a_school_named_after_someone_is_no_person():
             "Элен Кочарян.")
     facts = extract_facts(text, "ru", {"date": "2024-10-05"})
     assert [p["name"] for p in facts["persons"]] == ["Элен Кочарян"]
+
+
+def test_the_adjective_before_a_school_word_is_the_schools_not_the_subjects():
+    text = ("Лауреатами стали учитель английского языка лингвистической гимназии № 3 в Улан-Удэ Анна Петрова, "
+            "учитель начальных классов начальной школы - детского сада № 14 Шелеховского района Мария Сидорова.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Анна Петрова") == [{"post": "учитель английского языка", "org": "лингвистическая гимназия № 3"}]
+    assert _posts(facts, "Мария Сидорова") == [{"post": "учитель начальных классов",
+                                               "org": "начальная школа - детский сад № 14 Шелеховского района"}]

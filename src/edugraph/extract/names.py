@@ -131,7 +131,7 @@ def person_key(name: str) -> str:
 ORG_TAIL = re.compile(  # what follows a name without being part of it
     r"\s+(?:в|во|на)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:област\w*|кра[еяю]\w*|республик\w*|округ\w*|район\w*|город\w*|г\.)"
     r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
-    r"|\s+(?:в|во)\s+[А-ЯЁ][а-яё-]+$"  # «… в Москве»
+    r"|\s+(?:в|во|из)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*$"  # «… в Москве», «… в Улан-Удэ», «… из Казани»
     r"|\s+(?:по|при)\s+(?:инициативе|поручению|приглашению|словам|данным|поддержке|участии|содействии)\b.*$")
 # (the last: «… по инициативе губернатора …», «… при поддержке Фонда …»)
 
@@ -184,7 +184,10 @@ def nominative_phrase(phrase: str) -> str:
         if "NOUN" in parse.tag:
             number = parse.tag.number or "sing"
             out.append(token.replace(bare, _case_word(bare, _inflect(parse, {"nomn", number}))))
-            out.extend(tokens[i + 1:])
+            tail = tokens[i + 1:]
+            if len(tail) > 1 and tail[0] in ("-", "–", "—") and re.match(r"[а-яё]", tail[1]):
+                tail = [tail[0], nominative_phrase(" ".join(tail[1:]))]  # «начальной школы - детского сада»
+            out.extend(tail)
             break
         wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
         out.append(token.replace(bare, _case_word(bare, _inflect(parse, wanted))))

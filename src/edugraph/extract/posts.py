@@ -174,12 +174,21 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
         taken.append(bare)
         if word.endswith((",", ";")):
             break
+    if len(taken) < len(words) and words[len(taken)].startswith(_vocabulary("ru_org_heads")):
+        while len(taken) > 1 and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии»:
+            taken.pop()  # the adjectives before the organisation's head word are the organisation's
     rest = " ".join(words[len(taken):])
     if re.match(r"(?:из|в|во)\s", rest):
         rest = ""  # «учительница из Магнитогорска»: a place, not an organisation
     if taken and taken[0] == "по":
         return " ".join(taken), rest if rest[:1].isupper() or rest.startswith(_vocabulary("ru_org_heads")) else ""
     return " ".join(taken), rest
+
+
+def _genitive_adjective(word: str) -> bool:
+    """«лингвистической», «начальной»: an adjective in the genitive, not the noun «языка»."""
+    return any({"ADJF", "gent"} <= set(p.tag.grammemes) for p in parses(word.lower())) and \
+        not any("NOUN" in p.tag for p in parses(word.lower()))
 
 
 def attach_posts(article) -> dict[str, list[dict]]:
