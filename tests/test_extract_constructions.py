@@ -688,3 +688,11 @@ def test_the_adjective_before_a_school_word_is_the_schools_not_the_subjects():
     assert _posts(facts, "Анна Петрова") == [{"post": "учитель английского языка", "org": "лингвистическая гимназия № 3"}]
     assert _posts(facts, "Мария Сидорова") == [{"post": "учитель начальных классов",
                                                "org": "начальная школа - детский сад № 14 Шелеховского района"}]
+
+
+def test_a_womans_name_after_a_nominative_title_keeps_its_given_name():
+    facts = extract_facts("Лауреатом стала учитель английского языка гимназии № 3 Раджана Дымбрылова.", "ru",
+                          {"date": "2024-10-05"})
+    assert [p["name"] for p in facts["persons"]] == ["Раджана Дымбрылова"]
+    facts = extract_facts("Губернатор поздравил учителя гимназии № 3 Ивана Петрова.", "ru", {"date": "2024-10-05"})
+    assert [p["name"] for p in facts["persons"]] == ["Иван Петров"]

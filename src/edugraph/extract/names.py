@@ -92,12 +92,17 @@ def _instrumental_first_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def normalise_person(name: str) -> str:
-    """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written."""
+def normalise_person(name: str, nominative: bool = False) -> str:
+    """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written. A name
+    known to stand in the nominative (`nominative`) with a woman's surname is a woman's, her given name as written
+    («Раджана Дымбрылова», not the genitive of «Раджан Дымбрылов»)."""
     words = re.sub(r"\s+", " ", name or "").strip().split(" ")
     words = [w for w in re.split(r"\s+|(?<=\.)(?=[А-ЯЁA-Z])", " ".join(words)) if w]
     full = [w for w in words if not INITIALS.match(w)]
     gender = _person_gender(full) if len(full) > 1 else None  # «Сизова М.Б.»: gender unknown, keep as written
+    if nominative and len(full) > 1 and not any(PATRONYMIC_END.search(w.lower()) for w in full) and \
+            any(FEMN_SURNAME.fullmatch(w) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", w) for w in full):
+        gender = "femn"
     if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full):
         gender = "femn"  # «Ю. В. Медовой», «Алине Кирсанкиной»: only a woman's surname ends so (an oblique case)
     out = [_nominative_name_word(w, gender) for w in words]

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
-from edugraph.extract.posts import _singular_title, post_matches
+from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
@@ -167,8 +167,18 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if not any(m.start < span.end and span.start < m.end for m in mentions):
             mentions.append(Mention(span.start, span.end, span.value))
     for mention in mentions:
-        mention.value = normalise_person(mention.value)
+        mention.value = normalise_person(mention.value, _after_nominative_title(text, mention.start))
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+def _after_nominative_title(text: str, start: int) -> bool:
+    """«учитель английского языка гимназии № 3 Раджана Дымбрылова»: a name right after a title in the nominative
+    singular (no verb or comma between) is in the nominative too."""
+    clause = text[max(0, start - 150):start]
+    clause = clause[max(clause.rfind(ch) for ch in ",;:\n") + 1:]
+    titles = post_matches(clause, any_case=True)
+    return bool(titles) and _nominative_title(titles[-1]) and _singular_title(titles[-1]) and \
+        not _has_verb(clause[titles[-1].end():])
 
 
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
