@@ -696,3 +696,11 @@ def test_a_womans_name_after_a_nominative_title_keeps_its_given_name():
     assert [p["name"] for p in facts["persons"]] == ["Раджана Дымбрылова"]
     facts = extract_facts("Губернатор поздравил учителя гимназии № 3 Ивана Петрова.", "ru", {"date": "2024-10-05"})
     assert [p["name"] for p in facts["persons"]] == ["Иван Петров"]
+
+
+def test_a_teacher_from_a_school_and_an_organisation_before_a_colon():
+    text = ("Лауреатом стал учитель физики из школы № 1520 им. Капцовых из Москвы Артем Барат.\n"
+            "Светлана Степанец, директор ЦФОО:\n«Это движение вперёд».")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Артем Барат") == [{"post": "учитель физики", "org": "школа № 1520 им. Капцовых"}]
+    assert _posts(facts, "Светлана Степанец") == [{"post": "директор", "org": "ЦФОО"}]

@@ -151,7 +151,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {trim_org_tail(org_text).rstrip('.')}", None
-    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trim_org_tail(org_text))  # the sentence's full stop
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
+                      trim_org_tail(org_text.rstrip(" :;,")))
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
@@ -178,7 +179,10 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
         while len(taken) > 1 and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии»:
             taken.pop()  # the adjectives before the organisation's head word are the organisation's
     rest = " ".join(words[len(taken):])
-    if re.match(r"(?:из|в|во)\s", rest):
+    place = re.match(r"(?:из|в|во)\s+", rest)
+    if place and rest[place.end():].startswith(_vocabulary("ru_org_heads")):
+        rest = rest[place.end():]  # «учитель физики из школы № 1520»: the organisation
+    elif place:
         rest = ""  # «учительница из Магнитогорска»: a place, not an organisation
     if taken and taken[0] == "по":
         return " ".join(taken), rest if rest[:1].isupper() or rest.startswith(_vocabulary("ru_org_heads")) else ""
