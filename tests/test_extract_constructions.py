@@ -704,3 +704,10 @@ def test_a_teacher_from_a_school_and_an_organisation_before_a_colon():
     facts = extract_facts(text, "ru", {"date": "2024-10-05"})
     assert _posts(facts, "Артем Барат") == [{"post": "учитель физики", "org": "школа № 1520 им. Капцовых"}]
     assert _posts(facts, "Светлана Степанец") == [{"post": "директор", "org": "ЦФОО"}]
+
+
+def test_the_district_administration_is_the_article_districts():
+    text = "Слово дали Маргарита Копосова, замглавы администрации района по социальным вопросам; Иван Петров."
+    facts = extract_facts(text, "ru", {"date": "2024-08-23", "place": "Кирово-Чепецкий район"})
+    assert _posts(facts, "Маргарита Копосова") == [{"post": "замглавы по социальным вопросам",
+                                                    "org": "администрация Кирово-Чепецкого района"}]

@@ -154,17 +154,25 @@ def trim_org_tail(value: str) -> str:
 def genitive_phrase(name: str) -> str:
     """A nominative place name in the genitive, the words up to its head noun declined.
 
-    >>> genitive_phrase("Саратовская область"), genitive_phrase("Республика Коми")
-    ('Саратовской области', 'Республики Коми')
+    >>> genitive_phrase("Саратовская область"), genitive_phrase("Кирово-Чепецкий район")
+    ('Саратовской области', 'Кирово-Чепецкого района')
     """
     out, words = [], name.split()
     for i, word in enumerate(words):
         parse = parses(word.lower())[0]
         form = parse.inflect({"gent"}) if {"NOUN", "ADJF"} & set(parse.tag.grammemes) else None
-        out.append((form.word.capitalize() if word[:1].isupper() else form.word) if form else word)
+        out.append(_hyphen_case(word, form.word) if form else word)
         if "NOUN" in parse.tag:
             return " ".join(out + words[i + 1:])
     return " ".join(out)
+
+
+def _hyphen_case(original: str, new: str) -> str:
+    """`new` capitalised like `original`, part by part across hyphens («Кирово-Чепецкий» → «Кирово-Чепецкого»)."""
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        return new.capitalize() if original[:1].isupper() else new
+    return "-".join(n.capitalize() if o[:1].isupper() else n for o, n in zip(old_parts, new_parts))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -113,7 +113,7 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
     return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
 
 
-PORTFOLIO = re.compile(r"^[а-яё]{4,}(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
+PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
@@ -421,7 +421,9 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
-    return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
+    if same:
+        return _nearest(same, person).value
+    return _of_article_region(article, org) if org else None  # «директор школы» of a school the article does not name
 
 
 # school staff: a post of one school, named earlier in the article when the title names none
@@ -440,9 +442,14 @@ def _listed(article, person) -> bool:
 
 def _of_article_region(article, org: str) -> str | None:
     """«Министерство образования области» in an article from the Saratov region → «Министерство образования
-    Саратовской области» (the region of the article's metadata place, when its kind is the word's); else None."""
+    Саратовской области» (the region of the article's metadata place, when its kind is the word's); «администрации
+    района» in an article from a district → «администрация Кирово-Чепецкого района» (that district); else None."""
     word, region = org.split()[-1].lower(), article.region()
-    if not region or word not in ("области", "края", "республики") or lemma(word) not in fold(region["ru"]):
+    if word == "района":
+        region = {"ru": article.place} if re.search(r"\sрайон$", article.place or "") else None
+    elif word not in ("области", "края", "республики"):
+        return None
+    if not region or lemma(word) not in fold(region["ru"]):
         return None
     return org[:-len(word)] + genitive_phrase(region["ru"])
 
