@@ -711,3 +711,15 @@ def test_the_district_administration_is_the_article_districts():
     facts = extract_facts(text, "ru", {"date": "2024-08-23", "place": "Кирово-Чепецкий район"})
     assert _posts(facts, "Маргарита Копосова") == [{"post": "замглавы по социальным вопросам",
                                                     "org": "администрация Кирово-Чепецкого района"}]
+
+
+def test_english_long_titles_before_names():
+    text = ("The congress was greeted by Aide to the President of Russia Andrei Fursenko, Minister of Education "
+            "Sergei Kravtsov, head of the Ministry of Education and Science Valery Falkov, head of Rosobrnadzor "
+            "Anzor Muzaev, State Secretary – Deputy Head of Rosmolodezh Denis Ashirov, and Chair of the State Duma "
+            "Committee on Education Irina Belykh.")
+    facts = extract_facts(text, "en", {"date": "2025-08-19"})
+    assert _posts(facts, "Andrei Fursenko") == [{"post": "aide to the president of russia", "org": None}]
+    assert _posts(facts, "Sergei Kravtsov") == [{"post": "minister", "org": None}]
+    assert _posts(facts, "Anzor Muzaev") == [{"post": "head", "org": "Rosobrnadzor"}]
+    assert _posts(facts, "Irina Belykh") == [{"post": "chair", "org": "State Duma Committee on Education"}]

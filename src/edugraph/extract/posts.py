@@ -403,7 +403,8 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         generic = GENERIC_ORG.match(org.strip())
         if region:
             stem = region.group("stem").lower()
-            same = [o for o in candidates if o.value.lower().startswith(stem)]
+            same = [o for o in candidates if o.value.lower().startswith(stem)  # not «… и науки», "… and Science"
+                    and not re.match(r",?\s+(?:и|and)\s", o.value[len(stem):])]
             return _nearest(same, person).value if same else _of_article_region(article, org)
         if not generic:
             return org
