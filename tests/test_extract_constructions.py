@@ -723,3 +723,9 @@ def test_english_long_titles_before_names():
     assert _posts(facts, "Sergei Kravtsov") == [{"post": "minister", "org": None}]
     assert _posts(facts, "Anzor Muzaev") == [{"post": "head", "org": "Rosobrnadzor"}]
     assert _posts(facts, "Irina Belykh") == [{"post": "chair", "org": "State Duma Committee on Education"}]
+
+
+def test_a_mans_genitive_name_is_not_a_rare_womans_nominative():
+    from edugraph.extract.names import normalise_person
+    assert normalise_person("Дмитрия Миронова") == "Дмитрий Миронов"
+    assert normalise_person("Сарданы Павловой") == "Сардана Павлова"

@@ -49,7 +49,8 @@ def _person_gender(words: list[str]) -> str | None:
     if patronymic:  # «Петрова Людмила Анатольевна»: the patronymic tells the gender
         return "femn" if re.search(r"(?:на|ны|не|ну|ной)$", patronymic[0].lower()) else "masc"
     first = [p.tag.gender for p in parses(words[0]) if "Name" in p.tag and p.tag.case == "nomn"
-             and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")] if words else []
+             and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")
+             and p.score >= 0.05] if words else []  # not the rare «Дмитрия» (f.) of the genitive «Дмитрия»
     if len(set(first)) == 1:
         return first[0]
     for word in words:
