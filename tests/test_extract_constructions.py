@@ -729,3 +729,11 @@ def test_a_mans_genitive_name_is_not_a_rare_womans_nominative():
     from edugraph.extract.names import normalise_person
     assert normalise_person("Дмитрия Миронова") == "Дмитрий Миронов"
     assert normalise_person("Сарданы Павловой") == "Сардана Павлова"
+
+
+def test_a_dashed_compound_organisation_is_one_in_the_nominative():
+    text = ("Грамоту вручили воспитаннице Республиканского лицея – Центра одаренных детей. Лауреатом стала учитель "
+            "начальной школы - детского сада № 14 Шелеховского района.")
+    organisations = extract_facts(text, "ru", {"date": "2024-10-05"})["organisations"]
+    assert "Республиканский лицей – Центр одаренных детей" in organisations
+    assert not any(o.startswith("детский сад") for o in organisations)

@@ -199,13 +199,19 @@ def nominative_phrase(phrase: str) -> str:
             number = parse.tag.number or "sing"
             out.append(token.replace(bare, _case_word(bare, _inflect(parse, {"nomn", number}))))
             tail = tokens[i + 1:]
-            if len(tail) > 1 and tail[0] in ("-", "–", "—") and re.match(r"[а-яё]", tail[1]):
+            if len(tail) > 1 and tail[0] in ("-", "–", "—") and _common_word(tail[1]):
                 tail = [tail[0], nominative_phrase(" ".join(tail[1:]))]  # «начальной школы - детского сада»
             out.extend(tail)
             break
         wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
         out.append(token.replace(bare, _case_word(bare, _inflect(parse, wanted))))
     return " ".join(out)
+
+
+def _common_word(word: str) -> bool:
+    """A Russian noun or adjective that is no place or person name («детского», «Центра», not «Югры»)."""
+    parse = _best_parse(word.lower()) if re.fullmatch(r"[а-яёА-ЯЁ]+", word) else None
+    return parse is not None and not {"Geox", "Name", "Surn"} & set(parse.tag.grammemes)
 
 
 def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
