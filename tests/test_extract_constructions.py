@@ -737,3 +737,9 @@ def test_a_dashed_compound_organisation_is_one_in_the_nominative():
     organisations = extract_facts(text, "ru", {"date": "2024-10-05"})["organisations"]
     assert "Республиканский лицей – Центр одаренных детей" in organisations
     assert not any(o.startswith("детский сад") for o in organisations)
+
+
+def test_the_head_of_the_district_administration_works_there():
+    text = "На конференции выступил глава Администрации района О.Н. Ткаченко."
+    facts = extract_facts(text, "ru", {"date": "2023-08-28", "place": "Зимовниковский район"})
+    assert _posts(facts, "О.Н. Ткаченко") == [{"post": "глава", "org": "Администрация Зимовниковского района"}]

@@ -102,6 +102,8 @@ def _territory(org_text: str) -> bool:
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
+# «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
+DISTRICT_ADMINISTRATION = re.compile(r"[Аа]дминистрации\s+района")
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
 DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
@@ -143,7 +145,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
-    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")):
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")) \
+            and not DISTRICT_ADMINISTRATION.fullmatch(org_text.rstrip(".")):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
