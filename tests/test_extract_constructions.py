@@ -743,3 +743,8 @@ def test_the_head_of_the_district_administration_works_there():
     text = "На конференции выступил глава Администрации района О.Н. Ткаченко."
     facts = extract_facts(text, "ru", {"date": "2023-08-28", "place": "Зимовниковский район"})
     assert _posts(facts, "О.Н. Ткаченко") == [{"post": "глава", "org": "Администрация Зимовниковского района"}]
+
+
+def test_a_chain_of_dashed_organisation_words_is_read_without_recursion():
+    text = "Учитель начальной школы" + " - детского сада" * 1200 + " № 4 Анна Петрова."
+    assert [p["name"] for p in extract_facts(text, "ru", {"date": "2024-10-05"})["persons"]] == ["Анна Петрова"]

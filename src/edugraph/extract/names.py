@@ -177,9 +177,10 @@ def _hyphen_case(original: str, new: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def nominative_phrase(phrase: str) -> str:
+def nominative_phrase(phrase: str, compound: bool = True) -> str:
     """Put the head of a Russian noun phrase in the nominative: leading adjectives and the first noun
-    (and a quoted name right after leading adjectives) are inflected, the genitive tail is kept."""
+    (and a quoted name right after leading adjectives) are inflected, the genitive tail is kept; with `compound`, so
+    is the second part of a dashed compound («начальной школы - детского сада» → «начальная школа - детский сад»)."""
     tokens = re.findall(r"«[^»]*»|\S+", phrase.strip())
     out, (gender, number) = [], _head_agreement(tokens)
     for i, token in enumerate(tokens):
@@ -199,8 +200,8 @@ def nominative_phrase(phrase: str) -> str:
             number = parse.tag.number or "sing"
             out.append(token.replace(bare, _case_word(bare, _inflect(parse, {"nomn", number}))))
             tail = tokens[i + 1:]
-            if len(tail) > 1 and tail[0] in ("-", "–", "—") and _common_word(tail[1]):
-                tail = [tail[0], nominative_phrase(" ".join(tail[1:]))]  # «начальной школы - детского сада»
+            if compound and len(tail) > 1 and tail[0] in ("-", "–", "—") and _common_word(tail[1]):
+                tail = [tail[0], nominative_phrase(" ".join(tail[1:]), compound=False)]  # one dash, not a chain
             out.extend(tail)
             break
         wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
