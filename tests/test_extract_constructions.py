@@ -748,3 +748,10 @@ def test_the_head_of_the_district_administration_works_there():
 def test_a_chain_of_dashed_organisation_words_is_read_without_recursion():
     text = "Учитель начальной школы" + " - детского сада" * 1200 + " № 4 Анна Петрова."
     assert [p["name"] for p in extract_facts(text, "ru", {"date": "2024-10-05"})["persons"]] == ["Анна Петрова"]
+
+
+def test_a_detsad_is_a_kindergarten():
+    from edugraph.extract.names import same_organisation
+    text = "Школьники вместе с ребятами из детсада «Дюймовочка» провели уроки."
+    organisations = extract_facts(text, "ru", {"date": "2024-10-05"})["organisations"]
+    assert any(same_organisation(o, "детский сад «Дюймовочка»") for o in organisations)

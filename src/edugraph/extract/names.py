@@ -13,7 +13,7 @@ NAME_TAGS = {"Name", "Surn", "Patr"}
 INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
     ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш)(?!\w)"),
-    ("kindergarten", r"детск\w*\s+сад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
+    ("kindergarten", r"детск\w*\s+сад|детсад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
     ("kvantorium", r"кванториум|kvantorium|технопарк"),
     ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?cube"),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
