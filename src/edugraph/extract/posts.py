@@ -115,7 +115,8 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
     return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
 
 
-PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
+PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
+                       r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
