@@ -756,3 +756,10 @@ def test_a_detsad_is_a_kindergarten():
     text = "Школьники вместе с ребятами из детсада «Дюймовочка» провели уроки."
     organisations = extract_facts(text, "ru", {"date": "2024-10-05"})["organisations"]
     assert any(same_organisation(o, "детский сад «Дюймовочка»") for o in organisations)
+
+
+def test_a_trade_union_is_an_organisation_and_a_bare_one_is_not():
+    text = ('Сообщество "Профсоюз работников образования Кирово-Чепецка" пишет о совещании. '
+            "Также Профсоюз вручил награды.")
+    organisations = extract_facts(text, "ru", {"date": "2024-08-23"})["organisations"]
+    assert "Профсоюз работников образования Кирово-Чепецка" in organisations and "Профсоюз" not in organisations
