@@ -30,7 +30,7 @@ def _case_word(original: str, new: str) -> str:
     if original.isupper() and len(original) > 1:
         return new.upper()
     if original[:1].isupper():
-        return new[:1].upper() + new[1:]
+        return _hyphen_case(original, new[:1].upper() + new[1:])  # «Кирово-Чепецкая»
     return new
 
 

@@ -652,11 +652,13 @@ def _trim_tail(value: str) -> str:
     return " ".join(words)
 
 
+MEDIA_PAGE = re.compile(r"^(?:[Сс]ообществ|[Гг]рупп|[Пп]аблик|[Кк]анал)\w*\s+«([^«»]+)»$")  # a social-media page
 ORDINAL = re.compile(r"^(?:перв|втор|трет|четверт|пят|нов|очередн|ещ[её])\w*\s+(?=[а-яё])")
 
 
 def _clean_org(value: str) -> str:
     value = trim_org_tail(value)
+    value = MEDIA_PAGE.sub(r"\1", value)  # «Сообщество «Профсоюз …»»: the page of a body is the body
     value = ORDINAL.sub("", value)  # «второй детский технопарк «Кванториум»» → «детский технопарк «Кванториум»»
     value = re.sub(r"\s*\([^)]*\)?\s*$", "", value).strip(" ,.;:–—-")
     value = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ][а-яё]+(?:ого|ий|ый|ой)\b)", "-", value)  # «Казачинско-Ленского»
