@@ -764,3 +764,11 @@ def test_a_trade_union_is_an_organisation_and_a_bare_one_is_not():
     organisations = extract_facts(text, "ru", {"date": "2024-08-23"})["organisations"]
     assert "Профсоюз работников образования Кирово-Чепецка" in organisations
     assert "Профсоюз" not in organisations and "Сообщество" not in organisations  # generic words alone
+
+
+def test_a_ministry_by_portfolio_is_that_of_the_one_region_of_its_sentence():
+    text = ("На форум приехали гости из 48 субъектов. Пензенскую область представляет первый заместитель министра "
+            "образования Лилия Чащина.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05", "place": "Улан-Удэ"})
+    assert _posts(facts, "Лилия Чащина") == [{"post": "заместитель министра",
+                                              "org": "Министерство образования Пензенской области"}]

@@ -409,7 +409,9 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
             stem = region.group("stem").lower()
             same = [o for o in candidates if o.value.lower().startswith(stem)  # not «… и науки», "… and Science"
                     and not re.match(r",?\s+(?:и|and)\s", o.value[len(stem):])]
-            return _nearest(same, person).value if same else _of_article_region(article, org)
+            if same:
+                return _nearest(same, person).value
+            return _of_article_region(article, org) or _of_sentence_region(article, person, org)
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
@@ -457,6 +459,19 @@ def _of_article_region(article, org: str) -> str | None:
     if not region or lemma(word) not in fold(region["ru"]):
         return None
     return org[:-len(word)] + genitive_phrase(region["ru"])
+
+
+def _of_sentence_region(article, person, org: str) -> str | None:
+    """«Пензенскую область представляет первый заместитель министра образования Лилия Чащина»: a ministry named by
+    its portfolio only, in a sentence that names one region (and no other place), is that region's ministry."""
+    if not org.startswith("Министерств") or re.search(r"\s(?:региона|области|края|республики|округа)$", org):
+        return None
+    s, e = article.sentence_of(person.start)
+    found = {m.extra["id"]: m.extra.get("record") for m in article.places if s <= m.start < e}
+    records = list(found.values())
+    if len(records) != 1 or not records[0] or records[0].get("kind") != "federal_subject":
+        return None
+    return f"{org} {genitive_phrase(records[0]['ru'])}"
 
 
 def _nearest(orgs, person):
