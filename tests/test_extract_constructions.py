@@ -679,3 +679,103 @@ def test_a_headline_is_not_counted_in_the_lead():
             "мероприятие проводят в августе.\n\n23 августа в районе собрались учителя и педагоги.")
     events = extract_facts(text, "ru", {"date": "2024-08-25"})["events"]
     assert [(e["name"], e["date"]) for e in events] == [("Педагогическое совещание", "2024-08-23")]
+
+
+def test_a_school_named_after_someone_is_no_person():
+    text = ("Лауреатом стала учитель истории юридической гимназии № 9 им. М. М. Сперанского в Ростове-на-Дону "
+            "Элен Кочарян.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert [p["name"] for p in facts["persons"]] == ["Элен Кочарян"]
+
+
+def test_the_adjective_before_a_school_word_is_the_schools_not_the_subjects():
+    text = ("Лауреатами стали учитель английского языка лингвистической гимназии № 3 в Улан-Удэ Анна Петрова, "
+            "учитель начальных классов начальной школы - детского сада № 14 Шелеховского района Мария Сидорова.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Анна Петрова") == [{"post": "учитель английского языка",
+                                              "org": "лингвистическая гимназия № 3"}]
+    assert _posts(facts, "Мария Сидорова") == [{"post": "учитель начальных классов",
+                                               "org": "начальная школа - детский сад № 14 Шелеховского района"}]
+
+
+def test_a_womans_name_after_a_nominative_title_keeps_its_given_name():
+    facts = extract_facts("Лауреатом стала учитель английского языка гимназии № 3 Раджана Дымбрылова.", "ru",
+                          {"date": "2024-10-05"})
+    assert [p["name"] for p in facts["persons"]] == ["Раджана Дымбрылова"]
+    facts = extract_facts("Губернатор поздравил учителя гимназии № 3 Ивана Петрова.", "ru", {"date": "2024-10-05"})
+    assert [p["name"] for p in facts["persons"]] == ["Иван Петров"]
+
+
+def test_a_teacher_from_a_school_and_an_organisation_before_a_colon():
+    text = ("Лауреатом стал учитель физики из школы № 1520 им. Капцовых из Москвы Артем Барат.\n"
+            "Светлана Степанец, директор ЦФОО:\n«Это движение вперёд».")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05"})
+    assert _posts(facts, "Артем Барат") == [{"post": "учитель физики", "org": "школа № 1520 им. Капцовых"}]
+    assert _posts(facts, "Светлана Степанец") == [{"post": "директор", "org": "ЦФОО"}]
+
+
+def test_the_district_administration_is_the_article_districts():
+    text = "Слово дали Маргарита Копосова, замглавы администрации района по социальным вопросам; Иван Петров."
+    facts = extract_facts(text, "ru", {"date": "2024-08-23", "place": "Кирово-Чепецкий район"})
+    assert _posts(facts, "Маргарита Копосова") == [{"post": "замглавы по социальным вопросам",
+                                                    "org": "администрация Кирово-Чепецкого района"}]
+
+
+def test_english_long_titles_before_names():
+    text = ("The congress was greeted by Aide to the President of Russia Andrei Fursenko, Minister of Education "
+            "Sergei Kravtsov, head of the Ministry of Education and Science Valery Falkov, head of Rosobrnadzor "
+            "Anzor Muzaev, State Secretary – Deputy Head of Rosmolodezh Denis Ashirov, and Chair of the State Duma "
+            "Committee on Education Irina Belykh.")
+    facts = extract_facts(text, "en", {"date": "2025-08-19"})
+    assert _posts(facts, "Andrei Fursenko") == [{"post": "aide to the president of russia", "org": None}]
+    assert _posts(facts, "Sergei Kravtsov") == [{"post": "minister", "org": None}]
+    assert _posts(facts, "Anzor Muzaev") == [{"post": "head", "org": "Rosobrnadzor"}]
+    assert _posts(facts, "Irina Belykh") == [{"post": "chair", "org": "State Duma Committee on Education"}]
+
+
+def test_a_mans_genitive_name_is_not_a_rare_womans_nominative():
+    from edugraph.extract.names import normalise_person
+    assert normalise_person("Дмитрия Миронова") == "Дмитрий Миронов"
+    assert normalise_person("Сарданы Павловой") == "Сардана Павлова"
+
+
+def test_a_dashed_compound_organisation_is_one_in_the_nominative():
+    text = ("Грамоту вручили воспитаннице Республиканского лицея – Центра одаренных детей. Лауреатом стала учитель "
+            "начальной школы - детского сада № 14 Шелеховского района.")
+    organisations = extract_facts(text, "ru", {"date": "2024-10-05"})["organisations"]
+    assert "Республиканский лицей – Центр одаренных детей" in organisations
+    assert not any(o.startswith("детский сад") for o in organisations)
+
+
+def test_the_head_of_the_district_administration_works_there():
+    text = "На конференции выступил глава Администрации района О.Н. Ткаченко."
+    facts = extract_facts(text, "ru", {"date": "2023-08-28", "place": "Зимовниковский район"})
+    assert _posts(facts, "О.Н. Ткаченко") == [{"post": "глава", "org": "Администрация Зимовниковского района"}]
+
+
+def test_a_chain_of_dashed_organisation_words_is_read_without_recursion():
+    text = "Учитель начальной школы" + " - детского сада" * 1200 + " № 4 Анна Петрова."
+    assert [p["name"] for p in extract_facts(text, "ru", {"date": "2024-10-05"})["persons"]] == ["Анна Петрова"]
+
+
+def test_a_detsad_is_a_kindergarten():
+    from edugraph.extract.names import same_organisation
+    text = "Школьники вместе с ребятами из детсада «Дюймовочка» провели уроки."
+    organisations = extract_facts(text, "ru", {"date": "2024-10-05"})["organisations"]
+    assert any(same_organisation(o, "детский сад «Дюймовочка»") for o in organisations)
+
+
+def test_a_trade_union_is_an_organisation_and_a_bare_one_is_not():
+    text = ('Сообщество "Профсоюз работников образования Кирово-Чепецка" пишет о совещании. '
+            "Также Профсоюз вручил награды.")
+    organisations = extract_facts(text, "ru", {"date": "2024-08-23"})["organisations"]
+    assert "Профсоюз работников образования Кирово-Чепецка" in organisations
+    assert "Профсоюз" not in organisations and "Сообщество" not in organisations  # generic words alone
+
+
+def test_a_ministry_by_portfolio_is_that_of_the_one_region_of_its_sentence():
+    text = ("На форум приехали гости из 48 субъектов. Пензенскую область представляет первый заместитель министра "
+            "образования Лилия Чащина.")
+    facts = extract_facts(text, "ru", {"date": "2024-10-05", "place": "Улан-Удэ"})
+    assert _posts(facts, "Лилия Чащина") == [{"post": "заместитель министра",
+                                              "org": "Министерство образования Пензенской области"}]

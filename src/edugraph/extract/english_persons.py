@@ -117,8 +117,10 @@ def find_persons(text: str) -> list[Mention]:
 
 # ---------------------------------------------------------------- posts
 
-_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s|"
-                       r"(?<![Ee]nvoy\s)\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
+_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s(?!(?:Deputy|First|Acting)\s)|"  # "State Secretary – Deputy Head"
+                       r"(?<![Ee]nvoy\s)(?<!Committee\s)(?<!Commission\s)(?<!Council\s)"  # "Committee on Education"
+                       r"(?<![Aa]ide\s)(?<![Aa]dviser\s)(?<![Aa]dvisor\s)(?<![Aa]ssistant\s)"  # "Aide to the President"
+                       r"\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
                        r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
 _ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
                        r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"
@@ -172,6 +174,10 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
         if between.rstrip().endswith(",") and UNKNOWN_NAME.search(head):
             break  # "Liisa Pohjolainen, the head of X, Vasilii Pavlov": the apposition of a name before it
         org = of.group(2).replace(_OPEN, "(").replace(_CLOSE, ")") if of and not of.group("to") else None
+        governing = COMPLEMENT.search(head)  # "Aide to the President of Russia": the president is the aide's
+        if governing:
+            posts.insert(0, {"post": " ".join(segment[governing.start():end].split()).lower(), "org": None})
+            break
         posts.insert(0, _post(m.group(0), org))
         joined = re.search(rf"(?:,|\band)\s+{_ARTICLE}$", head, re.I)  # "Director of X, the Chairman of Y"
         if not joined:
@@ -180,6 +186,7 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
     return posts
 
 
+COMPLEMENT = re.compile(r"(?<![\w-])(?:aide|adviser|advisor|assistant|counsel+or)\s+to\s+(?:the\s+)?$", re.I)
 UNKNOWN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
 
 
@@ -214,13 +221,18 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     title = title_pattern().match(rest) or before and title_pattern().match(rest, before.end())
     if not title:
         return None
-    tail = rest[title.end():]
+    title_end = title.end()
+    second = re.match(r"\s+[–—-]\s+", rest[title_end:])  # "State Secretary – Deputy Head of X": one title
+    second = second and title_pattern().match(rest, title_end + second.end())
+    if second:
+        title_end = second.end()
+    tail = rest[title_end:]
     of = re.match(r"\s+(?:of|at)\s+", tail)
     org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
-    stop = end + m.end() + title.end() + (of.end() + len(org) if of else 0)
+    stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
     if next_start is not None and next_start <= stop + 1:
         return None
-    return _post(title.group(0), org), stop
+    return _post(rest[title.start():title_end], org), stop
 
 
 def analyse_persons(article: Article) -> None:

@@ -13,7 +13,7 @@ NAME_TAGS = {"Name", "Surn", "Patr"}
 INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
     ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш)(?!\w)"),
-    ("kindergarten", r"детск\w*\s+сад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
+    ("kindergarten", r"детск\w*\s+сад|детсад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
     ("kvantorium", r"кванториум|kvantorium|технопарк"),
     ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?cube"),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
@@ -30,7 +30,7 @@ def _case_word(original: str, new: str) -> str:
     if original.isupper() and len(original) > 1:
         return new.upper()
     if original[:1].isupper():
-        return new[:1].upper() + new[1:]
+        return _hyphen_case(original, new[:1].upper() + new[1:])  # «Кирово-Чепецкая»
     return new
 
 
@@ -49,7 +49,8 @@ def _person_gender(words: list[str]) -> str | None:
     if patronymic:  # «Петрова Людмила Анатольевна»: the patronymic tells the gender
         return "femn" if re.search(r"(?:на|ны|не|ну|ной)$", patronymic[0].lower()) else "masc"
     first = [p.tag.gender for p in parses(words[0]) if "Name" in p.tag and p.tag.case == "nomn"
-             and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")] if words else []
+             and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")
+             and p.score >= 0.05] if words else []  # not the rare «Дмитрия» (f.) of the genitive «Дмитрия»
     if len(set(first)) == 1:
         return first[0]
     for word in words:
@@ -92,12 +93,17 @@ def _instrumental_first_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def normalise_person(name: str) -> str:
-    """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written."""
+def normalise_person(name: str, nominative: bool = False) -> str:
+    """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written. A name
+    known to stand in the nominative (`nominative`) with a woman's surname is a woman's, her given name as written
+    («Раджана Дымбрылова», not the genitive of «Раджан Дымбрылов»)."""
     words = re.sub(r"\s+", " ", name or "").strip().split(" ")
     words = [w for w in re.split(r"\s+|(?<=\.)(?=[А-ЯЁA-Z])", " ".join(words)) if w]
     full = [w for w in words if not INITIALS.match(w)]
     gender = _person_gender(full) if len(full) > 1 else None  # «Сизова М.Б.»: gender unknown, keep as written
+    if nominative and len(full) > 1 and not any(PATRONYMIC_END.search(w.lower()) for w in full) and \
+            any(FEMN_SURNAME.fullmatch(w) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", w) for w in full):
+        gender = "femn"
     if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full):
         gender = "femn"  # «Ю. В. Медовой», «Алине Кирсанкиной»: only a woman's surname ends so (an oblique case)
     out = [_nominative_name_word(w, gender) for w in words]
@@ -131,7 +137,7 @@ def person_key(name: str) -> str:
 ORG_TAIL = re.compile(  # what follows a name without being part of it
     r"\s+(?:в|во|на)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:област\w*|кра[еяю]\w*|республик\w*|округ\w*|район\w*|город\w*|г\.)"
     r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
-    r"|\s+(?:в|во)\s+[А-ЯЁ][а-яё-]+$"  # «… в Москве»
+    r"|\s+(?:в|во|из)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*$"  # «… в Москве», «… в Улан-Удэ», «… из Казани»
     r"|\s+(?:по|при)\s+(?:инициативе|поручению|приглашению|словам|данным|поддержке|участии|содействии)\b.*$")
 # (the last: «… по инициативе губернатора …», «… при поддержке Фонда …»)
 
@@ -149,23 +155,32 @@ def trim_org_tail(value: str) -> str:
 def genitive_phrase(name: str) -> str:
     """A nominative place name in the genitive, the words up to its head noun declined.
 
-    >>> genitive_phrase("Саратовская область"), genitive_phrase("Республика Коми")
-    ('Саратовской области', 'Республики Коми')
+    >>> genitive_phrase("Саратовская область"), genitive_phrase("Кирово-Чепецкий район")
+    ('Саратовской области', 'Кирово-Чепецкого района')
     """
     out, words = [], name.split()
     for i, word in enumerate(words):
         parse = parses(word.lower())[0]
         form = parse.inflect({"gent"}) if {"NOUN", "ADJF"} & set(parse.tag.grammemes) else None
-        out.append((form.word.capitalize() if word[:1].isupper() else form.word) if form else word)
+        out.append(_hyphen_case(word, form.word) if form else word)
         if "NOUN" in parse.tag:
             return " ".join(out + words[i + 1:])
     return " ".join(out)
 
 
+def _hyphen_case(original: str, new: str) -> str:
+    """`new` capitalised like `original`, part by part across hyphens («Кирово-Чепецкий» → «Кирово-Чепецкого»)."""
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        return new.capitalize() if original[:1].isupper() else new
+    return "-".join(n.capitalize() if o[:1].isupper() else n for o, n in zip(old_parts, new_parts))
+
+
 @functools.lru_cache(maxsize=16384)
-def nominative_phrase(phrase: str) -> str:
+def nominative_phrase(phrase: str, compound: bool = True) -> str:
     """Put the head of a Russian noun phrase in the nominative: leading adjectives and the first noun
-    (and a quoted name right after leading adjectives) are inflected, the genitive tail is kept."""
+    (and a quoted name right after leading adjectives) are inflected, the genitive tail is kept; with `compound`, so
+    is the second part of a dashed compound («начальной школы - детского сада» → «начальная школа - детский сад»)."""
     tokens = re.findall(r"«[^»]*»|\S+", phrase.strip())
     out, (gender, number) = [], _head_agreement(tokens)
     for i, token in enumerate(tokens):
@@ -184,11 +199,20 @@ def nominative_phrase(phrase: str) -> str:
         if "NOUN" in parse.tag:
             number = parse.tag.number or "sing"
             out.append(token.replace(bare, _case_word(bare, _inflect(parse, {"nomn", number}))))
-            out.extend(tokens[i + 1:])
+            tail = tokens[i + 1:]
+            if compound and len(tail) > 1 and tail[0] in ("-", "–", "—") and _common_word(tail[1]):
+                tail = [tail[0], nominative_phrase(" ".join(tail[1:]), compound=False)]  # one dash, not a chain
+            out.extend(tail)
             break
         wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
         out.append(token.replace(bare, _case_word(bare, _inflect(parse, wanted))))
     return " ".join(out)
+
+
+def _common_word(word: str) -> bool:
+    """A Russian noun or adjective that is no place or person name («детского», «Центра», not «Югры»)."""
+    parse = _best_parse(word.lower()) if re.fullmatch(r"[а-яёА-ЯЁ]+", word) else None
+    return parse is not None and not {"Geox", "Name", "Surn"} & set(parse.tag.grammemes)
 
 
 def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:

@@ -102,6 +102,8 @@ def _territory(org_text: str) -> bool:
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
+# «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
+DISTRICT_ADMINISTRATION = re.compile(r"[Аа]дминистрации\s+района")
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
 DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
@@ -113,7 +115,8 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
     return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
 
 
-PORTFOLIO = re.compile(r"^[а-яё]{4,}(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
+PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
+                       r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
@@ -143,7 +146,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
-    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")):
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")) \
+            and not DISTRICT_ADMINISTRATION.fullmatch(org_text.rstrip(".")):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
@@ -151,7 +155,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {trim_org_tail(org_text).rstrip('.')}", None
-    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trim_org_tail(org_text))  # the sentence's full stop
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
+                      trim_org_tail(org_text.rstrip(" :;,")))
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
@@ -174,12 +179,24 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
         taken.append(bare)
         if word.endswith((",", ";")):
             break
+    if len(taken) < len(words) and words[len(taken)].startswith(_vocabulary("ru_org_heads")):
+        while len(taken) > 1 and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии»:
+            taken.pop()  # the adjectives before the organisation's head word are the organisation's
     rest = " ".join(words[len(taken):])
-    if re.match(r"(?:из|в|во)\s", rest):
+    place = re.match(r"(?:из|в|во)\s+", rest)
+    if place and rest[place.end():].startswith(_vocabulary("ru_org_heads")):
+        rest = rest[place.end():]  # «учитель физики из школы № 1520»: the organisation
+    elif place:
         rest = ""  # «учительница из Магнитогорска»: a place, not an organisation
     if taken and taken[0] == "по":
         return " ".join(taken), rest if rest[:1].isupper() or rest.startswith(_vocabulary("ru_org_heads")) else ""
     return " ".join(taken), rest
+
+
+def _genitive_adjective(word: str) -> bool:
+    """«лингвистической», «начальной»: an adjective in the genitive, not the noun «языка»."""
+    return any({"ADJF", "gent"} <= set(p.tag.grammemes) for p in parses(word.lower())) and \
+        not any("NOUN" in p.tag for p in parses(word.lower()))
 
 
 def attach_posts(article) -> dict[str, list[dict]]:
@@ -391,8 +408,11 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         generic = GENERIC_ORG.match(org.strip())
         if region:
             stem = region.group("stem").lower()
-            same = [o for o in candidates if o.value.lower().startswith(stem)]
-            return _nearest(same, person).value if same else _of_article_region(article, org)
+            same = [o for o in candidates if o.value.lower().startswith(stem)  # not «… и науки», "… and Science"
+                    and not re.match(r",?\s+(?:и|and)\s", o.value[len(stem):])]
+            if same:
+                return _nearest(same, person).value
+            return _of_article_region(article, org) or _of_sentence_region(article, person, org)
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
@@ -409,7 +429,9 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
     if org is None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
-    return _nearest(same, person).value if same else None  # «директор школы» of a school the article does not name
+    if same:
+        return _nearest(same, person).value
+    return _of_article_region(article, org) if org else None  # «директор школы» of a school the article does not name
 
 
 # school staff: a post of one school, named earlier in the article when the title names none
@@ -428,11 +450,29 @@ def _listed(article, person) -> bool:
 
 def _of_article_region(article, org: str) -> str | None:
     """«Министерство образования области» in an article from the Saratov region → «Министерство образования
-    Саратовской области» (the region of the article's metadata place, when its kind is the word's); else None."""
+    Саратовской области» (the region of the article's metadata place, when its kind is the word's); «администрации
+    района» in an article from a district → «администрация Кирово-Чепецкого района» (that district); else None."""
     word, region = org.split()[-1].lower(), article.region()
-    if not region or word not in ("области", "края", "республики") or lemma(word) not in fold(region["ru"]):
+    if word == "района":
+        region = {"ru": article.place} if re.search(r"\sрайон$", article.place or "") else None
+    elif word not in ("области", "края", "республики"):
+        return None
+    if not region or lemma(word) not in fold(region["ru"]):
         return None
     return org[:-len(word)] + genitive_phrase(region["ru"])
+
+
+def _of_sentence_region(article, person, org: str) -> str | None:
+    """«Пензенскую область представляет первый заместитель министра образования Лилия Чащина»: a ministry named by
+    its portfolio only, in a sentence that names one region (and no other place), is that region's ministry."""
+    if not org.startswith("Министерств") or re.search(r"\s(?:региона|области|края|республики|округа)$", org):
+        return None
+    s, e = article.sentence_of(person.start)
+    found = {m.extra["id"]: m.extra.get("record") for m in article.places if s <= m.start < e}
+    records = list(found.values())
+    if len(records) != 1 or not records[0] or records[0].get("kind") != "federal_subject":
+        return None
+    return f"{org} {genitive_phrase(records[0]['ru'])}"
 
 
 def _nearest(orgs, person):

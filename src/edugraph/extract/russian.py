@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
 from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
-from edugraph.extract.posts import _singular_title, post_matches
+from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
@@ -30,6 +30,7 @@ HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  #
 HEAD_ORG = re.compile(
     r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"  # adjectives before
     r"(?i:" + HEAD_STEMS + r")"
+    r"(?:\s[-–—]\s(?:[а-яё]+(?:ой|ого|ей|его)\s+){0,2}(?i:" + HEAD_STEMS + r"))?"  # «начальной школы - детского сада»
     r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"  # «…», № N, «по образованию»
     r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
     r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
@@ -106,8 +107,10 @@ SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ин
 
 
 def _named_after(text: str, pos: int) -> bool:
-    """«имени М.К. Аммосова», «им. Зины Портновой»: a name inside an organisation's name."""
-    return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]))
+    """«имени М.К. Аммосова», «им. Зины Портновой», a span «им.М.М. Сперанского» that starts with the word: a name
+    inside an organisation's name."""
+    return bool(re.search(r"(?:имени|им\.)(?:\s+[а-яё-]+)?\s*$", text[max(0, pos - 30):pos]) or
+                re.match(r"(?:имени|им\.)", text[pos:pos + 6]))
 
 
 CAPS_SURNAME = re.compile(r"(?<![\w«-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w»-])")
@@ -168,8 +171,18 @@ def _persons(text: str, spans: list) -> list[Mention]:
             mentions.append(Mention(span.start, span.end, span.value))
             taken.update(range(span.start, span.end))
     for mention in mentions:
-        mention.value = normalise_person(mention.value)
+        mention.value = normalise_person(mention.value, _after_nominative_title(text, mention.start))
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+def _after_nominative_title(text: str, start: int) -> bool:
+    """«учитель английского языка гимназии № 3 Раджана Дымбрылова»: a name right after a title in the nominative
+    singular (no verb or comma between) is in the nominative too."""
+    clause = text[max(0, start - 150):start]
+    clause = clause[max(clause.rfind(ch) for ch in ",;:\n") + 1:]
+    titles = post_matches(clause, any_case=True)
+    return bool(titles) and _nominative_title(titles[-1]) and _singular_title(titles[-1]) and \
+        not _has_verb(clause[titles[-1].end():])
 
 
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
@@ -656,11 +669,13 @@ def _trim_tail(value: str) -> str:
     return " ".join(words)
 
 
+MEDIA_PAGE = re.compile(r"^(?:[Сс]ообществ|[Гг]рупп|[Пп]аблик|[Кк]анал)\w*\s+«([^«»]+)»$")  # a social-media page
 ORDINAL = re.compile(r"^(?:перв|втор|трет|четверт|пят|нов|очередн|ещ[её])\w*\s+(?=[а-яё])")
 
 
 def _clean_org(value: str) -> str:
     value = trim_org_tail(value)
+    value = MEDIA_PAGE.sub(r"\1", value)  # «Сообщество «Профсоюз …»»: the page of a body is the body
     value = ORDINAL.sub("", value)  # «второй детский технопарк «Кванториум»» → «детский технопарк «Кванториум»»
     value = re.sub(r"\s*\([^)]*\)?\s*$", "", value).strip(" ,.;:–—-")
     value = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ][а-яё]+(?:ого|ий|ый|ой)\b)", "-", value)  # «Казачинско-Ленского»
