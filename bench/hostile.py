@@ -29,6 +29,7 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "homoglyphs": "Мoсквa Kвантoриум ",
     "zero-width": "Шк\u200dола \u200d",
     "english-names": "John Smith, Mary Jones, ",
+    "district-adjectives": "Зеленоградского, Ааского ",  # a regex that doubled its work per word
 }
 CHILD = """
 import sys, time

@@ -69,7 +69,8 @@ def article_bodies() -> list[tuple[str, bytes, str, tuple]]:
         ("event-nouns", "Новости. " + "форум " * 6000),  # one 36,000-character sentence of event nouns
         ("event-titles", "Новости. " + "фестиваль «" * 4000),
         ("names-with-commas", "Новости. " + "Иван Иванов, " * 25_000),
-        ("nested-quotes", "Новости. " + "«Школа «Лицей «Гимназия " * 15_000))]
+        ("nested-quotes", "Новости. " + "«Школа «Лицей «Гимназия " * 15_000),
+        ("district-adjectives", "Новости. " + "Зеленоградского, Ааского " * 2_000))]  # exponential: 18 pairs 1 s
     for index in range(6):
         noise = bytes(rng.randrange(256) for _ in range(rng.randrange(50, 3000)))
         bodies.append((f"random-bytes-{index}", noise, "error", ()))
@@ -91,6 +92,7 @@ def article_cases() -> list[Case]:
     # web pages whose tags or comments are never closed: Python's HTMLParser read the rest again for each one
     # (CVE-2025-6069; 90 KB of «<a » took 79 s); they are text now
     for name, page in (("unclosed-tags", "<a " * 45_000), ("unclosed-comments", "<!-- " * 40_000),
+                       ("unclosed-comments-with-gt", "<!--x> " * 40_000),
                        ("unclosed-attribute", '<a title="' + "x " * 100_000)):
         body = ("<html><body><p>Новости школы.</p>" + page).encode()
         cases.append(Case("articles", f"extract-html-{name}", ["extract", "{case}/page.html"], {"page.html": body},

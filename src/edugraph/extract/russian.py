@@ -16,7 +16,10 @@ from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
-DISTRICTS = re.compile(r"(?<![\w-])((?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)\s*,?\s*(?:и\s+)?)+)район(?:а|ов|е|ы|ом|ах)?(?!\w)")
+# «Кировского, Ленинского и Советского районов»: one separator per item (a comma or spaces, never both ways: the
+# old «\s*,?\s*» matched a space two ways and doubled the work per word) and at most 12 items, so it stays linear
+DISTRICTS = re.compile(r"(?<![\w-])((?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)(?:и\s+)?){1,12})"
+                       r"район(?:а|ов|е|ы|ом|ах)?(?!\w)")
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
