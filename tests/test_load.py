@@ -383,5 +383,31 @@ def test_a_challenge_that_cannot_be_answered_gives_no_header():
     assert digest_valid(answered, "PUT")
     assert authorization(client, "PUT", "http://127.0.0.1/x", "Basic realm=x") == \
         "Basic " + base64.b64encode(f"{USER}:{SECRET}".encode()).decode()
-    for challenge in ("Digest garbage", f'Digest realm="{REALM}", nonce="n", qop="auth-int"', "Negotiate"):
+    for challenge in ("Digest garbage", f'Digest realm="{REALM}", nonce="n", qop="auth-int"', "Negotiate",
+                      "Digest =,=", "Digest realm="):
         assert authorization(client, "PUT", "http://127.0.0.1/x", challenge) is None, challenge
+
+
+def test_credentials_never_follow_a_redirect_to_another_host(seed_build):
+    """The Basic answer to a challenge goes to the URL that asked for it only: a server that redirects the update to
+    another host does not get the password sent there (urllib copies ordinary headers to the redirect's target)."""
+    with stub_server(fixed(204)) as (elsewhere, seen_elsewhere):
+        class Redirecting(Quiet):
+            def answer(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(401 if self.command == "HEAD" else 303)
+                if self.command == "HEAD":
+                    self.send_header("WWW-Authenticate", 'Basic realm="x"')
+                else:
+                    self.send_header("Location", f"{elsewhere}/steal")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_HEAD = do_GET = do_POST = answer
+
+        with serving(Redirecting) as url:
+            client = Client(Auth(USER, SECRET), retries=0)
+            target = RemoteTarget(client, Endpoint(f"{url}/sparql", f"{url}/update", f"{url}/store"), "update")
+            target.switch(read_build_graphs(seed_build)[:1])
+    assert [(method, path) for method, path, _ in seen_elsewhere] == [("GET", "/steal")]
+    assert "Authorization" not in seen_elsewhere[0][2]

@@ -21,11 +21,18 @@ import urllib.request
 from ..sparql.client import Client
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is not followed: a challenge must come from the URL the body goes to, not another host."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def challenges(client: Client, url: str) -> list[str]:
-    """The WWW-Authenticate challenges a body-less HEAD of `url` gets without credentials ([] if none)."""
+    """The WWW-Authenticate challenges a body-less HEAD of `url` itself gets without credentials ([] if none)."""
     request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "edugraph"})
     try:
-        urllib.request.build_opener().open(request, timeout=client.timeout).close()
+        urllib.request.build_opener(_NoRedirect).open(request, timeout=client.timeout).close()
     except urllib.error.HTTPError as err:
         err.close()
         return (err.headers.get_all("WWW-Authenticate") or []) if err.code == 401 else []
@@ -49,7 +56,7 @@ def authorization(client: Client, method: str, url: str, challenge: str) -> str 
         fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
         answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(
             urllib.request.Request(url, method=method), fields)
-    except (urllib.error.URLError, ValueError):  # qop="auth-int", a malformed challenge
+    except (urllib.error.URLError, ValueError, IndexError, KeyError):  # qop="auth-int", a malformed challenge
         return None
     return answer and f"Digest {answer}"
 

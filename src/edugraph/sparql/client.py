@@ -202,11 +202,12 @@ class Client:
             headers["Content-Type"] = content_type
         if accept:
             headers["Accept"] = accept
-        if self.auth.header:
-            headers["Authorization"] = self.auth.header
+        credentials = {"Authorization": self.auth.header} if self.auth.header else {}
         if body is not None and self.body_headers:
-            headers.update(self.body_headers(method, url))
+            credentials.update(self.body_headers(method, url))
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        for name, value in credentials.items():  # never sent on to the target of a redirect (another host)
+            request.add_unredirected_header(name, value)
         where = f"{method} {url}"
         try:
             with self.opener(url).open(request, timeout=self.timeout) as answer:
