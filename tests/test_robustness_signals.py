@@ -71,3 +71,29 @@ def test_interrupted_load_leaves_the_store_as_it_was(seed_build, tmp_path, monke
     assert main(["load", "--build", str(seed_build), "--store", str(store)]) == 130
     assert capsys.readouterr().err.strip() == "edugraph: interrupted"
     assert store_digest(store) == before  # no staging graph left behind
+
+
+def test_a_stop_waits_for_the_end_of_a_held_block_even_with_other_threads():
+    """`signals_held` (starting the worker pool) holds Ctrl-C even when another thread exists (tqdm starts one),
+    to which the kernel may hand the signal: a mask held it for the main thread only, so the interrupt was raised
+    inside the block. It is raised once the block is over."""
+    import threading
+
+    from edugraph.interrupt import signals_held
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    reached = False
+    try:
+        with signals_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.1)
+            reached = True
+        time.sleep(1)  # the interrupt is raised here
+        raise AssertionError("no interrupt after the block")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+    assert reached
