@@ -38,17 +38,31 @@ def load(target: Target, graphs: list[LocalGraph], budget: int = BATCH_TRIPLES, 
     """Replace each graph in the store, `budget` triples per transaction; graphs not in `graphs` are never touched."""
     loaded: list[LocalGraph] = []
     for batch in target.batches(graphs, budget):
+        switching = False
         try:
             target.write(batch)
             if hook:
                 hook("staged", batch)
             check_staged(target, batch)
+            switching = True
             target.switch(batch)
         except EduGraphError as err:
             raise LoadFailed(err, loaded, graphs[len(loaded):]) from None
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the graphs in place are as before or switched
+            if not switching:  # (during a switch the store may be moving them: the next load drops what is left)
+                drop_staging(target, batch)
+            raise
         loaded += batch
         if hook:
             hook("loaded", batch)
+
+
+def drop_staging(target: Target, batch: list[LocalGraph]) -> None:
+    """Drop the staging graphs of an interrupted batch, if the store answers (else the next load drops them)."""
+    try:
+        target.drop([graph.staging for graph in batch])
+    except EduGraphError:
+        pass
 
 
 def check_staged(target: Target, batch: list[LocalGraph]) -> None:
