@@ -157,3 +157,15 @@ def test_a_failed_write_is_one_line_and_keeps_the_previous_build(tmp_path):
             raise OSError(28, "No space left on device")
     assert (target / "all.nq").read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_a_build_that_found_no_previous_build_does_not_replace_one_made_meanwhile(tmp_path):
+    """A build that read no previous build (identity None) may still have read cache entries of one written while it
+    ran: it writes nothing over that build."""
+    target = tmp_path / "build"
+    read = (target, folder_module.build_identity(target))  # nothing there yet
+    previous_build(target)  # another build finishes first
+    before = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
+    with pytest.raises(EduGraphError, match="another build replaced it"), replaced_folder(target, read) as new:
+        (new / "summary.json").write_text("{}\n")
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*")) == before

@@ -201,8 +201,9 @@ def build_identity(folder: Path) -> tuple | None:
 
 
 def check_same_build(folder: Path, identity: tuple | None) -> None:
-    """Fail (one-line error) when `folder` no longer holds the build that had `identity` when it was read."""
-    if identity is not None and build_identity(folder) != identity:
+    """Fail (one-line error) when `folder` no longer holds the build that had `identity` when it was read (None:
+    there was none, and a build that appeared since may have lent this one its cache entries)."""
+    if build_identity(folder) != identity:
         raise EduGraphError(f"{folder}: another build replaced it while this one was reading it; nothing was "
                             "written, the other build is kept (run `edugraph build` again)")
 
