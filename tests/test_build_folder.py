@@ -169,3 +169,17 @@ def test_a_build_that_found_no_previous_build_does_not_replace_one_made_meanwhil
     with pytest.raises(EduGraphError, match="another build replaced it"), replaced_folder(target, read) as new:
         (new / "summary.json").write_text("{}\n")
     assert sorted(str(p.relative_to(target)) for p in target.rglob("*")) == before
+
+
+def test_what_other_commands_wrote_stays_when_the_build_fails_at_the_end(tmp_path, monkeypatch):
+    """`viz/` of the previous build is moved into the new one only once the new one is on disk: a failure of that
+    last step (here fsync) leaves it in the previous build, which is unchanged, as the message says."""
+    target = previous_build(tmp_path / "build")
+
+    def failing_fsync(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(folder_module.os, "fsync", failing_fsync)
+    with pytest.raises(EduGraphError, match="the previous build is unchanged"), replaced_folder(target) as new:
+        (new / "summary.json").write_text("{}\n")
+    assert (target / "viz" / "index.html").read_text() == "<html>viz</html>\n"

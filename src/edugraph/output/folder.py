@@ -129,13 +129,24 @@ def recover(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def carry_over(old: Path, new: Path) -> None:
-    """Move what other commands wrote into the old build (not written by this build) into the new one."""
+def carry_over(old: Path, new: Path, moved: list[str]) -> None:
+    """Move what other commands wrote into the old build (not written by this build) into the new one; the names
+    moved are added to `moved` as they go (for :func:`carry_back`)."""
     if not old.is_dir():
         return
     for entry in old.iterdir():
         if entry.name not in NOT_CARRIED and not (new / entry.name).exists():
             entry.rename(new / entry.name)
+            moved.append(entry.name)
+
+
+def carry_back(new: Path, old: Path, moved: list[str]) -> None:
+    """Undo :func:`carry_over` of a build that failed afterwards: the old build keeps what other commands wrote."""
+    for name in moved:
+        try:
+            (new / name).rename(old / name)
+        except OSError:
+            pass
 
 
 def swap(target: Path, staging: Path) -> Path | None:
@@ -228,16 +239,20 @@ def replaced_folder(target: Path, read: tuple[Path, tuple | None] | None = None)
         if read is not None:
             check_same_build(*read)
         staging = target.parent / f".{target.name}.new-{os.getpid()}"
+        moved: list[str] = []  # what other commands wrote into the old build, carried into the new one
         try:
             os.mkdir(staging)
             yield staging
-            carry_over(target, staging)
             fsync_tree(staging)
+            carry_over(target, staging, moved)
+            fsync_path(staging)
         except OSError as err:
+            carry_back(staging, target, moved)
             shutil.rmtree(staging, ignore_errors=True)
             raise EduGraphError(f"{target}: could not write the build ({err.strerror or err}); "
                                 "the previous build is unchanged") from None
         except BaseException:
+            carry_back(staging, target, moved)
             shutil.rmtree(staging, ignore_errors=True)
             raise
         old = swap(target, staging)
