@@ -35,6 +35,7 @@ def main(argv=None) -> int:
     run(str(BENCH / "viz.py"))
     run(str(BENCH / "endpoint.py"), "--requests", "200" if args.quick else "1000")
     run(str(BENCH / "load.py"), "--input", scaled)
+    run(str(BENCH / "hostile.py"), "--sizes", *(["10000", "40000"] if args.quick else ["25000", "100000"]))
     return 0
 
 
