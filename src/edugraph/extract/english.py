@@ -7,7 +7,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quoted_name
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -85,8 +85,7 @@ def _places(text: str) -> list[Mention]:
         record = gazetteer.find_place(city.value)
         if record:
             out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
-    listed = [(o.start, o.end) for o in out]  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
-    covered = {i for s, e in listed for i in range(s, e)}  # (a set: linear in a long list of towns)
+    covered = characters(out)  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
     found = [m for m in found if m.start() not in covered]
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))

@@ -151,6 +151,16 @@ def located_at(text: str, pos: int, start: int = 0) -> bool:
     return bool(LOCATED.search(text[max(start, pos - 25):pos]))
 
 
+def characters(mentions) -> set[int]:
+    """The text positions the mentions cover: a set, so that testing a new span against all of them stays linear in
+    a long list (`set.isdisjoint(range(start, end))`).
+
+    >>> sorted(characters([Mention(0, 2, "ab"), Mention(5, 6, "c")]))
+    [0, 1, 5]
+    """
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
 def unique(values):
     """Values without duplicates, first occurrence order kept."""
     seen, out = set(), []

@@ -9,7 +9,7 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention, dateline_cities, inside_quotes
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
 from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
@@ -165,9 +165,9 @@ def _persons(text: str, spans: list) -> list[Mention]:
                 if not _named_after(text, m.start())]
     for before, mention in zip([0] + [m.end for m in mentions], mentions):
         mention.value = _after_oblique_title(text, before, mention)
-    taken = {i for m in mentions for i in range(m.start, m.end)}  # characters already in a name
+    taken = characters(mentions)  # already in a name
     mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
-    taken.update(i for m in mentions for i in range(m.start, m.end))
+    taken = characters(mentions)
     spans = [_after_named_after(text, s) for s in spans]
     for span in [s for s in _first_name_pairs(text) + spans if not _named_after(text, s.start)]:
         if taken.isdisjoint(range(span.start, span.end)):
@@ -400,12 +400,12 @@ def _settlements(text: str, spans: list) -> list[Mention]:
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
-    longest = {}  # «села Красный Яр»: the NER span of two words, not the one word after «села»
+    longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
     for start, word, village in candidates:
-        _, known, after_kind = longest.get(start, (start, "", False))
-        longest[start] = (start, max(word, known, key=len), village or after_kind)
+        known, after_kind = longest.get(start, ("", False))
+        longest[start] = (max(word, known, key=len), village or after_kind)
     out = []
-    for start, word, village in longest.values():
+    for start, (word, village) in longest.items():
         record = gazetteer.find_place(word)
         if record:  # found again by `_places` when NER saw it; else this is the only mention
             out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
@@ -467,12 +467,12 @@ def _honorary(text: str, pos: int) -> bool:
 
 def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found = [Mention(m.start(), m.end(), m.group(0).strip()) for m in ABBR_ORG.finditer(text)]
-    abbreviations = {i for f in found for i in range(f.start, f.end)}
+    abbreviations = characters(found)
     found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
               if m.start() not in abbreviations]
     found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
               for m in HEAD_ORG.finditer(text)]
-    taken = {i for f in found for i in range(f.start, f.end)}  # characters in an organisation found so far
+    taken = characters(found)  # in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end):
