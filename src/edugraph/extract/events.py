@@ -25,8 +25,10 @@ RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru"
 EN_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("en")) + r")s?"
                      r"(?:-\d{4})?(?![\w-])", re.I)  # "Forum-2021": the year attached
 RU_MODS = r"(?:(?:[IVXLC]+|[А-ЯЁA-Z]?[а-яё-]+(?:ая|ое|ый|ий|ой|ую|ого|ей|ых|ие|ые|ом|ым)|\([^)]*\))\s+){0,4}$"
+# words that make an unnamed English event one of its own: "the plenary session", "the second session of the meeting"
+EN_QUALIFIERS = ("plenary", "panel", "strategic", "thematic", "first", "second", "third", "fourth")
 EN_MODS = (r"(?:(?:[IVXLC]+|«[^«»]{2,80}»|[A-Z][\w.-]*(?<![a-z]{3}\.)['’]?|\d+(?:st|nd|rd|th)|[a-z]+-[A-Za-z]+|"
-           r"plenary|panel|strategic|thematic|international|annual|regional|national|first|second|third|fourth)"
+           r"international|annual|regional|national|" + "|".join(EN_QUALIFIERS) + ")"
            r"\s+(?:(?:(?:of|the|and)\s+)+(?=[A-Z]))?){0,8}$")
 # "Director of the Year of Russia", "the 5th Class Teachers' Forum"; "… Region.\nThe forum": no word ending a sentence
 TRIGGERS = re.compile(r"состоял|состоит?ся|состоятся|прош(?:ел|ёл|ла|ло|ли)|пройд[её]т|проход|собрал|открыл|организ|"
@@ -252,10 +254,6 @@ def _split_proper_names(groups: dict[str, list[dict]], lang: str) -> dict[str, l
             current = _proper_name(mention) or current
             out.setdefault(f"{key}:{current}", []).append(mention)
     return out
-
-
-# words that make an unnamed English event one of its own: "the plenary session", "the second session of the meeting"
-EN_QUALIFIERS = {"plenary", "panel", "strategic", "thematic", "first", "second", "third", "fourth"}
 
 
 def _distinct_key(mention: dict, lang: str) -> str:
