@@ -779,3 +779,17 @@ def test_a_ministry_by_portfolio_is_that_of_the_one_region_of_its_sentence():
     facts = extract_facts(text, "ru", {"date": "2024-10-05", "place": "Улан-Удэ"})
     assert _posts(facts, "Лилия Чащина") == [{"post": "заместитель министра",
                                               "org": "Министерство образования Пензенской области"}]
+
+
+def test_awards_handed_out_at_a_gathering_are_a_ceremony_of_it():
+    text = ("25 августа в Доме культуры города Гая состоялась августовская педагогическая конференция. "
+            "На конференции обсудили итоги учебного года. Глава округа вручил педагогам ведомственные награды.")
+    events = extract_facts(text, "ru", {"date": "2024-08-25"})["events"]
+    award = next(e for e in events if e["name"].startswith("Награждение"))
+    assert award["parent"] == events[0]["name"] and award["date"] == events[0]["date"] == "2024-08-25"
+    told = ("25 августа состоялось награждение учителей, приуроченное к празднику. "
+            "Награды лучшим учителям вручил глава округа.")  # the awards are the article's event itself
+    assert len(extract_facts(told, "ru", {"date": "2024-08-25"})["events"]) == 1
+    gift = ("25 августа в городе Гае состоялась августовская педагогическая конференция. "
+            "Глава округа вручил директору сертификат на покупку компьютеров.")  # a gift, no award
+    assert len(extract_facts(gift, "ru", {"date": "2024-08-25"})["events"]) == 1

@@ -180,12 +180,34 @@ def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | No
                  and (not place or not e["place"] or e["place"] == place)), None)
 
 
-def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
+AWARD_EVENT = re.compile(r"(?i)награжд|вручени|чествова|award|prize")
+# awards by name (not «вручил сертификат», «вручил в подарок», "were awarded with the grant")
+AWARDS_HANDED = re.compile(r"(?i)(?<![\w-])(?:наград|награжд)\w*|(?<![\w-])(?:awarding|award\s+ceremony|"
+                           r"presented\s+(?:the\s+)?awards?)(?![\w-])")
+
+
+def _gathering(action: dict, events: list[dict], sentence: str, main_told: list[str]) -> dict | None:
+    """The article's first event, when a sentence tells of awards handed out without a date of its own («На
+    конференции вручили педагогам награды», "a solemn awarding of winners"): a ceremony that is a part of that
+    event. None when an event of the article already is that ceremony, when the sentences that tell the first
+    event (`main_told`) tell of awards too («состоялось награждение учителей, приуроченное к празднику»: the award is
+    that event), or when the first event is a competition (its prizes are its own end)."""
+    if not action.get("once") or not events or events[0]["type"] == "competition" or \
+            not AWARDS_HANDED.search(sentence) or any(AWARDS_HANDED.search(told) for told in main_told) or \
+            any(AWARD_EVENT.search(e["name"]) for e in events):
+        return None
+    return events[0]
+
+
+def action_events(article: Article, events: list[dict], covered: set[tuple],
+                  main_sentences: frozenset = frozenset()) -> list[dict]:
     """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
     events) nor reported by an event of the same type and date. An unnamed noun event («Открытие») of that
     type and date takes the action's fuller name. An action needs a date; visits of one day are one visit;
-    an award ceremony is reported once."""
+    an award ceremony is reported once, and one told without a date outside `main_sentences` (the sentences of
+    the first event) is a part of the first event."""
     dated = {(event["type"], event["date"]): event for event in events}
+    main_told = [article.text[s:e] for s, e in main_sentences]
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
     for index, (s, e) in enumerate(article.body):
@@ -208,15 +230,18 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
-            if action.get("once") and not stated and events:
-                continue  # awards handed out at the conference the article reports: part of that event
-            twin = None if own_kind else \
+            whole = _gathering(action, events, text, main_told) if not stated else None
+            if action.get("once") and not stated and events and not whole:
+                continue  # the article's own event already is the award ceremony
+            if whole:  # «На конференции вручили педагогам награды»: a part of the gathering, on its day
+                date, place = whole["date"], whole["place"] or place
+            twin = None if own_kind or whole else \
                 dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
             if twin and not twin["date"] and date and not (target and _plural(article, target)):
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
-            if not date or twin or target and _plural(article, target) or action.get("object") and not target:
+            if not date and not whole or twin or target and _plural(article, target) or action.get("object") and not target:
                 continue
             key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
@@ -224,10 +249,12 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                     out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
                 continue
             label = action["name_" + article.lang]
-            what = target.value if target else (place or "")
+            what = "" if whole else target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
+            if whole:
+                out[key]["parent"] = whole["name"]
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
     if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one

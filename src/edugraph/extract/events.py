@@ -297,6 +297,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if whole is not None and whole is not event:
             event["parent"] = whole["name"]
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
+    main_sentences = frozenset(events[0]["_sentences"] if events else ())
     _assign_main_details(article, events)
     within = [event.pop("_sub", False) for event in events]  # «в рамках форума», «Программа форума включает»
     for part, sub in list(zip(events, within))[1:]:  # «пленарное заседание» of the forum, «церемония награждения»
@@ -305,8 +306,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
-    told = action_events(article, events, covered)
-    if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
+    told = action_events(article, events, covered, main_sentences)
+    if any(not e.get("parent") for e in told) and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told)
     for event in events:
