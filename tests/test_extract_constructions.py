@@ -793,3 +793,14 @@ def test_awards_handed_out_at_a_gathering_are_a_ceremony_of_it():
     gift = ("25 августа в городе Гае состоялась августовская педагогическая конференция. "
             "Глава округа вручил директору сертификат на покупку компьютеров.")  # a gift, no award
     assert len(extract_facts(gift, "ru", {"date": "2024-08-25"})["events"]) == 1
+
+
+def test_a_working_trip_and_the_places_visited_during_it():
+    text = ("Вчера Тамбовскую область с рабочим визитом посетил министр просвещения Сергей Кравцов. "
+            "Затем министр посетил МБОУ «Лицей № 14» в Тамбове. "
+            "Также во время визита в Тамбов министр посетил детский сад «Солнышко».")
+    events = extract_facts(text, "ru", {"date": "2024-09-02"})["events"]
+    trip = next(e for e in events if not e.get("parent"))
+    visits = [e for e in events if e.get("parent") == trip["name"]]
+    assert trip["date"] == "2024-09-01" and len(visits) == 2
+    assert all(e["date"] == "2024-09-01" for e in visits)

@@ -88,6 +88,10 @@ def _plural(article: Article, target: Mention) -> bool:
 
 
 CONTINUATION = re.compile(r"\s*(?:Затем|Потом|Далее|После\s+этого|Позже|Then|After\s+that|Later|Next)\b,?\s")
+# «Также во время визита в Калугу министр посетила детский сад»: a visit of the trip told before, on its day
+DURING_TRIP = re.compile(r"(?i)(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:рабоч\w+\s+|официальн\w+\s+)?"
+                         r"(?:визит|поездк)|(?:during|in\s+the\s+course\s+of)\s+(?:the|his|her|a)\s+"
+                         r"(?:working\s+|official\s+)?(?:visit|trip)")
 
 
 def _trigger(action: dict, lang: str, text: str) -> re.Match | None:
@@ -226,7 +230,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             place = inside[-1].value if inside else _place(article, s, e) or \
                 (article.dateline_place() if index < LEAD_SENTENCES else None)
             date, stated = _date(article, s, e, s + trigger.start(), index)
-            if not date and CONTINUATION.match(text) and last.get(action["kind"]):
+            continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
+            if not stated and continued and last.get(action["kind"]):
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
@@ -255,8 +260,12 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                         "_what": what}
             if whole:
                 out[key]["parent"] = whole["name"]
-    if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
-        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
+    if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил одну из школ» and «школу № 39»
+        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"] or e["_what"]}
+    trips = [e for k, e in out.items() if k[0] == "visit" and not e["_target"]]
+    for k, e in out.items():  # «посетила Калужскую область», then «посетила детский сад»: a visit of that trip
+        if k[0] == "visit" and e["_target"] and trips and trips[0]["date"] == e["date"]:
+            e["parent"] = trips[0]["name"]
     if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_stated"]}
     for event in out.values():
