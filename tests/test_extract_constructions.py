@@ -804,3 +804,10 @@ def test_a_working_trip_and_the_places_visited_during_it():
     visits = [e for e in events if e.get("parent") == trip["name"]]
     assert trip["date"] == "2024-09-01" and len(visits) == 2
     assert all(e["date"] == "2024-09-01" for e in visits)
+
+
+def test_a_numbered_school_and_a_school_named_by_its_village_are_two():
+    text = ("Грамоты получили учитель математики школы № 10 Альфия Кудабаева и директор Репинской школы "
+            "Сансыбай Курмангалеев.")
+    organisations = extract_facts(text, "ru", {"date": "2024-08-27"})["organisations"]
+    assert sorted(organisations) == ["Репинская школа", "школа № 10"]
