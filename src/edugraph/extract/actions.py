@@ -246,7 +246,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
-            if not date and not whole or twin or target and _plural(article, target) or action.get("object") and not target:
+            if not date and not whole or twin or target and _plural(article, target) or \
+                    action.get("object") and not target:
                 continue
             key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):

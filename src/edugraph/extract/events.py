@@ -307,7 +307,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
     told = action_events(article, events, covered, main_sentences)
-    if any(not e.get("parent") for e in told) and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
+    if any(not e.get("parent") for e in told) and only is not None:
+        # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told)
     for event in events:

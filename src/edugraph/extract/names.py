@@ -329,8 +329,10 @@ def _numbered_and_named(a: str, b: str) -> bool:
     """«школа № 10» and «Репинская школа», "school No. 5" and "school «Harmony»": one organisation named by its
     number, the other by a proper name (a quoted name, a place adjective) that the numbered one lacks.
 
-    >>> _numbered_and_named("школа № 10", "Репинская школа"), _numbered_and_named("Лежневская школа № 10", "Лежневская школа")
-    (True, False)
+    >>> _numbered_and_named("школа № 10", "Репинская школа")
+    True
+    >>> _numbered_and_named("Лежневская школа № 10", "Лежневская школа")
+    False
     """
     if not _org_number(fold(a)) or _org_number(fold(b)):
         return False
