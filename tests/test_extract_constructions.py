@@ -811,3 +811,14 @@ def test_a_numbered_school_and_a_school_named_by_its_village_are_two():
             "Сансыбай Курмангалеев.")
     organisations = extract_facts(text, "ru", {"date": "2024-08-27"})["organisations"]
     assert sorted(organisations) == ["Репинская школа", "школа № 10"]
+
+
+def test_an_opened_technopark_is_an_organisation_a_point_of_growth_centre_is_not():
+    text = "8 февраля в Саранске открылся детский технопарк «Кванториум». В технопарке семь лабораторий."
+    facts = extract_facts(text, "ru", {"date": "2017-02-08"})
+    assert facts["organisations"] == ["детский технопарк «Кванториум» (Саранск)"]
+    assert not any("_centre" in e for e in facts["events"])
+    text = "8 февраля в Саранске открылся центр «Точка роста». В центре три кабинета."
+    assert extract_facts(text, "ru", {"date": "2017-02-08"})["organisations"] == []
+    text = "Deputy Prime Minister Arkady Dvorkovich opened on Friday in Tomsk children’s Technopark «Kvantorium»."
+    assert extract_facts(text, "en", {"date": "2017-06-02"})["organisations"] == ["Kvantorium (Tomsk)"]

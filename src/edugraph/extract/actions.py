@@ -120,6 +120,19 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool, after: boo
     return min(near, key=lambda o: abs(o.start - at), default=None)
 
 
+def _network_centre(article: Article, target: Mention) -> bool:
+    """A children's technopark named by its network's name only («детский технопарк «Кванториум»», "Technopark
+    «Kvantorium»"), not by one of its own («Кингисеппский «Кванториум»» is an organisation already): a centre with
+    its own premises, so one organisation (a «Точка роста» or IT-cube centre is a part of its school or college)."""
+    if not TECHNOPARK.search(target.value):
+        return False
+    return any(g.start == target.start for g in article.generic_orgs) or \
+        not any(o.start == target.start for o in article.orgs) and gazetteer.find_initiative(target.value) is not None
+
+
+TECHNOPARK = re.compile(r"(?i)кванториум|kvantorium|quantorium")
+
+
 def _opens_event(article: Article, start: int, end: int) -> bool:
     """«Заседание открыла президент Ассоциации», "opened the forum": an event noun next to the verb (one word
     apart at most) — the event began, nothing was opened."""
@@ -246,6 +259,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
+            if twin and target and action["kind"] == "opening" and _network_centre(article, target):
+                twin["_centre"] = target.value
             if not date and not whole or twin or target and _plural(article, target) or \
                     action.get("object") and not target:
                 continue
@@ -261,6 +276,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                         "_what": what}
             if whole:
                 out[key]["parent"] = whole["name"]
+            if target and action["kind"] in ("opening", "visit") and _network_centre(article, target):
+                out[key]["_centre"] = target.value  # «открылся детский технопарк «Кванториум»»: one centre
     if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил одну из школ» and «школу № 39»
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"] or e["_what"]}
     trips = [e for k, e in out.items() if k[0] == "visit" and not e["_target"]]
