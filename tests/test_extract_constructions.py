@@ -822,3 +822,12 @@ def test_an_opened_technopark_is_an_organisation_a_point_of_growth_centre_is_not
     assert extract_facts(text, "ru", {"date": "2017-02-08"})["organisations"] == []
     text = "Deputy Prime Minister Arkady Dvorkovich opened on Friday in Tomsk children’s Technopark «Kvantorium»."
     assert extract_facts(text, "en", {"date": "2017-06-02"})["organisations"] == ["Kvantorium (Tomsk)"]
+
+
+def test_an_english_opening_still_to_come_is_an_event_on_its_day():
+    text = ("On 1 September in Ryazan the city will open school No. 75, which has three sports halls. "
+            "In Kazan on September 1 to open the new multidisciplinary gymnasium No. 180.")
+    facts = extract_facts(text, "en", {"date": "2017-08-31"})
+    assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("opening", "2017-09-01", "Ryazan"),
+                                                                             ("opening", "2017-09-01", "Kazan")]
+    assert facts["organisations"] == ["school No. 75", "multidisciplinary gymnasium No. 180"]  # no "will open"
