@@ -831,3 +831,10 @@ def test_an_english_opening_still_to_come_is_an_event_on_its_day():
     assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("opening", "2017-09-01", "Ryazan"),
                                                                              ("opening", "2017-09-01", "Kazan")]
     assert facts["organisations"] == ["school No. 75", "multidisciplinary gymnasium No. 180"]  # no "will open"
+
+
+def test_a_stage_named_by_its_competition_is_the_event_not_the_competition():
+    text = ("20 апреля в Сочи прошёл заключительный этап Всероссийской олимпиады школьников по экологии. "
+            "Победители Всероссийской олимпиады школьников по экологии получили дипломы.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2019-04-21"})["events"]]
+    assert names == ["Заключительный этап Всероссийской олимпиады школьников по экологии"]
