@@ -838,3 +838,12 @@ def test_a_stage_named_by_its_competition_is_the_event_not_the_competition():
             "Победители Всероссийской олимпиады школьников по экологии получили дипломы.")
     names = [e["name"] for e in extract_facts(text, "ru", {"date": "2019-04-21"})["events"]]
     assert names == ["Заключительный этап Всероссийской олимпиады школьников по экологии"]
+
+
+def test_winners_named_in_a_news_item_are_an_announcement():
+    text = ("Накануне в магнитогорской школе № 5 объявили победителей областного конкурса «Учитель года-2012». "
+            "Финал конкурса пройдёт 27 апреля.")
+    events = extract_facts(text, "ru", {"date": "2012-04-27"})["events"]
+    assert {"name": "Объявление победителей", "date": "2012-04-26"}.items() <= events[-1].items()
+    text = "Имена 15 лауреатов конкурса «Учитель года России» объявили в среду на церемонии в лицее № 11."
+    assert "Объявление победителей" in [e["name"] for e in extract_facts(text, "ru", {"date": "2021-09-30"})["events"]]

@@ -270,7 +270,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                     out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
                 continue
             label = action["name_" + article.lang]
-            what = "" if whole else target.value if target else (place or "")
+            what = "" if whole or action.get("label_only") else target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
