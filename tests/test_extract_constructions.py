@@ -847,3 +847,10 @@ def test_winners_named_in_a_news_item_are_an_announcement():
     assert {"name": "Объявление победителей", "date": "2012-04-26"}.items() <= events[-1].items()
     text = "Имена 15 лауреатов конкурса «Учитель года России» объявили в среду на церемонии в лицее № 11."
     assert "Объявление победителей" in [e["name"] for e in extract_facts(text, "ru", {"date": "2021-09-30"})["events"]]
+
+
+def test_the_administration_of_a_district_of_a_region_is_named_by_its_unit():
+    text = ("Начальник отдела образования Администрации Ленинского муниципального района Волгоградской области "
+            "Людмила Петрова открыла заседание.")
+    organisations = extract_facts(text, "ru", {"date": "2024-09-01"})["organisations"]
+    assert "Администрация Ленинского муниципального района Волгоградской области" in organisations
