@@ -779,3 +779,81 @@ def test_a_ministry_by_portfolio_is_that_of_the_one_region_of_its_sentence():
     facts = extract_facts(text, "ru", {"date": "2024-10-05", "place": "Улан-Удэ"})
     assert _posts(facts, "Лилия Чащина") == [{"post": "заместитель министра",
                                               "org": "Министерство образования Пензенской области"}]
+
+
+def test_awards_handed_out_at_a_gathering_are_a_ceremony_of_it():
+    text = ("25 августа в Доме культуры города Гая состоялась августовская педагогическая конференция. "
+            "На конференции обсудили итоги учебного года. Глава округа вручил педагогам ведомственные награды.")
+    events = extract_facts(text, "ru", {"date": "2024-08-25"})["events"]
+    award = next(e for e in events if e["name"].startswith("Награждение"))
+    assert award["parent"] == events[0]["name"] and award["date"] == events[0]["date"] == "2024-08-25"
+    told = ("25 августа состоялось награждение учителей, приуроченное к празднику. "
+            "Награды лучшим учителям вручил глава округа.")  # the awards are the article's event itself
+    assert len(extract_facts(told, "ru", {"date": "2024-08-25"})["events"]) == 1
+    gift = ("25 августа в городе Гае состоялась августовская педагогическая конференция. "
+            "Глава округа вручил директору сертификат на покупку компьютеров.")  # a gift, no award
+    assert len(extract_facts(gift, "ru", {"date": "2024-08-25"})["events"]) == 1
+
+
+def test_a_working_trip_and_the_places_visited_during_it():
+    text = ("Вчера Тамбовскую область с рабочим визитом посетил министр просвещения Сергей Кравцов. "
+            "Затем министр посетил МБОУ «Лицей № 14» в Тамбове. "
+            "Также во время визита в Тамбов министр посетил детский сад «Солнышко».")
+    events = extract_facts(text, "ru", {"date": "2024-09-02"})["events"]
+    trip = next(e for e in events if not e.get("parent"))
+    visits = [e for e in events if e.get("parent") == trip["name"]]
+    assert trip["date"] == "2024-09-01" and len(visits) == 2
+    assert all(e["date"] == "2024-09-01" for e in visits)
+
+
+def test_a_numbered_school_and_a_school_named_by_its_village_are_two():
+    text = ("Грамоты получили учитель математики школы № 10 Альфия Кудабаева и директор Репинской школы "
+            "Сансыбай Курмангалеев.")
+    organisations = extract_facts(text, "ru", {"date": "2024-08-27"})["organisations"]
+    assert sorted(organisations) == ["Репинская школа", "школа № 10"]
+
+
+def test_an_opened_technopark_is_an_organisation_a_point_of_growth_centre_is_not():
+    text = "8 февраля в Саранске открылся детский технопарк «Кванториум». В технопарке семь лабораторий."
+    facts = extract_facts(text, "ru", {"date": "2017-02-08"})
+    assert facts["organisations"] == ["детский технопарк «Кванториум» (Саранск)"]
+    assert not any("_centre" in e for e in facts["events"])
+    text = "8 февраля в Саранске открылся центр «Точка роста». В центре три кабинета."
+    assert extract_facts(text, "ru", {"date": "2017-02-08"})["organisations"] == []
+    text = "Deputy Prime Minister Arkady Dvorkovich opened on Friday in Tomsk children’s Technopark «Kvantorium»."
+    assert extract_facts(text, "en", {"date": "2017-06-02"})["organisations"] == ["Kvantorium (Tomsk)"]
+
+
+def test_an_english_opening_still_to_come_is_an_event_on_its_day():
+    text = ("On 1 September in Ryazan the city will open school No. 75, which has three sports halls. "
+            "In Kazan on September 1 to open the new multidisciplinary gymnasium No. 180.")
+    facts = extract_facts(text, "en", {"date": "2017-08-31"})
+    assert [(e["type"], e["date"], e["place"]) for e in facts["events"]] == [("opening", "2017-09-01", "Ryazan"),
+                                                                             ("opening", "2017-09-01", "Kazan")]
+    assert facts["organisations"] == ["school No. 75", "multidisciplinary gymnasium No. 180"]  # no "will open"
+
+
+def test_a_stage_named_by_its_competition_is_the_event_not_the_competition():
+    text = ("20 апреля в Сочи прошёл заключительный этап Всероссийской олимпиады школьников по экологии. "
+            "Победители Всероссийской олимпиады школьников по экологии получили дипломы.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2019-04-21"})["events"]]
+    assert names == ["Заключительный этап Всероссийской олимпиады школьников по экологии"]
+
+
+def test_winners_named_in_a_news_item_are_an_announcement():
+    text = ("Накануне в магнитогорской школе № 5 объявили победителей областного конкурса «Учитель года-2012». "
+            "Финал конкурса пройдёт 27 апреля.")
+    events = extract_facts(text, "ru", {"date": "2012-04-27"})["events"]
+    assert {"name": "Объявление победителей", "date": "2012-04-26"}.items() <= events[-1].items()
+    text = "Имена 15 лауреатов конкурса «Учитель года России» объявили в среду на церемонии в лицее № 11."
+    assert "Объявление победителей" in [e["name"] for e in extract_facts(text, "ru", {"date": "2021-09-30"})["events"]]
+    text = "Победитель конкурса Иван Петров 5 мая объявил, что продолжит работу в школе № 5."  # the winner speaks
+    events = extract_facts(text, "ru", {"date": "2024-05-06"})["events"]
+    assert "Объявление победителей" not in [e["name"] for e in events]
+
+
+def test_the_administration_of_a_district_of_a_region_is_named_by_its_unit():
+    text = ("Начальник отдела образования Администрации Ленинского муниципального района Волгоградской области "
+            "Людмила Петрова открыла заседание.")
+    organisations = extract_facts(text, "ru", {"date": "2024-09-01"})["organisations"]
+    assert "Администрация Ленинского муниципального района Волгоградской области" in organisations

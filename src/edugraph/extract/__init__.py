@@ -32,6 +32,8 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts)
+    organisations += [centre for centre in map(_opened_centre, events) if centre and
+                      not any(same_organisation(centre, o) for o in organisations)]
     organisations += [s for s in news_sources(article) if not any(same_organisation(s, o) for o in organisations)]
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],
@@ -44,6 +46,13 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     if meta and meta.get("id"):
         facts = {"article": meta["id"], **facts}
     return facts
+
+
+def _opened_centre(event: dict) -> str | None:
+    """The network centre an event opened or visited, as one organisation in the event's place («детский технопарк
+    «Кванториум» (Саранск)»); None for other events."""
+    centre = event.pop("_centre", None)
+    return f"{centre} ({event['place']})" if centre and event["place"] else centre
 
 
 def _places(article: Article) -> list[str]:

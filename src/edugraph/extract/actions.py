@@ -88,6 +88,10 @@ def _plural(article: Article, target: Mention) -> bool:
 
 
 CONTINUATION = re.compile(r"\s*(?:Затем|Потом|Далее|После\s+этого|Позже|Then|After\s+that|Later|Next)\b,?\s")
+# «Также во время визита в Калугу министр посетила детский сад»: a visit of the trip told before, on its day
+DURING_TRIP = re.compile(r"(?i)(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:рабоч\w+\s+|официальн\w+\s+)?"
+                         r"(?:визит|поездк)|(?:during|in\s+the\s+course\s+of)\s+(?:the|his|her|a)\s+"
+                         r"(?:working\s+|official\s+)?(?:visit|trip)")
 
 
 def _trigger(action: dict, lang: str, text: str) -> re.Match | None:
@@ -114,6 +118,19 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool, after: boo
     if after:
         near = [o for o in near if o.start >= at] or near
     return min(near, key=lambda o: abs(o.start - at), default=None)
+
+
+def _network_centre(article: Article, target: Mention) -> bool:
+    """A children's technopark named by its network's name only («детский технопарк «Кванториум»», "Technopark
+    «Kvantorium»"), not by one of its own («Кингисеппский «Кванториум»» is an organisation already): a centre with
+    its own premises, so one organisation (a «Точка роста» or IT-cube centre is a part of its school or college)."""
+    if not TECHNOPARK.search(target.value):
+        return False
+    return any(g.start == target.start for g in article.generic_orgs) or \
+        not any(o.start == target.start for o in article.orgs) and gazetteer.find_initiative(target.value) is not None
+
+
+TECHNOPARK = re.compile(r"(?i)кванториум|kvantorium|quantorium")
 
 
 def _opens_event(article: Article, start: int, end: int) -> bool:
@@ -180,12 +197,34 @@ def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | No
                  and (not place or not e["place"] or e["place"] == place)), None)
 
 
-def action_events(article: Article, events: list[dict], covered: set[tuple]) -> list[dict]:
+AWARD_EVENT = re.compile(r"(?i)награжд|вручени|чествова|award|prize")
+# awards by name (not «вручил сертификат», «вручил в подарок», "were awarded with the grant")
+AWARDS_HANDED = re.compile(r"(?i)(?<![\w-])(?:наград|награжд)\w*|(?<![\w-])(?:awarding|award\s+ceremony|"
+                           r"presented\s+(?:the\s+)?awards?)(?![\w-])")
+
+
+def _gathering(action: dict, events: list[dict], sentence: str, main_told: list[str]) -> dict | None:
+    """The article's first event, when a sentence tells of awards handed out without a date of its own («На
+    конференции вручили педагогам награды», "a solemn awarding of winners"): a ceremony that is a part of that
+    event. None when an event of the article already is that ceremony, when the sentences that tell the first
+    event (`main_told`) tell of awards too («состоялось награждение учителей, приуроченное к празднику»: the award is
+    that event), or when the first event is a competition (its prizes are its own end)."""
+    if not action.get("once") or not events or events[0]["type"] == "competition" or \
+            not AWARDS_HANDED.search(sentence) or any(AWARDS_HANDED.search(told) for told in main_told) or \
+            any(AWARD_EVENT.search(e["name"]) for e in events):
+        return None
+    return events[0]
+
+
+def action_events(article: Article, events: list[dict], covered: set[tuple],
+                  main_sentences: frozenset = frozenset()) -> list[dict]:
     """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
     events) nor reported by an event of the same type and date. An unnamed noun event («Открытие») of that
     type and date takes the action's fuller name. An action needs a date; visits of one day are one visit;
-    an award ceremony is reported once."""
+    an award ceremony is reported once, and one told without a date outside `main_sentences` (the sentences of
+    the first event) is a part of the first event."""
     dated = {(event["type"], event["date"]): event for event in events}
+    main_told = [article.text[s:e] for s, e in main_sentences]
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
     for index, (s, e) in enumerate(article.body):
@@ -204,19 +243,26 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
             place = inside[-1].value if inside else _place(article, s, e) or \
                 (article.dateline_place() if index < LEAD_SENTENCES else None)
             date, stated = _date(article, s, e, s + trigger.start(), index)
-            if not date and CONTINUATION.match(text) and last.get(action["kind"]):
+            continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
+            if not stated and continued and last.get(action["kind"]):
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
-            if action.get("once") and not stated and events:
-                continue  # awards handed out at the conference the article reports: part of that event
-            twin = None if own_kind else \
+            whole = _gathering(action, events, text, main_told) if not stated else None
+            if action.get("once") and not stated and events and not whole:
+                continue  # the article's own event already is the award ceremony
+            if whole:  # «На конференции вручили педагогам награды»: a part of the gathering, on its day
+                date, place = whole["date"], whole["place"] or place
+            twin = None if own_kind or whole else \
                 dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
             if twin and not twin["date"] and date and not (target and _plural(article, target)):
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
-            if not date or twin or target and _plural(article, target) or action.get("object") and not target:
+            if twin and target and action["kind"] == "opening" and _network_centre(article, target):
+                twin["_centre"] = target.value
+            if not date and not whole or twin or target and _plural(article, target) or \
+                    action.get("object") and not target:
                 continue
             key = _key(action, target, place, date, stated, out)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
@@ -224,12 +270,20 @@ def action_events(article: Article, events: list[dict], covered: set[tuple]) -> 
                     out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
                 continue
             label = action["name_" + article.lang]
-            what = target.value if target else (place or "")
+            what = "" if whole or action.get("label_only") else target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
-    if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил область» besides the visited school
-        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"]}
+            if whole:
+                out[key]["parent"] = whole["name"]
+            if target and action["kind"] in ("opening", "visit") and _network_centre(article, target):
+                out[key]["_centre"] = target.value  # «открылся детский технопарк «Кванториум»»: one centre
+    if any(e["_target"] for k, e in out.items() if k[0] == "visit"):  # «посетил одну из школ» and «школу № 39»
+        out = {k: e for k, e in out.items() if k[0] != "visit" or e["_target"] or e["_what"]}
+    trips = [e for k, e in out.items() if k[0] == "visit" and not e["_target"]]
+    for k, e in out.items():  # «посетила Калужскую область», then «посетила детский сад»: a visit of that trip
+        if k[0] == "visit" and e["_target"] and trips and trips[0]["date"] == e["date"]:
+            e["parent"] = trips[0]["name"]
     if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_stated"]}
     for event in out.values():

@@ -103,8 +103,12 @@ def _places(text: str) -> list[Mention]:
     return sorted(out, key=lambda o: o.start)
 
 
+# words that start no school's name: "will open school No. 75", "opened a school named after …", "and gymnasium №180"
+NOT_IN_NAME = (r"(?:will|would|to|and|or|of|in|on|at|for|with|by|from|is|was|are|were|be|been|has|have|had|"
+               r"open|opens|opened|visit|visits|visited|commissioned)")
 NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "school №31", "school named after X"
-    r"(?<![\w-])(?:[a-z]+\s+){0,2}(?:school|kindergarten|lyceum|gymnasium)\s+(?:(?:No\.?\s*|№\s*)\d+"
+    rf"(?<![\w-])(?:(?!{NOT_IN_NAME}\s)[a-z]+\s+){{0,2}}(?:school|kindergarten|lyceum|gymnasium)\s+"
+    r"(?:(?:No\.?\s*|№\s*)\d+"
     r"(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?|named\s+after\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 

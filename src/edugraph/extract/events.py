@@ -11,7 +11,7 @@ from edugraph.extract.actions import action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
-from edugraph.extract.names import nominative_phrase
+from edugraph.extract.names import main_words, nominative_phrase
 from edugraph.text import fold, lemma, parses
 
 
@@ -112,8 +112,9 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
         return of_phrase.group(0), end + of_phrase.end()
     if lang == "ru":
         tail = re.match(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|ия|а|и|ы)(?=[\s,.;]))+", rest)
-        if tail:
-            return tail.group(0), end + tail.end()
+        if tail:  # «этап Всероссийской олимпиады школьников»: the lower-case genitive goes on
+            tail_end = tail.end() + _genitive_tail(rest[tail.end():])
+            return rest[:tail_end], end + tail_end
         tail_end = _genitive_tail(rest)
         if tail_end:
             return rest[:tail_end], end + tail_end
@@ -296,7 +297,10 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         whole = by_key.get(key.split(":", 2)[2]) if key.startswith("stage:") else None
         if whole is not None and whole is not event:
             event["parent"] = whole["name"]
+    if article.lang == "ru":
+        events = _without_staged_wholes(events, [e for k, e in by_key.items() if k.startswith("stage:")])
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
+    main_sentences = frozenset(events[0]["_sentences"] if events else ())
     _assign_main_details(article, events)
     within = [event.pop("_sub", False) for event in events]  # «в рамках форума», «Программа форума включает»
     for part, sub in list(zip(events, within))[1:]:  # «пленарное заседание» of the forum, «церемония награждения»
@@ -305,8 +309,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
-    told = action_events(article, events, covered)
-    if told and only is not None:  # the lead's gathering is an action the article tells («открыли технопарк»)
+    told = action_events(article, events, covered, main_sentences)
+    if any(not e.get("parent") for e in told) and only is not None:
+        # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told)
     for event in events:
@@ -315,6 +320,18 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if not event.get("date") and named_year:
             event["date"] = named_year.group(0)
     return events
+
+
+def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]:
+    """Russian news names a stage by its competition («региональный этап всероссийской олимпиады школьников», «финал
+    областного конкурса «Учитель года»»): the competition itself, a programme of many stages, is no event of the
+    article besides the stage it reports (its other mentions, «в олимпиаде приняли участие», are that stage)."""
+    staged = [e for e in events if e["type"] == "competition" and e not in stages and
+              any(main_words(e["name"]) < main_words(s["name"]) for s in stages)]
+    for stage in stages:
+        if any(stage.get("parent") == whole["name"] for whole in staged):
+            stage.pop("parent")
+    return [e for e in events if e not in staged]
 
 
 NAMED_YEAR = re.compile(r"(?<=\w[-–—])(?:19|20)\d\d$|(?<=\w\s[-–—]\s)(?:19|20)\d\d$")  # "Forum-2021", «… — 2020»

@@ -305,7 +305,7 @@ def same_organisation(a: str, b: str) -> bool:
         return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
     words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
     if not words_a or not words_b or _different_places(a, b) or _different_quoted_names(a, b) or \
-            _unit_and_body(a, b) or _unit_and_body(b, a):
+            _unit_and_body(a, b) or _unit_and_body(b, a) or _numbered_and_named(a, b) or _numbered_and_named(b, a):
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
         len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
@@ -320,6 +320,24 @@ def _quoted_proper_words(name: str) -> set[str]:
     quoted = " ".join(QUOTED_PROPER.findall(name))
     return {lemma(part.lower()) for w in re.findall(r"[А-ЯЁA-Z][\w-]*", quoted) if not w.isupper()
             for part in w.split("-") if len(part) > 1}
+
+
+PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+
+
+def _numbered_and_named(a: str, b: str) -> bool:
+    """«школа № 10» and «Репинская школа», "school No. 5" and "school «Harmony»": one organisation named by its
+    number, the other by a proper name (a quoted name, a place adjective) that the numbered one lacks.
+
+    >>> _numbered_and_named("школа № 10", "Репинская школа")
+    True
+    >>> _numbered_and_named("Лежневская школа № 10", "Лежневская школа")
+    False
+    """
+    if not _org_number(fold(a)) or _org_number(fold(b)):
+        return False
+    proper = _quoted_proper_words(b) | {lemma(w.lower()) for w in PROPER_ADJECTIVE.findall(b)}
+    return bool(proper - main_words(a))
 
 
 def _different_quoted_names(a: str, b: str) -> bool:
