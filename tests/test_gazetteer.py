@@ -107,3 +107,14 @@ def test_district_made_from_context_is_a_place_record():
     record = gazetteer.find_place("Пластовский район", ["Миасс"])
     assert record and record["kind"] == "district"
     assert gazetteer.place(record["id"]) == record  # the build's gazetteer graph looks it up by id
+
+
+def test_initiative_spans_each_stretch_of_text_once_in_text_order():
+    # «школьный Кванториум» is claimed by school-kvantorium, so its «Кванториум» is not kvantorium again
+    text = "В школьном Кванториуме и в Кванториуме, а также в центре «Точка роста» и снова школьный Кванториум. "
+    spans = g.initiative_spans(text * 3)
+    assert [ident for _, _, ident in spans] == ["school-kvantorium", "kvantorium", "point-of-growth",
+                                                "school-kvantorium"] * 3
+    assert [(text * 3)[start:end] for start, end, _ in spans[:3]] == ["школьном Кванториум", "Кванториум",
+                                                                      "«Точка роста»"]
+    assert all(end <= start for (_, end, _), (start, _, _) in zip(spans, spans[1:]))

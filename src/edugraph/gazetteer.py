@@ -6,6 +6,7 @@ with pymorphy2 (`edugraph.text.lemma_key`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -226,13 +227,14 @@ def initiative_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, id) of every initiative mention; a span claimed by a more specific record
     (listed earlier) is not reported again for a later one."""
     text = text.replace("ё", "е").replace("Ё", "Е")
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = []  # disjoint, sorted by start and so by end too
     for record, patterns in _initiative_patterns():
         for pattern in patterns:
             for match in pattern.finditer(text):
-                if not any(s < match.end() and match.start() < e for s, e, _ in spans):
-                    spans.append((match.start(), match.end(), record["id"]))
-    return sorted(spans)
+                before = bisect.bisect_left(spans, (match.end(),))  # the spans starting before this one ends
+                if not before or spans[before - 1][1] <= match.start():  # only the last of them can overlap
+                    spans.insert(before, (match.start(), match.end(), record["id"]))
+    return spans
 
 
 def find_initiatives(text: str) -> list[str]:
