@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import ARTICLES, CURATION
+from ..paths import ARTICLES
 
 
 def register(subparsers) -> None:
@@ -27,11 +27,13 @@ def run(args) -> int:
     from ..extract import extract_facts
     from ..facts import trim
     from ..ingest import prepare_article, save_article
+    from .build import default_curation
 
     article = prepare_article(args.file, args.articles, args.title, args.date, args.url, args.place, args.lang)
     facts = trim(extract_facts(article.text, article.language, article.meta()) | {"article": article.id})
     save_article(article)  # only once extraction succeeded
     print(json.dumps(facts, ensure_ascii=False, indent=2))
+    build = "edugraph build" if args.articles == ARTICLES else f"edugraph build --articles {args.articles}"
     print(f"added {article.path} ({article.language}, {article.date or 'no date'}); review the facts above and "
-          f"correct them in {CURATION / (article.id + '.yaml')}, then run `edugraph build`")
+          f"correct them in {default_curation(args.articles) / (article.id + '.yaml')}, then run `{build}`")
     return 0

@@ -1,0 +1,72 @@
+"""What an analyst does from the README, on real articles of tests/dev: build a folder of one's own articles, add
+one, ask the library, read `stats` and `viz` twice and get the same answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from edugraph.cli import main
+from support.corpus import DEV_ARTICLES
+
+REAL = sorted(path.stem for path in DEV_ARTICLES.glob("real_*.txt"))[::4]  # 25 published articles, ru and en
+CLI = [sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main())"]
+
+
+def copy_articles(folder: Path, stems: list[str]) -> Path:
+    folder.mkdir(parents=True)
+    for stem in stems:
+        for suffix in (".txt", ".json"):
+            shutil.copy(DEV_ARTICLES / f"{stem}{suffix}", folder / f"{stem}{suffix}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def own_build(tmp_path_factory):
+    """`edugraph build --articles DIR --out OUT` on a folder of real articles with no curation folder beside it."""
+    root = tmp_path_factory.mktemp("analyst")
+    articles = copy_articles(root / "articles", REAL)
+    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet"]) == 0
+    return root / "build"
+
+
+def run_cli(args: list[str], hash_seed: str) -> subprocess.CompletedProcess:
+    """The command in a fresh process whose string hashing (hence set order) is seeded with `hash_seed`."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, env=env, timeout=300, check=False)
+
+
+def test_build_of_an_articles_folder_without_curation(own_build):
+    summary = json.loads((own_build / "summary.json").read_text(encoding="utf-8"))
+    assert summary["articles"] == len(REAL)
+
+
+def test_the_curation_folder_beside_the_articles_is_used_and_a_given_one_must_exist(tmp_path, capsys):
+    articles = copy_articles(tmp_path / "articles", REAL[:1])
+    (tmp_path / "curation").mkdir()
+    (tmp_path / "curation" / "999_missing.yaml").write_text("note: x\n", encoding="utf-8")
+    assert main(["build", "--articles", str(articles), "--out", str(tmp_path / "build"), "--quiet"]) == 2
+    assert "999_missing.yaml: curation for an article that does not exist" in capsys.readouterr().err
+    assert main(["build", "--articles", str(articles), "--curation", str(tmp_path / "none"),
+                 "--out", str(tmp_path / "build"), "--quiet"]) == 2
+    assert "the curation folder does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "build").exists()
+
+
+def test_add_names_the_curation_file_and_build_command_of_its_folder(tmp_path, capsys):
+    stem = next(s for s in REAL if s.startswith("real_ru"))
+    meta = json.loads((DEV_ARTICLES / f"{stem}.json").read_text(encoding="utf-8"))
+    articles = tmp_path / "mine" / "articles"
+    assert main(["add", str(DEV_ARTICLES / f"{stem}.txt"), "--articles", str(articles), "--title", meta["title"],
+                 "--date", meta["date"]]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    added = next(articles.glob("*.txt")).stem
+    assert f"{tmp_path / 'mine' / 'curation' / added}.yaml" in last
+    assert f"`edugraph build --articles {articles}`" in last
