@@ -70,3 +70,18 @@ def test_add_names_the_curation_file_and_build_command_of_its_folder(tmp_path, c
     added = next(articles.glob("*.txt")).stem
     assert f"{tmp_path / 'mine' / 'curation' / added}.yaml" in last
     assert f"`edugraph build --articles {articles}`" in last
+
+
+def test_stats_and_viz_are_the_same_in_every_run(own_build, tmp_path):
+    """Louvain communities, sampled betweenness and vis-network layouts follow the order of nodes and edges,
+    which must not depend on the process's set order."""
+    stats = [run_cli(["stats", "--build", str(own_build), "--format", "json"], seed) for seed in ("1", "2")]
+    assert all(result.returncode == 0 for result in stats), stats[0].stderr + stats[1].stderr
+    assert stats[0].stdout == stats[1].stdout
+    for seed in ("1", "2"):
+        result = run_cli(["viz", "--build", str(own_build), "--out", str(tmp_path / seed), "--communities",
+                          "--view", "all", "--view", "people-events", "--view", "topics", "--central", "3"], seed)
+        assert result.returncode == 0, result.stderr
+    pages = sorted(path.name for path in (tmp_path / "1").glob("*.html"))
+    assert len(pages) > 3 and pages == sorted(path.name for path in (tmp_path / "2").glob("*.html"))
+    assert [name for name in pages if (tmp_path / "1" / name).read_bytes() != (tmp_path / "2" / name).read_bytes()] == []

@@ -90,7 +90,7 @@ def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
             "count": len(parts),
             "modularity": round(nx.community.modularity(undirected, parts), 4) if undirected.number_of_edges() else 0.0,
             "largest": [{"size": len(part), "members": [label(graph, n, lang) for n in
-                                                         sorted(part, key=lambda n: -degree[n])[:5]]}
+                                                         sorted(part, key=lambda n: (-degree[n], n))[:5]]}
                         for part in parts[:top]],
         },
     }
