@@ -85,3 +85,19 @@ def test_stats_and_viz_are_the_same_in_every_run(own_build, tmp_path):
     pages = sorted(path.name for path in (tmp_path / "1").glob("*.html"))
     assert len(pages) > 3 and pages == sorted(path.name for path in (tmp_path / "2").glob("*.html"))
     assert [name for name in pages if (tmp_path / "1" / name).read_bytes() != (tmp_path / "2" / name).read_bytes()] == []
+
+
+def test_stats_table_names_its_figures_and_marks_cut_names(own_build, capsys):
+    assert main(["stats", "--build", str(own_build), "--format", "json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert main(["stats", "--build", str(own_build)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    heading = next(line for line in table if line.startswith("central Person:"))
+    assert heading.split() == ["central", "Person:", "degree"]
+    first = stats["central"]["Person"][0]
+    assert table[table.index(heading) + 1].split()[-3] == str(first["degree"])
+    names = [item["label"] for items in stats["central"].values() for item in items]
+    long = [name for name in names if len(name) > 60]
+    assert long, "the build has no name longer than the table's column"
+    for name in long:
+        assert any(line.startswith(f"  {name[:59]}…") for line in table), name
