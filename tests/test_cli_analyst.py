@@ -101,3 +101,12 @@ def test_stats_table_names_its_figures_and_marks_cut_names(own_build, capsys):
     assert long, "the build has no name longer than the table's column"
     for name in long:
         assert any(line.startswith(f"  {name[:59]}…") for line in table), name
+
+
+def test_ego_page_title_says_how_far_it_reaches(own_build, tmp_path, capsys):
+    assert main(["stats", "--build", str(own_build), "--format", "json", "--top", "1"]) == 0
+    person = json.loads(capsys.readouterr().out)["central"]["Person"][0]
+    assert main(["viz", "--build", str(own_build), "--out", str(tmp_path), "--view", "ego", "--central", "0",
+                 "--focus", person["iri"], "--depth", "2"]) == 0
+    page = next(tmp_path.glob("ego-*.html")).read_text(encoding="utf-8")
+    assert "Around: " in page and "(2 hops)" in page and "Окружение: " in page and "(2 шага)" in page

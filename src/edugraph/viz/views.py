@@ -186,9 +186,21 @@ def ego_view(graph: nx.MultiDiGraph, focus: str, depth: int = 1) -> View:
     """Everything within `depth` hops of the entity named by `focus` (label in either language, or IRI)."""
     node = find_node(graph, focus)
     members = neighbourhood(graph, {node}, depth)
-    title = {lang: f"{text}: {label(graph, node, lang)} ({depth})"
+    hops = both(f"{depth} шаг{plural_ru(depth)}", f"{depth} hop{'s' * (depth > 1)}")  # how far the page reaches
+    title = {lang: f"{text}: {label(graph, node, lang)} ({hops[lang]})"
              for lang, text in both("Окружение", "Around").items()}
     return View(f"ego-{local_name(node)}", title, graph.subgraph(members).copy(), keep={node})
+
+
+def plural_ru(n: int) -> str:
+    """The ending of «шаг» after the number n (шаг, шага, шагов).
+
+    >>> [f"{n} шаг{plural_ru(n)}" for n in (1, 2, 5, 11, 21, 22)]
+    ['1 шаг', '2 шага', '5 шагов', '11 шагов', '21 шаг', '22 шага']
+    """
+    if n % 10 == 1 and n % 100 != 11:
+        return ""
+    return "а" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "ов"
 
 
 def central_views(graph: nx.MultiDiGraph, ranking: dict[str, list[dict]]) -> list[View]:
