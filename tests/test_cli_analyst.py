@@ -110,3 +110,32 @@ def test_ego_page_title_says_how_far_it_reaches(own_build, tmp_path, capsys):
                  "--focus", person["iri"], "--depth", "2"]) == 0
     page = next(tmp_path.glob("ego-*.html")).read_text(encoding="utf-8")
     assert "Around: " in page and "(2 hops)" in page and "Окружение: " in page and "(2 шага)" in page
+
+
+@pytest.mark.parametrize("given, message", [
+    ("people-post", "unknown query 'people-post'; did you mean people-posts?"),
+    ("my-questions.rq", "my-questions.rq: no such query file"),
+    ("xyzzy", "unknown query 'xyzzy' (`edugraph query --list` shows the library)"),
+])
+def test_a_misspelt_query_or_missing_file_says_which(seed_build, capsys, given, message):
+    assert main(["query", given, "--build", str(seed_build)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
+def test_list_shows_what_each_parameter_takes_and_examples_that_run(seed_build, capsys):
+    from edugraph.sparql import library
+
+    assert main(["query", "--list"]) == 0
+    listing = capsys.readouterr().out
+    queries = library()
+    for query in queries:
+        for name in query.params:
+            assert f"    {name}: {query.param_help[name]}" in listing
+    examples = [line.strip()[len("e.g. "):] for line in listing.splitlines() if line.startswith("    e.g. ")]
+    assert len(examples) == sum(len(q.examples) for q in queries) > 10
+    for example in examples:
+        args = shlex.split(example)
+        assert args[:2] == ["edugraph", "query"]
+        assert main([*args[1:], "--build", str(seed_build)]) == 0, (example, capsys.readouterr().err)
+        assert capsys.readouterr().out
