@@ -139,3 +139,12 @@ def test_list_shows_what_each_parameter_takes_and_examples_that_run(seed_build, 
         assert args[:2] == ["edugraph", "query"]
         assert main([*args[1:], "--build", str(seed_build)]) == 0, (example, capsys.readouterr().err)
         assert capsys.readouterr().out
+
+
+def test_viz_open_without_a_browser_says_where_the_page_is(own_build, tmp_path):
+    result = subprocess.run([*CLI, "viz", "--build", str(own_build), "--out", str(tmp_path), "--view", "topics",
+                             "--central", "0", "--open"], capture_output=True, text=True, timeout=300, check=False,
+                            env={**os.environ, "BROWSER": "false"})  # a browser that fails
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (f"edugraph: warning: no web browser could be started here; open "
+                             f"{(tmp_path / 'index.html').resolve().as_uri()} in one\n")
