@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -16,7 +17,8 @@ import pytest
 from edugraph.cli import main
 from support.corpus import DEV_ARTICLES
 
-REAL = sorted(path.stem for path in DEV_ARTICLES.glob("real_*.txt"))[::4]  # 25 published articles, ru and en
+OLDEST = "real_ru_b_12_morgaushsky_heads_seminar_2004"  # an event of 2004: the timeline spans 22 years
+REAL = sorted({*sorted(path.stem for path in DEV_ARTICLES.glob("real_*.txt"))[::4], OLDEST})  # 25 published, ru and en
 CLI = [sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main())"]
 
 
@@ -148,3 +150,18 @@ def test_viz_open_without_a_browser_says_where_the_page_is(own_build, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == (f"edugraph: warning: no web browser could be started here; open "
                              f"{(tmp_path / 'index.html').resolve().as_uri()} in one\n")
+
+
+def test_overview_timeline_labels_do_not_overlap(own_build, tmp_path):
+    """Axis labels at least their width apart, and a count over a bar only where it fits (11 px text: about
+    6 px a character)."""
+    assert main(["viz", "--build", str(own_build), "--out", str(tmp_path), "--view", "topics", "--central", "0"]) == 0
+    svg = re.search(r'<svg id="timeline".*?</svg>', (tmp_path / "index.html").read_text(encoding="utf-8"), re.S)[0]
+    bars = [float(x) for x in re.findall(r'<rect x="([\d.]+)"', svg)]
+    axis = [(float(x), en) for x, en in re.findall(r'<text x="([\d.]+)" y="\d+"><tspan class="ru">[^<]*</tspan>'
+                                                 r'\s*<tspan class="en">([^<]*)</tspan>', svg)]
+    assert len(bars) > 200 and len(axis) > 5  # months from 2004 on
+    assert all(b[0] - a[0] >= 6 * len(a[1]) for a, b in zip(axis, axis[1:])), axis
+    step = bars[1] - bars[0]
+    counts = re.findall(r'text-anchor="middle">(\d+)</text>', svg)
+    assert all(6 * len(count) <= step for count in counts), (step, counts)
