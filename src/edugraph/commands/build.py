@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
@@ -10,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from ..paths import ARTICLES, BUILD, ONTOLOGY, SHAPES
+from .argtypes import positive_int
 
 
 def register(subparsers) -> None:
@@ -36,16 +36,6 @@ def register(subparsers) -> None:
     parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
                         help="OWL-RL engine: reasonable (fast, default) or owlrl (the pure-Python reference)")
     parser.set_defaults(func=run)
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of processes of at least 1")
-    return value
 
 
 def default_curation(articles: Path) -> Path:
