@@ -165,3 +165,17 @@ def test_overview_timeline_labels_do_not_overlap(own_build, tmp_path):
     step = bars[1] - bars[0]
     counts = re.findall(r'text-anchor="middle">(\d+)</text>', svg)
     assert all(6 * len(count) <= step for count in counts), (step, counts)
+
+
+def test_edges_are_labelled_only_on_pages_with_several_kinds(own_build, tmp_path):
+    assert main(["viz", "--build", str(own_build), "--out", str(tmp_path), "--view", "people-events",
+                 "--view", "all", "--central", "0"]) == 0
+
+    def data(page):
+        html = (tmp_path / page).read_text(encoding="utf-8")
+        return json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)[1])
+
+    people_events, everything = data("people-events.html"), data("all.html")
+    assert {edge["kind"] for edge in people_events["edges"]} == {"took part in"}
+    assert people_events["edgeLabels"] is False
+    assert len({edge["kind"] for edge in everything["edges"]}) > 1 and everything["edgeLabels"] is True

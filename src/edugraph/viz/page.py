@@ -229,7 +229,9 @@ def render_page(view: View, lang: str, communities: bool = False, articles: dict
     categories = [{"key": c, "name": CATEGORY_NAMES[c], "colour": "#555555" if communities else STYLE[c][1],
                    "symbol": STYLE[c][2], "count": counts[c]} for c in STYLE if c in counts]
     data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)), "central": CENTRAL,
-            "edgeLabels": len(nodes) <= BIG,  # above: the phrase is in the edge's tooltip (drawing labels is slow)
+            # the phrase on every edge, unless the page is big (slow to draw) or has one kind of edge (the legend
+            # says it once); it is always in the edge's tooltip
+            "edgeLabels": len(nodes) <= BIG and len(edge_legend) > 1,
             "title": view.title, "found": TEXT["found"], "placeholder": TEXT["search_hint"]}
     singletons = {k: v.replace("{n}", str(alone)) for k, v in TEXT["singletons"].items()} if alone else None
     return environment().get_template("template.html").render(
