@@ -179,3 +179,13 @@ def test_edges_are_labelled_only_on_pages_with_several_kinds(own_build, tmp_path
     assert {edge["kind"] for edge in people_events["edges"]} == {"took part in"}
     assert people_events["edgeLabels"] is False
     assert len({edge["kind"] for edge in everything["edges"]}) > 1 and everything["edgeLabels"] is True
+
+
+def test_evaluate_finds_the_articles_beside_the_gold_folder(capsys):
+    gold = DEV_ARTICLES.parent / "gold"
+    assert main(["evaluate", str(gold), "--only", "^real_en_0[1-3]_", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == ["real_en_01_ufa_itcube", "real_en_02_tomsk_kvantorium",
+                                                            "real_en_03_voronezh_quantorium_meeting"]
+    seeds = Path(__file__).parent / "gold"  # tests/gold: no articles folder beside it, the seeds of data/articles
+    assert main(["evaluate", str(seeds), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["articles"]) == 5
