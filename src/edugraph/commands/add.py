@@ -11,13 +11,14 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("add", help="add an article (text or HTML page) to data/",
                                    description="Copy an article into the articles folder with its metadata, extract "
                                                "its facts and print them for review.")
-    parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--title")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the article: plain UTF-8 text or a saved HTML page")
+    parser.add_argument("--title", help="its title (default: the first line of its text)")
     parser.add_argument("--date", help="publication date, ISO 8601 (read from the text when missing)")
-    parser.add_argument("--url")
+    parser.add_argument("--url", help="where it was published")
     parser.add_argument("--place", help="where the source is published (city or region)")
     parser.add_argument("--lang", choices=("ru", "en"), help="language (detected when missing)")
-    parser.add_argument("--articles", type=Path, default=ARTICLES, help="articles folder")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, metavar="DIR",
+                        help="articles folder to add it to (default: data/articles)")
     parser.set_defaults(func=run)
 
 
