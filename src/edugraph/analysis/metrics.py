@@ -13,6 +13,7 @@ from .network import simple
 
 TOP_CATEGORIES = ("Person", "Organisation", "Initiative")
 EXACT_BETWEENNESS_LIMIT = 2000  # above this, betweenness is estimated from a sample of sources
+NAME_WIDTH = 60  # characters of a name in the table
 
 
 def as_simple(graph: nx.Graph) -> nx.Graph:
@@ -90,7 +91,7 @@ def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
             "count": len(parts),
             "modularity": round(nx.community.modularity(undirected, parts), 4) if undirected.number_of_edges() else 0.0,
             "largest": [{"size": len(part), "members": [label(graph, n, lang) for n in
-                                                         sorted(part, key=lambda n: -degree[n])[:5]]}
+                                                         sorted(part, key=lambda n: (-degree[n], n))[:5]]}
                         for part in parts[:top]],
         },
     }
@@ -126,7 +127,17 @@ def format_stats(stats: dict, fmt: str = "table") -> str:
     lines, section = [], None
     for sect, name, value, detail in table:
         if sect != section:
-            lines.append(f"{sect}:")
+            heading = f"{sect}:" if not sect.startswith("central ") else f"{sect + ':':<{NAME_WIDTH + 3}}{'degree':>8}"
+            lines.append(heading)
             section = sect
-        lines.append(f"  {str(name)[:60]:<60} {value!s:>8}  {detail}".rstrip())
+        lines.append(f"  {shorten(str(name)):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
     return "\n".join(lines)
+
+
+def shorten(text: str, width: int = NAME_WIDTH) -> str:
+    """`text` cut to `width` characters, with an ellipsis when something was cut.
+
+    >>> shorten("Министерство просвещения Российской Федерации", 20)
+    'Министерство просве…'
+    """
+    return text if len(text) <= width else text[:width - 1] + "…"

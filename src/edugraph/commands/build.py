@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-from ..paths import ARTICLES, BUILD, CURATION, ONTOLOGY, SHAPES
+from ..paths import ARTICLES, BUILD, ONTOLOGY, SHAPES
+from .argtypes import positive_int
 
 
 def register(subparsers) -> None:
@@ -16,7 +18,9 @@ def register(subparsers) -> None:
                                                "them to RDF, run OWL-RL reasoning and SHACL validation, and write "
                                                "the graphs.")
     parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder of <id>.txt (+ <id>.json) articles")
-    parser.add_argument("--curation", type=Path, default=CURATION, help="folder of <id>.yaml curation files")
+    parser.add_argument("--curation", type=Path, metavar="DIR",
+                        help="folder of <id>.yaml curation files (default: the folder `curation` next to the "
+                             "articles folder, e.g. data/curation; none when there is no such folder)")
     parser.add_argument("--out", type=Path, default=BUILD,
                         help="output folder: absent, empty or an earlier build (replaced only when the build succeeds)")
     parser.add_argument("--ontology", type=Path, default=ONTOLOGY, help="OWL ontology in Turtle")
@@ -34,14 +38,26 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of processes of at least 1")
-    return value
+def default_curation(articles: Path) -> Path:
+    """The curation folder that goes with an articles folder: `curation` beside it (data/articles ->
+    data/curation).
+
+    >>> default_curation(Path("data/articles")).as_posix()
+    'data/curation'
+    """
+    return Path(articles).parent / "curation"
+
+
+@contextlib.contextmanager
+def curation_folder(articles: Path, given: Path | None):
+    """The curation folder to build with: the one given (which must exist), else the default one beside the
+    articles, else an empty folder of its own (an articles folder of one's own need not come with curation)."""
+    folder = given if given is not None else default_curation(articles)
+    if given is not None or folder.is_dir():
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix="edugraph-no-curation-") as empty:
+        yield Path(empty)
 
 
 def run(args) -> int:
@@ -50,9 +66,10 @@ def run(args) -> int:
     from ..output.folder import check_replaceable
 
     check_replaceable(args.out)
-    result = run_build(args.articles, args.curation, args.ontology, args.shapes,
-                       progress=not args.quiet and sys.stderr.isatty(), jobs=args.jobs,
-                       previous=None if args.full else args.out, reasoner=args.reasoner)
+    with curation_folder(args.articles, args.curation) as curation:
+        result = run_build(args.articles, curation, args.ontology, args.shapes,
+                           progress=not args.quiet and sys.stderr.isatty(), jobs=args.jobs,
+                           previous=None if args.full else args.out, reasoner=args.reasoner)
     if not result.conforms and not args.allow_invalid:
         raise EduGraphError(f"the graph does not conform to {args.shapes}: "
                             f"{result.counts['shacl_violations']} violations; nothing was written "

@@ -13,8 +13,10 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("evaluate", help="score extraction against gold facts",
                                    description="Compare extraction with gold files (<article id>.json in the facts "
                                                "schema) and print precision, recall and F1 per category.")
-    parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
-    parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder with the articles the gold files name")
+    parser.add_argument("gold", type=Path, metavar="GOLD_DIR", help="folder of <article id>.json gold files")
+    parser.add_argument("--articles", type=Path, metavar="DIR",
+                        help="folder with the articles the gold files name (default: the folder `articles` beside "
+                             "GOLD_DIR, as tests/dev/articles for tests/dev/gold, else data/articles)")
     parser.add_argument("--only", metavar="REGEX", help="score only the articles whose id matches REGEX "
                         "(e.g. a tuned or held-out slice)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
@@ -27,6 +29,9 @@ def run(args) -> int:
 
     if not args.gold.is_dir():
         raise EduGraphError(f"{args.gold}: no such gold folder")
+    if args.articles is None:
+        beside = args.gold.parent / "articles"
+        args.articles = beside if beside.is_dir() else ARTICLES
     if args.only:
         try:
             re.compile(args.only)

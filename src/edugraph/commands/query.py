@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 from pathlib import Path
 
@@ -42,19 +44,38 @@ def register(subparsers) -> None:
 
 
 def list_library() -> str:
+    """Each library query: its name and parameters, its question in English and Russian, what each parameter
+    takes and the examples of its header, as commands."""
     from ..sparql import library
     lines = []
     for q in library():
         params = " ".join(f"[{n}=…]" if not required else f"{n}=…" for n, required in q.params.items())
         lines.append(f"{q.name}  {params}".rstrip())
         lines += [f"    {text}" for text in (q.question_en, q.question_ru) if text]
+        lines += [f"    {name}: {q.param_help[name]}" for name in q.params if q.param_help.get(name)]
+        lines += [f"    e.g. edugraph query {q.name} {example}" for example in q.examples]
     return "\n".join(lines) + "\n"
+
+
+def unknown_query(given: str, names: list[str]) -> str:
+    """Why `given` names no query: a query file that is not there, or a library name, with the closest ones.
+
+    >>> unknown_query("people-post", ["people-posts", "timeline"])
+    "unknown query 'people-post'; did you mean people-posts? (`edugraph query --list` shows the library)"
+    >>> unknown_query("my.rq", ["people-posts"])
+    'my.rq: no such query file'
+    """
+    if given.endswith(".rq") or os.sep in given or "/" in given:
+        return f"{given}: no such query file"
+    close = difflib.get_close_matches(given, names, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"unknown query {given!r}{hint} (`edugraph query --list` shows the library)"
 
 
 def query_source(args):
     """(text, declared parameters or None, entity parameter classes, name used in messages)."""
     from ..errors import EduGraphError
-    from ..sparql import find
+    from ..sparql import find, library
     if args.expr is not None and args.query is not None:
         raise EduGraphError("give either QUERY or -e SPARQL, not both")
     if args.expr is not None:
@@ -66,6 +87,9 @@ def query_source(args):
             return sys.stdin.read(), None, {}, "the query from standard input"
         except UnicodeDecodeError as err:
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
+    names = [q.name for q in library()]
+    if not Path(args.query).is_file() and args.query.removesuffix(".rq") not in names:
+        raise EduGraphError(unknown_query(args.query, names))
     found = find(args.query)
     return found.text, found.params, found.param_class, f"query {found.name!r}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..paths import BUILD
@@ -64,5 +65,7 @@ def run(args) -> int:
     print(f"{out / 'index.html'}")
     if args.open:
         target = next((p["file"] for p in pages if p["file"].startswith("ego-") and not p["central"]), "index.html")
-        webbrowser.open((out / target).resolve().as_uri())
+        url = (out / target).resolve().as_uri()
+        if not webbrowser.open(url):
+            print(f"edugraph: warning: no web browser could be started here; open {url} in one", file=sys.stderr)
     return 0

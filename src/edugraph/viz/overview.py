@@ -11,6 +11,8 @@ from ..analysis.network import local_name
 from .i18n import CATEGORY_NAMES, MONTHS, both
 
 CHART_HEIGHT, CHART_WIDTH, BAR_MAX = 120, 900, 28
+CHAR_PX = 7  # about the width of one character of the chart's 11 px labels
+GAP_PX = 10  # space between two axis labels
 COLUMNS = {"Organisation": both("организации", "organisations"), "Event": both("мероприятия", "events"),
            "Person": both("люди", "people"), "Place": both("места", "places")}  # counts shown in the tables
 TEXT = {key: both(ru, en) for key, (ru, en) in {
@@ -42,16 +44,42 @@ def timeline(graph: nx.MultiDiGraph) -> dict:
             if (y, m) >= (first_year, first_month) and (y, m) <= (last_year, last_month)]
     step = min(BAR_MAX, CHART_WIDTH / len(keys))
     top = max(months.values())
+    ticks = axis_ticks(keys, step)
     bars = []
     for i, key in enumerate(keys):
         count = months.get(key, 0)
         height = round(CHART_HEIGHT * count / top, 1)
-        month = int(key[5:]) - 1
         bars.append({"x": round(i * step, 1), "width": round(max(1.0, step - 2), 1), "height": height,
                      "y": CHART_HEIGHT - height + 14, "count": count, "key": key,
-                     "month": {lang: f"{MONTHS[lang].split()[month]} {key[:4]}" for lang in MONTHS},
-                     "tick": month == 0 or i == 0})
+                     "month": ticks.get(i), "tick": i in ticks,
+                     "label": bool(count) and len(str(count)) * CHAR_PX <= step})  # the count fits over its bar
     return {"bars": bars, "undated": undated, "width": round(len(keys) * step) + 40, "height": CHART_HEIGHT + 34}
+
+
+def axis_ticks(keys: list[str], step: float) -> dict[int, dict[str, str]]:
+    """Bar index -> its axis label in both languages, `step` px apart: "Jan 2021" at each January when a year is
+    wide enough, else "2021" every year or every few years, so that no two labels overlap; the first month
+    ("Apr 2004") too when it fits before the next label.
+
+    >>> axis_ticks(["2020-11", "2020-12", "2021-01", "2021-02"], 28)
+    {2: {'ru': 'янв 2021', 'en': 'Jan 2021'}}
+    >>> sorted(axis_ticks([f"{y}-{m:02d}" for y in range(2004, 2027) for m in range(1, 13)], 2.5))[:3]
+    [0, 24, 48]
+    """
+    def text(i: int, month_too: bool) -> dict[str, str]:
+        month = int(keys[i][5:]) - 1
+        return {lang: f"{names.split()[month]} {keys[i][:4]}" if month_too else keys[i][:4]
+                for lang, names in MONTHS.items()}
+
+    full = len("Jan 2021") * CHAR_PX + GAP_PX  # px a month-and-year label needs
+    month_too = 12 * step >= full
+    width = full if month_too else 4 * CHAR_PX + GAP_PX
+    years = max(1, -int(-width // (12 * step)))  # every how many years a label fits
+    chosen = [i for i, key in enumerate(keys) if key.endswith("-01")][::years]
+    ticks = {i: text(i, month_too) for i in chosen}
+    if 0 not in ticks and (not chosen or chosen[0] * step >= full):
+        ticks[0] = text(0, True)
+    return ticks
 
 
 def listed(pages: list[dict], prefix: str) -> list[dict]:

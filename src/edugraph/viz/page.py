@@ -38,6 +38,7 @@ OTHER_COLOUR = "#aaaaaa"
 FACT_ORDER = ["startDate", "endDate", "participantCount", "participantCountIsMinimum", "regionCount"]
 WRAP, MAX_LINES = 22, 3  # node labels: characters per line, lines
 CENTRAL = 30  # how many of the most central nodes may get a label readable at the first view
+SMALL = 100  # on a page of at most this many nodes, any node may get one (when its label overlaps none)
 MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 15, 200, 30_000  # node-iterations of stabilisation
 BIG = 1000  # above this many nodes: no improvedLayout, forceAtlas2, straight edges hidden while moving, no edge labels
 MAX_SENTENCES = 3  # source sentences shown in a tooltip
@@ -228,8 +229,11 @@ def render_page(view: View, lang: str, communities: bool = False, articles: dict
     counts = Counter(node["category"] for node in nodes)
     categories = [{"key": c, "name": CATEGORY_NAMES[c], "colour": "#555555" if communities else STYLE[c][1],
                    "symbol": STYLE[c][2], "count": counts[c]} for c in STYLE if c in counts]
-    data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)), "central": CENTRAL,
-            "edgeLabels": len(nodes) <= BIG,  # above: the phrase is in the edge's tooltip (drawing labels is slow)
+    data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)),
+            "central": len(nodes) if len(nodes) <= SMALL else CENTRAL,
+            # the phrase on every edge, unless the page is big (slow to draw) or has one kind of edge (the legend
+            # says it once); it is always in the edge's tooltip
+            "edgeLabels": len(nodes) <= BIG and len(edge_legend) > 1,
             "title": view.title, "found": TEXT["found"], "placeholder": TEXT["search_hint"]}
     singletons = {k: v.replace("{n}", str(alone)) for k, v in TEXT["singletons"].items()} if alone else None
     return environment().get_template("template.html").render(

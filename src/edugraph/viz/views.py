@@ -11,7 +11,7 @@ import networkx as nx
 
 from ..curation import fold
 from ..errors import EduGraphError
-from ..analysis.network import local_name
+from ..analysis.network import in_order, local_name
 from ..analysis.metrics import degree_centrality
 from .i18n import CATEGORY_NAMES, LANGS, both
 
@@ -35,6 +35,9 @@ class View:
     scores: dict[str, float] | None = None  # node size; degree centrality when None
     size: dict[str, str] = field(default_factory=lambda: SIZE_BY_DEGREE)  # what node size means
     subject: dict[str, str] | None = None  # the entity the page is about, as the overview names it
+
+    def __post_init__(self):
+        self.graph = in_order(self.graph)  # subgraphs follow set order: sorted, a page is the same every run
 
     def score(self) -> dict[str, float]:
         if self.scores is None:
@@ -183,9 +186,21 @@ def ego_view(graph: nx.MultiDiGraph, focus: str, depth: int = 1) -> View:
     """Everything within `depth` hops of the entity named by `focus` (label in either language, or IRI)."""
     node = find_node(graph, focus)
     members = neighbourhood(graph, {node}, depth)
-    title = {lang: f"{text}: {label(graph, node, lang)} ({depth})"
+    hops = both(f"{depth} шаг{plural_ru(depth)}", f"{depth} hop{'s' * (depth > 1)}")  # how far the page reaches
+    title = {lang: f"{text}: {label(graph, node, lang)} ({hops[lang]})"
              for lang, text in both("Окружение", "Around").items()}
     return View(f"ego-{local_name(node)}", title, graph.subgraph(members).copy(), keep={node})
+
+
+def plural_ru(n: int) -> str:
+    """The ending of «шаг» after the number n (шаг, шага, шагов).
+
+    >>> [f"{n} шаг{plural_ru(n)}" for n in (1, 2, 5, 11, 21, 22)]
+    ['1 шаг', '2 шага', '5 шагов', '11 шагов', '21 шаг', '22 шага']
+    """
+    if n % 10 == 1 and n % 100 != 11:
+        return ""
+    return "а" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "ов"
 
 
 def central_views(graph: nx.MultiDiGraph, ranking: dict[str, list[dict]]) -> list[View]:
@@ -210,8 +225,8 @@ def bipartite_view(graph: nx.MultiDiGraph, slug: str, title: dict, sides: tuple[
     scores = {}
     for node, partners in weights.items():
         scores[node] = float(sum(partners.values()))
-        bipartite.nodes[node]["partners"] = [(label(graph, p, "ru"), label(graph, p, "en"), w)
-                                             for p, w in partners.most_common(5)]
+        top = sorted(partners.items(), key=lambda item: (-item[1], item[0]))[:5]  # ties: the same every run
+        bipartite.nodes[node]["partners"] = [(label(graph, p, "ru"), label(graph, p, "en"), w) for p, w in top]
     return View(slug, title, bipartite, note=note, scores=scores, size=SIZE_BY_PROJECTION)
 
 
@@ -289,8 +304,8 @@ def reduce(view: View, max_nodes: int) -> View:
     ranked = sorted((n for n in graph if n not in view.keep), key=lambda n: (-scores.get(n, 0), n))
     shown = set(view.keep) | set(ranked[:max(0, max_nodes - len(view.keep))])
     left = Counter(graph.nodes[n]["category"] for n in graph if n not in shown)
-    detail = {lang: ", ".join(f"{CATEGORY_NAMES[cat][lang]} {count}" for cat, count in left.most_common())
-              for lang in LANGS}
+    counts = sorted(left.items(), key=lambda item: (-item[1], item[0]))  # most first; ties by category
+    detail = {lang: ", ".join(f"{CATEGORY_NAMES[cat][lang]} {count}" for cat, count in counts) for lang in LANGS}
     note = both(f"Показано {len(shown)} из {len(graph)} узлов (самые центральные); не показаны: {detail['ru']}.",
                 f"Showing {len(shown)} of {len(graph)} nodes (the most central); left out: {detail['en']}.")
     joined = {lang: " ".join(filter(None, [view.note.get(lang, ""), note[lang]])) for lang in LANGS}
