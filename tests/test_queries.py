@@ -303,3 +303,36 @@ def test_construct_network_of_the_north_ossetian_centres(store):
             (f"{EGR}initiative/kvantorium", includes, f"{EGR}org/kvantorium-mozdok"),
             (f"{EGR}initiative/it-cube", includes, f"{EGR}org/it-cube-vladikavkaz"),
             (f"{EGR}org/it-cube-vladikavkaz", located, f"{EGR}place/north-ossetia-alania")} <= triples
+
+
+def heads_graphs() -> ox.Store:
+    """One organisation's head posts, each said by its articles (named graphs); names in egg:entities:
+    - Anna as of 2022-01-01 (articles a1 and a5: two sources), Vera as of the same day (a4: a tie, both stay);
+    - Boris as of 2023-01-01 in a2, but only a3 says that Boris heads it: no article says it all, so he replaces no one;
+    - Gleb as of 2025-01-01 (a6): after the date asked below, and replacing both at a later date."""
+    org, lines = f"<{EGR}org/o>", [f'{f"<{EGR}org/o>"} <http://www.w3.org/2004/02/skos/core#prefLabel> "Орг"@ru <g:e> .']
+    posts = {"anna": ("2022-01-01", ["a1", "a5"]), "vera": ("2022-01-01", ["a4"]), "boris": ("2023-01-01", ["a2"]),
+             "gleb": ("2025-01-01", ["a6"])}
+    for person, (day, graphs) in posts.items():
+        post, holder = f"<{EGR}post/{person}-{day}>", f"<{EGR}person/{person}>"
+        lines.append(f'{holder} <http://www.w3.org/2004/02/skos/core#prefLabel> "{person}"@ru <g:e> .')
+        for graph in graphs:
+            lines += [f'{post} <{EG}postTitle> "директор"@ru <g:{graph}> .', f"{post} <{EG}postIn> {org} <g:{graph}> .",
+                      f"{post} <{EG}heldBy> {holder} <g:{graph}> .",
+                      f'{post} <{EG}asOf> "{day}"^^<http://www.w3.org/2001/XMLSchema#date> <g:{graph}> .']
+            if person != "boris":
+                lines.append(f"{holder} <{EG}heads> {org} <g:{graph}> .")
+    lines.append(f"<{EGR}person/boris> <{EG}heads> {org} <g:a3> .")
+    store = ox.Store()
+    store.load("\n".join(lines).encode(), ox.RdfFormat.N_QUADS)
+    return store
+
+
+@pytest.mark.parametrize("date, heads", [
+    ("2021-12-31", set()), ("2024-12-31", {("anna", "g:a1"), ("anna", "g:a5"), ("vera", "g:a4")}),
+    ("2025-06-30", {("gleb", "g:a6")})])
+def test_heads_at_date_keeps_ties_and_every_article_and_is_replaced_only_by_a_post_one_article_says(date, heads):
+    store = heads_graphs()
+    for organisation in ({}, {"organisation": f"<{EGR}org/o>"}):
+        rows = select(store, "heads-at-date", date=date, **organisation)
+        assert {(row["name"], row["source"]) for row in rows} == heads
