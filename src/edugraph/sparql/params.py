@@ -218,11 +218,12 @@ def with_values(text: str, bindings: dict | None, pin: bool = True) -> str:
         used = {variable: term for variable, term in bindings.items() if uses(own, variable.value)}
         if used:
             inserts[group[0] + 1] = used
-    for at in sorted(inserts, reverse=True):
+    pieces, done = [], 0
+    for at in sorted(inserts):
         own = own_text(masked, outer if at == outer[0] + 1 else groups[at - 1], groups)
-        block = values_block(pinned(own, inserts[at]) if pin else inserts[at])
-        text = text[:at] + block + text[at:]
-    return text
+        pieces += [text[done:at], values_block(pinned(own, inserts[at]) if pin else inserts[at])]
+        done = at
+    return "".join(pieces) + text[done:]
 
 
 def uses(text: str, name: str) -> bool:
