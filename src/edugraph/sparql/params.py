@@ -5,8 +5,8 @@ A value becomes
 - an `xsd:date` when it is an ISO date (`2023-10-30`);
 - an `xsd:integer` when it is an integer (`70`);
 - otherwise a plain string literal (`Санкт-Петербург`), whatever quotes or braces it contains.
-The terms go into the query as a VALUES block opening its WHERE clause (`with_values`), the same text on
-the embedded store and on every remote store. An entity parameter of a library query (its header names a
+The terms go into the query as a VALUES block opening its WHERE clause and the WHERE clause of each sub-SELECT
+whose own text uses them (`with_values`), the same text on the embedded store and on every remote store. An entity parameter of a library query (its header names a
 class) also accepts a label in either language or an ISO 3166-2 code, resolved to one IRI first
 (`resolve_names`).
 """
