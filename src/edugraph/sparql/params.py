@@ -5,8 +5,8 @@ A value becomes
 - an `xsd:date` when it is an ISO date (`2023-10-30`);
 - an `xsd:integer` when it is an integer (`70`);
 - otherwise a plain string literal (`Санкт-Петербург`), whatever quotes or braces it contains.
-The terms go into the query as a VALUES block opening its WHERE clause (`with_values`), the same text on
-the embedded store and on every remote store. An entity parameter of a library query (its header names a
+The terms go into the query as a VALUES block opening its WHERE clause and the WHERE clause of each sub-SELECT
+whose own text uses them (`with_values`), the same text on the embedded store and on every remote store. An entity parameter of a library query (its header names a
 class) also accepts a label in either language or an ISO 3166-2 code, resolved to one IRI first
 (`resolve_names`).
 """
@@ -77,7 +77,7 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
     any variable that occurs in the query text.
     """
     for name in values:
-        known = name in declared if declared is not None else re.search(rf"[?$]{name}\b", text)
+        known = name in declared if declared is not None else uses(text, name)
         if not known:
             takes = ", ".join(f"?{n}" for n in declared or {}) or "no parameters"
             raise ParameterError(f"unknown parameter {name!r} for {query_name} (it takes {takes})")
@@ -175,6 +175,7 @@ def store_lookup(store: ox.Store) -> Lookup:
 
 NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
 WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+SELECT = re.compile(r"(?<![\w?$:])SELECT\b", re.I)  # the keyword, not ?select or eg:select
 PIN = re.compile(r"FILTER\s*\(\s*!\s*BOUND\s*\(\s*[?$](?P<param>\w+)\s*\)"  # FILTER(!BOUND(?x)
                  r"\s*\|\|\s*[?$](?P<node>\w+)\s*=\s*[?$](?P<same>\w+)\s*\)", re.I)  # || ?y = ?x)
 
@@ -186,25 +187,96 @@ def blanked(text: str) -> str:
 
 
 def with_values(text: str, bindings: dict | None, pin: bool = True) -> str:
-    """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, on the same
-    line: bound before any FILTER runs. (pyoxigraph's `substitutions` are not used: its optimiser treats
-    `BOUND(?param)` as false for a variable no pattern binds.) With `pin` (for Oxigraph, whose planner does not
-    turn an equality filter into an index lookup), variables the query pins to a bound IRI parameter are bound
-    too (`pinned`), so the store looks the entity up by index; other stores plan that themselves, and Virtuoso
-    7.2 answers some pinned forms wrongly (docs/SPARQL.md).
+    """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, and opening
+    the WHERE clause of each sub-SELECT whose own text uses a bound variable (that VALUES block binds only those),
+    each on its line: bound before any FILTER runs, so a sub-SELECT can filter by a parameter before it groups or
+    is joined. (pyoxigraph's `substitutions` are not used: its optimiser treats `BOUND(?param)` as false for a
+    variable no pattern binds.) With `pin` (for Oxigraph, whose planner does not turn an equality filter into an
+    index lookup), variables a group pins to a bound IRI parameter are bound too in that group (`pinned`), so the
+    store looks the entity up by index; other stores plan that themselves, and Virtuoso 7.2 answers some pinned
+    forms wrongly (docs/SPARQL.md).
 
     >>> import pyoxigraph as ox
     >>> with_values('SELECT * WHERE { ?s ?p "{" }', {ox.Variable("s"): ox.NamedNode("http://x/a")})
     'SELECT * WHERE { VALUES (?s) { (<http://x/a>) }  ?s ?p "{" }'
+    >>> year = {ox.Variable("year"): ox.Literal("2023")}
+    >>> print(with_values("SELECT * WHERE { { SELECT ?e WHERE { ?e ?p ?d FILTER(?d >= ?year) } }\\n"
+    ...                   "  { SELECT ?e WHERE { ?e ?p ?q } } }", year))
+    SELECT * WHERE { VALUES (?year) { ("2023") }  { SELECT ?e WHERE { VALUES (?year) { ("2023") }  ?e ?p ?d ...
+      { SELECT ?e WHERE { ?e ?p ?q } } }
     """
     if not bindings:
         return text
-    bindings = pinned(text, bindings) if pin else bindings
-    names = " ".join(str(variable) for variable in bindings)
-    values = f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
     masked = blanked(text)
-    where = WHERE.search(masked) or re.search(r"\{", masked)
-    return text[:where.end()] + values + text[where.end():] if where else text + " " + values
+    groups = brace_groups(masked)
+    outer = outer_group(masked, groups)
+    if outer is None:
+        return text + " " + values_block(pinned(text, bindings) if pin else bindings)
+    inserts = {outer[0] + 1: bindings}
+    for group in sub_select_groups(masked, groups, outer):
+        own = own_text(masked, group, groups)
+        used = {variable: term for variable, term in bindings.items() if uses(own, variable.value)}
+        if used:
+            inserts[group[0] + 1] = used
+    pieces, done = [], 0
+    for at in sorted(inserts):
+        own = own_text(masked, outer if at == outer[0] + 1 else groups[at - 1], groups)
+        pieces += [text[done:at], values_block(pinned(own, inserts[at]) if pin else inserts[at])]
+        done = at
+    return "".join(pieces) + text[done:]
+
+
+def uses(text: str, name: str) -> bool:
+    """Whether the (blanked) query text mentions the variable `?name` (or `$name`)."""
+    return re.search(rf"[?$]{re.escape(name)}\b", text) is not None
+
+
+def values_block(bindings: dict) -> str:
+    names = " ".join(str(variable) for variable in bindings)
+    return f" VALUES ({names}) {{ ({' '.join(str(term) for term in bindings.values())}) }} "
+
+
+def brace_groups(masked: str) -> dict[int, tuple[int, int]]:
+    """{offset of `{`: (offset of `{`, offset of its `}`)} for every group of the blanked query text."""
+    groups, opened = {}, []
+    for at, char in enumerate(masked):
+        if char == "{":
+            opened.append(at)
+        elif char == "}" and opened:
+            start = opened.pop()
+            groups[start] = (start, at)
+    return groups
+
+
+def outer_group(masked: str, groups: dict) -> tuple[int, int] | None:
+    """The group of the query's WHERE clause: after the first `WHERE` outside any group, else the first group."""
+    outside, end = [], -1
+    for start in sorted(groups):
+        if start > end:
+            outside.append(start)
+            end = groups[start][1]
+    wheres = {match.end() - 1 for match in WHERE.finditer(masked)}
+    first = ([start for start in outside if start in wheres] or outside)[:1]
+    return groups[first[0]] if first else None
+
+
+def sub_select_groups(masked: str, groups: dict, outer: tuple[int, int]) -> list[tuple[int, int]]:
+    """The WHERE groups of the sub-SELECTs (the first group after each SELECT keyword inside the outer group)."""
+    found = []
+    for match in SELECT.finditer(masked, outer[0], outer[1]):
+        start = masked.find("{", match.end())
+        if start in groups:
+            found.append(groups[start])
+    return found
+
+
+def own_text(masked: str, group: tuple[int, int], groups: dict) -> str:
+    """The text of `group` with the WHERE groups of the sub-SELECTs nested in it blanked: what it says itself."""
+    start, end = group
+    text = list(masked[start + 1:end])
+    for inner in sub_select_groups(masked, groups, group):
+        text[inner[0] - start - 1:inner[1] - start] = " " * (inner[1] - inner[0] + 1)
+    return "".join(text)
 
 
 def pinned(text: str, bindings: dict) -> dict:
