@@ -166,6 +166,13 @@ def test_heads_of_centres(store):
     assert {"Светлана Макаренко", "Мурад Джахаев", "Алла Калиниченко"} <= names
 
 
+def test_heads_of_centres_one_row_per_head_centre_and_article_in_russian(store):
+    """Every entity has a Russian and an English label: one row each, not one per language."""
+    rows = select(store, "heads-of-centres")
+    assert len(rows) == len({(r["person"], r["org"], r["source"]) for r in rows}) >= 3
+    assert "Alla Kalinichenko" not in column(rows, "name")
+
+
 def test_initiatives_by_place(store):
     rows = select(store, "initiatives-by-place", place="Республика Дагестан")
     assert {"Кванториум", "IT-куб"} <= column(rows, "initiativeLabel")
