@@ -119,7 +119,7 @@ def bind_scaled(values: dict[str, str], query, store):
     except ParameterError:
         resolved = dict(values)
         for name, value in values.items():
-            if name in query.param_class:
+            if name in query.param_class and not query.param_class[name].startswith("xsd:"):
                 rows = lookup(candidates_query(query.param_class[name]))
                 term = to_term(value)
                 copies = [row["iri"] for row in rows if row["iri"].startswith(term.value + "-")] \

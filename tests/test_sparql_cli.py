@@ -77,7 +77,9 @@ def test_list(capsys):
     (["people-posts", "--param", "nobody=1"], "unknown parameter 'nobody'"),
     (["entity-facts"], "needs --param entity="),
     (["people-posts", "--param", "from=2023-02-30"], "unknown parameter"),
-    (["events-in-range", "--param", "from=2023-02-30"], "not a valid date"),
+    (["events-in-range", "--param", "from=2023-02-30"], "--param from: not a valid date"),
+    (["heads-at-date", "--param", "date=31.12.2023"], "--param date: '31.12.2023' is not an ISO date"),
+    (["events-in-range", "--param", "to=вчера"], "--param to: 'вчера' is not an ISO date"),
     (["people-posts", "--format", "turtle"], "SELECT/ASK query"),
 ])
 def test_errors_are_one_line(capsys, build, argv, message):

@@ -8,7 +8,8 @@
 `param` lines declare the variables a caller may bind (`(required)` or `(optional)` at the end). A class after
 the name (`eg:FederalSubject`, or `rdfs:Resource` for any entity) makes it an entity parameter: its value may
 be an IRI, a label in either language or (for places) an ISO 3166-2 code, resolved to one IRI of that class
-before the query runs (`params.resolve_names`).
+before the query runs (`params.resolve_names`). A datatype instead (`# param: ?date xsd:date — …`) makes a value
+not written as one (`31.12.2023`) an error instead of a plain string.
 """
 
 from __future__ import annotations

@@ -85,7 +85,13 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
     if missing:
         example = " ".join(f"--param {n}=…" for n in missing)
         raise ParameterError(f"{query_name} needs {example}")
-    return {ox.Variable(name): to_term(value) for name, value in values.items()}
+    terms = {}
+    for name, value in values.items():
+        try:
+            terms[ox.Variable(name)] = to_term(value)
+        except ParameterError as err:
+            raise ParameterError(f"--param {name}: {err}") from None
+    return terms
 
 
 Lookup = Callable[[str], list[dict[str, str]]]  # runs a SELECT on the graph, rows of plain strings
@@ -113,12 +119,32 @@ def resolve_names(values: dict[str, str], classes: dict[str, str], lookup: Looku
     """`values` with each entity parameter (a name in `classes`) turned into `<iri>`: the IRI given, or the one
     entity of that class with the label (either language, case and ё/е ignored) or ISO 3166-2 code given, or
     the one whose label contains it. Anything else is a one-line error naming the closest matches; a query
-    never silently answers nothing because of a misspelt name."""
+    never silently answers nothing because of a misspelt name. A parameter whose class is a datatype
+    (`xsd:date`) is checked to be written as one (`check_datatype`)."""
     resolved = dict(values)
     for name, value in values.items():
-        if name in classes:
+        if name in classes and classes[name].startswith("xsd:"):
+            check_datatype(name, value, classes[name])
+        elif name in classes:
             resolved[name] = f"<{resolve_entity(name, value, classes[name], lookup)}>"
     return resolved
+
+
+DATATYPES = {"xsd:date": "an ISO date such as 2023-12-31", "xsd:integer": "an integer such as 70"}
+
+
+def check_datatype(name: str, value: str, datatype: str) -> None:
+    """A literal parameter declared with a datatype (`# param: ?date xsd:date — …`) must be written as one: a
+    value read as another kind of term («31.12.2023», a plain string) would silently compare as text.
+
+    >>> check_datatype("date", "31.12.2023", "xsd:date")
+    Traceback (most recent call last):
+    ...
+    edugraph.sparql.params.ParameterError: --param date: '31.12.2023' is not an ISO date such as 2023-12-31
+    """
+    term = to_term(value)
+    if not isinstance(term, ox.Literal) or term.datatype.value != expand(datatype):
+        raise ParameterError(f"--param {name}: {value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}")
 
 
 def resolve_entity(name: str, value: str, cls: str, lookup: Lookup) -> str:
