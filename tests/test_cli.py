@@ -181,6 +181,15 @@ def test_add_refuses_wrong_metadata_options(tmp_path, capsys, options, words):
     assert not (tmp_path / "articles").exists()
 
 
+def test_add_of_a_folder_says_how_a_folder_is_built(tmp_path, capsys):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "one.txt").write_text(NEWS, encoding="utf-8")
+    assert main(["add", str(tmp_path / "news"), "--articles", str(tmp_path / "articles")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("edugraph: error: ") and err.count("\n") == 1 and "a folder" in err
+    assert "edugraph build --articles" in err and not (tmp_path / "articles").exists()
+
+
 @pytest.mark.parametrize("argv, words", [
     (["load", "--endpoint", "http://127.0.0.1:9", "--backoff", "-1"], ["--backoff", "must be 0 to"]),
     (["load", "--endpoint", "http://127.0.0.1:9", "--timeout", "0"], ["--timeout", "more than 0"]),

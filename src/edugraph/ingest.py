@@ -49,6 +49,9 @@ def prepare_article(source: Path, folder: Path, title: str | None = None, date: 
     from .text import clean_text
 
     source = Path(source)
+    if source.is_dir():
+        raise EduGraphError(f"{source}: a folder; add one article file at a time (a folder of articles is built "
+                            "with `edugraph build --articles FOLDER`)")
     if not source.is_file():
         raise EduGraphError(f"{source}: no such file")
     if folder.exists() and not folder.is_dir():
