@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from edugraph.cli import main
 from edugraph.paths import ARTICLES, ONTOLOGY
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture()
@@ -118,6 +122,15 @@ def test_add_html_article(tmp_path, capsys):
     assert "<p>" not in added.read_text(encoding="utf-8") and "Ирина Соколова" in out
     assert main(["add", str(page), "--articles", str(articles)]) == 2
     assert "already" in capsys.readouterr().err
+
+
+def test_add_html_page_takes_its_headline_as_title_not_the_breadcrumb(tmp_path, capsys):
+    """The real page of tests/dev/articles/dev06 (a site <title>, a breadcrumb line, then the <h1>)."""
+    page = ROOT / "tests" / "dev" / "articles" / "dev06_kemerovo_imc_seminar.txt"
+    assert main(["add", str(page), "--articles", str(tmp_path / "articles")]) == 0
+    (meta,) = (tmp_path / "articles").glob("*.json")
+    title = json.loads(meta.read_text(encoding="utf-8"))["title"]
+    assert title == "Методический семинар для учителей физики прошел в Кемерово"
 
 
 NEWS = ("Руководитель центра «IT-куб» города Владикавказа Алла Калиниченко рассказала о работе центра "

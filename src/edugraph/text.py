@@ -27,23 +27,29 @@ class _TextCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.headline: list[str] = []  # the text of the first <h1>
         self._skip = 0
+        self._h1 = 0  # 1 inside the first <h1>, 2 after it
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n" if tag != "br" else "\n")
+        self._h1 = 1 if tag == "h1" and not self._h1 else self._h1
 
     def handle_endtag(self, tag):
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
+        self._h1 = 2 if tag == "h1" and self._h1 == 1 else self._h1
 
     def handle_data(self, data):
         if not self._skip:
             self.parts.append(data)
+            if self._h1 == 1:
+                self.headline.append(data)
 
 
 # a «<» that no «>» closes before the next «<» or the end: text («a < b»), or a tag or comment never closed, which
@@ -58,6 +64,13 @@ def _unclosed_comments_as_text(raw: str) -> str:
     return raw[:closed] + raw[closed:].replace("<!--", "&lt;!--")
 
 
+def _parsed(raw: str) -> _TextCollector:
+    parser = _TextCollector()
+    parser.feed(_unclosed_comments_as_text(_STRAY_LT.sub("&lt;", raw)))
+    parser.close()
+    return parser
+
+
 def strip_html(raw: str) -> str:
     """Visible text of `raw` if it looks like HTML, else `raw` unchanged.
 
@@ -66,10 +79,17 @@ def strip_html(raw: str) -> str:
     """
     if not re.search(r"<(?:html|body|p|div|br|span|a|h\d|li)\b[^>]*>", raw, re.I):
         return html.unescape(raw) if "&" in raw else raw
-    parser = _TextCollector()
-    parser.feed(_unclosed_comments_as_text(_STRAY_LT.sub("&lt;", raw)))
-    parser.close()
-    return "".join(parser.parts)
+    return "".join(_parsed(raw).parts)
+
+
+def html_headline(raw: str) -> str:
+    """The text of an HTML page's first <h1> (its headline, not the site's <title> or a breadcrumb), cleaned, or
+    "" when it has none.
+
+    >>> html_headline('<div><a href="/">Главная</a> / Новости</div><h1>Открыт &laquo;IT-куб&raquo;</h1><p>…</p>')
+    'Открыт «IT-куб»'
+    """
+    return " ".join(clean_text("".join(_parsed(raw).headline)).split())
 
 
 def unify_quotes(text: str) -> str:
