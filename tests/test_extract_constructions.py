@@ -1,7 +1,10 @@
 """Constructions the extractor must read (issue 9): English names and posts, Russian award lists and
 surname-first names, officials of a territory, actions as events, dates relative to the publication date."""
 
+import re
+
 from edugraph.extract import extract_facts
+from edugraph.extract.actions import _award_name
 from edugraph.extract.dates import relative_dates
 from edugraph.extract.english_persons import find_persons, posts_after, posts_before
 from edugraph.gazetteer import find_initiative
@@ -785,7 +788,7 @@ def test_awards_handed_out_at_a_gathering_are_a_ceremony_of_it():
     text = ("25 августа в Доме культуры города Гая состоялась августовская педагогическая конференция. "
             "На конференции обсудили итоги учебного года. Глава округа вручил педагогам ведомственные награды.")
     events = extract_facts(text, "ru", {"date": "2024-08-25"})["events"]
-    award = next(e for e in events if e["name"].startswith("Награждение"))
+    award = next(e for e in events if e["name"].startswith("Вручение"))
     assert award["parent"] == events[0]["name"] and award["date"] == events[0]["date"] == "2024-08-25"
     told = ("25 августа состоялось награждение учителей, приуроченное к празднику. "
             "Награды лучшим учителям вручил глава округа.")  # the awards are the article's event itself
@@ -857,3 +860,12 @@ def test_the_administration_of_a_district_of_a_region_is_named_by_its_unit():
             "Людмила Петрова открыла заседание.")
     organisations = extract_facts(text, "ru", {"date": "2024-09-01"})["organisations"]
     assert "Администрация Ленинского муниципального района Волгоградской области" in organisations
+
+
+def test_an_award_ceremony_is_named_by_what_was_handed():
+    text = ("3 декабря в Курске министр провёл совещание с учителями. "
+            "Министр вручил педагогам ведомственные награды.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2024-12-04"})["events"]]
+    assert "Вручение ведомственных наград" in names
+    text = "Вечером состоялось награждение победителей республиканского конкурса, после него — концерт."
+    assert _award_name(text, re.search("награждение", text)) == "Награждение победителей республиканского конкурса"
