@@ -869,3 +869,10 @@ def test_an_award_ceremony_is_named_by_what_was_handed():
     assert "Вручение ведомственных наград" in names
     text = "Вечером состоялось награждение победителей республиканского конкурса, после него — концерт."
     assert _award_name(text, re.search("награждение", text)) == "Награждение победителей республиканского конкурса"
+
+
+def test_an_event_told_after_an_agency_dateline_is_on_its_day():
+    text = ("ЛЕНИНСКИЙ РАЙОН, 29 августа – РИА «Новости». В администрации района прошло августовское совещание "
+            "работников образования, в нём приняли участие более 200 человек.")
+    events = extract_facts(text, "ru", {"date": "2023-08-30"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", "2023-08-29")]

@@ -645,6 +645,9 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     if not day_dates:  # «Вчера … посетила министр»: the lead's relative day
         lead = [d for s, e in body[:LEAD_SENTENCES] for d in relative_dates(article.text[s:e], article.published)]
         day_dates = [d for d in lead if len(d.date) == 10][:1]
+    if not day_dates and not main["date"]:  # «АКУШИНСКИЙ РАЙОН, 29 августа – РИА «Дагестан». В … прошло совещание»:
+        day_dates = [d for s, e in body[:LEAD_SENTENCES] for d in find_dates(article.text[s:e], article.year)
+                     if d.kind == "day" and DATELINE.search(article.text[max(0, s + d.start - 40):s + d.start])][:1]
     if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
     if day_dates and main["date"] and not main.get("end_date"):
