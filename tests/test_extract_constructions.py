@@ -876,3 +876,11 @@ def test_an_event_told_after_an_agency_dateline_is_on_its_day():
             "работников образования, в нём приняли участие более 200 человек.")
     events = extract_facts(text, "ru", {"date": "2023-08-30"})["events"]
     assert [(e["type"], e["date"]) for e in events] == [("meeting", "2023-08-29")]
+
+
+def test_a_body_that_lists_its_portfolios_with_commas_is_one_name():
+    text = ("В совещании приняли участие глава района П.В. Матвейчук, начальник отдела образования, молодёжной "
+            "политики, физической культуры и спорта администрации Ленинского района А. В. Кусков, педагоги.")
+    facts = extract_facts(text, "ru", {"date": "2022-08-26"})
+    org = "отдел образования, молодёжной политики, физической культуры и спорта администрации Ленинского района"
+    assert _posts(facts, "А.В. Кусков") == [{"post": "начальник отдела", "org": org}]

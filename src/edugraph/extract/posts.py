@@ -242,9 +242,8 @@ def _ru_before(article, person, previous, before) -> list[dict]:
     if found and _has_verb(segment[post_matches(segment, any_case=True)[-1].end():]):
         found = None  # «В Год педагога и наставника им стал Олег Янковский»: a verb between, no title of the name
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
-        head = chunk[:cut - 1]
-        start = max(head.rfind(ch) for ch in ",;:\n") + 1
-        if post_matches(head[start:]) and not (earlier and earlier[-1].end - s > start):
+        start = _portfolio_list_start(chunk, cut)  # (over several commas: «отдела образования, молодёжной политики,
+        if start is not None and not (earlier and earlier[-1].end - s > start):  # физической культуры и спорта …»)
             cut, segment = start, chunk[start:]
             found = ru_split_post(segment)
     if not found and cut and not segment.strip() and chunk[cut - 1] == "," and not earlier:
@@ -271,6 +270,26 @@ def _ru_before(article, person, previous, before) -> list[dict]:
             and not _has_verb(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
+
+
+def _portfolio_list_start(chunk: str, cut: int, most: int = 4) -> int | None:
+    """Where the title starts whose body's name lists its portfolios with commas before `cut` («начальник отдела
+    образования, молодёжной политики, физической культуры и спорта …»): the start of the nearest piece before it
+    with a post word, going back over pieces that begin in lower case; None when there is none.
+
+    >>> text = "глава района, начальник отдела образования, молодёжной политики, спорта района "
+    >>> text[_portfolio_list_start(text, text.rindex(",") + 1):]
+    ' начальник отдела образования, молодёжной политики, спорта района '
+    """
+    for _ in range(most):
+        head = chunk[:cut - 1]
+        start = max(head.rfind(ch) for ch in ",;:\n") + 1
+        if post_matches(head[start:]):
+            return start
+        if not cut or chunk[cut - 1] != "," or not re.match(r"\s*(?-i:[а-яё])", head[start:]):
+            return None
+        cut = start
+    return None
 
 
 def _org_after(article, person) -> str | None:
