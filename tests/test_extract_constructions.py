@@ -884,3 +884,13 @@ def test_a_body_that_lists_its_portfolios_with_commas_is_one_name():
     facts = extract_facts(text, "ru", {"date": "2022-08-26"})
     org = "отдел образования, молодёжной политики, физической культуры и спорта администрации Ленинского района"
     assert _posts(facts, "А.В. Кусков") == [{"post": "начальник отдела", "org": org}]
+
+
+def test_a_stage_named_by_its_level_only_is_an_event_of_its_own():
+    text = ("Подведены итоги регионального этапа всероссийской олимпиады школьников. Победителями стали 12 учащихся. "
+            "Муниципальный этап проходил в ноябре 2020 года, региональный этап – в январе 2021 года.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2021-03-01"})["events"]]
+    assert names == ["Региональный этап всероссийской олимпиады школьников", "Муниципальный этап"]
+    text = "The All-Russian stage was held in Nizhny Novgorod, where he was 17 points short of a prize."
+    events = extract_facts(text, "en", {"date": "2023-06-02"})["events"]
+    assert [(e["name"], e["place"]) for e in events] == [("All-Russian stage", "Nizhny Novgorod")]

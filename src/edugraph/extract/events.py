@@ -220,8 +220,11 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
                    r"федеральн|августовск|регионал|перв|втор|трет|четв[её]рт)\w*$", re.I)  # «вторая сессия»
 
 
+STAGE_LEVEL = re.compile(r"(?:муниципальн|региональн|заключительн|школьн)\w*(?=\s+этап|$)", re.I)
 STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
-                   r"(?:first|second|third|full-time|regional)\s+(?:[\w-]+\s+)?(?:stage|round|phase))", re.I)
+                   r"(?:муниципальн|региональн|заключительн|школьн)\w*\s+этап|"  # a stage named by its level (STAGE_LEVEL)
+                   r"(?:first|second|third|full-time|regional|all-russian|municipal)\s+(?:[\w-]+\s+)?"
+                   r"(?:stage|round|phase))", re.I)
 
 
 # an English proper name before a capitalised noun: capitalised words, the last one not a scope word
@@ -265,6 +268,9 @@ def _distinct_key(mention: dict, lang: str) -> str:
         title = re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
     if STAGE.match(mention["noun"]):
         stage = lemma(mention["noun"].split()[0]) if lang == "ru" else " ".join(mention["noun"].lower().split())
+        level = STAGE_LEVEL.match(mention["noun"]) or STAGE_LEVEL.search(mention["mods"])
+        if lang == "ru" and level:  # «Региональный этап проходил …» is «региональный этап всероссийской олимпиады»
+            stage = lemma(level.group(0)) + " этап"
         return f"stage:{stage}:{title or ''}"
     if title:
         return title
