@@ -894,3 +894,11 @@ def test_a_stage_named_by_its_level_only_is_an_event_of_its_own():
     text = "The All-Russian stage was held in Nizhny Novgorod, where he was 17 points short of a prize."
     events = extract_facts(text, "en", {"date": "2023-06-02"})["events"]
     assert [(e["name"], e["place"]) for e in events] == [("All-Russian stage", "Nizhny Novgorod")]
+
+
+def test_an_english_list_of_towns_may_start_with_a_town_of_no_russian_ending():
+    text = "On 29 August 2012 schools were repaired in Gelendzhik, Novorossiysk and Krymsk."
+    places = extract_facts(text, "en", {"date": "2012-08-29"})["places"]
+    assert {"Gelendzhik", "Novorossiysk", "Krymsk"} <= set(places)
+    text = "On 29 August 2012 a teacher from Physics, Computer and Science spoke."  # no town in the list
+    assert extract_facts(text, "en", {"date": "2012-08-29"})["places"] == []

@@ -45,11 +45,11 @@ DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
-# "in Neftekamsk, Sibay, Kumertau and Beloretsk": a town with a Russian town ending after a preposition, and the single
-# capitalised words listed with it up to the end of the clause
-_TOWN_ENDING = r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)"
-TOWN = re.compile(rf"(?<![\w-])(?:in|from|to|near)\s+(?P<items>{_TOWN_ENDING}(?:,\s+[A-Z][a-z]+){{0,6}}"
-                  rf"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
+# "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
+# listed after a preposition up to the end of the clause, one of them with a Russian town ending
+_TOWN_ENDING = re.compile(r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)")
+TOWN = re.compile(r"(?<![\w-])(?:in|from|to|near)\s+(?P<items>[A-Z][a-z]+(?:,\s+[A-Z][a-z]+){0,6}"
+                  r"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
 
 
 def _person_words() -> set[str]:
@@ -77,6 +77,8 @@ def _places(text: str) -> list[Mention]:
             out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
                                {"id": "~" + fold(m.group("name")), "record": None}))
     for m in TOWN.finditer(text):
+        if not any(_TOWN_ENDING.fullmatch(item) for item in re.findall(r"[A-Z][a-z]+", m.group("items"))):
+            continue
         for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
             name, start = item.group(0), m.start("items") + item.start()
             if not gazetteer.find_place(name) and name not in _person_words():
