@@ -902,3 +902,9 @@ def test_an_english_list_of_towns_may_start_with_a_town_of_no_russian_ending():
     assert {"Gelendzhik", "Novorossiysk", "Krymsk"} <= set(places)
     text = "On 29 August 2012 a teacher from Physics, Computer and Science spoke."  # no town in the list
     assert extract_facts(text, "en", {"date": "2012-08-29"})["places"] == []
+
+
+def test_an_english_capitalised_school_may_be_numbered_with_the_number_sign():
+    text = "Diplomas went to Ivan Serkin (Izmailovo School № 1508, Moscow) and Anna Tumakova (School № 234)."
+    organisations = extract_facts(text, "en", {"date": "2018-05-18"})["organisations"]
+    assert {"Izmailovo School № 1508", "School № 234"} <= set(organisations)

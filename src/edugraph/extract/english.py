@@ -14,8 +14,8 @@ CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
-ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}(?:\s+No\.\s*\d+)?"
-                 rf"(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
+_NUMBER = r"(?:\s+(?:No\.|№)\s*\d+)?"  # "School No. 234", "School № 234"
+ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}{_NUMBER}(?:{CONNECT}(?:{CAP}|district|region){_NUMBER})*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 
@@ -131,6 +131,6 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)
-            if (len(part.split()) > 1 or re.search(r"No\.", part)) and not any(o.start <= start < o.end for o in out):
+            if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     return out
