@@ -908,3 +908,10 @@ def test_an_english_capitalised_school_may_be_numbered_with_the_number_sign():
     text = "Diplomas went to Ivan Serkin (Izmailovo School № 1508, Moscow) and Anna Tumakova (School № 234)."
     organisations = extract_facts(text, "en", {"date": "2018-05-18"})["organisations"]
     assert {"Izmailovo School № 1508", "School № 234"} <= set(organisations)
+
+
+def test_a_name_inside_another_organisation_name_is_no_organisation_of_its_own():
+    text = ("В церемонии открытия приняли участие губернатор Алексей Гордеев и руководитель группы компаний «Мегион» "
+            "Борис Нестеров.")
+    organisations = extract_facts(text, "ru", {"date": "2019-09-02"})["organisations"]
+    assert "группа компаний «Мегион»" in organisations and "Мегион" not in organisations

@@ -91,7 +91,13 @@ def _organisations(article: Article, posts: dict) -> list[str]:
         kept[same[0]] = longest
         words = main_words(longest)  # a shorter repeat now covered by the longer name («Департамент образования»)
         kept = [k for i, k in enumerate(kept) if i not in same[1:] or not main_words(k) <= words]
-    return kept
+    return [k for k in kept if not any(other != k and _part_of(k, other) for other in kept)]
+
+
+def _part_of(name: str, other: str) -> bool:
+    """«Мегион» in «группа компаний «Мегион»», «СМИ» in «управление по информационной политике и связям со СМИ»:
+    a name found inside another organisation's name is that organisation's mention, not one of its own."""
+    return bool(re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", fold(other)))
 
 
 def _same_posts_once(posts: list[dict]) -> list[dict]:
