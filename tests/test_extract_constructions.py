@@ -915,3 +915,13 @@ def test_a_name_inside_another_organisation_name_is_no_organisation_of_its_own()
             "Борис Нестеров.")
     organisations = extract_facts(text, "ru", {"date": "2019-09-02"})["organisations"]
     assert "группа компаний «Мегион»" in organisations and "Мегион" not in organisations
+
+
+def test_a_territory_body_named_by_its_kind_is_that_of_the_article():
+    text = "В администрации района прошло августовское совещание работников образования."
+    meta = {"date": "2023-08-29", "place": "Акушинский район"}
+    assert extract_facts(text, "ru", meta)["organisations"] == ["Администрация Акушинского района"]
+    text = "Поддержка молодёжи останется приоритетом работы правительства области."
+    meta = {"date": "2009-10-05", "place": "Ярославская область"}
+    assert extract_facts(text, "ru", meta)["organisations"] == ["Правительство Ярославской области"]
+    assert extract_facts(text, "ru", {"date": "2009-10-05"})["organisations"] == []  # no territory known

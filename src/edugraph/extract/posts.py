@@ -431,7 +431,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
                     and not re.match(r",?\s+(?:и|and)\s", o.value[len(stem):])]
             if same:
                 return _nearest(same, person).value
-            return _of_article_region(article, org) or _of_sentence_region(article, person, org)
+            return of_article_region(article, org) or _of_sentence_region(article, person, org)
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
@@ -450,7 +450,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
     if same:
         return _nearest(same, person).value
-    return _of_article_region(article, org) if org else None  # «директор школы» of a school the article does not name
+    return of_article_region(article, org) if org else None  # «директор школы» of a school the article does not name
 
 
 # school staff: a post of one school, named earlier in the article when the title names none
@@ -467,7 +467,7 @@ def _listed(article, person) -> bool:
         any(p is not person and s <= p.start < e and p.value != person.value for p in article.persons)
 
 
-def _of_article_region(article, org: str) -> str | None:
+def of_article_region(article, org: str) -> str | None:
     """«Министерство образования области» in an article from the Saratov region → «Министерство образования
     Саратовской области» (the region of the article's metadata place, when its kind is the word's); «администрации
     района» in an article from a district → «администрация Кирово-Чепецкого района» (that district); else None."""
