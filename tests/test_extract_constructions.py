@@ -925,3 +925,10 @@ def test_a_territory_body_named_by_its_kind_is_that_of_the_article():
     meta = {"date": "2009-10-05", "place": "Ярославская область"}
     assert extract_facts(text, "ru", meta)["organisations"] == ["Правительство Ярославской области"]
     assert extract_facts(text, "ru", {"date": "2009-10-05"})["organisations"] == []  # no territory known
+
+
+def test_an_event_repeated_by_fewer_of_its_words_is_the_same_event():
+    text = ("Ярославль. 5 октября. Торжественная церемония награждения лучших учителей области состоялась в "
+            "понедельник. На церемонии награждения губернатор поздравил педагогов.")
+    events = extract_facts(text, "ru", {"date": "2009-10-05"})["events"]
+    assert [e["name"] for e in events] == ["Торжественная церемония награждения лучших учителей области"]

@@ -373,7 +373,9 @@ def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | Non
 def _without_bare_repeats(events: list[dict]) -> list[dict]:
     """Drop a one-word event («Заседание», «Совещание») when a fuller event of its type is reported on the same
     day, or (undated) one whose name has the same noun («Семинар-совещание»): a repeat, not another event.
-    The catch-all type "other" (a concert, a fair) is never a repeat."""
+    The catch-all type "other" (a concert, a fair) is no such repeat; but an undated event of any type named by
+    some of the words of a longer one of its type is («На церемонии награждения» after «Торжественная церемония
+    награждения лучших учителей»)."""
     def size(event):
         return len(re.split(r"[\s-]+", event["name"]))
 
@@ -385,7 +387,12 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
     def anaphora(event):  # «… состоялось открытие Центра. Праздник открылся …»: the celebration is that event
         return size(event) == 1 and not event["date"] and lemma(event["name"]) in CELEBRATION_WORDS and \
             any(o is not event and o["date"] for o in events)
-    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e)]
+    def shorter(event, other):  # «Торжественная церемония награждения учителей …», then «На церемонии награждения»
+        words = main_words(event["name"])
+        return other is not event and not event["date"] and other["type"] == event["type"] and \
+            size(other) > size(event) and bool(words) and words < main_words(other["name"])
+    return [e for e in events if (size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e))
+            and not any(shorter(e, o) for o in events)]
 
 
 CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
