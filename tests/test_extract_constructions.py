@@ -1,7 +1,10 @@
 """Constructions the extractor must read (issue 9): English names and posts, Russian award lists and
 surname-first names, officials of a territory, actions as events, dates relative to the publication date."""
 
+import re
+
 from edugraph.extract import extract_facts
+from edugraph.extract.actions import _award_name
 from edugraph.extract.dates import relative_dates
 from edugraph.extract.english_persons import find_persons, posts_after, posts_before
 from edugraph.gazetteer import find_initiative
@@ -785,7 +788,7 @@ def test_awards_handed_out_at_a_gathering_are_a_ceremony_of_it():
     text = ("25 августа в Доме культуры города Гая состоялась августовская педагогическая конференция. "
             "На конференции обсудили итоги учебного года. Глава округа вручил педагогам ведомственные награды.")
     events = extract_facts(text, "ru", {"date": "2024-08-25"})["events"]
-    award = next(e for e in events if e["name"].startswith("Награждение"))
+    award = next(e for e in events if e["name"].startswith("Вручение"))
     assert award["parent"] == events[0]["name"] and award["date"] == events[0]["date"] == "2024-08-25"
     told = ("25 августа состоялось награждение учителей, приуроченное к празднику. "
             "Награды лучшим учителям вручил глава округа.")  # the awards are the article's event itself
@@ -857,3 +860,75 @@ def test_the_administration_of_a_district_of_a_region_is_named_by_its_unit():
             "Людмила Петрова открыла заседание.")
     organisations = extract_facts(text, "ru", {"date": "2024-09-01"})["organisations"]
     assert "Администрация Ленинского муниципального района Волгоградской области" in organisations
+
+
+def test_an_award_ceremony_is_named_by_what_was_handed():
+    text = ("3 декабря в Курске министр провёл совещание с учителями. "
+            "Министр вручил педагогам ведомственные награды.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2024-12-04"})["events"]]
+    assert "Вручение ведомственных наград" in names
+    text = "Вечером состоялось награждение победителей республиканского конкурса, после него — концерт."
+    assert _award_name(text, re.search("награждение", text)) == "Награждение победителей республиканского конкурса"
+
+
+def test_an_event_told_after_an_agency_dateline_is_on_its_day():
+    text = ("ЛЕНИНСКИЙ РАЙОН, 29 августа – РИА «Новости». В администрации района прошло августовское совещание "
+            "работников образования, в нём приняли участие более 200 человек.")
+    events = extract_facts(text, "ru", {"date": "2023-08-30"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", "2023-08-29")]
+
+
+def test_a_body_that_lists_its_portfolios_with_commas_is_one_name():
+    text = ("В совещании приняли участие глава района П.В. Матвейчук, начальник отдела образования, молодёжной "
+            "политики, физической культуры и спорта администрации Ленинского района А. В. Кусков, педагоги.")
+    facts = extract_facts(text, "ru", {"date": "2022-08-26"})
+    org = "отдел образования, молодёжной политики, физической культуры и спорта администрации Ленинского района"
+    assert _posts(facts, "А.В. Кусков") == [{"post": "начальник отдела", "org": org}]
+
+
+def test_a_stage_named_by_its_level_only_is_an_event_of_its_own():
+    text = ("Подведены итоги регионального этапа всероссийской олимпиады школьников. Победителями стали 12 учащихся. "
+            "Муниципальный этап проходил в ноябре 2020 года, региональный этап – в январе 2021 года.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2021-03-01"})["events"]]
+    assert names == ["Региональный этап всероссийской олимпиады школьников", "Муниципальный этап"]
+    text = "The All-Russian stage was held in Nizhny Novgorod, where he was 17 points short of a prize."
+    events = extract_facts(text, "en", {"date": "2023-06-02"})["events"]
+    assert [(e["name"], e["place"]) for e in events] == [("All-Russian stage", "Nizhny Novgorod")]
+
+
+def test_an_english_list_of_towns_may_start_with_a_town_of_no_russian_ending():
+    text = "On 29 August 2012 schools were repaired in Gelendzhik, Novorossiysk and Krymsk."
+    places = extract_facts(text, "en", {"date": "2012-08-29"})["places"]
+    assert {"Gelendzhik", "Novorossiysk", "Krymsk"} <= set(places)
+    text = "On 29 August 2012 a teacher from Physics, Computer and Science spoke."  # no town in the list
+    assert extract_facts(text, "en", {"date": "2012-08-29"})["places"] == []
+
+
+def test_an_english_capitalised_school_may_be_numbered_with_the_number_sign():
+    text = "Diplomas went to Ivan Serkin (Izmailovo School № 1508, Moscow) and Anna Tumakova (School № 234)."
+    organisations = extract_facts(text, "en", {"date": "2018-05-18"})["organisations"]
+    assert {"Izmailovo School № 1508", "School № 234"} <= set(organisations)
+
+
+def test_a_name_inside_another_organisation_name_is_no_organisation_of_its_own():
+    text = ("В церемонии открытия приняли участие губернатор Алексей Гордеев и руководитель группы компаний «Мегион» "
+            "Борис Нестеров.")
+    organisations = extract_facts(text, "ru", {"date": "2019-09-02"})["organisations"]
+    assert "группа компаний «Мегион»" in organisations and "Мегион" not in organisations
+
+
+def test_a_territory_body_named_by_its_kind_is_that_of_the_article():
+    text = "В администрации района прошло августовское совещание работников образования."
+    meta = {"date": "2023-08-29", "place": "Акушинский район"}
+    assert extract_facts(text, "ru", meta)["organisations"] == ["Администрация Акушинского района"]
+    text = "Поддержка молодёжи останется приоритетом работы правительства области."
+    meta = {"date": "2009-10-05", "place": "Ярославская область"}
+    assert extract_facts(text, "ru", meta)["organisations"] == ["Правительство Ярославской области"]
+    assert extract_facts(text, "ru", {"date": "2009-10-05"})["organisations"] == []  # no territory known
+
+
+def test_an_event_repeated_by_fewer_of_its_words_is_the_same_event():
+    text = ("Ярославль. 5 октября. Торжественная церемония награждения лучших учителей области состоялась в "
+            "понедельник. На церемонии награждения губернатор поздравил педагогов.")
+    events = extract_facts(text, "ru", {"date": "2009-10-05"})["events"]
+    assert [e["name"] for e in events] == ["Торжественная церемония награждения лучших учителей области"]

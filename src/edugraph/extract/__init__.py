@@ -12,7 +12,7 @@ from edugraph.extract.events import extract_events
 from edugraph.extract.initiatives import find_initiatives
 from edugraph.extract.mentions import Article, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
-from edugraph.extract.posts import attach_posts
+from edugraph.extract.posts import attach_posts, of_article_region
 from edugraph.extract.sources import news_sources
 from edugraph.text import clean_text, fold, lemma
 
@@ -65,9 +65,29 @@ def _places(article: Article) -> list[str]:
     return out
 
 
+# «в администрации района», «работы правительства области»: the body of the article's territory, named by its kind
+TERRITORY_BODY = re.compile(r"(?P<body>[Пп]равительств|[Аа]дминистраци)\w*\s+(?P<kind>области|края|республики|района)")
+
+
+def _territory_bodies(article: Article) -> list[str]:
+    """The government or administration of the article's region or district that the text names by its kind only
+    («в администрации района» in an article from the Akusha district → «Администрация Акушинского района»)."""
+    out = []
+    for m in TERRITORY_BODY.finditer(article.text):
+        before, after = article.text[max(0, m.start() - 1):m.start()], article.text[m.end():m.end() + 3]
+        if re.match(r"[\w-]", before) or re.match(r"[\w-]|\s+[А-ЯЁ«№]", after):
+            continue  # part of a longer word, or a name follows («администрации района «Сретенский район»»)
+        body = "Правительство" if m.group("body").lower().startswith("п") else "Администрация"
+        resolved = of_article_region(article, f"{body} {m.group('kind')}")
+        if resolved and resolved not in out:
+            out.append(resolved)
+    return out
+
+
 def _organisations(article: Article, posts: dict) -> list[str]:
     """Organisation names, one per organisation_key; post organisations resolved to fuller names."""
-    names = [m.value for m in article.orgs]
+    names = [m.value for m in article.orgs] + (_territory_bodies(article) if article.lang == "ru" else [])
+    names = [of_article_region(article, n) or n if TERRITORY_BODY.fullmatch(n) else n for n in names]
     for person, person_posts in posts.items():
         for post in person_posts:
             if post["org"]:
@@ -91,7 +111,13 @@ def _organisations(article: Article, posts: dict) -> list[str]:
         kept[same[0]] = longest
         words = main_words(longest)  # a shorter repeat now covered by the longer name («Департамент образования»)
         kept = [k for i, k in enumerate(kept) if i not in same[1:] or not main_words(k) <= words]
-    return kept
+    return [k for k in kept if not any(other != k and _part_of(k, other) for other in kept)]
+
+
+def _part_of(name: str, other: str) -> bool:
+    """«Мегион» in «группа компаний «Мегион»», «СМИ» in «управление по информационной политике и связям со СМИ»:
+    a name found inside another organisation's name is that organisation's mention, not one of its own."""
+    return bool(re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", fold(other)))
 
 
 def _same_posts_once(posts: list[dict]) -> list[dict]:

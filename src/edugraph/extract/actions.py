@@ -203,6 +203,45 @@ AWARDS_HANDED = re.compile(r"(?i)(?<![\w-])(?:наград|награжд)\w*|(?
                            r"presented\s+(?:the\s+)?awards?)(?![\w-])")
 
 
+# what an award ceremony handed out: «вручил педагогам ведомственные награды» (the object of «вручить», accusative),
+# «награждение победителей конкурса» (the genitive after the noun)
+HANDED = re.compile(r"(?i)^(?:[а-яё]+\s+){0,3}?(?P<object>(?:[а-яё]+(?:ые|ие)\s+)?наград[ыу])(?![\w-])")
+AWARDED = re.compile(r"(?i)^(?:\s+[а-яё-]+){1,6}")
+
+
+def _award_name(text: str, trigger: re.Match) -> str | None:
+    """The name of an award ceremony after what was handed: «вручил педагогам ведомственные награды» →
+    «Вручение ведомственных наград», «состоялось награждение победителей конкурса» → «Награждение победителей
+    конкурса» (the genitive words after the noun); None when the sentence names nothing handed.
+
+    >>> import re; text = "Министр вручил педагогам ведомственные награды."
+    >>> _award_name(text, re.search("вручил", text))
+    'Вручение ведомственных наград'
+    """
+    word, rest = trigger.group(0).lower(), text[trigger.end():]
+    if word.startswith("вруч"):
+        handed = HANDED.match(rest.lstrip())
+        if not handed:
+            return None
+        words = [_case_form(w, "accs", "gent") for w in handed.group("object").split()]
+        return "Вручение " + " ".join(words)
+    if word.startswith("награждени"):
+        genitive = []
+        for w in (AWARDED.match(rest) or [""])[0].split():
+            if not any(p.tag.case == "gent" for p in parses(w.lower())):
+                break
+            genitive.append(w)
+        return "Награждение " + " ".join(genitive) if genitive else None
+    return None
+
+
+def _case_form(word: str, case: str, new_case: str) -> str:
+    """The word, read in `case`, declined into `new_case` (same number): «награды» (accusative) → «наград»."""
+    parse = next((p for p in parses(word.lower()) if p.tag.case == case), None)
+    form = parse.inflect({new_case, parse.tag.number}) if parse and parse.tag.number else None
+    return form.word if form else word
+
+
 def _gathering(action: dict, events: list[dict], sentence: str, main_told: list[str]) -> dict | None:
     """The article's first event, when a sentence tells of awards handed out without a date of its own («На
     конференции вручили педагогам награды», "a solemn awarding of winners"): a ceremony that is a part of that
@@ -270,6 +309,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                     out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
                 continue
             label = action["name_" + article.lang]
+            if action["kind"] == "award" and article.lang == "ru":
+                label = _award_name(text, trigger) or label
             what = "" if whole or action.get("label_only") else target.value if target else (place or "")
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,

@@ -14,8 +14,8 @@ CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
 ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
-ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}(?:\s+No\.\s*\d+)?"
-                 rf"(?:{CONNECT}(?:{CAP}|district|region)(?:\s+No\.\s*\d+)?)*")
+_NUMBER = r"(?:\s+(?:No\.|№)\s*\d+)?"  # "School No. 234", "School № 234"
+ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}{_NUMBER}(?:{CONNECT}(?:{CAP}|district|region){_NUMBER})*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 
@@ -45,11 +45,11 @@ DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
-# "in Neftekamsk, Sibay, Kumertau and Beloretsk": a town with a Russian town ending after a preposition, and the single
-# capitalised words listed with it up to the end of the clause
-_TOWN_ENDING = r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)"
-TOWN = re.compile(rf"(?<![\w-])(?:in|from|to|near)\s+(?P<items>{_TOWN_ENDING}(?:,\s+[A-Z][a-z]+){{0,6}}"
-                  rf"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
+# "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
+# listed after a preposition up to the end of the clause, one of them with a Russian town ending
+_TOWN_ENDING = re.compile(r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)")
+TOWN = re.compile(r"(?<![\w-])(?:in|from|to|near)\s+(?P<items>[A-Z][a-z]+(?:,\s+[A-Z][a-z]+){0,6}"
+                  r"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
 
 
 def _person_words() -> set[str]:
@@ -77,6 +77,8 @@ def _places(text: str) -> list[Mention]:
             out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
                                {"id": "~" + fold(m.group("name")), "record": None}))
     for m in TOWN.finditer(text):
+        if not any(_TOWN_ENDING.fullmatch(item) for item in re.findall(r"[A-Z][a-z]+", m.group("items"))):
+            continue
         for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
             name, start = item.group(0), m.start("items") + item.start()
             if not gazetteer.find_place(name) and name not in _person_words():
@@ -129,6 +131,6 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)
-            if (len(part.split()) > 1 or re.search(r"No\.", part)) and not any(o.start <= start < o.end for o in out):
+            if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     return out

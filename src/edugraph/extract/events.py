@@ -220,8 +220,11 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
                    r"федеральн|августовск|регионал|перв|втор|трет|четв[её]рт)\w*$", re.I)  # «вторая сессия»
 
 
+STAGE_LEVEL = re.compile(r"(?:муниципальн|региональн|заключительн|школьн)\w*(?=\s+этап|$)", re.I)
 STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
-                   r"(?:first|second|third|full-time|regional)\s+(?:[\w-]+\s+)?(?:stage|round|phase))", re.I)
+                   r"(?:муниципальн|региональн|заключительн|школьн)\w*\s+этап|"  # a stage named by its level (STAGE_LEVEL)
+                   r"(?:first|second|third|full-time|regional|all-russian|municipal)\s+(?:[\w-]+\s+)?"
+                   r"(?:stage|round|phase))", re.I)
 
 
 # an English proper name before a capitalised noun: capitalised words, the last one not a scope word
@@ -265,6 +268,9 @@ def _distinct_key(mention: dict, lang: str) -> str:
         title = re.sub(r"\s*[-–—]?\s*(?:19|20)\d\d$", "", fold(mention["title"]))  # «РобоСевер-2024» = «РобоСевер»
     if STAGE.match(mention["noun"]):
         stage = lemma(mention["noun"].split()[0]) if lang == "ru" else " ".join(mention["noun"].lower().split())
+        level = STAGE_LEVEL.match(mention["noun"]) or STAGE_LEVEL.search(mention["mods"])
+        if lang == "ru" and level:  # «Региональный этап проходил …» is «региональный этап всероссийской олимпиады»
+            stage = lemma(level.group(0)) + " этап"
         return f"stage:{stage}:{title or ''}"
     if title:
         return title
@@ -367,7 +373,9 @@ def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | Non
 def _without_bare_repeats(events: list[dict]) -> list[dict]:
     """Drop a one-word event («Заседание», «Совещание») when a fuller event of its type is reported on the same
     day, or (undated) one whose name has the same noun («Семинар-совещание»): a repeat, not another event.
-    The catch-all type "other" (a concert, a fair) is never a repeat."""
+    The catch-all type "other" (a concert, a fair) is no such repeat; but an undated event of any type named by
+    some of the words of a longer one of its type is («На церемонии награждения» after «Торжественная церемония
+    награждения лучших учителей»)."""
     def size(event):
         return len(re.split(r"[\s-]+", event["name"]))
 
@@ -379,7 +387,12 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
     def anaphora(event):  # «… состоялось открытие Центра. Праздник открылся …»: the celebration is that event
         return size(event) == 1 and not event["date"] and lemma(event["name"]) in CELEBRATION_WORDS and \
             any(o is not event and o["date"] for o in events)
-    return [e for e in events if size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e)]
+    def shorter(event, other):  # «Торжественная церемония награждения учителей …», then «На церемонии награждения»
+        words = main_words(event["name"])
+        return other is not event and not event["date"] and other["type"] == event["type"] and \
+            size(other) > size(event) and bool(words) and words < main_words(other["name"])
+    return [e for e in events if (size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e))
+            and not any(shorter(e, o) for o in events)]
 
 
 CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
@@ -645,6 +658,9 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     if not day_dates:  # «Вчера … посетила министр»: the lead's relative day
         lead = [d for s, e in body[:LEAD_SENTENCES] for d in relative_dates(article.text[s:e], article.published)]
         day_dates = [d for d in lead if len(d.date) == 10][:1]
+    if not day_dates and not main["date"]:  # «АКУШИНСКИЙ РАЙОН, 29 августа – РИА «Дагестан». В … прошло совещание»:
+        day_dates = [d for s, e in body[:LEAD_SENTENCES] for d in find_dates(article.text[s:e], article.year)
+                     if d.kind == "day" and DATELINE.search(article.text[max(0, s + d.start - 40):s + d.start])][:1]
     if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
     if day_dates and main["date"] and not main.get("end_date"):

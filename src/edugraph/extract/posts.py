@@ -242,9 +242,8 @@ def _ru_before(article, person, previous, before) -> list[dict]:
     if found and _has_verb(segment[post_matches(segment, any_case=True)[-1].end():]):
         found = None  # «В Год педагога и наставника им стал Олег Янковский»: a verb between, no title of the name
     if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
-        head = chunk[:cut - 1]
-        start = max(head.rfind(ch) for ch in ",;:\n") + 1
-        if post_matches(head[start:]) and not (earlier and earlier[-1].end - s > start):
+        start = _portfolio_list_start(chunk, cut)  # (over several commas: «отдела образования, молодёжной политики,
+        if start is not None and not (earlier and earlier[-1].end - s > start):  # физической культуры и спорта …»)
             cut, segment = start, chunk[start:]
             found = ru_split_post(segment)
     if not found and cut and not segment.strip() and chunk[cut - 1] == "," and not earlier:
@@ -271,6 +270,26 @@ def _ru_before(article, person, previous, before) -> list[dict]:
             and not _has_verb(text[earlier[-1].end:person.start]):
         return [_post(previous[1], nominative_phrase(coordinated.group(1).strip(" ,")))]
     return []
+
+
+def _portfolio_list_start(chunk: str, cut: int, most: int = 4) -> int | None:
+    """Where the title starts whose body's name lists its portfolios with commas before `cut` («начальник отдела
+    образования, молодёжной политики, физической культуры и спорта …»): the start of the nearest piece before it
+    with a post word, going back over pieces that begin in lower case; None when there is none.
+
+    >>> text = "глава района, начальник отдела образования, молодёжной политики, спорта района "
+    >>> text[_portfolio_list_start(text, text.rindex(",") + 1):]
+    ' начальник отдела образования, молодёжной политики, спорта района '
+    """
+    for _ in range(most):
+        head = chunk[:cut - 1]
+        start = max(head.rfind(ch) for ch in ",;:\n") + 1
+        if post_matches(head[start:]):
+            return start
+        if not cut or chunk[cut - 1] != "," or not re.match(r"\s*(?-i:[а-яё])", head[start:]):
+            return None
+        cut = start
+    return None
 
 
 def _org_after(article, person) -> str | None:
@@ -412,7 +431,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
                     and not re.match(r",?\s+(?:и|and)\s", o.value[len(stem):])]
             if same:
                 return _nearest(same, person).value
-            return _of_article_region(article, org) or _of_sentence_region(article, person, org)
+            return of_article_region(article, org) or _of_sentence_region(article, person, org)
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
@@ -431,7 +450,7 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         same = [o for o in same if not _FEDERAL.search(o.value)] or same
     if same:
         return _nearest(same, person).value
-    return _of_article_region(article, org) if org else None  # «директор школы» of a school the article does not name
+    return of_article_region(article, org) if org else None  # «директор школы» of a school the article does not name
 
 
 # school staff: a post of one school, named earlier in the article when the title names none
@@ -448,7 +467,7 @@ def _listed(article, person) -> bool:
         any(p is not person and s <= p.start < e and p.value != person.value for p in article.persons)
 
 
-def _of_article_region(article, org: str) -> str | None:
+def of_article_region(article, org: str) -> str | None:
     """«Министерство образования области» in an article from the Saratov region → «Министерство образования
     Саратовской области» (the region of the article's metadata place, when its kind is the word's); «администрации
     района» in an article from a district → «администрация Кирово-Чепецкого района» (that district); else None."""
