@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer
-from ..extract.names import nominative_phrase
+from ..extract.names import genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
 from .places import ancestors, place_record
 from .records import Labels
@@ -39,6 +39,10 @@ MONTHS_RU = ("января февраля марта апреля мая июн�
              "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split())
 QUOTED = re.compile(r"«[^»]*»")
 CYRILLIC = re.compile("[А-Яа-яЁё]")
+DANGLING = frozenset(  # words that cannot end a name: a name cut before its object («… технопарков под», "… and")
+    "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a"
+    .split())
+BRACKETS = (("«", "»"), ("(", ")"))
 
 
 def capitalised(text: str) -> str:
@@ -64,6 +68,43 @@ def place_chain(place_id: str | None) -> list[dict]:
         if record["kind"] != "district":
             break
     return chain
+
+
+def balanced(text: str, opening: str, closing: str) -> str:
+    """`text` with each unmatched `closing` dropped and each unmatched `opening` closed at the end (one that opens
+    the text is dropped instead).
+
+    >>> balanced("Civic meeting «Leader", "«", "»"), balanced("Управления образования района»", "«", "»")
+    ('Civic meeting «Leader»', 'Управления образования района')
+    >>> balanced("(МОУ Романовской СОШ", "(", ")")
+    'МОУ Романовской СОШ'
+    """
+    kept, depth = [], 0
+    for char in text:
+        if char == closing and not depth:
+            continue
+        depth += (char == opening) - (char == closing)
+        kept.append(char)
+    text = "".join(kept).strip()
+    if depth and text.startswith(opening) and text.count(opening) == depth:
+        return balanced(text[1:], opening, closing)
+    return text + closing * depth
+
+
+def tidy(name: str) -> str:
+    """A name a reader can read: words that cannot end it (prepositions, conjunctions, commas) dropped from its end,
+    quotes and brackets balanced.
+
+    >>> tidy("Единый Всероссийский день открытия детских технопарков под"), tidy("Детский сад № 69, и")
+    ('Единый Всероссийский день открытия детских технопарков', 'Детский сад № 69')
+    """
+    words = name.split()
+    while len(words) > 1 and (words[-1] in DANGLING or not re.search(r"\w|[»)]", words[-1])):
+        words.pop()
+    text = " ".join(words).rstrip(" ,;:-–—")
+    for opening, closing in BRACKETS:
+        text = balanced(text, opening, closing)
+    return text
 
 
 def person_labels(name: str, lang: str) -> Labels:
@@ -94,6 +135,7 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         return Labels(ru=ru, en=", ".join(filter(None, [f"{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
+    wording = tidy(wording)
     if lang == "en":
         return Labels(en=wording)
     english = english_name(wording, title=True)
@@ -111,6 +153,7 @@ def is_generic(wording: str) -> bool:
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None) -> Labels:
     """Canonical labels of an event; a generic name (or an English label that could only give the kind) gets
     its date."""
+    wording = tidy(wording)
     if lang == "ru":
         ru = capitalised(wording)
         en = english_name(wording)

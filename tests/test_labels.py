@@ -1,0 +1,41 @@
+"""Canonical labels of real articles read as an analyst reads them (the facts are extracted from the articles)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from edugraph.articles import read_article
+from edugraph.build import article_facts
+from edugraph.resolve import ResolvedArticle, resolve_article
+from edugraph.resolve.labels import DANGLING
+
+ARTICLES = Path(__file__).parent / "dev" / "articles"
+
+
+@functools.lru_cache(maxsize=None)
+def real(ident: str) -> ResolvedArticle:
+    """The records of a real article's extracted facts."""
+    article = read_article(ARTICLES / f"{ident}.txt")
+    return resolve_article(article, article_facts(article, {}))
+
+
+def labels(resolved: ResolvedArticle) -> list[str]:
+    """Every canonical label of the article's events and organisations."""
+    records = [*resolved.events, *resolved.all_organisations()]
+    return [text for record in records for _, text in record.labels.items()]
+
+
+def test_labels_of_names_cut_short_are_balanced_and_end_on_a_word():
+    ids = ["real_en_03_voronezh_quantorium_meeting", "real_en_26_ulyanovsk_gaidar_forum",
+           "real_en_40_spb_forum_modern_school_coordinators", "real_ru_a_03_murmansk_kvantorium",
+           "real_ru_c_06_zimovniki_august_conference", "real_ru_e_07_uzhur_point_of_growth",
+           "real_ru_h_08_romanovka_teacher_of_year_2024"]
+    found = [text for ident in ids for text in labels(real(ident))]
+    assert len(found) > 30
+    for text in found:
+        assert text.count("«") == text.count("»") and text.count("(") == text.count(")"), text
+        assert text.split()[-1] not in DANGLING and re.search(r"[\w»)]$", text), text
+    civic = next(e for e in real(ids[0]).events if e.wording.startswith("Civic meeting"))
+    assert civic.labels.en == "Civic meeting «Leader»"  # a proper name, no longer generic: no date
