@@ -10,6 +10,8 @@ from edugraph.articles import read_article
 from edugraph.build import article_facts
 from edugraph.resolve import ResolvedArticle, resolve_article
 from edugraph.resolve.labels import DANGLING
+from edugraph.resolve.records import Labels
+from edugraph.text import parses
 
 ARTICLES = Path(__file__).parent / "dev" / "articles"
 
@@ -39,3 +41,22 @@ def test_labels_of_names_cut_short_are_balanced_and_end_on_a_word():
         assert text.split()[-1] not in DANGLING and re.search(r"[\w»)]$", text), text
     civic = next(e for e in real(ids[0]).events if e.wording.startswith("Civic meeting"))
     assert civic.labels.en == "Civic meeting «Leader»"  # a proper name, no longer generic: no date
+
+
+def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place():
+    ids = ["real_en_02_tomsk_kvantorium", "real_en_32_sochi_sirius_putin_lukashenko_visit",
+           "real_en_38_penza_vasilyeva_kvantorium_visit", "real_ru_a_11_yakutia_point_of_growth",
+           "real_ru_d_02_murino_beglov_drozdenko", "real_ru_d_04_noginsk9_tochka_rosta", "real_ru_g_04_kursk_kravtsov_visit"]
+    events = [e for ident in ids for e in real(ident).events
+              if re.match(r"(Открытие|Посещение|Opening of|Visit to)\b", e.wording)]
+    assert len(events) >= 7
+    for event in events:
+        assert re.match(r"(Opening of|Visit to) [\w«]", event.labels.en), event.labels
+        if event.labels.ru:  # the word after the action is a genitive (not «Открытие Точка роста», «Посещение школа»)
+            word = event.labels.ru.split()[1].strip("«,").lower()
+            assert any(p.tag.case == "gent" for p in parses(word)), event.labels
+    by_wording = {(e.wording, e.start): e.labels for e in events}
+    assert by_wording["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», 2023"
+    assert by_wording["Посещение Курская область", "2024-12-04"] == Labels(
+        ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
+    assert by_wording["Visit to", "2015-09-18"].en == "Visit to Sochi, 18 Sep 2015"  # the object not found: its place

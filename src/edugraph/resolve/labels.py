@@ -11,12 +11,14 @@ class and place. Transliteration is kept for personal and proper names only.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import gazetteer
 from ..extract.names import genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
-from .places import ancestors, place_record
+from ..text import lemma_key, parses
+from .places import ancestors, place_record, resolve_place
 from .records import Labels
 
 KINDS = {  # organisation key type -> (Russian, English) kind words
@@ -150,11 +152,76 @@ def is_generic(wording: str) -> bool:
     return not QUOTED.search(wording) and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
 
 
-def event_labels(wording: str, lang: str, kind: str | None, start: str | None) -> Labels:
-    """Canonical labels of an event; a generic name (or an English label that could only give the kind) gets
-    its date."""
+@functools.lru_cache(maxsize=1)
+def actions() -> tuple[dict, ...]:
+    """The actions that name events («Открытие …», "Visit to …"): `edugraph.extract.actions`' gazetteer."""
+    return tuple(gazetteer.load("actions")["actions"])
+
+
+def genitive(phrase: str) -> str:
+    """A noun phrase in the nominative put in the genitive (the object of «Открытие …», «Посещение …»); one in
+    another case, or opening with an abbreviation, a quote or a number, is kept.
+
+    >>> genitive("Курская область"), genitive("детский технопарк «Кванториум»"), genitive("новой школы")
+    ('Курской области', 'детского технопарка «Кванториум»', 'новой школы')
+    >>> genitive("МКОУ «Нагорская СОШ»")
+    'МКОУ «Нагорская СОШ»'
+    """
+    first = phrase.split()[0] if phrase.split() else ""
+    if not re.fullmatch(r"[А-ЯЁа-яё-]+", first) or (first.isupper() and len(first) > 1):
+        return phrase
+    nominative = any(p.tag.case == "nomn" for p in parses(first.lower()) if {"NOUN", "ADJF"} & set(p.tag.grammemes))
+    return genitive_phrase(phrase) if nominative else phrase
+
+
+def object_labels(name: str, lang: str, place: Labels | None = None) -> Labels:
+    """Labels of the object of an action: a centre network is a centre («Точка роста» -> «центр «Точка роста»»,
+    "«Point of Growth» centre"), a place of the gazetteer its labels; otherwise the name (English by the glossary, or
+    its quoted proper names; the event's `place` when it is the object), a Russian one only from a Russian article."""
+    bare = name.strip("«» ")
+    network = gazetteer.find_initiative(bare)
+    if network and network["cls"] == "CentreNetwork" and lemma_key(bare) in (lemma_key(network["ru"]),
+                                                                           lemma_key(network["en"])):
+        return Labels(ru=f"центр «{network['ru']}»", en=f"«{network['en']}» centre")
+    known = resolve_place(name)
+    if known and lang == "en":
+        return Labels(ru=known["ru"], en=name)
+    if lang == "en":
+        return Labels(en=name)
+    if place and place.ru == name:
+        return place
+    english = english_name(name) or _proper_names(name).strip() or None
+    lowered = english and name[:1].islower() and not CYRILLIC.search(english)
+    return Labels(ru=name, en=english[:1].lower() + english[1:] if lowered else english)
+
+
+def action_labels(wording: str, lang: str, place: Labels | None) -> Labels | None:
+    """Labels of an event named by an action and its object («Открытие Точка роста», "Visit to"): the Russian
+    object in the genitive («Открытие центра «Точка роста»»), the English one from it ("Opening of «Point of
+    Growth» centre"); a visit whose object was not found is named by its place ("Visit to Sochi"). None for other
+    names."""
+    for action in actions():
+        word = action[f"name_{lang}"]
+        if not action.get("label_only") and (wording == word or wording.startswith(word + " ")):
+            name = tidy(wording[len(word):]) if wording[len(word):].strip() else ""
+            break
+    else:
+        return None
+    target = object_labels(name, lang, place) if name else place if action["kind"] == "visit" else None
+    target = target or Labels()
+    ru = target.ru and f"{action['name_ru']} {genitive(target.ru)}"
+    return Labels(ru=ru or (action["name_ru"] if lang == "ru" else None),
+                  en=tidy(f"{action['name_en']} {target.en or ''}"))
+
+
+def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None) -> Labels:
+    """Canonical labels of an event; a generic name (or an English label that could only give the kind, or an
+    action's: «Посещение …») gets its date. `place` (the event's) names a visit whose object was not found."""
+    action = action_labels(wording, lang, place)
     wording = tidy(wording)
-    if lang == "ru":
+    if action:
+        ru, en, generic = action.ru, action.en, True
+    elif lang == "ru":
         ru = capitalised(wording)
         en = english_name(wording)
         generic = is_generic(wording) or en is None
