@@ -45,6 +45,7 @@ DANGLING = frozenset(  # words that cannot end a name: a name cut before its obj
     "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a"
     .split())
 BRACKETS = (("«", "»"), ("(", ")"))
+PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ich|ovna|evna|ichna)$")  # a Russian patronymic in Latin letters
 
 
 def capitalised(text: str) -> str:
@@ -110,12 +111,25 @@ def tidy(name: str) -> str:
 
 
 def person_labels(name: str, lang: str) -> Labels:
-    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
+    """A person's name as the article gives it, transliterated for English. English news name a Russian by given
+    name and surname, so the English form of a Russian article (the transliteration) is the one an English article
+    gives without the patronymic: "Vladimir Vladimirovich Putin" is labelled "Vladimir Putin", as «Владимир Путин» is
+    (the wording stays an altLabel).
+
+    >>> person_labels("Vladimir Vladimirovich Putin", "en").en, person_labels("Владимир Путин", "ru").en
+    ('Vladimir Putin', 'Vladimir Putin')
+    """
+    if lang == "ru":
+        return Labels(ru=name, en=gazetteer.transliterate(name))
+    words = name.split()
+    if len(words) == 3 and PATRONYMIC.search(words[1]) and words[0][:1].isupper() and words[2][:1].isupper():
+        return Labels(en=f"{words[0]} {words[2]}")
+    return Labels(en=name)
 
 
 def place_labels(name: str, lang: str) -> Labels:
     """Labels of a place the gazetteer lacks: its name, transliterated for English."""
-    return person_labels(name, lang)
+    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
 
 
 def _proper_names(wording: str) -> str:
