@@ -24,10 +24,10 @@ def real(ident: str) -> ResolvedArticle:
     return resolve_article(article, article_facts(article, {}))
 
 
-def labels(resolved: ResolvedArticle) -> list[str]:
-    """Every canonical label of the article's events and organisations."""
+def labels(resolved: ResolvedArticle, lang: str | None = None) -> list[str]:
+    """Every canonical label (in `lang`) of the article's events and organisations."""
     records = [*resolved.events, *resolved.all_organisations()]
-    return [text for record in records for _, text in record.labels.items()]
+    return [text for record in records for code, text in record.labels.items() if lang in (None, code)]
 
 
 def test_labels_of_names_cut_short_are_balanced_and_end_on_a_word():
@@ -70,3 +70,10 @@ def test_a_person_is_named_alike_in_both_languages():
     assert english.wording == "Vladimir Vladimirovich Putin" and len(russian) == 2
     for person in russian:  # the English label is the transliteration of the Russian one, whichever article it is
         assert english.labels.en == person.labels.en == gazetteer.transliterate(person.labels.ru)
+
+
+def test_english_labels_write_numbers_the_english_way():
+    found = [text for ident in ("real_en_20_spb_presidential_library_olympiad_awards",
+                                "real_en_33_russia_76_new_schools_september") for text in labels(real(ident), "en")]
+    assert "Opening of secondary school No. 41, 1 Sep 2017" in found  # "… №41" in the article
+    assert not [text for text in found if "№" in text]

@@ -153,7 +153,7 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
     wording = tidy(wording)
     if lang == "en":
-        return Labels(en=wording)
+        return Labels(en=english_numbers(wording))
     english = english_name(wording, title=True)
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
@@ -201,7 +201,7 @@ def object_labels(name: str, lang: str, place: Labels | None = None) -> Labels:
     if known and lang == "en":
         return Labels(ru=known["ru"], en=name)
     if lang == "en":
-        return Labels(en=name)
+        return Labels(en=english_numbers(name))
     if place and place.ru == name:
         return place
     english = english_name(name) or _proper_names(name).strip() or None
@@ -229,8 +229,9 @@ def action_labels(wording: str, lang: str, place: Labels | None) -> Labels | Non
 
 
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None) -> Labels:
-    """Canonical labels of an event; a generic name (or an English label that could only give the kind, or an
-    action's: «Посещение …») gets its date. `place` (the event's) names a visit whose object was not found."""
+    """Canonical labels of an event. A generic name (or an English label that could only give the kind, or an
+    action's: «Посещение …») gets its date; `place` (the event's) names a visit whose object was not found. An
+    undated event is not qualified by its place: its key is its name alone, shared by every article naming it."""
     action = action_labels(wording, lang, place)
     wording = tidy(wording)
     if action:
@@ -241,11 +242,16 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
         generic = is_generic(wording) or en is None
         en = en or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
     else:
-        ru, en, generic = None, wording, is_generic(wording)
+        ru, en, generic = None, english_numbers(wording), is_generic(wording)
     if start and generic:
         ru = ru and f"{ru}, {date_text(start, 'ru')}"
         en = f"{en}, {date_text(start, 'en')}"
     return Labels(ru=ru, en=en)
+
+
+def english_numbers(name: str) -> str:
+    """An English name's numbers written the English way ("gymnasium №180" -> "gymnasium No. 180")."""
+    return re.sub(r"№\s*(?=\d)", "No. ", name)
 
 
 def role_labels(role: dict, title: str, lang: str, known: bool) -> Labels:
