@@ -47,7 +47,8 @@ def test_labels_of_names_cut_short_are_balanced_and_end_on_a_word():
 def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place():
     ids = ["real_en_02_tomsk_kvantorium", "real_en_32_sochi_sirius_putin_lukashenko_visit",
            "real_en_38_penza_vasilyeva_kvantorium_visit", "real_ru_a_11_yakutia_point_of_growth",
-           "real_ru_d_02_murino_beglov_drozdenko", "real_ru_d_04_noginsk9_tochka_rosta", "real_ru_g_04_kursk_kravtsov_visit"]
+           "real_ru_d_02_murino_beglov_drozdenko", "real_ru_d_04_noginsk9_tochka_rosta",
+           "real_ru_g_04_kursk_kravtsov_visit"]
     events = [e for ident in ids for e in real(ident).events
               if re.match(r"(Открытие|Посещение|Opening of|Visit to)\b", e.wording)]
     assert len(events) >= 7
