@@ -84,16 +84,20 @@ class Resolver:
         if event.get("parent"):
             found = next((e for e in self.facts.get("events", []) if e["name"] == event["parent"]), {})
             parent_date = found.get("date")
+            parent_place = self.place(found["place"]).labels if found.get("place") else None
             parent = EventRecord(identity.event_key(event["parent"], parent_date), event["parent"], None,
-                                 labels.event_labels(event["parent"], self.lang, found.get("type"), parent_date))
+                                 labels.event_labels(event["parent"], self.lang, found.get("type"), parent_date,
+                                                     parent_place))
         attendees = tuple(self.person({"name": n}) for n in event.get("participant_persons") or []) or people
         orgs = {key: tuple(self.organisation(o) for o in event.get(key) or [])
                 for key in ("organisers", "supporters", "participant_orgs")}
+        place = self.place(event["place"]) if event.get("place") else None
         return EventRecord(
-            identity.event_key(name, start), name, kind, labels.event_labels(name, self.lang, kind, start),
+            identity.event_key(name, start), name, kind,
+            labels.event_labels(name, self.lang, kind, start, place and place.labels),
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
-            online=event.get("online"), place=self.place(event["place"]) if event.get("place") else None,
+            online=event.get("online"), place=place,
             venue=self.organisation(event["venue"]) if event.get("venue") else None, parent=parent,
             initiatives=tuple(self.initiative(n) for n in event.get("initiatives") or []),
             topics=tuple(self.topic(n) for n in event.get("topics") or []), attendees=attendees,

@@ -11,12 +11,14 @@ class and place. Transliteration is kept for personal and proper names only.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import gazetteer
-from ..extract.names import nominative_phrase
+from ..extract.names import genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
-from .places import ancestors, place_record
+from ..text import lemma_key, parses
+from .places import ancestors, place_record, resolve_place
 from .records import Labels
 
 KINDS = {  # organisation key type -> (Russian, English) kind words
@@ -39,6 +41,11 @@ MONTHS_RU = ("января февраля марта апреля мая июн�
              "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split())
 QUOTED = re.compile(r"«[^»]*»")
 CYRILLIC = re.compile("[А-Яа-яЁё]")
+DANGLING = frozenset(  # words that cannot end a name: a name cut before its object («… технопарков под», "… and")
+    "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a"
+    .split())
+BRACKETS = (("«", "»"), ("(", ")"))
+PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ich|ovna|evna|ichna)$")  # a Russian patronymic in Latin letters
 
 
 def capitalised(text: str) -> str:
@@ -66,13 +73,63 @@ def place_chain(place_id: str | None) -> list[dict]:
     return chain
 
 
+def balanced(text: str, opening: str, closing: str) -> str:
+    """`text` with each unmatched `closing` dropped and each unmatched `opening` closed at the end (one that opens
+    the text is dropped instead).
+
+    >>> balanced("Civic meeting «Leader", "«", "»"), balanced("Управления образования района»", "«", "»")
+    ('Civic meeting «Leader»', 'Управления образования района')
+    >>> balanced("(МОУ Романовской СОШ", "(", ")")
+    'МОУ Романовской СОШ'
+    """
+    kept, depth = [], 0
+    for char in text:
+        if char == closing and not depth:
+            continue
+        depth += (char == opening) - (char == closing)
+        kept.append(char)
+    text = "".join(kept).strip()
+    if depth and text.startswith(opening) and text.count(opening) == depth:
+        return balanced(text[1:], opening, closing)
+    return text + closing * depth
+
+
+def tidy(name: str) -> str:
+    """A name a reader can read: words that cannot end it (prepositions, conjunctions, commas) dropped from its end,
+    quotes and brackets balanced.
+
+    >>> tidy("Единый Всероссийский день открытия детских технопарков под"), tidy("Детский сад № 69, и")
+    ('Единый Всероссийский день открытия детских технопарков', 'Детский сад № 69')
+    """
+    words = name.split()
+    while len(words) > 1 and (words[-1] in DANGLING or not re.search(r"\w|[»)]", words[-1])):
+        words.pop()
+    text = " ".join(words).rstrip(" ,;:-–—")
+    for opening, closing in BRACKETS:
+        text = balanced(text, opening, closing)
+    return text
+
+
 def person_labels(name: str, lang: str) -> Labels:
-    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
+    """A person's name as the article gives it, transliterated for English. English news name a Russian by given
+    name and surname, so the English form of a Russian article (the transliteration) is the one an English article
+    gives without the patronymic: "Vladimir Vladimirovich Putin" is labelled "Vladimir Putin", as «Владимир Путин» is
+    (the wording stays an altLabel).
+
+    >>> person_labels("Vladimir Vladimirovich Putin", "en").en, person_labels("Владимир Путин", "ru").en
+    ('Vladimir Putin', 'Vladimir Putin')
+    """
+    if lang == "ru":
+        return Labels(ru=name, en=gazetteer.transliterate(name))
+    words = name.split()
+    if len(words) == 3 and PATRONYMIC.search(words[1]) and words[0][:1].isupper() and words[2][:1].isupper():
+        return Labels(en=f"{words[0]} {words[2]}")
+    return Labels(en=name)
 
 
 def place_labels(name: str, lang: str) -> Labels:
     """Labels of a place the gazetteer lacks: its name, transliterated for English."""
-    return person_labels(name, lang)
+    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
 
 
 def _proper_names(wording: str) -> str:
@@ -94,8 +151,9 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         return Labels(ru=ru, en=", ".join(filter(None, [f"{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
+    wording = tidy(wording)
     if lang == "en":
-        return Labels(en=wording)
+        return Labels(en=english_numbers(wording))
     english = english_name(wording, title=True)
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
@@ -108,20 +166,92 @@ def is_generic(wording: str) -> bool:
     return not QUOTED.search(wording) and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
 
 
-def event_labels(wording: str, lang: str, kind: str | None, start: str | None) -> Labels:
-    """Canonical labels of an event; a generic name (or an English label that could only give the kind) gets
-    its date."""
-    if lang == "ru":
+@functools.lru_cache(maxsize=1)
+def actions() -> tuple[dict, ...]:
+    """The actions that name events («Открытие …», "Visit to …"): `edugraph.extract.actions`' gazetteer."""
+    return tuple(gazetteer.load("actions")["actions"])
+
+
+def genitive(phrase: str) -> str:
+    """A noun phrase in the nominative put in the genitive (the object of «Открытие …», «Посещение …»); one in
+    another case, or opening with an abbreviation, a quote or a number, is kept.
+
+    >>> genitive("Курская область"), genitive("детский технопарк «Кванториум»"), genitive("новой школы")
+    ('Курской области', 'детского технопарка «Кванториум»', 'новой школы')
+    >>> genitive("МКОУ «Нагорская СОШ»")
+    'МКОУ «Нагорская СОШ»'
+    """
+    first = phrase.split()[0] if phrase.split() else ""
+    if not re.fullmatch(r"[А-ЯЁа-яё-]+", first) or (first.isupper() and len(first) > 1):
+        return phrase
+    nominative = any(p.tag.case == "nomn" for p in parses(first.lower()) if {"NOUN", "ADJF"} & set(p.tag.grammemes))
+    return genitive_phrase(phrase) if nominative else phrase
+
+
+def object_labels(name: str, lang: str, place: Labels | None = None) -> Labels:
+    """Labels of the object of an action: a centre network is a centre («Точка роста» -> «центр «Точка роста»»,
+    "«Point of Growth» centre"), a place of the gazetteer its labels; otherwise the name (English by the glossary, or
+    its quoted proper names; the event's `place` when it is the object), a Russian one only from a Russian article."""
+    bare = name.strip("«» ")
+    network = gazetteer.find_initiative(bare)
+    if network and network["cls"] == "CentreNetwork" and lemma_key(bare) in (lemma_key(network["ru"]),
+                                                                           lemma_key(network["en"])):
+        return Labels(ru=f"центр «{network['ru']}»", en=f"«{network['en']}» centre")
+    known = resolve_place(name)
+    if known and lang == "en":
+        return Labels(ru=known["ru"], en=name)
+    if lang == "en":
+        return Labels(en=english_numbers(name))
+    if place and place.ru == name:
+        return place
+    english = english_name(name) or _proper_names(name).strip() or None
+    lowered = english and name[:1].islower() and not CYRILLIC.search(english)
+    return Labels(ru=name, en=english[:1].lower() + english[1:] if lowered else english)
+
+
+def action_labels(wording: str, lang: str, place: Labels | None) -> Labels | None:
+    """Labels of an event named by an action and its object («Открытие Точка роста», "Visit to"): the Russian
+    object in the genitive («Открытие центра «Точка роста»»), the English one from it ("Opening of «Point of
+    Growth» centre"); a visit whose object was not found is named by its place ("Visit to Sochi"). None for other
+    names."""
+    for action in actions():
+        word = action[f"name_{lang}"]
+        if not action.get("label_only") and (wording == word or wording.startswith(word + " ")):
+            name = tidy(wording[len(word):]) if wording[len(word):].strip() else ""
+            break
+    else:
+        return None
+    target = object_labels(name, lang, place) if name else place if action["kind"] == "visit" else None
+    target = target or Labels()
+    ru = target.ru and f"{action['name_ru']} {genitive(target.ru)}"
+    return Labels(ru=ru or (action["name_ru"] if lang == "ru" else None),
+                  en=tidy(f"{action['name_en']} {target.en or ''}"))
+
+
+def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None) -> Labels:
+    """Canonical labels of an event. A generic name (or an English label that could only give the kind, or an
+    action's: «Посещение …») gets its date; `place` (the event's) names a visit whose object was not found. An
+    undated event is not qualified by its place: its key is its name alone, shared by every article naming it."""
+    action = action_labels(wording, lang, place)
+    wording = tidy(wording)
+    if action:
+        ru, en, generic = action.ru, action.en, True
+    elif lang == "ru":
         ru = capitalised(wording)
         en = english_name(wording)
         generic = is_generic(wording) or en is None
         en = en or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
     else:
-        ru, en, generic = None, wording, is_generic(wording)
+        ru, en, generic = None, english_numbers(wording), is_generic(wording)
     if start and generic:
         ru = ru and f"{ru}, {date_text(start, 'ru')}"
         en = f"{en}, {date_text(start, 'en')}"
     return Labels(ru=ru, en=en)
+
+
+def english_numbers(name: str) -> str:
+    """An English name's numbers written the English way ("gymnasium №180" -> "gymnasium No. 180")."""
+    return re.sub(r"№\s*(?=\d)", "No. ", name)
 
 
 def role_labels(role: dict, title: str, lang: str, known: bool) -> Labels:

@@ -1,0 +1,80 @@
+"""Canonical labels of real articles read as an analyst reads them (the facts are extracted from the articles)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from edugraph import gazetteer
+from edugraph.articles import read_article
+from edugraph.build import article_facts
+from edugraph.resolve import ResolvedArticle, resolve_article
+from edugraph.resolve.labels import DANGLING
+from edugraph.resolve.records import Labels
+from edugraph.text import parses
+
+ARTICLES = Path(__file__).parent / "dev" / "articles"
+
+
+@functools.lru_cache(maxsize=None)
+def real(ident: str) -> ResolvedArticle:
+    """The records of a real article's extracted facts."""
+    article = read_article(ARTICLES / f"{ident}.txt")
+    return resolve_article(article, article_facts(article, {}))
+
+
+def labels(resolved: ResolvedArticle, lang: str | None = None) -> list[str]:
+    """Every canonical label (in `lang`) of the article's events and organisations."""
+    records = [*resolved.events, *resolved.all_organisations()]
+    return [text for record in records for code, text in record.labels.items() if lang in (None, code)]
+
+
+def test_labels_of_names_cut_short_are_balanced_and_end_on_a_word():
+    ids = ["real_en_03_voronezh_quantorium_meeting", "real_en_26_ulyanovsk_gaidar_forum",
+           "real_en_40_spb_forum_modern_school_coordinators", "real_ru_a_03_murmansk_kvantorium",
+           "real_ru_c_06_zimovniki_august_conference", "real_ru_e_07_uzhur_point_of_growth",
+           "real_ru_h_08_romanovka_teacher_of_year_2024"]
+    found = [text for ident in ids for text in labels(real(ident))]
+    assert len(found) > 30
+    for text in found:
+        assert text.count("«") == text.count("»") and text.count("(") == text.count(")"), text
+        assert text.split()[-1] not in DANGLING and re.search(r"[\w»)]$", text), text
+    civic = next(e for e in real(ids[0]).events if e.wording.startswith("Civic meeting"))
+    assert civic.labels.en == "Civic meeting «Leader»"  # a proper name, no longer generic: no date
+
+
+def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place():
+    ids = ["real_en_02_tomsk_kvantorium", "real_en_32_sochi_sirius_putin_lukashenko_visit",
+           "real_en_38_penza_vasilyeva_kvantorium_visit", "real_ru_a_11_yakutia_point_of_growth",
+           "real_ru_d_02_murino_beglov_drozdenko", "real_ru_d_04_noginsk9_tochka_rosta",
+           "real_ru_g_04_kursk_kravtsov_visit"]
+    events = [e for ident in ids for e in real(ident).events
+              if re.match(r"(Открытие|Посещение|Opening of|Visit to)\b", e.wording)]
+    assert len(events) >= 7
+    for event in events:
+        assert re.match(r"(Opening of|Visit to) [\w«]", event.labels.en), event.labels
+        if event.labels.ru:  # the word after the action is a genitive (not «Открытие Точка роста», «Посещение школа»)
+            word = event.labels.ru.split()[1].strip("«,").lower()
+            assert any(p.tag.case == "gent" for p in parses(word)), event.labels
+    by_wording = {(e.wording, e.start): e.labels for e in events}
+    assert by_wording["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», 2023"
+    assert by_wording["Посещение Курская область", "2024-12-04"] == Labels(
+        ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
+    assert by_wording["Visit to", "2015-09-18"].en == "Visit to Sochi, 18 Sep 2015"  # the object not found: its place
+
+
+def test_a_person_is_named_alike_in_both_languages():
+    english = next(p for p in real("real_en_21_moscow_teacher_of_year_2025").persons if p.key == "putin-v")
+    russian = [p for ident in ("real_ru_a_11_yakutia_point_of_growth", "real_ru_b_06_federal_putin_teacher_awards")
+               for p in real(ident).persons if p.key == "putin-v"]
+    assert english.wording == "Vladimir Vladimirovich Putin" and len(russian) == 2
+    for person in russian:  # the English label is the transliteration of the Russian one, whichever article it is
+        assert english.labels.en == person.labels.en == gazetteer.transliterate(person.labels.ru)
+
+
+def test_english_labels_write_numbers_the_english_way():
+    found = [text for ident in ("real_en_20_spb_presidential_library_olympiad_awards",
+                                "real_en_33_russia_76_new_schools_september") for text in labels(real(ident), "en")]
+    assert "Opening of secondary school No. 41, 1 Sep 2017" in found  # "… №41" in the article
+    assert not [text for text in found if "№" in text]
