@@ -184,8 +184,9 @@ class ArticleMapper:
             for org in orgs:
                 self.add(node, prop, org.iri)
         if event.parent:
-            parent = self.mention(event.parent.iri)
+            parent = self.mention(event.parent.iri)  # the article names it, if only as the event this one is part of
             self.add(parent, RDF.type, EG.Event)
+            self.add(parent, PROV.wasDerivedFrom, self.subject)
             self.labels(parent, event.parent.labels, event.parent.wording)
             self.add(node, EG.subEventOf, parent)
         for initiative in event.initiatives:
