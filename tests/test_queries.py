@@ -320,7 +320,8 @@ def heads_graphs() -> ox.Store:
     - Anna as of 2022-01-01 (articles a1 and a5: two sources), Vera as of the same day (a4: a tie, both stay);
     - Boris as of 2023-01-01 in a2, but only a3 says that Boris heads it: no article says it all, so he replaces no one;
     - Gleb as of 2025-01-01 (a6): after the date asked below, and replacing both at a later date."""
-    org, lines = f"<{EGR}org/o>", [f'{f"<{EGR}org/o>"} <http://www.w3.org/2004/02/skos/core#prefLabel> "Орг"@ru <g:e> .']
+    org = f"<{EGR}org/o>"
+    lines = [f'{org} <http://www.w3.org/2004/02/skos/core#prefLabel> "Орг"@ru <g:e> .']
     posts = {"anna": ("2022-01-01", ["a1", "a5"]), "vera": ("2022-01-01", ["a4"]), "boris": ("2023-01-01", ["a2"]),
              "gleb": ("2025-01-01", ["a6"])}
     for person, (day, graphs) in posts.items():

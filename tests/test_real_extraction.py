@@ -17,8 +17,9 @@ after it (0.783, then 0.800); the sixth round read it for error classes (0.918 a
 it (0.790, then 0.791); rounds 7 and 7b read it (0.875 after). held_out_7 (real_ru_g_…, real_en_34…37) was
 collected while round 8 was written (0.796, then 0.805) and read by round 9 (0.840); held_out_8 (real_ru_h_…,
 real_en_38…41) was collected while rounds 8 and 9 were written (0.802 before round 8, 0.803 after it, 0.807 after
-round 9), so a newer held-out set outside this repository gives the honest figure: about 0.8. Thresholds sit a little below the scores measured when the rules
-were last changed (docs/EXTRACTION.md), so that a regression fails the test."""
+round 9), so a newer held-out set outside this repository gives the honest figure: about 0.8. Thresholds sit a
+little below the scores measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails
+the test."""
 
 import json
 import re

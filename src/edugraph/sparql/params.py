@@ -6,9 +6,10 @@ A value becomes
 - an `xsd:integer` when it is an integer (`70`);
 - otherwise a plain string literal (`Санкт-Петербург`), whatever quotes or braces it contains.
 The terms go into the query as a VALUES block opening its WHERE clause and the WHERE clause of each sub-SELECT
-whose own text uses them (`with_values`), the same text on the embedded store and on every remote store. An entity parameter of a library query (its header names a
-class) also accepts a label in either language or an ISO 3166-2 code, resolved to one IRI first
-(`resolve_names`).
+whose own text uses them (`with_values`), the same text on the embedded store and on every remote store. An entity
+parameter of a library query (its header names a class) also accepts a label in either language or an ISO 3166-2
+code, resolved to one IRI first (`resolve_names`); a literal parameter declared with a datatype (`xsd:date`) must be
+written as one (`check_datatype`).
 """
 
 from __future__ import annotations
