@@ -32,6 +32,15 @@ def test_table_is_aligned_and_readable(capsys, build):
     assert "egr:person/" in out and "Вера Князева" in out and lines[-1] == "(2 rows)"
 
 
+def test_table_shows_long_iris_whole_so_they_can_be_passed_back(capsys, build):
+    longest = "SELECT ?o WHERE { ?o a eg:Organisation } ORDER BY DESC(STRLEN(STR(?o))) LIMIT 1"
+    code, out, _ = run(capsys, "query", "-e", longest, "--build", build)
+    iri = out.splitlines()[2].strip()
+    assert code == 0 and len(iri) > 70 and iri.startswith("egr:org/") and "…" not in iri
+    code, out, _ = run(capsys, "query", "entity-facts", "--param", f"entity={iri}", "--build", build)
+    assert code == 0 and out.splitlines()[-1] != "(0 rows)"
+
+
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
 def test_result_formats(capsys, build, fmt):
     code, out, _ = run(capsys, "query", "events-in-range", "-p", "from=2023-10-01", "-p", "to=2023-10-31",

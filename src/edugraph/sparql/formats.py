@@ -62,15 +62,16 @@ def compact(term) -> str:
     return str(term)
 
 
-def _cell(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
+def _cell(term) -> str:
+    """A cell: a literal longer than MAX_CELL cut with "…"; an IRI whole, so that it can be pasted into --param."""
+    text = " ".join(compact(term).split())
+    return text if len(text) <= MAX_CELL or isinstance(term, ox.NamedNode) else text[:MAX_CELL - 1] + "…"
 
 
 def table(solutions: ox.QuerySolutions) -> str:
     """Aligned columns with a header rule and a row count; IRIs shortened with the project prefixes."""
     names = [v.value for v in solutions.variables]
-    rows = [[_cell(compact(row[v])) for v in solutions.variables] for row in solutions]
+    rows = [[_cell(row[v]) for v in solutions.variables] for row in solutions]
     widths = [max([len(name), *(len(r[i]) for r in rows)]) for i, name in enumerate(names)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths]), *map(line, rows)]
