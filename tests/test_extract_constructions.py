@@ -932,3 +932,26 @@ def test_an_event_repeated_by_fewer_of_its_words_is_the_same_event():
             "понедельник. На церемонии награждения губернатор поздравил педагогов.")
     events = extract_facts(text, "ru", {"date": "2009-10-05"})["events"]
     assert [e["name"] for e in events] == ["Торжественная церемония награждения лучших учителей области"]
+
+
+def test_one_organisation_key_for_the_country_written_any_way():
+    from edugraph.extract.names import organisation_key, same_organisation
+    ru = {organisation_key(n) for n in ("Министерство просвещения Российской Федерации", "Министерство просвещения РФ",
+                                        "Минпросвещения России")}
+    en = {organisation_key(n) for n in ("Ministry of Education of the Russian Federation",
+                                        "Ministry of Education of Russia")}
+    assert len(ru) == 1 and len(en) == 1
+    assert organisation_key("Российское движение детей и молодёжи") != organisation_key("Движение детей и молодёжи России")
+    assert not same_organisation("Правительство РФ", "Министерство просвещения РФ")
+
+
+def test_organisation_name_ends_where_a_clause_begins():
+    text = ("Выступили Дедова Л.А. - директор МУ \"Методический центр\", которые ознакомили присутствующих с порядком "
+            "проведения ГИА на территории района.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert "МУ «Методический центр»" in facts["organisations"]
+    assert not any("ознакомили" in o for o in facts["organisations"])
+    from edugraph.extract.names import trim_org_tail
+    assert trim_org_tail("детский сад № 69, и") == "детский сад № 69"
+    assert trim_org_tail("Министерство образования, науки и молодежной политики Республики Коми") == \
+        "Министерство образования, науки и молодежной политики Республики Коми"
