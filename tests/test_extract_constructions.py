@@ -955,3 +955,10 @@ def test_organisation_name_ends_where_a_clause_begins():
     assert trim_org_tail("детский сад № 69, и") == "детский сад № 69"
     assert trim_org_tail("Министерство образования, науки и молодежной политики Республики Коми") == \
         "Министерство образования, науки и молодежной политики Республики Коми"
+
+
+def test_event_named_by_its_fuller_mention_not_by_a_bare_repeat_at_a_sentence_start():
+    text = ("В администрации района состоялось совещание руководителей школ, посвящённое подготовке к учебному году. "
+            "Обсуждались вопросы питания.\n\nСовещание провела начальник управления образования Ирина Смирнова.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2024-08-20"})["events"]]
+    assert names == ["Совещание руководителей школ"]

@@ -556,12 +556,17 @@ def _reports_opening(article: Article) -> bool:
 
 
 def _best(article: Article, mentions: list[dict]) -> dict:
-    """The mention that names the event best: quoted, then capitalised in a reporting sentence, then first."""
+    """The mention that names the event best: quoted, then capitalised in a reporting sentence, then first; a bare
+    noun is never capitalised as a name is («заседание Совета директоров» over a later «Заседание провёл …»), and a
+    heading in capitals («СОВЕЩАНИЕ») comes last."""
     def rank(m):
         s, e = article.sentence_of(m["start"])
         capital = bool(re.match(r"[А-ЯЁA-Z]", m["mods"] or m["raw"]))
         scoped = any(SCOPE.match(w) for w in (m["mods"] or "").split())  # «августовское совещание» over «Совещание»
-        return (not m["quoted"], not scoped, not (capital and TRIGGERS.search(article.text[s:e])), not capital, m["start"])
+        if len(m["raw"].split()) == 1:
+            capital = False  # a bare noun is capitalised as a sentence start («Заседание провёл») or a heading
+        return (not m["quoted"], not scoped, m["raw"].isupper(), not (capital and TRIGGERS.search(article.text[s:e])),
+                not capital, m["start"])
     return min(mentions, key=rank)
 
 
