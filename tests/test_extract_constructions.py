@@ -962,3 +962,14 @@ def test_event_named_by_its_fuller_mention_not_by_a_bare_repeat_at_a_sentence_st
             "Обсуждались вопросы питания.\n\nСовещание провела начальник управления образования Ирина Смирнова.")
     names = [e["name"] for e in extract_facts(text, "ru", {"date": "2024-08-20"})["events"]]
     assert names == ["Совещание руководителей школ"]
+
+
+def test_foreign_countries_of_the_iso_list_are_places_but_not_their_namesake_words():
+    ru = extract_facts("На форум в Казань приехали министры образования Замбии, Уганды и Мьянмы, а также гости из "
+                       "Украины.", "ru", {"date": "2024-05-01"})
+    assert {"Замбия", "Уганда", "Мьянма", "Украина"} <= set(ru["places"])
+    en = extract_facts("Ministers from Zambia, Myanmar and the Central African Republic came to Kazan.", "en",
+                       {"date": "2024-05-01"})
+    assert {"Zambia", "Myanmar", "Central African Republic"} <= set(en["places"])
+    assert extract_facts("Того, кто победит, наградят в Казани. Chad Smith came too.", "ru",
+                         {"date": "2024-05-01"})["places"] == ["Казань"]

@@ -166,10 +166,10 @@ def _before_clause(value: str) -> str:
     >>> _before_clause("Министерство образования, науки и молодежной политики Республики Коми")
     'Министерство образования, науки и молодежной политики Республики Коми'
     """
-    for comma in re.finditer(r"\s*,", value):
-        rest = value[comma.end():].split(",", 1)[0]
-        if CLAUSE_WORD.match(rest) or any(_finite_verb(w) for w in re.findall(r"[а-яё]+", rest)):
-            return value[:comma.start()]
+    parts = re.split(r"(\s*,)", value)  # name, comma, clause, comma, clause …
+    for i in range(2, len(parts), 2):
+        if CLAUSE_WORD.match(parts[i]) or any(_finite_verb(w) for w in re.findall(r"[а-яё]+", parts[i])):
+            return "".join(parts[:i - 1])
     return value
 
 
