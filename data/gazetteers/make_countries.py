@@ -3,10 +3,11 @@
 The hand-written rows above the marker line stay as they are (ids, aliases, the forms news use); below it,
 every other ISO 3166-1 country from pycountry, with its Russian name from pycountry's ISO 3166-1 translation.
 A country is left out when one of its names is also an ordinary word or a person's name, which a capitalised
-sentence start or a first name would turn into a false place: a one-word Russian name that pymorphy reads as anything
-but a place (Того, Чад, Перу, Сальвадор), an English name that is a given name of data/gazetteers/person_names.yaml
-or in the list below (Chad, Jordan, Georgia is the US state as often), and names with commas or brackets
-("Virgin Islands, U.S."), which no article writes.
+sentence start or a first name would turn into a false place: a one-word Russian name that pymorphy reads as
+anything but a place (Того, Чад, Перу, Сальвадор), an English name of ENGLISH_WORDS (Chad, Jordan; Georgia is the US
+state as often), and names with commas or brackets ("Virgin Islands, U.S."), which no article writes. Official
+long names (Лаосская Народно-Демократическая Республика) are what pycountry gives; short Russian forms (Лаос) are
+aliases to add by hand above the marker.
 
 Usage: PYTHONPATH=src python data/gazetteers/make_countries.py  (rewrites data/gazetteers/countries.yaml in place)
 """
