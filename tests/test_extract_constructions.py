@@ -973,3 +973,13 @@ def test_foreign_countries_of_the_iso_list_are_places_but_not_their_namesake_wor
     assert {"Zambia", "Myanmar", "Central African Republic"} <= set(en["places"])
     assert extract_facts("Того, кто победит, наградят в Казани. Chad Smith came too.", "ru",
                          {"date": "2024-05-01"})["places"] == ["Казань"]
+
+
+def test_a_name_inside_an_organisation_name_is_its_namesake_not_a_person():
+    text = ("Кванториум создан при поддержке Фонда Андрея Мельниченко. Проект поддержал Дом-музей П.И. Чайковского. "
+            "Победил учитель физики Олег Горкавченко (МОУ Романовская СОШ им.И.В. Серещенко).\n"
+            "Директор фонда Анна Смирнова вручила призы.")
+    facts = extract_facts(text, "ru", {"date": "2024-02-21"})
+    assert [p["name"] for p in facts["persons"]] == ["Олег Горкавченко", "Анна Смирнова"]
+    from edugraph.extract.names import trim_org_tail
+    assert trim_org_tail("(МОУ Романовской СОШ им. И.В. Серещенко).") == "МОУ Романовской СОШ им. И.В. Серещенко"

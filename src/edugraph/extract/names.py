@@ -147,6 +147,8 @@ def trim_org_tail(value: str) -> str:
     → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»; «школа …,
     Исламская Республика Иран» → «школа …» (a place after a comma)."""
     value = _before_clause(value)
+    if value.startswith("("):  # «учитель (МОУ … СОШ им. И.В. Серещенко).»: the organisation in brackets
+        value = value[1:].rstrip(" .;,").removesuffix(")")
     after_comma = re.search(r",\s+([А-ЯЁA-Z][^,]*)$", value)
     if after_comma and gazetteer.find_place(after_comma.group(1).rstrip(" .;")):
         value = value[:after_comma.start()]

@@ -173,9 +173,35 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if taken.isdisjoint(range(span.start, span.end)):
             mentions.append(Mention(span.start, span.end, span.value))
             taken.update(range(span.start, span.end))
+    mentions = [m for m in mentions if not _namesake(text, m)]
     for mention in mentions:
         mention.value = normalise_person(mention.value, _after_nominative_title(text, mention.start))
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.I)
+NAMED_AFTER_INSIDE = re.compile(r"(?<!\w)им(?:\.|ени\s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _namesake_heads() -> frozenset[str]:
+    """Lemmas of data/gazetteers/organisation_words.yaml `ru_namesake_heads`."""
+    return frozenset(gazetteer.load("organisation_words")["ru_namesake_heads"].split())
+
+
+def _namesake(text: str, mention: Mention) -> bool:
+    """A person's name inside an organisation's name: a span that holds «им.»/«имени» («СОШ им.И.В. Серещенко»), or a
+    name in the genitive right after a namesake head noun («Фонда Андрея Мельниченко», «Домом-усадьбой П.И.
+    Чайковского»)."""
+    if NAMED_AFTER_INSIDE.search(mention.value):
+        return True
+    head = WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if not head or lemma(head.group(1).lower()) not in _namesake_heads():
+        return False
+    first = next((w for w in mention.value.replace(".", ". ").split() if len(w) > 2), "")
+    readings = [p for p in parses(first.lower()) if {"Name", "Surn"} & set(p.tag.grammemes)]
+    cases = {p.tag.case for p in readings}
+    return "gent" in cases and "nomn" not in cases
 
 
 def _after_nominative_title(text: str, start: int) -> bool:
