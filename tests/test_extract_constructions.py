@@ -983,3 +983,10 @@ def test_a_name_inside_an_organisation_name_is_its_namesake_not_a_person():
     assert [p["name"] for p in facts["persons"]] == ["Олег Горкавченко", "Анна Смирнова"]
     from edugraph.extract.names import trim_org_tail
     assert trim_org_tail("(МОУ Романовской СОШ им. И.В. Серещенко).") == "МОУ Романовской СОШ им. И.В. Серещенко"
+
+
+def test_a_labelled_publication_line_dates_no_event():
+    text = ("Награждение тренеров пройдёт в МФТИ\n\nДата публикации: 23.05.2022\n\n24 мая в 13:30 в МФТИ подведут итоги "
+            "олимпиады. В ходе мероприятия состоится церемония награждения тренеров.")
+    events = extract_facts(text, "ru", {"date": "2022-05-23"})["events"]
+    assert events and {e["date"] for e in events} == {"2022-05-24"}

@@ -721,8 +721,15 @@ def _within(mention, place_name: str) -> bool:
     return False
 
 
+PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|опубликовано|published)\s*:\s*"
+                               r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d(?!\d)", re.I)
+
+
 def _is_date_line(sentence: str) -> bool:
-    """A publication line: a date alone, or after a rubric and a slash («Образование  /  2 сентября 2018»)."""
+    """A publication line: a date alone, after a rubric and a slash («Образование  /  2 сентября 2018»), or a
+    numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»)."""
+    if PUBLICATION_LABEL.search(sentence):
+        return True
     sentence = re.sub(r"^[\w\s,-]{1,40}[/|]\s*(?=\d)", "", sentence.strip())
     return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
         and any(ch.isdigit() for ch in sentence)
