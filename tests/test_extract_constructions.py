@@ -981,6 +981,7 @@ def test_a_name_inside_an_organisation_name_is_its_namesake_not_a_person():
             "Директор фонда Анна Смирнова вручила призы.")
     facts = extract_facts(text, "ru", {"date": "2024-02-21"})
     assert [p["name"] for p in facts["persons"]] == ["Олег Горкавченко", "Анна Смирнова"]
+    assert {"Фонд Андрея Мельниченко", "Дом-музей П.И. Чайковского"} <= set(facts["organisations"])
     from edugraph.extract.names import trim_org_tail
     assert trim_org_tail("(МОУ Романовской СОШ им. И.В. Серещенко).") == "МОУ Романовской СОШ им. И.В. Серещенко"
 

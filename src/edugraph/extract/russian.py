@@ -204,6 +204,27 @@ def _namesake(text: str, mention: Mention) -> bool:
     return "gent" in cases and "nomn" not in cases
 
 
+NAMESAKE_ORG = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[а-яё]+)?\s+(?P<name>(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+|"
+                          r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)(?![\w-])")
+
+
+def _namesake_orgs(text: str) -> list[Mention]:
+    """«Фонда Андрея Мельниченко», «Домом-усадьбой П.И. Чайковского»: a capitalised namesake head noun and a
+    person's name in the genitive name an organisation (`_namesake`)."""
+    out = []
+    for m in NAMESAKE_ORG.finditer(text):
+        if _namesake(text, Mention(m.start("name"), m.end(), m.group("name"))):
+            head = text[m.start():m.start("name")].split()[0]
+            head = "-".join(_nominative_noun(part) for part in head.split("-"))  # «Домом-усадьбой» → «Дом-усадьба»
+            out.append(Mention(m.start(), m.end(), f"{_capital(head)} {m.group('name')}"))
+    return out
+
+
+def _nominative_noun(word: str) -> str:
+    form = parses(word.lower())[0].inflect({"nomn"})
+    return form.word if form else word
+
+
 def _after_nominative_title(text: str, start: int) -> bool:
     """«учитель английского языка гимназии № 3 Раджана Дымбрылова»: a name right after a title in the nominative
     singular (no verb or comma between) is in the nominative too."""
@@ -511,6 +532,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         after = bisect.bisect_right(person_starts, mention.start)
         cut = person_starts[after] if after < len(person_starts) and person_starts[after] < mention.end else mention.end
         mention.end, mention.value = cut, _trim_tail(text[mention.start:cut].strip())
+    found += _namesake_orgs(text)  # after the cut: the namesake is no person, and the head is already nominative
     out, reach = [], -1  # reach: the furthest end in `out`, all of which start before or where the next one does
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or mention.end <= reach:  # inside one kept before
