@@ -725,6 +725,7 @@ PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|
                                r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d(?!\d)", re.I)
 
 
+@functools.lru_cache(maxsize=4096)  # asked once per event mention, of the mention's sentence
 def _is_date_line(sentence: str) -> bool:
     """A publication line: a date alone, after a rubric and a slash («Образование  /  2 сентября 2018»), or a
     numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»)."""
