@@ -941,7 +941,8 @@ def test_one_organisation_key_for_the_country_written_any_way():
     en = {organisation_key(n) for n in ("Ministry of Education of the Russian Federation",
                                         "Ministry of Education of Russia")}
     assert len(ru) == 1 and len(en) == 1
-    assert organisation_key("Российское движение детей и молодёжи") != organisation_key("Движение детей и молодёжи России")
+    assert organisation_key("Российское движение детей и молодёжи") != \
+        organisation_key("Движение детей и молодёжи России")
     assert not same_organisation("Правительство РФ", "Министерство просвещения РФ")
 
 
@@ -987,7 +988,7 @@ def test_a_name_inside_an_organisation_name_is_its_namesake_not_a_person():
 
 
 def test_a_labelled_publication_line_dates_no_event():
-    text = ("Награждение тренеров пройдёт в МФТИ\n\nДата публикации: 23.05.2022\n\n24 мая в 13:30 в МФТИ подведут итоги "
-            "олимпиады. В ходе мероприятия состоится церемония награждения тренеров.")
+    text = ("Награждение тренеров пройдёт в МФТИ\n\nДата публикации: 23.05.2022\n\n24 мая в 13:30 в МФТИ подведут "
+            "итоги олимпиады. В ходе мероприятия состоится церемония награждения тренеров.")
     events = extract_facts(text, "ru", {"date": "2022-05-23"})["events"]
     assert events and {e["date"] for e in events} == {"2022-05-24"}
