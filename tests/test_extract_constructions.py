@@ -932,3 +932,63 @@ def test_an_event_repeated_by_fewer_of_its_words_is_the_same_event():
             "понедельник. На церемонии награждения губернатор поздравил педагогов.")
     events = extract_facts(text, "ru", {"date": "2009-10-05"})["events"]
     assert [e["name"] for e in events] == ["Торжественная церемония награждения лучших учителей области"]
+
+
+def test_one_organisation_key_for_the_country_written_any_way():
+    from edugraph.extract.names import organisation_key, same_organisation
+    ru = {organisation_key(n) for n in ("Министерство просвещения Российской Федерации", "Министерство просвещения РФ",
+                                        "Минпросвещения России")}
+    en = {organisation_key(n) for n in ("Ministry of Education of the Russian Federation",
+                                        "Ministry of Education of Russia")}
+    assert len(ru) == 1 and len(en) == 1
+    assert organisation_key("Российское движение детей и молодёжи") != \
+        organisation_key("Движение детей и молодёжи России")
+    assert not same_organisation("Правительство РФ", "Министерство просвещения РФ")
+
+
+def test_organisation_name_ends_where_a_clause_begins():
+    text = ("Выступили Дедова Л.А. - директор МУ \"Методический центр\", которые ознакомили присутствующих с порядком "
+            "проведения ГИА на территории района.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert "МУ «Методический центр»" in facts["organisations"]
+    assert not any("ознакомили" in o for o in facts["organisations"])
+    from edugraph.extract.names import trim_org_tail
+    assert trim_org_tail("детский сад № 69, и") == "детский сад № 69"
+    assert trim_org_tail("Министерство образования, науки и молодежной политики Республики Коми") == \
+        "Министерство образования, науки и молодежной политики Республики Коми"
+
+
+def test_event_named_by_its_fuller_mention_not_by_a_bare_repeat_at_a_sentence_start():
+    text = ("В администрации района состоялось совещание руководителей школ, посвящённое подготовке к учебному году. "
+            "Обсуждались вопросы питания.\n\nСовещание провела начальник управления образования Ирина Смирнова.")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2024-08-20"})["events"]]
+    assert names == ["Совещание руководителей школ"]
+
+
+def test_foreign_countries_of_the_iso_list_are_places_but_not_their_namesake_words():
+    ru = extract_facts("На форум в Казань приехали министры образования Замбии, Уганды и Мьянмы, а также гости из "
+                       "Украины.", "ru", {"date": "2024-05-01"})
+    assert {"Замбия", "Уганда", "Мьянма", "Украина"} <= set(ru["places"])
+    en = extract_facts("Ministers from Zambia, Myanmar and the Central African Republic came to Kazan.", "en",
+                       {"date": "2024-05-01"})
+    assert {"Zambia", "Myanmar", "Central African Republic"} <= set(en["places"])
+    assert extract_facts("Того, кто победит, наградят в Казани. Chad Smith came too.", "ru",
+                         {"date": "2024-05-01"})["places"] == ["Казань"]
+
+
+def test_a_name_inside_an_organisation_name_is_its_namesake_not_a_person():
+    text = ("Кванториум создан при поддержке Фонда Андрея Мельниченко. Проект поддержал Дом-музей П.И. Чайковского. "
+            "Победил учитель физики Олег Горкавченко (МОУ Романовская СОШ им.И.В. Серещенко).\n"
+            "Директор фонда Анна Смирнова вручила призы.")
+    facts = extract_facts(text, "ru", {"date": "2024-02-21"})
+    assert [p["name"] for p in facts["persons"]] == ["Олег Горкавченко", "Анна Смирнова"]
+    assert {"Фонд Андрея Мельниченко", "Дом-музей П.И. Чайковского"} <= set(facts["organisations"])
+    from edugraph.extract.names import trim_org_tail
+    assert trim_org_tail("(МОУ Романовской СОШ им. И.В. Серещенко).") == "МОУ Романовской СОШ им. И.В. Серещенко"
+
+
+def test_a_labelled_publication_line_dates_no_event():
+    text = ("Награждение тренеров пройдёт в МФТИ\n\nДата публикации: 23.05.2022\n\n24 мая в 13:30 в МФТИ подведут "
+            "итоги олимпиады. В ходе мероприятия состоится церемония награждения тренеров.")
+    events = extract_facts(text, "ru", {"date": "2022-05-23"})["events"]
+    assert events and {e["date"] for e in events} == {"2022-05-24"}

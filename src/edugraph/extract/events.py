@@ -556,12 +556,17 @@ def _reports_opening(article: Article) -> bool:
 
 
 def _best(article: Article, mentions: list[dict]) -> dict:
-    """The mention that names the event best: quoted, then capitalised in a reporting sentence, then first."""
+    """The mention that names the event best: quoted, then capitalised in a reporting sentence, then first; a bare
+    noun is never capitalised as a name is («заседание Совета директоров» over a later «Заседание провёл …»), and a
+    heading in capitals («СОВЕЩАНИЕ») comes last."""
     def rank(m):
         s, e = article.sentence_of(m["start"])
         capital = bool(re.match(r"[А-ЯЁA-Z]", m["mods"] or m["raw"]))
         scoped = any(SCOPE.match(w) for w in (m["mods"] or "").split())  # «августовское совещание» over «Совещание»
-        return (not m["quoted"], not scoped, not (capital and TRIGGERS.search(article.text[s:e])), not capital, m["start"])
+        if len(m["raw"].split()) == 1:
+            capital = False  # a bare noun is capitalised as a sentence start («Заседание провёл») or a heading
+        return (not m["quoted"], not scoped, m["raw"].isupper(), not (capital and TRIGGERS.search(article.text[s:e])),
+                not capital, m["start"])
     return min(mentions, key=rank)
 
 
@@ -716,8 +721,16 @@ def _within(mention, place_name: str) -> bool:
     return False
 
 
+PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|опубликовано|published)\s*:\s*"
+                               r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d(?!\d)", re.I)
+
+
+@functools.lru_cache(maxsize=4096)  # asked once per event mention, of the mention's sentence
 def _is_date_line(sentence: str) -> bool:
-    """A publication line: a date alone, or after a rubric and a slash («Образование  /  2 сентября 2018»)."""
+    """A publication line: a date alone, after a rubric and a slash («Образование  /  2 сентября 2018»), or a
+    numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»)."""
+    if PUBLICATION_LABEL.search(sentence):
+        return True
     sentence = re.sub(r"^[\w\s,-]{1,40}[/|]\s*(?=\d)", "", sentence.strip())
     return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
         and any(ch.isdigit() for ch in sentence)

@@ -146,10 +146,39 @@ def trim_org_tail(value: str) -> str:
     """An organisation name without a trailing location or circumstance: «гимназия № 53 в Пензенской области»
     → «гимназия № 53»; «Технопарк «Саров» по инициативе губернатора …» → «Технопарк «Саров»»; «школа …,
     Исламская Республика Иран» → «школа …» (a place after a comma)."""
+    value = _before_clause(value)
+    if value.startswith("("):  # «учитель (МОУ … СОШ им. И.В. Серещенко).»: the organisation in brackets
+        value = value[1:].rstrip(" .;,").removesuffix(")")
     after_comma = re.search(r",\s+([А-ЯЁA-Z][^,]*)$", value)
     if after_comma and gazetteer.find_place(after_comma.group(1).rstrip(" .;")):
         value = value[:after_comma.start()]
     return ORG_TAIL.sub("", value)
+
+
+CLAUSE_WORD = re.compile(r"\s*(?:котор[а-яё]+|где|куда|когда|чтобы|что)(?![\w-])|\s*(?:и|а|но)\s*$")
+
+
+def _before_clause(value: str) -> str:
+    """An organisation name ends at a comma that opens a clause: a relative word («, которые ознакомили …»), a
+    finite verb before the next comma (««IT-куб» , рассказала родителям …») or a dangling conjunction («детский
+    сад № 69, и»); a comma inside a name («образования, науки и молодёжной политики») is kept.
+
+    >>> _before_clause("МУ «Методический центр» , которые ознакомили присутствующих")
+    'МУ «Методический центр»'
+    >>> _before_clause("Министерство образования, науки и молодежной политики Республики Коми")
+    'Министерство образования, науки и молодежной политики Республики Коми'
+    """
+    parts = re.split(r"(\s*,)", value)  # name, comma, clause, comma, clause …
+    for i in range(2, len(parts), 2):
+        if CLAUSE_WORD.match(parts[i]) or any(_finite_verb(w) for w in re.findall(r"[а-яё]+", parts[i])):
+            return "".join(parts[:i - 1])
+    return value
+
+
+def _finite_verb(word: str) -> bool:
+    """«рассказала», «ознакомили»: the word's likeliest reading is a finite verb."""
+    best = parses(word)[0]
+    return best.tag.POS == "VERB" and best.score >= 0.5
 
 
 def genitive_phrase(name: str) -> str:
@@ -276,7 +305,38 @@ def main_words(name: str) -> frozenset[str]:
     True
     """
     words = [part for w in re.findall(r"[\w-]+", fold(name)) for part in _abbreviations().get(w, [w])]
-    return frozenset(lemma(w) for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit())
+    lemmas = _one_country_word([lemma(w) for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit()])
+    return frozenset(lemmas)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[tuple[str, ...], str]:
+    """Lemma sequences naming the country, each with its key word (organisation_words.yaml `country_names`)."""
+    table = gazetteer.load("organisation_words")["country_names"]
+    return {tuple(lemma(w) for w in fold(phrase).split()): key for key, phrases in table.items() for phrase in phrases}
+
+
+def _one_country_word(lemmas: list[str]) -> list[str]:
+    """The lemmas with every name of the country («рф», «российский федерация», "russian federation") replaced by
+    one key word.
+
+    >>> _one_country_word(["министерство", "просвещение", "российский", "федерация"])
+    ['министерство', 'просвещение', 'россия']
+    >>> _one_country_word(["российский", "движение"])
+    ['российский', 'движение']
+    """
+    out, i = [], 0
+    while i < len(lemmas):
+        for size in (2, 1):
+            key = _country_names().get(tuple(lemmas[i:i + size]))
+            if key:
+                out.append(key)
+                i += size
+                break
+        else:
+            out.append(lemmas[i])
+            i += 1
+    return out
 
 
 @functools.lru_cache(maxsize=16384)
@@ -393,4 +453,4 @@ def _place_words(name: str) -> frozenset[str]:
         base = lemma(word)
         if base in PLACE_NOUNS or gazetteer.find_place(word) or gazetteer.find_place(word + " район"):
             out.add(base)
-    return frozenset(out)
+    return frozenset(out | (set(_country_names().values()) & main_words(name)))

@@ -173,9 +173,56 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if taken.isdisjoint(range(span.start, span.end)):
             mentions.append(Mention(span.start, span.end, span.value))
             taken.update(range(span.start, span.end))
+    mentions = [m for m in mentions if not _namesake(text, m)]
     for mention in mentions:
         mention.value = normalise_person(mention.value, _after_nominative_title(text, mention.start))
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
+
+
+WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.I)
+NAMED_AFTER_INSIDE = re.compile(r"(?<!\w)им(?:\.|ени\s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _namesake_heads() -> frozenset[str]:
+    """Lemmas of data/gazetteers/organisation_words.yaml `ru_namesake_heads`."""
+    return frozenset(gazetteer.load("organisation_words")["ru_namesake_heads"].split())
+
+
+def _namesake(text: str, mention: Mention) -> bool:
+    """A person's name inside an organisation's name: a span that holds «им.»/«имени» («СОШ им.И.В. Серещенко»), or a
+    name in the genitive right after a namesake head noun («Фонда Андрея Мельниченко», «Домом-усадьбой П.И.
+    Чайковского»)."""
+    if NAMED_AFTER_INSIDE.search(mention.value):
+        return True
+    head = WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if not head or lemma(head.group(1).lower()) not in _namesake_heads():
+        return False
+    first = next((w for w in mention.value.replace(".", ". ").split() if len(w) > 2), "")
+    readings = [p for p in parses(first.lower()) if {"Name", "Surn"} & set(p.tag.grammemes)]
+    cases = {p.tag.case for p in readings}
+    return "gent" in cases and "nomn" not in cases
+
+
+NAMESAKE_ORG = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[а-яё]+)?\s+(?P<name>(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+|"
+                          r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)(?![\w-])")
+
+
+def _namesake_orgs(text: str) -> list[Mention]:
+    """«Фонда Андрея Мельниченко», «Домом-усадьбой П.И. Чайковского»: a capitalised namesake head noun and a
+    person's name in the genitive name an organisation (`_namesake`)."""
+    out = []
+    for m in NAMESAKE_ORG.finditer(text):
+        if _namesake(text, Mention(m.start("name"), m.end(), m.group("name"))):
+            head = text[m.start():m.start("name")].split()[0]
+            head = "-".join(_nominative_noun(part) for part in head.split("-"))  # «Домом-усадьбой» → «Дом-усадьба»
+            out.append(Mention(m.start(), m.end(), f"{_capital(head)} {m.group('name')}"))
+    return out
+
+
+def _nominative_noun(word: str) -> str:
+    form = parses(word.lower())[0].inflect({"nomn"})
+    return form.word if form else word
 
 
 def _after_nominative_title(text: str, start: int) -> bool:
@@ -485,6 +532,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         after = bisect.bisect_right(person_starts, mention.start)
         cut = person_starts[after] if after < len(person_starts) and person_starts[after] < mention.end else mention.end
         mention.end, mention.value = cut, _trim_tail(text[mention.start:cut].strip())
+    found += _namesake_orgs(text)  # after the cut: the namesake is no person, and the head is already nominative
     out, reach = [], -1  # reach: the furthest end in `out`, all of which start before or where the next one does
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or mention.end <= reach:  # inside one kept before
