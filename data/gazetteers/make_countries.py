@@ -9,7 +9,8 @@ state as often), and names with commas or brackets ("Virgin Islands, U.S."), whi
 long names (Лаосская Народно-Демократическая Республика) are what pycountry gives; short Russian forms (Лаос) are
 aliases to add by hand above the marker.
 
-Usage: PYTHONPATH=src python data/gazetteers/make_countries.py  (rewrites data/gazetteers/countries.yaml in place)
+Usage: pip install ".[maintain]" && PYTHONPATH=src python data/gazetteers/make_countries.py  (rewrites
+data/gazetteers/countries.yaml in place)
 """
 
 import gettext

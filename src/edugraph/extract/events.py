@@ -222,7 +222,7 @@ SCOPE = re.compile(r"(?:всероссийск|международн|межре
 
 STAGE_LEVEL = re.compile(r"(?:муниципальн|региональн|заключительн|школьн)\w*(?=\s+этап|$)", re.I)
 STAGE = re.compile(r"^(?:финал|этап|тур|final|stage|round|phase|qualifying|in-person|absentee|"
-                   r"(?:муниципальн|региональн|заключительн|школьн)\w*\s+этап|"  # a stage named by its level (STAGE_LEVEL)
+                   r"(?:муниципальн|региональн|заключительн|школьн)\w*\s+этап|"  # named by its level (STAGE_LEVEL)
                    r"(?:first|second|third|full-time|regional|all-russian|municipal)\s+(?:[\w-]+\s+)?"
                    r"(?:stage|round|phase))", re.I)
 
