@@ -78,3 +78,21 @@ def test_a_sub_select_sees_the_parameter_on_a_real_store():
             "FILTER(!BOUND(?date) || STR(?d) <= STR(?date)) } } }")
     assert [row["latest"].value for row in store.query(with_values(text, {DATE: DAY}))] == ["2022-05-01"]
     assert [row["latest"].value for row in store.query(text)] == ["2024-05-01"]
+
+
+def test_a_brace_in_a_string_over_lines_is_no_group():
+    """A `{` inside a long string ('''…''' / \"\"\"…\"\"\" over lines) took the VALUES block into the literal: the query
+    then looked for another string and silently answered nothing."""
+    store = ox.Store()
+    store.add(ox.Quad(IRI, ox.NamedNode(EX + "note"), ox.Literal("a{\nb")))
+    for quote in ('"""', "'''"):
+        text = f"SELECT ?s WHERE {{ ?s <{EX}note> {quote}a{{\nb{quote} }}"
+        bound = with_values(text, {ox.Variable("s"): IRI})
+        assert bound.startswith("SELECT ?s WHERE { VALUES (?s)") and bound.count("VALUES") == 1
+        assert [row["s"] for row in store.query(bound)] == [IRI]
+
+
+def test_select_inside_a_prefixed_name_opens_no_sub_select():
+    text = "PREFIX select: <http://x/>\nSELECT * WHERE { ?date select:p ?o . ?date <http://x/a-select> ?p " \
+           ". OPTIONAL { ?date eg:has-select ?q } }"
+    assert with_values(text, {DATE: DAY}).count("VALUES") == 1

@@ -200,9 +200,12 @@ def store_lookup(store: ox.Store) -> Lookup:
     return select
 
 
-NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
+_IRI = r"<[^<>\s]*>"
+_LONG_STRINGS = r'"""(?:[^"\\]|\\.|"(?!""))*"""' "|" r"'''(?:[^'\\]|\\.|'(?!''))*'''"  # may span lines
+_STRINGS = r'"(?:[^"\\\n]|\\.)*"' "|" r"'(?:[^'\\\n]|\\.)*'"
+NOISE = re.compile("|".join([_IRI, _LONG_STRINGS, _STRINGS, r"#[^\n]*"]))  # IRIs, strings, comments
 WHERE = re.compile(r"\bWHERE\s*\{", re.I)
-SELECT = re.compile(r"(?<![\w?$:])SELECT\b", re.I)  # the keyword, not ?select or eg:select
+SELECT = re.compile(r"(?<![\w?$:.-])SELECT(?![\w:-])", re.I)  # the keyword, not ?select, eg:has-select, select:
 PIN = re.compile(r"FILTER\s*\(\s*!\s*BOUND\s*\(\s*[?$](?P<param>\w+)\s*\)"  # FILTER(!BOUND(?x)
                  r"\s*\|\|\s*[?$](?P<node>\w+)\s*=\s*[?$](?P<same>\w+)\s*\)", re.I)  # || ?y = ?x)
 
