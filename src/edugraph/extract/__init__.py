@@ -33,8 +33,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts)
-    organisations += [centre for centre in map(_opened_centre, events) if centre and
-                      not any(same_organisation(centre, o) for o in organisations)]
+    for centre in filter(None, map(_opened_centre, events)):  # one centre opened, then visited, is one
+        if not any(same_organisation(centre, o) for o in organisations):
+            organisations.append(centre)
     organisations += [s for s in news_sources(article) if not any(same_organisation(s, o) for o in organisations)]
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],
