@@ -31,6 +31,7 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "english-names": "John Smith, Mary Jones, ",
     "district-adjectives": "Зеленоградского, Ааского ",  # a regex that doubled its work per word
     "award-sentences": "Форум педагогов прошёл. Министр вручил учителям награды. ",  # each award read all the forum's
+    "opening-mentions": "the opening of «",  # each asked whether the article reports an opening
     "numbered-organisations": "школа № {i} «Лицей {i}», ",  # {i}: 0, 1, 2 …: a name search per pair of them
 }
 CHILD = """
