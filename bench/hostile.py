@@ -15,7 +15,7 @@ import argparse
 import subprocess
 import sys
 
-UNITS = {  # name -> the unit repeated ("Новости. " opens every text so that it has a first sentence)
+UNITS = {  # name -> the unit repeated ("Новости. " opens every text so that it has a first sentence; {i} numbers it)
     "event-nouns": "форум ",
     "event-titles": "фестиваль «",
     "names-with-commas": "Иван Иванов, ",
@@ -30,13 +30,17 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "zero-width": "Шк\u200dола \u200d",
     "english-names": "John Smith, Mary Jones, ",
     "district-adjectives": "Зеленоградского, Ааского ",  # a regex that doubled its work per word
+    "award-sentences": "Форум педагогов прошёл. Министр вручил учителям награды. ",  # each award read all the forum's
+    "opening-mentions": "the opening of «",  # each asked whether the article reports an opening
+    "numbered-organisations": "школа № {i} «Лицей {i}», ",  # {i}: 0, 1, 2 …: a name search per pair of them
 }
 CHILD = """
 import sys, time
 from edugraph.extract import extract_facts
 unit, size = sys.argv[1], int(sys.argv[2])
 extract_facts("Иван Петров, директор школы в Москве. John Smith of Moscow.")
-text = "Новости. " + (unit * (size // len(unit) + 1))[:size]
+units = (unit.replace("{i}", str(i)) for i in range(size)) if "{i}" in unit else [unit] * (size // len(unit) + 1)
+text = "Новости. " + "".join(units)[:size]
 start = time.process_time()
 extract_facts(text)
 print(time.process_time() - start)

@@ -827,6 +827,14 @@ def test_an_opened_technopark_is_an_organisation_a_point_of_growth_centre_is_not
     assert extract_facts(text, "en", {"date": "2017-06-02"})["organisations"] == ["Kvantorium (Tomsk)"]
 
 
+def test_a_technopark_opened_then_visited_is_one_organisation():
+    text = ("8 февраля в Саранске открылся детский технопарк «Кванториум». 9 февраля губернатор посетил детский "
+            "технопарк «Кванториум» в Саранске.")
+    facts = extract_facts(text, "ru", {"date": "2017-02-09"})
+    assert facts["organisations"] == ["детский технопарк «Кванториум» (Саранск)"]
+    assert [e["name"].split()[0] for e in facts["events"]] == ["Открытие", "Посещение"]
+
+
 def test_an_english_opening_still_to_come_is_an_event_on_its_day():
     text = ("On 1 September in Ryazan the city will open school No. 75, which has three sports halls. "
             "In Kazan on September 1 to open the new multidisciplinary gymnasium No. 180.")

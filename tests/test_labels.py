@@ -10,7 +10,7 @@ from edugraph import gazetteer
 from edugraph.articles import read_article
 from edugraph.build import article_facts
 from edugraph.resolve import ResolvedArticle, resolve_article
-from edugraph.resolve.labels import DANGLING
+from edugraph.resolve.labels import DANGLING, tidy
 from edugraph.resolve.records import Labels
 from edugraph.text import parses
 
@@ -78,3 +78,9 @@ def test_english_labels_write_numbers_the_english_way():
                                 "real_en_33_russia_76_new_schools_september") for text in labels(real(ident), "en")]
     assert "Opening of secondary school No. 41, 1 Sep 2017" in found  # "… №41" in the article
     assert not [text for text in found if "№" in text]
+
+
+def test_a_name_of_unmatched_brackets_only_is_balanced_without_recursion():
+    """One recursion per unmatched opening bracket: a name (a curated one, say) of a few thousand of them was a
+    RecursionError, a traceback out of `edugraph build`."""
+    assert tidy("(" * 5000 + "Лицей") == "Лицей" and tidy("«Лицей «Гимназия") == "Лицей «Гимназия»"

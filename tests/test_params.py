@@ -78,3 +78,47 @@ def test_a_sub_select_sees_the_parameter_on_a_real_store():
             "FILTER(!BOUND(?date) || STR(?d) <= STR(?date)) } } }")
     assert [row["latest"].value for row in store.query(with_values(text, {DATE: DAY}))] == ["2022-05-01"]
     assert [row["latest"].value for row in store.query(text)] == ["2024-05-01"]
+
+
+def test_a_brace_in_a_string_over_lines_is_no_group():
+    """A `{` inside a long string ('''…''' / \"\"\"…\"\"\" over lines) took the VALUES block into the literal: the query
+    then looked for another string and silently answered nothing."""
+    store = ox.Store()
+    store.add(ox.Quad(IRI, ox.NamedNode(EX + "note"), ox.Literal("a{\nb")))
+    for quote in ('"""', "'''"):
+        text = f"SELECT ?s WHERE {{ ?s <{EX}note> {quote}a{{\nb{quote} }}"
+        bound = with_values(text, {ox.Variable("s"): IRI})
+        assert bound.startswith("SELECT ?s WHERE { VALUES (?s)") and bound.count("VALUES") == 1
+        assert [row["s"] for row in store.query(bound)] == [IRI]
+
+
+def test_select_inside_a_prefixed_name_opens_no_sub_select():
+    text = "PREFIX select: <http://x/>\nSELECT * WHERE { ?date select:p ?o . ?date <http://x/a-select> ?p " \
+           ". OPTIONAL { ?date eg:has-select ?q } }"
+    assert with_values(text, {DATE: DAY}).count("VALUES") == 1
+
+
+def test_a_parameter_of_a_sub_selects_having_is_bound_there():
+    """A sub-SELECT sees no variable of the outer VALUES block: grouped by ?min too (so that HAVING may read it),
+    `HAVING (COUNT(?e) >= ?min)` compared with an unbound ?min, and the query answered nothing."""
+    store = ox.Store()
+    for org, events in (("a", 3), ("b", 1)):
+        for i in range(events):
+            store.add(ox.Quad(ox.NamedNode(EX + org), ox.NamedNode(EX + "ran"), ox.NamedNode(f"{EX}e{org}{i}")))
+    text = (f"SELECT ?org WHERE {{ {{ SELECT ?org (COUNT(?e) AS ?n) WHERE {{ ?org <{EX}ran> ?e }} "
+            "GROUP BY ?org ?min HAVING (COUNT(?e) >= ?min) } }")
+    least = ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    assert [row["org"].value for row in store.query(with_values(text, {ox.Variable("min"): least}))] == [EX + "a"]
+
+
+def test_a_parameter_a_sub_select_sets_with_as_is_bound_outside_it_only():
+    """VALUES (?lang) before `BIND(LANG(?n) AS ?lang)` in the same group is a syntax error."""
+    store = ox.Store()
+    for lang in ("ru", "en"):
+        store.add(ox.Quad(IRI, ox.NamedNode(EX + "label"), ox.Literal("А", language=lang)))
+    text = (f"SELECT ?n ?lang WHERE {{ {{ SELECT ?n ?lang WHERE {{ ?p <{EX}label> ?n BIND(LANG(?n) AS ?lang) }} }}"
+            f" {{ SELECT ?p (COUNT(?n) AS ?count) WHERE {{ ?p <{EX}label> ?n }} GROUP BY ?p }} }}")
+    bound = with_values(text, {ox.Variable("lang"): ox.Literal("ru"), ox.Variable("count"): ox.Literal("x")})
+    assert bound.count("VALUES") == 1
+    bound = with_values(text, {ox.Variable("lang"): ox.Literal("ru")})
+    assert [row["lang"].value for row in store.query(bound)] == ["ru"]

@@ -27,15 +27,16 @@ class _TextCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.headline: list[str] = []  # the text of the first <h1>
+        self.headline: list[str] = []  # the text of the first <h1> with any (not a logo's empty one)
         self._skip = 0
-        self._h1 = 0  # 1 inside the first <h1>, 2 after it
+        self._h1 = 0  # 1 inside an <h1> while no headline is found, 2 after the headline
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n" if tag != "br" else "\n")
+            self.headline += [" "] if self._h1 == 1 else []  # «Открыт<br>IT-куб»: two words
         self._h1 = 1 if tag == "h1" and not self._h1 else self._h1
 
     def handle_endtag(self, tag):
@@ -43,7 +44,8 @@ class _TextCollector(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
-        self._h1 = 2 if tag == "h1" and self._h1 == 1 else self._h1
+        if tag == "h1" and self._h1 == 1:
+            self._h1 = 2 if "".join(self.headline).strip() else 0
 
     def handle_data(self, data):
         if not self._skip:

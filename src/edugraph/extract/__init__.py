@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from edugraph import gazetteer
 from edugraph.articles import detect_language as detect_lang
@@ -32,8 +33,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts)
-    organisations += [centre for centre in map(_opened_centre, events) if centre and
-                      not any(same_organisation(centre, o) for o in organisations)]
+    for centre in filter(None, map(_opened_centre, events)):  # one centre opened, then visited, is one
+        if not any(same_organisation(centre, o) for o in organisations):
+            organisations.append(centre)
     organisations += [s for s in news_sources(article) if not any(same_organisation(s, o) for o in organisations)]
     facts = {
         "persons": [{"name": name, "posts": value} for name, value in posts.items()],
@@ -111,13 +113,26 @@ def _organisations(article: Article, posts: dict) -> list[str]:
         kept[same[0]] = longest
         words = main_words(longest)  # a shorter repeat now covered by the longer name («Департамент образования»)
         kept = [k for i, k in enumerate(kept) if i not in same[1:] or not main_words(k) <= words]
-    return [k for k in kept if not any(other != k and _part_of(k, other) for other in kept)]
+    return _without_parts(kept)
 
 
-def _part_of(name: str, other: str) -> bool:
-    """«Мегион» in «группа компаний «Мегион»», «СМИ» in «управление по информационной политике и связям со СМИ»:
-    a name found inside another organisation's name is that organisation's mention, not one of its own."""
-    return bool(re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", fold(other)))
+def _without_parts(names: list[str]) -> list[str]:
+    """The names but those found inside another one («Мегион» in «группа компаний «Мегион»», «СМИ» in «управление
+    по информационной политике и связям со СМИ»): such a name is that organisation's mention, not one of its own.
+    Each name is searched once in all the names joined (a search per pair took 30 s for 1,600 organisations).
+
+    >>> _without_parts(["Мегион", "группа компаний «Мегион»", "Мегионская школа"])
+    ['группа компаний «Мегион»', 'Мегионская школа']
+    """
+    folded = [fold(name) for name in names]
+    joined, own = "\0".join(folded), Counter(names)
+    out = []
+    for name, key in zip(names, folded):
+        if joined.count(key) > own[name]:  # a cheap test first: in another name, if not as a word
+            if len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", joined)) > own[name]:
+                continue
+        out.append(name)
+    return out
 
 
 def _same_posts_once(posts: list[dict]) -> list[dict]:

@@ -242,14 +242,14 @@ def _case_form(word: str, case: str, new_case: str) -> str:
     return form.word if form else word
 
 
-def _gathering(action: dict, events: list[dict], sentence: str, main_told: list[str]) -> dict | None:
+def _gathering(action: dict, events: list[dict], sentence: str, main_awarded: bool) -> dict | None:
     """The article's first event, when a sentence tells of awards handed out without a date of its own («На
     конференции вручили педагогам награды», "a solemn awarding of winners"): a ceremony that is a part of that
     event. None when an event of the article already is that ceremony, when the sentences that tell the first
-    event (`main_told`) tell of awards too («состоялось награждение учителей, приуроченное к празднику»: the award is
+    event tell of awards too (`main_awarded`) («состоялось награждение учителей, приуроченное к празднику»: the award is
     that event), or when the first event is a competition (its prizes are its own end)."""
     if not action.get("once") or not events or events[0]["type"] == "competition" or \
-            not AWARDS_HANDED.search(sentence) or any(AWARDS_HANDED.search(told) for told in main_told) or \
+            not AWARDS_HANDED.search(sentence) or main_awarded or \
             any(AWARD_EVENT.search(e["name"]) for e in events):
         return None
     return events[0]
@@ -263,7 +263,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
     an award ceremony is reported once, and one told without a date outside `main_sentences` (the sentences of
     the first event) is a part of the first event."""
     dated = {(event["type"], event["date"]): event for event in events}
-    main_told = [article.text[s:e] for s, e in main_sentences]
+    main_awarded = any(AWARDS_HANDED.search(article.text[s:e]) for s, e in main_sentences)  # once: not per sentence
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
     for index, (s, e) in enumerate(article.body):
@@ -287,7 +287,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
-            whole = _gathering(action, events, text, main_told) if not stated else None
+            whole = _gathering(action, events, text, main_awarded) if not stated else None
             if action.get("once") and not stated and events and not whole:
                 continue  # the article's own event already is the award ceremony
             if whole:  # «На конференции вручили педагогам награды»: a part of the gathering, on its day

@@ -552,7 +552,14 @@ OPENED = re.compile(r"(?<!\w)(?:opened|opens|открыл(?:ся|ась|ось|�
 
 
 def _reports_opening(article: Article) -> bool:
-    return any(OPENED.search(article.text[s:e]) and find_dates(article.text[s:e], article.year) for s, e in article.sentences)
+    """Whether a sentence of the article reports a dated opening; found once per article (asked for each opening
+    mention, it read the whole article each time: quadratic)."""
+    found = vars(article).get("_reports_opening")
+    if found is None:
+        found = vars(article)["_reports_opening"] = any(
+            OPENED.search(article.text[s:e]) and find_dates(article.text[s:e], article.year)
+            for s, e in article.sentences)
+    return found
 
 
 def _best(article: Article, mentions: list[dict]) -> dict:

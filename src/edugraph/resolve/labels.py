@@ -89,8 +89,8 @@ def balanced(text: str, opening: str, closing: str) -> str:
         depth += (char == opening) - (char == closing)
         kept.append(char)
     text = "".join(kept).strip()
-    if depth and text.startswith(opening) and text.count(opening) == depth:
-        return balanced(text[1:], opening, closing)
+    while depth and text.startswith(opening) and text.count(opening) == depth:  # all unmatched: no closing left
+        text, depth = text[1:].strip(), depth - 1
     return text + closing * depth
 
 

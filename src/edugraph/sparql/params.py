@@ -200,9 +200,13 @@ def store_lookup(store: ox.Store) -> Lookup:
     return select
 
 
-NOISE = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")  # IRIs, strings, comments
+_IRI = r"<[^<>\s]*>"
+_LONG_STRINGS = r'"""(?:[^"\\]|\\.|"(?!""))*"""' "|" r"'''(?:[^'\\]|\\.|'(?!''))*'''"  # may span lines
+_STRINGS = r'"(?:[^"\\\n]|\\.)*"' "|" r"'(?:[^'\\\n]|\\.)*'"
+NOISE = re.compile("|".join([_IRI, _LONG_STRINGS, _STRINGS, r"#[^\n]*"]))  # IRIs, strings, comments
 WHERE = re.compile(r"\bWHERE\s*\{", re.I)
-SELECT = re.compile(r"(?<![\w?$:])SELECT\b", re.I)  # the keyword, not ?select or eg:select
+ALIAS = re.compile(r"\bAS\s+[?$](\w+)", re.I)  # `BIND(… AS ?lang)`, `(COUNT(?e) AS ?n)`: set there, bound outside
+SELECT = re.compile(r"(?<![\w?$:.-])SELECT(?![\w:-])", re.I)  # the keyword, not ?select, eg:has-select, select:
 PIN = re.compile(r"FILTER\s*\(\s*!\s*BOUND\s*\(\s*[?$](?P<param>\w+)\s*\)"  # FILTER(!BOUND(?x)
                  r"\s*\|\|\s*[?$](?P<node>\w+)\s*=\s*[?$](?P<same>\w+)\s*\)", re.I)  # || ?y = ?x)
 
@@ -215,7 +219,8 @@ def blanked(text: str) -> str:
 
 def with_values(text: str, bindings: dict | None, pin: bool = True) -> str:
     """The query with {Variable: term} bindings as a VALUES block opening its (outer) WHERE clause, and opening
-    the WHERE clause of each sub-SELECT whose own text uses a bound variable (that VALUES block binds only those),
+    the WHERE clause of each sub-SELECT whose own text (its projection, GROUP BY, HAVING too) uses a bound variable it
+    does not set itself with `AS` (that VALUES block binds only those),
     each on its line: bound before any FILTER runs, so a sub-SELECT can filter by a parameter before it groups or
     is joined. (pyoxigraph's `substitutions` are not used: its optimiser treats `BOUND(?param)` as false for a
     variable no pattern binds.) With `pin` (for Oxigraph, whose planner does not turn an equality filter into an
@@ -240,9 +245,10 @@ def with_values(text: str, bindings: dict | None, pin: bool = True) -> str:
     if outer is None:
         return text + " " + values_block(pinned(text, bindings) if pin else bindings)
     inserts = {outer[0] + 1: bindings}
-    for group in sub_select_groups(masked, groups, outer):
-        own = own_text(masked, group, groups)
-        used = {variable: term for variable, term in bindings.items() if uses(own, variable.value)}
+    for select_at, group in sub_selects(masked, groups, outer):
+        said = own_text(masked, group, groups) + " " + around_where(masked, select_at, group)
+        used = {variable: term for variable, term in bindings.items()
+                if uses(said, variable.value) and variable.value not in ALIAS.findall(said)}
         if used:
             inserts[group[0] + 1] = used
     pieces, done = [], 0
@@ -287,14 +293,30 @@ def outer_group(masked: str, groups: dict) -> tuple[int, int] | None:
     return groups[first[0]] if first else None
 
 
-def sub_select_groups(masked: str, groups: dict, outer: tuple[int, int]) -> list[tuple[int, int]]:
-    """The WHERE groups of the sub-SELECTs (the first group after each SELECT keyword inside the outer group)."""
+def sub_selects(masked: str, groups: dict, outer: tuple[int, int]) -> list[tuple[int, tuple[int, int]]]:
+    """(offset of the SELECT keyword, its WHERE group) of each sub-SELECT inside the outer group (its WHERE group is
+    the first group after the keyword)."""
     found = []
     for match in SELECT.finditer(masked, outer[0], outer[1]):
         start = masked.find("{", match.end())
         if start in groups:
-            found.append(groups[start])
+            found.append((match.start(), groups[start]))
     return found
+
+
+def sub_select_groups(masked: str, groups: dict, outer: tuple[int, int]) -> list[tuple[int, int]]:
+    """The WHERE groups of the sub-SELECTs inside the outer group."""
+    return [group for _, group in sub_selects(masked, groups, outer)]
+
+
+def around_where(masked: str, select_at: int, group: tuple[int, int]) -> str:
+    """What a sub-SELECT says outside its WHERE group, where a parameter may be used too: its projection and its
+    modifiers (`GROUP BY ?org ?min HAVING (COUNT(?e) >= ?min)`), up to the `}` that closes the sub-SELECT."""
+    depth, end = 0, group[1] + 1
+    while end < len(masked) and (masked[end] != "}" or depth):
+        depth += (masked[end] == "{") - (masked[end] == "}")
+        end += 1
+    return masked[select_at:group[0]] + " " + masked[group[1] + 1:end]
 
 
 def own_text(masked: str, group: tuple[int, int], groups: dict) -> str:
