@@ -33,6 +33,7 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "award-sentences": "Форум педагогов прошёл. Министр вручил учителям награды. ",  # each award read all the forum's
     "opening-mentions": "the opening of «",  # each asked whether the article reports an opening
     "numbered-organisations": "школа № {i} «Лицей {i}», ",  # {i}: 0, 1, 2 …: a name search per pair of them
+    "company-groups": "группа компаний «Мегион{i}» и «Мегион{i}», ",  # every pair of names compared for the merge
 }
 CHILD = """
 import sys, time
