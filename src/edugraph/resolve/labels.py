@@ -11,10 +11,10 @@ class and place. Transliteration is kept for personal and proper names only.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .. import gazetteer
+from ..extract.actions import actions
 from ..extract.names import genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
 from ..text import lemma_key, parses
@@ -110,6 +110,11 @@ def tidy(name: str) -> str:
     return text
 
 
+def _as_written(name: str, lang: str) -> Labels:
+    """A name as the article writes it, transliterated for English when the article is Russian."""
+    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
+
+
 def person_labels(name: str, lang: str) -> Labels:
     """A person's name as the article gives it, transliterated for English. English news name a Russian by given
     name and surname, so the English form of a Russian article (the transliteration) is the one an English article
@@ -119,17 +124,16 @@ def person_labels(name: str, lang: str) -> Labels:
     >>> person_labels("Vladimir Vladimirovich Putin", "en").en, person_labels("Владимир Путин", "ru").en
     ('Vladimir Putin', 'Vladimir Putin')
     """
-    if lang == "ru":
-        return Labels(ru=name, en=gazetteer.transliterate(name))
     words = name.split()
-    if len(words) == 3 and PATRONYMIC.search(words[1]) and words[0][:1].isupper() and words[2][:1].isupper():
+    if lang == "en" and len(words) == 3 and PATRONYMIC.search(words[1]) and words[0][:1].isupper() \
+            and words[2][:1].isupper():
         return Labels(en=f"{words[0]} {words[2]}")
-    return Labels(en=name)
+    return _as_written(name, lang)
 
 
 def place_labels(name: str, lang: str) -> Labels:
     """Labels of a place the gazetteer lacks: its name, transliterated for English."""
-    return Labels(ru=name, en=gazetteer.transliterate(name)) if lang == "ru" else Labels(en=name)
+    return _as_written(name, lang)
 
 
 def _proper_names(wording: str) -> str:
@@ -164,12 +168,6 @@ def is_generic(wording: str) -> bool:
     """True for an event name a reader cannot tell apart without a date («Совещание», «Стратегическая сессия»)."""
     words = wording.split()
     return not QUOTED.search(wording) and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
-
-
-@functools.lru_cache(maxsize=1)
-def actions() -> tuple[dict, ...]:
-    """The actions that name events («Открытие …», "Visit to …"): `edugraph.extract.actions`' gazetteer."""
-    return tuple(gazetteer.load("actions")["actions"])
 
 
 def genitive(phrase: str) -> str:
