@@ -244,17 +244,17 @@ def with_values(text: str, bindings: dict | None, pin: bool = True) -> str:
     outer = outer_group(masked, groups)
     if outer is None:
         return text + " " + values_block(pinned(text, bindings) if pin else bindings)
-    inserts = {outer[0] + 1: bindings}
+    inserts = {outer[0] + 1: (own_text(masked, outer, groups), bindings)}  # offset -> (group's own text, bindings)
     for select_at, group in sub_selects(masked, groups, outer):
-        said = own_text(masked, group, groups) + " " + around_where(masked, select_at, group)
+        own = own_text(masked, group, groups)
+        said = own + " " + around_where(masked, select_at, group)
         used = {variable: term for variable, term in bindings.items()
                 if uses(said, variable.value) and variable.value not in ALIAS.findall(said)}
         if used:
-            inserts[group[0] + 1] = used
+            inserts[group[0] + 1] = (own, used)
     pieces, done = [], 0
-    for at in sorted(inserts):
-        own = own_text(masked, outer if at == outer[0] + 1 else groups[at - 1], groups)
-        pieces += [text[done:at], values_block(pinned(own, inserts[at]) if pin else inserts[at])]
+    for at, (own, used) in sorted(inserts.items()):
+        pieces += [text[done:at], values_block(pinned(own, used) if pin else used)]
         done = at
     return "".join(pieces) + text[done:]
 
