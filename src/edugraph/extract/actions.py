@@ -33,7 +33,7 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     for start, end, ident in gazetteer.initiative_spans(article.text[s:e]):
         if not any(o.start <= s + start < o.end for o in found):
             name = gazetteer.initiative(ident)["ru" if article.lang == "ru" else "en"]
-            found.append(Mention(s + start, s + end, name))
+            found.append(Mention(s + start, s + end, name, {"initiative": ident}))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -255,6 +255,19 @@ def _gathering(action: dict, events: list[dict], sentence: str, main_awarded: bo
     return events[0]
 
 
+def _named_by(article: Article, action: dict, target: Mention | None, place: str | None) -> dict:
+    """The event fact's extension key `action`: the action's kind and the object its name gives (the target's
+    wording, kind and initiative id, else the place with its gazetteer id), so that no one looks them up again."""
+    if target:
+        ident = target.extra.get("initiative")
+        kind = "initiative" if ident else "organisation"
+        return {"kind": action["kind"], "object": {"name": target.value, "kind": kind, "id": ident}}
+    if place:
+        record = next((m.extra.get("record") for m in article.places if m.value == place), None)
+        return {"kind": action["kind"], "object": {"name": place, "kind": "place", "id": record and record["id"]}}
+    return {"kind": action["kind"], "object": None}
+
+
 def action_events(article: Article, events: list[dict], covered: set[tuple],
                   main_sentences: frozenset = frozenset()) -> list[dict]:
     """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
@@ -298,6 +311,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
+                twin["action"] = _named_by(article, action, target, None)
             if twin and target and action["kind"] == "opening" and _network_centre(article, target):
                 twin["_centre"] = target.value
             if not date and not whole or twin or target and _plural(article, target) or \
@@ -315,6 +329,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
+            if label == action["name_" + article.lang]:  # not «Вручение ведомственных наград»
+                out[key]["action"] = _named_by(article, action, *((target, place) if what else (None, None)))
             if whole:
                 out[key]["parent"] = whole["name"]
             if target and action["kind"] in ("opening", "visit") and _network_centre(article, target):
@@ -324,7 +340,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
     trips = [e for k, e in out.items() if k[0] == "visit" and not e["_target"]]
     for k, e in out.items():  # «посетила Калужскую область», then «посетила детский сад»: a visit of that trip
         if k[0] == "visit" and e["_target"] and trips and trips[0]["date"] == e["date"]:
-            e["parent"] = trips[0]["name"]
+            e["parent"], e["parent_action"] = trips[0]["name"], trips[0].get("action")  # the trip may be dropped
     if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_stated"]}
     for event in out.values():

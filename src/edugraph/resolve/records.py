@@ -116,6 +116,18 @@ class PersonRecord(Record):
 
 
 @dataclass(frozen=True)
+class ActionRecord:
+    """The action an event is named by («Открытие …», "Visit to …"): its `kind` in data/gazetteers/actions.yaml and
+    its object as extraction found it: the `wording`, and the centre `network` (initiative id) or the gazetteer
+    `place` it is (None otherwise)."""
+
+    kind: str
+    wording: str | None = None
+    network: str | None = None
+    place: PlaceRecord | None = None
+
+
+@dataclass(frozen=True)
 class EventRecord(Record):
     """An event with its type (a key of mapping.EVENT_CLASSES, None for a parent only named) and its links."""
 
@@ -139,6 +151,7 @@ class EventRecord(Record):
     topics: tuple[TopicRecord, ...] = ()
     attendees: tuple[PersonRecord, ...] = ()
     evidence: Evidence | None = field(default=None, compare=False)
+    action: ActionRecord | None = None  # what its labels were built from, when an action names it
 
 
 @dataclass(frozen=True)
