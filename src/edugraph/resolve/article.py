@@ -82,13 +82,15 @@ class Resolver:
         return PersonRecord(key, name, labels.person_labels(name, self.lang), posts)
 
     def action(self, fact) -> ActionRecord | None:
-        """The action an event fact is named by (its extension key `action`), with the identity extraction gave its
-        object: a centre network's initiative id, a place's gazetteer id. None without one (or a malformed one)."""
+        """The action an event fact is named by (its extension key `action`): the object's wording, tidied, with the
+        identity extraction gave it (a centre network's initiative id, a place's gazetteer id). None without one, or
+        for a malformed one."""
         if not isinstance(fact, dict) or not isinstance(fact.get("kind"), str):
             return None
         thing = fact.get("object") if isinstance(fact.get("object"), dict) else {}
         wording, ident = thing.get("name"), thing.get("id")
-        if not isinstance(wording, str) or not wording.strip():
+        wording = labels.tidy(wording) if isinstance(wording, str) else ""  # a name cut short: «школу под»
+        if not wording:
             return ActionRecord(fact["kind"])
         ident = ident if isinstance(ident, str) else None
         initiative = gazetteer.initiative(ident) if thing.get("kind") == "initiative" and ident else None

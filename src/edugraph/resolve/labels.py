@@ -191,7 +191,7 @@ def object_labels(action: ActionRecord, lang: str, place: Labels | None = None) 
     роста» -> «центр «Точка роста»», "«Point of Growth» centre"), a place its labels (an English article keeps its
     wording); otherwise the wording (English by the glossary, or its quoted proper names), a Russian one only from a
     Russian article."""
-    name = tidy(action.wording or "")
+    name = action.wording or ""
     if action.network:
         network = gazetteer.initiative(action.network)
         return Labels(ru=f"центр «{network['ru']}»", en=f"«{network['en']}» centre")
@@ -214,8 +214,7 @@ def action_labels(action: ActionRecord, lang: str, place: Labels | None) -> Labe
     named = next((a for a in actions() if a["kind"] == action.kind), None)
     if named is None or named.get("label_only"):
         return None
-    target = object_labels(action, lang, place) if tidy(action.wording or "") else \
-        place if named["kind"] == "visit" else None
+    target = object_labels(action, lang, place) if action.wording else place if named["kind"] == "visit" else None
     target = target or Labels()
     ru = target.ru and f"{named['name_ru']} {genitive(target.ru)}"
     return Labels(ru=ru or (named["name_ru"] if lang == "ru" else None),
