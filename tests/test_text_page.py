@@ -33,3 +33,11 @@ def test_adding_an_html_page_parses_it_once(tmp_path, monkeypatch):
     assert article.title == "Методический семинар для учителей физики прошел в Кемерово"
     assert "Кемерово" in article.text and "<" not in article.text
     assert fed == [len(PAGES[0])]  # the page once (a headline with markup in its text would be a second, short one)
+
+
+def test_a_page_without_a_headline_is_titled_by_its_first_line(tmp_path):
+    page = tmp_path / "news.html"
+    page.write_text("<html><body><p>Открыт центр «IT-куб» в Томске.</p><p>Центр открыт 1 сентября.</p></body></html>",
+                    encoding="utf-8")
+    article = prepare_article(page, tmp_path / "articles")  # was refused: metadata 'title' = '' is wrong
+    assert article.title == "Открыт центр «IT-куб» в Томске."

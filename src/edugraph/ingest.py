@@ -58,8 +58,8 @@ def prepare_article(source: Path, folder: Path, title: str | None = None, date: 
         raise EduGraphError(f"{folder}: the articles folder is not a folder")
     raw = decode_text(read_limited(source, "MAX_ARTICLE_BYTES", "article"), source)
     is_html = HTML_PATTERN.search(raw[:4000]) or source.suffix.lower() in HTML_SUFFIXES
-    text, headline = clean_page(raw) if is_html else (raw, None)
-    title = title or headline
+    text, headline = clean_page(raw) if is_html else (raw, "")
+    title = title or headline or None  # a page without a headline is titled by its first line, like a text
     if not text.strip():
         raise EduGraphError(f"{source}: no text left after removing the HTML markup")
     check_article_text(text, source)
