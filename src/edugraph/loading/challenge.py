@@ -5,7 +5,7 @@ or an update POST first goes out, body and all, without credentials. A server ma
 read the headers and close the connection without reading the body; the client, still writing it, then fails
 with "Broken pipe" (or "Connection reset") and never sees the challenge, and so does every retry (Virtuoso does
 this under load, with graphs larger than the socket buffers). So the loader asks for the challenge first, with a
-body-less HEAD of the same URL, and sends the body once, with the credentials that answer it
+body-less HEAD of the URL, and sends the body once, with the credentials that answer it
 (:class:`Challenges`). Where no challenge comes (no user given, a URL open to all, a scheme urllib cannot
 answer), the request goes as before and urllib answers a later challenge itself.
 
@@ -18,11 +18,11 @@ server may now ask for something else) makes the next one ask again.
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
 import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 
 from ..sparql.client import Client, RemoteError
 
