@@ -242,3 +242,31 @@ def test_unwritable_output_is_a_clear_error(build_dir, tmp_path, capsys):
     assert main(["viz", "--build", str(build_dir), "--out", str(blocker / "viz"), "--view", "all"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("edugraph: error: ") and "cannot write" in err and "\n" not in err
+
+
+def test_an_entity_named_in_one_language_shows_that_name_on_both_pages(pages, build_dir):
+    """A person only English articles name has no Russian label (none is made up): the Russian page shows the
+    English name, never an empty label or the IRI; the same the other way round."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(str(build_dir / "store"))
+    only = {}
+    for lang, other in (("en", "ru"), ("ru", "en")):
+        rows = store.query(f"""SELECT DISTINCT ?e ?label WHERE {{
+            ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label FILTER(LANG(?label) = "{lang}")
+            FILTER NOT EXISTS {{ ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?o FILTER(LANG(?o) = "{other}") }}
+            FILTER NOT EXISTS {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?o FILTER(LANG(?o) = "{other}") }}
+        }}""", use_default_graph_as_union=True)
+        only.update({row["e"].value: row["label"].value for row in rows})
+    shown = 0
+    for path in pages.glob("*.html"):
+        if path.name == "index.html":
+            continue
+        for node in page_data(path)["nodes"]:
+            if node["id"] in only:
+                shown += 1
+                name = " ".join(only[node["id"]].split())
+                shortened = " ".join(node["label_ru"].split()).rstrip("…")  # a long name is cut on the node
+                assert node["label_ru"] == node["label_en"] and shortened and name.startswith(shortened), node["id"]
+                assert node["title_ru"].split("\n")[0] == node["title_en"].split("\n")[0] == name
+    assert shown >= 10  # English-only people and organisations of the seeds' English articles
