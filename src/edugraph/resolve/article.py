@@ -42,7 +42,9 @@ class Resolver:
 
     def initiative(self, name: str) -> InitiativeRecord:
         record = gazetteer.find_initiative(name)
-        return InitiativeRecord(record["id"] if record else identity.short_slug(name), name)
+        if record:
+            return InitiativeRecord(record["id"], name)
+        return InitiativeRecord(identity.short_slug(name), name, False, labels.programme_labels(name, self.lang))
 
     def organisation(self, name: str) -> OrganisationRecord:
         if name not in self.organisations:

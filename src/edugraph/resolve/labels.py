@@ -136,6 +136,19 @@ def place_labels(name: str, lang: str) -> Labels:
     return _as_written(name, lang)
 
 
+def programme_labels(name: str, lang: str) -> Labels:
+    """Labels of a programme the gazetteer lacks: its name; in English by the glossary, else transliterated when
+    every word is capitalised (a proper name), else none (a transliterated common noun is no English).
+
+    >>> [programme_labels(n, "ru").en for n in ("Развитие образования", "ТехноАрт Чайковский", "Модернизация школ")]
+    ['Development of education', 'TekhnoArt Chaykovsky', None]
+    """
+    if lang != "ru":
+        return Labels(en=name)
+    proper = all(word[:1].isupper() for word in name.split())
+    return Labels(ru=name, en=english_name(name) or (gazetteer.transliterate(name) if proper else None))
+
+
 def _proper_names(wording: str) -> str:
     """The quoted names of a Russian name in English («Точка роста» -> " «Point of Growth»")."""
     return "".join(f" {quoted_name(q)}" for q in QUOTED.findall(wording))

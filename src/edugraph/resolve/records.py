@@ -52,10 +52,12 @@ class PlaceRecord(Record):
 
 @dataclass(frozen=True)
 class InitiativeRecord(Record):
-    """An initiative of the gazetteer (or a slug of an unknown name)."""
+    """An initiative: a gazetteer id, or (`known` False) a slug of a programme the gazetteer lacks, with its labels."""
 
     scheme: ClassVar[str] = "initiative"
     wording: str
+    known: bool = True
+    labels: Labels = Labels()
 
 
 @dataclass(frozen=True)
