@@ -1,0 +1,50 @@
+"""What an analyst sees in the pictures of real articles (tests/dev): what node sizes and edge colours say."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from edugraph.cli import main
+from test_cli_analyst import copy_articles
+
+KVANTORIUMS = ["real_en_02_tomsk_kvantorium", "real_ru_a_01_dimitrovgrad_kvantorium", "real_ru_a_03_murmansk_kvantorium",
+               "real_ru_a_13_penza_vasilyeva_kvantorium", "real_ru_c_01_syktyvkar_kvantorium",
+               "real_ru_c_02_izhevsk_kvantorium", "real_ru_g_04_kursk_kravtsov_visit",
+               "real_ru_a_12_balakhna_itcube_parents"]
+
+
+@pytest.fixture(scope="module")
+def pictures(tmp_path_factory) -> Path:
+    """`edugraph build` of eight real articles about Kvantorium and IT-cube centres, then `edugraph viz`."""
+    root = tmp_path_factory.mktemp("pictures")
+    articles = copy_articles(root / "articles", KVANTORIUMS)
+    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet"]) == 0
+    assert main(["viz", "--build", str(root / "build"), "--out", str(root / "viz"), "--central", "0"]) == 0
+    return root / "viz"
+
+
+def page_data(path: Path) -> dict:
+    html = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)[1])
+
+
+@pytest.mark.parametrize("page", ["institutions-initiatives.html", "people-events.html", "topics.html"])
+def test_the_node_with_most_links_is_drawn_largest(pictures, page):
+    """On the bipartite pages the size was the weighted degree in the projection onto the node's own side: the
+    Kvantorium initiative, linked to every centre, shares them with no other initiative and was the smallest node
+    of institutions-initiatives, under six large squares of centres that each belong to it alone."""
+    data = page_data(pictures / page)
+    links = Counter(end for edge in data["edges"] for end in (edge["from"], edge["to"]))
+    size = {node["id"]: node["size"] for node in data["nodes"]}
+    hub = max(links, key=lambda n: (links[n], n))
+    assert links[hub] >= 3 and size[hub] == max(size.values()), (hub, links[hub], size[hub])
+    for node, count in links.items():
+        if count == 1:
+            assert size[node] < size[hub]
+    if page == "institutions-initiatives.html":
+        assert hub == "https://w3id.org/edugraph/id/initiative/kvantorium"
