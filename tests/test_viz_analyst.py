@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -48,3 +50,28 @@ def test_the_node_with_most_links_is_drawn_largest(pictures, page):
             assert size[node] < size[hub]
     if page == "institutions-initiatives.html":
         assert hub == "https://w3id.org/edugraph/id/initiative/kvantorium"
+
+
+def lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour '#rrggbb'."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+              for c in (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+    xyz = [sum(w * c for w, c in zip(row, linear)) / white for row, white in
+           zip(((0.4124, 0.3576, 0.1805), (0.2126, 0.7152, 0.0722), (0.0193, 0.1192, 0.9505)), (0.95047, 1, 1.08883))]
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def test_edge_kinds_on_a_page_have_colours_one_can_tell_apart(pictures):
+    """Edge colours were PALETTE + PALETTE in phrase order: "heads" (#4e79a7) and "took part in" (#1f77b4), on the
+    same ego and whole-graph pages, were two blues 11 apart (CIE76 ΔE; about 2.3 is the smallest visible step, lines
+    one or two pixels wide need far more)."""
+    seen = set()
+    for page in sorted(pictures.glob("*.html")):
+        if page.name == "index.html":
+            continue
+        kinds = {edge["kind"]: edge["color"]["color"] for edge in page_data(page)["edges"]}
+        seen |= set(kinds)
+        for (one, first), (other, second) in itertools.combinations(sorted(kinds.items()), 2):
+            assert math.dist(lab(first), lab(second)) >= 20, (page.name, one, first, other, second)
+    assert {"heads", "took part in", "is located in", "took place in"} <= seen
