@@ -42,7 +42,8 @@
   };
   const withoutLabel = function (item) { return Object.assign(inLanguage(item), {label: undefined}); };
   nodes = new vis.DataSet(DATA.nodes.map(inLanguage));
-  edges = new vis.DataSet(DATA.edges.map(DATA.edgeLabels ? inLanguage : withoutLabel));
+  const labelled = function (edge) { return DATA.edgeLabels && edge.kind !== DATA.commonestEdge; };
+  edges = new vis.DataSet(DATA.edges.map(function (e) { return labelled(e) ? inLanguage(e) : withoutLabel(e); }));
   network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, DATA.options);
   window.network = network;
   window.__nodes = nodes;
@@ -99,8 +100,8 @@
       return {id: item.id, label: item["label_" + lang], title: item["title_" + lang]};
     };
     nodes.update(DATA.nodes.map(translated));
-    edges.update(edges.get().map(DATA.edgeLabels ? translated : function (e) {
-      return {id: e.id, title: e["title_" + lang]};
+    edges.update(edges.get().map(function (e) {
+      return labelled(e) ? translated(e) : {id: e.id, title: e["title_" + lang]};
     }));
     fillSearchList();
     document.getElementById("search").placeholder = DATA.placeholder[lang];

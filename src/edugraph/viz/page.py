@@ -240,9 +240,11 @@ def render_page(view: View, lang: str, communities: bool = False, articles: dict
                    "symbol": STYLE[c][2], "count": counts[c]} for c in STYLE if c in counts]
     data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)),
             "central": len(nodes) if len(nodes) <= SMALL else CENTRAL,
-            # the phrase on every edge, unless the page is big (slow to draw) or has one kind of edge (the legend
-            # says it once); it is always in the edge's tooltip
+            # the phrase on the edges, unless the page is big (slow to draw) or has one kind of edge; the commonest
+            # kind is said once, by the legend (18 «участвовал(а) в» on an ego page hid the names); the phrase is
+            # always in the edge's tooltip
             "edgeLabels": len(nodes) <= BIG and len(edge_legend) > 1,
+            "commonestEdge": edge_legend[0]["name"]["en"] if edge_legend else None,
             "title": view.title, "found": TEXT["found"], "placeholder": TEXT["search_hint"]}
     singletons = {k: v.replace("{n}", str(alone)) for k, v in TEXT["singletons"].items()} if alone else None
     return environment().get_template("template.html").render(
