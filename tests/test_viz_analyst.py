@@ -142,3 +142,19 @@ def test_the_commonest_edge_kind_is_named_by_the_legend_only(pictures):
             assert all(label is None for kind, label in shown if kind == commonest), lang
             assert all(label for kind, label in shown if kind != commonest), lang
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not browser.available(), reason=f"{browser.CHROMIUM} missing: install Debian chromium")
+def test_the_size_legend_is_drawn_in_no_class_colour(pictures):
+    """The size legend's two sample dots were orange, the colour of people, also on institutions-initiatives where
+    there is no person: a reader took them for people."""
+    from edugraph.viz.page import STYLE
+
+    with browser.chromium() as context:
+        page, _ = browser.open_page(context, pictures / "institutions-initiatives.html")
+        colours = page.evaluate("""() => [...document.querySelectorAll('#size-legend .dots span')]
+            .map(e => getComputedStyle(e).backgroundColor)""")
+        page.close()
+    classes = {"rgb({}, {}, {})".format(*(int(c[i:i + 2], 16) for i in (1, 3, 5))) for _, c, _ in STYLE.values()}
+    assert len(colours) == 2 and not set(colours) & classes, colours
