@@ -15,7 +15,8 @@ from edugraph.cli import main
 from edugraph.viz import browser
 from test_cli_analyst import copy_articles
 
-KVANTORIUMS = ["real_en_02_tomsk_kvantorium", "real_ru_a_01_dimitrovgrad_kvantorium", "real_ru_a_03_murmansk_kvantorium",
+KVANTORIUMS = ["real_en_02_tomsk_kvantorium", "real_ru_a_01_dimitrovgrad_kvantorium",
+               "real_ru_a_03_murmansk_kvantorium",
                "real_ru_a_13_penza_vasilyeva_kvantorium", "real_ru_c_01_syktyvkar_kvantorium",
                "real_ru_c_02_izhevsk_kvantorium", "real_ru_g_04_kursk_kravtsov_visit",
                "real_ru_a_12_balakhna_itcube_parents"]
@@ -158,3 +159,17 @@ def test_the_size_legend_is_drawn_in_no_class_colour(pictures):
         page.close()
     classes = {"rgb({}, {}, {})".format(*(int(c[i:i + 2], 16) for i in (1, 3, 5))) for _, c, _ in STYLE.values()}
     assert len(colours) == 2 and not set(colours) & classes, colours
+
+
+def test_the_overview_gives_each_central_entity_its_links(pictures, tmp_path):
+    """The overview's tables of central people and organisations gave a degree centrality (0.0177) and a
+    betweenness, unexplained; each row now has its number of links, which its one-hop ego page shows."""
+    build = pictures.parent / "build"
+    assert main(["viz", "--build", str(build), "--out", str(tmp_path), "--view", "people-events",
+                 "--central", "3"]) == 0
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "degree = links / (nodes − 1)" in index and "степень = связей / (узлов − 1)" in index
+    rows = re.findall(r'<tr><td><a href="(ego-[^"]+)" data-page>.*?</a></td>\s*<td class="n">(\d+)</td>', index, re.S)
+    assert len(rows) >= 4
+    for page, links in rows:
+        assert int(links) == len(page_data(tmp_path / page)["nodes"]) - 1, page
