@@ -173,3 +173,23 @@ def test_the_overview_gives_each_central_entity_its_links(pictures, tmp_path):
     assert len(rows) >= 4
     for page, links in rows:
         assert int(links) == len(page_data(tmp_path / page)["nodes"]) - 1, page
+
+
+def test_focus_on_an_entity_linked_to_nothing_says_why_there_is_no_page(pictures, tmp_path, capsys):
+    """`viz --focus "Министерство просвещения" --view ego` on the 136 real articles matched an entity without any
+    link (the ministry's short-named double), wrote index.html only and exited 0 without a word."""
+    from edugraph.analysis.network import load
+
+    build = pictures.parent / "build"
+    graph = load(build)
+    alone = sorted(node for node in graph if graph.degree(node) == 0)
+    assert alone, "the build has no entity without links"
+    assert main(["viz", "--build", str(build), "--out", str(tmp_path), "--view", "ego", "--central", "0",
+                 "--focus", alone[0]]) == 0
+    err = capsys.readouterr().err
+    assert f"--focus {alone[0]}: the entity is linked to nothing" in err and "no ego page was written" in err
+    assert not list(tmp_path.glob("ego-*.html"))
+    linked = max(graph, key=lambda node: (graph.degree(node), node))
+    assert main(["viz", "--build", str(build), "--out", str(tmp_path), "--view", "ego", "--central", "0",
+                 "--focus", linked]) == 0
+    assert "warning" not in capsys.readouterr().err and list(tmp_path.glob("ego-*.html"))
