@@ -113,7 +113,7 @@ def test_legends_explain_edges_and_size(pages):
         for marker in ('id="legend"', 'class="class-filter"', 'class="edge-kind"', 'id="size-legend"', 'id="search"',
                        'id="physics"', 'data-set-lang="en"'):
             assert marker in html, (name, marker)
-    assert "weighted degree in the projection" in (pages / "people-events.html").read_text(encoding="utf-8")
+    assert "number of events, an event" in (pages / "people-events.html").read_text(encoding="utf-8")
     assert "degree centrality" in (pages / "all.html").read_text(encoding="utf-8")
 
 
@@ -204,7 +204,7 @@ def test_bipartite_weights_match_networkx_projection(net):
     for person in people:
         expected = {other: projection[person][other]["weight"] for other in projection[person]}
         assert dict(weights[person]) == expected
-        assert view.score()[person] == sum(expected.values())
+        assert view.score()[person] == view.graph.degree(person)  # the size: their events on the page
     assert neighbours(view.graph, next(iter(people)))
 
 
