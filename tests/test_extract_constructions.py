@@ -1000,3 +1000,15 @@ def test_a_labelled_publication_line_dates_no_event():
             "итоги олимпиады. В ходе мероприятия состоится церемония награждения тренеров.")
     events = extract_facts(text, "ru", {"date": "2022-05-23"})["events"]
     assert events and {e["date"] for e in events} == {"2022-05-24"}
+
+
+# ---------------------------------------------------------------- round 11 (error classes of held_out_9)
+def test_news_outlets_declined_or_after_a_dateline_are_organisations():
+    text = ("Об этом «ЧелябинскСегодня» сообщили в пресс-службе. Итоги подвёл корреспондент «Интерфакса». "
+            "Подробнее — в материале «БелПрессы».")
+    orgs = extract_facts(text, "ru", {"date": "2024-05-03"})["organisations"]
+    assert {"«ЧелябинскСегодня»", "Интерфакс", "«БелПресса»"} <= set(orgs)
+    assert not any("Интерфакса" in o or "БелПрессы" in o for o in orgs)
+    en = extract_facts("Penza, 2 March 2018. PenzaNews. The Minister visited the school.", "en",
+                       {"date": "2018-03-02"})
+    assert "PenzaNews" in en["organisations"]
