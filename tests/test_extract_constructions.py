@@ -1012,3 +1012,21 @@ def test_news_outlets_declined_or_after_a_dateline_are_organisations():
     en = extract_facts("Penza, 2 March 2018. PenzaNews. The Minister visited the school.", "en",
                        {"date": "2018-03-02"})
     assert "PenzaNews" in en["organisations"]
+
+
+def test_english_organisation_named_by_a_quoted_name_after_a_lower_case_kind():
+    text = ("The preschool educational institution “Mileshkei” was the first stop. The visit ended at the "
+            "agricultural firm “Kama”, and the head of MKU “Education Department of the Tukaevsky district” spoke. "
+            "The region commissioned «Snicka school» and the «French school» No. 39.")
+    orgs = extract_facts(text, "en", {"date": "2020-09-03"})["organisations"]
+    assert {"preschool educational institution «Mileshkei»", "agricultural firm «Kama»",
+            "MKU «Education Department of the Tukaevsky district»", "«Snicka school»",
+            "«French school» No. 39"} <= set(orgs)
+
+
+def test_a_later_stop_of_a_visit_is_no_trip_of_its_own():
+    text = ("On October 5, Tatarstan President Rustam Minnikhanov visited the polylingual educational complex "
+            "“Adymnar” in Kazan. They looked around the school. Then Tatarstan President and State Counsellor of "
+            "Tatarstan visited the educational building on Bichurin street, where they had a meeting with teachers.")
+    events = extract_facts(text, "en", {"date": "2020-10-05"})["events"]
+    assert [e["name"] for e in events] == ["Visit to polylingual educational complex «Adymnar»"]

@@ -284,6 +284,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             date, stated = _date(article, s, e, s + trigger.start())
             continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
             if not stated and continued and last.get(action["kind"]):
+                if action["kind"] == "visit" and not target:
+                    continue  # "Then they visited the building on … street": a stop of the trip told, not a trip
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
