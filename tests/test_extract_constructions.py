@@ -1030,3 +1030,11 @@ def test_a_later_stop_of_a_visit_is_no_trip_of_its_own():
             "Tatarstan visited the educational building on Bichurin street, where they had a meeting with teachers.")
     events = extract_facts(text, "en", {"date": "2020-10-05"})["events"]
     assert [e["name"] for e in events] == ["Visit to polylingual educational complex «Adymnar»"]
+
+
+def test_a_numbered_educational_complex_is_an_organisation():
+    text = "Победителем стал учитель начальных классов образовательного комплекса № 11 Игорь Мошкаров."
+    facts = extract_facts(text, "ru", {"date": "2025-02-02"})
+    assert "образовательный комплекс № 11" in facts["organisations"]
+    assert "№ 11" not in facts["organisations"]
+    assert _posts(facts, "Игорь Мошкаров") == [{"post": "учитель начальных классов", "org": "образовательный комплекс № 11"}]
