@@ -1038,3 +1038,10 @@ def test_a_numbered_educational_complex_is_an_organisation():
     assert "образовательный комплекс № 11" in facts["organisations"]
     assert "№ 11" not in facts["organisations"]
     assert _posts(facts, "Игорь Мошкаров") == [{"post": "учитель начальных классов", "org": "образовательный комплекс № 11"}]
+
+
+def test_a_contracted_legislature_is_the_same_organisation_as_its_full_name():
+    from edugraph.extract.names import same_organisation
+    assert same_organisation("Госсовет Чувашской Республики", "Государственный Совет Чувашской Республики")
+    assert same_organisation("Заксобрание Пермского края", "Законодательное собрание Пермского края")
+    assert not same_organisation("Госсовет Чувашской Республики", "Государственный Совет Республики Татарстан")
