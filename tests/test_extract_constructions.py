@@ -1037,7 +1037,8 @@ def test_a_numbered_educational_complex_is_an_organisation():
     facts = extract_facts(text, "ru", {"date": "2025-02-02"})
     assert "образовательный комплекс № 11" in facts["organisations"]
     assert "№ 11" not in facts["organisations"]
-    assert _posts(facts, "Игорь Мошкаров") == [{"post": "учитель начальных классов", "org": "образовательный комплекс № 11"}]
+    assert _posts(facts, "Игорь Мошкаров") == [{"post": "учитель начальных классов",
+                                                "org": "образовательный комплекс № 11"}]
 
 
 def test_a_contracted_legislature_is_the_same_organisation_as_its_full_name():
