@@ -1046,3 +1046,10 @@ def test_a_contracted_legislature_is_the_same_organisation_as_its_full_name():
     assert same_organisation("Госсовет Чувашской Республики", "Государственный Совет Чувашской Республики")
     assert same_organisation("Заксобрание Пермского края", "Законодательное собрание Пермского края")
     assert not same_organisation("Госсовет Чувашской Республики", "Государственный Совет Республики Татарстан")
+
+
+def test_a_national_project_named_before_its_kind_in_english():
+    text = ("The school follows the tasks set in the Education national project and the Youth and Children "
+            "national project.")
+    initiatives = extract_facts(text, "en", {"date": "2020-10-05"})["initiatives"]
+    assert {"National project Education", "National project Youth and Children"} <= set(initiatives)
