@@ -1053,3 +1053,9 @@ def test_a_national_project_named_before_its_kind_in_english():
             "national project.")
     initiatives = extract_facts(text, "en", {"date": "2020-10-05"})["initiatives"]
     assert {"National project Education", "National project Youth and Children"} <= set(initiatives)
+
+
+def test_a_town_the_gazetteer_lacks_after_a_preposition_of_place():
+    facts = extract_facts("В Ивантеевке подвели итоги конкурса. Приехали гости из Партизанска, Находки, Черниговки.",
+                          "ru", {"date": "2026-02-02"})
+    assert {"Ивантеевка", "Черниговка"} <= set(facts["places"])

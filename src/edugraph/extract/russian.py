@@ -450,6 +450,9 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
+        for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
+            candidates.append((m.start("items") + item.start(), item.group(0), False))
     for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
         town = place_adjective(m.group(1))
         if town:
@@ -483,6 +486,11 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     return out
 
 
+_TOWN_WORD = r"[а-яё]+(?:-[А-ЯЁ][а-яё]+)*"  # after its capital: «Ивантеевке», «Кирово-Чепецке»
+# capitalised words after a preposition of place, one or a list («из Партизанска, Находки, Черниговки»); only those
+# the morphological dictionary knows as geographical names (Geox) or the gazetteer lists are kept (`_settlements`)
+TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|около|близ)\s+(?P<items>[А-ЯЁ]{_TOWN_WORD}"
+                                     rf"(?:(?:,\s*|\s+и\s+)[А-ЯЁ]{_TOWN_WORD}){{0,8}})(?![\w-])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
