@@ -1059,3 +1059,9 @@ def test_a_town_the_gazetteer_lacks_after_a_preposition_of_place():
     facts = extract_facts("В Ивантеевке подвели итоги конкурса. Приехали гости из Партизанска, Находки, Черниговки.",
                           "ru", {"date": "2026-02-02"})
     assert {"Ивантеевка", "Черниговка"} <= set(facts["places"])
+
+
+def test_the_british_spelling_of_a_counsellor_is_a_title():
+    text = "Tatarstan President Rustam Minnikhanov and Tatarstan State Counsellor Mintimer Shaimiev visited the school."
+    facts = extract_facts(text, "en", {"date": "2020-10-05"})
+    assert _posts(facts, "Mintimer Shaimiev") == [{"post": "state counsellor", "org": None}]
