@@ -1065,3 +1065,13 @@ def test_the_british_spelling_of_a_counsellor_is_a_title():
     text = "Tatarstan President Rustam Minnikhanov and Tatarstan State Counsellor Mintimer Shaimiev visited the school."
     facts = extract_facts(text, "en", {"date": "2020-10-05"})
     assert _posts(facts, "Mintimer Shaimiev") == [{"post": "state counsellor", "org": None}]
+
+
+def test_english_persons_named_by_initials_and_their_namesakes():
+    text = ("Here the Chairman was met by head of the district F.M. Kamaev, head of the rural settlement R.F.Adiev and "
+            "head of the preschool educational institution “Mileshkei” A.F. Salakhova. They saw the Museum after "
+            "I. Shakirov, the University by M. Lomonosov and the school named after P.P.Semenov.")
+    facts = extract_facts(text, "en", {"date": "2020-09-03"})
+    assert [p["name"] for p in facts["persons"]] == ["F.M. Kamaev", "R.F.Adiev", "A.F. Salakhova"]
+    assert _posts(facts, "R.F.Adiev") == [{"post": "head", "org": None}]
+    assert _posts(facts, "A.F. Salakhova") == [{"post": "head", "org": "preschool educational institution «Mileshkei»"}]
