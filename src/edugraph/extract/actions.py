@@ -9,7 +9,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_at
+from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
@@ -37,7 +37,7 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | None, bool]:
+def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
     """(date, stated): the sentence's date nearest to the trigger at `at` (a day, a year, or a date relative to
     the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
     (not stated)."""
@@ -46,8 +46,8 @@ def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | 
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    lead = index < LEAD_SENTENCES and article.published and not _future(text, at - s)  # a year-only date: that year
-    return (article.published[:10] if lead else None), False
+    lead = (s, e) in article.lead_sentences and article.published and not _future(text, at - s)
+    return (article.published[:10] if lead else None), False  # (a year-only publication date: that year)
 
 
 FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|планиру\w+|намерен\w*|собира\w+|will|plans?\s+to|"
@@ -279,7 +279,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
     main_awarded = any(AWARDS_HANDED.search(article.text[s:e]) for s, e in main_sentences)  # once: not per sentence
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
-    for index, (s, e) in enumerate(article.body):
+    for s, e in article.body:
         text = article.text[s:e]
         for action in actions():
             trigger = _trigger(action, article.lang, text)
@@ -293,10 +293,12 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 continue  # «создан Совет руководителей»: a body was formed, nothing was opened
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
             place = inside[-1].value if inside else _place(article, s, e) or \
-                (article.dateline_place() if index < LEAD_SENTENCES else None)
-            date, stated = _date(article, s, e, s + trigger.start(), index)
+                (article.dateline_place() if (s, e) in article.lead_sentences else None)
+            date, stated = _date(article, s, e, s + trigger.start())
             continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
             if not stated and continued and last.get(action["kind"]):
+                if action["kind"] == "visit" and not target:
+                    continue  # "Then they visited the building on … street": a stop of the trip told, not a trip
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
