@@ -8,6 +8,7 @@ import secrets
 import socket
 import struct
 import threading
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -310,20 +311,35 @@ def digest_valid(header: str, method: str, password: str = SECRET) -> bool:
 
 
 @contextmanager
-def impatient_digest_server():
+def impatient_digest_server(uses: int = 1000):
     """A server asking for Digest auth that, like Virtuoso under load, answers a request without credentials with
     401 as soon as it has its headers and closes the connection without reading the body; with valid credentials
-    it reads the body and keeps it (by method and path)."""
+    (a nonce it gave, answered at most `uses` times, each with a greater count) it reads the body and keeps it
+    (by method and path). It also keeps each request's method and Digest nonce count."""
     received: list[tuple[str, str, bytes]] = []
     unanswered: list[str] = []  # requests with a body that were refused
+    requests: list[tuple[str, str]] = []
+    counts: dict[str, list[int]] = {}  # nonce -> the counts it was answered with
+
+    def fresh(header: str) -> bool:
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(header.partition(" ")[2]))
+        seen = counts.get(fields.get("nonce"))
+        if seen is None or len(seen) >= uses or (seen and int(fields["nc"], 16) <= seen[-1]):
+            return False
+        seen.append(int(fields["nc"], 16))
+        return True
 
     class Handler(Quiet):
         def answer(self):
-            if not digest_valid(self.headers.get("Authorization", ""), self.command):
+            header = self.headers.get("Authorization", "")
+            requests.append((self.command, header))
+            if not digest_valid(header, self.command) or not fresh(header):
                 if self.headers.get("Content-Length"):
                     unanswered.append(self.command)
+                nonce = secrets.token_hex(8)
+                counts[nonce] = []
                 self.send_response(401)
-                self.send_header("WWW-Authenticate", f'Digest realm="{REALM}", nonce="{secrets.token_hex(8)}", '
+                self.send_header("WWW-Authenticate", f'Digest realm="{REALM}", nonce="{nonce}", '
                                                      'qop="auth", algorithm="MD5"')
                 self.send_header("Content-Length", "0")
                 self.send_header("Connection", "close")
@@ -338,7 +354,7 @@ def impatient_digest_server():
         do_HEAD = do_POST = do_PUT = answer
 
     with serving(Handler) as url:
-        yield url, received, unanswered
+        yield url, received, unanswered, requests
 
 
 def big_graph(iri: str, size: int = 12_000_000) -> LocalGraph:
@@ -355,7 +371,7 @@ def test_a_graph_is_sent_once_with_digest_credentials_asked_for_beforehand():
     the PUT went out body and all without credentials and broke on the closed connection ("Broken pipe"), on every
     retry."""
     graph = big_graph(GRAPH + "article/big")
-    with impatient_digest_server() as (url, received, unanswered):
+    with impatient_digest_server() as (url, received, unanswered, _):
         client = Client(Auth(USER, SECRET), timeout=30, retries=1, sleep=lambda seconds: None)
         target = RemoteTarget(client, Endpoint(f"{url}/sparql", f"{url}/update", f"{url}/store"), "gsp")
         target.write([graph])
@@ -363,6 +379,40 @@ def test_a_graph_is_sent_once_with_digest_credentials_asked_for_beforehand():
     assert [(method, path.split("?")[0]) for method, path, _ in received] == [("PUT", "/store"), ("POST", "/update")]
     assert received[0][2] == graph.ntriples() and b"MOVE" in received[1][2]
     assert unanswered == []
+
+
+def small_graphs(count: int) -> list[LocalGraph]:
+    return [big_graph(f"{GRAPH}article/a{i}", 20_000) for i in range(count)]
+
+
+def test_the_challenge_is_asked_for_once_per_endpoint():
+    """Five graphs PUT to five URLs of one GSP endpoint, then the switch: one HEAD for the store and one for the
+    update endpoint, each request answered with the same nonce and a greater count; none refused."""
+    graphs = small_graphs(5)
+    with impatient_digest_server() as (url, received, unanswered, requests):
+        client = Client(Auth(USER, SECRET), timeout=30, retries=0)
+        target = RemoteTarget(client, Endpoint(f"{url}/sparql", f"{url}/update", f"{url}/store"), "gsp")
+        target.write(graphs)
+        target.switch(graphs)
+    assert [method for method, _ in requests] == ["HEAD", *["PUT"] * 5, "HEAD", "POST"]
+    assert [method for method, _, _ in received] == ["PUT"] * 5 + ["POST"] and unanswered == []
+    puts = [urllib.request.parse_keqv_list(urllib.request.parse_http_list(header.partition(" ")[2]))
+            for method, header in requests if method == "PUT"]
+    assert len({fields["nonce"] for fields in puts}) == 1
+    assert [fields["nc"] for fields in puts] == ["00000001", "00000002", "00000003", "00000004", "00000005"]
+
+
+def test_a_nonce_gone_stale_is_asked_for_again():
+    """A server that takes each nonce once only: the second PUT is refused (the connection reset before its large
+    body is sent: urllib cannot answer the challenge itself), and its retry asks for the challenge again."""
+    graphs = [big_graph(GRAPH + "article/big1"), big_graph(GRAPH + "article/big2")]
+    with impatient_digest_server(uses=1) as (url, received, unanswered, requests):
+        client = Client(Auth(USER, SECRET), timeout=30, retries=1, sleep=lambda seconds: None)
+        RemoteTarget(client, Endpoint(f"{url}/sparql", f"{url}/update", f"{url}/store"), "gsp").write(graphs)
+    assert [method for method, _ in requests] == ["HEAD", "PUT", "PUT", "HEAD", "PUT"]
+    assert [path.split("=")[-1] for _, path, _ in received] == [
+        urllib.parse.quote(graph.staging, safe="") for graph in graphs]
+    assert unanswered == ["PUT"]
 
 
 def test_without_a_challenge_beforehand_a_request_goes_as_before(seed_build):

@@ -7,7 +7,7 @@ import re
 import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from edugraph.merging import preferred_labels
 from edugraph.mapping import article_graph, gazetteer_graph
@@ -124,3 +124,16 @@ def test_heads_at_date_on_the_seed_build(store):
         ("Sergey Kozhevnikov", "2021-03-26"), ("Valeria Zotova", "2021-03-26"), ("Valery Volkov", "2021-03-26"),
         ("Светлана Макаренко", "2022-08-23"), ("Мурад Джахаев", "2022-08-23"), ("Алла Калиниченко", "2022-08-23")}
     assert select(store, "heads-at-date", date="2021-01-01") == []
+
+
+def test_a_programme_the_gazetteer_lacks_is_an_initiative_with_its_name():
+    # real_ru_d_05: «… в рамках государственной программы «Развитие образования»» (the IRI had no type or label)
+    graph = article_graph(resolved({"initiatives": ["IT-cube", "Развитие образования"],
+                                    "events": [{"name": "Форум", "type": "forum",
+                                                "initiatives": ["ТехноАрт Чайковский"]}]}))
+    for key, ru, en in (("razvitiye-obrazovaniya", "Развитие образования", "Development of education"),
+                        ("tekhnoart-chaykovsky", "ТехноАрт Чайковский", "TekhnoArt Chaykovsky")):
+        node = URIRef(EGR + f"initiative/{key}")
+        assert (node, RDF.type, EG.Initiative) in graph
+        assert set(graph.objects(node, RDFS.label)) == {Literal(ru, lang="ru"), Literal(en, lang="en")}
+    assert (URIRef(EGR + "initiative/it-cube"), RDFS.label, None) not in graph  # the gazetteer's, written once

@@ -123,3 +123,18 @@ def test_results_and_errors_are_text_never_markup(context, served):
     assert page.locator("#results img").count() == 0 and page.evaluate("() => window.__xss") is None
     assert events["errors"] == [] and events["blocked"] == []
     page.close()
+
+
+def test_a_malformed_parameter_is_named_as_the_page_names_it(context, served):
+    """A date written the Russian way in the page's ?from field was answered «400: --param from: …», the command
+    line's option, which the page has nowhere."""
+    page, events = open_page(context, served + "/", served)
+    page.select_option("#examples", "events-in-range")
+    page.fill("#params input[name=from]", "01.09.2023")
+    page.click("#run")
+    page.wait_for_selector("#results .err")
+    error = page.locator("#results .err").inner_text()
+    assert error.startswith("400: ?from: '01.09.2023' is not an ISO date"), error
+    assert "--param" not in error and page.locator("#params label", has_text="?from").count() == 1
+    assert events["errors"] == [] and events["blocked"] == []
+    page.close()

@@ -32,7 +32,7 @@ def test_most_central_and_structure():
     assert [p["iri"] for p in stats["central"]["Person"]] == [ID + "person/ivanov-i", ID + "person/petrova-a"]
     assert stats["central"]["Organisation"][0]["label"] == "IT-kub shkoly No 5"
     assert stats["central"]["Organisation"][0]["degree"] == round(4 / 7, 4)  # event, initiative, place, person
-    assert stats["components"] == {"count": 1, "sizes": [8]}
+    assert stats["components"] == {"count": 1, "sizes": [8], "single_nodes": 0}
     assert sum(c["size"] for c in stats["communities"]["largest"]) == 8
     assert sample_stats(top=1)["central"]["Initiative"][0]["label"] == "IT-cube"
 

@@ -113,7 +113,7 @@ def test_legends_explain_edges_and_size(pages):
         for marker in ('id="legend"', 'class="class-filter"', 'class="edge-kind"', 'id="size-legend"', 'id="search"',
                        'id="physics"', 'data-set-lang="en"'):
             assert marker in html, (name, marker)
-    assert "weighted degree in the projection" in (pages / "people-events.html").read_text(encoding="utf-8")
+    assert "number of events, an event" in (pages / "people-events.html").read_text(encoding="utf-8")
     assert "degree centrality" in (pages / "all.html").read_text(encoding="utf-8")
 
 
@@ -204,7 +204,7 @@ def test_bipartite_weights_match_networkx_projection(net):
     for person in people:
         expected = {other: projection[person][other]["weight"] for other in projection[person]}
         assert dict(weights[person]) == expected
-        assert view.score()[person] == sum(expected.values())
+        assert view.score()[person] == view.graph.degree(person)  # the size: their events on the page
     assert neighbours(view.graph, next(iter(people)))
 
 
@@ -242,3 +242,31 @@ def test_unwritable_output_is_a_clear_error(build_dir, tmp_path, capsys):
     assert main(["viz", "--build", str(build_dir), "--out", str(blocker / "viz"), "--view", "all"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("edugraph: error: ") and "cannot write" in err and "\n" not in err
+
+
+def test_an_entity_named_in_one_language_shows_that_name_on_both_pages(pages, build_dir):
+    """A person only English articles name has no Russian label (none is made up): the Russian page shows the
+    English name, never an empty label or the IRI; the same the other way round."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(str(build_dir / "store"))
+    only = {}
+    for lang, other in (("en", "ru"), ("ru", "en")):
+        rows = store.query(f"""SELECT DISTINCT ?e ?label WHERE {{
+            ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label FILTER(LANG(?label) = "{lang}")
+            FILTER NOT EXISTS {{ ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?o FILTER(LANG(?o) = "{other}") }}
+            FILTER NOT EXISTS {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?o FILTER(LANG(?o) = "{other}") }}
+        }}""", use_default_graph_as_union=True)
+        only.update({row["e"].value: row["label"].value for row in rows})
+    shown = 0
+    for path in pages.glob("*.html"):
+        if path.name == "index.html":
+            continue
+        for node in page_data(path)["nodes"]:
+            if node["id"] in only:
+                shown += 1
+                name = " ".join(only[node["id"]].split())
+                shortened = " ".join(node["label_ru"].split()).rstrip("…")  # a long name is cut on the node
+                assert node["label_ru"] == node["label_en"] and shortened and name.startswith(shortened), node["id"]
+                assert node["title_ru"].split("\n")[0] == node["title_en"].split("\n")[0] == name
+    assert shown >= 10  # English-only people and organisations of the seeds' English articles

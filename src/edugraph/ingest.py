@@ -46,7 +46,7 @@ def write_atomically(path: Path, content: str) -> None:
 def prepare_article(source: Path, folder: Path, title: str | None = None, date: str | None = None,
                     url: str | None = None, place: str | None = None, language: str | None = None) -> Article:
     """An article (plain text or an HTML page) with its metadata, checked, in memory: nothing is written."""
-    from .text import clean_text, html_headline
+    from .text import clean_page
 
     source = Path(source)
     if source.is_dir():
@@ -58,8 +58,8 @@ def prepare_article(source: Path, folder: Path, title: str | None = None, date: 
         raise EduGraphError(f"{folder}: the articles folder is not a folder")
     raw = decode_text(read_limited(source, "MAX_ARTICLE_BYTES", "article"), source)
     is_html = HTML_PATTERN.search(raw[:4000]) or source.suffix.lower() in HTML_SUFFIXES
-    text = clean_text(raw) if is_html else raw
-    title = title or (html_headline(raw) if is_html else None)
+    text, headline = clean_page(raw) if is_html else (raw, "")
+    title = title or headline or None  # a page without a headline is titled by its first line, like a text
     if not text.strip():
         raise EduGraphError(f"{source}: no text left after removing the HTML markup")
     check_article_text(text, source)

@@ -99,6 +99,10 @@ class ArticleMapper:
             if place and not place.known:
                 self.add(place.iri, RDF.type, EG.Place)
                 self.labels(place.iri, place.labels)
+        for initiative in (*r.initiatives, *(i for e in r.events for i in e.initiatives)):
+            if not initiative.known:
+                self.add(initiative.iri, RDF.type, EG.Initiative)
+                self.labels(initiative.iri, initiative.labels, initiative.wording)
         for initiative in r.initiatives:
             self.add(self.subject, EG.concernsInitiative, self.mention(initiative.iri))
         for org in r.all_organisations():

@@ -73,15 +73,23 @@ def _parsed(raw: str) -> _TextCollector:
     return parser
 
 
+def _looks_like_html(raw: str) -> bool:
+    return bool(re.search(r"<(?:html|body|p|div|br|span|a|h\d|li)\b[^>]*>", raw, re.I))
+
+
 def strip_html(raw: str) -> str:
     """Visible text of `raw` if it looks like HTML, else `raw` unchanged.
 
     >>> strip_html("<p>a < b</p><!-- never closed")
     '\\n\\na < b\\n\\n<!-- never closed'
     """
-    if not re.search(r"<(?:html|body|p|div|br|span|a|h\d|li)\b[^>]*>", raw, re.I):
+    if not _looks_like_html(raw):
         return html.unescape(raw) if "&" in raw else raw
     return "".join(_parsed(raw).parts)
+
+
+def _headline(parsed: _TextCollector) -> str:
+    return " ".join(clean_text("".join(parsed.headline)).split())
 
 
 def html_headline(raw: str) -> str:
@@ -91,7 +99,20 @@ def html_headline(raw: str) -> str:
     >>> html_headline('<div><a href="/">Главная</a> / Новости</div><h1>Открыт &laquo;IT-куб&raquo;</h1><p>…</p>')
     'Открыт «IT-куб»'
     """
-    return " ".join(clean_text("".join(_parsed(raw).headline)).split())
+    return _headline(_parsed(raw))
+
+
+def clean_page(raw: str) -> tuple[str, str]:
+    """The clean text of an HTML page (:func:`clean_text`) and its headline (:func:`html_headline`), from one
+    parse of the page.
+
+    >>> clean_page("<h1>Открыт «IT-куб»</h1><p>Центр&nbsp;открыт.</p><script>x = 1</script>")
+    ('Открыт «IT-куб»\\n\\nЦентр открыт.', 'Открыт «IT-куб»')
+    """
+    if not _looks_like_html(raw):  # no tag the parser would read: no headline
+        return clean_text(raw), ""
+    parsed = _parsed(raw)
+    return _tidied("".join(parsed.parts)), _headline(parsed)
 
 
 def unify_quotes(text: str) -> str:
@@ -116,7 +137,12 @@ def unify_quotes(text: str) -> str:
 
 def clean_text(raw: str) -> str:
     """Normalise real-world article text: HTML, quotes, spaces, hyphenation, emoji; keep paragraphs."""
-    text = unicodedata.normalize("NFC", strip_html(raw or ""))
+    return _tidied(strip_html(raw or ""))
+
+
+def _tidied(text: str) -> str:
+    """`text` (HTML already removed) with quotes, spaces, hyphenation and emoji normalised, paragraphs kept."""
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", _HYPHEN_BREAK.sub(r"\1\2", text.replace("\u00ad\n", "")))
     text = _SPACES.sub(" ", text)

@@ -14,6 +14,19 @@ from .network import simple
 TOP_CATEGORIES = ("Person", "Organisation", "Initiative")
 EXACT_BETWEENNESS_LIMIT = 2000  # above this, betweenness is estimated from a sample of sources
 NAME_WIDTH = 60  # characters of a name in the table
+TABLE_NOTES = (  # what the figures of the table are, printed under it
+    "nodes: people, organisations, initiatives, events, places, topics (articles and posts are not nodes);",
+    "edges: their asserted relations, a post being a worksFor edge (no OWL-RL inferences, no article mentions);",
+    "  the relations of one pair count once in links, degree, betweenness, components and communities.",
+    "links: how many other nodes an entity is linked to; degree = links / (nodes - 1).",
+    f"betweenness: the share of shortest paths between two other nodes that pass through it (above "
+    f"{EXACT_BETWEENNESS_LIMIT} nodes,",
+    "  estimated from 200 sources).",
+    "components: groups of nodes joined by some path, the largest first.",
+    "communities: Louvain groups, more linked inside than outside (modularity: 0 = no better than chance, "
+    "1 = fully separate);",
+    "  each is named by its most linked members.",
+)
 
 
 def as_simple(graph: nx.Graph) -> nx.Graph:
@@ -48,16 +61,19 @@ def label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
 
 def most_central(graph: nx.MultiDiGraph, category: str, top: int = 10, lang: str = "ru",
                  centrality: tuple[dict, dict] | None = None) -> list[dict]:
-    """The `top` nodes of a category by degree, then betweenness centrality (label, iri, class, both figures);
-    nodes without any link are never central. `centrality` = (degree, betweenness) when already computed."""
+    """The `top` nodes of a category by degree, then betweenness centrality (label, iri, class, both figures and
+    `links`, the number of nodes linked to it, from which the degree is computed); nodes without any link are never
+    central. `centrality` = (degree, betweenness) when already computed."""
     if centrality is None:
         undirected = simple(graph)
         centrality = degree_centrality(undirected), betweenness_centrality(undirected)
     degree, between = centrality
+    others = graph.number_of_nodes() - 1  # degree centrality = links / others
     nodes = [n for n, c in graph.nodes(data="category") if c == category and degree[n] > 0]
     nodes.sort(key=lambda n: (-degree[n], -between[n], label(graph, n, lang), n))
     return [{"label": label(graph, n, lang), "iri": n, "class": graph.nodes[n]["cls"],
-             "degree": round(degree[n], 4), "betweenness": round(between[n], 4)} for n in nodes[:top]]
+             "links": round(degree[n] * others), "degree": round(degree[n], 4), "betweenness": round(between[n], 4)}
+            for n in nodes[:top]]
 
 
 def central_entities(graph: nx.MultiDiGraph, categories: tuple[str, ...] = TOP_CATEGORIES, top: int = 10,
@@ -86,9 +102,11 @@ def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
         "nodes_by_class": dict(Counter(c for _, c in graph.nodes(data="cls")).most_common()),
         "edges_by_property": dict(Counter(k for _, _, k in graph.edges(keys=True)).most_common()),
         "central": {category: ranked(category) for category in TOP_CATEGORIES},
-        "components": {"count": len(components), "sizes": [len(c) for c in components[:top]]},
+        "components": {"count": len(components), "sizes": [len(c) for c in components[:top]],
+                       "single_nodes": sum(1 for c in components if len(c) == 1)},
         "communities": {
             "count": len(parts),
+            "single_nodes": sum(1 for part in parts if len(part) == 1),
             "modularity": round(nx.community.modularity(undirected, parts), 4) if undirected.number_of_edges() else 0.0,
             "largest": [{"size": len(part), "members": [label(graph, n, lang) for n in
                                                          sorted(part, key=lambda n: (-degree[n], n))[:5]]}
@@ -104,12 +122,14 @@ def rows(stats: dict) -> list[tuple]:
     out += [("nodes by class", k, v, "") for k, v in stats["nodes_by_class"].items()]
     out += [("edges by property", k, v, "") for k, v in stats["edges_by_property"].items()]
     for category, items in stats["central"].items():
-        out += [(f"central {category}", item["label"], item["degree"], f"betweenness {item['betweenness']}")
-                for item in items]
+        out += [(f"central {category}", item["label"], item["degree"],
+                 f"{item['links']:>5}  {item['betweenness']}") for item in items]
     comps = stats["components"]
-    out.append(("components", "count", comps["count"], "sizes " + " ".join(map(str, comps["sizes"]))))
+    out.append(("components", "count", comps["count"], f"sizes {' '.join(map(str, comps['sizes']))}; "
+                                                        f"{comps['single_nodes']} single nodes without any link"))
     comm = stats["communities"]
-    out.append(("communities", "count", comm["count"], f"modularity {comm['modularity']}"))
+    out.append(("communities", "count", comm["count"], f"modularity {comm['modularity']}; "
+                                                        f"{comm['single_nodes']} of a single node"))
     out += [("communities", f"#{i + 1}", c["size"], "; ".join(c["members"])) for i, c in enumerate(comm["largest"])]
     return out
 
@@ -127,11 +147,12 @@ def format_stats(stats: dict, fmt: str = "table") -> str:
     lines, section = [], None
     for sect, name, value, detail in table:
         if sect != section:
-            heading = f"{sect}:" if not sect.startswith("central ") else f"{sect + ':':<{NAME_WIDTH + 3}}{'degree':>8}"
+            heading = f"{sect}:" if not sect.startswith("central ") else \
+                f"{sect + ':':<{NAME_WIDTH + 3}}{'degree':>8}  {'links':>5}  betweenness"
             lines.append(heading)
             section = sect
         lines.append(f"  {shorten(str(name)):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
-    return "\n".join(lines)
+    return "\n".join(lines + ["", *TABLE_NOTES])
 
 
 def shorten(text: str, width: int = NAME_WIDTH) -> str:

@@ -8,6 +8,15 @@ from pathlib import Path
 
 from ..paths import ARTICLES
 
+TABLE_NOTES = (  # what the columns of the table are, printed under it
+    "tp: extracted facts that match a gold fact; sys: facts extracted; gold: facts in the gold files.",
+    "P = tp / sys, R = tp / gold, F1 = 2PR / (P + R); overall adds up the counts of every category (micro).",
+    "event_dates, event_places, participant_counts: over the events matched with a gold event that gives the value.",
+    "real: published news (a url in the metadata); written: articles written for the tests.",
+    "Articles the rules were developed on score higher than unseen news: docs/EXTRACTION.md gives held-out "
+    "figures.",
+)
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("evaluate", help="score extraction against gold facts",
@@ -43,5 +52,6 @@ def run(args) -> int:
     if not result["articles"]:
         raise EduGraphError(f"{args.gold}: no gold file names an article in {args.articles}"
                             + (f" whose id matches --only {args.only}" if args.only else ""))
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json"
+          else "\n".join([format_table(result), "", *TABLE_NOTES]))
     return 0

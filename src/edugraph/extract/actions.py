@@ -9,7 +9,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_at
+from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
@@ -33,11 +33,11 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     for start, end, ident in gazetteer.initiative_spans(article.text[s:e]):
         if not any(o.start <= s + start < o.end for o in found):
             name = gazetteer.initiative(ident)["ru" if article.lang == "ru" else "en"]
-            found.append(Mention(s + start, s + end, name))
+            found.append(Mention(s + start, s + end, name, {"initiative": ident}))
     return sorted(found, key=lambda m: m.start)
 
 
-def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | None, bool]:
+def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
     """(date, stated): the sentence's date nearest to the trigger at `at` (a day, a year, or a date relative to
     the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
     (not stated)."""
@@ -46,8 +46,8 @@ def _date(article: Article, s: int, e: int, at: int, index: int) -> tuple[str | 
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    lead = index < LEAD_SENTENCES and article.published and not _future(text, at - s)  # a year-only date: that year
-    return (article.published[:10] if lead else None), False
+    lead = (s, e) in article.lead_sentences and article.published and not _future(text, at - s)
+    return (article.published[:10] if lead else None), False  # (a year-only publication date: that year)
 
 
 FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|планиру\w+|намерен\w*|собира\w+|will|plans?\s+to|"
@@ -255,6 +255,19 @@ def _gathering(action: dict, events: list[dict], sentence: str, main_awarded: bo
     return events[0]
 
 
+def _named_by(article: Article, action: dict, target: Mention | None, place: str | None) -> dict:
+    """The event fact's extension key `action`: the action's kind and the object its name gives (the target's
+    wording, kind and initiative id, else the place with its gazetteer id), so that no one looks them up again."""
+    if target:
+        ident = target.extra.get("initiative")
+        kind = "initiative" if ident else "organisation"
+        return {"kind": action["kind"], "object": {"name": target.value, "kind": kind, "id": ident}}
+    if place:
+        record = next((m.extra.get("record") for m in article.places if m.value == place), None)
+        return {"kind": action["kind"], "object": {"name": place, "kind": "place", "id": record and record["id"]}}
+    return {"kind": action["kind"], "object": None}
+
+
 def action_events(article: Article, events: list[dict], covered: set[tuple],
                   main_sentences: frozenset = frozenset()) -> list[dict]:
     """New events for action sentences not already covered (`covered`: (type, sentence span) of the noun
@@ -266,7 +279,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
     main_awarded = any(AWARDS_HANDED.search(article.text[s:e]) for s, e in main_sentences)  # once: not per sentence
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
-    for index, (s, e) in enumerate(article.body):
+    for s, e in article.body:
         text = article.text[s:e]
         for action in actions():
             trigger = _trigger(action, article.lang, text)
@@ -280,10 +293,12 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 continue  # «создан Совет руководителей»: a body was formed, nothing was opened
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
             place = inside[-1].value if inside else _place(article, s, e) or \
-                (article.dateline_place() if index < LEAD_SENTENCES else None)
-            date, stated = _date(article, s, e, s + trigger.start(), index)
+                (article.dateline_place() if (s, e) in article.lead_sentences else None)
+            date, stated = _date(article, s, e, s + trigger.start())
             continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
             if not stated and continued and last.get(action["kind"]):
+                if action["kind"] == "visit" and not target:
+                    continue  # "Then they visited the building on … street": a stop of the trip told, not a trip
                 date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
@@ -298,6 +313,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
             if twin and target and len(twin["name"].split()) < 3:
                 twin["name"] = f"{action['name_' + article.lang]} {target.value}"
+                twin["action"] = _named_by(article, action, target, None)
             if twin and target and action["kind"] == "opening" and _network_centre(article, target):
                 twin["_centre"] = target.value
             if not date and not whole or twin or target and _plural(article, target) or \
@@ -315,6 +331,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
+            if label == action["name_" + article.lang]:  # not «Вручение ведомственных наград»
+                out[key]["action"] = _named_by(article, action, *((target, place) if what else (None, None)))
             if whole:
                 out[key]["parent"] = whole["name"]
             if target and action["kind"] in ("opening", "visit") and _network_centre(article, target):
@@ -324,7 +342,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
     trips = [e for k, e in out.items() if k[0] == "visit" and not e["_target"]]
     for k, e in out.items():  # «посетила Калужскую область», then «посетила детский сад»: a visit of that trip
         if k[0] == "visit" and e["_target"] and trips and trips[0]["date"] == e["date"]:
-            e["parent"] = trips[0]["name"]
+            e["parent"], e["parent_action"] = trips[0]["name"], trips[0].get("action")  # the trip may be dropped
     if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_stated"]}
     for event in out.values():

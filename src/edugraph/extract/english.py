@@ -112,6 +112,14 @@ NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "s
     rf"(?<![\w-])(?:(?!{NOT_IN_NAME}\s)[a-z]+\s+){{0,2}}(?:school|kindergarten|lyceum|gymnasium)\s+"
     r"(?:(?:No\.?\s*|№\s*)\d+"
     r"(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?|named\s+after\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+# an organisation named by a quoted name after a lower-case kind ("preschool educational institution «Mileshkei»",
+# "agricultural firm «Kama»", "MKU «Education Department of …»") or ending in one ("«Snicka school»", "«French school»
+# No. 39"): the English form of «детский сад «Солнышко»»
+KINDS = (r"(?:complex|institution|firm|company|house|cluster|school|kindergarten|lyceum|gymnasium|college|"
+         r"university|museum|theatre|theater|library|club)")
+_KIND_WORD = rf"(?!{NOT_IN_NAME}\s|the\s|a\s|an\s)[a-z][\w-]*\s+"  # "preschool educational", not "the"
+QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2,5}})\s+«[^«»\n]{{1,60}}»"
+                         rf"|«[^«»\n]{{0,60}}\s{KINDS}»(?:\s+(?:No\.?\s*|№\s*)\d+)?")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
@@ -122,6 +130,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
             for m in NUMBERED.finditer(text)]
+    for m in QUOTED_KIND.finditer(text):
+        name = re.search(r"«([^«»]*)»", m.group(0)).group(1)
+        if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
+            out.append(Mention(m.start(), m.end(), m.group(0)))
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))

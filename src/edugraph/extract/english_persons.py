@@ -97,11 +97,26 @@ NAMESAKE_OF = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Gymnasium|Lyceum|
                          r"|Academy|Institute|Theatre|Centre|Center)\b")  # "Afanasy Osipov Secondary School"
 
 
+# initials and a surname ("head of the district F.M. Kamaev", "R.F.Adiev"), not a namesake ("the Museum after
+# I. Shakirov", "University by M. Lomonosov", "named after P.P.Semenov")
+INITIALS_NAME = re.compile(rf"(?<![\w.])(?<!after\s)(?<!by\s)(?:[A-Z]\.\s?){{1,2}}(?P<surname>{NAME_WORD})(?![\w-])")
+
+
+def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
+    """Persons named by initials and a surname-shaped word, outside the names already found; one whose surname a
+    full name of the text has is that person («R. Minnikhanov» after "Rustam Minnikhanov")."""
+    full = {p.value.split()[-1]: p.value for p in found}
+    return [Mention(m.start(), m.end(), full.get(m.group("surname"), m.group(0)))
+            for m in INITIALS_NAME.finditer(text) if _surname_shape(m.group("surname"))
+            and not NAMESAKE_OF.match(text, m.end()) and not any(p.start <= m.start("surname") < p.end for p in found)]
+
+
 def find_persons(text: str) -> list[Mention]:
     """Person mentions in text order; a later surname alone ("Metshin said") is not a new person; a name right
     before an institution's head word is its namesake, not a person of the news."""
     found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
              if not NAMESAKE_OF.match(text, p.end)]
+    found = sorted(found + _initials_persons(text, found), key=lambda p: p.start)
     out, seen = [], {}
     for mention in found:
         key = re.sub(r"(?<=[oe]v|in)a$", "", mention.value.split()[-1])  # "Mingachyov" is a typo of "Mingachyova"
@@ -131,7 +146,12 @@ _ARTICLE = r"(?:(?:the|a|an|our|its|his|her)\s+)?"
 def _territory(org: str) -> bool:
     """"the Voronezh region", "Russia", "Kazan": a place, so the post belongs to its government (left empty)."""
     bare = re.sub(r"^the\s+|\s*\([^)]*\)$", "", org.strip(), flags=re.I)  # "Republic of Sakha (Yakutia)"
-    return bool(gazetteer.find_place(bare)) or bare.lower() in {"region", "city", "republic", "district", "country"}
+    return bool(gazetteer.find_place(bare)) or bool(TERRITORY_WORD.fullmatch(bare.lower()))
+
+
+# "the district", "the rural settlement": a territory named by its kind alone
+TERRITORY_WORD = re.compile(r"(?:(?:rural|urban|municipal)\s+)?(?:region|city|republic|district|country|settlement|"
+                            r"village|town)")
 
 
 def _post(title: str, org: str | None) -> dict:

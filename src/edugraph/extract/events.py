@@ -525,7 +525,7 @@ def _lead_report(article: Article, pos: int) -> bool:
     """True for a mention in the article's first sentences (the lead) whose sentence reports it happening
     («… принял участие в церемонии открытия …», "took part in the opening ceremony"): news of the day."""
     s, e = article.sentence_of(pos)
-    return (s, e) in article.body[:LEAD_SENTENCES] and bool(TRIGGERS.search(article.text[s:e])
+    return (s, e) in article.lead_sentences and bool(TRIGGERS.search(article.text[s:e])
                                                              or PARTAKE.search(article.text[s:e]))
 
 

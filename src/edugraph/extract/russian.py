@@ -16,10 +16,12 @@ from edugraph.text import fold, lemma, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
-# «Кировского, Ленинского и Советского районов»: one separator per item (a comma or spaces, never both ways: the
-# old «\s*,?\s*» matched a space two ways and doubled the work per word) and at most 12 items, so it stays linear
-DISTRICTS = re.compile(r"(?<![\w-])((?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)(?:и\s+)?){1,12})"
-                       r"район(?:а|ов|е|ы|ом|ах)?(?!\w)")
+# A list of district adjectives before their head: «Кировского, Ленинского и Советского районов», «Нагорского и
+# Раскатихинского сельсоветов», «Ленинского муниципального района». One separator per item (a comma or spaces, never
+# both ways: «\s*,?\s*» matched a space two ways and doubled the work per word) and at most 12 items: linear.
+# Read twice: listed districts («… района», `_places`) and unlisted municipalities in the plural (`_municipalities`).
+DISTRICT_LIST = re.compile(r"(?<![\w-])(?P<adjs>(?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)(?:и\s+)?){1,12})"
+                           r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)(?:а|ов|е|ы|ом|ах)?)(?!\w)")
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
@@ -330,9 +332,10 @@ def _region_of_adjective(adjective: str, after: str) -> str | None:
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
     raw += dateline_cities(text)
-    for m in DISTRICTS.finditer(text):
-        for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group(1)):
-            raw.append(Mention(m.start(), m.end(), f"{adj} район"))
+    for m in DISTRICT_LIST.finditer(text):
+        if re.fullmatch(r"район(?:а|ов|е|ы|ом|ах)?", m.group("kind")):
+            for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group("adjs")):
+                raw.append(Mention(m.start(), m.end(), f"{adj} район"))
     for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
                          r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)))", text):
         region = _region_of_adjective(m.group(1), text[m.end():m.end() + 14])
@@ -355,10 +358,10 @@ def _places(text: str, spans: list) -> list[Mention]:
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
     r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
     r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ|сельсовет)(?:а|у|ом|е)?)(?![\w-])")
-# «Нагорского и Раскатихинского сельсоветов», «Кировского, Ленинского и Советского районов»: each adjective one place
-MUNICIPALITY_LIST = re.compile(
-    r"(?<![\w-])(?P<adjs>[А-ЯЁ][а-яё]+(?:ого)(?:,\s+[А-ЯЁ][а-яё]+ого){0,8}\s+и\s+[А-ЯЁ][а-яё]+ого)\s+"
-    r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)ов)(?![\w-])")
+# of a `DISTRICT_LIST` in the plural, the adjectives in «-ого» joined by commas and «и» name one municipality each
+# («Нагорского и Раскатихинского сельсоветов»)
+PLURAL_KIND = re.compile(r"(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)ов")
+GENITIVE_ITEMS = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+ого(?:,\s+[А-ЯЁ][а-яё]+ого){0,8}\s+и\s+[А-ЯЁ][а-яё]+ого\s+$")
 SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
                    r"|аул\w*)")
 
@@ -394,14 +397,18 @@ def _municipalities(text: str) -> list[Mention]:
         mention = _unlisted(" ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
-    for m in MUNICIPALITY_LIST.finditer(text):
+    for m in DISTRICT_LIST.finditer(text):
+        items = GENITIVE_ITEMS.search(m.group("adjs"))
+        if not items or not PLURAL_KIND.fullmatch(m.group("kind")) or text[m.end():m.end() + 1] == "-":
+            continue
+        start = m.start("adjs") + items.start()
         kind = [lemma(w) if re.match(r"(?:район|округ|сельсовет)", w) else _masculine(w)
                 for w in m.group("kind").split()]
-        for adjective in re.finditer(r"[А-ЯЁ][а-яё]+", m.group("adjs")):
+        for adjective in re.finditer(r"[А-ЯЁ][а-яё]+", items.group(0)):
             name = " ".join([_capital(_masculine(adjective.group(0)))] + kind)
-            if not gazetteer.find_place(name) and not inside_quotes(text, m.start()):
+            if not gazetteer.find_place(name) and not inside_quotes(text, start):
                 mention = _unlisted(name)
-                mention.start, mention.end = m.start("adjs") + adjective.start(), m.start("adjs") + adjective.end()
+                mention.start, mention.end = start + adjective.start(), start + adjective.end()
                 out.append(mention)
     return out
 
@@ -443,6 +450,9 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
+        for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
+            candidates.append((m.start("items") + item.start(), item.group(0), False))
     for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
         town = place_adjective(m.group(1))
         if town:
@@ -476,6 +486,11 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     return out
 
 
+_TOWN_WORD = r"[а-яё]+(?:-[А-ЯЁ][а-яё]+)*"  # after its capital: «Ивантеевке», «Кирово-Чепецке»
+# capitalised words after a preposition of place, one or a list («из Партизанска, Находки, Черниговки»); only those
+# the morphological dictionary knows as geographical names (Geox) or the gazetteer lists are kept (`_settlements`)
+TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|около|близ)\s+(?P<items>[А-ЯЁ]{_TOWN_WORD}"
+                                     rf"(?:(?:,\s*|\s+и\s+)[А-ЯЁ]{_TOWN_WORD}){{0,8}})(?![\w-])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous

@@ -4,8 +4,11 @@ News conventions read here (vocabulary in data/gazetteers/media.yaml):
 - a dateline's agency: «ПЕНЗА, 2 марта. /ТАСС/.», «НИЖНИЙ НОВГОРОД, 7 фев — РИА Новости.», "MOSCOW, March 2 (TASS)";
 - a credit line: «Фото: Правительство Приморского края», «Фотографии: Дмитрий Куткин, Вечерний Челябинск»
   (the photographer's name is dropped), «ФОТО: официальный сайт правительства области» (the site's owner);
-- an attribution: «сообщает издание «Ura.ru»», "As RusBusinessNews has been informed", "in the material of X";
-- a listed agency anywhere («уточнили ТАСС»).
+- an attribution: «сообщает издание «Ura.ru»», "As RusBusinessNews has been informed", "in the material of X", an outlet
+  in the genitive or the dative named back in the nominative («в материале «БелПрессы»», «Об этом «ЧелябинскСегодня»
+  сообщили …»);
+- a listed agency anywhere, in any case («уточнили ТАСС», «передал корреспондент «Интерфакса»»);
+- a dateline's outlet in one CamelCase word after the date: "Penza, 2 March 2018. PenzaNews. The Minister …".
 A press service («пресс-служба губернатора») is a unit of another body, not an organisation of its own.
 """
 
@@ -17,12 +20,15 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article
 from edugraph.extract.names import nominative_phrase
+from edugraph.text import parses
 
 _CAPITALISED = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"  # «РИА Новости», "Realnoe Vremya", "Ura.ru"
 _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕНЗА,», "MOSCOW,"
              r"(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:\s+\d{4})?(?:\s*г\.)?[.,]?\s*"  # the day
              rf"(?:/\s*(?P<slash>{_CAPITALISED})\s*/|\((?P<paren>{_CAPITALISED})\)"  # «/ТАСС/», "(TASS)"
-             rf"|[–—-]\s*(?P<dash>{_CAPITALISED})\s*\.)")  # «— РИА Новости.»
+             rf"|[–—-]\s*(?P<dash>{_CAPITALISED})\s*\."  # «— РИА Новости.»
+             r"|(?P<dot>[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][\w-]*)\.(?=\s))")  # "2 March 2018. PenzaNews."
+_DATELINE_GROUPS = ("slash", "paren", "dash", "dot")
 _QUOTED = r"«[^»\n]{2,40}»"
 _EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
 
@@ -30,14 +36,18 @@ _EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
     data = gazetteer.load("media")
-    agencies = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
-                                                             for a in data["agencies"][lang]) + r")(?![\w-])")
+    endings = {"ru": r"(?:а|у|ом|е)?", "en": ""}  # «корреспондент «Интерфакса»», «рассказали «Интерфаксу»»
+    agencies = {lang: re.compile(r"(?<![\w-])(?P<agency>" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                                                                      for a in data["agencies"][lang]) +
+                                 rf"){endings[lang]}(?![\w-])")
                 for lang in ("ru", "en")}
     outlet = {lang: rf"(?:(?i:{data['outlet_words'][lang]})\w*\s+)" for lang in ("ru", "en")}
     reports_ru = r"(?:сообща\w+|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
     attributions = {
         "ru": re.compile(rf"{reports_ru}{outlet['ru']}?(?P<name>{_QUOTED}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)"
-                         rf"|(?:по\s+данным|по\s+информации|со\s+ссылкой\s+на)\s+{outlet['ru']}(?P<name2>{_QUOTED})"),
+                         rf"|(?:по\s+данным|по\s+информации|со\s+ссылкой\s+на)\s+{outlet['ru']}(?P<name2>{_QUOTED})"
+                         rf"|(?:в\s+материал\w*|по\s+материалам)\s+{outlet['ru']}?(?P<gent>{_QUOTED})"
+                         rf"|(?<![\w-])[Оо]б\s+этом\s+(?P<datv>{_QUOTED})\s+(?:сообщил|рассказал)\w*"),
         "en": re.compile(rf"\bAs\s+(?P<name>{_EN_NAME})\s+(?:has|have)\s+(?:been\s+informed|learned|reported)"
                          rf"|\b(?:material|report|article|interview)s?\s+(?:of|by|to|for)\s+"
                          rf"(?P<name2>{_EN_NAME})\s*[.,]"
@@ -52,14 +62,14 @@ def _patterns() -> dict:
 def news_sources(article: Article) -> list[str]:
     """Names of the agencies and outlets that reported the article, in text order, without repeats."""
     patterns, text, lang = _patterns(), article.text, article.lang
-    found: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in patterns["agencies"][lang].finditer(text)]
+    found: list[tuple[int, str]] = [(m.start(), m.group("agency")) for m in patterns["agencies"][lang].finditer(text)]
     for m in re.finditer(_DATELINE, text):
-        name = m.group("slash") or m.group("paren") or m.group("dash")
-        found.append((m.start(name and ("slash" if m.group("slash") else "paren" if m.group("paren") else "dash")),
-                      name))
-    for m in patterns["attributions"][lang].finditer(text):
-        group = next(g for g in ("name", "name2", "name3") if g in m.groupdict() and m.group(g))
+        group = next(g for g in _DATELINE_GROUPS if m.group(g))
         found.append((m.start(group), m.group(group)))
+    for m in patterns["attributions"][lang].finditer(text):
+        group = next(g for g, value in m.groupdict().items() if value)
+        name = m.group(group)
+        found.append((m.start(group), _nominative(name, group) if group in ("gent", "datv") else name))
     for m in patterns["credits"][lang].finditer(text):
         credit = _credit(article, m.start("credit"), m.group("credit"))
         if credit:
@@ -70,6 +80,21 @@ def news_sources(article: Article) -> list[str]:
         if _is_source(article, name) and name.lower() not in {o.lower() for o in out}:
             out.append(name)
     return out
+
+
+def _nominative(name: str, case: str) -> str:
+    """A one-word outlet name in `case` put back in the nominative, its capitals kept; else as written.
+
+    >>> _nominative("«БелПрессы»", "gent"), _nominative("«ЧелябинскСегодня»", "datv")
+    ('«БелПресса»', '«ЧелябинскСегодня»')
+    """
+    word = name.strip("«»")
+    parse = next((p for p in parses(word.lower()) if p.tag.case == case and p.tag.number == "sing"), None)
+    form = parse.inflect({"nomn", "sing"}) if parse and " " not in word else None
+    if form is None:
+        return name
+    return name.replace(word, "".join(c.upper() if i < len(word) and word[i].isupper() else c
+                                      for i, c in enumerate(form.word)))
 
 
 def _credit(article: Article, start: int, credit: str) -> str | None:

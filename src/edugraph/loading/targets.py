@@ -7,7 +7,6 @@ Both offer the same four steps: `write` graphs into their staging graphs, `count
 from __future__ import annotations
 
 import dataclasses
-import functools
 from contextlib import contextmanager
 from typing import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ import pyoxigraph
 from ..errors import EduGraphError
 from ..sparql.client import Client, RemoteError, graphs_query, is_staging, with_params
 from ..sparql.endpoints import Endpoint
-from .challenge import answer_first
+from .challenge import ChallengedClient
 from .graphs import LocalGraph
 
 GSP_UNSUPPORTED = {404, 405, 415, 501}  # the GSP URL does not take PUT: fall back to SPARQL Update
@@ -90,7 +89,7 @@ class RemoteTarget(Target):
                 raise EduGraphError("--protocol gsp needs a GSP URL: give --endpoint or --gsp-url")
             protocol = "update"
         # a graph or an update is sent once, with credentials answering the challenge asked for beforehand
-        client = dataclasses.replace(client, body_headers=functools.partial(answer_first, client))
+        client = ChallengedClient(**{f.name: getattr(client, f.name) for f in dataclasses.fields(Client)})
         self.client, self.endpoint, self.protocol = client, endpoint, protocol
         self.name = endpoint.name
 

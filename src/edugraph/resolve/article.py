@@ -9,8 +9,8 @@ from ..articles import Article
 from . import identity, labels
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import main_city, organisation_places, place_record, resolve_place
-from .records import (EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord, PlaceRecord,
-                      PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
+from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
+                      PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,14 +32,19 @@ class Resolver:
         self.organisations: dict[str, OrganisationRecord] = {}
 
     def place(self, name: str) -> PlaceRecord:
-        record = resolve_place(name, self.context)
+        return self.place_of(name, resolve_place(name, self.context))
+
+    def place_of(self, name: str, record: dict | None) -> PlaceRecord:
+        """The record of a place named `name` that is the gazetteer's `record` (None: a place it lacks)."""
         if record:
             return PlaceRecord(record["id"], name, True, Labels(ru=record["ru"], en=record["en"]))
         return PlaceRecord(identity.short_slug(name), name, False, labels.place_labels(name, self.lang))
 
     def initiative(self, name: str) -> InitiativeRecord:
         record = gazetteer.find_initiative(name)
-        return InitiativeRecord(record["id"] if record else identity.short_slug(name), name)
+        if record:
+            return InitiativeRecord(record["id"], name)
+        return InitiativeRecord(identity.short_slug(name), name, False, labels.programme_labels(name, self.lang))
 
     def organisation(self, name: str) -> OrganisationRecord:
         if name not in self.organisations:
@@ -78,6 +83,23 @@ class Resolver:
         posts = tuple(self.post(key, name, post) for post in person.get("posts", []))
         return PersonRecord(key, name, labels.person_labels(name, self.lang), posts)
 
+    def action(self, fact) -> ActionRecord | None:
+        """The action an event fact is named by (its extension key `action`): the object's wording, tidied, with the
+        identity extraction gave it (a centre network's initiative id, a place's gazetteer id). None without one, or
+        for a malformed one."""
+        if not isinstance(fact, dict) or not isinstance(fact.get("kind"), str):
+            return None
+        thing = fact.get("object") if isinstance(fact.get("object"), dict) else {}
+        wording, ident = thing.get("name"), thing.get("id")
+        wording = labels.tidy(wording) if isinstance(wording, str) else ""  # a name cut short: «школу под»
+        if not wording:
+            return ActionRecord(fact["kind"])
+        ident = ident if isinstance(ident, str) else None
+        initiative = gazetteer.initiative(ident) if thing.get("kind") == "initiative" and ident else None
+        network = initiative["id"] if initiative and initiative["cls"] == "CentreNetwork" else None
+        place = self.place_of(wording, ident and place_record(ident)) if thing.get("kind") == "place" else None
+        return ActionRecord(fact["kind"], wording, network, place)
+
     def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
         name, kind, start = event["name"], event.get("type") or "other", event.get("date")
         parent = None
@@ -85,16 +107,18 @@ class Resolver:
             found = next((e for e in self.facts.get("events", []) if e["name"] == event["parent"]), {})
             parent_date = found.get("date")
             parent_place = self.place(found["place"]).labels if found.get("place") else None
+            action = self.action(event.get("parent_action") or found.get("action"))  # the parent may be a name only
             parent = EventRecord(identity.event_key(event["parent"], parent_date), event["parent"], None,
                                  labels.event_labels(event["parent"], self.lang, found.get("type"), parent_date,
-                                                     parent_place))
+                                                     parent_place, action), action=action)
         attendees = tuple(self.person({"name": n}) for n in event.get("participant_persons") or []) or people
         orgs = {key: tuple(self.organisation(o) for o in event.get(key) or [])
                 for key in ("organisers", "supporters", "participant_orgs")}
         place = self.place(event["place"]) if event.get("place") else None
+        action = self.action(event.get("action"))
         return EventRecord(
             identity.event_key(name, start), name, kind,
-            labels.event_labels(name, self.lang, kind, start, place and place.labels),
+            labels.event_labels(name, self.lang, kind, start, place and place.labels, action), action=action,
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
             online=event.get("online"), place=place,

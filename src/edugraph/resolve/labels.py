@@ -17,9 +17,9 @@ from .. import gazetteer
 from ..extract.actions import actions
 from ..extract.names import genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
-from ..text import lemma_key, parses
-from .places import ancestors, place_record, resolve_place
-from .records import Labels
+from ..text import parses
+from .places import ancestors, place_record
+from .records import ActionRecord, Labels
 
 KINDS = {  # organisation key type -> (Russian, English) kind words
     "school": ("Школа", "School"), "kvantorium": ("Кванториум", "Kvantorium"), "it-cube": ("IT-куб", "IT-cube"),
@@ -136,6 +136,19 @@ def place_labels(name: str, lang: str) -> Labels:
     return _as_written(name, lang)
 
 
+def programme_labels(name: str, lang: str) -> Labels:
+    """Labels of a programme the gazetteer lacks: its name; in English by the glossary, else transliterated when
+    every word is capitalised (a proper name), else none (a transliterated common noun is no English).
+
+    >>> [programme_labels(n, "ru").en for n in ("Развитие образования", "ТехноАрт Чайковский", "Модернизация школ")]
+    ['Development of education', 'TekhnoArt Chaykovsky', None]
+    """
+    if lang != "ru":
+        return Labels(en=name)
+    proper = all(word[:1].isupper() for word in name.split())
+    return Labels(ru=name, en=english_name(name) or (gazetteer.transliterate(name) if proper else None))
+
+
 def _proper_names(wording: str) -> str:
     """The quoted names of a Russian name in English («Точка роста» -> " «Point of Growth»")."""
     return "".join(f" {quoted_name(q)}" for q in QUOTED.findall(wording))
@@ -186,51 +199,48 @@ def genitive(phrase: str) -> str:
     return genitive_phrase(phrase) if nominative else phrase
 
 
-def object_labels(name: str, lang: str, place: Labels | None = None) -> Labels:
-    """Labels of the object of an action: a centre network is a centre («Точка роста» -> «центр «Точка роста»»,
-    "«Point of Growth» centre"), a place of the gazetteer its labels; otherwise the name (English by the glossary, or
-    its quoted proper names; the event's `place` when it is the object), a Russian one only from a Russian article."""
-    bare = name.strip("«» ")
-    network = gazetteer.find_initiative(bare)
-    if network and network["cls"] == "CentreNetwork" and lemma_key(bare) in (lemma_key(network["ru"]),
-                                                                           lemma_key(network["en"])):
+def object_labels(action: ActionRecord, lang: str, place: Labels | None = None) -> Labels:
+    """Labels of the object of an action, from what extraction knew of it: a centre network is a centre («Точка
+    роста» -> «центр «Точка роста»», "«Point of Growth» centre"), a place its labels (an English article keeps its
+    wording); otherwise the wording (English by the glossary, or its quoted proper names), a Russian one only from a
+    Russian article."""
+    name = action.wording or ""
+    if action.network:
+        network = gazetteer.initiative(action.network)
         return Labels(ru=f"центр «{network['ru']}»", en=f"«{network['en']}» centre")
-    known = resolve_place(name)
-    if known and lang == "en":
-        return Labels(ru=known["ru"], en=name)
+    if action.place and action.place.known and lang == "en":
+        return Labels(ru=action.place.labels.ru, en=name)
+    if action.place and lang == "ru":
+        return action.place.labels
     if lang == "en":
         return Labels(en=english_numbers(name))
-    if place and place.ru == name:
-        return place
     english = english_name(name) or _proper_names(name).strip() or None
     lowered = english and name[:1].islower() and not CYRILLIC.search(english)
     return Labels(ru=name, en=english[:1].lower() + english[1:] if lowered else english)
 
 
-def action_labels(wording: str, lang: str, place: Labels | None) -> Labels | None:
-    """Labels of an event named by an action and its object («Открытие Точка роста», "Visit to"): the Russian
-    object in the genitive («Открытие центра «Точка роста»»), the English one from it ("Opening of «Point of
-    Growth» centre"); a visit whose object was not found is named by its place ("Visit to Sochi"). None for other
-    names."""
-    for action in actions():
-        word = action[f"name_{lang}"]
-        if not action.get("label_only") and (wording == word or wording.startswith(word + " ")):
-            name = tidy(wording[len(word):]) if wording[len(word):].strip() else ""
-            break
-    else:
+def action_labels(action: ActionRecord, lang: str, place: Labels | None) -> Labels | None:
+    """Labels of an event named by an action of data/gazetteers/actions.yaml and its object: the Russian object in
+    the genitive («Открытие центра «Точка роста»»), the English one from it ("Opening of «Point of Growth» centre");
+    a visit without an object is named by its `place` ("Visit to Sochi"). None for an action whose name is its word
+    alone (label_only) or that the gazetteer lacks."""
+    named = next((a for a in actions() if a["kind"] == action.kind), None)
+    if named is None or named.get("label_only"):
         return None
-    target = object_labels(name, lang, place) if name else place if action["kind"] == "visit" else None
+    target = object_labels(action, lang, place) if action.wording else place if named["kind"] == "visit" else None
     target = target or Labels()
-    ru = target.ru and f"{action['name_ru']} {genitive(target.ru)}"
-    return Labels(ru=ru or (action["name_ru"] if lang == "ru" else None),
-                  en=tidy(f"{action['name_en']} {target.en or ''}"))
+    ru = target.ru and f"{named['name_ru']} {genitive(target.ru)}"
+    return Labels(ru=ru or (named["name_ru"] if lang == "ru" else None),
+                  en=tidy(f"{named['name_en']} {target.en or ''}"))
 
 
-def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None) -> Labels:
-    """Canonical labels of an event. A generic name (or an English label that could only give the kind, or an
-    action's: «Посещение …») gets its date; `place` (the event's) names a visit whose object was not found. An
-    undated event is not qualified by its place: its key is its name alone, shared by every article naming it."""
-    action = action_labels(wording, lang, place)
+def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None,
+                 action: ActionRecord | None = None) -> Labels:
+    """Canonical labels of an event: by the `action` that names it (`action_labels`), else by its wording. A generic
+    name (or an English label that could only give the kind, or an action's: «Посещение …») gets its date; `place`
+    (the event's) names a visit whose object was not found. An undated event is not qualified by its place: its key
+    is its name alone, shared by every article naming it."""
+    action = action and action_labels(action, lang, place)
     wording = tidy(wording)
     if action:
         ru, en, generic = action.ru, action.en, True

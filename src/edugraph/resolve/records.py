@@ -52,10 +52,12 @@ class PlaceRecord(Record):
 
 @dataclass(frozen=True)
 class InitiativeRecord(Record):
-    """An initiative of the gazetteer (or a slug of an unknown name)."""
+    """An initiative: a gazetteer id, or (`known` False) a slug of a programme the gazetteer lacks, with its labels."""
 
     scheme: ClassVar[str] = "initiative"
     wording: str
+    known: bool = True
+    labels: Labels = Labels()
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,18 @@ class PersonRecord(Record):
 
 
 @dataclass(frozen=True)
+class ActionRecord:
+    """The action an event is named by («Открытие …», "Visit to …"): its `kind` in data/gazetteers/actions.yaml and
+    its object as extraction found it: the `wording`, and the centre `network` (initiative id) or the gazetteer
+    `place` it is (None otherwise)."""
+
+    kind: str
+    wording: str | None = None
+    network: str | None = None
+    place: PlaceRecord | None = None
+
+
+@dataclass(frozen=True)
 class EventRecord(Record):
     """An event with its type (a key of mapping.EVENT_CLASSES, None for a parent only named) and its links."""
 
@@ -139,6 +153,7 @@ class EventRecord(Record):
     topics: tuple[TopicRecord, ...] = ()
     attendees: tuple[PersonRecord, ...] = ()
     evidence: Evidence | None = field(default=None, compare=False)
+    action: ActionRecord | None = None  # what its labels were built from, when an action names it
 
 
 @dataclass(frozen=True)

@@ -42,40 +42,54 @@
   };
   const withoutLabel = function (item) { return Object.assign(inLanguage(item), {label: undefined}); };
   nodes = new vis.DataSet(DATA.nodes.map(inLanguage));
-  edges = new vis.DataSet(DATA.edges.map(DATA.edgeLabels ? inLanguage : withoutLabel));
+  const labelled = function (edge) { return DATA.edgeLabels && edge.kind !== DATA.commonestEdge; };
+  edges = new vis.DataSet(DATA.edges.map(function (e) { return labelled(e) ? inLanguage(e) : withoutLabel(e); }));
   network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, DATA.options);
   window.network = network;
   window.__nodes = nodes;
   window.__edges = edges;
   const physics = document.getElementById("physics");
-  let emphasised = [];
+  let emphasised = {};  // node -> its font size, when not the base one
 
-  // The most central nodes whose labels do not overlap get a font that reads at CENTRAL_PX at the current
-  // zoom (vis-network caps labels at maxVisible px when zooming in); the others keep the base font, which
-  // vis-network hides below its drawThreshold until one zooms in.
+  // Labels are placed most central first. The most central nodes get a font that reads at CENTRAL_PX at the current
+  // zoom (vis-network caps labels at maxVisible px when zooming in), the others keep the base font, which
+  // vis-network hides below its drawThreshold until one zooms in. A label that would cover one already placed is
+  // not drawn (its name stays in the tooltip) until zooming in makes room: this runs again after each zoom.
+  const HIDDEN_FONT = 0.01;  // far below drawThreshold at any zoom
+  const measure = document.createElement("canvas").getContext("2d");
   function emphasise() {
     const scale = network.getScale();
-    const size = Math.max(BASE_FONT, CENTRAL_PX / scale);
-    const boxes = [], picked = [];
-    for (const node of DATA.nodes.slice(0, DATA.central)) {
-      if (nodes.get(node.id).hidden) continue;
-      const lines = String(node["label_" + lang]).split("\n");
-      const width = Math.max.apply(null, lines.map(function (l) { return l.length; })) * CENTRAL_PX * 0.6;
-      const height = lines.length * CENTRAL_PX * 1.25;
-      const at = network.canvasToDOM(network.getPosition(node.id));
-      const box = {left: at.x - width / 2, right: at.x + width / 2, top: at.y, bottom: at.y + height + 12};
-      if (boxes.some(function (b) {
-        return b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
-      })) continue;
-      boxes.push(box);
-      picked.push(node.id);
-    }
-    const updates = emphasised.filter(function (id) { return !picked.includes(id); })
-      .map(function (id) { return {id: id, font: {size: BASE_FONT}}; });
-    for (const id of picked) updates.push({id: id, font: {size: size}});
+    const scaling = DATA.options.nodes.scaling.label;
+    const boxes = [], updates = [], picked = [];
+    DATA.nodes.forEach(function (node, rank) {
+      if (nodes.get(node.id).hidden) return;
+      const central = rank < DATA.central;
+      const font = central ? Math.max(BASE_FONT, CENTRAL_PX / scale) : BASE_FONT;
+      const px = font * scale;  // vis-network measures a label at this size, though it draws it at maxVisible at most
+      let size = font;
+      if (px >= scaling.drawThreshold - 1) {  // drawn at this zoom: is there room for it?
+        const lines = String(node["label_" + lang]).split("\n");
+        measure.font = px + "px " + DATA.options.nodes.font.face;
+        const width = Math.max.apply(null, lines.map(function (l) { return measure.measureText(l).width; })) + 4;
+        const at = network.canvasToDOM(network.getPosition(node.id));
+        const top = at.y + node.size * scale;
+        const box = {left: at.x - width / 2, right: at.x + width / 2, top: top, bottom: top + lines.length * px * 1.25};
+        if (boxes.some(function (b) {
+          return b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
+        })) size = HIDDEN_FONT;
+        else boxes.push(box);
+      }
+      if (size !== (emphasised[node.id] || BASE_FONT)) updates.push({id: node.id, font: {size: size}});
+      if (size !== BASE_FONT) picked.push([node.id, size]);
+    });
     nodes.update(updates);
-    emphasised = picked;
+    emphasised = Object.fromEntries(picked);
   }
+  let zoomed = null;
+  network.on("zoom", function () {  // once the zooming stops
+    clearTimeout(zoomed);
+    zoomed = setTimeout(emphasise, 150);
+  });
   window.__labelPx = function (id) {  // the on-screen size of a node's label
     const font = (nodes.get(id).font || {}).size || BASE_FONT;
     return Math.min(font * network.getScale(), DATA.options.nodes.scaling.label.maxVisible);
@@ -86,8 +100,8 @@
       return {id: item.id, label: item["label_" + lang], title: item["title_" + lang]};
     };
     nodes.update(DATA.nodes.map(translated));
-    edges.update(edges.get().map(DATA.edgeLabels ? translated : function (e) {
-      return {id: e.id, title: e["title_" + lang]};
+    edges.update(edges.get().map(function (e) {
+      return labelled(e) ? translated(e) : {id: e.id, title: e["title_" + lang]};
     }));
     fillSearchList();
     document.getElementById("search").placeholder = DATA.placeholder[lang];

@@ -23,10 +23,14 @@ TEXT = {key: both(ru, en) for key, (ru, en) in {
     "no_events": ("нет датированных мероприятий", "no dated events"),
     "central_people": ("Самые центральные люди", "Most central people"),
     "central_orgs": ("Самые центральные организации", "Most central organisations"),
-    "degree": ("степень", "degree"), "betweenness": ("посредничество", "betweenness"),
+    "links": ("связей", "links"), "degree": ("степень", "degree"), "betweenness": ("посредничество", "betweenness"),
     "pages": ("Другие страницы", "Other pages"), "nodes": ("узлов", "nodes"), "edges": ("связей", "edges"),
-    "centrality_note": ("Центральность — степенная и по посредничеству (networkx) во всём графе.",
-                        "Centrality: degree and betweenness (networkx) in the whole graph."),
+    "centrality_note": ("Во всём графе (networkx): связей — со сколькими узлами связан узел; степень = связей / "
+                        "(узлов − 1); посредничество — доля кратчайших путей между двумя другими узлами, проходящих "
+                        "через него.",
+                        "In the whole graph (networkx): links — how many nodes a node is linked to; degree = links / "
+                        "(nodes − 1); betweenness — the share of shortest paths between two other nodes that pass "
+                        "through it."),
 }.items()}
 
 

@@ -18,7 +18,7 @@ import jinja2
 import pyvis
 
 from ..analysis.metrics import communities as find_communities
-from .i18n import CATEGORY_NAMES, EDGE_PHRASES, IMPLIED, LANGS, TEXT, both, edge_phrase, fact_value
+from .i18n import CATEGORY_NAMES, IMPLIED, LANGS, TEXT, both, edge_phrase, fact_value
 from .views import View
 
 HERE = Path(__file__).parent
@@ -33,7 +33,16 @@ STYLE = {
 }
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
            "#9c755f", "#bab0ac", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf"]
-PHRASE_COLOURS = dict(zip(dict.fromkeys(en for _, en, _ in EDGE_PHRASES.values()), PALETTE + PALETTE))
+# edge phrase -> colour, every two at least 24 apart (CIE76 ΔE; the frequent kinds in clearly different hues). Taken
+# in turn from PALETTE + PALETTE, "heads" and "took part in", which meet on every ego page of a person, were both blue
+# (ΔE 11), and so were other pairs of the two Tableau palettes.
+PHRASE_COLOURS = {
+    "took part in": "#4e79a7", "is located in": "#edc948", "took place in": "#b07aa1", "heads": "#e15759",
+    "works for": "#f28e2b", "is part of": "#59a14f", "concerns": "#76b7b2", "hosted by": "#ff9da7",
+    "organised by": "#9c755f", "supported by": "#bab0ac", "member of": "#222222", "founded by": "#3f007d",
+    "on the topic": "#00441b", "through an event": "#08306b", "in articles about": "#8c2d04",
+    "mentioned together in an article": "#666666",
+}
 OTHER_COLOUR = "#aaaaaa"
 FACT_ORDER = ["startDate", "endDate", "participantCount", "participantCountIsMinimum", "regionCount"]
 WRAP, MAX_LINES = 22, 3  # node labels: characters per line, lines
@@ -231,9 +240,11 @@ def render_page(view: View, lang: str, communities: bool = False, articles: dict
                    "symbol": STYLE[c][2], "count": counts[c]} for c in STYLE if c in counts]
     data = {"nodes": nodes, "edges": edges, "options": vis_options(len(nodes)),
             "central": len(nodes) if len(nodes) <= SMALL else CENTRAL,
-            # the phrase on every edge, unless the page is big (slow to draw) or has one kind of edge (the legend
-            # says it once); it is always in the edge's tooltip
+            # the phrase on the edges, unless the page is big (slow to draw) or has one kind of edge; the commonest
+            # kind is said once, by the legend (18 «участвовал(а) в» on an ego page hid the names); the phrase is
+            # always in the edge's tooltip
             "edgeLabels": len(nodes) <= BIG and len(edge_legend) > 1,
+            "commonestEdge": edge_legend[0]["name"]["en"] if edge_legend else None,
             "title": view.title, "found": TEXT["found"], "placeholder": TEXT["search_hint"]}
     singletons = {k: v.replace("{n}", str(alone)) for k, v in TEXT["singletons"].items()} if alone else None
     return environment().get_template("template.html").render(

@@ -19,8 +19,8 @@ PLACING = {"locatedIn", "takesPlaceIn"}  # edges that lead from an entity up to 
 HEADING = {"heads", "worksFor"}  # edges from a person to the organisation they head or work for
 SIZE_BY_DEGREE = both("число связей на этой странице (степенная центральность)",
                       "number of links on this page (degree centrality)")
-SIZE_BY_PROJECTION = both("взвешенная степень в проекции: сколько общих соседей у узла с узлами того же вида",
-                          "weighted degree in the projection: how many neighbours a node shares with nodes of its kind")
+SIZE_BY_LINKS = both("число связей на этой странице; связь, за которой стоят N статей или мероприятий, считается N раз",
+                     "number of links on this page; a link standing for N articles or events counts N times")
 
 
 @dataclass
@@ -211,8 +211,10 @@ def central_views(graph: nx.MultiDiGraph, ranking: dict[str, list[dict]]) -> lis
 def bipartite_view(graph: nx.MultiDiGraph, slug: str, title: dict, sides: tuple[set, set],
                    links: list[tuple[str, str, str, str, int]], note: dict) -> View:
     """The bipartite graph itself (links: source, target, key, detail, weight); each node is sized by its
-    weighted degree in its side's projection (how many shared neighbours it has with the nodes of its own
-    side) and lists its top partners."""
+    weighted degree on the page (an initiative by the institutions linked to it, a person by their events) and
+    lists its top partners: the nodes of its own side it shares most neighbours with (the weighted projection).
+    Sizes from the projection drew a hub smallest: an initiative whose 15 centres belong to nothing else shares
+    them with no other initiative."""
     bipartite = nx.MultiDiGraph()
     for node, attrs in graph.nodes(data=True):
         side = next((i for i, categories in enumerate(sides) if attrs["category"] in categories), None)
@@ -222,12 +224,11 @@ def bipartite_view(graph: nx.MultiDiGraph, slug: str, title: dict, sides: tuple[
         bipartite.add_edge(u, v, key=key, label=key, weight=weight, **({"detail": detail} if detail else {}))
     bipartite.remove_nodes_from([n for n in list(bipartite) if bipartite.degree(n) == 0])
     weights = projection_weights(bipartite)
-    scores = {}
+    scores = {node: float(degree) for node, degree in bipartite.degree(weight="weight")}
     for node, partners in weights.items():
-        scores[node] = float(sum(partners.values()))
         top = sorted(partners.items(), key=lambda item: (-item[1], item[0]))[:5]  # ties: the same every run
         bipartite.nodes[node]["partners"] = [(label(graph, p, "ru"), label(graph, p, "en"), w) for p, w in top]
-    return View(slug, title, bipartite, note=note, scores=scores, size=SIZE_BY_PROJECTION)
+    return View(slug, title, bipartite, note=note, scores=scores, size=SIZE_BY_LINKS)
 
 
 def projection_weights(bipartite: nx.MultiDiGraph) -> dict[str, Counter]:
@@ -242,10 +243,10 @@ def people_events(graph: nx.MultiDiGraph) -> View:
     links = [(u, v, k, "", 1) for u, v, k in graph.edges(keys=True)
              if k == "hasParticipant" and graph.nodes[v]["category"] == "Person"
              and graph.nodes[u]["category"] == "Event"]
-    note = both("Люди и мероприятия, в которых они участвовали. Размер узла — взвешенная степень в проекции: "
-                "сколько раз человек встречался с другими на общих мероприятиях (для мероприятий — общих участников).",
-                "People and the events they took part in. Node size is the weighted degree in the projection: "
-                "how often a person met others at shared events (for events: shared participants).")
+    note = both("Люди и мероприятия, в которых они участвовали. Размер узла — у человека число его мероприятий, у "
+                "мероприятия — число участников; с кем человек чаще всего встречался, видно в подсказке.",
+                "People and the events they took part in. Node size: a person's number of events, an event's "
+                "number of participants; whom a person met most often is in the tooltip.")
     return bipartite_view(graph, "people-events", both("Люди и мероприятия", "People and events"),
                           ({"Person"}, {"Event"}), links, note)
 
@@ -265,10 +266,11 @@ def institutions_initiatives(graph: nx.MultiDiGraph) -> View:
     direct = {(u, v) for u, v, *_ in links}
     links += [(org, ini, "viaEvent", "; ".join(sorted(label(graph, e, "ru") for e in events)), len(events))
               for (org, ini), events in sorted(via.items()) if (org, ini) not in direct]
-    note = both("Организации и инициативы (напрямую или через мероприятия). Размер узла — взвешенная степень в "
-                "проекции: со сколькими организациями учреждение разделяет инициативы.",
-                "Institutions and initiatives (directly or through events). Node size is the weighted degree in "
-                "the projection: how many institutions an institution shares initiatives with.")
+    note = both("Организации и инициативы (напрямую или через мероприятия). Размер узла — у инициативы число "
+                "связанных с ней учреждений, у учреждения — число его инициатив (через мероприятия — число "
+                "мероприятий).",
+                "Institutions and initiatives (directly or through events). Node size: an initiative's number of "
+                "institutions, an institution's number of initiatives (through events: the number of events).")
     return bipartite_view(graph, "institutions-initiatives", both("Организации и инициативы",
                                                                   "Institutions and initiatives"),
                           ({"Organisation"}, {"Initiative"}), links, note)
@@ -288,9 +290,9 @@ def topics_view(graph: nx.MultiDiGraph) -> View:
     links = [(t, i, "inArticlesAbout", "; ".join(titles[t, i]), n) for (t, i), n in sorted(count.items())]
     links += [(u, v, k, "", 1) for u, v, k in graph.edges(keys=True) if k == "topic"]
     note = both("Темы и инициативы, о которых пишут статьи на эту тему (толщина связи — число статей), и "
-                "мероприятия по темам. Размер узла — взвешенная степень в проекции.",
+                "мероприятия по темам. Размер узла — число статей и мероприятий на его связях.",
                 "Topics and the initiatives that the articles on a topic concern (edge width: the number of "
-                "articles), and the events on a topic. Node size is the weighted degree in the projection.")
+                "articles), and the events on a topic. Node size: the number of articles and events on its links.")
     return bipartite_view(graph, "topics", both("Темы", "Topics"), ({"Topic"}, {"Initiative", "Event"}),
                           links, note)
 

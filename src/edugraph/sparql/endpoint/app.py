@@ -8,6 +8,7 @@ gets 503 with `Retry-After`.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ READ_ONLY = "this endpoint is read-only: SPARQL Update is not allowed (rebuild t
 ENDPOINT_METHODS = "GET, HEAD, POST, OPTIONS"
 PAGE_METHODS = "GET, HEAD"
 PARAMETER_PREFIX = "$"  # `$region=Дагестан` binds ?region (as Stardog does), see sparql/params
+CLI_PARAMETER = re.compile(r"--param (\w+)")  # how sparql/params names a parameter for the command line
 SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")]
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -133,7 +135,9 @@ class Endpoint:
                                            limits=self.settings.limits, dataset=dataset)
         except NotAcceptable as err:
             raise Reply(HTTPStatus.NOT_ACCEPTABLE, str(err)) from None
-        except (QueryError, params.ParameterError) as err:
+        except params.ParameterError as err:
+            raise Reply(err.http_status, parameter_message(err)) from None
+        except QueryError as err:
             raise Reply(err.http_status, str(err)) from None
         except EduGraphError as err:
             raise Reply(HTTPStatus.BAD_REQUEST, str(err)) from None
@@ -203,3 +207,13 @@ class _Release:
 
     def __exit__(self, *exc):
         self.semaphore.release()
+
+
+def parameter_message(err: Exception) -> str:
+    """A parameter error named as the query page and the protocol name the parameter (the page's field ?from, sent
+    as $from), not with the command line's `--param from`, which means nothing on the page.
+
+    >>> parameter_message(ValueError("--param from: '01.09.2023' is not an ISO date such as 2023-12-31"))
+    "?from: '01.09.2023' is not an ISO date such as 2023-12-31"
+    """
+    return CLI_PARAMETER.sub(r"?\1", str(err))
