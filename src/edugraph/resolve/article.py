@@ -17,14 +17,22 @@ from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, Organ
 
 REGIONAL_WORD = re.compile(r"(?:регионал|областн|краев|республиканск|окружн|муниципал|местн|regional|local)\w*\s+$",
                            re.I)  # «регионального министерства просвещения», "the regional Ministry of Education"
-WRITTEN_IN = re.compile(r"[^.,;:()]{0,40}?\s(?:в|во|на|in)\s+((?:[А-ЯЁA-Z][\w-]*)(?:\s+[\w-]+)?)")  # «… в Псковской области»
-PLACE_AFTER = re.compile(r"\s+([А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Zа-яё][\w-]*)?)")  # «Минобрнауки ДНР», «… Подмосковья»
+PLACE_PHRASE = r"([А-ЯЁA-Z][\w-]*(?:\s+[\w-]+)?)"  # a capitalised word and the next: «Псковской области», «ДНР»
+WRITTEN_IN = re.compile(r"[^.,;:()]{0,40}?\s(?:в|во|на|in)\s+" + PLACE_PHRASE)  # «… имени Малякова в Псковской …»
+RIGHT_AFTER = re.compile(r"\s+" + PLACE_PHRASE)  # «Минобрнауки ДНР», «Минобразования Подмосковья»
 
 
 def mentions(name: str, text: str) -> list[re.Match]:
     """The places `text` writes `name` in any case form (each word's stem, then any ending)."""
     stems = [re.escape(w[:max(4, len(w) - 2)]) + r"\w*" for w in re.findall(r"[\w-]+", name)]
     return list(re.finditer(r"(?<!\w)" + r"[\s,№]+".join(stems), text, re.I)) if stems else []
+
+
+def region_after(mention: re.Match, pattern: re.Pattern, context: list[str]) -> dict | None:
+    """The place below the country that `pattern` finds right after a mention (its phrase, else its first word)."""
+    found = pattern.match(mention.string, mention.end())
+    place = found and (resolve_place(found[1], context) or resolve_place(found[1].split()[0], context))
+    return place if place and place["kind"] != "country" else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,32 +89,23 @@ class Resolver:
     def _written_in(self, name: str) -> list[dict]:
         """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова
         в Псковской области»): in an article about several regions it, not the article's first place, is the one."""
-        if "|" not in identity.names.organisation_key(name):
+        if not identity.typed(name):
             return []
-        for mention in mentions(name, self.article.text):
-            after = WRITTEN_IN.match(self.article.text, mention.end())
-            place = after and (resolve_place(after[1], self.context) or resolve_place(after[1].split()[0], self.context))
-            if place and place["kind"] != "country":
-                return [place]
-        return []
+        found = (region_after(m, WRITTEN_IN, self.context) for m in mentions(name, self.article.text))
+        return [place for place in found if place][:1]
 
     def _regional(self, name: str) -> bool:
         """True when the article means a region's body by a bare federal name: it names a region's body of the same
         words («министерство просвещения Самарской области»), or writes the name as a region's every time
         («регионального министерства …», «Минобрнауки ДНР»)."""
         words = main_words(name)
-        if any(main_words(other) > words and any(r["kind"] != "country" for r in organisation_places(other, self.context))
-               for other in self.facts.get("organisations", [])):
+        regions = (organisation_places(other, self.context) for other in self.facts.get("organisations", [])
+                   if main_words(other) > words)
+        if any(r["kind"] != "country" for places in regions for r in places):
             return True
         found = mentions(name, self.article.text)
-        return bool(found) and all(self._regional_mention(m) for m in found)
-
-    def _regional_mention(self, mention: re.Match) -> bool:
-        text = mention.string
-        after = PLACE_AFTER.match(text, mention.end())
-        place = after and (resolve_place(after[1], self.context) or resolve_place(after[1].split()[0], self.context))
-        return bool(REGIONAL_WORD.search(text[max(0, mention.start() - 40):mention.start()]) or
-                    place and place["kind"] != "country")
+        return bool(found) and all(REGIONAL_WORD.search(m.string[max(0, m.start() - 40):m.start()]) or
+                                   region_after(m, RIGHT_AFTER, self.context) for m in found)
 
     def topic(self, name: str) -> TopicRecord:
         record = next((t for t in gazetteer.topics() if t["en"] == name), None)

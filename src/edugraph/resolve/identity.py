@@ -7,7 +7,8 @@
 - federal bodies: the id of `data/gazetteers/federal_bodies.yaml` («Минпросвещения России» = "Ministry of
   Enlightenment of the Russian Federation");
 - places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
-- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»); posts: person + organisation + role + as-of date.
+- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»);
+- posts: person + organisation + role + as-of date.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if city and not key.endswith(f"|{city}"):
         key = f"{key.rstrip('|')}|{city}"
     return key, city
+
+
+def typed(name: str) -> bool:
+    """True for a name whose key is its kind and number or centre («школа № 24», «Кванториум»): its place qualifies
+    it."""
+    return "|" in names.organisation_key(name)
 
 
 def event_key(name: str, date: str | None, place: str | None, article: str) -> str:
