@@ -67,7 +67,7 @@ def test_canonical_labels_and_article_wording(seed_result):
     school = URIRef(EGR + "org/school-551-saint-petersburg")
     assert Literal("School No. 551, Kirovsky District, Saint Petersburg", lang="en") in \
         set(graph.objects(school, SKOS.prefLabel))
-    meeting = URIRef(EGR + "event/soveshchaniye-2023-12-21")
+    meeting = URIRef(EGR + "event/soveshchaniye-2023-12-21-moscow")  # generic: dated and placed
     assert Literal("Meeting, 21 Dec 2023", lang="en") in set(graph.objects(meeting, SKOS.prefLabel))
 
 

@@ -80,10 +80,14 @@ def test_edge_kinds_on_a_page_have_colours_one_can_tell_apart(pictures):
 
 
 DRAWN_LABELS = """() => {  // the boxes of the labels vis-network draws at this zoom, in canvas coordinates
-  const boxes = [];
+  const boxes = [], canvas = document.querySelector("#network canvas");
+  const from = window.network.DOMtoCanvas({x: 0, y: 0});
+  const to = window.network.DOMtoCanvas({x: canvas.clientWidth, y: canvas.clientHeight});
+  const view = {left: from.x, top: from.y, right: to.x, bottom: to.y};
   for (const id of window.__nodes.getIds()) {
-    const label = window.network.body.nodes[id].labelModule;
+    const node = window.network.body.nodes[id], label = node.labelModule;
     if (window.__nodes.get(id).hidden || !label.visible()) continue;
+    if (!node.isOverlappingWith(view)) continue;  // off screen: vis-network does not draw it (its box is stale)
     const s = label.size;
     boxes.push({id: id, text: label.elementOptions.label, left: s.left, right: s.left + s.width, top: s.top,
                 bottom: s.top + s.height});

@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from .. import gazetteer
 from ..articles import Article
-from . import identity, labels
+from ..extract.names import main_words
+from . import federal, identity, labels
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import main_city, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
                       PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
+
+
+REGIONAL_WORD = re.compile(r"(?:регионал|областн|краев|республиканск|окружн|муниципал|местн|regional|local)\w*\s+$",
+                           re.I)  # «регионального министерства просвещения», "the regional Ministry of Education"
+PLACE_PHRASE = r"([А-ЯЁA-Z][\w-]*(?:\s+[\w-]+)?)"  # a capitalised word and the next: «Псковской области», «ДНР»
+WRITTEN_IN = re.compile(r"[^.,;:()]{0,40}?\s(?:в|во|на|in)\s+" + PLACE_PHRASE)  # «… имени Малякова в Псковской …»
+RIGHT_AFTER = re.compile(r"\s+" + PLACE_PHRASE)  # «Минобрнауки ДНР», «Минобразования Подмосковья»
+
+
+def mentions(name: str, text: str) -> list[re.Match]:
+    """The places `text` writes `name` in any case form (each word's stem, then any ending)."""
+    stems = [re.escape(w[:max(4, len(w) - 2)]) + r"\w*" for w in re.findall(r"[\w-]+", name)]
+    return list(re.finditer(r"(?<!\w)" + r"[\s,№]+".join(stems), text, re.I)) if stems else []
+
+
+def region_after(mention: re.Match, pattern: re.Pattern, context: list[str]) -> dict | None:
+    """The place below the country that `pattern` finds right after a mention (its phrase, else its first word)."""
+    found = pattern.match(mention.string, mention.end())
+    place = found and (resolve_place(found[1], context) or resolve_place(found[1].split()[0], context))
+    return place if place and place["kind"] != "country" else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,15 +74,38 @@ class Resolver:
         return self.organisations[name]
 
     def _organisation(self, name: str) -> OrganisationRecord:
-        places = organisation_places(name, self.context)
-        key, city = identity.organisation_key(name, places, self.city)
+        places = organisation_places(name, self.context) or self._written_in(name)
+        key, city = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional)
         place_ids = tuple(r["id"] for r in places) or ((city,) if city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
-        return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids,
-                                  labels.organisation_labels(name, self.lang, key, place_ids, cls), located)
+        body = federal.body(key)
+        names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, key, place_ids,
+                                                                                      cls)
+        return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids, names, located)
+
+    def _written_in(self, name: str) -> list[dict]:
+        """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова
+        в Псковской области»): in an article about several regions it, not the article's first place, is the one."""
+        if not identity.typed(name):
+            return []
+        found = (region_after(m, WRITTEN_IN, self.context) for m in mentions(name, self.article.text))
+        return [place for place in found if place][:1]
+
+    def _regional(self, name: str) -> bool:
+        """True when the article means a region's body by a bare federal name: it names a region's body of the same
+        words («министерство просвещения Самарской области»), or writes the name as a region's every time
+        («регионального министерства …», «Минобрнауки ДНР»)."""
+        words = main_words(name)
+        regions = (organisation_places(other, self.context) for other in self.facts.get("organisations", [])
+                   if main_words(other) > words)
+        if any(r["kind"] != "country" for places in regions for r in places):
+            return True
+        found = mentions(name, self.article.text)
+        return bool(found) and all(REGIONAL_WORD.search(m.string[max(0, m.start() - 40):m.start()]) or
+                                   region_after(m, RIGHT_AFTER, self.context) for m in found)
 
     def topic(self, name: str) -> TopicRecord:
         record = next((t for t in gazetteer.topics() if t["en"] == name), None)
@@ -108,7 +153,9 @@ class Resolver:
             parent_date = found.get("date")
             parent_place = self.place(found["place"]).labels if found.get("place") else None
             action = self.action(event.get("parent_action") or found.get("action"))  # the parent may be a name only
-            parent = EventRecord(identity.event_key(event["parent"], parent_date), event["parent"], None,
+            parent_key = identity.event_key(event["parent"], parent_date, found.get("place") and
+                                            self.place(found["place"]).key, self.article.id)
+            parent = EventRecord(parent_key, event["parent"], None,
                                  labels.event_labels(event["parent"], self.lang, found.get("type"), parent_date,
                                                      parent_place, action), action=action)
         attendees = tuple(self.person({"name": n}) for n in event.get("participant_persons") or []) or people
@@ -117,7 +164,7 @@ class Resolver:
         place = self.place(event["place"]) if event.get("place") else None
         action = self.action(event.get("action"))
         return EventRecord(
-            identity.event_key(name, start), name, kind,
+            identity.event_key(name, start, place and place.key, self.article.id), name, kind,
             labels.event_labels(name, self.lang, kind, start, place and place.labels, action), action=action,
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),

@@ -4,17 +4,24 @@
   transliterated, so «Сергей Кожевников» = "Sergey Kozhevnikov");
 - organisations: `organisation_key` (type + number + city, or main words), so «ГБОУ СОШ № 608 … Кировского района»
   = «школа № 608» in an article about Saint Petersburg — computed here and nowhere else in resolution;
+- federal bodies: the id of `data/gazetteers/federal_bodies.yaml` («Минпросвещения России» = "Ministry of
+  Enlightenment of the Russian Federation");
 - places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
-- events: name + start date; posts: person + organisation + role + as-of date.
+- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»);
+- posts: person + organisation + role + as-of date.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rdflib import URIRef
 
 from .. import gazetteer
 from ..extract import names
 from ..namespaces import ID
+from . import federal
+from .labels import is_generic
 from .places import city_of
 
 MAX_SLUG = 80
@@ -28,10 +35,16 @@ def person_key(name: str) -> str:
     return gazetteer.slug(names.person_key(name)) or "unknown"
 
 
-def organisation_key(name: str, places: list[dict], default_city: str | None = None) -> tuple[str, str | None]:
+def organisation_key(name: str, places: list[dict], default_city: str | None = None, year: int | None = None,
+                     regional: Callable[[str], bool] = lambda name: True) -> tuple[str, str | None]:
     """(key "kind|number|city", "kind|city" or main words; the city it was qualified by): typed keys
     («школа № 1», «Кванториум») are qualified by the city of the places in the name, else by `default_city`,
-    so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations."""
+    so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations. A federal body's names
+    (`federal.find`, at an article of `year`) give its id; a bare one («Министерство просвещения») only when the
+    article does not mean a region's body (`regional`)."""
+    body = federal.find(name, year)
+    if body and not (body.bare and regional(name)):
+        return body.id, None
     key = names.organisation_key(name)
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
@@ -42,8 +55,25 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     return key, city
 
 
-def event_key(name: str, date: str | None) -> str:
-    return short_slug(name) + (f"-{date}" if date else "")
+def typed(name: str) -> bool:
+    """True for a name whose key is its kind and number or centre («школа № 24», «Кванториум»): its place qualifies
+    it."""
+    return "|" in names.organisation_key(name)
+
+
+def event_key(name: str, date: str | None, place: str | None, article: str) -> str:
+    """Name + start date; a generic name («Экскурсия», «Совещание») is one event only where place and date agree
+    (name + date + place id), else it is the article's own (name + date + article id).
+
+    >>> event_key("Форум «Территория смыслов»", None, None, "a1"), event_key("Экскурсия", None, "balakhna", "a1")
+    ('forum-territoriya-smyslov', 'ekskursiya-a1')
+    >>> event_key("Совещание", "2024-05-01", "kazan", "a1")
+    'soveshchaniye-2024-05-01-kazan'
+    """
+    key = short_slug(name) + (f"-{date}" if date else "")
+    if not is_generic(name):
+        return key
+    return f"{key}-{place}" if date and place else f"{key}-{short_slug(article)}"
 
 
 def post_key(person: str, org: str | None, role_id: str, as_of: str | None) -> str:
