@@ -1075,3 +1075,14 @@ def test_english_persons_named_by_initials_and_their_namesakes():
     assert [p["name"] for p in facts["persons"]] == ["F.M. Kamaev", "R.F.Adiev", "A.F. Salakhova"]
     assert _posts(facts, "R.F.Adiev") == [{"post": "head", "org": None}]
     assert _posts(facts, "A.F. Salakhova") == [{"post": "head", "org": "preschool educational institution «Mileshkei»"}]
+
+
+def test_a_place_after_from_or_with_is_not_where_the_action_was():
+    # real_ru_f_07: the Tula technopark's opening was placed in Moscow, from «связь с Москвой»
+    text = ("Прямая связь с Москвой велась из тульского детского технопарка «Кванториум», который был открыт "
+            "29 ноября в Туле.")
+    facts = extract_facts(text, "ru", {"date": "2016-12-01"})
+    assert [e["place"] for e in facts["events"] if e["type"] == "opening"] == ["Тула"]
+    text = "Прямая связь с Москвой велась из детского технопарка «Кванториум», который был открыт 29 ноября."
+    facts = extract_facts(text, "ru", {"date": "2016-12-01"})
+    assert [e["place"] for e in facts["events"] if e["type"] == "opening"] == [None]

@@ -60,11 +60,18 @@ def _future(text: str, at: int) -> bool:
     return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:]))
 
 
+# a place after «с»/«из»/"from"/"with" is where someone or something came from, not where the action was
+# («Прямая связь с Москвой велась из тульского «Кванториума»»)
+ELSEWHERE = re.compile(r"(?i)(?:^|\s)(?:с|со|из|изо|от|from|with)\s+$")
+
+
 def _place(article: Article, s: int, e: int) -> str | None:
-    """Where the action happened: a place of the sentence after «в»/"in", else its first place (not a country)."""
+    """Where the action happened: a place of the sentence after «в»/"in", else its first place (not a country) that
+    is not after «с»/«из»/"from"."""
     places = article.event_places(s, e)
     located = [p for p in places if located_at(article.text, p.start, s)]
-    return (located or places)[0].value if places else None
+    here = [p for p in places if not ELSEWHERE.search(article.text[max(s, p.start - 6):p.start])]
+    return (located or here)[0].value if located or here else None
 
 
 AUTHORITY = re.compile(r"(?i)^(?:министерств|департамент|управлени|комитет|администраци|правительств|ministry|"
