@@ -4,7 +4,20 @@ in tests/test_server.py."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from edugraph.cli import main
+from edugraph.paths import ARTICLES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_ID = "002_413037bb6e5346a1"
 
 
 def one_error_line(capsys, *words) -> str:
@@ -21,3 +34,58 @@ def test_query_with_a_codepoint_escape_beyond_unicode(seed_build, capsys):
         code = main(["query", "--build", str(seed_build), "-e", f'SELECT * WHERE {{ ?s ?p "{escape}" }}'])
         assert code != 0
         one_error_line(capsys, "syntax error")
+
+
+def folder_digest(folder: Path) -> str:
+    """SHA-256 over every file's relative path and bytes (the build folder before and after a failure)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def edugraph(*argv: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """The command in a child, so that a hang is a failed test and not a stuck suite."""
+    return subprocess.run([sys.executable, "-m", "edugraph.cli", *argv], capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture()
+def articles_and_build(tmp_path, seed_build):
+    """A folder with one seed article, an empty curation folder, and a copy of the seed build to write over."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "curation").mkdir()
+    for suffix in (".txt", ".json"):
+        shutil.copy(ARTICLES / f"{SEED_ID}{suffix}", tmp_path / "articles")
+    shutil.copytree(seed_build, tmp_path / "build", symlinks=True)
+    return tmp_path
+
+
+@pytest.mark.parametrize("damage", ["metadata-pipe", "curation-pipe", "link-loop", "two-link-loop"])
+def test_build_refuses_pipes_and_link_loops_and_keeps_the_build(articles_and_build, damage):
+    """A `.json` or `.yaml` that is a named pipe blocked the build forever (open() waits for a writer); a symbolic
+    link to itself gave an internal error (RuntimeError from Path.resolve)."""
+    work = articles_and_build
+    if damage == "metadata-pipe":
+        (work / "articles" / f"{SEED_ID}.json").unlink()
+        os.mkfifo(work / "articles" / f"{SEED_ID}.json")
+    elif damage == "curation-pipe":
+        os.mkfifo(work / "curation" / f"{SEED_ID}.yaml")
+    elif damage == "link-loop":
+        os.symlink("x.txt", work / "articles" / "x.txt")
+    else:
+        os.symlink("y.txt", work / "articles" / "x.txt")
+        os.symlink("x.txt", work / "articles" / "y.txt")
+    before = folder_digest(work / "build")
+    done = edugraph("build", "--quiet", "--articles", str(work / "articles"), "--curation", str(work / "curation"),
+                    "--out", str(work / "build"))
+    assert done.returncode != 0
+    assert done.stderr.startswith("edugraph: error: ") and done.stderr.count("\n") == 1, done.stderr
+    assert ("not a regular file" if "pipe" in damage else "loop") in done.stderr
+    assert folder_digest(work / "build") == before
+
+
+def test_evaluate_refuses_a_gold_file_that_is_a_pipe(tmp_path):
+    os.mkfifo(tmp_path / "dev01_tomsk_kvantorium.json")
+    done = edugraph("evaluate", str(tmp_path), "--articles", str(ROOT / "tests" / "dev" / "articles"))
+    assert done.returncode != 0 and "not a regular file" in done.stderr and done.stderr.count("\n") == 1
