@@ -5,10 +5,13 @@ in tests/test_server.py."""
 from __future__ import annotations
 
 import hashlib
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -89,3 +92,54 @@ def test_evaluate_refuses_a_gold_file_that_is_a_pipe(tmp_path):
     os.mkfifo(tmp_path / "dev01_tomsk_kvantorium.json")
     done = edugraph("evaluate", str(tmp_path), "--articles", str(ROOT / "tests" / "dev" / "articles"))
     assert done.returncode != 0 and "not a regular file" in done.stderr and done.stderr.count("\n") == 1
+
+
+class BadStore(http.server.BaseHTTPRequestHandler):
+    """A SPARQL store that answers every request with a body that never ends: `giant` sends far more than the
+    limit at once, `trickle` a byte every 0.2 s (each read is within the socket's timeout)."""
+
+    protocol_version = "HTTP/1.1"
+    mode = "giant"
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(10 ** 9))
+        self.end_headers()
+        try:
+            for _ in range(10 ** 6):
+                self.wfile.write(b" " * (1 << 20) if self.mode == "giant" else b" ")
+                self.wfile.flush()
+                if self.mode == "trickle":
+                    time.sleep(0.2)
+        except OSError:  # the client gave up
+            pass
+
+
+@pytest.fixture(params=["giant", "trickle"])
+def bad_store(request):
+    handler = type("Handler", (BadStore,), {"mode": request.param})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield request.param, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("command", ["load", "query"])
+def test_a_store_sending_without_end_is_given_up(bad_store, seed_build, command):
+    """The body was read whole (memory without bound) within a timeout per read only (time without bound)."""
+    mode, url = bad_store
+    argv = (["load", "--build", str(seed_build), "--retries", "0"] if command == "load" else ["query", "articles"])
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "edugraph.cli", *argv, "--endpoint", url, "--store-kind", "oxigraph",
+                           "--timeout", "2"], capture_output=True, text=True, timeout=60,
+                          env=os.environ | {"EDUGRAPH_MAX_RESPONSE_BYTES": "5000000"})
+    assert done.returncode != 0 and done.stderr.count("\n") == 1, done.stderr
+    assert ("bigger than 5000000 bytes" if mode == "giant" else "did not arrive within 2 s") in done.stderr
+    assert time.monotonic() - started < 30
