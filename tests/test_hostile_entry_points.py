@@ -143,3 +143,17 @@ def test_a_store_sending_without_end_is_given_up(bad_store, seed_build, command)
     assert done.returncode != 0 and done.stderr.count("\n") == 1, done.stderr
     assert ("bigger than 5000000 bytes" if mode == "giant" else "did not arrive within 2 s") in done.stderr
     assert time.monotonic() - started < 30
+
+
+def test_a_curation_replace_that_blows_the_facts_up_is_refused(articles_and_build, capsys):
+    """An 800 KB curation file replacing each «о» by 400,000 characters took 2.5 GB and more than two minutes
+    (every string of the facts grew); now its line is named before any string is made."""
+    work = articles_and_build
+    (work / "curation" / f"{SEED_ID}.yaml").write_text(
+        f'article: {SEED_ID}\nnote: a replacement bomb\nreplace:\n  "о": "{"ж" * 20_000}"\n', encoding="utf-8")
+    before = folder_digest(work / "build")
+    code = main(["build", "--quiet", "--articles", str(work / "articles"), "--curation", str(work / "curation"),
+                 "--out", str(work / "build")])
+    assert code != 0
+    one_error_line(capsys, f"{SEED_ID}.yaml:4:", "longer than 10000 characters")
+    assert folder_digest(work / "build") == before
