@@ -184,6 +184,13 @@ def test_percent_encoded_bytes_that_are_not_utf8_are_400(endpoint):
     assert status == 400 and "UTF-8" in body
 
 
+@pytest.mark.parametrize("name", ["$", "$$s", "$s-x"])
+def test_parameter_without_a_variable_name_is_400_not_500(endpoint, name):
+    """`$=1` (no name) and `$s-x=1` (the query mentions ?s-x, which is ?s minus x) reached ox.Variable: 500."""
+    status, _, body = get(endpoint, "SELECT * WHERE { ?s ?p ?o FILTER(?s-x) } LIMIT 1", "text/csv", **{name: "1"})
+    assert status == 400 and "bad parameter name" in body
+
+
 def test_updates_are_403(endpoint):
     status, _, body = request(endpoint + "/sparql", urllib.parse.urlencode({"update": "DROP ALL"}).encode(),
                               {"Content-Type": "application/x-www-form-urlencoded"})

@@ -78,6 +78,9 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
     any variable that occurs in the query text.
     """
     for name in values:
+        match = NAME.match(name)
+        if not match or match.group(1) != name:  # `$=1`, `$s-x=1` from the endpoint: no variable name
+            raise ParameterError(f"bad parameter name {name[:40]!r}: a letter or '_', then letters, digits or '_'")
         known = name in declared if declared is not None else uses(text, name)
         if not known:
             takes = ", ".join(f"?{n}" for n in declared or {}) or "no parameters"
