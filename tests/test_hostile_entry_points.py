@@ -157,3 +157,14 @@ def test_a_curation_replace_that_blows_the_facts_up_is_refused(articles_and_buil
     assert code != 0
     one_error_line(capsys, f"{SEED_ID}.yaml:4:", "longer than 10000 characters")
     assert folder_digest(work / "build") == before
+
+
+def test_a_query_from_a_pipe_without_end_is_refused(seed_build):
+    """`yes | edugraph query -` read standard input whole: memory without bound."""
+    with subprocess.Popen(["yes"], stdout=subprocess.PIPE) as source:
+        done = subprocess.run([sys.executable, "-m", "edugraph.cli", "query", "--build", str(seed_build), "-"],
+                              stdin=source.stdout, capture_output=True, text=True, timeout=60,
+                              env=os.environ | {"EDUGRAPH_MAX_QUERY_CHARS": "1000000"})
+        source.kill()
+    assert done.returncode != 0 and done.stderr.count("\n") == 1
+    assert "longer than 1000000 characters" in done.stderr
