@@ -7,6 +7,9 @@ text: 4 when linear, 16 when quadratic; fixed costs make it smaller on small siz
 
 Each text runs in its own child process (models loaded and warmed up before the clock starts), so one slow
 text does not slow the next; CPU seconds are the steadier figure on a shared machine.
+
+Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
+store does (`lexer.inspect`, `params.blanked`, `client.query_form`: `query --endpoint` ran them without a time limit).
 """
 
 from __future__ import annotations
@@ -35,6 +38,20 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "numbered-organisations": "школа № {i} «Лицей {i}», ",  # {i}: 0, 1, 2 …: a name search per pair of them
     "company-groups": "группа компаний «Мегион{i}» и «Мегион{i}», ",  # every pair of names compared for the merge
 }
+QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
+    "query-quotes": '"\\',
+    "query-apostrophes": "'\\",
+    "query-long-quotes": '"""\\',
+}
+QUERY_CHILD = """
+import sys, time
+from edugraph.sparql import client, lexer, params
+unit, size = sys.argv[1], int(sys.argv[2])
+text = (unit * (size // len(unit) + 1))[:size]
+start = time.process_time()
+lexer.inspect(text), params.blanked(text), client.query_form(text)
+print(time.process_time() - start)
+"""
 CHILD = """
 import sys, time
 from edugraph.extract import extract_facts
@@ -48,10 +65,11 @@ print(time.process_time() - start)
 """
 
 
-def cpu_seconds(unit: str, size: int, timeout: float) -> float | None:
-    """CPU seconds of one extraction in a child, or None when it took longer than `timeout` (wall)."""
+def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> float | None:
+    """CPU seconds of one extraction (or reading of a query text) in a child, or None when it took longer than
+    `timeout` (wall)."""
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, unit, str(size)], capture_output=True, text=True,
+        done = subprocess.run([sys.executable, "-c", child, unit, str(size)], capture_output=True, text=True,
                               timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return None
@@ -61,12 +79,13 @@ def cpu_seconds(unit: str, size: int, timeout: float) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    parser.add_argument("--only", nargs="+", choices=sorted(UNITS), help="these texts only")
+    parser.add_argument("--only", nargs="+", choices=sorted(UNITS | QUERY_UNITS), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
     print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio")
-    for name in args.only or UNITS:
-        seconds = [cpu_seconds(UNITS[name], size, args.timeout) for size in args.sizes]
+    for name in args.only or [*UNITS, *QUERY_UNITS]:
+        unit, child = (UNITS[name], CHILD) if name in UNITS else (QUERY_UNITS[name], QUERY_CHILD)
+        seconds = [cpu_seconds(unit, size, args.timeout, child) for size in args.sizes]
         cells = "".join(f"{s:>11.2f}s" if s is not None else f"{'>' + str(int(args.timeout)):>11}s" for s in seconds)
         last = seconds[-1]
         per = f"{last / args.sizes[-1] * 100_000:9.2f}" if last is not None else f"{'-':>9}"

@@ -169,6 +169,28 @@ def test_bad_syntax_and_empty_queries_are_400(endpoint):
     assert status == 400 and "empty" in body
 
 
+def test_codepoint_escape_beyond_unicode_is_400_not_500(endpoint):
+    status, _, body = get(endpoint, 'SELECT * WHERE { ?s ?p "\\UFFFFFFFF" }')  # chr() failed: 500
+    assert status == 400 and "syntax error" in body
+
+
+def test_percent_encoded_bytes_that_are_not_utf8_are_400(endpoint):
+    """«caf%E9» (Latin-1) was read as «caf\ufffd»: another query, answered 200 with nothing found."""
+    ask = urllib.parse.quote('ASK { ?s ?p "caf') + "%E9" + urllib.parse.quote('" }')
+    status, _, body = request(f"{endpoint}/sparql?query={ask}", headers={"Accept": "text/csv"})
+    assert status == 400 and "UTF-8" in body
+    status, _, body = request(endpoint + "/sparql", b"query=" + ask.encode(),
+                              {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+    assert status == 400 and "UTF-8" in body
+
+
+@pytest.mark.parametrize("name", ["$", "$$s", "$s-x"])
+def test_parameter_without_a_variable_name_is_400_not_500(endpoint, name):
+    """`$=1` (no name) and `$s-x=1` (the query mentions ?s-x, which is ?s minus x) reached ox.Variable: 500."""
+    status, _, body = get(endpoint, "SELECT * WHERE { ?s ?p ?o FILTER(?s-x) } LIMIT 1", "text/csv", **{name: "1"})
+    assert status == 400 and "bad parameter name" in body
+
+
 def test_updates_are_403(endpoint):
     status, _, body = request(endpoint + "/sparql", urllib.parse.urlencode({"update": "DROP ALL"}).encode(),
                               {"Content-Type": "application/x-www-form-urlencoded"})

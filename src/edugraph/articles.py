@@ -10,9 +10,11 @@ folder may only point inside that folder.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,11 +61,25 @@ def looks_like_utf16(raw: bytes) -> bool:
                                  or sample[1::2].count(0) > 0.4 * len(sample) // 2)
 
 
+def open_regular(path: Path):
+    """A regular file opened for reading in binary; OSError for anything else. A pipe (`mkfifo x.json`) would
+    block the reader forever and a device never end: they are refused without waiting for a writer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)", str(path))
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def read_limited(path: Path, limit_name: str, what: str) -> bytes:
     """The bytes of a file no bigger than the limit `limit_name` (see `limits`), or a one-line error."""
     max_bytes = limit(limit_name)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise EduGraphError(f"{path}: the {what} is a folder, not a file") from None
@@ -234,7 +250,10 @@ def read_article(path: Path) -> Article:
 def check_inside(path: Path, folder: Path) -> None:
     """Refuse a symbolic link that leads out of `folder` (or nowhere)."""
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except RuntimeError:  # Python 3.11 raises this for a loop of links
+            raise EduGraphError(f"{path}: a symbolic link that leads back to itself (a loop)") from None
         if not target.is_relative_to(folder.resolve()):
             raise EduGraphError(f"{path}: a symbolic link to {target}, outside the articles folder; "
                                 "copy the file in instead")

@@ -283,16 +283,24 @@ def check_curation_folder(folder: Path, article_ids: set[str]) -> None:
             raise EduGraphError(f"{path}: curation for an article that does not exist ({path.stem})")
 
 
-def rename(value, replace: dict):
-    """Apply the `replace` map to every string inside a facts structure."""
+class Runaway(Exception):
+    """A `replace` entry that would make a string of the facts longer than the limit `MAX_RENAMED_CHARS`."""
+
+
+def rename(value, replace: dict, longest: int = 0):
+    """Apply the `replace` map to every string inside a facts structure (`Runaway` past `longest` characters)."""
+    longest = longest or limit("MAX_RENAMED_CHARS")
     if isinstance(value, str):
         for old, new in replace.items():
+            grows = value.count(old) * (len(new) - len(old)) if len(new) > len(old) else 0
+            if grows and len(value) + grows > longest:  # checked before the string is made
+                raise Runaway(old)
             value = value.replace(old, new)
         return value
     if isinstance(value, list):
-        return [rename(item, replace) for item in value]
+        return [rename(item, replace, longest) for item in value]
     if isinstance(value, dict):
-        return {key: rename(item, replace) for key, item in value.items()}
+        return {key: rename(item, replace, longest) for key, item in value.items()}
     return value
 
 
@@ -313,7 +321,13 @@ def apply_curation(facts: dict, curation) -> dict:
     """Merge curated corrections (a `Curation` or a plain dict) into extracted facts; curated entries win."""
     if not curation:
         return facts
-    merged = rename(copy.deepcopy(facts), curation.get("replace") or {})
+    try:
+        merged = rename(copy.deepcopy(facts), curation.get("replace") or {})
+    except Runaway as runaway:
+        where = curation.where("replace", runaway.args[0]) if isinstance(curation, Curation) else "curation"
+        raise EduGraphError(f"{where}: replace {runaway.args[0][:40]!r} makes a string of the facts longer than "
+                            f"{limit('MAX_RENAMED_CHARS')} characters (EDUGRAPH_MAX_RENAMED_CHARS raises the limit)"
+                            ) from None
     if isinstance(curation, Curation):
         warn_unmatched(facts, merged, curation)
     removed = curation.get("remove") or {}

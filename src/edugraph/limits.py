@@ -32,6 +32,14 @@ DEFAULTS = {
     "MAX_YAML_DEPTH": 20,
     # values in a curation file once its aliases are expanded
     "MAX_YAML_NODES": 100_000,
+    # one string of an article's facts after a curation file's `replace` (a sentence is cut at 1,500): a short file
+    # replacing each «о» by 800 KB took 2.5 GB and minutes
+    "MAX_RENAMED_CHARS": 10_000,
+    # a query read from standard input (`edugraph query -`)
+    "MAX_QUERY_CHARS": 10_000_000,
+    # the body of one answer of a SPARQL store (`edugraph load`, `query --endpoint`): a store sending without end
+    # would fill the memory
+    "MAX_RESPONSE_BYTES": 200_000_000,
 }
 
 

@@ -83,10 +83,16 @@ def query_source(args):
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
     if args.query == "-":
+        from ..limits import limit
+        most = limit("MAX_QUERY_CHARS")
         try:
-            return sys.stdin.read(), None, {}, "the query from standard input"
+            text = sys.stdin.read(most + 1)  # at most: a pipe without end (`yes |`) filled the memory
         except UnicodeDecodeError as err:
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
+        if len(text) > most:
+            raise EduGraphError(f"standard input: the query is longer than {most} characters "
+                                "(EDUGRAPH_MAX_QUERY_CHARS raises the limit)")
+        return text, None, {}, "the query from standard input"
     names = [q.name for q in library()]
     if not Path(args.query).is_file() and args.query.removesuffix(".rq") not in names:
         raise EduGraphError(unknown_query(args.query, names))

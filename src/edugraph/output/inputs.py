@@ -20,6 +20,7 @@ import os
 import time
 from pathlib import Path
 
+from ..articles import open_regular
 from ..limits import DEFAULTS, limit
 from ..paths import CURATION_SCHEMA, METADATA_SCHEMA
 from .cache import CACHE_DIR
@@ -45,7 +46,7 @@ class Unreadable(Exception):
 def _bounded(path: Path) -> bytes | None:
     """The bytes of an input file within its size limit, or None when there is no such file."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(limit(LIMITS[path.suffix]) + 1)
     except FileNotFoundError:
         if path.is_symlink():  # a link to nowhere

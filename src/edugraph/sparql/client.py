@@ -24,12 +24,14 @@ from typing import Callable
 import pyoxigraph
 
 from ..errors import EduGraphError
+from ..limits import limit
 from ..namespaces import GRAPH
 from .params import NOISE, with_values
 
 SPARQL_JSON = "application/sparql-results+json"
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 AUTH_STATUS = {401, 403}
+READ_CHUNK = 1 << 16
 UNION_NAME = "union"  # the graph (under the graph base) holding every loaded triple once: the default graph
 
 
@@ -211,7 +213,7 @@ class Client:
         where = f"{method} {url}"
         try:
             with self.opener(url).open(request, timeout=self.timeout) as answer:
-                return Response(answer.status, answer.headers.get_content_type(), answer.read())
+                return Response(answer.status, answer.headers.get_content_type(), self._body(answer, where))
         except urllib.error.HTTPError as err:
             raise self._http_error(where, err) from None
         except urllib.error.URLError as err:
@@ -223,6 +225,22 @@ class Client:
             raise RemoteError(f"{where}: no answer within {self.timeout:g} s", retriable=True) from None
         except (ConnectionError, http.client.HTTPException, OSError) as err:
             raise RemoteError(f"{where}: connection failed: {reason_text(err)}", retriable=True) from None
+
+    def _body(self, answer, where: str) -> bytes:
+        """The answer's body, read as it arrives: at most `MAX_RESPONSE_BYTES`, within `timeout` seconds in all
+        (the socket's timeout alone bounds each read, so a store sending a byte a second was waited for forever,
+        and a gigantic body filled the memory)."""
+        most, deadline = limit("MAX_RESPONSE_BYTES"), time.monotonic() + self.timeout
+        chunks, size = [], 0
+        while chunk := answer.read1(READ_CHUNK):
+            size += len(chunk)
+            if size > most:
+                raise RemoteError(f"{where}: the answer is bigger than {most} bytes (EDUGRAPH_MAX_RESPONSE_BYTES "
+                                  "raises the limit, see docs/SECURITY.md)")
+            if time.monotonic() > deadline:
+                raise RemoteError(f"{where}: the answer did not arrive within {self.timeout:g} s", retriable=True)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _http_error(self, where: str, err: urllib.error.HTTPError) -> RemoteError:
         status = err.code

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")  # applied to the whole text first (SPARQL 19.2)
+MAX_CODEPOINT = 0x10FFFF
 TOKEN = re.compile("|".join([
     r"(?P<comment>\#[^\n\r]*)",
     r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""'   # long strings may hold quotes and newlines
@@ -41,8 +42,18 @@ class Shape:
 
 
 def unescape(text: str) -> str:
-    r"""Replace SPARQL codepoint escapes (`\u0053` is `S`), as the parser does before reading the query."""
-    return CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    r"""Replace SPARQL codepoint escapes (`\u0053` is `S`), as the parser does before reading the query; one beyond
+    U+10FFFF (`\UFFFFFFFF`) is left for the parser to refuse.
+
+    >>> unescape(r"\u0053 \U00110000")
+    'S \\U00110000'
+    """
+    return CODEPOINT.sub(_character, text)
+
+
+def _character(match: re.Match) -> str:
+    code = int(match.group(1) or match.group(2), 16)
+    return chr(code) if code <= MAX_CODEPOINT else match.group()
 
 
 def tokens(text: str) -> list[tuple[str, str]]:

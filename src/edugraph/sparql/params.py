@@ -78,6 +78,9 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
     any variable that occurs in the query text.
     """
     for name in values:
+        match = NAME.match(name)
+        if not match or match.group(1) != name:  # `$=1`, `$s-x=1` from the endpoint: no variable name
+            raise ParameterError(f"bad parameter name {name[:40]!r}: a letter or '_', then letters, digits or '_'")
         known = name in declared if declared is not None else uses(text, name)
         if not known:
             takes = ", ".join(f"?{n}" for n in declared or {}) or "no parameters"
@@ -202,7 +205,9 @@ def store_lookup(store: ox.Store) -> Lookup:
 
 _IRI = r"<[^<>\s]*>"
 _LONG_STRINGS = r'"""(?:[^"\\]|\\.|"(?!""))*"""' "|" r"'''(?:[^'\\]|\\.|'(?!''))*'''"  # may span lines
-_STRINGS = r'"(?:[^"\\\n]|\\.)*"' "|" r"'(?:[^'\\\n]|\\.)*'"
+# a string not closed on its line (a syntax error) runs to the line's end: otherwise each of its quotes (`"\"\"\` …)
+# would start a search to the end again (quadratic: 40 KB took 5 s)
+_STRINGS = r'"(?:[^"\\\n]|\\.)*"?' "|" r"'(?:[^'\\\n]|\\.)*'?"
 NOISE = re.compile("|".join([_IRI, _LONG_STRINGS, _STRINGS, r"#[^\n]*"]))  # IRIs, strings, comments
 WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 ALIAS = re.compile(r"\bAS\s+[?$](\w+)", re.I)  # `BIND(… AS ?lang)`, `(COUNT(?e) AS ?n)`: set there, bound outside

@@ -49,6 +49,19 @@ class Settings:
     verbose: bool = False
 
 
+def form_fields(raw: bytes, where: str) -> dict[str, list[str]]:
+    """`name=value&…` decoded as UTF-8, or 400: a byte that is no UTF-8 (`caf%E9`) must not silently become
+    U+FFFD, and so another query.
+
+    >>> form_fields(b"query=ASK%7B%22%D0%9C%22%7D&x", "query string")
+    {'query': ['ASK{"М"}'], 'x': ['']}
+    """
+    try:
+        return parse_qs(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except UnicodeError:
+        raise Reply(HTTPStatus.BAD_REQUEST, f"the {where} is not UTF-8 once percent-decoded") from None
+
+
 class Reply(Exception):
     """An answer decided early (an error, a redirect): status, one-line text, extra headers."""
 
@@ -111,7 +124,7 @@ class Endpoint:
 
     # ------------------------------------------------------------------ SPARQL protocol
     def sparql(self, environ, method: str, host: str):
-        fields = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        fields = form_fields(environ.get("QUERY_STRING", "").encode("latin-1"), "query string")  # WSGI: Latin-1
         if method == "POST":
             fields = self.post_fields(environ, fields)
         if "update" in fields:
@@ -155,7 +168,7 @@ class Endpoint:
         if media == QUERY_BODY:
             return {**fields, "query": [text]}
         if media == FORM:
-            return {**fields, **parse_qs(text, keep_blank_values=True)}
+            return {**fields, **form_fields(body, "request body")}
         raise Reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                     f"POST {QUERY_BODY} or {FORM} (query=…); got {media or 'no Content-Type'}")
 
