@@ -168,3 +168,11 @@ def test_a_query_from_a_pipe_without_end_is_refused(seed_build):
         source.kill()
     assert done.returncode != 0 and done.stderr.count("\n") == 1
     assert "longer than 1000000 characters" in done.stderr
+
+
+def test_an_error_echoing_a_huge_value_stays_a_short_line(seed_build, capsys):
+    """An unresolved 60 KB `--param` value was echoed whole on the error line (60 KB of one line)."""
+    code = main(["query", "--build", str(seed_build), "who-met-whom", "--param", "person=" + "Я" * 60_000])
+    assert code != 0
+    err = one_error_line(capsys, "--param person", "characters")
+    assert len(err) < 500

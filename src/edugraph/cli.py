@@ -45,6 +45,17 @@ def invalid_argument(argv: list[str]) -> str | None:
     return next((arg for arg in argv if SURROGATE.search(arg)), None)
 
 
+def one_line(message: object, limit: int = 400) -> str:
+    """An error message as one readable line: line breaks escaped, a long middle (an echoed 60 KB value) elided.
+
+    >>> line = one_line("no person named '" + "x" * 60_000 + "'")
+    >>> len(line), line[295:326]
+    (384, 'xxxxx … (60018 characters) … xx')
+    """
+    text = str(message).replace("\n", "\\n")
+    return text if len(text) <= limit else f"{text[:limit - 100]} … ({len(text)} characters) … {text[-60:]}"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     bad = invalid_argument(argv)
@@ -56,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             args = make_parser().parse_args(argv)  # (imports every command: Ctrl-C may come meanwhile)
             return args.func(args) or 0
     except EduGraphError as err:
-        print(f"edugraph: error: {err}", file=sys.stderr)
+        print(f"edugraph: error: {one_line(err)}", file=sys.stderr)
         return err.exit_code
     except Terminated:
         print("edugraph: terminated", file=sys.stderr)
@@ -78,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # last resort: one line, never a traceback, unless asked
         if os.environ.get("EDUGRAPH_DEBUG"):
             raise
-        print(f"edugraph: internal error: {type(err).__name__}: {err} "
+        print(f"edugraph: internal error: {type(err).__name__}: {one_line(err)} "
               "(set EDUGRAPH_DEBUG=1 for details)", file=sys.stderr)
         return 1
 
