@@ -176,3 +176,13 @@ def test_an_error_echoing_a_huge_value_stays_a_short_line(seed_build, capsys):
     assert code != 0
     err = one_error_line(capsys, "--param person", "characters")
     assert len(err) < 500
+
+
+def test_a_web_page_among_the_articles_is_refused_not_skipped(articles_and_build, capsys):
+    """A saved page (`.html`) in the articles folder was skipped without a word, so its facts silently missed."""
+    articles, build = articles_and_build / "articles", articles_and_build / "build"
+    before = folder_digest(build)
+    (articles / "page.html").write_text("<html><h1>Кванториум</h1><p>Открыт.</p></html>", encoding="utf-8")
+    assert main(["build", "--articles", str(articles), "--out", str(build)]) != 0
+    one_error_line(capsys, "page.html", "edugraph add")
+    assert folder_digest(build) == before

@@ -260,13 +260,18 @@ def check_inside(path: Path, folder: Path) -> None:
 
 
 def article_paths(folder: Path) -> list[Path]:
-    """The article files (`*.txt`) of a folder, sorted by id; a symbolic link leading out of it is refused."""
+    """The article files (`*.txt`) of a folder, sorted by id; a symbolic link leading out of it, or a web page
+    (`*.html`, which would be skipped), is refused."""
     folder = Path(folder)
     if not folder.is_dir():
         raise EduGraphError(f"{folder}: no such articles folder")
     with os.scandir(folder) as found:  # one listing, whose entries know which are links without a look each
         entries = [(entry.name, entry.is_symlink()) for entry in found]
     names = sorted(name for name, _ in entries if name.endswith(".txt"))
+    page = next((name for name, _ in sorted(entries) if name.lower().endswith((".html", ".htm"))), None)
+    if page:  # a saved web page would be skipped without a word
+        raise EduGraphError(f"{folder / page}: a web page among the articles; add it with `edugraph add` (which "
+                            "strips the markup), or move it out of the folder")
     if not names:
         raise EduGraphError(f"{folder}: no articles (*.txt) in the folder")
     links = {name for name, link in entries if link}
