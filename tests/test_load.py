@@ -22,7 +22,7 @@ from edugraph.errors import EduGraphError
 from edugraph.loading.challenge import authorization
 from edugraph.loading.graphs import LocalGraph, read_build_graphs, rebase, staging_iri
 from edugraph.loading.targets import RemoteTarget, Target
-from edugraph.sparql.client import Auth, Client, RemoteError, make_auth
+from edugraph.sparql.client import Auth, Client, Dataset, RemoteError, make_auth
 from edugraph.sparql.endpoints import Endpoint
 from support.process import free_port
 
@@ -461,3 +461,23 @@ def test_credentials_never_follow_a_redirect_to_another_host(seed_build):
             target.switch(read_build_graphs(seed_build)[:1])
     assert [(method, path) for method, path, _ in seen_elsewhere] == [("GET", "/steal")]
     assert "Authorization" not in seen_elsewhere[0][2]
+
+
+def test_a_query_over_many_graphs_takes_an_answer_that_echoes_each_graph_as_a_header():
+    """Virtuoso answers a query with one `X-SPARQL-named-graph` header per graph of its dataset; http.client
+    refused more than 100, so `query --endpoint` failed on any build of about 100 articles or more."""
+    graphs = tuple(f"https://w3id.org/edugraph/graph/article/a{i}" for i in range(150))
+
+    def echo_graphs(handler):
+        handler.send_response(200)
+        for graph in graphs:
+            handler.send_header("X-SPARQL-named-graph", graph)
+        body = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "1"}}]}}'
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    with stub_server(echo_graphs) as (url, _):
+        rows = Client().select(url, "SELECT ?n WHERE { ?s ?p ?n }", Dataset(("u",), graphs))
+    assert rows == [{"n": "1"}]

@@ -9,6 +9,7 @@ services: `endpoints.py`.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -268,15 +269,32 @@ class Client:
             raise RemoteError(f"POST {url} answered invalid SPARQL JSON results") from None
 
     def post_query(self, url: str, sparql: str, accept: str, dataset: "Dataset | None" = None) -> Response:
-        form = [("query", sparql), *(dataset.protocol_parameters() if dataset else [])]
-        body = urllib.parse.urlencode(form).encode()
-        return self.request("POST", url, body, "application/x-www-form-urlencoded", accept)
+        graphs = dataset.protocol_parameters() if dataset else []
+        body = urllib.parse.urlencode([("query", sparql), *graphs]).encode()
+        with headers_allowed(HEADERS_ALLOWED + len(graphs)):
+            return self.request("POST", url, body, "application/x-www-form-urlencoded", accept)
 
     def update(self, url: str, sparql: str) -> None:
         self.request("POST", url, sparql.encode(), "application/sparql-update")
 
     def put_graph(self, url: str, graph: str, body: bytes, content_type: str = "application/n-triples") -> None:
         self.request("PUT", with_params(url, graph=graph), body, content_type)
+
+
+HEADERS_ALLOWED = 100  # http.client's limit on the header lines of an answer
+
+
+@contextlib.contextmanager
+def headers_allowed(count: int):
+    """Accept answers with up to `count` header lines: Virtuoso echoes each graph of the dataset as an
+    `X-SPARQL-named-graph` header, and http.client refuses more than 100 (a build of 100 articles could not be
+    queried). http.client reads its limit from a module global; the CLI sends one request at a time."""
+    saved = http.client._MAXHEADERS
+    http.client._MAXHEADERS = max(saved, count)
+    try:
+        yield
+    finally:
+        http.client._MAXHEADERS = saved
 
 
 def auth_hint(status: int, auth: Auth, challenge: str) -> str:
