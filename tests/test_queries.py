@@ -370,3 +370,46 @@ def test_heads_at_date_gives_the_same_rows_on_jena(tmp_path):
         answer = ox.parse_query_results(path=str(path), format=ox.QueryResultsFormat.JSON)
         assert sorted((row["name"].value, row["source"].value) for row in answer) == \
             sorted((row["name"], row["source"]) for row in select(store, "heads-at-date", **values))
+
+
+# Entities named only in English articles have only an English label (none is made up in Russian): the library shows
+# the Russian name when there is one, else the English one, instead of an empty cell or a dropped row.
+ENGLISH_NAMED = ["real_en_02_tomsk_kvantorium", "real_en_24_veshkaymsky_morozov_school"]
+
+
+@pytest.fixture(scope="module")
+def english_named_store(tmp_path_factory):
+    """A build of two real English articles: Arkady Dvorkovich and Sergei Zhvachkin open the Tomsk Kvantorium (an
+    event with a Russian label); Governor Sergey Morozov visits a school in the Veshkaymsky District (a place
+    named only in English)."""
+    from edugraph.build import run_build, write_build
+
+    root = tmp_path_factory.mktemp("english-named")
+    articles, curation = root / "articles", root / "curation"
+    articles.mkdir()
+    curation.mkdir()
+    for stem in ENGLISH_NAMED:
+        for suffix in (".txt", ".json"):
+            (articles / f"{stem}{suffix}").write_bytes((ROOT / "tests" / "dev" / "articles" / f"{stem}{suffix}").read_bytes())
+    write_build(run_build(articles, curation, progress=False), root / "build")
+    return open_built(root / "build")
+
+
+def test_articles_and_timeline_name_a_place_without_a_russian_label_in_english(english_named_store):
+    places = {r["article"].rpartition("/")[2]: r.get("placeLabel") for r in select(english_named_store, "articles")}
+    assert places == {ENGLISH_NAMED[0]: "Томск", ENGLISH_NAMED[1]: "Veshkaymsky District"}
+    visit = [r for r in select(english_named_store, "timeline") if "Chufarovsky" in r["eventLabel"]]
+    assert visit and {r.get("placeLabel") for r in visit} == {"Veshkaymsky District"}
+
+
+def test_event_participants_keep_people_named_only_in_english(english_named_store):
+    rows = [r for r in select(english_named_store, "event-participants") if r["eventLabel"].startswith("Открытие")]
+    assert column(rows, "agentLabel") == {"Arkady Dvorkovich", "Sergei Zhvachkin"}  # the event's label is Russian
+
+
+def test_entity_facts_label_a_value_named_only_in_english(english_named_store):
+    rows = select(english_named_store, "entity-facts", entity="Открытие центра «Кванториум», 19 мая 2017")
+    labels = {(r["property"].rpartition("#")[2], r.get("valueLabel")) for r in rows}
+    assert {("hasParticipant", "Arkady Dvorkovich"), ("hasParticipant", "Sergei Zhvachkin"),
+            ("takesPlaceIn", "Томск")} <= labels
+    assert ("takesPlaceIn", "Tomsk") not in labels  # a place with a Russian name is not named in English too
