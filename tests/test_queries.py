@@ -403,7 +403,8 @@ def english_named_store(tmp_path_factory):
     curation.mkdir()
     for stem in ENGLISH_NAMED:
         for suffix in (".txt", ".json"):
-            (articles / f"{stem}{suffix}").write_bytes((ROOT / "tests" / "dev" / "articles" / f"{stem}{suffix}").read_bytes())
+            source = ROOT / "tests" / "dev" / "articles" / f"{stem}{suffix}"
+            (articles / f"{stem}{suffix}").write_bytes(source.read_bytes())
     write_build(run_build(articles, curation, progress=False), root / "build")
     return open_built(root / "build")
 
@@ -426,3 +427,9 @@ def test_entity_facts_label_a_value_named_only_in_english(english_named_store):
     assert {("hasParticipant", "Arkady Dvorkovich"), ("hasParticipant", "Sergei Zhvachkin"),
             ("takesPlaceIn", "Томск")} <= labels
     assert ("takesPlaceIn", "Tomsk") not in labels  # a place with a Russian name is not named in English too
+
+
+def test_who_met_whom_keeps_people_named_only_in_english(english_named_store):
+    rows = select(english_named_store, "who-met-whom")
+    assert {(r["aName"], r["bName"]) for r in rows if r["eventLabel"].startswith("Открытие")} == {
+        ("Arkady Dvorkovich", "Sergei Zhvachkin")}  # the event's label is Russian, the names only English
