@@ -1086,3 +1086,11 @@ def test_a_place_after_from_or_with_is_not_where_the_action_was():
     text = "Прямая связь с Москвой велась из детского технопарка «Кванториум», который был открыт 29 ноября."
     facts = extract_facts(text, "ru", {"date": "2016-12-01"})
     assert [e["place"] for e in facts["events"] if e["type"] == "opening"] == [None]
+
+
+def test_an_office_after_pri_belongs_to_the_title_not_a_post_of_its_own():
+    text = ("Заседание прошло с участием уполномоченного по правам ребенка при Губернаторе Томской области "
+            "Ольги Седовой.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert _posts(facts, "Ольга Седова") == [
+        {"post": "уполномоченный по правам ребенка при Губернаторе Томской области", "org": None}]

@@ -17,6 +17,10 @@ def _data_titles() -> str:
     return "|".join(w.strip() + r"\w*" for w in gazetteer.load("post_words")["ru_titles"].strip().splitlines())
 
 
+# «уполномоченный по правам ребенка при Президенте РФ»: the office a post is attached to belongs to the title
+ATTACHED_TO = (r"(?:\s+при\s+(?:Президент|Губернатор|Глав|Правительств|Министерств)\w*"
+               r"(?:\s+(?:РФ|России|Российской\s+Федерации|(?-i:[А-ЯЁ][а-яё-]+)\s+(?:области|края)))?)?")
+
 RU_POST = re.compile(
     r"(?<![\w-])(?:" + _data_titles() +
     r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:(?:врио|и\.\s?о\.)\s+)?"  # «заместитель врио губернатора»
@@ -29,8 +33,8 @@ RU_POST = re.compile(
     r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
     r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*"
-    r"|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
-    re.I)
+    r"|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))"
+    + ATTACHED_TO, re.I)
 
 def ru_post_title(phrase: str) -> str:
     """The title part of a Russian post phrase with its head word in the nominative singular
@@ -74,9 +78,11 @@ def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
     """RU_POST matches whose head word is in the nominative (in any case with `any_case`: a title right before
     the name agrees with it, «с министром образования Светланой Трусеневой»)."""
     return [m for m in RU_POST.finditer(text) if (any_case or _nominative_title(m))
-            and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
+            and not HONORARY.search(text[max(0, m.start() - 30):m.start()])
+            and not ATTACHED_BEFORE.search(text[max(0, m.start() - 5):m.start()])]
 
 
+ATTACHED_BEFORE = re.compile(r"(?<![\w-])при\s+$", re.I)  # «совет при Президенте»: the office, not a post
 HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
 
 
