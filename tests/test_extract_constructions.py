@@ -1094,3 +1094,20 @@ def test_an_office_after_pri_belongs_to_the_title_not_a_post_of_its_own():
     facts = extract_facts(text, "ru", {"date": "2024-03-01"})
     assert _posts(facts, "Ольга Седова") == [
         {"post": "уполномоченный по правам ребенка при Губернаторе Томской области", "org": None}]
+
+
+def test_a_generic_body_of_no_named_kind_is_no_post_organisation():
+    text = ("Сотрудники следственного управления помогли школе. Руководитель ведомства Иван Сергеев отметил, "
+            "что работа продолжится.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert _posts(facts, "Иван Сергеев") == [{"post": "руководитель", "org": None}]
+    assert not any(o.lower() == "ведомство" for o in facts["organisations"])
+
+
+def test_a_portfolio_after_the_title_belongs_to_the_title_not_the_organisation():
+    text = ("Ирина Белова, заместитель директора по работе с родителями и внешними партнерами \"Кванториум\", "
+            "рассказала о наборе.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    posts = _posts(facts, "Ирина Белова")
+    assert [p["post"] for p in posts] == ["заместитель директора по работе с родителями и внешними партнерами"]
+    assert not any(o.startswith(("по ", "По ")) for o in facts["organisations"])

@@ -121,6 +121,8 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
     return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
 
 
+LEADING_PORTFOLIO = re.compile(r"(?P<portfolio>по\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)"  # lower-case words
+                               r"(?:\s+|$)(?=(?-i:[А-ЯЁ«\"])|$)", re.I)  # up to a name or the end
 PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
                        r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
@@ -149,6 +151,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if subject is not None:
         title, org_text = (title.split()[0] + " " + subject[0]).strip(), subject[1]
     org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
+    leading = LEADING_PORTFOLIO.match(org_text)
+    if leading:  # «заместитель руководителя по работе с федеральной сетью «IT-куб»»: the portfolio is the title's
+        title, org_text = title + " " + leading.group("portfolio"), org_text[leading.end():]
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
@@ -374,7 +379,7 @@ GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|нов�
                          r"(?P<head>администраци\w*(?:\s+(?:района|округа|города))?|"
                          r"технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
-                         r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
+                         r"управлени\w*|учреждени\w*|организаци\w*|ведомств\w*|agency|centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
 _KINDS = {  # the stem of a generic head word -> the words naming an organisation of that kind
     "технопарк": r"технопарк|кванториум|kvantorium|technology park",
@@ -441,6 +446,8 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
+        if pattern is None:  # «руководитель ведомства», "head of the agency": a body of no kind the text names
+            return None
     elif re.search(r"министр\w*$|minister$", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
     elif SCHOOL_STAFF.match(title) and not _listed(article, person):
