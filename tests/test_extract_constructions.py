@@ -1111,3 +1111,9 @@ def test_a_portfolio_after_the_title_belongs_to_the_title_not_the_organisation()
     posts = _posts(facts, "Ирина Белова")
     assert [p["post"] for p in posts] == ["заместитель директора по работе с родителями и внешними партнерами"]
     assert not any(o.startswith(("по ", "По ")) for o in facts["organisations"])
+
+
+def test_an_adjective_before_the_school_is_the_schools_not_a_subject():
+    text = "Наградили педагога средней общеобразовательной школы № 5 Анну Петрову и других."
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert [p["post"] for p in _posts(facts, "Анна Петрова")] == ["педагог"]

@@ -191,7 +191,7 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
         if word.endswith((",", ";")):
             break
     if len(taken) < len(words) and words[len(taken)].startswith(_vocabulary("ru_org_heads")):
-        while len(taken) > 1 and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии»:
+        while taken and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии», «средней школы»:
             taken.pop()  # the adjectives before the organisation's head word are the organisation's
     rest = " ".join(words[len(taken):])
     place = re.match(r"(?:из|в|во)\s+", rest)
