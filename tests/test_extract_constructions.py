@@ -1117,3 +1117,10 @@ def test_an_adjective_before_the_school_is_the_schools_not_a_subject():
     text = "Наградили педагога средней общеобразовательной школы № 5 Анну Петрову и других."
     facts = extract_facts(text, "ru", {"date": "2024-03-01"})
     assert [p["post"] for p in _posts(facts, "Анна Петрова")] == ["педагог"]
+
+
+def test_a_given_name_after_the_subject_of_a_teacher_is_not_the_subject():
+    facts = extract_facts("Olga Ivanova, methodologist, teacher of English Maria P. and Ivan K. Petrovs Lyceum, "
+                          "spoke at the forum.", "en", {"date": "2024-03-01"})
+    posts = [p["post"] for p in _posts(facts, "Olga Ivanova")]
+    assert "teacher of English" in posts and not any("Maria" in p for p in posts)
