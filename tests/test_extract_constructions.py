@@ -1124,3 +1124,10 @@ def test_a_given_name_after_the_subject_of_a_teacher_is_not_the_subject():
                           "spoke at the forum.", "en", {"date": "2024-03-01"})
     posts = [p["post"] for p in _posts(facts, "Olga Ivanova")]
     assert "teacher of English" in posts and not any("Maria" in p for p in posts)
+
+
+def test_a_year_stated_in_the_events_sentence_beats_a_day_of_another_year():
+    text = ("12:44, 3 March 2026\n\nRobots in the north\n\n"
+            "In 2025, the Murmansk Region hosted the final stage of the Russian Robotics Olympiad.")
+    facts = extract_facts(text, "en", {"date": "2026-03-03"})
+    assert facts["events"] and all(e["date"] == "2025" for e in facts["events"])

@@ -673,7 +673,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     if not day_dates and not main["date"]:  # «АКУШИНСКИЙ РАЙОН, 29 августа – РИА «Дагестан». В … прошло совещание»:
         day_dates = [d for s, e in body[:LEAD_SENTENCES] for d in find_dates(article.text[s:e], article.year)
                      if d.kind == "day" and DATELINE.search(article.text[max(0, s + d.start - 40):s + d.start])][:1]
-    if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
+    if day_dates and (not main["date"] or day_dates[0].date < main["date"]  # a year or month of the event's own
+                      or len(main["date"]) < 10 and day_dates[0].date.startswith(main["date"])):  # sentence stays
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
     if day_dates and main["date"] and not main.get("end_date"):
         later = [d.date for d in day_dates if d.date > main["date"] and d.date[:7] == main["date"][:7]]
