@@ -1131,3 +1131,11 @@ def test_a_year_stated_in_the_events_sentence_beats_a_day_of_another_year():
             "In 2025, the Murmansk Region hosted the final stage of the Russian Robotics Olympiad.")
     facts = extract_facts(text, "en", {"date": "2026-03-03"})
     assert facts["events"] and all(e["date"] == "2025" for e in facts["events"])
+
+
+def test_a_publication_line_with_a_time_dates_no_event():
+    text = ("Открыли центры в округе\n\n12 сентября 2022, 13:34\n\n"
+            "В школах округа появились новые центры. Открытие новых центров «Точка роста» стало возможным "
+            "благодаря национальному проекту.")
+    facts = extract_facts(text, "ru", {"date": "2022-09-12"})
+    assert facts["events"] and all(e["date"] is None for e in facts["events"])

@@ -736,11 +736,12 @@ PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|
 @functools.lru_cache(maxsize=4096)  # asked once per event mention, of the mention's sentence
 def _is_date_line(sentence: str) -> bool:
     """A publication line: a date alone, after a rubric and a slash («Образование  /  2 сентября 2018»), or a
-    numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»)."""
+    numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»), a time beside
+    the date («12 сентября 2022, 13:34», "12:44, 10 February 2026")."""
     if PUBLICATION_LABEL.search(sentence):
         return True
     sentence = re.sub(r"^[\w\s,-]{1,40}[/|]\s*(?=\d)", "", sentence.strip())
-    return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
+    return bool(re.fullmatch(r"[\s\d./:,–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:,–-]*", sentence.strip())) \
         and any(ch.isdigit() for ch in sentence)
 
 
