@@ -1139,3 +1139,11 @@ def test_a_publication_line_with_a_time_dates_no_event():
             "благодаря национальному проекту.")
     facts = extract_facts(text, "ru", {"date": "2022-09-12"})
     assert facts["events"] and all(e["date"] is None for e in facts["events"])
+
+
+def test_a_person_only_referred_to_in_a_reported_clause_is_no_participant():
+    text = ("23 августа 2023 года министр Сергей Кравцов посетил школу № 1 в Геническе. Министр подчеркнул, что "
+            "Президент Российской Федерации Владимир Путин уделяет внимание школам.")
+    facts = extract_facts(text, "ru", {"date": "2023-08-23"})
+    assert "Владимир Путин" in [p["name"] for p in facts["persons"]]
+    assert facts["events"][0]["participant_persons"] == ["Сергей Кравцов"]

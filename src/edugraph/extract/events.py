@@ -709,6 +709,22 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         event.pop("_weak_place", None)
 
 
+_SPEECH = r"(?:сказал|заявил|отметил|подчеркнул|сообщил|напомнил|говорил|писал|said|noted|stressed|stated|recalled)\w*"
+# «подчеркнул, что Президент … Путин …», «как сказал Путин», «по словам губернатора», "according to": the person is
+# the subject of what is reported, not someone at the event of the sentence
+REFERRED = re.compile(rf"(?:{_SPEECH}\s*,?\s+(?:что|that)|(?:как|as)\s+(?:\w+\s+)?{_SPEECH}|по\s+(?:словам|поручению)|"
+                      rf"according\s+to)[^.;:!?«»\"]{{0,60}}$", re.I)
+
+
+def only_referred(article: Article) -> set[str]:
+    """Persons every mention of whom is referred to in a reported clause (see REFERRED), none of them taking part."""
+    referred, present = set(), set()
+    for person in article.persons:
+        s, _ = article.sentence_of(person.start)
+        (referred if REFERRED.search(article.text[s:person.start]) else present).add(person.value)
+    return referred - present if present - referred else set()
+
+
 def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:
     """The first place named after «в»/"in" in the article's first sentences: where the news of the day happened."""
     for s, e in body[:LEAD_SENTENCES]:
