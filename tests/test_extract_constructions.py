@@ -1147,3 +1147,10 @@ def test_a_person_only_referred_to_in_a_reported_clause_is_no_participant():
     facts = extract_facts(text, "ru", {"date": "2023-08-23"})
     assert "Владимир Путин" in [p["name"] for p in facts["persons"]]
     assert facts["events"][0]["participant_persons"] == ["Сергей Кравцов"]
+
+
+def test_an_event_named_by_a_quote_after_a_dedication_keeps_its_name():
+    text = ("5 сентября в технопарке «Кванториум» в Кингисеппе прошло мероприятие, посвященное началу учебного года "
+            "«Квантопикник. Нам 1 год!»")
+    facts = extract_facts(text, "ru", {"date": "2022-09-05"})
+    assert any("«Квантопикник. Нам 1 год!»" in e["name"] for e in facts["events"])

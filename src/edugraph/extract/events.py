@@ -96,7 +96,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail (a stage
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
-    quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
+    quoted = re.match(r"(?:,?\s+посвящ[её]нн\w+(?:\s+[а-яё-]+){1,4}?)?"  # «мероприятие, посвященное началу года «…»»
+                      r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
         re.match(r"(?:\s+of\s+[\w\s-]{0,60}?|\s*)«([^»]{2,80})»"
                  r"(?:[^\S\n]*(?!(?:that|which|who|where|when|was|were|is|are|will|has|have|had)\b)\w+)?",
                  rest)  # "the competition «X»", "the final of the … «X»" (not "«…» that held", "«…» was")
