@@ -1154,3 +1154,10 @@ def test_an_event_named_by_a_quote_after_a_dedication_keeps_its_name():
             "«Квантопикник. Нам 1 год!»")
     facts = extract_facts(text, "ru", {"date": "2022-09-05"})
     assert any("«Квантопикник. Нам 1 год!»" in e["name"] for e in facts["events"])
+
+
+def test_an_adverb_capitalised_at_a_sentence_start_is_no_organisation():
+    text = ("Конкурс прошел в гимназии № 3 города Томска. Отдельно отметили педагогов-наставников. "
+            "Победителем стал учитель физики Иван Петров.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert "Отдельно" not in facts["organisations"]
