@@ -722,7 +722,8 @@ def only_referred(article: Article) -> set[str]:
     referred, present = set(), set()
     for person in article.persons:
         s, _ = article.sentence_of(person.start)
-        (referred if REFERRED.search(article.text[s:person.start]) else present).add(person.value)
+        before = article.text[max(s, person.start - 160):person.start]  # a bounded window: the clause before the name
+        (referred if REFERRED.search(before) else present).add(person.value)
     return referred - present if present - referred else set()
 
 
