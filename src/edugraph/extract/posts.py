@@ -191,7 +191,7 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
         if word.endswith((",", ";")):
             break
     if len(taken) < len(words) and words[len(taken)].startswith(_vocabulary("ru_org_heads")):
-        while taken and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии», «средней школы»:
+        while taken and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии», «средней»:
             taken.pop()  # the adjectives before the organisation's head word are the organisation's
     rest = " ".join(words[len(taken):])
     place = re.match(r"(?:из|в|во)\s+", rest)
@@ -379,7 +379,8 @@ GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|нов�
                          r"(?P<head>администраци\w*(?:\s+(?:района|округа|города))?|"
                          r"технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
-                         r"управлени\w*|учреждени\w*|организаци\w*|ведомств\w*|agency|centre|center|school|lyceum|gymnasium|university|college|ministry|"
+                         r"управлени\w*|учреждени\w*|организаци\w*|ведомств\w*|agency|"
+                         r"centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
 _KINDS = {  # the stem of a generic head word -> the words naming an organisation of that kind
     "технопарк": r"технопарк|кванториум|kvantorium|technology park",
