@@ -1086,3 +1086,78 @@ def test_a_place_after_from_or_with_is_not_where_the_action_was():
     text = "Прямая связь с Москвой велась из детского технопарка «Кванториум», который был открыт 29 ноября."
     facts = extract_facts(text, "ru", {"date": "2016-12-01"})
     assert [e["place"] for e in facts["events"] if e["type"] == "opening"] == [None]
+
+
+def test_an_office_after_pri_belongs_to_the_title_not_a_post_of_its_own():
+    text = ("Заседание прошло с участием уполномоченного по правам ребенка при Губернаторе Томской области "
+            "Ольги Седовой.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert _posts(facts, "Ольга Седова") == [
+        {"post": "уполномоченный по правам ребенка при Губернаторе Томской области", "org": None}]
+
+
+def test_a_generic_body_of_no_named_kind_is_no_post_organisation():
+    text = ("Сотрудники следственного управления помогли школе. Руководитель ведомства Иван Сергеев отметил, "
+            "что работа продолжится.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert _posts(facts, "Иван Сергеев") == [{"post": "руководитель", "org": None}]
+    assert not any(o.lower() == "ведомство" for o in facts["organisations"])
+
+
+def test_a_portfolio_after_the_title_belongs_to_the_title_not_the_organisation():
+    text = ("Ирина Белова, заместитель директора по работе с родителями и внешними партнерами \"Кванториум\", "
+            "рассказала о наборе.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    posts = _posts(facts, "Ирина Белова")
+    assert [p["post"] for p in posts] == ["заместитель директора по работе с родителями и внешними партнерами"]
+    assert not any(o.startswith(("по ", "По ")) for o in facts["organisations"])
+
+
+def test_an_adjective_before_the_school_is_the_schools_not_a_subject():
+    text = "Наградили педагога средней общеобразовательной школы № 5 Анну Петрову и других."
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert [p["post"] for p in _posts(facts, "Анна Петрова")] == ["педагог"]
+
+
+def test_a_given_name_after_the_subject_of_a_teacher_is_not_the_subject():
+    facts = extract_facts("Olga Ivanova, methodologist, teacher of English Maria P. and Ivan K. Petrovs Lyceum, "
+                          "spoke at the forum.", "en", {"date": "2024-03-01"})
+    posts = [p["post"] for p in _posts(facts, "Olga Ivanova")]
+    assert "teacher of English" in posts and not any("Maria" in p for p in posts)
+
+
+def test_a_year_stated_in_the_events_sentence_beats_a_day_of_another_year():
+    text = ("12:44, 3 March 2026\n\nRobots in the north\n\n"
+            "In 2025, the Murmansk Region hosted the final stage of the Russian Robotics Olympiad.")
+    facts = extract_facts(text, "en", {"date": "2026-03-03"})
+    assert facts["events"] and all(e["date"] == "2025" for e in facts["events"])
+
+
+def test_a_publication_line_with_a_time_dates_no_event():
+    text = ("Открыли центры в округе\n\n12 сентября 2022, 13:34\n\n"
+            "В школах округа появились новые центры. Открытие новых центров «Точка роста» стало возможным "
+            "благодаря национальному проекту.")
+    facts = extract_facts(text, "ru", {"date": "2022-09-12"})
+    assert facts["events"] and all(e["date"] is None for e in facts["events"])
+
+
+def test_a_person_only_referred_to_in_a_reported_clause_is_no_participant():
+    text = ("23 августа 2023 года министр Сергей Кравцов посетил школу № 1 в Геническе. Министр подчеркнул, что "
+            "Президент Российской Федерации Владимир Путин уделяет внимание школам.")
+    facts = extract_facts(text, "ru", {"date": "2023-08-23"})
+    assert "Владимир Путин" in [p["name"] for p in facts["persons"]]
+    assert facts["events"][0]["participant_persons"] == ["Сергей Кравцов"]
+
+
+def test_an_event_named_by_a_quote_after_a_dedication_keeps_its_name():
+    text = ("5 сентября в технопарке «Кванториум» в Кингисеппе прошло мероприятие, посвященное началу учебного года "
+            "«Квантопикник. Нам 1 год!»")
+    facts = extract_facts(text, "ru", {"date": "2022-09-05"})
+    assert any("«Квантопикник. Нам 1 год!»" in e["name"] for e in facts["events"])
+
+
+def test_an_adverb_capitalised_at_a_sentence_start_is_no_organisation():
+    text = ("Конкурс прошел в гимназии № 3 города Томска. Отдельно отметили педагогов-наставников. "
+            "Победителем стал учитель физики Иван Петров.")
+    facts = extract_facts(text, "ru", {"date": "2024-03-01"})
+    assert "Отдельно" not in facts["organisations"]

@@ -163,8 +163,19 @@ def _post(title: str, org: str | None) -> dict:
     if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
         org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of …"
     if org and title.lower().split()[-1] in _post_words()["subject"] and not _ORG_HEAD.search(org):
-        return {"post": f"{title} of {org}", "org": None}  # "a teacher of Chinese and English"
+        return {"post": f"{title} of {_subject(org)}", "org": None}  # "a teacher of Chinese and English"
     return {"post": title, "org": org or None}
+
+
+def _subject(words: str) -> str:
+    """The school subject of "teacher of …", ending before a given name: "English Antonina G." → "English"."""
+    names = _names()["first"]
+    kept = []
+    for word in words.split():
+        if word.strip(".,") in names:
+            break
+        kept.append(word)
+    return " ".join(kept) or words
 
 
 _ORG_HEAD = re.compile(r"(?i)\b(?:school|lyceum|gymnasium|university|institute|college|academy|centre|center|"

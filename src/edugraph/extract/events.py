@@ -96,7 +96,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail (a stage
     takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
     rest = text[end:end + 220]
-    quoted = re.match(r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
+    quoted = re.match(r"(?:,?\s+посвящ[её]нн\w+(?:\s+[а-яё-]+){1,4}?)?"  # «мероприятие, посвященное началу года «…»»
+                      r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
         re.match(r"(?:\s+of\s+[\w\s-]{0,60}?|\s*)«([^»]{2,80})»"
                  r"(?:[^\S\n]*(?!(?:that|which|who|where|when|was|were|is|are|will|has|have|had)\b)\w+)?",
                  rest)  # "the competition «X»", "the final of the … «X»" (not "«…» that held", "«…» was")
@@ -673,7 +674,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
     if not day_dates and not main["date"]:  # «АКУШИНСКИЙ РАЙОН, 29 августа – РИА «Дагестан». В … прошло совещание»:
         day_dates = [d for s, e in body[:LEAD_SENTENCES] for d in find_dates(article.text[s:e], article.year)
                      if d.kind == "day" and DATELINE.search(article.text[max(0, s + d.start - 40):s + d.start])][:1]
-    if day_dates and (not main["date"] or len(main["date"]) < 10 or day_dates[0].date < main["date"]):
+    if day_dates and (not main["date"] or day_dates[0].date < main["date"]  # a year or month of the event's own
+                      or len(main["date"]) < 10 and day_dates[0].date.startswith(main["date"])):  # sentence stays
         main["date"], main["end_date"] = day_dates[0].date, day_dates[0].end or main.get("end_date")
     if day_dates and main["date"] and not main.get("end_date"):
         later = [d.date for d in day_dates if d.date > main["date"] and d.date[:7] == main["date"][:7]]
@@ -708,6 +710,27 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         event.pop("_weak_place", None)
 
 
+SPEECH_WORDS = ("сказал", "заявил", "отметил", "подчеркнул", "сообщил", "напомнил", "говорил", "писал", "said", "noted",
+                "stressed", "stated", "recalled")
+_SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
+# «подчеркнул, что Президент … Путин …», «как сказал Путин», «по словам губернатора», "according to": the person is
+# the subject of what is reported, not someone at the event of the sentence
+REFERRED = re.compile(rf"(?:{_SPEECH}\s*,?\s+(?:что|that)|(?:как|as)\s+(?:\w+\s+)?{_SPEECH}|по\s+(?:словам|поручению)|"
+                      rf"according\s+to)[^.;:!?«»\"]{{0,60}}$", re.I)
+REFERRED_CUES = SPEECH_WORDS + ("словам", "поручению", "according")  # a word REFERRED needs: a quick test first
+
+
+def only_referred(article: Article) -> set[str]:
+    """Persons every mention of whom is referred to in a reported clause (see REFERRED), none of them taking part."""
+    referred, present = set(), set()
+    for person in article.persons:
+        s, _ = article.sentence_of(person.start)
+        before = article.text[max(s, person.start - 160):person.start]  # a bounded window: the clause before the name
+        cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
+        (referred if cue and REFERRED.search(before) else present).add(person.value)
+    return referred - present if present - referred else set()
+
+
 def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:
     """The first place named after «в»/"in" in the article's first sentences: where the news of the day happened."""
     for s, e in body[:LEAD_SENTENCES]:
@@ -735,11 +758,12 @@ PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|
 @functools.lru_cache(maxsize=4096)  # asked once per event mention, of the mention's sentence
 def _is_date_line(sentence: str) -> bool:
     """A publication line: a date alone, after a rubric and a slash («Образование  /  2 сентября 2018»), or a
-    numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»)."""
+    numeric date after a publication label («Дата публикации: 23.05.2022», «… | Дата: 03.03.2013 | …»), a time beside
+    the date («12 сентября 2022, 13:34», "12:44, 10 February 2026")."""
     if PUBLICATION_LABEL.search(sentence):
         return True
     sentence = re.sub(r"^[\w\s,-]{1,40}[/|]\s*(?=\d)", "", sentence.strip())
-    return bool(re.fullmatch(r"[\s\d./:–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:–-]*", sentence.strip())) \
+    return bool(re.fullmatch(r"[\s\d./:,–-]*(?:\d{1,2}\s+[A-Za-zА-Яа-яё]+\s+\d{4})?[\s\d./:,–-]*", sentence.strip())) \
         and any(ch.isdigit() for ch in sentence)
 
 

@@ -17,6 +17,10 @@ def _data_titles() -> str:
     return "|".join(w.strip() + r"\w*" for w in gazetteer.load("post_words")["ru_titles"].strip().splitlines())
 
 
+# «уполномоченный по правам ребенка при Президенте РФ»: the office a post is attached to belongs to the title
+ATTACHED_TO = (r"(?:\s+при\s+(?:Президент|Губернатор|Глав|Правительств|Министерств)\w*"
+               r"(?:\s+(?:РФ|России|Российской\s+Федерации|(?-i:[А-ЯЁ][а-яё-]+)\s+(?:области|края)))?)?")
+
 RU_POST = re.compile(
     r"(?<![\w-])(?:" + _data_titles() +
     r"|(?:заместител\w*|зам\.?|замдиректора|вице-)\s*(?:(?:врио|и\.\s?о\.)\s+)?"  # «заместитель врио губернатора»
@@ -29,8 +33,8 @@ RU_POST = re.compile(
     r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
     r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*"
-    r"|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))",
-    re.I)
+    r"|глав(?:а|ы|е|у|ой|ою)(?=\s+(?:[А-ЯЁ]|город|округ|район|региона|муниципальн|администрац)))"
+    + ATTACHED_TO, re.I)
 
 def ru_post_title(phrase: str) -> str:
     """The title part of a Russian post phrase with its head word in the nominative singular
@@ -74,9 +78,11 @@ def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
     """RU_POST matches whose head word is in the nominative (in any case with `any_case`: a title right before
     the name agrees with it, «с министром образования Светланой Трусеневой»)."""
     return [m for m in RU_POST.finditer(text) if (any_case or _nominative_title(m))
-            and not HONORARY.search(text[max(0, m.start() - 30):m.start()])]
+            and not HONORARY.search(text[max(0, m.start() - 30):m.start()])
+            and not ATTACHED_BEFORE.search(text[max(0, m.start() - 5):m.start()])]
 
 
+ATTACHED_BEFORE = re.compile(r"(?<![\w-])при\s+$", re.I)  # «совет при Президенте»: the office, not a post
 HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
 
 
@@ -115,6 +121,8 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
     return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
 
 
+LEADING_PORTFOLIO = re.compile(r"(?P<portfolio>по\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)"  # lower-case words
+                               r"(?:\s+|$)(?=(?-i:[А-ЯЁ«\"])|$)", re.I)  # up to a name or the end
 PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
                        r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
@@ -143,6 +151,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if subject is not None:
         title, org_text = (title.split()[0] + " " + subject[0]).strip(), subject[1]
     org_text = re.sub(r"\s*\([^)]*\)\s*$", "", org_text).strip(" ,–—-")
+    leading = LEADING_PORTFOLIO.match(org_text)
+    if leading:  # «заместитель руководителя по работе с федеральной сетью «IT-куб»»: the portfolio is the title's
+        title, org_text = title + " " + leading.group("portfolio"), org_text[leading.end():]
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
@@ -180,7 +191,7 @@ def _subject(title: str, org_text: str) -> tuple[str, str] | None:
         if word.endswith((",", ";")):
             break
     if len(taken) < len(words) and words[len(taken)].startswith(_vocabulary("ru_org_heads")):
-        while len(taken) > 1 and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии»:
+        while taken and _genitive_adjective(taken[-1]):  # «английского языка лингвистической гимназии», «средней»:
             taken.pop()  # the adjectives before the organisation's head word are the organisation's
     rest = " ".join(words[len(taken):])
     place = re.match(r"(?:из|в|во)\s+", rest)
@@ -368,7 +379,8 @@ GENERIC_ORG = re.compile(r"^(?:(?:этого|нашего|данного|нов�
                          r"(?P<head>администраци\w*(?:\s+(?:района|округа|города))?|"
                          r"технопарк\w*|кванториум\w*|центр\w*|школ\w*|"
                          r"гимнази\w*|лице[йяюе]\w*|колледж\w*|университет\w*|вуз\w*|институт\w*|министерств\w*|департамент\w*|"
-                         r"управлени\w*|учреждени\w*|организаци\w*|centre|center|school|lyceum|gymnasium|university|college|ministry|"
+                         r"управлени\w*|учреждени\w*|организаци\w*|ведомств\w*|agency|"
+                         r"centre|center|school|lyceum|gymnasium|university|college|ministry|"
                          r"department|institute|technopark|institution|organi[sz]ation|facility|establishment)$", re.I)
 _KINDS = {  # the stem of a generic head word -> the words naming an organisation of that kind
     "технопарк": r"технопарк|кванториум|kvantorium|technology park",
@@ -435,6 +447,8 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         if not generic:
             return org
         pattern = _kind_pattern(generic.group("head"))
+        if pattern is None:  # «руководитель ведомства», "head of the agency": a body of no kind the text names
+            return None
     elif re.search(r"министр\w*$|minister$", title, re.I) and not re.search(r"prime|премьер", title, re.I):
         pattern = r"^(?:министерств|ministry)"
     elif SCHOOL_STAFF.match(title) and not _listed(article, person):

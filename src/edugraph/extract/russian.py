@@ -749,12 +749,19 @@ def _clean_org(value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
+NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
+
+
 def _is_named_org(value: str, article: Article) -> bool:
     """An organisation mention names one organisation: not a bare generic word, an initiative, a person or place."""
     words = value.split()
     first = lemma(words[0].strip("«»"))
     if _common_caps(value) or value in GENERIC_ABBREVIATIONS:
         return False
+    if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
+        return False  # «по работе с …», «№ 11»: a phrase cut from a longer one, never a name of its own
+    if len(words) == 1 and NOT_NAME_WORDS & set(parses(value.lower())[0].tag.grammemes):
+        return False  # «Отдельно отметили …»: a word capitalised at a sentence start, not a name
     if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value)):
         return False
     if "«" not in value and any("ADJF" in p.tag for p in parses(words[-1].lower())[:1]):
