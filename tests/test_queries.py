@@ -433,3 +433,9 @@ def test_who_met_whom_keeps_people_named_only_in_english(english_named_store):
     rows = select(english_named_store, "who-met-whom")
     assert {(r["aName"], r["bName"]) for r in rows if r["eventLabel"].startswith("Открытие")} == {
         ("Arkady Dvorkovich", "Sergei Zhvachkin")}  # the event's label is Russian, the names only English
+
+
+def test_events_in_range_names_a_place_without_a_russian_label_in_english(english_named_store):
+    visit = [r for r in select(english_named_store, "events-in-range", **{"from": "2020-01-01", "to": "2020-12-31"})
+             if "Chufarovsky" in r["eventLabel"]]
+    assert visit and {r.get("placeLabel") for r in visit} == {"Veshkaymsky District"}
