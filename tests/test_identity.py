@@ -95,6 +95,7 @@ def test_generic_events_join_where_place_and_date_agree_and_named_ones_by_name()
     assert key("Совещание", "a1", "2024-05-01", "Казань") == key("Совещание", "a2", "2024-05-01", "Казани")
     assert key("Совещание", "a1", "2024-05-01", "Казань") != key("Совещание", "a2", "2024-05-01", "Омск")
     assert key("Открытый урок", "a1", None, "Казань") != key("Открытый урок", "a2", None, "Казань")
+    assert key("Экскурсия", "a1", None, "Казань") != key("Экскурсия", "a1", None, "Омск")  # one article, two trips
     forum = "Форум «Территория смыслов»"
     assert key(forum, "a1", None, None) == key(forum, "a2", None, "Москва")
 

@@ -63,17 +63,19 @@ def typed(name: str) -> bool:
 
 def event_key(name: str, date: str | None, place: str | None, article: str) -> str:
     """Name + start date; a generic name («Экскурсия», «Совещание») is one event only where place and date agree
-    (name + date + place id), else it is the article's own (name + date + article id).
+    (name + date + place id), else it is the article's own (name + date + place id + article id: an article's
+    excursions to two places stay two).
 
     >>> event_key("Форум «Территория смыслов»", None, None, "a1"), event_key("Экскурсия", None, "balakhna", "a1")
-    ('forum-territoriya-smyslov', 'ekskursiya-a1')
+    ('forum-territoriya-smyslov', 'ekskursiya-balakhna-a1')
     >>> event_key("Совещание", "2024-05-01", "kazan", "a1")
     'soveshchaniye-2024-05-01-kazan'
     """
     key = short_slug(name) + (f"-{date}" if date else "")
     if not is_generic(name):
         return key
-    return f"{key}-{place}" if date and place else f"{key}-{short_slug(article)}"
+    key += f"-{place}" if place else ""
+    return key if date and place else f"{key}-{short_slug(article)}"
 
 
 def post_key(person: str, org: str | None, role_id: str, as_of: str | None) -> str:
