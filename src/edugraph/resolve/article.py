@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -22,10 +23,49 @@ WRITTEN_IN = re.compile(r"[^.,;:()]{0,40}?\s(?:в|во|на|in)\s+" + PLACE_PHRA
 RIGHT_AFTER = re.compile(r"\s+" + PLACE_PHRASE)  # «Минобрнауки ДНР», «Минобразования Подмосковья»
 
 
-def mentions(name: str, text: str) -> list[re.Match]:
-    """The places `text` writes `name` in any case form (each word's stem, then any ending)."""
-    stems = [re.escape(w[:max(4, len(w) - 2)]) + r"\w*" for w in re.findall(r"[\w-]+", name)]
-    return list(re.finditer(r"(?<!\w)" + r"[\s,№]+".join(stems), text, re.I)) if stems else []
+WORD = re.compile(r"[\w-]+")
+WORD_START = re.compile(r"(?<!\w)\w+")  # where a name's word may begin: «IT» of «IT-куба», «школа» of «-школа»
+NEAR = 40  # characters around the rarest word of a name searched for the whole name, beyond 3 times its length
+
+
+class Mentions:
+    """The places a text writes names in, any case form (each word's stem, then any ending). Each name is searched
+    only around the words of the text that begin with its rarest stem (a sorted index of the text's words), so that
+    an article of many numbered schools is not read again whole for each of them.
+
+    >>> [m.group() for m in Mentions("Школе № 24 и школы №24, школа № 240.").of("школа № 24")]
+    ['Школе № 24', 'школы №24', 'школа № 240']
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        at: dict[str, list[int]] = {}
+        for word in WORD_START.finditer(text):
+            at.setdefault(word.group().lower(), []).append(word.start())
+        self.words, self.at = sorted(at), at
+
+    def _starting(self, stem: str) -> list[str]:
+        """The text's distinct words that begin with `stem` (lower case)."""
+        first = bisect.bisect_left(self.words, stem)
+        return self.words[first:bisect.bisect_left(self.words, stem + "\U0010ffff")]
+
+    def of(self, name: str) -> list[re.Match]:
+        """The mentions of `name`, in text order."""
+        stems = [w[:max(4, len(w) - 2)] for w in WORD.findall(name)]
+        if not stems:
+            return []
+        pattern = re.compile(r"(?<!\w)" + r"[\s,№]+".join(re.escape(s) + r"\w*" for s in stems), re.I)
+        starts = [m.group().lower() for m in map(WORD_START.match, stems) if m]  # «it» of «IT-к»
+        if not starts:
+            return list(pattern.finditer(self.text))
+        rarest = min(starts, key=lambda start: sum(len(self.at[w]) for w in self._starting(start)))
+        span = 3 * len(name) + NEAR
+        found = {}
+        for start in sorted(p for w in self._starting(rarest) for p in self.at[w]):
+            for match in pattern.finditer(self.text, max(0, start - span), start + span):
+                if match.start() <= start < match.end():  # whole again: the window may have cut its last word
+                    found.setdefault(match.start(), pattern.match(self.text, match.start()))
+        return [found[start] for start in sorted(found)]
 
 
 def region_after(mention: re.Match, pattern: re.Pattern, context: list[str]) -> dict | None:
@@ -52,6 +92,7 @@ class Resolver:
         self.as_of = article.date
         self.evidence = EvidenceFinder(SentenceFinder.of_article(article))
         self.organisations: dict[str, OrganisationRecord] = {}
+        self.mentions = Mentions(article.text)
 
     def place(self, name: str) -> PlaceRecord:
         return self.place_of(name, resolve_place(name, self.context))
@@ -91,7 +132,7 @@ class Resolver:
         в Псковской области»): in an article about several regions it, not the article's first place, is the one."""
         if not identity.typed(name):
             return []
-        found = (region_after(m, WRITTEN_IN, self.context) for m in mentions(name, self.article.text))
+        found = (region_after(m, WRITTEN_IN, self.context) for m in self.mentions.of(name))
         return [place for place in found if place][:1]
 
     def _regional(self, name: str) -> bool:
@@ -103,7 +144,7 @@ class Resolver:
                    if main_words(other) > words)
         if any(r["kind"] != "country" for places in regions for r in places):
             return True
-        found = mentions(name, self.article.text)
+        found = self.mentions.of(name)
         return bool(found) and all(REGIONAL_WORD.search(m.string[max(0, m.start() - 40):m.start()]) or
                                    region_after(m, RIGHT_AFTER, self.context) for m in found)
 
