@@ -8,6 +8,9 @@ text: 4 when linear, 16 when quadratic; fixed costs make it smaller on small siz
 Each text runs in its own child process (models loaded and warmed up before the clock starts), so one slow
 text does not slow the next; CPU seconds are the steadier figure on a shared machine.
 
+Resolution texts (`RESOLVE_UNITS`, `resolve-…`) time `resolve_article` of the extracted facts (each numbered school
+was searched for in the whole text once).
+
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`: `query --endpoint` ran them without a time limit).
 """
@@ -43,6 +46,9 @@ QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string
     "query-apostrophes": "'\\",
     "query-long-quotes": '"""\\',
 }
+RESOLVE_UNITS = {  # name -> the unit of an article whose facts are resolved
+    "resolve-schools": "школа № {i} в Казани, ",
+}
 QUERY_CHILD = """
 import sys, time
 from edugraph.sparql import client, lexer, params
@@ -50,6 +56,18 @@ unit, size = sys.argv[1], int(sys.argv[2])
 text = (unit * (size // len(unit) + 1))[:size]
 start = time.process_time()
 lexer.inspect(text), params.blanked(text), client.query_form(text)
+print(time.process_time() - start)
+"""
+RESOLVE_CHILD = """
+import sys, time
+from edugraph.articles import Article
+from edugraph.extract import extract_facts
+from edugraph.resolve import resolve_article
+unit, size = sys.argv[1], int(sys.argv[2])
+text = "Новости. " + "".join(unit.replace("{i}", str(i)) for i in range(size))[:size]
+facts = extract_facts(text)
+start = time.process_time()
+resolve_article(Article(id="a", text=text, title="Новости", language="ru", date="2024-01-01"), facts)
 print(time.process_time() - start)
 """
 CHILD = """
@@ -79,12 +97,15 @@ def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    parser.add_argument("--only", nargs="+", choices=sorted(UNITS | QUERY_UNITS), help="these texts only")
+    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS
+    parser.add_argument("--only", nargs="+", choices=sorted(everything), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
     print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio")
-    for name in args.only or [*UNITS, *QUERY_UNITS]:
-        unit, child = (UNITS[name], CHILD) if name in UNITS else (QUERY_UNITS[name], QUERY_CHILD)
+    child_of = {**dict.fromkeys(UNITS, CHILD), **dict.fromkeys(RESOLVE_UNITS, RESOLVE_CHILD),
+                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD)}
+    for name in args.only or child_of:
+        unit, child = everything[name], child_of[name]
         seconds = [cpu_seconds(unit, size, args.timeout, child) for size in args.sizes]
         cells = "".join(f"{s:>11.2f}s" if s is not None else f"{'>' + str(int(args.timeout)):>11}s" for s in seconds)
         last = seconds[-1]
