@@ -7,7 +7,7 @@ import functools
 import re
 from pathlib import Path
 
-from edugraph.articles import read_article
+from edugraph.articles import Article, read_article
 from edugraph.build import article_facts
 from edugraph.resolve import resolve_article
 from support.articles import organisation, resolved
@@ -104,3 +104,15 @@ def test_a_numbered_school_lies_in_the_region_written_after_it():
     keys = {o.wording: o.key for o in real("real_ru_b_06_federal_putin_teacher_awards").organisations}
     assert keys["средняя общеобразовательная школа № 24 имени Малякова"] == "school-24-pskov-oblast"
     assert keys["гимназия № 53"] == "school-53-penza-oblast"
+
+
+def test_two_regions_ministries_named_bare_stay_two():
+    def key(text: str, place: str, ident: str) -> str:
+        facts = {"organisations": ["министерство просвещения"], "places": [place]}
+        article = Article(id=ident, text=text, title="", language="ru", date="2024-01-01")
+        return resolve_article(article, facts).organisations[0].key
+
+    samara = key("Региональное министерство просвещения провело конкурс в Самаре.", "Самара", "a1")
+    ulyanovsk = key("Региональное министерство просвещения провело конкурс в Ульяновске.", "Ульяновск", "a2")
+    togliatti = key("Региональное министерство просвещения провело конкурс в Тольятти.", "Тольятти", "a3")
+    assert EDUCATION != samara != ulyanovsk != EDUCATION and samara == togliatti  # one per region, as its region

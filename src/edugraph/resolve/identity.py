@@ -22,7 +22,7 @@ from ..extract import names
 from ..namespaces import ID
 from . import federal
 from .labels import is_generic
-from .places import city_of
+from .places import city_of, subject_of
 
 MAX_SLUG = 80
 
@@ -46,6 +46,9 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if body and not (body.bare and regional(name)):
         return body.id, None
     key = names.organisation_key(name)
+    if body:  # a region's body by a bare federal name: one per federal subject, never one for all regions
+        region = next((subject_of(c) for c in map(city_of, places) if c), None) or subject_of(default_city)
+        return (f"{key}|{region}", region) if region else (key, None)
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
         return key, None  # main words, or a centre whose key already names its place

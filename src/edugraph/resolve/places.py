@@ -88,6 +88,16 @@ def city_of(record: dict | None) -> str | None:
     return (city or subject or {}).get("id")
 
 
+def subject_of(ident: str | None) -> str | None:
+    """The federal subject the place `ident` lies in (a city of federal significance is its own), as a gazetteer id.
+
+    >>> subject_of("vladikavkaz"), subject_of("russia"), subject_of(None)
+    ('north-ossetia-alania', None, None)
+    """
+    chain = ancestors(place_record(ident)) if ident else ()
+    return next((r["id"] for r in chain if r["kind"] == "federal_subject" or r.get("also_federal_subject")), None)
+
+
 def main_city(names: list[str], context: list[str] | None = None) -> str | None:
     """The first city (else federal subject) among an article's place names."""
     cities = [city_of(resolve_place(name, context)) for name in names]
