@@ -186,27 +186,30 @@ class Resolver:
         place = self.place_of(wording, ident and place_record(ident)) if thing.get("kind") == "place" else None
         return ActionRecord(fact["kind"], wording, network, place)
 
+    def named(self, name: str, kind: str | None, start: str | None, place: PlaceRecord | None,
+              action: ActionRecord | None) -> tuple[str, Labels]:
+        """The identity key and the labels of an event (or of a parent only named) with its resolved place and
+        action."""
+        return (identity.event_key(name, start, place and place.key, self.article.id),
+                labels.event_labels(name, self.lang, kind, start, place and place.labels, action))
+
     def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
         name, kind, start = event["name"], event.get("type") or "other", event.get("date")
         parent = None
         if event.get("parent"):
             found = next((e for e in self.facts.get("events", []) if e["name"] == event["parent"]), {})
-            parent_date = found.get("date")
-            parent_place = self.place(found["place"]).labels if found.get("place") else None
+            parent_place = self.place(found["place"]) if found.get("place") else None
             action = self.action(event.get("parent_action") or found.get("action"))  # the parent may be a name only
-            parent_key = identity.event_key(event["parent"], parent_date, found.get("place") and
-                                            self.place(found["place"]).key, self.article.id)
-            parent = EventRecord(parent_key, event["parent"], None,
-                                 labels.event_labels(event["parent"], self.lang, found.get("type"), parent_date,
-                                                     parent_place, action), action=action)
+            key, names = self.named(event["parent"], found.get("type"), found.get("date"), parent_place, action)
+            parent = EventRecord(key, event["parent"], None, names, action=action)
         attendees = tuple(self.person({"name": n}) for n in event.get("participant_persons") or []) or people
         orgs = {key: tuple(self.organisation(o) for o in event.get(key) or [])
                 for key in ("organisers", "supporters", "participant_orgs")}
         place = self.place(event["place"]) if event.get("place") else None
         action = self.action(event.get("action"))
+        key, names = self.named(name, kind, start, place, action)
         return EventRecord(
-            identity.event_key(name, start, place and place.key, self.article.id), name, kind,
-            labels.event_labels(name, self.lang, kind, start, place and place.labels, action), action=action,
+            key, name, kind, names, action=action,
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
             online=event.get("online"), place=place,

@@ -238,8 +238,8 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
                  action: ActionRecord | None = None) -> Labels:
     """Canonical labels of an event: by the `action` that names it (`action_labels`), else by its wording. A generic
     name (or an English label that could only give the kind, or an action's: «Посещение …») gets its date; `place`
-    (the event's) names a visit whose object was not found. An undated event is not qualified by its place: its key
-    is its name alone, shared by every article naming it."""
+    (the event's) names a visit whose object was not found. An undated event is not qualified by its place in its
+    labels (`identity.event_key` tells apart generic ones by place and article)."""
     action = action and action_labels(action, lang, place)
     wording = tidy(wording)
     if action:
