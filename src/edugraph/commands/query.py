@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import os
 import sys
 from pathlib import Path
 
@@ -57,25 +55,10 @@ def list_library() -> str:
     return "\n".join(lines) + "\n"
 
 
-def unknown_query(given: str, names: list[str]) -> str:
-    """Why `given` names no query: a query file that is not there, or a library name, with the closest ones.
-
-    >>> unknown_query("people-post", ["people-posts", "timeline"])
-    "unknown query 'people-post'; did you mean people-posts? (`edugraph query --list` shows the library)"
-    >>> unknown_query("my.rq", ["people-posts"])
-    'my.rq: no such query file'
-    """
-    if given.endswith(".rq") or os.sep in given or "/" in given:
-        return f"{given}: no such query file"
-    close = difflib.get_close_matches(given, names, n=3, cutoff=0.6)
-    hint = f"; did you mean {' or '.join(close)}?" if close else ""
-    return f"unknown query {given!r}{hint} (`edugraph query --list` shows the library)"
-
-
 def query_source(args):
     """(text, declared parameters or None, entity parameter classes, name used in messages)."""
     from ..errors import EduGraphError
-    from ..sparql import find, library
+    from ..sparql import find
     if args.expr is not None and args.query is not None:
         raise EduGraphError("give either QUERY or -e SPARQL, not both")
     if args.expr is not None:
@@ -93,9 +76,6 @@ def query_source(args):
             raise EduGraphError(f"standard input: the query is longer than {most} characters "
                                 "(EDUGRAPH_MAX_QUERY_CHARS raises the limit)")
         return text, None, {}, "the query from standard input"
-    names = [q.name for q in library()]
-    if not Path(args.query).is_file() and args.query.removesuffix(".rq") not in names:
-        raise EduGraphError(unknown_query(args.query, names))
     found = find(args.query)
     return found.text, found.params, found.param_class, f"query {found.name!r}"
 

@@ -14,6 +14,8 @@ not written as one (`31.12.2023`) an error instead of a plain string.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,5 +83,19 @@ def find(name_or_path: str, folder: Path = QUERIES) -> LibraryQuery:
     candidate = Path(folder) / f"{path.name.removesuffix('.rq')}.rq"
     if path.parent == Path(".") and candidate.is_file():
         return read_query(candidate)
-    raise EduGraphError(f"unknown query {name_or_path!r}: give a .rq file or a library name "
-                        "(run `edugraph query --list` to see them)")
+    raise EduGraphError(unknown_query(name_or_path, sorted(p.stem for p in Path(folder).glob("*.rq"))))
+
+
+def unknown_query(given: str, names: list[str]) -> str:
+    """Why `given` names no query: a query file that is not there, or a library name, with the closest ones.
+
+    >>> unknown_query("people-post", ["people-posts", "timeline"])
+    "unknown query 'people-post'; did you mean people-posts? (`edugraph query --list` shows the library)"
+    >>> unknown_query("my.rq", ["people-posts"])
+    'my.rq: no such query file'
+    """
+    if given.endswith(".rq") or os.sep in given or "/" in given:
+        return f"{given}: no such query file"
+    close = difflib.get_close_matches(given, names, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"unknown query {given!r}{hint} (`edugraph query --list` shows the library)"
