@@ -309,11 +309,6 @@ def sub_selects(masked: str, groups: dict, outer: tuple[int, int]) -> list[tuple
     return found
 
 
-def sub_select_groups(masked: str, groups: dict, outer: tuple[int, int]) -> list[tuple[int, int]]:
-    """The WHERE groups of the sub-SELECTs inside the outer group."""
-    return [group for _, group in sub_selects(masked, groups, outer)]
-
-
 def around_where(masked: str, select_at: int, group: tuple[int, int]) -> str:
     """What a sub-SELECT says outside its WHERE group, where a parameter may be used too: its projection and its
     modifiers (`GROUP BY ?org ?min HAVING (COUNT(?e) >= ?min)`), up to the `}` that closes the sub-SELECT."""
@@ -328,7 +323,7 @@ def own_text(masked: str, group: tuple[int, int], groups: dict) -> str:
     """The text of `group` with the WHERE groups of the sub-SELECTs nested in it blanked: what it says itself."""
     start, end = group
     text = list(masked[start + 1:end])
-    for inner in sub_select_groups(masked, groups, group):
+    for _, inner in sub_selects(masked, groups, group):
         text[inner[0] - start - 1:inner[1] - start] = " " * (inner[1] - inner[0] + 1)
     return "".join(text)
 
