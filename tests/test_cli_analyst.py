@@ -3,6 +3,7 @@ one, ask the library, read `stats` and `viz` twice and get the same answer."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -128,6 +129,26 @@ def test_stats_says_what_its_figures_are_and_they_can_be_recounted(own_build, tm
                      "--focus", item["iri"]]) == 0
         nodes = int(re.search(r"(\d+) nodes", capsys.readouterr().out)[1])
         assert item["links"] == nodes - 1, item
+
+
+def test_stats_csv_gives_each_figure_a_column(own_build, tmp_path, capsys):
+    """`stats --format csv` wrote a central entity's links and betweenness into one padded text cell
+    ("   20  0.0424" for Sergey Kravtsov on the 148 real articles) and no IRI, so a spreadsheet could neither sort
+    by betweenness nor tell apart two entities of one name («Управление образования»). Each is now a column."""
+    out = tmp_path / "stats.csv"
+    assert main(["stats", "--build", str(own_build), "--format", "csv", "--out", str(out), "--top", "5"]) == 0
+    assert main(["stats", "--build", str(own_build), "--format", "json", "--top", "5"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    central = [row for row in table if row["section"] == "central Person"]
+    expected = stats["central"]["Person"]
+    assert [row["iri"] for row in central] == [item["iri"] for item in expected] and central
+    for row, item in zip(central, expected):
+        assert (int(row["links"]), float(row["betweenness"]), float(row["value"])) == \
+            (item["links"], item["betweenness"], item["degree"])
+    nodes = next(row for row in table if row["name"] == "nodes")
+    assert int(nodes["value"]) == stats["nodes"] and nodes["links"] == nodes["iri"] == ""
 
 
 def test_ego_page_title_says_how_far_it_reaches(own_build, tmp_path, capsys):

@@ -115,23 +115,29 @@ def compute(graph: nx.MultiDiGraph, top: int = 10, lang: str = "ru") -> dict:
     }
 
 
+CSV_COLUMNS = ("section", "name", "value", "detail", "links", "betweenness", "iri")
+
+
 def rows(stats: dict) -> list[tuple]:
-    """The figures flattened to (section, name, value, detail) rows for table and CSV output."""
+    """The figures flattened to rows of `CSV_COLUMNS` for table and CSV output: a central entity's links,
+    betweenness and IRI each in a column of their own (its degree is the value), "" where a row has none."""
     out = [("graph", "nodes", stats["nodes"], ""), ("graph", "edges", stats["edges"], "")]
     out += [("nodes by category", k, v, "") for k, v in stats["nodes_by_category"].items()]
     out += [("nodes by class", k, v, "") for k, v in stats["nodes_by_class"].items()]
     out += [("edges by property", k, v, "") for k, v in stats["edges_by_property"].items()]
+    out = [(*row, "", "", "") for row in out]
     for category, items in stats["central"].items():
-        out += [(f"central {category}", item["label"], item["degree"],
-                 f"{item['links']:>5}  {item['betweenness']}") for item in items]
+        out += [(f"central {category}", item["label"], item["degree"], "", item["links"], item["betweenness"],
+                 item["iri"]) for item in items]
     comps = stats["components"]
-    out.append(("components", "count", comps["count"], f"sizes {' '.join(map(str, comps['sizes']))}; "
-                                                        f"{comps['single_nodes']} single nodes without any link"))
+    summaries = [("components", "count", comps["count"], f"sizes {' '.join(map(str, comps['sizes']))}; "
+                                                         f"{comps['single_nodes']} single nodes without any link")]
     comm = stats["communities"]
-    out.append(("communities", "count", comm["count"], f"modularity {comm['modularity']}; "
-                                                        f"{comm['single_nodes']} of a single node"))
-    out += [("communities", f"#{i + 1}", c["size"], "; ".join(c["members"])) for i, c in enumerate(comm["largest"])]
-    return out
+    summaries.append(("communities", "count", comm["count"], f"modularity {comm['modularity']}; "
+                                                             f"{comm['single_nodes']} of a single node"))
+    summaries += [("communities", f"#{i + 1}", c["size"], "; ".join(c["members"]))
+                  for i, c in enumerate(comm["largest"])]
+    return out + [(*row, "", "", "") for row in summaries]
 
 
 def format_stats(stats: dict, fmt: str = "table") -> str:
@@ -141,16 +147,17 @@ def format_stats(stats: dict, fmt: str = "table") -> str:
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(("section", "name", "value", "detail"))
+        writer.writerow(CSV_COLUMNS)
         writer.writerows(table)
         return buffer.getvalue().rstrip("\n")
     lines, section = [], None
-    for sect, name, value, detail in table:
+    for sect, name, value, detail, links, betweenness, _ in table:
         if sect != section:
             heading = f"{sect}:" if not sect.startswith("central ") else \
                 f"{sect + ':':<{NAME_WIDTH + 3}}{'degree':>8}  {'links':>5}  betweenness"
             lines.append(heading)
             section = sect
+        detail = f"{links:>5}  {betweenness}" if links != "" else detail
         lines.append(f"  {shorten(str(name)):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
     return "\n".join(lines + ["", *TABLE_NOTES])
 
