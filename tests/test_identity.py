@@ -116,3 +116,15 @@ def test_two_regions_ministries_named_bare_stay_two():
     ulyanovsk = key("Региональное министерство просвещения провело конкурс в Ульяновске.", "Ульяновск", "a2")
     togliatti = key("Региональное министерство просвещения провело конкурс в Тольятти.", "Тольятти", "a3")
     assert EDUCATION != samara != ulyanovsk != EDUCATION and samara == togliatti  # one per region, as its region
+
+
+def test_a_federal_body_is_found_once_by_its_name_and_carried_with_its_key():
+    from edugraph.resolve import identity
+
+    federal = identity.organisation_key("Министерство просвещения РФ", [], "kazan", 2023)
+    assert (federal.key, federal.city) == (EDUCATION, None)
+    assert federal.body.ru == "Министерство просвещения Российской Федерации"
+    school = identity.organisation_key("школа № 1", [], "kazan", 2023)
+    assert (school.key, school.city, school.body) == ("school|1|kazan", "kazan", None)
+    regional = identity.organisation_key("Министерство просвещения", [], "samara", 2023)  # the region's, by default
+    assert regional.body is None and regional.key.endswith("|samara-oblast")

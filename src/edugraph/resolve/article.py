@@ -116,16 +116,16 @@ class Resolver:
 
     def _organisation(self, name: str) -> OrganisationRecord:
         places = organisation_places(name, self.context) or self._written_in(name)
-        key, city = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional)
-        place_ids = tuple(r["id"] for r in places) or ((city,) if city else ())
+        found = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional)
+        place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
-        body = federal.body(key)
-        names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, key, place_ids,
-                                                                                      cls)
-        return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids, names, located)
+        body = found.body
+        names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
+                                                                                      place_ids, cls)
+        return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
 
     def _written_in(self, name: str) -> list[dict]:
         """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
@@ -35,27 +36,42 @@ def person_key(name: str) -> str:
     return gazetteer.slug(names.person_key(name)) or "unknown"
 
 
+@dataclass(frozen=True)
+class OrganisationIdentity:
+    """What `organisation_key` found: the `key`, the `city` it was qualified by, and the federal `body` the name
+    denotes (None for any other organisation), so that its labels need not be looked up again by the key."""
+
+    key: str
+    city: str | None = None
+    body: federal.Body | None = None
+
+
 def organisation_key(name: str, places: list[dict], default_city: str | None = None, year: int | None = None,
-                     regional: Callable[[str], bool] = lambda name: True) -> tuple[str, str | None]:
-    """(key "kind|number|city", "kind|city" or main words; the city it was qualified by): typed keys
-    («школа № 1», «Кванториум») are qualified by the city of the places in the name, else by `default_city`,
-    so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations. A federal body's names
-    (`federal.find`, at an article of `year`) give its id; a bare one («Министерство просвещения») only when the
-    article does not mean a region's body (`regional`)."""
+                     regional: Callable[[str], bool] = lambda name: True) -> OrganisationIdentity:
+    """The identity of an organisation: its key ("kind|number|city", "kind|city" or main words) and the city it was
+    qualified by: typed keys («школа № 1», «Кванториум») are qualified by the city of the places in the name, else
+    by `default_city`, so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations. A federal
+    body's names (`federal.find`, at an article of `year`) give its id and the body; a bare one («Министерство
+    просвещения») only when the article does not mean a region's body (`regional`).
+
+    >>> found = organisation_key("Минпросвещения России", [])
+    >>> found.key, found.body.en
+    ('ministerstvo-prosveshcheniye-rossiya', 'Ministry of Education of the Russian Federation')
+    """
     body = federal.find(name, year)
     if body and not (body.bare and regional(name)):
-        return body.id, None
+        return OrganisationIdentity(body.id, None, body)
     key = names.organisation_key(name)
     if body:  # a region's body by a bare federal name: one per federal subject, never one for all regions
         region = next((subject_of(c) for c in map(city_of, places) if c), None) or subject_of(default_city)
-        return (f"{key}|{region}", region) if region else (key, None)
+        return OrganisationIdentity(f"{key}|{region}", region) if region else OrganisationIdentity(key)
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
-        return key, None  # main words, or a centre whose key already names its place
+        return OrganisationIdentity(key)  # main words, or a centre whose key already names its place
     city = next((c for c in map(city_of, places) if c), None) or default_city
     if city and not key.endswith(f"|{city}"):
         key = f"{key.rstrip('|')}|{city}"
-    return key, city
+    return OrganisationIdentity(key, city)
 
 
 def typed(name: str) -> bool:
