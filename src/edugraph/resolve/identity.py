@@ -7,7 +7,8 @@
 - federal bodies: the id of `data/gazetteers/federal_bodies.yaml` («Минпросвещения России» = "Ministry of
   Enlightenment of the Russian Federation");
 - places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
-- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»);
+- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»; + its object when
+  another event of the article would have the same key);
 - posts: person + organisation + role + as-of date.
 """
 
@@ -80,21 +81,24 @@ def typed(name: str) -> bool:
     return "|" in names.organisation_key(name)
 
 
-def event_key(name: str, date: str | None, place: str | None, article: str) -> str:
+def event_key(name: str, date: str | None, place: str | None, article: str, about: str | None = None) -> str:
     """Name + start date; a generic name («Экскурсия», «Совещание») is one event only where place and date agree
     (name + date + place id), else it is the article's own (name + date + place id + article id: an article's
-    excursions to two places stay two).
+    excursions to two places stay two), told apart from another of the article by the same name by what it is
+    `about` (its object: two undated openings «Открытие» of a Kvantorium and of a «Точка роста»).
 
     >>> event_key("Форум «Территория смыслов»", None, None, "a1"), event_key("Экскурсия", None, "balakhna", "a1")
     ('forum-territoriya-smyslov', 'ekskursiya-balakhna-a1')
-    >>> event_key("Совещание", "2024-05-01", "kazan", "a1")
-    'soveshchaniye-2024-05-01-kazan'
+    >>> event_key("Совещание", "2024-05-01", "kazan", "a1"), event_key("Открытие", None, None, "a1", "kvantorium")
+    ('soveshchaniye-2024-05-01-kazan', 'otkrytiye-kvantorium-a1')
     """
     key = short_slug(name) + (f"-{date}" if date else "")
     if not is_generic(name):
         return key
     key += f"-{place}" if place else ""
-    return key if date and place else f"{key}-{short_slug(article)}"
+    if date and place:
+        return key
+    return key + (f"-{short_slug(about)}" if about else "") + f"-{short_slug(article)}"
 
 
 def post_key(person: str, org: str | None, role_id: str, as_of: str | None) -> str:
