@@ -109,7 +109,8 @@ def _organisations(article: Article, posts: dict) -> list[str]:
     kept: dict[int, str] = {}  # slot -> name, in first-seen order
     slots: dict[str, set[int]] = {}  # a block (see _blocks) -> the slots whose names have it
     for new_slot, name in enumerate(names):
-        candidates = sorted({slot for block in _blocks(name) for slot in slots.get(block, ()) if slot in kept})
+        found = {slot for block in _blocks(name, lookup=True) for slot in slots.get(block, ())}
+        candidates = sorted(slot for slot in found if slot in kept)
         same = [slot for slot in candidates if same_organisation(name, kept[slot])] or [new_slot]
         longest = max([name, kept.get(same[0], "")], key=len)
         kept[same[0]] = longest
@@ -122,13 +123,22 @@ def _organisations(article: Article, posts: dict) -> list[str]:
     return _without_parts(list(kept.values()))
 
 
-def _blocks(name: str) -> set[str]:
-    """What two names `same_organisation` can call one must share: the key, the kind of a typed key («school|5»),
-    or a main word. Comparing a name only with the names that share one keeps the merge linear on an article of
-    thousands of organisations (each pair compared: «группа компаний «Мегион{i}»» × 40,000 characters, 14 s)."""
+def _blocks(name: str, lookup: bool = False) -> set[str]:
+    """What two names `same_organisation` can call one must share: the key, the kind of a typed key («kvantorium»
+    of «Кванториум» and of «Кванториум Томска»), or a main word. Comparing a name only with the names that share one
+    keeps the merge linear on an article of thousands of organisations (each pair compared: «группа компаний
+    «Мегион{i}»» × 40,000 characters, 14 s). A numbered name («школа № 5») is another typed name only by its key, so
+    its words are blocks apart (`numbered:`) that only the names of no kind look up (`lookup`), and it looks up
+    only theirs: the numbered schools of a long list are not all compared with each other."""
     key = organisation_key(name)
-    kind = {"kind:" + key.partition("|")[0]} if "|" in key else set()
-    return {"key:" + key, *kind, *("word:" + word for word in main_words(name))}
+    kind, typed, rest = key.partition("|")
+    words = main_words(name)
+    if typed and rest.isdigit():
+        return {"key:" + key, *(("word:" if lookup else "numbered:") + word for word in words)}
+    blocks = {"key:" + key, *("word:" + word for word in words)}
+    if typed:
+        return blocks | {"kind:" + kind}
+    return blocks | {"numbered:" + word for word in words} if lookup else blocks
 
 
 def _without_parts(names: list[str]) -> list[str]:
