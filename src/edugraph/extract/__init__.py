@@ -17,6 +17,8 @@ from edugraph.extract.posts import attach_posts, of_article_region
 from edugraph.extract.sources import news_sources
 from edugraph.text import clean_text, fold, lemma
 
+WORD = re.compile(r"\w+")
+
 __all__ = ["extract_facts", "detect_lang", "normalise_person", "organisation_key"]
 
 
@@ -144,20 +146,26 @@ def _blocks(name: str, lookup: bool = False) -> set[str]:
 def _without_parts(names: list[str]) -> list[str]:
     """The names but those found inside another one («Мегион» in «группа компаний «Мегион»», «СМИ» in «управление
     по информационной политике и связям со СМИ»): such a name is that organisation's mention, not one of its own.
-    Each name is searched once in all the names joined (a search per pair took 30 s for 1,600 organisations).
+    Each name is searched only in the names that have its rarest word (each in all the names joined: 3.5 s for
+    14,000 numbered schools; a search per pair took 30 s for 1,600 organisations).
 
     >>> _without_parts(["Мегион", "группа компаний «Мегион»", "Мегионская школа"])
     ['группа компаний «Мегион»', 'Мегионская школа']
     """
     folded = [fold(name) for name in names]
-    joined, own = "\0".join(folded), Counter(names)
-    out = []
+    having: dict[str, list[int]] = {}  # a word -> the names that have it, in order
+    for i, text in enumerate(folded):
+        for word in set(WORD.findall(text)):
+            having.setdefault(word, []).append(i)
+    own, inside = Counter(names), {}
     for name, key in zip(names, folded):
-        if joined.count(key) > own[name]:  # a cheap test first: in another name, if not as a word
-            if len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", joined)) > own[name]:
-                continue
-        out.append(name)
-    return out
+        if name not in inside:
+            words = WORD.findall(key)  # each a whole word of any name it is inside
+            among = min((having[word] for word in words), key=len) if words else range(len(folded))
+            pattern = re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)")
+            found = sum(len(pattern.findall(folded[i])) for i in among if key in folded[i])
+            inside[name] = found > own[name]
+    return [name for name in names if not inside[name]]
 
 
 def _same_posts_once(posts: list[dict]) -> list[dict]:
