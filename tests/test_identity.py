@@ -116,3 +116,32 @@ def test_two_regions_ministries_named_bare_stay_two():
     ulyanovsk = key("Региональное министерство просвещения провело конкурс в Ульяновске.", "Ульяновск", "a2")
     togliatti = key("Региональное министерство просвещения провело конкурс в Тольятти.", "Тольятти", "a3")
     assert EDUCATION != samara != ulyanovsk != EDUCATION and samara == togliatti  # one per region, as its region
+
+
+def test_a_federal_body_is_found_once_by_its_name_and_carried_with_its_key():
+    from edugraph.resolve import identity
+
+    federal = identity.organisation_key("Министерство просвещения РФ", [], "kazan", 2023)
+    assert (federal.key, federal.city) == (EDUCATION, None)
+    assert federal.body.ru == "Министерство просвещения Российской Федерации"
+    school = identity.organisation_key("школа № 1", [], "kazan", 2023)
+    assert (school.key, school.city, school.body) == ("school|1|kazan", "kazan", None)
+    regional = identity.organisation_key("Министерство просвещения", [], "samara", 2023)  # the region's, by default
+    assert regional.body is None and regional.key.endswith("|samara-oblast")
+
+
+def test_two_undated_openings_named_only_by_the_noun_stay_two_by_their_object():
+    from rdflib import RDF
+
+    from edugraph.mapping import article_graph
+    from edugraph.namespaces import EG
+
+    text = "Открытие «Кванториума» состоялось. Открытие «IT-куба» тоже состоялось."  # extraction: one «Открытие»
+    article = Article(id="two-openings", text=text, title="Новости", language="ru", date=None)
+    openings = [{"name": "Открытие", "type": "opening", "initiatives": [name]} for name in ("Kvantorium", "IT-cube")]
+    facts = article_facts(article, {"add": {"events": openings}})  # curated into two, shaped as extraction's
+    found = resolve_article(article, facts)
+    assert [e.key for e in found.events] == ["otkrytiye-kvantorium-two-openings", "otkrytiye-it-cube-two-openings"]
+    assert len(set(article_graph(found).subjects(RDF.type, EG.Opening))) == 2
+    alone = resolve_article(article, article_facts(article, {"add": {"events": openings[:1]}}))
+    assert [e.key for e in alone.events] == ["otkrytiye-two-openings"]  # no other of its key: as before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 
 from .. import gazetteer
 from ..articles import Article
@@ -116,16 +117,16 @@ class Resolver:
 
     def _organisation(self, name: str) -> OrganisationRecord:
         places = organisation_places(name, self.context) or self._written_in(name)
-        key, city = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional)
-        place_ids = tuple(r["id"] for r in places) or ((city,) if city else ())
+        found = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional)
+        place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
-        body = federal.body(key)
-        names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, key, place_ids,
-                                                                                      cls)
-        return OrganisationRecord(identity.short_slug(key), name, cls, initiative, place_ids, names, located)
+        body = found.body
+        names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
+                                                                                      place_ids, cls)
+        return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
 
     def _written_in(self, name: str) -> list[dict]:
         """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова
@@ -186,12 +187,31 @@ class Resolver:
         place = self.place_of(wording, ident and place_record(ident)) if thing.get("kind") == "place" else None
         return ActionRecord(fact["kind"], wording, network, place)
 
+    @functools.cached_property
+    def shared_keys(self) -> set[str]:
+        """The keys two or more of the article's events would share by name, date and place alone (two undated
+        openings named «Открытие» only): each of those is told apart by its object (`about`)."""
+        keys = Counter(identity.event_key(e["name"], e.get("date"), e.get("place") and self.place(e["place"]).key,
+                                          self.article.id) for e in self.facts.get("events", []))
+        return {key for key, count in keys.items() if count > 1}
+
+    @staticmethod
+    def about(action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...]) -> str | None:
+        """What an event is about, as resolved: its action's object (a centre network's initiative id, a place's
+        key, else its wording), else the initiatives the event names. None when nothing is known of it: the sentence
+        of a name-only event is found by its name, the same for two events of one name."""
+        if action and action.wording:
+            return action.network or (action.place and action.place.key) or action.wording
+        return "-".join(initiative.key for initiative in initiatives) or None
+
     def named(self, name: str, kind: str | None, start: str | None, place: PlaceRecord | None,
-              action: ActionRecord | None) -> tuple[str, Labels]:
-        """The identity key and the labels of an event (or of a parent only named) with its resolved place and
-        action."""
-        return (identity.event_key(name, start, place and place.key, self.article.id),
-                labels.event_labels(name, self.lang, kind, start, place and place.labels, action))
+              action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...] = ()) -> tuple[str, Labels]:
+        """The identity key and the labels of an event (or of a parent only named) with its resolved place, action
+        and initiatives."""
+        key = identity.event_key(name, start, place and place.key, self.article.id)
+        if key in self.shared_keys:
+            key = identity.event_key(name, start, place and place.key, self.article.id, self.about(action, initiatives))
+        return key, labels.event_labels(name, self.lang, kind, start, place and place.labels, action)
 
     def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
         name, kind, start = event["name"], event.get("type") or "other", event.get("date")
@@ -200,23 +220,24 @@ class Resolver:
             found = next((e for e in self.facts.get("events", []) if e["name"] == event["parent"]), {})
             parent_place = self.place(found["place"]) if found.get("place") else None
             action = self.action(event.get("parent_action") or found.get("action"))  # the parent may be a name only
-            key, names = self.named(event["parent"], found.get("type"), found.get("date"), parent_place, action)
+            key, names = self.named(event["parent"], found.get("type"), found.get("date"), parent_place, action,
+                                    tuple(self.initiative(n) for n in found.get("initiatives") or []))
             parent = EventRecord(key, event["parent"], None, names, action=action)
         attendees = tuple(self.person({"name": n}) for n in event.get("participant_persons") or []) or people
         orgs = {key: tuple(self.organisation(o) for o in event.get(key) or [])
                 for key in ("organisers", "supporters", "participant_orgs")}
         place = self.place(event["place"]) if event.get("place") else None
         action = self.action(event.get("action"))
-        key, names = self.named(name, kind, start, place, action)
+        initiatives = tuple(self.initiative(n) for n in event.get("initiatives") or [])
+        key, names = self.named(name, kind, start, place, action, initiatives)
         return EventRecord(
             key, name, kind, names, action=action,
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
             online=event.get("online"), place=place,
             venue=self.organisation(event["venue"]) if event.get("venue") else None, parent=parent,
-            initiatives=tuple(self.initiative(n) for n in event.get("initiatives") or []),
-            topics=tuple(self.topic(n) for n in event.get("topics") or []), attendees=attendees,
-            evidence=self.evidence.event(event), **orgs)
+            initiatives=initiatives, topics=tuple(self.topic(n) for n in event.get("topics") or []),
+            attendees=attendees, evidence=self.evidence.event(event), **orgs)
 
     def resolve(self) -> ResolvedArticle:
         facts = self.facts

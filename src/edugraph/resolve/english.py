@@ -6,6 +6,12 @@ puts "of" before each genitive complement; places come from the gazetteer; a quo
 when every word is known and transliterated otherwise. A name with a word outside the glossary gives None, so
 that the caller falls back to kind and place: no Russian common noun is ever transliterated.
 
+The gazetteer is only a bilingual dictionary here: a place or initiative named inside a name gives its English
+words, and nothing of the result keys, links or types an entity (the organisation and the places it lies in were
+resolved once, with the article's context, by `identity.organisation_key` and `places.organisation_places`). Looked
+up without that context, homonyms give the same words (the Kirovsky districts of Saint Petersburg and of
+Kaliningrad are both "Kirovsky District"), and a place only the context finds is a word outside the glossary.
+
 >>> english_name("Стратегическая сессия")
 'Strategic session'
 >>> english_name("Отдел образования Администрации Кировского района Санкт-Петербурга", title=True)

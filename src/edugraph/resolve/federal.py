@@ -64,12 +64,6 @@ def find(name: str, year: int | None) -> Body | None:
     return None
 
 
-def body(key: str) -> Body | None:
-    """The federal body of this identity key."""
-    return next((b for b, _ in _table()[0].values() if b.id == key), None) or \
-        next((b for _, _, b in _table()[1] if b.id == key), None)
-
-
 def year_of(date: str | None) -> int | None:
     """The year of an ISO date («2019-02-15», «2024»)."""
     match = re.match(r"\d{4}", date or "")

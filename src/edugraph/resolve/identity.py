@@ -7,13 +7,15 @@
 - federal bodies: the id of `data/gazetteers/federal_bodies.yaml` («Минпросвещения России» = "Ministry of
   Enlightenment of the Russian Federation");
 - places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
-- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»);
+- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»; + its object when
+  another event of the article would have the same key);
 - posts: person + organisation + role + as-of date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
@@ -35,27 +37,42 @@ def person_key(name: str) -> str:
     return gazetteer.slug(names.person_key(name)) or "unknown"
 
 
+@dataclass(frozen=True)
+class OrganisationIdentity:
+    """What `organisation_key` found: the `key`, the `city` it was qualified by, and the federal `body` the name
+    denotes (None for any other organisation), so that its labels need not be looked up again by the key."""
+
+    key: str
+    city: str | None = None
+    body: federal.Body | None = None
+
+
 def organisation_key(name: str, places: list[dict], default_city: str | None = None, year: int | None = None,
-                     regional: Callable[[str], bool] = lambda name: True) -> tuple[str, str | None]:
-    """(key "kind|number|city", "kind|city" or main words; the city it was qualified by): typed keys
-    («школа № 1», «Кванториум») are qualified by the city of the places in the name, else by `default_city`,
-    so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations. A federal body's names
-    (`federal.find`, at an article of `year`) give its id; a bare one («Министерство просвещения») only when the
-    article does not mean a region's body (`regional`)."""
+                     regional: Callable[[str], bool] = lambda name: True) -> OrganisationIdentity:
+    """The identity of an organisation: its key ("kind|number|city", "kind|city" or main words) and the city it was
+    qualified by: typed keys («школа № 1», «Кванториум») are qualified by the city of the places in the name, else
+    by `default_city`, so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations. A federal
+    body's names (`federal.find`, at an article of `year`) give its id and the body; a bare one («Министерство
+    просвещения») only when the article does not mean a region's body (`regional`).
+
+    >>> found = organisation_key("Минпросвещения России", [])
+    >>> found.key, found.body.en
+    ('ministerstvo-prosveshcheniye-rossiya', 'Ministry of Education of the Russian Federation')
+    """
     body = federal.find(name, year)
     if body and not (body.bare and regional(name)):
-        return body.id, None
+        return OrganisationIdentity(body.id, None, body)
     key = names.organisation_key(name)
     if body:  # a region's body by a bare federal name: one per federal subject, never one for all regions
         region = next((subject_of(c) for c in map(city_of, places) if c), None) or subject_of(default_city)
-        return (f"{key}|{region}", region) if region else (key, None)
+        return OrganisationIdentity(f"{key}|{region}", region) if region else OrganisationIdentity(key)
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
-        return key, None  # main words, or a centre whose key already names its place
+        return OrganisationIdentity(key)  # main words, or a centre whose key already names its place
     city = next((c for c in map(city_of, places) if c), None) or default_city
     if city and not key.endswith(f"|{city}"):
         key = f"{key.rstrip('|')}|{city}"
-    return key, city
+    return OrganisationIdentity(key, city)
 
 
 def typed(name: str) -> bool:
@@ -64,21 +81,24 @@ def typed(name: str) -> bool:
     return "|" in names.organisation_key(name)
 
 
-def event_key(name: str, date: str | None, place: str | None, article: str) -> str:
+def event_key(name: str, date: str | None, place: str | None, article: str, about: str | None = None) -> str:
     """Name + start date; a generic name («Экскурсия», «Совещание») is one event only where place and date agree
     (name + date + place id), else it is the article's own (name + date + place id + article id: an article's
-    excursions to two places stay two).
+    excursions to two places stay two), told apart from another of the article by the same name by what it is
+    `about` (its object: two undated openings «Открытие» of a Kvantorium and of a «Точка роста»).
 
     >>> event_key("Форум «Территория смыслов»", None, None, "a1"), event_key("Экскурсия", None, "balakhna", "a1")
     ('forum-territoriya-smyslov', 'ekskursiya-balakhna-a1')
-    >>> event_key("Совещание", "2024-05-01", "kazan", "a1")
-    'soveshchaniye-2024-05-01-kazan'
+    >>> event_key("Совещание", "2024-05-01", "kazan", "a1"), event_key("Открытие", None, None, "a1", "kvantorium")
+    ('soveshchaniye-2024-05-01-kazan', 'otkrytiye-kvantorium-a1')
     """
     key = short_slug(name) + (f"-{date}" if date else "")
     if not is_generic(name):
         return key
     key += f"-{place}" if place else ""
-    return key if date and place else f"{key}-{short_slug(article)}"
+    if date and place:
+        return key
+    return key + (f"-{short_slug(about)}" if about else "") + f"-{short_slug(article)}"
 
 
 def post_key(person: str, org: str | None, role_id: str, as_of: str | None) -> str:
