@@ -126,7 +126,8 @@ def test_a_federal_body_is_found_once_by_its_name_and_carried_with_its_key():
     assert federal.body.ru == "Министерство просвещения Российской Федерации"
     school = identity.organisation_key("школа № 1", [], "kazan", 2023)
     assert (school.key, school.city, school.body) == ("school|1|kazan", "kazan", None)
-    regional = identity.organisation_key("Министерство просвещения", [], "samara", 2023)  # the region's, by default
+    home = identity.Home("samara", "samara", "samara-oblast", "a1")
+    regional = identity.organisation_key("Министерство просвещения", [], "samara", 2023, home=home)  # the region's
     assert regional.body is None and regional.key.endswith("|samara-oblast")
 
 

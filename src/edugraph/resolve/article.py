@@ -12,7 +12,7 @@ from ..articles import Article
 from ..extract.names import main_words
 from . import federal, identity, labels
 from .evidence import EvidenceFinder, SentenceFinder
-from .places import main_city, organisation_places, place_record, resolve_place
+from .places import article_home, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
                       PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
@@ -20,7 +20,8 @@ from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, Organ
 REGIONAL_WORD = re.compile(r"(?:регионал|областн|краев|республиканск|окружн|муниципал|местн|regional|local)\w*\s+$",
                            re.I)  # «регионального министерства просвещения», "the regional Ministry of Education"
 PLACE_PHRASE = r"([А-ЯЁA-Z][\w-]*(?:\s+[\w-]+)?)"  # a capitalised word and the next: «Псковской области», «ДНР»
-WRITTEN_IN = re.compile(r"[^.,;:()]{0,40}?\s(?:в|во|на|in)\s+" + PLACE_PHRASE)  # «… имени Малякова в Псковской …»
+WRITTEN_IN = re.compile(r"(?:[^.,;:()]{0,40}?\s(?:в|во|на|in|of)|,)\s+" + PLACE_PHRASE)  # «… имени Малякова в
+# Псковской …», "School No. 16 and Gymnasium No. 2 of Sarov", "School № 1508, Moscow"
 RIGHT_AFTER = re.compile(r"\s+" + PLACE_PHRASE)  # «Минобрнауки ДНР», «Минобразования Подмосковья»
 
 
@@ -89,7 +90,7 @@ class Resolver:
         self.facts = facts
         self.lang = article.language
         self.context = list(facts.get("places", [])) + ([article.place] if article.place else [])
-        self.city = main_city(self.context, self.context)
+        self.city, self.home = article_home(self.context, article.place, article.id)
         self.as_of = article.date
         self.evidence = EvidenceFinder(SentenceFinder.of_article(article))
         self.organisations: dict[str, OrganisationRecord] = {}
@@ -117,7 +118,8 @@ class Resolver:
 
     def _organisation(self, name: str) -> OrganisationRecord:
         places = organisation_places(name, self.context) or self._written_in(name)
-        found = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional)
+        found = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional,
+                                          self.home)
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
@@ -126,7 +128,17 @@ class Resolver:
         body = found.body
         names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
                                                                                       place_ids, cls)
+        if found.home:
+            names = labels.placed(names, self._home_labels(found.home))
         return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
+
+    def _home_labels(self, level: str) -> Labels | None:
+        """The labels of the place of the article's home at `level` (None when it gives none)."""
+        known, unknown = self.home.where(level)
+        record = place_record(known) if known else None
+        if record:
+            return Labels(ru=record["ru"], en=record["en"])
+        return labels.place_labels(unknown, self.lang) if unknown else None
 
     def _written_in(self, name: str) -> list[dict]:
         """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова

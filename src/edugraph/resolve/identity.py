@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,8 +25,8 @@ from .. import gazetteer
 from ..extract import names
 from ..namespaces import ID
 from . import federal
-from .labels import is_generic
-from .places import city_of, subject_of
+from .labels import is_generic, own_adjectives
+from .places import Home, city_of, subject_of
 
 MAX_SLUG = 80
 
@@ -37,42 +39,93 @@ def person_key(name: str) -> str:
     return gazetteer.slug(names.person_key(name)) or "unknown"
 
 
+@functools.lru_cache(maxsize=1)
+def _function_bodies() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(municipal heads, regional heads, other words) of data/gazetteers/organisations.yaml `function_bodies`."""
+    table = gazetteer.load("organisations")["function_bodies"]
+    return tuple(frozenset(table[part]) for part in ("municipal", "regional", "words"))
+
+
+def function_level(name: str) -> str | None:
+    """"local" or "regional" for a body named by its function only (the body of the article's town or district, of
+    its federal subject); None for any other name.
+
+    >>> function_level("Управление образования"), function_level("the regional Ministry of Education")
+    ('local', 'regional')
+    >>> function_level("Управление образования Кировского района"), function_level("Кванториум")
+    (None, None)
+    """
+    municipal, regional, words = _function_bodies()
+    lemmas = names.main_words(name)
+    if not lemmas or not lemmas <= municipal | regional | words:
+        return None
+    return "regional" if lemmas & regional else "local" if lemmas & municipal else None
+
+
 @dataclass(frozen=True)
 class OrganisationIdentity:
-    """What `organisation_key` found: the `key`, the `city` it was qualified by, and the federal `body` the name
-    denotes (None for any other organisation), so that its labels need not be looked up again by the key."""
+    """What `organisation_key` found: the `key`, the `city` it was qualified by, the federal `body` the name denotes
+    (None for any other organisation), so that its labels need not be looked up again by the key, and the `home`
+    level it was qualified at by the article's place (None: by its own name)."""
 
     key: str
     city: str | None = None
     body: federal.Body | None = None
+    home: str | None = None  # the level ("local", "regional") the article's home qualified it at
 
 
 def organisation_key(name: str, places: list[dict], default_city: str | None = None, year: int | None = None,
-                     regional: Callable[[str], bool] = lambda name: True) -> OrganisationIdentity:
-    """The identity of an organisation: its key ("kind|number|city", "kind|city" or main words) and the city it was
-    qualified by: typed keys («школа № 1», «Кванториум») are qualified by the city of the places in the name, else
-    by `default_city`, so that school No. 1 of Kazan and school No. 1 of Omsk stay two organisations. A federal
-    body's names (`federal.find`, at an article of `year`) give its id and the body; a bare one («Министерство
-    просвещения») only when the article does not mean a region's body (`regional`).
+                     regional: Callable[[str], bool] = lambda name: True, home: Home = Home()) -> OrganisationIdentity:
+    """The identity of an organisation: its key ("kind|number|city", "kind|city" or main words) and the gazetteer id
+    it was qualified by: typed keys («школа № 1», «Кванториум») are qualified by the city of the places in the name,
+    else by `default_city`, else by the article's `home`, so that school No. 1 of Kazan and school No. 1 of Omsk stay
+    two organisations. A federal body's names (`federal.find`, at an article of `year`) give its id and the body; a
+    bare one («Министерство просвещения») only when the article does not mean a region's body (`regional`). A body
+    named by its function only («Управление образования») and a centre of a network («Точка роста») that name no
+    place are the article's `home`'s.
 
     >>> found = organisation_key("Минпросвещения России", [])
     >>> found.key, found.body.en
     ('ministerstvo-prosveshcheniye-rossiya', 'Ministry of Education of the Russian Federation')
+    >>> organisation_key("Управление образования", [], home=Home("velikiye-luki", "velikiye-luki")).key
+    'образование управление|velikiye-luki'
     """
     body = federal.find(name, year)
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
     key = names.organisation_key(name)
-    if body:  # a region's body by a bare federal name: one per federal subject, never one for all regions
-        region = next((subject_of(c) for c in map(city_of, places) if c), None) or subject_of(default_city)
+    level = "regional" if body else function_level(name)  # a region's body by a bare federal name: one per region
+    if level and body and places:
+        region = next((subject_of(c) for c in map(city_of, places) if c), None)
         return OrganisationIdentity(f"{key}|{region}", region) if region else OrganisationIdentity(key)
+    if level and not places or "|" not in key and not places and network_centre(name):
+        return _at_home(key, home, level or "local")
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
         return OrganisationIdentity(key)  # main words, or a centre whose key already names its place
-    city = next((c for c in map(city_of, places) if c), None) or default_city
-    if city and not key.endswith(f"|{city}"):
+    key = "|".join([key.rstrip("|"), *own_adjectives(name)])
+    city = next((c for c in map(city_of, places) if c), None) or (None if UNPLACED.search(name) else default_city)
+    if not city:
+        return _at_home(key, home, "local" if not UNPLACED.search(name) else "article")
+    if not key.endswith(f"|{city}"):
         key = f"{key.rstrip('|')}|{city}"
     return OrganisationIdentity(key, city)
+
+
+UNPLACED = re.compile(r"(?:№|No\.?)\s*\d+.*(?<![\w-])(?:столиц|город|сел[аеоу]|пос[её]лк|деревн|станиц|"
+                      r"town|city|village)", re.I)  # «школы № 30 окружной столицы»: a place the gazetteer lacks
+
+
+def _at_home(key: str, home: Home, level: str) -> OrganisationIdentity:
+    """The identity of `key` qualified by the article's `home` at `level`."""
+    qualifier, located = home.qualifier(level)
+    return OrganisationIdentity(f"{key}|{qualifier}", located, home=level)
+
+
+def network_centre(name: str) -> bool:
+    """True for a centre of a network of the national project («Точка роста», «IT-куб»), by its name."""
+    initiative = gazetteer.organisation_initiative(name)
+    return bool(initiative) and (gazetteer.initiative(initiative) or {}).get("cls") == "CentreNetwork"
 
 
 def typed(name: str) -> bool:

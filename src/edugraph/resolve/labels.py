@@ -15,9 +15,9 @@ import re
 
 from .. import gazetteer
 from ..extract.actions import actions
-from ..extract.names import genitive_phrase, nominative_phrase
+from ..extract.names import PROPER_ADJECTIVE, genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
-from ..text import parses
+from ..text import lemma, parses
 from .places import ancestors, place_record
 from .records import ActionRecord, Labels
 
@@ -165,7 +165,8 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         head = head.replace("«", "") if head.count("«") > head.count("»") else head
         ru = f"{capitalised(nominative_phrase(head))} № {number}" + (f" ({where_ru})" if where_ru else "")
         kind_en = next((en for pattern, en in SCHOOL_KINDS if re.search(pattern, wording, re.I)), KINDS[kind][1])
-        return Labels(ru=ru, en=", ".join(filter(None, [f"{kind_en} No. {number}", where_en])))
+        own = "".join(f"{gazetteer.transliterate(gazetteer.morph_adjective(word))} " for word in own_adjectives(wording))
+        return Labels(ru=ru, en=", ".join(filter(None, [f"{own}{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
     wording = tidy(wording)
@@ -175,6 +176,41 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
     return Labels(ru=capitalised(nominative_phrase(wording)), en=english)
+
+
+NUMBER_MARK = re.compile(r"№|(?<![\w-])No\.?\s*\d", re.I)
+KIND_ADJECTIVES = frozenset({"детский", "городской", "сельский", "советский", "российский", "кадетский"})  # a kind
+PLACE_NOUN = re.compile(r"\s+(?:район|округ|област|кра[йяе]|республик)", re.I)
+
+
+def own_adjectives(name: str) -> list[str]:
+    """The lemmas of the proper adjectives before the number of a numbered organisation's name that name no place
+    the gazetteer knows («Викуловская школа № 2»: "викуловский"): a part of its identity, not a word to drop.
+
+    >>> own_adjectives("Викуловская школа №2"), own_adjectives("Казанская школа № 2"), own_adjectives("Детский сад № 2")
+    (['викуловский'], [], [])
+    >>> own_adjectives("Физико-математический лицей № 239"), own_adjectives("Детский технопарк «Кванториум»")
+    ([], [])
+    """
+    parts = NUMBER_MARK.split(name)  # «… школа №2 имени Героя Советского Союза …»: after it, not its own
+    found = (lemma(m.group().lower()) for m in PROPER_ADJECTIVE.finditer(parts[0])
+             if not PLACE_NOUN.match(parts[0], m.end()))  # «Кировского района»: a place
+    return sorted({word for word in found if not (word in KIND_ADJECTIVES or word.endswith("ческий") or
+                                                  gazetteer.find_place(word))}) if len(parts) > 1 else []
+
+
+def placed(names: Labels, where: Labels | None) -> Labels:
+    """The labels of an organisation named without its place, with the place it was found in (an article's
+    «Управление образования» is «Управление образования (Великие Луки)»), unless they give it already.
+
+    >>> placed(Labels("Отдел образования", "Department of Education"), Labels("Гай", "Gay"))
+    Labels(ru='Отдел образования (Гай)', en='Department of Education, Gay')
+    """
+    if where is None:
+        return names
+    ru = names.ru and (names.ru if where.ru and where.ru in names.ru else f"{names.ru} ({where.ru or where.en})")
+    en = names.en and (names.en if where.en and where.en in names.en else f"{names.en}, {where.en or where.ru}")
+    return Labels(ru=ru, en=en)
 
 
 def is_generic(wording: str) -> bool:

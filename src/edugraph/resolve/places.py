@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer
@@ -30,11 +31,30 @@ def nominative(words: list[str]) -> str:
 
 
 def resolve_place(name: str, context: list[str] | None = None) -> dict | None:
-    """The gazetteer record for a place name as written or in the nominative."""
+    """The gazetteer record for a place name as written or in the nominative. A district's name («Кировский район»)
+    is a district of a city the article (`context`) names, never of another: a bare «Красногвардейский район» in an
+    article that names no Saint Petersburg is a district the gazetteer lacks (None)."""
     record = gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
+    if record and record["kind"] == "district" and context is not None and not _district_fits(record, context):
+        return None
     if record and gazetteer.place(record["id"]) is None:
         _DERIVED[record["id"]] = record  # «Кировский район» of a city whose districts are not tabled
     return record
+
+
+@lru_cache(maxsize=1)
+def _tabled_cities() -> frozenset[str]:
+    """The cities whose districts the gazetteer tables (data/gazetteers/districts.yaml)."""
+    return frozenset(row["city"] for row in gazetteer.load("districts")["districts"])
+
+
+def _district_fits(record: dict, context: list[str]) -> bool:
+    """True when the article names the city of a district: a tabled district's city is among the article's places; a
+    district derived for a city without a table, only when the article names no other city (it may be any city's)."""
+    named = [r for r in map(gazetteer.find_place, context) if r and r["kind"] != "district"]
+    if record["parent"] in _tabled_cities():
+        return record["parent"] in {city_of(r) for r in named}
+    return {r["id"] for r in named if r["kind"] == "city"} <= {record["parent"]}
 
 
 def place_record(ident: str) -> dict | None:
@@ -77,7 +97,9 @@ def _named_places(name: str, context: list[str] | None) -> list[dict]:
                 break
         i += 1
     enclosing = {r["id"] for place in found.values() for r in list(ancestors(place))[1:]}
-    return [r for r in found.values() if r["id"] not in enclosing]
+    named = {r["id"] for r in found.values() if r["kind"] == "federal_subject"}
+    return [r for r in found.values() if r["id"] not in enclosing and not (named and r["kind"] == "district" and
+                                                                          subject_of(r["id"]) not in named)]
 
 
 def city_of(record: dict | None) -> str | None:
@@ -102,3 +124,70 @@ def main_city(names: list[str], context: list[str] | None = None) -> str | None:
     """The first city (else federal subject) among an article's place names."""
     cities = [city_of(resolve_place(name, context)) for name in names]
     return next((city for city in cities if city), None)
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where an article is, for the organisations it names without a place: its `local` place (town, else district:
+    a gazetteer id, or the slug of one the gazetteer lacks, written `name`), the `known` gazetteer id of it (None for
+    a place the gazetteer lacks), its federal `subject` and the `article` id (when it gives no place to go by)."""
+
+    local: str | None = None
+    known: str | None = None
+    subject: str | None = None
+    article: str = "unknown"
+    name: str | None = None
+
+    def where(self, level: str) -> tuple[str | None, str | None]:
+        """(gazetteer id, else the name of a place the gazetteer lacks) a body or centre of `level` lies in, for
+        its labels."""
+        if level == "local" and (self.known or self.local):
+            return self.known, None if self.known else self.name
+        return self.subject, None
+
+    def qualifier(self, level: str) -> tuple[str, str | None]:
+        """The key qualifier of a body or centre of the article's `level` ("local", "regional", or "article" for an
+        organisation in a place the gazetteer lacks and the article does not give) and the gazetteer
+        id it is located in: a place the gazetteer lacks goes with its federal subject, else with the article (two
+        «Октябрьский район» of two regions stay two).
+
+        >>> Home("balakhna", None, "nizhny-novgorod-oblast", "a1").qualifier("local")
+        ('balakhna|nizhny-novgorod-oblast', 'nizhny-novgorod-oblast')
+        >>> Home("oktyabrsky-rayon", None, None, "a1").qualifier("local"), Home().qualifier("regional")
+        (('oktyabrsky-rayon|a1', None), ('unknown', None))
+        """
+        if level == "article":  # in a place the gazetteer lacks: the article's, in its federal subject
+            return self.article, self.subject
+        if level == "local" and self.known:
+            return self.known, self.known
+        if level == "local" and self.local:
+            return f"{self.local}|{self.subject or self.article}", self.subject
+        return (self.subject, self.subject) if self.subject else (self.article, None)
+
+
+def article_home(context: list[str], place: str | None, article: str) -> tuple[str | None, Home]:
+    """Where an article is: the default city of the organisations it names without a place (its first city, else
+    federal subject), and its `Home`: its own `place` (metadata), else the first town, else district its places
+    (`context`) give, with the federal subject. An article of several federal subjects whose own place is not its
+    first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow agency's news) has neither:
+    its organisations without a place are its own.
+
+    >>> article_home(["Казань", "Татарстан"], "Казань", "a1")
+    ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None))
+    >>> article_home(["Железногорск", "Саров"], "Москва", "a1")
+    (None, Home(local=None, known=None, subject=None, article='a1', name=None))
+    """
+    found = [r for r in (resolve_place(name, context) for name in context) if r and r["kind"] != "country"]
+    own = resolve_place(place, context) if place else None
+    if own and own["kind"] == "country":
+        own = place = None
+    city = main_city(context, context)
+    if len({subject_of(r["id"]) for r in found}) > 1 and city != city_of(own):
+        return None, Home(article=article)
+    local = own if own and own["kind"] in ("city", "district") else None
+    local = local or next((r for kind in ("city", "district") for r in found if r["kind"] == kind), None)
+    if local:
+        return city, Home(local["id"], local["id"], subject_of(local["id"]), article)
+    subject = next((subject_of(r["id"]) for r in found), None) or (own and subject_of(own["id"]))
+    unknown = gazetteer.slug(place) if place and not own else None
+    return city, Home(unknown, None, subject, article, place if unknown else None)
