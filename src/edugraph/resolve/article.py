@@ -10,7 +10,7 @@ from collections import Counter
 from .. import gazetteer
 from ..articles import Article
 from ..extract.names import main_words
-from . import federal, identity, labels
+from . import identity, labels
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import article_home, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
@@ -118,7 +118,7 @@ class Resolver:
 
     def _organisation(self, name: str) -> OrganisationRecord:
         places = organisation_places(name, self.context) or self._written_in(name)
-        found = identity.organisation_key(name, places, self.city, federal.year_of(self.as_of), self._regional,
+        found = identity.organisation_key(name, places, self.city, self.as_of, self._regional,
                                           self.home)
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)

@@ -74,12 +74,12 @@ class OrganisationIdentity:
     home: str | None = None  # the level ("local", "regional") the article's home qualified it at
 
 
-def organisation_key(name: str, places: list[dict], default_city: str | None = None, year: int | None = None,
+def organisation_key(name: str, places: list[dict], default_city: str | None = None, when: str | int | None = None,
                      regional: Callable[[str], bool] = lambda name: True, home: Home = Home()) -> OrganisationIdentity:
     """The identity of an organisation: its key ("kind|number|city", "kind|city" or main words) and the gazetteer id
     it was qualified by: typed keys («школа № 1», «Кванториум») are qualified by the city of the places in the name,
     else by `default_city`, else by the article's `home`, so that school No. 1 of Kazan and school No. 1 of Omsk stay
-    two organisations. A federal body's names (`federal.find`, at an article of `year`) give its id and the body; a
+    two organisations. A federal body's names (`federal.find`, at an article of date `when`) give its id and the body; a
     bare one («Министерство просвещения») only when the article does not mean a region's body (`regional`). A body
     named by its function only («Управление образования») and a centre of a network («Точка роста») that name no
     place are the article's `home`'s.
@@ -90,7 +90,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     >>> organisation_key("Управление образования", [], home=Home("velikiye-luki", "velikiye-luki")).key
     'образование управление|velikiye-luki'
     """
-    body = federal.find(name, year)
+    body = federal.find(name, when)
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
     key = names.organisation_key(name)
