@@ -25,7 +25,7 @@ from .. import gazetteer
 from ..extract import names
 from ..namespaces import ID
 from . import federal
-from .labels import is_generic, own_adjectives
+from .labels import NETWORK_CENTRES, is_generic, own_adjectives
 from .places import Home, city_of, subject_of
 
 MAX_SLUG = 80
@@ -94,6 +94,8 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
     key = names.organisation_key(name)
+    if "|" not in key and network_centre(name) in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
+        key = names.organisation_key(gazetteer.initiative(network_centre(name))["ru"])
     level = "regional" if body else function_level(name)  # a region's body by a bare federal name: one per region
     if level and body and places:
         region = next((subject_of(c) for c in map(city_of, places) if c), None)
@@ -122,10 +124,11 @@ def _at_home(key: str, home: Home, level: str) -> OrganisationIdentity:
     return OrganisationIdentity(f"{key}|{qualifier}", located, home=level)
 
 
-def network_centre(name: str) -> bool:
-    """True for a centre of a network of the national project («Точка роста», «IT-куб»), by its name."""
+def network_centre(name: str) -> str | None:
+    """The network (initiative id) of a centre of the national project («Точка роста», «IT-куб», «Центр цифрового
+    образования детей»), by its name; None for any other organisation."""
     initiative = gazetteer.organisation_initiative(name)
-    return bool(initiative) and (gazetteer.initiative(initiative) or {}).get("cls") == "CentreNetwork"
+    return initiative if (gazetteer.initiative(initiative or "") or {}).get("cls") == "CentreNetwork" else None
 
 
 def typed(name: str) -> bool:
