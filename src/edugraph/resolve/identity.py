@@ -40,10 +40,11 @@ def person_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _function_bodies() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(municipal heads, regional heads, other words) of data/gazetteers/organisations.yaml `function_bodies`."""
+def _function_bodies() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    """(municipal heads, regional heads, functions: each lemma's English word; level words) of
+    data/gazetteers/organisations.yaml `function_bodies`."""
     table = gazetteer.load("organisations")["function_bodies"]
-    return tuple(frozenset(table[part]) for part in ("municipal", "regional", "words"))
+    return table["municipal"], table["regional"], table["functions"], frozenset(table["words"])
 
 
 def function_level(name: str) -> str | None:
@@ -55,11 +56,39 @@ def function_level(name: str) -> str | None:
     >>> function_level("Управление образования Кировского района"), function_level("Кванториум")
     (None, None)
     """
-    municipal, regional, words = _function_bodies()
+    municipal, regional, functions, words = _function_bodies()
     lemmas = names.main_words(name)
-    if not lemmas or not lemmas <= municipal | regional | words:
+    if not lemmas or not lemmas <= municipal.keys() | regional.keys() | functions.keys() | words:
         return None
-    return "regional" if lemmas & regional else "local" if lemmas & municipal else None
+    return "regional" if lemmas & regional.keys() else "local" if lemmas & municipal.keys() else None
+
+
+SUBJECT_LEVEL = frozenset({"областной", "краевой", "республиканский", "окружной", "regional"})
+
+
+def body_key(name: str, places: list[dict]) -> str | None:
+    """The key of a body named by its head, functions and one place, in English words whatever the language of the
+    name («Министерство образования Московской области» = "Ministry of Education of the Moscow region":
+    ministry|education|moscow-oblast); None for any other name.
+
+    >>> from edugraph.gazetteer import place
+    >>> body_key("Правительство РФ", [place("russia")]), body_key("Government of Russia", [place("russia")])
+    ('government||russia', 'government||russia')
+    >>> body_key("Волгоградская областная Дума", [place("volgograd")]), body_key("Дума Волгограда", [place("volgograd")])
+    ('duma||volgograd-oblast', 'duma||volgograd')
+    """
+    municipal, regional, functions, words = _function_bodies()
+    heads = {**municipal, **regional}
+    lemmas = names.main_words(name)
+    head = [heads[word] for word in lemmas if word in heads]
+    if len(places) != 1 or len(head) != 1:
+        return None
+    place = names.main_words(places[0]["ru"]) | names.main_words(places[0]["en"])  # «Ленинградской области»
+    if any(not gazetteer.find_place(word) for word in lemmas - heads.keys() - functions.keys() - words - place):
+        return None
+    where = places[0]["id"]
+    where = subject_of(where) or where if lemmas & SUBJECT_LEVEL else where  # «Волгоградская областная Дума»
+    return f"{head[0]}|{'-'.join(sorted({functions[w] for w in lemmas if w in functions}))}|{where}"
 
 
 @dataclass(frozen=True)
@@ -96,6 +125,9 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     key = names.organisation_key(name)
     if "|" not in key and network_centre(name) in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
         key = names.organisation_key(gazetteer.initiative(network_centre(name))["ru"])
+    structured = body_key(name, places)
+    if structured:
+        return OrganisationIdentity(structured, places[0]["id"])
     level = "regional" if body else function_level(name)  # a region's body by a bare federal name: one per region
     if level and body and places:
         region = next((subject_of(c) for c in map(city_of, places) if c), None)
