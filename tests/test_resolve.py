@@ -68,10 +68,13 @@ def test_canonical_labels_of_organisations():
     assert university.labels.en == "Dagestan State University of National Economy"
 
 
-def test_an_unknown_word_falls_back_to_kind_and_place_never_to_transliteration():
-    body = organisation("Комитет по опеке Кировского района", place="Санкт-Петербург")
-    assert body.labels.en == "Government body, Kirovsky District, Saint Petersburg"
-    assert body.labels.ru == "Комитет по опеке Кировского района"
+def test_an_unknown_word_is_spelt_so_that_the_label_names_the_organisation():
+    body = organisation("Комитет по благоустройству Кировского района", place="Санкт-Петербург")
+    assert body.labels.en == "Committee for Blagoustroystvu, Kirovsky District"
+    assert body.labels.ru == "Комитет по благоустройству Кировского района"
+    mipt, mfua = (organisation(name, place="Москва").labels.en for name in (
+        "Московский физико-технический институт", "Московский финансово-юридический университет"))
+    assert mipt != mfua and "University, Moscow" not in (mipt, mfua)
 
 
 def test_generic_events_get_their_date():

@@ -4,7 +4,8 @@ Russian names of this domain are noun phrases: adjectives, a head noun, then gen
 («Комитет по образованию и науке Народного собрания Республики Дагестан»). The English keeps the order and
 puts "of" before each genitive complement; places come from the gazetteer; a quoted proper name is translated
 when every word is known and transliterated otherwise. A name with a word outside the glossary gives None, so
-that the caller falls back to kind and place: no Russian common noun is ever transliterated.
+that the caller falls back to kind and place; an organisation's name is then spelt with that word transliterated
+(`spell`), so that the label names the organisation and no two organisations share one.
 
 The gazetteer is only a bilingual dictionary here: a place or initiative named inside a name gives its English
 words, and nothing of the result keys, links or types an entity (the organisation and the places it lies in were
@@ -34,6 +35,10 @@ from .places import resolve_place
 GLOSSARY = {
     "народный хозяйство": "national economy", "народный собрание": "People's Assembly",
     "дополнительный образование": "supplementary education", "общий образование": "general education",
+    "президент": "president", "следственный": "investigative", "культура": "culture", "опека": "guardianship",
+    "губернатор": "governor", "поселение": "settlement", "сельский": "rural", "совет": "council",
+    "собрание": "assembly", "дума": "duma", "законодательный": "legislative", "физико-технический": "physics and technology",
+    "финансово-юридический": "finance and law", "депутат": "deputy", "районный": "district",
     "администрация": "administration", "ассоциация": "association", "большой": "grand", "больший": "grand",
     "город": "city", "район": "district", "обучаться": "students", "будущее": "future",
     "воспитание": "upbringing", "всероссийский": "All-Russian", "гимназия": "gymnasium", "государственный": "state",
@@ -124,6 +129,13 @@ class _Phrase:
         return ", ".join([text, *self.places]) if self.places and text else text or ", ".join(self.places)
 
 
+def _spelt(phrase: _Phrase, word: str) -> int:
+    """Write a word outside the glossary transliterated, as written (the name of an organisation must name it)."""
+    parse = _parse(word)
+    phrase.add(gazetteer.transliterate(word), bool(parse) and _genitive(word), bool(parse) and "NOUN" in parse.tag)
+    return 1
+
+
 def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
     """Translate the word at i (or a two-word glossary phrase); the number of words used, or None."""
     word = words[i]
@@ -181,8 +193,13 @@ def quoted_name(text: str) -> str:
     return f"«{initiative['en'] if initiative else english_name(inner) or gazetteer.transliterate(inner)}»"
 
 
-def english_name(name: str, title: bool = False) -> str | None:
-    """The English wording of a Russian name, or None when a word is outside the glossary."""
+def english_name(name: str, title: bool = False, spell: bool = False) -> str | None:
+    """The English wording of a Russian name, or None when a word is outside the glossary (with `spell`, such a
+    word is transliterated instead).
+
+    >>> english_name("Комитет по благоустройству", spell=True)
+    'Committee for blagoustroystvu'
+    """
     words = TOKEN.findall(name or "")
     phrase = _Phrase()
     i = 0
@@ -210,7 +227,7 @@ def english_name(name: str, title: bool = False) -> str | None:
             phrase.add_place(place[0]["en"], _genitive(words[i]))
             i += place[1]
             continue
-        used = _word(phrase, words, i)
+        used = _word(phrase, words, i) or (_spelt(phrase, words[i]) if spell else None)
         if used is None:
             return None
         i += used

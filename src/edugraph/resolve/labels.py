@@ -172,7 +172,7 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
     wording = tidy(wording)
     if lang == "en":
         return Labels(en=english_numbers(wording))
-    english = english_name(wording, title=True)
+    english = english_name(wording, title=True) or english_name(nominative_phrase(wording), title=True, spell=True)
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
     return Labels(ru=capitalised(nominative_phrase(wording)), en=english)
