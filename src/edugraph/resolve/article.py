@@ -20,7 +20,7 @@ from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, Organ
 REGIONAL_WORD = re.compile(r"(?:регионал|областн|краев|республиканск|окружн|муниципал|местн|regional|local)\w*\s+$",
                            re.I)  # «регионального министерства просвещения», "the regional Ministry of Education"
 PLACE_PHRASE = r"([А-ЯЁA-Z][\w-]*(?:\s+[\w-]+)?)"  # a capitalised word and the next: «Псковской области», «ДНР»
-WRITTEN_IN = re.compile(r"(?:[^.,;:()]{0,40}?\s(?:в|во|на|in|of)|,)\s+" + PLACE_PHRASE)  # «… имени Малякова в
+WRITTEN_IN = re.compile(r"(?:(?:No\.|[^.,;:()]){0,40}?\s(?:в|во|на|in|of)|,)\s+" + PLACE_PHRASE)  # «… имени Малякова в
 # Псковской …», "School No. 16 and Gymnasium No. 2 of Sarov", "School № 1508, Moscow"
 RIGHT_AFTER = re.compile(r"\s+" + PLACE_PHRASE)  # «Минобрнауки ДНР», «Минобразования Подмосковья»
 
@@ -56,7 +56,7 @@ class Mentions:
         stems = [w[:max(4, len(w) - 2)] for w in WORD.findall(name)]
         if not stems:
             return []
-        pattern = re.compile(r"(?<!\w)" + r"[\s,№]+".join(re.escape(s) + r"\w*" for s in stems), re.I)
+        pattern = re.compile(r"(?<!\w)" + r"[\s,.№]+".join(re.escape(s) + r"\w*" for s in stems), re.I)
         starts = [m.group().lower() for m in map(WORD_START.match, stems) if m]  # «it» of «IT-к»
         if not starts:
             return list(pattern.finditer(self.text))

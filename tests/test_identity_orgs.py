@@ -1,0 +1,98 @@
+"""One entity, one node, for organisations and places: a body named by its function only, a network centre and a
+numbered school without a place are the article's own; an ambiguous district is the article's city's; federal
+bodies by the article's date; one key for a region's body whatever the language; labels that name the entity."""
+
+from __future__ import annotations
+
+from edugraph import gazetteer
+from edugraph.articles import Article
+from edugraph.resolve import resolve_article
+from support.articles import organisation, resolved
+
+
+def org(name: str, text: str = "", places: tuple[str, ...] = (), ident: str = "t1", date: str = "2023-10-30",
+        place: str | None = None, language: str = "ru"):
+    """The record of one organisation named in an article of that text, places and metadata."""
+    article = Article(id=ident, text=text, title="", language=language, date=date, place=place)
+    return resolve_article(article, {"organisations": [name], "places": list(places)}).organisations[0]
+
+
+def test_a_body_named_by_its_function_only_is_the_one_of_the_articles_place():
+    luki = org("Управление образования", place="Великие Луки", ident="a1")
+    assert luki.key != org("Управление образования", place="Казань", ident="a2").key
+    assert luki.key == org("управления образования", place="Великие Луки", ident="a3").key
+    assert luki.place_ids == ("velikiye-luki",) and luki.labels.ru == "Управление образования (Великие Луки)"
+    # a district the gazetteer lacks, in no known region: the article's own (two «Октябрьский район» stay two)
+    assert org("отдел образования", place="Октябрьский район", ident="a1").key != \
+        org("отдел образования", place="Октябрьский район", ident="a2").key
+    assert org("администрация района", place="Казань").key != org("администрация района", place="Омск").key
+    assert org("министерство образования", place="Казань").place_ids == ("tatarstan",)  # a regional head
+
+
+def test_a_network_centre_without_a_place_is_keyed_by_the_articles_place():
+    balakhna = org("IT-куб", place="Балахна", ident="a1")
+    assert balakhna.key == "it-cube-balakhna" and balakhna.place_ids == ("balakhna",)
+    assert org("IT-куб", place="Городец", ident="a2").key != org("IT-куб", place="Семёнов", ident="a3").key
+    growth = org("Центр образования «Точка Роста»", places=("Красноярский край",), place="Шарыпово")
+    assert growth.place_ids == ("krasnoyarsk-krai",) and "sharypovo" in growth.key
+
+
+def test_a_digital_education_centre_is_an_it_cube():
+    assert gazetteer.find_initiative("центр цифрового образования детей")["id"] == "it-cube"
+    assert org("Центр цифрового образования детей", place="Балахна").key == org("IT-куб", place="Балахна").key
+
+
+def test_an_ambiguous_district_is_one_of_a_city_the_article_names():
+    biryuch = org("администрация Красногвардейского района", places=("Красногвардейский район",), place="Бирюч")
+    assert "saint-petersburg-krasnogvardeysky-district" not in biryuch.place_ids
+    spb = org("администрация Красногвардейского района", place="Санкт-Петербург")
+    assert spb.place_ids == ("saint-petersburg-krasnogvardeysky-district",)
+    shelekhov = org("школа № 14 Шелеховского района Иркутской области",
+                    places=("Ростов-на-Дону", "Шелеховский район", "Иркутская область"), place="Ростов-на-Дону")
+    assert shelekhov.key == "school-14-irkutsk-oblast"
+
+
+def test_a_numbered_school_is_in_the_place_written_with_it_else_the_articles_own():
+    text = "Ivan Serkin (Izmailovo School № 1508, Moscow), Daria (School № 234, St. Petersburg)."
+    izmailovo = org("Izmailovo School № 1508", text, ("St. Petersburg", "Moscow"), place="St. Petersburg",
+                    language="en")
+    assert izmailovo.key == "school-1508-moscow"
+    text = "The winners: Comprehensive Secondary School No. 16 and Gymnasium No. 2 of Sarov, Lyceum No. 91 of Zheleznogorsk."
+    sarov = org("Comprehensive Secondary School No. 16", text, ("Zheleznogorsk", "Sarov"), place="Moscow",
+                language="en")
+    assert sarov.key == "school-16-sarov"
+    stavropol = org("МБОУ СОШ №30 окружной столицы", places=("Ставрополь",), place="Ставрополь")
+    assert "stavropol" not in stavropol.key  # «окружной столицы»: Pyatigorsk, a place the name gives, not the city
+    vikulovo = org("Викуловской школы №2", place="Тюмень")
+    assert vikulovo.key != org("Исетской СОШ № 2", place="Тюмень").key != org("школа № 2", place="Тюмень").key
+    assert vikulovo.labels.en == "Vikulovsky School No. 2, Tyumen"
+
+
+def test_the_ministry_of_education_and_science_is_not_its_successor():
+    before = organisation("Министерство образования и науки РФ", date="2018-03-02")
+    minobrnauki = organisation("Минобрнауки России", date="2018-03-02")
+    after = organisation("Минобрнауки России", date="2020-01-10")
+    assert before.key == minobrnauki.key == "ministerstvo-obrazovaniye-nauka-rossiya"
+    assert after.key == "ministerstvo-nauka-obrazovaniye-rossiya"
+    assert before.labels.en == "Ministry of Education and Science of the Russian Federation"
+    assert organisation("Министерство образования РФ", date="2016-05-01").key == before.key  # in charge of schools
+
+
+def test_a_regions_body_and_a_federal_body_have_one_key_whatever_the_language():
+    english = organisation("Ministry of education of the Moscow region", language="en")
+    assert english.key == organisation("Министерство образования Московской области").key
+    assert organisation("Government of the Russian Federation", language="en").key == \
+        organisation("Правительство РФ").key == organisation("Правительство России").key
+    assert organisation("Правительство Ленобласти").key == organisation("Правительство Ленинградской области").key
+    assert organisation("Волгоградская областная Дума").key != organisation("Волгоградская городская Дума").key
+    assert organisation("Министерство образования и науки Московской области").key != english.key
+
+
+def test_labels_name_the_organisation_and_tell_two_apart():
+    names = ["Администрация Президента РФ", "Следственный комитет России", "Управление президента РФ по общественным "
+             "проектам", "Департамент управления имущественным комплексом Министерства просвещения России"]
+    labels = [organisation(name).labels.en for name in names]
+    assert len(set(labels)) == len(labels) and not any(label.startswith("Government body") for label in labels)
+    facts = {"organisations": ["Московский физико-технический институт", "Московский финансово-юридический университет"]}
+    mipt, mfua = resolved(facts, place="Москва").organisations
+    assert mipt.labels.en != mfua.labels.en
