@@ -77,6 +77,7 @@ ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
 SMALL_WORDS = {"of", "for", "and", "in", "at", "to", "with", "on", "the"}
 TOKEN = re.compile(r"«[^»]*»|№|\d+|[IVXLC]+(?![\w-])|[\w'-]+|[^\w\s]")
 CYRILLIC = re.compile("[а-яё]", re.I)
+INITIAL = re.compile("[А-ЯЁ]")
 
 
 def _parse(word: str):
@@ -132,7 +133,7 @@ class _Phrase:
 def _spelt(phrase: _Phrase, word: str) -> int:
     """Write a word outside the glossary transliterated, as written (the name of an organisation must name it)."""
     parse = _parse(word)
-    phrase.add(gazetteer.transliterate(word), bool(parse) and _genitive(word), bool(parse) and "NOUN" in parse.tag)
+    phrase.add(gazetteer.transliterate(word), False, bool(parse) and "NOUN" in parse.tag)  # «Фонд Андрея …»: no "of"
     return 1
 
 
@@ -207,6 +208,10 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
         token = words[i]
         if token.startswith("«"):
             phrase.add(quoted_name(token), False, False)
+            i += 1
+            continue
+        if spell and INITIAL.fullmatch(token) and words[i + 1:i + 2] == ["."]:  # «М.В. Ломоносова»: not «в»
+            _spelt(phrase, token)
             i += 1
             continue
         if not re.match(r"\w", token) or token == "№" or token.isdigit():
