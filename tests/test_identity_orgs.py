@@ -57,7 +57,7 @@ def test_a_numbered_school_is_in_the_place_written_with_it_else_the_articles_own
     izmailovo = org("Izmailovo School № 1508", text, ("St. Petersburg", "Moscow"), place="St. Petersburg",
                     language="en")
     assert izmailovo.key == "school-1508-moscow"
-    text = "The winners: Comprehensive Secondary School No. 16 and Gymnasium No. 2 of Sarov, Lyceum No. 91 of Zheleznogorsk."
+    text = "Winners: Comprehensive Secondary School No. 16 and Gymnasium No. 2 of Sarov, Lyceum No. 91 of Zheleznogorsk."
     sarov = org("Comprehensive Secondary School No. 16", text, ("Zheleznogorsk", "Sarov"), place="Moscow",
                 language="en")
     assert sarov.key == "school-16-sarov"
@@ -93,6 +93,7 @@ def test_labels_name_the_organisation_and_tell_two_apart():
              "проектам", "Департамент управления имущественным комплексом Министерства просвещения России"]
     labels = [organisation(name).labels.en for name in names]
     assert len(set(labels)) == len(labels) and not any(label.startswith("Government body") for label in labels)
-    facts = {"organisations": ["Московский физико-технический институт", "Московский финансово-юридический университет"]}
+    facts = {"organisations": ["Московский физико-технический институт",
+                               "Московский финансово-юридический университет"]}
     mipt, mfua = resolved(facts, place="Москва").organisations
     assert mipt.labels.en != mfua.labels.en

@@ -74,7 +74,8 @@ def body_key(name: str, places: list[dict]) -> str | None:
     >>> from edugraph.gazetteer import place
     >>> body_key("Правительство РФ", [place("russia")]), body_key("Government of Russia", [place("russia")])
     ('government||russia', 'government||russia')
-    >>> body_key("Волгоградская областная Дума", [place("volgograd")]), body_key("Дума Волгограда", [place("volgograd")])
+    >>> volgograd = [place("volgograd")]
+    >>> body_key("Волгоградская областная Дума", volgograd), body_key("Дума Волгограда", volgograd)
     ('duma||volgograd-oblast', 'duma||volgograd')
     """
     municipal, regional, functions, words = _function_bodies()

@@ -165,7 +165,8 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         head = head.replace("«", "") if head.count("«") > head.count("»") else head
         ru = f"{capitalised(nominative_phrase(head))} № {number}" + (f" ({where_ru})" if where_ru else "")
         kind_en = next((en for pattern, en in SCHOOL_KINDS if re.search(pattern, wording, re.I)), KINDS[kind][1])
-        own = "".join(f"{gazetteer.transliterate(gazetteer.morph_adjective(word))} " for word in own_adjectives(wording))
+        own = "".join(f"{gazetteer.transliterate(gazetteer.morph_adjective(word))} "
+                      for word in own_adjectives(wording))
         return Labels(ru=ru, en=", ".join(filter(None, [f"{own}{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
