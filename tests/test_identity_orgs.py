@@ -61,6 +61,8 @@ def test_a_numbered_school_is_in_the_place_written_with_it_else_the_articles_own
     sarov = org("Comprehensive Secondary School No. 16", text, ("Zheleznogorsk", "Sarov"), place="Moscow",
                 language="en")
     assert sarov.key == "school-16-sarov"
+    unplaced = org("Lyceum No. 230", text, ("Zheleznogorsk", "Sarov"), place="Moscow", language="en")
+    assert unplaced.key == "school-230-t1"  # an article of two regions that is neither's: the article's own
     stavropol = org("МБОУ СОШ №30 окружной столицы", places=("Ставрополь",), place="Ставрополь")
     assert "stavropol" not in stavropol.key  # «окружной столицы»: Pyatigorsk, a place the name gives, not the city
     vikulovo = org("Викуловской школы №2", place="Тюмень")
