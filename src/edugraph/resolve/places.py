@@ -154,14 +154,14 @@ class Home:
         >>> Home("balakhna", None, "nizhny-novgorod-oblast", "a1").qualifier("local")
         ('balakhna|nizhny-novgorod-oblast', 'nizhny-novgorod-oblast')
         >>> Home("oktyabrsky-rayon", None, None, "a1").qualifier("local"), Home().qualifier("regional")
-        (('oktyabrsky-rayon|a1', None), ('unknown', None))
+        (('a1', None), ('unknown', None))
         """
         if level == "article":  # in a place the gazetteer lacks: the article's, in its federal subject
             return self.article, self.subject
         if level == "local" and self.known:
             return self.known, self.known
         if level == "local" and self.local:
-            return f"{self.local}|{self.subject or self.article}", self.subject
+            return (f"{self.local}|{self.subject}", self.subject) if self.subject else (self.article, None)
         return (self.subject, self.subject) if self.subject else (self.article, None)
 
 
