@@ -65,9 +65,9 @@ def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place(
 
 
 def test_a_person_is_named_alike_in_both_languages():
-    english = next(p for p in real("real_en_21_moscow_teacher_of_year_2025").persons if p.key == "putin-v")
+    english = next(p for p in real("real_en_21_moscow_teacher_of_year_2025").persons if p.key == "putin-vladimir")
     russian = [p for ident in ("real_ru_a_11_yakutia_point_of_growth", "real_ru_b_06_federal_putin_teacher_awards")
-               for p in real(ident).persons if p.key == "putin-v"]
+               for p in real(ident).persons if p.key == "putin-vladimir"]
     assert english.wording == "Vladimir Vladimirovich Putin" and len(russian) == 2
     for person in russian:  # the English label is the transliteration of the Russian one, whichever article it is
         assert english.labels.en == person.labels.en == gazetteer.transliterate(person.labels.ru)
