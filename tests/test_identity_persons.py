@@ -72,7 +72,8 @@ def test_a_person_is_labelled_with_a_name_written_for_them(tmp_path):
 def opening(where: str, ident: str = "a1") -> str:
     """The key of the opening of an IT-cube in 2019 that an article reports `where`."""
     text = f"В 2019 году{where} открылся центр «IT-куб». Директор центра Иван Петров рассказал о нём."
-    return next(e.key for e in resolved(text, ident=ident, date="2019-12-01").events if e.wording.startswith("Открытие"))
+    events = resolved(text, ident=ident, date="2019-12-01").events
+    return next(e.key for e in events if e.wording.startswith("Открытие"))
 
 
 def test_openings_of_one_year_in_two_cities_are_two_events():
