@@ -7,8 +7,10 @@ import json
 
 from rdflib.namespace import SKOS
 
+from edugraph import gazetteer
 from edugraph.articles import Article
 from edugraph.build import article_facts, run_build
+from edugraph.extract.names import PATRONYMIC_END, person_identity
 from edugraph.namespaces import ID
 from edugraph.resolve import resolve_article
 
@@ -83,3 +85,10 @@ def test_openings_of_one_year_in_two_cities_are_two_events():
 
 def test_an_opening_without_place_or_day_is_the_article_s_own():
     assert opening("", "a1") != opening("", "a2")
+
+
+def test_each_public_person_is_surname_given_name_and_patronymic_once():
+    lines = gazetteer.load("public_persons")["persons"]
+    assert all(len(line.split()) == 3 and PATRONYMIC_END.search(line.split()[2]) for line in lines)
+    identities = [person_identity(" ".join(line.split()[1::-1])) for line in lines]  # «Сергей Кравцов»
+    assert len(set(identities)) == len(lines)
