@@ -1161,3 +1161,30 @@ def test_an_adverb_capitalised_at_a_sentence_start_is_no_organisation():
             "Победителем стал учитель физики Иван Петров.")
     facts = extract_facts(text, "ru", {"date": "2024-03-01"})
     assert "Отдельно" not in facts["organisations"]
+
+
+def test_the_head_of_a_territory_named_after_its_kind_has_no_organisation():
+    # round 13: «глава городского округа Долгопрудный», «глава Хангаласского улуса» (h_04, j_07, c_04)
+    facts = extract_facts("На открытии были глава городского округа Лесной Владислав Юрин и глава Томпонского улуса "
+                          "Олег Ильин.", "ru", {"date": "2024-05-01"})
+    assert _posts(facts, "Владислав Юрин") == [{"post": "глава", "org": None}]
+    assert _posts(facts, "Олег Ильин") == [{"post": "глава", "org": None}]
+    assert "Томпонский улус" in facts["places"]
+    assert not any("округ" in o or "улус" in o for o in facts["organisations"])
+
+
+def test_the_school_of_a_settlement_named_in_apposition_is_an_organisation():
+    # round 13: «школа поселка Авдеево», «гимназия города Старая Русса» (b_01, j_03, j_08): an indeclinable or
+    # two-word name after the settlement's kind word; «центр города …» is no organisation
+    facts = extract_facts("В школе поселка Кубово идёт ремонт. Лучшей стала ученица гимназии города Старая Русса "
+                          "Анна Ли. В центре города Старая Русса прошёл праздник.", "ru", {"date": "2024-05-01"})
+    assert facts["organisations"] == ["школа поселка Кубово", "гимназия города Старая Русса"]
+    assert "Старая Русса" in facts["places"]
+
+
+def test_a_town_outside_the_gazetteer_named_again_is_the_place_of_its_sentence():
+    # round 13: the second mention of an unlisted town was dropped as a near-duplicate of the first, so an event
+    # told beside it took the district named after it
+    facts = extract_facts("В Покровске открылся новый центр.\n\nВ Покровске Тамбейского района 9 августа 2021 года "
+                          "состоялось открытие нового ИТ-центра.", "ru", {"date": "2021-08-09"})
+    assert [e["place"] for e in facts["events"]] == ["Покровск"]
