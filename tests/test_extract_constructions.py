@@ -1029,7 +1029,8 @@ def test_a_later_stop_of_a_visit_is_no_trip_of_its_own():
             "“Adymnar” in Kazan. They looked around the school. Then Tatarstan President and State Counsellor of "
             "Tatarstan visited the educational building on Bichurin street, where they had a meeting with teachers.")
     events = extract_facts(text, "en", {"date": "2020-10-05"})["events"]
-    assert [e["name"] for e in events] == ["Visit to polylingual educational complex «Adymnar»"]
+    assert [e["name"] for e in events if e["type"] == "other"] == ["Visit to polylingual educational complex «Adymnar»"]
+    assert [e["name"] for e in events if e["type"] != "other"] == ["Meeting with teachers"]  # round 13: on that day
 
 
 def test_a_numbered_educational_complex_is_an_organisation():
@@ -1188,3 +1189,28 @@ def test_a_town_outside_the_gazetteer_named_again_is_the_place_of_its_sentence()
     facts = extract_facts("В Покровске открылся новый центр.\n\nВ Покровске Тамбейского района 9 августа 2021 года "
                           "состоялось открытие нового ИТ-центра.", "ru", {"date": "2021-08-09"})
     assert [e["place"] for e in facts["events"]] == ["Покровск"]
+
+
+def test_a_meeting_told_by_its_verb_is_named_by_whom_was_met():
+    # round 13: «встретилась с директорами школ», "met with teachers", "had a meeting with" (d_07, j_03, en_43, en_45)
+    facts = extract_facts("Министр образования Карелии Наталья Кармазина встретилась с директорами школ Кеми, а также "
+                          "проверила ход ремонта.", "ru", {"date": "2025-09-05"})
+    assert [(e["name"], e["type"], e["date"]) for e in facts["events"]] == [
+        ("Встреча с директорами школ Кеми", "meeting", "2025-09-05")]
+    assert facts["events"][0]["place"] == "Кемь" and "Кемь" in facts["places"]  # the town of the people met
+    facts = extract_facts("On 5 October 2020 the President visited the Adymnar school in Kazan. Then he visited the new "
+                          "building, where they had a meeting with teachers of the complex. The plan met with support.",
+                          "en", {"date": "2020-10-06"})
+    meetings = [(e["name"], e["date"]) for e in facts["events"] if e["type"] == "meeting"]
+    assert meetings == [("Meeting with teachers of the complex", "2020-10-05")]
+
+
+def test_a_meeting_in_the_headline_takes_the_place_where_the_text_tells_it_was_held():
+    # round 13: "X met with teachers … of the Tukaevsky district" (headline), "… went to the village of Malaya Shilna,
+    # where a meeting was held with teachers" (text): a two-word village after "village of", and the meeting's place
+    text = ("Rustam Ivanov met with teachers of the Tukaevsky district\n\nSeptember 03, 2020\n\nThen he went to the "
+            "village of Malaya Shilna, where a meeting was held with teachers of the Tatar language.")
+    facts = extract_facts(text, "en", {"date": "2020-09-03"})
+    assert "Malaya Shilna" in facts["places"] and "Malaya" not in facts["places"]
+    meetings = [(e["name"], e["place"]) for e in facts["events"] if e["type"] == "meeting"]
+    assert meetings == [("Meeting with teachers of the Tukaevsky district", "Malaya Shilna")]

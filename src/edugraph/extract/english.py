@@ -40,7 +40,9 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\
                          r"\s+(?P<kind>regions|districts)\b")
 
 
-VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
+VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>"
+                     r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": a Russian adjective first
+                     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
 DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 

@@ -461,6 +461,8 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
+                   if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
     for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
         for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
             candidates.append((m.start("items") + item.start(), item.group(0), False))
@@ -502,6 +504,9 @@ _TOWN_WORD = r"[а-яё]+(?:-[А-ЯЁ][а-яё]+)*"  # after its capital: «Ив
 # the morphological dictionary knows as geographical names (Geox) or the gazetteer lists are kept (`_settlements`)
 TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|около|близ)\s+(?P<items>[А-ЯЁ]{_TOWN_WORD}"
                                      rf"(?:(?:,\s*|\s+и\s+)[А-ЯЁ]{_TOWN_WORD}){{0,8}})(?![\w-])")
+# a capitalised genitive after a lower-case noun («директорами школ Пудожа», «жителей Кеми»); kept only when the
+# morphological dictionary knows it as a geographical name and not as a person's name (`_settlements`)
+TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
