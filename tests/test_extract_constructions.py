@@ -1214,3 +1214,12 @@ def test_a_meeting_in_the_headline_takes_the_place_where_the_text_tells_it_was_h
     assert "Malaya Shilna" in facts["places"] and "Malaya" not in facts["places"]
     meetings = [(e["name"], e["place"]) for e in facts["events"] if e["type"] == "meeting"]
     assert meetings == [("Meeting with teachers of the Tukaevsky district", "Malaya Shilna")]
+
+
+def test_a_title_that_is_the_subject_of_a_verb_is_not_the_title_of_a_later_name():
+    # round 13: «Глава Хакасии произнес слова благодарности в адрес … президента страны Владимира Путина» (j_04): the
+    # title right before the name is his, and «страны» is a territory, no organisation
+    facts = extract_facts("Глава Хакасии произнес слова благодарности в адрес министра просвещения России и "
+                          "президента страны Владимира Путина.", "ru", {"date": "2018-07-30"})
+    assert _posts(facts, "Владимир Путин") == [{"post": "президент", "org": None}]
+    assert not any("произнес" in o for o in facts["organisations"])

@@ -106,7 +106,8 @@ def _territory(org_text: str) -> bool:
     bare = TERRITORY_KIND.sub("", org_text.strip())
     if bare != org_text.strip() and PROPER_NAME.fullmatch(bare):
         return True  # «городского округа Долгопрудный», «муниципального района Борский»: a territory by its name
-    return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
+    return bare.lower() in {"региона", "области", "края", "республики", "города", "района", "страны"} or \
+        bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
 
@@ -141,7 +142,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     matches = post_matches(segment, any_case)
     if not matches:
         return None
-    nominative = [m for m in matches if _nominative_title(m)]  # «начальник Управления президента РФ»: not «президент»
+    # «начальник Управления президента РФ»: not «президент»; «Глава Хакасии произнес слова … президента страны X»:
+    # a nominative title followed by a finite verb is the subject of its own clause, not X's title
+    nominative = [m for m in matches if _nominative_title(m) and not _has_verb(segment[m.end():])]
     posts = [m for m in nominative or matches if not _academic_rank(segment, m)] or nominative or matches
     match = posts[-1]
     title = ru_post_title(match.group(0).strip())
