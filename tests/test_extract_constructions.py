@@ -1223,3 +1223,12 @@ def test_a_title_that_is_the_subject_of_a_verb_is_not_the_title_of_a_later_name(
                           "президента страны Владимира Путина.", "ru", {"date": "2018-07-30"})
     assert _posts(facts, "Владимир Путин") == [{"post": "президент", "org": None}]
     assert not any("произнес" in o for o in facts["organisations"])
+
+
+def test_contracted_titles_and_mixed_case_abbreviations():
+    # round 13: «гендиректор корпорации «Сплав»» (j_08; «генеральный директор» in g_03) is a title, and a university
+    # abbreviation with lower-case letters inside («НовГУ», «КубГУ») does not decline («Новг»)
+    facts = extract_facts("В жюри вошли ректор НовГУ Юрий Боровиков и гендиректор корпорации «Сплав» Наталья Орловская.",
+                          "ru", {"date": "2024-04-12"})
+    assert _posts(facts, "Юрий Боровиков") == [{"post": "ректор", "org": "НовГУ"}]
+    assert _posts(facts, "Наталья Орловская") == [{"post": "гендиректор", "org": "корпорация «Сплав»"}]
