@@ -1232,3 +1232,11 @@ def test_contracted_titles_and_mixed_case_abbreviations():
                           "ru", {"date": "2024-04-12"})
     assert _posts(facts, "Юрий Боровиков") == [{"post": "ректор", "org": "НовГУ"}]
     assert _posts(facts, "Наталья Орловская") == [{"post": "гендиректор", "org": "корпорация «Сплав»"}]
+
+
+def test_an_english_centre_named_before_its_lower_case_kind():
+    # round 13: "the Sirius educational centre", "the Sirius center for gifted children", "the Sirius university"
+    # (en_13, en_32, en_37): the English form of «образовательный центр «Сириус»»; not a town's centre
+    facts = extract_facts("Putin visited the Sirius educational centre for gifted children. Pupils study at the Sirius "
+                          "university. A park opened near the Kazan centre.", "en", {"date": "2015-09-18"})
+    assert facts["organisations"] == ["Sirius educational centre for gifted children", "Sirius university"]

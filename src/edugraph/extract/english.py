@@ -122,6 +122,12 @@ KINDS = (r"(?:complex|institution|firm|company|house|cluster|school|kindergarten
 _KIND_WORD = rf"(?!{NOT_IN_NAME}\s|the\s|a\s|an\s)[a-z][\w-]*\s+"  # "preschool educational", not "the"
 QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2,5}})\s+«[^«»\n]{{1,60}}»"
                          rf"|«[^«»\n]{{0,60}}\s{KINDS}»(?:\s+(?:No\.?\s*|№\s*)\d+)?")
+# a centre or university named by a proper name before its lower-case kind, after "the" ("the Sirius educational
+# centre for gifted children", "the Sirius university"): the English form of «образовательный центр «Сириус»»
+NAMED_KIND = re.compile(r"(?<=\bthe\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+                        r"(?:centre|center|university|academy|institute|technopark|park))"
+                        r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?(?:children|youth|students|schoolchildren))?"
+                        r"(?![\w-])")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
@@ -135,6 +141,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
     for m in QUOTED_KIND.finditer(text):
         name = re.search(r"«([^«»]*)»", m.group(0)).group(1)
         if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
+            out.append(Mention(m.start(), m.end(), m.group(0)))
+    for m in NAMED_KIND.finditer(text):
+        if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
+                and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), m.group(0)))
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
