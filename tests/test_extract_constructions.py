@@ -7,7 +7,7 @@ from edugraph.extract import extract_facts
 from edugraph.extract.actions import _award_name
 from edugraph.extract.dates import relative_dates
 from edugraph.extract.english_persons import find_persons, posts_after, posts_before
-from edugraph.gazetteer import find_initiative
+from edugraph.gazetteer import find_initiative, find_place
 
 
 def _posts(facts, name):
@@ -1240,3 +1240,11 @@ def test_an_english_centre_named_before_its_lower_case_kind():
     facts = extract_facts("Putin visited the Sirius educational centre for gifted children. Pupils study at the Sirius "
                           "university. A park opened near the Kazan centre.", "en", {"date": "2015-09-18"})
     assert facts["organisations"] == ["Sirius educational centre for gifted children", "Sirius university"]
+
+
+def test_english_names_of_regions_by_another_translation_of_their_kind():
+    # round 13: "Khanty-Mansi Autonomous district", "the Altai region" (en_49; "Krasnodar Territory" was listed):
+    # federal subjects by the translations of «автономный округ» and «край» that other subjects already had
+    facts = extract_facts("Similar parks will soon open in Khanty-Mansi Autonomous district and the Altai region.",
+                          "en", {"date": "2015-11-25"})
+    assert [find_place(p)["id"] for p in facts["places"]] == ["khanty-mansi-autonomous-okrug", "altai-krai"]

@@ -43,7 +43,7 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\
 VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>"
                      r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": a Russian adjective first
                      r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
-DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
+DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
@@ -70,7 +70,7 @@ def _places(text: str) -> list[Mention]:
                 start = m.start("items") + item.start()
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
-                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
+                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
                         r"[Rr]epublic)){0,2}", text)
     # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
