@@ -1248,3 +1248,10 @@ def test_english_names_of_regions_by_another_translation_of_their_kind():
     facts = extract_facts("Similar parks will soon open in Khanty-Mansi Autonomous district and the Altai region.",
                           "en", {"date": "2015-11-25"})
     assert [find_place(p)["id"] for p in facts["places"]] == ["khanty-mansi-autonomous-okrug", "altai-krai"]
+
+
+def test_a_location_runs_into_no_person_and_novgorod_is_veliky_novgorod():
+    # round 13: NER took «Старая Русса Ангелина Сидорова» for one location (j_08); «в Новгороде» is Великий Новгород
+    facts = extract_facts("Победителем стала ученица гимназии города Старая Русса Ангелина Сидорова. Финал прошёл "
+                          "в Новгороде.", "ru", {"date": "2024-04-12"})
+    assert [find_place(p)["id"] if find_place(p) else p for p in facts["places"]] == ["Старая Русса", "veliky-novgorod"]

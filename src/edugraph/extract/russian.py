@@ -104,8 +104,21 @@ def analyse(article: Article) -> None:
     spans = ner_spans(article.text, article.sentences)
     by_type = {t: [s for s in spans if s.extra["type"] == t] for t in ("PER", "LOC", "ORG")}
     article.persons = _persons(article.text, by_type["PER"])
-    article.places = _places(article.text, by_type["LOC"])
+    article.places = _places(article.text, _before_persons(article.text, by_type["LOC"], article.persons))
     article.orgs = _orgs(article.text, by_type["ORG"], article)
+
+
+def _before_persons(text: str, spans: list[Mention], persons: list[Mention]) -> list[Mention]:
+    """NER locations cut before a person found inside them («города Старая Русса Ангелина Сидорова»: one span)."""
+    out = []
+    for span in spans:
+        inside = [p.start for p in persons if span.start < p.start < span.end]
+        if inside:
+            end = min(inside)
+            span = Mention(span.start, span.start + len(text[span.start:end].rstrip()), text[span.start:end].strip(),
+                           span.extra)
+        out.append(span)
+    return out
 
 
 # ---------------------------------------------------------------- persons
