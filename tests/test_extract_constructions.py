@@ -1255,3 +1255,11 @@ def test_a_location_runs_into_no_person_and_novgorod_is_veliky_novgorod():
     facts = extract_facts("Победителем стала ученица гимназии города Старая Русса Ангелина Сидорова. Финал прошёл "
                           "в Новгороде.", "ru", {"date": "2024-04-12"})
     assert [find_place(p)["id"] if find_place(p) else p for p in facts["places"]] == ["Старая Русса", "veliky-novgorod"]
+
+
+def test_schools_counted_or_of_an_unlisted_town_are_no_organisation():
+    # round 13: «две школы Пудожского района» (genitive singular after a numeral: several), «школ Пудожа» (a town the
+    # gazetteer lacks but the dictionary knows): generic nouns with a place, no organisation (j_03; a_06 «два центра»)
+    facts = extract_facts("В этом году сразу две школы Пудожского района участвуют в программе. Министр встретилась с "
+                          "директорами школ Пудожа.", "ru", {"date": "2025-09-05"})
+    assert facts["organisations"] == []

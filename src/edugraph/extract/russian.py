@@ -584,7 +584,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
-        if value and _is_named_org(value, article) and not _generic_with_place(value):
+        if value and _is_named_org(value, article) and not _generic_with_place(value) \
+                and not (COUNTED.search(text, max(0, mention.start - 12), mention.start) and _generic_head(value)):
             while out and out[-1].start == mention.start:  # a shorter one from the same start, inside this one
                 out.pop()
             out.append(Mention(mention.start, mention.end, value))
@@ -687,6 +688,14 @@ def place_adjective(word: str) -> str | None:
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
 
 
+COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|\d+)\s+$", re.I)  # «две школы района»: several
+
+
+def _generic_head(value: str) -> bool:
+    """A lower-case generic head without a quoted name or number («школа Пудожского района»)."""
+    return value[0].islower() and lemma(value.split()[0]) in GENERIC_HEADS and not re.search(r"[«№]", value)
+
+
 def _generic_with_place(value: str) -> bool:
     """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it
     (a territory's own body in the singular, «администрация Конаковского района», names one organisation)."""
@@ -700,11 +709,17 @@ def _generic_with_place(value: str) -> bool:
             and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement
     return all(lemma(w) in TERRITORY_WORDS
-               or gazetteer.find_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
+               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
                gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
                or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
                or i > 1 and w[:1].isupper() and rest[i - 1][:1].isupper() and lemma(rest[i - 2]) in SETTLEMENT_WORDS
                for i, w in enumerate(rest)) if rest else True
+
+
+def _dictionary_place(word: str) -> bool:
+    """A word the morphological dictionary reads first as a geographical name («Пудожа»), not a person's."""
+    first = parses(word.lower())[0]
+    return "Geox" in first.tag and not {"Name", "Surn", "Patr"} & set(first.tag.grammemes)
 
 
 TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
