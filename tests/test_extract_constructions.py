@@ -1162,6 +1162,10 @@ def test_an_adverb_capitalised_at_a_sentence_start_is_no_organisation():
             "Победителем стал учитель физики Иван Петров.")
     facts = extract_facts(text, "ru", {"date": "2024-03-01"})
     assert "Отдельно" not in facts["organisations"]
+    # round 13: nor the adverb that opens a longer span («Отдельно глава Марий Эл обратился …», j_05)
+    facts = extract_facts("Педагогам поднимут оклады. Отдельно глава Марий Эл обратился к молодым учителям.", "ru",
+                          {"date": "2023-08-23"})
+    assert not any(o.startswith("Отдельно") for o in facts["organisations"])
 
 
 def test_the_head_of_a_territory_named_after_its_kind_has_no_organisation():

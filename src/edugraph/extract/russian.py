@@ -822,8 +822,8 @@ def _is_named_org(value: str, article: Article) -> bool:
         return False
     if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
         return False  # «по работе с …», «№ 11»: a phrase cut from a longer one, never a name of its own
-    if len(words) == 1 and NOT_NAME_WORDS & set(parses(value.lower())[0].tag.grammemes):
-        return False  # «Отдельно отметили …»: a word capitalised at a sentence start, not a name
+    if NOT_NAME_WORDS & set(parses(words[0].lower())[0].tag.grammemes) and not re.search(r"[«№]", value):
+        return False  # «Отдельно отметили …», «Отдельно глава Марий Эл»: a sentence start, not a name
     if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value)):
         return False
     if "«" not in value and any("ADJF" in p.tag for p in parses(words[-1].lower())[:1]):
