@@ -1267,3 +1267,11 @@ def test_schools_counted_or_of_an_unlisted_town_are_no_organisation():
     facts = extract_facts("В этом году сразу две школы Пудожского района участвуют в программе. Министр встретилась с "
                           "директорами школ Пудожа.", "ru", {"date": "2025-09-05"})
     assert facts["organisations"] == []
+
+
+def test_a_childrens_technopark_is_a_kvantorium_unless_it_has_a_name_of_its_own():
+    # round 13: «детский технопарк «Наукоград»» (j_06) is no Kvantorium; "children’s technology park" with a typographic
+    # apostrophe is (en_49)
+    assert find_initiative("детский технопарк «Наукоград»") is None
+    assert find_initiative("детский технопарк «Кванториум»")["id"] == "kvantorium"
+    assert find_initiative("the first children’s technology park")["id"] == "kvantorium"
