@@ -1202,8 +1202,9 @@ def test_a_meeting_told_by_its_verb_is_named_by_whom_was_met():
     assert [(e["name"], e["type"], e["date"]) for e in facts["events"]] == [
         ("Встреча с директорами школ Кеми", "meeting", "2025-09-05")]
     assert facts["events"][0]["place"] == "Кемь" and "Кемь" in facts["places"]  # the town of the people met
-    facts = extract_facts("On 5 October 2020 the President visited the Adymnar school in Kazan. Then he visited the new "
-                          "building, where they had a meeting with teachers of the complex. The plan met with support.",
+    facts = extract_facts("On 5 October 2020 the President visited the Adymnar school in Kazan. Then he visited the "
+                          "new building, where they had a meeting with teachers of the complex. The plan met with "
+                          "support.",
                           "en", {"date": "2020-10-06"})
     meetings = [(e["name"], e["date"]) for e in facts["events"] if e["type"] == "meeting"]
     assert meetings == [("Meeting with teachers of the complex", "2020-10-05")]
@@ -1232,8 +1233,8 @@ def test_a_title_that_is_the_subject_of_a_verb_is_not_the_title_of_a_later_name(
 def test_contracted_titles_and_mixed_case_abbreviations():
     # round 13: «гендиректор корпорации «Сплав»» (j_08; «генеральный директор» in g_03) is a title, and a university
     # abbreviation with lower-case letters inside («НовГУ», «КубГУ») does not decline («Новг»)
-    facts = extract_facts("В жюри вошли ректор НовГУ Юрий Боровиков и гендиректор корпорации «Сплав» Наталья Орловская.",
-                          "ru", {"date": "2024-04-12"})
+    facts = extract_facts("В жюри вошли ректор НовГУ Юрий Боровиков и гендиректор корпорации «Сплав» "
+                          "Наталья Орловская.", "ru", {"date": "2024-04-12"})
     assert _posts(facts, "Юрий Боровиков") == [{"post": "ректор", "org": "НовГУ"}]
     assert _posts(facts, "Наталья Орловская") == [{"post": "гендиректор", "org": "корпорация «Сплав»"}]
 

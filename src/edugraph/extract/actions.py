@@ -253,8 +253,8 @@ def _case_form(word: str, case: str, new_case: str) -> str:
 
 # whom someone met: the words after «встретилась с» / "met with" up to a clause break, a relative word or a verb
 # joined by «и»/"and" («с директорами школ, а также …», "with the winners who were …"); not a reception ("support")
-WHOM = re.compile(r"\s*(?P<whom>(?:(?!(?:и|а|чтобы|где|которы\w+|and|to|where|who|which|that|on|in)\s)[^\s,.;:!?()«»\"“”]+\s*)"
-                  r"{1,10})")
+_CLAUSE_WORD = r"(?:и|а|чтобы|где|которы\w+|and|to|where|who|which|that|on|in)\s"  # a word that ends the people met
+WHOM = re.compile(rf"\s*(?P<whom>(?:(?!{_CLAUSE_WORD})[^\s,.;:!?()«»\"“”]+\s*){{1,10}})")
 NOT_MET = re.compile(r"(?i)(?:the\s+)?(?:support|approval|criticism|resistance|success|understanding|одобрени|"
                      r"поддержк|пониманием|критик)")
 

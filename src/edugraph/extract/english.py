@@ -41,9 +41,10 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\
 
 
 VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>"
-                     r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": a Russian adjective first
+                     r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": an adjective first
                      r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
-DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
+DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
+                      r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
@@ -70,7 +71,8 @@ def _places(text: str) -> list[Mention]:
                 start = m.start("items") + item.start()
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
-                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
+                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
+                        r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
                         r"[Rr]epublic)){0,2}", text)
     # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
@@ -126,7 +128,8 @@ QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2
 # centre for gifted children", "the Sirius university"): the English form of «образовательный центр «Сириус»»
 NAMED_KIND = re.compile(r"(?<=\bthe\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
                         r"(?:centre|center|university|academy|institute|technopark|park))"
-                        r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?(?:children|youth|students|schoolchildren))?"
+                        r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
+                        r"(?:children|youth|students|schoolchildren))?"
                         r"(?![\w-])")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 

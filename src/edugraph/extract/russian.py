@@ -411,7 +411,8 @@ def _municipalities(text: str) -> list[Mention]:
         if parse is None or parse.tag.number == "plur":
             continue  # «Кочубеевские округа»: several districts
         words = [(head + "-" if head else "") + _capital(parse.inflect({"nomn", "sing", "masc"}).word)]
-        words += [lemma(w) if lemma(w) in {"район", "округ", "улус"} else _masculine(w) for w in m.group("kind").split()]
+        words += [lemma(w) if lemma(w) in {"район", "округ", "улус"} else _masculine(w)
+                  for w in m.group("kind").split()]
         mention = _unlisted(" ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
@@ -709,7 +710,8 @@ def _generic_with_place(value: str) -> bool:
             and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement
     return all(lemma(w) in TERRITORY_WORDS
-               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
+               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w)
+               or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
                gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
                or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
                or i > 1 and w[:1].isupper() and rest[i - 1][:1].isupper() and lemma(rest[i - 2]) in SETTLEMENT_WORDS
