@@ -272,6 +272,7 @@ def _whom(rest: str) -> str | None:
     return found.group("whom").strip()
 
 
+MEETING_LOOKUP = 60  # sentences searched for where a meeting was held (a news item tells it near its start)
 MEETING_NOUN = re.compile(r"(?i)(?<![\w-])(?:meeting|встреч\w*)(?![\w-])")
 
 
@@ -280,7 +281,7 @@ def _meeting_place(article: Article, at: int, whom: str) -> str | None:
     names the same people («Vasil Shaikhraziev met with teachers …» in the headline, "… went to the village of Malaya
     Shilna, where a meeting was held with teachers …" in the text)."""
     people = whom.split()[-1] if whom.split()[0].lower() == "the" else whom.split()[0]
-    for s, e in article.body:
+    for s, e in article.body[:MEETING_LOOKUP]:
         text = article.text[s:e]
         noun = MEETING_NOUN.search(text)
         if s == at or not noun or not re.search(rf"(?<![\w-]){re.escape(people)}(?![\w-])", text[noun.end():]):
