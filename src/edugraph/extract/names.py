@@ -318,8 +318,8 @@ def nominative_phrase(phrase: str, compound: bool = True) -> str:
             out.append(token)
             continue
         if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1) or \
-                fold(bare) in _abbreviations():
-            out.extend(tokens[i:])  # («Минпросвещения России» does not decline)
+                fold(bare) in _abbreviations() or re.search(r"[а-яё][А-ЯЁ]", bare):
+            out.extend(tokens[i:])  # («Минпросвещения России», «НовГУ», «КубГУ» do not decline)
             break
         parse = _best_parse(bare)
         if parse is None:
