@@ -9,7 +9,6 @@ import signal
 import socket
 import time
 import urllib.parse
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
