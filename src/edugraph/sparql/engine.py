@@ -3,8 +3,10 @@
 pyoxigraph cannot interrupt a query, so a query with a time limit runs in a forked child process (which
 shares the loaded store copy-on-write): the child caps its own address space (`resource.setrlimit`), may
 leave the network (a private network namespace, so that `SERVICE` reaches nothing), and is killed when the
-time limit passes. Before any of that, the query text is checked (`lexer.inspect`): nesting beyond
-`Limits.max_depth` (the parser would overflow its stack) and `SERVICE` calls that are not allowed are refused.
+time limit passes or the caller gives up (`execute(cancelled=…)`: the endpoint's client left); it also dies
+with the thread that forked it, so that no query runs on if the server is killed. Before any of that, the
+query text is checked (`lexer.inspect`): nesting beyond `Limits.max_depth` (the parser would overflow its
+stack) and `SERVICE` calls that are not allowed are refused.
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Callable
 
-CHECK_SECONDS = 0.1  # how often a waiting query looks whether its client is still there
+from ..engine import CHECK_SECONDS  # how often a waiting query, as a running one, asks whether its client left
+
 IPV6_CLIENT_PREFIX = 64  # one subscriber's IPv6 network: addresses within it are one client
 
 
