@@ -2,9 +2,7 @@
 
 waitress reads requests asynchronously and hands only complete ones to its worker threads, so slow or
 malformed clients (slowloris, bad `Content-Length`, chunked bodies) tie up no thread; its listen backlog and
-connection limit are set here. It also keeps reading a connection while its request runs
-(`channel_request_lookahead`), so that it sees the client close it: `environ["waitress.client_disconnected"]`,
-which the endpoint asks while a query waits or runs. Behind a reverse proxy (`Settings.trusted_proxy`), waitress
+connection limit are set here. Behind a reverse proxy (`Settings.trusted_proxy`), waitress
 takes the client's address from the proxy's `X-Forwarded-For`; from anyone else that header is dropped.
 """
 
@@ -24,7 +22,6 @@ MAX_HEADERS = 64 << 10      # bytes of request headers
 BACKLOG = 1024              # pending connections the kernel keeps
 CONNECTION_LIMIT = 200      # open connections at once
 IDLE_SECONDS = 30           # a connection that sends nothing for this long is closed
-LOOKAHEAD = 1               # requests read ahead on a connection whose request runs (to see it close)
 
 
 def _give_up_queries_on_shutdown(dispatcher, closing) -> None:
@@ -49,8 +46,8 @@ def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", po
     server = create_server(endpoint, host=host, port=port, threads=threads, backlog=BACKLOG,
                            connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_SECONDS,
                            max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
-                           channel_request_lookahead=LOOKAHEAD, ident="EduGraph-SPARQL", expose_tracebacks=False,
-                           clear_untrusted_proxy_headers=True, **proxy)
+                           ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True,
+                           **proxy)
     endpoint.settings = replace(settings, access=settings.access.bound_to(server.effective_port))
     _give_up_queries_on_shutdown(server.task_dispatcher, endpoint.closing)
     return server

@@ -27,7 +27,7 @@ from ..formats import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable
 from . import description, page
 from .access import Access
 from .negotiation import negotiate, ranked
-from .turns import OverShare, Turns, client_of
+from .turns import OverShare, Turns, client_of, departure
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
@@ -151,7 +151,7 @@ class Endpoint:
         try:
             bindings = params.bind_resolved(values, text, None, params.library_classes(text), "the query",
                                             params.store_lookup(self.store)) if values else None
-            left = environ.get("waitress.client_disconnected", lambda: False)
+            left = departure(environ)
             gone = lambda: left() or self.closing.is_set()  # noqa: E731
             with self.turn(client_of(environ.get("REMOTE_ADDR", "")), gone):
                 body, media_type = execute(self.store, text, bindings, solutions, graph,

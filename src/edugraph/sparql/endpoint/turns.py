@@ -27,6 +27,7 @@ edugraph.sparql.endpoint.turns.OverShare: 'a' has 1 query running and 1 waiting:
 from __future__ import annotations
 
 import ipaddress
+import socket
 import threading
 import time
 from collections import Counter, deque
@@ -36,6 +37,7 @@ from typing import Callable
 from ..engine import CHECK_SECONDS  # how often a waiting query, as a running one, asks whether its client left
 
 IPV6_CLIENT_PREFIX = 64  # one subscriber's IPv6 network: addresses within it are one client
+HALF_CLOSE_GRACE = 1.0  # seconds a request's connection may be at its end before its client counts as gone
 
 
 def client_of(address: str) -> str:
@@ -53,6 +55,31 @@ def client_of(address: str) -> str:
     if ip.version == 6:
         return str(ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False))
     return str(ip)
+
+
+def departure(environ: dict, grace: float = HALF_CLOSE_GRACE) -> Callable[[], bool]:
+    """A check whether the client of this request has left: waitress closed the connection, or (once the
+    request is `grace` seconds old) the client has closed it, which a look at the socket tells (a peek: nothing
+    is read, a pipelined next request stays for waitress). A client that only half-closes after its request
+    (`shutdown(SHUT_WR)`, which no common client does) looks the same, hence the grace for quick answers.
+    """
+    closed = environ.get("waitress.client_disconnected", lambda: False)
+    connection = getattr(getattr(closed, "__self__", None), "socket", None)  # the waitress channel's socket
+    checked_from = time.monotonic() + grace
+
+    def left() -> bool:
+        if closed():
+            return True
+        if connection is None or time.monotonic() < checked_from:
+            return False
+        try:
+            return connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+        except BlockingIOError:
+            return False  # nothing to read: the client is there, waiting
+        except OSError:
+            return True   # reset by the client, or closed meanwhile
+
+    return left
 
 
 class OverShare(Exception):
