@@ -4,7 +4,8 @@ clients that wait are served in turn (round-robin), not first come first served.
 A client is its address (`client_of`). It may have `share` queries running and as many waiting; a further
 query is refused at once (`OverShare`, answered 429), so one client can neither hold every query process nor
 fill the queue and the HTTP worker threads. A freed slot goes to the waiting client under its share that has
-the fewest queries running, and among those to the one served longest ago.
+the fewest queries running, and among those to the one served longest ago. `departure` tells whether a
+request's client has gone (closed its connection), so that its query leaves the line or is stopped.
 
 Client `a` sends two queries, then `b` and `c` one each; one slot: `a`'s second query waits for the others.
 
