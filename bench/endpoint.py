@@ -1,15 +1,25 @@
 """The endpoint under load: `edugraph serve` on the build, hit by many concurrent clients.
 
     python bench/endpoint.py [--build build] [--clients 200] [--requests 1000]
+    python bench/endpoint.py --fairness [--greedy 8] [--normal 4] [--seconds 45] [--leave-after S]
+                             [--server-src OTHER/src] [--serve-option=--timeout=30 ...]
 
-Prints the answers by status, their latency (median, 95th percentile, slowest), requests per second, the
-per-query overhead of the sandboxed query process, and the server's peak memory (RSS of the server and
-its query processes, sampled).
+Load: each client on its own loopback address (127.1.x.y); prints the answers by status, their latency (median, 95th percentile, slowest), requests per second, the
+per-query overhead of the sandboxed query process, and the server's peak memory (RSS of the server and its query
+processes, sampled).
+
+Fairness: one greedy client (127.0.0.2) keeps `--greedy` slow queries in flight (each sent again once answered;
+with `--leave-after S` it gives up on each after S seconds and closes the connection, as an impatient user
+reloading), while `--normal` clients (127.0.0.10, …) each send a quick query after another. Prints the normal
+clients' answers by status and latency, and the greedy client's. `--server-src` runs the server from another
+source tree (e.g. the code before a change) for comparison.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
+import os
 import socket
 import statistics
 import subprocess
@@ -25,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = "PREFIX eg: <https://w3id.org/edugraph/ontology#> SELECT ?e ?n WHERE { ?e eg:participantCount ?n }"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # runs until the time limit
+GREEDY_ADDRESS = "127.0.0.2"
 
 
 def free_port() -> int:
@@ -55,21 +67,91 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def ask_from(port: int, source: str, query: str, leave_after: float | None = None) -> tuple[int | str, float]:
+    """GET the query from a loopback address: (status, or "left" when given up after `leave_after` s; seconds)."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=leave_after or 120,
+                                            source_address=(source, 0))
+    try:
+        connection.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}),
+                           headers={"Accept": "text/csv"})
+        response = connection.getresponse()
+        response.read()
+        status = response.status
+    except socket.timeout:
+        status = "left" if leave_after else 0
+    except OSError:
+        status = 0  # no answer
+    finally:
+        connection.close()
+    return status, time.perf_counter() - started
+
+
+def client_address(number: int) -> str:
+    """The loopback address of client `number` (the endpoint shares its query slots per address).
+
+    >>> client_address(0), client_address(251)
+    ('127.1.0.1', '127.1.1.2')
+    """
+    return f"127.1.{number // 250}.{number % 250 + 1}"
+
+
+def summary(answers: list[tuple[int | str, float]]) -> str:
+    latencies = sorted(seconds for _, seconds in answers) or [0.0]
+    statuses = dict(sorted(Counter(str(status) for status, _ in answers).items()))
+    return (f"{len(answers)} answers {statuses}; latency median {statistics.median(latencies):.2f} s, "
+            f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.2f} s, slowest {latencies[-1]:.2f} s")
+
+
+def fairness(port: int, args) -> None:
+    """One greedy client with slow queries against `args.normal` clients with quick ones, for `args.seconds`."""
+    stop_at = time.monotonic() + args.seconds
+    greedy, normal = [], []
+
+    def keep_sending(source: str, query: str, answers: list, leave_after=None):
+        while time.monotonic() < stop_at:
+            answers.append(ask_from(port, source, query, leave_after))
+            if answers[-1][0] in (429, 503, 0):
+                time.sleep(1)  # Retry-After
+
+    with ThreadPoolExecutor(args.greedy + args.normal) as pool:
+        for _ in range(args.greedy):
+            pool.submit(keep_sending, GREEDY_ADDRESS, SLOW, greedy, args.leave_after)
+        time.sleep(1)  # the greedy client is there first
+        for number in range(args.normal):
+            pool.submit(keep_sending, f"127.0.0.{10 + number}", QUERY, normal)
+    print(f"{args.seconds:g} s; greedy client, {args.greedy} slow queries in flight"
+          f"{f', each given up after {args.leave_after:g} s' if args.leave_after else ''}: {summary(greedy)}")
+    print(f"{args.normal} normal clients, one quick query after another: {summary(normal)}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", type=Path, default=ROOT / "build")
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--fairness", action="store_true", help="a greedy client against normal ones")
+    parser.add_argument("--greedy", type=int, default=8, help="slow queries the greedy client keeps in flight")
+    parser.add_argument("--normal", type=int, default=4, help="normal clients")
+    parser.add_argument("--seconds", type=float, default=45.0, help="how long the fairness run lasts")
+    parser.add_argument("--leave-after", type=float, help="the greedy client gives up on each query after S s")
+    parser.add_argument("--server-src", type=Path, help="run the server from this source tree")
+    parser.add_argument("--serve-option", action="append", default=[], help="passed to `edugraph serve`")
     args = parser.parse_args(argv)
     port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(args.server_src.resolve())} if args.server_src else None
+    options = args.serve_option if args.fairness else ["--queue-wait", "60", *args.serve_option]
     server = subprocess.Popen([sys.executable, "-m", "edugraph.cli", "serve", "--build", str(args.build),
-                               "--port", str(port), "--queue-wait", "60"], stderr=subprocess.DEVNULL)
+                               "--port", str(port), *options], stderr=subprocess.DEVNULL, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
             if ask(base + "/")[0] == 200:
                 break
             time.sleep(0.1)
+        if args.fairness:
+            fairness(port, args)
+            return 0
         url = base + "/sparql?" + urllib.parse.urlencode({"query": QUERY})
         single = [ask(url)[1] for _ in range(20)]
         peak, done = [rss_mb(server.pid)], threading.Event()
@@ -81,7 +163,8 @@ def main(argv=None) -> int:
         threading.Thread(target=sample, daemon=True).start()
         started = time.perf_counter()
         with ThreadPoolExecutor(args.clients) as pool:
-            answers = list(pool.map(lambda _: ask(url), range(args.requests)))
+            answers = list(pool.map(lambda n: ask_from(port, client_address(n % args.clients), QUERY),
+                                    range(args.requests)))
         wall = time.perf_counter() - started
         done.set()
         latencies = sorted(seconds for _, seconds in answers)

@@ -54,7 +54,7 @@ def hover(page, node: str):
 
 def test_tooltip_shows_the_sentence_a_post_was_read_from(site, context):
     out, net, _ = site
-    person = next(n for n in net if n.endswith("/person/knyazeva-v"))
+    person = next(n for n in net if n.endswith("/person/kniazeva-vera"))
     page, _ = browser.open_page(context, out / "all.html")
     text = hover(page, person).inner_text()
     assert "Из текста:" in text

@@ -114,7 +114,7 @@ def test_entity_facts_shows_the_sentence(seed_build):
 
 def test_network_carries_evidence(seed_build):
     net = load_network(seed_build)
-    person = ID["person/knyazeva-v"]
+    person = ID["person/kniazeva-vera"]
     works = [d for _, _, k, d in net.out_edges(str(person), keys=True, data=True) if k == "worksFor"]
     assert len(works) == 2 and all(len(d["evidence"]) == 1 and "Вера Князева" in d["evidence"][0] for d in works)
     assert len(net.nodes[str(person)]["evidence"]) == 1  # both posts come from the same sentence

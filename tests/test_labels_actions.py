@@ -98,4 +98,5 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
     assert found["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», 2023"
     assert found["Посещение Курская область", "2024-12-04"] == Labels(
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
-    assert found["Visit to", "2015-09-18"].en == "Visit to Sochi, 18 Sep 2015"
+    assert found["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \
+        "Visit to Sirius educational centre for gifted children, 18 Sep 2015"  # the centre found (extraction round 13)

@@ -94,7 +94,7 @@ def two_years():
 def test_two_articles_years_apart_give_two_dated_posts(two_years):
     graph, _ = two_years
     posts = {str(post): str(date) for post, date in graph.subject_objects(EG.asOf)
-             if (post, EG.heldBy, URIRef(EGR + "person/makarenko-s")) in graph}
+             if (post, EG.heldBy, URIRef(EGR + "person/makarenko-svetlana")) in graph}
     assert sorted(posts.values()) == ["2022-08-23", "2024-05-01"] and len(posts) == 2
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import subprocess
@@ -39,8 +40,8 @@ def start(build, *options) -> tuple[subprocess.Popen, str]:
 
 @pytest.fixture(scope="module")
 def endpoint(seed_build):
-    proc, base = start(seed_build, "--timeout", "3", "--memory", "150", "--max-queries", "2", "--queue-wait", "1",
-                       "--cors-origin", ORIGIN)
+    proc, base = start(seed_build, "--timeout", "3", "--memory", "150", "--max-queries", "2", "--client-queries", "2",
+                       "--queue-wait", "1", "--cors-origin", ORIGIN)
     yield base
     stop(proc)
 
@@ -325,8 +326,20 @@ def test_slow_clients_do_not_block_others(endpoint):
 
 
 def test_many_concurrent_requests_are_all_answered(endpoint):
+    """200 requests from 100 clients at once (each on its own loopback address, two requests each)."""
+    host, port = endpoint.removeprefix("http://").split(":")
+
+    def ask(number: int) -> int:
+        connection = http.client.HTTPConnection(host, int(port), timeout=30,
+                                                source_address=(f"127.0.1.{number % 100}", 0))
+        try:
+            connection.request("GET", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
     with ThreadPoolExecutor(100) as pool:
-        statuses = list(pool.map(lambda _: get(endpoint, "ASK { ?s ?p ?o }")[0], range(200)))
+        statuses = list(pool.map(ask, range(200)))
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 100, statuses
 
 
@@ -347,6 +360,8 @@ def test_queries_beyond_the_limit_wait_then_get_503_with_retry_after(endpoint):
     (["--port", "99999"], "--port 99999"), (["--timeout", "nan"], "--timeout nan"),
     (["--timeout", "-1"], "--timeout -1"), (["--timeout", "0"], "--timeout 0"), (["--memory", "0"], "--memory 0"),
     (["--max-queries", "0"], "--max-queries 0"), (["--cors-origin", "*"], "--cors-origin '*'"),
+    (["--client-queries", "0"], "--client-queries 0"), (["--client-queries", "3"], "--client-queries 3: give at most"),
+    (["--trusted-proxy", "proxy.example"], "--trusted-proxy 'proxy.example'"),
 ])
 def test_bad_serve_arguments_are_one_line_errors(seed_build, capsys, options, message):
     assert main(["serve", "--build", str(seed_build), *options]) == 2

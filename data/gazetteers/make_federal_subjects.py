@@ -37,7 +37,7 @@ RU-SE|north-ossetia-alania|Republic of North Ossetia–Alania|Республик
 RU-TA|tatarstan|Republic of Tatarstan|Республика Татарстан|Татарстан;Tatarstan
 RU-TY|tuva|Tuva Republic|Республика Тыва|Тыва;Тува;Tuva
 RU-UD|udmurtia|Udmurt Republic|Удмуртская Республика|Удмуртия;Udmurtia
-RU-ALT|altai-krai|Altai Krai|Алтайский край|Алтайский край
+RU-ALT|altai-krai|Altai Krai|Алтайский край|Алтайский край;Altai Territory;Altai Region
 RU-KAM|kamchatka-krai|Kamchatka Krai|Камчатский край|Камчатка;Kamchatka;Kamchatka Territory
 RU-KHA|khabarovsk-krai|Khabarovsk Krai|Хабаровский край|Khabarovsk Territory;Khabarovsk Region
 RU-KDA|krasnodar-krai|Krasnodar Krai|Краснодарский край|Кубань;Kuban;Krasnodar Territory;Krasnodar Region
@@ -95,10 +95,10 @@ RU-YAR|yaroslavl-oblast|Yaroslavl Oblast|Ярославская область|Y
 RU-MOW|moscow|Moscow|Москва|Moscow City;г. Москва;город Москва
 RU-SPE|saint-petersburg|Saint Petersburg|Санкт-Петербург|Петербург;СПб;С.-Петербург;St. Petersburg;St Petersburg;Saint-Petersburg;Sankt-Peterburg;Ленинград
 RU-YEV|jewish-autonomous-oblast|Jewish Autonomous Oblast|Еврейская автономная область|ЕАО;Jewish Autonomous Region
-RU-CHU|chukotka|Chukotka Autonomous Okrug|Чукотский автономный округ|Чукотка;ЧАО;Chukotka
-RU-KHM|khanty-mansi-autonomous-okrug|Khanty-Mansi Autonomous Okrug – Yugra|Ханты-Мансийский автономный округ — Югра|ХМАО;Югра;ХМАО-Югра;Ханты-Мансийский автономный округ;Yugra
-RU-NEN|nenets-autonomous-okrug|Nenets Autonomous Okrug|Ненецкий автономный округ|Nenets Okrug
-RU-YAN|yamalo-nenets-autonomous-okrug|Yamalo-Nenets Autonomous Okrug|Ямало-Ненецкий автономный округ|ЯНАО;Ямал;Yamal
+RU-CHU|chukotka|Chukotka Autonomous Okrug|Чукотский автономный округ|Чукотка;ЧАО;Chukotka;Chukotka Autonomous District
+RU-KHM|khanty-mansi-autonomous-okrug|Khanty-Mansi Autonomous Okrug – Yugra|Ханты-Мансийский автономный округ — Югра|ХМАО;Югра;ХМАО-Югра;Ханты-Мансийский автономный округ;Yugra;Khanty-Mansi Autonomous Okrug;Khanty-Mansi Autonomous District
+RU-NEN|nenets-autonomous-okrug|Nenets Autonomous Okrug|Ненецкий автономный округ|Nenets Okrug;Nenets Autonomous District
+RU-YAN|yamalo-nenets-autonomous-okrug|Yamalo-Nenets Autonomous Okrug|Ямало-Ненецкий автономный округ|ЯНАО;Ямал;Yamal;Yamalo-Nenets Autonomous District
 RU-CR|crimea|Republic of Crimea|Республика Крым|Крым;Crimea
 RU-SEV|sevastopol|Sevastopol|Севастополь|г. Севастополь
 RU-DPR|donetsk-peoples-republic|Donetsk People's Republic|Донецкая Народная Республика|ДНР;Donetsk People's Republic;DPR

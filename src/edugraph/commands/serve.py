@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from ..errors import EduGraphError
 from ..paths import BUILD
 
-DEFAULTS = {"timeout": 30.0, "memory": 1024, "max_queries": 2, "queue_wait": 10.0, "threads": 8}
+DEFAULTS = {"timeout": 30.0, "memory": 1024, "max_queries": 2, "client_queries": 1, "queue_wait": 10.0, "threads": 8}
 
 
 def register(subparsers) -> None:
@@ -27,6 +28,9 @@ def register(subparsers) -> None:
                         help="memory one query may use beyond the loaded store (default 1024)")
     limits.add_argument("--max-queries", type=int, default=DEFAULTS["max_queries"], metavar="N",
                         help="queries running at once (default 2); others wait their turn")
+    limits.add_argument("--client-queries", type=int, default=DEFAULTS["client_queries"], metavar="N",
+                        help="queries one client (address) may run at once (default 1, at most --max-queries); "
+                             "as many more may wait, further ones get 429; waiting clients are served in turn")
     limits.add_argument("--queue-wait", type=float, default=DEFAULTS["queue_wait"], metavar="SECONDS",
                         help="how long a query waits for its turn before the answer is 503 (default 10)")
     limits.add_argument("--threads", type=int, default=DEFAULTS["threads"], metavar="N",
@@ -40,6 +44,9 @@ def register(subparsers) -> None:
     access.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                         help="a further Host name the endpoint answers to (repeatable; needed behind a proxy or "
                              "with --host 0.0.0.0)")
+    access.add_argument("--trusted-proxy", metavar="ADDRESS",
+                        help="the IP address of a reverse proxy in front of the endpoint: its X-Forwarded-For "
+                             "header names the client (default: none; each connecting address is a client)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     parser.set_defaults(func=run)
 
@@ -53,9 +60,18 @@ def check_arguments(args) -> None:
                             "queries: one without a limit could run forever)")
     if not 0 <= args.queue_wait < math.inf:
         raise EduGraphError(f"--queue-wait {args.queue_wait}: give a number of seconds ≥ 0")
-    for name in ("memory", "max_queries", "threads"):
+    for name in ("memory", "max_queries", "client_queries", "threads"):
         if getattr(args, name) < 1:
             raise EduGraphError(f"--{name.replace('_', '-')} {getattr(args, name)}: give a whole number ≥ 1")
+    if args.client_queries > args.max_queries:
+        raise EduGraphError(f"--client-queries {args.client_queries}: give at most --max-queries "
+                            f"({args.max_queries}); one client cannot run more queries than the endpoint")
+    if args.trusted_proxy is not None:
+        try:
+            ipaddress.ip_address(args.trusted_proxy)
+        except ValueError:
+            raise EduGraphError(f"--trusted-proxy {args.trusted_proxy!r}: give the proxy's IP address, "
+                                "such as 127.0.0.1") from None
 
 
 def settings_from(args):
@@ -65,7 +81,8 @@ def settings_from(args):
     return Settings(access=Access.for_address(args.host, args.port, args.allowed_host, args.cors_origin),
                     limits=Limits(timeout=args.timeout, memory_mb=args.memory,
                                   services=tuple(args.allow_service)),
-                    max_queries=args.max_queries, queue_seconds=args.queue_wait, verbose=args.verbose)
+                    max_queries=args.max_queries, client_queries=args.client_queries,
+                    queue_seconds=args.queue_wait, trusted_proxy=args.trusted_proxy, verbose=args.verbose)
 
 
 def run(args) -> int:

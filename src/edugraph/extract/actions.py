@@ -179,7 +179,8 @@ def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict) -> tuple:
+def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict,
+         whom: str | None = None) -> tuple:
     """The key of the event an action reports: one award ceremony per article; otherwise one event per object
     (the same organisation, or the same place when there is none) unless the two mentions are in different places
     or both state different dates («школа открыта в 1970 году», «детский сад — в 2007 году»)."""
@@ -188,13 +189,14 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
     for key, event in out.items():
         if key[0] != action["kind"] or (event["_target"] != (target is not None)):
             continue
-        same = same_organisation(event["_what"], target.value) if target else fold(event["_what"]) == fold(place or "")
+        same = same_organisation(event["_what"], target.value) if target else \
+            fold(event["_what"]) == fold(whom or place or "")  # the same place, or the same people met
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
         same_day = event["date"] == date and len(date) == 10
         other_date = stated and event["_stated"] and not _compatible(event["date"], date)
         if same and (same_day or not elsewhere and not other_date):
             return key
-    return (action["kind"], target.value if target else place, date)
+    return (action["kind"], target.value if target else whom or place, date)
 
 
 def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | None:
@@ -249,6 +251,47 @@ def _case_form(word: str, case: str, new_case: str) -> str:
     return form.word if form else word
 
 
+# whom someone met: the words after «встретилась с» / "met with" up to a clause break, a relative word or a verb
+# joined by «и»/"and" («с директорами школ, а также …», "with the winners who were …"); not a reception ("support")
+_CLAUSE_WORD = r"(?:и|а|чтобы|где|которы\w+|and|to|where|who|which|that|on|in)\s"  # a word that ends the people met
+WHOM = re.compile(rf"\s*(?P<whom>(?:(?!{_CLAUSE_WORD})[^\s,.;:!?()«»\"“”]+\s*){{1,10}})")
+NOT_MET = re.compile(r"(?i)(?:the\s+)?(?:support|approval|criticism|resistance|success|understanding|одобрени|"
+                     r"поддержк|пониманием|критик)")
+
+
+def _whom(rest: str) -> str | None:
+    """The people met, from the text after the trigger: «директорами школ Пудожа, а также …» → «директорами школ
+    Пудожа»; None for "support" and the like.
+
+    >>> _whom(" teachers of the Tatar language and literature in Kazan.")
+    'teachers of the Tatar language'
+    """
+    found = WHOM.match(rest)
+    if not found or NOT_MET.match(found.group("whom")):
+        return None
+    return found.group("whom").strip()
+
+
+MEETING_LOOKUP = 60  # sentences searched for where a meeting was held (a news item tells it near its start)
+MEETING_NOUN = re.compile(r"(?i)(?<![\w-])(?:meeting|встреч\w*)(?![\w-])")
+
+
+def _meeting_place(article: Article, at: int, whom: str) -> str | None:
+    """Where a meeting told elsewhere happened: the place nearest before «встреча»/"meeting" in another sentence that
+    names the same people («Vasil Shaikhraziev met with teachers …» in the headline, "… went to the village of Malaya
+    Shilna, where a meeting was held with teachers …" in the text)."""
+    people = whom.split()[-1] if whom.split()[0].lower() == "the" else whom.split()[0]
+    for s, e in article.body[:MEETING_LOOKUP]:
+        text = article.text[s:e]
+        noun = MEETING_NOUN.search(text)
+        if s == at or not noun or not re.search(rf"(?<![\w-]){re.escape(people)}(?![\w-])", text[noun.end():]):
+            continue
+        before = [p for p in article.event_places(s, e) if p.end <= s + noun.start()]
+        if before:
+            return before[-1].value
+    return None
+
+
 def _gathering(action: dict, events: list[dict], sentence: str, main_awarded: bool) -> dict | None:
     """The article's first event, when a sentence tells of awards handed out without a date of its own («На
     конференции вручили педагогам награды», "a solemn awarding of winners"): a ceremony that is a part of that
@@ -294,19 +337,28 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             if not trigger or not own_kind and (action["type"], (s, e)) in covered or \
                     action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
-            target = _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening",
-                             after=action["kind"] == "visit")
+            whom = _whom(text[trigger.end():]) if action.get("with_whom") else None
+            if action.get("with_whom") and not whom:
+                continue  # "the plan met with support": nobody was met
+            target = None if whom else _target(article, s, e, s + trigger.start(), generic=action["kind"] == "opening",
+                                               after=action["kind"] == "visit")
             if action["kind"] == "opening" and target and COLLEGIAL_BODY.match(target.value):
                 continue  # «создан Совет руководителей»: a body was formed, nothing was opened
             inside = article.event_places(target.start, target.end + 1) if target else []  # «школу села Филипповка»
             place = inside[-1].value if inside else _place(article, s, e) or \
                 (article.dateline_place() if (s, e) in article.lead_sentences else None)
+            if whom:  # the people's place («с директорами школ Пудожа»), else where the text says the meeting was
+                among = article.event_places(s + trigger.end(), s + trigger.end() + len(whom) + 2)
+                located = any(located_at(article.text, p.start, s) for p in article.event_places(s, e))
+                place = among[-1].value if among else place if located else _meeting_place(article, s, whom) or place
             date, stated = _date(article, s, e, s + trigger.start())
             continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
-            if not stated and continued and last.get(action["kind"]):
+            # a meeting told after a visit («Затем … посетил школу, где встретился с учителями») is on the visit's day
+            previous = last.get(action["kind"]) or (last.get("visit") if whom else None)
+            if not stated and continued and previous:
                 if action["kind"] == "visit" and not target:
                     continue  # "Then they visited the building on … street": a stop of the trip told, not a trip
-                date, stated = last[action["kind"]]  # «Затем делегация посетила …»: the same trip and day
+                date, stated = previous  # «Затем делегация посетила …»: the same trip and day
             if date:
                 last[action["kind"]] = (date, stated)
             whole = _gathering(action, events, text, main_awarded) if not stated else None
@@ -318,15 +370,15 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 dated.get((action["type"], date)) or _undated_twin(events, action["type"], place)
             if twin and not twin["date"] and date and not (target and _plural(article, target)):
                 twin["date"] = date  # «открыт школьный технопарк» (dated) and «состоялось открытие технопарка»
-            if twin and target and len(twin["name"].split()) < 3:
-                twin["name"] = f"{action['name_' + article.lang]} {target.value}"
+            if twin and (target or whom) and len(twin["name"].split()) < 3:  # «Встреча» → «Встреча с педагогами»
+                twin["name"] = f"{action['name_' + article.lang]} {target.value if target else whom}"
                 twin["action"] = _named_by(article, action, target, None)
             if twin and target and action["kind"] == "opening" and _network_centre(article, target):
                 twin["_centre"] = target.value
             if not date and not whole or twin or target and _plural(article, target) or \
                     action.get("object") and not target:
                 continue
-            key = _key(action, target, place, date, stated, out)
+            key = _key(action, target, place, date, stated, out, whom)
             if key in out and (out[key]["_target"] or not target) and (out[key]["_stated"] or not stated):
                 if stated and len(date) > len(out[key]["date"]) and _compatible(date, out[key]["date"]):
                     out[key]["date"] = date  # «в 2023 году», then «в октябре 2023 года»: the more precise date
@@ -334,7 +386,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             label = action["name_" + article.lang]
             if action["kind"] == "award" and article.lang == "ru":
                 label = _award_name(text, trigger) or label
-            what = "" if whole or action.get("label_only") else target.value if target else (place or "")
+            what = whom or ("" if whole or action.get("label_only") else target.value if target else (place or ""))
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}

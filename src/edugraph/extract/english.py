@@ -40,8 +40,11 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\
                          r"\s+(?P<kind>regions|districts)\b")
 
 
-VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
-DISTRICT = re.compile(r"\b(?P<name>(?!(?:The|In|At|On|Of|A|An)\b)[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
+VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>"
+                     r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": an adjective first
+                     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
+DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
+                      r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
 
 
@@ -68,7 +71,8 @@ def _places(text: str) -> list[Mention]:
                 start = m.start("items") + item.start()
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
-                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?"  # "Rostov-on-Don"
+                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
+                        r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
                         r"(?:\s+(?:[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|[Tt]erritory|"
                         r"[Rr]epublic)){0,2}", text)
     # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
@@ -120,6 +124,13 @@ KINDS = (r"(?:complex|institution|firm|company|house|cluster|school|kindergarten
 _KIND_WORD = rf"(?!{NOT_IN_NAME}\s|the\s|a\s|an\s)[a-z][\w-]*\s+"  # "preschool educational", not "the"
 QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2,5}})\s+«[^«»\n]{{1,60}}»"
                          rf"|«[^«»\n]{{0,60}}\s{KINDS}»(?:\s+(?:No\.?\s*|№\s*)\d+)?")
+# a centre or university named by a proper name before its lower-case kind, after "the" ("the Sirius educational
+# centre for gifted children", "the Sirius university"): the English form of «образовательный центр «Сириус»»
+NAMED_KIND = re.compile(r"(?<=\bthe\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+                        r"(?:centre|center|university|academy|institute|technopark|park))"
+                        r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
+                        r"(?:children|youth|students|schoolchildren))?"
+                        r"(?![\w-])")
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
@@ -133,6 +144,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
     for m in QUOTED_KIND.finditer(text):
         name = re.search(r"«([^«»]*)»", m.group(0)).group(1)
         if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
+            out.append(Mention(m.start(), m.end(), m.group(0)))
+    for m in NAMED_KIND.finditer(text):
+        if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
+                and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), m.group(0)))
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())

@@ -117,19 +117,119 @@ def normalise_person(name: str, nominative: bool = False) -> str:
 PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична|ovich|evich|ovna|evna)$")
 
 
-def person_key(name: str) -> str:
-    """Surname + first initial, used to merge mentions and to compare persons."""
-    words = [w for w in re.split(r"[\s.]+", fold(name)) if w]
-    if not words:
-        return ""
+def _person_parts(words: list[str]) -> tuple[str, list[str]]:
+    """(surname, the other words in order: given name, patronymic) of a person's name split into words: the
+    surname comes last («Сергей Кравцов», «С. С. Кравцов») or first before initials («Сизова М.Б.») or before a
+    given name and patronymic («Арутюнян Татьяна Семеновна»)."""
     initial_first = len(words) > 1 and len(words[0]) == 1
     surname_first = len(words) > 1 and all(len(w) == 1 for w in words[1:])
-    if initial_first:
-        return f"{words[-1]} {words[0]}"
-    # «Сизова М.Б.», «Арутюнян Татьяна Семеновна»: the surname comes first
-    if surname_first or len(words) == 3 and PATRONYMIC_END.search(words[2]):
-        return f"{words[0]} {words[1][0]}"
-    return f"{words[-1]} {words[0][0]}"
+    if not initial_first and (surname_first or len(words) == 3 and PATRONYMIC_END.search(words[2])):
+        return words[0], words[1:]
+    return words[-1], words[:-1]
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", fold(name)) if w]
+
+
+def person_key(name: str) -> str:
+    """Surname + first initial: the loose key that merges the mentions of one article («С. Кравцов» with «Сергей
+    Кравцов») and compares persons in evaluation; the identity across articles is `person_identity`."""
+    words = _name_words(name)
+    if not words:
+        return ""
+    surname, rest = _person_parts(words)
+    return f"{surname} {rest[0][0]}" if rest else f"{surname} {surname[0]}"
+
+
+SPELLING_RULES = [(re.compile(pattern), replacement) for pattern, replacement in (  # in this order
+    (r"x", "ks"),  # Alexey = Aleksey
+    (r"j", "y"),  # Julia = Yulia, Tatjana = Tatyana
+    (r"(?<![kzscg])h", "kh"),  # Hadiullin = Khadiullin
+    (r"(?<=[aeou])y(?=[^aeiouy])", "i"),  # Aysen = Aisen, Shoygu = Shoigu, Zaytsev = Zaitsev
+    (r"(?:iy|ii|yi|i)$", "y"),  # Dmitri = Dmitriy = Dmitrii = Dmitry, Sergei = Sergey; -ski = -skiy = -sky
+    (r"y[eo]", "e"),  # Yevgeny = Evgeny, Nikolayev = Nikolaev, Fyodor = Fedor, Vorobyov = Vorobyev = Vorobev
+    (r"(?<=[^aeiouy])ya|iya", "ia"),  # Natalya = Natalia = Nataliya, Tatyana = Tatiana
+    (r"(?<=[^aeiouy])y(?=i)", ""),  # Ilyina = Ilina
+    (r"(?<=and)er$|(?<=pet)er$", "r"),  # Alexander = Aleksandr, Peter = Petr
+)]
+
+
+@functools.lru_cache(maxsize=16384)
+def spelling_key(word: str) -> str:
+    """One form for the Russian and Latin spellings of a name word (each part of a hyphenated one): the one place
+    where transliteration variants are told equal.
+
+    >>> [spelling_key(w) for w in ("Воробьёв", "Vorobyov", "Vorobyev", "Сергей", "Sergei", "Aisen", "Айсен")]
+    ['vorobev', 'vorobev', 'vorobev', 'sergey', 'sergey', 'aisen', 'aisen']
+    >>> [spelling_key(w) for w in ("Alexander", "Наталья", "Nataliya", "Yuri", "Юрий", "Хож-Бауди")]
+    ['aleksandr', 'natalia', 'natalia', 'yury', 'yury', 'khozh-baudy']
+    """
+    parts = []
+    for part in gazetteer.slug(fold(word)).split("-"):
+        for pattern, replacement in SPELLING_RULES:
+            part = pattern.sub(replacement, part)
+        parts.append(part)
+    return "-".join(p for p in parts if p) or gazetteer.slug(word)
+
+
+def _initial(word: str) -> str:
+    """The Latin spelling of an initial as written («Ю» → yu, «С» → s)."""
+    return gazetteer.slug(word[:1])
+
+
+def _surname_before_given(words: list[str]) -> bool:
+    """«Суслов Юлий»: two Russian words, the second a given name and the first none (the surname first)."""
+    if len(words) != 2 or not all(re.fullmatch(r"[а-яё-]+", w) for w in words):
+        return False
+    return not _given_name(words[0]) and _given_name(words[1])
+
+
+def _given_name(word: str) -> bool:
+    return any("Name" in p.tag and p.tag.case == "nomn" and p.score >= 0.3 for p in parses(word))
+
+
+@functools.lru_cache(maxsize=16384)
+def person_identity(name: str) -> str:
+    """The identity of a person across articles and languages: surname + given name, each by `spelling_key`
+    («Сергей Кравцов» = "Sergei Kravtsov"), so that two given names stay two persons; when only initials are
+    written, surname + initials («А. М. Воробьёв»: a different patronymic initial, a different person), unless a
+    public person of data/gazetteers/public_persons.yaml has that surname and both initials («С. С. Кравцов» =
+    «Сергей Кравцов»). A patronymic other than the public person's of that name tells a namesake apart.
+
+    >>> person_identity("С. С. Кравцов") == person_identity("Sergey Kravtsov") == person_identity("Кравцов Сергей")
+    True
+    >>> person_identity("Айсен Николаев"), person_identity("Александр Николаев"), person_identity("А. М. Воробьёв")
+    ('nikolaev aisen', 'nikolaev aleksandr', 'vorobev a m')
+    """
+    words = _name_words(name)
+    if not words:
+        return ""
+    if _surname_before_given(words):
+        words = words[::-1]
+    surname, rest = _person_parts(words)
+    surname = spelling_key(surname)
+    if not rest:
+        return surname
+    given, patronymic = rest[0], (rest[1:] or [""])[0]
+    initials = " ".join(_initial(w) for w in rest[:2])
+    if len(given) == 1:
+        return _public_persons()["initials"].get((surname, initials), f"{surname} {initials}")
+    key = f"{surname} {spelling_key(given)}"
+    known = _public_persons()["patronymic"].get(key)
+    return f"{key} {_initial(patronymic)}" if patronymic and known and known != _initial(patronymic) else key
+
+
+@functools.lru_cache(maxsize=1)
+def _public_persons() -> dict[str, dict]:
+    """The public persons' identities by surname + initials, and their patronymic initials by identity."""
+    by_initials, patronymics = {}, {}
+    for line in gazetteer.load("public_persons")["persons"]:
+        surname, given, patronymic = fold(line).split()
+        key = f"{spelling_key(surname)} {spelling_key(given)}"
+        by_initials[(spelling_key(surname), f"{_initial(given)} {_initial(patronymic)}")] = key
+        patronymics[key] = _initial(patronymic)
+    return {"initials": by_initials, "patronymic": patronymics}
 
 
 # ---------------------------------------------------------------- organisations
@@ -218,8 +318,8 @@ def nominative_phrase(phrase: str, compound: bool = True) -> str:
             out.append(token)
             continue
         if not re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) or (bare.isupper() and len(bare) > 1) or \
-                fold(bare) in _abbreviations():
-            out.extend(tokens[i:])  # («Минпросвещения России» does not decline)
+                fold(bare) in _abbreviations() or re.search(r"[а-яё][А-ЯЁ]", bare):
+            out.extend(tokens[i:])  # («Минпросвещения России», «НовГУ», «КубГУ» do not decline)
             break
         parse = _best_parse(bare)
         if parse is None:

@@ -99,13 +99,23 @@ def _territory(org_text: str) -> bool:
     """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
     org_text = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ])", "-", org_text)  # «Казачинско - Ленского»
     if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*\s+)?"
-                    r"(?:муниципальн\w+\s+|городск\w+\s+)?(?:района|округа)|"
+                    r"(?:муниципальн\w+\s+|городск\w+\s+|сельск\w+\s+)?(?:района|округа|улуса|поселения)|"
                     r"РФ|России|Российской\s+Федерации", org_text.strip()):
-        return True  # «Ленинского муниципального района», «Полысаевского городского округа», «Президент РФ»
+        return True  # «Ленинского муниципального района», «Хангаласского улуса», «Президент РФ»
     org_text = re.sub(r"^(?:администрации|нашего|вашего|этого|данного|родного)\s+", "", org_text.strip())
-    bare = re.sub(r"^(?:города|городского\s+округа|района|муниципального\s+(?:района|округа)|региона|республики)\s+", "", org_text.strip(), flags=re.I)
-    return bare.lower() in {"региона", "области", "края", "республики", "города", "района"} or bool(gazetteer.find_place(bare)) or \
+    bare = TERRITORY_KIND.sub("", org_text.strip())
+    if bare != org_text.strip() and PROPER_NAME.fullmatch(bare):
+        return True  # «городского округа Долгопрудный», «муниципального района Борский»: a territory by its name
+    return bare.lower() in {"региона", "области", "края", "республики", "города", "района", "страны"} or \
+        bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
+
+
+# the kind of a territory named after it («городского округа Долгопрудный», «сельского поселения «Ивановское»»)
+TERRITORY_KIND = re.compile(r"^(?:города|района|региона|республики|улуса"
+                            r"|(?:городского|муниципального)\s+(?:района|округа)|(?:сельского|городского)\s+поселения)\s+",
+                            re.I)
+PROPER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|«[^»]{1,40}»)")
 
 
 # «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
@@ -133,7 +143,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     matches = post_matches(segment, any_case)
     if not matches:
         return None
-    nominative = [m for m in matches if _nominative_title(m)]  # «начальник Управления президента РФ»: not «президент»
+    # «начальник Управления президента РФ»: not «президент»; «Глава Хакасии произнес слова … президента страны X»:
+    # a nominative title followed by a finite verb is the subject of its own clause, not X's title
+    nominative = [m for m in matches if _nominative_title(m) and not _has_verb(segment[m.end():])]
     posts = [m for m in nominative or matches if not _academic_rank(segment, m)] or nominative or matches
     match = posts[-1]
     title = ru_post_title(match.group(0).strip())

@@ -32,11 +32,15 @@ NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «Т
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
 HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  # «центр», «школы», «Министерства» …
+# a settlement's kind in the genitive and its name, which keeps its own case («поселка Авдеево», «города Старая Русса»)
+SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|станицы|хутора|аула|города)\s+"
+                   r"(?:[А-ЯЁ][а-яё]+(?:ая|ый|ий|ое|ые)\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?=[\s,.;)»]|$)")
 HEAD_ORG = re.compile(
     r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"  # adjectives before
     r"(?i:" + HEAD_STEMS + r")"
     r"(?:\s[-–—]\s(?:[а-яё]+(?:ой|ого|ей|его)\s+){0,2}(?i:" + HEAD_STEMS + r"))?"  # «начальной школы - детского сада»
     r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"  # «…», № N, «по образованию»
+    r"|" + SETTLEMENT_NAME +  # «школы поселка Авдеево», «гимназии города Старая Русса»: a name in apposition
     r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
     r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
     r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
@@ -100,8 +104,21 @@ def analyse(article: Article) -> None:
     spans = ner_spans(article.text, article.sentences)
     by_type = {t: [s for s in spans if s.extra["type"] == t] for t in ("PER", "LOC", "ORG")}
     article.persons = _persons(article.text, by_type["PER"])
-    article.places = _places(article.text, by_type["LOC"])
+    article.places = _places(article.text, _before_persons(article.text, by_type["LOC"], article.persons))
     article.orgs = _orgs(article.text, by_type["ORG"], article)
+
+
+def _before_persons(text: str, spans: list[Mention], persons: list[Mention]) -> list[Mention]:
+    """NER locations cut before a person found inside them («города Старая Русса Ангелина Сидорова»: one span)."""
+    out = []
+    for span in spans:
+        inside = [p.start for p in persons if span.start < p.start < span.end]
+        if inside:
+            end = min(inside)
+            span = Mention(span.start, span.start + len(text[span.start:end].rstrip()), text[span.start:end].strip(),
+                           span.extra)
+        out.append(span)
+    return out
 
 
 # ---------------------------------------------------------------- persons
@@ -347,9 +364,10 @@ def _places(text: str, spans: list) -> list[Mention]:
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
-    for mention in _municipalities(text) + _settlements(text, spans):
+    for mention in sorted(_municipalities(text) + _settlements(text, spans), key=lambda m: m.start):
         overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
-        similar = any(SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio() >= 0.8 for o in out)
+        similar = any(o.value != mention.value and SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio()
+                      >= 0.8 for o in out)  # (a place named again is kept: events take the place of their sentence)
         if not overlaps and not similar:
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
     return sorted(out, key=lambda m: m.start)
@@ -357,7 +375,7 @@ def _places(text: str, spans: list) -> list[Mention]:
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
     r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
-    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ|сельсовет)(?:а|у|ом|е)?)(?![\w-])")
+    r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ|сельсовет|улус)(?:а|у|ом|е)?)(?![\w-])")
 # of a `DISTRICT_LIST` in the plural, the adjectives in «-ого» joined by commas and «и» name one municipality each
 # («Нагорского и Раскатихинского сельсоветов»)
 PLURAL_KIND = re.compile(r"(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)ов")
@@ -393,7 +411,8 @@ def _municipalities(text: str) -> list[Mention]:
         if parse is None or parse.tag.number == "plur":
             continue  # «Кочубеевские округа»: several districts
         words = [(head + "-" if head else "") + _capital(parse.inflect({"nomn", "sing", "masc"}).word)]
-        words += [lemma(w) if lemma(w) in {"район", "округ"} else _masculine(w) for w in m.group("kind").split()]
+        words += [lemma(w) if lemma(w) in {"район", "округ", "улус"} else _masculine(w)
+                  for w in m.group("kind").split()]
         mention = _unlisted(" ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
@@ -431,8 +450,12 @@ def _located(text: str, spans: list) -> list:
     return out
 
 
-def _two_word_place(value: str) -> str | None:
-    """«Большого Камня» → «Большой Камень», «Красный Яр»: an adjective and a noun, neither a person's name."""
+AFTER_KIND = re.compile(rf"(?<![\w-]){SETTLEMENT_WORD}\s*$")  # «города Старая Русса»: the name in apposition
+
+
+def _two_word_place(value: str, in_apposition: bool = False) -> str | None:
+    """«Большого Камня» → «Большой Камень», «Красный Яр»: an adjective and a noun, neither a person's name; after
+    its kind word («города Старая Русса») a name whose adjective is nominative stays as written."""
     first, second = value.split()
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+", first) or not re.fullmatch(r"[А-ЯЁ][а-яё]+", second):
         return None
@@ -440,6 +463,8 @@ def _two_word_place(value: str) -> str | None:
     if "ADJF" not in parses(first.lower())[0].tag or not any("NOUN" in p.tag for p in noun) \
             or {"Name", "Surn", "Patr"} & set(noun[0].tag.grammemes):
         return None
+    if in_apposition and any(p.tag.case == "nomn" for p in parses(first.lower()) if "ADJF" in p.tag):
+        return value
     return nominative_phrase(value)
 
 
@@ -450,6 +475,8 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
+                   if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
     for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
         for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
             candidates.append((m.start("items") + item.start(), item.group(0), False))
@@ -468,7 +495,7 @@ def _settlements(text: str, spans: list) -> list[Mention]:
             out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
             continue
         if " " in word:
-            value = _two_word_place(word)
+            value = _two_word_place(word, bool(AFTER_KIND.search(text, max(0, start - 14), start)))
             if value:
                 out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
             continue
@@ -491,6 +518,9 @@ _TOWN_WORD = r"[а-яё]+(?:-[А-ЯЁ][а-яё]+)*"  # after its capital: «Ив
 # the morphological dictionary knows as geographical names (Geox) or the gazetteer lists are kept (`_settlements`)
 TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|около|близ)\s+(?P<items>[А-ЯЁ]{_TOWN_WORD}"
                                      rf"(?:(?:,\s*|\s+и\s+)[А-ЯЁ]{_TOWN_WORD}){{0,8}})(?![\w-])")
+# a capitalised genitive after a lower-case noun («директорами школ Пудожа», «жителей Кеми»); kept only when the
+# morphological dictionary knows it as a geographical name and not as a person's name (`_settlements`)
+TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
@@ -532,8 +562,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     abbreviations = characters(found)
     found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
               if m.start() not in abbreviations]
-    found += [_cut_at_verb(text, _without_leading_nouns(Mention(m.start(), m.end(), m.group(0).strip())))
-              for m in HEAD_ORG.finditer(text)]
+    found += [_cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))) for m in HEAD_ORG.finditer(text)]
     taken = characters(found)  # in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
@@ -556,7 +585,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
-        if value and _is_named_org(value, article) and not _generic_with_place(value):
+        if value and _is_named_org(value, article) and not _generic_with_place(value) \
+                and not (COUNTED.search(text, max(0, mention.start - 12), mention.start) and _generic_head(value)):
             while out and out[-1].start == mention.start:  # a shorter one from the same start, inside this one
                 out.pop()
             out.append(Mention(mention.start, mention.end, value))
@@ -659,6 +689,14 @@ def place_adjective(word: str) -> str | None:
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
 
 
+COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|\d+)\s+$", re.I)  # «две школы района»: several
+
+
+def _generic_head(value: str) -> bool:
+    """A lower-case generic head without a quoted name or number («школа Пудожского района»)."""
+    return value[0].islower() and lemma(value.split()[0]) in GENERIC_HEADS and not re.search(r"[«№]", value)
+
+
 def _generic_with_place(value: str) -> bool:
     """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it
     (a territory's own body in the singular, «администрация Конаковского района», names one organisation)."""
@@ -668,15 +706,28 @@ def _generic_with_place(value: str) -> bool:
     if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
+    if rest and lemma(words[0]) in ONE_PER_SETTLEMENT and lemma(rest[0]) in VILLAGE_WORDS | {"город"} \
+            and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
+        return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement
     return all(lemma(w) in TERRITORY_WORDS
-               or gazetteer.find_place(w) or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
+               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w)
+               or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
                gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
                or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
+               or i > 1 and w[:1].isupper() and rest[i - 1][:1].isupper() and lemma(rest[i - 2]) in SETTLEMENT_WORDS
                for i, w in enumerate(rest)) if rest else True
+
+
+def _dictionary_place(word: str) -> bool:
+    """A word the morphological dictionary reads first as a geographical name («Пудожа»), not a person's."""
+    first = parses(word.lower())[0]
+    return "Geox" in first.tag and not {"Name", "Surn", "Patr"} & set(first.tag.grammemes)
 
 
 TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
 SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
+VILLAGE_WORDS = {"посёлок", "поселок", "село", "деревня", "станица", "хутор", "аул"}
+ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the settlement they are in
 
 
 def _extend_org(text: str, stop: int, span_text: str) -> int:
@@ -685,6 +736,19 @@ def _extend_org(text: str, stop: int, span_text: str) -> int:
     lower = r"[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)|" if re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I) else ""
     tail = re.match(r"(?:\s+(?:" + lower + r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
     return stop + (tail.end() if tail else 0)
+
+
+SETTLEMENT_END = re.compile(SETTLEMENT_NAME + r"(?:\s+[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|района|округа))?")
+
+
+def _settlement_ends(match: re.Match) -> Mention:
+    """A HEAD_ORG match as a mention that ends with the settlement it names and that settlement's region («школа
+    поселка Авдеево», not «… Авдеево работы»: the words after an indeclinable name belong to the sentence)."""
+    value = match.group(0)
+    settlement = SETTLEMENT_END.search(value)
+    if settlement:
+        value = value[:settlement.end()]
+    return Mention(match.start(), match.start() + len(value), value.strip())
 
 
 def _is_verb(word: str) -> bool:
@@ -760,8 +824,8 @@ def _is_named_org(value: str, article: Article) -> bool:
         return False
     if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
         return False  # «по работе с …», «№ 11»: a phrase cut from a longer one, never a name of its own
-    if len(words) == 1 and NOT_NAME_WORDS & set(parses(value.lower())[0].tag.grammemes):
-        return False  # «Отдельно отметили …»: a word capitalised at a sentence start, not a name
+    if NOT_NAME_WORDS & set(parses(words[0].lower())[0].tag.grammemes) and not re.search(r"[«№]", value):
+        return False  # «Отдельно отметили …», «Отдельно глава Марий Эл»: a sentence start, not a name
     if len(words) == 1 and (first in GENERIC_HEADS or value.islower() or _bare_adjective(value)):
         return False
     if "«" not in value and any("ADJF" in p.tag for p in parses(words[-1].lower())[:1]):

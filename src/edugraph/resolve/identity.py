@@ -1,14 +1,17 @@
 """Identity keys: one deterministic key (hence IRI) per real-world entity, across articles and languages.
 
-- people: surname + first initial (`names.person_key`: «Вера Князева» = «Князева В.В.»; Russian names are
-  transliterated, so «Сергей Кожевников» = "Sergey Kozhevnikov");
+- people: surname + given name, whatever the spelling (`names.person_identity`: «Сергей Кравцов» = "Sergei
+  Kravtsov"), surname + initials when only they are written («А. М. Воробьёв»), a public person's identity for
+  his surname and initials («С. С. Кравцов»);
 - organisations: `organisation_key` (type + number + city, or main words), so «ГБОУ СОШ № 608 … Кировского района»
-  = «школа № 608» in an article about Saint Petersburg — computed here and nowhere else in resolution;
+  = «школа № 608» in an article about Saint Petersburg — computed here and nowhere else in resolution; a body named
+  by its function only, a network centre or numbered school without a place: + the article's `Home`; a region's
+  body: head + functions + place id in English words (`body_key`), whatever the language;
 - federal bodies: the id of `data/gazetteers/federal_bodies.yaml` («Минпросвещения России» = "Ministry of
   Enlightenment of the Russian Federation");
 - places, initiatives, roles and topics: the gazetteer id, whatever the case form or language;
-- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия»; + its object when
-  another event of the article would have the same key);
+- events: name + start date (+ place id, else article id, for a generic name such as «Экскурсия» and for an
+  opening or visit not dated to the day; + its object when another event of the article would have the same key);
 - posts: person + organisation + role + as-of date.
 """
 
@@ -23,7 +26,9 @@ from rdflib import URIRef
 
 from .. import gazetteer
 from ..extract import names
+from ..extract.actions import actions
 from ..namespaces import ID
+from ..text import fold
 from . import federal
 from .labels import NETWORK_CENTRES, is_generic, own_adjectives
 from .places import Home, city_of, subject_of
@@ -36,7 +41,12 @@ def short_slug(text: str) -> str:
 
 
 def person_key(name: str) -> str:
-    return gazetteer.slug(names.person_key(name)) or "unknown"
+    """The key of a person (`names.person_identity`).
+
+    >>> person_key("Sergei Kravtsov"), person_key("Айсен Николаев"), person_key("А. М. Воробьёв")
+    ('kravtsov-sergey', 'nikolaev-aisen', 'vorobev-a-m')
+    """
+    return gazetteer.slug(names.person_identity(name)) or "unknown"
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,22 +180,41 @@ def typed(name: str) -> bool:
     return "|" in names.organisation_key(name)
 
 
+PLACE_BOUND_ACTIONS = ("opening", "visit")  # actions of data/gazetteers/actions.yaml that happen at one place
+
+
+@functools.lru_cache(maxsize=1)
+def _place_bound_names() -> tuple[str, ...]:
+    """The words that begin the name of an opening or a visit («Открытие», "Visit to"), folded."""
+    return tuple(fold(action[f"name_{lang}"]) + " " for action in actions() if action["kind"] in PLACE_BOUND_ACTIONS
+                 for lang in ("ru", "en"))
+
+
+def _place_bound(name: str, date: str | None) -> bool:
+    """An opening or a visit («Открытие IT-куба») not dated to the day: two cities' openings of one year are two."""
+    return not (date and len(date) == 10) and fold(name).startswith(_place_bound_names())
+
+
 def event_key(name: str, date: str | None, place: str | None, article: str, about: str | None = None) -> str:
     """Name + start date; a generic name («Экскурсия», «Совещание») is one event only where place and date agree
     (name + date + place id), else it is the article's own (name + date + place id + article id: an article's
     excursions to two places stay two), told apart from another of the article by the same name by what it is
-    `about` (its object: two undated openings «Открытие» of a Kvantorium and of a «Точка роста»).
+    `about` (its object: two undated openings «Открытие» of a Kvantorium and of a «Точка роста»). An opening or a
+    visit dated to the year or month only, or undated, is keyed with its place, else it is the article's own.
 
     >>> event_key("Форум «Территория смыслов»", None, None, "a1"), event_key("Экскурсия", None, "balakhna", "a1")
     ('forum-territoriya-smyslov', 'ekskursiya-balakhna-a1')
     >>> event_key("Совещание", "2024-05-01", "kazan", "a1"), event_key("Открытие", None, None, "a1", "kvantorium")
     ('soveshchaniye-2024-05-01-kazan', 'otkrytiye-kvantorium-a1')
+    >>> event_key("Открытие IT-куба", "2019", "omsk", "a1"), event_key("Открытие IT-куба", "2019", None, "a1")
+    ('otkrytiye-it-kuba-2019-omsk', 'otkrytiye-it-kuba-2019-a1')
     """
     key = short_slug(name) + (f"-{date}" if date else "")
-    if not is_generic(name):
+    generic = is_generic(name)
+    if not generic and not _place_bound(name, date):
         return key
     key += f"-{place}" if place else ""
-    if date and place:
+    if place and (date or not generic):
         return key
     return key + (f"-{short_slug(about)}" if about else "") + f"-{short_slug(article)}"
 

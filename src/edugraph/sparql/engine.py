@@ -3,8 +3,10 @@
 pyoxigraph cannot interrupt a query, so a query with a time limit runs in a forked child process (which
 shares the loaded store copy-on-write): the child caps its own address space (`resource.setrlimit`), may
 leave the network (a private network namespace, so that `SERVICE` reaches nothing), and is killed when the
-time limit passes. Before any of that, the query text is checked (`lexer.inspect`): nesting beyond
-`Limits.max_depth` (the parser would overflow its stack) and `SERVICE` calls that are not allowed are refused.
+time limit passes or the caller gives up (`execute(cancelled=…)`: the endpoint's client left); it also dies
+with the thread that forked it, so that no query runs on if the server is killed. Before any of that, the
+query text is checked (`lexer.inspect`): nesting beyond `Limits.max_depth` (the parser would overflow its
+stack) and `SERVICE` calls that are not allowed are refused.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ import multiprocessing
 import os
 import re
 import resource
+import signal
+import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pyoxigraph as ox
 
@@ -27,7 +32,9 @@ from .params import with_values
 
 POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
 KILL_GRACE = 1.0
+CHECK_SECONDS = 0.1  # how often a running query's caller is asked whether it still wants the answer
 CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
+PR_SET_PDEATHSIG = 1
 MB = 1 << 20
 
 
@@ -54,6 +61,12 @@ class QueryTimeout(QueryError):
 
 
 class QueryTooLarge(QueryError):
+    http_status = 503
+
+
+class QueryCancelled(QueryError):
+    """The caller gave up (the endpoint's client closed its connection); nobody reads the answer."""
+
     http_status = 503
 
 
@@ -189,6 +202,16 @@ def _leave_network() -> None:
         libc.unshare(CLONE_NEWNET)
 
 
+def _die_with_parent() -> None:
+    """Have the kernel kill this process when the thread that forked it ends (the server stopped or killed),
+    so that no query runs on without anyone to stop it."""
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)  # Linux only
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != multiprocessing.parent_process().pid:  # the parent ended before that took effect
+        os._exit(1)
+
+
 def _cap_memory(memory_mb: int) -> None:
     """Let this process grow by `memory_mb` beyond what it maps now (the store included)."""
     with open("/proc/self/statm") as statm:
@@ -206,6 +229,7 @@ def _quiet_stderr() -> None:
 
 def _child(connection, store, request: Request, shape, limits: Limits) -> None:
     try:
+        _die_with_parent()
         _quiet_stderr()
         if limits.services == ():
             _leave_network()
@@ -223,10 +247,26 @@ def _child(connection, store, request: Request, shape, limits: Limits) -> None:
         connection.close()
 
 
+def _wait_for_answer(receiver, timeout: float, cancelled: Callable[[], bool]) -> None:
+    """Return when the query process has answered (or ended); raise at the time limit or when cancelled."""
+    deadline = time.monotonic() + timeout
+    while not receiver.poll(max(0.0, min(CHECK_SECONDS, deadline - time.monotonic()))):
+        if cancelled():
+            raise QueryCancelled("the client left; the query was stopped")
+        if time.monotonic() >= deadline:
+            raise QueryTimeout(f"the query took longer than {timeout:g} s and was stopped "
+                               "(raise the limit with --timeout)")
+
+
 def execute(store: ox.Store, text: str, bindings: dict | None = None, solution_format: str | None = formats.TABLE,
             graph_format: str | None = "turtle", timeout: float | None = None, *,
-            limits: Limits | None = None, dataset: Dataset = Dataset()) -> tuple[bytes, str]:
-    """`run` within `limits` (or, given only `timeout`, the default limits with that time; 0/None: no limit)."""
+            limits: Limits | None = None, dataset: Dataset = Dataset(),
+            cancelled: Callable[[], bool] | None = None) -> tuple[bytes, str]:
+    """`run` within `limits` (or, given only `timeout`, the default limits with that time; 0/None: no limit).
+
+    `cancelled` is asked every `CHECK_SECONDS` while the query process runs: when it says True, the process
+    is killed at once and `QueryCancelled` raised.
+    """
     limits = limits or Limits(timeout=timeout or None)
     request = Request(text, bindings, solution_format, graph_format, dataset)
     shape = check(text, limits)
@@ -238,9 +278,7 @@ def execute(store: ox.Store, text: str, bindings: dict | None = None, solution_f
     child.start()
     sender.close()
     try:
-        if not receiver.poll(limits.timeout):
-            raise QueryTimeout(f"the query took longer than {limits.timeout:g} s and was stopped "
-                               "(raise the limit with --timeout)")
+        _wait_for_answer(receiver, limits.timeout, cancelled or (lambda: False))
         status, payload = receiver.recv()
     except EOFError:
         child.join(KILL_GRACE)

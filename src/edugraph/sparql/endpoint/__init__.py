@@ -2,7 +2,8 @@
 
 waitress reads requests asynchronously and hands only complete ones to its worker threads, so slow or
 malformed clients (slowloris, bad `Content-Length`, chunked bodies) tie up no thread; its listen backlog and
-connection limit are set here.
+connection limit are set here. Behind a reverse proxy (`Settings.trusted_proxy`), waitress
+takes the client's address from the proxy's `X-Forwarded-For`; from anyone else that header is dropped.
 """
 
 from __future__ import annotations
@@ -23,14 +24,30 @@ CONNECTION_LIMIT = 200      # open connections at once
 IDLE_SECONDS = 30           # a connection that sends nothing for this long is closed
 
 
+def _give_up_queries_on_shutdown(dispatcher, closing) -> None:
+    """Have the waitress worker threads' shutdown (on Ctrl-C, SIGTERM or `close()`) first tell the queries that
+    run or wait to give up, so that it takes a moment instead of waitress's 5 s wait for busy threads."""
+    stop_threads = dispatcher.shutdown
+
+    def shutdown(*args, **kwargs):
+        closing.set()
+        return stop_threads(*args, **kwargs)
+
+    dispatcher.shutdown = shutdown
+
+
 def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", port: int = 8000, threads: int = 8):
     """A waitress server bound to host:port (port 0: any free port, see `.effective_port`)."""
     from waitress import create_server
 
     endpoint = Endpoint(store, settings)
+    proxy = {"trusted_proxy": settings.trusted_proxy, "trusted_proxy_headers": {"x-forwarded-for"}} \
+        if settings.trusted_proxy else {}
     server = create_server(endpoint, host=host, port=port, threads=threads, backlog=BACKLOG,
                            connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_SECONDS,
                            max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
-                           ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True)
+                           ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True,
+                           **proxy)
     endpoint.settings = replace(settings, access=settings.access.bound_to(server.effective_port))
+    _give_up_queries_on_shutdown(server.task_dispatcher, endpoint.closing)
     return server

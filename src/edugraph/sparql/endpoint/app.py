@@ -2,8 +2,9 @@
 
 Routes: `/sparql` (GET, HEAD, POST, OPTIONS), `/` and `/static/…` (GET, HEAD). Every other method gets
 405 with `Allow`. Queries run through `engine.execute` within `Settings.limits`, at most
-`Settings.max_queries` at a time; a request that waits longer than `Settings.queue_seconds` for its turn
-gets 503 with `Retry-After`.
+`Settings.max_queries` at a time and `Settings.client_queries` of them for one client (see `turns`): a client
+over its share gets 429, a request that waits longer than `Settings.queue_seconds` for its turn 503, both
+with `Retry-After`. A query whose client closes the connection, waiting or running, is dropped at once.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import re
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import Callable
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
@@ -24,6 +27,7 @@ from ..formats import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable
 from . import description, page
 from .access import Access
 from .negotiation import negotiate, ranked
+from .turns import OverShare, Turns, client_of, departure
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
@@ -31,6 +35,7 @@ UPDATE_BODY = "application/sparql-update"
 READ_ONLY = "this endpoint is read-only: SPARQL Update is not allowed (rebuild the graph with `edugraph build`)"
 ENDPOINT_METHODS = "GET, HEAD, POST, OPTIONS"
 PAGE_METHODS = "GET, HEAD"
+RETRY_AFTER = "1"  # seconds, for 429 and 503 busy
 PARAMETER_PREFIX = "$"  # `$region=Дагестан` binds ?region (as Stardog does), see sparql/params
 CLI_PARAMETER = re.compile(r"--param (\w+)")  # how sparql/params names a parameter for the command line
 SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")]
@@ -45,7 +50,9 @@ class Settings:
     access: Access
     limits: Limits = field(default_factory=lambda: Limits(services=()))
     max_queries: int = 2
+    client_queries: int = 1
     queue_seconds: float = 10.0
+    trusted_proxy: str | None = None   # the proxy whose X-Forwarded-For names the client
     verbose: bool = False
 
 
@@ -75,7 +82,8 @@ class Endpoint:
 
     def __init__(self, store: ox.Store, settings: Settings):
         self.store, self.settings = store, settings
-        self.turns = threading.BoundedSemaphore(settings.max_queries)
+        self.turns = Turns(settings.max_queries, settings.client_queries)
+        self.closing = threading.Event()  # the server stops: queries that run or wait are given up
         self.graphs = description.graph_sizes(store)
         self.page = page.render()
 
@@ -143,9 +151,11 @@ class Endpoint:
         try:
             bindings = params.bind_resolved(values, text, None, params.library_classes(text), "the query",
                                             params.store_lookup(self.store)) if values else None
-            with self.turn():
+            left = departure(environ)
+            gone = lambda: left() or self.closing.is_set()  # noqa: E731
+            with self.turn(client_of(environ.get("REMOTE_ADDR", "")), gone):
                 body, media_type = execute(self.store, text, bindings, solutions, graph,
-                                           limits=self.settings.limits, dataset=dataset)
+                                           limits=self.settings.limits, dataset=dataset, cancelled=gone)
         except NotAcceptable as err:
             raise Reply(HTTPStatus.NOT_ACCEPTABLE, str(err)) from None
         except params.ParameterError as err:
@@ -203,23 +213,23 @@ class Endpoint:
         return HTTPStatus.OK, body, media_type, []
 
     # ------------------------------------------------------------------ concurrency
-    def turn(self):
-        """Wait for one of `max_queries` turns (a context manager), or answer 503 with Retry-After."""
-        if not self.turns.acquire(timeout=self.settings.queue_seconds):
+    @contextmanager
+    def turn(self, client: str, gone: Callable[[], bool]):
+        """Hold one of the query slots while the block runs; 429 over the client's share, 503 when no turn
+        comes within `queue_seconds` (or the client left while waiting)."""
+        try:
+            ticket = self.turns.enqueue(client)
+        except OverShare:
+            raise Reply(HTTPStatus.TOO_MANY_REQUESTS, f"too many queries from you: each client may run "
+                        f"{self.settings.client_queries} at once and have as many waiting; try again when one "
+                        "has finished", [("Retry-After", RETRY_AFTER)]) from None
+        if not self.turns.wait(ticket, self.settings.queue_seconds, gone):
             raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: {self.settings.max_queries} queries are running; "
-                        "try again shortly", [("Retry-After", "1")])
-        return _Release(self.turns)
-
-
-class _Release:
-    def __init__(self, semaphore):
-        self.semaphore = semaphore
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.semaphore.release()
+                        "try again shortly", [("Retry-After", RETRY_AFTER)])
+        try:
+            yield
+        finally:
+            self.turns.release(ticket)
 
 
 def parameter_message(err: Exception) -> str:
