@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = library(ROOT / "queries")
 EGR = "https://w3id.org/edugraph/id/"
 EG = "https://w3id.org/edugraph/ontology#"
+RDF, RDFS, XSD, SKOS = (PREFIX_MAP[prefix] for prefix in ("rdf", "rdfs", "xsd", "skos"))
 
 
 @pytest.fixture(scope="session")
@@ -439,3 +440,25 @@ def test_events_in_range_names_a_place_without_a_russian_label_in_english(englis
     visit = [r for r in select(english_named_store, "events-in-range", **{"from": "2020-01-01", "to": "2020-12-31"})
              if "Chufarovsky" in r["eventLabel"]]
     assert visit and {r.get("placeLabel") for r in visit} == {"Veshkaymsky District"}
+
+
+def test_events_in_range_names_an_organiser_in_russian_else_in_english():
+    """The organiser's Russian name, else its English one, whatever the event label's language (it was the name in
+    the event label's language only: an empty cell for an organiser named only in the other language)."""
+    store, article = ox.Store(), ox.NamedNode("https://w3id.org/edugraph/graph/article/t")
+    entities = ox.NamedNode("https://w3id.org/edugraph/graph/entities")
+    organisers = {"ru-event": ("Конференция", "ru", {"en": "Tomsk Quantorium Foundation"}),
+                  "en-event": ("Forum", "en", {"ru": "Министерство просвещения", "en": "Ministry of Education"})}
+    for key, (label, lang, names) in organisers.items():
+        event, organiser = ox.NamedNode(f"{EGR}event/{key}"), ox.NamedNode(f"{EGR}org/{key}-organiser")
+        for p, o in ((f"{RDF}type", ox.NamedNode(f"{EG}Conference")),
+                     (f"{RDFS}label", ox.Literal(label, language=lang)),
+                     (f"{EG}startDate", ox.Literal("2023-05-01", datatype=ox.NamedNode(f"{XSD}date"))),
+                     (f"{EG}organisedBy", organiser)):
+            store.add(ox.Quad(event, ox.NamedNode(p), o, article))
+        for language, name in names.items():
+            store.add(ox.Quad(organiser, ox.NamedNode(f"{SKOS}prefLabel"), ox.Literal(name, language=language),
+                              entities))
+    rows = select(store, "events-in-range", **{"from": "2023-01-01", "to": "2023-12-31"})
+    assert {(r["eventLabel"], r.get("organiserLabel")) for r in rows} == {
+        ("Конференция", "Tomsk Quantorium Foundation"), ("Forum", "Министерство просвещения")}
