@@ -70,7 +70,8 @@ def make_target(args):
 def run(args) -> int:
     from ..errors import EduGraphError
     from ..loading.graphs import check_graph_base, read_build_graphs
-    from ..loading.loader import LoadFailed, after_failure, clean_staging, format_rows, load, verify
+    from ..loading.loader import (LoadFailed, after_failure, clean_staging, drop_removed_articles, format_rows, load,
+                                  verify)
 
     check_graph_base(args.graph_base)
     target = make_target(args)
@@ -96,6 +97,10 @@ def run(args) -> int:
             table, error = after_failure(target, graphs, failure)
             print(table)
             raise error from None
+        removed = drop_removed_articles(target, graphs, args.graph_base)
+        if removed:
+            print(f"removed {len(removed)} graphs of articles the build no longer has: "
+                  + ", ".join(f"<{iri}>" for iri in removed[:3]) + (" …" if len(removed) > 3 else ""))
         rows = verify(target, graphs)
     finally:
         target.close()
