@@ -122,3 +122,26 @@ def test_a_curated_name_with_a_control_character_is_refused_with_its_line(tmp_pa
                  str(tmp_path / "curation"), "--out", str(tmp_path / "b")]) != 0
     err = one_error_line(capsys)
     assert "en_hostile.yaml:3:" in err and "control character" in err
+
+
+@pytest.mark.browser
+def test_viz_pages_draw_the_hostile_names_as_text_in_chromium(hostile_build, tmp_path):
+    """Titles with `</script>`, `\"\"\"`, RTL overrides, U+2028 and astral characters inside the pages' JSON: every
+    page draws offline without an error or a script run, and the title is a tooltip's text as written."""
+    from edugraph.viz import browser
+    if not browser.available():
+        pytest.skip(f"{browser.CHROMIUM} missing: install Debian chromium (`make browser` as root)")
+    out = tmp_path / "viz"
+    assert main(["viz", "--build", str(hostile_build), "--out", str(out), "--view", "all", "--view", "ego",
+                 "--focus", "Иван\u0301 Петрович Сидоров"]) == 0
+    title = METADATA["en_hostile"]["title"]
+    with browser.chromium() as context:
+        for path in sorted(out.glob("*.html")):
+            if path.name == "index.html":
+                continue
+            page, events = browser.open_page(context, path)
+            assert browser.page_state(page)["xss"] is None, path.name
+            assert events == {"console": [], "errors": [], "dialogs": [], "blocked": []}, (path.name, events)
+            tooltips = page.evaluate("() => window.__nodes.get().map(node => String(node.title || ''))")
+            assert path.name != "all.html" or any(title in tip for tip in tooltips)
+            page.close()
