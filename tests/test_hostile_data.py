@@ -145,3 +145,23 @@ def test_viz_pages_draw_the_hostile_names_as_text_in_chromium(hostile_build, tmp
             tooltips = page.evaluate("() => window.__nodes.get().map(node => String(node.title || ''))")
             assert path.name != "all.html" or any(title in tip for tip in tooltips)
             page.close()
+
+
+def test_an_incremental_build_writes_the_same_bytes_as_a_full_one(hostile_build, tmp_path, capsys):
+    """The copied chunks of the hostile articles (long strings with `\"\"\"`, U+2028, astral characters) are the bytes
+    a full build writes."""
+    import shutil
+
+    from edugraph.paths import ARTICLES
+    articles = write_articles(tmp_path / "articles")
+    for path in ARTICLES.glob("002_*"):
+        shutil.copy(path, articles / path.name)
+    incremental, full = tmp_path / "incremental", tmp_path / "full"
+    shutil.copytree(hostile_build, incremental)
+    for out, options in ((incremental, []), (full, ["--full"])):
+        assert main(["build", "--jobs", "1", "--articles", str(articles), "--out", str(out), *options]) == 0
+    assert "reused articles   2" in capsys.readouterr().out  # the two hostile ones, from the first build
+    names = sorted(path.name for path in full.iterdir() if path.suffix[1:] in FORMATS)
+    assert len(names) >= 9
+    for name in names:
+        assert (incremental / name).read_bytes() == (full / name).read_bytes(), name
