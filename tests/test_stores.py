@@ -245,3 +245,22 @@ def test_a_reload_drops_the_graphs_of_articles_the_build_no_longer_has(seed_buil
     graphs = ["-e", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "-f", "csv"]
     local = sorted(run(capsys, "query", *graphs, "--build", str(smaller))[1].splitlines())
     assert sorted(run(capsys, "query", *graphs, "--endpoint", oxigraph_server.url)[1].splitlines()) == local
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "virtuoso"])
+def test_a_graph_base_beyond_ascii_loads_and_is_queried(seed_build, oxigraph_server, store, request, monkeypatch,
+                                                        capsys):
+    """The graph base went into the graph-listing query as a JSON string, astral characters as surrogate escapes
+    (\\ud835\\udd18): Oxigraph refused the query (the load failed), Virtuoso matched no graph (the query said the store
+    had no union graph). Review 5."""
+    base = "https://example.org/граф𝔘#kg/"
+    if store == "oxigraph":
+        url, login = oxigraph_server.url, []
+    else:
+        virtuoso = request.getfixturevalue("virtuoso")
+        url, login = virtuoso.url, virtuoso_login(virtuoso, monkeypatch)
+    code, out, err = load(capsys, seed_build, "--endpoint", url, "--graph-base", base, *login)
+    assert code == 0 and f"{base}union" in out, err
+    local = answer(capsys, "people-posts", [], ["--build", str(seed_build)])
+    expected = sorted(line.replace("https://w3id.org/edugraph/graph/", base) for line in local)
+    assert answer(capsys, "people-posts", [], ["--endpoint", url, "--graph-base", base]) == expected
