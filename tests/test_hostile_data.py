@@ -97,6 +97,7 @@ BAD_METADATA = [  # (key, value, words of the one-line error)
     ("url", "https://example.org/a b", "expected form"),
     ("url", "https://example.org/<x>", "expected form"),
     ("url", "https://example.org/#a#b", "not a valid IRI"),
+    ("url", "https://example.org/" + "я" * 800, "longer than 1500 bytes"),
 ]
 
 

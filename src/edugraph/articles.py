@@ -202,6 +202,9 @@ def iri_problem(url: str) -> str | None:
     """
     import pyoxigraph
 
+    if len(url.encode("utf-8")) > limit("MAX_URL_BYTES"):
+        return (f"longer than {limit('MAX_URL_BYTES')} bytes, which some stores cut without a word "
+                "(EDUGRAPH_MAX_URL_BYTES raises the limit)")
     bidi = BIDI_FORMATTING.search(url)
     if bidi:
         return f"a bidirectional formatting character U+{ord(bidi.group()):04X}, which RFC 3987 forbids in IRIs"

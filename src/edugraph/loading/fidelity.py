@@ -4,7 +4,8 @@ A store may keep a literal in another form (Oxigraph keeps `"87"^^xsd:nonNegativ
 `"true"^^xsd:boolean` as `"1"`), or lose characters (astral ones, NUL, long literals in some stores and versions):
 the triple counts still match. So a sample of the union graph's literals is read back: every literal whose text
 is hard to keep (an astral or invisible character, a line separator, a combining mark, more than 1,000
-characters) and the first of each datatype and language. A literal that comes back with the same value in another
+characters), the first of each datatype and language, and every IRI value of more than 1,000 bytes (Virtuoso cuts
+long IRIs). A literal that comes back with the same value in another
 form (another integer type, `"1"` for `"true"^^xsd:boolean`) is a note; any other difference is an error
 (`edugraph load` then exits non-zero).
 """
@@ -31,7 +32,7 @@ HARD = re.compile("[\U00010000-\U0010ffff\u0300-\u036f\u00ad\u200b-\u200f\u2028-
 
 @dataclass
 class Fidelity:
-    """What the store gave back for the sampled literals."""
+    """What the store gave back for the sampled values."""
 
     sampled: int = 0
     retyped: dict[tuple[str, str], int] = field(default_factory=dict)  # (built datatype, store's) -> literals
@@ -42,7 +43,7 @@ class Fidelity:
         if not self.retyped:
             return None
         kinds = ", ".join(f"{short(built)} as {short(kept) if kept != built else 'another lexical form'} "
-                          f"({count} of {self.sampled} sampled literals)"
+                          f"({count} of {self.sampled} sampled values)"
                           for (built, kept), count in sorted(self.retyped.items()))
         return f"note: the store keeps some literals in another form than the build's, with the same value: {kinds}"
 
@@ -53,7 +54,7 @@ class Fidelity:
         triple, found = self.changed[0]
         held = ", ".join(clip(str(term)) for term in found) or "nothing"
         return (f"the store holds other values than the build: {len(self.changed)} of {self.sampled} sampled "
-                f"literals differ, e.g. <{triple.subject.value}> <{triple.predicate.value}> "
+                f"values differ, e.g. <{triple.subject.value}> <{triple.predicate.value}> "
                 f"{clip(str(triple.object))} came back as {held}")
 
 
@@ -93,19 +94,23 @@ def value_of(literal: pyoxigraph.Literal) -> tuple:
     return literal.value, datatype, literal.language
 
 
-def is_hard(literal: pyoxigraph.Literal) -> bool:
-    return len(literal.value) > LONG or bool(HARD.search(literal.value))
+def is_hard(term) -> bool:
+    """A literal whose text, or an IRI whose length, a store may not keep."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return len(term.value.encode("utf-8")) > LONG
+    return isinstance(term, pyoxigraph.Literal) and (len(term.value) > LONG or bool(HARD.search(term.value)))
 
 
 def sample(graph: LocalGraph, size: int = SAMPLE) -> list[pyoxigraph.Triple]:
-    """Literals of `graph` with an IRI subject: the hard ones, then the first of each datatype and language."""
+    """Triples of `graph` with an IRI subject: the hard ones (`is_hard`), and the first literal of each datatype and
+    language."""
     chosen, kinds = [], set()
     for triple in graph.triples:
-        literal = triple.object
-        if not (isinstance(literal, pyoxigraph.Literal) and isinstance(triple.subject, pyoxigraph.NamedNode)):
+        value = triple.object
+        if not isinstance(triple.subject, pyoxigraph.NamedNode) or isinstance(value, pyoxigraph.BlankNode):
             continue
-        kind = (literal.datatype.value, literal.language)
-        if is_hard(literal) or kind not in kinds:
+        kind = (value.datatype.value, value.language) if isinstance(value, pyoxigraph.Literal) else None
+        if is_hard(value) or kind not in kinds and kind is not None:
             kinds.add(kind)
             chosen.append(triple)
             if len(chosen) == size:
@@ -116,7 +121,7 @@ def sample(graph: LocalGraph, size: int = SAMPLE) -> list[pyoxigraph.Triple]:
 def read_back_query(graph_iri: str, triples: list[pyoxigraph.Triple]) -> str:
     pairs = " ".join(dict.fromkeys(f"({t.subject} {t.predicate})" for t in triples))
     return (f"SELECT ?s ?p ?o WHERE {{ VALUES (?s ?p) {{ {pairs} }} GRAPH <{graph_iri}> {{ ?s ?p ?o }} "
-            "FILTER(isLiteral(?o)) }")  # a blank node in Virtuoso's answer (nodeID://…) is no blank node label
+            "FILTER(!isBlank(?o)) }")  # a blank node in Virtuoso's answer (nodeID://…) is no blank node label
 
 
 def check(terms, graph: LocalGraph, size: int = SAMPLE) -> Fidelity:
@@ -131,7 +136,7 @@ def check(terms, graph: LocalGraph, size: int = SAMPLE) -> Fidelity:
         held = found.get((triple.subject, triple.predicate), [])
         if triple.object in held:
             continue
-        meaning = value_of(triple.object)
+        meaning = value_of(triple.object) if isinstance(triple.object, pyoxigraph.Literal) else None
         same = [term for term in held if isinstance(term, pyoxigraph.Literal) and value_of(term) == meaning]
         if same:
             kinds = (triple.object.datatype.value, same[0].datatype.value)
