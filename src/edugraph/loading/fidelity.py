@@ -5,9 +5,8 @@ A store may keep a literal in another form (Oxigraph keeps `"87"^^xsd:nonNegativ
 the triple counts still match. So a sample of the union graph's literals is read back: every literal whose text
 is hard to keep (an astral or invisible character, a line separator, a combining mark, more than 1,000
 characters), the first of each datatype and language, and every IRI value of more than 1,000 bytes (Virtuoso cuts
-long IRIs). A literal that comes back with the same value in another
-form (another integer type, `"1"` for `"true"^^xsd:boolean`) is a note; any other difference is an error
-(`edugraph load` then exits non-zero).
+long IRIs). A literal that comes back with the same value in another form (another integer type, `"1"` for
+`"true"^^xsd:boolean`) is a note; any other difference is an error (`edugraph load` then exits non-zero).
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ import pyoxigraph
 
 from .graphs import LocalGraph
 
-SAMPLE = 300  # literals read back, at most
+SAMPLE = 300  # values read back, at most
 PAIRS_PER_QUERY = 25  # (subject, property) pairs in one VALUES block
-LONG = 1000  # characters: a literal longer than this is sampled
+LONG = 1000  # a literal of more characters, an IRI of more bytes, is sampled
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGERS = {XSD + name for name in ("integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
                                     "negativeInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
