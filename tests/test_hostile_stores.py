@@ -9,6 +9,7 @@ evidence offsets, the counts) as `xsd:integer`, and a store holding another text
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pyoxigraph
 import pytest
@@ -31,6 +32,26 @@ INTEGER_SUBTYPES = {XSD + "nonNegativeInteger"}  # the only ones the build write
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
     return hostile.hostile_build(tmp_path_factory.mktemp("hostile-stores"))
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    """A Virtuoso of this module's own: loading other data into the session's changes what Virtuoso 7.2 answers to
+    some library queries there (its plans follow the data: organisations-by-place answered no row afterwards)."""
+    from support.virtuoso import VirtuosoServer, missing
+
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-hostile"))
+    try:
+        server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+        pytest.skip(f"Virtuoso is installed but did not start: {err}")
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from .paths import FACTS_SCHEMA
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SURROGATE = re.compile("[\ud800-\udfff]")
-# control characters no XML output (SPARQL XML results, RDF/XML) can hold, or (CR) keeps: all but tab and line feed
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# control characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold, or (CR) keeps: C0 but tab and line feed
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 
 
 @lru_cache(maxsize=None)
