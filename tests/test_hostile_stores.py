@@ -9,7 +9,6 @@ evidence offsets, the counts) as `xsd:integer`, and a store holding another text
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pyoxigraph
 import pytest
@@ -38,20 +37,9 @@ def hostile_build(tmp_path_factory):
 def virtuoso(tmp_path_factory):
     """A Virtuoso of this module's own: loading other data into the session's changes what Virtuoso 7.2 answers to
     some library queries there (its plans follow the data: organisations-by-place answered no row afterwards)."""
-    from support.virtuoso import VirtuosoServer, missing
+    from support.virtuoso import running
 
-    reason = missing()
-    if reason:
-        pytest.skip(reason)
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-hostile"))
-    try:
-        server.start()
-    except (RuntimeError, OSError, subprocess.SubprocessError) as err:
-        pytest.skip(f"Virtuoso is installed but did not start: {err}")
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from running(tmp_path_factory.mktemp("virtuoso-hostile"))
 
 
 @pytest.fixture(scope="module")
