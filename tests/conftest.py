@@ -3,7 +3,6 @@ the robustness counts are printed at the end."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -43,20 +42,9 @@ def oxigraph_server(tmp_path):
 def virtuoso(tmp_path_factory):
     """One Virtuoso 7 for the session (a fresh database starts in about 15 s); skipped with the reason when the
     Debian package is not installed. Tests load into graphs of their own or reload the same build."""
-    from support.virtuoso import VirtuosoServer, missing
+    from support.virtuoso import running
 
-    reason = missing()
-    if reason:
-        pytest.skip(reason)
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
-    try:
-        server.start()
-    except (RuntimeError, OSError, subprocess.SubprocessError) as err:
-        pytest.skip(f"Virtuoso is installed but did not start: {err}")
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from running(tmp_path_factory.mktemp("virtuoso"))
 
 
 def pytest_terminal_summary(terminalreporter):

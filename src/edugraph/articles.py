@@ -15,13 +15,15 @@ import json
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
 
 from .errors import EduGraphError
-from .facts import error_location, is_real_date, load_schema, nesting_depth, schema_errors, surrogate_path
+from .facts import (CONTROL, control_path, error_location, is_real_date, load_schema, nesting_depth, schema_errors,
+                    surrogate_path)
 from .limits import limit
 from .paths import METADATA_SCHEMA
 
@@ -32,6 +34,7 @@ HTML_SUFFIXES = (".html", ".htm")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LETTER = re.compile(r"[^\W\d_]")
+BIDI_FORMATTING = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # LRM, RLM, embeddings, overrides, isolates
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,14 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
     where = surrogate_path(meta)
     if where is not None:
         raise EduGraphError(f"{path}: metadata '{where}' holds an invalid character (a lone UTF-16 surrogate)")
+    where = control_path(meta)
+    if where is not None:
+        raise EduGraphError(f"{path}: metadata '{where}' holds a control character (NUL, ESC, CR, …: of U+0000–U+001F "
+                            "only tab and line feed are allowed), which XML outputs cannot hold")
+    blank = next((key for key in ("title", "place") if isinstance(meta.get(key), str) and is_blank(meta[key])), None)
+    if blank:
+        raise EduGraphError(f"{path}: metadata '{blank}' = {short(meta[blank])} is blank (only spaces or invisible "
+                            "characters): give a real one, or null")
     date = meta.get("date")
     if date is not None and not (isinstance(date, str) and DATE_PATTERN.match(date)):
         raise EduGraphError(f"{path}: metadata date {short(date)} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -171,15 +182,32 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
     return meta
 
 
+def is_blank(value: str) -> bool:
+    """Nothing a reader sees: only white space and invisible (format) characters.
+
+    >>> is_blank(" \\t\\u2028\\u200b\\ufeff"), is_blank("\\u200dа")
+    (True, False)
+    """
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value)
+
+
 def iri_problem(url: str) -> str | None:
     """Why `url` is no IRI an RDF store accepts (the build writes it as one: `http://[::1`, `http://a:xx/`, a bad
     `%zz` escape, a second `#`, a control character), else None.
 
     >>> iri_problem("https://пример.рф/новости?q=1#a"), iri_problem("http://a#b#c")
     (None, "Invalid IRI code point '#'")
+    >>> iri_problem("https://example.org/\\u202egnp.exe")
+    'a bidirectional formatting character U+202E, which RFC 3987 forbids in IRIs'
     """
     import pyoxigraph
 
+    if len(url.encode("utf-8")) > limit("MAX_URL_BYTES"):
+        return (f"longer than {limit('MAX_URL_BYTES')} bytes, which some stores cut without a word "
+                "(EDUGRAPH_MAX_URL_BYTES raises the limit)")
+    bidi = BIDI_FORMATTING.search(url)
+    if bidi:
+        return f"a bidirectional formatting character U+{ord(bidi.group()):04X}, which RFC 3987 forbids in IRIs"
     try:
         pyoxigraph.NamedNode(url)
     except ValueError as err:
@@ -216,7 +244,10 @@ def detect_language(text: str) -> str:
 
 
 def first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """The first line with anything on it, without control characters (a title from the text, like one from
+    metadata, holds none: see `facts.CONTROL`)."""
+    lines = (CONTROL.sub("", line).strip() for line in text.splitlines())
+    return next((line for line in lines if line), "")
 
 
 def read_article(path: Path) -> Article:

@@ -19,6 +19,8 @@ from .paths import FACTS_SCHEMA
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SURROGATE = re.compile("[\ud800-\udfff]")
+# control characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold, or (CR) keeps: C0 but tab and line feed
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 
 
 @lru_cache(maxsize=None)
@@ -106,19 +108,28 @@ def nesting_depth(value, limit: int) -> int:
     return deepest
 
 
-def surrogate_path(value, path: str = "") -> str | None:
-    """Where in `value` a string holds a lone surrogate (invalid Unicode), or None.
+def surrogate_path(value, path: str = "", pattern: re.Pattern = SURROGATE) -> str | None:
+    """Where in `value` a string holds a lone surrogate (invalid Unicode), or another `pattern`; None if nowhere.
 
     >>> surrogate_path({"title": ["ok", "bad \\ud800"]})
     'title.1'
     """
     if isinstance(value, str):
-        return path if SURROGATE.search(value) else None
+        return path if pattern.search(value) else None
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
-        if isinstance(key, str) and SURROGATE.search(key):
+        if isinstance(key, str) and pattern.search(key):
             return f"{path}.{key!r}".lstrip(".")
-        found = surrogate_path(item, f"{path}.{key}".lstrip("."))
+        found = surrogate_path(item, f"{path}.{key}".lstrip("."), pattern)
         if found is not None:
             return found
     return None
+
+
+def control_path(value) -> str | None:
+    """Where in `value` a string holds a control character other than tab and line feed (`CONTROL`), or None.
+
+    >>> control_path({"title": "ok", "place": "a\\x07"})
+    'place'
+    """
+    return surrogate_path(value, pattern=CONTROL)

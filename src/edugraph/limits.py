@@ -35,6 +35,9 @@ DEFAULTS = {
     # one string of an article's facts after a curation file's `replace` (a sentence is cut at 1,500): a short file
     # replacing each «о» by 800 KB took 2.5 GB and minutes
     "MAX_RENAMED_CHARS": 10_000,
+    # an article's `url` (UTF-8 bytes), which the build writes as an IRI: Virtuoso 7.2 cuts IRIs of about 1,900 bytes
+    # and more without a word (the triple counts still match)
+    "MAX_URL_BYTES": 1_500,
     # a query read from standard input (`edugraph query -`)
     "MAX_QUERY_CHARS": 10_000_000,
     # the body of one answer of a SPARQL store (`edugraph load`, `query --endpoint`): a store sending without end

@@ -19,6 +19,8 @@ _SYMBOLS = re.compile(
     "[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f\u20e3\u2022\u25aa-\u25ff\u2219\u27a4]")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n[ \t]*([а-яёa-z])")
 _DASHES = re.compile(r"[\u2010\u2011\u2012]")
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")  # NEL, line and paragraph separators: line breaks of Unicode
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # the rest but tab, LF, VT, FF, CR (spaces and breaks)
 
 
 class _TextCollector(HTMLParser):
@@ -136,14 +138,20 @@ def unify_quotes(text: str) -> str:
 
 
 def clean_text(raw: str) -> str:
-    """Normalise real-world article text: HTML, quotes, spaces, hyphenation, emoji; keep paragraphs."""
+    """Normalise real-world article text: HTML, quotes, spaces, hyphenation, emoji, control characters (dropped;
+    Unicode's other line breaks become line feeds); keep paragraphs.
+
+    >>> clean_text("Школа\\x07 № 5\\u2028открыта\\x00.")
+    'Школа № 5\\nоткрыта.'
+    """
     return _tidied(strip_html(raw or ""))
 
 
 def _tidied(text: str) -> str:
     """`text` (HTML already removed) with quotes, spaces, hyphenation and emoji normalised, paragraphs kept."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROLS.sub("", text)  # no XML output can hold them (facts.CONTROL)
     text = _INVISIBLE.sub("", _HYPHEN_BREAK.sub(r"\1\2", text.replace("\u00ad\n", "")))
     text = _SPACES.sub(" ", text)
     text = _SYMBOLS.sub(" ", text)

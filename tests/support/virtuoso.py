@@ -110,3 +110,22 @@ class VirtuosoServer:
         self.stop()
 
 
+
+
+def running(folder: Path):
+    """A started VirtuosoServer in `folder` for a fixture to yield, stopped afterwards; the test is skipped with the
+    reason when Virtuoso is not installed or does not start."""
+    import pytest
+
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    server = VirtuosoServer(folder)
+    try:
+        server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+        pytest.skip(f"Virtuoso is installed but did not start: {err}")
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -69,8 +69,10 @@ def make_target(args):
 
 def run(args) -> int:
     from ..errors import EduGraphError
+    from ..loading.fidelity import check
     from ..loading.graphs import check_graph_base, read_build_graphs
-    from ..loading.loader import LoadFailed, after_failure, clean_staging, format_rows, load, verify
+    from ..loading.loader import (LoadFailed, after_failure, clean_staging, drop_removed_articles, format_rows, load,
+                                  verify)
 
     check_graph_base(args.graph_base)
     target = make_target(args)
@@ -96,12 +98,21 @@ def run(args) -> int:
             table, error = after_failure(target, graphs, failure)
             print(table)
             raise error from None
+        removed = drop_removed_articles(target, graphs, args.graph_base)
+        if removed:
+            print(f"removed {len(removed)} graphs of articles the build no longer has: "
+                  + ", ".join(f"<{iri}>" for iri in removed[:3]) + (" …" if len(removed) > 3 else ""))
         rows = verify(target, graphs)
+        fidelity = check(target.terms, graphs[-1])  # the union graph: every distinct triple once
     finally:
         target.close()
     print(format_rows(rows))
     bad = [row for row in rows if not row.ok]
     if bad:
         raise EduGraphError(f"triple counts differ in {len(bad)} of {len(rows)} graphs after loading into {target.name}")
+    if fidelity.note():
+        print(fidelity.note())
+    if fidelity.problem():
+        raise EduGraphError(f"{fidelity.problem()} (loaded into {target.name})")
     print(f"loaded {len(rows)} graphs, {sum(row.local for row in rows)} triples into {target.name}: all counts match")
     return 0

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..errors import EduGraphError
-from .graphs import LocalGraph
+from ..sparql.client import graphs_query, is_staging
+from .graphs import BUILD_GRAPH_BASE, LocalGraph, rebase
 from .targets import Target
 
 BATCH_TRIPLES = 50_000  # per switch transaction: Oxigraph slows down on much bigger ones
@@ -90,6 +91,17 @@ def clean_staging(target: Target, graph_base: str) -> list[str]:
     leftovers = target.leftover_staging(graph_base)
     target.drop(leftovers)
     return leftovers
+
+
+def drop_removed_articles(target: Target, graphs: list[LocalGraph], graph_base: str) -> list[str]:
+    """Drop the article graphs under `graph_base` that the build no longer has (an article removed since the last
+    load): left there, `GRAPH ?source` would still find their facts; their IRIs."""
+    prefix = rebase(BUILD_GRAPH_BASE + "article/", graph_base)
+    built = {graph.iri for graph in graphs}
+    removed = sorted(row["g"] for row in target.select(graphs_query(prefix))
+                     if not is_staging(row["g"]) and row["g"] not in built)
+    target.drop(removed)
+    return removed
 
 
 def after_failure(target: Target, graphs: list[LocalGraph], failure: LoadFailed) -> tuple[str, EduGraphError]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..sparql.client import Client, RemoteError, graphs_query, is_staging, with_params
+from ..sparql.client import SPARQL_JSON, Client, RemoteError, graphs_query, is_staging, with_params
 from ..sparql.endpoints import Endpoint
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
@@ -72,6 +72,10 @@ class Target:
     def select(self, sparql: str) -> list[dict[str, str]]:
         raise NotImplementedError
 
+    def terms(self, sparql: str) -> list[dict]:
+        """The rows of a SELECT as pyoxigraph terms (datatypes and languages kept), by variable name."""
+        raise NotImplementedError
+
     def drop(self, iris: list[str]) -> None:
         raise NotImplementedError
 
@@ -95,6 +99,15 @@ class RemoteTarget(Target):
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         return self.client.select(self.endpoint.query, sparql)
+
+    def terms(self, sparql: str) -> list[dict]:
+        answer = self.client.post_query(self.endpoint.query, sparql, SPARQL_JSON)
+        try:
+            results = pyoxigraph.parse_query_results(answer.body, format=pyoxigraph.QueryResultsFormat.JSON)
+            names = [variable.value for variable in results.variables]
+            return [{name: row[name] for name in names} for row in results]
+        except (SyntaxError, ValueError):
+            raise RemoteError(f"POST {self.endpoint.query} answered invalid SPARQL JSON results") from None
 
     def check(self) -> None:
         """Fail early (unreachable, auth, not SPARQL) before anything is written."""
@@ -173,10 +186,13 @@ class StoreTarget(Target):
         return self
 
     def select(self, sparql: str) -> list[dict[str, str]]:
+        return [{name: term.value for name, term in row.items()} for row in self.terms(sparql)]
+
+    def terms(self, sparql: str) -> list[dict]:
         with self.errors():
             solutions = self.store.query(sparql)
             names = [v.value for v in solutions.variables]
-            return [{name: solution[name].value for name in names} for solution in solutions]
+            return [{name: solution[name] for name in names} for solution in solutions]
 
     def write(self, graphs: list[LocalGraph]) -> None:
         with self.errors():

@@ -374,7 +374,7 @@ def is_staging(iri: str) -> bool:
 def graphs_query(graph_base: str) -> str:
     """The named graphs under `graph_base` (staging graphs included)."""
     return (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(STRSTARTS(STR(?g), {json.dumps(graph_base)})) }}")
+            f"FILTER(STRSTARTS(STR(?g), {json.dumps(graph_base, ensure_ascii=False)})) }}")
 
 
 def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
