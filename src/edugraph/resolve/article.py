@@ -11,6 +11,7 @@ from .. import gazetteer
 from ..articles import Article
 from ..extract.names import main_words
 from . import federal, identity, labels
+from .centres import CentreFinder, organisation_centre
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import main_city, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
@@ -94,6 +95,7 @@ class Resolver:
         self.evidence = EvidenceFinder(SentenceFinder.of_article(article))
         self.organisations: dict[str, OrganisationRecord] = {}
         self.mentions = Mentions(article.text)
+        self.centres = CentreFinder(article, facts, self.organisation, self.mentions.of, self.city)
 
     def place(self, name: str) -> PlaceRecord:
         return self.place_of(name, resolve_place(name, self.context))
@@ -121,12 +123,16 @@ class Resolver:
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
+        centre = organisation_centre(name, found.key, initiative, place_ids or ((self.city,) if self.city else ()))
+        if centre:  # one centre of a network, where the article is if its name says nowhere
+            initiative, place_ids = centre[0], place_ids or ((self.city,) if self.city else ())
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
         body = found.body
         names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
                                                                                       place_ids, cls)
-        return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
+        return OrganisationRecord(centre[1] if centre else identity.short_slug(found.key), name, cls, initiative, place_ids, names,
+                                  located)
 
     def _written_in(self, name: str) -> list[dict]:
         """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова
@@ -230,14 +236,17 @@ class Resolver:
         action = self.action(event.get("action"))
         initiatives = tuple(self.initiative(n) for n in event.get("initiatives") or [])
         key, names = self.named(name, kind, start, place, action, initiatives)
+        venue = self.organisation(event["venue"]) if event.get("venue") else None
+        evidence = self.evidence.event(event)
         return EventRecord(
             key, name, kind, names, action=action,
+            centre=self.centres.of_event(name, kind, start, action, place, venue, initiatives, evidence),
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
             online=event.get("online"), place=place,
-            venue=self.organisation(event["venue"]) if event.get("venue") else None, parent=parent,
+            venue=venue, parent=parent,
             initiatives=initiatives, topics=tuple(self.topic(n) for n in event.get("topics") or []),
-            attendees=attendees, evidence=self.evidence.event(event), **orgs)
+            attendees=attendees, evidence=evidence, **orgs)
 
     def resolve(self) -> ResolvedArticle:
         facts = self.facts

@@ -1,0 +1,208 @@
+"""Centres of a network (Kvantorium, IT-cube, «Точка роста») as organisation nodes, resolved once here.
+
+An opening of (or a visit to) one concrete centre gives a `CentreRecord` of the network's class, keyed by network +
+host organisation when the article names where it was set up («на базе школы № 116»), else network + the most
+precise place; an organisation fact naming a centre of a network («Кванториум» in an article about Penza) gets the
+same key (`organisation_centre`), so both are one node. Planned or plural openings («откроются 42 центра»,
+«Открытие новых центров») give none: they are not one concrete centre.
+
+>>> centre_key("it-cube", "school-116-chelyabinsk"), centre_key("kvantorium", "penza")
+('it-cube-school-116-chelyabinsk', 'kvantorium-penza')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import gazetteer
+from ..articles import Article
+from .identity import short_slug
+from .places import place_record, subject_of
+from .evidence import Evidence
+from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
+
+CENTRE_CLASSES = {  # network (initiative id) -> the ontology class of its centres
+    "kvantorium": "KvantoriumCentre", "school-kvantorium": "SchoolKvantoriumCentre", "it-cube": "ITCubeCentre",
+    "point-of-growth": "PointOfGrowthCentre",
+}
+CENTRE_TYPES = ("kvantorium", "it-cube")  # organisation key types (`names.organisation_key`) that are a centre's
+ACTIONS = ("opening", "visit")  # what is done to one concrete centre
+PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # most precise first
+
+CENTRE_NOUN = r"(?:центр|технопарк|кванториум|it-?\s?куб|ит-?\s?куб|точ[ек]\w*\s+роста)"
+PLURAL = re.compile(
+    r"(?<!\w)(?:центр(?:ов|ы|ам|ами|ах)|технопарк(?:ов|и|ам|ами|ах)|кванториум(?:ов|ы|ам|ами|ах)"  # «центров»
+    r"|(?:it|ит)-?\s?куб(?:ов|ы|ам|ами|ах)|точек\s+роста"  # «IT-кубов», «точек роста»
+    r"|(?:\d+|два|две|три|четыре|оба)\s+(?:\w+\s+)?(?:центра|технопарка|кванториума)"  # «42 центра», «два новых центра»
+    r"|cent(?:re|er)s|technoparks|technology\s+parks|kvantoriums|it-cubes|points\s+of\s+growth|growth\s+points)(?!\w)",
+    re.I)
+PLANNED = re.compile(
+    r"(?<!\w)(?:запланирова\w*|планиру\w*|планир\w+|будет\s+открыт\w*|будут\s+открыт\w*|откро(?:ется|ются|ют|ем)"
+    r"|появ(?:ится|ятся)|создадут|will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to)(?!\w)", re.I)
+CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
+BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I)
+COMMON_HEAD = re.compile(r"(?:Школа|Гимназия|Лицей|Колледж|Детский сад)(?!\w)")  # lower case inside a label
+
+
+def centre_key(network: str, where: str) -> str:
+    """The key of a network's centre at a host organisation (its key) or a place (its id)."""
+    return short_slug(f"{network}|{where}")
+
+
+def networks_in(text: str | None) -> list[str]:
+    """The centre networks a text names, a sub-network («Школьный Кванториум») instead of the network it is part of.
+
+    >>> networks_in("открытие школьного технопарка «Кванториум»"), networks_in("центр «IT-куб» и «Точка роста»")
+    (['school-kvantorium'], ['it-cube', 'point-of-growth'])
+    """
+    found = [ident for ident in gazetteer.find_initiatives(text or "") if ident in CENTRE_CLASSES]
+    parents = {gazetteer.initiative(ident).get("part_of") for ident in found}
+    return [ident for ident in found if ident not in parents]
+
+
+def most_precise(place_ids: tuple[str, ...] | list[str]) -> str | None:
+    """The gazetteer id of the most precise of the places (a district before a city before a region)."""
+    ranked = [(PRECISION.get((place_record(i) or {}).get("kind"), 9), n, i) for n, i in enumerate(place_ids)]
+    return min(ranked)[2] if ranked else None
+
+
+def organisation_centre(name: str, key: str, initiative: str | None,
+                        place_ids: tuple[str, ...]) -> tuple[str, str] | None:
+    """The network and centre key of an organisation fact that names one centre of a network (its organisation
+    `key` as `identity.organisation_key` gave it, the initiative its name names first, the places it is located
+    in); None for any other organisation or for several centres («Центры «Точки роста»»).
+
+    >>> organisation_centre("Кванториум (Пенза)", "kvantorium|penza", "kvantorium", ("penza",))
+    ('kvantorium', 'kvantorium-penza')
+    >>> organisation_centre("Центр цифрового образования детей «IT-куб»", "it-cube|", "digital-education-centre",
+    ...                     ("balakhna",))
+    ('it-cube', 'it-cube-balakhna')
+    """
+    found = [initiative] if initiative in CENTRE_CLASSES else networks_in(name)
+    if len(found) != 1 or PLURAL.search(name):
+        return None
+    kind, _, rest = key.partition("|")
+    if kind in CENTRE_TYPES and rest and not rest.isdigit():
+        where = rest  # the place its name holds («Кванториум Сарова»)
+    elif rest and kind not in CENTRE_TYPES:
+        where = short_slug(key)  # a numbered host («Кванториум школы № 56»): the host's key
+    else:
+        where = most_precise(place_ids)
+    return (found[0], centre_key(found[0], where)) if where else None
+
+
+def centre_labels(network: str, host: OrganisationRecord | None, place: dict | None,
+                  unknown: PlaceRecord | None = None) -> Labels:
+    """«IT-куб (школа № 116, Челябинск)» / "IT-cube (School No. 116, Chelyabinsk)", «Точка роста (Омская область)»;
+    a place the gazetteer lacks (`unknown`) is named before its region: «IT-куб (Покровск, Республика Саха …)»."""
+    names = gazetteer.initiative(network)
+
+    def label(lang: str) -> str:
+        parts = []
+        if host and getattr(host.labels, lang):
+            text = re.sub(r"\s*\((.+)\)$", r", \1", getattr(host.labels, lang))
+            parts.append(COMMON_HEAD.sub(lambda m: m.group().lower(), text, count=1) if lang == "ru" else text)
+        if unknown and not unknown.known and not host and getattr(unknown.labels, lang):
+            parts.append(getattr(unknown.labels, lang))
+        if place and not any(place[lang] in part for part in parts):
+            parts.append(place[lang])
+        return f"{names[lang]} ({', '.join(parts)})" if parts else names[lang]
+    return Labels(ru=label("ru"), en=label("en"))
+
+
+class CentreFinder:
+    """Finds the centre an event of one article opens or visits, with the article's organisation facts as hosts.
+
+    `organisation` resolves an organisation name (`Resolver.organisation`), `mentions` finds a name's mentions in
+    the text (`article.Mentions.of`), `city` is the article's main city (the place of last resort).
+    """
+
+    def __init__(self, article: Article, facts: dict, organisation: Callable[[str], OrganisationRecord],
+                 mentions: Callable[[str], list[re.Match]], city: str | None):
+        self.article = article
+        self.organisation_names = [n for n in facts.get("organisations", []) if isinstance(n, str)]
+        self.networks = list(dict.fromkeys(n for name in facts.get("initiatives", []) or []
+                                           for n in networks_in(name)))
+        self.organisation, self.mentions, self.city = organisation, mentions, city
+
+    def network(self, name: str, action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...],
+                sentence: str) -> str | None:
+        """The one network the event is about: its action's object, its name, the initiatives it names, its
+        sentence, else — when the sentence speaks of «центр» — the one network the article names."""
+        if action and action.network:
+            return action.network if action.network in CENTRE_CLASSES else None
+        for found in (networks_in(action and action.wording), networks_in(name),
+                      list(dict.fromkeys(i.key for i in initiatives if i.key in CENTRE_CLASSES)),
+                      networks_in(sentence)):
+            if found:
+                return found[0] if len(found) == 1 else None
+        return self.networks[0] if len(self.networks) == 1 and CENTRE_WORD.search(sentence) else None
+
+    def concrete(self, name: str, action: ActionRecord | None, start: str | None, sentence: str) -> bool:
+        """True unless the event is plural («Открытие новых центров», «создано 66 центров») or planned
+        («запланировано открытие», an opening dated after the article)."""
+        texts = (name, action and action.wording or "", sentence)
+        if any(PLURAL.search(text) for text in texts) or PLANNED.search(sentence):
+            return False
+        return not (start and self.article.date and start[:len(self.article.date)] > self.article.date)
+
+    def host(self, network: str, action: ActionRecord | None, venue: OrganisationRecord | None,
+             place: PlaceRecord | None) -> OrganisationRecord | None:
+        """Where the centre was set up: the event's venue, the organisation the action names («Visit to school
+        No. 162»), else the one organisation of the article written right after «на базе» in a sentence about a
+        centre, in the event's place."""
+        if venue:
+            return venue
+        if action and action.wording in self.organisation_names and not networks_in(action.wording):
+            return self.organisation(action.wording)
+        found = {}
+        for name in self.organisation_names:
+            record = self.organisation(name)
+            if record.initiative or networks_in(name) or place and place.known and place.key not in record.place_ids:
+                continue
+            for mention in self.mentions(name):
+                before = mention.string[max(0, mention.start() - 60):mention.start()]
+                line = mention.string[max(0, mention.start() - 200):mention.end() + 200]
+                if BASED_AT.search(before) and re.search(CENTRE_NOUN, line, re.I):
+                    found[record.key] = record
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
+                 place: PlaceRecord | None, venue: OrganisationRecord | None,
+                 initiatives: tuple[InitiativeRecord, ...], evidence: Evidence | None) -> CentreRecord | None:
+        """The one concrete centre an event opens or visits (located by the event's `evidence`), None for any other
+        event."""
+        sentence = evidence.sentence.text if evidence and evidence.sentence else ""
+        if not (action.kind in ACTIONS if action else kind == "opening"):
+            return None
+        network = self.network(name, action, initiatives, sentence)
+        if not network or not self.concrete(name, action, start, sentence):
+            return None
+        if venue and venue.initiative == network:
+            return None  # the venue is the centre itself: the event is linked to it already
+        host = self.host(network, action, venue, place)
+        named = {org.key: org for org in map(self.organisation, self.organisation_names)
+                 if org.initiative == network and not PLURAL.search(org.wording)}
+        if len(named) == 1:  # the article names the centre as an organisation too: that node
+            org = next(iter(named.values()))
+            return CentreRecord(org.key, org.wording, CENTRE_CLASSES[network], network, org.place_ids, org.labels,
+                                org.located, host=host)
+        located = self.located(place, host)
+        where = host.key if host else place.key if place else located[0] if located else None
+        if not where:
+            return None
+        names = centre_labels(network, host, place_record(located[0]) if located else None, place)
+        return CentreRecord(centre_key(network, where), getattr(names, self.article.language),
+                            CENTRE_CLASSES[network], network, located, names, evidence, host=host)
+
+    def located(self, place: PlaceRecord | None, host: OrganisationRecord | None) -> tuple[str, ...]:
+        """The gazetteer ids a centre is located in: the event's place, else its host's, else the article's city; a
+        place the gazetteer lacks («Покровск») is kept, with the federal subject of the article's city."""
+        if place and place.known:
+            return (place.key,)
+        if host and host.place_ids:
+            return host.place_ids
+        if place:
+            return (place.key,) + tuple(filter(None, [subject_of(self.city)]))
+        return (self.city,) if self.city else ()
