@@ -6,12 +6,13 @@ import bisect
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .. import gazetteer
 from ..articles import Article
 from ..extract.names import main_words
 from . import federal, identity, labels
-from .centres import CentreFinder, organisation_centre
+from .centres import CentreFinder
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import main_city, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
@@ -123,16 +124,17 @@ class Resolver:
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
-        centre = organisation_centre(name, found.key, initiative, place_ids or ((self.city,) if self.city else ()))
-        if centre:  # one centre of a network, where the article is if its name says nowhere
-            initiative, place_ids = centre[0], place_ids or ((self.city,) if self.city else ())
+        default = (self.city,) if self.city else ()
+        centre = self.centres.of_organisation(name, found.key, initiative, place_ids or default)
+        place_ids = centre.place_ids if centre else place_ids  # a centre is where the article is if its name says not
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
+        if centre:
+            return replace(centre, located=located)
         body = found.body
         names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
                                                                                       place_ids, cls)
-        return OrganisationRecord(centre[1] if centre else identity.short_slug(found.key), name, cls, initiative, place_ids, names,
-                                  located)
+        return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
 
     def _written_in(self, name: str) -> list[dict]:
         """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова

@@ -3,7 +3,7 @@
 An opening of (or a visit to) one concrete centre gives a `CentreRecord` of the network's class, keyed by network +
 host organisation when the article names where it was set up («на базе школы № 116»), else network + the most
 precise place; an organisation fact naming a centre of a network («Кванториум» in an article about Penza) gets the
-same key (`organisation_centre`), so both are one node. Planned or plural openings («откроются 42 центра»,
+same key (`CentreFinder.of_organisation`), so both are one node. Planned or plural openings («откроются 42 центра»,
 «Открытие новых центров») give none: they are not one concrete centre.
 
 >>> centre_key("it-cube", "school-116-chelyabinsk"), centre_key("kvantorium", "penza")
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from .. import gazetteer
 from ..articles import Article
 from .identity import short_slug
-from .places import place_record, subject_of
+from .places import ancestors, place_record, subject_of
 from .evidence import Evidence
 from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
 
@@ -30,7 +30,8 @@ CENTRE_TYPES = ("kvantorium", "it-cube")  # organisation key types (`names.organ
 ACTIONS = ("opening", "visit")  # what is done to one concrete centre
 PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # most precise first
 
-CENTRE_NOUN = r"(?:центр|технопарк|кванториум|it-?\s?куб|ит-?\s?куб|точ[ек]\w*\s+роста)"
+CENTRE_NOUN = re.compile(r"центр|технопарк|кванториум|(?:it|ит)-?\s?куб|точ[ек]\w*\s+роста"  # a centre's name
+                         r"|cent(?:re|er)|technopark|technology\s+park|kvantorium|it-?\s?cube|growth\s+point", re.I)
 PLURAL = re.compile(
     r"(?<!\w)(?:центр(?:ов|ы|ам|ами|ах)|технопарк(?:ов|и|ам|ами|ах)|кванториум(?:ов|ы|ам|ами|ах)"  # «центров»
     r"|(?:it|ит)-?\s?куб(?:ов|ы|ам|ами|ах)|точек\s+роста"  # «IT-кубов», «точек роста»
@@ -67,29 +68,15 @@ def most_precise(place_ids: tuple[str, ...] | list[str]) -> str | None:
     return min(ranked)[2] if ranked else None
 
 
-def organisation_centre(name: str, key: str, initiative: str | None,
-                        place_ids: tuple[str, ...]) -> tuple[str, str] | None:
-    """The network and centre key of an organisation fact that names one centre of a network (its organisation
-    `key` as `identity.organisation_key` gave it, the initiative its name names first, the places it is located
-    in); None for any other organisation or for several centres («Центры «Точки роста»»).
+def overlaps(place_id: str, place_ids: tuple[str, ...]) -> bool:
+    """True when the place lies in one of the places or contains one («omsk» and «omsk-oblast»), or they are none.
 
-    >>> organisation_centre("Кванториум (Пенза)", "kvantorium|penza", "kvantorium", ("penza",))
-    ('kvantorium', 'kvantorium-penza')
-    >>> organisation_centre("Центр цифрового образования детей «IT-куб»", "it-cube|", "digital-education-centre",
-    ...                     ("balakhna",))
-    ('it-cube', 'it-cube-balakhna')
+    >>> overlaps("omsk", ("omsk-oblast",)), overlaps("omsk", ("miass",)), overlaps("omsk", ())
+    (True, False, True)
     """
-    found = [initiative] if initiative in CENTRE_CLASSES else networks_in(name)
-    if len(found) != 1 or PLURAL.search(name):
-        return None
-    kind, _, rest = key.partition("|")
-    if kind in CENTRE_TYPES and rest and not rest.isdigit():
-        where = rest  # the place its name holds («Кванториум Сарова»)
-    elif rest and kind not in CENTRE_TYPES:
-        where = short_slug(key)  # a numbered host («Кванториум школы № 56»): the host's key
-    else:
-        where = most_precise(place_ids)
-    return (found[0], centre_key(found[0], where)) if where else None
+    def chain(ident: str) -> set[str]:
+        return {r["id"] for r in ancestors(place_record(ident))}
+    return not place_ids or any(place_id in chain(p) or p in chain(place_id) for p in place_ids)
 
 
 def centre_labels(network: str, host: OrganisationRecord | None, place: dict | None,
@@ -105,7 +92,7 @@ def centre_labels(network: str, host: OrganisationRecord | None, place: dict | N
             parts.append(COMMON_HEAD.sub(lambda m: m.group().lower(), text, count=1) if lang == "ru" else text)
         if unknown and not unknown.known and not host and getattr(unknown.labels, lang):
             parts.append(getattr(unknown.labels, lang))
-        if place and not any(place[lang] in part for part in parts):
+        if place and not any(re.search(rf"(?<!\w){re.escape(place[lang])}(?!\w)", part) for part in parts):
             parts.append(place[lang])
         return f"{names[lang]} ({', '.join(parts)})" if parts else names[lang]
     return Labels(ru=label("ru"), en=label("en"))
@@ -124,7 +111,33 @@ class CentreFinder:
         self.organisation_names = [n for n in facts.get("organisations", []) if isinstance(n, str)]
         self.networks = list(dict.fromkeys(n for name in facts.get("initiatives", []) or []
                                            for n in networks_in(name)))
+        self.venue_names = [e["venue"] for e in facts.get("events", []) if isinstance(e.get("venue"), str)]
         self.organisation, self.mentions, self.city = organisation, mentions, city
+        self.hosts: dict[str | None, OrganisationRecord | None] = {}  # `based_at` by place
+
+    def of_organisation(self, name: str, key: str, initiative: str | None,
+                        place_ids: tuple[str, ...]) -> CentreRecord | None:
+        """The centre an organisation fact names (`key` as `identity.organisation_key` gave it, the `initiative` its
+        name names first, the places it is located in), keyed by network + the organisation the article sets a
+        centre up at, else + the place its name holds, else + the most precise of its places; None for any other
+        organisation or for several centres («Центры «Точки роста»»)."""
+        found = [initiative] if initiative in CENTRE_CLASSES else networks_in(name)
+        if len(found) != 1 or PLURAL.search(name):
+            return None
+        network, host, place = found[0], self.based_at(), most_precise(place_ids)
+        kind, _, rest = key.partition("|")
+        if host:
+            where = host.key
+        elif kind in CENTRE_TYPES and rest and not rest.isdigit():
+            where = rest  # the place its name holds («Кванториум Сарова»)
+        elif rest and kind not in CENTRE_TYPES:
+            where = short_slug(key)  # a numbered host («Кванториум школы № 56»): the host's key
+        else:
+            where = place
+        if not where:
+            return None
+        return CentreRecord(centre_key(network, where), name, CENTRE_CLASSES[network], network, place_ids,
+                            centre_labels(network, host, place and place_record(place)), host=host)
 
     def network(self, name: str, action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...],
                 sentence: str) -> str | None:
@@ -147,26 +160,36 @@ class CentreFinder:
             return False
         return not (start and self.article.date and start[:len(self.article.date)] > self.article.date)
 
-    def host(self, network: str, action: ActionRecord | None, venue: OrganisationRecord | None,
+    def host(self, action: ActionRecord | None, venue: OrganisationRecord | None,
              place: PlaceRecord | None) -> OrganisationRecord | None:
-        """Where the centre was set up: the event's venue, the organisation the action names («Visit to school
-        No. 162»), else the one organisation of the article written right after «на базе» in a sentence about a
-        centre, in the event's place."""
+        """Where the centre an event opens or visits was set up: the event's venue, the organisation the action names
+        («Visit to school No. 162»), else the one the article sets a centre up at in the event's place."""
         if venue:
             return venue
         if action and action.wording in self.organisation_names and not networks_in(action.wording):
             return self.organisation(action.wording)
+        return self.based_at(place)
+
+    def based_at(self, place: PlaceRecord | None = None) -> OrganisationRecord | None:
+        """The one organisation of the article (not itself a centre) written right after «на базе» / "at the premises
+        of" near a centre's name («центр появился … на базе новой школы №116»), located in `place` if it is known."""
+        if (place and place.key) in self.hosts:
+            return self.hosts[place and place.key]
         found = {}
-        for name in self.organisation_names:
+        for name in self.organisation_names + self.venue_names:
+            if networks_in(name):
+                continue  # a centre itself, never its own host
             record = self.organisation(name)
-            if record.initiative or networks_in(name) or place and place.known and place.key not in record.place_ids:
+            if record.initiative or place and place.known and not overlaps(place.key, record.place_ids):
                 continue
-            for mention in self.mentions(name):
+            literal = re.finditer(re.escape(name), self.article.text, re.I)  # an English «No. 5» too
+            for mention in self.mentions(name) or literal:
                 before = mention.string[max(0, mention.start() - 60):mention.start()]
-                line = mention.string[max(0, mention.start() - 200):mention.end() + 200]
-                if BASED_AT.search(before) and re.search(CENTRE_NOUN, line, re.I):
+                around = mention.string[max(0, mention.start() - 200):mention.end() + 200]
+                if BASED_AT.search(before) and CENTRE_NOUN.search(around):
                     found[record.key] = record
-        return next(iter(found.values())) if len(found) == 1 else None
+        self.hosts[place and place.key] = next(iter(found.values())) if len(found) == 1 else None
+        return self.hosts[place and place.key]
 
     def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
                  place: PlaceRecord | None, venue: OrganisationRecord | None,
@@ -181,7 +204,7 @@ class CentreFinder:
             return None
         if venue and venue.initiative == network:
             return None  # the venue is the centre itself: the event is linked to it already
-        host = self.host(network, action, venue, place)
+        host = self.host(action, venue, place)
         named = {org.key: org for org in map(self.organisation, self.organisation_names)
                  if org.initiative == network and not PLURAL.search(org.wording)}
         if len(named) == 1:  # the article names the centre as an organisation too: that node
