@@ -129,11 +129,11 @@ class Resolver:
         place_ids = centre.place_ids if centre else place_ids  # a centre is where the article is if its name says not
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
-        if centre:
-            return replace(centre, located=located)
         body = found.body
         names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
                                                                                       place_ids, cls)
+        if centre:  # labelled by its host if it has one: «IT-куб (школа № 116, Челябинск)»
+            return replace(centre, labels=centre.labels if centre.host else names, located=located)
         return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
 
     def _written_in(self, name: str) -> list[dict]:

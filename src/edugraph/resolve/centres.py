@@ -43,6 +43,7 @@ PLANNED = re.compile(
     r"|появ(?:ится|ятся)|создадут|will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to)(?!\w)", re.I)
 CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
 BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I)
+SENTENCE_ENDS = ".!?\n"
 COMMON_HEAD = re.compile(r"(?:Школа|Гимназия|Лицей|Колледж|Детский сад)(?!\w)")  # lower case inside a label
 
 
@@ -113,7 +114,7 @@ class CentreFinder:
                                            for n in networks_in(name)))
         self.venue_names = [e["venue"] for e in facts.get("events", []) if isinstance(e.get("venue"), str)]
         self.organisation, self.mentions, self.city = organisation, mentions, city
-        self.hosts: dict[str | None, OrganisationRecord | None] = {}  # `based_at` by place
+        self.hosts: dict[tuple[str, ...], OrganisationRecord | None] = {}  # `based_at` by places
 
     def of_organisation(self, name: str, key: str, initiative: str | None,
                         place_ids: tuple[str, ...]) -> CentreRecord | None:
@@ -124,7 +125,7 @@ class CentreFinder:
         found = [initiative] if initiative in CENTRE_CLASSES else networks_in(name)
         if len(found) != 1 or PLURAL.search(name):
             return None
-        network, host, place = found[0], self.based_at(), most_precise(place_ids)
+        network, host, place = found[0], self.based_at(place_ids), most_precise(place_ids)
         kind, _, rest = key.partition("|")
         if host:
             where = host.key
@@ -168,28 +169,30 @@ class CentreFinder:
             return venue
         if action and action.wording in self.organisation_names and not networks_in(action.wording):
             return self.organisation(action.wording)
-        return self.based_at(place)
+        return self.based_at((place.key,) if place and place.known else ())
 
-    def based_at(self, place: PlaceRecord | None = None) -> OrganisationRecord | None:
+    def based_at(self, place_ids: tuple[str, ...] = ()) -> OrganisationRecord | None:
         """The one organisation of the article (not itself a centre) written right after «на базе» / "at the premises
-        of" near a centre's name («центр появился … на базе новой школы №116»), located in `place` if it is known."""
-        if (place and place.key) in self.hosts:
-            return self.hosts[place and place.key]
-        found = {}
+        of" in a sentence that names a centre («центр появился … на базе новой школы №116»), located in or around one
+        of `place_ids` (the centre's, when known)."""
+        if place_ids in self.hosts:
+            return self.hosts[place_ids]
+        found, text = {}, self.article.text
         for name in self.organisation_names + self.venue_names:
             if networks_in(name):
                 continue  # a centre itself, never its own host
             record = self.organisation(name)
-            if record.initiative or place and place.known and not overlaps(place.key, record.place_ids):
+            if record.initiative or place_ids and not any(overlaps(p, record.place_ids) for p in place_ids):
                 continue
-            literal = re.finditer(re.escape(name), self.article.text, re.I)  # an English «No. 5» too
+            literal = re.finditer(re.escape(name), text, re.I)  # an English «No. 5» too
             for mention in self.mentions(name) or literal:
-                before = mention.string[max(0, mention.start() - 60):mention.start()]
-                around = mention.string[max(0, mention.start() - 200):mention.end() + 200]
-                if BASED_AT.search(before) and CENTRE_NOUN.search(around):
+                start = max(text.rfind(end, 0, mention.start()) for end in SENTENCE_ENDS) + 1
+                stops = [i for i in (text.find(end, mention.end()) for end in SENTENCE_ENDS) if i >= 0]
+                if BASED_AT.search(text[max(start, mention.start() - 60):mention.start()]) and \
+                        CENTRE_NOUN.search(text[start:min(stops, default=len(text))]):
                     found[record.key] = record
-        self.hosts[place and place.key] = next(iter(found.values())) if len(found) == 1 else None
-        return self.hosts[place and place.key]
+        self.hosts[place_ids] = next(iter(found.values())) if len(found) == 1 else None
+        return self.hosts[place_ids]
 
     def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
                  place: PlaceRecord | None, venue: OrganisationRecord | None,
