@@ -13,10 +13,12 @@ from rdflib.namespace import RDF, RDFS
 
 from edugraph.articles import read_article
 from edugraph.build import article_facts
-from edugraph.mapping import article_graph
+from edugraph.mapping import article_graph, gazetteer_graph
 from edugraph.namespaces import EG, ID
-from edugraph.resolve import resolve_article
+from edugraph.ontology import load_ontology, load_shapes
+from edugraph.resolve import ResolvedArticle, resolve_article
 from edugraph.resolve.centres import CentreFinder
+from edugraph.validation import validate
 
 ARTICLES = {  # id: (language, place, date, text; its first line the title)
     "ru_school": ("ru", "Челябинск", "2022-09-01",
@@ -48,12 +50,17 @@ def folder(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def graph_of(folder):
+def resolved_of(folder):
     @functools.cache
-    def build(ident: str) -> Graph:
+    def resolve(ident: str) -> ResolvedArticle:
         article = read_article(folder / f"{ident}.txt")
-        return article_graph(resolve_article(article, article_facts(article, {})))
-    return build
+        return resolve_article(article, article_facts(article, {}))
+    return resolve
+
+
+@pytest.fixture(scope="module")
+def graph_of(resolved_of):
+    return lambda ident: article_graph(resolved_of(ident))
 
 
 def centres(graph: Graph) -> set:
@@ -113,3 +120,14 @@ def test_an_opening_and_a_later_mention_of_the_same_centre_are_one_node(graph_of
     assert set(graph.subjects(EG.partOfInitiative, ID["initiative/kvantorium"])) == {centre}
     assert (next(graph.subjects(RDF.type, EG.Opening)), EG.venue, centre) in graph
     assert (centre, RDFS.label, Literal("Кванториум (Пенза)", lang="ru")) in graph
+
+
+def test_the_shapes_accept_an_opening_s_centre_and_report_one_without_its_network(resolved_of):
+    """SHACL (`ontology/shapes.ttl` egsh:CentreShape): a centre is part of a centre network."""
+    data = Graph()
+    for triple in (*article_graph(resolved_of("ru_school")), *gazetteer_graph([resolved_of("ru_school")])):
+        data.add(triple)
+    assert validate(data, load_shapes(), load_ontology()).conforms
+    data.remove((ID["org/it-cube-school-116-chelyabinsk"], EG.partOfInitiative, None))
+    report = validate(data, load_shapes(), load_ontology())
+    assert not report.conforms and "eg:CentreNetwork" in report.text
