@@ -32,15 +32,13 @@ PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # mo
 
 CENTRE_NOUN = re.compile(r"центр|технопарк|кванториум|(?:it|ит)-?\s?куб|точ[ек]\w*\s+роста"  # a centre's name
                          r"|cent(?:re|er)|technopark|technology\s+park|kvantorium|it-?\s?cube|growth\s+point", re.I)
-PLURAL = re.compile(
-    r"(?<!\w)(?:центр(?:ов|ы|ам|ами|ах)|технопарк(?:ов|и|ам|ами|ах)|кванториум(?:ов|ы|ам|ами|ах)"  # «центров»
-    r"|(?:it|ит)-?\s?куб(?:ов|ы|ам|ами|ах)|точек\s+роста"  # «IT-кубов», «точек роста»
-    r"|(?:\d+|два|две|три|четыре|оба)\s+(?:\w+\s+)?(?:центра|технопарка|кванториума)"  # «42 центра», «два новых центра»
-    r"|cent(?:re|er)s|technoparks|technology\s+parks|kvantoriums|it-cubes|points\s+of\s+growth|growth\s+points)(?!\w)",
-    re.I)
-PLANNED = re.compile(
-    r"(?<!\w)(?:запланирова\w*|планиру\w*|планир\w+|будет\s+открыт\w*|будут\s+открыт\w*|откро(?:ется|ются|ют|ем)"
-    r"|появ(?:ится|ятся)|создадут|will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to)(?!\w)", re.I)
+PLURAL_NOUN = r"(?:центр|технопарк|кванториум|(?:it|ит)-?\s?куб)(?:ов|ы|и|ам|ами|ах)|точек\s+роста"  # «центров»
+COUNTED = r"(?:\d+|два|две|три|четыре|оба)\s+(?:\w+[ыи]х\s+)?(?:центра|технопарка|кванториума)"  # «42 новых центра»
+PLURAL_EN = r"cent(?:re|er)s|technoparks|technology\s+parks|kvantoriums|it-cubes|points\s+of\s+growth|growth\s+points"
+PLURAL = re.compile(rf"(?<!\w)(?:{PLURAL_NOUN}|{COUNTED}|{PLURAL_EN})(?!\w)", re.I)
+FUTURE_RU = r"запланирова\w*|планир\w+|будут?\s+открыт\w*|откро(?:ется|ются|ют|ем)|появ(?:ится|ятся)|создадут"
+FUTURE_EN = r"will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to"
+PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «запланировано», "will open"
 CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
 BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I)
 SENTENCE_ENDS = ".!?\n"
