@@ -61,6 +61,12 @@ def networks_in(text: str | None) -> list[str]:
     return [ident for ident in found if ident not in parents]
 
 
+def names_network(text: str, network: str) -> bool:
+    """True when the text names the network or one of its sub-networks («школьный технопарк» of Kvantorium)."""
+    return any(ident == network or (gazetteer.initiative(ident) or {}).get("part_of") == network
+               for ident in gazetteer.find_initiatives(text))
+
+
 def most_precise(place_ids: tuple[str, ...] | list[str]) -> str | None:
     """The gazetteer id of the most precise of the places (a district before a city before a region)."""
     ranked = [(PRECISION.get((place_record(i) or {}).get("kind"), 9), n, i) for n, i in enumerate(place_ids)]
@@ -139,17 +145,22 @@ class CentreFinder:
                             centre_labels(network, host, place and place_record(place)), host=host)
 
     def network(self, name: str, action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...],
-                sentence: str) -> str | None:
-        """The one network the event is about: its action's object, its name, the initiatives it names, its
-        sentence, else — when the sentence speaks of «центр» — the one network the article names."""
-        if action and action.network:
-            return action.network if action.network in CENTRE_CLASSES else None
-        for found in (networks_in(action and action.wording), networks_in(name),
-                      list(dict.fromkeys(i.key for i in initiatives if i.key in CENTRE_CLASSES)),
-                      networks_in(sentence)):
+                sentence: str, host: OrganisationRecord | None) -> str | None:
+        """The one network the event is about: its action's object, its name or the initiatives it names, if its
+        sentence (when found) names that network too («открытие нового ИТ-центра» is not of an IT-cube); else the
+        network its sentence names; else, for an event at a `host` whose sentence speaks of «центр», the one network
+        the article names ("visited the center, which opened in 2020 … in school No. 162")."""
+        given = [action.network] if action and action.network else []
+        for found in (given, networks_in(action and action.wording), networks_in(name),
+                      list(dict.fromkeys(i.key for i in initiatives if i.key in CENTRE_CLASSES))):
             if found:
-                return found[0] if len(found) == 1 else None
-        return self.networks[0] if len(self.networks) == 1 and CENTRE_WORD.search(sentence) else None
+                known = len(found) == 1 and found[0] in CENTRE_CLASSES
+                return found[0] if known and (not sentence or names_network(sentence, found[0])) else None
+        found = networks_in(sentence)
+        if found:
+            return found[0] if len(found) == 1 else None
+        single = len(self.networks) == 1 and host and CENTRE_WORD.search(sentence)
+        return self.networks[0] if single else None
 
     def concrete(self, name: str, action: ActionRecord | None, start: str | None, sentence: str) -> bool:
         """True unless the event is plural («Открытие новых центров», «создано 66 центров») or planned
@@ -163,11 +174,13 @@ class CentreFinder:
              place: PlaceRecord | None) -> OrganisationRecord | None:
         """Where the centre an event opens or visits was set up: the event's venue, the organisation the action names
         («Visit to school No. 162»), else the one the article sets a centre up at in the event's place."""
-        if venue:
-            return venue
+        return venue or self.named_host(action) or self.based_at((place.key,) if place and place.known else ())
+
+    def named_host(self, action: ActionRecord | None) -> OrganisationRecord | None:
+        """The organisation (not a centre) an action names as its object, if the article names it too."""
         if action and action.wording in self.organisation_names and not networks_in(action.wording):
             return self.organisation(action.wording)
-        return self.based_at((place.key,) if place and place.known else ())
+        return None
 
     def based_at(self, place_ids: tuple[str, ...] = ()) -> OrganisationRecord | None:
         """The one organisation of the article (not itself a centre) written right after «на базе» / "at the premises
@@ -200,7 +213,7 @@ class CentreFinder:
         sentence = evidence.sentence.text if evidence and evidence.sentence else ""
         if not (action.kind in ACTIONS if action else kind == "opening"):
             return None
-        network = self.network(name, action, initiatives, sentence)
+        network = self.network(name, action, initiatives, sentence, venue or self.named_host(action))
         if not network or not self.concrete(name, action, start, sentence):
             return None
         if venue and venue.initiative == network:
