@@ -36,6 +36,7 @@ ARTICLES = {  # id: (language, place, date, text; its first line the title)
                 "В Пензе открылся детский технопарк «Кванториум»\n\n20 октября 2017 года в Пензе открылся детский "
                 "технопарк «Кванториум». Директор «Кванториума» Иван Петров рассказал о первых занятиях.\n"),
 }
+REAL = Path(__file__).parent / "dev" / "articles"
 CENTRE_CLASSES = (EG.ITCubeCentre, EG.KvantoriumCentre, EG.PointOfGrowthCentre)
 
 
@@ -131,3 +132,17 @@ def test_the_shapes_accept_an_opening_s_centre_and_report_one_without_its_networ
     data.remove((ID["org/it-cube-school-116-chelyabinsk"], EG.partOfInitiative, None))
     report = validate(data, load_shapes(), load_ontology())
     assert not report.conforms and "eg:CentreNetwork" in report.text
+
+
+@pytest.mark.parametrize("ident, expected", [
+    # «Первый «IT-куб» в регионе открылся в Миассе …; … центр появился и в Челябинске на базе новой школы №116»
+    ("real_ru_a_07_chelyabinsk_itcube", {"it-cube-miass", "it-cube-school-116-chelyabinsk"}),
+    # «состоялось открытие нового ИТ-центра»; «к 2022 году … откроется ИТ-куб»: no IT-cube opened
+    ("real_ru_j_07_pokrovsk_it_center_opening", set()),
+    # «В Якутии в 2023 году создано 66 центров … «Точка роста»»: not one centre
+    ("real_ru_a_11_yakutia_point_of_growth", set()),
+])
+def test_the_centres_of_real_articles(ident, expected):
+    article = read_article(REAL / f"{ident}.txt")
+    graph = article_graph(resolve_article(article, article_facts(article, {})))
+    assert {str(c).rpartition("/")[2] for c in centres(graph)} == expected
