@@ -12,6 +12,7 @@ same key (`CentreFinder.of_organisation`), so both are one node. Planned or plur
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -40,8 +41,10 @@ FUTURE_RU = r"запланирова\w*|планир\w+|будут?\s+откры
 FUTURE_EN = r"will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to"
 PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «запланировано», "will open"
 CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
-BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I)
-SENTENCE_ENDS = ".!?\n"
+BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+", re.I)  # a host next
+AFTER_SPOT = re.compile(r"(?:[\w-]+\s+){0,2}")  # «на базе новой школы», "at the premises of the school"
+NEAR = 40  # characters from «на базе» to the host's name at most
+SENTENCE, SENTENCE_END = 400, r"[.!?\n]"  # how far a sentence naming the centre is looked for, and what ends it
 COMMON_HEAD = re.compile(r"(?:Школа|Гимназия|Лицей|Колледж|Детский сад)(?!\w)")  # lower case inside a label
 
 
@@ -186,24 +189,38 @@ class CentreFinder:
         """The one organisation of the article (not itself a centre) written right after «на базе» / "at the premises
         of" in a sentence that names a centre («центр появился … на базе новой школы №116»), located in or around one
         of `place_ids` (the centre's, when known)."""
-        if place_ids in self.hosts:
-            return self.hosts[place_ids]
-        found, text = {}, self.article.text
-        for name in self.organisation_names + self.venue_names:
-            if networks_in(name):
-                continue  # a centre itself, never its own host
-            record = self.organisation(name)
-            if record.initiative or place_ids and not any(overlaps(p, record.place_ids) for p in place_ids):
-                continue
-            literal = re.finditer(re.escape(name), text, re.I)  # an English «No. 5» too
-            for mention in self.mentions(name) or literal:
-                start = max(text.rfind(end, 0, mention.start()) for end in SENTENCE_ENDS) + 1
-                stops = [i for i in (text.find(end, mention.end()) for end in SENTENCE_ENDS) if i >= 0]
-                if BASED_AT.search(text[max(start, mention.start() - 60):mention.start()]) and \
-                        CENTRE_NOUN.search(text[start:min(stops, default=len(text))]):
+        if place_ids not in self.hosts:
+            found = {}
+            for name in self.organisation_names + self.venue_names if self.spots else ():
+                if networks_in(name):
+                    continue  # a centre itself, never its own host
+                record = self.organisation(name)
+                if record.initiative or place_ids and not any(overlaps(p, record.place_ids) for p in place_ids):
+                    continue
+                if any(self.hosted_at(spot, start) for spot in self.spots for start in self.starts(name)):
                     found[record.key] = record
-        self.hosts[place_ids] = next(iter(found.values())) if len(found) == 1 else None
+            self.hosts[place_ids] = next(iter(found.values())) if len(found) == 1 else None
         return self.hosts[place_ids]
+
+    @functools.cached_property
+    def spots(self) -> list[int]:
+        """Where the text goes on after each «на базе» / "at the premises of"."""
+        return [m.end() for m in BASED_AT.finditer(self.article.text)]
+
+    def starts(self, name: str) -> set[int]:
+        """Where the name is written: any case form (`mentions`), and verbatim after a spot (an English «No. 5»)."""
+        pattern = re.compile(re.escape(name), re.I)
+        verbatim = (pattern.search(self.article.text, spot, spot + NEAR + len(name)) for spot in self.spots)
+        return {m.start() for m in self.mentions(name)} | {m.start() for m in verbatim if m}
+
+    def hosted_at(self, spot: int, start: int) -> bool:
+        """True when a name written at `start` follows the spot by two words at most, in a sentence naming a centre."""
+        text = self.article.text
+        if not (spot <= start <= spot + NEAR and AFTER_SPOT.fullmatch(text, spot, start)):
+            return False
+        before, after = text[max(0, spot - SENTENCE):spot], text[start:start + SENTENCE]
+        sentence = re.split(SENTENCE_END, before)[-1] + re.split(SENTENCE_END, after)[0]
+        return bool(CENTRE_NOUN.search(sentence))
 
     def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
                  place: PlaceRecord | None, venue: OrganisationRecord | None,
