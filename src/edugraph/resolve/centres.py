@@ -12,6 +12,7 @@ same key (`CentreFinder.of_organisation`), so both are one node. Planned or plur
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -44,6 +45,7 @@ CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I) 
 BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+", re.I)  # a host next
 AFTER_SPOT = re.compile(r"(?:[\w-]+\s+){0,2}")  # «на базе новой школы», "at the premises of the school"
 NEAR = 40  # characters from «на базе» to the host's name at most
+MAX_PAIRS = 20_000  # «на базе» phrases × organisation names compared at most: beyond (a hostile text), no host
 SENTENCE, SENTENCE_END = 400, r"[.!?\n]"  # how far a sentence naming the centre is looked for, and what ends it
 COMMON_HEAD = re.compile(r"(?:Школа|Гимназия|Лицей|Колледж|Детский сад)(?!\w)")  # lower case inside a label
 
@@ -190,14 +192,14 @@ class CentreFinder:
         of" in a sentence that names a centre («центр появился … на базе новой школы №116»), located in or around one
         of `place_ids` (the centre's, when known)."""
         if place_ids not in self.hosts:
-            found = {}
-            for name in self.organisation_names + self.venue_names if self.spots else ():
+            found, names = {}, self.organisation_names + self.venue_names
+            for name in names if 0 < len(self.spots) * len(names) <= MAX_PAIRS else ():
                 if networks_in(name):
                     continue  # a centre itself, never its own host
                 record = self.organisation(name)
                 if record.initiative or place_ids and not any(overlaps(p, record.place_ids) for p in place_ids):
                     continue
-                if any(self.hosted_at(spot, start) for spot in self.spots for start in self.starts(name)):
+                if any(self.hosted_at(start) for start in self.starts(name)):
                     found[record.key] = record
             self.hosts[place_ids] = next(iter(found.values())) if len(found) == 1 else None
         return self.hosts[place_ids]
@@ -213,14 +215,15 @@ class CentreFinder:
         verbatim = (pattern.search(self.article.text, spot, spot + NEAR + len(name)) for spot in self.spots)
         return {m.start() for m in self.mentions(name)} | {m.start() for m in verbatim if m}
 
-    def hosted_at(self, spot: int, start: int) -> bool:
-        """True when a name written at `start` follows the spot by two words at most, in a sentence naming a centre."""
+    def hosted_at(self, start: int) -> bool:
+        """True when a name written at `start` follows a spot by two words at most, in a sentence naming a centre."""
         text = self.article.text
-        if not (spot <= start <= spot + NEAR and AFTER_SPOT.fullmatch(text, spot, start)):
+        before = self.spots[bisect.bisect_left(self.spots, start - NEAR):bisect.bisect_right(self.spots, start)]
+        spot = next((spot for spot in before if AFTER_SPOT.fullmatch(text, spot, start)), None)
+        if spot is None:
             return False
-        before, after = text[max(0, spot - SENTENCE):spot], text[start:start + SENTENCE]
-        sentence = re.split(SENTENCE_END, before)[-1] + re.split(SENTENCE_END, after)[0]
-        return bool(CENTRE_NOUN.search(sentence))
+        ahead, after = text[max(0, spot - SENTENCE):spot], text[start:start + SENTENCE]
+        return bool(CENTRE_NOUN.search(re.split(SENTENCE_END, ahead)[-1] + re.split(SENTENCE_END, after)[0]))
 
     def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
                  place: PlaceRecord | None, venue: OrganisationRecord | None,
