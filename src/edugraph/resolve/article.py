@@ -133,7 +133,7 @@ class Resolver:
         names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,
                                                                                       place_ids, cls)
         if centre:  # labelled by its host if it has one: «IT-куб (школа № 116, Челябинск)»
-            return replace(centre, labels=centre.labels if centre.host else names, located=located)
+            return replace(centre, cls=cls, labels=centre.labels if centre.host else names, located=located)
         return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
 
     def _written_in(self, name: str) -> list[dict]:

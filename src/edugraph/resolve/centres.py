@@ -24,9 +24,10 @@ from .places import ancestors, place_record, subject_of
 from .evidence import Evidence
 from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
 
-CENTRE_CLASSES = {  # network (initiative id) -> the ontology class of its centres
-    "kvantorium": "KvantoriumCentre", "school-kvantorium": "SchoolKvantoriumCentre", "it-cube": "ITCubeCentre",
-    "point-of-growth": "PointOfGrowthCentre",
+CENTRE_CLASSES = {  # network (initiative id) -> the class asserted for its centres: OWL-RL infers the network's own
+    # (eg:ITCubeCentre ≡ eg:partOfInitiative value egi:it-cube, ontology/edugraph.ttl), a subclass of this one
+    "kvantorium": "SupplementaryEducationCentre", "school-kvantorium": "SupplementaryEducationCentre",
+    "it-cube": "SupplementaryEducationCentre", "point-of-growth": "EducationalOrganisation",
 }
 CENTRE_TYPES = ("kvantorium", "it-cube")  # organisation key types (`names.organisation_key`) that are a centre's
 ACTIONS = ("opening", "visit")  # what is done to one concrete centre
@@ -243,8 +244,8 @@ class CentreFinder:
                  if org.initiative == network and not PLURAL.search(org.wording)}
         if len(named) == 1:  # the article names the centre as an organisation too: that node
             org = next(iter(named.values()))
-            return CentreRecord(org.key, org.wording, CENTRE_CLASSES[network], network, org.place_ids, org.labels,
-                                org.located, host=host)
+            return CentreRecord(org.key, org.wording, org.cls, network, org.place_ids, org.labels, org.located,
+                                host=host)
         located = self.located(place, host)
         where = host.key if host else place.key if place else located[0] if located else None
         if not where:
