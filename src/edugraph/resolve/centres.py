@@ -1,9 +1,10 @@
 """Centres of a network (Kvantorium, IT-cube, «Точка роста») as organisation nodes, resolved once here.
 
-An opening of (or a visit to) one concrete centre gives a `CentreRecord` of the network's class, keyed by network +
-host organisation when the article names where it was set up («на базе школы № 116»), else network + the most
-precise place; an organisation fact naming a centre of a network («Кванториум» in an article about Penza) gets the
-same key (`CentreFinder.of_organisation`), so both are one node. Planned or plural openings («откроются 42 центра»,
+An opening of (or a visit to) one concrete centre gives a `CentreRecord` of the network (`eg:partOfInitiative`, from
+which OWL-RL infers the network's class: `eg:ITCubeCentre` …), keyed by network + host organisation when the article
+names where it was set up («на базе школы № 116»), else network + the most precise place; an organisation fact
+naming a centre of a network («Кванториум» in an article about Penza) gets the same key
+(`CentreFinder.of_organisation`), so both are one node. Planned or plural openings («откроются 42 центра»,
 «Открытие новых центров») give none: they are not one concrete centre.
 
 >>> centre_key("it-cube", "school-116-chelyabinsk"), centre_key("kvantorium", "penza")
