@@ -20,8 +20,8 @@ from .namespaces import EG, GRAPH, ID
 from .resolve.identity import initiative_iri, place_iri
 from .resolve.evidence import Evidence, statement_iri
 from .resolve.places import ancestors, place_record
-from .resolve.records import (ConceptRecord, EventRecord, Labels, OrganisationRecord, PersonRecord, PostRecord,
-                              ResolvedArticle)
+from .resolve.records import (CentreRecord, ConceptRecord, EventRecord, Labels, OrganisationRecord, PersonRecord,
+                              PostRecord, ResolvedArticle)
 
 EVENT_CLASSES = {
     "conference": EG.Conference, "meeting": EG.Meeting, "forum": EG.Forum, "session": EG.Session,
@@ -136,6 +136,8 @@ class ArticleMapper:
             self.add(node, EG.partOfInitiative, initiative_iri(org.initiative))
         for place_id in org.place_ids:
             self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
+        if isinstance(org, CentreRecord) and org.host:
+            self.add(node, EG.subOrganisationOf, org.host.iri)
         return node
 
     def person(self, person: PersonRecord) -> URIRef:
@@ -179,8 +181,9 @@ class ArticleMapper:
             self.add(node, EG.participantCountIsMinimum, Literal(True))
         if event.place:
             self.add(node, EG.takesPlaceIn, self.mention(event.place.iri))
-        if event.venue:
-            self.add(node, EG.venue, event.venue.iri)
+        for venue in (event.venue, event.centre):  # the centre it opens or visits is where it is held
+            if venue:
+                self.add(node, EG.venue, venue.iri)
         if event.online:
             self.add(node, EG.onlinePlatform, Literal(event.online))
         for orgs, prop in ((event.organisers, EG.organisedBy), (event.supporters, EG.supportedBy),

@@ -6,11 +6,13 @@ import bisect
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .. import gazetteer
 from ..articles import Article
 from ..extract.names import main_words
 from . import identity, labels
+from .centres import CentreFinder
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import article_home, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
@@ -95,6 +97,7 @@ class Resolver:
         self.evidence = EvidenceFinder(SentenceFinder.of_article(article))
         self.organisations: dict[str, OrganisationRecord] = {}
         self.mentions = Mentions(article.text)
+        self.centres = CentreFinder(article, facts, self.organisation, self.mentions.of, self.city)
 
     def place(self, name: str) -> PlaceRecord:
         return self.place_of(name, resolve_place(name, self.context))
@@ -123,6 +126,9 @@ class Resolver:
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
+        default = (self.city,) if self.city else ()
+        centre = self.centres.of_organisation(name, found.key, initiative, place_ids or default)
+        place_ids = centre.place_ids if centre else place_ids  # a centre is where the article is if its name says not
         where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
         body = found.body
@@ -130,6 +136,8 @@ class Resolver:
                                                                                       place_ids, cls)
         if found.home:
             names = labels.placed(names, self._home_labels(found.home))
+        if centre:  # labelled by its host if it has one: «IT-куб (школа № 116, Челябинск)»
+            return replace(centre, cls=cls, labels=centre.labels if centre.host else names, located=located)
         return OrganisationRecord(identity.short_slug(found.key), name, cls, initiative, place_ids, names, located)
 
     def _home_labels(self, level: str) -> Labels | None:
@@ -242,14 +250,17 @@ class Resolver:
         action = self.action(event.get("action"))
         initiatives = tuple(self.initiative(n) for n in event.get("initiatives") or [])
         key, names = self.named(name, kind, start, place, action, initiatives)
+        venue = self.organisation(event["venue"]) if event.get("venue") else None
+        evidence = self.evidence.event(event)
         return EventRecord(
             key, name, kind, names, action=action,
+            centre=self.centres.of_event(name, kind, start, action, place, venue, initiatives, evidence),
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
             online=event.get("online"), place=place,
-            venue=self.organisation(event["venue"]) if event.get("venue") else None, parent=parent,
+            venue=venue, parent=parent,
             initiatives=initiatives, topics=tuple(self.topic(n) for n in event.get("topics") or []),
-            attendees=attendees, evidence=self.evidence.event(event), **orgs)
+            attendees=attendees, evidence=evidence, **orgs)
 
     def resolve(self) -> ResolvedArticle:
         facts = self.facts

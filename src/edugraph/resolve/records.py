@@ -74,6 +74,13 @@ class OrganisationRecord(Record):
 
 
 @dataclass(frozen=True)
+class CentreRecord(OrganisationRecord):
+    """A centre of a network (`initiative`) an event opens or visits (`resolve.centres`), set up at `host` if named."""
+
+    host: OrganisationRecord | None = None
+
+
+@dataclass(frozen=True)
 class ConceptRecord(Record):
     """A role or topic of the gazetteer's concept schemes."""
 
@@ -154,6 +161,7 @@ class EventRecord(Record):
     attendees: tuple[PersonRecord, ...] = ()
     evidence: Evidence | None = field(default=None, compare=False)
     action: ActionRecord | None = None  # what its labels were built from, when an action names it
+    centre: CentreRecord | None = None  # the one centre of a network it opens or visits
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,7 @@ class ResolvedArticle:
         found = list(self.organisations) + [p.org for person in self.persons for p in person.posts if p.org]
         for event in self.events:
             found += [o for o in (event.venue, *event.organisers, *event.supporters, *event.participant_orgs) if o]
+            found += [o for o in (event.centre, event.centre and event.centre.host) if o]
         return found
 
     def place_ids(self) -> set[str]:

@@ -1,0 +1,159 @@
+"""Centres of a network as nodes (`edugraph.resolve.centres`): small articles through extraction, resolution and
+mapping, so that «which regions have most IT-cubes» can be answered from the graph."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, RDFS
+
+from edugraph.articles import read_article
+from edugraph.build import article_facts
+from edugraph.mapping import article_graph, gazetteer_graph
+from edugraph.namespaces import EG, ID
+from edugraph.ontology import load_ontology, load_shapes
+from edugraph.resolve import ResolvedArticle, resolve_article
+from edugraph.resolve.centres import CentreFinder
+from edugraph.reasoning import reasonable_closure
+from edugraph.validation import validate
+
+ARTICLES = {  # id: (language, place, date, text; its first line the title)
+    "ru_school": ("ru", "Челябинск", "2022-09-01",
+                  "В Челябинске открыли школьный «IT-куб»\n\nСегодня, 1 сентября, центр цифрового образования появился "
+                  "в Челябинске на базе школы №116. Участие в торжественной церемонии открытия приняла глава города "
+                  "Наталья Котова.\n"),
+    "en_school": ("en", "Tomsk", "2021-09-01",
+                  "Digital education in Tomsk\n\nOn 1 September 2021 the governor opened the IT-cube centre at the "
+                  "premises of School No. 5 in Tomsk. Children will study programming there.\n"),
+    "ru_plural": ("ru", "Омск", "2023-09-06",
+                  "В Омской области открылись 42 центра «Точка роста»\n\n1 сентября в 22 школах Омской области "
+                  "открылись 42 центра «Точка роста». В 2024 году откроются ещё 30 центров.\n\n5 сентября в Омске "
+                  "открылся центр «Точка роста» на базе лицея № 64.\n"),
+    "ru_same": ("ru", "Пенза", "2017-10-20",
+                "В Пензе открылся детский технопарк «Кванториум»\n\n20 октября 2017 года в Пензе открылся детский "
+                "технопарк «Кванториум». Директор «Кванториума» Иван Петров рассказал о первых занятиях.\n"),
+}
+REAL = Path(__file__).parent / "dev" / "articles"
+NETWORKS = [ID[f"initiative/{ident}"] for ident in ("it-cube", "kvantorium", "school-kvantorium", "point-of-growth")]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    found = tmp_path_factory.mktemp("centres")
+    for ident, (language, place, date, text) in ARTICLES.items():
+        (found / f"{ident}.txt").write_text(text, encoding="utf-8")
+        meta = {"id": ident, "title": text.split("\n")[0], "date": date, "language": language, "place": place}
+        (found / f"{ident}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    return found
+
+
+@pytest.fixture(scope="module")
+def resolved_of(folder):
+    @functools.cache
+    def resolve(ident: str) -> ResolvedArticle:
+        article = read_article(folder / f"{ident}.txt")
+        return resolve_article(article, article_facts(article, {}))
+    return resolve
+
+
+@pytest.fixture(scope="module")
+def graph_of(resolved_of):
+    return lambda ident: article_graph(resolved_of(ident))
+
+
+def centres(graph: Graph) -> set:
+    """The members of a centre network (OWL-RL classifies them: eg:ITCubeCentre ≡ partOfInitiative value it-cube)."""
+    return {s for network in NETWORKS for s in graph.subjects(EG.partOfInitiative, network)}
+
+
+def closure(graph: Graph) -> Graph:
+    """The graph with what OWL-RL infers from it and the ontology."""
+    found = Graph()
+    for triple in reasonable_closure(graph, load_ontology()):
+        found.add(triple)
+    return found
+
+
+def test_a_russian_opening_at_a_school_gives_a_centre_of_the_network_at_the_school(graph_of):
+    graph = graph_of("ru_school")
+    centre = ID["org/it-cube-school-116-chelyabinsk"]
+    assert centres(graph) == {centre}
+    assert (centre, RDF.type, EG.ITCubeCentre) in closure(graph)
+    assert (centre, EG.partOfInitiative, ID["initiative/it-cube"]) in graph
+    assert (centre, EG.subOrganisationOf, ID["org/school-116-chelyabinsk"]) in graph
+    assert (centre, EG.locatedIn, ID["place/chelyabinsk"]) in graph
+    assert (centre, RDFS.label, Literal("IT-куб (школа № 116, Челябинск)", lang="ru")) in graph
+    assert (centre, RDFS.label, Literal("IT-cube (School No. 116, Chelyabinsk)", lang="en")) in graph
+    opening = next(graph.subjects(RDF.type, EG.Opening))
+    assert (opening, EG.venue, centre) in graph
+
+
+def test_an_english_opening_at_a_school_gives_one_centre_named_by_the_opening_and_the_organisation(graph_of):
+    """Extraction reads "the IT-cube centre" as an organisation too: one node, keyed by the school it is at."""
+    graph = graph_of("en_school")
+    centre = ID["org/it-cube-school-5-tomsk"]
+    assert centres(graph) == {centre}
+    assert (centre, EG.subOrganisationOf, ID["org/school-5-tomsk"]) in graph
+    assert (centre, EG.locatedIn, ID["place/tomsk"]) in graph
+    assert (centre, RDFS.label, Literal("IT-cube (School No. 5, Tomsk)", lang="en")) in graph
+    assert (next(graph.subjects(RDF.type, EG.Opening)), EG.venue, centre) in graph
+
+
+def test_plural_and_planned_openings_give_no_centre_the_one_concrete_opening_gives_one(graph_of):
+    graph = graph_of("ru_plural")
+    assert centres(graph) == {ID["org/point-of-growth-school-64-omsk-oblast"]}
+    assert (ID["org/point-of-growth-school-64-omsk-oblast"], EG.locatedIn, ID["place/omsk"]) in graph
+
+
+@pytest.mark.parametrize("name, sentence, start, concrete", [
+    ("Открытие центров «Точка роста» в 22 школах", "", "2023-09-01", False),
+    ("Открытие Точка роста", "В 2024 году в регионе откроются 42 центра «Точка роста».", None, False),
+    ("Открытие Точка роста", "В Якутии в 2023 году создано 66 центров «Точка роста».", None, False),
+    ("Opening of IT-cube", "Nine IT-cubes will be created in Bashkiria by 2022.", None, False),
+    ("Открытие Кванториум", "В 2026 году запланировано открытие «Кванториума» в Донецке.", None, False),
+    ("Открытие Кванториум", "В Пензе открылся детский технопарк «Кванториум».", "2017-10-25", False),  # after it
+    ("Открытие Кванториум", "В Пензе открылся детский технопарк «Кванториум».", "2017-10-20", True),
+])
+def test_only_an_opening_of_one_centre_that_took_place_is_concrete(folder, name, sentence, start, concrete):
+    article = read_article(folder / "ru_same.txt")
+    finder = CentreFinder(article, {}, organisation=None, mentions=None, city=None)
+    assert finder.concrete(name, None, start, sentence) is concrete
+
+
+def test_an_opening_and_a_later_mention_of_the_same_centre_are_one_node(graph_of):
+    graph = graph_of("ru_same")
+    centre = ID["org/kvantorium-penza"]
+    assert centres(graph) == {centre}
+    assert set(graph.subjects(EG.partOfInitiative, ID["initiative/kvantorium"])) == {centre}
+    assert (next(graph.subjects(RDF.type, EG.Opening)), EG.venue, centre) in graph
+    assert (centre, RDFS.label, Literal("Кванториум (Пенза)", lang="ru")) in graph
+
+
+def test_the_shapes_accept_an_opening_s_centre_and_report_one_in_a_project_that_is_no_network(resolved_of):
+    """SHACL (`ontology/shapes.ttl` egsh:CentreShape): a centre is part of centre networks only (a federal project
+    is not one)."""
+    data = Graph()
+    for triple in (*article_graph(resolved_of("ru_school")), *gazetteer_graph([resolved_of("ru_school")])):
+        data.add(triple)
+    assert validate(closure(data), load_shapes(), load_ontology()).conforms
+    data.add((ID["org/it-cube-school-116-chelyabinsk"], EG.partOfInitiative, ID["initiative/modern-school"]))
+    report = validate(closure(data), load_shapes(), load_ontology())
+    assert not report.conforms and "centre networks only" in report.text
+
+
+@pytest.mark.parametrize("ident, expected", [
+    # «Первый «IT-куб» в регионе открылся в Миассе …; … центр появился и в Челябинске на базе новой школы №116»
+    ("real_ru_a_07_chelyabinsk_itcube", {"it-cube-miass", "it-cube-school-116-chelyabinsk"}),
+    # «состоялось открытие нового ИТ-центра»; «к 2022 году … откроется ИТ-куб»: no IT-cube opened
+    ("real_ru_j_07_pokrovsk_it_center_opening", set()),
+    # «В Якутии в 2023 году создано 66 центров … «Точка роста»»: not one centre
+    ("real_ru_a_11_yakutia_point_of_growth", set()),
+])
+def test_the_centres_of_real_articles(ident, expected):
+    article = read_article(REAL / f"{ident}.txt")
+    graph = article_graph(resolve_article(article, article_facts(article, {})))
+    assert {str(c).rpartition("/")[2] for c in centres(graph)} == expected
