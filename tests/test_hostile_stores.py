@@ -95,7 +95,7 @@ def hostile_runs() -> list[tuple[str, list[str]]]:
     return runs + [("people-posts", ["--param", "person=Иван\u0301 Петрович Сидоров"]),
              ("event-participants", ["--param", "event=Открытие «Кванториума «ёлки»»"]),
              ("entity-facts", ["--param", "entity=Форум «Форум <b>{x}</b> \\«»»"]),
-             ("entity-facts", ["--param", "entity=egr:person/sidorov-i"])]
+             ("entity-facts", ["--param", "entity=egr:person/sidorov-ivan"])]
 
 
 VIRTUOSO_DIFFERS = {  # (query, params): what Virtuoso 7.2 answers wrongly on this build (queries/, review 5)
