@@ -23,6 +23,7 @@ from edugraph.text import parses, word_is_known
 
 LABEL = re.compile(r'^<([^>]*/org/[^>]*)> <http://www.w3.org/2004/02/skos/core#prefLabel> "((?:[^"\\]|\\.)*)"@(\w+) \.$')
 PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+LOANWORDS = {"область", "край", "округ", "дума"}  # English writes Oblast, Krai, Okrug, Duma
 
 
 def org_labels(build: Path) -> dict[str, dict[str, str]]:
@@ -40,7 +41,7 @@ def russian_left(ru: str, en: str) -> tuple[list[str], list[str]]:
     english = {w.lower() for w in re.findall(r"[\w'-]+", re.sub(r"«[^»]*»", " ", en))}
     endings, common = [], []
     for word in re.findall(r"[А-Яа-яЁё-]+", re.sub(r"«[^»]*»", " ", ru)):
-        if len(word) < 3 or word.isupper() or gazetteer.transliterate(word).lower() not in english:
+        if len(word) < 3 or word.isupper() or word.lower() in LOANWORDS or gazetteer.transliterate(word).lower() not in english:
             continue
         options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
         if options and not any(p.tag.case == "nomn" for p in options):

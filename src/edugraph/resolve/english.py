@@ -232,7 +232,8 @@ def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
     for size in (3, 2):
         key = _lemmas(words, i, size).replace("ё", "е")
         if key in GLOSSARY or _lemmas(words, i, size) in GLOSSARY:
-            last = _parse(words[i + size - 1])
+            nouns = [p for p in map(_parse, words[i:i + size]) if "NOUN" in p.tag]
+            last = nouns[0] if nouns else None  # the head's number: «детские сады», «зал приёмов»
             phrase.add(_plural(GLOSSARY.get(key) or GLOSSARY[_lemmas(words, i, size)], last), _genitive(word), True)
             return size
     english = GLOSSARY.get(parse.normal_form.replace("ё", "е")) or GLOSSARY.get(parse.normal_form)
@@ -275,7 +276,9 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
     word is transliterated instead).
 
     >>> english_name("Комитет по благоустройству", spell=True)
-    'Committee for blagoustroystvu'
+    'Committee for blagoustroystvo'
+    >>> english_name("Администрация Акушинского района", title=True, spell=True)
+    'Administration of Akushinsky District'
     """
     words = TOKEN.findall(name or "")
     phrase = _Phrase()
