@@ -173,13 +173,18 @@ NAME_TAGS = ("Name", "Surn", "Patr")
 
 def _nominative(word: str) -> str:
     """A word outside the glossary in the nominative (of its own gender and number), so that no Russian case ending
-    reaches the English: «Акушинского» -> «акушинский», «Виталия Королёва» -> «Виталий Королёв». A capitalised word
-    is read as a personal name first."""
+    reaches the English: «Виталия Королёва» -> «Виталий Королёв». A capitalised word is read as a personal name
+    first; a capitalised place adjective takes its masculine form («Березовская», «Акушинского» -> «Березовский»,
+    «Акушинский»), the form the labels of numbered schools use."""
     if word.isupper() and len(word) > 1:  # «МГУ»: an abbreviation
         return word
     options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
     if word[:1].isupper():
         options = sorted(options, key=lambda p: (not any(tag in p.tag for tag in NAME_TAGS), p.tag.case != "gent"))
+    place_adjective = next((p.normal_form for p in options if "ADJF" in p.tag and word[:1].isupper()
+                            and p.normal_form.endswith(("ский", "цкий", "ской"))), None)
+    if place_adjective:  # masculine, as in the label of a numbered school («Лежневская школа № 10»: Lezhnevsky)
+        return "-".join(part.capitalize() for part in place_adjective.split("-"))
     if not options or options[0].tag.case in (None, "nomn"):
         return word
     tag = options[0].tag
@@ -247,7 +252,7 @@ def _adjective_place(word: str) -> dict | None:
     """The place a capitalised relative adjective names by its stem: «Дагестанский» -> Dagestan."""
     parse = _parse(word)
     stem = parse.normal_form[:-4] if parse and "ADJF" in parse.tag and parse.normal_form.endswith("ский") else ""
-    forms = (stem, stem + "а", stem + "ь", stem + "ск")  # «Челябинская» -> Челябинск
+    forms = (stem, stem + "а", stem + "ь", stem + "ск", stem[:-2] + "ва")  # Челябинск, Москва
     return next((r for r in map(resolve_place, forms) if r), None) if len(stem) > 3 else None
 
 
