@@ -18,7 +18,7 @@ RUSSIAN_ENDING = re.compile(r"\b[A-Z]\w*(?:skogo|skoy|skoye|skikh|skomu|nogo|noy
 EXAMPLES = [  # (wording, place of the article, English label)
     ("Детский сад № 27", "Полысаевский городской округ", "Kindergarten No. 27, Polysayevsky Urban Okrug"),
     ("Администрация Акушинского района", "Республика Дагестан", "Administration of Akushinsky District"),
-    ("Агентство стратегических инициатив", "Москва", "Agency of Strategic Initiatives"),
+    ("Агентство стратегических инициатив", "Москва", "Agency for Strategic Initiatives"),  # a federal body
     ("Челябинская областная организация Профсоюза работников народного образования и науки", "Челябинск",
      "Chelyabinsk Regional Organisation of Trade Union of Workers of Public Education and Science"),
     ("Березовская основная общеобразовательная школа", "Пермский край", "Berezovsky Basic School"),
