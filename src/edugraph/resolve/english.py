@@ -73,7 +73,7 @@ GLOSSARY = {
     "общеобразовательный организация": "general education organisation", "общеобразовательный": "general education",
     "дошкольный образовательный учреждение": "preschool educational institution", "дошкольный": "preschool",
     "учреждение": "institution", "бюджетный": "budget-funded", "казённый": "state-funded", "казенный": "state-funded",
-    "вычислительный техника": "computer engineering", "многопрофильный": "multidisciplinary",
+    "вычислительный техника": "computer engineering", "технический техникум": "technical college", "многопрофильный": "multidisciplinary",
     "непрерывный": "continuing", "одарённый": "gifted", "одаренный": "gifted", "спортивный": "sports",
     "кадетский": "cadet", "информационно-методический": "information and methodological",
     "детско-юношеский": "children's and youth", "инженерно-экономический": "engineering and economics",
@@ -102,8 +102,8 @@ GLOSSARY = {
 }
 IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
 UNCOUNTABLE = {"education", "science", "creativity", "youth", "development", "upbringing", "future", "economy",
-               "content", "national economy", "supplementary education", "general education", "environment"}
-PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with",
+               "content", "communications", "national economy", "supplementary education", "general education", "environment"}
+PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with", "со": "with",
                 "о": "on", "об": "on"}
 ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
     "гбоу": "", "мбоу": "", "маоу": "", "моу": "", "гбу": "", "мбу": "", "гау": "", "мау": "", "до": "",
@@ -171,12 +171,12 @@ class _Phrase:
 NAME_TAGS = ("Name", "Surn", "Patr")
 
 
-def _nominative(word: str) -> str:
+def _nominative(word: str, naming: bool = False) -> str:
     """A word outside the glossary in the nominative (of its own gender and number), so that no Russian case ending
-    reaches the English: «Виталия Королёва» -> «Виталий Королёв». A capitalised word is read as a personal name
-    first; a capitalised place adjective takes its masculine form («Березовская», «Акушинского» -> «Березовский»,
+    reaches the English: «Виталия Королёва» -> «Виталий Королёв» (`naming`: after «имени»). A word that may be a
+    nominative is kept («РИА Новости»); a capitalised word is read as a personal name first; a capitalised place adjective takes its masculine form («Березовская», «Акушинского» -> «Березовский»,
     «Акушинский»), the form the labels of numbered schools use."""
-    if word.isupper() and len(word) > 1:  # «МГУ»: an abbreviation
+    if (word.isupper() and len(word) > 1) or re.search("[а-яё][А-ЯЁ]", word):  # «МГУ», «НовГУ»: an abbreviation
         return word
     options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
     if word[:1].isupper():
@@ -185,7 +185,8 @@ def _nominative(word: str) -> str:
                             and p.normal_form.endswith(("ский", "цкий", "ской"))), None)
     if place_adjective:  # masculine, as in the label of a numbered school («Лежневская школа № 10»: Lezhnevsky)
         return "-".join(part.capitalize() for part in place_adjective.split("-"))
-    if not options or options[0].tag.case in (None, "nomn"):
+    if not options or options[0].tag.case in (None, "nomn") or \
+            (not naming and any(p.tag.case == "nomn" for p in options)):
         return word
     tag = options[0].tag
     form = options[0].inflect({"nomn"} | ({tag.number} if tag.number else set())) or options[0].inflect({"nomn"})
@@ -202,7 +203,9 @@ def _spelt(phrase: _Phrase, word: str) -> int:
     parse = _parse(word)
     noun = bool(parse) and "NOUN" in parse.tag
     name = bool(parse) and any(tag in parse.tag for tag in NAME_TAGS)  # «Фонд Андрея …»: no "of" before a person
-    phrase.add(gazetteer.transliterate(_nominative(word)), _genitive(word) and not name and len(word) > 1, noun)
+    spelt = _nominative(word, phrase.naming)
+    genitive = _genitive(word) and not name and len(word) > 1 and spelt != word  # «РИА Новости»: no "of"
+    phrase.add(gazetteer.transliterate(spelt), genitive, noun)
     return 1
 
 
@@ -321,6 +324,7 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
             return None
         i += used
     text = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;)])", r"\1", phrase.text())).strip()
+    text = re.sub(r"\s*\bnamed after$", "", text)  # «… имени» cut before the name
     if not text:
         return None
     if title:
