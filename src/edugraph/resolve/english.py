@@ -3,9 +3,15 @@
 Russian names of this domain are noun phrases: adjectives, a head noun, then genitive complements
 («Комитет по образованию и науке Народного собрания Республики Дагестан»). The English keeps the order and
 puts "of" before each genitive complement; places come from the gazetteer; a quoted proper name is translated
-when every word is known and transliterated otherwise. A name with a word outside the glossary gives None, so
-that the caller falls back to kind and place; an organisation's name is then spelt with that word transliterated
-(`spell`), so that the label names the organisation and no two organisations share one.
+when every word is known and transliterated otherwise. The glossary matches lemmas, so any case form, and phrases
+of up to three words as units («средней общеобразовательной школы» -> "secondary school", «детский сад» ->
+"kindergarten"); «имени X» is "named after X". A name with a word outside the glossary gives None, so that the
+caller falls back to kind and place; an organisation's name is then spelt with that word transliterated
+(`spell`), so that the label names the organisation and no two organisations share one. The choice for such a
+word: it is transliterated whole, in the nominative, never with a Russian case ending («Акушинского района» ->
+"Akushinsky District", «имени Виталия Королёва» -> "named after Vitaly Korolyov"); a place adjective takes the
+masculine form that the labels of numbered schools use ("Berezovsky Basic School"), not quotes, so that a label
+reads as a name and the translated words around it stay English.
 
 The gazetteer is only a bilingual dictionary here: a place or initiative named inside a name gives its English
 words, and nothing of the result keys, links or types an entity (the organisation and the places it lies in were
@@ -109,7 +115,8 @@ ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
     "гбоу": "", "мбоу": "", "маоу": "", "моу": "", "гбу": "", "мбу": "", "гау": "", "мау": "", "до": "",
     "гбудо": "", "мбудо": "", "мкоу": "", "мку": "", "мбдоу": "", "мадоу": "", "гбпоу": "", "гапоу": "", "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
     "ддют": "palace of children's and youth creativity", "цдт": "centre of children's creativity",
-    "сми": "the media", "им": "named after",
+    "сми": "the media", "им": "named after", "минобразования": "Ministry of Education",
+    "минобрнауки": "Ministry of Education and Science",
 }
 SMALL_WORDS = {"named", "after", "of", "for", "and", "in", "at", "to", "with", "on", "the"}
 TOKEN = re.compile(r"«[^»]*»|№|\d+|[IVXLC]+(?![\w-])|[\w'-]+|[^\w\s]")
