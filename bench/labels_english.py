@@ -21,7 +21,8 @@ from pathlib import Path
 from edugraph import gazetteer
 from edugraph.text import parses, word_is_known
 
-LABEL = re.compile(r'^<([^>]*/org/[^>]*)> <http://www.w3.org/2004/02/skos/core#prefLabel> "((?:[^"\\]|\\.)*)"@(\w+) \.$')
+PREF_LABEL = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+LABEL = re.compile(rf'^<([^>]*/org/[^>]*)> {re.escape(PREF_LABEL)} "((?:[^"\\]|\\.)*)"@(\w+) \.$')
 PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 LOANWORDS = {"область", "край", "округ", "дума"}  # English writes Oblast, Krai, Okrug, Duma
 
@@ -41,13 +42,14 @@ def russian_left(ru: str, en: str) -> tuple[list[str], list[str]]:
     english = {w.lower() for w in re.findall(r"[\w'-]+", re.sub(r"«[^»]*»", " ", en))}
     endings, common = [], []
     for word in re.findall(r"[А-Яа-яЁё-]+", re.sub(r"«[^»]*»", " ", ru)):
-        if len(word) < 3 or word.isupper() or word.lower() in LOANWORDS or gazetteer.transliterate(word).lower() not in english:
+        if len(word) < 3 or word.isupper() or word.lower() in LOANWORDS \
+                or gazetteer.transliterate(word).lower() not in english:
             continue
         options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
         if options and not any(p.tag.case == "nomn" for p in options):
             endings.append(word)
-        elif word_is_known(word.lower()) and options and not any(t in options[0].tag for t in PROPER) \
-                and not word[:1].isupper():
+        elif word_is_known(word.lower()) and options and not word[:1].isupper() \
+                and not any(t in options[0].tag for t in PROPER):
             common.append(word)
     return endings, common
 

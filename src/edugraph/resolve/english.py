@@ -79,7 +79,8 @@ GLOSSARY = {
     "общеобразовательный организация": "general education organisation", "общеобразовательный": "general education",
     "дошкольный образовательный учреждение": "preschool educational institution", "дошкольный": "preschool",
     "учреждение": "institution", "бюджетный": "budget-funded", "казённый": "state-funded", "казенный": "state-funded",
-    "вычислительный техника": "computer engineering", "технический техникум": "technical college", "многопрофильный": "multidisciplinary",
+    "вычислительный техника": "computer engineering", "технический техникум": "technical college",
+    "многопрофильный": "multidisciplinary",
     "непрерывный": "continuing", "одарённый": "gifted", "одаренный": "gifted", "спортивный": "sports",
     "кадетский": "cadet", "информационно-методический": "information and methodological",
     "детско-юношеский": "children's and youth", "инженерно-экономический": "engineering and economics",
@@ -108,12 +109,14 @@ GLOSSARY = {
 }
 IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
 UNCOUNTABLE = {"education", "science", "creativity", "youth", "development", "upbringing", "future", "economy",
-               "content", "communications", "national economy", "supplementary education", "general education", "environment"}
-PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with", "со": "with",
-                "о": "on", "об": "on"}
+               "content", "communications", "national economy", "supplementary education", "general education",
+               "environment"}
+PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with",
+                "со": "with", "о": "on", "об": "on"}
 ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
     "гбоу": "", "мбоу": "", "маоу": "", "моу": "", "гбу": "", "мбу": "", "гау": "", "мау": "", "до": "",
-    "гбудо": "", "мбудо": "", "мкоу": "", "мку": "", "мбдоу": "", "мадоу": "", "гбпоу": "", "гапоу": "", "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
+    "гбудо": "", "мбудо": "", "мкоу": "", "мку": "", "мбдоу": "", "мадоу": "", "гбпоу": "", "гапоу": "",
+    "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
     "ддют": "palace of children's and youth creativity", "цдт": "centre of children's creativity",
     "сми": "the media", "им": "named after", "минобразования": "Ministry of Education",
     "минобрнауки": "Ministry of Education and Science",
@@ -181,8 +184,13 @@ NAME_TAGS = ("Name", "Surn", "Patr")
 def _nominative(word: str, naming: bool = False) -> str:
     """A word outside the glossary in the nominative (of its own gender and number), so that no Russian case ending
     reaches the English: «Виталия Королёва» -> «Виталий Королёв» (`naming`: after «имени»). A word that may be a
-    nominative is kept («РИА Новости»); a capitalised word is read as a personal name first; a capitalised place adjective takes its masculine form («Березовская», «Акушинского» -> «Березовский»,
-    «Акушинский»), the form the labels of numbered schools use."""
+    nominative is kept («РИА Новости»); a capitalised word is read as a personal name first; a capitalised place
+    adjective takes its masculine form («Березовская», «Акушинского» -> «Березовский», «Акушинский»), the form the
+    labels of numbered schools use.
+
+    >>> _nominative("Акушинского"), _nominative("Королева", naming=True), _nominative("Новости")
+    ('Акушинский', 'Королёв', 'Новости')
+    """
     if (word.isupper() and len(word) > 1) or re.search("[а-яё][А-ЯЁ]", word):  # «МГУ», «НовГУ»: an abbreviation
         return word
     options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
