@@ -42,7 +42,7 @@ def russian_left(ru: str, en: str) -> tuple[list[str], list[str]]:
     english = {w.lower() for w in re.findall(r"[\w'-]+", re.sub(r"«[^»]*»", " ", en))}
     endings, common = [], []
     for word in re.findall(r"[А-Яа-яЁё-]+", re.sub(r"«[^»]*»", " ", ru)):
-        if len(word) < 3 or word.isupper() or word.lower() in LOANWORDS \
+        if len(word) < 3 or word.isupper() or re.search("[а-яё][А-ЯЁ]", word) or word.lower() in LOANWORDS \
                 or gazetteer.transliterate(word).lower() not in english:
             continue
         options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]

@@ -104,7 +104,7 @@ GLOSSARY = {
     "представительство": "representative office", "глава": "head", "мэрия": "mayor's office",
     "группа компания": "group of companies", "компания": "company", "вооружённый сила": "armed forces",
     "вооруженный сила": "armed forces", "зал приём": "reception hall", "зал прием": "reception hall",
-    "космический станция": "space station", "полиция": "police", "работа": "work", "контр-адмирал": "Rear Admiral",
+    "космический станция": "space station", "полиция": "police", "майор": "major", "работа": "work", "контр-адмирал": "Rear Admiral",
     "герой": "Hero", "советский союз": "Soviet Union", "дом-усадьба": "house and estate", "кадры": "staff",
 }
 IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
