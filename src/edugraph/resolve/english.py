@@ -104,7 +104,8 @@ GLOSSARY = {
     "представительство": "representative office", "глава": "head", "мэрия": "mayor's office",
     "группа компания": "group of companies", "компания": "company", "вооружённый сила": "armed forces",
     "вооруженный сила": "armed forces", "зал приём": "reception hall", "зал прием": "reception hall",
-    "космический станция": "space station", "полиция": "police", "майор": "major", "работа": "work", "контр-адмирал": "Rear Admiral",
+    "космический станция": "space station", "полиция": "police", "майор": "major", "имущество": "property",
+    "управление имущество": "property management", "работа": "work", "контр-адмирал": "Rear Admiral",
     "герой": "Hero", "советский союз": "Soviet Union", "дом-усадьба": "house and estate", "кадры": "staff",
 }
 IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
@@ -133,7 +134,9 @@ def _parse(word: str):
 
 
 def _genitive(word: str) -> bool:
-    return any(p.tag.case == "gent" for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes))
+    """True for a complement written after "of": a genitive, or an instrumental object («управление образованием»)."""
+    return any(p.tag.case in ("gent", "ablt") for p in parses(word.lower())
+               if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes))
 
 
 def _plural(english: str, parse) -> str:
@@ -196,8 +199,8 @@ def _nominative(word: str, naming: bool = False) -> str:
     options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
     if word[:1].isupper():
         options = sorted(options, key=lambda p: (not any(tag in p.tag for tag in NAME_TAGS), p.tag.case != "gent"))
-    place_adjective = next((p.normal_form for p in options if "ADJF" in p.tag and word[:1].isupper()
-                            and p.normal_form.endswith(("ский", "цкий", "ской"))), None)
+    place_adjective = next((p.normal_form for p in options if word[:1].isupper() and not naming
+                            and p.normal_form.endswith(("ский", "цкий", "ской"))), None)  # «М-Щербединской»: Abbr
     if place_adjective:  # masculine, as in the label of a numbered school («Лежневская школа № 10»: Lezhnevsky)
         return "-".join(part.capitalize() for part in place_adjective.split("-"))
     if not options or options[0].tag.case in (None, "nomn") or \
