@@ -3,9 +3,15 @@
 Russian names of this domain are noun phrases: adjectives, a head noun, then genitive complements
 («Комитет по образованию и науке Народного собрания Республики Дагестан»). The English keeps the order and
 puts "of" before each genitive complement; places come from the gazetteer; a quoted proper name is translated
-when every word is known and transliterated otherwise. A name with a word outside the glossary gives None, so
-that the caller falls back to kind and place; an organisation's name is then spelt with that word transliterated
-(`spell`), so that the label names the organisation and no two organisations share one.
+when every word is known and transliterated otherwise. The glossary matches lemmas, so any case form, and phrases
+of up to three words as units («средней общеобразовательной школы» -> "secondary school", «детский сад» ->
+"kindergarten"); «имени X» is "named after X". A name with a word outside the glossary gives None, so that the
+caller falls back to kind and place; an organisation's name is then spelt with that word transliterated
+(`spell`), so that the label names the organisation and no two organisations share one. The choice for such a
+word: it is transliterated whole, in the nominative, never with a Russian case ending («Акушинского района» ->
+"Akushinsky District", «имени Виталия Королёва» -> "named after Vitaly Korolyov"); a place adjective takes the
+masculine form that the labels of numbered schools use ("Berezovsky Basic School"), not quotes, so that a label
+reads as a name and the translated words around it stay English.
 
 The gazetteer is only a bilingual dictionary here: a place or initiative named inside a name gives its English
 words, and nothing of the result keys, links or types an entity (the organisation and the places it lies in were
@@ -64,18 +70,59 @@ GLOSSARY = {
     "управление": "directorate", "университет": "university", "установочный": "inaugural", "учитель": "teacher",
     "форум": "forum", "центр": "centre", "цифровой": "digital", "школа": "school", "школьный": "school",
     "юношеский": "youth", "педагогический": "pedagogical", "научный": "scientific", "технический": "technical",
+    # kinds of school and college, as units (three-lemma phrases are tried before two-lemma ones)
+    "детский сад": "kindergarten", "детсад": "kindergarten", "техникум": "technical college",
+    "средний общеобразовательный школа": "secondary school", "основной общеобразовательный школа": "basic school",
+    "начальный общеобразовательный школа": "primary school", "общеобразовательный школа": "school",
+    "средний школа": "secondary school", "основный общеобразовательный школа": "basic school",
+    "основный школа": "basic school", "основной школа": "basic school", "начальный школа": "primary school",
+    "общеобразовательный организация": "general education organisation", "общеобразовательный": "general education",
+    "дошкольный образовательный учреждение": "preschool educational institution", "дошкольный": "preschool",
+    "учреждение": "institution", "бюджетный": "budget-funded", "казённый": "state-funded", "казенный": "state-funded",
+    "вычислительный техника": "computer engineering", "технический техникум": "technical college",
+    "многопрофильный": "multidisciplinary",
+    "непрерывный": "continuing", "одарённый": "gifted", "одаренный": "gifted", "спортивный": "sports",
+    "кадетский": "cadet", "информационно-методический": "information and methodological",
+    "детско-юношеский": "children's and youth", "инженерно-экономический": "engineering and economics",
+    "республиканский": "republican", "губернский": "provincial", "областной": "regional", "краевой": "krai",
+    "городской": "city", "городской округ": "urban okrug", "муниципальный округ": "municipal okrug",
+    "округ": "okrug", "посёлок": "settlement", "поселок": "settlement", "село": "village",
+    # bodies, unions and their fields
+    "профсоюз": "trade union", "общероссийский": "All-Russian", "работник": "worker", "агентство": "agency",
+    "инициатива": "initiative", "народный образование": "public education", "народный учитель": "People's Teacher",
+    "народный": "people's", "политика": "policy", "молодёжный политика": "youth policy",
+    "молодежный политика": "youth policy", "социальный политика": "social policy", "социальный": "social",
+    "информационный политика": "information policy", "информационный": "information",
+    "законодательство": "legislation", "социально-культурный": "social and cultural", "федерация": "federation",
+    "совет федерация": "Federation Council", "директор": "director", "руководитель": "head", "ректор": "rector",
+    "вуз": "university", "имущественный комплекс": "property", "комплекс": "complex", "процедура": "procedure",
+    "конкурсный": "tender", "пресс-служба": "press service", "служба": "service", "информация": "information",
+    "информатизация": "informatisation", "связь": "communications", "общественный": "public", "проект": "project",
+    "физический культура": "physical culture", "спорт": "sport", "дом": "house", "дом культура": "House of Culture",
+    "дружба": "friendship", "база отдых": "holiday centre", "экспертный": "expert", "мемориальный": "memorial",
+    "корпорация": "corporation", "фонд": "foundation", "новый": "new", "форма": "form", "федеральный": "federal",
+    "представительство": "representative office", "глава": "head", "мэрия": "mayor's office",
+    "группа компания": "group of companies", "компания": "company", "вооружённый сила": "armed forces",
+    "вооруженный сила": "armed forces", "зал приём": "reception hall", "зал прием": "reception hall",
+    "космический станция": "space station", "полиция": "police", "майор": "major", "имущество": "property",
+    "управление имущество": "property management", "работа": "work", "контр-адмирал": "Rear Admiral",
+    "герой": "Hero", "советский союз": "Soviet Union", "дом-усадьба": "house and estate", "кадры": "staff",
 }
 IRREGULAR_PLURALS = {"child": "children", "school student": "school students", "person": "people"}
 UNCOUNTABLE = {"education", "science", "creativity", "youth", "development", "upbringing", "future", "economy",
-               "content", "national economy", "supplementary education", "general education", "environment"}
+               "content", "communications", "national economy", "supplementary education", "general education",
+               "environment"}
 PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во": "in", "на": "at", "к": "to", "с": "with",
-                "о": "on", "об": "on"}
+                "со": "with", "о": "on", "об": "on"}
 ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
     "гбоу": "", "мбоу": "", "маоу": "", "моу": "", "гбу": "", "мбу": "", "гау": "", "мау": "", "до": "",
-    "гбудо": "", "мбудо": "", "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
+    "гбудо": "", "мбудо": "", "мкоу": "", "мку": "", "мбдоу": "", "мадоу": "", "гбпоу": "", "гапоу": "",
+    "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
     "ддют": "palace of children's and youth creativity", "цдт": "centre of children's creativity",
+    "сми": "the media", "им": "named after", "минобразования": "Ministry of Education",
+    "минобрнауки": "Ministry of Education and Science",
 }
-SMALL_WORDS = {"of", "for", "and", "in", "at", "to", "with", "on", "the"}
+SMALL_WORDS = {"named", "after", "of", "for", "and", "in", "at", "to", "with", "on", "the"}
 TOKEN = re.compile(r"«[^»]*»|№|\d+|[IVXLC]+(?![\w-])|[\w'-]+|[^\w\s]")
 CYRILLIC = re.compile("[а-яё]", re.I)
 INITIAL = re.compile("[А-ЯЁ]")
@@ -87,7 +134,9 @@ def _parse(word: str):
 
 
 def _genitive(word: str) -> bool:
-    return any(p.tag.case == "gent" for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes))
+    """True for a complement written after "of": a genitive, or an instrumental object («управление образованием»)."""
+    return any(p.tag.case in ("gent", "ablt") for p in parses(word.lower())
+               if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes))
 
 
 def _plural(english: str, parse) -> str:
@@ -105,6 +154,7 @@ class _Phrase:
         self.words: list[str] = []
         self.after_noun = False
         self.places: list[str] = []  # trailing genitive places, written ", A, B"
+        self.naming = False  # after "named after": a person's name and titles, no "of"
 
     def flush_places(self) -> None:
         """Genitive places inside the name («Комитет Санкт-Петербурга по образованию») stay where they are."""
@@ -114,7 +164,7 @@ class _Phrase:
 
     def add(self, english: str, genitive: bool, noun: bool) -> None:
         self.flush_places()
-        if english and genitive and self.after_noun:
+        if english and genitive and self.after_noun and not self.naming:
             self.words.append("of")
         if english:
             self.words.append(english)
@@ -131,18 +181,68 @@ class _Phrase:
         return ", ".join([text, *self.places]) if self.places and text else text or ", ".join(self.places)
 
 
+NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+def _nominative(word: str, naming: bool = False) -> str:
+    """A word outside the glossary in the nominative (of its own gender and number), so that no Russian case ending
+    reaches the English: «Виталия Королёва» -> «Виталий Королёв» (`naming`: after «имени»). A word that may be a
+    nominative is kept («РИА Новости»); a capitalised word is read as a personal name first; a capitalised place
+    adjective takes its masculine form («Березовская», «Акушинского» -> «Березовский», «Акушинский»), the form the
+    labels of numbered schools use.
+
+    >>> _nominative("Акушинского"), _nominative("Королева", naming=True), _nominative("Новости")
+    ('Акушинский', 'Королёв', 'Новости')
+    """
+    if (word.isupper() and len(word) > 1) or re.search("[а-яё][А-ЯЁ]", word):  # «МГУ», «НовГУ»: an abbreviation
+        return word
+    options = [p for p in parses(word.lower()) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
+    if word[:1].isupper():
+        options = sorted(options, key=lambda p: (not any(tag in p.tag for tag in NAME_TAGS), p.tag.case != "gent"))
+    place_adjective = next((p.normal_form for p in options if word[:1].isupper() and not naming
+                            and p.normal_form.endswith(("ский", "цкий", "ской"))), None)  # «М-Щербединской»: Abbr
+    if place_adjective:  # masculine, as in the label of a numbered school («Лежневская школа № 10»: Lezhnevsky)
+        return "-".join(part.capitalize() for part in place_adjective.split("-"))
+    if not options or options[0].tag.case in (None, "nomn") or \
+            (not naming and any(p.tag.case == "nomn" for p in options)):
+        return word
+    tag = options[0].tag
+    form = options[0].inflect({"nomn"} | ({tag.number} if tag.number else set())) or options[0].inflect({"nomn"})
+    if form is None:
+        return word
+    text = form.word
+    return "-".join(p.capitalize() for p in text.split("-")) if word[:1].isupper() else text
+
+
 def _spelt(phrase: _Phrase, word: str) -> int:
-    """Write a word outside the glossary transliterated, as written (the name of an organisation must name it)."""
+    """Write a word outside the glossary transliterated in the nominative (the name of an organisation must name it;
+    "of" marks it as a genitive complement: «Администрация Акушинского района» -> "Administration of Akushinsky
+    District")."""
     parse = _parse(word)
-    phrase.add(gazetteer.transliterate(word), False, bool(parse) and "NOUN" in parse.tag)  # «Фонд Андрея …»: no "of"
+    noun = bool(parse) and "NOUN" in parse.tag
+    name = bool(parse) and any(tag in parse.tag for tag in NAME_TAGS)  # «Фонд Андрея …»: no "of" before a person
+    spelt = _nominative(word, phrase.naming)
+    genitive = _genitive(word) and not name and len(word) > 1 and spelt != word  # «РИА Новости»: no "of"
+    phrase.add(gazetteer.transliterate(spelt), genitive, noun)
     return 1
 
 
+def _lemmas(words: list[str], i: int, size: int) -> str:
+    """The lemmas of `size` words from i, joined by spaces ("" when fewer words or one is not a noun/adjective)."""
+    found = [_parse(word) for word in words[i:i + size]]
+    return " ".join(p.normal_form for p in found) if len(found) == size and all(found) else ""
+
+
 def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
-    """Translate the word at i (or a two-word glossary phrase); the number of words used, or None."""
+    """Translate the word at i (or a glossary phrase of up to three words); the number of words used, or None."""
     word = words[i]
     if word.lower() in ABBREVIATIONS:
         phrase.add(ABBREVIATIONS[word.lower()], False, bool(ABBREVIATIONS[word.lower()]))
+        phrase.naming = phrase.naming or word.lower() == "им"
+        return 1 + (word.lower() == "им" and words[i + 1:i + 2] == ["."])  # «им.»: the dot goes with it
+    if word.lower() == "имени":
+        phrase.add("named after", False, False)
+        phrase.naming = True
         return 1
     if word.lower() in PREPOSITIONS:
         phrase.flush_places()
@@ -155,12 +255,13 @@ def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
     parse = _parse(word)
     if parse is None:
         return None
-    pair = f"{parse.normal_form} {_parse(words[i + 1]).normal_form}" if i + 1 < len(words) and _parse(words[i + 1]) \
-        else ""
-    if pair in GLOSSARY:
-        last = _parse(words[i + 1])
-        phrase.add(_plural(GLOSSARY[pair], last), _genitive(word), True)
-        return 2
+    for size in (3, 2):
+        key = _lemmas(words, i, size).replace("ё", "е")
+        if key in GLOSSARY or _lemmas(words, i, size) in GLOSSARY:
+            nouns = [p for p in map(_parse, words[i:i + size]) if "NOUN" in p.tag]
+            last = nouns[0] if nouns else None  # the head's number: «детские сады», «зал приёмов»
+            phrase.add(_plural(GLOSSARY.get(key) or GLOSSARY[_lemmas(words, i, size)], last), _genitive(word), True)
+            return size
     english = GLOSSARY.get(parse.normal_form.replace("ё", "е")) or GLOSSARY.get(parse.normal_form)
     if english is None:
         return None
@@ -172,7 +273,8 @@ def _adjective_place(word: str) -> dict | None:
     """The place a capitalised relative adjective names by its stem: «Дагестанский» -> Dagestan."""
     parse = _parse(word)
     stem = parse.normal_form[:-4] if parse and "ADJF" in parse.tag and parse.normal_form.endswith("ский") else ""
-    return next((r for r in map(resolve_place, (stem, stem + "а", stem + "ь")) if r), None) if len(stem) > 3 else None
+    forms = (stem, stem + "а", stem + "ь", stem + "ск", stem[:-2] + "ва")  # Челябинск, Москва
+    return next((r for r in map(resolve_place, forms) if r), None) if len(stem) > 3 else None
 
 
 def _place_at(words: list[str], i: int) -> tuple[dict, int] | None:
@@ -200,7 +302,9 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
     word is transliterated instead).
 
     >>> english_name("Комитет по благоустройству", spell=True)
-    'Committee for blagoustroystvu'
+    'Committee for blagoustroystvo'
+    >>> english_name("Администрация Акушинского района", title=True, spell=True)
+    'Administration of Akushinsky District'
     """
     words = TOKEN.findall(name or "")
     phrase = _Phrase()
@@ -238,6 +342,7 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
             return None
         i += used
     text = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;)])", r"\1", phrase.text())).strip()
+    text = re.sub(r"\s*\bnamed after$", "", text)  # «… имени» cut before the name
     if not text:
         return None
     if title:

@@ -154,12 +154,25 @@ def _proper_names(wording: str) -> str:
     return "".join(f" {quoted_name(q)}" for q in QUOTED.findall(wording))
 
 
+def place_english(ru: str | None, en: str) -> str:
+    """The English name of a place in an organisation's label: a place the gazetteer lacks, whose English name is
+    only its Russian transliterated, is worded by the glossary («Полысаевский городской округ»: "Polysayevsky Urban
+    Okrug", not "Polysayevsky gorodskoy okrug").
+
+    >>> place_english("Акушинский район", "Akushinsky rayon"), place_english("Москва", "Moscow")
+    ('Akushinsky District', 'Moscow')
+    """
+    if not ru or en != gazetteer.transliterate(ru):
+        return en
+    return english_name(ru, title=True, spell=True) or en
+
+
 def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str, ...], cls: str) -> Labels:
     """Canonical labels of an organisation from its identity key, places and wording."""
     kind, _, rest = key.partition("|")
     number = rest.split("|")[0] if rest.split("|")[0].isdigit() else None
     chain = place_chain(place_ids[0] if place_ids else None)
-    where_ru, where_en = ", ".join(r["ru"] for r in chain), ", ".join(r["en"] for r in chain)
+    where_ru, where_en = ", ".join(r["ru"] for r in chain), ", ".join(place_english(r["ru"], r["en"]) for r in chain)
     if kind in KINDS and number:
         head = wording.split("№")[0].strip(" «»") if lang == "ru" and "№" in wording else KINDS[kind][0]
         head = head.replace("«", "") if head.count("«") > head.count("»") else head
@@ -209,6 +222,7 @@ def placed(names: Labels, where: Labels | None) -> Labels:
     """
     if where is None:
         return names
+    where = Labels(ru=where.ru, en=place_english(where.ru, where.en) if where.en else where.en)
     ru = names.ru and (names.ru if where.ru and where.ru in names.ru else f"{names.ru} ({where.ru or where.en})")
     en = names.en and (names.en if where.en and where.en in names.en else f"{names.en}, {where.en or where.ru}")
     return Labels(ru=ru, en=en)
