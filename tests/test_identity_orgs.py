@@ -57,7 +57,8 @@ def test_a_numbered_school_is_in_the_place_written_with_it_else_the_articles_own
     izmailovo = org("Izmailovo School № 1508", text, ("St. Petersburg", "Moscow"), place="St. Petersburg",
                     language="en")
     assert izmailovo.key == "school-1508-moscow"
-    text = "Winners: Comprehensive Secondary School No. 16 and Gymnasium No. 2 of Sarov, Lyceum No. 91 of Zheleznogorsk."
+    text = ("Winners: Comprehensive Secondary School No. 16 and Gymnasium No. 2 of Sarov, "
+            "Lyceum No. 91 of Zheleznogorsk.")
     sarov = org("Comprehensive Secondary School No. 16", text, ("Zheleznogorsk", "Sarov"), place="Moscow",
                 language="en")
     assert sarov.key == "school-16-sarov"

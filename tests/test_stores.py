@@ -241,7 +241,8 @@ def test_a_reload_drops_the_graphs_of_articles_the_build_no_longer_has(seed_buil
     code, out, err = load(capsys, smaller, "--endpoint", oxigraph_server.url)
     assert code == 0, err
     gone = len(list(seed_build.glob("facts/*.json"))) - 1
-    assert f"removed {gone} graphs of articles the build no longer has: <https://w3id.org/edugraph/graph/article/" in out
+    removed = f"removed {gone} graphs of articles the build no longer has: <https://w3id.org/edugraph/graph/article/"
+    assert removed in out
     graphs = ["-e", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "-f", "csv"]
     local = sorted(run(capsys, "query", *graphs, "--build", str(smaller))[1].splitlines())
     assert sorted(run(capsys, "query", *graphs, "--endpoint", oxigraph_server.url)[1].splitlines()) == local

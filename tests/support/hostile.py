@@ -33,7 +33,8 @@ The festival "Fest \\"quoted\\" `tick` 👩\u200d🏫" took place in Kazan.
 METADATA = {
     "ru_hostile": {"title": ODD + " tab\tand\nline feed", "date": "2024-03-12", "language": "ru",
                    "place": "Самара «\"'`\\ <>{}|^#% 🎓\u2028\u202e",
-                   "url": "https://пример.рф/новости/путь?q=«x»&y=𝔘#frag", "source": "src " + TQ + " \\ 🎓 " + "x" * 1000},
+                   "url": "https://пример.рф/новости/путь?q=«x»&y=𝔘#frag",
+                   "source": "src " + TQ + " \\ 🎓 " + "x" * 1000},
     "en_hostile": {"title": "Title with " + TQ + " and \\ and </script>\u2028", "date": "2024-03-12",
                    "language": "en", "place": "Kazan", "url": "https://example.org/ü/%41?x=«y»&z=𝔘", "source": None},
 }
