@@ -10,7 +10,8 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
-from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_phrase, normalise_person,
+                                    person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
@@ -303,23 +304,61 @@ def _name_and_patronymic(words: list[str]) -> bool:
     return not (woman and words[-1].lower().endswith("ич"))
 
 
+def _name_parts(value: str) -> tuple[str, list[str]]:
+    """(surname, [given name, patronymic] as written: whole words or initials) of a person's name."""
+    return _person_parts([w for w in re.split(r"[\s.]+", fold(value)) if w])
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names of one article can be one person: the same surname, and nothing written in one
+    contradicts the other (a different given name, a different patronymic initial), nor the patronymic of the
+    public person one of them names («А. М. Воробьёв» is not «Андрей Воробьёв», who is Юрьевич).
+
+    >>> _same_person("С. Кравцов", "Сергей Кравцов"), _same_person("А. М. Воробьёв", "Андрей Воробьёв")
+    (True, False)
+    >>> _same_person("Андрей Воробьёв", "Алексей Воробьёв"), _same_person("И. С. Петров", "Иван Петров")
+    (False, True)
+    """
+    (surname_a, rest_a), (surname_b, rest_b) = _name_parts(a), _name_parts(b)
+    if spelling_key(surname_a) != spelling_key(surname_b):
+        return False
+    for x, y in zip(rest_a, rest_b):
+        if (spelling_key(x) != spelling_key(y)) if len(x) > 1 and len(y) > 1 else x[0] != y[0]:
+            return False
+    fullest = [max(pair, key=len) for pair in zip(rest_a, rest_b)] + (rest_a if len(rest_a) > len(rest_b) else rest_b)[
+        len(min(rest_a, rest_b, key=len)):]
+    return person_identity(" ".join(fullest + [surname_a])) in {person_identity(a), person_identity(b)}
+
+
+def _fullness(value: str) -> tuple[int, int]:
+    """How much of a name is written: whole words besides the surname, then letters."""
+    rest = _name_parts(value)[1]
+    return sum(len(w) > 1 for w in rest), sum(map(len, rest))
+
+
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
-    """Drop single words and «Имя Отчество» mentions that repeat a full name; unify names by key."""
+    """Drop single words and «Имя Отчество» mentions that repeat a full name; a short form of a name («С. Кравцов»)
+    takes the fullest form it can be (`_same_person`) when that is one person only."""
     full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
             and not _name_and_patronymic(m.value.split())]
-    canonical = {}
-    for m in full:
-        canonical.setdefault(person_key(m.value), m.value)
+    persons = []  # lists of the names of one person, the fullest first
+    for value in sorted(dict.fromkeys(m.value for m in full), key=_fullness, reverse=True):
+        same = [names for names in persons if all(_same_person(value, name) for name in names)]
+        if len(same) == 1:
+            same[0].append(value)
+        else:
+            persons.append([value])
+    canonical = {value: names[0] for names in persons for value in names}
     by_word = {}  # lemma of a word -> the first full name holding it
-    for value in canonical.values():
-        for word in value.split():
-            by_word.setdefault(lemma(word), value)
+    for m in full:
+        for word in canonical[m.value].split():
+            by_word.setdefault(lemma(word), canonical[m.value])
     is_full = {id(m) for m in full}
     out = []
     for m in mentions:
         words = m.value.split()
         if id(m) in is_full:
-            m.value = canonical[person_key(m.value)]
+            m.value = canonical[m.value]
             out.append(m)
             continue
         if lemma(words[0]) in by_word:
