@@ -50,6 +50,15 @@ def test_one_article_still_merges_initials_with_the_full_name():
     assert [p.wording for p in found.persons] == ["Сергей Кравцов"]
 
 
+def test_one_article_never_merges_two_people_who_share_a_surname_and_an_initial():
+    found = resolved("Губернатор Московской области Андрей Воробьев открыл школу. Слово было предоставлено "
+                     "директору школы А. М. Воробьеву.")  # the governor is Андрей Юрьевич
+    assert sorted(p.wording for p in found.persons) == ["А.М. Воробьёв", "Андрей Воробьев"]
+    found = resolved("Директор школы Андрей Петров встретил гостей. Учитель Алексей Петров провёл урок.")
+    assert sorted(p.wording for p in found.persons) == ["Алексей Петров", "Андрей Петров"]
+    found = resolved("Директор школы Иван Петров встретил гостей. И. С. Петров рассказал о проекте.")
+    assert [p.wording for p in found.persons] == ["Иван Петров"]  # nothing written contradicts: one person
+
 def test_transliteration_variants_of_a_surname_are_one_person():
     english = person_keys("Moscow Region Governor Andrei Vorobyov opened a new school in Khimki.", "en")
     assert english["Andrei Vorobyov"] == person_keys("Губернатор Московской области Андрей Воробьёв открыл школу.")[

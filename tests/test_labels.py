@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from edugraph import gazetteer
-from edugraph.articles import read_article
+from edugraph.articles import Article, read_article
 from edugraph.build import article_facts
 from edugraph.resolve import ResolvedArticle, resolve_article
 from edugraph.resolve.labels import DANGLING, tidy
@@ -58,7 +58,8 @@ def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place(
             word = event.labels.ru.split()[1].strip("«,").lower()
             assert any(p.tag.case == "gent" for p in parses(word)), event.labels
     by_wording = {(e.wording, e.start): e.labels for e in events}
-    assert by_wording["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», 2023"
+    assert by_wording["Открытие Точка роста", "2023"].ru == \
+        "Открытие центра «Точка роста», Республика Саха (Якутия), 2023"  # keyed with its place, so labelled
     assert by_wording["Посещение Курская область", "2024-12-04"] == Labels(
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
     assert by_wording["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \
@@ -85,3 +86,18 @@ def test_a_name_of_unmatched_brackets_only_is_balanced_without_recursion():
     """One recursion per unmatched opening bracket: a name (a curated one, say) of a few thousand of them was a
     RecursionError, a traceback out of `edugraph build`."""
     assert tidy("(" * 5000 + "Лицей") == "Лицей" and tidy("«Лицей «Гимназия") == "Лицей «Гимназия»"
+
+
+def test_openings_of_one_year_in_two_cities_are_labelled_apart():
+    """An opening keyed with its place (`identity.event_key`) is labelled with it: two labels for two keys."""
+    found = {}
+    for city in ("Миассе", "Омске"):
+        text = f"В 2019 году в {city} открылся центр «IT-куб». Директор центра Иван Петров рассказал о нём."
+        article = Article(id=city, text=text, title="Новости", language="ru", date="2019-12-01")
+        event = next(e for e in resolve_article(article, article_facts(article, {})).events
+                     if e.wording.startswith("Открытие"))
+        found[event.key] = event.labels
+    assert len(found) == 2 and len({labels.ru for labels in found.values()}) == 2
+    assert len({labels.en for labels in found.values()}) == 2
+    assert {labels.ru for labels in found.values()} == {"Открытие центра «IT-куб», Миасс, 2019",
+                                                      "Открытие центра «IT-куб», Омск, 2019"}

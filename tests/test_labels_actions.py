@@ -95,7 +95,7 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
         for event in resolve_article(article, facts).events:
             if event.action:
                 found[event.wording, event.start] = event.labels
-    assert found["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», 2023"
+    assert found["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», Республика Саха (Якутия), 2023"
     assert found["Посещение Курская область", "2024-12-04"] == Labels(
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
     assert found["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \

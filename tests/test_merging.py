@@ -56,3 +56,23 @@ def test_adding_new_lines_only_lists_them():
     after = merged_after_adding(old + new, [""], [(new[0][1], "")], previous, ONTOLOGY)
     assert after.lines == sorted(merged(old + new, [""]).lines)
     assert after.added == [f'{person} {LABEL} "Анна"@ru .\n', f'{person} <{ID}p> "x" .\n']
+
+
+def test_an_english_label_an_english_article_wrote_beats_the_transliteration_of_a_russian_one():
+    person = f"<{ID}person/vorobev-andrey>"
+    russian = [(f"{ID}graph/article/ru", nt(f'{person} {LABEL} "Андрей Воробьев"@ru',
+                                            f'{person} {LABEL} "Andrey Vorobyev"@en'))]
+    english = [(f"{ID}graph/article/en", nt(f'{person} {LABEL} "Andrei Vorobyov"@en'))]
+    full = merged(russian + english, [""])
+    assert f'{person} {PREF} "Andrei Vorobyov"@en .\n' in full.lines  # as long as "Andrey Vorobyev", and greater
+    assert f'{person} {PREF} "Андрей Воробьев"@ru .\n' in full.lines
+    after = merged_after_adding(russian + english, [""], [(english[0][1], "")], previous_of(russian, [""]), ONTOLOGY)
+    assert after.lines == sorted(full.lines)  # the Russian article's build preferred the transliteration
+    assert f'{person} {PREF} "Andrey Vorobyev"@en .\n' in previous_of(russian, [""]).asserted.decode()
+
+
+def test_an_organisation_keeps_the_transliteration_before_an_english_article_s_fallback_label():
+    org = f"<{ID}org/rosobrnadzor>"
+    graphs = [(f"{ID}graph/article/ru", nt(f'{org} {LABEL} "Рособрнадзор"@ru', f'{org} {LABEL} "Rosobrnadzor"@en')),
+              (f"{ID}graph/article/en", nt(f'{org} {LABEL} "Organisation"@en'))]
+    assert f'{org} {PREF} "Rosobrnadzor"@en .\n' in merged(graphs, [""]).lines

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib.namespace import RDFS, SKOS
 
+from .gazetteer import transliterate
 from .mapping import article_graph_iri
-from .namespaces import GRAPH
+from .namespaces import GRAPH, ID
 from .output.sorted_text import changed, containing, holds, starting_with
 from .output.write import merged_lines, ntriples_lines
 from .reasoning_update import PreviousClosure
@@ -31,6 +32,7 @@ from .reasoning_update import PreviousClosure
 LABEL, PREF_LABEL = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>"
 LABEL_MARK = f" {LABEL} "  # in every label line (and in few others): the cheap test first
 GAZETTEER, ENTITIES = str(GRAPH["gazetteer"]), str(GRAPH["entities"])
+PERSON = str(ID["person/"])
 
 
 @dataclass(frozen=True)
@@ -49,22 +51,33 @@ class Merged:
 
 def preferred_labels(lines: Iterable[str]) -> str:
     """One skos:prefLabel per entity and language: the longest label among N-Triples `lines` (of two as long, the
-    greatest), as sorted N-Triples. The label's text is copied from its line, so it is written as it was read.
+    greatest), as sorted N-Triples; a person's English label that is only the transliteration of one of their Russian
+    labels (what a Russian article gives) yields to any other, which an English article wrote ("Andrei Vorobyov",
+    not "Andrey Vorobyev"; an organisation's transliteration "Rosobrnadzor" stays before an English article's
+    fallback "Organisation"). The label's text is copied from its line, so it is written as it was read.
 
-    >>> label = '<x:a> <http://www.w3.org/2000/01/rdf-schema#label> '
+    >>> label = f'<{ID}person/a> <http://www.w3.org/2000/01/rdf-schema#label> '
     >>> print(preferred_labels([label + '"Иван"@ru .\\n', label + '"Иван Петров"@ru .\\n']), end="")
-    <x:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
+    <https://w3id.org/edugraph/id/person/a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Иван Петров"@ru .
+    >>> print(preferred_labels([label + '"Андрей Воробьев"@ru .\\n', label + '"Andrey Vorobyev"@en .\\n',
+    ...                         label + '"Andrei Vorobyov"@en .\\n']), end="")
+    <https://w3id.org/edugraph/id/person/a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Andrei Vorobyov"@en .
+    <https://w3id.org/edugraph/id/person/a> <http://www.w3.org/2004/02/skos/core#prefLabel> "Андрей Воробьев"@ru .
     """
     lines = [line for line in lines if LABEL_MARK in line and line.split(" ", 2)[1:2] == [LABEL]]
+    labels = [(line, triple.subject, triple.object)
+              for line, triple in zip(lines, ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+              if isinstance(triple.object, ox.Literal)]
+    transliterations = {(subject, transliterate(label.value)) for _, subject, label in labels
+                        if label.language == "ru" and subject.value.startswith(PERSON)}
     best: dict[tuple, tuple] = {}
-    for line, triple in zip(lines, ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)):
-        label = triple.object
-        if isinstance(label, ox.Literal):
-            key, rank = (triple.subject, label.language), (len(label.value), label.value, line)
-            if key not in best or rank > best[key]:
-                best[key] = rank
+    for line, subject, label in labels:
+        written = label.language != "en" or (subject, label.value) not in transliterations
+        key, rank = (subject, label.language), (written, len(label.value), label.value, line)
+        if key not in best or rank > best[key]:
+            best[key] = rank
     return "".join(sorted({f"{line.split(' ', 1)[0]} {PREF_LABEL} {line.split(' ', 2)[2]}"
-                           for _, _, line in best.values()}))
+                           for *_, line in best.values()}))
 
 
 def merged(graphs: list[tuple[str, str]], backgrounds: Iterable[str], previous: PreviousClosure | None = None

@@ -10,7 +10,8 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
-from edugraph.extract.names import genitive_phrase, nominative_phrase, normalise_person, person_key, trim_org_tail
+from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_phrase, normalise_person,
+                                    person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, morph, parses, word_is_known
 
@@ -74,11 +75,45 @@ def may_name_entity(sentence: str) -> bool:
     return not (word_is_known(word.lower()) and not any(_NAME_TAGS & set(p.tag.grammemes) for p in parses(word.lower())))
 
 
+NER_PIECE = 10_000  # characters the NER tags at once (longer than any article): its time grows faster than a text
+NER_CONTEXT = 1_000  # characters tagged either side of a piece, so that a name at its edge is found as in one go
+_SPACE = re.compile(r"\s")
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where the piece of `text` to tag from `start` ends: after its last line break, else its last space, within
+    `NER_PIECE` characters (else there)."""
+    if len(text) - start <= NER_PIECE:
+        return len(text)
+    for separator in "\n ":
+        cut = text.rfind(separator, start + 1, start + NER_PIECE)
+        if cut > start:
+            return cut + 1
+    return start + NER_PIECE
+
+
+def _tagged(text: str) -> list[tuple[int, int, str]]:
+    """natasha NER spans (start, stop, type) of `text`, tagged in pieces (`_piece_end`) with `NER_CONTEXT` around
+    them (whole words), each span taken from the piece it starts in: the time of one sequence grows faster than its
+    length (400,000 characters of one sentence took 4.6 times as long as 100,000)."""
+    spans, start = [], 0
+    while start < len(text):
+        end = _piece_end(text, start)
+        space = _SPACE.search(text, max(0, start - NER_CONTEXT), start) if start else None
+        left = space.end() if space else start
+        right = max(text.rfind(" ", end, end + NER_CONTEXT), end) if end < len(text) else end
+        if text[left:right].strip():  # (natasha's NER fails on a text without tokens)
+            spans += [(left + s.start, left + s.stop, s.type) for s in _ner_tagger()(text[left:right]).spans
+                      if start <= left + s.start < end]
+        start = end
+    return spans
+
+
 def ner_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
     """natasha NER spans as mentions: value = surface text, extra["type"] = PER/LOC/ORG. With `sentences`, only
-    the sentences that may name an entity are tagged (one call on their concatenation; offsets mapped back)."""
+    the sentences that may name an entity are tagged (their concatenation, `_tagged`; offsets mapped back)."""
     if sentences is None:
-        return [Mention(s.start, s.stop, text[s.start:s.stop], {"type": s.type}) for s in _ner_tagger()(text).spans]
+        return [Mention(start, stop, text[start:stop], {"type": kind}) for start, stop, kind in _tagged(text)]
     parts, offsets, length = [], [], 0
     for start, end in sentences:
         if may_name_entity(text[start:end]):
@@ -87,15 +122,14 @@ def ner_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> list
             offsets.append((length, start, len(piece)))
             length += len(piece) + 1
     reduced = "\n".join(parts)
-    if not reduced.strip():
-        return []  # natasha's NER fails on a text without tokens
     out = []
     bases = [base for base, _, _ in offsets]
-    for span in _ner_tagger()(reduced).spans:
-        base, start, size = offsets[bisect.bisect_right(bases, span.start) - 1]
-        if span.stop <= base + size:
-            begin = start + span.start - base
-            out.append(Mention(begin, begin + span.stop - span.start, text[begin:begin + span.stop - span.start], {"type": span.type}))
+    for span_start, span_stop, kind in _tagged(reduced):
+        base, start, size = offsets[bisect.bisect_right(bases, span_start) - 1]
+        if span_stop <= base + size:
+            begin = start + span_start - base
+            out.append(Mention(begin, begin + span_stop - span_start, text[begin:begin + span_stop - span_start],
+                               {"type": kind}))
     return out
 
 
@@ -303,23 +337,61 @@ def _name_and_patronymic(words: list[str]) -> bool:
     return not (woman and words[-1].lower().endswith("ич"))
 
 
+def _name_parts(value: str) -> tuple[str, list[str]]:
+    """(surname, [given name, patronymic] as written: whole words or initials) of a person's name."""
+    return _person_parts([w for w in re.split(r"[\s.]+", fold(value)) if w])
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names of one article can be one person: the same surname, and nothing written in one
+    contradicts the other (a different given name, a different patronymic initial), nor the patronymic of the
+    public person one of them names («А. М. Воробьёв» is not «Андрей Воробьёв», who is Юрьевич).
+
+    >>> _same_person("С. Кравцов", "Сергей Кравцов"), _same_person("А. М. Воробьёв", "Андрей Воробьёв")
+    (True, False)
+    >>> _same_person("Андрей Воробьёв", "Алексей Воробьёв"), _same_person("И. С. Петров", "Иван Петров")
+    (False, True)
+    """
+    (surname_a, rest_a), (surname_b, rest_b) = _name_parts(a), _name_parts(b)
+    if spelling_key(surname_a) != spelling_key(surname_b):
+        return False
+    for x, y in zip(rest_a, rest_b):
+        if (spelling_key(x) != spelling_key(y)) if len(x) > 1 and len(y) > 1 else x[0] != y[0]:
+            return False
+    fullest = [max(pair, key=len) for pair in zip(rest_a, rest_b)] + (rest_a if len(rest_a) > len(rest_b) else rest_b)[
+        len(min(rest_a, rest_b, key=len)):]
+    return person_identity(" ".join(fullest + [surname_a])) in {person_identity(a), person_identity(b)}
+
+
+def _fullness(value: str) -> tuple[int, int]:
+    """How much of a name is written: whole words besides the surname, then letters."""
+    rest = _name_parts(value)[1]
+    return sum(len(w) > 1 for w in rest), sum(map(len, rest))
+
+
 def _merge_persons(mentions: list[Mention]) -> list[Mention]:
-    """Drop single words and «Имя Отчество» mentions that repeat a full name; unify names by key."""
+    """Drop single words and «Имя Отчество» mentions that repeat a full name; a short form of a name («С. Кравцов»)
+    takes the fullest form it can be (`_same_person`) when that is one person only."""
     full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
             and not _name_and_patronymic(m.value.split())]
-    canonical = {}
-    for m in full:
-        canonical.setdefault(person_key(m.value), m.value)
+    persons = []  # lists of the names of one person, the fullest first
+    for value in sorted(dict.fromkeys(m.value for m in full), key=_fullness, reverse=True):
+        same = [names for names in persons if all(_same_person(value, name) for name in names)]
+        if len(same) == 1:
+            same[0].append(value)
+        else:
+            persons.append([value])
+    canonical = {value: names[0] for names in persons for value in names}
     by_word = {}  # lemma of a word -> the first full name holding it
-    for value in canonical.values():
-        for word in value.split():
-            by_word.setdefault(lemma(word), value)
+    for m in full:
+        for word in canonical[m.value].split():
+            by_word.setdefault(lemma(word), canonical[m.value])
     is_full = {id(m) for m in full}
     out = []
     for m in mentions:
         words = m.value.split()
         if id(m) in is_full:
-            m.value = canonical[person_key(m.value)]
+            m.value = canonical[m.value]
             out.append(m)
             continue
         if lemma(words[0]) in by_word:

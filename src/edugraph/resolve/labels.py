@@ -17,7 +17,7 @@ from .. import gazetteer
 from ..extract.actions import actions
 from ..extract.names import PROPER_ADJECTIVE, genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
-from ..text import lemma, parses
+from ..text import fold, lemma, parses
 from .places import ancestors, place_record
 from .records import ActionRecord, Labels
 
@@ -289,8 +289,10 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
                  action: ActionRecord | None = None) -> Labels:
     """Canonical labels of an event: by the `action` that names it (`action_labels`), else by its wording. A generic
     name (or an English label that could only give the kind, or an action's: «Посещение …») gets its date; `place`
-    (the event's) names a visit whose object was not found. An undated event is not qualified by its place in its
-    labels (`identity.event_key` tells apart generic ones by place and article)."""
+    (the event's) names a visit whose object was not found. An opening or a visit not dated to the day, which
+    `identity.event_key` keys with its place, is qualified by it unless its label names it already: two cities'
+    openings of one year are «Открытие центра «IT-куб», Омск, 2019» and «… Миасс, 2019»."""
+    from .identity import _place_bound  # (identity keys events by what labels.is_generic tells)
     action = action and action_labels(action, lang, place)
     wording = tidy(wording)
     if action:
@@ -302,10 +304,24 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
         en = en or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
     else:
         ru, en, generic = None, english_numbers(wording), is_generic(wording)
+    if place and _place_bound(wording, start):
+        ru = ru and _with_place(ru, place.ru)
+        en = _with_place(en, place.en)
     if start and generic:
         ru = ru and f"{ru}, {date_text(start, 'ru')}"
         en = f"{en}, {date_text(start, 'en')}"
     return Labels(ru=ru, en=en)
+
+
+def _with_place(label: str, place: str | None) -> str:
+    """`label`, then `place` unless the label names it already (in any case: «в Омске» names «Омск»).
+
+    >>> _with_place("Открытие IT-куба", "Омск"), _with_place("Открытие школы в Омске", "Омск")
+    ('Открытие IT-куба, Омск', 'Открытие школы в Омске')
+    """
+    if not place or fold(place)[:max(4, len(place) - 2)] in fold(label):
+        return label
+    return f"{label}, {place}"
 
 
 def english_numbers(name: str) -> str:
