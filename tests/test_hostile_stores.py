@@ -98,11 +98,7 @@ def hostile_runs() -> list[tuple[str, list[str]]]:
              ("entity-facts", ["--param", "entity=egr:person/sidorov-ivan"])]
 
 
-VIRTUOSO_DIFFERS = {  # (query, params): what Virtuoso 7.2 answers wrongly on this build (queries/, review 5)
-    ("organisations-by-place", ()): "Virtuoso 7.2 answers no row on this small build (the seed build's are right): "
-                                    '`FILTER(LANG(?placeLabel) = "ru")` with `?class rdfs:subClassOf* eg:Organisation` '
-                                    "in the same group matches nothing",
-}
+VIRTUOSO_DIFFERS: dict = {}  # (query, params): what Virtuoso 7.2 answers wrongly on this build (queries/, review 5)
 
 
 @pytest.fixture(scope="module")
