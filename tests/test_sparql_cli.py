@@ -89,6 +89,8 @@ def test_list(capsys):
     (["events-in-range", "--param", "from=2023-02-30"], "--param from: not a valid date"),
     (["heads-at-date", "--param", "date=31.12.2023"], "--param date: '31.12.2023' is not an ISO date"),
     (["events-in-range", "--param", "to=вчера"], "--param to: 'вчера' is not an ISO date"),
+    (["events-in-range", "--param", "from=2023-09"], "give its first or last day, e.g. 2023-09-01 or 2023-09-30"),
+    (["events-in-range", "--param", "to=2024"], "e.g. 2024-01-01 or 2024-12-31"),
     (["people-posts", "--format", "turtle"], "SELECT/ASK query"),
 ])
 def test_errors_are_one_line(capsys, build, argv, message):

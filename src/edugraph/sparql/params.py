@@ -14,6 +14,7 @@ written as one (`check_datatype`).
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import difflib
 import re
@@ -145,10 +146,39 @@ def check_datatype(name: str, value: str, datatype: str) -> None:
     Traceback (most recent call last):
     ...
     edugraph.sparql.params.ParameterError: --param date: '31.12.2023' is not an ISO date such as 2023-12-31
+
+    A year or a month is a range of days, so the message says which days to give:
+
+    >>> check_datatype("from", "2023-09", "xsd:date")
+    Traceback (most recent call last):
+    ...
+    edugraph.sparql.params.ParameterError: --param from: '2023-09' is not an ISO date such as 2023-12-31 \
+(a month or a year is a range: give its first or last day, e.g. 2023-09-01 or 2023-09-30)
     """
     term = to_term(value)
     if not isinstance(term, ox.Literal) or term.datatype.value != expand(datatype):
-        raise ParameterError(f"--param {name}: {value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}")
+        hint = ""
+        if datatype == "xsd:date" and PARTIAL_DATE.match(value):
+            first, last = partial_date_bounds(value)
+            hint = f" (a month or a year is a range: give its first or last day, e.g. {first} or {last})"
+        raise ParameterError(f"--param {name}: {value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}{hint}")
+
+
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
+
+
+def partial_date_bounds(value: str) -> tuple[str, str]:
+    """The first and last day of a year («2023») or a month («2023-02»).
+
+    >>> partial_date_bounds("2024-02")
+    ('2024-02-01', '2024-02-29')
+    >>> partial_date_bounds("2023")
+    ('2023-01-01', '2023-12-31')
+    """
+    year, _, month = value.partition("-")
+    first_month, last_month = (int(month), int(month)) if month else (1, 12)
+    last_day = calendar.monthrange(int(year), last_month)[1]
+    return f"{year}-{first_month:02d}-01", f"{year}-{last_month:02d}-{last_day:02d}"
 
 
 def resolve_entity(name: str, value: str, cls: str, lookup: Lookup) -> str:
