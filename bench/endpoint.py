@@ -5,8 +5,8 @@
                              [--server-src OTHER/src] [--serve-option=--timeout=30 ...]
 
 Load: each client on its own loopback address (127.1.x.y); prints the answers by status, their latency (median,
-95th percentile, slowest), requests per second, the per-query overhead of the sandboxed query process, and the server's peak memory (RSS of the server and its query
-processes, sampled).
+95th percentile, slowest), requests per second, the per-query overhead of the sandboxed query process, and the
+server's peak memory (RSS of the server and its query processes, sampled).
 
 Fairness: one greedy client (127.0.0.2) keeps `--greedy` slow queries in flight (each sent again once answered;
 with `--leave-after S` it gives up on each after S seconds and closes the connection, as an impatient user
