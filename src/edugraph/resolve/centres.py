@@ -21,6 +21,7 @@ from collections.abc import Callable
 from .. import gazetteer
 from ..articles import Article
 from .identity import short_slug
+from .labels import NETWORK_CENTRES, PLACE_BOUND_ACTIONS
 from .places import ancestors, place_record, subject_of
 from .evidence import Evidence
 from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
@@ -30,8 +31,6 @@ CENTRE_CLASSES = {  # network (initiative id) -> the class asserted for its cent
     "kvantorium": "SupplementaryEducationCentre", "school-kvantorium": "SupplementaryEducationCentre",
     "it-cube": "SupplementaryEducationCentre", "point-of-growth": "EducationalOrganisation",
 }
-CENTRE_TYPES = ("kvantorium", "it-cube")  # organisation key types (`names.organisation_key`) that are a centre's
-ACTIONS = ("opening", "visit")  # what is done to one concrete centre
 PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # most precise first
 
 CENTRE_NOUN = re.compile(r"центр|технопарк|кванториум|(?:it|ит)-?\s?куб|точ[ек]\w*\s+роста"  # a centre's name
@@ -140,9 +139,9 @@ class CentreFinder:
         kind, _, rest = key.partition("|")
         if host:
             where = host.key
-        elif kind in CENTRE_TYPES and rest and not rest.isdigit():
+        elif kind in NETWORK_CENTRES and rest and not rest.isdigit():
             where = rest  # the place its name holds («Кванториум Сарова»)
-        elif rest and kind not in CENTRE_TYPES:
+        elif rest and kind not in NETWORK_CENTRES:
             where = short_slug(key)  # a numbered host («Кванториум школы № 56»): the host's key
         else:
             where = place
@@ -233,7 +232,7 @@ class CentreFinder:
         """The one concrete centre an event opens or visits (located by the event's `evidence`), None for any other
         event."""
         sentence = evidence.sentence.text if evidence and evidence.sentence else ""
-        if not (action.kind in ACTIONS if action else kind == "opening"):
+        if not (action.kind in PLACE_BOUND_ACTIONS if action else kind == "opening"):
             return None
         network = self.network(name, action, initiatives, sentence, venue or self.named_host(action))
         if not network or not self.concrete(name, action, start, sentence):

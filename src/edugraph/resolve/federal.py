@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import gazetteer
 from ..extract.names import main_words
@@ -86,7 +86,7 @@ def find(name: str, when: str | int | None) -> Body | None:
         periods = by_words[rest]
         period, bare = next(((p, b) for p, b in periods if p.holds(at)), periods[-1])
         if rest != words or bare:
-            return Body(period.body.id, period.body.ru, period.body.en, rest == words)
+            return replace(period.body, bare=rest == words)
     if rest != words and rest in school_names:
         return next(period.body for period in schools if period.holds(at))
     return None

@@ -26,11 +26,9 @@ from rdflib import URIRef
 
 from .. import gazetteer
 from ..extract import names
-from ..extract.actions import actions
 from ..namespaces import ID
-from ..text import fold
 from . import federal
-from .labels import NETWORK_CENTRES, is_generic, own_adjectives
+from .labels import NETWORK_CENTRES, is_generic, own_adjectives, place_bound
 from .places import Home, city_of, subject_of
 
 MAX_SLUG = 80
@@ -134,8 +132,9 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
     key = names.organisation_key(name)
-    if "|" not in key and network_centre(name) in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
-        key = names.organisation_key(gazetteer.initiative(network_centre(name))["ru"])
+    network = network_centre(name)
+    if "|" not in key and network in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
+        key = names.organisation_key(gazetteer.initiative(network)["ru"])
     structured = body_key(name, places)
     if structured:
         return OrganisationIdentity(structured, places[0]["id"])
@@ -143,7 +142,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if level and body and places:
         region = next((subject_of(c) for c in map(city_of, places) if c), None)
         return OrganisationIdentity(f"{key}|{region}", region) if region else OrganisationIdentity(key)
-    if level and not places or "|" not in key and not places and network_centre(name):
+    if level and not places or "|" not in key and not places and network:
         return _at_home(key, home, level or "local")
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
@@ -180,21 +179,6 @@ def typed(name: str) -> bool:
     return "|" in names.organisation_key(name)
 
 
-PLACE_BOUND_ACTIONS = ("opening", "visit")  # actions of data/gazetteers/actions.yaml that happen at one place
-
-
-@functools.lru_cache(maxsize=1)
-def _place_bound_names() -> tuple[str, ...]:
-    """The words that begin the name of an opening or a visit («Открытие», "Visit to"), folded."""
-    return tuple(fold(action[f"name_{lang}"]) + " " for action in actions() if action["kind"] in PLACE_BOUND_ACTIONS
-                 for lang in ("ru", "en"))
-
-
-def _place_bound(name: str, date: str | None) -> bool:
-    """An opening or a visit («Открытие IT-куба») not dated to the day: two cities' openings of one year are two."""
-    return not (date and len(date) == 10) and fold(name).startswith(_place_bound_names())
-
-
 def event_key(name: str, date: str | None, place: str | None, article: str, about: str | None = None) -> str:
     """Name + start date; a generic name («Экскурсия», «Совещание») is one event only where place and date agree
     (name + date + place id), else it is the article's own (name + date + place id + article id: an article's
@@ -211,7 +195,7 @@ def event_key(name: str, date: str | None, place: str | None, article: str, abou
     """
     key = short_slug(name) + (f"-{date}" if date else "")
     generic = is_generic(name)
-    if not generic and not _place_bound(name, date):
+    if not generic and not place_bound(name, date):
         return key
     key += f"-{place}" if place else ""
     if place and (date or not generic):

@@ -11,6 +11,7 @@ class and place. Transliteration is kept for personal and proper names only.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import gazetteer
@@ -285,6 +286,21 @@ def action_labels(action: ActionRecord, lang: str, place: Labels | None) -> Labe
                   en=tidy(f"{named['name_en']} {target.en or ''}"))
 
 
+PLACE_BOUND_ACTIONS = ("opening", "visit")  # actions of data/gazetteers/actions.yaml that happen at one place
+
+
+@functools.lru_cache(maxsize=1)
+def _place_bound_names() -> tuple[str, ...]:
+    """The words that begin the name of an opening or a visit («Открытие», "Visit to"), folded."""
+    return tuple(fold(action[f"name_{lang}"]) + " " for action in actions() if action["kind"] in PLACE_BOUND_ACTIONS
+                 for lang in ("ru", "en"))
+
+
+def place_bound(name: str, date: str | None) -> bool:
+    """An opening or a visit («Открытие IT-куба») not dated to the day: two cities' openings of one year are two."""
+    return not (date and len(date) == 10) and fold(name).startswith(_place_bound_names())
+
+
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None,
                  action: ActionRecord | None = None) -> Labels:
     """Canonical labels of an event: by the `action` that names it (`action_labels`), else by its wording. A generic
@@ -292,7 +308,6 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
     (the event's) names a visit whose object was not found. An opening or a visit not dated to the day, which
     `identity.event_key` keys with its place, is qualified by it unless its label names it already: two cities'
     openings of one year are «Открытие центра «IT-куб», Омск, 2019» and «… Миасс, 2019»."""
-    from .identity import _place_bound  # (identity keys events by what labels.is_generic tells)
     action = action and action_labels(action, lang, place)
     wording = tidy(wording)
     if action:
@@ -304,7 +319,7 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
         en = en or f"{EVENT_EN.get(kind or 'other', 'Event')}{_proper_names(wording)}"
     else:
         ru, en, generic = None, english_numbers(wording), is_generic(wording)
-    if place and _place_bound(wording, start):
+    if place and place_bound(wording, start):
         ru = ru and _with_place(ru, place.ru)
         en = _with_place(en, place.en)
     if start and generic:

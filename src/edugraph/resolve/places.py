@@ -120,12 +120,6 @@ def subject_of(ident: str | None) -> str | None:
     return next((r["id"] for r in chain if r["kind"] == "federal_subject" or r.get("also_federal_subject")), None)
 
 
-def main_city(names: list[str], context: list[str] | None = None) -> str | None:
-    """The first city (else federal subject) among an article's place names."""
-    cities = [city_of(resolve_place(name, context)) for name in names]
-    return next((city for city in cities if city), None)
-
-
 @dataclass(frozen=True)
 class Home:
     """Where an article is, for the organisations it names without a place: its `local` place (town, else district:
@@ -181,7 +175,7 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     own = resolve_place(place, context) if place else None
     if own and own["kind"] == "country":
         own = place = None
-    city = main_city(context, context)
+    city = next(filter(None, map(city_of, found)), None)  # the first city (else federal subject)
     if len({subject_of(r["id"]) for r in found}) > 1 and city != city_of(own):
         return None, Home(article=article)
     local = own if own and own["kind"] in ("city", "district") else None
