@@ -299,7 +299,7 @@ def article_paths(folder: Path) -> list[Path]:
     with os.scandir(folder) as found:  # one listing, whose entries know which are links without a look each
         entries = [(entry.name, entry.is_symlink()) for entry in found]
     names = sorted(name for name, _ in entries if name.endswith(".txt"))
-    page = next((name for name, _ in sorted(entries) if name.lower().endswith((".html", ".htm"))), None)
+    page = next((name for name, _ in sorted(entries) if name.lower().endswith(HTML_SUFFIXES)), None)
     if page:  # a saved web page would be skipped without a word
         raise EduGraphError(f"{folder / page}: a web page among the articles; add it with `edugraph add` (which "
                             "strips the markup), or move it out of the folder")

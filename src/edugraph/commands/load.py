@@ -110,9 +110,10 @@ def run(args) -> int:
     bad = [row for row in rows if not row.ok]
     if bad:
         raise EduGraphError(f"triple counts differ in {len(bad)} of {len(rows)} graphs after loading into {target.name}")
-    if fidelity.note():
-        print(fidelity.note())
-    if fidelity.problem():
-        raise EduGraphError(f"{fidelity.problem()} (loaded into {target.name})")
+    note, problem = fidelity.note(), fidelity.problem()
+    if note:
+        print(note)
+    if problem:
+        raise EduGraphError(f"{problem} (loaded into {target.name})")
     print(f"loaded {len(rows)} graphs, {sum(row.local for row in rows)} triples into {target.name}: all counts match")
     return 0

@@ -63,13 +63,13 @@ def run(args) -> int:
     for page in pages:
         print(f"{out / page['file']}  {page['nodes']} nodes, {page['edges']} edges")
     print(f"{out / 'index.html'}")
-    if args.focus and not any(page["file"].startswith("ego-") and not page["central"] for page in pages):
+    ego = next((page["file"] for page in pages if page["file"].startswith("ego-") and not page["central"]), None)
+    if args.focus and ego is None:
         print(f"edugraph: warning: --focus {args.focus}: the entity is linked to nothing in the graph, so no ego page "
               f"was written (`edugraph query entity-facts --param entity=…` shows what is known of it)",
               file=sys.stderr)
     if args.open:
-        target = next((p["file"] for p in pages if p["file"].startswith("ego-") and not p["central"]), "index.html")
-        url = (out / target).resolve().as_uri()
+        url = (out / (ego or "index.html")).resolve().as_uri()
         if not webbrowser.open(url):
             print(f"edugraph: warning: no web browser could be started here; open {url} in one", file=sys.stderr)
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..sparql.client import SPARQL_JSON, Client, RemoteError, graphs_query, is_staging, with_params
+from ..sparql.client import SPARQL_JSON, Client, RemoteError, graphs_query, is_staging, parse_answer, with_params
 from ..sparql.endpoints import Endpoint
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
@@ -101,13 +101,9 @@ class RemoteTarget(Target):
         return self.client.select(self.endpoint.query, sparql)
 
     def terms(self, sparql: str) -> list[dict]:
-        answer = self.client.post_query(self.endpoint.query, sparql, SPARQL_JSON)
-        try:
-            results = pyoxigraph.parse_query_results(answer.body, format=pyoxigraph.QueryResultsFormat.JSON)
-            names = [variable.value for variable in results.variables]
-            return [{name: row[name] for name in names} for row in results]
-        except (SyntaxError, ValueError):
-            raise RemoteError(f"POST {self.endpoint.query} answered invalid SPARQL JSON results") from None
+        results = parse_answer(self.client.post_query(self.endpoint.query, sparql, SPARQL_JSON), self.endpoint.query)
+        names = [variable.value for variable in results.variables]
+        return [{name: row[name] for name in names} for row in results]
 
     def check(self) -> None:
         """Fail early (unreachable, auth, not SPARQL) before anything is written."""
