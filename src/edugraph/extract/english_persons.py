@@ -13,7 +13,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention
+from edugraph.extract.mentions import Article, Mention, characters
 
 # ---------------------------------------------------------------- vocabulary (data/gazetteers)
 
@@ -106,9 +106,10 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
     """Persons named by initials and a surname-shaped word, outside the names already found; one whose surname a
     full name of the text has is that person («R. Minnikhanov» after "Rustam Minnikhanov")."""
     full = {p.value.split()[-1]: p.value for p in found}
+    taken = characters(found)
     return [Mention(m.start(), m.end(), full.get(m.group("surname"), m.group(0)))
             for m in INITIALS_NAME.finditer(text) if _surname_shape(m.group("surname"))
-            and not NAMESAKE_OF.match(text, m.end()) and not any(p.start <= m.start("surname") < p.end for p in found)]
+            and not NAMESAKE_OF.match(text, m.end()) and m.start("surname") not in taken]
 
 
 def find_persons(text: str) -> list[Mention]:

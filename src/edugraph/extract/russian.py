@@ -145,10 +145,11 @@ def analyse(article: Article) -> None:
 def _before_persons(text: str, spans: list[Mention], persons: list[Mention]) -> list[Mention]:
     """NER locations cut before a person found inside them («города Старая Русса Ангелина Сидорова»: one span)."""
     out = []
+    starts = sorted(p.start for p in persons)
     for span in spans:
-        inside = [p.start for p in persons if span.start < p.start < span.end]
-        if inside:
-            end = min(inside)
+        first = bisect.bisect_right(starts, span.start)  # the first person starting inside the span, if any
+        if first < len(starts) and starts[first] < span.end:
+            end = starts[first]
             span = Mention(span.start, span.start + len(text[span.start:end].rstrip()), text[span.start:end].strip(),
                            span.extra)
         out.append(span)
@@ -375,12 +376,15 @@ def _merge_persons(mentions: list[Mention]) -> list[Mention]:
     full = [m for m in mentions if len(m.value.split()) > 2 or len(m.value.split()) > 1
             and not _name_and_patronymic(m.value.split())]
     persons = []  # lists of the names of one person, the fullest first
+    by_surname = {}  # spelling key of a surname -> its persons (only they can be the same person: `_same_person`)
     for value in sorted(dict.fromkeys(m.value for m in full), key=_fullness, reverse=True):
-        same = [names for names in persons if all(_same_person(value, name) for name in names)]
+        namesakes = by_surname.setdefault(spelling_key(_name_parts(value)[0]), [])
+        same = [names for names in namesakes if all(_same_person(value, name) for name in names)]
         if len(same) == 1:
             same[0].append(value)
         else:
-            persons.append([value])
+            namesakes.append([value])
+            persons.append(namesakes[-1])
     canonical = {value: names[0] for names in persons for value in names}
     by_word = {}  # lemma of a word -> the first full name holding it
     for m in full:
