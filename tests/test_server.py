@@ -162,6 +162,18 @@ def test_parameters_are_bound_not_pasted(endpoint):
     assert status == 400 and "unknown parameter 'nope'" in body
 
 
+@pytest.mark.parametrize("value", ["2023-02-30", "<--param x>"])
+def test_a_parameter_error_says_what_the_command_line_says_named_as_the_protocol_names_it(endpoint, seed_build,
+                                                                                            capsys, value):
+    """The endpoint turned the command line's `--param date` into `?date` by a regex over the whole message, the
+    value the client sent included (`<--param x>` came back as `<?x>`); now the error carries the parameter's name."""
+    query = "SELECT ?s WHERE { ?s ?p ?date } LIMIT 1"
+    assert main(["query", "-e", query, "--param", f"date={value}", "--build", str(seed_build)]) != 0
+    said = capsys.readouterr().err.removeprefix("edugraph: error: --param date: ").strip()
+    status, _, body = get(endpoint, query, "text/csv", **{"$date": value})
+    assert status == 400 and body.strip() == f"?date: {said}" and value in said
+
+
 # ---------------------------------------------------------------- status codes
 def test_bad_syntax_and_empty_queries_are_400(endpoint):
     status, _, body = get(endpoint, "SELECT WHERE {")
