@@ -78,35 +78,34 @@ def closure(graph: Graph) -> Graph:
     return found
 
 
-def test_a_russian_opening_at_a_school_gives_a_centre_of_the_network_at_the_school(graph_of):
-    graph = graph_of("ru_school")
-    centre = ID["org/it-cube-school-116-chelyabinsk"]
-    assert centres(graph) == {centre}
-    assert (centre, RDF.type, EG.ITCubeCentre) in closure(graph)
-    assert (centre, EG.partOfInitiative, ID["initiative/it-cube"]) in graph
-    assert (centre, EG.subOrganisationOf, ID["org/school-116-chelyabinsk"]) in graph
-    assert (centre, EG.locatedIn, ID["place/chelyabinsk"]) in graph
-    assert (centre, RDFS.label, Literal("IT-куб (школа № 116, Челябинск)", lang="ru")) in graph
-    assert (centre, RDFS.label, Literal("IT-cube (School No. 116, Chelyabinsk)", lang="en")) in graph
-    opening = next(graph.subjects(RDF.type, EG.Opening))
-    assert (opening, EG.venue, centre) in graph
+OPENED = [  # the article; the one centre its opening gives: its network, its class (OWL-RL), the organisation it is
+    # part of, its place, labels it has
+    ("ru_school", "it-cube-school-116-chelyabinsk", "it-cube", EG.ITCubeCentre, "school-116-chelyabinsk", "chelyabinsk",
+     {Literal("IT-куб (школа № 116, Челябинск)", lang="ru"),
+      Literal("IT-cube (School No. 116, Chelyabinsk)", lang="en")}),
+    # extraction reads "the IT-cube centre" as an organisation too: still one node, keyed by the school it is at
+    ("en_school", "it-cube-school-5-tomsk", "it-cube", EG.ITCubeCentre, "school-5-tomsk", "tomsk",
+     {Literal("IT-cube (School No. 5, Tomsk)", lang="en")}),
+    # 42 centres opened and 30 planned are no centre; the one opened at lyceum No. 64 is one
+    ("ru_plural", "point-of-growth-school-64-omsk-oblast", "point-of-growth", EG.PointOfGrowthCentre,
+     "school-64-omsk-oblast", "omsk", set()),
+    # the opening and a later mention («Директор «Кванториума»») are one node
+    ("ru_same", "kvantorium-penza", "kvantorium", EG.KvantoriumCentre, None, "penza",
+     {Literal("Кванториум (Пенза)", lang="ru")}),
+]
 
 
-def test_an_english_opening_at_a_school_gives_one_centre_named_by_the_opening_and_the_organisation(graph_of):
-    """Extraction reads "the IT-cube centre" as an organisation too: one node, keyed by the school it is at."""
-    graph = graph_of("en_school")
-    centre = ID["org/it-cube-school-5-tomsk"]
-    assert centres(graph) == {centre}
-    assert (centre, EG.subOrganisationOf, ID["org/school-5-tomsk"]) in graph
-    assert (centre, EG.locatedIn, ID["place/tomsk"]) in graph
-    assert (centre, RDFS.label, Literal("IT-cube (School No. 5, Tomsk)", lang="en")) in graph
-    assert (next(graph.subjects(RDF.type, EG.Opening)), EG.venue, centre) in graph
-
-
-def test_plural_and_planned_openings_give_no_centre_the_one_concrete_opening_gives_one(graph_of):
-    graph = graph_of("ru_plural")
-    assert centres(graph) == {ID["org/point-of-growth-school-64-omsk-oblast"]}
-    assert (ID["org/point-of-growth-school-64-omsk-oblast"], EG.locatedIn, ID["place/omsk"]) in graph
+@pytest.mark.parametrize("ident, centre, network, cls, host, place, labels", OPENED, ids=[row[0] for row in OPENED])
+def test_an_opened_centre_is_one_node_of_its_network_the_venue_of_its_opening(graph_of, ident, centre, network, cls,
+                                                                                host, place, labels):
+    graph, node = graph_of(ident), ID[f"org/{centre}"]
+    assert centres(graph) == {node}
+    assert (node, EG.partOfInitiative, ID[f"initiative/{network}"]) in graph
+    assert (node, RDF.type, cls) in closure(graph)
+    assert set(graph.subjects(EG.venue, node)) == set(graph.subjects(RDF.type, EG.Opening)) != set()
+    assert set(graph.objects(node, EG.subOrganisationOf)) == ({ID[f"org/{host}"]} if host else set())
+    assert (node, EG.locatedIn, ID[f"place/{place}"]) in graph
+    assert labels <= set(graph.objects(node, RDFS.label))
 
 
 @pytest.mark.parametrize("name, sentence, start, concrete", [
@@ -122,15 +121,6 @@ def test_only_an_opening_of_one_centre_that_took_place_is_concrete(folder, name,
     article = read_article(folder / "ru_same.txt")
     finder = CentreFinder(article, {}, organisation=None, mentions=None, city=None)
     assert finder.concrete(name, None, start, sentence) is concrete
-
-
-def test_an_opening_and_a_later_mention_of_the_same_centre_are_one_node(graph_of):
-    graph = graph_of("ru_same")
-    centre = ID["org/kvantorium-penza"]
-    assert centres(graph) == {centre}
-    assert set(graph.subjects(EG.partOfInitiative, ID["initiative/kvantorium"])) == {centre}
-    assert (next(graph.subjects(RDF.type, EG.Opening)), EG.venue, centre) in graph
-    assert (centre, RDFS.label, Literal("Кванториум (Пенза)", lang="ru")) in graph
 
 
 def test_the_shapes_accept_an_opening_s_centre_and_report_one_in_a_project_that_is_no_network(resolved_of):

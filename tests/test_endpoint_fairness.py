@@ -16,7 +16,7 @@ import pytest
 
 from edugraph.sparql.endpoint.turns import Turns
 from support.process import kill, stop
-from test_server import SLOW, start
+from support.serving import SLOW, start
 
 ASK = "ASK { ?s ?p ?o }"
 

@@ -21,7 +21,7 @@ from edugraph.cli import main
 from edugraph.errors import EduGraphError
 from edugraph.loading.challenge import authorization
 from edugraph.loading.graphs import LocalGraph, read_build_graphs, rebase, staging_iri
-from edugraph.loading.targets import RemoteTarget, Target
+from edugraph.loading.targets import RemoteTarget, StoreTarget, Target
 from edugraph.sparql.client import Auth, Client, Dataset, RemoteError, make_auth
 from edugraph.sparql.endpoints import Endpoint
 from support.process import free_port
@@ -157,6 +157,31 @@ def test_store_load_is_repeatable_and_leaves_other_graphs_alone(seed_build, tmp_
     store = pyoxigraph.Store(str(folder))
     assert store_counts(store) == expected | {"http://example.org/foreign": 1}
     assert list(store.quads_for_pattern(None, None, None, FOREIGN.graph_name)) == [FOREIGN]
+
+
+def test_one_load_lists_the_stores_graphs_once(seed_build, tmp_path, capsys, monkeypatch):
+    """The list read before the load serves both the staging leftovers and the articles the build no longer has
+    (it was read twice, once for each)."""
+    folder = tmp_path / "store"
+    store = pyoxigraph.Store(str(folder))
+    subject, predicate = FOREIGN.subject, FOREIGN.predicate
+    for graph in (GRAPH + "article/gone", staging_iri(GRAPH + "entities"), "http://example.org/foreign"):
+        store.add(pyoxigraph.Quad(subject, predicate, pyoxigraph.Literal("old"), pyoxigraph.NamedNode(graph)))
+    del store
+    listings = []
+    select = StoreTarget.select
+
+    def counting_select(self, sparql):
+        listings.extend([sparql] if "STRSTARTS" in sparql else [])
+        return select(self, sparql)
+    monkeypatch.setattr(StoreTarget, "select", counting_select)
+    code, out, err = run_cli(capsys, "--build", str(seed_build), "--store", str(folder))
+    assert code == 0, err
+    assert len(listings) == 1
+    assert "removed 1 staging graphs left by an interrupted load" in out
+    assert f"removed 1 graphs of articles the build no longer has: <{GRAPH}article/gone>" in out
+    expected = {g.iri: g.count for g in read_build_graphs(seed_build)} | {"http://example.org/foreign": 1}
+    assert store_counts(pyoxigraph.Store(str(folder))) == expected
 
 
 def test_store_in_use_is_a_clear_error(seed_build, tmp_path, capsys):

@@ -8,7 +8,8 @@ import urllib.parse
 import pytest
 
 from edugraph.viz import browser
-from test_server import request, start, stop
+from support.process import stop
+from support.serving import request, start
 
 pytestmark = [
     pytest.mark.browser,

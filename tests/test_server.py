@@ -5,8 +5,6 @@ from __future__ import annotations
 import http.client
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -19,23 +17,13 @@ import pytest
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from edugraph.cli import main
-from support.process import free_port, stop, wait_until_answers
+from support.process import stop
+from support.serving import SLOW, request, start
 
 ORIGIN = "http://localhost:3000"
 ARTICLE_GRAPH = "https://w3id.org/edugraph/graph/article/000_8959cadbfaf7abe6"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 GREEDY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
-
-
-def start(build, *options) -> tuple[subprocess.Popen, str]:
-    """`edugraph serve` over `build` in a child process, once it answers: (process, base URL)."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "edugraph.cli", "serve", "--port", str(port), "--build", str(build),
-                             *options], stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_answers(proc, base + "/", timeout=15, log=proc.stderr.read)
-    return proc, base
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +32,6 @@ def endpoint(seed_build):
                        "--queue-wait", "1", "--cors-origin", ORIGIN)
     yield base
     stop(proc)
-
-
-def request(url, data=None, headers=None, method=None):
-    try:
-        req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, r.headers, r.read().decode()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers, err.read().decode()
 
 
 def get(base, query, accept=None, **fields):
@@ -160,6 +139,18 @@ def test_parameters_are_bound_not_pasted(endpoint):
     assert status == 200 and body.split() == ["e,n"]
     status, _, body = get(endpoint, query, "text/csv", **{"$nope": "1"})
     assert status == 400 and "unknown parameter 'nope'" in body
+
+
+@pytest.mark.parametrize("value", ["2023-02-30", "<--param x>"])
+def test_a_parameter_error_says_what_the_command_line_says_named_as_the_protocol_names_it(endpoint, seed_build,
+                                                                                            capsys, value):
+    """The endpoint turned the command line's `--param date` into `?date` by a regex over the whole message, the
+    value the client sent included (`<--param x>` came back as `<?x>`); now the error carries the parameter's name."""
+    query = "SELECT ?s WHERE { ?s ?p ?date } LIMIT 1"
+    assert main(["query", "-e", query, "--param", f"date={value}", "--build", str(seed_build)]) != 0
+    said = capsys.readouterr().err.removeprefix("edugraph: error: --param date: ").strip()
+    status, _, body = get(endpoint, query, "text/csv", **{"$date": value})
+    assert status == 400 and body.strip() == f"?date: {said}" and value in said
 
 
 # ---------------------------------------------------------------- status codes

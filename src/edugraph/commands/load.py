@@ -72,7 +72,7 @@ def run(args) -> int:
     from ..loading.fidelity import check
     from ..loading.graphs import check_graph_base, read_build_graphs
     from ..loading.loader import (LoadFailed, after_failure, clean_staging, drop_removed_articles, format_rows, load,
-                                  verify)
+                                  stored_graphs, verify)
 
     check_graph_base(args.graph_base)
     target = make_target(args)
@@ -89,7 +89,8 @@ def run(args) -> int:
         return 0
     try:
         target.check()
-        leftovers = clean_staging(target, args.graph_base)
+        stored = stored_graphs(target, args.graph_base)
+        leftovers = clean_staging(target, stored)
         if leftovers:
             print(f"removed {len(leftovers)} staging graphs left by an interrupted load")
         try:
@@ -98,7 +99,7 @@ def run(args) -> int:
             table, error = after_failure(target, graphs, failure)
             print(table)
             raise error from None
-        removed = drop_removed_articles(target, graphs, args.graph_base)
+        removed = drop_removed_articles(target, graphs, stored, args.graph_base)
         if removed:
             print(f"removed {len(removed)} graphs of articles the build no longer has: "
                   + ", ".join(f"<{iri}>" for iri in removed[:3]) + (" …" if len(removed) > 3 else ""))

@@ -119,7 +119,11 @@ class ChallengedClient(Client):
 
     def __post_init__(self):
         self.challenges = Challenges(self)
-        self.body_headers = self.challenges.headers
+
+    def credentials(self, method: str, url: str, body: bytes | None) -> dict[str, str]:
+        """A request with a body also carries the answer to its endpoint's challenge: the body is sent once."""
+        answer = self.challenges.headers(method, url) if body is not None else {}
+        return {**super().credentials(method, url, body), **answer}
 
     def _send(self, method, url, body, content_type, accept):
         try:

@@ -86,20 +86,25 @@ def format_rows(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def clean_staging(target: Target, graph_base: str) -> list[str]:
-    """Drop the staging graphs an interrupted load left under `graph_base`; their IRIs."""
-    leftovers = target.leftover_staging(graph_base)
+def stored_graphs(target: Target, graph_base: str) -> list[str]:
+    """The named graphs under `graph_base` the store holds before the load, staging graphs included: read once, for
+    `clean_staging` and `drop_removed_articles` (the load adds no graph outside the build, so the list still holds)."""
+    return sorted(row["g"] for row in target.select(graphs_query(graph_base)))
+
+
+def clean_staging(target: Target, stored: list[str]) -> list[str]:
+    """Drop the staging graphs among `stored` that an interrupted load left behind; their IRIs."""
+    leftovers = [iri for iri in stored if is_staging(iri)]
     target.drop(leftovers)
     return leftovers
 
 
-def drop_removed_articles(target: Target, graphs: list[LocalGraph], graph_base: str) -> list[str]:
-    """Drop the article graphs under `graph_base` that the build no longer has (an article removed since the last
+def drop_removed_articles(target: Target, graphs: list[LocalGraph], stored: list[str], graph_base: str) -> list[str]:
+    """Drop the article graphs among `stored` that the build no longer has (an article removed since the last
     load): left there, `GRAPH ?source` would still find their facts; their IRIs."""
     prefix = rebase(BUILD_GRAPH_BASE + "article/", graph_base)
     built = {graph.iri for graph in graphs}
-    removed = sorted(row["g"] for row in target.select(graphs_query(prefix))
-                     if not is_staging(row["g"]) and row["g"] not in built)
+    removed = [iri for iri in stored if iri.startswith(prefix) and not is_staging(iri) and iri not in built]
     target.drop(removed)
     return removed
 

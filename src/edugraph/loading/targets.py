@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..sparql.client import SPARQL_JSON, Client, RemoteError, graphs_query, is_staging, parse_answer, with_params
+from ..sparql.client import SPARQL_JSON, Client, RemoteError, parse_answer, with_params
 from ..sparql.endpoints import Endpoint
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
@@ -64,10 +64,6 @@ class Target:
             for row in self.select(count_query(iris[start:start + COUNT_CHUNK])):
                 found[row["g"]] = int(row["n"])
         return found
-
-    def leftover_staging(self, graph_base: str) -> list[str]:
-        """Staging graphs under `graph_base` that an interrupted load left behind."""
-        return sorted(row["g"] for row in self.select(graphs_query(graph_base)) if is_staging(row["g"]))
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         raise NotImplementedError

@@ -176,8 +176,6 @@ class Client:
     backoff: float = 0.5
     sleep: Callable[[float], None] = time.sleep
     openers: dict = field(default_factory=dict, repr=False)  # site -> opener answering its auth challenges
-    # extra headers of a request with a body, by method and URL, made at each attempt (`loading/challenge.py`)
-    body_headers: Callable[[str, str], dict[str, str]] | None = None
 
     def request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                 accept: str | None = None) -> Response:
@@ -199,15 +197,18 @@ class Client:
             self.openers[site] = self.auth.opener([site])
         return self.openers[site]
 
+    def credentials(self, method: str, url: str, body: bytes | None) -> dict[str, str]:
+        """The headers that say who sends this request, made at each attempt (`loading/challenge.py` adds the answer
+        to a Digest challenge)."""
+        return {"Authorization": self.auth.header} if self.auth.header else {}
+
     def _send(self, method, url, body, content_type, accept) -> Response:
         headers = {"User-Agent": "edugraph"}
         if content_type:
             headers["Content-Type"] = content_type
         if accept:
             headers["Accept"] = accept
-        credentials = {"Authorization": self.auth.header} if self.auth.header else {}
-        if body is not None and self.body_headers:
-            credentials.update(self.body_headers(method, url))
+        credentials = self.credentials(method, url, body)
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         for name, value in credentials.items():  # never sent on to the target of a redirect (another host)
             request.add_unredirected_header(name, value)

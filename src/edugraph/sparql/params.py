@@ -34,9 +34,26 @@ NAME = re.compile(r"^[?$]?([A-Za-z_]\w*)$")
 
 
 class ParameterError(EduGraphError):
-    """A parameter the query does not take, a missing required one, or a malformed value."""
+    """A parameter the query does not take, a missing required one, or a malformed value: the `problem`, and the
+    `parameter` it concerns, named by each caller its own way (`naming`); `str()` is the command line's wording.
+
+    >>> err = ParameterError("'01.09.2023' is not an ISO date such as 2023-12-31", "from")
+    >>> str(err)
+    "--param from: '01.09.2023' is not an ISO date such as 2023-12-31"
+    >>> err.naming("?")
+    "?from: '01.09.2023' is not an ISO date such as 2023-12-31"
+    """
 
     http_status = 400
+
+    def __init__(self, problem: str, parameter: str | None = None):
+        self.problem, self.parameter = problem, parameter
+        super().__init__(self.naming("--param "))
+
+    def naming(self, prefix: str) -> str:
+        """The message, the parameter named as `prefix` + its name: `--param from` on the command line, `?from` on
+        the query page (its field) and in the protocol (sent as `$from`)."""
+        return f"{prefix}{self.parameter}: {self.problem}" if self.parameter else self.problem
 
 
 def to_term(value: str):
@@ -95,7 +112,7 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
         try:
             terms[ox.Variable(name)] = to_term(value)
         except ParameterError as err:
-            raise ParameterError(f"--param {name}: {err}") from None
+            raise ParameterError(err.problem, name) from None
     return terms
 
 
@@ -161,7 +178,7 @@ def check_datatype(name: str, value: str, datatype: str) -> None:
         if datatype == "xsd:date" and PARTIAL_DATE.match(value):
             first, last = partial_date_bounds(value)
             hint = f" (a month or a year is a range: give its first or last day, e.g. {first} or {last})"
-        raise ParameterError(f"--param {name}: {value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}{hint}")
+        raise ParameterError(f"{value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}{hint}", name)
 
 
 PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
@@ -198,17 +215,17 @@ def resolve_entity(name: str, value: str, cls: str, lookup: Lookup) -> str:
         if term.value in iris:
             return term.value
         close = difflib.get_close_matches(term.value, sorted(iris), CLOSEST)
-        raise ParameterError(f"--param {name}: no {what} <{term.value}> in the graph{closest(close, '<', '>')}")
+        raise ParameterError(f"no {what} <{term.value}> in the graph{closest(close, '<', '>')}", name)
     key = fold(value)
     found = labels.get(key) or {iri for label, found in labels.items() if key and key in label for iri in found}
     if len(found) == 1:
         return found.pop()
     if found:
         options = ", ".join(f"<{iri}>" for iri in sorted(found)[:5])
-        raise ParameterError(f"--param {name}: {value!r} names {len(found)} of the {what} entities ({options}…): "
-                             "give the IRI or a longer name")
+        raise ParameterError(f"{value!r} names {len(found)} of the {what} entities ({options}…): "
+                             "give the IRI or a longer name", name)
     close = difflib.get_close_matches(key, sorted(labels), CLOSEST, cutoff=0.5)
-    raise ParameterError(f"--param {name}: no {what} named {value!r}{closest(close, '«', '»')}")
+    raise ParameterError(f"no {what} named {value!r}{closest(close, '«', '»')}", name)
 
 
 def closest(options: list[str], left: str, right: str) -> str:

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from .access import Access
 from .app import Endpoint, Settings
+from .internals import before_shutdown
 
 __all__ = ["Access", "Endpoint", "Settings", "make_server"]
 
@@ -22,18 +23,6 @@ MAX_HEADERS = 64 << 10      # bytes of request headers
 BACKLOG = 1024              # pending connections the kernel keeps
 CONNECTION_LIMIT = 200      # open connections at once
 IDLE_SECONDS = 30           # a connection that sends nothing for this long is closed
-
-
-def _give_up_queries_on_shutdown(dispatcher, closing) -> None:
-    """Have the waitress worker threads' shutdown (on Ctrl-C, SIGTERM or `close()`) first tell the queries that
-    run or wait to give up, so that it takes a moment instead of waitress's 5 s wait for busy threads."""
-    stop_threads = dispatcher.shutdown
-
-    def shutdown(*args, **kwargs):
-        closing.set()
-        return stop_threads(*args, **kwargs)
-
-    dispatcher.shutdown = shutdown
 
 
 def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", port: int = 8000, threads: int = 8):
@@ -49,5 +38,5 @@ def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", po
                            ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True,
                            **proxy)
     endpoint.settings = replace(settings, access=settings.access.bound_to(server.effective_port))
-    _give_up_queries_on_shutdown(server.task_dispatcher, endpoint.closing)
+    before_shutdown(server, endpoint.closing.set)  # the queries that run or wait give up: a quick stop
     return server

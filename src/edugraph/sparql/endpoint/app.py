@@ -9,7 +9,6 @@ with `Retry-After`. A query whose client closes the connection, waiting or runni
 
 from __future__ import annotations
 
-import re
 import sys
 import threading
 from contextlib import contextmanager
@@ -37,7 +36,6 @@ ENDPOINT_METHODS = "GET, HEAD, POST, OPTIONS"
 PAGE_METHODS = "GET, HEAD"
 RETRY_AFTER = "1"  # seconds, for 429 and 503 busy
 PARAMETER_PREFIX = "$"  # `$region=Дагестан` binds ?region (as Stardog does), see sparql/params
-CLI_PARAMETER = re.compile(r"--param (\w+)")  # how sparql/params names a parameter for the command line
 SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")]
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -159,7 +157,7 @@ class Endpoint:
         except NotAcceptable as err:
             raise Reply(HTTPStatus.NOT_ACCEPTABLE, str(err)) from None
         except params.ParameterError as err:
-            raise Reply(err.http_status, parameter_message(err)) from None
+            raise Reply(err.http_status, err.naming("?")) from None
         except QueryError as err:
             raise Reply(err.http_status, str(err)) from None
         except EduGraphError as err:
@@ -230,13 +228,3 @@ class Endpoint:
             yield
         finally:
             self.turns.release(ticket)
-
-
-def parameter_message(err: Exception) -> str:
-    """A parameter error named as the query page and the protocol name the parameter (the page's field ?from, sent
-    as $from), not with the command line's `--param from`, which means nothing on the page.
-
-    >>> parameter_message(ValueError("--param from: '01.09.2023' is not an ISO date such as 2023-12-31"))
-    "?from: '01.09.2023' is not an ISO date such as 2023-12-31"
-    """
-    return CLI_PARAMETER.sub(r"?\1", str(err))

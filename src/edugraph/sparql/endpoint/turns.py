@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..engine import CHECK_SECONDS  # how often a waiting query, as a running one, asks whether its client left
+from .internals import connection_of
 
 IPV6_CLIENT_PREFIX = 64  # one subscriber's IPv6 network: addresses within it are one client
 HALF_CLOSE_GRACE = 1.0  # seconds a request's connection may be at its end before its client counts as gone
@@ -65,7 +66,7 @@ def departure(environ: dict, grace: float = HALF_CLOSE_GRACE) -> Callable[[], bo
     (`shutdown(SHUT_WR)`, which no common client does) looks the same, hence the grace for quick answers.
     """
     closed = environ.get("waitress.client_disconnected", lambda: False)
-    connection = getattr(getattr(closed, "__self__", None), "socket", None)  # the waitress channel's socket
+    connection = connection_of(environ)
     checked_from = time.monotonic() + grace
 
     def left() -> bool:
