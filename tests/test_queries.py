@@ -463,3 +463,58 @@ def test_events_in_range_names_an_organiser_in_russian_else_in_english():
     rows = select(store, "events-in-range", **{"from": "2023-01-01", "to": "2023-12-31"})
     assert {(r["eventLabel"], r.get("organiserLabel")) for r in rows} == {
         ("Конференция", "Tomsk Quantorium Foundation"), ("Forum", "Министерство просвещения")}
+
+
+# Two articles say the same head and centre (round 10 reads each fact once and joins the articles by hash): a1 with
+# a reified statement, a date, two mentions and a Russian-named place; a2 without any of those.
+TWO_ARTICLES = """
+@prefix eg: <https://w3id.org/edugraph/ontology#> . @prefix egr: <https://w3id.org/edugraph/id/> .
+@prefix egg: <https://w3id.org/edugraph/graph/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+egg:article\\/a1 {
+  egr:article\\/a1 a eg:Article ; dcterms:title "Первая" ; dcterms:language "ru" ;
+      dcterms:date "2023-05-01"^^xsd:date ; eg:mentions egr:person\\/p , egr:org\\/o .
+  egr:person\\/p eg:heads egr:org\\/o .
+  egr:org\\/o eg:partOfInitiative egr:initiative\\/k ; eg:locatedIn egr:place\\/c1 .
+  [] rdf:subject egr:person\\/p ; rdf:predicate eg:heads ; rdf:object egr:org\\/o ;
+     prov:wasDerivedFrom [ eg:sentenceText "Пётр возглавил школу." ] . }
+egg:article\\/a2 {
+  egr:article\\/a2 a eg:Article ; dcterms:title "Second" ; dcterms:language "en" .
+  egr:person\\/p eg:heads egr:org\\/o .
+  egr:org\\/o eg:partOfInitiative egr:initiative\\/k ; eg:locatedIn egr:place\\/c2 . }
+egg:entities {
+  egr:person\\/p skos:prefLabel "Пётр"@ru . egr:org\\/o skos:prefLabel "Школа"@ru .
+  egr:initiative\\/k skos:prefLabel "Кванториум"@ru .
+  egr:place\\/c1 skos:prefLabel "Город"@ru . egr:place\\/c2 skos:prefLabel "City"@en . }
+"""
+
+
+@pytest.fixture(scope="module")
+def two_articles():
+    store = ox.Store()
+    store.load(TWO_ARTICLES.encode(), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def test_articles_count_mentions_per_article_and_zero_without(two_articles):
+    rows = {r["article"].rpartition("/")[2]: (r.get("date"), r["entities"]) for r in select(two_articles, "articles")}
+    assert rows == {"a1": ("2023-05-01", "2"), "a2": (None, "0")}
+
+
+def test_heads_and_members_give_one_row_per_article_with_that_articles_place(two_articles):
+    heads = select(two_articles, "heads-of-centres")
+    assert {(r["name"], r["orgLabel"], r["initiativeLabel"], r["source"].rpartition("/")[2]) for r in heads} == {
+        ("Пётр", "Школа", "Кванториум", "a1"), ("Пётр", "Школа", "Кванториум", "a2")}
+    members = select(two_articles, "initiative-members", initiative="egr:initiative/k")
+    # a2 locates the school in a place without a Russian name: no place, and not a1's place either
+    assert {(r["orgLabel"], r["source"].rpartition("/")[2], r.get("placeLabel")) for r in members} == {
+        ("Школа", "a1", "Город"), ("Школа", "a2", None)}
+
+
+def test_entity_facts_take_a_statements_sentence_only_in_its_article(two_articles):
+    """The entity as the statement's object (its rdf:object): a1's sentence for a1's row, none for a2's."""
+    rows = select(two_articles, "entity-facts", entity=f"<{EGR}org/o>")
+    heads = {(r["direction"], r["source"].rpartition("/")[2], r.get("sentence")) for r in rows
+             if r["property"] == EG + "heads"}
+    assert heads == {("←", "a1", "Пётр возглавил школу."), ("←", "a2", None)}
