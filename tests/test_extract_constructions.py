@@ -1276,3 +1276,17 @@ def test_a_childrens_technopark_is_a_kvantorium_unless_it_has_a_name_of_its_own(
     assert find_initiative("детский технопарк «Наукоград»") is None
     assert find_initiative("детский технопарк «Кванториум»")["id"] == "kvantorium"
     assert find_initiative("the first children’s technology park")["id"] == "kvantorium"
+
+
+def test_an_abbreviation_defined_in_brackets_is_the_organisation_it_follows():
+    text = ("On 5 May 2025 Altai State Technical University (ASTU) held an open day. The delegation was led by Rector "
+            "Ivan Sokolov.\n  • Ivan Sokolov – Rector of ASTU;\n  • Oleg Petrov – Director of ASTU’s Institute of Physics.")
+    facts = extract_facts(text, "en", {"date": "2025-05-06"})
+    assert _posts(facts, "Ivan Sokolov") == [{"post": "rector", "org": "Altai State Technical University"}]
+    assert "ASTU" not in facts["organisations"]
+    text = ("В Казанском архитектурно-строительном университете (КГАСУ) прошла встреча. Ректор КГАСУ Расим "
+            "Низамов поздравил выпускников.")
+    facts = extract_facts(text, "ru", {"date": "2024-06-01"})
+    assert "КГАСУ" not in facts["organisations"]
+    assert _posts(facts, "Расим Низамов") == [{"post": "ректор", "org": "Казанский архитектурно-строительный "
+                                                                         "университет"}]
