@@ -1290,3 +1290,15 @@ def test_an_abbreviation_defined_in_brackets_is_the_organisation_it_follows():
     assert "КГАСУ" not in facts["organisations"]
     assert _posts(facts, "Расим Низамов") == [{"post": "ректор", "org": "Казанский архитектурно-строительный "
                                                                          "университет"}]
+
+
+def test_a_title_set_off_by_commas_between_two_names_is_the_first_names():
+    text = ("Лауреатами стали Елена Смирнова, воспитатель детского сада № 28, Вера Кузнецова, воспитатель детского "
+            "сада № 40, и Юлия Орлова, учитель физики школы № 3.")
+    facts = extract_facts(text, "ru", {"date": "2021-02-02"})
+    assert _posts(facts, "Елена Смирнова") == [{"post": "воспитатель", "org": "детский сад № 28"}]
+    assert _posts(facts, "Вера Кузнецова") == [{"post": "воспитатель", "org": "детский сад № 40"}]
+    assert _posts(facts, "Юлия Орлова") == [{"post": "учитель физики", "org": "школа № 3"}]
+    text = "Гостей встретили Анна Белова, директор школы № 5, и Ольга Серова."
+    facts = extract_facts(text, "ru", {"date": "2021-02-02"})
+    assert _posts(facts, "Ольга Серова") == []
