@@ -1302,3 +1302,18 @@ def test_a_title_set_off_by_commas_between_two_names_is_the_first_names():
     text = "Гостей встретили Анна Белова, директор школы № 5, и Ольга Серова."
     facts = extract_facts(text, "ru", {"date": "2021-02-02"})
     assert _posts(facts, "Ольга Серова") == []
+
+
+def test_a_plenary_session_named_with_its_whole_makes_the_whole_an_event():
+    text = ("25 августа в Архангельске состоялось пленарное заседание августовского совещания работников образования "
+            "«Школа будущего». Более 60 педагогов приняли участие в работе педсовета.")
+    events = extract_facts(text, "ru", {"date": "2016-08-25"})["events"]
+    whole = next(e for e in events if e["name"] == "Августовское совещание работников образования «Школа будущего»")
+    assert (whole["type"], whole["date"]) == ("meeting", "2016-08-25")
+    part = next(e for e in events if e["type"] == "session")
+    assert part["parent"] == whole["name"]
+    text = ("28 August 2013. The President said while opening the plenary session of a regional education and "
+            "science conference in Arsk.")
+    events = extract_facts(text, "en", {"date": "2013-08-28"})["events"]
+    assert [(e["name"], e["type"]) for e in events if e["type"] == "conference"] == [
+        ("Regional education and science conference", "conference")]
