@@ -533,10 +533,11 @@ def _sub_event(article: Article, mention: dict) -> bool:
     return False
 
 
+SPEECH_WORDS = tuple(gazetteer.load("events")["speech_verbs"])  # «заявил», "said": stems, any ending follows
+_SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
-                          r"(?:said|stated|noted|announced)\s+at|"  # "said at a meeting"
-                          r"(?:заявил|сказал|отметил|подчеркнул|рассказал)\w*(?:\s+(?-i:[А-ЯЁ])[а-яё]+){0,2}\s+на)\s+"
+                          rf"{_SPEECH}(?:\s+(?-i:[А-ЯЁ])[а-яё]+){{0,2}}\s+(?:на|at))\s+"  # «заявил Иванов на», "said at"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -750,9 +751,6 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         event.pop("_weak_place", None)
 
 
-SPEECH_WORDS = ("сказал", "заявил", "отметил", "подчеркнул", "сообщил", "напомнил", "говорил", "писал", "said", "noted",
-                "stressed", "stated", "recalled")
-_SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
 # «подчеркнул, что Президент … Путин …», «как сказал Путин», «по словам губернатора», "according to": the person is
 # the subject of what is reported, not someone at the event of the sentence
 REFERRED = re.compile(rf"(?:{_SPEECH}\s*,?\s+(?:что|that)|(?:как|as)\s+(?:\w+\s+)?{_SPEECH}|по\s+(?:словам|поручению)|"
