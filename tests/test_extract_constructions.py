@@ -1317,3 +1317,11 @@ def test_a_plenary_session_named_with_its_whole_makes_the_whole_an_event():
     events = extract_facts(text, "en", {"date": "2013-08-28"})["events"]
     assert [(e["name"], e["type"]) for e in events if e["type"] == "conference"] == [
         ("Regional education and science conference", "conference")]
+
+
+def test_awards_handed_as_part_of_the_first_event_are_a_ceremony_of_it():
+    text = ("8 февраля 2017 года в Саранске открылся детский технопарк «Кванториум». В рамках открытия технопарка "
+            "состоялось награждение победителей республиканского конкурса юных техников.")
+    events = extract_facts(text, "ru", {"date": "2017-02-08"})["events"]
+    award = next(e for e in events if e["name"].startswith("Награждение победителей"))
+    assert award["date"] == "2017-02-08" and award["parent"] == events[0]["name"]

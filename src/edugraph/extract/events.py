@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import action_events
+from edugraph.extract.actions import WITHIN_WORDS, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
@@ -501,10 +501,9 @@ def _reports_dated(sentence: str, year: int | None, lang: str) -> bool:
 
 # «в рамках форума», «в ходе конференции», «Программа форума включает …», "as part of the teachers' meeting":
 # the sentence names a parent event, so another event noun of it is a part of that event
-_WITHIN = r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)\s+(?:the\s+)?"
 _PROGRAMME = r"(?:программ\w*|(?:the\s+)?program(?:me)?\s+of(?:\s+the)?)\s+"
 _SOME_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
-WITHIN = {lang: re.compile(rf"{_WITHIN}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
+WITHIN = {lang: re.compile(rf"{WITHIN_WORDS}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
                            rf"(?:включа|includ)\w*", re.I) for lang, noun in (("ru", RU_NOUN), ("en", EN_NOUN))}
 
 
