@@ -1325,3 +1325,10 @@ def test_awards_handed_as_part_of_the_first_event_are_a_ceremony_of_it():
     events = extract_facts(text, "ru", {"date": "2017-02-08"})["events"]
     award = next(e for e in events if e["name"].startswith("Награждение победителей"))
     assert award["date"] == "2017-02-08" and award["parent"] == events[0]["name"]
+
+
+def test_an_english_capitalised_word_before_a_capitalised_title_after_the_name():
+    text = "Sergey Kretov, Managing Director of Mikhailovsky GOK, added that the contest mattered."
+    assert posts_after(text, text.index(", Managing")) == [{"post": "director", "org": "Mikhailovsky GOK"}]
+    text = "Ilsur Metshin, Kazan Mayor, said so."
+    assert posts_after(text, text.index(", Kazan")) == [{"post": "mayor", "org": None}]

@@ -242,15 +242,20 @@ def posts_after(text: str, end: int, next_start: int | None = None) -> list[dict
     return posts
 
 
+CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s+(?:[Rr]egion\s+)?")
+
+
 def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int] | None:
     """The first post of an apposition that starts at `end` and where it ends, or None."""
     m = re.match(rf"(?:,|\s+[—–-]|\s*\()\s*{_ARTICLE}", text[end:], re.I)
     if not m:
         return None
     rest = text[end + m.end():end + m.end() + 200]
-    # "Kazan Mayor", "Education Minister": capitalised words before the title
-    before = re.match(r"(?:[A-Z][a-z]+\s+(?:[Rr]egion\s+)?){1,3}(?=[A-Za-z])", rest)
-    title = title_pattern().match(rest) or before and title_pattern().match(rest, before.end())
+    # "Kazan Mayor", "Education Minister", "Managing Director of X": capitalised words before the title
+    starts = [0]
+    while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
+        starts.append(word.end())
+    title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
     if not title:
         return None
     title_end = title.end()
