@@ -1332,3 +1332,13 @@ def test_an_english_capitalised_word_before_a_capitalised_title_after_the_name()
     assert posts_after(text, text.index(", Managing")) == [{"post": "director", "org": "Mikhailovsky GOK"}]
     text = "Ilsur Metshin, Kazan Mayor, said so."
     assert posts_after(text, text.index(", Kazan")) == [{"post": "mayor", "org": None}]
+
+
+def test_a_name_after_a_title_in_an_oblique_case_is_read_in_that_case():
+    text = ("Заседание прошло под председательством Губернатора Владимирской области Александра Авдеева. По "
+            "распоряжению Губернатора Евгения Балицкого он исполняет обязанности. Собрание прошло при участии главы "
+            "администрации района А. Кузьмина и министра Ольги Петровой.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]]
+    assert names == ["Александр Авдеев", "Евгений Балицкий", "А. Кузьмин", "Ольга Петрова"]
+    text = "Кредо представили пять педагогов из школ района:\nСапронова Ю.Н. (учитель начальных классов)."
+    assert [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]] == ["Сапронова Ю.Н."]

@@ -217,8 +217,6 @@ def _full_names(text: str) -> list[Mention]:
 def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
-    for before, mention in zip([0] + [m.end for m in mentions], mentions):
-        mention.value = _after_oblique_title(text, before, mention)
     taken = characters(mentions)  # already in a name
     mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
     taken = characters(mentions)
@@ -227,9 +225,11 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if taken.isdisjoint(range(span.start, span.end)):
             mentions.append(Mention(span.start, span.end, span.value))
             taken.update(range(span.start, span.end))
-    mentions = [m for m in mentions if not _namesake(text, m)]
-    for mention in mentions:
-        mention.value = normalise_person(mention.value, _after_nominative_title(text, mention.start))
+    mentions = sorted((m for m in mentions if not _namesake(text, m)), key=lambda m: m.start)
+    for before, mention in zip([0] + [m.end for m in mentions], mentions):
+        nominative = _after_nominative_title(text, mention.start)
+        cases = frozenset() if nominative else _oblique_title_cases(text, before, mention)
+        mention.value = normalise_person(mention.value, nominative, cases)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
 
 
@@ -290,21 +290,20 @@ def _after_nominative_title(text: str, start: int) -> bool:
 
 
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
-OVA_SURNAME = re.compile(r"(?<=[а-яё](?:ов|ев|ёв|ин|ын))а$")
-
-
-def _after_oblique_title(text: str, before: int, mention: Mention) -> str:
-    """«от имени ректора вуза С. М. Вдовина»: after a title in the genitive or accusative an «-ова/-ина» surname
-    with initials is a man's (a woman's would read «-овой/-иной»), so it is given in the nominative «Вдовин».
-    Only the nearest title of the clause since the previous person counts."""
-    if not OVA_SURNAME.search(mention.value):
-        return mention.value
+def _oblique_title_cases(text: str, before: int, mention: Mention) -> frozenset[str]:
+    """The oblique cases the nearest title of the clause before a name (since the previous person, no verb or
+    punctuation between) may stand in, which the name shares («под председательством Губернатора Владимирской области Александра
+    Авдеева», «при участии главы администрации района А. Кузьмина»); empty after a title in the nominative singular."""
     clause = max(before, mention.start - 150)
     clause = max([clause] + [m.end() for m in SENTENCE_END.finditer(text, clause, mention.start)])
     titles = post_matches(text[clause:mention.start], any_case=True)
     if not titles or _singular_title(titles[-1]):
-        return mention.value
-    return OVA_SURNAME.sub("", mention.value)
+        return frozenset()
+    between = text[clause + titles[-1].end():mention.start]
+    if re.search(r"[,;:\n()]", between) or _has_verb(between):
+        return frozenset()
+    head = titles[-1].group(0).lower().split()[0]
+    return frozenset(p.tag.case for p in parses(head) if p.tag.case not in (None, "nomn"))
 
 
 NAMED_AFTER_HEAD = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)")
