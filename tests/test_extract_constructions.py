@@ -1342,3 +1342,6 @@ def test_a_name_after_a_title_in_an_oblique_case_is_read_in_that_case():
     assert names == ["Александр Авдеев", "Евгений Балицкий", "А. Кузьмин", "Ольга Петрова"]
     text = "Кредо представили пять педагогов из школ района:\nСапронова Ю.Н. (учитель начальных классов)."
     assert [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]] == ["Сапронова Ю.Н."]
+    text = "Собрание прошло при участии депутатов Госсовета Чувашской Республики В. Свешникова и Ф. Кузьмина."
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]]
+    assert names == ["В. Свешников", "Ф. Кузьмин"]

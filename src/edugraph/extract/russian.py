@@ -226,9 +226,11 @@ def _persons(text: str, spans: list) -> list[Mention]:
             mentions.append(Mention(span.start, span.end, span.value))
             taken.update(range(span.start, span.end))
     mentions = sorted((m for m in mentions if not _namesake(text, m)), key=lambda m: m.start)
+    cases: frozenset[str] = frozenset()
     for before, mention in zip([0] + [m.end for m in mentions], mentions):
         nominative = _after_nominative_title(text, mention.start)
-        cases = frozenset() if nominative else _oblique_title_cases(text, before, mention)
+        if not (cases and re.fullmatch(r"\s*(?:,|и)\s*", text[before:mention.start])):  # «В. Свешникова и Ф. Кузьмина»
+            cases = frozenset() if nominative else _oblique_title_cases(text, before, mention)  # share their case
         mention.value = normalise_person(mention.value, nominative, cases)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
 
