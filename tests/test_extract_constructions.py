@@ -1280,7 +1280,8 @@ def test_a_childrens_technopark_is_a_kvantorium_unless_it_has_a_name_of_its_own(
 
 def test_an_abbreviation_defined_in_brackets_is_the_organisation_it_follows():
     text = ("On 5 May 2025 Altai State Technical University (ASTU) held an open day. The delegation was led by Rector "
-            "Ivan Sokolov.\n  • Ivan Sokolov – Rector of ASTU;\n  • Oleg Petrov – Director of ASTU’s Institute of Physics.")
+            "Ivan Sokolov.\n  • Ivan Sokolov – Rector of ASTU;\n"
+            "  • Oleg Petrov – Director of ASTU’s Institute of Physics.")
     facts = extract_facts(text, "en", {"date": "2025-05-06"})
     assert _posts(facts, "Ivan Sokolov") == [{"post": "rector", "org": "Altai State Technical University"}]
     assert "ASTU" not in facts["organisations"]
@@ -1345,3 +1346,10 @@ def test_a_name_after_a_title_in_an_oblique_case_is_read_in_that_case():
     text = "Собрание прошло при участии депутатов Госсовета Чувашской Республики В. Свешникова и Ф. Кузьмина."
     names = [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]]
     assert names == ["В. Свешников", "Ф. Кузьмин"]
+
+
+def test_a_listed_towns_adjective_before_an_organisation_names_the_town():
+    text = "«Здесь вы сможете творить», — пообещала кванторианцам директор благовещенского технопарка Анна Белова."
+    assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == ["Благовещенск"]
+    text = "Победителем стала учительница ростовского лицея № 5 Анна Белова."  # Ростов or Ростов-на-Дону: none
+    assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []

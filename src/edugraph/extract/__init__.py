@@ -62,8 +62,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
 
 # "Dorji Banzarov Buryat State University (BSU)", «… институте (национальном исследовательском университете) (МФТИ)»:
 # an organisation's name, at most one bracket of its own, then its abbreviation (two capitals or more) in brackets
-ABBREVIATION_DEFINED = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?"
-                                  r"\((?P<abbr>(?=(?:[^)]*?[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ][\w-]{1,9}(?:\s[A-ZА-ЯЁ][\w-]{0,9}){0,3})\)")
+ABBREVIATION_DEFINED = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\("  # one bracket of the name's own
+                                  r"(?P<abbr>(?=(?:[^)]*?[A-ZА-ЯЁ]){2})"  # two capitals or more
+                                  r"[A-ZА-ЯЁ][\w-]{1,9}(?:\s[A-ZА-ЯЁ][\w-]{0,9}){0,3})\)")
 
 
 def _defined_abbreviations(article: Article) -> dict[str, str]:

@@ -208,7 +208,8 @@ def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | No
 
 AWARD_EVENT = re.compile(r"(?i)награжд|вручени|чествова|award|prize")
 # awards by name (not «вручил сертификат», «вручил в подарок», "were awarded with the grant")
-_AWARDS = r"(?<![\w-])(?:наград|награжд)\w*|(?<![\w-])(?:awarding|award\s+ceremony|presented\s+(?:the\s+)?awards?)(?![\w-])"
+_AWARDS = (r"(?<![\w-])(?:наград|награжд)\w*|"
+           r"(?<![\w-])(?:awarding|award\s+ceremony|presented\s+(?:the\s+)?awards?)(?![\w-])")
 AWARDS_HANDED = re.compile(_AWARDS, re.I)
 
 
@@ -293,8 +294,9 @@ def _meeting_place(article: Article, at: int, whom: str) -> str | None:
 
 
 # «в рамках форума», «в ходе конференции», "as part of the meeting": what follows is a part of that event
-WITHIN_WORDS = r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)\s+(?:the\s+)?"
-AWARD_WITHIN = re.compile(rf"{WITHIN_WORDS}(?:[\w-]+\s+){{0,8}}?(?:{_AWARDS})", re.I)  # «в рамках X состоялось награждение»
+WITHIN_WORDS = (r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)"
+                r"\s+(?:the\s+)?")
+AWARD_WITHIN = re.compile(rf"{WITHIN_WORDS}(?:[\w-]+\s+){{0,8}}?(?:{_AWARDS})", re.I)  # «в рамках X … награждение»
 
 
 def _gathering(action: dict, events: list[dict], sentence: str, main_awarded: bool) -> dict | None:

@@ -536,7 +536,7 @@ SPEECH_WORDS = tuple(gazetteer.load("events")["speech_verbs"])  # «заявил
 _SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
-                          rf"{_SPEECH}(?:\s+(?-i:[А-ЯЁ])[а-яё]+){{0,2}}\s+(?:на|at))\s+"  # «заявил Иванов на», "said at"
+                          rf"{_SPEECH}(?:\s+(?-i:[А-ЯЁ])[а-яё]+){{0,2}}\s+(?:на|at))\s+"  # «заявил на», "said at"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 

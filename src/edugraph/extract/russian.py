@@ -294,8 +294,9 @@ def _after_nominative_title(text: str, start: int) -> bool:
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
 def _oblique_title_cases(text: str, before: int, mention: Mention) -> frozenset[str]:
     """The oblique cases the nearest title of the clause before a name (since the previous person, no verb or
-    punctuation between) may stand in, which the name shares («под председательством Губернатора Владимирской области Александра
-    Авдеева», «при участии главы администрации района А. Кузьмина»); empty after a title in the nominative singular."""
+    punctuation between) may stand in, which the name shares («под председательством Губернатора Владимирской
+    области Александра Авдеева», «при участии главы администрации района А. Кузьмина»); empty after a title in the
+    nominative singular."""
     clause = max(before, mention.start - 150)
     clause = max([clause] + [m.end() for m in SENTENCE_END.finditer(text, clause, mention.start)])
     titles = post_matches(text[clause:mention.start], any_case=True)
@@ -561,6 +562,10 @@ def _settlements(text: str, spans: list) -> list[Mention]:
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
+    for m in TOWN_ADJECTIVE_ORG.finditer(text):  # «директор благовещенского технопарка»: a listed town's
+        town = place_adjective(m.group(1))  # (the unlisted «ростовский» may be Ростов or Ростов-на-Дону)
+        if town and gazetteer.find_place(town.capitalize()):
+            candidates.append((m.start(1), town.capitalize(), False))
     longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
     for start, word, village in candidates:
         known, after_kind = longest.get(start, ("", False))
@@ -600,6 +605,11 @@ TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|око
 TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
+# a town's adjective before an organisation's head, in any case («директор благовещенского технопарка»)
+TOWN_ADJECTIVE_ORG = re.compile(r"(?<![\w-])([а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|их|ие|им|ую|ими))\s+"
+                                r"(?:[а-яё]+(?:ый|ий|ой|ая|ое|ого|ом|ых|ие|ую)\s+){0,2}"
+                                r"(?=(?:технопарк|школ|гимнази|лице|колледж|университет|кванториум|техникум)[а-яё]*"
+                                r"(?![\w-]))")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 
 
