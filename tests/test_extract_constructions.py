@@ -1353,3 +1353,11 @@ def test_a_listed_towns_adjective_before_an_organisation_names_the_town():
     assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == ["Благовещенск"]
     text = "Победителем стала учительница ростовского лицея № 5 Анна Белова."  # Ростов or Ростов-на-Дону: none
     assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []
+
+
+def test_regional_bodies_in_the_plural_are_no_organisation():
+    text = ("В мероприятии примут участие руководители управлений образования, вузов и региональных управлений "
+            "федеральных структур. Региональное министерство образования подвело итоги.")
+    organisations = extract_facts(text, "ru", {"date": "2023-08-01", "place": "Владимир"})["organisations"]
+    assert not any("федеральных" in o for o in organisations)
+    assert "Министерство образования Владимирской области" in organisations

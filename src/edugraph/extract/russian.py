@@ -711,8 +711,11 @@ REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|
 
 def _regional_body(value: str, article: Article) -> str:
     """«региональное министерство образования и науки» in an article from the Tambov region → «Министерство
-    образования и науки Тамбовской области» (the region of the metadata place); other names unchanged."""
+    образования и науки Тамбовской области» (the region of the metadata place); «региональные управления федеральных
+    структур», bodies of many kinds, are none (""); other names unchanged."""
     m = REGIONAL_BODY.match(value or "")
+    if m and re.match(r"\w+(?:ые|ие|ых|их)\s", value):
+        return ""
     region = article.region() if m else None
     if not region:
         return value
