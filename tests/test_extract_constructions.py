@@ -1361,3 +1361,12 @@ def test_regional_bodies_in_the_plural_are_no_organisation():
     organisations = extract_facts(text, "ru", {"date": "2023-08-01", "place": "Владимир"})["organisations"]
     assert not any("федеральных" in o for o in organisations)
     assert "Министерство образования Владимирской области" in organisations
+
+
+def test_an_english_subject_before_teacher_in_an_apposition():
+    text = "Emma Naumova, a biology teacher at Lyceum No. 5, won the contest."
+    assert posts_after(text, text.index(",")) == [{"post": "biology teacher", "org": "Lyceum No. 5"}]
+    text = "The winner is Dmitry Balanchukov, a Chinese and English teacher from the Belgorod Region."
+    assert posts_after(text, text.index(", a")) == [{"post": "chinese and english teacher", "org": None}]
+    text = "Ivan Petrov, who is a teacher at School No. 5, won."
+    assert posts_after(text, text.index(",")) == []
