@@ -1370,3 +1370,9 @@ def test_an_english_subject_before_teacher_in_an_apposition():
     assert posts_after(text, text.index(", a")) == [{"post": "chinese and english teacher", "org": None}]
     text = "Ivan Petrov, who is a teacher at School No. 5, won."
     assert posts_after(text, text.index(",")) == []
+
+
+def test_an_english_village_named_without_of():
+    text = "The school of the Taimyr village Nosok celebrated its anniversary in the village Roadside Samara region."
+    places = extract_facts(text, "en", {"date": "2022-04-04"})["places"]
+    assert "Nosok" in places and "Roadside" in places and "Samara region" in places
