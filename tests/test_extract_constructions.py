@@ -1276,3 +1276,103 @@ def test_a_childrens_technopark_is_a_kvantorium_unless_it_has_a_name_of_its_own(
     assert find_initiative("детский технопарк «Наукоград»") is None
     assert find_initiative("детский технопарк «Кванториум»")["id"] == "kvantorium"
     assert find_initiative("the first children’s technology park")["id"] == "kvantorium"
+
+
+def test_an_abbreviation_defined_in_brackets_is_the_organisation_it_follows():
+    text = ("On 5 May 2025 Altai State Technical University (ASTU) held an open day. The delegation was led by Rector "
+            "Ivan Sokolov.\n  • Ivan Sokolov – Rector of ASTU;\n"
+            "  • Oleg Petrov – Director of ASTU’s Institute of Physics.")
+    facts = extract_facts(text, "en", {"date": "2025-05-06"})
+    assert _posts(facts, "Ivan Sokolov") == [{"post": "rector", "org": "Altai State Technical University"}]
+    assert "ASTU" not in facts["organisations"]
+    text = ("В Казанском архитектурно-строительном университете (КГАСУ) прошла встреча. Ректор КГАСУ Расим "
+            "Низамов поздравил выпускников.")
+    facts = extract_facts(text, "ru", {"date": "2024-06-01"})
+    assert "КГАСУ" not in facts["organisations"]
+    assert _posts(facts, "Расим Низамов") == [{"post": "ректор", "org": "Казанский архитектурно-строительный "
+                                                                         "университет"}]
+
+
+def test_a_title_set_off_by_commas_between_two_names_is_the_first_names():
+    text = ("Лауреатами стали Елена Смирнова, воспитатель детского сада № 28, Вера Кузнецова, воспитатель детского "
+            "сада № 40, и Юлия Орлова, учитель физики школы № 3.")
+    facts = extract_facts(text, "ru", {"date": "2021-02-02"})
+    assert _posts(facts, "Елена Смирнова") == [{"post": "воспитатель", "org": "детский сад № 28"}]
+    assert _posts(facts, "Вера Кузнецова") == [{"post": "воспитатель", "org": "детский сад № 40"}]
+    assert _posts(facts, "Юлия Орлова") == [{"post": "учитель физики", "org": "школа № 3"}]
+    text = "Гостей встретили Анна Белова, директор школы № 5, и Ольга Серова."
+    facts = extract_facts(text, "ru", {"date": "2021-02-02"})
+    assert _posts(facts, "Ольга Серова") == []
+
+
+def test_a_plenary_session_named_with_its_whole_makes_the_whole_an_event():
+    text = ("25 августа в Архангельске состоялось пленарное заседание августовского совещания работников образования "
+            "«Школа будущего». Более 60 педагогов приняли участие в работе педсовета.")
+    events = extract_facts(text, "ru", {"date": "2016-08-25"})["events"]
+    whole = next(e for e in events if e["name"] == "Августовское совещание работников образования «Школа будущего»")
+    assert (whole["type"], whole["date"]) == ("meeting", "2016-08-25")
+    part = next(e for e in events if e["type"] == "session")
+    assert part["parent"] == whole["name"]
+    text = ("28 August 2013. The President said while opening the plenary session of a regional education and "
+            "science conference in Arsk.")
+    events = extract_facts(text, "en", {"date": "2013-08-28"})["events"]
+    assert [(e["name"], e["type"]) for e in events if e["type"] == "conference"] == [
+        ("Regional education and science conference", "conference")]
+
+
+def test_awards_handed_as_part_of_the_first_event_are_a_ceremony_of_it():
+    text = ("8 февраля 2017 года в Саранске открылся детский технопарк «Кванториум». В рамках открытия технопарка "
+            "состоялось награждение победителей республиканского конкурса юных техников.")
+    events = extract_facts(text, "ru", {"date": "2017-02-08"})["events"]
+    award = next(e for e in events if e["name"].startswith("Награждение победителей"))
+    assert award["date"] == "2017-02-08" and award["parent"] == events[0]["name"]
+
+
+def test_an_english_capitalised_word_before_a_capitalised_title_after_the_name():
+    text = "Sergey Kretov, Managing Director of Mikhailovsky GOK, added that the contest mattered."
+    assert posts_after(text, text.index(", Managing")) == [{"post": "director", "org": "Mikhailovsky GOK"}]
+    text = "Ilsur Metshin, Kazan Mayor, said so."
+    assert posts_after(text, text.index(", Kazan")) == [{"post": "mayor", "org": None}]
+
+
+def test_a_name_after_a_title_in_an_oblique_case_is_read_in_that_case():
+    text = ("Заседание прошло под председательством Губернатора Владимирской области Александра Авдеева. По "
+            "распоряжению Губернатора Евгения Балицкого он исполняет обязанности. Собрание прошло при участии главы "
+            "администрации района А. Кузьмина и министра Ольги Петровой.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]]
+    assert names == ["Александр Авдеев", "Евгений Балицкий", "А. Кузьмин", "Ольга Петрова"]
+    text = "Кредо представили пять педагогов из школ района:\nСапронова Ю.Н. (учитель начальных классов)."
+    assert [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]] == ["Сапронова Ю.Н."]
+    text = "Собрание прошло при участии депутатов Госсовета Чувашской Республики В. Свешникова и Ф. Кузьмина."
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2020-01-01"})["persons"]]
+    assert names == ["В. Свешников", "Ф. Кузьмин"]
+
+
+def test_a_listed_towns_adjective_before_an_organisation_names_the_town():
+    text = "«Здесь вы сможете творить», — пообещала кванторианцам директор благовещенского технопарка Анна Белова."
+    assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == ["Благовещенск"]
+    text = "Победителем стала учительница ростовского лицея № 5 Анна Белова."  # Ростов or Ростов-на-Дону: none
+    assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []
+
+
+def test_regional_bodies_in_the_plural_are_no_organisation():
+    text = ("В мероприятии примут участие руководители управлений образования, вузов и региональных управлений "
+            "федеральных структур. Региональное министерство образования подвело итоги.")
+    organisations = extract_facts(text, "ru", {"date": "2023-08-01", "place": "Владимир"})["organisations"]
+    assert not any("федеральных" in o for o in organisations)
+    assert "Министерство образования Владимирской области" in organisations
+
+
+def test_an_english_subject_before_teacher_in_an_apposition():
+    text = "Emma Naumova, a biology teacher at Lyceum No. 5, won the contest."
+    assert posts_after(text, text.index(",")) == [{"post": "biology teacher", "org": "Lyceum No. 5"}]
+    text = "The winner is Dmitry Balanchukov, a Chinese and English teacher from the Belgorod Region."
+    assert posts_after(text, text.index(", a")) == [{"post": "chinese and english teacher", "org": None}]
+    text = "Ivan Petrov, who is a teacher at School No. 5, won."
+    assert posts_after(text, text.index(",")) == []
+
+
+def test_an_english_village_named_without_of():
+    text = "The school of the Taimyr village Nosok celebrated its anniversary in the village Roadside Samara region."
+    places = extract_facts(text, "en", {"date": "2022-04-04"})["places"]
+    assert "Nosok" in places and "Roadside" in places and "Samara region" in places

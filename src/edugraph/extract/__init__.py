@@ -30,7 +30,12 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None,
                       place=(meta or {}).get("place") or None)
     (russian if lang == "ru" else english).analyse(article)
+    abbreviations = _defined_abbreviations(article)
+    for mention in article.orgs:
+        mention.value = abbreviations.get(mention.value, mention.value)
     posts = attach_posts(article)
+    for post in (post for person_posts in posts.values() for post in person_posts):
+        post["org"] = abbreviations.get(post["org"], post["org"])
     events = extract_events(article)
     referred = only_referred(article)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
@@ -53,6 +58,31 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     if meta and meta.get("id"):
         facts = {"article": meta["id"], **facts}
     return facts
+
+
+# "Dorji Banzarov Buryat State University (BSU)", «… институте (национальном исследовательском университете) (МФТИ)»:
+# an organisation's name, at most one bracket of its own, then its abbreviation (two capitals or more) in brackets
+ABBREVIATION_DEFINED = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?\("  # one bracket of the name's own
+                                  r"(?P<abbr>(?=(?:[^)]*?[A-ZА-ЯЁ]){2})"  # two capitals or more
+                                  r"[A-ZА-ЯЁ][\w-]{1,9}(?:\s[A-ZА-ЯЁ][\w-]{0,9}){0,3})\)")
+
+
+def _defined_abbreviations(article: Article) -> dict[str, str]:
+    """Abbreviation -> the organisation name it was defined after; a later mention or post organisation written as
+    the abbreviation ("Rector of BSU") is that organisation.
+
+    >>> from edugraph.extract.mentions import Mention
+    >>> text = "Buryat State University (BSU) held events. The BSU rector spoke."
+    >>> article = Article(text, "en", None, orgs=[Mention(0, 23, "Buryat State University")])
+    >>> _defined_abbreviations(article)
+    {'BSU': 'Buryat State University'}
+    """
+    out: dict[str, str] = {}
+    for mention in article.orgs:
+        m = ABBREVIATION_DEFINED.match(article.text, mention.end)
+        if m and m.group("abbr") != mention.value:
+            out.setdefault(m.group("abbr"), mention.value)
+    return out
 
 
 def _opened_centre(event: dict) -> str | None:
@@ -169,9 +199,13 @@ def _without_parts(names: list[str]) -> list[str]:
 
 
 def _same_posts_once(posts: list[dict]) -> list[dict]:
-    """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one."""
+    """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one,
+    and a title without an organisation is the same title held somewhere ("led by Rector X" … "X – Rector of BSU")."""
     out: list[dict] = []
+    placed = {gazetteer.find_role(post["post"])["id"] for post in posts if post["org"]}
     for post in posts:
+        if not post["org"] and gazetteer.find_role(post["post"])["id"] in placed:
+            continue
         twin = next((o for o in out if gazetteer.find_role(o["post"])["id"] == gazetteer.find_role(post["post"])["id"]
                      and o["org"] and post["org"] and same_organisation(o["org"], post["org"])), None)
         if twin is None:

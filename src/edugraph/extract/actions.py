@@ -208,8 +208,9 @@ def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | No
 
 AWARD_EVENT = re.compile(r"(?i)награжд|вручени|чествова|award|prize")
 # awards by name (not «вручил сертификат», «вручил в подарок», "were awarded with the grant")
-AWARDS_HANDED = re.compile(r"(?i)(?<![\w-])(?:наград|награжд)\w*|(?<![\w-])(?:awarding|award\s+ceremony|"
-                           r"presented\s+(?:the\s+)?awards?)(?![\w-])")
+_AWARDS = (r"(?<![\w-])(?:наград|награжд)\w*|"
+           r"(?<![\w-])(?:awarding|award\s+ceremony|presented\s+(?:the\s+)?awards?)(?![\w-])")
+AWARDS_HANDED = re.compile(_AWARDS, re.I)
 
 
 # what an award ceremony handed out: «вручил педагогам ведомственные награды» (the object of «вручить», accusative),
@@ -292,6 +293,12 @@ def _meeting_place(article: Article, at: int, whom: str) -> str | None:
     return None
 
 
+# «в рамках форума», «в ходе конференции», "as part of the meeting": what follows is a part of that event
+WITHIN_WORDS = (r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)"
+                r"\s+(?:the\s+)?")
+AWARD_WITHIN = re.compile(rf"{WITHIN_WORDS}(?:[\w-]+\s+){{0,8}}?(?:{_AWARDS})", re.I)  # «в рамках X … награждение»
+
+
 def _gathering(action: dict, events: list[dict], sentence: str, main_awarded: bool) -> dict | None:
     """The article's first event, when a sentence tells of awards handed out without a date of its own («На
     конференции вручили педагогам награды», "a solemn awarding of winners"): a ceremony that is a part of that
@@ -326,7 +333,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
     an award ceremony is reported once, and one told without a date outside `main_sentences` (the sentences of
     the first event) is a part of the first event."""
     dated = {(event["type"], event["date"]): event for event in events}
-    main_awarded = any(AWARDS_HANDED.search(article.text[s:e]) for s, e in main_sentences)  # once: not per sentence
+    main_awarded = any(AWARDS_HANDED.search(article.text[s:e]) and not AWARD_WITHIN.search(article.text[s:e])
+                       for s, e in main_sentences)  # once, not per sentence; «в рамках открытия … награждение»: a part
     out: dict[tuple, dict] = {}
     last: dict[str, tuple] = {}  # kind -> (date, stated) of the last dated action of that kind
     for s, e in article.body:

@@ -40,7 +40,7 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\
                          r"\s+(?P<kind>regions|districts)\b")
 
 
-VILLAGE = re.compile(r"\b(?:village|settlement|hamlet|stanitsa|town)\s+of\s+(?P<name>"
+VILLAGE = re.compile(r"\b(?:(?:village|settlement|hamlet|stanitsa)(?:\s+of)?|town\s+of)\s+(?P<name>"  # "village Nosok"
                      r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": an adjective first
                      r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
@@ -92,13 +92,13 @@ def _places(text: str) -> list[Mention]:
         if record:
             out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
     covered = characters(out)  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
-    found = [m for m in found if m.start() not in covered]
+    found = list(found)  # a run that starts on one ("the village Roadside Samara region") keeps its tails
     context = list(dict.fromkeys(m.group(0) for m in found
                                  if (gazetteer.find_place(m.group(0)) or {}).get("kind") == "city"))
     for m in found:
         words = m.group(0).split()
         # the longest words from the start ("Voronezh Region Governor"), then from the end ("Roadside Samara region")
-        heads = [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+        heads = [" ".join(words[:k]) for k in range(len(words), 0, -1)] if m.start() not in covered else []
         tails = [" ".join(words[k:]) for k in range(1, len(words))]
         for candidate, offset in [(head, 0) for head in heads] + [(tail, m.group(0).rfind(tail)) for tail in tails]:
             record = gazetteer.find_place(candidate, context)  # ("How Moscow came": the second word alone)

@@ -163,7 +163,9 @@ def _post(title: str, org: str | None) -> dict:
         org = None
     if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
         org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of …"
-    if org and title.lower().split()[-1] in _post_words()["subject"] and not _ORG_HEAD.search(org):
+    *before, last = title.split()
+    subject_told = any(word not in _post_words()["modifiers"] for word in before)  # "a mathematics teacher at X"
+    if org and last in _post_words()["subject"] and not subject_told and not _ORG_HEAD.search(org):
         return {"post": f"{title} of {_subject(org)}", "org": None}  # "a teacher of Chinese and English"
     return {"post": title, "org": org or None}
 
@@ -242,15 +244,32 @@ def posts_after(text: str, end: int, next_start: int | None = None) -> list[dict
     return posts
 
 
+@functools.lru_cache(maxsize=1)
+def _subject_title() -> re.Pattern:
+    """A subject title after its subject: "biology teacher", "Russian language and literature teacher", "Chinese and
+    English teacher" (the English order of «учитель биологии»): up to five words, none a function word."""
+    subject = r"(?!(?:the|a|an|of|at|from|in|on|for|to|with|by|who|which|and)\s)[A-Za-z][a-z-]*\s+"
+    titles = _alternatives(sorted(_post_words()["subject"], key=len, reverse=True))
+    return re.compile(rf"(?:{subject}(?:and\s+)?){{1,5}}?(?:{titles})(?![\w-])", re.I)
+
+
+CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s+(?:[Rr]egion\s+)?")
+
+
 def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int] | None:
     """The first post of an apposition that starts at `end` and where it ends, or None."""
     m = re.match(rf"(?:,|\s+[—–-]|\s*\()\s*{_ARTICLE}", text[end:], re.I)
     if not m:
         return None
     rest = text[end + m.end():end + m.end() + 200]
-    # "Kazan Mayor", "Education Minister": capitalised words before the title
-    before = re.match(r"(?:[A-Z][a-z]+\s+(?:[Rr]egion\s+)?){1,3}(?=[A-Za-z])", rest)
-    title = title_pattern().match(rest) or before and title_pattern().match(rest, before.end())
+    # "Kazan Mayor", "Education Minister", "Managing Director of X": capitalised words before the title
+    starts = [0]
+    while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
+        starts.append(word.end())
+    title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
+    subject = None if title else _subject_title().match(rest)  # "a biology teacher at Lyceum No. 5"
+    if subject:
+        title = subject
     if not title:
         return None
     title_end = title.end()

@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import action_events
+from edugraph.extract.actions import WITHIN_WORDS, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
@@ -109,6 +109,8 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     if latin:
         return latin.group(0), end + latin.end()
     of_phrase = EN_OF_PHRASE.match(rest) if lang == "en" else None
+    if lang == "en" and re.match(r"session", text[max(0, end - 8):end].lower().lstrip()):
+        of_phrase = EN_OF_WHOLE.match(rest) or of_phrase  # "the plenary session of a regional … conference"
     if of_phrase:  # "the meeting of regional education ministers": an English genitive names the event too
         return of_phrase.group(0), end + of_phrase.end()
     if lang == "ru":
@@ -126,6 +128,9 @@ _EN_FUNCTION = (r"(?:of|the|a|an|in|on|at|to|with|for|by|from|and|or|that|which|
                 r"|has|have)")
 EN_OF_PHRASE = re.compile(rf"\s+of\s+(?:(?!{_EN_FUNCTION}\b)[a-z][\w-]*\s+){{0,3}}(?!{_EN_FUNCTION}\b)[a-z][\w-]*s"
                           r"(?=[\s,.;:]|$)")  # lower-case words ending in a plural noun: "of school principals"
+# "of a regional education and science conference": the event a session is part of (lower-case words and «and»)
+EN_OF_WHOLE = re.compile(rf"\s+of\s+(?:the\s+|an?\s+)?(?:(?!{_EN_FUNCTION}\b)[\w-]+\s+|and\s+){{0,6}}?"
+                         r"(?:conference|forum|congress|meeting|council|collegium|convention|summit)(?![\w-])")
 GENITIVE_TAIL_WORDS = 8  # «заседание совета по защите профессиональной чести и достоинства педагогических работников»
 
 
@@ -195,13 +200,14 @@ ROOM = re.compile(r"(?<![\w-])зал\w*\s+$", re.I)  # «в зале засед�
 
 
 def _adjectives(mods: str) -> str:
-    """Russian modifiers from the first adjective, participle, numeral or bracket on («участие стратегической» →
-    «стратегической»)."""
+    """Russian modifiers: the adjectives, participles, numerals or brackets right before the noun («участие
+    стратегической» → «стратегической»; «пленарное заседание августовского» → «августовского»: a noun ends them)."""
     words = mods.split()
-    for i, word in enumerate(words):
-        if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word) or parses(word.lower())[0].tag.POS in ("ADJF", "PRTF", "NUMR"):
-            return " ".join(words[i:]) + (" " if words[i:] else "")
-    return ""
+    start = len(words)
+    while start and (not re.fullmatch(r"[а-яёА-ЯЁ-]+", words[start - 1])
+                     or parses(words[start - 1].lower())[0].tag.POS in ("ADJF", "PRTF", "NUMR")):
+        start -= 1
+    return " ".join(words[start:]) + (" " if words[start:] else "")
 
 
 def _quoted_events(article: Article) -> list[dict]:
@@ -316,6 +322,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
+    events = _with_wholes_of_parts(article, events)
     told = action_events(article, events, covered, main_sentences)
     if any(not e.get("parent") for e in told) and only is not None:
         # the lead's gathering is an action the article tells («открыли технопарк»)
@@ -327,6 +334,39 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if not event.get("date") and named_year:
             event["date"] = named_year.group(0)
     return events
+
+
+# «Пленарное заседание августовского совещания …», "Plenary session of a regional … conference": a part named with
+# its whole, which is an event of its own
+PART_OF_WHOLE = re.compile(r"(?:пленарн\w+\s+(?:заседани|част)\w*|plenary\s+session\s+of(?:\s+(?:the|an?))?)\s+"
+                           r"(?P<whole>\S.*)", re.I)
+
+
+def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
+    """The events with the whole each plenary session is named with («пленарное заседание августовского совещания
+    работников образования «…»» → «Августовское совещание работников образования «…»»): the event of the whole's kind
+    and head noun the article tells, else a new one before the session; it is the session's parent and takes the
+    session's day and place when it has none."""
+    noun_re = RU_NOUN if article.lang == "ru" else EN_NOUN
+    out: list[dict] = []
+    for event in events:
+        part = PART_OF_WHOLE.fullmatch(event["name"]) if event["type"] == "session" else None
+        noun = part and noun_re.search(part.group("whole"))
+        kind = noun and _event_type(part.group("whole")[noun.start():], article.lang)
+        if noun and kind != "session":
+            head = lemma(noun.group(0).lower())
+            whole = next((e for e in events + out if e["type"] == kind and head in main_words(e["name"])), None)
+            if whole is None:
+                name = part.group("whole")
+                name = nominative_phrase(name) if article.lang == "ru" else name
+                whole = {**event, "name": name[:1].upper() + name[1:], "type": kind}
+                whole.pop("parent", None)
+                out.append(whole)
+            event["parent"] = whole["name"]
+            whole["date"] = whole["date"] or event["date"]
+            whole["place"] = whole["place"] or event["place"]
+        out.append(event)
+    return out
 
 
 def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]:
@@ -461,10 +501,9 @@ def _reports_dated(sentence: str, year: int | None, lang: str) -> bool:
 
 # «в рамках форума», «в ходе конференции», «Программа форума включает …», "as part of the teachers' meeting":
 # the sentence names a parent event, so another event noun of it is a part of that event
-_WITHIN = r"(?:в\s+рамках|в\s+ходе|в\s+программе|as\s+part\s+of|within\s+the\s+framework\s+of|during)\s+(?:the\s+)?"
 _PROGRAMME = r"(?:программ\w*|(?:the\s+)?program(?:me)?\s+of(?:\s+the)?)\s+"
 _SOME_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
-WITHIN = {lang: re.compile(rf"{_WITHIN}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
+WITHIN = {lang: re.compile(rf"{WITHIN_WORDS}{_SOME_WORDS}(?:{noun.pattern})|{_PROGRAMME}(?:{noun.pattern})\s+"
                            rf"(?:включа|includ)\w*", re.I) for lang, noun in (("ru", RU_NOUN), ("en", EN_NOUN))}
 
 
@@ -493,10 +532,11 @@ def _sub_event(article: Article, mention: dict) -> bool:
     return False
 
 
+SPEECH_WORDS = tuple(gazetteer.load("events")["speech_verbs"])  # «заявил», "said": stems, any ending follows
+_SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
-                          r"(?:said|stated|noted|announced)\s+at|"  # "said at a meeting"
-                          r"(?:заявил|сказал|отметил|подчеркнул|рассказал)\w*(?:\s+(?-i:[А-ЯЁ])[а-яё]+){0,2}\s+на)\s+"
+                          rf"{_SPEECH}(?:\s+(?-i:[А-ЯЁ])[а-яё]+){{0,2}}\s+(?:на|at))\s+"  # «заявил на», "said at"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -710,9 +750,6 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         event.pop("_weak_place", None)
 
 
-SPEECH_WORDS = ("сказал", "заявил", "отметил", "подчеркнул", "сообщил", "напомнил", "говорил", "писал", "said", "noted",
-                "stressed", "stated", "recalled")
-_SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
 # «подчеркнул, что Президент … Путин …», «как сказал Путин», «по словам губернатора», "according to": the person is
 # the subject of what is reported, not someone at the event of the sentence
 REFERRED = re.compile(rf"(?:{_SPEECH}\s*,?\s+(?:что|that)|(?:как|as)\s+(?:\w+\s+)?{_SPEECH}|по\s+(?:словам|поручению)|"

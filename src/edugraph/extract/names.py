@@ -93,14 +93,17 @@ def _instrumental_first_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def normalise_person(name: str, nominative: bool = False) -> str:
+def normalise_person(name: str, nominative: bool = False, cases: frozenset[str] = frozenset()) -> str:
     """Nominative full name as given: «Веры Князевой» → «Вера Князева»; «Сизова М.Б.» stays as written. A name
     known to stand in the nominative (`nominative`) with a woman's surname is a woman's, her given name as written
-    («Раджана Дымбрылова», not the genitive of «Раджан Дымбрылов»)."""
+    («Раджана Дымбрылова», not the genitive of «Раджан Дымбрылов»); one known to stand in an oblique case (`cases`,
+    those of the title before it: «Губернатора … Александра Авдеева», «главы района А. Кузьмина») has the gender
+    of its reading in that case («Александр Авдеев», «А. Кузьмин»)."""
     words = re.sub(r"\s+", " ", name or "").strip().split(" ")
     words = [w for w in re.split(r"\s+|(?<=\.)(?=[А-ЯЁA-Z])", " ".join(words)) if w]
     full = [w for w in words if not INITIALS.match(w)]
     gender = _person_gender(full) if len(full) > 1 else None  # «Сизова М.Б.»: gender unknown, keep as written
+    gender = _oblique_gender(full, cases) or gender
     if nominative and len(full) > 1 and not any(PATRONYMIC_END.search(w.lower()) for w in full) and \
             any(FEMN_SURNAME.fullmatch(w) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", w) for w in full):
         gender = "femn"
@@ -112,6 +115,17 @@ def normalise_person(name: str, nominative: bool = False) -> str:
                for w in out]  # «с губернатором Владиславом Шапшой» → «Владислав Шапша»
     text = " ".join(out)
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
+
+
+def _oblique_gender(full: list[str], cases: frozenset[str]) -> str | None:
+    """The one gender of a name's first full word (a given name, else the surname) read in one of `cases`; None when
+    it has no such reading («Ольга» is no genitive) or both («Саши»)."""
+    if not cases or not full:
+        return None
+    tag = "Name" if len(full) > 1 else "Surn"
+    genders = {p.tag.gender for p in parses(full[0]) if tag in p.tag and p.tag.case in cases
+               and p.tag.number == "sing" and p.tag.gender in ("masc", "femn")}
+    return genders.pop() if len(genders) == 1 else None
 
 
 PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична|ovich|evich|ovna|evna)$")

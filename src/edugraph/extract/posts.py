@@ -265,7 +265,8 @@ def _ru_before(article, person, previous, before) -> list[dict]:
     found = ru_split_post(segment, any_case=True)
     if found and _has_verb(segment[post_matches(segment, any_case=True)[-1].end():]):
         found = None  # «В Год педагога и наставника им стал Олег Янковский»: a verb between, no title of the name
-    if not found and cut and re.match(r"\s*(?-i:[а-яё])", segment):  # «министр образования, науки и молодежной политики …»
+    # «министр образования, науки и молодежной политики …»; not «X, учитель школы № 5, и Y», whose title is X's
+    if not found and cut and re.match(r"\s*(?!(?:и|а\s+также)\s*$)(?-i:[а-яё])", segment):
         start = _portfolio_list_start(chunk, cut)  # (over several commas: «отдела образования, молодёжной политики,
         if start is not None and not (earlier and earlier[-1].end - s > start):  # физической культуры и спорта …»)
             cut, segment = start, chunk[start:]
@@ -358,9 +359,10 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     matches = post_matches(clause)
     if truncated and title_first and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         return []
-    if truncated and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
+    if truncated and not re.search(r"(?:\s(?:и|а\s+также)|,)\s*$", clause):
         # «…, директор X Хазова С.И.»: the last title belongs to the next person, and so does the title before
-        # an academic rank («…, ректор X, кандидат наук, доцент Астапов»)
+        # an academic rank («…, ректор X, кандидат наук, доцент Астапов»); one set off by a comma before the next
+        # name is this person's («Елена Романова, воспитатель детского сада № 28, Вера Крашенинникова, …»)
         while matches:
             last, matches = matches[-1], matches[:-1]
             if not _academic_rank(clause, last):

@@ -217,8 +217,6 @@ def _full_names(text: str) -> list[Mention]:
 def _persons(text: str, spans: list) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
                 if not _named_after(text, m.start())]
-    for before, mention in zip([0] + [m.end for m in mentions], mentions):
-        mention.value = _after_oblique_title(text, before, mention)
     taken = characters(mentions)  # already in a name
     mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
     taken = characters(mentions)
@@ -227,9 +225,13 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if taken.isdisjoint(range(span.start, span.end)):
             mentions.append(Mention(span.start, span.end, span.value))
             taken.update(range(span.start, span.end))
-    mentions = [m for m in mentions if not _namesake(text, m)]
-    for mention in mentions:
-        mention.value = normalise_person(mention.value, _after_nominative_title(text, mention.start))
+    mentions = sorted((m for m in mentions if not _namesake(text, m)), key=lambda m: m.start)
+    cases: frozenset[str] = frozenset()
+    for before, mention in zip([0] + [m.end for m in mentions], mentions):
+        nominative = _after_nominative_title(text, mention.start)
+        if not (cases and re.fullmatch(r"\s*(?:,|и)\s*", text[before:mention.start])):  # «В. Свешникова и Ф. Кузьмина»
+            cases = frozenset() if nominative else _oblique_title_cases(text, before, mention)  # share their case
+        mention.value = normalise_person(mention.value, nominative, cases)
     return _merge_persons(sorted(mentions, key=lambda m: m.start))
 
 
@@ -290,21 +292,21 @@ def _after_nominative_title(text: str, start: int) -> bool:
 
 
 SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁ«])(?<![А-ЯЁ]\.\s)")  # not after an initial
-OVA_SURNAME = re.compile(r"(?<=[а-яё](?:ов|ев|ёв|ин|ын))а$")
-
-
-def _after_oblique_title(text: str, before: int, mention: Mention) -> str:
-    """«от имени ректора вуза С. М. Вдовина»: after a title in the genitive or accusative an «-ова/-ина» surname
-    with initials is a man's (a woman's would read «-овой/-иной»), so it is given in the nominative «Вдовин».
-    Only the nearest title of the clause since the previous person counts."""
-    if not OVA_SURNAME.search(mention.value):
-        return mention.value
+def _oblique_title_cases(text: str, before: int, mention: Mention) -> frozenset[str]:
+    """The oblique cases the nearest title of the clause before a name (since the previous person, no verb or
+    punctuation between) may stand in, which the name shares («под председательством Губернатора Владимирской
+    области Александра Авдеева», «при участии главы администрации района А. Кузьмина»); empty after a title in the
+    nominative singular."""
     clause = max(before, mention.start - 150)
     clause = max([clause] + [m.end() for m in SENTENCE_END.finditer(text, clause, mention.start)])
     titles = post_matches(text[clause:mention.start], any_case=True)
     if not titles or _singular_title(titles[-1]):
-        return mention.value
-    return OVA_SURNAME.sub("", mention.value)
+        return frozenset()
+    between = text[clause + titles[-1].end():mention.start]
+    if re.search(r"[,;:\n()]", between) or _has_verb(between):
+        return frozenset()
+    head = titles[-1].group(0).lower().split()[0]
+    return frozenset(p.tag.case for p in parses(head) if p.tag.case not in (None, "nomn"))
 
 
 NAMED_AFTER_HEAD = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)")
@@ -560,6 +562,10 @@ def _settlements(text: str, spans: list) -> list[Mention]:
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
+    for m in TOWN_ADJECTIVE_ORG.finditer(text):  # «директор благовещенского технопарка»: a listed town's
+        town = place_adjective(m.group(1))  # (the unlisted «ростовский» may be Ростов or Ростов-на-Дону)
+        if town and gazetteer.find_place(town.capitalize()):
+            candidates.append((m.start(1), town.capitalize(), False))
     longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
     for start, word, village in candidates:
         known, after_kind = longest.get(start, ("", False))
@@ -599,6 +605,11 @@ TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|око
 TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
+# a town's adjective before an organisation's head, in any case («директор благовещенского технопарка»)
+TOWN_ADJECTIVE_ORG = re.compile(r"(?<![\w-])([а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|их|ие|им|ую|ими))\s+"
+                                r"(?:[а-яё]+(?:ый|ий|ой|ая|ое|ого|ом|ых|ие|ую)\s+){0,2}"
+                                r"(?=(?:технопарк|школ|гимнази|лице|колледж|университет|кванториум|техникум)[а-яё]*"
+                                r"(?![\w-]))")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 
 
@@ -700,8 +711,11 @@ REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|
 
 def _regional_body(value: str, article: Article) -> str:
     """«региональное министерство образования и науки» in an article from the Tambov region → «Министерство
-    образования и науки Тамбовской области» (the region of the metadata place); other names unchanged."""
+    образования и науки Тамбовской области» (the region of the metadata place); «региональные управления федеральных
+    структур», bodies of many kinds, are none (""); other names unchanged."""
     m = REGIONAL_BODY.match(value or "")
+    if m and re.match(r"\w+(?:ые|ие|ых|их)\s", value):
+        return ""
     region = article.region() if m else None
     if not region:
         return value
