@@ -275,9 +275,11 @@ def action_labels(action: ActionRecord, lang: str, place: Labels | None) -> Labe
     """Labels of an event named by an action of data/gazetteers/actions.yaml and its object: the Russian object in
     the genitive («Открытие центра «Точка роста»»), the English one from it ("Opening of «Point of Growth» centre");
     a visit without an object is named by its `place` ("Visit to Sochi"). None for an action whose name is its word
-    alone (label_only) or that the gazetteer lacks."""
+    alone (label_only), whose name the extractor wrote from the words after the trigger (with_whom: «Встреча с
+    директорами школ Пудожа», which its object, a place, would make «Встреча с Пудожа») or that the gazetteer
+    lacks: the event is then labelled by its wording."""
     named = next((a for a in actions() if a["kind"] == action.kind), None)
-    if named is None or named.get("label_only"):
+    if named is None or named.get("label_only") or named.get("with_whom"):
         return None
     target = object_labels(action, lang, place) if action.wording else place if named["kind"] == "visit" else None
     target = target or Labels()
