@@ -4,8 +4,11 @@ bodies by the article's date; one key for a region's body whatever the language;
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from edugraph import gazetteer
-from edugraph.articles import Article
+from edugraph.articles import Article, read_article
+from edugraph.build import article_facts
 from edugraph.resolve import resolve_article
 from support.articles import organisation, resolved
 
@@ -100,3 +103,14 @@ def test_labels_name_the_organisation_and_tell_two_apart():
                                "Московский финансово-юридический университет"]}
     mipt, mfua = resolved(facts, place="Москва").organisations
     assert mipt.labels.en != mfua.labels.en
+
+
+def test_a_country_inside_quotes_is_a_proper_name_not_where_an_organisation_is():
+    """real_ru_d_04: «С приветственным словом выступила директор школы №83, член партии «Единая Россия» Виктория
+    Новикова»: the school (in Ногинск-9, Moscow Oblast) was located in Russia and labelled «Школа № 83 (Россия)»."""
+    article = read_article(Path(__file__).parent / "dev" / "articles" / "real_ru_d_04_noginsk9_tochka_rosta.txt")
+    school = next(o for o in resolve_article(article, article_facts(article, {})).organisations
+                  if o.key == "school-83-moscow-oblast")
+    assert "russia" not in school.place_ids and school.labels.ru == "Школа № 83 (Московская область)"
+    assert org("MIA «Russia Today»", language="en").place_ids == ()
+    assert org("Министерство просвещения РФ").place_ids == ("russia",)  # written outside quotes: its country

@@ -76,12 +76,27 @@ def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
     return None
 
 
+QUOTED = re.compile(r"«[^«»]*»")
+
+
 def organisation_places(name: str, context: list[str] | None = None) -> list[dict]:
     """The most specific places named inside an organisation's name: «… Кировского района Санкт-Петербурга»,
-    «владикавказский «Кванториум»», "Penza's Kvantorium". A city the name gives decides its districts."""
+    «владикавказский «Кванториум»», "Penza's Kvantorium". A city the name gives decides its districts. The country
+    written only inside quotes is part of a proper name, not where the organisation is («школа №83, член партии
+    «Единая Россия»», «Колледж «Народный учитель РФ»», "MIA «Russia Today»").
+
+    >>> [r["id"] for r in organisation_places("Колледж «Народный учитель РФ»")]
+    []
+    >>> [r["id"] for r in organisation_places("Министерство просвещения РФ")]
+    ['russia']
+    """
     found = _named_places(name, context)
     cities = [r["ru"] for r in found if r["kind"] == "city"]
-    return _named_places(name, cities + list(context or [])) if cities else found
+    found = _named_places(name, cities + list(context or [])) if cities else found
+    if any(r["kind"] == "country" for r in found):
+        outside = {r["id"] for r in _named_places(QUOTED.sub(" ", name), context)}
+        found = [r for r in found if r["kind"] != "country" or r["id"] in outside]
+    return found
 
 
 def _named_places(name: str, context: list[str] | None) -> list[dict]:
