@@ -131,7 +131,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     body = federal.find(name, when)
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
-    key = names.organisation_key(name)
+    key = without_legal_form(names.organisation_key(name))
     network = network_centre(name)
     if "|" not in key and network in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
         key = names.organisation_key(gazetteer.initiative(network)["ru"])
@@ -154,6 +154,23 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if not key.endswith(f"|{city}"):
         key = f"{key.rstrip('|')}|{city}"
     return OrganisationIdentity(key, city)
+
+
+NAMED_WORDS = 3  # main words that tell an organisation apart without its legal form
+LEGAL_FORM = re.compile(r"(?:ф?г|м|ог)[бак]?(?:д?о)?у|моу|гоу|ано|ооо|оао|зао|пао")  # МБОУ, ФГАУ, ГБУ, АНО …
+
+
+def without_legal_form(key: str) -> str:
+    """A main-words key without the lemmas of a legal form (МБОУ, ФГАУ, ГБУ, АНО …), which says how an organisation
+    is run, not which it is: «ФГАУ «Фонд развития новых форм образования»» is the «Фонд новых форм развития
+    образования» another article names without it. A typed key is kept, and so is a key that would be left with
+    fewer than `NAMED_WORDS` words: «МУ «Методический центр»», «ГБОУ СОШ» without theirs would be any article's.
+
+    >>> without_legal_form("фгау фонд форма новый образование развитие"), without_legal_form("мкоу нагорский сош")
+    ('фонд форма новый образование развитие', 'мкоу нагорский сош')
+    """
+    words = [word for word in key.split() if not LEGAL_FORM.fullmatch(word)]
+    return " ".join(words) if "|" not in key and len(words) >= NAMED_WORDS else key
 
 
 UNPLACED = re.compile(r"(?:№|No\.?)\s*\d+.*(?<![\w-])(?:столиц|город|сел[аеоу]|пос[её]лк|деревн|станиц|"
