@@ -175,14 +175,16 @@ class Home:
 
 
 def article_home(context: list[str], place: str | None, article: str) -> tuple[str | None, Home]:
-    """Where an article is: the default city of the organisations it names without a place (its first city, else
-    federal subject), and its `Home`: its own `place` (metadata), else the first town, else district its places
+    """Where an article is: the default city of the organisations it names without a place (its own place's city,
+    else its first city, else federal subject), and its `Home`: its own `place` (metadata), else the first town, else district its places
     (`context`) give, with the federal subject. An article of several federal subjects whose own place is not its
     first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow agency's news) has neither:
     its organisations without a place are its own.
 
     >>> article_home(["Казань", "Татарстан"], "Казань", "a1")
     ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None))
+    >>> article_home(["Ульяновская область", "Димитровград"], "Димитровград", "a1")[0]
+    'dimitrovgrad'
     >>> article_home(["Железногорск", "Саров"], "Москва", "a1")
     (None, Home(local=None, known=None, subject=None, article='a1', name=None))
     """
@@ -194,6 +196,7 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     if len({subject_of(r["id"]) for r in found}) > 1 and city != city_of(own):
         return None, Home(article=article)
     local = own if own and own["kind"] in ("city", "district") else None
+    city = city_of(local) or city  # an article about Dimitrovgrad that names its region first
     local = local or next((r for kind in ("city", "district") for r in found if r["kind"] == kind), None)
     if local:
         return city, Home(local["id"], local["id"], subject_of(local["id"]), article)
