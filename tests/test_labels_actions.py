@@ -100,25 +100,3 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
     assert found["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \
         "Visit to Sirius educational centre for gifted children, 18 Sep 2015"  # the centre found (extraction round 13)
-
-
-@pytest.mark.parametrize("ident, wording, expected", [
-    ("real_ru_j_03_pudozh_karmazina_school_repairs", "Встреча с директорами школ Пудожа",
-     Labels(ru="Встреча с директорами школ Пудожа, 5 сентября 2025", en="Meeting, 5 Sep 2025")),
-    ("real_ru_k_03_sakhalin_ministry_meets_grazhdanin_finalists",
-     "Встреча с руководством регионального министерства образования", None),
-    ("real_en_45_tukaevsky_shaikhraziev_tatar_teachers", "Meeting with teachers of the Tatar language",
-     Labels(en="Meeting with teachers of the Tatar language")),
-    ("real_en_43_kazan_adymnar_minnikhanov_shaimiev_visit", "Meeting with teachers of the educational complex",
-     Labels(en="Meeting with teachers of the educational complex, 5 Oct 2020"))])
-def test_a_meeting_is_labelled_by_whom_the_article_says_was_met(ident, wording, expected):
-    """A meeting told by its verb («встретилась с директорами школ Пудожа») is named by the extractor from the words
-    after it; the place its sentence names is not whom was met (it was labelled «Встреча с Пудожа», "Meeting with
-    Malaya Shilna", «Встреча с Республики Татарстан», and «Встреча с» when no place was found)."""
-    article = read_article(ARTICLES / f"{ident}.txt")
-    event = next(e for e in resolve_article(article, article_facts(article, {})).events if e.wording == wording)
-    assert event.action and event.action.kind == "meeting"
-    if expected:
-        assert event.labels == expected
-    assert event.labels.ru in (None, wording) or event.labels.ru.startswith(f"{wording}, ")
-    assert event.labels.en and not event.labels.en.startswith(("Meeting with Malaya", "Meeting with Tatarstan"))

@@ -47,6 +47,7 @@ DANGLING = frozenset(  # words that cannot end a name: a name cut before its obj
     .split())
 BRACKETS = (("«", "»"), ("(", ")"))
 PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ich|ovna|evna|ichna)$")  # a Russian patronymic in Latin letters
+PATRONYMIC_RU = re.compile(r"[а-яё](?:ович|евич|ьич|овна|евна|ична)$")  # and in Cyrillic
 
 
 def capitalised(text: str) -> str:
@@ -122,13 +123,23 @@ def person_labels(name: str, lang: str) -> Labels:
     gives without the patronymic: "Vladimir Vladimirovich Putin" is labelled "Vladimir Putin", as «Владимир Путин» is
     (the wording stays an altLabel).
 
+    A Russian name with a patronymic, written either way («Ингрид Валерьевна Пильдес», «Мутина Елена
+    Александровна»), keeps it in Russian and is given name + surname in English: "Yelena Mutina".
+
     >>> person_labels("Vladimir Vladimirovich Putin", "en").en, person_labels("Владимир Путин", "ru").en
     ('Vladimir Putin', 'Vladimir Putin')
+    >>> person_labels("Мутина Елена Александровна", "ru"), person_labels("Ингрид Валерьевна Пильдес", "ru").en
+    (Labels(ru='Мутина Елена Александровна', en='Yelena Mutina'), 'Ingrid Pildes')
     """
     words = name.split()
-    if lang == "en" and len(words) == 3 and PATRONYMIC.search(words[1]) and words[0][:1].isupper() \
-            and words[2][:1].isupper():
+    if len(words) != 3 or not all(word[:1].isupper() for word in words):
+        return _as_written(name, lang)
+    if lang == "en" and PATRONYMIC.search(words[1]):
         return Labels(en=f"{words[0]} {words[2]}")
+    middle, last = (bool(PATRONYMIC_RU.search(word)) for word in words[1:])
+    if lang == "ru" and middle != last:  # «Имя Отчество Фамилия» or «Фамилия Имя Отчество»
+        given, surname = (words[0], words[2]) if middle else (words[1], words[0])
+        return Labels(ru=name, en=gazetteer.transliterate(f"{given} {surname}"))
     return _as_written(name, lang)
 
 
