@@ -117,6 +117,8 @@ def test_plural_and_planned_openings_give_no_centre_the_one_concrete_opening_giv
     ("Открытие Кванториум", "В 2026 году запланировано открытие «Кванториума» в Донецке.", None, False),
     ("Открытие Кванториум", "В Пензе открылся детский технопарк «Кванториум».", "2017-10-25", False),  # after it
     ("Открытие Кванториум", "В Пензе открылся детский технопарк «Кванториум».", "2017-10-20", True),
+    ("Открытие", "Состоялось открытие последнего из пяти в районе Центров «Точки роста» - в Березовской школе.",
+     None, True),  # one of several: one centre
 ])
 def test_only_an_opening_of_one_centre_that_took_place_is_concrete(folder, name, sentence, start, concrete):
     article = read_article(folder / "ru_same.txt")
@@ -171,3 +173,14 @@ def test_a_centre_without_a_place_of_its_own_is_in_the_articles_city(ident, key)
     centres = [o for o in resolve_article(article, article_facts(article, {})).all_organisations()
                if o.initiative in ("kvantorium", "it-cube")]
     assert key in {o.key for o in centres}
+
+
+def test_the_last_of_five_centres_opened_is_one_centre():
+    """real_ru_c_03: «10 сентября 2020 года состоялось открытие последнего из пяти в Малоярославецком районе Центров
+    «Точки роста» - в Березовской основной общеобразовательной школе»: «Центров» read as a plural opening, no centre,
+    and the event labelled «Открытие, 10 сентября 2020»."""
+    article = read_article(REAL / "real_ru_c_03_maloyaroslavets_point_of_growth.txt")
+    opening = next(e for e in resolve_article(article, article_facts(article, {})).events if e.wording == "Открытие")
+    assert opening.centre and opening.centre.initiative == "point-of-growth"
+    assert opening.centre.labels.en == "Point of Growth (Maloyaroslavetsky District)"
+    assert opening.labels.ru == "Открытие центра «Точка роста», 10 сентября 2020"

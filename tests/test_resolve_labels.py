@@ -54,3 +54,12 @@ def test_a_russian_name_with_a_patronymic_is_given_name_and_surname_in_english(i
     ("Polshinskaya Raisa Vladimirovna"), where an English article names her "Raisa Polshinskaya"."""
     person = next(p for p in real(ident).persons if p.key == key)
     assert person.labels == Labels(ru=ru, en=en)
+
+
+@pytest.mark.parametrize("ident, wording, expected", [
+    ("real_ru_a_14_donetsk_kvantorium", "Открытие", "Открытие центра «Кванториум», Донецк, 2026"),
+    ("real_ru_i_03_drozhzhanovsky_august_meeting", "Посещение", "Посещение Дрожжановского района, август 2023")])
+def test_an_event_named_by_the_action_word_alone_names_its_centre_and_place(ident, wording, expected):
+    """«В 2026 году запланировано открытие "Кванториума" в Донецке»: an event extraction named «Открытие» only, of the
+    article's Kvantorium, was labelled «Открытие, 2026»; a visit named by its place does not name it twice."""
+    assert next(e for e in real(ident).events if e.wording == wording).labels.ru == expected

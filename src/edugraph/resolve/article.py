@@ -231,7 +231,8 @@ class Resolver:
         key = identity.event_key(name, start, place and place.key, self.article.id)
         if key in self.shared_keys:
             key = identity.event_key(name, start, place and place.key, self.article.id, self.about(action, initiatives))
-        return key, labels.event_labels(name, self.lang, kind, start, place and place.labels, action)
+        labelled = action or labels.action_word(name, initiatives)  # «Открытие» of a «Точка роста»: its centre's
+        return key, labels.event_labels(name, self.lang, kind, start, place and place.labels, labelled)
 
     def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
         name, kind, start = event["name"], event.get("type") or "other", event.get("date")

@@ -20,7 +20,7 @@ from ..extract.names import PROPER_ADJECTIVE, genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
 from ..text import fold, lemma, parses
 from .places import ancestors, place_record
-from .records import ActionRecord, Labels
+from .records import ActionRecord, InitiativeRecord, Labels
 
 KINDS = {  # organisation key type -> (Russian, English) kind words
     "school": ("Школа", "School"), "kvantorium": ("Кванториум", "Kvantorium"), "it-cube": ("IT-куб", "IT-cube"),
@@ -309,9 +309,27 @@ def _place_bound_names() -> tuple[str, ...]:
                  for lang in ("ru", "en"))
 
 
+def action_word(name: str, initiatives: tuple[InitiativeRecord, ...]) -> ActionRecord | None:
+    """The action an event named by an opening's or a visit's word alone («Открытие», "Opening") is when it names one
+    centre network: real_ru_c_03 «Открытие» of a «Точка роста», labelled «Открытие, 10 сентября 2020» before. None
+    for any other event.
+
+    >>> action_word("Открытие", (InitiativeRecord("kvantorium", "Кванториум"),))
+    ActionRecord(kind='opening', wording='Кванториум', network='kvantorium', place=None)
+    >>> action_word("Открытие школы", (InitiativeRecord("kvantorium", "Кванториум"),))
+    """
+    networks = [i.key for i in initiatives if (gazetteer.initiative(i.key) or {}).get("cls") == "CentreNetwork"]
+    word = fold(name.strip())
+    named = next((a for a in actions() if a["kind"] in PLACE_BOUND_ACTIONS and word in (
+        fold(a["name_ru"]), fold(a["name_en"].split()[0]))), None)
+    if not named or len(set(networks)) != 1:
+        return None
+    return ActionRecord(named["kind"], gazetteer.initiative(networks[0])["ru"], networks[0])
+
+
 def place_bound(name: str, date: str | None) -> bool:
     """An opening or a visit («Открытие IT-куба») not dated to the day: two cities' openings of one year are two."""
-    return not (date and len(date) == 10) and fold(name).startswith(_place_bound_names())
+    return not (date and len(date) == 10) and f"{fold(name)} ".startswith(_place_bound_names())  # «Открытие» too
 
 
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None,
@@ -342,12 +360,15 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
 
 
 def _with_place(label: str, place: str | None) -> str:
-    """`label`, then `place` unless the label names it already (in any case: «в Омске» names «Омск»).
+    """`label`, then `place` unless the label names it already (each word in any case: «в Омске» names «Омск»,
+    «Посещение Дрожжановского района» names «Дрожжановский район»).
 
     >>> _with_place("Открытие IT-куба", "Омск"), _with_place("Открытие школы в Омске", "Омск")
     ('Открытие IT-куба, Омск', 'Открытие школы в Омске')
+    >>> _with_place("Посещение Дрожжановского района", "Дрожжановский район")
+    'Посещение Дрожжановского района'
     """
-    if not place or fold(place)[:max(4, len(place) - 2)] in fold(label):
+    if not place or all(fold(word)[:max(4, len(word) - 2)] in fold(label) for word in place.split()):
         return label
     return f"{label}, {place}"
 
