@@ -142,3 +142,13 @@ def test_the_sirius_centre_is_one_node_whatever_an_english_article_calls_it():
                  if "sirius" in o.key}
     assert keys == {"obrazovatelny-tsentr-sirius", "sirius-university"}
     assert org("Образовательного центра «Сириус»").key == "obrazovatelny-tsentr-sirius"
+
+
+def test_a_numbered_school_an_event_opens_is_in_the_events_place():
+    """real_en_33 (new schools across Russia): «So, according to the Agency, 1 September in Kazan will open …
+    multidisciplinary gymnasium №180», «In Naberezhnye Chelny on September 1 to open the secondary school №41»: the
+    place is written before the school, which was keyed by the article id and located nowhere."""
+    article = read_article(Path(__file__).parent / "dev" / "articles" / "real_en_33_russia_76_new_schools_september.txt")
+    schools = {o.key: o.place_ids for o in resolve_article(article, article_facts(article, {})).organisations}
+    assert schools["school-180-kazan"] == ("kazan",)
+    assert schools["school-41-naberezhnye-chelny"] == ("naberezhnye-chelny",)

@@ -120,7 +120,7 @@ class Resolver:
         return self.organisations[name]
 
     def _organisation(self, name: str) -> OrganisationRecord:
-        places = organisation_places(name, self.context) or self._written_in(name)
+        places = organisation_places(name, self.context) or self._written_in(name) or self._opened_in(name)
         found = identity.organisation_key(name, places, self.city, self.as_of, self._regional,
                                           self.home)
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
@@ -155,6 +155,17 @@ class Resolver:
             return []
         found = (region_after(m, WRITTEN_IN, self.context) for m in self.mentions.of(name))
         return [place for place in found if place][:1]
+
+    def _opened_in(self, name: str) -> list[dict]:
+        """The place of the event that opens or visits a numbered organisation by this name, when the article writes
+        the place before it («1 September in Kazan will open … gymnasium №180»: the event is in Kazan, the gymnasium
+        was the article's own)."""
+        if not identity.typed(name):
+            return []
+        found = (resolve_place(e["place"], self.context) for e in self.facts.get("events", [])
+                 if isinstance(e.get("action"), dict) and isinstance(e["action"].get("object"), dict)
+                 and e["action"]["object"].get("name") == name and isinstance(e.get("place"), str))
+        return [place for place in found if place and place["kind"] != "country"][:1]
 
     def _regional(self, name: str) -> bool:
         """True when the article means a region's body by a bare federal name: it names a region's body of the same
