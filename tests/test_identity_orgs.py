@@ -12,6 +12,8 @@ from edugraph.build import article_facts
 from edugraph.resolve import resolve_article
 from support.articles import organisation, resolved
 
+ARTICLES = Path(__file__).parent / "dev" / "articles"
+
 
 def org(name: str, text: str = "", places: tuple[str, ...] = (), ident: str = "t1", date: str = "2023-10-30",
         place: str | None = None, language: str = "ru"):
@@ -108,7 +110,7 @@ def test_labels_name_the_organisation_and_tell_two_apart():
 def test_a_country_inside_quotes_is_a_proper_name_not_where_an_organisation_is():
     """real_ru_d_04: «С приветственным словом выступила директор школы №83, член партии «Единая Россия» Виктория
     Новикова»: the school (in Ногинск-9, Moscow Oblast) was located in Russia and labelled «Школа № 83 (Россия)»."""
-    article = read_article(Path(__file__).parent / "dev" / "articles" / "real_ru_d_04_noginsk9_tochka_rosta.txt")
+    article = read_article(ARTICLES / "real_ru_d_04_noginsk9_tochka_rosta.txt")
     school = next(o for o in resolve_article(article, article_facts(article, {})).organisations
                   if o.key == "school-83-moscow-oblast")
     assert "russia" not in school.place_ids and school.labels.ru == "Школа № 83 (Московская область)"
@@ -122,7 +124,7 @@ def test_a_legal_form_does_not_tell_two_organisations_apart():
     name left with too few words to tell it apart keeps its legal form («МУ «Методический центр»»)."""
     keys = []
     for ident in ("real_ru_c_02_izhevsk_kvantorium", "real_ru_g_03_voronezh_kvantorium_opening"):
-        article = read_article(Path(__file__).parent / "dev" / "articles" / f"{ident}.txt")
+        article = read_article(ARTICLES / f"{ident}.txt")
         keys.append({o.key for o in resolve_article(article, article_facts(article, {})).organisations
                      if "fond" in o.key and "forma" in o.key})
     assert len(keys[0]) == 1 and keys[0] == keys[1]
@@ -137,7 +139,7 @@ def test_the_sirius_centre_is_one_node_whatever_an_english_article_calls_it():
     keys = set()
     for ident in ("real_en_13_omsk_growth_point", "real_en_32_sochi_sirius_putin_lukashenko_visit",
                   "real_en_37_sirius_donetsk_center_talks"):
-        article = read_article(Path(__file__).parent / "dev" / "articles" / f"{ident}.txt")
+        article = read_article(ARTICLES / f"{ident}.txt")
         keys |= {o.key for o in resolve_article(article, article_facts(article, {})).organisations
                  if "sirius" in o.key}
     assert keys == {"obrazovatelny-tsentr-sirius", "sirius-university"}
@@ -148,7 +150,7 @@ def test_a_numbered_school_an_event_opens_is_in_the_events_place():
     """real_en_33 (new schools across Russia): «So, according to the Agency, 1 September in Kazan will open …
     multidisciplinary gymnasium №180», «In Naberezhnye Chelny on September 1 to open the secondary school №41»: the
     place is written before the school, which was keyed by the article id and located nowhere."""
-    article = read_article(Path(__file__).parent / "dev" / "articles" / "real_en_33_russia_76_new_schools_september.txt")
+    article = read_article(ARTICLES / "real_en_33_russia_76_new_schools_september.txt")
     schools = {o.key: o.place_ids for o in resolve_article(article, article_facts(article, {})).organisations}
     assert schools["school-180-kazan"] == ("kazan",)
     assert schools["school-41-naberezhnye-chelny"] == ("naberezhnye-chelny",)
