@@ -154,3 +154,16 @@ def test_a_numbered_school_an_event_opens_is_in_the_events_place():
     schools = {o.key: o.place_ids for o in resolve_article(article, article_facts(article, {})).organisations}
     assert schools["school-180-kazan"] == ("kazan",)
     assert schools["school-41-naberezhnye-chelny"] == ("naberezhnye-chelny",)
+
+
+def test_a_technopark_with_a_name_of_its_own_is_no_kvantorium():
+    """real_ru_j_07 «Технопарк «Якутия» и ИТ-парк Якутска готовы оказывать в этом всестороннюю поддержку» and
+    real_ru_j_06 «детский технопарк «Наукоград»» (Moscow's, on the premises of a university) were labelled
+    «Кванториум (Республика Саха (Якутия))» and «Кванториум (Москва)», keyed as those regions' Kvantoriums."""
+    for ident, wording in (("real_ru_j_07_pokrovsk_it_center_opening", "Технопарк «Якутия»"),
+                           ("real_ru_j_06_moscow_naukograd_sobyanin", "Детский технопарк «Наукоград»")):
+        article = read_article(ARTICLES / f"{ident}.txt")
+        found = next(o for o in resolve_article(article, article_facts(article, {})).organisations
+                     if o.wording.lower() == wording.lower())
+        assert not found.key.startswith("kvantorium") and found.labels.ru == wording
+    assert org("детский технопарк «Кванториум»", place="Пенза").key == "kvantorium-penza"

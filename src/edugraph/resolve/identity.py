@@ -135,6 +135,8 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     network = network_centre(name)
     if "|" not in key and network in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
         key = names.organisation_key(gazetteer.initiative(network)["ru"])
+    elif key.startswith("kvantorium|") and not network and OWN_NAME.search(name):
+        key = " ".join(sorted(names.main_words(name)))  # «Технопарк «Якутия»», «Детский технопарк «Наукоград»»
     structured = body_key(name, places)
     if structured:
         return OrganisationIdentity(structured, places[0]["id"])
@@ -156,6 +158,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     return OrganisationIdentity(key, city)
 
 
+OWN_NAME = re.compile(r"«[^«»]+»")  # a technopark's own name: one that is no Kvantorium's is another technopark
 NAMED_WORDS = 3  # main words that tell an organisation apart without its legal form
 LEGAL_FORM = re.compile(r"(?:ф?г|м|ог)[бак]?(?:д?о)?у|моу|гоу|ано|ооо|оао|зао|пао")  # МБОУ, ФГАУ, ГБУ, АНО …
 
