@@ -184,3 +184,12 @@ def test_the_last_of_five_centres_opened_is_one_centre():
     assert opening.centre and opening.centre.initiative == "point-of-growth"
     assert opening.centre.labels.en == "Point of Growth (Maloyaroslavetsky District)"
     assert opening.labels.ru == "Открытие центра «Точка роста», 10 сентября 2020"
+
+
+def test_several_centres_named_together_are_no_member_of_their_network():
+    """real_ru_c_03 «последнего из пяти … Центров «Точки роста»»: «Центры «Точки роста»» was one member of the network
+    (five centres counted as one); the centre opened is the district's member."""
+    article = read_article(REAL / "real_ru_c_03_maloyaroslavets_point_of_growth.txt")
+    resolved = resolve_article(article, article_facts(article, {}))
+    members = {o.wording for o in resolved.all_organisations() if o.initiative == "point-of-growth"}
+    assert "Центры «Точки роста»" not in members and len(members) == 1

@@ -12,7 +12,7 @@ from .. import gazetteer
 from ..articles import Article
 from ..extract.names import main_words
 from . import identity, labels
-from .centres import CentreFinder
+from .centres import PLURAL, CentreFinder
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import article_home, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
@@ -126,6 +126,8 @@ class Resolver:
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
+        if initiative and PLURAL.search(name):  # «Центры «Точки роста»»: several centres, none of them a member
+            initiative = None
         default = (self.city,) if self.city else ()
         centre = self.centres.of_organisation(name, found.key, initiative, place_ids or default)
         place_ids = centre.place_ids if centre else place_ids  # a centre is where the article is if its name says not
