@@ -63,3 +63,13 @@ def test_an_event_named_by_the_action_word_alone_names_its_centre_and_place(iden
     """«В 2026 году запланировано открытие "Кванториума" в Донецке»: an event extraction named «Открытие» only, of the
     article's Kvantorium, was labelled «Открытие, 2026»; a visit named by its place does not name it twice."""
     assert next(e for e in real(ident).events if e.wording == wording).labels.ru == expected
+
+
+@pytest.mark.parametrize("ident, wording, expected", [
+    ("real_ru_d_09_sretensk_school_heads_council", "Совещание были", "Совещание, 22 декабря 2022"),
+    ("real_ru_e_04_teacher_of_year_russia_2023", "Торжественная церемония объявления победителя одного",
+     "Торжественная церемония объявления победителя, 5 октября 2023")])
+def test_a_name_cut_short_does_not_end_on_a_verb_or_before_its_of(ident, wording, expected):
+    """«В рамках совещания были подведены итоги», «церемония объявления победителя одного из главных … конкурсов
+    страны»: extraction cut the names there; the labels ended on «были» and «одного»."""
+    assert next(e for e in real(ident).events if e.wording == wording).labels.ru == expected

@@ -42,9 +42,10 @@ MONTHS_RU = ("января февраля марта апреля мая июн�
              "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split())
 QUOTED = re.compile(r"«[^»]*»")
 CYRILLIC = re.compile("[А-Яа-яЁё]")
-DANGLING = frozenset(  # words that cannot end a name: a name cut before its object («… технопарков под», "… and")
-    "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a"
-    .split())
+DANGLING = frozenset(  # words that cannot end a name: a name cut before its object («… технопарков под», "… and»),
+    # before «из» («победителя одного [из конкурсов]»), or at the verb after it («Совещание были [подведены итоги]»)
+    "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a "
+    "одного одной одним одних был была было были".split())
 BRACKETS = (("«", "»"), ("(", ")"))
 PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ich|ovna|evna|ichna)$")  # a Russian patronymic in Latin letters
 PATRONYMIC_RU = re.compile(r"[а-яё](?:ович|евич|ьич|овна|евна|ична)$")  # and in Cyrillic
