@@ -167,3 +167,12 @@ def test_a_technopark_with_a_name_of_its_own_is_no_kvantorium():
                      if o.wording.lower() == wording.lower())
         assert not found.key.startswith("kvantorium") and found.labels.ru == wording
     assert org("детский технопарк «Кванториум»", place="Пенза").key == "kvantorium-penza"
+
+
+def test_a_name_the_sentence_quoted_in_the_genitive_is_labelled_in_the_nominative():
+    """real_ru_g_03 «директор «Фонда новых форм развития образования» Марина Ракова»: the organisation was labelled
+    «Фонда новых форм развития образования» in quotes, as the sentence put it."""
+    article = read_article(ARTICLES / "real_ru_g_03_voronezh_kvantorium_opening.txt")
+    fund = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "fond" in o.key)
+    assert fund.labels.ru == "Фонд новых форм развития образования"
+    assert org("«БелПресса»").labels.ru == "«БелПресса»"  # a proper name in quotes keeps them

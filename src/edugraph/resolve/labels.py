@@ -196,13 +196,27 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         return Labels(ru=ru, en=", ".join(filter(None, [f"{own}{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
-    wording = tidy(wording)
+    wording = unquoted(tidy(wording))
     if lang == "en":
         return Labels(en=english_numbers(wording))
     english = english_name(wording, title=True) or english_name(nominative_phrase(wording), title=True, spell=True)
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
     return Labels(ru=capitalised(nominative_phrase(wording)), en=english)
+
+
+def unquoted(name: str) -> str:
+    """A Russian name written whole inside quotes, in another case than the nominative, without them: the quotes were
+    the sentence's, not the name's («директор «Фонда новых форм развития образования»»). A proper name in quotes
+    («БелПресса»), already nominative, keeps them.
+
+    >>> unquoted("«Фонда новых форм развития образования»"), unquoted("«БелПресса»")
+    ('Фонд новых форм развития образования', '«БелПресса»')
+    """
+    inner = name[1:-1]
+    if not (name.startswith("«") and name.endswith("»")) or "«" in inner or "»" in inner:
+        return name
+    return nominative_phrase(inner) if nominative_phrase(inner) != inner else name
 
 
 NUMBER_MARK = re.compile(r"№|(?<![\w-])No\.?\s*\d", re.I)
