@@ -86,9 +86,9 @@ OPENED = [  # the article; the one centre its opening gives: its network, its cl
     # extraction reads "the IT-cube centre" as an organisation too: still one node, keyed by the school it is at
     ("en_school", "it-cube-school-5-tomsk", "it-cube", EG.ITCubeCentre, "school-5-tomsk", "tomsk",
      {Literal("IT-cube (School No. 5, Tomsk)", lang="en")}),
-    # 42 centres opened and 30 planned are no centre; the one opened at lyceum No. 64 is one
-    ("ru_plural", "point-of-growth-school-64-omsk-oblast", "point-of-growth", EG.PointOfGrowthCentre,
-     "school-64-omsk-oblast", "omsk", set()),
+    # 42 centres opened and 30 planned are no centre; the one opened at lyceum No. 64 («в Омске») is one
+    ("ru_plural", "point-of-growth-school-64-omsk", "point-of-growth", EG.PointOfGrowthCentre,
+     "school-64-omsk", "omsk", set()),
     # the opening and a later mention («Директор «Кванториума»») are one node
     ("ru_same", "kvantorium-penza", "kvantorium", EG.KvantoriumCentre, None, "penza",
      {Literal("Кванториум (Пенза)", lang="ru")}),
@@ -116,6 +116,8 @@ def test_an_opened_centre_is_one_node_of_its_network_the_venue_of_its_opening(gr
     ("Открытие Кванториум", "В 2026 году запланировано открытие «Кванториума» в Донецке.", None, False),
     ("Открытие Кванториум", "В Пензе открылся детский технопарк «Кванториум».", "2017-10-25", False),  # after it
     ("Открытие Кванториум", "В Пензе открылся детский технопарк «Кванториум».", "2017-10-20", True),
+    ("Открытие", "Состоялось открытие последнего из пяти в районе Центров «Точки роста» - в Березовской школе.",
+     None, True),  # one of several: one centre
 ])
 def test_only_an_opening_of_one_centre_that_took_place_is_concrete(folder, name, sentence, start, concrete):
     article = read_article(folder / "ru_same.txt")
@@ -147,3 +149,37 @@ def test_the_centres_of_real_articles(ident, expected):
     article = read_article(REAL / f"{ident}.txt")
     graph = article_graph(resolve_article(article, article_facts(article, {})))
     assert {str(c).rpartition("/")[2] for c in centres(graph)} == expected
+
+
+@pytest.mark.parametrize("ident, key", [
+    ("real_ru_a_01_dimitrovgrad_kvantorium", "kvantorium-dimitrovgrad"),  # «… в Ульяновской области» named first
+    ("real_en_01_ufa_itcube", "it-cube-school-162-ufa")])  # Bashkiria, Sterlitamak, … then Ufa
+def test_a_centre_without_a_place_of_its_own_is_in_the_articles_city(ident, key):
+    """An article about Dimitrovgrad («13 ноября губернатор Сергей Морозов открыл второй детский технопарк
+    «Кванториум» в Ульяновской области. Он расположился на базе Димитровградского технического колледжа») that
+    names its region before its city: its «Новый детский технопарк» was the Kvantorium of the whole region, and
+    Ufa's school No. 162 the Republic's; the article's own city is the place its unplaced organisations are in."""
+    article = read_article(REAL / f"{ident}.txt")
+    centres = [o for o in resolve_article(article, article_facts(article, {})).all_organisations()
+               if o.initiative in ("kvantorium", "it-cube")]
+    assert key in {o.key for o in centres}
+
+
+def test_the_last_of_five_centres_opened_is_one_centre():
+    """real_ru_c_03: «10 сентября 2020 года состоялось открытие последнего из пяти в Малоярославецком районе Центров
+    «Точки роста» - в Березовской основной общеобразовательной школе»: «Центров» read as a plural opening, no centre,
+    and the event labelled «Открытие, 10 сентября 2020»."""
+    article = read_article(REAL / "real_ru_c_03_maloyaroslavets_point_of_growth.txt")
+    opening = next(e for e in resolve_article(article, article_facts(article, {})).events if e.wording == "Открытие")
+    assert opening.centre and opening.centre.initiative == "point-of-growth"
+    assert opening.centre.labels.en == "Point of Growth (Maloyaroslavetsky District)"
+    assert opening.labels.ru == "Открытие центра «Точка роста», 10 сентября 2020"
+
+
+def test_several_centres_named_together_are_no_member_of_their_network():
+    """real_ru_c_03 «последнего из пяти … Центров «Точки роста»»: «Центры «Точки роста»» was one member of the network
+    (five centres counted as one); the centre opened is the district's member."""
+    article = read_article(REAL / "real_ru_c_03_maloyaroslavets_point_of_growth.txt")
+    resolved = resolve_article(article, article_facts(article, {}))
+    members = {o.wording for o in resolved.all_organisations() if o.initiative == "point-of-growth"}
+    assert "Центры «Точки роста»" not in members and len(members) == 1

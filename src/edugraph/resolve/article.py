@@ -12,7 +12,7 @@ from .. import gazetteer
 from ..articles import Article
 from ..extract.names import main_words
 from . import identity, labels
-from .centres import CentreFinder
+from .centres import PLURAL, CentreFinder
 from .evidence import EvidenceFinder, SentenceFinder
 from .places import article_home, organisation_places, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
@@ -120,12 +120,14 @@ class Resolver:
         return self.organisations[name]
 
     def _organisation(self, name: str) -> OrganisationRecord:
-        places = organisation_places(name, self.context) or self._written_in(name)
+        places = organisation_places(name, self.context) or self._written_in(name) or self._opened_in(name)
         found = identity.organisation_key(name, places, self.city, self.as_of, self._regional,
                                           self.home)
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
         cls = gazetteer.organisation_class(name)
         initiative = gazetteer.organisation_initiative(name)
+        if initiative and PLURAL.search(name):  # «Центры «Точки роста»»: several centres, none of them a member
+            initiative = None
         default = (self.city,) if self.city else ()
         centre = self.centres.of_organisation(name, found.key, initiative, place_ids or default)
         place_ids = centre.place_ids if centre else place_ids  # a centre is where the article is if its name says not
@@ -155,6 +157,17 @@ class Resolver:
             return []
         found = (region_after(m, WRITTEN_IN, self.context) for m in self.mentions.of(name))
         return [place for place in found if place][:1]
+
+    def _opened_in(self, name: str) -> list[dict]:
+        """The place of the event that opens or visits a numbered organisation by this name, when the article writes
+        the place before it («1 September in Kazan will open … gymnasium №180»: the event is in Kazan, the gymnasium
+        was the article's own)."""
+        if not identity.typed(name):
+            return []
+        found = (resolve_place(e["place"], self.context) for e in self.facts.get("events", [])
+                 if isinstance(e.get("action"), dict) and isinstance(e["action"].get("object"), dict)
+                 and e["action"]["object"].get("name") == name and isinstance(e.get("place"), str))
+        return [place for place in found if place and place["kind"] != "country"][:1]
 
     def _regional(self, name: str) -> bool:
         """True when the article means a region's body by a bare federal name: it names a region's body of the same
@@ -231,7 +244,8 @@ class Resolver:
         key = identity.event_key(name, start, place and place.key, self.article.id)
         if key in self.shared_keys:
             key = identity.event_key(name, start, place and place.key, self.article.id, self.about(action, initiatives))
-        return key, labels.event_labels(name, self.lang, kind, start, place and place.labels, action)
+        labelled = action or labels.action_word(name, initiatives)  # «Открытие» of a «Точка роста»: its centre's
+        return key, labels.event_labels(name, self.lang, kind, start, place and place.labels, labelled)
 
     def event(self, event: dict, people: tuple[PersonRecord, ...]) -> EventRecord:
         name, kind, start = event["name"], event.get("type") or "other", event.get("date")

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from .. import gazetteer
 from ..articles import Article
 from .identity import short_slug
-from .labels import NETWORK_CENTRES, PLACE_BOUND_ACTIONS
+from .labels import NETWORK_CENTRES, PLACE_BOUND_ACTIONS, place_english
 from .places import ancestors, place_record, subject_of
 from .evidence import Evidence
 from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
@@ -39,6 +39,9 @@ PLURAL_NOUN = r"(?:центр|технопарк|кванториум|(?:it|ит
 COUNTED = r"(?:\d+|два|две|три|четыре|оба)\s+(?:\w+[ыи]х\s+)?(?:центра|технопарка|кванториума)"  # «42 новых центра»
 PLURAL_EN = r"cent(?:re|er)s|technoparks|technology\s+parks|kvantoriums|it-cubes|points\s+of\s+growth|growth\s+points"
 PLURAL = re.compile(rf"(?<!\w)(?:{PLURAL_NOUN}|{COUNTED}|{PLURAL_EN})(?!\w)", re.I)
+ONE_OF = re.compile(  # «открытие последнего из пяти … Центров «Точки роста»», "one of the centres": one centre
+    rf"(?<!\w)(?:(?:последн|одн|перв|втор|трет|очередн)\w*\s+из|one\s+of\s+the)\s+(?:[^\s.!?]+\s+){{0,6}}?"
+    rf"(?:{PLURAL_NOUN}|{PLURAL_EN})(?!\w)", re.I)
 FUTURE_RU = r"запланирова\w*|планир\w+|будут?\s+открыт\w*|откро(?:ется|ются|ют|ем)|появ(?:ится|ятся)|создадут"
 FUTURE_EN = r"will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to"
 PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «запланировано», "will open"
@@ -102,7 +105,8 @@ def centre_labels(network: str, host: OrganisationRecord | None, place: dict | N
             text = re.sub(r"\s*\((.+)\)$", r", \1", getattr(host.labels, lang))
             parts.append(COMMON_HEAD.sub(lambda m: m.group().lower(), text, count=1) if lang == "ru" else text)
         if unknown and not unknown.known and not host and getattr(unknown.labels, lang):
-            parts.append(getattr(unknown.labels, lang))
+            written = getattr(unknown.labels, lang)  # "Maloyaroslavetsky District", not "… rayon"
+            parts.append(place_english(unknown.labels.ru, written) if lang == "en" else written)
         if place and not any(re.search(rf"(?<!\w){re.escape(place[lang])}(?!\w)", part) for part in parts):
             parts.append(place[lang])
         return f"{names[lang]} ({', '.join(parts)})" if parts else names[lang]
@@ -171,7 +175,7 @@ class CentreFinder:
     def concrete(self, name: str, action: ActionRecord | None, start: str | None, sentence: str) -> bool:
         """True unless the event is plural («Открытие новых центров», «создано 66 центров») or planned
         («запланировано открытие», an opening dated after the article)."""
-        texts = (name, action and action.wording or "", sentence)
+        texts = (ONE_OF.sub(" ", text) for text in (name, action and action.wording or "", sentence))
         if any(PLURAL.search(text) for text in texts) or PLANNED.search(sentence):
             return False
         return not (start and self.article.date and start[:len(self.article.date)] > self.article.date)

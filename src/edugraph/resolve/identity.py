@@ -131,10 +131,12 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     body = federal.find(name, when)
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
-    key = names.organisation_key(name)
+    key = without_legal_form(names.organisation_key(name))
     network = network_centre(name)
     if "|" not in key and network in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
         key = names.organisation_key(gazetteer.initiative(network)["ru"])
+    elif key.startswith("kvantorium|") and not network and OWN_NAME.search(name):
+        key = " ".join(sorted(names.main_words(name)))  # «Технопарк «Якутия»», «Детский технопарк «Наукоград»»
     structured = body_key(name, places)
     if structured:
         return OrganisationIdentity(structured, places[0]["id"])
@@ -154,6 +156,24 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     if not key.endswith(f"|{city}"):
         key = f"{key.rstrip('|')}|{city}"
     return OrganisationIdentity(key, city)
+
+
+OWN_NAME = re.compile(r"«[^«»]+»")  # a technopark's own name: one that is no Kvantorium's is another technopark
+NAMED_WORDS = 3  # main words that tell an organisation apart without its legal form
+LEGAL_FORM = re.compile(r"(?:ф?г|м|ог)[бак]?(?:д?о)?у|моу|гоу|ано|ооо|оао|зао|пао")  # МБОУ, ФГАУ, ГБУ, АНО …
+
+
+def without_legal_form(key: str) -> str:
+    """A main-words key without the lemmas of a legal form (МБОУ, ФГАУ, ГБУ, АНО …), which says how an organisation
+    is run, not which it is: «ФГАУ «Фонд развития новых форм образования»» is the «Фонд новых форм развития
+    образования» another article names without it. A typed key is kept, and so is a key that would be left with
+    fewer than `NAMED_WORDS` words: «МУ «Методический центр»», «ГБОУ СОШ» without theirs would be any article's.
+
+    >>> without_legal_form("фгау фонд форма новый образование развитие"), without_legal_form("мкоу нагорский сош")
+    ('фонд форма новый образование развитие', 'мкоу нагорский сош')
+    """
+    words = [word for word in key.split() if not LEGAL_FORM.fullmatch(word)]
+    return " ".join(words) if "|" not in key and len(words) >= NAMED_WORDS else key
 
 
 UNPLACED = re.compile(r"(?:№|No\.?)\s*\d+.*(?<![\w-])(?:столиц|город|сел[аеоу]|пос[её]лк|деревн|станиц|"

@@ -20,7 +20,7 @@ from ..extract.names import PROPER_ADJECTIVE, genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
 from ..text import fold, lemma, parses
 from .places import ancestors, place_record
-from .records import ActionRecord, Labels
+from .records import ActionRecord, InitiativeRecord, Labels
 
 KINDS = {  # organisation key type -> (Russian, English) kind words
     "school": ("Школа", "School"), "kvantorium": ("Кванториум", "Kvantorium"), "it-cube": ("IT-куб", "IT-cube"),
@@ -42,11 +42,13 @@ MONTHS_RU = ("января февраля марта апреля мая июн�
              "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split())
 QUOTED = re.compile(r"«[^»]*»")
 CYRILLIC = re.compile("[А-Яа-яЁё]")
-DANGLING = frozenset(  # words that cannot end a name: a name cut before its object («… технопарков под», "… and")
-    "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a"
-    .split())
+DANGLING = frozenset(  # words that cannot end a name: a name cut before its object («… технопарков под», "… and»),
+    # before «из» («победителя одного [из конкурсов]»), or at the verb after it («Совещание были [подведены итоги]»)
+    "и или а в во на по под для с со к ко о об от из за при перед and or into of for in on at to with by from the a "
+    "одного одной одним одних был была было были".split())
 BRACKETS = (("«", "»"), ("(", ")"))
 PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ich|ovna|evna|ichna)$")  # a Russian patronymic in Latin letters
+PATRONYMIC_RU = re.compile(r"[а-яё](?:ович|евич|ьич|овна|евна|ична)$")  # and in Cyrillic
 
 
 def capitalised(text: str) -> str:
@@ -122,13 +124,23 @@ def person_labels(name: str, lang: str) -> Labels:
     gives without the patronymic: "Vladimir Vladimirovich Putin" is labelled "Vladimir Putin", as «Владимир Путин» is
     (the wording stays an altLabel).
 
+    A Russian name with a patronymic, written either way («Ингрид Валерьевна Пильдес», «Мутина Елена
+    Александровна»), keeps it in Russian and is given name + surname in English: "Yelena Mutina".
+
     >>> person_labels("Vladimir Vladimirovich Putin", "en").en, person_labels("Владимир Путин", "ru").en
     ('Vladimir Putin', 'Vladimir Putin')
+    >>> person_labels("Мутина Елена Александровна", "ru"), person_labels("Ингрид Валерьевна Пильдес", "ru").en
+    (Labels(ru='Мутина Елена Александровна', en='Yelena Mutina'), 'Ingrid Pildes')
     """
     words = name.split()
-    if lang == "en" and len(words) == 3 and PATRONYMIC.search(words[1]) and words[0][:1].isupper() \
-            and words[2][:1].isupper():
+    if len(words) != 3 or not all(word[:1].isupper() for word in words):
+        return _as_written(name, lang)
+    if lang == "en" and PATRONYMIC.search(words[1]):
         return Labels(en=f"{words[0]} {words[2]}")
+    middle, last = (bool(PATRONYMIC_RU.search(word)) for word in words[1:])
+    if lang == "ru" and middle != last:  # «Имя Отчество Фамилия» or «Фамилия Имя Отчество»
+        given, surname = (words[0], words[2]) if middle else (words[1], words[0])
+        return Labels(ru=name, en=gazetteer.transliterate(f"{given} {surname}"))
     return _as_written(name, lang)
 
 
@@ -184,13 +196,27 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
         return Labels(ru=ru, en=", ".join(filter(None, [f"{own}{kind_en} No. {number}", where_en])))
     if kind in NETWORK_CENTRES and chain:
         return Labels(ru=f"{KINDS[kind][0]} ({chain[-1]['ru']})", en=f"{KINDS[kind][1]} {chain[-1]['en']}")
-    wording = tidy(wording)
+    wording = unquoted(tidy(wording))
     if lang == "en":
         return Labels(en=english_numbers(wording))
     english = english_name(wording, title=True) or english_name(nominative_phrase(wording), title=True, spell=True)
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
     return Labels(ru=capitalised(nominative_phrase(wording)), en=english)
+
+
+def unquoted(name: str) -> str:
+    """A Russian name written whole inside quotes, in another case than the nominative, without them: the quotes were
+    the sentence's, not the name's («директор «Фонда новых форм развития образования»»). A proper name in quotes
+    («БелПресса»), already nominative, keeps them.
+
+    >>> unquoted("«Фонда новых форм развития образования»"), unquoted("«БелПресса»")
+    ('Фонд новых форм развития образования', '«БелПресса»')
+    """
+    inner = name[1:-1]
+    if not (name.startswith("«") and name.endswith("»")) or "«" in inner or "»" in inner:
+        return name
+    return nominative_phrase(inner) if nominative_phrase(inner) != inner else name
 
 
 NUMBER_MARK = re.compile(r"№|(?<![\w-])No\.?\s*\d", re.I)
@@ -275,9 +301,11 @@ def action_labels(action: ActionRecord, lang: str, place: Labels | None) -> Labe
     """Labels of an event named by an action of data/gazetteers/actions.yaml and its object: the Russian object in
     the genitive («Открытие центра «Точка роста»»), the English one from it ("Opening of «Point of Growth» centre");
     a visit without an object is named by its `place` ("Visit to Sochi"). None for an action whose name is its word
-    alone (label_only) or that the gazetteer lacks."""
+    alone (label_only), whose name the extractor wrote from the words after the trigger (with_whom: «Встреча с
+    директорами школ Пудожа», which its object, a place, would make «Встреча с Пудожа») or that the gazetteer
+    lacks: the event is then labelled by its wording."""
     named = next((a for a in actions() if a["kind"] == action.kind), None)
-    if named is None or named.get("label_only"):
+    if named is None or named.get("label_only") or named.get("with_whom"):
         return None
     target = object_labels(action, lang, place) if action.wording else place if named["kind"] == "visit" else None
     target = target or Labels()
@@ -296,9 +324,27 @@ def _place_bound_names() -> tuple[str, ...]:
                  for lang in ("ru", "en"))
 
 
+def action_word(name: str, initiatives: tuple[InitiativeRecord, ...]) -> ActionRecord | None:
+    """The action an event named by an opening's or a visit's word alone («Открытие», "Opening") is when it names one
+    centre network: real_ru_c_03 «Открытие» of a «Точка роста», labelled «Открытие, 10 сентября 2020» before. None
+    for any other event.
+
+    >>> action_word("Открытие", (InitiativeRecord("kvantorium", "Кванториум"),))
+    ActionRecord(kind='opening', wording='Кванториум', network='kvantorium', place=None)
+    >>> action_word("Открытие школы", (InitiativeRecord("kvantorium", "Кванториум"),))
+    """
+    networks = [i.key for i in initiatives if (gazetteer.initiative(i.key) or {}).get("cls") == "CentreNetwork"]
+    word = fold(name.strip())
+    named = next((a for a in actions() if a["kind"] in PLACE_BOUND_ACTIONS and word in (
+        fold(a["name_ru"]), fold(a["name_en"].split()[0]))), None)
+    if not named or len(set(networks)) != 1:
+        return None
+    return ActionRecord(named["kind"], gazetteer.initiative(networks[0])["ru"], networks[0])
+
+
 def place_bound(name: str, date: str | None) -> bool:
     """An opening or a visit («Открытие IT-куба») not dated to the day: two cities' openings of one year are two."""
-    return not (date and len(date) == 10) and fold(name).startswith(_place_bound_names())
+    return not (date and len(date) == 10) and f"{fold(name)} ".startswith(_place_bound_names())  # «Открытие» too
 
 
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None,
@@ -329,12 +375,15 @@ def event_labels(wording: str, lang: str, kind: str | None, start: str | None, p
 
 
 def _with_place(label: str, place: str | None) -> str:
-    """`label`, then `place` unless the label names it already (in any case: «в Омске» names «Омск»).
+    """`label`, then `place` unless the label names it already (each word in any case: «в Омске» names «Омск»,
+    «Посещение Дрожжановского района» names «Дрожжановский район»).
 
     >>> _with_place("Открытие IT-куба", "Омск"), _with_place("Открытие школы в Омске", "Омск")
     ('Открытие IT-куба, Омск', 'Открытие школы в Омске')
+    >>> _with_place("Посещение Дрожжановского района", "Дрожжановский район")
+    'Посещение Дрожжановского района'
     """
-    if not place or fold(place)[:max(4, len(place) - 2)] in fold(label):
+    if not place or all(fold(word)[:max(4, len(word) - 2)] in fold(label) for word in place.split()):
         return label
     return f"{label}, {place}"
 

@@ -76,12 +76,27 @@ def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
     return None
 
 
+QUOTED = re.compile(r"«[^«»]*»")
+
+
 def organisation_places(name: str, context: list[str] | None = None) -> list[dict]:
     """The most specific places named inside an organisation's name: «… Кировского района Санкт-Петербурга»,
-    «владикавказский «Кванториум»», "Penza's Kvantorium". A city the name gives decides its districts."""
+    «владикавказский «Кванториум»», "Penza's Kvantorium". A city the name gives decides its districts. The country
+    written only inside quotes is part of a proper name, not where the organisation is («школа №83, член партии
+    «Единая Россия»», «Колледж «Народный учитель РФ»», "MIA «Russia Today»").
+
+    >>> [r["id"] for r in organisation_places("Колледж «Народный учитель РФ»")]
+    []
+    >>> [r["id"] for r in organisation_places("Министерство просвещения РФ")]
+    ['russia']
+    """
     found = _named_places(name, context)
     cities = [r["ru"] for r in found if r["kind"] == "city"]
-    return _named_places(name, cities + list(context or [])) if cities else found
+    found = _named_places(name, cities + list(context or [])) if cities else found
+    if any(r["kind"] == "country" for r in found):
+        outside = {r["id"] for r in _named_places(QUOTED.sub(" ", name), context)}
+        found = [r for r in found if r["kind"] != "country" or r["id"] in outside]
+    return found
 
 
 def _named_places(name: str, context: list[str] | None) -> list[dict]:
@@ -160,14 +175,16 @@ class Home:
 
 
 def article_home(context: list[str], place: str | None, article: str) -> tuple[str | None, Home]:
-    """Where an article is: the default city of the organisations it names without a place (its first city, else
-    federal subject), and its `Home`: its own `place` (metadata), else the first town, else district its places
-    (`context`) give, with the federal subject. An article of several federal subjects whose own place is not its
+    """Where an article is: the default city of the organisations it names without a place (its own place's city,
+    else its first city, else federal subject), and its `Home`: its own `place` (metadata), else the first town,
+    else district its places (`context`) give, with the federal subject. An article of several federal subjects whose own place is not its
     first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow agency's news) has neither:
     its organisations without a place are its own.
 
     >>> article_home(["Казань", "Татарстан"], "Казань", "a1")
     ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None))
+    >>> article_home(["Ульяновская область", "Димитровград"], "Димитровград", "a1")[0]
+    'dimitrovgrad'
     >>> article_home(["Железногорск", "Саров"], "Москва", "a1")
     (None, Home(local=None, known=None, subject=None, article='a1', name=None))
     """
@@ -179,6 +196,7 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     if len({subject_of(r["id"]) for r in found}) > 1 and city != city_of(own):
         return None, Home(article=article)
     local = own if own and own["kind"] in ("city", "district") else None
+    city = city_of(local) or city  # an article about Dimitrovgrad that names its region first
     local = local or next((r for kind in ("city", "district") for r in found if r["kind"] == kind), None)
     if local:
         return city, Home(local["id"], local["id"], subject_of(local["id"]), article)
