@@ -46,6 +46,18 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+def check_store_folder(folder: Path) -> None:
+    """Refuse a --store folder that is part of a build, or that holds files but no Oxigraph store (`--store build`
+    or `--store data/articles` filled it with the store's files; `--store build/store` changed the build's own)."""
+    from ..errors import EduGraphError
+    from .guard import refuse_build_entry
+
+    refuse_build_entry(folder, "--store")
+    if folder.is_dir() and not (folder / "CURRENT").is_file() and any(folder.iterdir()):
+        raise EduGraphError(f"{folder}: not empty and not an Oxigraph store: --store needs a new or empty folder, "
+                            "or one an earlier load wrote")
+
+
 def make_target(args):
     from ..errors import EduGraphError
     from ..loading.targets import RemoteTarget, StoreTarget
@@ -56,6 +68,7 @@ def make_target(args):
         if (args.gsp_url or args.query_url or args.update_url or args.store_kind or args.user or args.password_env
                 or args.token_env):
             raise EduGraphError("--store writes a local folder: URL and auth options do not apply")
+        check_store_folder(args.store)
         return StoreTarget(args.store)
     if not (args.endpoint or args.query_url):
         raise EduGraphError("say where to load: --endpoint URL (or --query-url/--update-url) or --store DIR")

@@ -26,9 +26,12 @@ def run(args) -> int:
     from ..errors import EduGraphError
     from ..analysis.network import load
     from ..analysis.metrics import compute, format_stats
+    from .guard import refuse_build_entry
 
     if args.out and args.out.is_dir():
         raise EduGraphError(f"{args.out}: --out must be a file, and this is a folder")
+    if args.out:
+        refuse_build_entry(args.out, "--out")
     text = format_stats(compute(load(args.build), args.top, args.lang), args.format)
     if args.out:
         try:

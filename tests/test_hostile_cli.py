@@ -1,0 +1,69 @@
+"""A hostile user on every command (review 6): inputs the earlier reviews left out. Each case failed on the code
+before it: a change to data already built, unbounded memory, or a message that said the wrong thing."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from edugraph.cli import main
+from support.robust import hash_tree, store_digest
+
+
+def one_error_line(capsys, *words) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("edugraph: error: ") and err.count("\n") == 1 and "internal error" not in err, err
+    for word in words:
+        assert word in err, err
+    return err
+
+
+def built(build) -> dict[str, str]:
+    """The build's files but its store's (whose files change when it is opened; `store_digest` compares it)."""
+    return {name: digest for name, digest in hash_tree(build).items() if not name.startswith("store/")}
+
+
+@pytest.fixture
+def build(seed_build, tmp_path):
+    """A copy of the seed build that a case may try to damage."""
+    folder = tmp_path / "build"
+    shutil.copytree(seed_build, folder)
+    return folder
+
+
+@pytest.mark.parametrize("target", ["summary.json", "asserted.nt", "facts/x.json", "store/stats.txt"])
+def test_stats_out_never_writes_over_the_build(build, target, capsys):
+    before = built(build)
+    assert main(["stats", "--build", str(build), "--out", str(build / target)]) == 2
+    one_error_line(capsys, "which `edugraph build` writes", "choose a path outside the build")
+    assert built(build) == before and not (build / "store/stats.txt").exists()
+
+
+def test_stats_out_may_be_a_new_file_in_the_build_folder(build, capsys):
+    assert main(["stats", "--build", str(build), "--out", str(build / "stats.txt"), "--format", "csv"]) == 0
+    assert (build / "stats.txt").read_text(encoding="utf-8").startswith("section,name,value")
+
+
+@pytest.mark.parametrize("target", ["store", "facts", "cache"])
+def test_viz_out_never_writes_into_the_build_s_folders(build, target, capsys):
+    before = built(build)
+    assert main(["viz", "--build", str(build), "--out", str(build / target), "--central", "0"]) == 2
+    one_error_line(capsys, "--out would write into")
+    assert built(build) == before
+
+
+def test_load_store_never_writes_into_a_build_or_another_folder(build, tmp_path, capsys):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Статья.\n", encoding="utf-8")
+    before = built(build)
+    store_before = store_digest(build / "store")
+    for store, words in [(build / "store", "which `edugraph build` writes"), (build, "not an Oxigraph store"),
+                         (articles, "not an Oxigraph store")]:
+        assert main(["load", "--build", str(build), "--store", str(store)]) == 2
+        one_error_line(capsys, *words)
+    assert built(build) == before and store_digest(build / "store") == store_before
+    assert sorted(p.name for p in articles.iterdir()) == ["a.txt"]
+    assert main(["load", "--build", str(build), "--store", str(tmp_path / "db")]) == 0
+    assert main(["load", "--build", str(build), "--store", str(tmp_path / "db")]) == 0  # an earlier load's store
