@@ -30,7 +30,7 @@ def register(subparsers) -> None:
                         help="write the graph even when it violates the SHACL shapes (see shacl-report.txt)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     parser.add_argument("--jobs", "-j", type=positive_int, default=os.cpu_count() or 1, metavar="N",
-                        help="extract articles in N processes (default: the number of cores)")
+                        help="extract articles in N processes (default and most: the number of cores)")
     parser.add_argument("--full", action="store_true",
                         help="redo every article instead of reusing the unchanged ones from the previous build")
     parser.add_argument("--reasoner", choices=["reasonable", "owlrl"], default="reasonable",
@@ -60,6 +60,16 @@ def curation_folder(articles: Path, given: Path | None):
         yield Path(empty)
 
 
+def usable_jobs(asked: int) -> int:
+    """`--jobs`, at most the number of cores: more processes only take memory (`--jobs 10000` forked one per
+    article, each holding its own copy of the extraction's state)."""
+    cores = os.cpu_count() or 1
+    if asked > cores:
+        print(f"edugraph: warning: --jobs {asked}: this machine has {cores} cores; extracting in {cores} processes",
+              file=sys.stderr)
+    return min(asked, cores)
+
+
 def run(args) -> int:
     from ..build import format_summary, run_build, write_build
     from ..errors import EduGraphError
@@ -68,7 +78,7 @@ def run(args) -> int:
     check_replaceable(args.out)
     with curation_folder(args.articles, args.curation) as curation:
         result = run_build(args.articles, curation, args.ontology, args.shapes,
-                           progress=not args.quiet and sys.stderr.isatty(), jobs=args.jobs,
+                           progress=not args.quiet and sys.stderr.isatty(), jobs=usable_jobs(args.jobs),
                            previous=None if args.full else args.out, reasoner=args.reasoner)
     if not result.conforms and not args.allow_invalid:
         raise EduGraphError(f"the graph does not conform to {args.shapes}: "
