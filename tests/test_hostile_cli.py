@@ -88,3 +88,38 @@ def test_jobs_beyond_the_cores_fork_no_more_processes(tmp_path, monkeypatch, cap
     assert asked == [os.cpu_count()]
     assert capsys.readouterr().err == (f"edugraph: warning: --jobs 10000: this machine has {os.cpu_count()} cores; "
                                        f"extracting in {os.cpu_count()} processes\n")
+
+
+def test_a_query_file_over_the_limit_or_not_a_file_is_refused_before_reading(build, tmp_path, monkeypatch, capsys):
+    """A 300 MB .rq file was read whole (634 MB); a pipe or folder given as a query file was called missing."""
+    import os
+
+    huge = tmp_path / "huge.rq"
+    huge.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1 # " + "x" * 5000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("EDUGRAPH_MAX_QUERY_CHARS", "1000")
+    assert main(["query", str(huge), "--build", str(build)]) == 2
+    one_error_line(capsys, "huge.rq: the query is longer than 1000 characters", "EDUGRAPH_MAX_QUERY_CHARS")
+    os.mkfifo(tmp_path / "pipe.rq")
+    (tmp_path / "folder.rq").mkdir()
+    for name, kind in [("pipe.rq", "a pipe, socket or device"), ("folder.rq", "a folder")]:
+        assert main(["query", str(tmp_path / name), "--build", str(build)]) == 2
+        one_error_line(capsys, f"{name}: not a query file but {kind}")
+
+
+def test_add_of_a_pipe_or_device_says_what_it_is(tmp_path, capsys):
+    import os
+
+    os.mkfifo(tmp_path / "news.txt")
+    for source in (tmp_path / "news.txt", "/dev/zero"):
+        assert main(["add", str(source), "--articles", str(tmp_path / "articles")]) == 2
+        one_error_line(capsys, "not a file but a pipe, socket or device")
+    assert not (tmp_path / "articles").exists()
+
+
+def test_extract_of_an_article_s_metadata_is_refused(capsys):
+    """`extract x.json` read the metadata as the article's text (and as its own metadata): no facts, no error."""
+    from edugraph.paths import ARTICLES
+
+    metadata = sorted(ARTICLES.glob("*.json"))[0]
+    assert main(["extract", str(metadata)]) == 2
+    one_error_line(capsys, "an article's metadata, not the article: give its .txt file")

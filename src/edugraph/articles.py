@@ -255,6 +255,8 @@ def read_article(path: Path) -> Article:
     path = Path(path)
     if not path.is_file():
         raise EduGraphError(f"{path}: {'the article is not a file' if path.exists() else 'no such article file'}")
+    if path.suffix.lower() == ".json":  # read as its own text and metadata, it gave an article without facts
+        raise EduGraphError(f"{path}: an article's metadata, not the article: give its .txt file")
     article_id = path.stem
     if not ID_PATTERN.match(article_id):
         raise EduGraphError(f"{path}: article id {article_id!r} may hold only letters, digits, '_', '-' and '.'")

@@ -65,19 +65,36 @@ def query_source(args):
         return args.expr, None, {}, "the inline query"
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
+    from ..limits import limit
+    most = limit("MAX_QUERY_CHARS")
     if args.query == "-":
-        from ..limits import limit
-        most = limit("MAX_QUERY_CHARS")
         try:
             text = sys.stdin.read(most + 1)  # at most: a pipe without end (`yes |`) filled the memory
         except UnicodeDecodeError as err:
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
         if len(text) > most:
-            raise EduGraphError(f"standard input: the query is longer than {most} characters "
-                                "(EDUGRAPH_MAX_QUERY_CHARS raises the limit)")
+            raise EduGraphError(too_long("standard input", most))
         return text, None, {}, "the query from standard input"
+    check_query_file(Path(args.query), most)
     found = find(args.query)
+    if len(found.text) > most:
+        raise EduGraphError(too_long(found.path, most))
     return found.text, found.params, found.param_class, f"query {found.name!r}"
+
+
+def too_long(where, most: int) -> str:
+    return f"{where}: the query is longer than {most} characters (EDUGRAPH_MAX_QUERY_CHARS raises the limit)"
+
+
+def check_query_file(path: Path, most: int) -> None:
+    """Refuse, before reading it, a query file (`x.rq`, `dir/x`) that is a folder, a pipe or a device (which were
+    called missing) or is certainly longer than `most` characters (a 300 MB .rq file was read whole: 634 MB)."""
+    from ..errors import EduGraphError
+    if (path.suffix == ".rq" or len(path.parts) > 1) and path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "a pipe, socket or device"
+        raise EduGraphError(f"{path}: not a query file but {kind}")
+    if path.is_file() and path.stat().st_size > 4 * most:  # a character takes 4 bytes at most in UTF-8
+        raise EduGraphError(too_long(path, most))
 
 
 def run(args) -> int:
