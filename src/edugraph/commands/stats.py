@@ -14,7 +14,8 @@ def register(subparsers) -> None:
                                                "institutions and initiatives, connected components and Louvain "
                                                "communities of the built graph (networkx).")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder to read (default: build/)")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="table (default, each figure explained under it), csv (a column per figure) or json")
     parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
     parser.add_argument("--top", type=positive_int, default=10,
                         help="how many central entities and communities (default 10)")
