@@ -123,3 +123,19 @@ def test_extract_of_an_article_s_metadata_is_refused(capsys):
     metadata = sorted(ARTICLES.glob("*.json"))[0]
     assert main(["extract", str(metadata)]) == 2
     one_error_line(capsys, "an article's metadata, not the article: give its .txt file")
+
+
+def test_serve_refuses_a_host_it_cannot_bind_and_threads_without_bound(build, capsys):
+    """`--host 'no such host'` was an internal error (waitress's ValueError); `--threads 100000` started 11,000
+    threads in 8 s and went on."""
+    import subprocess
+    import sys
+
+    for host in ("no such host", "999.1.1.1"):
+        assert main(["serve", "--build", str(build), "--host", host, "--port", "0"]) == 2
+        one_error_line(capsys, f"--host {host!r}: not an address or host name of this machine")
+    command = [sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main())", "serve",
+               "--build", str(build), "--port", "0", "--threads", "100000"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (2, "edugraph: error: --threads 100000: give at most 256 (queries "
+                                                 "beyond --max-queries wait for their turn in any case)\n")
