@@ -265,3 +265,13 @@ def test_every_option_of_every_command_says_what_it_does():
     silent = [f"{name} {action.option_strings or action.dest}" for name, parser in commands.items()
               for action in parser._actions if not action.help]
     assert silent == []
+
+
+def test_a_misspelt_option_is_named_with_its_command_and_the_closest_option(capsys):
+    """`edugraph query --lst` was told to see `edugraph --help`, which does not list query's options."""
+    for argv, told in [(["query", "--lst"], "edugraph query: unrecognized arguments: --lst; did you mean --list? "
+                                            "(see `edugraph query --help`)"),
+                       (["viz", "extra"], "edugraph viz: unrecognized arguments: extra (see `edugraph viz --help`)")]:
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert (caught.value.code, capsys.readouterr().err) == (2, f"edugraph: error: {told}\n")
