@@ -139,3 +139,16 @@ def test_serve_refuses_a_host_it_cannot_bind_and_threads_without_bound(build, ca
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr) == (2, "edugraph: error: --threads 100000: give at most 256 (queries "
                                                  "beyond --max-queries wait for their turn in any case)\n")
+
+
+def test_metadata_giving_a_key_twice_is_refused(tmp_path, capsys):
+    """`{"title": "A", "title": "B"}` was read as title B without a word (a curation file's duplicate key is an
+    error with its line)."""
+    from edugraph.paths import ARTICLES
+
+    article = sorted(ARTICLES.glob("*.txt"))[0]
+    shutil.copy(article, tmp_path / article.name)
+    (tmp_path / article.name).with_suffix(".json").write_text('{"title": "A", "date": "2023-01-01", "title": "B"}',
+                                                              encoding="utf-8")
+    assert main(["extract", str(tmp_path / article.name)]) == 2
+    one_error_line(capsys, f"{article.stem}.json: the metadata gives the key 'title' twice: keep one")

@@ -141,10 +141,31 @@ def short(value, width: int = 60) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+class DuplicateKey(ValueError):
+    """A JSON object that gives one key twice (`json` keeps the last value without a word)."""
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """The JSON object of `pairs`, refusing a key given twice.
+
+    >>> unique_keys([("title", "a"), ("title", "b")])
+    Traceback (most recent call last):
+    ...
+    edugraph.articles.DuplicateKey: title
+    """
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        raise DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+    return obj
+
+
 def parse_metadata(raw: bytes, path: Path) -> dict:
     """Metadata bytes as a dict following `data/metadata.schema.json`, or a one-line error."""
     try:
-        meta = json.loads(raw.decode("utf-8-sig"))
+        meta = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=unique_keys)
+    except DuplicateKey as err:
+        raise EduGraphError(f"{path}: the metadata gives the key {short(str(err))} twice: keep one") from None
     except ValueError as err:  # not UTF-8, not JSON, or a number too long to convert
         raise EduGraphError(f"{path}: the metadata is not valid JSON: {' '.join(str(err).split())[:200]}") from None
     except RecursionError:
