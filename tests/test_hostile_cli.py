@@ -152,3 +152,26 @@ def test_metadata_giving_a_key_twice_is_refused(tmp_path, capsys):
                                                               encoding="utf-8")
     assert main(["extract", str(tmp_path / article.name)]) == 2
     one_error_line(capsys, f"{article.stem}.json: the metadata gives the key 'title' twice: keep one")
+
+
+def test_json_and_xml_answers_end_their_line_on_a_terminal_only(build):
+    """On a terminal the shell's prompt was written after the last `}` of a JSON answer; piped, the bytes stay
+    the answer's own."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main())", "query", "-e",
+               "ASK { ?s ?p ?o }", "--build", str(build)]
+    for fmt, last in [("json", b"}"), ("xml", b">")]:
+        piped = subprocess.run([*command, "--format", fmt], capture_output=True, timeout=60)
+        assert piped.returncode == 0 and piped.stdout.endswith(last), piped
+        reader, writer = pty.openpty()
+        try:
+            done = subprocess.run([*command, "--format", fmt], stdout=writer, stderr=subprocess.PIPE, timeout=60)
+            shown = os.read(reader, 1 << 16)
+        finally:
+            os.close(reader)
+            os.close(writer)
+        assert done.returncode == 0 and shown.endswith(last + b"\r\n"), shown

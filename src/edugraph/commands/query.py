@@ -124,5 +124,7 @@ def run(args) -> int:
         bindings = bind_resolved(values, text, declared, classes, name, store_lookup(store))
         body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
     sys.stdout.buffer.write(body)
+    if sys.stdout.isatty() and not body.endswith(b"\n"):  # JSON and XML end without one: the prompt followed
+        sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
     return 0
