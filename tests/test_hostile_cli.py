@@ -175,3 +175,18 @@ def test_json_and_xml_answers_end_their_line_on_a_terminal_only(build):
             os.close(reader)
             os.close(writer)
         assert done.returncode == 0 and shown.endswith(last + b"\r\n"), shown
+
+
+def test_two_articles_whose_ids_differ_only_in_case_are_refused(tmp_path, capsys):
+    """`News.txt` and `news.txt` were built as two articles whose `facts/` and cache files are one file on a disk
+    that ignores case (a build copied to macOS or a USB stick)."""
+    from edugraph.paths import ARTICLES
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    text = sorted(ARTICLES.glob("*.txt"))[0]
+    for name in ("News.txt", "news.txt"):
+        shutil.copy(text, articles / name)
+    assert main(["build", "--quiet", "--jobs", "1", "--articles", str(articles), "--out", str(tmp_path / "b")]) == 2
+    one_error_line(capsys, "news.txt: its id differs from News.txt's only in case; rename one")
+    assert not (tmp_path / "b").exists()

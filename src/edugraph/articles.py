@@ -328,6 +328,12 @@ def article_paths(folder: Path) -> list[Path]:
                             "strips the markup), or move it out of the folder")
     if not names:
         raise EduGraphError(f"{folder}: no articles (*.txt) in the folder")
+    seen: dict[str, str] = {}
+    for name in names:  # on a case-insensitive disk (macOS, a USB stick) their facts and cache files are one
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            raise EduGraphError(f"{folder / name}: its id differs from {other}'s only in case; rename one (on a "
+                                "disk that ignores case their files in the build would be one)")
     links = {name for name, link in entries if link}
     for name in names:
         for other in (name, name[:-len(".txt")] + ".json"):
