@@ -190,3 +190,18 @@ def test_two_articles_whose_ids_differ_only_in_case_are_refused(tmp_path, capsys
     assert main(["build", "--quiet", "--jobs", "1", "--articles", str(articles), "--out", str(tmp_path / "b")]) == 2
     one_error_line(capsys, "news.txt: its id differs from News.txt's only in case; rename one")
     assert not (tmp_path / "b").exists()
+
+
+def test_a_query_saved_with_a_byte_order_mark_runs_and_a_broken_one_names_its_file(build, tmp_path, capsys):
+    """A .rq file saved by Notepad (UTF-8 with a BOM) was 'SPARQL syntax error at line 1, column 10: expected
+    CONSTRUCT', and a syntax error did not say which query it was in."""
+    saved = tmp_path / "saved.rq"
+    saved.write_bytes(b"\xef\xbb\xbf# title: saved by Notepad\nASK { ?s ?p ?o }\n")
+    assert main(["query", str(saved), "--build", str(build)]) == 0
+    assert capsys.readouterr().out.strip() == "true"
+    broken = tmp_path / "broken.rq"
+    broken.write_text("ASK { ?s ?p ", encoding="utf-8")
+    assert main(["query", str(broken), "--build", str(build)]) == 2
+    one_error_line(capsys, f"edugraph: error: {broken}: SPARQL syntax error at line 1")
+    assert main(["query", "-e", "SELEC", "--build", str(build)]) == 2
+    one_error_line(capsys, "edugraph: error: the -e query: SPARQL syntax error at line 1")

@@ -69,7 +69,7 @@ def query_source(args):
     most = limit("MAX_QUERY_CHARS")
     if args.query == "-":
         try:
-            text = sys.stdin.read(most + 1)  # at most: a pipe without end (`yes |`) filled the memory
+            text = sys.stdin.read(most + 1).removeprefix("\ufeff")  # at most: `yes |` filled the memory
         except UnicodeDecodeError as err:
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
         if len(text) > most:
@@ -97,19 +97,15 @@ def check_query_file(path: Path, most: int) -> None:
         raise EduGraphError(too_long(path, most))
 
 
-def run(args) -> int:
-    if args.list:
-        sys.stdout.write(list_library())
-        return 0
+def answer(args, text: str, declared, classes, name: str, values) -> bytes:
+    """The serialised answer of the query, from the build or from --endpoint."""
     from ..errors import EduGraphError
-    from ..sparql import execute, parse_assignments
+    from ..sparql import execute
     from ..sparql.client import StoreConnection
     from ..sparql.formats import PREFIX_MAP, serialize
     from ..sparql.params import bind_resolved, store_lookup
     from ..sparql.store import open_built
 
-    text, declared, classes, name = query_source(args)
-    values = parse_assignments(args.param)
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
@@ -123,6 +119,23 @@ def run(args) -> int:
         store = open_built(args.build, inferred=not args.no_inferred)
         bindings = bind_resolved(values, text, declared, classes, name, store_lookup(store))
         body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
+    return body
+
+
+def run(args) -> int:
+    if args.list:
+        sys.stdout.write(list_library())
+        return 0
+    from ..errors import EduGraphError
+    from ..sparql import QueryError, parse_assignments
+
+    text, declared, classes, name = query_source(args)
+    values = parse_assignments(args.param)
+    try:
+        body = answer(args, text, declared, classes, name, values)
+    except QueryError as err:  # a syntax error, a timeout…: said of the query it is about, as FILE: …
+        where = "the -e query" if args.expr is not None else "standard input" if args.query == "-" else args.query
+        raise type(err)(f"{where}: {err}") from None
     sys.stdout.buffer.write(body)
     if sys.stdout.isatty() and not body.endswith(b"\n"):  # JSON and XML end without one: the prompt followed
         sys.stdout.buffer.write(b"\n")
