@@ -17,15 +17,18 @@ def register(subparsers) -> None:
                                    description="Extract facts from every article, apply curated corrections, map "
                                                "them to RDF, run OWL-RL reasoning and SHACL validation, and write "
                                                "the graphs.")
-    parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder of <id>.txt (+ <id>.json) articles (default: data/articles)")
+    parser.add_argument("--articles", type=Path, default=ARTICLES,
+                        help="folder of <id>.txt (+ <id>.json) articles (default: data/articles)")
     parser.add_argument("--curation", type=Path, metavar="DIR",
                         help="folder of <id>.yaml curation files (default: the folder `curation` next to the "
                              "articles folder, e.g. data/curation; none when there is no such folder)")
     parser.add_argument("--out", type=Path, default=BUILD,
-                        help="output folder (default: build): absent, empty or an earlier build (replaced only when the "
-                             "build succeeds)")
-    parser.add_argument("--ontology", type=Path, default=ONTOLOGY, help="OWL ontology in Turtle (default: ontology/edugraph.ttl)")
-    parser.add_argument("--shapes", type=Path, default=SHAPES, help="SHACL shapes in Turtle (default: ontology/shapes.ttl)")
+                        help="output folder (default: build): absent, empty or an earlier build (replaced only "
+                             "when the build succeeds)")
+    parser.add_argument("--ontology", type=Path, default=ONTOLOGY,
+                        help="OWL ontology in Turtle (default: ontology/edugraph.ttl)")
+    parser.add_argument("--shapes", type=Path, default=SHAPES,
+                        help="SHACL shapes in Turtle (default: ontology/shapes.ttl)")
     parser.add_argument("--strict", action="store_true", help="also fail when OWL-RL finds inconsistencies")
     parser.add_argument("--allow-invalid", action="store_true",
                         help="write the graph even when it violates the SHACL shapes (see shacl-report.txt)")

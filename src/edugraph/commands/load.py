@@ -30,7 +30,8 @@ def register(subparsers) -> None:
                         "the URL; a bare server URL is probed for Oxigraph, then Virtuoso)")
     parser.add_argument("--gsp-url", metavar="URL", help="Graph Store Protocol URL (Fuseki /ds/data, GraphDB "
                         "/repositories/X/rdf-graphs/service)")
-    parser.add_argument("--query-url", metavar="URL", help="SPARQL query URL (Fuseki /ds/sparql, GraphDB /repositories/X)")
+    parser.add_argument("--query-url", metavar="URL",
+                        help="SPARQL query URL (Fuseki /ds/sparql, GraphDB /repositories/X)")
     parser.add_argument("--update-url", metavar="URL", help="SPARQL update URL (Fuseki /ds/update, GraphDB "
                         "/repositories/X/statements)")
     parser.add_argument("--protocol", choices=("auto", "gsp", "update"), default="auto",
@@ -122,7 +123,8 @@ def run(args) -> int:
     print(format_rows(rows))
     bad = [row for row in rows if not row.ok]
     if bad:
-        raise EduGraphError(f"triple counts differ in {len(bad)} of {len(rows)} graphs after loading into {target.name}")
+        raise EduGraphError(f"triple counts differ in {len(bad)} of {len(rows)} graphs after loading into "
+                            f"{target.name}")
     note, problem = fidelity.note(), fidelity.problem()
     if note:
         print(note)
