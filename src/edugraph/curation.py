@@ -200,8 +200,9 @@ def check_values(data: dict, node: yaml.Node) -> None:
                               f"'{where}' holds an invalid character (a lone UTF-16 surrogate)")
     where = control_path(data)
     if where is not None:
-        raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' holds a control character (NUL, ESC, CR, "
-                              "…: of U+0000–U+001F only tab and line feed are allowed), which XML outputs cannot hold")
+        raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' holds a control character (NUL, ESC, "
+                              "CR, …: of U+0000–U+001F only tab and line feed are allowed), which XML outputs cannot "
+                              "hold")
     added = data.get("add") or {}
     for section in SECTIONS:
         for index, entry in enumerate(added.get(section) or []):
