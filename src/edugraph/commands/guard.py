@@ -15,8 +15,8 @@ from ..output.folder import MARKER
 
 # the entries a build folder holds that `edugraph build` writes (output/, build.py): its graph files, the
 # ontology it used, the facts, the cache, its query store, the SHACL report and the summary that marks it
-BUILD_ENTRY = re.compile(r"(?:asserted|inferred|all)\.[a-z]+|ontology\.ttl|shacl-report\.txt|facts|cache|store|"
-                         + re.escape(MARKER))
+GRAPH_FILES = r"asserted\.(?:ttl|nt|jsonld|trig|nq)|inferred\.(?:ttl|nt|jsonld)|all\.(?:trig|nq)"
+BUILD_ENTRY = re.compile(rf"{GRAPH_FILES}|ontology\.ttl|shacl-report\.txt|facts|cache|store|{re.escape(MARKER)}")
 
 
 def build_entry(path: Path) -> Path | None:
