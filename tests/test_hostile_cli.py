@@ -9,14 +9,7 @@ import pytest
 
 from edugraph.cli import main
 from support.robust import hash_tree, store_digest
-
-
-def one_error_line(capsys, *words) -> str:
-    err = capsys.readouterr().err
-    assert err.startswith("edugraph: error: ") and err.count("\n") == 1 and "internal error" not in err, err
-    for word in words:
-        assert word in err, err
-    return err
+from test_hostile_entry_points import one_error_line
 
 
 def built(build) -> dict[str, str]:
