@@ -198,3 +198,24 @@ def test_a_query_saved_with_a_byte_order_mark_runs_and_a_broken_one_names_its_fi
     one_error_line(capsys, f"edugraph: error: {broken}: SPARQL syntax error at line 1")
     assert main(["query", "-e", "SELEC", "--build", str(build)]) == 2
     one_error_line(capsys, "edugraph: error: the -e query: SPARQL syntax error at line 1")
+
+
+def test_a_query_from_a_terminal_is_asked_for(build):
+    """`edugraph query -` typed at a terminal waited without a word for a query to be typed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    reader, writer = pty.openpty()
+    try:
+        child = subprocess.Popen([sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main())",
+                                  "query", "-", "--build", str(build)], stdin=writer, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+        os.write(reader, b"ASK { ?s ?p ?o }\n\x04")
+        out, err = child.communicate(timeout=60)
+    finally:
+        os.close(reader)
+        os.close(writer)
+    assert (child.returncode, out.strip(), err) == (0, b"true", b"edugraph: type the query, then Ctrl-D on a line "
+                                                                b"of its own\n")

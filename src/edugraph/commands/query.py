@@ -68,6 +68,8 @@ def query_source(args):
     from ..limits import limit
     most = limit("MAX_QUERY_CHARS")
     if args.query == "-":
+        if sys.stdin.isatty():  # else the command seemed to hang, waiting for a query never asked for
+            print("edugraph: type the query, then Ctrl-D on a line of its own", file=sys.stderr, flush=True)
         try:
             text = sys.stdin.read(most + 1).removeprefix("\ufeff")  # at most: `yes |` filled the memory
         except UnicodeDecodeError as err:
