@@ -219,3 +219,42 @@ def test_a_query_from_a_terminal_is_asked_for(build):
         os.close(writer)
     assert (child.returncode, out.strip(), err) == (0, b"true", b"edugraph: type the query, then Ctrl-D on a line "
                                                                 b"of its own\n")
+
+
+@pytest.fixture
+def one_article(tmp_path):
+    """A folder holding one seed article and an empty curation folder beside it."""
+    from edugraph.paths import ARTICLES
+
+    articles, curation = tmp_path / "articles", tmp_path / "curation"
+    articles.mkdir()
+    curation.mkdir()
+    for path in ARTICLES.glob("000_*"):
+        shutil.copy(path, articles)
+    return articles, curation, next(articles.glob("*.txt")).stem
+
+
+@pytest.mark.parametrize("key", ["1", "null", "true", "[a, b]"])
+def test_a_curation_key_that_is_no_text_is_refused_with_its_line(one_article, tmp_path, key, capsys):
+    """`replace: {1: b}` or `{null: b}` was an internal error (TypeError: object of type 'int' has no len())."""
+    articles, curation, article = one_article
+    (curation / f"{article}.yaml").write_text(f"article: {article}\nreplace:\n  {key}: b\n", encoding="utf-8")
+    assert main(["build", "--quiet", "--jobs", "1", "--articles", str(articles), "--curation", str(curation),
+                 "--out", str(tmp_path / "b")]) == 2
+    one_error_line(capsys, f"{article}.yaml:3: the key ", "is not text: write it in quotes")
+
+
+def test_a_curation_replace_leaves_dates_and_event_types_alone(one_article, tmp_path, capsys):
+    """`replace: {'1': b}` made the date 2021-03-25 into 202b-03-25 (an internal error), `meeting: x` an event
+    type that does not exist; a replace renames names."""
+    import json
+
+    articles, curation, article = one_article
+    (curation / f"{article}.yaml").write_text(f"article: {article}\nreplace:\n  '1': b\n  meeting: x\n"
+                                              "  Saint Petersburg: Moscow\n", encoding="utf-8")
+    assert main(["build", "--quiet", "--jobs", "1", "--articles", str(articles), "--curation", str(curation),
+                 "--out", str(tmp_path / "b")]) == 0
+    events = json.loads((tmp_path / "b" / "facts" / f"{article}.json").read_text(encoding="utf-8"))["events"]
+    assert {event["date"] for event in events} >= {"2021-03-25"}
+    assert "meeting" in {event["type"] for event in events}
+    assert "Moscow" in {event["place"] for event in events}
