@@ -254,3 +254,24 @@ def test_missing_curation_folder_and_yml_files(workspace, capsys):
 def test_symlink_out_of_the_articles_folder(workspace, capsys):
     (workspace / "articles" / "passwd.txt").symlink_to("/etc/passwd")
     assert_failed_cleanly(build(workspace), capsys, workspace, "passwd.txt", "outside the articles folder")
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    """`extract --format`, `extract --lang`, `evaluate --format` and `stats --format` had no help text."""
+    from edugraph.cli import COMMANDS, make_parser
+
+    commands = next(action for action in make_parser()._actions if action.dest == "command").choices
+    assert sorted(commands) == sorted(COMMANDS)
+    silent = [f"{name} {action.option_strings or action.dest}" for name, parser in commands.items()
+              for action in parser._actions if not action.help]
+    assert silent == []
+
+
+def test_a_misspelt_option_is_named_with_its_command_and_the_closest_option(capsys):
+    """`edugraph query --lst` was told to see `edugraph --help`, which does not list query's options."""
+    for argv, told in [(["query", "--lst"], "edugraph query: unrecognized arguments: --lst; did you mean --list? "
+                                            "(see `edugraph query --help`)"),
+                       (["viz", "extra"], "edugraph viz: unrecognized arguments: extra (see `edugraph viz --help`)")]:
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert (caught.value.code, capsys.readouterr().err) == (2, f"edugraph: error: {told}\n")

@@ -141,10 +141,31 @@ def short(value, width: int = 60) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+class DuplicateKey(ValueError):
+    """A JSON object that gives one key twice (`json` keeps the last value without a word)."""
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """The JSON object of `pairs`, refusing a key given twice.
+
+    >>> unique_keys([("title", "a"), ("title", "b")])
+    Traceback (most recent call last):
+    ...
+    edugraph.articles.DuplicateKey: title
+    """
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        raise DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+    return obj
+
+
 def parse_metadata(raw: bytes, path: Path) -> dict:
     """Metadata bytes as a dict following `data/metadata.schema.json`, or a one-line error."""
     try:
-        meta = json.loads(raw.decode("utf-8-sig"))
+        meta = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=unique_keys)
+    except DuplicateKey as err:
+        raise EduGraphError(f"{path}: the metadata gives the key {short(str(err))} twice: keep one") from None
     except ValueError as err:  # not UTF-8, not JSON, or a number too long to convert
         raise EduGraphError(f"{path}: the metadata is not valid JSON: {' '.join(str(err).split())[:200]}") from None
     except RecursionError:
@@ -161,8 +182,8 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
         raise EduGraphError(f"{path}: metadata '{where}' holds an invalid character (a lone UTF-16 surrogate)")
     where = control_path(meta)
     if where is not None:
-        raise EduGraphError(f"{path}: metadata '{where}' holds a control character (NUL, ESC, CR, …: of U+0000–U+001F "
-                            "only tab and line feed are allowed), which XML outputs cannot hold")
+        raise EduGraphError(f"{path}: metadata '{where}' holds a control character (NUL, ESC, CR, …: of "
+                            "U+0000–U+001F only tab and line feed are allowed), which XML outputs cannot hold")
     blank = next((key for key in ("title", "place") if isinstance(meta.get(key), str) and is_blank(meta[key])), None)
     if blank:
         raise EduGraphError(f"{path}: metadata '{blank}' = {short(meta[blank])} is blank (only spaces or invisible "
@@ -255,6 +276,8 @@ def read_article(path: Path) -> Article:
     path = Path(path)
     if not path.is_file():
         raise EduGraphError(f"{path}: {'the article is not a file' if path.exists() else 'no such article file'}")
+    if path.suffix.lower() == ".json":  # read as its own text and metadata, it gave an article without facts
+        raise EduGraphError(f"{path}: an article's metadata, not the article: give its .txt file")
     article_id = path.stem
     if not ID_PATTERN.match(article_id):
         raise EduGraphError(f"{path}: article id {article_id!r} may hold only letters, digits, '_', '-' and '.'")
@@ -305,6 +328,12 @@ def article_paths(folder: Path) -> list[Path]:
                             "strips the markup), or move it out of the folder")
     if not names:
         raise EduGraphError(f"{folder}: no articles (*.txt) in the folder")
+    seen: dict[str, str] = {}
+    for name in names:  # on a case-insensitive disk (macOS, a USB stick) their facts and cache files are one
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            raise EduGraphError(f"{folder / name}: its id differs from {other}'s only in case; rename one (on a "
+                                "disk that ignores case their files in the build would be one)")
     links = {name for name, link in entries if link}
     for name in names:
         for other in (name, name[:-len(".txt")] + ".json"):

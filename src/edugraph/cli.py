@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import re
@@ -40,6 +41,19 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The arguments; one not known is reported by its command's parser, with the closest option (`edugraph query
+    --lst` was told to see `edugraph --help`)."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        command = next(action for action in parser._actions if action.dest == "command").choices[args.command]
+        options = [option for action in command._actions for option in action.option_strings]
+        close = difflib.get_close_matches(unknown[0].split("=")[0], options, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    return args
+
+
 def invalid_argument(argv: list[str]) -> str | None:
     """An argument that is not valid text (bytes the locale could not decode become lone surrogates), if any."""
     return next((arg for arg in argv if SURROGATE.search(arg)), None)
@@ -64,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         with terminate_as_interrupt():
-            args = make_parser().parse_args(argv)  # (imports every command: Ctrl-C may come meanwhile)
+            args = parse(make_parser(), argv)  # (imports every command: Ctrl-C may come meanwhile)
             return args.func(args) or 0
     except EduGraphError as err:
         print(f"edugraph: error: {one_line(err)}", file=sys.stderr)

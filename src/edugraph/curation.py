@@ -4,7 +4,7 @@ Format (every section optional; `data/curation.schema.json`)::
 
     article: 001_b083c668008ffeef     # must match the file name
     note: why these corrections were made
-    replace:                          # rename a string wherever it occurs in the extracted facts
+    replace:                          # rename a string wherever it occurs in the extracted names
       "Кирвоский район": "Кировский район"
     remove:                           # drop extracted entries, matched by name (case-insensitive)
       persons: ["Вера Владимировна"]
@@ -116,6 +116,15 @@ def node_children(node) -> list:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
+TEXT_KEY_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"}  # text, or `<<` merging an alias
+
+
+def not_text_key(key: yaml.Node) -> str:
+    """Why a mapping key that is no text is refused (`replace: {1: b}` was an internal error)."""
+    shown = repr(key.value) if isinstance(key, yaml.ScalarNode) else "a list or mapping"
+    return f"the key {shown} is not text: write it in quotes (a number, date, null or list names nothing)"
+
+
 def check_nodes(node) -> None:
     """Refuse duplicate keys and documents that aliases expand beyond the limit (no recursion)."""
     sizes: dict[int, int] = {}
@@ -130,11 +139,12 @@ def check_nodes(node) -> None:
         if isinstance(current, yaml.MappingNode):
             keys = {}
             for key, _ in current.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in keys:
-                        raise CurationProblem(key.start_mark.line + 1, f"duplicate key {key.value!r} (first at line "
-                                                                       f"{keys[key.value]})")
-                    keys[key.value] = key.start_mark.line + 1
+                if not isinstance(key, yaml.ScalarNode) or key.tag not in TEXT_KEY_TAGS:  # `1:`, `null:`, `[a]:`
+                    raise CurationProblem(key.start_mark.line + 1, not_text_key(key))
+                if key.value in keys:
+                    raise CurationProblem(key.start_mark.line + 1, f"duplicate key {key.value!r} (first at line "
+                                                                   f"{keys[key.value]})")
+                keys[key.value] = key.start_mark.line + 1
     most = limit("MAX_YAML_NODES")
     for current in reversed(order):  # children before parents: sizes of aliased nodes are counted once each use
         sizes[id(current)] = min(most + 1, 1 + sum(sizes.get(id(child), 1) for child in node_children(current)))
@@ -200,8 +210,9 @@ def check_values(data: dict, node: yaml.Node) -> None:
                               f"'{where}' holds an invalid character (a lone UTF-16 surrogate)")
     where = control_path(data)
     if where is not None:
-        raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' holds a control character (NUL, ESC, CR, "
-                              "…: of U+0000–U+001F only tab and line feed are allowed), which XML outputs cannot hold")
+        raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' holds a control character (NUL, ESC, "
+                              "CR, …: of U+0000–U+001F only tab and line feed are allowed), which XML outputs "
+                              "cannot hold")
     added = data.get("add") or {}
     for section in SECTIONS:
         for index, entry in enumerate(added.get(section) or []):
@@ -288,6 +299,11 @@ def check_curation_folder(folder: Path, article_ids: set[str]) -> None:
             raise EduGraphError(f"{path}: curation for an article that does not exist ({path.stem})")
 
 
+# values of a fixed form, not names: `replace` leaves them alone (`'1': b` made the date 2021 into 202b, and an
+# internal error; `meeting: x` an event type that does not exist)
+FIXED_FORM = frozenset({"article", "date", "end_date", "type", "kind", "id"})
+
+
 class Runaway(Exception):
     """A `replace` entry that would make a string of the facts longer than the limit `MAX_RENAMED_CHARS`."""
 
@@ -305,7 +321,7 @@ def rename(value, replace: dict, longest: int = 0):
     if isinstance(value, list):
         return [rename(item, replace, longest) for item in value]
     if isinstance(value, dict):
-        return {key: rename(item, replace, longest) for key, item in value.items()}
+        return {key: item if key in FIXED_FORM else rename(item, replace, longest) for key, item in value.items()}
     return value
 
 

@@ -28,7 +28,8 @@ def register(subparsers) -> None:
                              "GOLD_DIR, as tests/dev/articles for tests/dev/gold, else data/articles)")
     parser.add_argument("--only", metavar="REGEX", help="score only the articles whose id matches REGEX "
                         "(e.g. a tuned or held-out slice)")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="table (default, its columns explained under it) or json")
     parser.set_defaults(func=run)
 
 

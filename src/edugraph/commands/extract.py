@@ -10,10 +10,15 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("extract", help="print the facts found in articles",
                                    description="Extract persons, posts, organisations, places, initiatives and events "
                                                "from each article; JSON follows data/facts.schema.json.")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article .txt files (metadata beside them is used)")
-    parser.add_argument("--format", choices=("json", "ttl"), default="json")
-    parser.add_argument("--lang", choices=("ru", "en", "auto"), default="auto")
-    parser.add_argument("--full", action="store_true", help="JSON: keep the pipeline's extension keys (organisers, venue…)")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                        help="article .txt files (the <id>.json metadata beside each is used) or saved web pages")
+    parser.add_argument("--format", choices=("json", "ttl"), default="json",
+                        help="json: the facts (default); ttl: the article's RDF graph in Turtle, as the build maps it")
+    parser.add_argument("--lang", choices=("ru", "en", "auto"), default="auto",
+                        help="read every file as Russian or English (default auto: the metadata's language, else "
+                             "detected)")
+    parser.add_argument("--full", action="store_true",
+                        help="JSON: keep the pipeline's extension keys (organisers, venue…)")
     parser.set_defaults(func=run)
 
 

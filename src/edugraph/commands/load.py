@@ -30,7 +30,8 @@ def register(subparsers) -> None:
                         "the URL; a bare server URL is probed for Oxigraph, then Virtuoso)")
     parser.add_argument("--gsp-url", metavar="URL", help="Graph Store Protocol URL (Fuseki /ds/data, GraphDB "
                         "/repositories/X/rdf-graphs/service)")
-    parser.add_argument("--query-url", metavar="URL", help="SPARQL query URL (Fuseki /ds/sparql, GraphDB /repositories/X)")
+    parser.add_argument("--query-url", metavar="URL",
+                        help="SPARQL query URL (Fuseki /ds/sparql, GraphDB /repositories/X)")
     parser.add_argument("--update-url", metavar="URL", help="SPARQL update URL (Fuseki /ds/update, GraphDB "
                         "/repositories/X/statements)")
     parser.add_argument("--protocol", choices=("auto", "gsp", "update"), default="auto",
@@ -46,6 +47,18 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+def check_store_folder(folder: Path) -> None:
+    """Refuse a --store folder that is part of a build, or that holds files but no Oxigraph store (`--store build`
+    or `--store data/articles` filled it with the store's files; `--store build/store` changed the build's own)."""
+    from ..errors import EduGraphError
+    from .guard import refuse_build_entry
+
+    refuse_build_entry(folder, "--store")
+    if folder.is_dir() and not (folder / "CURRENT").is_file() and any(folder.iterdir()):
+        raise EduGraphError(f"{folder}: not empty and not an Oxigraph store: --store needs a new or empty folder, "
+                            "or one an earlier load wrote")
+
+
 def make_target(args):
     from ..errors import EduGraphError
     from ..loading.targets import RemoteTarget, StoreTarget
@@ -56,6 +69,7 @@ def make_target(args):
         if (args.gsp_url or args.query_url or args.update_url or args.store_kind or args.user or args.password_env
                 or args.token_env):
             raise EduGraphError("--store writes a local folder: URL and auth options do not apply")
+        check_store_folder(args.store)
         return StoreTarget(args.store)
     if not (args.endpoint or args.query_url):
         raise EduGraphError("say where to load: --endpoint URL (or --query-url/--update-url) or --store DIR")
@@ -110,7 +124,8 @@ def run(args) -> int:
     print(format_rows(rows))
     bad = [row for row in rows if not row.ok]
     if bad:
-        raise EduGraphError(f"triple counts differ in {len(bad)} of {len(rows)} graphs after loading into {target.name}")
+        raise EduGraphError(f"triple counts differ in {len(bad)} of {len(rows)} graphs after loading into "
+                            f"{target.name}")
     note, problem = fidelity.note(), fidelity.problem()
     if note:
         print(note)

@@ -65,34 +65,49 @@ def query_source(args):
         return args.expr, None, {}, "the inline query"
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
+    from ..limits import limit
+    most = limit("MAX_QUERY_CHARS")
     if args.query == "-":
-        from ..limits import limit
-        most = limit("MAX_QUERY_CHARS")
+        if sys.stdin.isatty():  # else the command seemed to hang, waiting for a query never asked for
+            print("edugraph: type the query, then Ctrl-D on a line of its own", file=sys.stderr, flush=True)
         try:
-            text = sys.stdin.read(most + 1)  # at most: a pipe without end (`yes |`) filled the memory
+            text = sys.stdin.read(most + 1).removeprefix("\ufeff")  # at most: `yes |` filled the memory
         except UnicodeDecodeError as err:
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
         if len(text) > most:
-            raise EduGraphError(f"standard input: the query is longer than {most} characters "
-                                "(EDUGRAPH_MAX_QUERY_CHARS raises the limit)")
+            raise EduGraphError(too_long("standard input", most))
         return text, None, {}, "the query from standard input"
+    check_query_file(Path(args.query), most)
     found = find(args.query)
+    if len(found.text) > most:
+        raise EduGraphError(too_long(found.path, most))
     return found.text, found.params, found.param_class, f"query {found.name!r}"
 
 
-def run(args) -> int:
-    if args.list:
-        sys.stdout.write(list_library())
-        return 0
+def too_long(where, most: int) -> str:
+    return f"{where}: the query is longer than {most} characters (EDUGRAPH_MAX_QUERY_CHARS raises the limit)"
+
+
+def check_query_file(path: Path, most: int) -> None:
+    """Refuse, before reading it, a query file (`x.rq`, `dir/x`) that is a folder, a pipe or a device (which were
+    called missing) or is certainly longer than `most` characters (a 300 MB .rq file was read whole: 634 MB)."""
     from ..errors import EduGraphError
-    from ..sparql import execute, parse_assignments
+    if (path.suffix == ".rq" or len(path.parts) > 1) and path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "a pipe, socket or device"
+        raise EduGraphError(f"{path}: not a query file but {kind}")
+    if path.is_file() and path.stat().st_size > 4 * most:  # a character takes 4 bytes at most in UTF-8
+        raise EduGraphError(too_long(path, most))
+
+
+def answer(args, text: str, declared, classes, name: str, values) -> bytes:
+    """The serialised answer of the query, from the build or from --endpoint."""
+    from ..errors import EduGraphError
+    from ..sparql import execute
     from ..sparql.client import StoreConnection
     from ..sparql.formats import PREFIX_MAP, serialize
     from ..sparql.params import bind_resolved, store_lookup
     from ..sparql.store import open_built
 
-    text, declared, classes, name = query_source(args)
-    values = parse_assignments(args.param)
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
@@ -106,6 +121,25 @@ def run(args) -> int:
         store = open_built(args.build, inferred=not args.no_inferred)
         bindings = bind_resolved(values, text, declared, classes, name, store_lookup(store))
         body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
+    return body
+
+
+def run(args) -> int:
+    if args.list:
+        sys.stdout.write(list_library())
+        return 0
+    from ..errors import EduGraphError
+    from ..sparql import QueryError, parse_assignments
+
+    text, declared, classes, name = query_source(args)
+    values = parse_assignments(args.param)
+    try:
+        body = answer(args, text, declared, classes, name, values)
+    except QueryError as err:  # a syntax error, a timeout…: said of the query it is about, as FILE: …
+        where = "the -e query" if args.expr is not None else "standard input" if args.query == "-" else args.query
+        raise type(err)(f"{where}: {err}") from None
     sys.stdout.buffer.write(body)
+    if sys.stdout.isatty() and not body.endswith(b"\n"):  # JSON and XML end without one: the prompt followed
+        sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
     return 0

@@ -11,6 +11,7 @@ from ..errors import EduGraphError
 from ..paths import BUILD
 
 DEFAULTS = {"timeout": 30.0, "memory": 1024, "max_queries": 2, "client_queries": 1, "queue_wait": 10.0, "threads": 8}
+MAX_THREADS = 256  # each a thread of this process; `--threads 100000` started 11,000 of them in 8 s, and went on
 
 
 def register(subparsers) -> None:
@@ -34,7 +35,7 @@ def register(subparsers) -> None:
     limits.add_argument("--queue-wait", type=float, default=DEFAULTS["queue_wait"], metavar="SECONDS",
                         help="how long a query waits for its turn before the answer is 503 (default 10)")
     limits.add_argument("--threads", type=int, default=DEFAULTS["threads"], metavar="N",
-                        help="HTTP worker threads (default 8)")
+                        help=f"HTTP worker threads (default 8, at most {MAX_THREADS})")
     access = parser.add_argument_group("access")
     access.add_argument("--allow-service", action="append", default=[], metavar="URL",
                         help="a SPARQL endpoint that queries may call with SERVICE (repeatable; default: none)")
@@ -63,6 +64,9 @@ def check_arguments(args) -> None:
     for name in ("memory", "max_queries", "client_queries", "threads"):
         if getattr(args, name) < 1:
             raise EduGraphError(f"--{name.replace('_', '-')} {getattr(args, name)}: give a whole number ≥ 1")
+    if args.threads > MAX_THREADS:
+        raise EduGraphError(f"--threads {args.threads}: give at most {MAX_THREADS} (queries beyond --max-queries wait "
+                            "for their turn in any case)")
     if args.client_queries > args.max_queries:
         raise EduGraphError(f"--client-queries {args.client_queries}: give at most --max-queries "
                             f"({args.max_queries}); one client cannot run more queries than the endpoint")
@@ -96,6 +100,9 @@ def run(args) -> int:
         server = make_server(store, settings, args.host, args.port, args.threads)
     except OSError as err:
         raise EduGraphError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
+    except ValueError:  # waitress: a --host that is no address nor a name this machine resolves
+        raise EduGraphError(f"--host {args.host!r}: not an address or host name of this machine "
+                            "(e.g. 127.0.0.1, 0.0.0.0, ::1 or localhost)") from None
     port = server.effective_port
     host = args.host if ":" not in args.host else f"[{args.host}]"
     print(f"SPARQL endpoint http://{host}:{port}/sparql  (query page http://{host}:{port}/; Ctrl-C stops)",

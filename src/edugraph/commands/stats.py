@@ -14,7 +14,8 @@ def register(subparsers) -> None:
                                                "institutions and initiatives, connected components and Louvain "
                                                "communities of the built graph (networkx).")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder to read (default: build/)")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="table (default, each figure explained under it), csv (a column per figure) or json")
     parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
     parser.add_argument("--top", type=positive_int, default=10,
                         help="how many central entities and communities (default 10)")
@@ -26,9 +27,12 @@ def run(args) -> int:
     from ..errors import EduGraphError
     from ..analysis.network import load
     from ..analysis.metrics import compute, format_stats
+    from .guard import refuse_build_entry
 
     if args.out and args.out.is_dir():
         raise EduGraphError(f"{args.out}: --out must be a file, and this is a folder")
+    if args.out:
+        refuse_build_entry(args.out, "--out")
     text = format_stats(compute(load(args.build), args.top, args.lang), args.format)
     if args.out:
         try:

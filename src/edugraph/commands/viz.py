@@ -43,6 +43,7 @@ def run(args) -> int:
     from ..analysis.network import load
     from ..errors import EduGraphError
     from ..viz import VIEWS, select_views, write_site
+    from .guard import refuse_build_entry
 
     kinds = args.view or [kind for kind in VIEWS if kind != "ego" or args.focus]
     if "ego" in kinds and not args.focus:
@@ -54,6 +55,7 @@ def run(args) -> int:
     out = args.out or args.build / "viz"
     if out.exists() and not out.is_dir():
         raise EduGraphError(f"{out}: --out must be a folder, and this is a file")
+    refuse_build_entry(out, "--out")
     graph = load(args.build)
     views = select_views(graph, kinds, args.focus, args.depth, args.co_mentions)
     try:

@@ -45,7 +45,7 @@ def read_query(path: Path) -> LibraryQuery:
     """A query file with its header parsed (files without a header take no declared parameters)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is no SPARQL
     except (OSError, UnicodeDecodeError) as err:
         raise EduGraphError(f"cannot read query {path}: {err}") from None
     query = LibraryQuery(path.stem, path, text)
