@@ -518,3 +518,24 @@ def test_entity_facts_take_a_statements_sentence_only_in_its_article(two_article
     heads = {(r["direction"], r["source"].rpartition("/")[2], r.get("sentence")) for r in rows
              if r["property"] == EG + "heads"}
     assert heads == {("←", "a1", "Пётр возглавил школу."), ("←", "a2", None)}
+
+
+# queries sorted by one key joining their texts with U+0001 (docs/SPARQL.md), and the keys it stands for
+JOINED_KEYS = {"initiatives-by-place": "(STR(?initiativeLabel)) (STR(?placeLabel)) ?kind ?via (STR(?source))"}
+
+
+@pytest.mark.parametrize("name", sorted(JOINED_KEYS))
+def test_a_joined_sort_key_orders_rows_as_its_parts(store, name):
+    """One key of texts joined by U+0001 orders the answer as the keys it joins, one after the other: the same
+    rows and the same sequence of those keys' values, with and without the example parameters."""
+    query = next(q for q in QUERIES if q.name == name)
+    head, by, joined = query.text.rpartition("ORDER BY")
+    assert by and "\\u0001" in joined
+    plain = head + "ORDER BY " + JOINED_KEYS[name]
+    keys = re.findall(r"\?(\w+)", JOINED_KEYS[name])
+    for params in ({}, example_params(query)):
+        bindings = bind_resolved(params, query.text, query.params, query.param_class, query.name, store_lookup(store))
+        fast, slow = ordered_rows(store, query.text, bindings), ordered_rows(store, plain, bindings)
+        assert len({tuple(row.get(key) for key in keys) for row in fast}) > 1, params
+        assert sorted(map(json.dumps, fast)) == sorted(map(json.dumps, slow))
+        assert [[row.get(key) for key in keys] for row in fast] == [[row.get(key) for key in keys] for row in slow]
