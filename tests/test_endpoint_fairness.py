@@ -21,13 +21,18 @@ from support.serving import SLOW, start
 ASK = "ASK { ?s ?p ?o }"
 
 
-def query(base: str, text: str, source: str = "127.0.0.1", headers: dict | None = None):
+def query(base: str, text: str, source: str = "127.0.0.1", headers: dict | None = None, timeout: float = 60):
     """GET /sparql?query=text from the loopback address `source`: (status, headers, body, when answered)."""
+    return get(base, "/sparql?" + urllib.parse.urlencode({"query": text}), source, headers, timeout)
+
+
+def get(base: str, target: str, source: str, headers: dict | None = None, timeout: float = 60):
+    """GET target from the loopback address `source`: (status, headers, body, when answered); a socket timeout
+    raises `TimeoutError`."""
     host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=60, source_address=(source, 0))
+    connection = http.client.HTTPConnection(host, int(port), timeout=timeout, source_address=(source, 0))
     try:
-        connection.request("GET", "/sparql?" + urllib.parse.urlencode({"query": text}),
-                           headers={"Accept": "text/csv", **(headers or {})})
+        connection.request("GET", target, headers={"Accept": "text/csv", **(headers or {})})
         response = connection.getresponse()
         return response.status, response.headers, response.read().decode(), time.monotonic()
     finally:
@@ -95,6 +100,31 @@ def test_a_greedy_client_leaves_a_slot_for_the_others(serve):
         assert query(base, ASK, "127.0.0.2", {"X-Forwarded-For": "192.0.2.2"})[0] == 429
         stop(proc)  # its queries, running and waiting, are given up: no worker thread is left behind
     assert "still running" not in proc.stderr.read()
+
+
+def test_greedy_clients_leave_a_thread_to_answer_the_next_one(serve):
+    """Two greedy clients send two slow queries each, as many as the server has threads (4). The endpoint lets
+    in 3 (2 run, 1 waits) and refuses the fourth at once (503), so a thread stays free: a fifth client gets the
+    query page at once, and its query takes the greedy waiting one's place (429 at once) and runs first when a
+    slot frees. Before: the four requests held every thread; the fifth client's requests queued inside waitress
+    until a slow query ended (the page timed out), then waited behind the greedy clients' second queries."""
+    slow_seconds = 8
+    proc, base = serve("--timeout", str(slow_seconds), "--max-queries", "2", "--queue-wait", "30", "--threads", "4")
+    with ThreadPoolExecutor(4) as pool:
+        greedy = [pool.submit(query, base, SLOW, source) for source in ["127.0.0.2", "127.0.0.3"] * 2]
+        assert wait_for(lambda: len(query_processes(proc.pid)) == 2)
+        time.sleep(1)  # lets the other greedy requests arrive
+        sent = time.monotonic()
+        status, _, body, _ = get(base, "/", "127.0.0.4", timeout=slow_seconds / 2)
+        assert status == 200 and "<html" in body.lower()
+        status, _, body, answered = query(base, ASK, "127.0.0.4")
+        assert status == 200 and body.split()[-1] == "true"
+        assert answered - sent < 1.5 * slow_seconds  # at the first free slot, not behind a second greedy query
+        greedy = [future.result() for future in greedy]
+    assert sorted(status for status, *_ in greedy) == [429, 503, 503, 503], greedy
+    at_once = [body for status, _, body, answered in greedy if answered < sent + slow_seconds / 2]
+    assert len(at_once) == 2 and any("gave its place to a client with fewer" in body for body in at_once) \
+        and any("places for queries" in body for body in at_once), greedy
 
 
 def test_waiting_clients_are_served_in_turn_not_first_come_first_served(serve):

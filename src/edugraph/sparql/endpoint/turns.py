@@ -3,9 +3,15 @@ clients that wait are served in turn (round-robin), not first come first served.
 
 A client is its address (`client_of`). It may have `share` queries running and as many waiting; a further
 query is refused at once (`OverShare`, answered 429), so one client can neither hold every query process nor
-fill the queue and the HTTP worker threads. A freed slot goes to the waiting client under its share that has
-the fewest queries running, and among those to the one served longest ago. `departure` tells whether a
-request's client has gone (closed its connection), so that its query leaves the line or is stopped.
+fill the queue. A freed slot goes to the waiting client under its share that has the fewest queries running,
+and among those to the one served longest ago. `departure` tells whether a request's client has gone (closed its
+connection), so that its query leaves the line or is stopped.
+
+Each query that runs or waits holds an HTTP worker thread, so at most `places` of them are let in (the endpoint
+keeps the other threads free to answer at once). With every place taken, a newcomer takes the place of the
+newest waiting query of the client holding the most, if that client would still hold more than the newcomer
+(that query is refused, `Displaced`); else the newcomer is refused (`Full`). So a few greedy clients cannot
+fill every place and leave the next client's request queued inside the HTTP server, where it gets no turn.
 
 Client `a` sends two queries, then `b` and `c` one each; one slot: `a`'s second query waits for the others.
 
@@ -23,11 +29,26 @@ edugraph.sparql.endpoint.turns.OverShare: 'a' has 1 query running and 1 waiting:
 ...     turns.release(ticket)
 >>> order
 ['a', 'b', 'c', 'a']
+
+Three places: `a` holds two of them, so `b`'s second query is refused, but `c` takes `a`'s waiting place.
+
+>>> turns = Turns(slots=1, share=1, places=3)
+>>> a_running, a_waiting, b_waiting = [turns.enqueue(client) for client in "aab"]
+>>> turns.enqueue("b")
+Traceback (most recent call last):
+...
+edugraph.sparql.endpoint.turns.Full: all 3 places for queries are taken, none by a client holding 2 more than 'b'
+>>> c_waiting = turns.enqueue("c")
+>>> turns.wait(a_waiting, 1)
+Traceback (most recent call last):
+...
+edugraph.sparql.endpoint.turns.Displaced: 'a' gave the place of a waiting query to 'c'
 """
 
 from __future__ import annotations
 
 import ipaddress
+import math
 import socket
 import threading
 import time
@@ -88,19 +109,28 @@ class OverShare(Exception):
     """The client already has its share of queries running and waiting."""
 
 
+class Full(Exception):
+    """Every place for a query is taken, and no client holds enough of them to give one up."""
+
+
+class Displaced(Exception):
+    """The waiting query gave its place to the query of a client that held fewer."""
+
+
 @dataclass(eq=False)
 class Ticket:
     """One query's place: waiting until `granted`, then running until released."""
 
     client: str
     granted: bool = False
+    displaced_by: str | None = None  # the client that took this waiting query's place
 
 
 class Turns:
     """The query slots of one endpoint, shared fairly between clients (thread-safe)."""
 
-    def __init__(self, slots: int, share: int):
-        self.slots, self.share = slots, share
+    def __init__(self, slots: int, share: int, places: float = math.inf):
+        self.slots, self.share, self.places = slots, share, places
         self.changed = threading.Condition()
         self.running: Counter[str] = Counter()
         self.waiting: dict[str, deque[Ticket]] = {}
@@ -108,12 +138,14 @@ class Turns:
         self.tick = 0
 
     def enqueue(self, client: str) -> Ticket:
-        """A ticket for the client's next query (granted at once when a slot is free), or `OverShare`."""
+        """A ticket for the client's next query (granted at once when a slot is free), or `OverShare`, or `Full`."""
         with self.changed:
             running, waiting = self.running[client], len(self.waiting.get(client, ()))
             if running + waiting >= 2 * self.share:
                 raise OverShare(f"{client!r} has {running} {'query' if running == 1 else 'queries'} running and "
                                 f"{waiting} waiting: at most {self.share} running and {self.share} waiting")
+            if self.running.total() + sum(map(len, self.waiting.values())) >= self.places:
+                self._make_room(client, running + waiting)
             ticket = Ticket(client)
             self.waiting.setdefault(client, deque()).append(ticket)
             self._dispatch()
@@ -124,6 +156,8 @@ class Turns:
         deadline = time.monotonic() + seconds
         with self.changed:
             while not ticket.granted:
+                if ticket.displaced_by is not None:
+                    raise Displaced(f"{ticket.client!r} gave the place of a waiting query to {ticket.displaced_by!r}")
                 left = deadline - time.monotonic()
                 if left <= 0 or gone():
                     self._withdraw(ticket)
@@ -139,6 +173,21 @@ class Turns:
                 del self.running[ticket.client]
                 self._forget_if_idle(ticket.client)
             self._dispatch()
+
+    def held(self, client: str) -> int:
+        """The client's queries running and waiting."""
+        return self.running[client] + len(self.waiting.get(client, ()))
+
+    def _make_room(self, newcomer: str, holding: int) -> None:
+        """Every place is taken: the newest waiting query of the client that holds the most (of those, the one
+        served last) gives its place to `newcomer`, who holds `holding`, if it holds more than `holding + 1`."""
+        crowded = max(self.waiting, key=lambda client: (self.held(client), self.served.get(client, -1)), default=None)
+        if crowded is None or self.held(crowded) <= holding + 1:
+            raise Full(f"all {self.places} places for queries are taken, none by a client holding 2 more than "
+                       f"{newcomer!r}")
+        ticket = self.waiting[crowded][-1]
+        ticket.displaced_by = newcomer
+        self._withdraw(ticket)
 
     def _withdraw(self, ticket: Ticket) -> None:
         line = self.waiting[ticket.client]
