@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from edugraph.sparql.endpoint.turns import Turns
+from edugraph.sparql.endpoint.turns import Displaced, Full, Turns
 from support.process import kill, stop
 from support.serving import SLOW, start
 
@@ -190,3 +190,28 @@ def test_a_client_that_leaves_while_waiting_gives_up_its_place():
     assert turns.wait(running, 0) and not turns.wait(leaving, 5, gone=lambda: True)
     turns.release(running)
     assert staying.granted and not leaving.granted and turns.wait(staying, 0)
+
+
+def test_a_newcomer_takes_the_waiting_place_of_the_client_holding_most():
+    """Unit level: with every place taken, a newcomer displaces the newest waiting query of the client that holds
+    the most (of equals, the one served last), until no client holds 2 more than the newcomer: then `Full`."""
+    turns = Turns(slots=2, share=2, places=6)
+    running = [turns.enqueue("a") for _ in range(2)]
+    waiting = [turns.enqueue("b") for _ in range(3)] + [turns.enqueue("c")]
+    assert all(ticket.granted for ticket in running) and not any(ticket.granted for ticket in waiting)
+    turns.enqueue("d")  # b holds 3 (a holds 2, but none of them waits)
+    with pytest.raises(Displaced, match="'b' gave the place of a waiting query to 'd'"):
+        turns.wait(waiting[2], 1)
+    turns.enqueue("e")  # b holds 2
+    with pytest.raises(Displaced):
+        turns.wait(waiting[1], 1)
+    with pytest.raises(Full):
+        turns.enqueue("f")  # b, c, d, e hold 1 each
+    assert [turns.held(client) for client in "abcdef"] == [2, 1, 1, 1, 1, 0]
+
+    turns = Turns(slots=2, share=1, places=4)
+    tickets = [turns.enqueue(client) for client in "abab"]  # a, then b served; both have one waiting
+    turns.enqueue("c")
+    with pytest.raises(Displaced):
+        turns.wait(tickets[3], 1)
+    assert turns.held("a") == 2 and turns.held("b") == 1
