@@ -215,3 +215,18 @@ def test_a_newcomer_takes_the_waiting_place_of_the_client_holding_most():
     with pytest.raises(Displaced):
         turns.wait(tickets[3], 1)
     assert turns.held("a") == 2 and turns.held("b") == 1
+
+
+def test_a_client_of_quick_queries_goes_before_one_of_slow_queries():
+    """Unit level: `slow` ran a query for 30 s, then `quick` one for a moment; both have one waiting. The slot goes
+    to `quick` again, although `slow` was served longer ago (the order before usage counted)."""
+    turns = Turns(slots=1, share=1)
+    slow = turns.enqueue("slow")
+    slow.started -= 30  # as if it had run for 30 s
+    quick, quick_again, slow_again = turns.enqueue("quick"), turns.enqueue("quick"), turns.enqueue("slow")
+    turns.release(slow)
+    assert quick.granted
+    turns.release(quick)
+    assert quick_again.granted and not slow_again.granted
+    assert turns.used("slow", time.monotonic()) == pytest.approx(30, abs=0.5) \
+        and turns.used("quick", time.monotonic()) < 0.5

@@ -4,8 +4,9 @@ clients that wait are served in turn (round-robin), not first come first served.
 A client is its address (`client_of`). It may have `share` queries running and as many waiting; a further
 query is refused at once (`OverShare`, answered 429), so one client can neither hold every query process nor
 fill the queue. A freed slot goes to the waiting client under its share that has the fewest queries running,
-and among those to the one served longest ago. `departure` tells whether a request's client has gone (closed its
-connection), so that its query leaves the line or is stopped.
+then the one that used the slots least lately (seconds of running, halved every `USAGE_HALF_LIFE`: a client of
+quick queries goes before one of slow queries), then the one served longest ago. `departure` tells whether a
+request's client has gone (closed its connection), so that its query leaves the line or is stopped.
 
 Each query that runs or waits holds an HTTP worker thread, so at most `places` of them are let in (the endpoint
 keeps the other threads free to answer at once). With every place taken, a newcomer takes the place of the
@@ -61,6 +62,8 @@ from .internals import connection_of
 
 IPV6_CLIENT_PREFIX = 64  # one subscriber's IPv6 network: addresses within it are one client
 HALF_CLOSE_GRACE = 1.0  # seconds a request's connection may be at its end before its client counts as gone
+USAGE_HALF_LIFE = 60.0  # seconds after which a client's time in the slots counts half (then a quarter, …)
+FORGOTTEN_USAGE = 0.01  # seconds of usage below which an idle client is forgotten
 
 
 def client_of(address: str) -> str:
@@ -124,6 +127,7 @@ class Ticket:
     client: str
     granted: bool = False
     displaced_by: str | None = None  # the client that took this waiting query's place
+    started: float = 0.0  # when granted (time.monotonic)
 
 
 class Turns:
@@ -136,6 +140,7 @@ class Turns:
         self.waiting: dict[str, deque[Ticket]] = {}
         self.served: dict[str, int] = {}  # client → when it last got a slot (kept while it runs or waits)
         self.tick = 0
+        self.usage: dict[str, tuple[float, float]] = {}  # client → (seconds in the slots, as of when)
 
     def enqueue(self, client: str) -> Ticket:
         """A ticket for the client's next query (granted at once when a slot is free), or `OverShare`, or `Full`."""
@@ -168,11 +173,18 @@ class Turns:
     def release(self, ticket: Ticket) -> None:
         """The ticket's query has ended: its slot goes to the next client in line."""
         with self.changed:
+            now = time.monotonic()
+            self.usage[ticket.client] = (self.used(ticket.client, now) + now - ticket.started, now)
             self.running[ticket.client] -= 1
             if not self.running[ticket.client]:
                 del self.running[ticket.client]
                 self._forget_if_idle(ticket.client)
             self._dispatch()
+
+    def used(self, client: str, now: float) -> float:
+        """The client's seconds in the slots, each counting half after `USAGE_HALF_LIFE`, a quarter after two…"""
+        seconds, when = self.usage.get(client, (0.0, now))
+        return seconds * 0.5 ** ((now - when) / USAGE_HALF_LIFE)
 
     def held(self, client: str) -> int:
         """The client's queries running and waiting."""
@@ -199,17 +211,23 @@ class Turns:
     def _forget_if_idle(self, client: str) -> None:
         if client not in self.running and client not in self.waiting:
             self.served.pop(client, None)
+            now = time.monotonic()
+            for idle in [c for c in self.usage if c not in self.running and c not in self.waiting]:
+                if self.used(idle, now) < FORGOTTEN_USAGE:
+                    del self.usage[idle]
 
     def _dispatch(self) -> None:
-        """Give free slots to waiting clients under their share: fewest running first, then the one served
-        longest ago (never served: first)."""
+        """Give free slots to waiting clients under their share: fewest running first, then the least usage,
+        then the one served longest ago (never served: first)."""
+        now = time.monotonic()
         while self.running.total() < self.slots:
             ready = [client for client in self.waiting if self.running[client] < self.share]
             if not ready:
                 break
-            client = min(ready, key=lambda c: (self.running[c], self.served.get(c, -1)))
+            client = min(ready, key=lambda c: (self.running[c], self.used(c, now), self.served.get(c, -1)))
             line = self.waiting[client]
-            line.popleft().granted = True
+            ticket = line.popleft()
+            ticket.granted, ticket.started = True, now
             if not line:
                 del self.waiting[client]
             self.running[client] += 1
