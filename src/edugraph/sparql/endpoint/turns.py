@@ -1,5 +1,5 @@
 """Fair turns for queries: at most `slots` run at once, at most `share` of them for one client, and the
-clients that wait are served in turn (round-robin), not first come first served.
+clients that wait are served in turn (the least served first), not first come first served.
 
 A client is its address (`client_of`). It may have `share` queries running and as many waiting; a further
 query is refused at once (`OverShare`, answered 429), so one client can neither hold every query process nor
@@ -10,7 +10,7 @@ request's client has gone (closed its connection), so that its query leaves the 
 
 Each query that runs or waits holds an HTTP worker thread, so at most `places` of them are let in (the endpoint
 keeps the other threads free to answer at once). With every place taken, a newcomer takes the place of the
-newest waiting query of the client holding the most, if that client would still hold more than the newcomer
+newest waiting query of the client holding the most, if that client would still hold as many as the newcomer
 (that query is refused, `Displaced`); else the newcomer is refused (`Full`). So a few greedy clients cannot
 fill every place and leave the next client's request queued inside the HTTP server, where it gets no turn.
 
@@ -192,7 +192,7 @@ class Turns:
 
     def _make_room(self, newcomer: str, holding: int) -> None:
         """Every place is taken: the newest waiting query of the client that holds the most (of those, the one
-        served last) gives its place to `newcomer`, who holds `holding`, if it holds more than `holding + 1`."""
+        served last) gives its place to `newcomer`, who holds `holding`, if it holds `holding + 2` or more."""
         crowded = max(self.waiting, key=lambda client: (self.held(client), self.served.get(client, -1)), default=None)
         if crowded is None or self.held(crowded) <= holding + 1:
             raise Full(f"all {self.places} places for queries are taken, none by a client holding 2 more than "
