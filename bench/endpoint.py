@@ -1,18 +1,19 @@
 """The endpoint under load: `edugraph serve` on the build, hit by many concurrent clients.
 
     python bench/endpoint.py [--build build] [--clients 200] [--requests 1000]
-    python bench/endpoint.py --fairness [--greedy 8] [--normal 4] [--seconds 45] [--leave-after S]
+    python bench/endpoint.py --fairness [--greedy 8] [--greedy-clients 1] [--normal 4] [--seconds 45] [--leave-after S]
                              [--server-src OTHER/src] [--serve-option=--timeout=30 ...]
 
 Load: each client on its own loopback address (127.1.x.y); prints the answers by status, their latency (median,
 95th percentile, slowest), requests per second, the per-query overhead of the sandboxed query process, and the
 server's peak memory (RSS of the server and its query processes, sampled).
 
-Fairness: one greedy client (127.0.0.2) keeps `--greedy` slow queries in flight (each sent again once answered;
-with `--leave-after S` it gives up on each after S seconds and closes the connection, as an impatient user
-reloading), while `--normal` clients (127.0.0.10, …) each send a quick query after another. Prints the normal
-clients' answers by status and latency, and the greedy client's. `--server-src` runs the server from another
-source tree (e.g. the code before a change) for comparison.
+Fairness: `--greedy-clients` greedy clients (127.0.2.1, …) each keep `--greedy` slow queries in flight (each
+sent again once answered; with `--leave-after S` they give up on each after S seconds and close the connection, as
+an impatient user reloading), while `--normal` clients (127.0.0.10, …) each send a quick query after another.
+Prints the run's wall time (until the last answer), the normal clients' answers by status and latency, and the
+greedy clients'. `--server-src` runs the server from another source tree (e.g. the code before a change) for
+comparison.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = "PREFIX eg: <https://w3id.org/edugraph/ontology#> SELECT ?e ?n WHERE { ?e eg:participantCount ?n }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # runs until the time limit
-GREEDY_ADDRESS = "127.0.0.2"
 
 
 def free_port() -> int:
@@ -104,8 +104,9 @@ def summary(answers: list[tuple[int | str, float]]) -> str:
 
 
 def fairness(port: int, args) -> None:
-    """One greedy client with slow queries against `args.normal` clients with quick ones, for `args.seconds`."""
-    stop_at = time.monotonic() + args.seconds
+    """Greedy clients with slow queries against `args.normal` clients with quick ones, for `args.seconds`."""
+    started = time.monotonic()
+    stop_at = started + args.seconds
     greedy, normal = [], []
 
     def keep_sending(source: str, query: str, answers: list, leave_after=None):
@@ -114,13 +115,14 @@ def fairness(port: int, args) -> None:
             if answers[-1][0] in (429, 503, 0):
                 time.sleep(1)  # Retry-After
 
-    with ThreadPoolExecutor(args.greedy + args.normal) as pool:
-        for _ in range(args.greedy):
-            pool.submit(keep_sending, GREEDY_ADDRESS, SLOW, greedy, args.leave_after)
-        time.sleep(1)  # the greedy client is there first
+    with ThreadPoolExecutor(args.greedy_clients * args.greedy + args.normal) as pool:
+        for number in range(args.greedy_clients * args.greedy):
+            pool.submit(keep_sending, f"127.0.2.{number % args.greedy_clients + 1}", SLOW, greedy, args.leave_after)
+        time.sleep(1)  # the greedy clients are there first
         for number in range(args.normal):
             pool.submit(keep_sending, f"127.0.0.{10 + number}", QUERY, normal)
-    print(f"{args.seconds:g} s; greedy client, {args.greedy} slow queries in flight"
+    print(f"{args.seconds:g} s, wall {time.monotonic() - started:.1f} s; {args.greedy_clients} greedy "
+          f"client{'s' * (args.greedy_clients > 1)}, {args.greedy} slow queries in flight each"
           f"{f', each given up after {args.leave_after:g} s' if args.leave_after else ''}: {summary(greedy)}")
     print(f"{args.normal} normal clients, one quick query after another: {summary(normal)}")
 
@@ -131,7 +133,8 @@ def main(argv=None) -> int:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--fairness", action="store_true", help="a greedy client against normal ones")
-    parser.add_argument("--greedy", type=int, default=8, help="slow queries the greedy client keeps in flight")
+    parser.add_argument("--greedy", type=int, default=8, help="slow queries each greedy client keeps in flight")
+    parser.add_argument("--greedy-clients", type=int, default=1, help="greedy clients (own addresses)")
     parser.add_argument("--normal", type=int, default=4, help="normal clients")
     parser.add_argument("--seconds", type=float, default=45.0, help="how long the fairness run lasts")
     parser.add_argument("--leave-after", type=float, help="the greedy client gives up on each query after S s")

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,19 +15,11 @@ from pathlib import Path
 import pytest
 
 from edugraph.cli import main
-from support.corpus import DEV_ARTICLES
+from support.corpus import DEV_ARTICLES, copy_articles
 
 OLDEST = "real_ru_b_12_morgaushsky_heads_seminar_2004"  # an event of 2004: the timeline spans 22 years
 REAL = sorted({*sorted(path.stem for path in DEV_ARTICLES.glob("real_*.txt"))[::4], OLDEST})  # 25 published, ru and en
 CLI = [sys.executable, "-c", "import sys; from edugraph.cli import main; sys.exit(main())"]
-
-
-def copy_articles(folder: Path, stems: list[str]) -> Path:
-    folder.mkdir(parents=True)
-    for stem in stems:
-        for suffix in (".txt", ".json"):
-            shutil.copy(DEV_ARTICLES / f"{stem}{suffix}", folder / f"{stem}{suffix}")
-    return folder
 
 
 @pytest.fixture(scope="module")

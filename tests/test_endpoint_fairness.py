@@ -14,20 +14,25 @@ from pathlib import Path
 
 import pytest
 
-from edugraph.sparql.endpoint.turns import Turns
+from edugraph.sparql.endpoint.turns import Displaced, Full, Turns
 from support.process import kill, stop
 from support.serving import SLOW, start
 
 ASK = "ASK { ?s ?p ?o }"
 
 
-def query(base: str, text: str, source: str = "127.0.0.1", headers: dict | None = None):
+def query(base: str, text: str, source: str = "127.0.0.1", headers: dict | None = None, timeout: float = 60):
     """GET /sparql?query=text from the loopback address `source`: (status, headers, body, when answered)."""
+    return get(base, "/sparql?" + urllib.parse.urlencode({"query": text}), source, headers, timeout)
+
+
+def get(base: str, target: str, source: str, headers: dict | None = None, timeout: float = 60):
+    """GET target from the loopback address `source`: (status, headers, body, when answered); a socket timeout
+    raises `TimeoutError`."""
     host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=60, source_address=(source, 0))
+    connection = http.client.HTTPConnection(host, int(port), timeout=timeout, source_address=(source, 0))
     try:
-        connection.request("GET", "/sparql?" + urllib.parse.urlencode({"query": text}),
-                           headers={"Accept": "text/csv", **(headers or {})})
+        connection.request("GET", target, headers={"Accept": "text/csv", **(headers or {})})
         response = connection.getresponse()
         return response.status, response.headers, response.read().decode(), time.monotonic()
     finally:
@@ -97,6 +102,31 @@ def test_a_greedy_client_leaves_a_slot_for_the_others(serve):
     assert "still running" not in proc.stderr.read()
 
 
+def test_greedy_clients_leave_a_thread_to_answer_the_next_one(serve):
+    """Two greedy clients send two slow queries each, as many as the server has threads (4). The endpoint lets
+    in 3 (2 run, 1 waits) and refuses the fourth at once (503), so a thread stays free: a fifth client gets the
+    query page at once, and its query takes the greedy waiting one's place (429 at once) and runs first when a
+    slot frees. Before: the four requests held every thread; the fifth client's requests queued inside waitress
+    until a slow query ended (the page timed out), then waited behind the greedy clients' second queries."""
+    slow_seconds = 8
+    proc, base = serve("--timeout", str(slow_seconds), "--max-queries", "2", "--queue-wait", "30", "--threads", "4")
+    with ThreadPoolExecutor(4) as pool:
+        greedy = [pool.submit(query, base, SLOW, source) for source in ["127.0.0.2", "127.0.0.3"] * 2]
+        assert wait_for(lambda: len(query_processes(proc.pid)) == 2)
+        time.sleep(1)  # lets the other greedy requests arrive
+        sent = time.monotonic()
+        status, _, body, _ = get(base, "/", "127.0.0.4", timeout=slow_seconds / 2)
+        assert status == 200 and "<html" in body.lower()
+        status, _, body, answered = query(base, ASK, "127.0.0.4")
+        assert status == 200 and body.split()[-1] == "true"
+        assert answered - sent < 1.5 * slow_seconds  # at the first free slot, not behind a second greedy query
+        greedy = [future.result() for future in greedy]
+    assert sorted(status for status, *_ in greedy) == [429, 503, 503, 503], greedy
+    at_once = [body for status, _, body, answered in greedy if answered < sent + slow_seconds / 2]
+    assert len(at_once) == 2 and any("gave its place to a client with fewer" in body for body in at_once) \
+        and any("places for queries" in body for body in at_once), greedy
+
+
 def test_waiting_clients_are_served_in_turn_not_first_come_first_served(serve):
     """One slot: client A runs a query and queues a second; client B queues one after it. When A's first
     query ends, B's runs before A's second (first come first served would run A's second first)."""
@@ -160,3 +190,43 @@ def test_a_client_that_leaves_while_waiting_gives_up_its_place():
     assert turns.wait(running, 0) and not turns.wait(leaving, 5, gone=lambda: True)
     turns.release(running)
     assert staying.granted and not leaving.granted and turns.wait(staying, 0)
+
+
+def test_a_newcomer_takes_the_waiting_place_of_the_client_holding_most():
+    """Unit level: with every place taken, a newcomer displaces the newest waiting query of the client that holds
+    the most (of equals, the one served last), until no client holds 2 more than the newcomer: then `Full`."""
+    turns = Turns(slots=2, share=2, places=6)
+    running = [turns.enqueue("a") for _ in range(2)]
+    waiting = [turns.enqueue("b") for _ in range(3)] + [turns.enqueue("c")]
+    assert all(ticket.granted for ticket in running) and not any(ticket.granted for ticket in waiting)
+    turns.enqueue("d")  # b holds 3 (a holds 2, but none of them waits)
+    with pytest.raises(Displaced, match="'b' gave the place of a waiting query to 'd'"):
+        turns.wait(waiting[2], 1)
+    turns.enqueue("e")  # b holds 2
+    with pytest.raises(Displaced):
+        turns.wait(waiting[1], 1)
+    with pytest.raises(Full):
+        turns.enqueue("f")  # b, c, d, e hold 1 each
+    assert [turns.held(client) for client in "abcdef"] == [2, 1, 1, 1, 1, 0]
+
+    turns = Turns(slots=2, share=1, places=4)
+    tickets = [turns.enqueue(client) for client in "abab"]  # a, then b served; both have one waiting
+    turns.enqueue("c")
+    with pytest.raises(Displaced):
+        turns.wait(tickets[3], 1)
+    assert turns.held("a") == 2 and turns.held("b") == 1
+
+
+def test_a_client_of_quick_queries_goes_before_one_of_slow_queries():
+    """Unit level: `slow` ran a query for 30 s, then `quick` one for a moment; both have one waiting. The slot goes
+    to `quick` again, although `slow` was served longer ago (the order before usage counted)."""
+    turns = Turns(slots=1, share=1)
+    slow = turns.enqueue("slow")
+    slow.started -= 30  # as if it had run for 30 s
+    quick, quick_again, slow_again = turns.enqueue("quick"), turns.enqueue("quick"), turns.enqueue("slow")
+    turns.release(slow)
+    assert quick.granted
+    turns.release(quick)
+    assert quick_again.granted and not slow_again.granted
+    assert turns.used("slow", time.monotonic()) == pytest.approx(30, abs=0.5) \
+        and turns.used("quick", time.monotonic()) < 0.5

@@ -21,7 +21,7 @@ from edugraph.sparql import library
 from edugraph.sparql.client import SPARQL_JSON, Client
 from support import hostile
 from support.oxigraph import OxigraphServer
-from test_stores import PASSWORD_VAR, answer, jena_lines, load, run, virtuoso_login
+from support.stores import PASSWORD_VAR, answer, jena_lines, load, run, virtuoso_login
 
 pytestmark = pytest.mark.server
 XSD = "http://www.w3.org/2001/XMLSchema#"

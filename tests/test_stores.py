@@ -16,31 +16,15 @@ from edugraph.loading import targets
 from edugraph.loading.graphs import read_build_graphs
 from edugraph.paths import ARTICLES
 from edugraph.sparql import library, parse_assignments
-from edugraph.sparql.client import RemoteError, prepare_query, query_form
-from edugraph.sparql.formats import PREFIX_MAP, serialize
+from edugraph.sparql.client import RemoteError, prepare_query
+from edugraph.sparql.formats import PREFIX_MAP
 from edugraph.sparql.params import bind_resolved, store_lookup
 from edugraph.sparql.store import open_built
 from support import jena
 from support.oxigraph import OxigraphServer
+from support.stores import PASSWORD_VAR, answer, jena_lines, load, run, virtuoso_login
 
 pytestmark = pytest.mark.server
-PASSWORD_VAR = "EG_STORE_PASSWORD"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    capsys.readouterr()  # drop what a fixture printed
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def load(capsys, build, *options):
-    return run(capsys, "load", "--build", str(build), *options)
-
-
-def virtuoso_login(virtuoso, monkeypatch) -> list[str]:
-    monkeypatch.setenv(PASSWORD_VAR, virtuoso.password)
-    return ["--user", virtuoso.user, "--password-env", PASSWORD_VAR]
 
 
 @pytest.fixture(scope="module")
@@ -111,27 +95,6 @@ def jena_answers(seed_build, tmp_path_factory) -> dict:
     for (name, params), path in zip(runs, jena.run_queries(folder, dataset, files)):
         answers[name, tuple(params)] = sorted(jena_lines(path, name).splitlines())
     return answers
-
-
-def jena_lines(path, name: str) -> str:
-    """An ARQ answer file in the form `edugraph query` prints (csv, or N-Triples for CONSTRUCT)."""
-    query = next(q for q in library() if q.name == name)
-    if query_form(query.text) == "CONSTRUCT":
-        scratch = pyoxigraph.Store()
-        scratch.load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        body, _ = serialize(scratch.query("CONSTRUCT WHERE { ?s ?p ?o }"), None, "ntriples")
-    else:
-        results = pyoxigraph.parse_query_results(path=str(path), format=pyoxigraph.QueryResultsFormat.JSON)
-        body, _ = serialize(results, "csv", None)
-    return body.decode("utf-8")
-
-
-def answer(capsys, name: str, params: list[str], where: list[str]) -> list[str]:
-    query = next(q for q in library() if q.name == name)
-    fmt = "ntriples" if "CONSTRUCT" in query.text else "csv"
-    code, out, err = run(capsys, "query", name, "--format", fmt, *params, *where)
-    assert code == 0, err
-    return sorted(out.splitlines())
 
 
 @pytest.mark.parametrize("store", ["oxigraph", "virtuoso", "jena"])

@@ -13,7 +13,7 @@ import pytest
 
 from edugraph.cli import main
 from edugraph.viz import browser
-from test_cli_analyst import copy_articles
+from support.corpus import copy_articles
 
 KVANTORIUMS = ["real_en_02_tomsk_kvantorium", "real_ru_a_01_dimitrovgrad_kvantorium",
                "real_ru_a_03_murmansk_kvantorium",

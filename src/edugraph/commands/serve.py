@@ -35,7 +35,10 @@ def register(subparsers) -> None:
     limits.add_argument("--queue-wait", type=float, default=DEFAULTS["queue_wait"], metavar="SECONDS",
                         help="how long a query waits for its turn before the answer is 503 (default 10)")
     limits.add_argument("--threads", type=int, default=DEFAULTS["threads"], metavar="N",
-                        help=f"HTTP worker threads (default 8, at most {MAX_THREADS})")
+                        help=f"HTTP worker threads (default 8, at most {MAX_THREADS}); queries running or waiting "
+                             "hold at most N-1 (at least 1), so one is always free to answer; when those are all "
+                             "taken, a query takes the waiting place of a client holding 2 more (that one gets 429), "
+                             "else gets 503 at once")
     access = parser.add_argument_group("access")
     access.add_argument("--allow-service", action="append", default=[], metavar="URL",
                         help="a SPARQL endpoint that queries may call with SERVICE (repeatable; default: none)")

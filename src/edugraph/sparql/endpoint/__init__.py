@@ -29,7 +29,7 @@ def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", po
     """A waitress server bound to host:port (port 0: any free port, see `.effective_port`)."""
     from waitress import create_server
 
-    endpoint = Endpoint(store, settings)
+    endpoint = Endpoint(store, settings, threads)
     proxy = {"trusted_proxy": settings.trusted_proxy, "trusted_proxy_headers": {"x-forwarded-for"}} \
         if settings.trusted_proxy else {}
     server = create_server(endpoint, host=host, port=port, threads=threads, backlog=BACKLOG,

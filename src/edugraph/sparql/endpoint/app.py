@@ -4,7 +4,9 @@ Routes: `/sparql` (GET, HEAD, POST, OPTIONS), `/` and `/static/…` (GET, HEAD).
 405 with `Allow`. Queries run through `engine.execute` within `Settings.limits`, at most
 `Settings.max_queries` at a time and `Settings.client_queries` of them for one client (see `turns`): a client
 over its share gets 429, a request that waits longer than `Settings.queue_seconds` for its turn 503, both
-with `Retry-After`. A query whose client closes the connection, waiting or running, is dropped at once.
+with `Retry-After`. Queries that run or wait hold at most `threads - RESERVED_THREADS` of the server's worker
+threads: the rest answer everything else at once, 429 and 503 included (see `Turns.places`). A query whose
+client closes the connection, waiting or running, is dropped at once.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..formats import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable
 from . import description, page
 from .access import Access
 from .negotiation import negotiate, ranked
-from .turns import OverShare, Turns, client_of, departure
+from .turns import Displaced, Full, OverShare, Turns, client_of, departure
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
@@ -35,6 +37,7 @@ READ_ONLY = "this endpoint is read-only: SPARQL Update is not allowed (rebuild t
 ENDPOINT_METHODS = "GET, HEAD, POST, OPTIONS"
 PAGE_METHODS = "GET, HEAD"
 RETRY_AFTER = "1"  # seconds, for 429 and 503 busy
+RESERVED_THREADS = 1  # worker threads no query may hold: they answer the page, refusals, … at once
 PARAMETER_PREFIX = "$"  # `$region=Дагестан` binds ?region (as Stardog does), see sparql/params
 SECURITY_HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")]
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
@@ -78,9 +81,10 @@ class Reply(Exception):
 class Endpoint:
     """The WSGI callable over one read-only store."""
 
-    def __init__(self, store: ox.Store, settings: Settings):
+    def __init__(self, store: ox.Store, settings: Settings, threads: int = 8):
         self.store, self.settings = store, settings
-        self.turns = Turns(settings.max_queries, settings.client_queries)
+        self.places = max(threads - RESERVED_THREADS, 1)  # one thread: it must also run the queries
+        self.turns = Turns(settings.max_queries, settings.client_queries, self.places)
         self.closing = threading.Event()  # the server stops: queries that run or wait are given up
         self.graphs = description.graph_sizes(store)
         self.page = page.render()
@@ -213,15 +217,24 @@ class Endpoint:
     # ------------------------------------------------------------------ concurrency
     @contextmanager
     def turn(self, client: str, gone: Callable[[], bool]):
-        """Hold one of the query slots while the block runs; 429 over the client's share, 503 when no turn
-        comes within `queue_seconds` (or the client left while waiting)."""
+        """Hold one of the query slots while the block runs; 429 over the client's share or when its waiting query
+        gives its place to a client holding fewer, 503 when every place is taken or no turn comes within
+        `queue_seconds` (or the client left while waiting)."""
+        share = f"each client may run {self.settings.client_queries} at once and have as many waiting"
         try:
             ticket = self.turns.enqueue(client)
+            granted = self.turns.wait(ticket, self.settings.queue_seconds, gone)
         except OverShare:
-            raise Reply(HTTPStatus.TOO_MANY_REQUESTS, f"too many queries from you: each client may run "
-                        f"{self.settings.client_queries} at once and have as many waiting; try again when one "
+            raise Reply(HTTPStatus.TOO_MANY_REQUESTS, f"too many queries from you: {share}; try again when one "
                         "has finished", [("Retry-After", RETRY_AFTER)]) from None
-        if not self.turns.wait(ticket, self.settings.queue_seconds, gone):
+        except Displaced:
+            raise Reply(HTTPStatus.TOO_MANY_REQUESTS, f"too many queries from you while the endpoint is full: this "
+                        f"waiting one gave its place to a client with fewer ({share} while places are free); try "
+                        "again when one has finished", [("Retry-After", RETRY_AFTER)]) from None
+        except Full:
+            raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: all {self.places} places for queries, running or "
+                        "waiting, are taken; try again shortly", [("Retry-After", RETRY_AFTER)]) from None
+        if not granted:
             raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: {self.settings.max_queries} queries are running; "
                         "try again shortly", [("Retry-After", RETRY_AFTER)])
         try:
