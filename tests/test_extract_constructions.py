@@ -1376,3 +1376,12 @@ def test_an_english_village_named_without_of():
     text = "The school of the Taimyr village Nosok celebrated its anniversary in the village Roadside Samara region."
     places = extract_facts(text, "en", {"date": "2022-04-04"})["places"]
     assert "Nosok" in places and "Roadside" in places and "Samara region" in places
+
+
+def test_towns_of_the_gazetteer_beyond_the_regional_capitals():
+    """Cities of 100,000+ and towns of education news are gazetteer records, found in a list and after «в»."""
+    text = ("12 мая 2024 года педагоги Вологды, Котласа, Рыбинска и Кирово-Чепецка обменялись опытом. "
+            "В Губкинском открылась новая школа.")
+    places = extract_facts(text, "ru", {"date": "2024-05-12"})["places"]
+    assert {"Котлас", "Рыбинск", "Кирово-Чепецк", "Губкинский"} <= set(places)
+    assert find_place("Balakovo", [])["id"] == "balakovo"
