@@ -1385,3 +1385,16 @@ def test_towns_of_the_gazetteer_beyond_the_regional_capitals():
     places = extract_facts(text, "ru", {"date": "2024-05-12"})["places"]
     assert {"Котлас", "Рыбинск", "Кирово-Чепецк", "Губкинский"} <= set(places)
     assert find_place("Balakovo", [])["id"] == "balakovo"
+
+
+def test_a_country_named_only_inside_a_quoted_title_is_no_place():
+    """«Учитель года России» names the contest, not a place of the news; a state's honorary title keeps it."""
+    meta = {"date": "2024-05-12"}
+    contest = extract_facts("12 мая в Грозном объявили лауреатов конкурса «Учитель года России — 2024».", "ru", meta)
+    assert "Россия" not in contest["places"] and "Грозный" in contest["places"]
+    english = extract_facts('On 12 May the finalists of the "Teacher of the Year of Russia" contest met in Sukhum.',
+                            "en", meta)
+    assert "Russia" not in english["places"]
+    award = extract_facts("Звание «Почётный работник сферы образования Российской Федерации» получили два учителя.",
+                          "ru", meta)
+    assert any(p in ("Российская Федерация", "Россия") for p in award["places"])
