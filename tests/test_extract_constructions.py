@@ -1398,3 +1398,14 @@ def test_a_country_named_only_inside_a_quoted_title_is_no_place():
     award = extract_facts("Звание «Почётный работник сферы образования Российской Федерации» получили два учителя.",
                           "ru", meta)
     assert any(p in ("Российская Федерация", "Россия") for p in award["places"])
+
+
+def test_a_school_numbered_without_the_number_sign():
+    """«школа 65», «СОШ N7», "city school number 4", "Dnovsky average comprehensive school 1"; a date is no number."""
+    meta = {"date": "2024-05-12"}
+    russian = extract_facts("В Оренбурге возобновила работу школа 65 на улице Садовой. "
+                            "Учителя школы 12 сентября провели урок.", "ru", meta)["organisations"]
+    assert "школа № 65" in russian and not any("12" in o for o in russian)
+    english = extract_facts("The ceremony took place today at the city school number 4 in Naryan-Mar. The governor "
+                            "came to Dnovsky average comprehensive school 1 in 2009.", "en", meta)["organisations"]
+    assert "city school number 4" in english and "Dnovsky average comprehensive school 1" in english
