@@ -1376,3 +1376,36 @@ def test_an_english_village_named_without_of():
     text = "The school of the Taimyr village Nosok celebrated its anniversary in the village Roadside Samara region."
     places = extract_facts(text, "en", {"date": "2022-04-04"})["places"]
     assert "Nosok" in places and "Roadside" in places and "Samara region" in places
+
+
+def test_towns_of_the_gazetteer_beyond_the_regional_capitals():
+    """Cities of 100,000+ and towns of education news are gazetteer records, found in a list and after «в»."""
+    text = ("12 мая 2024 года педагоги Вологды, Котласа, Рыбинска и Кирово-Чепецка обменялись опытом. "
+            "В Губкинском открылась новая школа.")
+    places = extract_facts(text, "ru", {"date": "2024-05-12"})["places"]
+    assert {"Котлас", "Рыбинск", "Кирово-Чепецк", "Губкинский"} <= set(places)
+    assert find_place("Balakovo", [])["id"] == "balakovo"
+
+
+def test_a_country_named_only_inside_a_quoted_title_is_no_place():
+    """«Учитель года России» names the contest, not a place of the news; a state's honorary title keeps it."""
+    meta = {"date": "2024-05-12"}
+    contest = extract_facts("12 мая в Грозном объявили лауреатов конкурса «Учитель года России — 2024».", "ru", meta)
+    assert "Россия" not in contest["places"] and "Грозный" in contest["places"]
+    english = extract_facts('On 12 May the finalists of the "Teacher of the Year of Russia" contest met in Sukhum.',
+                            "en", meta)
+    assert "Russia" not in english["places"]
+    award = extract_facts("Звание «Почётный работник сферы образования Российской Федерации» получили два учителя.",
+                          "ru", meta)
+    assert any(p in ("Российская Федерация", "Россия") for p in award["places"])
+
+
+def test_a_school_numbered_without_the_number_sign():
+    """«школа 65», «СОШ N7», "city school number 4", "Dnovsky average comprehensive school 1"; a date is no number."""
+    meta = {"date": "2024-05-12"}
+    russian = extract_facts("В Оренбурге возобновила работу школа 65 на улице Садовой. "
+                            "Учителя школы 12 сентября провели урок.", "ru", meta)["organisations"]
+    assert "школа № 65" in russian and not any("12" in o for o in russian)
+    english = extract_facts("The ceremony took place today at the city school number 4 in Naryan-Mar. The governor "
+                            "came to Dnovsky average comprehensive school 1 in 2009.", "en", meta)["organisations"]
+    assert "city school number 4" in english and "Dnovsky average comprehensive school 1" in english

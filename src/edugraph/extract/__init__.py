@@ -11,7 +11,7 @@ from edugraph.extract import english, russian
 from edugraph.extract.dates import publication_date, reference_year
 from edugraph.extract.events import extract_events, only_referred
 from edugraph.extract.initiatives import find_initiatives
-from edugraph.extract.mentions import Article, split_sentences, unique
+from edugraph.extract.mentions import Article, inside_quoted_name, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
 from edugraph.extract.posts import attach_posts, of_article_region
 from edugraph.extract.sources import news_sources
@@ -96,10 +96,25 @@ def _places(article: Article) -> list[str]:
     """Place names, one per gazetteer id, in first-mention order."""
     seen, out = set(), []
     for mention in article.places:
+        if _country_of_a_title(article.text, mention):
+            continue
         if mention.extra["id"] not in seen:
             seen.add(mention.extra["id"])
             out.append(mention.value)
     return out
+
+
+# an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)
+HONORARY_TITLE = re.compile(r"[«\"](?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
+
+
+def _country_of_a_title(text: str, mention) -> bool:
+    """A country named only inside a quoted title, not the news's place: «Учитель года России», «Я - гражданин
+    России», "Teacher of the Year of Russia" (an honorary title of the state keeps it)."""
+    if (gazetteer.place(mention.extra["id"]) or {}).get("kind") != "country" \
+            or not inside_quoted_name(text, mention.start):
+        return False
+    return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))
 
 
 # «в администрации района», «работы правительства области»: the body of the article's territory, named by its kind

@@ -112,9 +112,14 @@ def _places(text: str) -> list[Mention]:
 # words that start no school's name: "will open school No. 75", "opened a school named after …", "and gymnasium №180"
 NOT_IN_NAME = (r"(?:will|would|to|and|or|of|in|on|at|for|with|by|from|is|was|are|were|be|been|has|have|had|"
                r"open|opens|opened|visit|visits|visited|commissioned)")
+# a school's number: "No. 5", "№5", "#5", "number 5" (machine-translated «номер»), or a bare number that ends the name
+# ("Dnovsky school 1 in", "school 1."; up to three digits, so no year, and no count of places or pupils after it)
+SCHOOL_NUMBER = (r"(?:(?:No\.?\s*|№\s*|#\s*|number\s+)\d+"
+                 r"|\d{1,3}(?![\d.,:]?\d)(?=[,.;)]|\s*$|\s+(?:in|of|on|at|and|is|was|has|had|for|named)\s))")
 NUMBERED = re.compile(  # "school No. 162 «Smart»", "kindergarten No. 202", "school №31", "school named after X"
-    rf"(?<![\w-])(?:(?!{NOT_IN_NAME}\s)[a-z]+\s+){{0,2}}(?:school|kindergarten|lyceum|gymnasium)\s+"
-    r"(?:(?:No\.?\s*|№\s*)\d+"
+    rf"(?<![\w-])(?:[A-Z][a-z]+(?:sky|skoy|skiy|skaya)\s+)?(?:(?!{NOT_IN_NAME}\s)[a-z]+\s+){{0,2}}"
+    r"(?:school|kindergarten|lyceum|gymnasium)\s+"
+    rf"(?:{SCHOOL_NUMBER}"
     r"(?:\s+[«\"“][^»\"”]{1,40}[»\"”])?|named\s+after\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 # an organisation named by a quoted name after a lower-case kind ("preschool educational institution «Mileshkei»",
 # "agricultural firm «Kama»", "MKU «Education Department of …»") or ending in one ("«Snicka school»", "«French school»
