@@ -8,7 +8,7 @@ Load: each client on its own loopback address (127.1.x.y); prints the answers by
 95th percentile, slowest), requests per second, the per-query overhead of the sandboxed query process, and the
 server's peak memory (RSS of the server and its query processes, sampled).
 
-Fairness: `--greedy-clients` greedy clients (127.0.2.1, …) each keep `--greedy` slow queries in flight (each
+Fairness: `--greedy-clients` greedy clients (127.1.0.1, …) each keep `--greedy` slow queries in flight (each
 sent again once answered; with `--leave-after S` they give up on each after S seconds and close the connection, as
 an impatient user reloading), while `--normal` clients (127.0.0.10, …) each send a quick query after another.
 Prints the run's wall time (until the last answer), the normal clients' answers by status and latency, and the
@@ -117,7 +117,7 @@ def fairness(port: int, args) -> None:
 
     with ThreadPoolExecutor(args.greedy_clients * args.greedy + args.normal) as pool:
         for number in range(args.greedy_clients * args.greedy):
-            pool.submit(keep_sending, f"127.0.2.{number % args.greedy_clients + 1}", SLOW, greedy, args.leave_after)
+            pool.submit(keep_sending, client_address(number % args.greedy_clients), SLOW, greedy, args.leave_after)
         time.sleep(1)  # the greedy clients are there first
         for number in range(args.normal):
             pool.submit(keep_sending, f"127.0.0.{10 + number}", QUERY, normal)
@@ -137,7 +137,7 @@ def main(argv=None) -> int:
     parser.add_argument("--greedy-clients", type=int, default=1, help="greedy clients (own addresses)")
     parser.add_argument("--normal", type=int, default=4, help="normal clients")
     parser.add_argument("--seconds", type=float, default=45.0, help="how long the fairness run lasts")
-    parser.add_argument("--leave-after", type=float, help="the greedy client gives up on each query after S s")
+    parser.add_argument("--leave-after", type=float, help="each greedy client gives up on each query after S s")
     parser.add_argument("--server-src", type=Path, help="run the server from this source tree")
     parser.add_argument("--serve-option", action="append", default=[], help="passed to `edugraph serve`")
     args = parser.parse_args(argv)

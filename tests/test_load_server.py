@@ -13,17 +13,12 @@ from edugraph.commands import load as load_command
 from edugraph.loading.graphs import read_build_graphs
 from edugraph.sparql.client import Client, Dataset, RemoteError, remote_results
 from support.oxigraph import OxigraphServer
+from support.stores import load
 
 pytestmark = pytest.mark.server
 
 FOREIGN = ("http://example.org/foreign", '<http://example.org/x> <http://example.org/p> "not ours" .\n')
 KALINICHENKO = """SELECT ?p WHERE { GRAPH ?g { ?p <http://www.w3.org/2000/01/rdf-schema#label> "Алла Калиниченко"@ru } }"""
-
-
-def load(capsys, build, *options) -> tuple[int, str, str]:
-    code = main(["load", "--build", str(build), *options])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def expected_counts(build, base=None) -> dict[str, int]:

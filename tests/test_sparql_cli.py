@@ -9,20 +9,14 @@ import time
 
 import pytest
 
-from edugraph.cli import main
+from support.serving import SLOW
+from support.stores import run
 
-SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
 def build(seed_build):
     return str(seed_build)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_table_is_aligned_and_readable(capsys, build):

@@ -23,11 +23,9 @@ def copy_articles(folder: Path, stems: list[str], source: Path = DEV_ARTICLES) -
 def corpus(folder: Path, stems: list[str], source: Path = ARTICLES) -> tuple[Path, Path]:
     """Copy the articles `stems` of `source` (seed articles by default) and their curation files into
     `folder`/articles and `folder`/curation; return both folders."""
-    articles, curation = folder / "articles", folder / "curation"
-    articles.mkdir(parents=True, exist_ok=True)
+    articles, curation = copy_articles(folder / "articles", stems, source), folder / "curation"
     curation.mkdir(parents=True, exist_ok=True)
-    for stem in stems:
-        for path in (source / f"{stem}.txt", source / f"{stem}.json", CURATION / f"{stem}.yaml"):
-            if path.exists():
-                shutil.copy(path, (curation if path.suffix == ".yaml" else articles) / path.name)
+    for path in (CURATION / f"{stem}.yaml" for stem in stems):
+        if path.exists():
+            shutil.copy(path, curation / path.name)
     return articles, curation

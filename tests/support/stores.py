@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph
 
 from edugraph.cli import main
-from edugraph.sparql import library
+from edugraph.sparql.library import find
 from edugraph.sparql.client import query_form
 from edugraph.sparql.formats import serialize
 
@@ -33,7 +33,7 @@ def virtuoso_login(virtuoso, monkeypatch) -> list[str]:
 
 def jena_lines(path, name: str) -> str:
     """An ARQ answer file in the form `edugraph query` prints (csv, or N-Triples for CONSTRUCT)."""
-    query = next(q for q in library() if q.name == name)
+    query = find(name)
     if query_form(query.text) == "CONSTRUCT":
         scratch = pyoxigraph.Store()
         scratch.load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -46,8 +46,7 @@ def jena_lines(path, name: str) -> str:
 
 def answer(capsys, name: str, params: list[str], where: list[str]) -> list[str]:
     """The sorted lines `edugraph query NAME PARAMS… WHERE…` prints (csv, or N-Triples for CONSTRUCT)."""
-    query = next(q for q in library() if q.name == name)
-    fmt = "ntriples" if "CONSTRUCT" in query.text else "csv"
+    fmt = "ntriples" if query_form(find(name).text) == "CONSTRUCT" else "csv"
     code, out, err = run(capsys, "query", name, "--format", fmt, *params, *where)
     assert code == 0, err
     return sorted(out.splitlines())

@@ -81,10 +81,10 @@ class Reply(Exception):
 class Endpoint:
     """The WSGI callable over one read-only store."""
 
-    def __init__(self, store: ox.Store, settings: Settings, threads: int = 8):
+    def __init__(self, store: ox.Store, settings: Settings, threads: int):
         self.store, self.settings = store, settings
-        self.places = max(threads - RESERVED_THREADS, 1)  # one thread: it must also run the queries
-        self.turns = Turns(settings.max_queries, settings.client_queries, self.places)
+        # at least one place: a thread must also run the queries
+        self.turns = Turns(settings.max_queries, settings.client_queries, max(threads - RESERVED_THREADS, 1))
         self.closing = threading.Event()  # the server stops: queries that run or wait are given up
         self.graphs = description.graph_sizes(store)
         self.page = page.render()
@@ -232,7 +232,7 @@ class Endpoint:
                         f"waiting one gave its place to a client with fewer ({share} while places are free); try "
                         "again when one has finished", [("Retry-After", RETRY_AFTER)]) from None
         except Full:
-            raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: all {self.places} places for queries, running or "
+            raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: all {self.turns.places} places for queries, running or "
                         "waiting, are taken; try again shortly", [("Retry-After", RETRY_AFTER)]) from None
         if not granted:
             raise Reply(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: {self.settings.max_queries} queries are running; "

@@ -145,12 +145,13 @@ class Turns:
     def enqueue(self, client: str) -> Ticket:
         """A ticket for the client's next query (granted at once when a slot is free), or `OverShare`, or `Full`."""
         with self.changed:
-            running, waiting = self.running[client], len(self.waiting.get(client, ()))
-            if running + waiting >= 2 * self.share:
+            held = self.held(client)
+            if held >= 2 * self.share:
+                running, waiting = self.running[client], held - self.running[client]
                 raise OverShare(f"{client!r} has {running} {'query' if running == 1 else 'queries'} running and "
                                 f"{waiting} waiting: at most {self.share} running and {self.share} waiting")
             if self.running.total() + sum(map(len, self.waiting.values())) >= self.places:
-                self._make_room(client, running + waiting)
+                self._make_room(client, held)
             ticket = Ticket(client)
             self.waiting.setdefault(client, deque()).append(ticket)
             self._dispatch()
@@ -212,9 +213,8 @@ class Turns:
         if client not in self.running and client not in self.waiting:
             self.served.pop(client, None)
             now = time.monotonic()
-            for idle in [c for c in self.usage if c not in self.running and c not in self.waiting]:
-                if self.used(idle, now) < FORGOTTEN_USAGE:
-                    del self.usage[idle]
+            for idle in [c for c in self.usage if not self.held(c) and self.used(c, now) < FORGOTTEN_USAGE]:
+                del self.usage[idle]
 
     def _dispatch(self) -> None:
         """Give free slots to waiting clients under their share: fewest running first, then the least usage,
