@@ -39,3 +39,29 @@ def test_a_named_technopark_is_no_kvantorium():
     # a bare technopark refers back to the article's Kvantorium
     assert organisation_key("детский технопарк").startswith("kvantorium")
     assert same_organisation("благовещенский технопарк", "благовещенский технопарк «Кванториум»")
+
+
+def _main_event_people(text: str, lang: str, date: str) -> list[str]:
+    from edugraph.extract import extract_facts
+    facts = extract_facts(text, lang, {"date": date})
+    event = facts["events"][0]
+    return event.get("participant_persons") or [p["name"] for p in facts["persons"]]
+
+
+@pytest.mark.parametrize("text, lang, present, absent", [
+    # an initiator («по поручению», "declared by", "on the instructions of") is not at the event
+    ("On 5 March, Minister of Education Sergey Kravtsov held a meeting with regional ministers in Moscow. He "
+     "spoke of the Year of the Teacher declared by President Vladimir Putin.", "en", "Sergey Kravtsov", "Vladimir Putin"),
+    # a namesake, at any of its mentions
+    ("On 1 September, Governor Andrei Vorobyov opened a school named after Yevgeny Primakov in Odintsovo. "
+     "Yevgeny Primakov headed the Foreign Ministry in 1996-1998.", "en", "Andrei Vorobyov", "Yevgeny Primakov"),
+    # a credit line's photographer
+    ("1 сентября в Челябинске министр образования Яна Ершова открыла центр «IT-куб».\n\n"
+     "Фотографии: Дмитрий Куткин, Вечерний Челябинск", "ru", "Яна Ершова", "Дмитрий Куткин"),
+    # a person named only in sentences dated to another day than the main event's
+    ("On 7 October, Governor Sergey Morozov held a meeting with teachers in Ulyanovsk. On 5 October, the teacher "
+     "received an award from Olga Golodets in Moscow.", "en", "Sergey Morozov", "Olga Golodets"),
+])
+def test_persons_only_mentioned_are_no_participants(text, lang, present, absent):
+    people = _main_event_people(text, lang, "2024-10-08")
+    assert present in people and absent not in people
