@@ -9,7 +9,7 @@ from edugraph import gazetteer
 from edugraph.articles import detect_language as detect_lang
 from edugraph.extract import english, russian
 from edugraph.extract.dates import publication_date, reference_year
-from edugraph.extract.events import extract_events, only_referred
+from edugraph.extract.events import dated_elsewhere, extract_events, only_referred
 from edugraph.extract.initiatives import find_initiatives
 from edugraph.extract.mentions import Article, inside_quoted_name, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
@@ -37,7 +37,7 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     for post in (post for person_posts in posts.values() for post in person_posts):
         post["org"] = abbreviations.get(post["org"], post["org"])
     events = extract_events(article)
-    referred = only_referred(article)
+    referred = only_referred(article) | dated_elsewhere(article, events[0]["date"] if events else None)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
         events[0]["participant_persons"] = unique(p.value for p in article.persons if p.value not in referred)
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X

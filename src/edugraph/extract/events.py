@@ -757,15 +757,48 @@ REFERRED = re.compile(rf"(?:{_SPEECH}\s*,?\s+(?:что|that)|(?:как|as)\s+(?:
 REFERRED_CUES = SPEECH_WORDS + ("словам", "поручению", "according")  # a word REFERRED needs: a quick test first
 
 
+# «по поручению / по инициативе Президента …», "on the instructions of", "at the initiative of", "declared by",
+# «объявленный Президентом …»: the person set something going, not one at the event (up to three title words between)
+INITIATOR = (r"по\s+(?:инициативе|предложению)|объявленн\w*|on\s+the\s+(?:instructions?|initiative)\s+of|"
+             r"at\s+the\s+(?:initiative|suggestion|request)\s+of|(?:declared|announced|initiated)\s+by")
+REFERRED_AS = re.compile(rf"(?:{INITIATOR})\s+(?:[\w.-]+\s+){{0,3}}$", re.I)
+# a namesake («школа имени контр-адмирала В. Ф. Иванова», "named after Yevgeny Primakov", "in honour of"; lower-case
+# title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
+# ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
+# Куткин»): the photographer
+NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|named\s+after|in\s+hono(?:u)?r\s+of)\s+"
+                      r"(?-i:(?:[a-zа-яё][\w-]*\.?\s+){0,2})$", re.I)
+CREDIT = re.compile(r"(?:^|\n)[^\S\n]*(?i:%s|%s)\s*:[^\n]*$" % tuple(gazetteer.load("media")["credits"].values()))
+
+
 def only_referred(article: Article) -> set[str]:
-    """Persons every mention of whom is referred to in a reported clause (see REFERRED), none of them taking part."""
-    referred, present = set(), set()
+    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED) or
+    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, CREDIT) at any of their mentions."""
+    referred, present, namesakes = set(), set(), set()
     for person in article.persons:
         s, _ = article.sentence_of(person.start)
         before = article.text[max(s, person.start - 160):person.start]  # a bounded window: the clause before the name
+        if NAMESAKE.search(before) or CREDIT.search(before):
+            namesakes.add(person.value)
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
-        (referred if cue and REFERRED.search(before) else present).add(person.value)
-    return referred - present if present - referred else set()
+        (referred if cue and REFERRED.search(before) or REFERRED_AS.search(before) else present).add(person.value)
+    absent = (referred - present) | namesakes
+    return absent if present - absent else set()
+
+
+def dated_elsewhere(article: Article, date: str | None) -> set[str]:
+    """Persons every mention of whom is in a sentence dated to other days than the main event's `date` («On 5
+    October, Anastasia received the award from Olga Golodets» in the news of a meeting on 7 October): at another
+    event. The publication date (a dateline) dates no sentence."""
+    if not date or len(date) != 10:
+        return set()
+    elsewhere, here = set(), set()
+    for person in article.persons:
+        s, e = article.sentence_of(person.start)
+        days = {d.date for d in find_dates(article.text[s:e], article.year) if d.kind in ("day", "range")}
+        days.discard(article.published)
+        (elsewhere if days and date not in days else here).add(person.value)
+    return elsewhere - here
 
 
 def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:

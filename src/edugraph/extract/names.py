@@ -14,7 +14,9 @@ INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
     ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш)(?!\w)"),
     ("kindergarten", r"детск\w*\s+сад|детсад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
-    ("kvantorium", r"кванториум|kvantorium|технопарк"),
+    # a bare «(детский) технопарк» refers back to a Kvantorium; one with a name of its own («Технопарк «Саров»»,
+    # «Технопарк высоких технологий») is not one
+    ("kvantorium", r"кванториум|kvantorium|технопарк\w*$"),
     ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?cube"),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
     ("ddyut", r"ддют|дворец детского"),
