@@ -157,7 +157,7 @@ def previous_closure(build: PreviousBuild | None, key: str) -> PreviousClosure |
         return None
     try:
         store = ox.Store.read_only(str(build.folder / STORE_DIR))
-    except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
+    except (OSError, ValueError, RuntimeError):  # missing, unreadable or damaged: reason in full
         return None
     return PreviousClosure(build.asserted, build.inferred, summary["inconsistencies"], summary, store)
 

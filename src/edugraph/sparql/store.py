@@ -112,7 +112,7 @@ def copy_of(store_dir: Path, target: Path) -> ox.Store | None:
     try:
         ox.Store.read_only(str(store_dir)).backup(str(target))
         return ox.Store(str(target))
-    except OSError:
+    except (OSError, RuntimeError):  # unreadable or damaged (RocksDB reports corruption as RuntimeError)
         shutil.rmtree(target, ignore_errors=True)
         return None
 
@@ -181,12 +181,21 @@ def open_built(build_dir: Path = BUILD, inferred: bool = True, cache: bool = Fal
     build_dir = require_build(build_dir)
     folder = build_dir / STORE_DIR
     if inferred and folder.is_dir():
-        try:
-            return ox.Store.read_only(str(folder))
-        except OSError as err:
-            raise EduGraphError(f"{folder}: cannot open the store ({err}): run `edugraph build` again") from None
+        return read_only(folder)
     keep = (lambda graph: True) if inferred else (lambda graph: graph != INFERRED)
     return fill(ox.Store(), build_dir / DATA_FILE, keep)
+
+
+def read_only(folder: Path) -> ox.Store:
+    """The store in `folder` opened read-only; a damaged or unreadable one is an :class:`EduGraphError` saying how
+    to make it again (an incremental build does so too: it writes the store from scratch when it cannot copy
+    the previous one)."""
+    try:
+        return ox.Store.read_only(str(folder))
+    except (OSError, RuntimeError) as err:  # RocksDB reports a garbled or truncated file as RuntimeError
+        reason = " ".join(str(err).split())[:100]
+        raise EduGraphError(f"{folder}: the build's store is damaged or unreadable: run the `edugraph build` that "
+                            f"wrote {folder.parent} again to make a new one ({reason})") from None
 
 
 def union_triples(build_dir: Path = BUILD) -> Iterator[ox.Triple]:

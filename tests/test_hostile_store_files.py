@@ -1,0 +1,63 @@
+"""A hostile user outside the command layer (leftovers 5): damaged build stores, read-only endpoints, special files
+given as inputs, reversed ranges, gold files with repeated keys. Each case failed on the code before it.
+
+Before: a build store with junk in `CURRENT` or a truncated or garbled RocksDB file made `edugraph query` and
+`edugraph serve` fail with an internal error, and every incremental `edugraph build` after it the same way."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edugraph.cli import main
+from support.robust import hash_tree, store_digest
+from test_hostile_entry_points import one_error_line
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def junk_current(store: Path) -> None:
+    (store / "CURRENT").write_text("junk\n")
+
+
+def truncated_table(store: Path) -> None:
+    table = max(store.glob("*.sst"), key=lambda path: path.stat().st_size)
+    with open(table, "r+b") as handle:
+        handle.truncate(table.stat().st_size // 2)
+
+
+def garbled_tables(store: Path) -> None:
+    for table in store.glob("*.sst"):
+        size = table.stat().st_size
+        with open(table, "r+b") as handle:
+            handle.seek(size // 3)
+            handle.write(b"\xff" * min(2000, size // 3))
+
+
+DAMAGES = [junk_current, truncated_table, garbled_tables]
+
+
+@pytest.fixture(params=DAMAGES, ids=[damage.__name__ for damage in DAMAGES])
+def damaged(seed_build, tmp_path, request) -> Path:
+    folder = tmp_path / "build"
+    shutil.copytree(seed_build, folder)
+    request.param(folder / "store")
+    return folder
+
+
+def test_query_and_serve_say_the_store_is_damaged_and_how_to_make_it_again(damaged, capsys):
+    assert main(["query", "--build", str(damaged), "-e", COUNT]) == 2
+    one_error_line(capsys, f"{damaged / 'store'}: the build's store is damaged", "`edugraph build`", str(damaged))
+    assert main(["serve", "--build", str(damaged), "--port", "0"]) == 2
+    one_error_line(capsys, "the build's store is damaged")
+
+
+def test_an_incremental_build_writes_a_new_store_in_place_of_a_damaged_one(damaged, seed_build, capsys):
+    assert main(["build", "--out", str(damaged), "--quiet"]) == 0
+    assert store_digest(damaged / "store") == store_digest(seed_build / "store")
+    files = {name: digest for name, digest in hash_tree(damaged).items() if name.split("/")[0] not in ("store",)}
+    expected = {name: digest for name, digest in hash_tree(seed_build).items() if name.split("/")[0] != "store"}
+    assert files.keys() == expected.keys()
+    assert main(["query", "--build", str(damaged), "-e", COUNT]) == 0
