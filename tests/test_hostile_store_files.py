@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from edugraph.cli import main
+from support import serving
 from support.robust import hash_tree, store_digest
 from test_hostile_entry_points import one_error_line
 
@@ -61,3 +62,35 @@ def test_an_incremental_build_writes_a_new_store_in_place_of_a_damaged_one(damag
     expected = {name: digest for name, digest in hash_tree(seed_build).items() if name.split("/")[0] != "store"}
     assert files.keys() == expected.keys()
     assert main(["query", "--build", str(damaged), "-e", COUNT]) == 0
+
+
+@pytest.fixture(scope="module")
+def served(seed_build):
+    """`edugraph serve` over the seed build: a read-only endpoint that answers."""
+    proc, base = serving.start(seed_build)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_query_endpoint_on_edugraph_serve_says_it_is_a_read_only_serve(served, capsys):
+    """Before: "load the build with `edugraph load` first", which a read-only endpoint never allows."""
+    assert main(["query", "--endpoint", served, "-e", COUNT]) == 2
+    one_error_line(capsys, "is an `edugraph serve` endpoint", "read-only", "`edugraph query --build DIR`")
+
+
+def test_load_into_edugraph_serve_says_it_cannot_be_loaded_before_sending_anything(served, seed_build, capsys):
+    """Before: "…/sparql-auth: HTTP 404" and "run the same load again to finish", which never works."""
+    assert main(["load", "--build", str(seed_build), "--endpoint", served, "--retries", "0"]) == 2
+    err = one_error_line(capsys, "is an `edugraph serve` endpoint", "cannot be loaded", "`oxigraph serve`")
+    assert "run the same load again" not in err and "HTTP 404" not in err
+
+
+@pytest.mark.server
+def test_a_load_to_an_update_url_that_takes_nothing_does_not_advise_loading_again(oxigraph_server, seed_build,
+                                                                                  capsys):
+    url = oxigraph_server.url
+    assert main(["load", "--build", str(seed_build), "--query-url", f"{url}/query", "--update-url",
+                 f"{url}/nothing", "--retries", "0"]) == 2
+    err = one_error_line(capsys, "HTTP 404", "check --update-url")
+    assert "run the same load again to finish" not in err
