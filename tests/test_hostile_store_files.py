@@ -6,6 +6,7 @@ Before: a build store with junk in `CURRENT` or a truncated or garbled RocksDB f
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -94,3 +95,20 @@ def test_a_load_to_an_update_url_that_takes_nothing_does_not_advise_loading_agai
                  f"{url}/nothing", "--retries", "0"]) == 2
     err = one_error_line(capsys, "HTTP 404", "check --update-url")
     assert "run the same load again to finish" not in err
+
+
+@pytest.mark.parametrize("option", ["--ontology", "--shapes"])
+def test_a_device_or_pipe_as_ontology_or_shapes_is_named_not_called_missing(option, tmp_path, capsys):
+    """Before: "/dev/zero: the ontology is missing" (and a pipe the same), which sent the user looking for a file."""
+    pipe = tmp_path / "pipe.ttl"
+    os.mkfifo(pipe)
+    for special in ("/dev/zero", str(pipe)):
+        assert main(["build", "--out", str(tmp_path / "build"), "--quiet", option, special]) == 2
+        one_error_line(capsys, f"{special}: cannot read the ", "not a regular file")
+    assert not (tmp_path / "build").exists()
+
+
+def test_an_ontology_over_its_limit_is_refused_unread(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EDUGRAPH_MAX_ONTOLOGY_BYTES", "1000")
+    assert main(["build", "--out", str(tmp_path / "build"), "--quiet"]) == 2
+    one_error_line(capsys, "the ontology is bigger than 1000 bytes", "EDUGRAPH_MAX_ONTOLOGY_BYTES")
