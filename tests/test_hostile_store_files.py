@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,16 @@ def test_an_ontology_over_its_limit_is_refused_unread(tmp_path, monkeypatch, cap
     monkeypatch.setenv("EDUGRAPH_MAX_ONTOLOGY_BYTES", "1000")
     assert main(["build", "--out", str(tmp_path / "build"), "--quiet"]) == 2
     one_error_line(capsys, "the ontology is bigger than 1000 bytes", "EDUGRAPH_MAX_ONTOLOGY_BYTES")
+
+
+def test_a_range_whose_start_is_after_its_end_is_refused_naming_both(seed_build, served, capsys):
+    """Before: `events-in-range` with from after to answered 0 rows without a word."""
+    assert main(["query", "events-in-range", "--build", str(seed_build), "--param", "from=2024-01-01",
+                 "--param", "to=2023-01-01"]) == 2
+    one_error_line(capsys, "--param from: '2024-01-01' is after --param to ('2023-01-01')")
+    query = (Path(__file__).parents[1] / "queries" / "events-in-range.rq").read_text(encoding="utf-8")
+    form = urllib.parse.urlencode({"query": query, "$from": "2024-01-01", "$to": "2023-01-01"}).encode()
+    status, _, body = serving.request(served + "/sparql", form)
+    assert status == 400 and body.startswith("?from: '2024-01-01' is after ?to ('2023-01-01')"), body
+    assert main(["query", "events-in-range", "--build", str(seed_build), "--param", "from=2023-01-01",
+                 "--param", "to=2023-01-01"]) == 0  # one day is a range
