@@ -126,3 +126,13 @@ def test_a_range_whose_start_is_after_its_end_is_refused_naming_both(seed_build,
     assert status == 400 and body.startswith("?from: '2024-01-01' is after ?to ('2023-01-01')"), body
     assert main(["query", "events-in-range", "--build", str(seed_build), "--param", "from=2023-01-01",
                  "--param", "to=2023-01-01"]) == 0  # one day is a range
+
+
+def test_a_gold_file_giving_a_key_twice_is_refused(tmp_path, capsys):
+    """Before: `json` kept the last value of a repeated key and `edugraph evaluate` scored against it."""
+    dev = Path(__file__).parent / "dev"
+    gold = (dev / "gold" / "dev01_tomsk_kvantorium.json").read_text(encoding="utf-8")
+    assert gold.lstrip().startswith("{")
+    (tmp_path / "dev01_tomsk_kvantorium.json").write_text('{"events": [], ' + gold.lstrip()[1:], encoding="utf-8")
+    assert main(["evaluate", str(tmp_path), "--articles", str(dev / "articles")]) == 2
+    one_error_line(capsys, "dev01_tomsk_kvantorium.json: the gold file gives the key 'events' twice")
