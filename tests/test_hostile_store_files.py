@@ -136,3 +136,10 @@ def test_a_gold_file_giving_a_key_twice_is_refused(tmp_path, capsys):
     (tmp_path / "dev01_tomsk_kvantorium.json").write_text('{"events": [], ' + gold.lstrip()[1:], encoding="utf-8")
     assert main(["evaluate", str(tmp_path), "--articles", str(dev / "articles")]) == 2
     one_error_line(capsys, "dev01_tomsk_kvantorium.json: the gold file gives the key 'events' twice")
+
+
+def test_load_help_gives_the_backoff_default(capsys):
+    with pytest.raises(SystemExit):
+        main(["load", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--backoff S seconds before the first retry, doubled for each next one (default 0.5)" in out

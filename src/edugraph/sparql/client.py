@@ -124,7 +124,7 @@ def add_connection_arguments(parser) -> None:
     parser.add_argument("--retries", type=non_negative_int, default=3, metavar="N",
                         help="retries of a failed request, with exponential backoff (default 3)")
     parser.add_argument("--backoff", type=seconds, default=0.5, metavar="S",
-                        help="first retry delay, doubled each time")
+                        help="seconds before the first retry, doubled for each next one (default %(default)s)")
 
 
 def client_from_args(args) -> "Client":
