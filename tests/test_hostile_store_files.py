@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 import urllib.parse
+from collections import defaultdict
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from edugraph.cli import main
+from edugraph.sparql.store import write_store
 from support import serving
 from support.robust import hash_tree, store_digest
 from test_hostile_entry_points import one_error_line
@@ -39,15 +42,28 @@ def garbled_tables(store: Path) -> None:
             handle.write(b"\xff" * min(2000, size // 3))
 
 
+def garbled_data_blocks(store: Path) -> None:
+    """Damage found only while reading the store: it opens, a query or an incremental build reads the bad block."""
+    for table in store.glob("*.sst"):
+        if table.stat().st_size > 20_000:
+            with open(table, "r+b") as handle:
+                handle.seek(100)
+                handle.write(b"\xff" * 500)
+
+
 DAMAGES = [junk_current, truncated_table, garbled_tables]
+
+
+def damaged_copy(seed_build: Path, tmp_path: Path, damage) -> Path:
+    folder = tmp_path / "build"
+    shutil.copytree(seed_build, folder)
+    damage(folder / "store")
+    return folder
 
 
 @pytest.fixture(params=DAMAGES, ids=[damage.__name__ for damage in DAMAGES])
 def damaged(seed_build, tmp_path, request) -> Path:
-    folder = tmp_path / "build"
-    shutil.copytree(seed_build, folder)
-    request.param(folder / "store")
-    return folder
+    return damaged_copy(seed_build, tmp_path, request.param)
 
 
 def test_query_and_serve_say_the_store_is_damaged_and_how_to_make_it_again(damaged, capsys):
@@ -64,6 +80,33 @@ def test_an_incremental_build_writes_a_new_store_in_place_of_a_damaged_one(damag
     expected = {name: digest for name, digest in hash_tree(seed_build).items() if name.split("/")[0] != "store"}
     assert files.keys() == expected.keys()
     assert main(["query", "--build", str(damaged), "-e", COUNT]) == 0
+
+
+def test_a_store_damaged_inside_its_data_is_a_one_line_error_and_rebuilt_in_full(seed_build, tmp_path, capsys):
+    """The store opens; the incremental build meets the damaged block while reading it."""
+    folder = damaged_copy(seed_build, tmp_path, garbled_data_blocks)
+    assert main(["query", "--build", str(folder), "-e", COUNT]) == 2
+    one_error_line(capsys, "Corruption")
+    before = hash_tree(folder)
+    assert main(["build", "--out", str(folder), "--quiet"]) == 2
+    one_error_line(capsys, "the build's store is damaged", "`edugraph build --full`")
+    assert hash_tree(folder) == before  # the previous build as it was
+    assert main(["build", "--out", str(folder), "--quiet", "--full"]) == 0
+    assert store_digest(folder / "store") == store_digest(seed_build / "store")
+
+
+def test_a_copy_of_a_store_found_damaged_while_changed_is_written_from_scratch(seed_build, tmp_path):
+    """`write_store` copies the previous store and changes it: a damaged block met there leaves the copy for a
+    store written from the graphs (RocksDB's RuntimeError was an internal error)."""
+    previous = damaged_copy(seed_build, tmp_path, garbled_data_blocks)
+    lines = defaultdict(list)
+    for quad in ox.parse(path=str(seed_build / "all.nq"), format=ox.RdfFormat.N_QUADS):
+        lines[quad.graph_name.value].append(f"{quad.triple} .\n")
+    graphs = [(name, "".join(sorted(found))) for name, found in sorted(lines.items())]
+    articles = frozenset(name for name, _ in graphs if "/article/" in name)
+    (tmp_path / "new").mkdir()
+    write_store(tmp_path / "new", graphs, previous, articles, {})
+    assert store_digest(tmp_path / "new" / "store") == store_digest(seed_build / "store")
 
 
 @pytest.fixture(scope="module")
