@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from edugraph import gazetteer
-from edugraph.articles import decode_text, read_limited, read_metadata
+from edugraph.articles import DuplicateKey, decode_text, read_limited, read_metadata, short, unique_keys
 from edugraph.errors import EduGraphError
 from edugraph.extract import extract_facts
 from edugraph.extract.names import main_words, person_key, same_organisation
@@ -155,8 +155,11 @@ def read_gold(path: Path) -> dict:
 
     from .facts import error_location, schema
     try:
-        gold = json.loads(read_limited(path, "MAX_METADATA_BYTES", "gold file").decode("utf-8"))
+        gold = json.loads(read_limited(path, "MAX_METADATA_BYTES", "gold file").decode("utf-8"),
+                          object_pairs_hook=unique_keys)
         jsonschema.validate(gold, schema())
+    except DuplicateKey as err:
+        raise EduGraphError(f"{path}: the gold file gives the key {short(str(err))} twice: keep one") from None
     except (ValueError, RecursionError) as err:
         raise EduGraphError(f"{path}: the gold file is not valid JSON: {' '.join(str(err).split())[:200]}") from None
     except jsonschema.ValidationError as err:

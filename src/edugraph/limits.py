@@ -38,6 +38,8 @@ DEFAULTS = {
     # an article's `url` (UTF-8 bytes), which the build writes as an IRI: Virtuoso 7.2 cuts IRIs of about 1,900 bytes
     # and more without a word (the triple counts still match)
     "MAX_URL_BYTES": 1_500,
+    # the ontology, SKOS schemes or SHACL shapes file (`build --ontology/--shapes`; the project's are under 100 KB)
+    "MAX_ONTOLOGY_BYTES": 20_000_000,
     # a query read from standard input (`edugraph query -`)
     "MAX_QUERY_CHARS": 10_000_000,
     # the body of one answer of a SPARQL store (`edugraph load`, `query --endpoint`): a store sending without end

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
+from .articles import read_limited
 from .errors import EduGraphError
 from .namespaces import EG, GRAPH, bind_prefixes
 from .paths import ONTOLOGY, SCHEMES, SHAPES
@@ -24,14 +25,16 @@ DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.An
 
 
 def read_turtle(path: Path, what: str, identifier=None, into: Graph | None = None) -> Graph:
-    """Parse a Turtle file (into `into` when given); one-line errors for a missing, broken or empty file."""
+    """Parse a Turtle file (into `into` when given); one-line errors for a missing, broken or empty file, for one
+    bigger than `MAX_ONTOLOGY_BYTES` and for a folder, pipe or device."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise EduGraphError(f"{path}: the {what} is missing")
+    raw = read_limited(path, "MAX_ONTOLOGY_BYTES", what)  # a folder, pipe or device is named as such, unread
     graph = Graph(identifier=identifier) if into is None else into
     before = len(graph)
     try:
-        graph.parse(path, format="turtle")
+        graph.parse(data=raw, format="turtle", publicID=path.absolute().as_uri())
     except Exception as err:  # rdflib raises many parser error types
         reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise EduGraphError(f"{path}: the {what} is not valid Turtle: {reason}") from None

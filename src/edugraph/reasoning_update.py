@@ -43,7 +43,7 @@ from .output.sorted_text import changed, holds
 from .output.write import sorted_ntriples
 from .resolve.evidence import without_provenance
 from .sparql.compare import INTEGER_TYPES, XSD, to_ox, to_rdflib
-from .sparql.store import STORE_DIR
+from .sparql.store import STORE_DIR, PreviousStore
 
 TYPE = reasoning.TYPE
 XSD_INTEGER = XSD + "integer"
@@ -73,7 +73,7 @@ class PreviousClosure:
     inferred: bytes
     inconsistencies: list[str]
     counts: dict
-    store: ox.Store
+    store: PreviousStore
 
     def triples(self, subject=None, predicate=None, obj=None) -> set | None:
         """The distinct triples of the store's default graph matching a pattern (rdflib terms; None: any), as
@@ -156,8 +156,8 @@ def previous_closure(build: PreviousBuild | None, key: str) -> PreviousClosure |
     if summary.get("reasoning_key") != key or summary.get("reasoner") != "reasonable" or not counts_readable(summary):
         return None
     try:
-        store = ox.Store.read_only(str(build.folder / STORE_DIR))
-    except (OSError, ValueError):  # missing, unreadable or damaged: reason in full
+        store = PreviousStore(build.folder / STORE_DIR)
+    except (OSError, ValueError, RuntimeError):  # missing, unreadable or damaged: reason in full
         return None
     return PreviousClosure(build.asserted, build.inferred, summary["inconsistencies"], summary, store)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..errors import EduGraphError
-from ..sparql.client import graphs_query, is_staging
+from ..sparql.client import RemoteError, graphs_query, is_staging
 from .graphs import BUILD_GRAPH_BASE, LocalGraph, rebase
 from .targets import Target
 
@@ -123,4 +123,14 @@ def after_failure(target: Target, graphs: list[LocalGraph], failure: LoadFailed)
     good = sum(row.ok for row in rows)
     return format_rows(rows), EduGraphError(
         f"{failure.cause}; counted after the failure, {good} of {len(rows)} graphs in the store match the build "
-        "(run the same load again to finish)")
+        f"({next_step(failure.cause)})")
+
+
+NO_SERVICE = (404, 405, 501)  # nothing takes the request there: the same load would fail the same way
+
+
+def next_step(cause: EduGraphError) -> str:
+    """What to do after a failed load: run it again, unless the store has no service where it was sent."""
+    if isinstance(cause, RemoteError) and cause.status in NO_SERVICE:
+        return "the store takes no such request there: check --update-url/--gsp-url or --store-kind, then load again"
+    return "run the same load again to finish"

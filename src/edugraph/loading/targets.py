@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..sparql.client import SPARQL_JSON, Client, RemoteError, parse_answer, with_params
+from ..sparql.client import SPARQL_JSON, Client, RemoteError, is_edugraph_serve, parse_answer, with_params
 from ..sparql.endpoints import Endpoint
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
@@ -102,8 +102,12 @@ class RemoteTarget(Target):
         return [{name: row[name] for name in names} for row in results]
 
     def check(self) -> None:
-        """Fail early (unreachable, auth, not SPARQL) before anything is written."""
+        """Fail early (unreachable, auth, not SPARQL, an `edugraph serve`: read-only) before anything is written."""
         self.select("ASK {}")
+        if is_edugraph_serve(self.client, self.endpoint.query):
+            raise EduGraphError(f"{self.endpoint.query} is an `edugraph serve` endpoint, which serves one build "
+                                "read-only and cannot be loaded: load the build into a store such as `oxigraph "
+                                "serve` or Virtuoso")
 
     def drop(self, iris: list[str]) -> None:
         if iris:

@@ -34,6 +34,7 @@ RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 AUTH_STATUS = {401, 403}
 READ_CHUNK = 1 << 16
 UNION_NAME = "union"  # the graph (under the graph base) holding every loaded triple once: the default graph
+SERVE_IDENT = "EduGraph-SPARQL"  # the Server header `edugraph serve` answers with (sparql/endpoint)
 
 
 class RemoteError(EduGraphError):
@@ -123,7 +124,7 @@ def add_connection_arguments(parser) -> None:
     parser.add_argument("--retries", type=non_negative_int, default=3, metavar="N",
                         help="retries of a failed request, with exponential backoff (default 3)")
     parser.add_argument("--backoff", type=seconds, default=0.5, metavar="S",
-                        help="first retry delay, doubled each time")
+                        help="seconds before the first retry, doubled for each next one (default %(default)s)")
 
 
 def client_from_args(args) -> "Client":
@@ -164,6 +165,7 @@ class Response:
     status: int
     content_type: str
     body: bytes
+    server: str = ""  # the Server header: `SERVE_IDENT` for `edugraph serve`
 
 
 @dataclass
@@ -215,7 +217,8 @@ class Client:
         where = f"{method} {url}"
         try:
             with self.opener(url).open(request, timeout=self.timeout) as answer:
-                return Response(answer.status, answer.headers.get_content_type(), self._body(answer, where))
+                return Response(answer.status, answer.headers.get_content_type(), self._body(answer, where),
+                                answer.headers.get("Server", ""))
         except urllib.error.HTTPError as err:
             raise self._http_error(where, err) from None
         except urllib.error.URLError as err:
@@ -384,6 +387,10 @@ def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
     graphs = {row["g"] for row in client.select(url, graphs_query(graph_base))}
     union = graph_base + UNION_NAME
     if union not in graphs:
+        if is_edugraph_serve(client, url):
+            raise EduGraphError(f"{url} is an `edugraph serve` endpoint: it serves one build read-only, without the "
+                                f"graph <{union}> `edugraph load` writes (and cannot be loaded): query that build "
+                                "with `edugraph query --build DIR`, or give a store `edugraph load` filled")
         raise EduGraphError(f"{url} has no graph <{union}>, which queries read as their default graph: "
                             "load the build with `edugraph load` first")
     return Dataset((union,), tuple(sorted(g for g in graphs if g != union and not is_staging(g))))
@@ -463,6 +470,12 @@ class StoreConnection:
         """The query's answer as pyoxigraph results (see `remote_results`)."""
         return remote_results(self.client, self.url, text, self.dataset, prefixes=prefixes, bindings=bindings,
                               pin=self.oxigraph)
+
+
+def is_edugraph_serve(client: Client, url: str) -> bool:
+    """Whether the query service at `url` is an `edugraph serve` (read-only: it cannot be loaded), by the Server
+    header of its answer."""
+    return client.post_query(url, "ASK {}", SPARQL_JSON).server.startswith(SERVE_IDENT)
 
 
 def probe_query_service(client: Client, url: str) -> bool:

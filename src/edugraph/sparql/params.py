@@ -42,18 +42,24 @@ class ParameterError(EduGraphError):
     "--param from: '01.09.2023' is not an ISO date such as 2023-12-31"
     >>> err.naming("?")
     "?from: '01.09.2023' is not an ISO date such as 2023-12-31"
+
+    A problem that concerns a second parameter names it as `{other}`, the same way:
+
+    >>> ParameterError("is after {other}", "from", other="to").naming("?")
+    '?from: is after ?to'
     """
 
     http_status = 400
 
-    def __init__(self, problem: str, parameter: str | None = None):
-        self.problem, self.parameter = problem, parameter
+    def __init__(self, problem: str, parameter: str | None = None, other: str | None = None):
+        self.problem, self.parameter, self.other = problem, parameter, other
         super().__init__(self.naming("--param "))
 
     def naming(self, prefix: str) -> str:
         """The message, the parameter named as `prefix` + its name: `--param from` on the command line, `?from` on
         the query page (its field) and in the protocol (sent as `$from`)."""
-        return f"{prefix}{self.parameter}: {self.problem}" if self.parameter else self.problem
+        problem = self.problem.format(other=prefix + self.other) if self.other else self.problem
+        return f"{prefix}{self.parameter}: {problem}" if self.parameter else problem
 
 
 def to_term(value: str):
@@ -149,7 +155,32 @@ def resolve_names(values: dict[str, str], classes: dict[str, str], lookup: Looku
             check_datatype(name, value, classes[name])
         elif name in classes:
             resolved[name] = f"<{resolve_entity(name, value, classes[name], lookup)}>"
+    check_ranges(values, classes)
     return resolved
+
+
+RANGES = (("from", "to"),)  # parameters bounding a range: the first may not be after the second
+ORDERED = {"xsd:date": str, "xsd:integer": int}  # datatypes whose (checked) values compare, by this key
+
+
+def check_ranges(values: dict[str, str], classes: dict[str, str]) -> None:
+    """A range whose start is after its end holds nothing: refused rather than answered with no row.
+
+    >>> check_ranges({"from": "2024-01-01", "to": "2023-12-31"}, {"from": "xsd:date", "to": "xsd:date"})
+    Traceback (most recent call last):
+    ...
+    edugraph.sparql.params.ParameterError: --param from: '2024-01-01' is after --param to ('2023-12-31'): \
+no day is in the range (swap them?)
+    """
+    for start, end in RANGES:
+        datatype = classes.get(start)
+        if start in values and end in values and datatype in ORDERED and classes.get(end) == datatype:
+            key = ORDERED[datatype]
+            if key(values[start]) > key(values[end]):
+                first, last = (repr(values[name]).replace("{", "{{").replace("}", "}}") for name in (start, end))
+                unit = "day" if datatype == "xsd:date" else "value"
+                raise ParameterError(f"{first} is after {{other}} ({last}): no {unit} is in the range (swap them?)",
+                                     start, other=end)
 
 
 DATATYPES = {"xsd:date": "an ISO date such as 2023-12-31", "xsd:integer": "an integer such as 70"}

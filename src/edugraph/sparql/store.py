@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,6 +31,7 @@ DATA_FILE = "all.nq"
 INFERRED_FILE = "inferred.nt"
 STORE_DIR = "store"
 INFERRED = ox.NamedNode(str(GRAPH["inferred"]))
+DAMAGE = ("Corruption:", "IO error:")  # how RocksDB's errors (RuntimeError) begin when a file of a store is damaged
 
 
 def _quads(path: Path, keep: Callable) -> Iterator[ox.Quad]:
@@ -56,7 +58,8 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
     `unchanged`) and at most twice as many are to be replaced, the store starts as a copy of it (a RocksDB
     checkpoint: hard links, near-instant) and only the other graphs are replaced (`apply_changes`), each by its
     lines removed and added: from `diffs` (by graph IRI), else found by comparing it with its text in the
-    previous build's files; else it is written from scratch. Both give the same quads.
+    previous build's files; else it is written from scratch. Both give the same quads. (So is a copy whose
+    previous store turns out damaged while it is changed.)
     """
     target = Path(build_dir) / STORE_DIR
     if graphs is None:
@@ -66,21 +69,37 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
     store = None
     if previous is not None and unchanged and len(replaced) <= 2 * len(unchanged):
         store = copy_of(Path(previous) / STORE_DIR, target)
+    if store is not None:
+        damaged = False
+        try:
+            update_copy(store, graphs, replaced, Path(previous), dict(diffs or {}))
+        except RuntimeError as err:
+            if not str(err).startswith(DAMAGE):
+                raise
+            damaged = True
+        if damaged:  # (outside the except block, whose traceback holds the store open)
+            del store
+            shutil.rmtree(target)
+            store = None
     if store is None:
         store = ox.Store(str(target))
         add_graphs(store, graphs)
-    else:
-        names = {name for name, _ in graphs}
-        stored = {graph.value for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)}
-        dropped = [(name, "") for name in sorted(stored - names)]
-        diffs = dict(diffs or {})
-        for name, (before, ntriples) in previous_texts(Path(previous), [*replaced, *dropped], diffs, stored).items():
-            after = ntriples.encode("utf-8")
-            hunks = sorted_diff(before, after)
-            diffs[name] = removed_and_added(before, after, hunks) if hunks is not None else \
-                (_lines_minus(before, after), _lines_minus(after, before))
-        apply_changes(store, [*replaced, *dropped], diffs)
     store.flush()
+
+
+def update_copy(store: ox.Store, graphs: list[tuple[str, str]], replaced: list[tuple[str, str]], previous: Path,
+                diffs: dict[str, tuple[bytes, bytes]]) -> None:
+    """Turn a copy of the `previous` build's store into one holding `graphs` by changing the `replaced` ones and
+    dropping those no longer built (see `write_store`)."""
+    names = {name for name, _ in graphs}
+    stored = {graph.value for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)}
+    dropped = [(name, "") for name in sorted(stored - names)]
+    for name, (before, ntriples) in previous_texts(previous, [*replaced, *dropped], diffs, stored).items():
+        after = ntriples.encode("utf-8")
+        hunks = sorted_diff(before, after)
+        diffs[name] = removed_and_added(before, after, hunks) if hunks is not None else \
+            (_lines_minus(before, after), _lines_minus(after, before))
+    apply_changes(store, [*replaced, *dropped], diffs)
 
 
 def previous_texts(previous: Path, graphs: list[tuple[str, str]], known: dict, stored: set[str]
@@ -112,7 +131,7 @@ def copy_of(store_dir: Path, target: Path) -> ox.Store | None:
     try:
         ox.Store.read_only(str(store_dir)).backup(str(target))
         return ox.Store(str(target))
-    except OSError:
+    except (OSError, RuntimeError):  # unreadable or damaged (RocksDB reports corruption as RuntimeError)
         shutil.rmtree(target, ignore_errors=True)
         return None
 
@@ -181,12 +200,56 @@ def open_built(build_dir: Path = BUILD, inferred: bool = True, cache: bool = Fal
     build_dir = require_build(build_dir)
     folder = build_dir / STORE_DIR
     if inferred and folder.is_dir():
-        try:
-            return ox.Store.read_only(str(folder))
-        except OSError as err:
-            raise EduGraphError(f"{folder}: cannot open the store ({err}): run `edugraph build` again") from None
+        return read_only(folder)
     keep = (lambda graph: True) if inferred else (lambda graph: graph != INFERRED)
     return fill(ox.Store(), build_dir / DATA_FILE, keep)
+
+
+def read_only(folder: Path) -> ox.Store:
+    """The store in `folder` opened read-only; a damaged or unreadable one is an :class:`EduGraphError` saying how
+    to make it again (an incremental build does so too: it writes the store from scratch when it cannot copy
+    the previous one)."""
+    try:
+        return ox.Store.read_only(str(folder))
+    except (OSError, RuntimeError) as err:  # RocksDB reports a garbled or truncated file as RuntimeError
+        advice = f"run the `edugraph build` that wrote {folder.parent} again to make a new one"
+        raise EduGraphError(damaged(folder, err, advice)) from None
+
+
+class PreviousStore:
+    """The store of the previous build, read-only, as an incremental build reads it (`quads_for_pattern`, `in`,
+    `named_graphs`): a damaged file found only while reading it (a garbled data block) is a one-line error saying
+    to build in full, not an internal error. Opening it raises what `ox.Store.read_only` raises."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.store = Path(folder), ox.Store.read_only(str(folder))
+
+    @contextmanager
+    def reading(self):
+        try:
+            yield
+        except RuntimeError as err:
+            if not str(err).startswith(DAMAGE):
+                raise
+            raise EduGraphError(damaged(self.folder, err, "run `edugraph build --full` to make a new one")) from None
+
+    def quads_for_pattern(self, *pattern) -> Iterator[ox.Quad]:
+        with self.reading():
+            yield from self.store.quads_for_pattern(*pattern)
+
+    def named_graphs(self) -> Iterator:
+        with self.reading():
+            yield from self.store.named_graphs()
+
+    def __contains__(self, quad: ox.Quad) -> bool:
+        with self.reading():
+            return quad in self.store
+
+
+def damaged(folder: Path, err: Exception, advice: str) -> str:
+    """The one-line message for a damaged or unreadable store: the folder, what to do, RocksDB's reason."""
+    reason = " ".join(str(err).split())[:100]
+    return f"{folder}: the build's store is damaged or unreadable: {advice} ({reason})"
 
 
 def union_triples(build_dir: Path = BUILD) -> Iterator[ox.Triple]:

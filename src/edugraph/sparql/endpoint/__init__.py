@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import pyoxigraph as ox
 
+from ..client import SERVE_IDENT
 from .access import Access
 from .app import Endpoint, Settings
 from .internals import before_shutdown
@@ -35,7 +36,7 @@ def make_server(store: ox.Store, settings: Settings, host: str = "127.0.0.1", po
     server = create_server(endpoint, host=host, port=port, threads=threads, backlog=BACKLOG,
                            connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_SECONDS,
                            max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
-                           ident="EduGraph-SPARQL", expose_tracebacks=False, clear_untrusted_proxy_headers=True,
+                           ident=SERVE_IDENT, expose_tracebacks=False, clear_untrusted_proxy_headers=True,
                            **proxy)
     endpoint.settings = replace(settings, access=settings.access.bound_to(server.effective_port))
     before_shutdown(server, endpoint.closing.set)  # the queries that run or wait give up: a quick stop
