@@ -82,7 +82,7 @@ def test_rdflib_and_oxigraph_agree(store, build_dir, query):
 # a label or IRI sorted as "~" + its text: `(CONCAT("~", STR(?x)))`, or with COALESCE(…, "") when ?x may be unbound
 SORT_KEY = re.compile(r'\(CONCAT\("~", (?:COALESCE\()?(STR\(\?\w+\))(?:, ""\))?\)\)')
 # or such a key bound once in a sub-SELECT and sorted by its variable: BIND(CONCAT("~", STR(?aName)) AS ?aKey)
-BOUND_KEY = re.compile(r'BIND\(CONCAT\("~", (STR\(\?\w+\))\) AS \?(\w+)\)')
+BOUND_KEY = re.compile(r'BIND\(CONCAT\("~", (?:COALESCE\()?(STR\(\?\w+\))(?:, ""\))?\) AS \?(\w+)\)')
 
 
 def plain_keys(text: str) -> str:
