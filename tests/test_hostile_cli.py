@@ -109,7 +109,7 @@ def test_add_of_a_pipe_or_device_says_what_it_is(tmp_path, capsys):
     os.mkfifo(tmp_path / "news.txt")
     for source in (tmp_path / "news.txt", "/dev/zero"):
         assert main(["add", str(source), "--articles", str(tmp_path / "articles")]) == 2
-        one_error_line(capsys, "not a file but a pipe, socket or device")
+        one_error_line(capsys, "cannot read the article: not a regular file (a pipe, socket or device)")
     assert not (tmp_path / "articles").exists()
 
 
