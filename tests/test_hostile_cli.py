@@ -92,11 +92,15 @@ def test_a_query_file_over_the_limit_or_not_a_file_is_refused_before_reading(bui
     monkeypatch.setenv("EDUGRAPH_MAX_QUERY_CHARS", "1000")
     assert main(["query", str(huge), "--build", str(build)]) == 2
     one_error_line(capsys, "huge.rq: the query is longer than 1000 characters", "EDUGRAPH_MAX_QUERY_CHARS")
+    huge.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1 # " + "ё" * 1500 + "\n", encoding="utf-8")  # < 4000 bytes
+    assert main(["query", str(huge), "--build", str(build)]) == 2
+    one_error_line(capsys, "huge.rq: the query is longer than 1000 characters", "EDUGRAPH_MAX_QUERY_CHARS")
     os.mkfifo(tmp_path / "pipe.rq")
     (tmp_path / "folder.rq").mkdir()
-    for name, kind in [("pipe.rq", "a pipe, socket or device"), ("folder.rq", "a folder")]:
+    for name, why in [("pipe.rq", "cannot read the query: not a regular file (a pipe, socket or device)"),
+                      ("folder.rq", "not a query file but a folder")]:
         assert main(["query", str(tmp_path / name), "--build", str(build)]) == 2
-        one_error_line(capsys, f"{name}: not a query file but {kind}")
+        one_error_line(capsys, f"{name}: {why}")
 
 
 def test_add_of_a_pipe_or_device_says_what_it_is(tmp_path, capsys):
@@ -105,7 +109,7 @@ def test_add_of_a_pipe_or_device_says_what_it_is(tmp_path, capsys):
     os.mkfifo(tmp_path / "news.txt")
     for source in (tmp_path / "news.txt", "/dev/zero"):
         assert main(["add", str(source), "--articles", str(tmp_path / "articles")]) == 2
-        one_error_line(capsys, "not a file but a pipe, socket or device")
+        one_error_line(capsys, "cannot read the article: not a regular file (a pipe, socket or device)")
     assert not (tmp_path / "articles").exists()
 
 

@@ -52,9 +52,8 @@ def prepare_article(source: Path, folder: Path, title: str | None = None, date: 
     if source.is_dir():
         raise EduGraphError(f"{source}: a folder; add one article file at a time (a folder of articles is built "
                             "with `edugraph build --articles FOLDER`)")
-    if not source.is_file():
-        problem = "not a file but a pipe, socket or device" if source.exists() else "no such file"
-        raise EduGraphError(f"{source}: {problem}")
+    if not source.exists():
+        raise EduGraphError(f"{source}: no such file")
     if folder.exists() and not folder.is_dir():
         raise EduGraphError(f"{folder}: the articles folder is not a folder")
     raw = decode_text(read_limited(source, "MAX_ARTICLE_BYTES", "article"), source)

@@ -51,10 +51,11 @@ def check_store_folder(folder: Path) -> None:
     """Refuse a --store folder that is part of a build, or that holds files but no Oxigraph store (`--store build`
     or `--store data/articles` filled it with the store's files; `--store build/store` changed the build's own)."""
     from ..errors import EduGraphError
+    from ..output.folder import foreign_folder
     from .guard import refuse_build_entry
 
     refuse_build_entry(folder, "--store")
-    if folder.is_dir() and not (folder / "CURRENT").is_file() and any(folder.iterdir()):
+    if foreign_folder(folder, "CURRENT"):
         raise EduGraphError(f"{folder}: not empty and not an Oxigraph store: --store needs a new or empty folder, "
                             "or one an earlier load wrote")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from ..paths import BUILD
 from ..sparql.client import add_remote_arguments
@@ -55,19 +56,30 @@ def list_library() -> str:
     return "\n".join(lines) + "\n"
 
 
-def query_source(args):
-    """(text, declared parameters or None, entity parameter classes, name used in messages)."""
+class QuerySource(NamedTuple):
+    """The query to run: its text, declared parameters (None: any), entity parameter classes, the name messages
+    give it and where it came from (the FILE of `edugraph: error: FILE: …`)."""
+    text: str
+    declared: dict[str, bool] | None
+    classes: dict[str, str]
+    name: str
+    where: str
+
+
+def query_source(args) -> QuerySource:
+    """The query QUERY or -e gives: inline, from standard input, a query file or a library query."""
     from ..errors import EduGraphError
     from ..sparql import find
+    from ..sparql.library import too_long
     if args.expr is not None and args.query is not None:
         raise EduGraphError("give either QUERY or -e SPARQL, not both")
     if args.expr is not None:
-        return args.expr, None, {}, "the inline query"
+        return QuerySource(args.expr, None, {}, "the inline query", "the -e query")
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
-    from ..limits import limit
-    most = limit("MAX_QUERY_CHARS")
     if args.query == "-":
+        from ..limits import limit
+        most = limit("MAX_QUERY_CHARS")
         if sys.stdin.isatty():  # else the command seemed to hang, waiting for a query never asked for
             print("edugraph: type the query, then Ctrl-D on a line of its own", file=sys.stderr, flush=True)
         try:
@@ -76,30 +88,12 @@ def query_source(args):
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
         if len(text) > most:
             raise EduGraphError(too_long("standard input", most))
-        return text, None, {}, "the query from standard input"
-    check_query_file(Path(args.query), most)
+        return QuerySource(text, None, {}, "the query from standard input", "standard input")
     found = find(args.query)
-    if len(found.text) > most:
-        raise EduGraphError(too_long(found.path, most))
-    return found.text, found.params, found.param_class, f"query {found.name!r}"
+    return QuerySource(found.text, found.params, found.param_class, f"query {found.name!r}", args.query)
 
 
-def too_long(where, most: int) -> str:
-    return f"{where}: the query is longer than {most} characters (EDUGRAPH_MAX_QUERY_CHARS raises the limit)"
-
-
-def check_query_file(path: Path, most: int) -> None:
-    """Refuse, before reading it, a query file (`x.rq`, `dir/x`) that is a folder, a pipe or a device (which were
-    called missing) or is certainly longer than `most` characters (a 300 MB .rq file was read whole: 634 MB)."""
-    from ..errors import EduGraphError
-    if (path.suffix == ".rq" or len(path.parts) > 1) and path.exists() and not path.is_file():
-        kind = "a folder" if path.is_dir() else "a pipe, socket or device"
-        raise EduGraphError(f"{path}: not a query file but {kind}")
-    if path.is_file() and path.stat().st_size > 4 * most:  # a character takes 4 bytes at most in UTF-8
-        raise EduGraphError(too_long(path, most))
-
-
-def answer(args, text: str, declared, classes, name: str, values) -> bytes:
+def answer(args, source: QuerySource, values) -> bytes:
     """The serialised answer of the query, from the build or from --endpoint."""
     from ..errors import EduGraphError
     from ..sparql import execute
@@ -108,6 +102,7 @@ def answer(args, text: str, declared, classes, name: str, values) -> bytes:
     from ..sparql.params import bind_resolved, store_lookup
     from ..sparql.store import open_built
 
+    text, declared, classes, name, _ = source
     fmt = args.format or "table"
     solution_format = None if fmt in GRAPH_ONLY else fmt
     graph_format = fmt if fmt in GRAPH_ONLY else GRAPH_EQUIVALENT.get(fmt)
@@ -128,16 +123,14 @@ def run(args) -> int:
     if args.list:
         sys.stdout.write(list_library())
         return 0
-    from ..errors import EduGraphError
     from ..sparql import QueryError, parse_assignments
 
-    text, declared, classes, name = query_source(args)
+    source = query_source(args)
     values = parse_assignments(args.param)
     try:
-        body = answer(args, text, declared, classes, name, values)
+        body = answer(args, source, values)
     except QueryError as err:  # a syntax error, a timeout…: said of the query it is about, as FILE: …
-        where = "the -e query" if args.expr is not None else "standard input" if args.query == "-" else args.query
-        raise type(err)(f"{where}: {err}") from None
+        raise type(err)(f"{source.where}: {err}") from None
     sys.stdout.buffer.write(body)
     if sys.stdout.isatty() and not body.endswith(b"\n"):  # JSON and XML end without one: the prompt followed
         sys.stdout.buffer.write(b"\n")

@@ -41,9 +41,15 @@ def check_replaceable(target: Path) -> None:
     target = Path(target)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise EduGraphError(f"{target}: not a folder: refusing to replace it (choose another --out)")
-    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+    if foreign_folder(target, MARKER):
         raise EduGraphError(f"{target}: not empty and not made by `edugraph build` (no {MARKER}): "
                             "refusing to replace it (choose another --out)")
+
+
+def foreign_folder(folder: Path, marker: str) -> bool:
+    """True when `folder` is a folder that holds files but not the file `marker` its own writer always leaves
+    (``summary.json`` of a build, ``CURRENT`` of an Oxigraph store): another program's files, not to be replaced."""
+    return folder.is_dir() and not (folder / marker).is_file() and any(folder.iterdir())
 
 
 def fsync_path(path: Path) -> None:

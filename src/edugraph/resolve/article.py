@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -120,7 +121,7 @@ class Resolver:
         return self.organisations[name]
 
     def _organisation(self, name: str) -> OrganisationRecord:
-        places = organisation_places(name, self.context) or self._written_in(name) or self._opened_in(name)
+        places = organisation_places(name, self.context) or self._typed_place(name)
         found = identity.organisation_key(name, places, self.city, self.as_of, self._regional,
                                           self.home)
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
@@ -150,24 +151,19 @@ class Resolver:
             return Labels(ru=record["ru"], en=record["en"])
         return labels.place_labels(unknown, self.lang) if unknown else None
 
-    def _written_in(self, name: str) -> list[dict]:
-        """The place the article writes a numbered organisation in, right after its name («школы № 24 имени Малякова
-        в Псковской области»): in an article about several regions it, not the article's first place, is the one."""
+    def _typed_place(self, name: str) -> list[dict]:
+        """The place, below the country, the article gives a numbered organisation: the one written right after its
+        name («школы № 24 имени Малякова в Псковской области»), else the place of the event that opens or visits it
+        when the article writes the place before it («1 September in Kazan will open … gymnasium №180»). In an
+        article about several regions it, not the article's first place, is the one."""
         if not identity.typed(name):
             return []
-        found = (region_after(m, WRITTEN_IN, self.context) for m in self.mentions.of(name))
-        return [place for place in found if place][:1]
-
-    def _opened_in(self, name: str) -> list[dict]:
-        """The place of the event that opens or visits a numbered organisation by this name, when the article writes
-        the place before it («1 September in Kazan will open … gymnasium №180»: the event is in Kazan, the gymnasium
-        was the article's own)."""
-        if not identity.typed(name):
-            return []
-        found = (resolve_place(e["place"], self.context) for e in self.facts.get("events", [])
-                 if isinstance(e.get("action"), dict) and isinstance(e["action"].get("object"), dict)
-                 and e["action"]["object"].get("name") == name and isinstance(e.get("place"), str))
-        return [place for place in found if place and place["kind"] != "country"][:1]
+        written = (region_after(m, WRITTEN_IN, self.context) for m in self.mentions.of(name))
+        opened = (resolve_place(e["place"], self.context) for e in self.facts.get("events", [])
+                  if isinstance(e.get("action"), dict) and isinstance(e["action"].get("object"), dict)
+                  and e["action"]["object"].get("name") == name and isinstance(e.get("place"), str))
+        place = next((p for p in itertools.chain(written, opened) if p and p["kind"] != "country"), None)
+        return [place] if place else []
 
     def _regional(self, name: str) -> bool:
         """True when the article means a region's body by a bare federal name: it names a region's body of the same

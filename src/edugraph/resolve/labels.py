@@ -16,7 +16,7 @@ import re
 
 from .. import gazetteer
 from ..extract.actions import actions
-from ..extract.names import PROPER_ADJECTIVE, genitive_phrase, nominative_phrase
+from ..extract.names import PATRONYMIC_END, PROPER_ADJECTIVE, _person_parts, genitive_phrase, nominative_phrase
 from .english import english_name, quoted_name
 from ..text import fold, lemma, parses
 from .places import ancestors, place_record
@@ -48,7 +48,6 @@ DANGLING = frozenset(  # words that cannot end a name: a name cut before its obj
     "одного одной одним одних был была было были".split())
 BRACKETS = (("«", "»"), ("(", ")"))
 PATRONYMIC = re.compile(r"[a-z](?:ovich|evich|ich|ovna|evna|ichna)$")  # a Russian patronymic in Latin letters
-PATRONYMIC_RU = re.compile(r"[а-яё](?:ович|евич|ьич|овна|евна|ична)$")  # and in Cyrillic
 
 
 def capitalised(text: str) -> str:
@@ -137,9 +136,9 @@ def person_labels(name: str, lang: str) -> Labels:
         return _as_written(name, lang)
     if lang == "en" and PATRONYMIC.search(words[1]):
         return Labels(en=f"{words[0]} {words[2]}")
-    middle, last = (bool(PATRONYMIC_RU.search(word)) for word in words[1:])
+    middle, last = (bool(PATRONYMIC_END.search(word)) for word in words[1:])
     if lang == "ru" and middle != last:  # «Имя Отчество Фамилия» or «Фамилия Имя Отчество»
-        given, surname = (words[0], words[2]) if middle else (words[1], words[0])
+        surname, (given, _) = _person_parts(words)
         return Labels(ru=name, en=gazetteer.transliterate(f"{given} {surname}"))
     return _as_written(name, lang)
 

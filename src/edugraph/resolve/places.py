@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer
+from ..extract.names import QUOTED_PROPER
 from ..text import lemma, morph
 
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
@@ -76,9 +77,6 @@ def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
     return None
 
 
-QUOTED = re.compile(r"«[^«»]*»")
-
-
 def organisation_places(name: str, context: list[str] | None = None) -> list[dict]:
     """The most specific places named inside an organisation's name: «… Кировского района Санкт-Петербурга»,
     «владикавказский «Кванториум»», "Penza's Kvantorium". A city the name gives decides its districts. The country
@@ -93,8 +91,8 @@ def organisation_places(name: str, context: list[str] | None = None) -> list[dic
     found = _named_places(name, context)
     cities = [r["ru"] for r in found if r["kind"] == "city"]
     found = _named_places(name, cities + list(context or [])) if cities else found
-    if any(r["kind"] == "country" for r in found):
-        outside = {r["id"] for r in _named_places(QUOTED.sub(" ", name), context)}
+    if "«" in name and any(r["kind"] == "country" for r in found):
+        outside = {r["id"] for r in _named_places(QUOTED_PROPER.sub(" ", name), context)}
         found = [r for r in found if r["kind"] != "country" or r["id"] in outside]
     return found
 

@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..articles import open_regular
 from ..errors import EduGraphError
+from ..limits import limit
 from ..paths import QUERIES
 
 HEADER = re.compile(r"^#\s*(ru|en|param|example):\s*(.*?)\s*$")
@@ -42,12 +44,25 @@ class LibraryQuery:
 
 
 def read_query(path: Path) -> LibraryQuery:
-    """A query file with its header parsed (files without a header take no declared parameters)."""
+    """A query file with its header parsed (files without a header take no declared parameters). A folder, pipe or
+    device is refused, and a file is read no further than the query limit (a 300 MB .rq file was read whole)."""
     path = Path(path)
+    most = limit("MAX_QUERY_CHARS")
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is no SPARQL
-    except (OSError, UnicodeDecodeError) as err:
-        raise EduGraphError(f"cannot read query {path}: {err}") from None
+        with open_regular(path) as handle:
+            raw = handle.read(4 * most + 1)  # a character takes 4 bytes at most in UTF-8
+    except IsADirectoryError:
+        raise EduGraphError(f"{path}: not a query file but a folder") from None
+    except OSError as err:
+        raise EduGraphError(f"{path}: cannot read the query: {err.strerror}") from None
+    if len(raw) > 4 * most:
+        raise EduGraphError(too_long(path, most))
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark (Notepad) is no SPARQL
+    except UnicodeDecodeError as err:
+        raise EduGraphError(f"{path}: the query is not UTF-8 text ({err.reason})") from None
+    if len(text) > most:
+        raise EduGraphError(too_long(path, most))
     query = LibraryQuery(path.stem, path, text)
     for line in text.splitlines():
         match = HEADER.match(line)
@@ -78,12 +93,21 @@ def library(folder: Path = QUERIES) -> list[LibraryQuery]:
 def find(name_or_path: str, folder: Path = QUERIES) -> LibraryQuery:
     """A query file by path, or a library query by name (with or without `.rq`)."""
     path = Path(name_or_path)
-    if path.is_file():
+    if path.is_file() or names_a_file(name_or_path) and path.exists():
         return read_query(path)
     candidate = Path(folder) / f"{path.name.removesuffix('.rq')}.rq"
     if path.parent == Path(".") and candidate.is_file():
         return read_query(candidate)
     raise EduGraphError(unknown_query(name_or_path, sorted(p.stem for p in Path(folder).glob("*.rq"))))
+
+
+def names_a_file(given: str) -> bool:
+    """True when `given` is written as a query file's path (`x.rq`, `dir/x`), not as a library name."""
+    return given.endswith(".rq") or os.sep in given or "/" in given
+
+
+def too_long(where, most: int) -> str:
+    return f"{where}: the query is longer than {most} characters (EDUGRAPH_MAX_QUERY_CHARS raises the limit)"
 
 
 def unknown_query(given: str, names: list[str]) -> str:
@@ -94,7 +118,7 @@ def unknown_query(given: str, names: list[str]) -> str:
     >>> unknown_query("my.rq", ["people-posts"])
     'my.rq: no such query file'
     """
-    if given.endswith(".rq") or os.sep in given or "/" in given:
+    if names_a_file(given):
         return f"{given}: no such query file"
     close = difflib.get_close_matches(given, names, n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(close)}?" if close else ""
