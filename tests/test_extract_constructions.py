@@ -1353,6 +1353,11 @@ def test_a_listed_towns_adjective_before_an_organisation_names_the_town():
     assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == ["Благовещенск"]
     text = "Победителем стала учительница ростовского лицея № 5 Анна Белова."  # Ростов or Ростов-на-Дону: none
     assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []
+    text = "Студенты Губкинского университета приехали на олимпиаду."  # Gubkin University, not the town Губкинский
+    assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []
+    text = "Победила команда Волжского университета имени Татищева в Тольятти."
+    places = extract_facts(text, "ru", {"date": "2020-01-01"})["places"]
+    assert "Тольятти" in places and "Волжский" not in places
 
 
 def test_regional_bodies_in_the_plural_are_no_organisation():
