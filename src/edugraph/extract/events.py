@@ -315,6 +315,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     main_sentences = frozenset(events[0]["_sentences"] if events else ())
     _assign_main_details(article, events)
+    events = _with_wholes_of_parts(article, events)  # before the parts below borrow a gathering's day as a parent's
     within = [event.pop("_sub", False) for event in events]  # «в рамках форума», «Программа форума включает»
     for part, sub in list(zip(events, within))[1:]:  # «пленарное заседание» of the forum, «церемония награждения»
         whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
@@ -322,7 +323,6 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
-    events = _with_wholes_of_parts(article, events)
     told = action_events(article, events, covered, main_sentences)
     if any(not e.get("parent") for e in told) and only is not None:
         # the lead's gathering is an action the article tells («открыли технопарк»)
@@ -361,6 +361,7 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
                 name = nominative_phrase(name) if article.lang == "ru" else name
                 whole = {**event, "name": name[:1].upper() + name[1:], "type": kind}
                 whole.pop("parent", None)
+                whole.pop("_sub", None)  # «в рамках форума» placed the session, not its whole
                 out.append(whole)
             event["parent"] = whole["name"]
             whole["date"] = whole["date"] or event["date"]
