@@ -236,7 +236,7 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if not (cases and re.fullmatch(r"\s*(?:,|и)\s*", text[before:mention.start])):  # «В. Свешникова и Ф. Кузьмина»
             cases = frozenset() if nominative else _oblique_title_cases(text, before, mention)  # share their case
         mention.value = normalise_person(mention.value, nominative, cases)
-    return _merge_persons(sorted(mentions, key=lambda m: m.start))
+    return _merge_persons(mentions)
 
 
 WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.I)
