@@ -34,15 +34,13 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     for mention in article.orgs:
         mention.value = abbreviations.get(mention.value, mention.value)
     posts = attach_posts(article)
-    for post in (post for person_posts in posts.values() for post in person_posts):
-        post["org"] = abbreviations.get(post["org"], post["org"])
     events = extract_events(article)
     referred = only_referred(article)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
         events[0]["participant_persons"] = unique(p.value for p in article.persons if p.value not in referred)
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
-    organisations = _organisations(article, posts)
+    organisations = _organisations(article, posts, abbreviations)
     for centre in filter(None, map(_opened_centre, events)):  # one centre opened, then visited, is one
         if not any(same_organisation(centre, o) for o in organisations):
             organisations.append(centre)
@@ -136,14 +134,15 @@ def _territory_bodies(article: Article) -> list[str]:
     return out
 
 
-def _organisations(article: Article, posts: dict) -> list[str]:
-    """Organisation names, one per organisation_key; post organisations resolved to fuller names."""
+def _organisations(article: Article, posts: dict, abbreviations: dict[str, str]) -> list[str]:
+    """Organisation names, one per organisation_key; post organisations resolved to fuller names, an abbreviation the
+    article defines to its full name."""
     names = [m.value for m in article.orgs] + (_territory_bodies(article) if article.lang == "ru" else [])
     names = [of_article_region(article, n) or n if TERRITORY_BODY.fullmatch(n) else n for n in names]
     for person, person_posts in posts.items():
         for post in person_posts:
             if post["org"]:
-                post["org"] = _resolve(post["org"], names)
+                post["org"] = _resolve(abbreviations.get(post["org"], post["org"]), names)
                 names.append(post["org"])
         posts[person] = _same_posts_once(unique(person_posts))
     quoted = {}  # the lemma of the first word -> the names with a quoted part that start with it
