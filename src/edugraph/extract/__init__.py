@@ -215,18 +215,19 @@ def _without_parts(names: list[str]) -> list[str]:
 def _same_posts_once(posts: list[dict]) -> list[dict]:
     """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one,
     and a title without an organisation is the same title held somewhere ("led by Rector X" … "X – Rector of BSU")."""
-    out: list[dict] = []
-    placed = {gazetteer.find_role(post["post"])["id"] for post in posts if post["org"]}
-    for post in posts:
-        if not post["org"] and gazetteer.find_role(post["post"])["id"] in placed:
+    roles = [gazetteer.find_role(post["post"])["id"] for post in posts]  # once each: find_role tries every pattern
+    placed = {role for role, post in zip(roles, posts) if post["org"]}
+    out: list[tuple[str, dict]] = []  # (role id, post)
+    for role, post in zip(roles, posts):
+        if not post["org"] and role in placed:
             continue
-        twin = next((o for o in out if gazetteer.find_role(o["post"])["id"] == gazetteer.find_role(post["post"])["id"]
-                     and o["org"] and post["org"] and same_organisation(o["org"], post["org"])), None)
+        twin = next((o for o_role, o in out if o_role == role and o["org"] and post["org"]
+                     and same_organisation(o["org"], post["org"])), None)
         if twin is None:
-            out.append(post)
+            out.append((role, post))
         elif len(post["org"]) > len(twin["org"]):
             twin["org"] = post["org"]
-    return out
+    return [post for _, post in out]
 
 
 def _resolve(org: str, names: list[str]) -> str:
