@@ -103,13 +103,13 @@ def _places(article: Article) -> list[str]:
 
 
 # an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)
-HONORARY_TITLE = re.compile(r"[«\"](?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
+HONORARY_TITLE = re.compile(r"«(?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
 
 
 def _country_of_a_title(text: str, mention) -> bool:
     """A country named only inside a quoted title, not the news's place: «Учитель года России», «Я - гражданин
     России», "Teacher of the Year of Russia" (an honorary title of the state keeps it)."""
-    if (gazetteer.place(mention.extra["id"]) or {}).get("kind") != "country" \
+    if (mention.extra.get("record") or {}).get("kind") != "country" \
             or not inside_quoted_name(text, mention.start):
         return False
     return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))
