@@ -92,9 +92,10 @@ def _has_verb(words: str, nouns: bool = True) -> bool:
                for w in re.findall(r"[а-яёА-ЯЁ-]+", words))
 
 
-def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[str, int]:
+def _name_after(text: str, end: int, lang: str, stage: bool = False, session: bool = False) -> tuple[str, int]:
     """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail (a stage
-    takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
+    takes the title of its competition: «финал областного конкурса «Учитель года»»; an English session, its whole's
+    genitive: "the plenary session of a regional … conference")."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:,?\s+посвящ[её]нн\w+(?:\s+[а-яё-]+){1,4}?)?"  # «мероприятие, посвященное началу года «…»»
                       r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
@@ -109,7 +110,7 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     if latin:
         return latin.group(0), end + latin.end()
     of_phrase = EN_OF_PHRASE.match(rest) if lang == "en" else None
-    if lang == "en" and re.match(r"session", text[max(0, end - 8):end].lower().lstrip()):
+    if session and lang == "en":
         of_phrase = EN_OF_WHOLE.match(rest) or of_phrase  # "the plenary session of a regional … conference"
     if of_phrase:  # "the meeting of regional education ministers": an English genitive names the event too
         return of_phrase.group(0), end + of_phrase.end()
@@ -182,7 +183,8 @@ def _mentions(article: Article) -> list[dict]:
                               r"Each|Every)\s+", "", mod_text)  # a determiner is no part of the name
             if m.group(0)[0].isupper() and re.search(rf"(?:{title_pattern().pattern})\s+of\s", mod_text, re.I):
                 continue  # "the Executive Director of the Northern Forum": a post in an organisation named "… Forum"
-        name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
+        name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))),
+                                     session=bool(re.search(r"\bsessions?$", m.group(0), re.I)))
         start = m.start() - len(mod_text)
         if fold(text[start:end]) in organisations:
             continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation

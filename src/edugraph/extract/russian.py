@@ -38,7 +38,8 @@ SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|стани
                    r"(?:[А-ЯЁ][а-яё]+(?:ая|ый|ий|ое|ые)\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?=[\s,.;)»]|$)")
 # a number without «№» that ends a name: «N7», «номер 4», or up to three digits before a preposition of place, a capital
 # or a punctuation mark («школа 65 на улице», «школу 1 Генического округа»; not «школе 1 сентября», «школ 2021 года»)
-BARE_NUMBER = r"\s+(?:N\s?|номер\s+)\d+|\s+\d{1,3}(?![\d.,:]?\d)(?=[,;)]|\.(?!\d)|$|\s+(?:на|в|во|г\.|[А-ЯЁ]))"
+NUMBER_ALONE = r"\d{1,3}(?![\d.,:]?\d)"  # up to three digits, not the start of a date or a longer number
+BARE_NUMBER = r"\s+(?:N\s?|номер\s+)\d+|\s+" + NUMBER_ALONE + r"(?=[,;)]|\.(?!\d)|$|\s+(?:на|в|во|г\.|[А-ЯЁ]))"
 HEAD_ORG = re.compile(
     r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"  # adjectives before
     r"(?i:" + HEAD_STEMS + r")"
@@ -444,8 +445,9 @@ def _places(text: str, spans: list) -> list[Mention]:
             for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group("adjs")):
                 raw.append(Mention(m.start(), m.end(), f"{adj} район"))
     for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
-                         r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)"
-                         r"|(?:[а-яё]+(?:ая|ой|ую|ей|ие|ых|их)\s+){0,2}школ))", text):  # «магнитогорской (средней) школе»
+                         r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк"
+                         r"|кванториум)|(?:[а-яё]+(?:ая|ой|ую|ей|ие|ых|их)\s+){0,2}школ))",  # «магнитогорской школе»
+                         text):
         place = _region_of_adjective(m.group(1), text[m.end():m.end() + 14]) or _town_of_adjective(m.group(1))
         if place:
             raw.append(Mention(m.start(), m.end(), place))
@@ -908,7 +910,8 @@ def _clean_org(value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
-SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|лице[йяюе]|СОШ|ООШ|НОШ)\w*)\s+(?:номер\s+)?(\d{1,3})(?![\d.,:]?\d)")
+SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|лице[йяюе]|СОШ|ООШ|НОШ)\w*)\s+(?:номер\s+)?"
+                                rf"({NUMBER_ALONE})")
 
 
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
