@@ -1318,6 +1318,11 @@ def test_a_plenary_session_named_with_its_whole_makes_the_whole_an_event():
     events = extract_facts(text, "en", {"date": "2013-08-28"})["events"]
     assert [(e["name"], e["type"]) for e in events if e["type"] == "conference"] == [
         ("Regional education and science conference", "conference")]
+    text = ("15 мая в Новосибирске открылся форум «Образование будущего». Участники форума обсудили программы. "
+            "Министр выступил на пленарном заседании августовского совещания работников образования.")
+    events = extract_facts(text, "ru", {"date": "2024-05-20"})["events"]
+    whole = next(e for e in events if e["type"] == "meeting")  # the session's whole, not the dated forum's
+    assert whole["date"] is None and next(e for e in events if e["type"] == "session")["parent"] == whole["name"]
 
 
 def test_awards_handed_as_part_of_the_first_event_are_a_ceremony_of_it():
@@ -1353,6 +1358,11 @@ def test_a_listed_towns_adjective_before_an_organisation_names_the_town():
     assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == ["Благовещенск"]
     text = "Победителем стала учительница ростовского лицея № 5 Анна Белова."  # Ростов or Ростов-на-Дону: none
     assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []
+    text = "Студенты Губкинского университета приехали на олимпиаду."  # Gubkin University, not the town Губкинский
+    assert extract_facts(text, "ru", {"date": "2020-01-01"})["places"] == []
+    text = "Победила команда Волжского университета имени Татищева в Тольятти."
+    places = extract_facts(text, "ru", {"date": "2020-01-01"})["places"]
+    assert "Тольятти" in places and "Волжский" not in places
 
 
 def test_regional_bodies_in_the_plural_are_no_organisation():

@@ -34,15 +34,13 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     for mention in article.orgs:
         mention.value = abbreviations.get(mention.value, mention.value)
     posts = attach_posts(article)
-    for post in (post for person_posts in posts.values() for post in person_posts):
-        post["org"] = abbreviations.get(post["org"], post["org"])
     events = extract_events(article)
     referred = only_referred(article) | dated_elsewhere(article, events[0]["date"] if events else None)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
         events[0]["participant_persons"] = unique(p.value for p in article.persons if p.value not in referred)
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
-    organisations = _organisations(article, posts)
+    organisations = _organisations(article, posts, abbreviations)
     for centre in filter(None, map(_opened_centre, events)):  # one centre opened, then visited, is one
         if not any(same_organisation(centre, o) for o in organisations):
             organisations.append(centre)
@@ -105,13 +103,13 @@ def _places(article: Article) -> list[str]:
 
 
 # an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)
-HONORARY_TITLE = re.compile(r"[«\"](?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
+HONORARY_TITLE = re.compile(r"«(?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
 
 
 def _country_of_a_title(text: str, mention) -> bool:
     """A country named only inside a quoted title, not the news's place: «Учитель года России», «Я - гражданин
     России», "Teacher of the Year of Russia" (an honorary title of the state keeps it)."""
-    if (gazetteer.place(mention.extra["id"]) or {}).get("kind") != "country" \
+    if (mention.extra.get("record") or {}).get("kind") != "country" \
             or not inside_quoted_name(text, mention.start):
         return False
     return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))
@@ -136,14 +134,15 @@ def _territory_bodies(article: Article) -> list[str]:
     return out
 
 
-def _organisations(article: Article, posts: dict) -> list[str]:
-    """Organisation names, one per organisation_key; post organisations resolved to fuller names."""
+def _organisations(article: Article, posts: dict, abbreviations: dict[str, str]) -> list[str]:
+    """Organisation names, one per organisation_key; post organisations resolved to fuller names, an abbreviation the
+    article defines to its full name."""
     names = [m.value for m in article.orgs] + (_territory_bodies(article) if article.lang == "ru" else [])
     names = [of_article_region(article, n) or n if TERRITORY_BODY.fullmatch(n) else n for n in names]
     for person, person_posts in posts.items():
         for post in person_posts:
             if post["org"]:
-                post["org"] = _resolve(post["org"], names)
+                post["org"] = _resolve(abbreviations.get(post["org"], post["org"]), names)
                 names.append(post["org"])
         posts[person] = _same_posts_once(unique(person_posts))
     quoted = {}  # the lemma of the first word -> the names with a quoted part that start with it
@@ -216,18 +215,19 @@ def _without_parts(names: list[str]) -> list[str]:
 def _same_posts_once(posts: list[dict]) -> list[dict]:
     """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one,
     and a title without an organisation is the same title held somewhere ("led by Rector X" … "X – Rector of BSU")."""
-    out: list[dict] = []
-    placed = {gazetteer.find_role(post["post"])["id"] for post in posts if post["org"]}
-    for post in posts:
-        if not post["org"] and gazetteer.find_role(post["post"])["id"] in placed:
+    roles = [gazetteer.find_role(post["post"])["id"] for post in posts]  # once each: find_role tries every pattern
+    placed = {role for role, post in zip(roles, posts) if post["org"]}
+    out: list[tuple[str, dict]] = []  # (role id, post)
+    for role, post in zip(roles, posts):
+        if not post["org"] and role in placed:
             continue
-        twin = next((o for o in out if gazetteer.find_role(o["post"])["id"] == gazetteer.find_role(post["post"])["id"]
-                     and o["org"] and post["org"] and same_organisation(o["org"], post["org"])), None)
+        twin = next((o for o_role, o in out if o_role == role and o["org"] and post["org"]
+                     and same_organisation(o["org"], post["org"])), None)
         if twin is None:
-            out.append(post)
+            out.append((role, post))
         elif len(post["org"]) > len(twin["org"]):
             twin["org"] = post["org"]
-    return out
+    return [post for _, post in out]
 
 
 def _resolve(org: str, names: list[str]) -> str:

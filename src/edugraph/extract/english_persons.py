@@ -267,9 +267,7 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
         starts.append(word.end())
     title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
-    subject = None if title else _subject_title().match(rest)  # "a biology teacher at Lyceum No. 5"
-    if subject:
-        title = subject
+    title = title or _subject_title().match(rest)  # "a biology teacher at Lyceum No. 5"
     if not title:
         return None
     title_end = title.end()

@@ -92,9 +92,10 @@ def _has_verb(words: str, nouns: bool = True) -> bool:
                for w in re.findall(r"[а-яёА-ЯЁ-]+", words))
 
 
-def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[str, int]:
+def _name_after(text: str, end: int, lang: str, stage: bool = False, session: bool = False) -> tuple[str, int]:
     """The name that follows an event noun: a quoted title, a Latin name or a short genitive tail (a stage
-    takes the title of its competition: «финал областного конкурса «Учитель года»»)."""
+    takes the title of its competition: «финал областного конкурса «Учитель года»»; an English session, its whole's
+    genitive: "the plenary session of a regional … conference")."""
     rest = text[end:end + 220]
     quoted = re.match(r"(?:,?\s+посвящ[её]нн\w+(?:\s+[а-яё-]+){1,4}?)?"  # «мероприятие, посвященное началу года «…»»
                       r"(?:\s+[А-ЯЁа-яёA-Za-z-]+){0,4}?\s*«([^»]{2,120})»", rest) if lang == "ru" else \
@@ -109,7 +110,7 @@ def _name_after(text: str, end: int, lang: str, stage: bool = False) -> tuple[st
     if latin:
         return latin.group(0), end + latin.end()
     of_phrase = EN_OF_PHRASE.match(rest) if lang == "en" else None
-    if lang == "en" and re.match(r"session", text[max(0, end - 8):end].lower().lstrip()):
+    if session and lang == "en":
         of_phrase = EN_OF_WHOLE.match(rest) or of_phrase  # "the plenary session of a regional … conference"
     if of_phrase:  # "the meeting of regional education ministers": an English genitive names the event too
         return of_phrase.group(0), end + of_phrase.end()
@@ -182,7 +183,8 @@ def _mentions(article: Article) -> list[dict]:
                               r"Each|Every)\s+", "", mod_text)  # a determiner is no part of the name
             if m.group(0)[0].isupper() and re.search(rf"(?:{title_pattern().pattern})\s+of\s", mod_text, re.I):
                 continue  # "the Executive Director of the Northern Forum": a post in an organisation named "… Forum"
-        name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))))
+        name_tail, end = _name_after(text, m.end(), lang, stage=bool(STAGE.match(m.group(0))),
+                                     session=bool(re.search(r"\bsessions?$", m.group(0), re.I)))
         start = m.start() - len(mod_text)
         if fold(text[start:end]) in organisations:
             continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation
@@ -315,6 +317,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     covered = {(event["type"], span) for event in events for span in event["_sentences"]}
     main_sentences = frozenset(events[0]["_sentences"] if events else ())
     _assign_main_details(article, events)
+    events = _with_wholes_of_parts(article, events)  # before the parts below borrow a gathering's day as a parent's
     within = [event.pop("_sub", False) for event in events]  # «в рамках форума», «Программа форума включает»
     for part, sub in list(zip(events, within))[1:]:  # «пленарное заседание» of the forum, «церемония награждения»
         whole = next((e for e in events if e["type"] in ("forum", "conference") and e is not part), events[0])
@@ -322,7 +325,6 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
-    events = _with_wholes_of_parts(article, events)
     told = action_events(article, events, covered, main_sentences)
     if any(not e.get("parent") for e in told) and only is not None:
         # the lead's gathering is an action the article tells («открыли технопарк»)
@@ -361,6 +363,7 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
                 name = nominative_phrase(name) if article.lang == "ru" else name
                 whole = {**event, "name": name[:1].upper() + name[1:], "type": kind}
                 whole.pop("parent", None)
+                whole.pop("_sub", None)  # «в рамках форума» placed the session, not its whole
                 out.append(whole)
             event["parent"] = whole["name"]
             whole["date"] = whole["date"] or event["date"]

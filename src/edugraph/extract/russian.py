@@ -13,7 +13,7 @@ from edugraph.extract.mentions import Article, Mention, characters, dateline_cit
 from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
-from edugraph.text import fold, lemma, morph, parses, word_is_known
+from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
@@ -38,7 +38,8 @@ SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|стани
                    r"(?:[А-ЯЁ][а-яё]+(?:ая|ый|ий|ое|ые)\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?=[\s,.;)»]|$)")
 # a number without «№» that ends a name: «N7», «номер 4», or up to three digits before a preposition of place, a capital
 # or a punctuation mark («школа 65 на улице», «школу 1 Генического округа»; not «школе 1 сентября», «школ 2021 года»)
-BARE_NUMBER = r"\s+(?:N\s?|номер\s+)\d+|\s+\d{1,3}(?![\d.,:]?\d)(?=[,;)]|\.(?!\d)|$|\s+(?:на|в|во|г\.|[А-ЯЁ]))"
+NUMBER_ALONE = r"\d{1,3}(?![\d.,:]?\d)"  # up to three digits, not the start of a date or a longer number
+BARE_NUMBER = r"\s+(?:N\s?|номер\s+)\d+|\s+" + NUMBER_ALONE + r"(?=[,;)]|\.(?!\d)|$|\s+(?:на|в|во|г\.|[А-ЯЁ]))"
 HEAD_ORG = re.compile(
     r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"  # adjectives before
     r"(?i:" + HEAD_STEMS + r")"
@@ -236,7 +237,7 @@ def _persons(text: str, spans: list) -> list[Mention]:
         if not (cases and re.fullmatch(r"\s*(?:,|и)\s*", text[before:mention.start])):  # «В. Свешникова и Ф. Кузьмина»
             cases = frozenset() if nominative else _oblique_title_cases(text, before, mention)  # share their case
         mention.value = normalise_person(mention.value, nominative, cases)
-    return _merge_persons(sorted(mentions, key=lambda m: m.start))
+    return _merge_persons(mentions)
 
 
 WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.I)
@@ -428,6 +429,14 @@ def _region_of_adjective(adjective: str, after: str) -> str | None:
     return name if name and gazetteer.find_place(name) else None
 
 
+def _town_of_adjective(adjective: str) -> str | None:
+    """The adjective when the gazetteer lists it as a place's (`adj` column: «благовещенского технопарка»); None for a
+    town named like an adjective («Губкинского университета» is Gubkin University, not in the town Губкинский: a town
+    is named before an organisation by its derived adjective, never by its own name)."""
+    record = gazetteer.find_place(adjective)
+    return adjective if record and lemma_key(record["ru"]) != lemma_key(adjective) else None
+
+
 def _places(text: str, spans: list) -> list[Mention]:
     raw = [Mention(s.start, s.end, s.value) for s in spans if not _honorary(text, s.start) and not _bare_adjective(s.value)]
     raw += dateline_cities(text)
@@ -436,10 +445,12 @@ def _places(text: str, spans: list) -> list[Mention]:
             for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group("adjs")):
                 raw.append(Mention(m.start(), m.end(), f"{adj} район"))
     for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
-                         r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк|кванториум)))", text):
-        region = _region_of_adjective(m.group(1), text[m.end():m.end() + 14])
-        if region or gazetteer.find_place(m.group(1)):
-            raw.append(Mention(m.start(), m.end(), region or m.group(1)))
+                         r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк"
+                         r"|кванториум)|(?:[а-яё]+(?:ая|ой|ую|ей|ие|ых|их)\s+){0,2}школ))",  # «магнитогорской школе»
+                         text):
+        place = _region_of_adjective(m.group(1), text[m.end():m.end() + 14]) or _town_of_adjective(m.group(1))
+        if place:
+            raw.append(Mention(m.start(), m.end(), place))
     context = list(dict.fromkeys(m.value for m in raw if not m.value.endswith("район")))  # once each: linear time
     out = []
     for mention in sorted(raw, key=lambda m: m.start):
@@ -566,10 +577,6 @@ def _settlements(text: str, spans: list) -> list[Mention]:
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
-    for m in TOWN_ADJECTIVE_ORG.finditer(text):  # «директор благовещенского технопарка»: a listed town's
-        town = place_adjective(m.group(1))  # (the unlisted «ростовский» may be Ростов or Ростов-на-Дону)
-        if town and gazetteer.find_place(town.capitalize()):
-            candidates.append((m.start(1), town.capitalize(), False))
     longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
     for start, word, village in candidates:
         known, after_kind = longest.get(start, ("", False))
@@ -609,11 +616,6 @@ TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|око
 TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
-# a town's adjective before an organisation's head, in any case («директор благовещенского технопарка»)
-TOWN_ADJECTIVE_ORG = re.compile(r"(?<![\w-])([а-яё]+ск(?:ий|ая|ое|ого|ой|ому|ом|их|ие|им|ую|ими))\s+"
-                                r"(?:[а-яё]+(?:ый|ий|ой|ая|ое|ого|ом|ых|ие|ую)\s+){0,2}"
-                                r"(?=(?:технопарк|школ|гимнази|лице|колледж|университет|кванториум|техникум)[а-яё]*"
-                                r"(?![\w-]))")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 
 
@@ -908,7 +910,8 @@ def _clean_org(value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
-SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|лице[йяюе]|СОШ|ООШ|НОШ)\w*)\s+(?:номер\s+)?(\d{1,3})(?![\d.,:]?\d)")
+SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|лице[йяюе]|СОШ|ООШ|НОШ)\w*)\s+(?:номер\s+)?"
+                                rf"({NUMBER_ALONE})")
 
 
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
