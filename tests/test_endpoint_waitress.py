@@ -36,7 +36,8 @@ def ask(port: int) -> None:
 
 def test_the_internals_were_read_from_the_pinned_waitress():
     """An upgrade of waitress has to be read again: these tests say whether the two internals still hold."""
-    pins = [dep for dep in tomllib.loads(PYPROJECT.read_text())["project"]["dependencies"] if dep.startswith("waitress")]
+    dependencies = tomllib.loads(PYPROJECT.read_text())["project"]["dependencies"]
+    pins = [dep for dep in dependencies if dep.startswith("waitress")]
     assert pins == [f"waitress=={WAITRESS_VERSION}"] and version("waitress") == WAITRESS_VERSION
 
 

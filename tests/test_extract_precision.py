@@ -51,7 +51,8 @@ def _main_event_people(text: str, lang: str, date: str) -> list[str]:
 @pytest.mark.parametrize("text, lang, present, absent", [
     # an initiator («по поручению», "declared by", "on the instructions of") is not at the event
     ("On 5 March, Minister of Education Sergey Kravtsov held a meeting with regional ministers in Moscow. He "
-     "spoke of the Year of the Teacher declared by President Vladimir Putin.", "en", "Sergey Kravtsov", "Vladimir Putin"),
+     "spoke of the Year of the Teacher declared by President Vladimir Putin.", "en",
+     "Sergey Kravtsov", "Vladimir Putin"),
     # a namesake, at any of its mentions
     ("On 1 September, Governor Andrei Vorobyov opened a school named after Yevgeny Primakov in Odintsovo. "
      "Yevgeny Primakov headed the Foreign Ministry in 1996-1998.", "en", "Andrei Vorobyov", "Yevgeny Primakov"),
