@@ -60,3 +60,8 @@ def test_real_planned_events_are_flagged(stem, expected):
 def test_a_held_event_is_not_flagged():
     facts = extract_facts("Вчера в Томске состоялся форум «Цифровая школа».", "ru", {"date": "2023-03-07"})
     assert facts["events"] and not any(e.get("planned") for e in facts["events"])
+
+
+def test_an_opening_told_by_a_future_verb_in_the_publication_year_is_planned():
+    facts = extract_facts("В этом году в Донецке откроют детский технопарк «Кванториум».", "ru", {"date": "2026-01-27"})
+    assert [e.get("planned") for e in facts["events"] if e["type"] == "opening"] == [True]
