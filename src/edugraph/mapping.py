@@ -179,6 +179,8 @@ class ArticleMapper:
                 self.add(node, prop, Literal(int(value), datatype=XSD.nonNegativeInteger))
         if event.participants_min:
             self.add(node, EG.participantCountIsMinimum, Literal(True))
+        if event.planned:  # the article tells it as still to come
+            self.add(node, EG.planned, Literal(True))
         if event.place:
             self.add(node, EG.takesPlaceIn, self.mention(event.place.iri))
         for venue in (event.venue, event.centre):  # the centre it opens or visits is where it is held

@@ -21,7 +21,7 @@ ONTOLOGY_PROPERTIES = [
     "hasParticipant", "hasPost", "hasSubEvent", "hasSubOrganisation", "headedBy", "heads", "heldBy",
     "includesOrganisation", "iso3166Code", "locatedIn", "meets", "memberOf", "mentionedIn", "mentions",
     "onlinePlatform", "organisedBy", "organises", "partOf", "partOfInitiative", "participantCount",
-    "participantCountIsMinimum", "participatesIn", "postIn", "postTitle", "regionCount", "role",
+    "participantCountIsMinimum", "participatesIn", "planned", "postIn", "postTitle", "regionCount", "role",
     "sourcePlace", "startDate", "subEventOf", "subOrganisationOf", "supportedBy", "takesPlaceIn", "topic",
     "venue", "worksFor",
     "sentenceText", "startOffset", "endOffset",

@@ -9,6 +9,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
+from edugraph.extract.status import tells_future
 from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import nominative_phrase, same_organisation
 from edugraph.text import fold, parses
@@ -398,6 +399,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
+            if tells_future(text, article.lang):  # «в Донецке откроют технопарк»: still to come
+                out[key]["planned"] = True
             if label == action["name_" + article.lang]:  # not «Вручение ведомственных наград»
                 out[key]["action"] = _named_by(article, action, *((target, place) if what else (None, None)))
             if whole:

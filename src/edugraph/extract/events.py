@@ -12,6 +12,7 @@ from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
+from edugraph.extract.status import after_publication, tells_future
 from edugraph.text import fold, lemma, parses
 
 
@@ -335,6 +336,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         named_year = NAMED_YEAR.search(event["name"])
         if not event.get("date") and named_year:
             event["date"] = named_year.group(0)
+        if after_publication(event["date"], article.published):  # a date still to come: planned
+            event["planned"] = True
     return events
 
 
@@ -638,6 +641,9 @@ def _event(article: Article, mentions: list[dict]) -> dict:
         positions.setdefault(article.sentence_of(m["start"]), m["start"])
     for s, e in event["_sentences"]:
         _fill_from_sentence(article, event, s, e, positions.get((s, e)))
+    first = article.sentence_of(mentions[0]["start"])  # the sentence that tells the event first
+    if tells_future(article.text[first[0]:first[1]], article.lang):
+        event["planned"] = True
     return event
 
 

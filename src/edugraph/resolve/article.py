@@ -267,6 +267,7 @@ class Resolver:
             centre=self.centres.of_event(name, kind, start, action, place, venue, initiatives, evidence),
             start=start, end=event.get("end_date"), participants=event.get("participants"),
             regions=event.get("regions"), participants_min=bool(event.get("participants_min")),
+            planned=bool(event.get("planned")),
             online=event.get("online"), place=place,
             venue=venue, parent=parent,
             initiatives=initiatives, topics=tuple(self.topic(n) for n in event.get("topics") or []),

@@ -149,6 +149,7 @@ class EventRecord(Record):
     participants: int | None = None
     regions: int | None = None
     participants_min: bool = False
+    planned: bool = False
     online: str | None = None
     place: PlaceRecord | None = None
     venue: OrganisationRecord | None = None
