@@ -24,8 +24,8 @@ written (0.768 at the start of round 8, 0.770 after round 9, 0.770 after round 1
 written (0.709, then 0.707) and read by round 14 (0.762); held_out_12 (real_ru_l_…, real_en_54…57) was
 collected while round 14 was written (0.734, then 0.737) and read by round 15 (0.759). So a newer held-out set
 outside this repository gives the honest figure: 0.71–0.81, and rounds of rules move it by less than 0.01.
-Thresholds sit a little below the scores measured when the rules were last changed (docs/EXTRACTION.md), so that a regression fails
-the test."""
+Thresholds sit a little below the scores measured when the rules were last changed (docs/EXTRACTION.md), so that
+a regression fails the test."""
 
 import json
 import re

@@ -176,8 +176,8 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     """Where an article is: the default city of the organisations it names without a place (its own place's city,
     else its first city, else federal subject), and its `Home`: its own `place` (metadata), else the first town,
     else district its places (`context`) give, with the federal subject. An article of several federal subjects
-    whose own place is not its first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow agency's news) has neither:
-    its organisations without a place are its own.
+    whose own place is not its first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow
+    agency's news) has neither: its organisations without a place are its own.
 
     >>> article_home(["Казань", "Татарстан"], "Казань", "a1")
     ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None))
