@@ -771,6 +771,8 @@ REFERRED_CUES = SPEECH_WORDS + ("словам", "поручению", "according
 INITIATOR = (r"по\s+(?:инициативе|предложению)|объявленн\w*|on\s+the\s+(?:instructions?|initiative)\s+of|"
              r"at\s+the\s+(?:initiative|suggestion|request)\s+of|(?:declared|announced|initiated)\s+by")
 REFERRED_AS = re.compile(rf"(?:{INITIATOR})\s+(?:[\w.-]+\s+){{0,3}}$", re.I)
+INITIATOR_CUES = ("инициатив", "предложени", "объявленн", "instruction", "initiative", "suggestion", "request",
+                  "declared", "announced", "initiated")  # a word REFERRED_AS needs: a quick test first
 # a namesake («школа имени контр-адмирала В. Ф. Иванова», "named after Yevgeny Primakov", "in honour of"; lower-case
 # title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
 # ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
@@ -790,7 +792,9 @@ def only_referred(article: Article) -> set[str]:
         if NAMESAKE.search(before) or CREDIT.search(before):
             namesakes.add(person.value)
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
-        (referred if cue and REFERRED.search(before) or REFERRED_AS.search(before) else present).add(person.value)
+        initiator = any(word in before.lower() for word in INITIATOR_CUES)
+        (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before)
+         else present).add(person.value)
     absent = (referred - present) | namesakes
     return absent if present - absent else set()
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..errors import EduGraphError
-from ..sparql.client import RemoteError, graphs_query, is_staging
+from ..sparql.client import NO_SERVICE, RemoteError, graphs_query, is_staging
 from .graphs import BUILD_GRAPH_BASE, LocalGraph, rebase
 from .targets import Target
 
@@ -124,9 +124,6 @@ def after_failure(target: Target, graphs: list[LocalGraph], failure: LoadFailed)
     return format_rows(rows), EduGraphError(
         f"{failure.cause}; counted after the failure, {good} of {len(rows)} graphs in the store match the build "
         f"({next_step(failure.cause)})")
-
-
-NO_SERVICE = (404, 405, 501)  # nothing takes the request there: the same load would fail the same way
 
 
 def next_step(cause: EduGraphError) -> str:

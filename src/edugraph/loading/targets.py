@@ -14,12 +14,13 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..sparql.client import SPARQL_JSON, Client, RemoteError, is_edugraph_serve, parse_answer, with_params
+from ..sparql.client import (NO_SERVICE, SPARQL_JSON, Client, RemoteError, is_edugraph_serve, parse_answer,
+                             with_params)
 from ..sparql.endpoints import Endpoint
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
 
-GSP_UNSUPPORTED = {404, 405, 415, 501}  # the GSP URL does not take PUT: fall back to SPARQL Update
+GSP_UNSUPPORTED = NO_SERVICE | {415}  # the GSP URL does not take PUT (or this body): fall back to SPARQL Update
 COUNT_CHUNK = 200  # graphs per COUNT query
 UPDATE_TRIPLES = 1000  # per INSERT DATA request
 GENID = "https://w3id.org/edugraph/.well-known/genid/"
@@ -103,8 +104,9 @@ class RemoteTarget(Target):
 
     def check(self) -> None:
         """Fail early (unreachable, auth, not SPARQL, an `edugraph serve`: read-only) before anything is written."""
-        self.select("ASK {}")
-        if is_edugraph_serve(self.client, self.endpoint.query):
+        answer = self.client.json_answer(self.endpoint.query, "ASK {}")
+        self.client.rows(answer, self.endpoint.query)  # a SPARQL JSON answer, as every later read expects
+        if is_edugraph_serve(answer):
             raise EduGraphError(f"{self.endpoint.query} is an `edugraph serve` endpoint, which serves one build "
                                 "read-only and cannot be loaded: load the build into a store such as `oxigraph "
                                 "serve` or Virtuoso")

@@ -32,6 +32,7 @@ from .params import NOISE, with_values
 SPARQL_JSON = "application/sparql-results+json"
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
 AUTH_STATUS = {401, 403}
+NO_SERVICE = frozenset({404, 405, 501})  # nothing takes the request at that URL: sending it again fails alike
 READ_CHUNK = 1 << 16
 UNION_NAME = "union"  # the graph (under the graph base) holding every loaded triple once: the default graph
 SERVE_IDENT = "EduGraph-SPARQL"  # the Server header `edugraph serve` answers with (sparql/endpoint)
@@ -260,10 +261,19 @@ class Client:
 
     def select(self, url: str, sparql: str, dataset: "Dataset | None" = None) -> list[dict[str, str]]:
         """Run a SELECT (or ASK: one row {'boolean': 'true'|'false'}) and return the rows as plain strings."""
+        return self.rows(self.json_answer(url, sparql, dataset), url)
+
+    def json_answer(self, url: str, sparql: str, dataset: "Dataset | None" = None) -> Response:
+        """The answer to a SELECT or ASK, refused unless it is SPARQL JSON results."""
         answer = self.post_query(url, sparql, SPARQL_JSON, dataset)
         if answer.content_type not in (SPARQL_JSON, "application/json"):
             raise RemoteError(f"POST {url} answered {answer.content_type} instead of SPARQL JSON results: "
                               "is it a SPARQL query endpoint?")
+        return answer
+
+    @staticmethod
+    def rows(answer: Response, url: str) -> list[dict[str, str]]:
+        """The rows of a SPARQL JSON answer as plain strings (ASK: one row {'boolean': 'true'|'false'})."""
         try:
             data = json.loads(answer.body)
             if "boolean" in data:
@@ -387,7 +397,7 @@ def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
     graphs = {row["g"] for row in client.select(url, graphs_query(graph_base))}
     union = graph_base + UNION_NAME
     if union not in graphs:
-        if is_edugraph_serve(client, url):
+        if is_edugraph_serve(client.post_query(url, "ASK {}", SPARQL_JSON)):
             raise EduGraphError(f"{url} is an `edugraph serve` endpoint: it serves one build read-only, without the "
                                 f"graph <{union}> `edugraph load` writes (and cannot be loaded): query that build "
                                 "with `edugraph query --build DIR`, or give a store `edugraph load` filled")
@@ -472,10 +482,10 @@ class StoreConnection:
                               pin=self.oxigraph)
 
 
-def is_edugraph_serve(client: Client, url: str) -> bool:
-    """Whether the query service at `url` is an `edugraph serve` (read-only: it cannot be loaded), by the Server
-    header of its answer."""
-    return client.post_query(url, "ASK {}", SPARQL_JSON).server.startswith(SERVE_IDENT)
+def is_edugraph_serve(answer: Response) -> bool:
+    """Whether a query service's `answer` came from an `edugraph serve` (read-only: it cannot be loaded), by its
+    Server header."""
+    return answer.server.startswith(SERVE_IDENT)
 
 
 def probe_query_service(client: Client, url: str) -> bool:

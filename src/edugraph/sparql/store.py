@@ -34,6 +34,11 @@ INFERRED = ox.NamedNode(str(GRAPH["inferred"]))
 DAMAGE = ("Corruption:", "IO error:")  # how RocksDB's errors (RuntimeError) begin when a file of a store is damaged
 
 
+def is_damage(err: RuntimeError) -> bool:
+    """Whether a store's error says one of its files is damaged."""
+    return str(err).startswith(DAMAGE)
+
+
 def _quads(path: Path, keep: Callable) -> Iterator[ox.Quad]:
     return (quad for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS) if keep(quad.graph_name))
 
@@ -74,7 +79,7 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
         try:
             update_copy(store, graphs, replaced, Path(previous), dict(diffs or {}))
         except RuntimeError as err:
-            if not str(err).startswith(DAMAGE):
+            if not is_damage(err):
                 raise
             damaged = True
         if damaged:  # (outside the except block, whose traceback holds the store open)
@@ -229,7 +234,7 @@ class PreviousStore:
         try:
             yield
         except RuntimeError as err:
-            if not str(err).startswith(DAMAGE):
+            if not is_damage(err):
                 raise
             raise EduGraphError(damaged(self.folder, err, "run `edugraph build --full` to make a new one")) from None
 
