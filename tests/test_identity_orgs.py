@@ -176,3 +176,26 @@ def test_a_name_the_sentence_quoted_in_the_genitive_is_labelled_in_the_nominativ
     fund = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "fond" in o.key)
     assert fund.labels.ru == "Фонд новых форм развития образования"
     assert org("«БелПресса»").labels.ru == "«БелПресса»"  # a proper name in quotes keeps them
+
+
+def _keys_of(ident: str, words: tuple[str, ...]) -> set[str]:
+    """The keys of the organisations of a real article whose key holds every one of `words`."""
+    article = read_article(ARTICLES / f"{ident}.txt")
+    return {o.key for o in resolve_article(article, article_facts(article, {})).organisations
+            if all(word in o.key for word in words)}
+
+
+def test_a_national_institution_is_one_node_whatever_the_language():
+    """real_en_27 "a student at the Moscow Institute of Physics and Technology" and real_ru_h_04 «в Московском
+    физико-техническом институте … ректор МФТИ Дмитрий Ливанов»; real_en_30 "Chair of the State Duma Committee on
+    Education Irina Belykh" and real_ru_e_04 «председатель Комитета Государственной Думы по просвещению»: one
+    institute and one committee, an English and a Russian node each before."""
+    mipt = _keys_of("real_en_27_kirov_vasilyeva_olympiad_winners", ("physics",)) | \
+        _keys_of("real_en_27_kirov_vasilyeva_olympiad_winners", ("fiziko",))
+    assert mipt == _keys_of("real_ru_h_04_mipt_olympiad_coaches_awards", ("fiziko",)) == \
+        {"institut-moskovsky-fiziko-tekhnichesky"}
+    assert org("МФТИ").key == org("Moscow Institute of Physics and Technology", language="en").key
+    committee = _keys_of("real_en_30_all_russian_pedagogical_congress", ("duma",))
+    assert committee == _keys_of("real_ru_e_04_teacher_of_year_russia_2023", ("duma", "komitet")) == \
+        {"gosudarstvenny-duma-komitet-prosveshcheniye"}
+    assert org("Комитет Государственной Думы").key != committee.pop()  # the Duma's other committees stay apart
