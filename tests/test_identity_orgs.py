@@ -199,3 +199,13 @@ def test_a_national_institution_is_one_node_whatever_the_language():
     assert committee == _keys_of("real_ru_e_04_teacher_of_year_russia_2023", ("duma", "komitet")) == \
         {"gosudarstvenny-duma-komitet-prosveshcheniye"}
     assert org("Комитет Государственной Думы").key != committee.pop()  # the Duma's other committees stay apart
+
+
+def test_a_regional_body_of_moscow_oblast_is_not_in_the_city_of_moscow():
+    """real_ru_i_06 (Ivanteevka, Moscow Oblast) «депутат Московской областной Думы»: the regional Duma was located in
+    the city of Moscow, a federal subject of its own; a city Duma of Moscow and Volgograd's regional Duma keep theirs."""
+    article = read_article(ARTICLES / "real_ru_i_06_ivanteevka_teacher_of_year_contest.txt")
+    duma = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "duma" in o.key)
+    assert duma.place_ids == ("moscow-oblast",)
+    assert org("Московская городская Дума").place_ids == ("moscow",)
+    assert org("Волгоградская областная Дума").place_ids == ("volgograd",)
