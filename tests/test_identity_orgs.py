@@ -209,3 +209,18 @@ def test_a_regional_body_of_moscow_oblast_is_not_in_the_city_of_moscow():
     assert duma.place_ids == ("moscow-oblast",)
     assert org("Московская городская Дума").place_ids == ("moscow",)
     assert org("Волгоградская областная Дума").place_ids == ("volgograd",)
+
+
+def test_a_numbered_organisation_of_no_known_kind_keeps_its_number_and_place():
+    """real_ru_i_06 «учитель … образовательного комплекса № 11», beside «Конкурс проходил в образовательном комплексе
+    № 8»; real_ru_b_16 «в Пятигорске в городском доме культуры №1»: the key was the main words without the number,
+    so every «Образовательный комплекс № N» of every town was one node, located nowhere."""
+    article = read_article(ARTICLES / "real_ru_i_06_ivanteevka_teacher_of_year_contest.txt")
+    complex_11 = next(o for o in resolve_article(article, article_facts(article, {})).organisations
+                      if "kompleks" in o.key)
+    assert "11" in complex_11.key and complex_11.labels.ru == "Образовательный комплекс № 11 (Ивантеевка)"
+    assert org("образовательный комплекс № 8", place="Ивантеевка", ident="real_ru_i_06").key != complex_11.key
+    article = read_article(ARTICLES / "real_ru_b_16_pyatigorsk_august_conference.txt")
+    house = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "kultura" in o.key)
+    assert house.place_ids == ("pyatigorsk",)
+    assert org("Городской дом культуры", place="Пятигорск").key == "gorodskoy-dom-kultura"  # no number: as before

@@ -131,7 +131,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     body = federal.find(name, when)
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
-    key = without_legal_form(names.organisation_key(name))
+    key = numbered(name, without_legal_form(names.organisation_key(name)))
     network = network_centre(name)
     if "|" not in key and network in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
         key = names.organisation_key(gazetteer.initiative(network)["ru"])
@@ -174,6 +174,20 @@ def without_legal_form(key: str) -> str:
     """
     words = [word for word in key.split() if not LEGAL_FORM.fullmatch(word)]
     return " ".join(words) if "|" not in key and len(words) >= NAMED_WORDS else key
+
+
+NUMBER = re.compile(r"(?:№|\bNo\.?)\s*(\d+)")  # «№ 11», "No. 11"
+
+
+def numbered(name: str, key: str) -> str:
+    """A main-words key with the number the name gives, as a typed key is («Образовательный комплекс № 11»,
+    «Городской дом культуры №1»): two numbers are two organisations, each qualified by its place.
+
+    >>> numbered("Образовательный комплекс № 11", "комплекс образовательный"), numbered("Дом культуры", "дом культура")
+    ('комплекс образовательный|11', 'дом культура')
+    """
+    found = NUMBER.search(name)
+    return f"{key}|{found.group(1)}" if found and "|" not in key else key
 
 
 UNPLACED = re.compile(r"(?:№|No\.?)\s*\d+.*(?<![\w-])(?:столиц|город|сел[аеоу]|пос[её]лк|деревн|станиц|"
