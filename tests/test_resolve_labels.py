@@ -85,3 +85,12 @@ def test_a_name_cut_short_does_not_end_on_a_verb_or_before_its_of(ident, wording
     """«В рамках совещания были подведены итоги», «церемония объявления победителя одного из главных … конкурсов
     страны»: extraction cut the names there; the labels ended on «были» and «одного»."""
     assert next(e for e in real(ident).events if e.wording == wording).labels.ru == expected
+
+
+def test_a_legal_form_and_a_regions_old_name_are_not_translated_as_words():
+    """real_ru_c_10 «ректор ФГБОУ ВО «Кубанский государственный университет» Астапов Михаил Борисович»: the English
+    label was "FGBOU in «Krasnodar State University»" — the legal form spelt, its «ВО» (higher education) read as the
+    preposition «во», and «Кубанский» as the region Кубань is another name of."""
+    found = next(o for o in real("real_ru_c_10_sochi_ecology_olympiad_final").organisations
+                 if "kubansky" in o.key)
+    assert found.labels.en == "«Kuban State University»"
