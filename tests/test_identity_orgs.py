@@ -224,3 +224,15 @@ def test_a_numbered_organisation_of_no_known_kind_keeps_its_number_and_place():
     house = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "kultura" in o.key)
     assert house.place_ids == ("pyatigorsk",)
     assert org("Городской дом культуры", place="Пятигорск").key == "gorodskoy-dom-kultura"  # no number: as before
+
+
+def test_a_regions_body_named_by_its_function_only_is_the_one_named_with_its_region():
+    """real_en_23 (Tula) "the Ministry of Education in the region" and real_ru_f_07 «министр образования Тульской
+    области»; real_ru_b_09 «пресс-служба Минобразования Подмосковья» and «Министерство образования Московской
+    области»: one ministry each, two nodes before (`education-ministry-region-tula-oblast`, keyed by its words)."""
+    tula = _keys_of("real_en_23_tula_teaching_as_calling", ("ministry", "tula"))
+    assert tula == _keys_of("real_ru_f_07_tula_kvantorium_marathon", ("ministry", "tula")) == \
+        {"ministry-education-tula-oblast"}
+    assert org("Минобразования", place="Химки").key == org("Министерство образования Московской области").key
+    # a municipal body keeps its words: a district's and a town's council of one article stay two
+    assert org("районный совет", place="Гай").key != org("городской совет", place="Гай").key
