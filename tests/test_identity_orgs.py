@@ -201,6 +201,14 @@ def test_a_national_institution_is_one_node_whatever_the_language():
     assert org("Комитет Государственной Думы").key != committee.pop()  # the Duma's other committees stay apart
 
 
+def test_a_universitys_abbreviation_is_the_university():
+    """real_en_10 "representatives of Pskov state university … Rector of PskovSU Yury Demyanenko": one university, two
+    nodes, the rector heading the one the abbreviation named."""
+    assert _keys_of("real_en_10_pskov_august_council", ("pskovsu",)) | \
+        _keys_of("real_en_10_pskov_august_council", ("pskov", "university")) == {"pskov-state-university"}
+    assert org("ПсковГУ").key == org("Псковский государственный университет").key == "pskov-state-university"
+
+
 def test_a_regional_body_of_moscow_oblast_is_not_in_the_city_of_moscow():
     """real_ru_i_06 (Ivanteevka, Moscow Oblast) «депутат Московской областной Думы»: the regional Duma was located in
     the city of Moscow, a federal subject of its own; a city Duma of Moscow and Volgograd's regional Duma keep theirs."""
