@@ -207,6 +207,8 @@ def test_a_universitys_abbreviation_is_the_university():
     assert _keys_of("real_en_10_pskov_august_council", ("pskovsu",)) | \
         _keys_of("real_en_10_pskov_august_council", ("pskov", "university")) == {"pskov-state-university"}
     assert org("ПсковГУ").key == org("Псковский государственный университет").key == "pskov-state-university"
+    # of the class its own name gives, not a plain organisation by its abbreviation (one row per kind in a query)
+    assert org("PskovSU", language="en").cls == "University" and org("Минпрос").cls == "GovernmentBody"
 
 
 def test_a_regional_body_of_moscow_oblast_is_not_in_the_city_of_moscow():
