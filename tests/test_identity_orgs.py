@@ -213,7 +213,8 @@ def test_a_universitys_abbreviation_is_the_university():
 
 def test_a_regional_body_of_moscow_oblast_is_not_in_the_city_of_moscow():
     """real_ru_i_06 (Ivanteevka, Moscow Oblast) «депутат Московской областной Думы»: the regional Duma was located in
-    the city of Moscow, a federal subject of its own; a city Duma of Moscow and Volgograd's regional Duma keep theirs."""
+    the city of Moscow, a federal subject of its own; a city Duma of Moscow and Volgograd's regional Duma keep
+    theirs."""
     article = read_article(ARTICLES / "real_ru_i_06_ivanteevka_teacher_of_year_contest.txt")
     duma = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "duma" in o.key)
     assert duma.place_ids == ("moscow-oblast",)
