@@ -176,3 +176,74 @@ def test_a_name_the_sentence_quoted_in_the_genitive_is_labelled_in_the_nominativ
     fund = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "fond" in o.key)
     assert fund.labels.ru == "Фонд новых форм развития образования"
     assert org("«БелПресса»").labels.ru == "«БелПресса»"  # a proper name in quotes keeps them
+
+
+def _keys_of(ident: str, words: tuple[str, ...]) -> set[str]:
+    """The keys of the organisations of a real article whose key holds every one of `words`."""
+    article = read_article(ARTICLES / f"{ident}.txt")
+    return {o.key for o in resolve_article(article, article_facts(article, {})).organisations
+            if all(word in o.key for word in words)}
+
+
+def test_a_national_institution_is_one_node_whatever_the_language():
+    """real_en_27 "a student at the Moscow Institute of Physics and Technology" and real_ru_h_04 «в Московском
+    физико-техническом институте … ректор МФТИ Дмитрий Ливанов»; real_en_30 "Chair of the State Duma Committee on
+    Education Irina Belykh" and real_ru_e_04 «председатель Комитета Государственной Думы по просвещению»: one
+    institute and one committee, an English and a Russian node each before."""
+    mipt = _keys_of("real_en_27_kirov_vasilyeva_olympiad_winners", ("physics",)) | \
+        _keys_of("real_en_27_kirov_vasilyeva_olympiad_winners", ("fiziko",))
+    assert mipt == _keys_of("real_ru_h_04_mipt_olympiad_coaches_awards", ("fiziko",)) == \
+        {"institut-moskovsky-fiziko-tekhnichesky"}
+    assert org("МФТИ").key == org("Moscow Institute of Physics and Technology", language="en").key
+    committee = _keys_of("real_en_30_all_russian_pedagogical_congress", ("duma",))
+    assert committee == _keys_of("real_ru_e_04_teacher_of_year_russia_2023", ("duma", "komitet")) == \
+        {"gosudarstvenny-duma-komitet-prosveshcheniye"}
+    assert org("Комитет Государственной Думы").key != committee.pop()  # the Duma's other committees stay apart
+
+
+def test_a_universitys_abbreviation_is_the_university():
+    """real_en_10 "representatives of Pskov state university … Rector of PskovSU Yury Demyanenko": one university, two
+    nodes, the rector heading the one the abbreviation named."""
+    assert _keys_of("real_en_10_pskov_august_council", ("pskovsu",)) | \
+        _keys_of("real_en_10_pskov_august_council", ("pskov", "university")) == {"pskov-state-university"}
+    assert org("ПсковГУ").key == org("Псковский государственный университет").key == "pskov-state-university"
+    # of the class its own name gives, not a plain organisation by its abbreviation (one row per kind in a query)
+    assert org("PskovSU", language="en").cls == "University" and org("Минпрос").cls == "GovernmentBody"
+
+
+def test_a_regional_body_of_moscow_oblast_is_not_in_the_city_of_moscow():
+    """real_ru_i_06 (Ivanteevka, Moscow Oblast) «депутат Московской областной Думы»: the regional Duma was located in
+    the city of Moscow, a federal subject of its own; a city Duma of Moscow and Volgograd's regional Duma keep
+    theirs."""
+    article = read_article(ARTICLES / "real_ru_i_06_ivanteevka_teacher_of_year_contest.txt")
+    duma = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "duma" in o.key)
+    assert duma.place_ids == ("moscow-oblast",)
+    assert org("Московская городская Дума").place_ids == ("moscow",)
+    assert org("Волгоградская областная Дума").place_ids == ("volgograd",)
+
+
+def test_a_numbered_organisation_of_no_known_kind_keeps_its_number_and_place():
+    """real_ru_i_06 «учитель … образовательного комплекса № 11», beside «Конкурс проходил в образовательном комплексе
+    № 8»; real_ru_b_16 «в Пятигорске в городском доме культуры №1»: the key was the main words without the number,
+    so every «Образовательный комплекс № N» of every town was one node, located nowhere."""
+    article = read_article(ARTICLES / "real_ru_i_06_ivanteevka_teacher_of_year_contest.txt")
+    complex_11 = next(o for o in resolve_article(article, article_facts(article, {})).organisations
+                      if "kompleks" in o.key)
+    assert "11" in complex_11.key and complex_11.labels.ru == "Образовательный комплекс № 11 (Ивантеевка)"
+    assert org("образовательный комплекс № 8", place="Ивантеевка", ident="real_ru_i_06").key != complex_11.key
+    article = read_article(ARTICLES / "real_ru_b_16_pyatigorsk_august_conference.txt")
+    house = next(o for o in resolve_article(article, article_facts(article, {})).organisations if "kultura" in o.key)
+    assert house.place_ids == ("pyatigorsk",)
+    assert org("Городской дом культуры", place="Пятигорск").key == "gorodskoy-dom-kultura"  # no number: as before
+
+
+def test_a_regions_body_named_by_its_function_only_is_the_one_named_with_its_region():
+    """real_en_23 (Tula) "the Ministry of Education in the region" and real_ru_f_07 «министр образования Тульской
+    области»; real_ru_b_09 «пресс-служба Минобразования Подмосковья» and «Министерство образования Московской
+    области»: one ministry each, two nodes before (`education-ministry-region-tula-oblast`, keyed by its words)."""
+    tula = _keys_of("real_en_23_tula_teaching_as_calling", ("ministry", "tula"))
+    assert tula == _keys_of("real_ru_f_07_tula_kvantorium_marathon", ("ministry", "tula")) == \
+        {"ministry-education-tula-oblast"}
+    assert org("Минобразования", place="Химки").key == org("Министерство образования Московской области").key
+    # a municipal body keeps its words: a district's and a town's council of one article stay two
+    assert org("районный совет", place="Гай").key != org("городской совет", place="Гай").key

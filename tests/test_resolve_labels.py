@@ -56,6 +56,18 @@ def test_a_russian_name_with_a_patronymic_is_given_name_and_surname_in_english(i
     assert person.labels == Labels(ru=ru, en=en)
 
 
+@pytest.mark.parametrize("ident, key, ru, en", [
+    ("real_ru_h_01_romanovsky_directors_meeting", "strugovshchikova-n-f", "Струговщикова Н.Ф.",
+     "N.F. Strugovshchikova"),
+    ("real_ru_i_02_isetskoe_regional_olympiad_closing", "burkovsky-maksim", "Бурковский Максим", "Maksim Burkovsky")])
+def test_a_russian_name_written_surname_first_is_given_name_and_surname_in_english(ident, key, ru, en):
+    """«директор МОУ Осиновская СОШ Струговщикова Н.Ф.», «Суслова Юлия и Бурковский Максим стали призерами»: lists
+    of speakers and pupils put the surname first; the English labels kept that order ("Strugovshchikova N.F.",
+    "Burkovsky Maksim") beside "A.V. Kuskov" and "Maksim Astrakhantsev" of other articles."""
+    person = next(p for p in real(ident).persons if p.key == key)
+    assert person.labels == Labels(ru=ru, en=en)
+
+
 @pytest.mark.parametrize("ident, wording, expected", [
     ("real_ru_a_14_donetsk_kvantorium", "Открытие", "Открытие центра «Кванториум», Донецк, 2026"),
     ("real_ru_i_03_drozhzhanovsky_august_meeting", "Посещение", "Посещение Дрожжановского района, август 2023")])
@@ -73,3 +85,12 @@ def test_a_name_cut_short_does_not_end_on_a_verb_or_before_its_of(ident, wording
     """«В рамках совещания были подведены итоги», «церемония объявления победителя одного из главных … конкурсов
     страны»: extraction cut the names there; the labels ended on «были» and «одного»."""
     assert next(e for e in real(ident).events if e.wording == wording).labels.ru == expected
+
+
+def test_a_legal_form_and_a_regions_old_name_are_not_translated_as_words():
+    """real_ru_c_10 «ректор ФГБОУ ВО «Кубанский государственный университет» Астапов Михаил Борисович»: the English
+    label was "FGBOU in «Krasnodar State University»" — the legal form spelt, its «ВО» (higher education) read as the
+    preposition «во», and «Кубанский» as the region Кубань is another name of."""
+    found = next(o for o in real("real_ru_c_10_sochi_ecology_olympiad_final").organisations
+                 if "kubansky" in o.key)
+    assert found.labels.en == "«Kuban State University»"

@@ -125,7 +125,7 @@ class Resolver:
         found = identity.organisation_key(name, places, self.city, self.as_of, self._regional,
                                           self.home)
         place_ids = tuple(r["id"] for r in places) or ((found.city,) if found.city else ())
-        cls = gazetteer.organisation_class(name)
+        cls = gazetteer.organisation_class(found.body.ru if found.body else name)  # a federal body: by its name
         initiative = gazetteer.organisation_initiative(name)
         if initiative and PLURAL.search(name):  # «Центры «Точки роста»»: several centres, none of them a member
             initiative = None

@@ -48,11 +48,13 @@ PREPOSITIONS = {"по": "for", "для": "for", "и": "and", "в": "in", "во":
 ABBREVIATIONS = {  # legal forms are dropped; type abbreviations are spelt out
     "гбоу": "", "мбоу": "", "маоу": "", "моу": "", "гбу": "", "мбу": "", "гау": "", "мау": "", "до": "",
     "гбудо": "", "мбудо": "", "мкоу": "", "мку": "", "мбдоу": "", "мадоу": "", "гбпоу": "", "гапоу": "",
+    "фгбоу": "", "фгаоу": "", "фгау": "", "фгбу": "",
     "сош": "secondary school", "оош": "basic school", "имц": "methodological centre",
     "ддют": "palace of children's and youth creativity", "цдт": "centre of children's creativity",
     "сми": "the media", "им": "named after", "минобразования": "Ministry of Education",
     "минобрнауки": "Ministry of Education and Science",
 }
+LEGAL_FORM_TAILS = {"ВО", "ДПО", "СПО"}  # the level a legal form names: higher, further, vocational education
 SMALL_WORDS = {"named", "after", "of", "for", "and", "in", "at", "to", "with", "on", "the"}
 TOKEN = re.compile(r"«[^»]*»|№|\d+|[IVXLC]+(?![\w-])|[\w'-]+|[^\w\s]")
 CYRILLIC = re.compile("[а-яё]", re.I)
@@ -167,6 +169,8 @@ def _lemmas(words: list[str], i: int, size: int) -> str:
 def _word(phrase: _Phrase, words: list[str], i: int) -> int | None:
     """Translate the word at i (or a glossary phrase of up to three words); the number of words used, or None."""
     word = words[i]
+    if word in LEGAL_FORM_TAILS:  # «ФГБОУ ВО»: of higher education, not the preposition «во»
+        return 1
     if word.lower() in ABBREVIATIONS:
         phrase.add(ABBREVIATIONS[word.lower()], False, bool(ABBREVIATIONS[word.lower()]))
         phrase.naming = phrase.naming or word.lower() == "им"
@@ -260,8 +264,9 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
             i += skip  # «города Пензы», «г. Пензы»: the place says it
             continue
         place = _place_at(words, i)
-        if place and place[1] == 1 and "ADJF" in _parse(words[i]).tag:
-            phrase.add(re.sub(r"^Republic of |\s+(?:Oblast|Krai)$", "", place[0]["en"]), False, False)
+        if place and place[1] == 1 and "ADJF" in _parse(words[i]).tag:  # the glossary's first: «Кубанский» "Kuban"
+            phrase.add(GLOSSARY.get(_parse(words[i]).normal_form) or
+                       re.sub(r"^Republic of |\s+(?:Oblast|Krai)$", "", place[0]["en"]), False, False)
             i += 1
             continue
         if place:

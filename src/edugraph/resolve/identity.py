@@ -74,6 +74,27 @@ def function_level(name: str) -> str | None:
 SUBJECT_LEVEL = frozenset({"областной", "краевой", "республиканский", "окружной", "regional"})
 
 
+def _head_and_functions(lemmas: frozenset[str]) -> tuple[list[str], str]:
+    """The English words of the heads of a body's name and of its functions, joined ("ministry", "education")."""
+    municipal, regional, functions, _ = _function_bodies()
+    heads = {**municipal, **regional}
+    return [heads[word] for word in lemmas if word in heads], "-".join(sorted({functions[w] for w in lemmas
+                                                                               if w in functions}))
+
+
+def function_key(name: str) -> str | None:
+    """The key of a region's body named by its function only, in the English words `body_key` gives a body named
+    with its place, so that the article's federal subject completes it into the same key ("the Ministry of Education
+    in the region" of a Tula article = «Министерство образования Тульской области»); None for a name of several
+    heads. (A municipal body keeps its words: a district's and a town's council of one article stay two.)
+
+    >>> function_key("Ministry of Education in the region"), function_key("Минобрнауки")
+    ('ministry|education', 'ministry|education-science')
+    """
+    head, functions = _head_and_functions(names.main_words(name))
+    return f"{head[0]}|{functions}" if len(head) == 1 else None
+
+
 def body_key(name: str, places: list[dict]) -> str | None:
     """The key of a body named by its head, functions and one place, in English words whatever the language of the
     name («Министерство образования Московской области» = "Ministry of Education of the Moscow region":
@@ -87,17 +108,17 @@ def body_key(name: str, places: list[dict]) -> str | None:
     ('duma||volgograd-oblast', 'duma||volgograd')
     """
     municipal, regional, functions, words = _function_bodies()
-    heads = {**municipal, **regional}
     lemmas = names.main_words(name)
-    head = [heads[word] for word in lemmas if word in heads]
+    head, named_functions = _head_and_functions(lemmas)
     if len(places) != 1 or len(head) != 1:
         return None
     place = names.main_words(places[0]["ru"]) | names.main_words(places[0]["en"])  # «Ленинградской области»
-    if any(not gazetteer.find_place(word) for word in lemmas - heads.keys() - functions.keys() - words - place):
+    rest = lemmas - municipal.keys() - regional.keys() - functions.keys() - words - place
+    if any(not gazetteer.find_place(word) for word in rest):
         return None
     where = places[0]["id"]
     where = subject_of(where) or where if lemmas & SUBJECT_LEVEL else where  # «Волгоградская областная Дума»
-    return f"{head[0]}|{'-'.join(sorted({functions[w] for w in lemmas if w in functions}))}|{where}"
+    return f"{head[0]}|{named_functions}|{where}"
 
 
 @dataclass(frozen=True)
@@ -131,7 +152,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
     body = federal.find(name, when)
     if body and not (body.bare and regional(name)):
         return OrganisationIdentity(body.id, None, body)
-    key = without_legal_form(names.organisation_key(name))
+    key = numbered(name, without_legal_form(names.organisation_key(name)))
     network = network_centre(name)
     if "|" not in key and network in NETWORK_CENTRES:  # «Центр цифрового образования детей» = «IT-куб»
         key = names.organisation_key(gazetteer.initiative(network)["ru"])
@@ -145,7 +166,7 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
         region = next((subject_of(c) for c in map(city_of, places) if c), None)
         return OrganisationIdentity(f"{key}|{region}", region) if region else OrganisationIdentity(key)
     if level and not places or "|" not in key and not places and network:
-        return _at_home(key, home, level or "local")
+        return _at_home(function_key(name) or key if level == "regional" else key, home, level or "local")
     rest = key.partition("|")[2]
     if "|" not in key or rest and not rest.isdigit():
         return OrganisationIdentity(key)  # main words, or a centre whose key already names its place
@@ -174,6 +195,20 @@ def without_legal_form(key: str) -> str:
     """
     words = [word for word in key.split() if not LEGAL_FORM.fullmatch(word)]
     return " ".join(words) if "|" not in key and len(words) >= NAMED_WORDS else key
+
+
+NUMBER = re.compile(r"(?:№|\bNo\.?)\s*(\d+)")  # «№ 11», "No. 11"
+
+
+def numbered(name: str, key: str) -> str:
+    """A main-words key with the number the name gives, as a typed key is («Образовательный комплекс № 11»,
+    «Городской дом культуры №1»): two numbers are two organisations, each qualified by its place.
+
+    >>> numbered("Образовательный комплекс № 11", "комплекс образовательный"), numbered("Дом культуры", "дом культура")
+    ('комплекс образовательный|11', 'дом культура')
+    """
+    found = NUMBER.search(name)
+    return f"{key}|{found.group(1)}" if found and "|" not in key else key
 
 
 UNPLACED = re.compile(r"(?:№|No\.?)\s*\d+.*(?<![\w-])(?:столиц|город|сел[аеоу]|пос[её]лк|деревн|станиц|"

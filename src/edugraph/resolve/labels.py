@@ -16,7 +16,8 @@ import re
 
 from .. import gazetteer
 from ..extract.actions import actions
-from ..extract.names import PATRONYMIC_END, PROPER_ADJECTIVE, _person_parts, genitive_phrase, nominative_phrase
+from ..extract.names import (PATRONYMIC_END, PROPER_ADJECTIVE, _name_words, _person_parts, _surname_before_given,
+                             genitive_phrase, nominative_phrase)
 from .english import english_name, quoted_name
 from ..text import fold, lemma, parses
 from .places import ancestors, place_record
@@ -130,8 +131,16 @@ def person_labels(name: str, lang: str) -> Labels:
     ('Vladimir Putin', 'Vladimir Putin')
     >>> person_labels("Мутина Елена Александровна", "ru"), person_labels("Ингрид Валерьевна Пильдес", "ru").en
     (Labels(ru='Мутина Елена Александровна', en='Yelena Mutina'), 'Ingrid Pildes')
+
+    A Russian name written surname first before its initials or given name (a list of pupils or speakers) keeps
+    that order in Russian and is given name (initials) + surname in English:
+
+    >>> person_labels("Струговщикова Н.Ф.", "ru"), person_labels("Бурковский Максим", "ru").en
+    (Labels(ru='Струговщикова Н.Ф.', en='N.F. Strugovshchikova'), 'Maksim Burkovsky')
     """
     words = name.split()
+    if lang == "ru" and _surname_first(words):
+        return Labels(ru=name, en=gazetteer.transliterate(" ".join([*words[1:], words[0]])))
     if len(words) != 3 or not all(word[:1].isupper() for word in words):
         return _as_written(name, lang)
     if lang == "en" and PATRONYMIC.search(words[1]):
@@ -141,6 +150,17 @@ def person_labels(name: str, lang: str) -> Labels:
         surname, (given, _) = _person_parts(words)
         return Labels(ru=name, en=gazetteer.transliterate(f"{given} {surname}"))
     return _as_written(name, lang)
+
+
+INITIALS = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}")  # «Н.Ф.», «Е.»
+
+
+def _surname_first(words: list[str]) -> bool:
+    """True for a Russian name written surname first: before initials only («Струговщикова Н.Ф.», «Зенченко В. А.»)
+    or before a given name that the surname is not («Бурковский Максим», as `names.person_identity` reads it)."""
+    if len(words) > 1 and all(INITIALS.fullmatch(word) for word in words[1:]):
+        return True
+    return _surname_before_given(_name_words(" ".join(words)))
 
 
 def place_labels(name: str, lang: str) -> Labels:

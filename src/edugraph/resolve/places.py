@@ -104,6 +104,8 @@ def _named_places(name: str, context: list[str] | None) -> list[dict]:
     while i < len(words):
         for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
             record = _phrase_place(words[i:i + size], context)
+            if record and record.get("also_federal_subject"):  # «Московская областная Дума»: not the city's
+                record = _subject_named(words[i:i + size], words[i + size:i + size + 1], context) or record
             if record:
                 found[record["id"]] = record
                 i += size - 1
@@ -113,6 +115,25 @@ def _named_places(name: str, context: list[str] | None) -> list[dict]:
     named = {r["id"] for r in found.values() if r["kind"] == "federal_subject"}
     return [r for r in found.values() if r["id"] not in enclosing and not (named and r["kind"] == "district" and
                                                                           subject_of(r["id"]) not in named)]
+
+
+SUBJECT_NOUNS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}  # the adjective and its noun
+
+
+def _subject_named(phrase: list[str], following: list[str], context: list[str] | None) -> dict | None:
+    """The federal subject a place adjective names before «областной» or «краевой»: «Московская областная Дума» is
+    Moscow Oblast's, not the city of Moscow's (a city that is a federal subject of its own, beside a region named
+    alike); None for any other phrase.
+
+    >>> _subject_named(["Московской"], ["областной"], None)["id"], _subject_named(["Московской"], ["Думы"], None)
+    ('moscow-oblast', None)
+    """
+    noun, gender = SUBJECT_NOUNS.get(lemma(following[0]), (None, None)) if following else (None, None)
+    if not noun or len(phrase) != 1:
+        return None
+    form = morph().parse(phrase[0])[0].inflect({"nomn", "sing", gender})
+    record = resolve_place(f"{form.word.capitalize()} {noun}", context) if form else None
+    return record if record and record["kind"] == "federal_subject" else None
 
 
 def city_of(record: dict | None) -> str | None:
