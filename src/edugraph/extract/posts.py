@@ -237,6 +237,9 @@ def attach_posts(article) -> dict[str, list[dict]]:
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
+            if _cut_name(article, post["org"]):
+                post["org"] = None
+        for post in found:
             post["org"] = resolve_org(article, person, post["post"], post["org"])
             if post["org"]:
                 article.post_orgs.append(Mention(person.start, person.end, post["org"]))
@@ -244,6 +247,12 @@ def attach_posts(article) -> dict[str, list[dict]]:
                 posts[person.value].append(post)
         posts.setdefault(person.value, [])
     return posts
+
+
+def _cut_name(article, org: str | None) -> bool:
+    """A post's organisation that ends in the cut word of a cut excerpt (`Article.cut`): «…, врио мэра Казачинско -
+    Ленского муниципального ра», "a mathematics teacher at the Presidential Physics and Mat" name none."""
+    return bool(org and article.cut is not None and org.endswith(" " + article.text[article.cut:]))
 
 
 def _ru_before(article, person, previous, before) -> list[dict]:

@@ -1,0 +1,32 @@
+"""Error classes of posts and organisations (round 16p), one test each, in synthetic sentences of the construction's
+form: each fails on the extractor before the round."""
+
+from edugraph.extract import extract_facts
+from edugraph.extract.mentions import cut_word_start
+
+
+def _posts(facts: dict) -> dict[str, list[tuple[str, str | None]]]:
+    return {p["name"]: [(post["post"], post["org"]) for post in p["posts"]] for p in facts["persons"]}
+
+
+def test_a_cut_excerpt_names_no_organisation_by_its_half_word():
+    """The feed's excerpts are cut at a length (102 of the 172 real articles end in a letter): a post's organisation
+    or a place that runs into the half word is incomplete (b_11, i_06, l_06, en_28)."""
+    text = ("В совещании участвовали педагоги района. " * 15 + "Выступил Петров Иван Сергеевич, глава Усть-Кутского "
+            "муниципального ра")
+    facts = extract_facts(text, "ru")
+    assert not any(o.endswith(" ра") for o in facts["organisations"])
+    assert all(org is None for posts in _posts(facts).values() for _, org in posts)
+    english = extract_facts("Teachers of the region met at the forum. " * 15 +
+                            "Olga Smirnova, a physics teacher at the Regional Physics and Mat", "en")
+    assert not any(o.endswith("Mat") for o in english["organisations"])
+
+
+def test_a_text_that_ends_in_a_whole_word_is_not_cut():
+    """A credit line without a full stop ends in a dictionary word, a short text is no excerpt: nothing is cut."""
+    lead = "Педагоги района собрались на совещание. " * 15
+    assert cut_word_start(lead + "Фото: Пресс-служба Правительства области") is None
+    assert cut_word_start(lead + "Выступил депутат Думы.") is None
+    assert cut_word_start("How Moscow came to lure specialists from Tatarstan") is None  # a headline, not an excerpt
+    text = lead + "Выступил депутат Московской областной Думы Миха"
+    assert text[cut_word_start(text):] == "Миха"
