@@ -30,3 +30,12 @@ def test_a_text_that_ends_in_a_whole_word_is_not_cut():
     assert cut_word_start("How Moscow came to lure specialists from Tatarstan") is None  # a headline, not an excerpt
     text = lead + "Выступил депутат Московской областной Думы Миха"
     assert text[cut_word_start(text):] == "Миха"
+
+
+def test_the_head_of_an_office_is_its_holder_not_a_second_post():
+    """«Глава области» of one named «губернатор», «глава Минпросвещения» of the minister: one post (a_04, f_05, j_04)."""
+    text = ("Глава Тверской области Игорь Руденя посетил школу. Губернатор Игорь Руденя осмотрел классы. "
+            "Глава Минпросвещения Анна Смирнова и министр просвещения России Анна Смирнова открыли центр.")
+    posts = _posts(extract_facts(text, "ru"))
+    assert [title for title, _ in posts["Игорь Руденя"]] == ["губернатор"]
+    assert all(title != "глава" for title, _ in posts["Анна Смирнова"])
