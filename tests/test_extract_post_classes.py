@@ -39,3 +39,10 @@ def test_the_head_of_an_office_is_its_holder_not_a_second_post():
     posts = _posts(extract_facts(text, "ru"))
     assert [title for title, _ in posts["Игорь Руденя"]] == ["губернатор"]
     assert all(title != "глава" for title, _ in posts["Анна Смирнова"])
+
+
+def test_an_english_name_ends_at_a_blank_line():
+    """A headline has no full stop: a capitalised name at its end does not run into the next paragraph (en_18,
+    en_27, en_50: "Teach IT From School Age\\n\\nMurmansk Region", "International School Olympiads\\n\\nOn December")."""
+    text = "Pupils met at Tomsk Lyceum Academy\n\nOn May 5 the pupils of Tomsk Lyceum Academy won the contest."
+    assert all("\n" not in o for o in extract_facts(text, "en")["organisations"])

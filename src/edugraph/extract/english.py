@@ -142,7 +142,8 @@ NAMED_KIND = re.compile(r"(?<=\bthe\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|i
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")  # "… of Sciences. The", not "M. Lomonosov"
+# "… of Sciences. The", not "M. Lomonosov"; a blank line (a headline's end: "Kyren Secondary School\n\nMay 6")
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])|[^\S\n]*\n[^\S\n]*\n")
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:
