@@ -46,3 +46,22 @@ def test_an_english_name_ends_at_a_blank_line():
     en_27, en_50: "Teach IT From School Age\\n\\nMurmansk Region", "International School Olympiads\\n\\nOn December")."""
     text = "Pupils met at Tomsk Lyceum Academy\n\nOn May 5 the pupils of Tomsk Lyceum Academy won the contest."
     assert all("\n" not in o for o in extract_facts(text, "en")["organisations"])
+
+
+def test_an_english_title_case_headline_names_no_organisation():
+    """Every word of a title-case headline is capitalised: its capitals found nowhere else name nothing (en_18)."""
+    text = ("Region to Open New Hubs to Teach Robotics From School Age\n\nThe region plans to open twelve hubs. "
+            "Pupils of Tomsk Lyceum No. 5 will study there.")
+    organisations = extract_facts(text, "en")["organisations"]
+    assert not any("Teach" in o for o in organisations) and any("Lyceum" in o for o in organisations)
+
+
+def test_a_town_the_gazetteer_lacks_after_its_kind_word():
+    """«города Майского», «города Грязи», «п.Созимский»: a town named after «город», «п.» that neither NER nor the
+    gazetteer knows is a place in the nominative (f_03, k_07, l_07); a name after it («Глава города Дмитрий …»)
+    or the plural «городов» is none."""
+    text = ("Победила учитель школы № 5 города Заречного. В школе № 4 города Грязи прошёл урок. Участник из "
+            "п.Созимский. Поздравил Глава города Дмитрий Юрьевич Волков. Союз городов Центра и Севера.")
+    places = extract_facts(text, "ru")["places"]
+    assert {"Заречный", "Грязи", "Созимский"} <= set(places)
+    assert "Дмитрий" not in places and "Центра" not in places

@@ -146,6 +146,25 @@ POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhai
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])|[^\S\n]*\n[^\S\n]*\n")
 
 
+HEADLINE_CHARS = 200
+
+
+def _headline_words(text: str, match: re.Match, value: str) -> bool:
+    """Capitalised words of a title-case headline, found nowhere else in the text ("Russia to Open Digital Education
+    Hubs to Teach IT From School Age", "Winners of International School Olympiads"): every word of a headline is
+    capitalised, so its capitals name nothing (en_18, en_27; not a list item "• May 6: Kyren Secondary School")."""
+    before = text.rfind("\n", max(0, match.start() - HEADLINE_CHARS), match.start())
+    end = text.find("\n", match.start(), match.start() + HEADLINE_CHARS)
+    if before < 0 < match.start() - HEADLINE_CHARS or end < 0 < len(text) - match.start() - HEADLINE_CHARS:
+        return False  # a line longer than a headline (bounded: linear on a text of one long line)
+    line = text[before + 1:end if end >= 0 else len(text)].strip()
+    words = line.split()
+    if len(words) < 4 or re.search(r"[.!?:;,\"”»]$|[:•]", line) or \
+            sum(w[:1].isupper() for w in words if len(w) > 3) < len([w for w in words if len(w) > 3]):
+        return False
+    return text.count(value) == 1
+
+
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
@@ -163,7 +182,7 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
-        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value):
+        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)
