@@ -255,7 +255,8 @@ MINISTRY = re.compile(r"^(?:Мин|Ministry)", re.I)
 
 def _without_head_synonym(posts: list[dict]) -> list[dict]:
     """A person's posts without «глава»/"head" of a territory or a ministry where another of them names that office:
-    «Глава Калининградской области» is the governor («Губернатор Антон Алиханов»), «глава Минпросвещения» the minister (a_04, f_05, j_04).
+    «Глава Калининградской области» is the governor («Губернатор Антон Алиханов»), «глава Минпросвещения» the
+    minister (a_04, f_05, j_04).
 
     >>> _without_head_synonym([{"post": "глава", "org": None}, {"post": "губернатор", "org": None}])
     [{'post': 'губернатор', 'org': None}]
