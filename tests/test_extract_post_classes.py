@@ -17,6 +17,9 @@ def test_a_cut_excerpt_names_no_organisation_by_its_half_word():
     facts = extract_facts(text, "ru")
     assert not any(o.endswith(" ра") for o in facts["organisations"])
     assert all(org is None for posts in _posts(facts).values() for _, org in posts)
+    duma = extract_facts("Педагоги района собрались на совещание. " * 15 +
+                         "Выступил Иван Петров, депутат Тверской областной Думы Миха", "ru")
+    assert _posts(duma)["Иван Петров"] == [("депутат", "Тверская областная Дума")]  # what is left is a name
     english = extract_facts("Teachers of the region met at the forum. " * 15 +
                             "Olga Smirnova, a physics teacher at the Regional Physics and Mat", "en")
     assert not any(o.endswith("Mat") for o in english["organisations"])

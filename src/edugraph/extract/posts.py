@@ -237,8 +237,7 @@ def attach_posts(article) -> dict[str, list[dict]]:
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
-            if _cut_name(article, post["org"]):
-                post["org"] = None
+            post["org"] = _before_cut(article, post["org"])
         for post in found:
             post["org"] = resolve_org(article, person, post["post"], post["org"])
             if post["org"]:
@@ -270,10 +269,14 @@ def _without_head_synonym(posts: list[dict]) -> list[dict]:
                 o["org"] and MINISTRY.match(o["org"]) and MINISTRY.match(post["org"]) for o in offices)]
 
 
-def _cut_name(article, org: str | None) -> bool:
-    """A post's organisation that ends in the cut word of a cut excerpt (`Article.cut`): «…, врио мэра Казачинско -
-    Ленского муниципального ра», "a mathematics teacher at the Presidential Physics and Mat" name none."""
-    return bool(org and article.cut is not None and org.endswith(" " + article.text[article.cut:]))
+def _before_cut(article, org: str | None) -> str | None:
+    """A post's organisation that ends in the cut word of a cut excerpt (`Article.cut`) without it, if what is left
+    still ends in a capitalised word («депутат Московской областной Думы Миха» → «Московская областная Дума»); else
+    none («… мэра Казачинско - Ленского муниципального ра», "a teacher at the Presidential Physics and Mat")."""
+    if not org or article.cut is None or not org.endswith(" " + article.text[article.cut:]):
+        return org
+    left = org[:-len(article.text[article.cut:])].rstrip()
+    return left if re.search(r"(?:^|\s)[А-ЯЁA-Z]\w+$", left) and not re.search(r"\s(?:and|of|for|the)$", left) else None
 
 
 def _ru_before(article, person, previous, before) -> list[dict]:
