@@ -7,7 +7,8 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
+from edugraph.extract.mentions import (Article, Mention, before_cut, characters, cut_word_start, dateline_cities,
+                                      inside_quoted_name)
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -28,6 +29,8 @@ def analyse(article: Article) -> None:
     article.orgs = _orgs(text, article)
     article.places = [p for p in article.places if not _names_organisation(p, article.orgs)
                       and not any(q.start <= p.start < q.end for q in article.persons)]  # "Vladimir Putin"
+    article.cut = cut_word_start(text)
+    article.places, article.orgs = before_cut(article, article.places), before_cut(article, article.orgs)
 
 
 def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
@@ -139,7 +142,27 @@ NAMED_KIND = re.compile(r"(?<=\bthe\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|i
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")  # "… of Sciences. The", not "M. Lomonosov"
+# "… of Sciences. The", not "M. Lomonosov"; a blank line (a headline's end: "Kyren Secondary School\n\nMay 6")
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])|[^\S\n]*\n[^\S\n]*\n")
+
+
+HEADLINE_CHARS = 200
+
+
+def _headline_words(text: str, match: re.Match, value: str) -> bool:
+    """Capitalised words of a title-case headline, found nowhere else in the text ("Russia to Open Digital Education
+    Hubs to Teach IT From School Age", "Winners of International School Olympiads"): every word of a headline is
+    capitalised, so its capitals name nothing (en_18, en_27; not a list item "• May 6: Kyren Secondary School")."""
+    before = text.rfind("\n", max(0, match.start() - HEADLINE_CHARS), match.start())
+    end = text.find("\n", match.start(), match.start() + HEADLINE_CHARS)
+    if before < 0 < match.start() - HEADLINE_CHARS or end < 0 < len(text) - match.start() - HEADLINE_CHARS:
+        return False  # a line longer than a headline (bounded: linear on a text of one long line)
+    line = text[before + 1:end if end >= 0 else len(text)].strip()
+    words = line.split()
+    if len(words) < 4 or re.search(r"[.!?:;,\"”»]$|[:•]", line) or \
+            sum(w[:1].isupper() for w in words if len(w) > 3) < len([w for w in words if len(w) > 3]):
+        return False
+    return text.count(value) == 1
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:
@@ -159,7 +182,7 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
-        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value):
+        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)

@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from edugraph.text import word_is_known
+
 
 @dataclass
 class Mention:
@@ -33,6 +35,7 @@ class Article:
     orgs: list[Mention] = field(default_factory=list)
     generic_orgs: list[Mention] = field(default_factory=list)  # «центр «IT-куб»»: network mentions, only for resolving posts
     post_orgs: list[Mention] = field(default_factory=list)  # organisations of posts found so far (at the person)
+    cut: int | None = None  # where the half word a cut excerpt ends in starts (`cut_word_start`), else None
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence containing position `pos` (found by bisection: the sentences are in text
@@ -98,6 +101,35 @@ RU_ABBREVIATION_END = (r"(?:(?<=т\.д)|(?<=т\.\sд)|(?<=т\.п)|(?<=т\.\sп)|
                        r"|(?<![\s.(][а-яё])(?<!\sим)(?<!\sул)(?<!\sпос)(?<!\sобл))")
 LEAD_SENTENCES = 3  # an undated action in the lead happened on the publication date
 MAX_SENTENCE_CHARS = 1500  # the longest sentence of the real articles has 741 characters
+
+
+SHORTEST_EXCERPT = 600  # characters: the cut excerpts of the real articles have 664 to 2,001 ("How Moscow …" is whole)
+
+
+def cut_word_start(text: str) -> int | None:
+    """Where the last word starts when it is half a word: the excerpts of a news feed are cut at a length, so a text
+    of excerpt length that ends in a letter, not in punctuation, ends in a cut word unless its last word is a
+    Russian word of the dictionary («… мэра Казачинско - Ленского муниципального ра», "… at the Presidential Physics
+    and Mat"). None for a text that ends as written.
+
+    >>> text = "Текст. " * 100 + "Выступил депутат Московской областной Думы Миха"
+    >>> text[cut_word_start(text):]
+    'Миха'
+    >>> cut_word_start("Текст. " * 100 + "Фото: Пресс-служба Правительства области"), cut_word_start("Школа открыта")
+    (None, None)
+    """
+    if len(text) < SHORTEST_EXCERPT or not text[-1].isalpha():
+        return None
+    start = len(text)
+    while start and (text[start - 1].isalnum() or text[start - 1] == "-"):  # scanned once from the end: linear
+        start -= 1
+    word = text[start:].lower()
+    return None if re.search("[а-яё]", word) and word_is_known(word) else start
+
+
+def before_cut(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that end before the cut word of a cut excerpt: a name that runs into it is incomplete."""
+    return mentions if article.cut is None else [m for m in mentions if m.end <= article.cut]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

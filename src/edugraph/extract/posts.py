@@ -237,13 +237,46 @@ def attach_posts(article) -> dict[str, list[dict]]:
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
+            post["org"] = _before_cut(article, post["org"])
+        for post in found:
             post["org"] = resolve_org(article, person, post["post"], post["org"])
             if post["org"]:
                 article.post_orgs.append(Mention(person.start, person.end, post["org"]))
             if post not in posts.setdefault(person.value, []):
                 posts[person.value].append(post)
         posts.setdefault(person.value, [])
-    return posts
+    return {name: _without_head_synonym(found) for name, found in posts.items()}
+
+
+OFFICE_HEADS = {"governor", "acting-head", "minister", "president"}  # role ids a «глава» of that office holds
+MINISTRY = re.compile(r"^(?:Мин|Ministry)", re.I)
+
+
+def _without_head_synonym(posts: list[dict]) -> list[dict]:
+    """A person's posts without «глава»/"head" of a territory or a ministry where another of them names that office:
+    «Глава Калининградской области» is the governor («Губернатор Антон Алиханов»), «глава Минпросвещения» the
+    minister (a_04, f_05, j_04).
+
+    >>> _without_head_synonym([{"post": "глава", "org": None}, {"post": "губернатор", "org": None}])
+    [{'post': 'губернатор', 'org': None}]
+    """
+    roles = [gazetteer.find_role(post["post"])["id"] for post in posts]
+    offices = [post for role, post in zip(roles, posts) if role in OFFICE_HEADS]
+    if not offices:
+        return posts
+    return [post for role, post in zip(roles, posts)
+            if role != "head" or post["org"] and not gazetteer.find_place(post["org"]) and not any(
+                o["org"] and MINISTRY.match(o["org"]) and MINISTRY.match(post["org"]) for o in offices)]
+
+
+def _before_cut(article, org: str | None) -> str | None:
+    """A post's organisation that ends in the cut word of a cut excerpt (`Article.cut`) without it, if what is left
+    still ends in a capitalised word («депутат Московской областной Думы Миха» → «Московская областная Дума»); else
+    none («… мэра Казачинско - Ленского муниципального ра», "a teacher at the Presidential Physics and Mat")."""
+    if not org or article.cut is None or not org.endswith(" " + article.text[article.cut:]):
+        return org
+    left = org[:-len(article.text[article.cut:])].rstrip()
+    return left if re.search(r"(?:^|\s)[А-ЯЁA-Z]\w+$", left) and not re.search(r"\s(?:and|of|for|the)$", left) else None
 
 
 def _ru_before(article, person, previous, before) -> list[dict]:

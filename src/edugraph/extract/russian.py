@@ -9,7 +9,8 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
+from edugraph.extract.mentions import (Article, Mention, before_cut, characters, cut_word_start, dateline_cities,
+                                      inside_quotes)
 from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
@@ -145,6 +146,8 @@ def analyse(article: Article) -> None:
     article.persons = _persons(article.text, by_type["PER"])
     article.places = _places(article.text, _before_persons(article.text, by_type["LOC"], article.persons))
     article.orgs = _orgs(article.text, by_type["ORG"], article)
+    article.cut = cut_word_start(article.text)
+    article.places, article.orgs = before_cut(article, article.places), before_cut(article, article.orgs)
 
 
 def _before_persons(text: str, spans: list[Mention], persons: list[Mention]) -> list[Mention]:
@@ -566,7 +569,7 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     «село», «г.» that the morphological dictionary knows as a geographical name (Geox), in the nominative; a
     listed place after «г.» or «село» that NER missed is its gazetteer record."""
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
-    candidates += [(m.start(2), m.group(2), bool(re.match(VILLAGE_WORD, m.group(1)))) for m in re.finditer(
+    candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in re.finditer(
         rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
     candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
@@ -617,6 +620,18 @@ TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:�
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
+# «города Майского», «п.Созимский» (not the plural «городов Центра»; «г.» also ends a year: «2019 г. Министерство»)
+TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
+
+
+def _kind_names_it(kind: str, word: str) -> bool:
+    """The settlement word names the word after it as a settlement: a village word always («в посёлке Сатис»), a town
+    word unless the word may be a person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not
+    «Глава города Дмитрий Юрьевич»)."""
+    if re.match(VILLAGE_WORD, kind):
+        return True
+    return bool(re.match(TOWN_WORD, kind)) and not any(
+        {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= 0.1 for p in parses(word.lower()))
 
 
 def _village_name(word: str) -> str:
