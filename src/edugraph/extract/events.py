@@ -12,6 +12,7 @@ from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
+from edugraph.extract.sources import credit_lines
 from edugraph.extract.status import after_publication, tells_future
 from edugraph.text import fold, lemma, parses
 
@@ -776,27 +777,34 @@ INITIATOR_CUES = ("инициатив", "предложени", "объявле�
 # a namesake («школа имени контр-адмирала В. Ф. Иванова», "named after Yevgeny Primakov", "in honour of"; lower-case
 # title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
 # ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
-# Куткин»): the photographer
+# Куткин»): the photographer (the credit lines are those sources.py reads)
 NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|named\s+after|in\s+hono(?:u)?r\s+of)\s+"
                       r"(?-i:(?:[a-zа-яё][\w-]*\.?\s+){0,2})$", re.I)
-CREDIT = re.compile(r"(?:^|\n)[^\S\n]*(?i:%s|%s)\s*:[^\n]*$" % tuple(gazetteer.load("media")["credits"].values()))
+
+
+def not_at_main_event(article: Article, date: str | None) -> set[str]:
+    """Persons who are no participants of the main event (dated `date`): those `only_referred` to and those
+    `dated_elsewhere`; none at all when together they would leave the main event with nobody."""
+    absent = only_referred(article) | dated_elsewhere(article, date)
+    return absent if {p.value for p in article.persons} - absent else set()
 
 
 def only_referred(article: Article) -> set[str]:
     """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED) or
-    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, CREDIT) at any of their mentions."""
+    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, a credit line) at any of their
+    mentions. `not_at_main_event` keeps the main event from being left with nobody."""
     referred, present, namesakes = set(), set(), set()
+    credits = [m.span("credit") for m in credit_lines(article)]
     for person in article.persons:
         s, _ = article.sentence_of(person.start)
         before = article.text[max(s, person.start - 160):person.start]  # a bounded window: the clause before the name
-        if NAMESAKE.search(before) or CREDIT.search(before):
+        if NAMESAKE.search(before) or any(a <= person.start < b for a, b in credits):
             namesakes.add(person.value)
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
         initiator = any(word in before.lower() for word in INITIATOR_CUES)
         (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before)
          else present).add(person.value)
-    absent = (referred - present) | namesakes
-    return absent if present - absent else set()
+    return (referred - present) | namesakes
 
 
 def dated_elsewhere(article: Article, date: str | None) -> set[str]:
