@@ -28,3 +28,26 @@ def test_a_photographer_is_read_from_the_credit_lines_sources_reads():
     text = (f"15 мая в Томске прошла конференция учителей, её открыл министр Сергей Смирнов.\n{credit}, Дмитрий "
             "Куткин\n")
     assert _main_people(text, "ru", "2024-05-16") == ["Сергей Смирнов"]
+
+
+def _dates(facts: dict) -> dict[str, str | None]:
+    return {e["name"]: e["date"] for e in facts["events"]}
+
+
+def test_a_competition_named_with_its_year_is_dated_by_it_when_a_part_has_the_day():
+    # the year that ends a competition's title dates it when the article's day is a ceremony's or a stage's
+    # (e_04, f_03, en_08)
+    text = ("МОСКВА, 2 октября. /ТАСС/. Имена 15 лауреатов всероссийского конкурса «Учитель года России – 2030» "
+            "объявили в среду на церемонии, которая проходила в Кремле.")
+    dates = _dates(extract_facts(text, "ru", {"date": "2030-10-02"}))
+    assert dates["Всероссийский конкурс «Учитель года России – 2030»"] == "2030"
+    assert dates["Объявление победителей"] == "2030-10-02"
+    text = ("Over 100 pupils will take part in the first stage of the Olympiad “Open Doors”-2030” in Ufa on March 10. "
+            "The Olympiad will be held for the third year.")
+    dates = _dates(extract_facts(text, "en", {"date": "2030-03-05"}))
+    assert "2030" in dates.values() and "2030-03-10" in dates.values()
+
+
+def test_a_competition_named_with_its_year_held_on_its_days_keeps_them():
+    text = "С 5 по 7 апреля 2030 года в Якутске прошла олимпиада по робототехнике «РобоСевер-2030»."
+    assert list(_dates(extract_facts(text, "ru", {"date": "2030-04-08"})).values()) == ["2030-04-05"]

@@ -332,6 +332,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told)
+    _dated_by_title_year(events)
     for event in events:
         event["place"] = _article_place(article, event["place"])
         named_year = NAMED_YEAR.search(event["name"])
@@ -386,6 +387,37 @@ def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]
         if any(stage.get("parent") == whole["name"] for whole in staged):
             stage.pop("parent")
     return [e for e in events if e not in staged]
+
+
+# the year that ends a competition's quoted title: «Учитель года России – 2021», “Subjugate VOROBIEVY GORY”-2012”
+TITLE_YEAR = re.compile(r"[-–—]\s*(?P<year>(?:19|20)\d\d)»$")  # inside the quotes, before the closing one
+YEAR_AFTER_TITLE = re.compile(r"»[-–—](?P<year>(?:19|20)\d\d)(?!\d)")  # after them
+
+
+def _title_year(text: str, end: int) -> str | None:
+    """The year of a quoted title that ends at `end`.
+
+    >>> _title_year("конкурса «Учитель года России - 2021» объявили", 37), _title_year("«GORY»-2012» in", 6)
+    ('2021', '2012')
+    """
+    m = TITLE_YEAR.search(text, max(0, end - 9), end) or YEAR_AFTER_TITLE.match(text, max(0, end - 1), end + 6)
+    return m.group("year") if m else None
+
+
+def _dated_by_title_year(events: list[dict]) -> None:
+    """A competition named with its year («конкурс «Учитель года России – 2021»») runs through that year: when the
+    article reports a part of it on the day it took (its stage, or a ceremony or announcement of that day), that
+    day is the part's, and the competition's date is the year of its title."""
+    for event in events:
+        year = event.pop("_title_year", None)
+        date = event.get("date") or ""
+        if not year or len(date) != 10 or not date.startswith(year):
+            continue
+        part = any(e is not event and (e.get("parent") == event["name"] or e["type"] == "other" and e["date"] == date)
+                   for e in events)
+        if part:
+            event["date"] = year
+            event.pop("end_date", None)
 
 
 NAMED_YEAR = re.compile(r"(?<=\w[-–—])(?:19|20)\d\d$|(?<=\w\s[-–—]\s)(?:19|20)\d\d$")  # "Forum-2021", «… — 2020»
@@ -637,6 +669,9 @@ def _event(article: Article, mentions: list[dict]) -> dict:
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
     if any(m.get("sub") for m in mentions):
         event["_sub"] = True
+    title_year = next(filter(None, (_title_year(article.text, m["end"]) for m in mentions)), None)
+    if kind == "competition" and title_year and not STAGE.match(best["noun"]):
+        event["_title_year"] = title_year
     positions = {}
     for m in mentions:
         positions.setdefault(article.sentence_of(m["start"]), m["start"])
