@@ -51,3 +51,14 @@ def test_a_competition_named_with_its_year_is_dated_by_it_when_a_part_has_the_da
 def test_a_competition_named_with_its_year_held_on_its_days_keeps_them():
     text = "С 5 по 7 апреля 2030 года в Якутске прошла олимпиада по робототехнике «РобоСевер-2030»."
     assert list(_dates(extract_facts(text, "ru", {"date": "2030-04-08"})).values()) == ["2030-04-05"]
+
+
+def test_event_nouns_listed_in_the_plural_without_a_name_are_no_events():
+    # activities listed ("Meetings, olympiads, seminars …", "will attend round tables, Olympiads"): en_40, en_50
+    text = ("On 5 May 2030 the BSU Days opened in Tunka District. Meetings, Olympiads, seminars and round tables "
+            "were held for schoolchildren.")
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2030-05-06"})["events"]]
+    assert not {"Meetings", "Olympiads", "Round tables"} & set(names)
+    # a Russian noun of two words names its kind of event: «Родительские собрания прошли 18 октября» (h_05)
+    text = "18 октября 2030 года в колледже прошли родительские собрания."
+    assert extract_facts(text, "ru", {"date": "2030-10-19"})["events"]

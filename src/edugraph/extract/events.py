@@ -306,7 +306,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
-        if not _is_event(article, mentions) and key != only:
+        if not _is_event(article, mentions) and key != only or all(_bare_plural(m, article.lang) for m in mentions):
             continue
         events.append(_event(article, mentions))
         by_key[key] = events[-1]
@@ -436,6 +436,21 @@ def _article_place(article: Article, place: str | None) -> str | None:
     if re.search(r"(?:район|округ)$", place) and len(stem) >= 2 and fold(place).startswith(stem):
         return article.place
     return place
+
+
+def _bare_plural(mention: dict, lang: str) -> bool:
+    """An event noun in the plural with no name nor modifier ("Olympiads, round tables and meetings", «конкурсы»):
+    activities listed, not one event (a Russian noun of two words, «родительские собрания», names its kind).
+
+    >>> _bare_plural({"noun": "Olympiads", "raw": "Olympiads", "mods": "", "quoted": False}, "en")
+    True
+    """
+    if mention["quoted"] or mention["mods"] or mention["raw"].lower() != mention["noun"].lower():
+        return False
+    words = mention["noun"].lower().split()
+    if lang == "en":
+        return words[-1].endswith("s") and not words[-1].endswith("ss")
+    return len(words) == 1 and all(p.tag.number == "plur" for p in parses(words[0])[:3])  # not «родительские собрания»
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
