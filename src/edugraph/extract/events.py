@@ -303,10 +303,13 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
     groups = _split_proper_names(_merge_unnamed(groups, article.lang), article.lang)
+    groups = {k: kept for k, g in groups.items()  # a bare plural is another mention of a named event, else no event
+              if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
+                  [m for m in g if not _bare_plural(m, article.lang)])}
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
-        if not _is_event(article, mentions) and key != only or all(_bare_plural(m, article.lang) for m in mentions):
+        if not _is_event(article, mentions) and key != only:
             continue
         events.append(_event(article, mentions))
         by_key[key] = events[-1]
@@ -440,7 +443,8 @@ def _article_place(article: Article, place: str | None) -> str | None:
 
 def _bare_plural(mention: dict, lang: str) -> bool:
     """An event noun in the plural with no name nor modifier ("Olympiads, round tables and meetings", «конкурсы»):
-    activities listed, not one event (a Russian noun of two words, «родительские собрания», names its kind).
+    activities listed, not one event (a Russian noun of two words, «родительские собрания», names its kind); kept
+    as another mention of an event the same noun names («Учитель года» competition … "the competitions").
 
     >>> _bare_plural({"noun": "Olympiads", "raw": "Olympiads", "mods": "", "quoted": False}, "en")
     True
@@ -450,7 +454,7 @@ def _bare_plural(mention: dict, lang: str) -> bool:
     words = mention["noun"].lower().split()
     if lang == "en":
         return words[-1].endswith("s") and not words[-1].endswith("ss")
-    return len(words) == 1 and all(p.tag.number == "plur" for p in parses(words[0])[:3])  # not «родительские собрания»
+    return len(words) == 1 and all(p.tag.number == "plur" for p in parses(words[0])[:3])
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
