@@ -62,3 +62,17 @@ def test_event_nouns_listed_in_the_plural_without_a_name_are_no_events():
     # a Russian noun of two words names its kind of event: «Родительские собрания прошли 18 октября» (h_05)
     text = "18 октября 2030 года в колледже прошли родительские собрания."
     assert extract_facts(text, "ru", {"date": "2030-10-19"})["events"]
+
+
+def test_the_plenary_part_of_a_conference_is_its_session_on_its_day():
+    # «пленарная часть» is a session of the gathering it names, on the gathering's day (c_06, l_05)
+    text = ("28 августа 2030 года в Зимовниках прошла ежегодная августовская педагогическая конференция. А после "
+            "пленарной части участников конференции порадовали концертом.")
+    events = extract_facts(text, "ru", {"date": "2030-08-29"})["events"]
+    session = next(e for e in events if e["type"] == "session")
+    assert session["date"] == "2030-08-28" and session["parent"] == events[0]["name"]
+    # a day of the sentence before the whole's is another event's («… предваряло обсуждение 22-24 августа»)
+    text = ("28 августа 2030 года в Северском районе прошла районная августовская педагогическая конференция. "
+            "Пленарную часть конференции предваряло обсуждение 22-24 августа 2030 года на круглых столах.")
+    events = extract_facts(text, "ru", {"date": "2030-08-29"})["events"]
+    assert next(e for e in events if e["type"] == "session")["date"] == "2030-08-28"

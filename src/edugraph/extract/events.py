@@ -356,7 +356,8 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
     """The events with the whole each plenary session is named with («пленарное заседание августовского совещания
     работников образования «…»» → «Августовское совещание работников образования «…»»): the event of the whole's kind
     and head noun the article tells, else a new one before the session; it is the session's parent and takes the
-    session's day and place when it has none."""
+    session's day and place when it has none, and gives the session its day when the session has none or one before
+    the whole's (a date the sentence tells of another event: «Пленарную часть предваряло обсуждение 22-24 августа»)."""
     noun_re = RU_NOUN if article.lang == "ru" else EN_NOUN
     out: list[dict] = []
     for event in events:
@@ -376,6 +377,9 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
             event["parent"] = whole["name"]
             whole["date"] = whole["date"] or event["date"]
             whole["place"] = whole["place"] or event["place"]
+            if not event["date"] or whole["date"] and event["date"] < whole["date"]:  # «после пленарной части»: on
+                event["date"] = whole["date"]  # the whole's day; a part does not precede its whole (another's date)
+                event.pop("end_date", None)
         out.append(event)
     return out
 
@@ -617,7 +621,7 @@ def _of_organisation(article: Article, mention: dict) -> bool:
     return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
-PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
+PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
