@@ -76,3 +76,12 @@ def test_the_plenary_part_of_a_conference_is_its_session_on_its_day():
             "Пленарную часть конференции предваряло обсуждение 22-24 августа 2030 года на круглых столах.")
     events = extract_facts(text, "ru", {"date": "2030-08-29"})["events"]
     assert next(e for e in events if e["type"] == "session")["date"] == "2030-08-28"
+
+
+def test_a_stage_ended_by_a_ceremony_of_a_day_is_dated_by_its_month():
+    # the closing ceremony's day is the ceremony's; the stage ran for days (c_10, k_02, i_02)
+    text = ("7 апреля 2030 года во Дворце творчества Магадана прошла церемония закрытия регионального этапа "
+            "всероссийского конкурса «Педагог года». В течение четырех дней 24 педагога показывали мастерство.")
+    dates = _dates(extract_facts(text, "ru", {"date": "2030-04-08"}))
+    stage = next(name for name in dates if name.startswith("Региональный этап"))
+    assert dates[stage] == "2030-04" and "2030-04-07" in dates.values()

@@ -335,7 +335,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told)
-    _dated_by_title_year(events)
+    _dated_by_its_parts(events)
     for event in events:
         event["place"] = _article_place(article, event["place"])
         named_year = NAMED_YEAR.search(event["name"])
@@ -411,20 +411,31 @@ def _title_year(text: str, end: int) -> str | None:
     return m.group("year") if m else None
 
 
-def _dated_by_title_year(events: list[dict]) -> None:
-    """A competition named with its year («конкурс «Учитель года России – 2021»») runs through that year: when the
-    article reports a part of it on the day it took (its stage, or a ceremony or announcement of that day), that
-    day is the part's, and the competition's date is the year of its title."""
+CEREMONY = re.compile(r"церемони|закрыти|награждени|вручени|подведени\w*\s+итог|объявлени|closing|award|ceremony|"
+                      r"announcement", re.I)  # the ceremony that ends a competition or one of its stages
+
+
+def _dated_by_its_parts(events: list[dict]) -> None:
+    """A competition (or a stage of one) runs for days or months: when the article reports the ceremony that ends it
+    on a day (its closing, awarding, announcement of winners) or its own stage, that day is the ceremony's or the
+    stage's, and the competition's date is the year its title ends with («конкурс «Учитель года России – 2021»»), else
+    the ceremony's month («7 апреля прошла церемония закрытия регионального этапа конкурса» → April)."""
     for event in events:
         year = event.pop("_title_year", None)
         date = event.get("date") or ""
-        if not year or len(date) != 10 or not date.startswith(year):
+        if event["type"] != "competition" or len(date) != 10:
             continue
-        part = any(e is not event and (e.get("parent") == event["name"] or e["type"] == "other" and e["date"] == date)
-                   for e in events)
-        if part:
+        ceremony = any(e is not event and e["type"] == "other" and e["date"] == date and CEREMONY.search(e["name"])
+                       for e in events)
+        stage = year and any(e is not event and e.get("parent") == event["name"] for e in events)
+        if year and date.startswith(year) and (stage or any(e is not event and e["type"] == "other" and
+                                                            e["date"] == date for e in events)):
             event["date"] = year
-            event.pop("end_date", None)
+        elif ceremony:
+            event["date"] = date[:7]
+        else:
+            continue
+        event.pop("end_date", None)
 
 
 NAMED_YEAR = re.compile(r"(?<=\w[-–—])(?:19|20)\d\d$|(?<=\w\s[-–—]\s)(?:19|20)\d\d$")  # "Forum-2021", «… — 2020»
