@@ -85,3 +85,16 @@ def test_a_stage_ended_by_a_ceremony_of_a_day_is_dated_by_its_month():
     dates = _dates(extract_facts(text, "ru", {"date": "2030-04-08"}))
     stage = next(name for name in dates if name.startswith("Региональный этап"))
     assert dates[stage] == "2030-04" and "2030-04-07" in dates.values()
+
+
+def test_a_count_in_decimal_thousands_or_after_a_gathering_verb_is_the_participants():
+    # «более 1,5 тысяч школьников» (c_07), "brought together about 1.2 thousand teachers" (en_30), "over a thousand
+    # homeroom teachers" (en_21: one adjective before the noun)
+    text = ("On 19 August 2030 the All-Russian Pedagogical Congress began its work in Moscow. The event brought "
+            "together about 1.2 thousand teachers from all regions.")
+    assert extract_facts(text, "en", {"date": "2030-08-19"})["events"][0]["participants"] == 1200
+    text = ("10 марта 2030 года в Саранске прошла олимпиада школьников. В олимпиаде приняли участие более 1,5 тысяч "
+            "школьников.")
+    assert extract_facts(text, "ru", {"date": "2030-03-11"})["events"][0]["participants"] == 1500
+    text = "On 3 October 2030 the Class Teachers' Forum opened in Moscow. Over a thousand homeroom teachers attended."
+    assert extract_facts(text, "en", {"date": "2030-10-03"})["events"][0]["participants"] == 1000

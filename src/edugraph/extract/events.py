@@ -45,7 +45,8 @@ NUMBER_WORDS = {  # round numbers written as words, any case form («более 
     r"(?:a|one)\s+hundred": 100, r"two\s+hundred": 200, r"three\s+hundred": 300, r"four\s+hundred": 400,
     r"five\s+hundred": 500, r"(?:a|one)\s+thousand": 1000, r"two\s+thousand": 2000,
 }
-_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+THOUSANDS = r"(?P<thousands>\d{1,3}[.,]\d)\s+(?:тысяч\w*|тыс\.|thousand)"  # «1,5 тысяч школьников», "1.2 thousand"
+_NUMBER = THOUSANDS + r"|\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
                      r"(?:[а-яё-]+(?:ых|их)\s+)?"  # «200 юных участников»
@@ -53,26 +54,30 @@ COUNT = {
                      r"делегат|гост|студент|эксперт|финалист|конкурсант|выпускник|директор)\w*"
                      r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
     "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
-                     r"(?:(?:junior|senior|young|school)\s+)?"  # "100 senior pupils"
+                     r"(?:(?!(?:of|and|or|from|in|the|to|at|for|with)\s)[a-z-]+\s+)?"  # "100 senior pupils", "a thousand
                      r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
-                     r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"
+                     r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"  # homeroom teachers"
                      r"(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
 }
 
 
 def count_value(number: str) -> int:
-    """«1 300», "1,300", «двухсот», "two hundred" as an integer.
+    """«1 300», "1,300", «двухсот», "two hundred", «1,5 тысяч», "1.2 thousand" as an integer.
 
-    >>> [count_value(n) for n in ("1 300", "1,300", "двухсот", "полторы тысячи", "350")]
-    [1300, 1300, 200, 1500, 350]
+    >>> [count_value(n) for n in ("1 300", "1,300", "двухсот", "полторы тысячи", "350", "1,5 тысяч", "1.2 thousand")]
+    [1300, 1300, 200, 1500, 350, 1500, 1200]
     """
+    thousands = re.match(THOUSANDS, number)
+    if thousands:
+        return round(float(thousands.group("thousands").replace(",", ".")) * 1000)
     digits = re.sub(r"[,\u00a0 ]", "", number)
     if digits.isdigit():
         return int(digits)
     return next(value for pattern, value in NUMBER_WORDS.items() if re.fullmatch(pattern, number.lower()))
 
 
-PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern + r"|участ|собрал|attend|gathered", re.I)
+PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern +
+                           r"|участ|собрал|объединил|attend|gathered|brought\s+together", re.I)
 ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:онлайн|дистанционн)\w*[- ]?\w*|видеоконференц\w*|"
                     r"on\s+the\s+«?([A-Z]\w+)»?\s+platform|online", re.I)
 
