@@ -53,10 +53,11 @@ COUNT = {
                      r"(?:человек|участник|руководител|педагог|учител|специалист|школьник|представител|обучающ|учащ|"
                      r"делегат|гост|студент|эксперт|финалист|конкурсант|выпускник|директор)\w*"
                      r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
+    # one adjective before the noun: "100 senior pupils", "a thousand homeroom teachers"
     "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
-                     r"(?:(?!(?:of|and|or|from|in|the|to|at|for|with)\s)[a-z-]+\s+)?"  # "100 senior pupils", "a thousand
+                     r"(?:(?!(?:of|and|or|from|in|the|to|at|for|with)\s)[a-z-]+\s+)?"
                      r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
-                     r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"  # homeroom teachers"
+                     r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"
                      r"(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
 }
 
