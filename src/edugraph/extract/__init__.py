@@ -9,7 +9,7 @@ from edugraph import gazetteer
 from edugraph.articles import detect_language as detect_lang
 from edugraph.extract import english, russian
 from edugraph.extract.dates import publication_date, reference_year
-from edugraph.extract.events import dated_elsewhere, extract_events, only_referred
+from edugraph.extract.events import extract_events, not_at_main_event
 from edugraph.extract.initiatives import find_initiatives
 from edugraph.extract.mentions import Article, inside_quoted_name, split_sentences, unique
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
@@ -35,7 +35,7 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
         mention.value = abbreviations.get(mention.value, mention.value)
     posts = attach_posts(article)
     events = extract_events(article)
-    referred = only_referred(article) | dated_elsewhere(article, events[0]["date"] if events else None)
+    referred = not_at_main_event(article, events[0]["date"] if events else None)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
         events[0]["participant_persons"] = unique(p.value for p in article.persons if p.value not in referred)
     named = [fold(e["name"]) for e in events if not e.pop("_action", False)]  # «Открытие X» names an organisation X

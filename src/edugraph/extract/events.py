@@ -12,6 +12,7 @@ from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
+from edugraph.extract.sources import credit_lines
 from edugraph.extract.status import after_publication, tells_future
 from edugraph.text import fold, lemma, parses
 
@@ -44,15 +45,17 @@ NUMBER_WORDS = {  # round numbers written as words, any case form («более 
     r"(?:a|one)\s+hundred": 100, r"two\s+hundred": 200, r"three\s+hundred": 300, r"four\s+hundred": 400,
     r"five\s+hundred": 500, r"(?:a|one)\s+thousand": 1000, r"two\s+thousand": 2000,
 }
-_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+THOUSANDS = r"(?P<thousands>\d{1,3}[.,]\d)\s+(?:тысяч\w*|тыс\.|thousand)"  # «1,5 тысяч школьников», "1.2 thousand"
+_NUMBER = THOUSANDS + r"|\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
                      r"(?:[а-яё-]+(?:ых|их)\s+)?"  # «200 юных участников»
                      r"(?:человек|участник|руководител|педагог|учител|специалист|школьник|представител|обучающ|учащ|"
                      r"делегат|гост|студент|эксперт|финалист|конкурсант|выпускник|директор)\w*"
                      r"(?:[\w\s,]{0,40}?\s+из\s+(?P<regions>\d+)\s+(?:регион|субъект))?", re.I),
+    # one adjective before the noun: "100 senior pupils", "a thousand homeroom teachers"
     "en": re.compile(r"(?:(?P<min>more\s+than|over|about|nearly|around|some)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
-                     r"(?:(?:junior|senior|young|school)\s+)?"  # "100 senior pupils"
+                     r"(?:(?!(?:of|and|or|from|in|the|to|at|for|with)\s)[a-z-]+\s+)?"
                      r"(?:people|participants|delegates|teachers|leaders|specialists|students|experts|guests|pupils|"
                      r"educators|schoolchildren|finalists|contestants|graduates|principals|residents)"
                      r"(?:\s+from\s+(?P<regions>\d+)\s+regions)?", re.I),
@@ -60,18 +63,22 @@ COUNT = {
 
 
 def count_value(number: str) -> int:
-    """«1 300», "1,300", «двухсот», "two hundred" as an integer.
+    """«1 300», "1,300", «двухсот», "two hundred", «1,5 тысяч», "1.2 thousand" as an integer.
 
-    >>> [count_value(n) for n in ("1 300", "1,300", "двухсот", "полторы тысячи", "350")]
-    [1300, 1300, 200, 1500, 350]
+    >>> [count_value(n) for n in ("1 300", "1,300", "двухсот", "полторы тысячи", "350", "1,5 тысяч", "1.2 thousand")]
+    [1300, 1300, 200, 1500, 350, 1500, 1200]
     """
+    thousands = re.match(THOUSANDS, number)
+    if thousands:
+        return round(float(thousands.group("thousands").replace(",", ".")) * 1000)
     digits = re.sub(r"[,\u00a0 ]", "", number)
     if digits.isdigit():
         return int(digits)
     return next(value for pattern, value in NUMBER_WORDS.items() if re.fullmatch(pattern, number.lower()))
 
 
-PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern + r"|участ|собрал|attend|gathered", re.I)
+PARTICIPATION = re.compile(RU_NOUN.pattern + "|" + EN_NOUN.pattern +
+                           r"|участ|собрал|объединил|attend|gathered|brought\s+together", re.I)
 ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:онлайн|дистанционн)\w*[- ]?\w*|видеоконференц\w*|"
                     r"on\s+the\s+«?([A-Z]\w+)»?\s+platform|online", re.I)
 
@@ -302,6 +309,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
     groups = _split_proper_names(_merge_unnamed(groups, article.lang), article.lang)
+    groups = {k: kept for k, g in groups.items()  # a bare plural is another mention of a named event, else no event
+              if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
+                  [m for m in g if not _bare_plural(m, article.lang)])}
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
@@ -331,6 +341,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told)
+    _dated_by_its_parts(events)
     for event in events:
         event["place"] = _article_place(article, event["place"])
         named_year = NAMED_YEAR.search(event["name"])
@@ -351,7 +362,8 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
     """The events with the whole each plenary session is named with («пленарное заседание августовского совещания
     работников образования «…»» → «Августовское совещание работников образования «…»»): the event of the whole's kind
     and head noun the article tells, else a new one before the session; it is the session's parent and takes the
-    session's day and place when it has none."""
+    session's day and place when it has none, and gives the session its day when the session has none or one before
+    the whole's (a date the sentence tells of another event: «Пленарную часть предваряло обсуждение 22-24 августа»)."""
     noun_re = RU_NOUN if article.lang == "ru" else EN_NOUN
     out: list[dict] = []
     for event in events:
@@ -371,6 +383,9 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
             event["parent"] = whole["name"]
             whole["date"] = whole["date"] or event["date"]
             whole["place"] = whole["place"] or event["place"]
+            if not event["date"] or whole["date"] and event["date"] < whole["date"]:  # «после пленарной части»: on
+                event["date"] = whole["date"]  # the whole's day; a part does not precede its whole (another's date)
+                event.pop("end_date", None)
         out.append(event)
     return out
 
@@ -385,6 +400,48 @@ def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]
         if any(stage.get("parent") == whole["name"] for whole in staged):
             stage.pop("parent")
     return [e for e in events if e not in staged]
+
+
+# the year that ends a competition's quoted title: «Учитель года России – 2021», “Subjugate VOROBIEVY GORY”-2012”
+TITLE_YEAR = re.compile(r"[-–—]\s*(?P<year>(?:19|20)\d\d)»$")  # inside the quotes, before the closing one
+YEAR_AFTER_TITLE = re.compile(r"»[-–—](?P<year>(?:19|20)\d\d)(?!\d)")  # after them
+
+
+def _title_year(text: str, end: int) -> str | None:
+    """The year of a quoted title that ends at `end`.
+
+    >>> _title_year("конкурса «Учитель года России - 2021» объявили", 37), _title_year("«GORY»-2012» in", 6)
+    ('2021', '2012')
+    """
+    m = TITLE_YEAR.search(text, max(0, end - 9), end) or YEAR_AFTER_TITLE.match(text, max(0, end - 1), end + 6)
+    return m.group("year") if m else None
+
+
+CEREMONY = re.compile(r"церемони|закрыти|награждени|вручени|подведени\w*\s+итог|объявлени|closing|award|ceremony|"
+                      r"announcement", re.I)  # the ceremony that ends a competition or one of its stages
+
+
+def _dated_by_its_parts(events: list[dict]) -> None:
+    """A competition (or a stage of one) runs for days or months: when the article reports the ceremony that ends it
+    on a day (its closing, awarding, announcement of winners) or its own stage, that day is the ceremony's or the
+    stage's, and the competition's date is the year its title ends with («конкурс «Учитель года России – 2021»»), else
+    the ceremony's month («7 апреля прошла церемония закрытия регионального этапа конкурса» → April)."""
+    for event in events:
+        year = event.pop("_title_year", None)
+        date = event.get("date") or ""
+        if event["type"] != "competition" or len(date) != 10:
+            continue
+        ceremony = any(e is not event and e["type"] == "other" and e["date"] == date and CEREMONY.search(e["name"])
+                       for e in events)
+        stage = year and any(e is not event and e.get("parent") == event["name"] for e in events)
+        if year and date.startswith(year) and (stage or any(e is not event and e["type"] == "other" and
+                                                            e["date"] == date for e in events)):
+            event["date"] = year
+        elif ceremony:
+            event["date"] = date[:7]
+        else:
+            continue
+        event.pop("end_date", None)
 
 
 NAMED_YEAR = re.compile(r"(?<=\w[-–—])(?:19|20)\d\d$|(?<=\w\s[-–—]\s)(?:19|20)\d\d$")  # "Forum-2021", «… — 2020»
@@ -403,6 +460,22 @@ def _article_place(article: Article, place: str | None) -> str | None:
     if re.search(r"(?:район|округ)$", place) and len(stem) >= 2 and fold(place).startswith(stem):
         return article.place
     return place
+
+
+def _bare_plural(mention: dict, lang: str) -> bool:
+    """An event noun in the plural with no name nor modifier ("Olympiads, round tables and meetings", «конкурсы»):
+    activities listed, not one event (a Russian noun of two words, «родительские собрания», names its kind); kept
+    as another mention of an event the same noun names («Учитель года» competition … "the competitions").
+
+    >>> _bare_plural({"noun": "Olympiads", "raw": "Olympiads", "mods": "", "quoted": False}, "en")
+    True
+    """
+    if mention["quoted"] or mention["mods"] or mention["raw"].lower() != mention["noun"].lower():
+        return False
+    words = mention["noun"].lower().split()
+    if lang == "en":
+        return words[-1].endswith("s") and not words[-1].endswith("ss")
+    return len(words) == 1 and all(p.tag.number == "plur" for p in parses(words[0])[:3])
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
@@ -565,7 +638,7 @@ def _of_organisation(article: Article, mention: dict) -> bool:
     return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
-PART = re.compile(r"пленарн\w+\s+заседани|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
+PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
@@ -636,6 +709,9 @@ def _event(article: Article, mentions: list[dict]) -> dict:
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
     if any(m.get("sub") for m in mentions):
         event["_sub"] = True
+    title_year = next(filter(None, (_title_year(article.text, m["end"]) for m in mentions)), None)
+    if kind == "competition" and title_year and not STAGE.match(best["noun"]):
+        event["_title_year"] = title_year
     positions = {}
     for m in mentions:
         positions.setdefault(article.sentence_of(m["start"]), m["start"])
@@ -776,27 +852,34 @@ INITIATOR_CUES = ("инициатив", "предложени", "объявле�
 # a namesake («школа имени контр-адмирала В. Ф. Иванова», "named after Yevgeny Primakov", "in honour of"; lower-case
 # title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
 # ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
-# Куткин»): the photographer
+# Куткин»): the photographer (the credit lines are those sources.py reads)
 NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|named\s+after|in\s+hono(?:u)?r\s+of)\s+"
                       r"(?-i:(?:[a-zа-яё][\w-]*\.?\s+){0,2})$", re.I)
-CREDIT = re.compile(r"(?:^|\n)[^\S\n]*(?i:%s|%s)\s*:[^\n]*$" % tuple(gazetteer.load("media")["credits"].values()))
+
+
+def not_at_main_event(article: Article, date: str | None) -> set[str]:
+    """Persons who are no participants of the main event (dated `date`): those `only_referred` to and those
+    `dated_elsewhere`; none at all when together they would leave the main event with nobody."""
+    absent = only_referred(article) | dated_elsewhere(article, date)
+    return absent if {p.value for p in article.persons} - absent else set()
 
 
 def only_referred(article: Article) -> set[str]:
     """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED) or
-    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, CREDIT) at any of their mentions."""
+    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, a credit line) at any of their
+    mentions. `not_at_main_event` keeps the main event from being left with nobody."""
     referred, present, namesakes = set(), set(), set()
+    credits = [m.span("credit") for m in credit_lines(article)]
     for person in article.persons:
         s, _ = article.sentence_of(person.start)
         before = article.text[max(s, person.start - 160):person.start]  # a bounded window: the clause before the name
-        if NAMESAKE.search(before) or CREDIT.search(before):
+        if NAMESAKE.search(before) or any(a <= person.start < b for a, b in credits):
             namesakes.add(person.value)
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
         initiator = any(word in before.lower() for word in INITIATOR_CUES)
         (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before)
          else present).add(person.value)
-    absent = (referred - present) | namesakes
-    return absent if present - absent else set()
+    return (referred - present) | namesakes
 
 
 def dated_elsewhere(article: Article, date: str | None) -> set[str]:

@@ -59,6 +59,11 @@ def _patterns() -> dict:
             "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
 
 
+def credit_lines(article: Article) -> list[re.Match]:
+    """The credit lines of an article («Фото: …», "Photo: …"), their text after the colon in the group "credit"."""
+    return list(_patterns()["credits"][article.lang].finditer(article.text))
+
+
 def news_sources(article: Article) -> list[str]:
     """Names of the agencies and outlets that reported the article, in text order, without repeats."""
     patterns, text, lang = _patterns(), article.text, article.lang
@@ -70,7 +75,7 @@ def news_sources(article: Article) -> list[str]:
         group = next(g for g, value in m.groupdict().items() if value)
         name = m.group(group)
         found.append((m.start(group), _nominative(name, group) if group in ("gent", "datv") else name))
-    for m in patterns["credits"][lang].finditer(text):
+    for m in credit_lines(article):
         credit = _credit(article, m.start("credit"), m.group("credit"))
         if credit:
             found.append((m.start("credit"), credit))

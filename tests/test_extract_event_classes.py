@@ -1,0 +1,100 @@
+"""Events, round 16e: one test per class of event error fixed (docs/EXTRACTION.md, "Round 16e"), each a synthetic
+sentence in the construction's form, and the two review findings of events.py."""
+
+from edugraph.extract import extract_facts
+
+
+def _main_people(text: str, lang: str, date: str) -> list[str] | None:
+    facts = extract_facts(text, lang, {"date": date})
+    return facts["events"][0].get("participant_persons")
+
+
+def test_persons_referred_and_dated_elsewhere_together_never_empty_the_main_event():
+    # the only person is named in a sentence of another day: the guard applies to all the absent persons together
+    text = ("15 мая в Томске прошла конференция учителей информатики. 3 мая Иван Петров открыл центр «IT-куб» в "
+            "Северске.")
+    assert _main_people(text, "ru", "2024-05-16") != []
+
+
+def test_a_person_dated_elsewhere_beside_one_at_the_event_is_still_left_out():
+    text = ("15 мая в Томске прошла конференция учителей информатики. Её открыл министр Сергей Смирнов. 3 мая Иван "
+            "Петров открыл центр «IT-куб» в Северске.")
+    assert _main_people(text, "ru", "2024-05-16") == ["Сергей Смирнов"]
+
+
+def test_a_photographer_is_read_from_the_credit_lines_sources_reads():
+    # the whole credit line, however long, as sources.py reads it (a copy of the pattern looked 160 characters back)
+    credit = "Фото: " + ", ".join(f"пресс-служба управления образования района № {i}" for i in range(4))
+    text = (f"15 мая в Томске прошла конференция учителей, её открыл министр Сергей Смирнов.\n{credit}, Дмитрий "
+            "Куткин\n")
+    assert _main_people(text, "ru", "2024-05-16") == ["Сергей Смирнов"]
+
+
+def _dates(facts: dict) -> dict[str, str | None]:
+    return {e["name"]: e["date"] for e in facts["events"]}
+
+
+def test_a_competition_named_with_its_year_is_dated_by_it_when_a_part_has_the_day():
+    # the year that ends a competition's title dates it when the article's day is a ceremony's or a stage's
+    # (e_04, f_03, en_08)
+    text = ("МОСКВА, 2 октября. /ТАСС/. Имена 15 лауреатов всероссийского конкурса «Учитель года России – 2030» "
+            "объявили в среду на церемонии, которая проходила в Кремле.")
+    dates = _dates(extract_facts(text, "ru", {"date": "2030-10-02"}))
+    assert dates["Всероссийский конкурс «Учитель года России – 2030»"] == "2030"
+    assert dates["Объявление победителей"] == "2030-10-02"
+    text = ("Over 100 pupils will take part in the first stage of the Olympiad “Open Doors”-2030” in Ufa on March 10. "
+            "The Olympiad will be held for the third year.")
+    dates = _dates(extract_facts(text, "en", {"date": "2030-03-05"}))
+    assert "2030" in dates.values() and "2030-03-10" in dates.values()
+
+
+def test_a_competition_named_with_its_year_held_on_its_days_keeps_them():
+    text = "С 5 по 7 апреля 2030 года в Якутске прошла олимпиада по робототехнике «РобоСевер-2030»."
+    assert list(_dates(extract_facts(text, "ru", {"date": "2030-04-08"})).values()) == ["2030-04-05"]
+
+
+def test_event_nouns_listed_in_the_plural_without_a_name_are_no_events():
+    # activities listed ("Meetings, olympiads, seminars …", "will attend round tables, Olympiads"): en_40, en_50
+    text = ("On 5 May 2030 the BSU Days opened in Tunka District. Meetings, Olympiads, seminars and round tables "
+            "were held for schoolchildren.")
+    names = [e["name"] for e in extract_facts(text, "en", {"date": "2030-05-06"})["events"]]
+    assert not {"Meetings", "Olympiads", "Round tables"} & set(names)
+    # a Russian noun of two words names its kind of event: «Родительские собрания прошли 18 октября» (h_05)
+    text = "18 октября 2030 года в колледже прошли родительские собрания."
+    assert extract_facts(text, "ru", {"date": "2030-10-19"})["events"]
+
+
+def test_the_plenary_part_of_a_conference_is_its_session_on_its_day():
+    # «пленарная часть» is a session of the gathering it names, on the gathering's day (c_06, l_05)
+    text = ("28 августа 2030 года в Зимовниках прошла ежегодная августовская педагогическая конференция. А после "
+            "пленарной части участников конференции порадовали концертом.")
+    events = extract_facts(text, "ru", {"date": "2030-08-29"})["events"]
+    session = next(e for e in events if e["type"] == "session")
+    assert session["date"] == "2030-08-28" and session["parent"] == events[0]["name"]
+    # a day of the sentence before the whole's is another event's («… предваряло обсуждение 22-24 августа»)
+    text = ("28 августа 2030 года в Северском районе прошла районная августовская педагогическая конференция. "
+            "Пленарную часть конференции предваряло обсуждение 22-24 августа 2030 года на круглых столах.")
+    events = extract_facts(text, "ru", {"date": "2030-08-29"})["events"]
+    assert next(e for e in events if e["type"] == "session")["date"] == "2030-08-28"
+
+
+def test_a_stage_ended_by_a_ceremony_of_a_day_is_dated_by_its_month():
+    # the closing ceremony's day is the ceremony's; the stage ran for days (c_10, k_02, i_02)
+    text = ("7 апреля 2030 года во Дворце творчества Магадана прошла церемония закрытия регионального этапа "
+            "всероссийского конкурса «Педагог года». В течение четырех дней 24 педагога показывали мастерство.")
+    dates = _dates(extract_facts(text, "ru", {"date": "2030-04-08"}))
+    stage = next(name for name in dates if name.startswith("Региональный этап"))
+    assert dates[stage] == "2030-04" and "2030-04-07" in dates.values()
+
+
+def test_a_count_in_decimal_thousands_or_after_a_gathering_verb_is_the_participants():
+    # «более 1,5 тысяч школьников» (c_07), "brought together about 1.2 thousand teachers" (en_30), "over a thousand
+    # homeroom teachers" (en_21: one adjective before the noun)
+    text = ("On 19 August 2030 the All-Russian Pedagogical Congress began its work in Moscow. The event brought "
+            "together about 1.2 thousand teachers from all regions.")
+    assert extract_facts(text, "en", {"date": "2030-08-19"})["events"][0]["participants"] == 1200
+    text = ("10 марта 2030 года в Саранске прошла олимпиада школьников. В олимпиаде приняли участие более 1,5 тысяч "
+            "школьников.")
+    assert extract_facts(text, "ru", {"date": "2030-03-11"})["events"][0]["participants"] == 1500
+    text = "On 3 October 2030 the Class Teachers' Forum opened in Moscow. Over a thousand homeroom teachers attended."
+    assert extract_facts(text, "en", {"date": "2030-10-03"})["events"][0]["participants"] == 1000
