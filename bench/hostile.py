@@ -11,6 +11,9 @@ text does not slow the next; CPU seconds are the steadier figure on a shared mac
 Resolution texts (`RESOLVE_UNITS`, `resolve-…`) time `resolve_article` of the extracted facts (each numbered school
 was searched for in the whole text once).
 
+Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples file of the build holding one literal of the
+size (as `stats` and `viz` read asserted.nt).
+
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`: `query --endpoint` ran them without a time limit).
 """
@@ -40,6 +43,10 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "opening-mentions": "the opening of «",  # each asked whether the article reports an opening
     "numbered-organisations": "школа № {i} «Лицей {i}», ",  # {i}: 0, 1, 2 …: a name search per pair of them
     "company-groups": "группа компаний «Мегион{i}» и «Мегион{i}», ",  # every pair of names compared for the merge
+    "guillemets": "«",  # 100,000 opening quotes, never closed
+    "nested-brackets": "([{«„",  # brackets and quotes nested as deep as the text is long
+    "capitalised-names": "Иван{i} Петров{i} ",  # 50,000 capitalised names, each another
+    "longest-words": "а" * 999 + " ",  # words one character under MAX_WORD_CHARS
 }
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',
@@ -56,6 +63,23 @@ unit, size = sys.argv[1], int(sys.argv[2])
 text = (unit * (size // len(unit) + 1))[:size]
 start = time.process_time()
 lexer.inspect(text), params.blanked(text), client.query_form(text)
+print(time.process_time() - start)
+"""
+OUTPUT_UNITS = {  # name -> the unit of one literal of an N-Triples file read back (`output.read.parse_into`)
+    "read-long-literal": "Лицей ]]> \\ \"",  # rdflib's reader took time growing with the square of a line
+}
+OUTPUT_CHILD = """
+import sys, tempfile, time
+from pathlib import Path
+from rdflib import Graph
+from edugraph.output.read import parse_into
+unit, size = sys.argv[1], int(sys.argv[2])
+literal = (unit * (size // len(unit) + 1))[:size].replace("\\\\", "\\\\\\\\").replace('"', '\\\\"')
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "asserted.nt"
+    path.write_text(f'<http://example.org/s> <http://example.org/p> "{literal}" .\\n', encoding="utf-8")
+    start = time.process_time()
+    parse_into(Graph(), path, "nt")
 print(time.process_time() - start)
 """
 RESOLVE_CHILD = """
@@ -97,13 +121,13 @@ def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS
+    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS
     parser.add_argument("--only", nargs="+", choices=sorted(everything), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
     print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio")
     child_of = {**dict.fromkeys(UNITS, CHILD), **dict.fromkeys(RESOLVE_UNITS, RESOLVE_CHILD),
-                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD)}
+                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD), **dict.fromkeys(OUTPUT_UNITS, OUTPUT_CHILD)}
     for name in args.only or child_of:
         unit, child = everything[name], child_of[name]
         seconds = [cpu_seconds(unit, size, args.timeout, child) for size in args.sizes]
