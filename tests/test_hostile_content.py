@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from edugraph.sparql.formats import UNSEEN
 from edugraph.sparql.params import ParameterError
 from support.badinputs import SEED_ID
 from support.robust import run_subprocess
+from support.stores import load, virtuoso_login
+from support.virtuoso import ISQL
 from test_hostile_entry_points import one_error_line
 from test_hostile_store_files import COUNT, damaged_copy, garbled_data_blocks
 
@@ -115,3 +118,36 @@ def test_csv_keeps_a_value_that_looks_like_a_formula_as_it_is(content_build, cap
     assert main(["query", "--build", str(content_build), "-f", "csv", "-e", query]) == 0
     header, *rows = csv.reader(io.StringIO(capsys.readouterr().out))
     assert header == ["label"] and rows and all(row == [FORMULA] for row in rows), rows  # its Russian and English label
+
+
+def isql(virtuoso, statements: str, folder: Path) -> str:
+    """Run SQL (and `SPARQL …` lines) as Virtuoso's dba: what anyone allowed to write into the store can do."""
+    script = folder / "statements.sql"
+    script.write_text(statements, encoding="utf-8")
+    done = subprocess.run([ISQL, f"127.0.0.1:{virtuoso.sql_port}", "dba", "dba", str(script)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and "Error" not in done.stdout, done.stdout
+    return done.stdout
+
+
+@pytest.mark.server
+def test_a_graph_named_to_inject_an_update_is_left_alone_and_drops_nothing(seed_build, virtuoso, tmp_path,
+                                                                           monkeypatch, capsys):
+    """Before: Virtuoso keeps a graph named with `IRI("…/article/zz> ; DROP SILENT GRAPH <victim> ; …")`; the load
+    took it for an article graph the build no longer has and sent `DROP SILENT GRAPH <…/article/zz> ; DROP SILENT
+    GRAPH <victim> ; …`: the victim graph was gone."""
+    base = "http://example.org/hostile-content/"
+    evil = base + "article/zz> ; DROP SILENT GRAPH <http://example.org/victim> ; DROP SILENT GRAPH <x"
+    isql(virtuoso, 'SPARQL INSERT DATA { GRAPH <http://example.org/victim> { <http://a/s> <http://a/p> "v" } };\n'
+                   f'SPARQL INSERT {{ GRAPH ?g {{ <http://a/s> <http://a/p> "evil" }} }} WHERE {{ BIND(IRI("{evil}") '
+                   'AS ?g) };\n', tmp_path)
+    try:
+        code, out, err = load(capsys, seed_build, "--endpoint", virtuoso.url, "--graph-base", base,
+                              *virtuoso_login(virtuoso, monkeypatch))
+        assert code == 0 and "all counts match" in out, err
+        assert err.startswith("edugraph: warning: ") and "which is no IRI: left as it is" in err, err
+        graphs = isql(virtuoso, 'SPARQL SELECT ?g WHERE { GRAPH ?g { <http://a/s> <http://a/p> ?o } };\n', tmp_path)
+        assert "http://example.org/victim" in graphs and "article/zz>" in graphs, graphs
+    finally:
+        isql(virtuoso, f'SPARQL CLEAR GRAPH <http://example.org/victim>;\nDELETE FROM DB.DBA.RDF_QUAD WHERE G = '
+                       f"iri_to_id('{evil}');\n", tmp_path)
