@@ -71,8 +71,8 @@ def _cell(term) -> str:
     White space is one space; a control or bidirectional formatting character, which would change what the
     terminal shows (colours, a cleared line, text reversed), is written as its escape.
 
-    >>> _cell(ox.Literal("a\\nb\\x1b[2K\\u202etxt.exe"))
-    'a b\\x1b[2K\\u202etxt.exe'
+    >>> print(_cell(ox.Literal("a\\nb\\x1b[2K\\u202etxt.exe")))
+    a b\\x1b[2K\\u202etxt.exe
     """
     text = UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode(), " ".join(compact(term).split()))
     return text if len(text) <= MAX_CELL or isinstance(term, ox.NamedNode) else text[:MAX_CELL - 1] + "…"
