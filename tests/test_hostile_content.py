@@ -6,16 +6,18 @@ failed on the code before it.
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 
 from edugraph.cli import main
 from edugraph.paths import ARTICLES
-from edugraph.sparql.formats import UNSEEN
+from edugraph.errors import UNSEEN
 from edugraph.sparql.params import ParameterError
 from support.badinputs import SEED_ID
 from support.robust import run_subprocess
@@ -160,3 +162,43 @@ def test_a_graph_named_to_inject_an_update_is_left_alone_and_drops_nothing(seed_
     finally:
         isql(virtuoso, f'SPARQL CLEAR GRAPH <http://example.org/victim>;\nDELETE FROM DB.DBA.RDF_QUAD WHERE G = '
                        f"iri_to_id('{evil}');\n", tmp_path)
+
+
+TERMINAL_ANSWER = "bad query\x1b[2K\x1b[1G\x1b]0;pwned\x07edugraph: all fine \u202eexe.txt"
+
+
+@pytest.fixture
+def hostile_store():
+    """A "store" on 127.0.0.1 answering every request 400 with text that would drive a terminal: erase the line,
+    return to its start, set the window title, print a false all-clear drawn right to left."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.do_POST()
+
+        def do_POST(self):
+            body = TERMINAL_ANSWER.encode("utf-8")
+            self.send_response(400)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_stores_answer_quoted_in_an_error_cannot_drive_the_terminal(hostile_store, seed_build, capsys):
+    """Before: the error line quoted the store's answer as it came, ESC and BEL included (`query --endpoint`,
+    `load`): the terminal erased the line, took a new title and showed "edugraph: all fine"."""
+    for argv in (["query", "--endpoint", hostile_store, "-e", "ASK {}"],
+                 ["load", "--build", str(seed_build), "--endpoint", hostile_store, "--retries", "0"]):
+        assert main(argv) != 0
+        err = one_error_line(capsys, "bad query\\x1b[2K\\x1b[1G\\x1b]0;pwned\\x07edugraph: all fine \\u202eexe.txt")
+        assert not UNSEEN.search(err.rstrip("\n")), err

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 
-from ..errors import EduGraphError
+from ..errors import EduGraphError, visible
 from ..namespaces import PREFIXES
 
 PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -31,8 +29,6 @@ GRAPH_FORMATS = {
 TABLE = "table"
 TABLE_MEDIA_TYPE = "text/plain; charset=utf-8"
 MAX_CELL = 70
-UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f"  # C0, DEL, C1: ESC and CSI (U+009B) start terminal control sequences
-                    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # bidirectional formatting (U+202E…)
 
 
 def media_type(name: str) -> str:
@@ -74,7 +70,7 @@ def _cell(term) -> str:
     >>> print(_cell(ox.Literal("a\\nb\\x1b[2K\\u202etxt.exe")))
     a b\\x1b[2K\\u202etxt.exe
     """
-    text = UNSEEN.sub(lambda match: match.group().encode("unicode_escape").decode(), " ".join(compact(term).split()))
+    text = visible(" ".join(compact(term).split()))
     return text if len(text) <= MAX_CELL or isinstance(term, ox.NamedNode) else text[:MAX_CELL - 1] + "…"
 
 
