@@ -214,3 +214,15 @@ def test_a_stores_answer_quoted_in_an_error_cannot_drive_the_terminal(hostile_st
         assert main(argv) != 0
         err = one_error_line(capsys, "bad query\\x1b[2K\\x1b[1G\\x1b]0;pwned\\x07edugraph: all fine \\u202eexe.txt")
         assert not UNSEEN.search(err.rstrip("\n")), err
+
+
+@pytest.mark.server
+def test_a_removed_graph_named_by_the_store_is_printed_with_escapes(seed_build, oxigraph_server, capsys):
+    """Oxigraph takes an IRI holding U+202E (RFC 3987 forbids it): the load drops it as a removed article's graph
+    and named it as the store spelt it, reversing the rest of the line on a terminal."""
+    evil = "https://w3id.org/edugraph/graph/article/\u202eevil"
+    oxigraph_server.put(evil, '<http://example.org/x> <http://example.org/p> "x" .\n')
+    code, out, err = load(capsys, seed_build, "--endpoint", oxigraph_server.url)
+    assert code == 0, err
+    assert "removed 1 graphs of articles the build no longer has: <https://w3id.org/edugraph/graph/article/" \
+           "\\u202eevil>" in out and not UNSEEN.search(out.replace("\n", "")), out
