@@ -9,6 +9,7 @@ import csv
 import http.server
 import io
 import json
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -16,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from edugraph.cli import main
-from edugraph.paths import ARTICLES
+from edugraph.paths import ARTICLES, ONTOLOGY
 from edugraph.errors import UNSEEN
 from edugraph.sparql.params import ParameterError
 from support.badinputs import SEED_ID
-from support.robust import run_subprocess
+from support.robust import hash_tree, run_subprocess
 from support.stores import load, virtuoso_login
 from support.virtuoso import ISQL
 from test_hostile_entry_points import one_error_line
@@ -226,3 +227,17 @@ def test_a_removed_graph_named_by_the_store_is_printed_with_escapes(seed_build, 
     assert code == 0, err
     assert "removed 1 graphs of articles the build no longer has: <https://w3id.org/edugraph/graph/article/" \
            "\\u202eevil>" in out and not UNSEEN.search(out.replace("\n", "")), out
+
+
+def test_strict_build_with_inconsistencies_writes_nothing(seed_build, tmp_path, capsys):
+    """(e) docs/SECURITY.md: `--strict` also fails on OWL-RL inconsistencies (no test said so). An ontology making
+    every person an inconsistency: the build stops in one line and the previous build is left byte-identical."""
+    ontology = tmp_path / "ontology.ttl"
+    ontology.write_text(ONTOLOGY.read_text(encoding="utf-8") + "\neg:Person owl:disjointWith eg:Agent .\n",
+                        encoding="utf-8")
+    out = tmp_path / "build"
+    shutil.copytree(seed_build, out)
+    before = hash_tree(out)
+    assert main(["build", "--quiet", "--strict", "--ontology", str(ontology), "--out", str(out)]) == 2
+    one_error_line(capsys, "OWL-RL found", "inconsistencies, e.g. Disjoint classes", "nothing was written")
+    assert hash_tree(out) == before
