@@ -1,6 +1,7 @@
 """Extraction time of hostile articles (docs/SECURITY.md): one unit repeated to each size, CPU seconds of
-`extract_facts` per 100,000 characters, and the ratio of the last size's time to the first's (for a 4x bigger
-text: 4 when linear, 16 when quadratic; fixed costs make it smaller on small sizes).
+`extract_facts` per 100,000 characters, the ratio of the last size's time to the first's (for a 4x bigger
+text: 4 when linear, 16 when quadratic; fixed costs make it smaller on small sizes), and the peak resident memory of
+the child at the last size (MB, the models included).
 
     python bench/hostile.py                          # 25,000 and 100,000 characters
     python bench/hostile.py --sizes 100000 400000 --only event-nouns names-with-commas
@@ -10,6 +11,9 @@ text does not slow the next; CPU seconds are the steadier figure on a shared mac
 
 Resolution texts (`RESOLVE_UNITS`, `resolve-…`) time `resolve_article` of the extracted facts (each numbered school
 was searched for in the whole text once).
+
+Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples file of the build holding one literal of the
+size (as `stats` and `viz` read asserted.nt).
 
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`: `query --endpoint` ran them without a time limit).
@@ -40,6 +44,10 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "opening-mentions": "the opening of «",  # each asked whether the article reports an opening
     "numbered-organisations": "школа № {i} «Лицей {i}», ",  # {i}: 0, 1, 2 …: a name search per pair of them
     "company-groups": "группа компаний «Мегион{i}» и «Мегион{i}», ",  # every pair of names compared for the merge
+    "guillemets": "«",  # 100,000 opening quotes, never closed
+    "nested-brackets": "([{«„",  # brackets and quotes nested as deep as the text is long
+    "capitalised-names": "Иван{i} Петров{i} ",  # 50,000 capitalised names, each another
+    "longest-words": "а" * 999 + " ",  # words one character under MAX_WORD_CHARS
 }
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',
@@ -50,16 +58,33 @@ RESOLVE_UNITS = {  # name -> the unit of an article whose facts are resolved
     "resolve-schools": "школа № {i} в Казани, ",
 }
 QUERY_CHILD = """
-import sys, time
+import resource, sys, time
 from edugraph.sparql import client, lexer, params
 unit, size = sys.argv[1], int(sys.argv[2])
 text = (unit * (size // len(unit) + 1))[:size]
 start = time.process_time()
 lexer.inspect(text), params.blanked(text), client.query_form(text)
-print(time.process_time() - start)
+print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+OUTPUT_UNITS = {  # name -> the unit of one literal of an N-Triples file read back (`output.read.parse_into`)
+    "read-long-literal": "Лицей ]]> \\ \"",  # rdflib's reader took time growing with the square of a line
+}
+OUTPUT_CHILD = """
+import resource, sys, tempfile, time
+from pathlib import Path
+from rdflib import Graph
+from edugraph.output.read import parse_into
+unit, size = sys.argv[1], int(sys.argv[2])
+literal = (unit * (size // len(unit) + 1))[:size].replace("\\\\", "\\\\\\\\").replace('"', '\\\\"')
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "asserted.nt"
+    path.write_text(f'<http://example.org/s> <http://example.org/p> "{literal}" .\\n', encoding="utf-8")
+    start = time.process_time()
+    parse_into(Graph(), path, "nt")
+print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 RESOLVE_CHILD = """
-import sys, time
+import resource, sys, time
 from edugraph.articles import Article
 from edugraph.extract import extract_facts
 from edugraph.resolve import resolve_article
@@ -68,10 +93,10 @@ text = "Новости. " + "".join(unit.replace("{i}", str(i)) for i in range(s
 facts = extract_facts(text)
 start = time.process_time()
 resolve_article(Article(id="a", text=text, title="Новости", language="ru", date="2024-01-01"), facts)
-print(time.process_time() - start)
+print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 CHILD = """
-import sys, time
+import resource, sys, time
 from edugraph.extract import extract_facts
 unit, size = sys.argv[1], int(sys.argv[2])
 extract_facts("Иван Петров, директор школы в Москве. John Smith of Moscow.")
@@ -79,40 +104,41 @@ units = (unit.replace("{i}", str(i)) for i in range(size)) if "{i}" in unit else
 text = "Новости. " + "".join(units)[:size]
 start = time.process_time()
 extract_facts(text)
-print(time.process_time() - start)
+print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
-def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> float | None:
-    """CPU seconds of one extraction (or reading of a query text) in a child, or None when it took longer than
-    `timeout` (wall)."""
+def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> tuple[float | None, int | None]:
+    """CPU seconds of one extraction (or reading of a query text) in a child and the child's peak resident memory
+    in MB (models included), or (None, None) when it took longer than `timeout` (wall)."""
     try:
         done = subprocess.run([sys.executable, "-c", child, unit, str(size)], capture_output=True, text=True,
                               timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
-        return None
-    return float(done.stdout.split()[-1])
+        return None, None
+    seconds, peak = done.stdout.split()[-2:]
+    return float(seconds), int(peak)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS
+    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS
     parser.add_argument("--only", nargs="+", choices=sorted(everything), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
-    print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio")
+    print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio  peak MB")
     child_of = {**dict.fromkeys(UNITS, CHILD), **dict.fromkeys(RESOLVE_UNITS, RESOLVE_CHILD),
-                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD)}
+                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD), **dict.fromkeys(OUTPUT_UNITS, OUTPUT_CHILD)}
     for name in args.only or child_of:
         unit, child = everything[name], child_of[name]
-        seconds = [cpu_seconds(unit, size, args.timeout, child) for size in args.sizes]
+        seconds, peaks = zip(*(cpu_seconds(unit, size, args.timeout, child) for size in args.sizes))
         cells = "".join(f"{s:>11.2f}s" if s is not None else f"{'>' + str(int(args.timeout)):>11}s" for s in seconds)
         last = seconds[-1]
         per = f"{last / args.sizes[-1] * 100_000:9.2f}" if last is not None else f"{'-':>9}"
         ratio = f"{seconds[-1] / seconds[0]:6.1f}" if None not in seconds[::len(seconds) - 1] and seconds[0] else \
             f"{'-':>6}"
-        print(f"{name:<22}{cells}{per} {ratio}")
+        print(f"{name:<22}{cells}{per} {ratio}  {peaks[-1] if peaks[-1] is not None else '-':>7}")
 
 
 if __name__ == "__main__":

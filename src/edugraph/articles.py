@@ -160,18 +160,32 @@ def unique_keys(pairs: list[tuple[str, object]]) -> dict:
     return obj
 
 
+def parse_json(raw: bytes, path: Path, what: str) -> object:
+    """JSON bytes (UTF-8, a byte-order mark allowed) read as a value, or a one-line error naming `path` as `what` it
+    is (the metadata, the gold file): a key given twice, no valid JSON, nesting deeper than `MAX_JSON_DEPTH`.
+
+    >>> parse_json(b'{"a": 1, "a": 2}', Path("x.json"), "gold file")
+    Traceback (most recent call last):
+    ...
+    edugraph.errors.EduGraphError: x.json: the gold file gives the key 'a' twice: keep one
+    """
+    too_deep = EduGraphError(f"{path}: the {what} nests deeper than {limit('MAX_JSON_DEPTH')} levels")
+    try:
+        value = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=unique_keys)
+    except DuplicateKey as err:
+        raise EduGraphError(f"{path}: the {what} gives the key {short(str(err))} twice: keep one") from None
+    except ValueError as err:  # not UTF-8, not JSON, or a number too long to convert
+        raise EduGraphError(f"{path}: the {what} is not valid JSON: {' '.join(str(err).split())[:200]}") from None
+    except RecursionError:
+        raise too_deep from None
+    if nesting_depth(value, limit("MAX_JSON_DEPTH")) > limit("MAX_JSON_DEPTH"):
+        raise too_deep
+    return value
+
+
 def parse_metadata(raw: bytes, path: Path) -> dict:
     """Metadata bytes as a dict following `data/metadata.schema.json`, or a one-line error."""
-    try:
-        meta = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=unique_keys)
-    except DuplicateKey as err:
-        raise EduGraphError(f"{path}: the metadata gives the key {short(str(err))} twice: keep one") from None
-    except ValueError as err:  # not UTF-8, not JSON, or a number too long to convert
-        raise EduGraphError(f"{path}: the metadata is not valid JSON: {' '.join(str(err).split())[:200]}") from None
-    except RecursionError:
-        meta = None
-    if meta is None or nesting_depth(meta, limit("MAX_JSON_DEPTH")) > limit("MAX_JSON_DEPTH"):
-        raise EduGraphError(f"{path}: the metadata nests deeper than {limit('MAX_JSON_DEPTH')} levels")
+    meta = parse_json(raw, path, "metadata")
     if not isinstance(meta, dict):
         raise EduGraphError(f"{path}: the metadata must be a JSON object")
     unknown = sorted(set(meta) - set(META_KEYS))

@@ -10,7 +10,7 @@ import re
 import sys
 
 from . import __version__
-from .errors import EduGraphError
+from .errors import EduGraphError, visible
 from .interrupt import Terminated, terminate_as_interrupt
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -60,13 +60,14 @@ def invalid_argument(argv: list[str]) -> str | None:
 
 
 def one_line(message: object, limit: int = 400) -> str:
-    """An error message as one readable line: line breaks escaped, a long middle (an echoed 60 KB value) elided.
+    """An error message as one readable line: line breaks and other control characters escaped (`visible`: a store's
+    answer quoted in it cannot drive the terminal), a long middle (an echoed 60 KB value) elided.
 
     >>> line = one_line("no person named '" + "x" * 60_000 + "'")
     >>> len(line), line[295:326]
     (384, 'xxxxx … (60018 characters) … xx')
     """
-    text = str(message).replace("\n", "\\n")
+    text = visible(str(message))
     return text if len(text) <= limit else f"{text[:limit - 100]} … ({len(text)} characters) … {text[-60:]}"
 
 

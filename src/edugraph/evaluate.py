@@ -8,12 +8,11 @@ events on type + date or main-word overlap, then date/place/participants only fo
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from edugraph import gazetteer
-from edugraph.articles import DuplicateKey, decode_text, read_limited, read_metadata, short, unique_keys
+from edugraph.articles import decode_text, parse_json, read_limited, read_metadata
 from edugraph.errors import EduGraphError
 from edugraph.extract import extract_facts
 from edugraph.extract.names import main_words, person_key, same_organisation
@@ -154,14 +153,9 @@ def read_gold(path: Path) -> dict:
     import jsonschema
 
     from .facts import error_location, schema
+    gold = parse_json(read_limited(path, "MAX_METADATA_BYTES", "gold file"), path, "gold file")
     try:
-        gold = json.loads(read_limited(path, "MAX_METADATA_BYTES", "gold file").decode("utf-8"),
-                          object_pairs_hook=unique_keys)
         jsonschema.validate(gold, schema())
-    except DuplicateKey as err:
-        raise EduGraphError(f"{path}: the gold file gives the key {short(str(err))} twice: keep one") from None
-    except (ValueError, RecursionError) as err:
-        raise EduGraphError(f"{path}: the gold file is not valid JSON: {' '.join(str(err).split())[:200]}") from None
     except jsonschema.ValidationError as err:
         raise EduGraphError(f"{path}: gold '{error_location(err)}': {err.message[:200]}") from None
     return gold

@@ -28,6 +28,7 @@ from .namespaces import GRAPH, ID
 from .output.sorted_text import changed, containing, holds, starting_with
 from .output.write import merged_lines, ntriples_lines
 from .reasoning_update import PreviousClosure
+from .sparql.store import PreviousStore
 
 LABEL, PREF_LABEL = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>"
 LABEL_MARK = f" {LABEL} "  # in every label line (and in few others): the cheap test first
@@ -134,9 +135,9 @@ def asserted_change(previous: PreviousClosure, asserted_lines) -> list[str] | No
     return sorted(now.difference(before))
 
 
-def asserted_elsewhere(store: ox.Store, line: str, ontology_iri: str) -> bool:
-    """Whether a named graph of the store other than `egg:entities` (an article graph or the gazetteer graph) holds
-    the triple of an N-Triples line."""
+def asserted_elsewhere(store: PreviousStore, line: str, ontology_iri: str) -> bool:
+    """Whether a named graph of the previous build's store other than `egg:entities` (an article graph or the
+    gazetteer graph) holds the triple of an N-Triples line (a damaged block read is one line: `PreviousStore`)."""
     triple = next(iter(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
     others = {ENTITIES, str(GRAPH["inferred"]), ontology_iri}
     return any(isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in others

@@ -83,7 +83,7 @@ def make_target(args):
 
 
 def run(args) -> int:
-    from ..errors import EduGraphError
+    from ..errors import EduGraphError, visible
     from ..loading.fidelity import check
     from ..loading.graphs import check_graph_base, read_build_graphs
     from ..loading.loader import (LoadFailed, after_failure, clean_staging, drop_removed_articles, format_rows, load,
@@ -116,8 +116,8 @@ def run(args) -> int:
             raise error from None
         removed = drop_removed_articles(target, graphs, stored, args.graph_base)
         if removed:
-            print(f"removed {len(removed)} graphs of articles the build no longer has: "
-                  + ", ".join(f"<{iri}>" for iri in removed[:3]) + (" …" if len(removed) > 3 else ""))
+            print(f"removed {len(removed)} graphs of articles the build no longer has: "  # named by the store
+                  + visible(", ".join(f"<{iri}>" for iri in removed[:3])) + (" …" if len(removed) > 3 else ""))
         rows = verify(target, graphs)
         fidelity = check(target.terms, graphs[-1])  # the union graph: every distinct triple once
     finally:

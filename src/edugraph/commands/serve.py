@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
-import math
 import sys
 from pathlib import Path
 
 from ..errors import EduGraphError
 from ..paths import BUILD
+from .argtypes import MAX_SECONDS
 
 DEFAULTS = {"timeout": 30.0, "memory": 1024, "max_queries": 2, "client_queries": 1, "queue_wait": 10.0, "threads": 8}
 MAX_THREADS = 256  # each a thread of this process; `--threads 100000` started 11,000 of them in 8 s, and went on
@@ -59,11 +59,11 @@ def check_arguments(args) -> None:
     """One-line errors for values argparse lets through (ports out of range, NaN, negative limits)."""
     if not 0 <= args.port <= 65535:
         raise EduGraphError(f"--port {args.port}: give a port from 1 to 65535 (or 0 for any free port)")
-    if not 0 < args.timeout < math.inf:  # also refuses NaN
-        raise EduGraphError(f"--timeout {args.timeout}: give a number of seconds > 0 (the endpoint always stops "
-                            "queries: one without a limit could run forever)")
-    if not 0 <= args.queue_wait < math.inf:
-        raise EduGraphError(f"--queue-wait {args.queue_wait}: give a number of seconds ≥ 0")
+    if not 0 < args.timeout <= MAX_SECONDS:  # also refuses NaN
+        raise EduGraphError(f"--timeout {args.timeout:g}: give a number of seconds > 0 and at most {MAX_SECONDS} "
+                            "(a year; the endpoint always stops queries: one without a limit could run forever)")
+    if not 0 <= args.queue_wait <= MAX_SECONDS:
+        raise EduGraphError(f"--queue-wait {args.queue_wait:g}: give a number of seconds from 0 to {MAX_SECONDS}")
     for name in ("memory", "max_queries", "client_queries", "threads"):
         if getattr(args, name) < 1:
             raise EduGraphError(f"--{name.replace('_', '-')} {getattr(args, name)}: give a whole number ≥ 1")
@@ -94,13 +94,18 @@ def settings_from(args):
 
 def run(args) -> int:
     from ..sparql.endpoint import make_server
-    from ..sparql.store import open_built
+    from ..sparql.store import STORE_DIR, damaged, is_damage, open_built
 
     check_arguments(args)
     settings = settings_from(args)  # argument errors before the store is loaded
     store = open_built(args.build, cache=args.cache)
     try:
         server = make_server(store, settings, args.host, args.port, args.threads)
+    except RuntimeError as err:  # a damaged data block, met while counting the graphs
+        if not is_damage(err):
+            raise
+        advice = "run `edugraph build --full` to make a new one"
+        raise EduGraphError(damaged(args.build / STORE_DIR, err, advice)) from None
     except OSError as err:
         raise EduGraphError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
     except ValueError:  # waitress: a --host that is no address nor a name this machine resolves

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..errors import EduGraphError
+import pyoxigraph
+
+from ..errors import EduGraphError, warn
 from ..sparql.client import NO_SERVICE, RemoteError, graphs_query, is_staging
 from .graphs import BUILD_GRAPH_BASE, LocalGraph, rebase
 from .targets import Target
@@ -88,8 +90,30 @@ def format_rows(rows: list[Row]) -> str:
 
 def stored_graphs(target: Target, graph_base: str) -> list[str]:
     """The named graphs under `graph_base` the store holds before the load, staging graphs included: read once, for
-    `clean_staging` and `drop_removed_articles` (the load adds no graph outside the build, so the list still holds)."""
-    return sorted(row["g"] for row in target.select(graphs_query(graph_base)))
+    `clean_staging` and `drop_removed_articles` (the load adds no graph outside the build, so the list still holds).
+
+    A name that is no IRI is left out with a warning: the loader writes these names into `DROP GRAPH <…>`, and
+    Virtuoso keeps a graph named `…/article/x> ; DROP SILENT GRAPH <http://other> ; DROP SILENT GRAPH <x` (made by
+    anyone who may write there with `IRI("…")`), which dropped the other graph."""
+    names = sorted(row["g"] for row in target.select(graphs_query(graph_base)))
+    iris = [name for name in names if is_iri(name)]
+    for name in sorted(set(names) - set(iris)):
+        warn(f"{target.name} holds a graph named {name[:200]!r}, which is no IRI: left as it is (remove it with the "
+             "store's own tools)")
+    return iris
+
+
+def is_iri(name: str) -> bool:
+    """Whether `name` is an IRI (and so can be written between < and > in a query).
+
+    >>> is_iri("https://w3id.org/edugraph/graph/article/a"), is_iri("http://a/x> ; DROP ALL ; #")
+    (True, False)
+    """
+    try:
+        pyoxigraph.NamedNode(name)
+    except ValueError:
+        return False
+    return True
 
 
 def clean_staging(target: Target, stored: list[str]) -> list[str]:

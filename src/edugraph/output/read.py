@@ -52,11 +52,18 @@ def require_build(build_dir: Path = BUILD) -> Path:
 
 
 def parse_into(graph, path: Path, format: str):
-    """Parse a file of the build into `graph`; a broken file (truncated, edited) is a one-line error."""
+    """Parse a file of the build into `graph`; a broken file (truncated, edited) is a one-line error. N-Triples
+    are read by pyoxigraph: rdflib's reader takes time growing with the square of a line's length (a 1 MB
+    literal, as a curated name can be: 40 s)."""
     try:
+        if format == "nt":
+            graph.addN((*triple, graph) for triple in ntriples_triples(path.read_text(encoding="utf-8"), str(path)))
+            return graph
         return graph.parse(path, format=format)
     except OSError:
         raise
+    except EduGraphError as err:  # from ntriples_triples
+        raise EduGraphError(f"{err}: run `edugraph build` again") from None
     except Exception as err:  # noqa: BLE001 - rdflib's parsers fail in many ways (ParserError, BadSyntax, IndexError)
         reason = " ".join(str(err).split())[:160] or type(err).__name__
         raise EduGraphError(f"{path}: not valid {format} ({reason}): run `edugraph build` again") from None

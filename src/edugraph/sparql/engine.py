@@ -29,6 +29,7 @@ from ..errors import EduGraphError
 from . import formats, lexer
 from .formats import PREFIX_MAP
 from .params import with_values
+from .store import is_damage
 
 POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
 KILL_GRACE = 1.0
@@ -54,6 +55,12 @@ class UpdateRefused(QueryError):
 
 class ServiceRefused(QueryError):
     http_status = 403
+
+
+class StoreDamaged(QueryError):
+    """A file of the store turned out damaged while the query read it (RocksDB's "Corruption: …")."""
+
+    http_status = 500
 
 
 class QueryTimeout(QueryError):
@@ -190,6 +197,9 @@ def run(store: ox.Store, text: str, bindings: dict | None = None, solution_forma
         raise QueryTooLarge("the query needed more memory than it may use and was stopped") from None
     except (RuntimeError, OSError, ValueError) as err:
         message = " ".join(str(err).split())
+        if isinstance(err, RuntimeError) and is_damage(err):
+            raise StoreDamaged("the build's store is damaged: run `edugraph build --full` to make a new one "
+                               f"({message[:200]})") from None
         if "projection" in message:
             message += " (a parameter must be a variable the query selects)"
         raise QueryError(f"the query failed: {message}") from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ..errors import EduGraphError
+from ..errors import EduGraphError, visible
 from ..namespaces import PREFIXES
 
 PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -63,8 +63,14 @@ def compact(term) -> str:
 
 
 def _cell(term) -> str:
-    """A cell: a literal longer than MAX_CELL cut with "…"; an IRI whole, so that it can be pasted into --param."""
-    text = " ".join(compact(term).split())
+    """A cell: a literal longer than MAX_CELL cut with "…"; an IRI whole, so that it can be pasted into --param.
+    White space is one space; a control or bidirectional formatting character, which would change what the
+    terminal shows (colours, a cleared line, text reversed), is written as its escape.
+
+    >>> print(_cell(ox.Literal("a\\nb\\x1b[2K\\u202etxt.exe")))
+    a b\\x1b[2K\\u202etxt.exe
+    """
+    text = visible(" ".join(compact(term).split()))
     return text if len(text) <= MAX_CELL or isinstance(term, ox.NamedNode) else text[:MAX_CELL - 1] + "…"
 
 

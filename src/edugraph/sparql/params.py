@@ -43,22 +43,23 @@ class ParameterError(EduGraphError):
     >>> err.naming("?")
     "?from: '01.09.2023' is not an ISO date such as 2023-12-31"
 
-    A problem that concerns a second parameter names it as `{other}`, the same way:
+    A problem that concerns a second parameter names it at its end, the same way, followed by `rest`; neither
+    text is a template (a value holding `{other}` stays as written):
 
-    >>> ParameterError("is after {other}", "from", other="to").naming("?")
-    '?from: is after ?to'
+    >>> ParameterError("'{other}' is after", "from", other="to", rest="('{}')").naming("?")
+    "?from: '{other}' is after ?to ('{}')"
     """
 
     http_status = 400
 
-    def __init__(self, problem: str, parameter: str | None = None, other: str | None = None):
-        self.problem, self.parameter, self.other = problem, parameter, other
+    def __init__(self, problem: str, parameter: str | None = None, other: str | None = None, rest: str = ""):
+        self.problem, self.parameter, self.other, self.rest = problem, parameter, other, rest
         super().__init__(self.naming("--param "))
 
     def naming(self, prefix: str) -> str:
         """The message, the parameter named as `prefix` + its name: `--param from` on the command line, `?from` on
         the query page (its field) and in the protocol (sent as `$from`)."""
-        problem = self.problem.format(other=prefix + self.other) if self.other else self.problem
+        problem = f"{self.problem} {prefix}{self.other} {self.rest}".rstrip() if self.other else self.problem
         return f"{prefix}{self.parameter}: {problem}" if self.parameter else problem
 
 
@@ -177,10 +178,9 @@ no day is in the range (swap them?)
         if start in values and end in values and datatype in ORDERED and classes.get(end) == datatype:
             key = ORDERED[datatype]
             if key(values[start]) > key(values[end]):
-                first, last = (repr(values[name]).replace("{", "{{").replace("}", "}}") for name in (start, end))
                 unit = "day" if datatype == "xsd:date" else "value"
-                raise ParameterError(f"{first} is after {{other}} ({last}): no {unit} is in the range (swap them?)",
-                                     start, other=end)
+                raise ParameterError(f"{values[start]!r} is after", start, other=end,
+                                     rest=f"({values[end]!r}): no {unit} is in the range (swap them?)")
 
 
 DATATYPES = {"xsd:date": "an ISO date such as 2023-12-31", "xsd:integer": "an integer such as 70"}

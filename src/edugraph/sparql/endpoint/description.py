@@ -13,12 +13,18 @@ FORMATS = "http://www.w3.org/ns/formats/"
 FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
                "jsonld": "JSON-LD"}
-GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
 
 def graph_sizes(store: ox.Store) -> list[tuple[str, int]]:
-    """(named graph IRI, triple count) for every named graph of the store."""
-    return [(row["g"].value, int(row["n"].value)) for row in store.query(GRAPH_SIZES)]
+    """(named graph IRI, triple count) for every named graph of the store, in the order of their IRIs.
+
+    Counted by reading each graph's quads, which raises RocksDB's "Corruption: …" (a `RuntimeError`) on a damaged
+    data block: the SPARQL `COUNT(*) … GROUP BY ?g` this was did not fail there but grew without bound (pyoxigraph
+    0.5.13: 5 GB in 20 s, and `serve` never answered). On 1M quads it takes 0.9 s of CPU (the query 0.3 s).
+    """
+    sizes = ((graph.value, sum(1 for _ in store.quads_for_pattern(None, None, None, graph)))
+             for graph in store.named_graphs())
+    return sorted(sizes)
 
 
 def description(endpoint: str, graphs: list[tuple[str, int]], federated: bool) -> list[ox.Triple]:
