@@ -539,3 +539,15 @@ def test_a_joined_sort_key_orders_rows_as_its_parts(store, name):
         assert len({tuple(row.get(key) for key in keys) for row in fast}) > 1, params
         assert sorted(map(json.dumps, fast)) == sorted(map(json.dumps, slow))
         assert [[row.get(key) for key in keys] for row in fast] == [[row.get(key) for key in keys] for row in slow]
+
+
+def test_initiatives_by_place_for_an_initiative_are_its_rows_of_the_whole_answer(store):
+    """With an initiative (its names read for it alone, pinned), the rows are those of the whole answer about it,
+    each with the initiative's Russian name, in the same order."""
+    everything = select(store, "initiatives-by-place")
+    for initiative in ("egr:initiative/kvantorium", "egr:initiative/it-cube"):
+        iri = PREFIX_MAP["egr"] + initiative.partition(":")[2]
+        rows = select(store, "initiatives-by-place", initiative=initiative)
+        assert rows and {row["initiativeLabel"] for row in rows} <= {"Кванториум", "IT-куб"}
+        assert [{k: v for k, v in row.items() if k != "initiative"} for row in rows] == \
+            [row for row in everything if row["initiativeIri"] == iri]
