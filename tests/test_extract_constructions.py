@@ -1419,3 +1419,13 @@ def test_a_school_numbered_without_the_number_sign():
     english = extract_facts("The ceremony took place today at the city school number 4 in Naryan-Mar. The governor "
                             "came to Dnovsky average comprehensive school 1 in 2009.", "en", meta)["organisations"]
     assert "city school number 4" in english and "Dnovsky average comprehensive school 1" in english
+
+
+def test_a_womans_name_written_surname_first_stays_a_womans():
+    """«Суслова Юлия», «Васенина Валерия» in a pupils' list are women in the nominative, not the genitive of a
+    man's «Юлий Суслов»; a man's genitive after a title keeps its gender."""
+    text = ("12 мая 2024 года призерами олимпиады стали ученицы школы № 2: Суслова Юлия и Васенина Валерия. "
+            "Их поздравил глава района Сергей Кравцов.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2024-05-12"})["persons"]]
+    assert "Суслова Юлия" in names and "Васенина Валерия" in names
+    assert not any(n in names for n in ("Суслов Юлий", "Васенин Валерий"))
