@@ -1429,3 +1429,15 @@ def test_a_womans_name_written_surname_first_stays_a_womans():
     names = [p["name"] for p in extract_facts(text, "ru", {"date": "2024-05-12"})["persons"]]
     assert "Суслова Юлия" in names and "Васенина Валерия" in names
     assert not any(n in names for n in ("Суслов Юлий", "Васенин Валерий"))
+
+
+def test_a_body_named_with_a_list_of_portfolios():
+    """«Министерством образования, науки и по делам молодёжи КБР»: the comma does not end the ministry's name; a list
+    of nominative subjects after a ministry («Министерство образования, школы и колледжи») is no portfolio."""
+    meta = {"date": "2024-05-12"}
+    named = extract_facts("12 мая 2024 года Министерством образования, науки и по делам молодёжи КБР проведена "
+                          "олимпиада.", "ru", meta)["organisations"]
+    assert named == ["Министерство образования, науки и по делам молодёжи КБР"]
+    listed = extract_facts("12 мая 2024 года Министерство образования, школы и колледжи Москвы провели акцию.", "ru",
+                           meta)["organisations"]
+    assert not any("колледж" in o for o in listed)

@@ -670,7 +670,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     abbreviations = characters(found)
     found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
               if m.start() not in abbreviations]
-    found += [_cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))) for m in HEAD_ORG.finditer(text)]
+    found += [_with_portfolio_list(text, _cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))))
+              for m in HEAD_ORG.finditer(text)]
     taken = characters(found)  # in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
@@ -839,6 +840,31 @@ TERRITORY_WORDS = {"область", "край", "республика", "рай
 SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
 VILLAGE_WORDS = {"посёлок", "поселок", "село", "деревня", "станица", "хутор", "аул"}
 ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the settlement they are in
+
+
+# a body's portfolios listed with commas after its first one («Министерством образования, науки и по делам молодёжи
+# КБР»): lower-case pieces (at most four words each, at most four commas) and «и» before the last, then a capitalised
+# word or an abbreviation that names whose body it is (NER ends the span at the first comma)
+BODY_PORTFOLIO = re.compile(r"(?i:министерств|департамент|управлени|комитет|отдел)\w*\s+[а-яё]+$")
+PORTFOLIO_WORDS = r"(?:[а-яё]+\s+){0,3}?[а-яё]+"
+PORTFOLIO_LIST = re.compile(rf"(?:,\s+{PORTFOLIO_WORDS}){{1,4}},?\s+и\s+{PORTFOLIO_WORDS}"
+                            r"(?P<whose>\s+(?:[А-ЯЁ]{2,}(?![\w-])|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$)))"
+                            r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$))*")
+
+
+def _with_portfolio_list(text: str, mention: Mention) -> Mention:
+    """A body's name with the rest of its listed portfolios (`PORTFOLIO_LIST`), else the mention as it is."""
+    listed = PORTFOLIO_LIST.match(text, mention.end) if BODY_PORTFOLIO.search(mention.value) else None
+    pieces = re.split(r",\s+|\s+и\s+", text[mention.end:listed.start("whose")].strip(" ,")) if listed else []
+    if not pieces or not all(_genitive_piece(piece) for piece in pieces):
+        return mention  # «Министерство образования, школы и колледжи Москвы»: a list of subjects, not portfolios
+    return Mention(mention.start, listed.end(), text[mention.start:listed.end()])
+
+
+def _genitive_piece(piece: str) -> bool:
+    """«науки», «молодёжной политики», «по делам молодёжи»: a portfolio in the genitive (or «по …»)."""
+    words = piece.split()
+    return words[0] == "по" or all(any(p.tag.case == "gent" for p in parses(w)) for w in words)
 
 
 def _extend_org(text: str, stop: int, span_text: str) -> int:
