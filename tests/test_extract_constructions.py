@@ -1441,3 +1441,15 @@ def test_a_body_named_with_a_list_of_portfolios():
     listed = extract_facts("12 мая 2024 года Министерство образования, школы и колледжи Москвы провели акцию.", "ru",
                            meta)["organisations"]
     assert not any("колледж" in o for o in listed)
+
+
+def test_initials_end_the_name_of_the_surname_before_them_at_a_sentence_end():
+    """«выступил Ершов А.Н. Участники …», «Калинина Л.Г.\\nНа снимках»: the surname before the initials is the name
+    (a plural noun or a preposition is no surname, and no name runs over a line break); «Петровка С.Е. Васильева»
+    and the glued «Д.Ю.Мольков» keep the initials with the surname after them."""
+    text = ("12 мая 2024 года прошло совещание. С информацией выступил Ершов А.Н. Участники совещания посетили уроки. "
+            "С заключительным словом выступила начальник отдела образования Калинина Л.Г.\nНа снимках: фрагменты. "
+            "Глава поселения Петровка С.Е. Васильева и руководитель Центра Д.Ю.Мольков поздравили всех.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2024-05-12"})["persons"]]
+    assert {"Ершов А.Н.", "Калинина Л.Г.", "С.Е. Васильева", "Д.Ю.Мольков"} <= set(names)
+    assert not any(n.endswith(("Участники", "На")) for n in names)

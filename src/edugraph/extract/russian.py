@@ -16,8 +16,10 @@ from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_p
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
-INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
-                           r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
+# «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
+INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?![ \t]?[А-ЯЁ][а-яё])|"
+                           r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)[ \t]?([А-ЯЁ][а-яё]+)")
+SURNAME_BEFORE = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+$")
 # A list of district adjectives before their head: «Кировского, Ленинского и Советского районов», «Нагорского и
 # Раскатихинского сельсоветов», «Ленинского муниципального района». One separator per item (a comma or spaces, never
 # both ways: «\s*,?\s*» matched a space two ways and doubled the work per word) and at most 12 items: linear.
@@ -222,9 +224,33 @@ def _full_names(text: str) -> list[Mention]:
     return out
 
 
+def _initials_names(text: str) -> list[Mention]:
+    """«Сизова М.Б.», «М.Б. Сизова»; initials before a word that is no surname («Ершов А.Н. Участники совещания
+    …»: a new sentence) end the name of the surname before them."""
+    out = []
+    for m in INITIALS_NAME.finditer(text):
+        start, end = m.span()
+        if m.group(4) and not _may_be_surname(m.group(4)):
+            before = SURNAME_BEFORE.search(text, max(0, start - 40), start)
+            if not before:
+                continue
+            start, end = before.start(), m.end(3)
+        out.append(Mention(start, end, re.sub(r"\.\s", ".", text[start:end])))
+    return out
+
+
+def _may_be_surname(word: str) -> bool:
+    """False for a dictionary word that cannot be a surname: a preposition, conjunction or particle («На»), or a noun
+    in the plural («Участники»)."""
+    found = parses(word.lower())
+    if not found or not word_is_known(word.lower()) or any({"Surn", "Name"} & set(p.tag.grammemes) for p in found):
+        return True  # (a word the dictionary does not know, «Мольков», may be a surname)
+    best = found[0].tag
+    return not ({"PREP", "CONJ", "PRCL"} & set(best.grammemes) or best.POS == "NOUN" and best.number == "plur")
+
+
 def _persons(text: str, spans: list) -> list[Mention]:
-    mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
-                if not _named_after(text, m.start())]
+    mentions = [m for m in _initials_names(text) if not _named_after(text, m.start)]
     taken = characters(mentions)  # already in a name
     mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
     taken = characters(mentions)
