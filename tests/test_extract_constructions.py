@@ -1453,3 +1453,17 @@ def test_initials_end_the_name_of_the_surname_before_them_at_a_sentence_end():
     names = [p["name"] for p in extract_facts(text, "ru", {"date": "2024-05-12"})["persons"]]
     assert {"Ершов А.Н.", "Калинина Л.Г.", "С.Е. Васильева", "Д.Ю. Мольков"} <= set(names)
     assert not any(n.endswith(("Участники", "На")) for n in names)
+
+
+def test_the_sender_of_a_message_read_out_is_no_participant():
+    """«началось с видеообращения министра просвещения РФ Сергея Кравцова», "read out a greeting from President
+    Vladimir Putin": the sender was not there; the one who reads it out, or speaks after «Приветствие … зачитал», was."""
+    text = ("23 августа 2024 года в Элисте прошло августовское совещание педагогов. Пленарное заседание началось с "
+            "видеообращения министра просвещения РФ Сергея Кравцова. Приветствие губернатора зачитал заместитель "
+            "губернатора Иван Петров. Педагогов поприветствовал глава города Максим Сорокин.")
+    facts = extract_facts(text, "ru", {"date": "2024-08-23"})
+    assert "Сергей Кравцов" in [p["name"] for p in facts["persons"]]
+    assert facts["events"][0]["participant_persons"] == ["Иван Петров", "Максим Сорокин"]
+    english = extract_facts("On 12 May 2024 the forum of teachers opened in Kazan. Aide to the President Andrei "
+                            "Fursenko read out a greeting from President Vladimir Putin.", "en", {"date": "2024-05-12"})
+    assert english["events"][0]["participant_persons"] == ["Andrei Fursenko"]

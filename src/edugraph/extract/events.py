@@ -849,6 +849,23 @@ INITIATOR = (r"по\s+(?:инициативе|предложению)|объяв
 REFERRED_AS = re.compile(rf"(?:{INITIATOR})\s+(?:[\w.-]+\s+){{0,3}}$", re.I)
 INITIATOR_CUES = ("инициатив", "предложени", "объявленн", "instruction", "initiative", "suggestion", "request",
                   "declared", "announced", "initiated")  # a word REFERRED_AS needs: a quick test first
+# «видеообращение министра просвещения РФ Сергея Кравцова», «зачитал приветствие Президента», "read out a greeting
+# from President Vladimir Putin", "In his Address to the Federal Assembly President Vladimir Putin": the sender of a
+# message read out or shown at the event, not one there (title words between, no verb: «Приветствие губернатора
+# зачитал заместитель …» names the reader, who was)
+SENDER = re.compile(r"(?:видеообращени|приветстви|видеопослани|послани|телеграмм|greeting|message|address)\w*\s+"
+                    r"(?:(?:from|of|to|от)\s+)?(?P<title>(?:[\w.-]+\s+){0,5})$", re.I)
+SENDER_CUES = ("обращени", "приветстви", "послани", "телеграмм", "greeting", "message", "address")
+
+
+def _sender(before: str) -> bool:
+    """True when the name after `before` sends a message read out or shown (see SENDER)."""
+    found = SENDER.search(before) if any(cue in before.lower() for cue in SENDER_CUES) else None
+    return bool(found) and not any(parses(word.lower())[0].tag.POS in ("VERB", "PRTS", "GRND") or
+                                   re.fullmatch(r"(?i)was|were|is|are|has|have|had|by", word)
+                                   for word in found.group("title").split())
+
+
 # a namesake («школа имени контр-адмирала В. Ф. Иванова», "named after Yevgeny Primakov", "in honour of"; lower-case
 # title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
 # ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
@@ -865,8 +882,8 @@ def not_at_main_event(article: Article, date: str | None) -> set[str]:
 
 
 def only_referred(article: Article) -> set[str]:
-    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED) or
-    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, a credit line) at any of their
+    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED),
+    names an initiator (REFERRED_AS) or the sender of a message read out or shown (SENDER), and namesakes and photographers (NAMESAKE, a credit line) at any of their
     mentions. `not_at_main_event` keeps the main event from being left with nobody."""
     referred, present, namesakes = set(), set(), set()
     credits = [m.span("credit") for m in credit_lines(article)]
@@ -877,7 +894,7 @@ def only_referred(article: Article) -> set[str]:
             namesakes.add(person.value)
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
         initiator = any(word in before.lower() for word in INITIATOR_CUES)
-        (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before)
+        (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before) or _sender(before)
          else present).add(person.value)
     return (referred - present) | namesakes
 
