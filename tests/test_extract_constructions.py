@@ -1467,3 +1467,10 @@ def test_the_sender_of_a_message_read_out_is_no_participant():
     english = extract_facts("On 12 May 2024 the forum of teachers opened in Kazan. Aide to the President Andrei "
                             "Fursenko read out a greeting from President Vladimir Putin.", "en", {"date": "2024-05-12"})
     assert english["events"][0]["participant_persons"] == ["Andrei Fursenko"]
+
+
+def test_an_english_organisation_name_ends_before_a_date():
+    """"the State Kremlin Palace on October 4": the month is the date's, not a word of the palace's name."""
+    text = "The ceremony took place at the State Kremlin Palace on October 4 in Moscow."
+    organisations = extract_facts(text, "en", {"date": "2024-10-05"})["organisations"]
+    assert "State Kremlin Palace" in organisations and not any("October" in o for o in organisations)
