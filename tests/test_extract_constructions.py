@@ -1474,3 +1474,12 @@ def test_an_english_organisation_name_ends_before_a_date():
     text = "The ceremony took place at the State Kremlin Palace on October 4 in Moscow."
     organisations = extract_facts(text, "en", {"date": "2024-10-05"})["organisations"]
     assert "State Kremlin Palace" in organisations and not any("October" in o for o in organisations)
+
+
+def test_an_english_name_before_a_territory_kind_is_no_person():
+    """"In the village of Maya Megino-Kangalassky district": a village and the adjective of its district, not a
+    woman named Maya; a person before another word stays one."""
+    text = ("On 1 September 2023 in the village of Maya Megino-Kangalassky district a new school opened. "
+            "Head of the district Ivan Sokolovsky spoke.")
+    names = [p["name"] for p in extract_facts(text, "en", {"date": "2023-09-01"})["persons"]]
+    assert names == ["Ivan Sokolovsky"]
