@@ -1483,3 +1483,12 @@ def test_an_english_name_before_a_territory_kind_is_no_person():
             "Head of the district Ivan Sokolovsky spoke.")
     names = [p["name"] for p in extract_facts(text, "en", {"date": "2023-09-01"})["persons"]]
     assert names == ["Ivan Sokolovsky"]
+
+
+def test_where_the_event_proceeds_is_its_place():
+    """«Мероприятие проходит в Улан-Удэ» places the forum, not the districts its participants later travel to."""
+    text = ("15 августа 2018\n\nМероприятие проходит в Улан-Удэ с 15 по 17 августа.\n\nУчастниками Байкальского "
+            "образовательного форума стали более 1000 человек. Во второй день участники форума отправятся в "
+            "образовательные «экспедиции» в Селенгинский район Бурятии.")
+    events = extract_facts(text, "ru", {"date": "2018-08-15"})["events"]
+    assert events[0]["type"] == "forum" and events[0]["place"] == "Улан-Удэ"

@@ -808,17 +808,19 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
             main["end_date"] = max(later)
     if not main.get("end_date"):
         main.pop("end_date", None)
+    held_at = False
     for s, e in body:
         _fill_roles(article, main, s, e)
         if main["participants"] is None and COUNT[article.lang].search(article.text[s:e]) and \
                 PARTICIPATION.search(article.text[s:e]):
             _fill_from_sentence(article, main, s, e)
-        held = re.search(r"(?:прош|состоял|открыл|taking\s+place|held|opened)\w*\s+(?:в|во|in)\s", article.text[s:e])
+        held = HELD_IN.search(article.text[s:e])
         if held:
             places = [p for p in article.in_span(article.places, s + held.end(), e) if p.start - (s + held.end()) < 3] or \
                 ([] if main["place"] else article.in_span(article.places, s, e))
-            if places and (not main["place"] or main.get("_weak_place") or _within(places[0], main["place"])):
+            if places and (not main["place"] or main.get("_weak_place") or not held_at or _within(places[0], main["place"])):
                 main["place"], main["_weak_place"] = places[0].value, False  # «прошло в Новосибирске», "opened in Kazan"
+                held_at = True  # the first «проходит в X» is where the event is, not a place its other sentences name
             if places and not main.get("venue"):
                 main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
     if not main["place"]:
@@ -912,6 +914,12 @@ def dated_elsewhere(article: Article, date: str | None) -> set[str]:
         days.discard(article.published)
         (elsewhere if days and date not in days else here).add(person.value)
     return elsewhere - here
+
+
+# «прошло в Новосибирске», «Мероприятие проходит в Улан-Удэ», "opened in Kazan", "takes place in": where the article's
+# event is or was held (not «пройдёт», "will take place": a later stage may be held elsewhere, en_08)
+HELD_IN = re.compile(r"(?:прош|состоял|проход|открыл|taking\s+place|(?<!will\s)takes\s+place|held|opened)\w*"
+                     r"\s+(?:в|во|in)\s", re.I)
 
 
 def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:
