@@ -1492,3 +1492,13 @@ def test_where_the_event_proceeds_is_its_place():
             "образовательные «экспедиции» в Селенгинский район Бурятии.")
     events = extract_facts(text, "ru", {"date": "2018-08-15"})["events"]
     assert events[0]["type"] == "forum" and events[0]["place"] == "Улан-Удэ"
+
+
+def test_a_winners_town_is_no_place_of_the_competition():
+    """«Абсолютным победителем финала … олимпиады стала ученица гимназии города Старая Русса»: the winner's town;
+    «Мероприятие прошло в Великом Новгороде» places the olympiad."""
+    text = ("12.04.2024\n\nАбсолютным победителем финала регионального этапа гуманитарной олимпиады «Умники и умницы» "
+            "стала ученица гимназии города Старая Русса Ангелина Сидорова.\n\nМероприятие прошло в Великом Новгороде "
+            "в Дворце молодежи.")
+    events = extract_facts(text, "ru", {"date": "2024-04-12"})["events"]
+    assert events and events[0]["place"] == "Великий Новгород"

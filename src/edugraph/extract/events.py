@@ -723,6 +723,12 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     return event
 
 
+# «победителем конкурса стала учитель из Иркутска», "the winner of the Director of the Year competition": the event
+# named after its winner, whose town the sentence gives (not the event's)
+WINNER_OF = re.compile(r"(?i)(?:победител|призер|призёр|лауреат|финалист|winner|laureate|finalist)\w*\s+"
+                       r"(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
 def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int | None = None) -> None:
     """Date, place, count, online platform, organisers and venue found in one sentence of the event
     (the date nearest to the event's mention at `at` when the sentence has several)."""
@@ -738,7 +744,8 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
         event["date"], end = dates[0].date, dates[0].end
         if end:
             event["end_date"] = end
-    places = article.event_places(s, e)
+    winners = at is not None and WINNER_OF.search(article.text, max(s, at - 40), at)
+    places = [] if winners else article.event_places(s, e)  # «победитель конкурса из Иркутска»: the winner's town
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)
