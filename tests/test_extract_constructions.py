@@ -1502,3 +1502,9 @@ def test_a_winners_town_is_no_place_of_the_competition():
             "в Дворце молодежи.")
     events = extract_facts(text, "ru", {"date": "2024-04-12"})["events"]
     assert events and events[0]["place"] == "Великий Новгород"
+
+
+def test_the_year_of_the_teacher_and_mentor_in_its_english_translations():
+    """«наставник» is translated "mentor" or "tutor": "the Year of Teacher and Tutor" is the Year of the Teacher and
+    Mentor."""
+    assert find_initiative("Year of Teacher and Tutor")["id"] == "year-of-teacher-and-mentor"
