@@ -1508,3 +1508,13 @@ def test_the_year_of_the_teacher_and_mentor_in_its_english_translations():
     """«наставник» is translated "mentor" or "tutor": "the Year of Teacher and Tutor" is the Year of the Teacher and
     Mentor."""
     assert find_initiative("Year of Teacher and Tutor")["id"] == "year-of-teacher-and-mentor"
+
+
+def test_another_opening_told_after_a_dated_one_is_on_its_day():
+    """«Ещё одну современную школу … открыли в селе Балгазын» continues the day's openings told before it."""
+    text = ("В Туве День знаний отметили открытием новых школ\nСегодня в Туве свои двери распахнули сразу две новые "
+            "школы. Новую школу на Вавилинском затоне в Кызыле в день открытия посетили Президент Российской Федерации "
+            "Владимир Путин и Глава Республики Тыва Владислав Ховалыг.\nЕще одну современную школу на 616 учеников "
+            "открыли в селе Балгазын Тандинского района.")
+    events = extract_facts(text, "ru", {"date": "2024-09-02"})["events"]
+    assert any(e["type"] == "opening" and e["date"] == "2024-09-02" and e["place"] == "Балгазын" for e in events)
