@@ -1457,7 +1457,7 @@ def test_initials_end_the_name_of_the_surname_before_them_at_a_sentence_end():
 
 def test_the_sender_of_a_message_read_out_is_no_participant():
     """«началось с видеообращения министра просвещения РФ Сергея Кравцова», "read out a greeting from President
-    Vladimir Putin": the sender was not there; the one who reads it out, or speaks after «Приветствие … зачитал», was."""
+    Vladimir Putin": the sender was not there; the one who reads it out («Приветствие … зачитал X») was."""
     text = ("23 августа 2024 года в Элисте прошло августовское совещание педагогов. Пленарное заседание началось с "
             "видеообращения министра просвещения РФ Сергея Кравцова. Приветствие губернатора зачитал заместитель "
             "губернатора Иван Петров. Педагогов поприветствовал глава города Максим Сорокин.")
@@ -1518,3 +1518,12 @@ def test_another_opening_told_after_a_dated_one_is_on_its_day():
             "открыли в селе Балгазын Тандинского района.")
     events = extract_facts(text, "ru", {"date": "2024-09-02"})["events"]
     assert any(e["type"] == "opening" and e["date"] == "2024-09-02" and e["place"] == "Балгазын" for e in events)
+
+
+def test_initials_right_after_an_institution_name_its_namesake():
+    """"the Kabardino-Balkarian State University H. M. Berbekov hosted": «имени» left out in translation, the
+    university's namesake, no person (nor "M. Berbekov" from the second initial); a head's initials stay a person."""
+    text = ("On 20 April the Kabardino-Balkarian State University H. M. Berbekov hosted the Olympiad. The head of the "
+            "district F.M. Kamaev opened it.")
+    names = [p["name"] for p in extract_facts(text, "en", {"date": "2022-04-20"})["persons"]]
+    assert names == ["F.M. Kamaev"]

@@ -100,8 +100,12 @@ NAMESAKE_OF = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Gymnasium|Lyceum|
 
 
 # initials and a surname ("head of the district F.M. Kamaev", "R.F.Adiev"), not a namesake ("the Museum after
-# I. Shakirov", "University by M. Lomonosov", "named after P.P.Semenov")
-INITIALS_NAME = re.compile(rf"(?<![\w.])(?<!after\s)(?<!by\s)(?:[A-Z]\.\s?){{1,2}}(?P<surname>{NAME_WORD})(?![\w-])")
+# I. Shakirov", "University by M. Lomonosov", "named after P.P.Semenov", "State University H. M. Berbekov": the
+# initials right after an institution's head word name its namesake, «имени» left out)
+NAMESAKE_HEADS = ("University", "Institute", "School", "Academy", "College", "Lyceum", "Gymnasium", "Museum", "Library")
+INITIALS_NAME = re.compile(r"(?<![\w.])(?<![A-Z]\.\s)(?<!after\s)(?<!by\s)"
+                           + "".join(rf"(?<!{h}\s)" for h in NAMESAKE_HEADS)
+                           + rf"(?:[A-Z]\.\s?){{1,2}}(?P<surname>{NAME_WORD})(?![\w-])")
 
 
 def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:

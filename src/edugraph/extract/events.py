@@ -825,7 +825,8 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
         if held:
             places = [p for p in article.in_span(article.places, s + held.end(), e) if p.start - (s + held.end()) < 3] or \
                 ([] if main["place"] else article.in_span(article.places, s, e))
-            if places and (not main["place"] or main.get("_weak_place") or not held_at or _within(places[0], main["place"])):
+            if places and (not main["place"] or main.get("_weak_place") or not held_at
+                           or _within(places[0], main["place"])):
                 main["place"], main["_weak_place"] = places[0].value, False  # «прошло в Новосибирске», "opened in Kazan"
                 held_at = True  # the first «проходит в X» is where the event is, not a place its other sentences name
             if places and not main.get("venue"):
@@ -892,8 +893,9 @@ def not_at_main_event(article: Article, date: str | None) -> set[str]:
 
 def only_referred(article: Article) -> set[str]:
     """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED),
-    names an initiator (REFERRED_AS) or the sender of a message read out or shown (SENDER), and namesakes and photographers (NAMESAKE, a credit line) at any of their
-    mentions. `not_at_main_event` keeps the main event from being left with nobody."""
+    names an initiator (REFERRED_AS) or the sender of a message read out or shown (SENDER), and namesakes and
+    photographers (NAMESAKE, a credit line) at any of their mentions. `not_at_main_event` keeps the main event from
+    being left with nobody."""
     referred, present, namesakes = set(), set(), set()
     credits = [m.span("credit") for m in credit_lines(article)]
     for person in article.persons:

@@ -17,7 +17,8 @@ from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
-INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?![ \t]?[А-ЯЁ][а-яё])|"
+INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+                           r"(?![ \t]?[А-ЯЁ][а-яё])|"
                            r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)[ \t]?([А-ЯЁ][а-яё]+)")
 SURNAME_BEFORE = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+$")
 # A list of district adjectives before their head: «Кировского, Ленинского и Советского районов», «Нагорского и
@@ -873,9 +874,9 @@ ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named b
 # word or an abbreviation that names whose body it is (NER ends the span at the first comma)
 BODY_PORTFOLIO = re.compile(r"(?i:министерств|департамент|управлени|комитет|отдел)\w*\s+[а-яё]+$")
 PORTFOLIO_WORDS = r"(?:[а-яё]+\s+){0,3}?[а-яё]+"
+CAPITAL_GENITIVE = r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$)"  # «Республики», «Краснодарского»
 PORTFOLIO_LIST = re.compile(rf"(?:,\s+{PORTFOLIO_WORDS}){{1,4}},?\s+и\s+{PORTFOLIO_WORDS}"
-                            r"(?P<whose>\s+(?:[А-ЯЁ]{2,}(?![\w-])|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$)))"
-                            r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$))*")
+                            rf"(?P<whose>\s+(?:[А-ЯЁ]{{2,}}(?![\w-])|{CAPITAL_GENITIVE}))(?:\s+{CAPITAL_GENITIVE})*")
 
 
 def _with_portfolio_list(text: str, mention: Mention) -> Mention:
