@@ -1419,3 +1419,111 @@ def test_a_school_numbered_without_the_number_sign():
     english = extract_facts("The ceremony took place today at the city school number 4 in Naryan-Mar. The governor "
                             "came to Dnovsky average comprehensive school 1 in 2009.", "en", meta)["organisations"]
     assert "city school number 4" in english and "Dnovsky average comprehensive school 1" in english
+
+
+def test_a_womans_name_written_surname_first_stays_a_womans():
+    """«Суслова Юлия», «Васенина Валерия» in a pupils' list are women in the nominative, not the genitive of a
+    man's «Юлий Суслов»; a man's genitive after a title keeps its gender."""
+    text = ("12 мая 2024 года призерами олимпиады стали ученицы школы № 2: Суслова Юлия и Васенина Валерия. "
+            "Их поздравил глава района Сергей Кравцов.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2024-05-12"})["persons"]]
+    assert "Суслова Юлия" in names and "Васенина Валерия" in names
+    assert not any(n in names for n in ("Суслов Юлий", "Васенин Валерий"))
+
+
+def test_a_body_named_with_a_list_of_portfolios():
+    """«Министерством образования, науки и по делам молодёжи КБР»: the comma does not end the ministry's name; a list
+    of nominative subjects after a ministry («Министерство образования, школы и колледжи») is no portfolio."""
+    meta = {"date": "2024-05-12"}
+    named = extract_facts("12 мая 2024 года Министерством образования, науки и по делам молодёжи КБР проведена "
+                          "олимпиада.", "ru", meta)["organisations"]
+    assert named == ["Министерство образования, науки и по делам молодёжи КБР"]
+    listed = extract_facts("12 мая 2024 года Министерство образования, школы и колледжи Москвы провели акцию.", "ru",
+                           meta)["organisations"]
+    assert not any("колледж" in o for o in listed)
+
+
+def test_initials_end_the_name_of_the_surname_before_them_at_a_sentence_end():
+    """«выступил Ершов А.Н. Участники …», «Калинина Л.Г.\\nНа снимках»: the surname before the initials is the name
+    (a plural noun or a preposition is no surname, and no name runs over a line break); «Петровка С.Е. Васильева»
+    and the glued «Д.Ю.Мольков» keep the initials with the surname after them."""
+    text = ("12 мая 2024 года прошло совещание. С информацией выступил Ершов А.Н. Участники совещания посетили уроки. "
+            "С заключительным словом выступила начальник отдела образования Калинина Л.Г.\nНа снимках: фрагменты. "
+            "Глава поселения Петровка С.Е. Васильева и руководитель Центра Д.Ю.Мольков поздравили всех.")
+    names = [p["name"] for p in extract_facts(text, "ru", {"date": "2024-05-12"})["persons"]]
+    assert {"Ершов А.Н.", "Калинина Л.Г.", "С.Е. Васильева", "Д.Ю. Мольков"} <= set(names)
+    assert not any(n.endswith(("Участники", "На")) for n in names)
+
+
+def test_the_sender_of_a_message_read_out_is_no_participant():
+    """«началось с видеообращения министра просвещения РФ Сергея Кравцова», "read out a greeting from President
+    Vladimir Putin": the sender was not there; the one who reads it out («Приветствие … зачитал X») was."""
+    text = ("23 августа 2024 года в Элисте прошло августовское совещание педагогов. Пленарное заседание началось с "
+            "видеообращения министра просвещения РФ Сергея Кравцова. Приветствие губернатора зачитал заместитель "
+            "губернатора Иван Петров. Педагогов поприветствовал глава города Максим Сорокин.")
+    facts = extract_facts(text, "ru", {"date": "2024-08-23"})
+    assert "Сергей Кравцов" in [p["name"] for p in facts["persons"]]
+    assert facts["events"][0]["participant_persons"] == ["Иван Петров", "Максим Сорокин"]
+    english = extract_facts("On 12 May 2024 the forum of teachers opened in Kazan. Aide to the President Andrei "
+                            "Fursenko read out a greeting from President Vladimir Putin.", "en", {"date": "2024-05-12"})
+    assert english["events"][0]["participant_persons"] == ["Andrei Fursenko"]
+
+
+def test_an_english_organisation_name_ends_before_a_date():
+    """"the State Kremlin Palace on October 4": the month is the date's, not a word of the palace's name."""
+    text = "The ceremony took place at the State Kremlin Palace on October 4 in Moscow."
+    organisations = extract_facts(text, "en", {"date": "2024-10-05"})["organisations"]
+    assert "State Kremlin Palace" in organisations and not any("October" in o for o in organisations)
+
+
+def test_an_english_name_before_a_territory_kind_is_no_person():
+    """"In the village of Maya Megino-Kangalassky district": a village and the adjective of its district, not a
+    woman named Maya; a person before another word stays one."""
+    text = ("On 1 September 2023 in the village of Maya Megino-Kangalassky district a new school opened. "
+            "Head of the district Ivan Sokolovsky spoke.")
+    names = [p["name"] for p in extract_facts(text, "en", {"date": "2023-09-01"})["persons"]]
+    assert names == ["Ivan Sokolovsky"]
+
+
+def test_where_the_event_proceeds_is_its_place():
+    """«Мероприятие проходит в Улан-Удэ» places the forum, not the districts its participants later travel to."""
+    text = ("15 августа 2018\n\nМероприятие проходит в Улан-Удэ с 15 по 17 августа.\n\nУчастниками Байкальского "
+            "образовательного форума стали более 1000 человек. Во второй день участники форума отправятся в "
+            "образовательные «экспедиции» в Селенгинский район Бурятии.")
+    events = extract_facts(text, "ru", {"date": "2018-08-15"})["events"]
+    assert events[0]["type"] == "forum" and events[0]["place"] == "Улан-Удэ"
+
+
+def test_a_winners_town_is_no_place_of_the_competition():
+    """«Абсолютным победителем финала … олимпиады стала ученица гимназии города Старая Русса»: the winner's town;
+    «Мероприятие прошло в Великом Новгороде» places the olympiad."""
+    text = ("12.04.2024\n\nАбсолютным победителем финала регионального этапа гуманитарной олимпиады «Умники и умницы» "
+            "стала ученица гимназии города Старая Русса Ангелина Сидорова.\n\nМероприятие прошло в Великом Новгороде "
+            "в Дворце молодежи.")
+    events = extract_facts(text, "ru", {"date": "2024-04-12"})["events"]
+    assert events and events[0]["place"] == "Великий Новгород"
+
+
+def test_the_year_of_the_teacher_and_mentor_in_its_english_translations():
+    """«наставник» is translated "mentor" or "tutor": "the Year of Teacher and Tutor" is the Year of the Teacher and
+    Mentor."""
+    assert find_initiative("Year of Teacher and Tutor")["id"] == "year-of-teacher-and-mentor"
+
+
+def test_another_opening_told_after_a_dated_one_is_on_its_day():
+    """«Ещё одну современную школу … открыли в селе Балгазын» continues the day's openings told before it."""
+    text = ("В Туве День знаний отметили открытием новых школ\nСегодня в Туве свои двери распахнули сразу две новые "
+            "школы. Новую школу на Вавилинском затоне в Кызыле в день открытия посетили Президент Российской Федерации "
+            "Владимир Путин и Глава Республики Тыва Владислав Ховалыг.\nЕще одну современную школу на 616 учеников "
+            "открыли в селе Балгазын Тандинского района.")
+    events = extract_facts(text, "ru", {"date": "2024-09-02"})["events"]
+    assert any(e["type"] == "opening" and e["date"] == "2024-09-02" and e["place"] == "Балгазын" for e in events)
+
+
+def test_initials_right_after_an_institution_name_its_namesake():
+    """"the Kabardino-Balkarian State University H. M. Berbekov hosted": «имени» left out in translation, the
+    university's namesake, no person (nor "M. Berbekov" from the second initial); a head's initials stay a person."""
+    text = ("On 20 April the Kabardino-Balkarian State University H. M. Berbekov hosted the Olympiad. The head of the "
+            "district F.M. Kamaev opened it.")
+    names = [p["name"] for p in extract_facts(text, "en", {"date": "2022-04-20"})["persons"]]
+    assert names == ["F.M. Kamaev"]

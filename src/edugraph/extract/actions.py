@@ -95,7 +95,8 @@ def _plural(article: Article, target: Mention) -> bool:
                                                          for p in parses(first)[:1])
 
 
-CONTINUATION = re.compile(r"\s*(?:Затем|Потом|Далее|После\s+этого|Позже|Then|After\s+that|Later|Next)\b,?\s")
+CONTINUATION = re.compile(r"\s*(?:Затем|Потом|Далее|После\s+этого|Позже|Then|After\s+that|Later|Next|"
+                          r"Е[щ][её]\s+(?:одн|один)\w*|Another)\b,?\s")  # «Ещё одну школу открыли в …»: the same day
 # «Также во время визита в Калугу министр посетила детский сад»: a visit of the trip told before, on its day
 DURING_TRIP = re.compile(r"(?i)(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:рабоч\w+\s+|официальн\w+\s+)?"
                          r"(?:визит|поездк)|(?:during|in\s+the\s+course\s+of)\s+(?:the|his|her|a)\s+"

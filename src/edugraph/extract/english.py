@@ -16,7 +16,11 @@ CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|
 ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
 _NUMBER = r"(?:\s+(?:No\.|№)\s*\d+)?"  # "School No. 234", "School № 234"
-ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}{_NUMBER}(?:{CONNECT}(?:{CAP}|district|region){_NUMBER})*")
+# a month or weekday ends a name ("the State Kremlin Palace on October 4": a date, not a part of the palace's name)
+DATE_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+             r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w'’.-])")
+ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}{_NUMBER}(?:{CONNECT}(?:(?!{DATE_WORD}){CAP}|district|region)"
+                 rf"{_NUMBER})*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
 _TRIM = re.compile(r"(?:\s+(?:of|for|and|the|on|in))+$|^(?:The|In|At|On)\s+")
 

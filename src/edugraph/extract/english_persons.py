@@ -93,13 +93,19 @@ def _persons_in_run(run: str, offset: int) -> list[Mention]:
     return out
 
 
+# "the village of Maya Megino-Kangalassky district": a name before a territory's kind is the territory's adjective
+PLACE_KIND_AFTER = re.compile(r"\s+(?:district|ulus|region|area|okrug|municipal)\b", re.I)
 NAMESAKE_OF = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Gymnasium|Lyceum|College|University|Library|Museum"
                          r"|Academy|Institute|Theatre|Centre|Center)\b")  # "Afanasy Osipov Secondary School"
 
 
 # initials and a surname ("head of the district F.M. Kamaev", "R.F.Adiev"), not a namesake ("the Museum after
-# I. Shakirov", "University by M. Lomonosov", "named after P.P.Semenov")
-INITIALS_NAME = re.compile(rf"(?<![\w.])(?<!after\s)(?<!by\s)(?:[A-Z]\.\s?){{1,2}}(?P<surname>{NAME_WORD})(?![\w-])")
+# I. Shakirov", "University by M. Lomonosov", "named after P.P.Semenov", "State University H. M. Berbekov": the
+# initials right after an institution's head word name its namesake, «имени» left out)
+NAMESAKE_HEADS = ("University", "Institute", "School", "Academy", "College", "Lyceum", "Gymnasium", "Museum", "Library")
+INITIALS_NAME = re.compile(r"(?<![\w.])(?<![A-Z]\.\s)(?<!after\s)(?<!by\s)"
+                           + "".join(rf"(?<!{h}\s)" for h in NAMESAKE_HEADS)
+                           + rf"(?:[A-Z]\.\s?){{1,2}}(?P<surname>{NAME_WORD})(?![\w-])")
 
 
 def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
@@ -114,9 +120,10 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
 
 def find_persons(text: str) -> list[Mention]:
     """Person mentions in text order; a later surname alone ("Metshin said") is not a new person; a name right
-    before an institution's head word is its namesake, not a person of the news."""
+    before an institution's head word is its namesake, and one before a territory's kind a place, not a person of the
+    news."""
     found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
-             if not NAMESAKE_OF.match(text, p.end)]
+             if not NAMESAKE_OF.match(text, p.end) and not PLACE_KIND_AFTER.match(text, p.end)]
     found = sorted(found + _initials_persons(text, found), key=lambda p: p.start)
     out, seen = [], {}
     for mention in found:

@@ -723,6 +723,12 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     return event
 
 
+# «победителем конкурса стала учитель из Иркутска», "the winner of the Director of the Year competition": the event
+# named after its winner, whose town the sentence gives (not the event's)
+WINNER_OF = re.compile(r"(?i)(?:победител|призер|призёр|лауреат|финалист|winner|laureate|finalist)\w*\s+"
+                       r"(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
 def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int | None = None) -> None:
     """Date, place, count, online platform, organisers and venue found in one sentence of the event
     (the date nearest to the event's mention at `at` when the sentence has several)."""
@@ -738,7 +744,8 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
         event["date"], end = dates[0].date, dates[0].end
         if end:
             event["end_date"] = end
-    places = article.event_places(s, e)
+    winners = at is not None and WINNER_OF.search(article.text, max(s, at - 40), at)
+    places = [] if winners else article.event_places(s, e)  # «победитель конкурса из Иркутска»: the winner's town
     venue = _venue(article, s, e)
     if venue:
         event.setdefault("venue", venue)
@@ -808,17 +815,20 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
             main["end_date"] = max(later)
     if not main.get("end_date"):
         main.pop("end_date", None)
+    held_at = False
     for s, e in body:
         _fill_roles(article, main, s, e)
         if main["participants"] is None and COUNT[article.lang].search(article.text[s:e]) and \
                 PARTICIPATION.search(article.text[s:e]):
             _fill_from_sentence(article, main, s, e)
-        held = re.search(r"(?:прош|состоял|открыл|taking\s+place|held|opened)\w*\s+(?:в|во|in)\s", article.text[s:e])
+        held = HELD_IN.search(article.text[s:e])
         if held:
             places = [p for p in article.in_span(article.places, s + held.end(), e) if p.start - (s + held.end()) < 3] or \
                 ([] if main["place"] else article.in_span(article.places, s, e))
-            if places and (not main["place"] or main.get("_weak_place") or _within(places[0], main["place"])):
+            if places and (not main["place"] or main.get("_weak_place") or not held_at
+                           or _within(places[0], main["place"])):
                 main["place"], main["_weak_place"] = places[0].value, False  # «прошло в Новосибирске», "opened in Kazan"
+                held_at = True  # the first «проходит в X» is where the event is, not a place its other sentences name
             if places and not main.get("venue"):
                 main["venue"] = _venue(article, s, e)  # «Мероприятие прошло в Махачкале на базе …»
     if not main["place"]:
@@ -849,6 +859,23 @@ INITIATOR = (r"по\s+(?:инициативе|предложению)|объяв
 REFERRED_AS = re.compile(rf"(?:{INITIATOR})\s+(?:[\w.-]+\s+){{0,3}}$", re.I)
 INITIATOR_CUES = ("инициатив", "предложени", "объявленн", "instruction", "initiative", "suggestion", "request",
                   "declared", "announced", "initiated")  # a word REFERRED_AS needs: a quick test first
+# «видеообращение министра просвещения РФ Сергея Кравцова», «зачитал приветствие Президента», "read out a greeting
+# from President Vladimir Putin", "In his Address to the Federal Assembly President Vladimir Putin": the sender of a
+# message read out or shown at the event, not one there (title words between, no verb: «Приветствие губернатора
+# зачитал заместитель …» names the reader, who was)
+SENDER = re.compile(r"(?:видеообращени|приветстви|видеопослани|послани|телеграмм|greeting|message|address)\w*\s+"
+                    r"(?:(?:from|of|to|от)\s+)?(?P<title>(?:[\w.-]+\s+){0,5})$", re.I)
+SENDER_CUES = ("обращени", "приветстви", "послани", "телеграмм", "greeting", "message", "address")
+
+
+def _sender(before: str) -> bool:
+    """True when the name after `before` sends a message read out or shown (see SENDER)."""
+    found = SENDER.search(before) if any(cue in before.lower() for cue in SENDER_CUES) else None
+    return bool(found) and not any(parses(word.lower())[0].tag.POS in ("VERB", "PRTS", "GRND") or
+                                   re.fullmatch(r"(?i)was|were|is|are|has|have|had|by", word)
+                                   for word in found.group("title").split())
+
+
 # a namesake («школа имени контр-адмирала В. Ф. Иванова», "named after Yevgeny Primakov", "in honour of"; lower-case
 # title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
 # ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
@@ -865,9 +892,10 @@ def not_at_main_event(article: Article, date: str | None) -> set[str]:
 
 
 def only_referred(article: Article) -> set[str]:
-    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED) or
-    names an initiator (REFERRED_AS), and namesakes and photographers (NAMESAKE, a credit line) at any of their
-    mentions. `not_at_main_event` keeps the main event from being left with nobody."""
+    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED),
+    names an initiator (REFERRED_AS) or the sender of a message read out or shown (SENDER), and namesakes and
+    photographers (NAMESAKE, a credit line) at any of their mentions. `not_at_main_event` keeps the main event from
+    being left with nobody."""
     referred, present, namesakes = set(), set(), set()
     credits = [m.span("credit") for m in credit_lines(article)]
     for person in article.persons:
@@ -877,7 +905,7 @@ def only_referred(article: Article) -> set[str]:
             namesakes.add(person.value)
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
         initiator = any(word in before.lower() for word in INITIATOR_CUES)
-        (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before)
+        (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before) or _sender(before)
          else present).add(person.value)
     return (referred - present) | namesakes
 
@@ -895,6 +923,12 @@ def dated_elsewhere(article: Article, date: str | None) -> set[str]:
         days.discard(article.published)
         (elsewhere if days and date not in days else here).add(person.value)
     return elsewhere - here
+
+
+# «прошло в Новосибирске», «Мероприятие проходит в Улан-Удэ», "opened in Kazan", "takes place in": where the article's
+# event is or was held (not «пройдёт», "will take place": a later stage may be held elsewhere, en_08)
+HELD_IN = re.compile(r"(?:прош|состоял|проход|открыл|taking\s+place|(?<!will\s)takes\s+place|held|opened)\w*"
+                     r"\s+(?:в|во|in)\s", re.I)
 
 
 def _lead_place(article: Article, body: list[tuple[int, int]]) -> str | None:

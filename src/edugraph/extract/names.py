@@ -109,7 +109,7 @@ def normalise_person(name: str, nominative: bool = False, cases: frozenset[str] 
     if nominative and len(full) > 1 and not any(PATRONYMIC_END.search(w.lower()) for w in full) and \
             any(FEMN_SURNAME.fullmatch(w) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", w) for w in full):
         gender = "femn"
-    if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full):
+    if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full) or not cases and _woman_surname_first(full):
         gender = "femn"  # «Ю. В. Медовой», «Алине Кирсанкиной»: only a woman's surname ends so (an oblique case)
     out = [_nominative_name_word(w, gender) for w in words]
     if gender == "masc" and any(_instrumental_first_name(w) for w in full[:1]):
@@ -117,6 +117,17 @@ def normalise_person(name: str, nominative: bool = False, cases: frozenset[str] 
                for w in out]  # «с губернатором Владиславом Шапшой» → «Владислав Шапша»
     text = " ".join(out)
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
+
+
+def _woman_surname_first(full: list[str]) -> bool:
+    """«Суслова Юлия», «Васенина Валерия»: a woman's surname, then a woman's given name in the nominative — the
+    order of pupils' and award lists, which stand in the nominative (not the genitive of «Юлий Суслов»)."""
+    if len(full) != 2 or not (FEMN_SURNAME.fullmatch(full[0]) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", full[0])):
+        return False
+    if any("Name" in p.tag for p in parses(full[0])):
+        return False  # «Марина Ивина»: the given name comes first
+    return any("Name" in p.tag and p.tag.case == "nomn" and p.tag.gender == "femn" and p.tag.number == "sing"
+               for p in parses(full[1]))
 
 
 def _oblique_gender(full: list[str], cases: frozenset[str]) -> str | None:

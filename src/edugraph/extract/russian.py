@@ -16,8 +16,11 @@ from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_p
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
-INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)(?!\s?[А-ЯЁ][а-яё])|"
-                           r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)\s?([А-ЯЁ][а-яё]+)")
+# «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
+INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+                           r"(?![ \t]?[А-ЯЁ][а-яё])|"
+                           r"(?<![\w.])([А-ЯЁ]\.\s?[А-ЯЁ]\.)[ \t]?([А-ЯЁ][а-яё]+)")
+SURNAME_BEFORE = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+$")
 # A list of district adjectives before their head: «Кировского, Ленинского и Советского районов», «Нагорского и
 # Раскатихинского сельсоветов», «Ленинского муниципального района». One separator per item (a comma or spaces, never
 # both ways: «\s*,?\s*» matched a space two ways and doubled the work per word) and at most 12 items: linear.
@@ -222,9 +225,33 @@ def _full_names(text: str) -> list[Mention]:
     return out
 
 
+def _initials_names(text: str) -> list[Mention]:
+    """«Сизова М.Б.», «М.Б. Сизова»; initials before a word that is no surname («Ершов А.Н. Участники совещания
+    …»: a new sentence) end the name of the surname before them."""
+    out = []
+    for m in INITIALS_NAME.finditer(text):
+        start, end = m.span()
+        if m.group(4) and not _may_be_surname(m.group(4)):
+            before = SURNAME_BEFORE.search(text, max(0, start - 40), start)
+            if not before:
+                continue
+            start, end = before.start(), m.end(3)
+        out.append(Mention(start, end, re.sub(r"\.\s", ".", text[start:end])))
+    return out
+
+
+def _may_be_surname(word: str) -> bool:
+    """False for a dictionary word that cannot be a surname: a preposition, conjunction or particle («На»), or a noun
+    in the plural («Участники»)."""
+    found = parses(word.lower())
+    if not found or not word_is_known(word.lower()) or any({"Surn", "Name"} & set(p.tag.grammemes) for p in found):
+        return True  # (a word the dictionary does not know, «Мольков», may be a surname)
+    best = found[0].tag
+    return not ({"PREP", "CONJ", "PRCL"} & set(best.grammemes) or best.POS == "NOUN" and best.number == "plur")
+
+
 def _persons(text: str, spans: list) -> list[Mention]:
-    mentions = [Mention(m.start(), m.end(), re.sub(r"\.\s", ".", m.group(0))) for m in INITIALS_NAME.finditer(text)
-                if not _named_after(text, m.start())]
+    mentions = [m for m in _initials_names(text) if not _named_after(text, m.start)]
     taken = characters(mentions)  # already in a name
     mentions += [m for m in _full_names(text) if taken.isdisjoint(range(m.start, m.end))]
     taken = characters(mentions)
@@ -670,7 +697,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     abbreviations = characters(found)
     found += [Mention(m.start(), m.end(), m.group(0)) for m in NAMESAKE_ABBR_ORG.finditer(text)
               if m.start() not in abbreviations]
-    found += [_cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))) for m in HEAD_ORG.finditer(text)]
+    found += [_with_portfolio_list(text, _cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))))
+              for m in HEAD_ORG.finditer(text)]
     taken = characters(found)  # in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
@@ -839,6 +867,31 @@ TERRITORY_WORDS = {"область", "край", "республика", "рай
 SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
 VILLAGE_WORDS = {"посёлок", "поселок", "село", "деревня", "станица", "хутор", "аул"}
 ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the settlement they are in
+
+
+# a body's portfolios listed with commas after its first one («Министерством образования, науки и по делам молодёжи
+# КБР»): lower-case pieces (at most four words each, at most four commas) and «и» before the last, then a capitalised
+# word or an abbreviation that names whose body it is (NER ends the span at the first comma)
+BODY_PORTFOLIO = re.compile(r"(?i:министерств|департамент|управлени|комитет|отдел)\w*\s+[а-яё]+$")
+PORTFOLIO_WORDS = r"(?:[а-яё]+\s+){0,3}?[а-яё]+"
+CAPITAL_GENITIVE = r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$)"  # «Республики», «Краснодарского»
+PORTFOLIO_LIST = re.compile(rf"(?:,\s+{PORTFOLIO_WORDS}){{1,4}},?\s+и\s+{PORTFOLIO_WORDS}"
+                            rf"(?P<whose>\s+(?:[А-ЯЁ]{{2,}}(?![\w-])|{CAPITAL_GENITIVE}))(?:\s+{CAPITAL_GENITIVE})*")
+
+
+def _with_portfolio_list(text: str, mention: Mention) -> Mention:
+    """A body's name with the rest of its listed portfolios (`PORTFOLIO_LIST`), else the mention as it is."""
+    listed = PORTFOLIO_LIST.match(text, mention.end) if BODY_PORTFOLIO.search(mention.value) else None
+    pieces = re.split(r",\s+|\s+и\s+", text[mention.end:listed.start("whose")].strip(" ,")) if listed else []
+    if not pieces or not all(_genitive_piece(piece) for piece in pieces):
+        return mention  # «Министерство образования, школы и колледжи Москвы»: a list of subjects, not portfolios
+    return Mention(mention.start, listed.end(), text[mention.start:listed.end()])
+
+
+def _genitive_piece(piece: str) -> bool:
+    """«науки», «молодёжной политики», «по делам молодёжи»: a portfolio in the genitive (or «по …»)."""
+    words = piece.split()
+    return words[0] == "по" or all(any(p.tag.case == "gent" for p in parses(w)) for w in words)
 
 
 def _extend_org(text: str, stop: int, span_text: str) -> int:
