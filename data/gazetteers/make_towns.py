@@ -39,7 +39,9 @@ OUTSIDE_GEONAMES_RU = {"crimea", "sevastopol", "donetsk-peoples-republic", "luha
                        "zaporozhye-oblast", "kherson-oblast", "belarus", "kyrgyzstan", "kazakhstan"}
 # GeoNames lists the districts of Moscow and Saint Petersburg (Mar’ino, Kalininskiy) as populated places
 CITY_SUBJECTS = {"moscow", "saint-petersburg"}
-NOT_RUSSIAN = re.compile(r"[іїєўґәөүңһ]|[сц]ьк(?![а-я])", re.I)  # Ukrainian, Belarusian, Tatar, Bashkir letters; «-ськ»
+# Ukrainian, Belarusian, Tatar and Bashkir letters, the Ukrainian «-ськ», «-ський», the pre-reform final «ъ» (Томьскъ);
+# the Bulgarian «-ски» of a "-skiy" name is told in `_russian_form`
+NOT_RUSSIAN = re.compile(r"[іїєўґәөүңһ]|[сц]ьк(?:ий)?(?![а-я])|ъ(?![а-я])", re.I)
 # capitals GeoNames files under another code than their subject's (none when every capital maps cleanly)
 HAND_CODES: dict[str, str] = {}
 # English names left out: English words and given names (a sentence-start capital or a person is no place), rivers
@@ -62,11 +64,12 @@ def _russian_form(name: str, alternates: list[str]) -> str | None:
     'Десногорск'
     """
     forms = [a for a in alternates if re.fullmatch(r"[А-ЯЁа-яё][а-яё-]*(?:[ -][А-ЯЁа-яё][а-яё-]*)*", a)
-             and not NOT_RUSSIAN.search(a)]
+             and not NOT_RUSSIAN.search(a) and not (name.endswith("y") and a.endswith("ски"))]
     target = fold(name).replace("'", "")
-    scored = [(SequenceMatcher(None, fold(transliterate(a)).replace("'", ""), target).ratio(), a) for a in forms]
-    best = max(scored, default=(0.0, None))
-    return best[1] if best[0] >= 0.6 else None
+    scored = [(SequenceMatcher(None, fold(transliterate(a)).replace("'", ""), target).ratio(),
+               any("Geox" in p.tag for p in parses(a.lower())), a) for a in forms]  # a tie: the form pymorphy knows
+    best = max(scored, default=(0.0, False, None))
+    return best[2] if best[0] >= 0.6 else None
 
 
 def _place_only(word: str) -> bool:
