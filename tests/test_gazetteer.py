@@ -118,3 +118,47 @@ def test_initiative_spans_each_stretch_of_text_once_in_text_order():
     assert [(text * 3)[start:end] for start, end, _ in spans[:3]] == ["школьном Кванториум", "Кванториум",
                                                                       "«Точка роста»"]
     assert all(end <= start for (_, end, _), (start, _, _) in zip(spans, spans[1:]))
+
+
+# ---------------------------------------------------------------- towns from GeoNames (make_towns.py)
+
+def _make_towns():
+    import importlib.util
+
+    from edugraph.paths import GAZETTEERS
+    spec = importlib.util.spec_from_file_location("make_towns", GAZETTEERS / "make_towns.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name,alternates,russian", [  # the Cyrillic alternate names GeoNames gives (cities1000)
+    ("Desnogorsk", ["Desnogors'k", "Desnogorsk", "Десногорск", "Десногорськ", "Дзяснагорск"], "Десногорск"),
+    ("Pokrovsk", ["Pokrovka", "Pokrovsk", "Пакроўск", "Покровск", "Покровскай", "Покровськ"], "Покровск"),
+    ("Kirovgrad", ["Kalata", "Kirovgrad", "Калата", "Кировград", "Кіраўград", "Кіровград"], "Кировград"),
+])
+def test_generator_picks_the_russian_form(name, alternates, russian):
+    assert _make_towns()._russian_form(name, alternates) == russian
+
+
+def test_generator_leaves_out_words_and_persons():
+    towns = _make_towns()
+    assert towns._safe("Удомля", "Udomlya", set())
+    for ru, en in [("Грязи", "Gryazi"), ("Зима", "Zima"), ("Пушкин", "Pushkin"), ("Ольга", "Olga")]:
+        assert not towns._safe(ru, en, set()), ru
+
+
+def test_generated_town_found_with_its_region_in_russian_and_english():
+    from edugraph.extract import extract_facts
+    ru = extract_facts("В Удомле открыли новую школу.", "ru", {"id": "t"})
+    en = extract_facts("A new school opened in Udomlya on Monday. Teachers from Snezhinsk came.", "en", {"id": "t"})
+    assert ru["places"] == ["Удомля"] and en["places"] == ["Udomlya", "Snezhinsk"]
+    assert [g.find_place(p)["parent"] for p in en["places"]] == ["tver-oblast", "chelyabinsk-oblast"]
+    assert [r["id"] for r in g.ancestors(g.find_place("Удомли"))] == ["udomlya", "tver-oblast", "russia"]
+
+
+def test_town_named_like_a_word_is_no_place_at_a_sentence_start():
+    from edugraph.extract import extract_facts
+    facts = extract_facts("Зима выдалась снежной. Грязи на дорогах много. Учителя из Удомли приехали.", "ru", {"id": "t"})
+    assert facts["places"] == ["Удомля"] and g.find_place("Удомля")["parent"] == "tver-oblast"
+    assert g.find_place("Зима") is None and g.find_place("Грязи") is None

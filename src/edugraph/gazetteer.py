@@ -83,6 +83,8 @@ def _places() -> tuple[dict, dict, dict]:
     fields = ("id", "ru", "en", "parent", "aliases", "adj")
     adjectives = dict(load("cities").get("adjectives") or {})
     for row in _table(load("cities")["cities"], fields):
+        if row["id"] in records:
+            continue  # a hand row wins over a town generated below it with the same id (make_towns.py)
         add(_place(row["id"], "city", row["ru"], row["en"], row["parent"]), _split(row["aliases"]))
         adjectives.update({adj: row["id"] for adj in _split(row["adj"])})
     index: dict[str, list[str]] = {}
