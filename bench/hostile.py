@@ -12,8 +12,8 @@ text does not slow the next; CPU seconds are the steadier figure on a shared mac
 Resolution texts (`RESOLVE_UNITS`, `resolve-…`) time `resolve_article` of the extracted facts (each numbered school
 was searched for in the whole text once).
 
-Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples file of the build holding one literal of the
-size (as `stats` and `viz` read asserted.nt).
+Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples and an N-Quads file of the build holding one
+literal of the size (as `stats` and `viz` read asserted.nt, `ontology owl2-view` and the engine comparison all.nq).
 
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`: `query --endpoint` ran them without a time limit).
@@ -66,21 +66,23 @@ start = time.process_time()
 lexer.inspect(text), params.blanked(text), client.query_form(text)
 print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
-OUTPUT_UNITS = {  # name -> the unit of one literal of an N-Triples file read back (`output.read.parse_into`)
+OUTPUT_UNITS = {  # name -> the unit of one literal of N-Triples and N-Quads read back (`output.read.parse_into`)
     "read-long-literal": "Лицей ]]> \\ \"",  # rdflib's reader took time growing with the square of a line
 }
 OUTPUT_CHILD = """
 import resource, sys, tempfile, time
 from pathlib import Path
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from edugraph.output.read import parse_into
 unit, size = sys.argv[1], int(sys.argv[2])
 literal = (unit * (size // len(unit) + 1))[:size].replace("\\\\", "\\\\\\\\").replace('"', '\\\\"')
 with tempfile.TemporaryDirectory() as folder:
-    path = Path(folder) / "asserted.nt"
-    path.write_text(f'<http://example.org/s> <http://example.org/p> "{literal}" .\\n', encoding="utf-8")
+    triple = f'<http://example.org/s> <http://example.org/p> "{literal}"'
+    (Path(folder) / "asserted.nt").write_text(f"{triple} .\\n", encoding="utf-8")
+    (Path(folder) / "all.nq").write_text(f"{triple} <http://example.org/g> .\\n", encoding="utf-8")
     start = time.process_time()
-    parse_into(Graph(), path, "nt")
+    parse_into(Graph(), Path(folder) / "asserted.nt", "nt")
+    parse_into(Dataset(), Path(folder) / "all.nq", "nquads")
 print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 RESOLVE_CHILD = """

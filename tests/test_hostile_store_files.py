@@ -18,7 +18,7 @@ import pytest
 from edugraph.cli import main
 from edugraph.sparql.store import write_store
 from support import serving
-from support.robust import hash_tree, store_digest
+from support.robust import hash_tree, run_subprocess, store_digest
 from test_hostile_entry_points import one_error_line
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -186,3 +186,30 @@ def test_load_help_gives_the_backoff_default(capsys):
         main(["load", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "--backoff S seconds before the first retry, doubled for each next one (default 0.5)" in out
+
+
+def test_a_block_damaged_under_a_running_serve_is_a_500_saying_how_to_make_the_store_again(seed_build, tmp_path):
+    """`serve` refuses a store it finds damaged at the start; one damaged while it runs answers each query that
+    meets the bad block with 500 (the store's fault, not the query's) and the fix."""
+    folder = damaged_copy(seed_build, tmp_path, lambda store: None)
+    proc, base = serving.start(folder)
+    try:
+        garbled_data_blocks(folder / "store")
+        status, _, body = serving.request(base + "/sparql", urllib.parse.urlencode({"query": COUNT}).encode())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert status == 500, (status, body)
+    assert body.startswith("the build's store is damaged: run `edugraph build --full`") and "Corruption" in body
+
+
+def test_a_query_without_a_time_limit_on_a_damaged_store_stays_within_its_memory(seed_build, tmp_path):
+    """pyoxigraph 0.5.13 answers a `GRAPH ?g` aggregate over a damaged block by allocating without end: with
+    `--timeout 0` it ran in the command's own process and took all the memory it could (here: aborted at the
+    3 GB the test allows). It runs under `--memory` (1024 MB) with or without a time limit."""
+    folder = damaged_copy(seed_build, tmp_path, garbled_data_blocks)
+    graphs = " ".join(f"FROM NAMED <{g.value}>" for g in ox.Store.read_only(str(seed_build / "store")).named_graphs())
+    query = f"SELECT ?g (COUNT(*) AS ?n) {graphs} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+    outcome = run_subprocess(["query", "--build", str(folder), "--timeout", "0", "-e", query], {})
+    assert outcome.code == 2 and outcome.stderr.count("\n") == 1, outcome
+    assert "the query needed more than 1024 MB of memory and was stopped" in outcome.stderr, outcome

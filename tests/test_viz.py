@@ -270,3 +270,34 @@ def test_an_entity_named_in_one_language_shows_that_name_on_both_pages(pages, bu
                 assert node["label_ru"] == node["label_en"] and shortened and name.startswith(shortened), node["id"]
                 assert node["title_ru"].split("\n")[0] == node["title_en"].split("\n")[0] == name
     assert shown >= 10  # English-only people and organisations of the seeds' English articles
+
+
+def test_a_long_curated_name_is_cut_on_the_page_and_kept_whole_in_the_build(tmp_path):
+    """A curated organisation name of 220,000 characters: its node's label, tooltip and search text are cut (the
+    page weighed 3.1 MB before), while the build's files keep the name whole."""
+    import shutil
+
+    from edugraph.viz.views import MAX_TEXT
+    articles, curation = tmp_path / "articles", tmp_path / "curation"
+    articles.mkdir()
+    curation.mkdir()
+    for path in (Path(__file__).parent / "dev" / "articles").glob("real_ru_k_08_*"):
+        shutil.copy(path, articles / path.name)
+    stem = next(articles.glob("*.json")).stem
+    name = "Центр " + "образования " * 20_000
+    (curation / f"{stem}.yaml").write_text(f'article: {stem}\nadd:\n  organisations: ["{name}"]\n', encoding="utf-8")
+    assert main(["build", "--quiet", "--articles", str(articles), "--curation", str(curation),
+                 "--out", str(tmp_path / "build")]) == 0
+    assert name.strip() in (tmp_path / "build" / "all.nq").read_text(encoding="utf-8")
+    from edugraph.analysis.network import load
+    node = next(n for n, label in load(tmp_path / "build").nodes(data="label_ru") if label.startswith("Центр образ"))
+    assert main(["viz", "--build", str(tmp_path / "build"), "--out", str(tmp_path / "viz"), "--view", "all"]) == 0
+    nodes = {item["id"]: item for item in page_data(tmp_path / "viz" / "all.html")["nodes"]}
+    for lang in ("ru", "en"):
+        assert max(len(line) for line in nodes[node][f"title_{lang}"].splitlines()) == MAX_TEXT
+        assert nodes[node][f"label_{lang}"].endswith("…") and len(nodes[node][f"label_{lang}"]) < 100
+    assert nodes[node]["title_ru"].startswith("Центр образования образования")
+    assert len(nodes[node]["find"]) <= 2 * MAX_TEXT + 1
+    assert all(len(line) <= MAX_TEXT for item in nodes.values() for line in item["title_ru"].splitlines())
+    assert (tmp_path / "viz" / "all.html").stat().st_size < 200_000
+    assert all(page.stat().st_size < 200_000 for page in (tmp_path / "viz").glob("*.html"))

@@ -87,12 +87,8 @@ def owl2_view(*graphs: Graph) -> Graph:
 
 def build_owl2_view(build_dir: Path) -> Graph:
     """The OWL 2 view of a build: its ontology graph and every asserted graph (the inferred one is left out)."""
-    from rdflib import Dataset
-
-    from .output.read import require_build
-    build_dir = require_build(build_dir)
-    dataset = Dataset()
-    dataset.parse(build_dir / "all.nq", format="nquads")
+    from .output.read import load_dataset
+    dataset = load_dataset(build_dir)
     return owl2_view(*(g for g in dataset.graphs() if g.identifier != GRAPH["inferred"]))
 
 

@@ -117,6 +117,18 @@ def clean_page(raw: str) -> tuple[str, str]:
     return _tidied("".join(parsed.parts)), _headline(parsed)
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters, the last one "…" when something was cut (the one cut of names and cells
+    that are shown: query tables, stats tables, viz labels and tooltips).
+
+    >>> shorten("Министерство просвещения Российской Федерации", 20)
+    'Министерство просве…'
+    >>> shorten("Минпросвещения", 20)
+    'Минпросвещения'
+    """
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def unify_quotes(text: str) -> str:
     """Turn „…“, “…”, "…" and ‘…’ pairs into «…»; apostrophes in words are kept."""
     text = re.sub(r"[„“”‟″]", '"', text)

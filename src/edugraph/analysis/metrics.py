@@ -9,6 +9,7 @@ from collections import Counter
 
 import networkx as nx
 
+from ..text import shorten
 from .network import simple
 
 TOP_CATEGORIES = ("Person", "Organisation", "Initiative")
@@ -158,14 +159,5 @@ def format_stats(stats: dict, fmt: str = "table") -> str:
             lines.append(heading)
             section = sect
         detail = f"{links:>5}  {betweenness}" if links != "" else detail
-        lines.append(f"  {shorten(str(name)):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
+        lines.append(f"  {shorten(str(name), NAME_WIDTH):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
     return "\n".join(lines + ["", *TABLE_NOTES])
-
-
-def shorten(text: str, width: int = NAME_WIDTH) -> str:
-    """`text` cut to `width` characters, with an ellipsis when something was cut.
-
-    >>> shorten("Министерство просвещения Российской Федерации", 20)
-    'Министерство просве…'
-    """
-    return text if len(text) <= width else text[:width - 1] + "…"

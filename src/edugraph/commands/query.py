@@ -33,6 +33,8 @@ def register(subparsers) -> None:
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
     parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop the query after this many seconds, 0 for no limit (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--memory", type=int, default=1024, metavar="MB",
+                        help="memory the query may use beyond the store, with or without a time limit (default 1024)")
     parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
     parser.add_argument("--list", action="store_true", help="list the query library with each query's question")
     parser.add_argument("--endpoint", metavar="URL",
@@ -96,7 +98,7 @@ def query_source(args) -> QuerySource:
 def answer(args, source: QuerySource, values) -> bytes:
     """The serialised answer of the query, from the build or from --endpoint."""
     from ..errors import EduGraphError
-    from ..sparql import execute
+    from ..sparql import Limits, execute
     from ..sparql.client import StoreConnection
     from ..sparql.formats import PREFIX_MAP, serialize
     from ..sparql.params import bind_resolved, store_lookup
@@ -115,7 +117,8 @@ def answer(args, source: QuerySource, values) -> bytes:
     else:
         store = open_built(args.build, inferred=not args.no_inferred)
         bindings = bind_resolved(values, text, declared, classes, name, store_lookup(store))
-        body, _ = execute(store, text, bindings, solution_format, graph_format, args.timeout or None)
+        body, _ = execute(store, text, bindings, solution_format, graph_format,
+                          limits=Limits(timeout=args.timeout or None, memory_mb=args.memory))
     return body
 
 

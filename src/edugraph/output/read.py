@@ -17,21 +17,30 @@ REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
 def ntriples_triples(text: str, source: str = "the N-Triples") -> list[tuple]:
     """The triples of N-Triples text as rdflib terms, in the order of the lines, parsed by pyoxigraph (many times
     faster than rdflib's parser); a term that occurs many times is converted once."""
+    return [quad[:3] for quad in _rdflib_quads(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, source)]
+
+
+def _rdflib_quads(data: bytes, format: ox.RdfFormat, source: str) -> list[tuple]:
+    """(subject, predicate, object, graph name or None) of N-Triples or N-Quads bytes as rdflib terms, parsed by
+    pyoxigraph; a term that occurs many times is converted once."""
     from ..sparql.compare import to_rdflib
 
     terms: dict = {}
 
     def term(t):
+        if isinstance(t, ox.DefaultGraph):
+            return None
         found = terms.get(t)
         if found is None:
             found = terms[t] = to_rdflib(t)
         return found
 
     try:
-        return [(term(t.subject), term(t.predicate), term(t.object))
-                for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+        return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
+                for q in ox.parse(data, format=format)]
     except SyntaxError as err:
-        raise EduGraphError(f"{source}: not valid N-Triples ({' '.join(str(err).split())})") from None
+        name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"
+        raise EduGraphError(f"{source}: not valid {name} ({' '.join(str(err).split())})") from None
 
 
 def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
@@ -52,17 +61,23 @@ def require_build(build_dir: Path = BUILD) -> Path:
 
 
 def parse_into(graph, path: Path, format: str):
-    """Parse a file of the build into `graph`; a broken file (truncated, edited) is a one-line error. N-Triples
-    are read by pyoxigraph: rdflib's reader takes time growing with the square of a line's length (a 1 MB
-    literal, as a curated name can be: 40 s)."""
+    """Parse a file of the build into `graph` (an rdflib Dataset for "nquads"); a broken file (truncated, edited)
+    is a one-line error. N-Triples and N-Quads are read by pyoxigraph: rdflib's readers take time growing with
+    the square of a line's length (a 1 MB literal, as a curated name can be: 40 s; 97 s in N-Quads)."""
     try:
         if format == "nt":
             graph.addN((*triple, graph) for triple in ntriples_triples(path.read_text(encoding="utf-8"), str(path)))
             return graph
+        if format == "nquads":
+            quads = _rdflib_quads(path.read_bytes(), ox.RdfFormat.N_QUADS, str(path))
+            contexts = {name: graph.graph(name) if name is not None else graph.default_context
+                        for name in {quad[3] for quad in quads}}
+            graph.addN((s, p, o, contexts[name]) for s, p, o, name in quads)
+            return graph
         return graph.parse(path, format=format)
     except OSError:
         raise
-    except EduGraphError as err:  # from ntriples_triples
+    except EduGraphError as err:  # from _rdflib_quads
         raise EduGraphError(f"{err}: run `edugraph build` again") from None
     except Exception as err:  # noqa: BLE001 - rdflib's parsers fail in many ways (ParserError, BadSyntax, IndexError)
         reason = " ".join(str(err).split())[:160] or type(err).__name__

@@ -13,7 +13,7 @@ import rdflib
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.compare import to_isomorphic
 
-from ..output.read import require_build
+from ..output.read import parse_into, require_build
 from .formats import PREFIX_MAP
 from .params import with_values
 
@@ -28,8 +28,7 @@ INFERRED = "https://w3id.org/edugraph/graph/inferred"
 
 def rdflib_dataset(build_dir: Path, inferred: bool = True) -> Dataset:
     """The build in an rdflib Dataset whose default graph is the union of all graphs."""
-    ds = Dataset(default_union=True)
-    ds.parse(require_build(build_dir) / "all.nq", format="nquads")
+    ds = parse_into(Dataset(default_union=True), require_build(build_dir) / "all.nq", "nquads")
     if not inferred:
         ds.remove_graph(URIRef(INFERRED))
     return ds

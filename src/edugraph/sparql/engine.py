@@ -81,8 +81,8 @@ class QueryCancelled(QueryError):
 class Limits:
     """What one query may use.
 
-    `timeout`: seconds (None: no limit, the query runs in this process and no other limit but the depth
-    applies); `memory_mb`: address space the query may add to what the store already takes (None: no cap);
+    `timeout`: seconds (None: no limit); `memory_mb`: address space the query may add to what the store already
+    takes (None: no cap; with no time limit either, the query runs in this process and only the depth applies);
     `max_depth`: deepest nesting of (), {} and []; `services`: SERVICE endpoints a query may call
     (None: any, as on the command line; an empty tuple: none, and the query process has no network).
     """
@@ -257,9 +257,9 @@ def _child(connection, store, request: Request, shape, limits: Limits) -> None:
         connection.close()
 
 
-def _wait_for_answer(receiver, timeout: float, cancelled: Callable[[], bool]) -> None:
+def _wait_for_answer(receiver, timeout: float | None, cancelled: Callable[[], bool]) -> None:
     """Return when the query process has answered (or ended); raise at the time limit or when cancelled."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + (timeout or math.inf)
     while not receiver.poll(max(0.0, min(CHECK_SECONDS, deadline - time.monotonic()))):
         if cancelled():
             raise QueryCancelled("the client left; the query was stopped")
@@ -272,15 +272,17 @@ def execute(store: ox.Store, text: str, bindings: dict | None = None, solution_f
             graph_format: str | None = "turtle", timeout: float | None = None, *,
             limits: Limits | None = None, dataset: Dataset = Dataset(),
             cancelled: Callable[[], bool] | None = None) -> tuple[bytes, str]:
-    """`run` within `limits` (or, given only `timeout`, the default limits with that time; 0/None: no limit).
+    """`run` within `limits` (or, given only `timeout`, the default limits with that time; 0/None: no limit at all,
+    the query runs in this process). Limits without a time limit still cap the memory in a query process:
+    pyoxigraph 0.5.13 answers some queries over a damaged data block of the store by allocating without end.
 
     `cancelled` is asked every `CHECK_SECONDS` while the query process runs: when it says True, the process
     is killed at once and `QueryCancelled` raised.
     """
-    limits = limits or Limits(timeout=timeout or None)
+    limits = limits or (Limits(timeout=timeout) if timeout else Limits(timeout=None, memory_mb=None))
     request = Request(text, bindings, solution_format, graph_format, dataset)
     shape = check(text, limits)
-    if not limits.timeout or "fork" not in multiprocessing.get_all_start_methods():
+    if not (limits.timeout or limits.memory_mb) or "fork" not in multiprocessing.get_all_start_methods():
         return run(store, text, bindings, solution_format, graph_format, dataset, shape)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

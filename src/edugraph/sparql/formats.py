@@ -6,6 +6,7 @@ import pyoxigraph as ox
 
 from ..errors import EduGraphError, visible
 from ..namespaces import PREFIXES
+from ..text import shorten
 
 PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
@@ -71,7 +72,7 @@ def _cell(term) -> str:
     a b\\x1b[2K\\u202etxt.exe
     """
     text = visible(" ".join(compact(term).split()))
-    return text if len(text) <= MAX_CELL or isinstance(term, ox.NamedNode) else text[:MAX_CELL - 1] + "…"
+    return text if isinstance(term, ox.NamedNode) else shorten(text, MAX_CELL)
 
 
 def table(solutions: ox.QuerySolutions) -> str:

@@ -9,6 +9,7 @@ import networkx as nx
 
 from ..analysis.network import local_name
 from .i18n import CATEGORY_NAMES, MONTHS, both
+from .views import labels
 
 CHART_HEIGHT, CHART_WIDTH, BAR_MAX = 120, 900, 28
 CHAR_PX = 7  # about the width of one character of the chart's 11 px labels
@@ -98,9 +99,8 @@ def central(graph: nx.MultiDiGraph, ranking: dict[str, list[dict]], files: set[s
     for category, items in ranking.items():
         result[category] = []
         for item in items:
-            attrs = graph.nodes[item["iri"]]
             page = f"ego-{local_name(item['iri'])}.html"
-            result[category].append({**item, "name": both(attrs["label_ru"], attrs["label_en"]),
+            result[category].append({**item, "name": labels(graph, item["iri"]),
                                      "file": page if page in files else None})
     return result
 

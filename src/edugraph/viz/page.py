@@ -19,7 +19,8 @@ import pyvis
 
 from ..analysis.metrics import communities as find_communities
 from .i18n import CATEGORY_NAMES, IMPLIED, LANGS, TEXT, both, edge_phrase, fact_value
-from .views import View
+from ..text import shorten
+from .views import MAX_TEXT, View, labels
 
 HERE = Path(__file__).parent
 VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -51,7 +52,6 @@ SMALL = 100  # on a page of at most this many nodes, any node may get one (when 
 MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 15, 200, 30_000  # node-iterations of stabilisation
 BIG = 1000  # above this many nodes: no improvedLayout, forceAtlas2, straight edges hidden while moving, no edge labels
 MAX_SENTENCES = 3  # source sentences shown in a tooltip
-MAX_SENTENCE = 240  # characters of one source sentence in a tooltip
 
 
 def wrap(text: str) -> str:
@@ -60,7 +60,7 @@ def wrap(text: str) -> str:
     >>> wrap("Академия Минпросвещения России и Комитет по образованию Санкт-Петербурга")
     'Академия\\nМинпросвещения России\\nи Комитет по…'
     """
-    lines = textwrap.wrap(text, WRAP, break_long_words=True) or [text]
+    lines = textwrap.wrap(shorten(text, WRAP * (MAX_LINES + 1)), WRAP, break_long_words=True) or [text]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1][:WRAP - 1].rstrip() + "…"
@@ -93,7 +93,7 @@ def fact_rank(key: str) -> tuple[int, str]:
 
 def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
     """Plain-text tooltip in one language: label, type, the other label, posts, facts, partners, the sentences
-    the facts were read from, sources."""
+    the facts were read from, sources; each line cut at MAX_TEXT."""
     attrs = graph.nodes[node]
     other = "en" if lang == "ru" else "ru"
     lines = [attrs[f"label_{lang}"], f"{TEXT['type'][lang]}: {attrs[f'cls_{lang}']}"]
@@ -117,7 +117,7 @@ def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
         for article_id in attrs["articles"][:10]:
             record = articles.get(article_id, {"title": article_id, "date": ""})
             lines.append(f"  {record['title']} ({record['date'] or '?'})")
-    return "\n".join(lines)
+    return "\n".join(shorten(line, MAX_TEXT) for line in lines)
 
 
 def evidence_lines(sentences: list[str] | None, lang: str) -> list[str]:
@@ -130,8 +130,7 @@ def evidence_lines(sentences: list[str] | None, lang: str) -> list[str]:
     """
     if not sentences:
         return []
-    shown = [s if len(s) <= MAX_SENTENCE else s[:MAX_SENTENCE - 1] + "…" for s in sentences[:MAX_SENTENCES]]
-    return [f"{TEXT['evidence'][lang]}:", *(f"  «{s}»" for s in shown)]
+    return [f"{TEXT['evidence'][lang]}:", *(f"  «{shorten(s, MAX_TEXT)}»" for s in sentences[:MAX_SENTENCES])]
 
 
 def community_colours(view: View) -> tuple[dict[str, str], list[dict], int]:
@@ -146,7 +145,7 @@ def community_colours(view: View) -> tuple[dict[str, str], list[dict], int]:
         if index < len(PALETTE):
             hub = max(part, key=lambda n: (scores.get(n, 0), n))
             legend.append({"colour": colour, "size": len(part),
-                           "hub": both(view.graph.nodes[hub]["label_ru"], view.graph.nodes[hub]["label_en"])})
+                           "hub": labels(view.graph, hub)})
     return colours, legend, view.graph.number_of_nodes() - len(colours)
 
 
@@ -162,7 +161,7 @@ def node_data(view: View, articles: dict, terms: dict, colours: dict) -> list[di
         item = {"id": node, "shape": shape, "category": attrs["category"], "color": colours.get(node, colour),
                 "size": round(8 + 32 * (scores.get(node, 0) / top) ** 0.5, 1),
                 "borderWidth": 3 if node in view.keep else 1,
-                "find": f"{attrs['label_ru']}\n{attrs['label_en']}".lower()}
+                "find": "\n".join(labels(graph, node).values()).lower()}
         for lang in LANGS:
             item[f"label_{lang}"] = wrap(attrs[f"label_{lang}"])
             item[f"title_{lang}"] = tooltip(graph, node, articles, terms, lang)
@@ -193,8 +192,8 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
             details = [a.get(f"post_{lang}") or a.get("detail") for _, a in relations]
             weights = [f"× {a['weight']}" for _, a in relations if a.get("weight", 1) > 1]
             sentences = sorted({s for _, a in relations for s in a.get("evidence") or []})
-            item[f"title_{lang}"] = "\n".join([item[f"label_{lang}"], *weights, *filter(None, details),
-                                               *evidence_lines(sentences, lang)])
+            lines = [item[f"label_{lang}"], *weights, *filter(None, details), *evidence_lines(sentences, lang)]
+            item[f"title_{lang}"] = "\n".join(shorten(line, MAX_TEXT) for line in lines)
         edges.append(item)
     legend = [{"colour": PHRASE_COLOURS.get(kind, OTHER_COLOUR), "count": count, "name": names[kind]}
               for kind, count in kinds.most_common()]

@@ -13,8 +13,10 @@ from ..curation import fold
 from ..errors import EduGraphError
 from ..analysis.network import in_order, local_name
 from ..analysis.metrics import degree_centrality
+from ..text import shorten
 from .i18n import CATEGORY_NAMES, LANGS, both
 
+MAX_TEXT = 240  # characters of one name, title or source sentence shown on a page (titles, tooltips, the search)
 PLACING = {"locatedIn", "takesPlaceIn"}  # edges that lead from an entity up to its place
 HEADING = {"heads", "worksFor"}  # edges from a person to the organisation they head or work for
 SIZE_BY_DEGREE = both("число связей на этой странице (степенная центральность)",
@@ -59,11 +61,12 @@ def neighbourhood(graph: nx.MultiDiGraph, seeds: set[str], depth: int, expand=la
 
 
 def label(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
-    return graph.nodes[node][f"label_{lang}"]
+    """The node's label as shown: cut at MAX_TEXT (the graph and the build's files keep it whole)."""
+    return shorten(graph.nodes[node][f"label_{lang}"], MAX_TEXT)
 
 
 def labels(graph: nx.MultiDiGraph, node: str) -> dict[str, str]:
-    return both(graph.nodes[node]["label_ru"], graph.nodes[node]["label_en"])
+    return both(label(graph, node, "ru"), label(graph, node, "en"))
 
 
 def titled(prefix: dict[str, str], graph: nx.MultiDiGraph, node: str) -> dict[str, str]:
@@ -178,7 +181,7 @@ def find_node(graph: nx.MultiDiGraph, text: str) -> str:
         raise EduGraphError(f"'{text}' names several entities: {', '.join(sorted(found))}; give the IRI")
     close = difflib.get_close_matches(wanted, labels, n=5, cutoff=0.6)
     close += [k for k in sorted(labels) if wanted in k and k not in close][:5 - len(close)]
-    hint = f"; close matches: {', '.join(spelling[k] for k in close)}" if close else ""
+    hint = f"; close matches: {', '.join(shorten(spelling[k], MAX_TEXT) for k in close)}" if close else ""
     raise EduGraphError(f"no entity named '{text}'{hint}")
 
 
