@@ -1527,3 +1527,13 @@ def test_initials_right_after_an_institution_name_its_namesake():
             "district F.M. Kamaev opened it.")
     names = [p["name"] for p in extract_facts(text, "en", {"date": "2022-04-20"})["persons"]]
     assert names == ["F.M. Kamaev"]
+
+
+def test_titles_listed_after_a_plural_event_noun_are_events_each():
+    """«лауреаты конкурсов «Учитель года», «Мастер года» и «Сердце отдаю детям»» (k_02, m_06, n_06): one competition
+    per listed title, not only the first."""
+    text = ("В Магадане 20 апреля наградили победителей. Дипломы получили лауреаты конкурсов «Учитель года», "
+            "«Мастер года» и «Сердце отдаю детям».")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2023-04-21"})["events"]
+             if e["type"] == "competition"]
+    assert "Конкурс «Мастер года»" in names and "Конкурс «Сердце отдаю детям»" in names
