@@ -1537,3 +1537,21 @@ def test_titles_listed_after_a_plural_event_noun_are_events_each():
     names = [e["name"] for e in extract_facts(text, "ru", {"date": "2023-04-21"})["events"]
              if e["type"] == "competition"]
     assert "Конкурс «Мастер года»" in names and "Конкурс «Сердце отдаю детям»" in names
+
+
+def test_every_oblast_and_krai_is_found_in_its_oblique_cases():
+    """«в Старицком районе Тверской области» (n_05): «Тверской» also reads as a masculine nominative, so the
+    oblique forms of Tver Oblast are aliases; every other oblast and krai is found through its lemmas."""
+    from edugraph.gazetteer import federal_subjects
+    from edugraph.text import parses
+    for record in federal_subjects():
+        adjective, kind = record["ru"].split()[0], record["ru"].split()[-1]
+        if len(record["ru"].split()) != 2 or kind not in ("область", "край"):
+            continue
+        parse = next(p for p in parses(adjective.lower()) if "ADJF" in p.tag)
+        gender = "femn" if kind == "область" else "masc"
+        for case in ("gent", "datv", "loct", "ablt"):
+            name = f"{parse.inflect({case, 'sing', gender}).word.capitalize()} {parses(kind)[0].inflect({case}).word}"
+            assert (find_place(name) or {}).get("id") == record["id"], name
+    text = "В Старицком районе Тверской области 1 сентября открыли школу в Степурино."
+    assert "Тверская область" in extract_facts(text, "ru", {"date": "2024-09-01"})["places"]
