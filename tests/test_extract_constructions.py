@@ -1555,3 +1555,8 @@ def test_every_oblast_and_krai_is_found_in_its_oblique_cases():
             assert (find_place(name) or {}).get("id") == record["id"], name
     text = "В Старицком районе Тверской области 1 сентября открыли школу в Степурино."
     assert "Тверская область" in extract_facts(text, "ru", {"date": "2024-09-01"})["places"]
+
+
+def test_the_quoted_national_project_before_its_kind():
+    """"the “Education” national project" (en_64), as "the “Youth and Children” national project" (en_21)."""
+    assert find_initiative("the «Education» national project")["id"] == "national-project-education"
