@@ -1560,3 +1560,11 @@ def test_every_oblast_and_krai_is_found_in_its_oblique_cases():
 def test_the_quoted_national_project_before_its_kind():
     """"the “Education” national project" (en_64), as "the “Youth and Children” national project" (en_21)."""
     assert find_initiative("the «Education» national project")["id"] == "national-project-education"
+
+
+def test_a_visit_told_in_the_instrumental_case():
+    """«В Севастополь с рабочим визитом прибыл министр» (n_01; «визитом» also in b_02, d_10, g_04): the trip is a
+    visit to the place, whatever the noun's case."""
+    text = "В Севастополь с рабочим визитом прибыл министр просвещения России Сергей Кравцов."
+    events = extract_facts(text, "ru", {"date": "2025-09-10"})["events"]
+    assert any(e.get("action", {}).get("kind") == "visit" and e["place"] == "Севастополь" for e in events)
