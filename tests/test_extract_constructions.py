@@ -1568,3 +1568,13 @@ def test_a_visit_told_in_the_instrumental_case():
     text = "В Севастополь с рабочим визитом прибыл министр просвещения России Сергей Кравцов."
     events = extract_facts(text, "ru", {"date": "2025-09-10"})["events"]
     assert any(e.get("action", {}).get("kind") == "visit" and e["place"] == "Севастополь" for e in events)
+
+
+def test_a_solemn_opening_ceremony_is_an_opening():
+    """«состоялась торжественная церемония открытия школы» (n_05, a_07): an opening, as «церемония открытия» is; a
+    «торжественная церемония награждения» stays a ceremony of type other."""
+    text = "В Старицком районе 1 сентября 2024 года состоялась торжественная церемония открытия школы в Степурино."
+    events = extract_facts(text, "ru", {"date": "2024-09-01"})["events"]
+    assert [e["type"] for e in events if "церемония" in e["name"].lower()] == ["opening"]
+    text = "1 сентября 2024 года в Твери состоялась торжественная церемония награждения учителей."
+    assert [e["type"] for e in extract_facts(text, "ru", {"date": "2024-09-01"})["events"]] == ["other"]
