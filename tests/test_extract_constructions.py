@@ -1586,3 +1586,10 @@ def test_a_start_of_work_is_an_opening():
     text = "Глава Республики Алтай во вторник, 1 сентября 2020 года, дал старт работе мобильного технопарка «Кванториум»."
     events = extract_facts(text, "ru", {"date": "2020-09-02"})["events"]
     assert any(e["type"] == "opening" and e["date"] == "2020-09-01" for e in events)
+
+
+def test_a_marathon_of_openings_is_an_opening():
+    """«Всероссийский марафон открытий центров «Точка роста»» (k_07, c_01, f_07): the centres' openings, not a race."""
+    text = "29 сентября 2020 года в Липецкой области прошёл Всероссийский марафон открытий центров «Точка роста»."
+    events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
+    assert [e["type"] for e in events if "арафон" in e["name"]] == ["opening"]
