@@ -1583,7 +1583,8 @@ def test_a_solemn_opening_ceremony_is_an_opening():
 def test_a_start_of_work_is_an_opening():
     """«дал старт работе первого мобильного технопарка «Кванториум»» (m_05), «начнёт работу» (j_05), "will start
     operating" (en_61, en_35): the start of a centre's work is its opening, as «начал работу» is."""
-    text = "Глава Республики Алтай во вторник, 1 сентября 2020 года, дал старт работе мобильного технопарка «Кванториум»."
+    text = ("Глава Республики Алтай во вторник, 1 сентября 2020 года, дал старт работе мобильного технопарка "
+            "«Кванториум».")
     events = extract_facts(text, "ru", {"date": "2020-09-02"})["events"]
     assert any(e["type"] == "opening" and e["date"] == "2020-09-01" for e in events)
 
