@@ -1527,3 +1527,70 @@ def test_initials_right_after_an_institution_name_its_namesake():
             "district F.M. Kamaev opened it.")
     names = [p["name"] for p in extract_facts(text, "en", {"date": "2022-04-20"})["persons"]]
     assert names == ["F.M. Kamaev"]
+
+
+def test_titles_listed_after_a_plural_event_noun_are_events_each():
+    """«лауреаты конкурсов «Учитель года», «Мастер года» и «Сердце отдаю детям»» (k_02, m_06, n_06): one competition
+    per listed title, not only the first."""
+    text = ("В Магадане 20 апреля наградили победителей. Дипломы получили лауреаты конкурсов «Учитель года», "
+            "«Мастер года» и «Сердце отдаю детям».")
+    names = [e["name"] for e in extract_facts(text, "ru", {"date": "2023-04-21"})["events"]
+             if e["type"] == "competition"]
+    assert "Конкурс «Мастер года»" in names and "Конкурс «Сердце отдаю детям»" in names
+
+
+def test_every_oblast_and_krai_is_found_in_its_oblique_cases():
+    """«в Старицком районе Тверской области» (n_05): «Тверской» also reads as a masculine nominative, so the
+    oblique forms of Tver Oblast are aliases; every other oblast and krai is found through its lemmas."""
+    from edugraph.gazetteer import federal_subjects
+    from edugraph.text import parses
+    for record in federal_subjects():
+        adjective, kind = record["ru"].split()[0], record["ru"].split()[-1]
+        if len(record["ru"].split()) != 2 or kind not in ("область", "край"):
+            continue
+        parse = next(p for p in parses(adjective.lower()) if "ADJF" in p.tag)
+        gender = "femn" if kind == "область" else "masc"
+        for case in ("gent", "datv", "loct", "ablt"):
+            name = f"{parse.inflect({case, 'sing', gender}).word.capitalize()} {parses(kind)[0].inflect({case}).word}"
+            assert (find_place(name) or {}).get("id") == record["id"], name
+    text = "В Старицком районе Тверской области 1 сентября открыли школу в Степурино."
+    assert "Тверская область" in extract_facts(text, "ru", {"date": "2024-09-01"})["places"]
+
+
+def test_the_quoted_national_project_before_its_kind():
+    """"the “Education” national project" (en_64), as "the “Youth and Children” national project" (en_21)."""
+    assert find_initiative("the «Education» national project")["id"] == "national-project-education"
+
+
+def test_a_visit_told_in_the_instrumental_case():
+    """«В Севастополь с рабочим визитом прибыл министр» (n_01; «визитом» also in b_02, d_10, g_04): the trip is a
+    visit to the place, whatever the noun's case."""
+    text = "В Севастополь с рабочим визитом прибыл министр просвещения России Сергей Кравцов."
+    events = extract_facts(text, "ru", {"date": "2025-09-10"})["events"]
+    assert any(e.get("action", {}).get("kind") == "visit" and e["place"] == "Севастополь" for e in events)
+
+
+def test_a_solemn_opening_ceremony_is_an_opening():
+    """«состоялась торжественная церемония открытия школы» (n_05, a_07): an opening, as «церемония открытия» is; a
+    «торжественная церемония награждения» stays a ceremony of type other."""
+    text = "В Старицком районе 1 сентября 2024 года состоялась торжественная церемония открытия школы в Степурино."
+    events = extract_facts(text, "ru", {"date": "2024-09-01"})["events"]
+    assert [e["type"] for e in events if "церемония" in e["name"].lower()] == ["opening"]
+    text = "1 сентября 2024 года в Твери состоялась торжественная церемония награждения учителей."
+    assert [e["type"] for e in extract_facts(text, "ru", {"date": "2024-09-01"})["events"]] == ["other"]
+
+
+def test_a_start_of_work_is_an_opening():
+    """«дал старт работе первого мобильного технопарка «Кванториум»» (m_05), «начнёт работу» (j_05), "will start
+    operating" (en_61, en_35): the start of a centre's work is its opening, as «начал работу» is."""
+    text = ("Глава Республики Алтай во вторник, 1 сентября 2020 года, дал старт работе мобильного технопарка "
+            "«Кванториум».")
+    events = extract_facts(text, "ru", {"date": "2020-09-02"})["events"]
+    assert any(e["type"] == "opening" and e["date"] == "2020-09-01" for e in events)
+
+
+def test_a_marathon_of_openings_is_an_opening():
+    """«Всероссийский марафон открытий центров «Точка роста»» (k_07, c_01, f_07): the centres' openings, not a race."""
+    text = "29 сентября 2020 года в Липецкой области прошёл Всероссийский марафон открытий центров «Точка роста»."
+    events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
+    assert [e["type"] for e in events if "арафон" in e["name"]] == ["opening"]

@@ -15,6 +15,8 @@ import pycountry
 import yaml
 
 # code | id | English name | Russian name | aliases (;-separated)
+# (an oblique form is an alias when the lemmatiser cannot bring it back: «Тверской области» reads as the masculine
+# «тверской», so the lemma key misses «Тверская область»)
 TABLE = """
 RU-AD|adygea|Republic of Adygea|Республика Адыгея|Адыгея;Adygea;Adygeya
 RU-AL|altai-republic|Altai Republic|Республика Алтай|Горный Алтай;Republic of Altai
@@ -84,7 +86,7 @@ RU-SVE|sverdlovsk-oblast|Sverdlovsk Oblast|Свердловская област
 RU-TAM|tambov-oblast|Tambov Oblast|Тамбовская область|Tambov Region
 RU-TOM|tomsk-oblast|Tomsk Oblast|Томская область|Tomsk Region
 RU-TUL|tula-oblast|Tula Oblast|Тульская область|Tula Region
-RU-TVE|tver-oblast|Tver Oblast|Тверская область|Tver Region
+RU-TVE|tver-oblast|Tver Oblast|Тверская область|Tver Region;Тверской области;Тверской областью
 RU-TYU|tyumen-oblast|Tyumen Oblast|Тюменская область|Tyumen Region
 RU-ULY|ulyanovsk-oblast|Ulyanovsk Oblast|Ульяновская область|Ulyanovsk Region
 RU-VLA|vladimir-oblast|Vladimir Oblast|Владимирская область|Vladimir Region

@@ -203,7 +203,36 @@ def _mentions(article: Article) -> list[dict]:
                       "quoted": "«" in named or bool(re.match(r"\s+[A-Z]{2,}", name_tail)),
                       "title": (re.search(r"«([^»]+)»", named) or re.search(r"([A-Z]{2,}\w*)", name_tail)
                                 or [None, None])[1]})
+        if found[-1]["quoted"] and _plural_noun(m.group(0), lang) and not STAGE.match(m.group(0)):
+            found += _listed_titles(text, end, m.group(0), kind, lang)
     return found + _quoted_events(article)
+
+
+# «конкурсов «Учитель года», «Воспитатель года» и «Сердце отдаю детям»»: one more title of the list after the first
+LISTED_TITLE = re.compile(r"(?:\s*,\s*|\s+(?:и|а\s+также|and)\s+)«([^»]{2,120})»")
+
+
+def _plural_noun(noun: str, lang: str) -> bool:
+    """«конкурсов», "competitions": an event noun in the plural, which a list of titles may follow."""
+    word = noun.split()[-1]
+    if lang == "en":
+        return word.lower().endswith("s") and not word.lower().endswith("ss")
+    return all(p.tag.number == "plur" for p in parses(word.lower())[:2])
+
+
+def _listed_titles(text: str, end: int, noun: str, kind: str, lang: str) -> list[dict]:
+    """The titles listed after the first one of a plural event noun («конкурсов «Учитель года», «Мастер года»»,
+    "the competitions «A» and «B»"): one competition (or other event of the noun's type) each, named by the noun in
+    the singular and its title; an initiative's name («Точка роста») ends the list."""
+    single = lemma(noun.split()[-1]) if lang == "ru" else noun.split()[-1].rstrip("s")
+    out = []
+    for listed in iter(lambda: LISTED_TITLE.match(text, end), None):
+        if _initiative_name(listed.group(1)):
+            break
+        out.append({"start": listed.start(1) - 1, "end": listed.end(), "noun": single, "type": kind, "mods": "",
+                    "raw": f"{single} «{listed.group(1)}»", "quoted": True, "title": listed.group(1)})
+        end = listed.end()
+    return out
 
 
 ROOM = re.compile(r"(?<![\w-])зал\w*\s+$", re.I)  # «в зале заседаний»: a room, not a meeting
