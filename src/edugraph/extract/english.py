@@ -7,8 +7,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import (Article, Mention, before_cut, characters, cut_word_start, dateline_cities,
-                                      inside_quoted_name)
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -33,8 +32,6 @@ def analyse(article: Article) -> None:
     article.orgs = _orgs(text, article)
     article.places = [p for p in article.places if not _names_organisation(p, article.orgs)
                       and not any(q.start <= p.start < q.end for q in article.persons)]  # "Vladimir Putin"
-    article.cut = cut_word_start(text)
-    article.places, article.orgs = before_cut(article, article.places), before_cut(article, article.orgs)
 
 
 def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:
