@@ -14,9 +14,10 @@ from ..paths import BUILD
 REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
 
 
-def ntriples_triples(text: str, source: str = "the N-Triples") -> list[tuple]:
-    """The triples of N-Triples text as rdflib terms, in the order of the lines, parsed by pyoxigraph (many times
-    faster than rdflib's parser); a term that occurs many times is converted once."""
+def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
+    """The triples of N-Triples text (or of the file at a path, read by pyoxigraph itself) as rdflib terms, in the
+    order of the lines, parsed by pyoxigraph (many times faster than rdflib's parser); a term that occurs many times
+    is converted once."""
     from ..sparql.compare import to_rdflib
 
     terms: dict = {}
@@ -27,9 +28,10 @@ def ntriples_triples(text: str, source: str = "the N-Triples") -> list[tuple]:
             found = terms[t] = to_rdflib(t)
         return found
 
+    read = {"path": str(text)} if isinstance(text, Path) else {"input": text.encode("utf-8")}
     try:
         return [(term(t.subject), term(t.predicate), term(t.object))
-                for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+                for t in ox.parse(**read, format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError as err:
         raise EduGraphError(f"{source}: not valid N-Triples ({' '.join(str(err).split())})") from None
 
@@ -38,6 +40,11 @@ def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") ->
     """An rdflib graph of N-Triples text (see :func:`ntriples_triples`)."""
     graph = Graph(identifier=identifier)
     bind_prefixes(graph)
+    return _add_ntriples(graph, text, source)
+
+
+def _add_ntriples(graph, text: str | Path, source: str):
+    """`graph` with the triples of N-Triples text or file (see :func:`ntriples_triples`) added."""
     graph.addN((*triple, graph) for triple in ntriples_triples(text, source))
     return graph
 
@@ -57,8 +64,7 @@ def parse_into(graph, path: Path, format: str):
     literal, as a curated name can be: 40 s)."""
     try:
         if format == "nt":
-            graph.addN((*triple, graph) for triple in ntriples_triples(path.read_text(encoding="utf-8"), str(path)))
-            return graph
+            return _add_ntriples(graph, Path(path), str(path))
         return graph.parse(path, format=format)
     except OSError:
         raise
