@@ -57,6 +57,8 @@ QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string
 RESOLVE_UNITS = {  # name -> the unit of an article whose facts are resolved
     "resolve-schools": "школа № {i} в Казани, ",
 }
+# the end of every child: its CPU seconds since `start` and its peak resident memory in MB, on one line
+REPORT = "print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
 QUERY_CHILD = """
 import resource, sys, time
 from edugraph.sparql import client, lexer, params
@@ -64,8 +66,7 @@ unit, size = sys.argv[1], int(sys.argv[2])
 text = (unit * (size // len(unit) + 1))[:size]
 start = time.process_time()
 lexer.inspect(text), params.blanked(text), client.query_form(text)
-print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
-"""
+""" + REPORT
 OUTPUT_UNITS = {  # name -> the unit of one literal of N-Triples and N-Quads read back (`output.read.parse_into`)
     "read-long-literal": "Лицей ]]> \\ \"",  # rdflib's reader took time growing with the square of a line
 }
@@ -83,8 +84,7 @@ with tempfile.TemporaryDirectory() as folder:
     start = time.process_time()
     parse_into(Graph(), Path(folder) / "asserted.nt", "nt")
     parse_into(Dataset(), Path(folder) / "all.nq", "nquads")
-print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
-"""
+""" + REPORT
 RESOLVE_CHILD = """
 import resource, sys, time
 from edugraph.articles import Article
@@ -95,8 +95,7 @@ text = "Новости. " + "".join(unit.replace("{i}", str(i)) for i in range(s
 facts = extract_facts(text)
 start = time.process_time()
 resolve_article(Article(id="a", text=text, title="Новости", language="ru", date="2024-01-01"), facts)
-print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
-"""
+""" + REPORT
 CHILD = """
 import resource, sys, time
 from edugraph.extract import extract_facts
@@ -106,8 +105,7 @@ units = (unit.replace("{i}", str(i)) for i in range(size)) if "{i}" in unit else
 text = "Новости. " + "".join(units)[:size]
 start = time.process_time()
 extract_facts(text)
-print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
-"""
+""" + REPORT
 
 
 def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> tuple[float | None, int | None]:

@@ -11,7 +11,7 @@ from rdflib import Graph
 from edugraph.cli import main
 from edugraph.analysis.network import to_networkx
 from edugraph.paths import ONTOLOGY
-from edugraph.analysis.metrics import compute, format_stats
+from edugraph.analysis.metrics import NAME_WIDTH, compute, format_stats
 from support.netgraph import ID, sample_graph
 from support.payload import payload_build
 
@@ -44,6 +44,18 @@ def test_formats():
     assert rows[0][:4] == ["section", "name", "value", "detail"] and ["graph", "nodes", "8", "", "", "", ""] in rows
     table = format_stats(stats, "table")
     assert table.startswith("graph:\n  nodes") and "central Person:" in table
+
+
+def test_table_escapes_a_name_before_cutting_it_to_its_column():
+    stats = sample_stats()
+    person = stats["central"]["Person"][0]
+    person["label"] = "Иванов\u202e" + "я" * NAME_WIDTH  # escaped, then cut: the degree stays in its column
+    stats["communities"]["largest"][0]["members"][0] = "\x1b[2Kx"
+    table = format_stats(stats, "table")
+    line = next(line for line in table.split("\n") if line.startswith("  Иванов"))
+    assert line[:2 + NAME_WIDTH] == "  Иванов\\u202e" + "я" * (NAME_WIDTH - 13) + "…"
+    assert line[2 + NAME_WIDTH:2 + NAME_WIDTH + 9] == f"{person['degree']!s:>9}"
+    assert "\\x1b[2Kx" in table and "\x1b" not in table and "\u202e" not in table
 
 
 def test_cli_on_a_build(tmp_path_factory, tmp_path, capsys):

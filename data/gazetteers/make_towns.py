@@ -109,10 +109,11 @@ def subject_of_code(towns: list[dict], capitals: list[list[str]]) -> dict[str, s
     """GeoNames admin1code → federal subject id, read off the regional capitals of the hand rows (the first
     block of cities.yaml) and the cities of federal significance; exits when a code gets none or two."""
     by_name: dict[str, dict] = {}
-    for town in sorted(towns, key=lambda t: t["population"]):  # a namesake capital's town is the largest
+    smallest_first = sorted(towns, key=lambda t: t["population"])  # a namesake capital's town is the largest
+    for town in smallest_first:
         for name in town["alternatenames"]:
             by_name[fold(name)] = town
-    for town in sorted(towns, key=lambda t: t["population"]):  # (a primary name before an alternate one)
+    for town in smallest_first:  # (a primary name before an alternate one)
         by_name[fold(town["name"])] = town
     mapping: dict[str, set[str]] = {}
     for _ident, ru, en, parent, *_ in capitals:
@@ -148,19 +149,23 @@ def rows(head: str, min_population: int = MIN_POPULATION) -> list[str]:
     known = {fold(cell) for row in hand for cell in row[1:3] + row[4].split(";") if cell.strip()} | _other_places()
     ids = {row[0] for row in hand}
     person_words = _person_words()
-    chosen: dict[str, tuple[dict, str]] = {}
+    chosen: dict[str, tuple[dict, str]] = {}  # folded Russian name -> (the largest town of that name, the name)
+    shared: set[str] = set()  # folded Russian names of two towns neither of which is clearly larger
     for town in sorted(towns, key=lambda t: -t["population"]):
         ru = _russian_form(town["name"], town["alternatenames"])
-        if ru is None or fold(ru) in known or fold(town["name"]) in known:
+        if ru is None:
             continue
-        if fold(ru) in chosen:  # a namesake: the larger keeps the name only when clearly larger
-            chosen[fold(ru)] = (chosen[fold(ru)][0], "shared" if chosen[fold(ru)][0]["population"] <
-                                SHARED_RATIO * town["population"] else chosen[fold(ru)][1])
+        key = fold(ru)
+        if key in known or fold(town["name"]) in known:
             continue
-        chosen[fold(ru)] = (town, ru)
+        if key in chosen:  # a namesake: the larger keeps the name only when clearly larger
+            if chosen[key][0]["population"] < SHARED_RATIO * town["population"]:
+                shared.add(key)
+            continue
+        chosen[key] = (town, ru)
     out = []
-    for town, ru in chosen.values():
-        if ru == "shared" or town["population"] < min_population or not _safe(ru, town["name"], person_words):
+    for key, (town, ru) in chosen.items():
+        if key in shared or town["population"] < min_population or not _safe(ru, town["name"], person_words):
             continue
         parent = subjects[town["admin1code"]]
         if parent in CITY_SUBJECTS:

@@ -9,6 +9,7 @@ from collections import Counter
 
 import networkx as nx
 
+from ..errors import visible
 from ..text import shorten
 from .network import simple
 
@@ -142,6 +143,8 @@ def rows(stats: dict) -> list[tuple]:
 
 
 def format_stats(stats: dict, fmt: str = "table") -> str:
+    """The figures as JSON, CSV or a table for reading, where a name's or detail's control or bidi character (U+009B,
+    U+202E) is written as its escape before the name is cut to its column."""
     if fmt == "json":
         return json.dumps(stats, ensure_ascii=False, indent=2)
     table = rows(stats)
@@ -158,6 +161,6 @@ def format_stats(stats: dict, fmt: str = "table") -> str:
                 f"{sect + ':':<{NAME_WIDTH + 3}}{'degree':>8}  {'links':>5}  betweenness"
             lines.append(heading)
             section = sect
-        detail = f"{links:>5}  {betweenness}" if links != "" else detail
-        lines.append(f"  {shorten(str(name), NAME_WIDTH):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
+        detail = f"{links:>5}  {betweenness}" if links != "" else visible(str(detail))
+        lines.append(f"  {shorten(visible(str(name)), NAME_WIDTH):<{NAME_WIDTH}} {value!s:>8}  {detail}".rstrip())
     return "\n".join(lines + ["", *TABLE_NOTES])

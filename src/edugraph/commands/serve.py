@@ -94,18 +94,14 @@ def settings_from(args):
 
 def run(args) -> int:
     from ..sparql.endpoint import make_server
-    from ..sparql.store import STORE_DIR, damaged, is_damage, open_built
+    from ..sparql.store import STORE_DIR, damage_as_error, open_built
 
     check_arguments(args)
     settings = settings_from(args)  # argument errors before the store is loaded
     store = open_built(args.build, cache=args.cache)
     try:
-        server = make_server(store, settings, args.host, args.port, args.threads)
-    except RuntimeError as err:  # a damaged data block, met while counting the graphs
-        if not is_damage(err):
-            raise
-        advice = "run `edugraph build --full` to make a new one"
-        raise EduGraphError(damaged(args.build / STORE_DIR, err, advice)) from None
+        with damage_as_error(args.build / STORE_DIR):  # a damaged data block, met while counting the graphs
+            server = make_server(store, settings, args.host, args.port, args.threads)
     except OSError as err:
         raise EduGraphError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from None
     except ValueError:  # waitress: a --host that is no address nor a name this machine resolves

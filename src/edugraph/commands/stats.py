@@ -24,7 +24,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..errors import EduGraphError, visible
+    from ..errors import EduGraphError
     from ..analysis.network import load
     from ..analysis.metrics import compute, format_stats
     from .guard import refuse_build_entry
@@ -34,8 +34,6 @@ def run(args) -> int:
     if args.out:
         refuse_build_entry(args.out, "--out")
     text = format_stats(compute(load(args.build), args.top, args.lang), args.format)
-    if args.format == "table":  # for reading: a label's control or bidi character (U+009B, U+202E) as its escape
-        text = "\n".join(map(visible, text.split("\n")))
     if args.out:
         try:
             args.out.write_text(text + "\n", encoding="utf-8")

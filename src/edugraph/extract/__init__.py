@@ -11,7 +11,8 @@ from edugraph.extract import english, russian
 from edugraph.extract.dates import publication_date, reference_year
 from edugraph.extract.events import extract_events, not_at_main_event
 from edugraph.extract.initiatives import find_initiatives
-from edugraph.extract.mentions import Article, inside_quoted_name, split_sentences, unique
+from edugraph.extract.mentions import (Article, before_cut, cut_word_start, inside_quoted_name, split_sentences,
+                                      unique)
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
 from edugraph.extract.posts import attach_posts, of_article_region
 from edugraph.extract.sources import news_sources
@@ -30,6 +31,8 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     article = Article(clean, lang, reference_year(meta), split_sentences(clean), published=published or None,
                       place=(meta or {}).get("place") or None)
     (russian if lang == "ru" else english).analyse(article)
+    article.cut = cut_word_start(clean)
+    article.places, article.orgs = before_cut(article, article.places), before_cut(article, article.orgs)
     abbreviations = _defined_abbreviations(article)
     for mention in article.orgs:
         mention.value = abbreviations.get(mention.value, mention.value)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from edugraph import gazetteer
+from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import (Article, Mention, before_cut, characters, cut_word_start, dateline_cities,
-                                      inside_quoted_name)
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -17,8 +17,8 @@ ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].s
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
 _NUMBER = r"(?:\s+(?:No\.|№)\s*\d+)?"  # "School No. 234", "School № 234"
 # a month or weekday ends a name ("the State Kremlin Palace on October 4": a date, not a part of the palace's name)
-DATE_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
-             r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w'’.-])")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DATE_WORD = "(?:" + "|".join([m.capitalize() for m in EN_MONTHS] + list(_WEEKDAYS)) + r")(?![\w'’.-])"
 ORG = re.compile(rf"(?<![\w«]){ORG_WORDS}{ORG_HEADS}{_NUMBER}(?:{CONNECT}(?:(?!{DATE_WORD}){CAP}|district|region)"
                  rf"{_NUMBER})*")
 NETWORK_CENTRE = re.compile(r"(?<![\w-])(?:IT-cube|Kvantorium)\s+(?:centre|center)(?!s)")
@@ -33,8 +33,6 @@ def analyse(article: Article) -> None:
     article.orgs = _orgs(text, article)
     article.places = [p for p in article.places if not _names_organisation(p, article.orgs)
                       and not any(q.start <= p.start < q.end for q in article.persons)]  # "Vladimir Putin"
-    article.cut = cut_word_start(text)
-    article.places, article.orgs = before_cut(article, article.places), before_cut(article, article.orgs)
 
 
 def _names_organisation(place: Mention, orgs: list[Mention]) -> bool:

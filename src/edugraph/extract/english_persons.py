@@ -95,14 +95,15 @@ def _persons_in_run(run: str, offset: int) -> list[Mention]:
 
 # "the village of Maya Megino-Kangalassky district": a name before a territory's kind is the territory's adjective
 PLACE_KIND_AFTER = re.compile(r"\s+(?:district|ulus|region|area|okrug|municipal)\b", re.I)
-NAMESAKE_OF = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Gymnasium|Lyceum|College|University|Library|Museum"
-                         r"|Academy|Institute|Theatre|Centre|Center)\b")  # "Afanasy Osipov Secondary School"
+# an institution's head words: a name before them, or initials right after them, name its namesake
+NAMESAKE_HEADS = ("University", "Institute", "School", "Academy", "College", "Lyceum", "Gymnasium", "Museum", "Library")
+NAMESAKE_OF = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:" + "|".join(NAMESAKE_HEADS + ("Theatre", "Centre", "Center"))
+                         + r")\b")  # "Afanasy Osipov Secondary School"
 
 
 # initials and a surname ("head of the district F.M. Kamaev", "R.F.Adiev"), not a namesake ("the Museum after
 # I. Shakirov", "University by M. Lomonosov", "named after P.P.Semenov", "State University H. M. Berbekov": the
 # initials right after an institution's head word name its namesake, «имени» left out)
-NAMESAKE_HEADS = ("University", "Institute", "School", "Academy", "College", "Lyceum", "Gymnasium", "Museum", "Library")
 INITIALS_NAME = re.compile(r"(?<![\w.])(?<![A-Z]\.\s)(?<!after\s)(?<!by\s)"
                            + "".join(rf"(?<!{h}\s)" for h in NAMESAKE_HEADS)
                            + rf"(?:[A-Z]\.\s?){{1,2}}(?P<surname>{NAME_WORD})(?![\w-])")

@@ -460,13 +460,11 @@ def _dated_by_its_parts(events: list[dict]) -> None:
         date = event.get("date") or ""
         if event["type"] != "competition" or len(date) != 10:
             continue
-        ceremony = any(e is not event and e["type"] == "other" and e["date"] == date and CEREMONY.search(e["name"])
-                       for e in events)
+        same_day = [e for e in events if e is not event and e["type"] == "other" and e["date"] == date]
         stage = year and any(e is not event and e.get("parent") == event["name"] for e in events)
-        if year and date.startswith(year) and (stage or any(e is not event and e["type"] == "other" and
-                                                            e["date"] == date for e in events)):
+        if year and date.startswith(year) and (stage or same_day):
             event["date"] = year
-        elif ceremony:
+        elif any(CEREMONY.search(e["name"]) for e in same_day):
             event["date"] = date[:7]
         else:
             continue
@@ -738,9 +736,10 @@ def _event(article: Article, mentions: list[dict]) -> dict:
              "_sentences": unique(article.sentence_of(m["start"]) for m in mentions)}
     if any(m.get("sub") for m in mentions):
         event["_sub"] = True
-    title_year = next(filter(None, (_title_year(article.text, m["end"]) for m in mentions)), None)
-    if kind == "competition" and title_year and not STAGE.match(best["noun"]):
-        event["_title_year"] = title_year
+    if kind == "competition" and not STAGE.match(best["noun"]):
+        title_year = next(filter(None, (_title_year(article.text, m["end"]) for m in mentions)), None)
+        if title_year:
+            event["_title_year"] = title_year
     positions = {}
     for m in mentions:
         positions.setdefault(article.sentence_of(m["start"]), m["start"])

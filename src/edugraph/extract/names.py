@@ -107,7 +107,7 @@ def normalise_person(name: str, nominative: bool = False, cases: frozenset[str] 
     gender = _person_gender(full) if len(full) > 1 else None  # «Сизова М.Б.»: gender unknown, keep as written
     gender = _oblique_gender(full, cases) or gender
     if nominative and len(full) > 1 and not any(PATRONYMIC_END.search(w.lower()) for w in full) and \
-            any(FEMN_SURNAME.fullmatch(w) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", w) for w in full):
+            any(_femn_surname(w) for w in full):
         gender = "femn"
     if any(re.search(r"[а-яё](?:ов|ев|ёв|ин|ын)ой$", w) for w in full) or not cases and _woman_surname_first(full):
         gender = "femn"  # «Ю. В. Медовой», «Алине Кирсанкиной»: only a woman's surname ends so (an oblique case)
@@ -119,10 +119,15 @@ def normalise_person(name: str, nominative: bool = False, cases: frozenset[str] 
     return re.sub(r"(?<=\.) (?=[А-ЯЁA-Z]\.)", "", text)
 
 
+def _femn_surname(word: str) -> bool:
+    """«Князева», «Ивина», «Вольская»: a word shaped as a woman's surname in the nominative."""
+    return bool(FEMN_SURNAME.fullmatch(word) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", word))
+
+
 def _woman_surname_first(full: list[str]) -> bool:
     """«Суслова Юлия», «Васенина Валерия»: a woman's surname, then a woman's given name in the nominative — the
     order of pupils' and award lists, which stand in the nominative (not the genitive of «Юлий Суслов»)."""
-    if len(full) != 2 or not (FEMN_SURNAME.fullmatch(full[0]) or re.fullmatch(r"[А-ЯЁ][а-яё]+[сц]кая", full[0])):
+    if len(full) != 2 or not _femn_surname(full[0]):
         return False
     if any("Name" in p.tag for p in parses(full[0])):
         return False  # «Марина Ивина»: the given name comes first

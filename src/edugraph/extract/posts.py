@@ -237,9 +237,7 @@ def attach_posts(article) -> dict[str, list[dict]]:
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
-            post["org"] = _before_cut(article, post["org"])
-        for post in found:
-            post["org"] = resolve_org(article, person, post["post"], post["org"])
+            post["org"] = resolve_org(article, person, post["post"], _before_cut(article, post["org"]))
             if post["org"]:
                 article.post_orgs.append(Mention(person.start, person.end, post["org"]))
             if post not in posts.setdefault(person.value, []):

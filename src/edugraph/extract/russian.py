@@ -9,9 +9,8 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
-from edugraph.extract.mentions import (Article, Mention, before_cut, characters, cut_word_start, dateline_cities,
-                                      inside_quotes)
-from edugraph.extract.names import (_person_parts, genitive_phrase, nominative_phrase, normalise_person,
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
+from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
@@ -149,8 +148,6 @@ def analyse(article: Article) -> None:
     article.persons = _persons(article.text, by_type["PER"])
     article.places = _places(article.text, _before_persons(article.text, by_type["LOC"], article.persons))
     article.orgs = _orgs(article.text, by_type["ORG"], article)
-    article.cut = cut_word_start(article.text)
-    article.places, article.orgs = before_cut(article, article.places), before_cut(article, article.orgs)
 
 
 def _before_persons(text: str, spans: list[Mention], persons: list[Mention]) -> list[Mention]:
@@ -658,7 +655,7 @@ def _kind_names_it(kind: str, word: str) -> bool:
     if re.match(VILLAGE_WORD, kind):
         return True
     return bool(re.match(TOWN_WORD, kind)) and not any(
-        {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= 0.1 for p in parses(word.lower()))
+        NAME_TAGS & set(p.tag.grammemes) and p.score >= 0.1 for p in parses(word.lower()))
 
 
 def _village_name(word: str) -> str:

@@ -14,15 +14,16 @@ from ..paths import BUILD
 REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
 
 
-def ntriples_triples(text: str, source: str = "the N-Triples") -> list[tuple]:
-    """The triples of N-Triples text as rdflib terms, in the order of the lines, parsed by pyoxigraph (many times
-    faster than rdflib's parser); a term that occurs many times is converted once."""
-    return [quad[:3] for quad in _rdflib_quads(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES, source)]
+def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
+    """The triples of N-Triples text (or of the file at a path, read by pyoxigraph itself) as rdflib terms, in the
+    order of the lines, parsed by pyoxigraph (many times faster than rdflib's parser); a term that occurs many times
+    is converted once."""
+    return [quad[:3] for quad in _rdflib_quads(text, ox.RdfFormat.N_TRIPLES, source)]
 
 
-def _rdflib_quads(data: bytes, format: ox.RdfFormat, source: str) -> list[tuple]:
-    """(subject, predicate, object, graph name or None) of N-Triples or N-Quads bytes as rdflib terms, parsed by
-    pyoxigraph; a term that occurs many times is converted once."""
+def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[tuple]:
+    """(subject, predicate, object, graph name or None) of N-Triples or N-Quads text, or of the file at a path, as
+    rdflib terms, parsed by pyoxigraph; a term that occurs many times is converted once."""
     from ..sparql.compare import to_rdflib
 
     terms: dict = {}
@@ -35,9 +36,10 @@ def _rdflib_quads(data: bytes, format: ox.RdfFormat, source: str) -> list[tuple]
             found = terms[t] = to_rdflib(t)
         return found
 
+    read = {"path": str(text)} if isinstance(text, Path) else {"input": text.encode("utf-8")}
     try:
         return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
-                for q in ox.parse(data, format=format)]
+                for q in ox.parse(**read, format=format)]
     except SyntaxError as err:
         name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"
         raise EduGraphError(f"{source}: not valid {name} ({' '.join(str(err).split())})") from None
@@ -47,6 +49,11 @@ def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") ->
     """An rdflib graph of N-Triples text (see :func:`ntriples_triples`)."""
     graph = Graph(identifier=identifier)
     bind_prefixes(graph)
+    return _add_ntriples(graph, text, source)
+
+
+def _add_ntriples(graph, text: str | Path, source: str):
+    """`graph` with the triples of N-Triples text or file (see :func:`ntriples_triples`) added."""
     graph.addN((*triple, graph) for triple in ntriples_triples(text, source))
     return graph
 
@@ -66,10 +73,9 @@ def parse_into(graph, path: Path, format: str):
     the square of a line's length (a 1 MB literal, as a curated name can be: 40 s; 97 s in N-Quads)."""
     try:
         if format == "nt":
-            graph.addN((*triple, graph) for triple in ntriples_triples(path.read_text(encoding="utf-8"), str(path)))
-            return graph
+            return _add_ntriples(graph, Path(path), str(path))
         if format == "nquads":
-            quads = _rdflib_quads(path.read_bytes(), ox.RdfFormat.N_QUADS, str(path))
+            quads = _rdflib_quads(Path(path), ox.RdfFormat.N_QUADS, str(path))
             contexts = {name: graph.graph(name) if name is not None else graph.default_context
                         for name in {quad[3] for quad in quads}}
             graph.addN((s, p, o, contexts[name]) for s, p, o, name in quads)

@@ -139,7 +139,7 @@ def person_labels(name: str, lang: str) -> Labels:
     (Labels(ru='Струговщикова Н.Ф.', en='N.F. Strugovshchikova'), 'Maksim Burkovsky')
     """
     words = name.split()
-    if lang == "ru" and _surname_first(words):
+    if lang == "ru" and _surname_first(name):
         return Labels(ru=name, en=gazetteer.transliterate(" ".join([*words[1:], words[0]])))
     if len(words) != 3 or not all(word[:1].isupper() for word in words):
         return _as_written(name, lang)
@@ -155,12 +155,13 @@ def person_labels(name: str, lang: str) -> Labels:
 INITIALS = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}")  # «Н.Ф.», «Е.»
 
 
-def _surname_first(words: list[str]) -> bool:
+def _surname_first(name: str) -> bool:
     """True for a Russian name written surname first: before initials only («Струговщикова Н.Ф.», «Зенченко В. А.»)
     or before a given name that the surname is not («Бурковский Максим», as `names.person_identity` reads it)."""
+    words = name.split()
     if len(words) > 1 and all(INITIALS.fullmatch(word) for word in words[1:]):
         return True
-    return _surname_before_given(_name_words(" ".join(words)))
+    return _surname_before_given(_name_words(name))
 
 
 def place_labels(name: str, lang: str) -> Labels:

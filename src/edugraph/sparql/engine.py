@@ -29,7 +29,7 @@ from ..errors import EduGraphError
 from . import formats, lexer
 from .formats import PREFIX_MAP
 from .params import with_values
-from .store import is_damage
+from .store import REBUILD, is_damage
 
 POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
 KILL_GRACE = 1.0
@@ -198,8 +198,7 @@ def run(store: ox.Store, text: str, bindings: dict | None = None, solution_forma
     except (RuntimeError, OSError, ValueError) as err:
         message = " ".join(str(err).split())
         if isinstance(err, RuntimeError) and is_damage(err):
-            raise StoreDamaged("the build's store is damaged: run `edugraph build --full` to make a new one "
-                               f"({message[:200]})") from None
+            raise StoreDamaged(f"the build's store is damaged: {REBUILD} ({message[:200]})") from None
         if "projection" in message:
             message += " (a parameter must be a variable the query selects)"
         raise QueryError(f"the query failed: {message}") from None

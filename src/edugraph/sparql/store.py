@@ -32,11 +32,24 @@ INFERRED_FILE = "inferred.nt"
 STORE_DIR = "store"
 INFERRED = ox.NamedNode(str(GRAPH["inferred"]))
 DAMAGE = ("Corruption:", "IO error:")  # how RocksDB's errors (RuntimeError) begin when a file of a store is damaged
+REBUILD = "run `edugraph build --full` to make a new one"  # the advice for a damaged store
 
 
 def is_damage(err: RuntimeError) -> bool:
     """Whether a store's error says one of its files is damaged."""
     return str(err).startswith(DAMAGE)
+
+
+@contextmanager
+def damage_as_error(folder: Path):
+    """A damaged file of the store in `folder` met inside the block (a garbled data block, found only on reading it)
+    as a one-line error saying to build in full, not an internal error."""
+    try:
+        yield
+    except RuntimeError as err:
+        if not is_damage(err):
+            raise
+        raise EduGraphError(damaged(folder, err, REBUILD)) from None
 
 
 def _quads(path: Path, keep: Callable) -> Iterator[ox.Quad]:
@@ -229,25 +242,16 @@ class PreviousStore:
     def __init__(self, folder: Path):
         self.folder, self.store = Path(folder), ox.Store.read_only(str(folder))
 
-    @contextmanager
-    def reading(self):
-        try:
-            yield
-        except RuntimeError as err:
-            if not is_damage(err):
-                raise
-            raise EduGraphError(damaged(self.folder, err, "run `edugraph build --full` to make a new one")) from None
-
     def quads_for_pattern(self, *pattern) -> Iterator[ox.Quad]:
-        with self.reading():
+        with damage_as_error(self.folder):
             yield from self.store.quads_for_pattern(*pattern)
 
     def named_graphs(self) -> Iterator:
-        with self.reading():
+        with damage_as_error(self.folder):
             yield from self.store.named_graphs()
 
     def __contains__(self, quad: ox.Quad) -> bool:
-        with self.reading():
+        with damage_as_error(self.folder):
             return quad in self.store
 
 
