@@ -10,7 +10,7 @@ from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
+from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
 from edugraph.extract.sources import credit_lines
 from edugraph.extract.status import after_publication, tells_future
@@ -369,8 +369,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     if any(not e.get("parent") for e in told) and only is not None:
         # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
-    counted = counted_openings(article)
-    events = _without_bare_repeats(events + told) + counted
+    events = _without_bare_repeats(events + told) + counted_openings(article)
     _dated_by_its_parts(events)
     for event in events:
         event["place"] = _article_place(article, event["place"])
@@ -1065,12 +1064,11 @@ SINCE = re.compile(r"(?:(?<!\w)с|since|за|in)\s*$", re.I)  # «с 2019 год
 
 def counted_openings(article: Article) -> list[dict]:
     """Opening events of the sentences that report openings counted or planned, one per sentence."""
-    found = []
+    found, (before, after) = [], COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
         if not re.search(r"откры|откро|эксплуатац|open|commission|set\s+up|establish", text, re.I):
             continue  # a quick test before the patterns
-        before, after = COUNTED_OPENING[article.lang]
         m = before.search(text) or after.search(text)
         if not m:
             continue
@@ -1081,7 +1079,7 @@ def counted_openings(article: Article) -> list[dict]:
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
                  "participants": None}
-        if tells_future(text, article.lang) or re.search(r"планиру|намерен|will|plans?\s+to", text, re.I):
+        if tells_future(text, article.lang) or re.search(r"планиру|намерен", text, re.I):  # «планируем открыть»
             event["planned"] = True
         found.append(event)
     return found
@@ -1095,7 +1093,7 @@ def _relative_years(text: str, published: str | None) -> list:
     return relative_dates(text, published)
 
 
-def _common_place(article: Article, places: list) -> str | None:
+def _common_place(article: Article, places: list[Mention]) -> str | None:
     """Where a counted opening is: the one place its sentence names, or the region all its places lie in («в
     Тобольске и Ишиме» → Тюменская область); none when only the country holds them all."""
     records = [m.extra.get("record") for m in places]
