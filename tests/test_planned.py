@@ -65,3 +65,33 @@ def test_a_held_event_is_not_flagged():
 def test_an_opening_told_by_a_future_verb_in_the_publication_year_is_planned():
     facts = extract_facts("В этом году в Донецке откроют детский технопарк «Кванториум».", "ru", {"date": "2026-01-27"})
     assert [e.get("planned") for e in facts["events"] if e["type"] == "opening"] == [True]
+
+
+def openings(text: str, lang: str, published: str = "2023-03-07") -> list[tuple[str, str | None, bool]]:
+    facts = extract_facts(text, lang, {"date": published, "language": lang})
+    return [(e["name"], e["date"], bool(e.get("planned"))) for e in facts["events"] if e["type"] == "opening"]
+
+
+@pytest.mark.parametrize("text, lang, name, date, planned", [
+    ("В 2024 году в Тюменской области планируется открыть ещё два центра «IT-куб».", "ru",
+     "Открытие ещё два центра «IT-куб»", "2024", True),
+    ("В 2023 году в республике открылись 52 центра «Точка роста».", "ru", "Открытие 52 центра «Точка роста»", "2023",
+     False),
+    ("С 2019 года в регионе открыто 248 центров «Точка роста».", "ru", "Открытие 248 центров «Точка роста»", None,
+     False),  # a span since 2019 dates none
+    ("В Псковской области завершён ввод в эксплуатацию пяти школ.", "ru", "Открытие пяти школ", None, False),
+    ("In 2013 the Russian Federation opened 56 new schools.", "en", "Opening of 56 new schools", "2013", False),
+    ("By 1 September 2024, 63 general education schools will be opened.", "en",
+     "Opening of 63 general education schools", "2024-09-01", True),
+])
+def test_a_counted_or_planned_opening_is_an_event(text, lang, name, date, planned):
+    assert openings(text, lang) == [(name, date, planned)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("В регионе работают 25 центров «Точка роста».", "ru"),  # existing centres: no opening
+    ("В 2024 году откроются центры в 22 школах.", "ru"),  # no count of what opens
+    ("The region has 89 educational centres.", "en"),
+])
+def test_a_count_of_existing_centres_is_no_opening(text, lang):
+    assert openings(text, lang) == []

@@ -10,7 +10,7 @@ from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import LEAD_SENTENCES, Article, inside_quoted_name, located_at, unique
+from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
 from edugraph.extract.sources import credit_lines
 from edugraph.extract.status import after_publication, tells_future
@@ -369,7 +369,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     if any(not e.get("parent") for e in told) and only is not None:
         # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
-    events = _without_bare_repeats(events + told)
+    events = _without_bare_repeats(events + told) + counted_openings(article)
     _dated_by_its_parts(events)
     for event in events:
         event["place"] = _article_place(article, event["place"])
@@ -1018,3 +1018,89 @@ def _link_parent(article: Article, events: list[dict]) -> None:
             if parent:
                 event["parent"] = parent["name"]
                 return
+
+
+# Counted or planned openings (docs/EXTRACTION.md, «Gold convention: counted and planned openings»): «откроются 12
+# центров», «планируется открыть ещё два центра», «открыто 248 центров», «ввод в эксплуатацию пяти школ», "opened 56
+# new schools", "63 schools will be opened". A count of existing centres («работают 25 центров») has no opening verb.
+_OPEN_VERB = {"ru": r"(?:открыт[оыа]?|открыл[иа]?(?:сь)?|открылось|откро(?:ет|ют)(?:ся)?|открыть|"
+                    r"(?:ввод\w*|введен[оы]?)\s+в\s+эксплуатацию)",
+              "en": r"(?:opened|open|opens|commissioned|set\s+up|establish(?:ed)?)"}
+_COUNT_WORD = {"ru": r"(?:дв(?:а|е|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|(?:пят|шест|сем|восем|девят|десят)(?:ь|и)|"
+                     r"(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и)|двадцат(?:ь|и)|нескольк\w+)",
+               "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"}
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
+_OBJECT = {"ru": r"(?:центр|школ|технопарк|кванториум|IT-куб|«?точ\w+\s+рост|детск\w+\s+сад|сад(?:а|ов)\b|учреждени|"
+                 r"площадк|мастерск|пространств|корпус)\w*»?",
+           "en": r"(?:cent(?:re|er)s?|schools?|technoparks?|kvantoriums?|kindergartens?|institutions?|spaces|sites|"
+                 r"[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?)(?!\w)"}
+# «центры в 22 школах», "in 72 schools": the places where something opens, not a count of what opens
+_NOT_AFTER_PREPOSITION = "".join(rf"(?<!(?<![\w-]){p}\s)" for p in ("в", "во", "на", "in", "at", "on", "of"))
+_NOT_A_DAY = r"(?!\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|" \
+             r"march|april|may|june|july|august|september|october|november|december))"  # «5 сентября»: a date
+_FUNCTION_WORD = r"(?:the|a|an|of|in|on|at|to|for|в|во|на|по|с)\s"  # "opened 1 the first School": no count
+_QUOTED_AFTER = r"(?:\s+(?:[\w-]+\s+){0,3}?[«“\"„][^«»“”\"„]{1,60}[»”\"“])?"  # «центров … «Точка роста»»
+
+
+def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """(verb before count, count before verb) patterns of `lang`; the count phrase is the group ``what``."""
+    count = rf"(?:ещё\s+|еще\s+|another\s+|more\s+than\s+|over\s+|более\s+|свыше\s+|около\s+|порядка\s+)?" \
+            rf"(?:{_NOT_A_YEAR}(?!1(?!\d))\d{{1,4}}(?![\d.,:]\d){_NOT_A_DAY}|{_COUNT_WORD[lang]})"
+    filler = rf"(?:(?!{_FUNCTION_WORD})[\w«»“”\"'’-]+\s+){{0,3}}?"  # «новых», "general education"
+    what = rf"{_NOT_AFTER_PREPOSITION}(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
+    verb = rf"(?<![\w-]){_OPEN_VERB[lang]}(?![\w-])"
+    before = re.compile(rf"{verb}\s+(?:[\w-]+\s+){{0,3}}?{what}", re.I)
+    after = re.compile(rf"(?<![\w-]){what}[^.;,:!?]{{0,60}}?{verb}", re.I)
+    return before, after
+
+
+COUNTED_OPENING = {lang: _counted_opening_patterns(lang) for lang in ("ru", "en")}
+# «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
+THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
+                        r"the\s+(?:region|republic)(?![\w-]))", re.I)
+SINCE = re.compile(r"(?:(?<!\w)с|since|за|in)\s*$", re.I)  # «с 2019 года», "since 2019": a span, dated by none
+
+
+def counted_openings(article: Article) -> list[dict]:
+    """Opening events of the sentences that report openings counted or planned, one per sentence."""
+    found, (before, after) = [], COUNTED_OPENING[article.lang]
+    for s, e in article.sentences:
+        text = article.text[s:e]
+        if not re.search(r"откры|откро|эксплуатац|open|commission|set\s+up|establish", text, re.I):
+            continue  # a quick test before the patterns
+        m = before.search(text) or after.search(text)
+        if not m:
+            continue
+        what = re.sub(r"\s+", " ", m.group("what")).strip()
+        name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
+        dates = [d for d in find_dates(text, article.year) + _relative_years(text, article.published)
+                 if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
+        event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
+                 "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
+                 "participants": None}
+        if tells_future(text, article.lang) or re.search(r"планиру|намерен", text, re.I):  # «планируем открыть»
+            event["planned"] = True
+        found.append(event)
+    return found
+
+
+def _relative_years(text: str, published: str | None) -> list:
+    """The dates relative to the publication date (`relative_dates`), the years («в этом году», "this year") also
+    when the publication date gives only a year or month ("2013-10")."""
+    if published and 4 <= len(published) < 10:
+        return [d for d in relative_dates(text, published[:4] + "-01-01") if d.kind == "year"]
+    return relative_dates(text, published)
+
+
+def _common_place(article: Article, places: list[Mention]) -> str | None:
+    """Where a counted opening is: the one place its sentence names, or the region all its places lie in («в
+    Тобольске и Ишиме» → Тюменская область); none when only the country holds them all."""
+    records = [m.extra.get("record") for m in places]
+    if not places or len({m.value for m in places}) == 1 or not all(records):
+        return places[0].value if places else None
+    chains = [[r["id"] for r in gazetteer.ancestors(record)] for record in records]
+    common = next((i for i in chains[0] if all(i in chain for chain in chains[1:])), None)
+    record = gazetteer.place(common) if common else None
+    if not record or record.get("kind") == "country":
+        return None
+    return record["ru" if article.lang == "ru" else "en"]
