@@ -159,6 +159,7 @@ def test_generated_town_found_with_its_region_in_russian_and_english():
 
 def test_town_named_like_a_word_is_no_place_at_a_sentence_start():
     from edugraph.extract import extract_facts
-    facts = extract_facts("Зима выдалась снежной. Грязи на дорогах много. Учителя из Удомли приехали.", "ru", {"id": "t"})
+    text = "Зима выдалась снежной. Грязи на дорогах много. Учителя из Удомли приехали."
+    facts = extract_facts(text, "ru", {"id": "t"})
     assert facts["places"] == ["Удомля"] and g.find_place("Удомля")["parent"] == "tver-oblast"
     assert g.find_place("Зима") is None and g.find_place("Грязи") is None
