@@ -212,12 +212,21 @@ def _mentions(article: Article) -> list[dict]:
 LISTED_TITLE = re.compile(r"(?:\s*,\s*|\s+(?:и|а\s+также|and)\s+)«([^»]{2,120})»")
 
 
+def _plural_word(word: str, lang: str, n: int) -> bool:
+    """`word` in the plural: English ending in "s" but not "ss", Russian plural in each of its first `n` parses.
+
+    >>> _plural_word("Olympiads", "en", 2), _plural_word("class", "en", 2)
+    (True, False)
+    """
+    word = word.lower()
+    if lang == "en":
+        return word.endswith("s") and not word.endswith("ss")
+    return all(p.tag.number == "plur" for p in parses(word)[:n])
+
+
 def _plural_noun(noun: str, lang: str) -> bool:
     """«конкурсов», "competitions": an event noun in the plural, which a list of titles may follow."""
-    word = noun.split()[-1]
-    if lang == "en":
-        return word.lower().endswith("s") and not word.lower().endswith("ss")
-    return all(p.tag.number == "plur" for p in parses(word.lower())[:2])
+    return _plural_word(noun.split()[-1], lang, 2)
 
 
 def _listed_titles(text: str, end: int, noun: str, kind: str, lang: str) -> list[dict]:
@@ -499,10 +508,8 @@ def _bare_plural(mention: dict, lang: str) -> bool:
     """
     if mention["quoted"] or mention["mods"] or mention["raw"].lower() != mention["noun"].lower():
         return False
-    words = mention["noun"].lower().split()
-    if lang == "en":
-        return words[-1].endswith("s") and not words[-1].endswith("ss")
-    return len(words) == 1 and all(p.tag.number == "plur" for p in parses(words[0])[:3])
+    words = mention["noun"].split()
+    return (lang == "en" or len(words) == 1) and _plural_word(words[-1], lang, 3)
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
