@@ -1033,6 +1033,7 @@ def _link_parent(article: Article, events: list[dict]) -> None:
 _OPEN_VERB = {"ru": r"(?:открыт[оыа]?|открыл[иа]?(?:сь)?|открылось|откро(?:ет|ют)(?:ся)?|открыть|"
                     r"(?:ввод\w*|введен[оы]?)\s+в\s+эксплуатацию)",
               "en": r"(?:opened|open|opens|commissioned|set\s+up|establish(?:ed)?)"}
+OPEN_VERB = {lang: re.compile(verb, re.I) for lang, verb in _OPEN_VERB.items()}
 _COUNT_WORD = {"ru": r"(?:дв(?:а|е|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|(?:пят|шест|сем|восем|девят|десят)(?:ь|и)|"
                      r"(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и)|двадцат(?:ь|и)|нескольк\w+)",
                "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"}
@@ -1055,7 +1056,7 @@ def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
             rf"(?:{_NOT_A_YEAR}(?!1(?!\d))\d{{1,4}}(?![\d.,:]\d){_NOT_A_DAY}|{_COUNT_WORD[lang]})"
     filler = rf"(?:(?!{_FUNCTION_WORD})[\w«»“”\"'’-]+\s+){{0,3}}?"  # «новых», "general education"
     what = rf"{_NOT_AFTER_PREPOSITION}(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
-    verb = rf"(?<![\w-]){_OPEN_VERB[lang]}(?![\w-])"
+    verb = rf"(?<![\w-]){OPEN_VERB[lang].pattern}(?![\w-])"
     before = re.compile(rf"{verb}\s+(?:[\w-]+\s+){{0,3}}?{what}", re.I)
     after = re.compile(rf"(?<![\w-]){what}[^.;,:!?]{{0,60}}?{verb}", re.I)
     return before, after
@@ -1073,7 +1074,7 @@ def counted_openings(article: Article) -> list[dict]:
     found, (before, after) = [], COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
-        if not re.search(r"откры|откро|эксплуатац|open|commission|set\s+up|establish", text, re.I):
+        if not OPEN_VERB[article.lang].search(text):
             continue  # a quick test before the patterns
         m = before.search(text) or after.search(text)
         if not m:
