@@ -1081,7 +1081,7 @@ def counted_openings(article: Article) -> list[dict]:
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
         name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
-        dates = [d for d in find_dates(text, article.year) + _relative_years(text, article.published)
+        dates = [d for d in find_dates(text, article.year) + relative_dates(text, article.published)
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
@@ -1090,14 +1090,6 @@ def counted_openings(article: Article) -> list[dict]:
             event["planned"] = True
         found.append(event)
     return found
-
-
-def _relative_years(text: str, published: str | None) -> list:
-    """The dates relative to the publication date (`relative_dates`), the years («в этом году», "this year") also
-    when the publication date gives only a year or month ("2013-10")."""
-    if published and 4 <= len(published) < 10:
-        return [d for d in relative_dates(text, published[:4] + "-01-01") if d.kind == "year"]
-    return relative_dates(text, published)
 
 
 def _common_place(article: Article, places: list[Mention]) -> str | None:
