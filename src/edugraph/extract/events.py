@@ -1086,7 +1086,7 @@ def counted_openings(article: Article) -> list[dict]:
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
                  "participants": None}
-        if tells_future(text, article.lang) or re.search(r"планиру|намерен", text, re.I):  # «планируем открыть»
+        if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
         found.append(event)
     return found
