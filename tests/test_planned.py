@@ -88,6 +88,17 @@ def test_a_counted_or_planned_opening_is_an_event(text, lang, name, date, planne
     assert openings(text, lang) == [(name, date, planned)]
 
 
+def test_an_intended_opening_is_planned():  # «намерены»: a future marker of data/gazetteers/events.yaml
+    assert openings("В Курской области намерены открыть ещё три центра «Точка роста».", "ru") == [
+        ("Открытие ещё три центра «Точка роста»", None, True)]
+
+
+@pytest.mark.parametrize("published", ["2013", "2013-10"])
+def test_this_year_of_a_year_or_month_publication_date_dates_a_counted_opening(published):
+    assert openings("В этом году в регионе открыто 12 центров «Точка роста».", "ru", published) == [
+        ("Открытие 12 центров «Точка роста»", "2013", False)]
+
+
 @pytest.mark.parametrize("text, lang", [
     ("В регионе работают 25 центров «Точка роста».", "ru"),  # existing centres: no opening
     ("В 2024 году откроются центры в 22 школах.", "ru"),  # no count of what opens

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..paths import BUILD
 from ..sparql.client import add_remote_arguments
+from ..sparql.engine import Limits
 from .argtypes import seconds
 
 FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]
@@ -33,8 +34,9 @@ def register(subparsers) -> None:
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
     parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop the query after this many seconds, 0 for no limit (default {DEFAULT_TIMEOUT:g})")
-    parser.add_argument("--memory", type=int, default=1024, metavar="MB",
-                        help="memory the query may use beyond the store, with or without a time limit (default 1024)")
+    parser.add_argument("--memory", type=int, default=Limits.memory_mb, metavar="MB",
+                        help="memory the query may use beyond the store, with or without a time limit "
+                             f"(default {Limits.memory_mb})")
     parser.add_argument("--no-inferred", action="store_true", help="leave out the OWL-RL inferred graph")
     parser.add_argument("--list", action="store_true", help="list the query library with each query's question")
     parser.add_argument("--endpoint", metavar="URL",

@@ -159,34 +159,40 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
     «с началом учебного года» resolved against the ISO publication date (a weekday is the latest such day not after
     it; «минувшую»/"last" one strictly before it; the Day of Knowledge is 1 September of that year, Teacher's Day
-    5 October, the start of the school year the coming one).
+    5 October, the start of the school year the coming one). A publication date of only a year or a month ("2013-10")
+    resolves the years alone.
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
     ['2024-03-12', '2024-03-08', '2021']
+    >>> [d.date for d in relative_dates("Вчера, в этом году", "2013-10")]
+    ['2013']
     """
     import datetime
 
-    if not published or not re.fullmatch(r"\d{4}-\d\d-\d\d", published[:10]):
+    if not published or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", published[:10]):
         return []
-    base = datetime.date.fromisoformat(published[:10])
+    year = int(published[:4])
+    base = datetime.date.fromisoformat(published[:10]) if len(published[:10]) == 10 else None
     out = []
     for m in RELATIVE.finditer(text):
+        if m.group("this_year"):
+            out.append(DateMention(m.start(), m.end(), str(year), None, "year"))
+            continue
+        if m.group("ago") or m.group("last_year"):
+            ago = m.group("ago")
+            back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1
+            out.append(DateMention(m.start(), m.end(), str(year - back), None, "year"))
+            continue
+        if base is None:
+            continue  # a day needs the day of publication
         if m.group("day"):
             day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
         elif m.group("knowledge"):
             day = datetime.date(base.year, 9, 1)
         elif m.group("teachers_day"):
             day = datetime.date(base.year, 10, 5)
-        elif m.group("this_year"):
-            out.append(DateMention(m.start(), m.end(), str(base.year), None, "year"))
-            continue
         elif m.group("school_start"):  # the coming 1 September
             day = datetime.date(base.year + (base.month > 9), 9, 1)
-        elif m.group("ago") or m.group("last_year"):
-            ago = m.group("ago")
-            back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1
-            out.append(DateMention(m.start(), m.end(), str(base.year - back), None, "year"))
-            continue
         else:
             weekday = next(n for stem, n in _WEEKDAYS.items() if m.group("weekday").lower().startswith(stem))
             back = (base.weekday() - weekday) % 7 or (7 if m.group("past") else 0)

@@ -212,12 +212,21 @@ def _mentions(article: Article) -> list[dict]:
 LISTED_TITLE = re.compile(r"(?:\s*,\s*|\s+(?:и|а\s+также|and)\s+)«([^»]{2,120})»")
 
 
+def _plural_word(word: str, lang: str, n: int) -> bool:
+    """`word` in the plural: English ending in "s" but not "ss", Russian plural in each of its first `n` parses.
+
+    >>> _plural_word("Olympiads", "en", 2), _plural_word("class", "en", 2)
+    (True, False)
+    """
+    word = word.lower()
+    if lang == "en":
+        return word.endswith("s") and not word.endswith("ss")
+    return all(p.tag.number == "plur" for p in parses(word)[:n])
+
+
 def _plural_noun(noun: str, lang: str) -> bool:
     """«конкурсов», "competitions": an event noun in the plural, which a list of titles may follow."""
-    word = noun.split()[-1]
-    if lang == "en":
-        return word.lower().endswith("s") and not word.lower().endswith("ss")
-    return all(p.tag.number == "plur" for p in parses(word.lower())[:2])
+    return _plural_word(noun.split()[-1], lang, 2)
 
 
 def _listed_titles(text: str, end: int, noun: str, kind: str, lang: str) -> list[dict]:
@@ -499,10 +508,8 @@ def _bare_plural(mention: dict, lang: str) -> bool:
     """
     if mention["quoted"] or mention["mods"] or mention["raw"].lower() != mention["noun"].lower():
         return False
-    words = mention["noun"].lower().split()
-    if lang == "en":
-        return words[-1].endswith("s") and not words[-1].endswith("ss")
-    return len(words) == 1 and all(p.tag.number == "plur" for p in parses(words[0])[:3])
+    words = mention["noun"].split()
+    return (lang == "en" or len(words) == 1) and _plural_word(words[-1], lang, 3)
 
 
 def _sole_reported(article: Article, groups: dict[str, list[dict]]) -> str | None:
@@ -1026,6 +1033,7 @@ def _link_parent(article: Article, events: list[dict]) -> None:
 _OPEN_VERB = {"ru": r"(?:открыт[оыа]?|открыл[иа]?(?:сь)?|открылось|откро(?:ет|ют)(?:ся)?|открыть|"
                     r"(?:ввод\w*|введен[оы]?)\s+в\s+эксплуатацию)",
               "en": r"(?:opened|open|opens|commissioned|set\s+up|establish(?:ed)?)"}
+OPEN_VERB = {lang: re.compile(verb, re.I) for lang, verb in _OPEN_VERB.items()}
 _COUNT_WORD = {"ru": r"(?:дв(?:а|е|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|(?:пят|шест|сем|восем|девят|десят)(?:ь|и)|"
                      r"(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и)|двадцат(?:ь|и)|нескольк\w+)",
                "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"}
@@ -1048,7 +1056,7 @@ def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
             rf"(?:{_NOT_A_YEAR}(?!1(?!\d))\d{{1,4}}(?![\d.,:]\d){_NOT_A_DAY}|{_COUNT_WORD[lang]})"
     filler = rf"(?:(?!{_FUNCTION_WORD})[\w«»“”\"'’-]+\s+){{0,3}}?"  # «новых», "general education"
     what = rf"{_NOT_AFTER_PREPOSITION}(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
-    verb = rf"(?<![\w-]){_OPEN_VERB[lang]}(?![\w-])"
+    verb = rf"(?<![\w-]){OPEN_VERB[lang].pattern}(?![\w-])"
     before = re.compile(rf"{verb}\s+(?:[\w-]+\s+){{0,3}}?{what}", re.I)
     after = re.compile(rf"(?<![\w-]){what}[^.;,:!?]{{0,60}}?{verb}", re.I)
     return before, after
@@ -1066,30 +1074,22 @@ def counted_openings(article: Article) -> list[dict]:
     found, (before, after) = [], COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
-        if not re.search(r"откры|откро|эксплуатац|open|commission|set\s+up|establish", text, re.I):
+        if not OPEN_VERB[article.lang].search(text):
             continue  # a quick test before the patterns
         m = before.search(text) or after.search(text)
         if not m:
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
         name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
-        dates = [d for d in find_dates(text, article.year) + _relative_years(text, article.published)
+        dates = [d for d in find_dates(text, article.year) + relative_dates(text, article.published)
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
                  "participants": None}
-        if tells_future(text, article.lang) or re.search(r"планиру|намерен", text, re.I):  # «планируем открыть»
+        if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
         found.append(event)
     return found
-
-
-def _relative_years(text: str, published: str | None) -> list:
-    """The dates relative to the publication date (`relative_dates`), the years («в этом году», "this year") also
-    when the publication date gives only a year or month ("2013-10")."""
-    if published and 4 <= len(published) < 10:
-        return [d for d in relative_dates(text, published[:4] + "-01-01") if d.kind == "year"]
-    return relative_dates(text, published)
 
 
 def _common_place(article: Article, places: list[Mention]) -> str | None:

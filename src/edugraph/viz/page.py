@@ -121,7 +121,8 @@ def tooltip(graph, node: str, articles: dict, terms: dict, lang: str) -> str:
 
 
 def evidence_lines(sentences: list[str] | None, lang: str) -> list[str]:
-    """The source sentences of a node's or edge's facts (the first few, each shortened), under a heading.
+    """The source sentences of a node's or edge's facts (the first few), under a heading; the callers shorten
+    every finished line.
 
     >>> evidence_lines(["Заседание открыла Вера Князева."], "en")
     ['From the text:', '  «Заседание открыла Вера Князева.»']
@@ -130,7 +131,7 @@ def evidence_lines(sentences: list[str] | None, lang: str) -> list[str]:
     """
     if not sentences:
         return []
-    return [f"{TEXT['evidence'][lang]}:", *(f"  «{shorten(s, MAX_TEXT)}»" for s in sentences[:MAX_SENTENCES])]
+    return [f"{TEXT['evidence'][lang]}:", *(f"  «{s}»" for s in sentences[:MAX_SENTENCES])]
 
 
 def community_colours(view: View) -> tuple[dict[str, str], list[dict], int]:
