@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from edugraph.cli import main
+from support.corpus import corpus
 from support.robust import hash_tree, store_digest
 from test_hostile_entry_points import one_error_line
 
@@ -230,9 +231,7 @@ def one_article(tmp_path):
     """A folder holding one seed article and an empty curation folder beside it."""
     from edugraph.paths import ARTICLES
 
-    articles, curation = tmp_path / "articles", tmp_path / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(tmp_path, [])
     for path in ARTICLES.glob("000_*"):
         shutil.copy(path, articles)
     return articles, curation, next(articles.glob("*.txt")).stem

@@ -21,6 +21,7 @@ from edugraph.paths import ARTICLES, ONTOLOGY
 from edugraph.errors import UNSEEN
 from edugraph.sparql.params import ParameterError
 from support.badinputs import SEED_ID
+from support.corpus import corpus
 from support.robust import hash_tree, run_subprocess
 from support.stores import load, virtuoso_login
 from support.virtuoso import ISQL
@@ -95,9 +96,7 @@ def content_build(tmp_path_factory) -> Path:
     """The seed article under metadata whose title would drive a terminal and whose place is a spreadsheet formula
     (the place becomes a place node labelled with it)."""
     folder = tmp_path_factory.mktemp("hostile-content")
-    articles, curation = folder / "articles", folder / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(folder, [])
     text = (ARTICLES / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     for name, meta in (("h1", CONTENT), ("h2", {"title": "Вторая", "place": DRIVING_PLACE})):
         (articles / f"{name}.txt").write_text(text, encoding="utf-8")

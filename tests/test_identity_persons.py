@@ -13,6 +13,7 @@ from edugraph.build import article_facts, run_build
 from edugraph.extract.names import PATRONYMIC_END, person_identity
 from edugraph.namespaces import ID
 from edugraph.resolve import resolve_article
+from support.corpus import corpus
 
 AYSEN = "Глава Якутии Айсен Николаев открыл новую школу в Якутске. Он поздравил учеников."
 PUPIL = "В финальный этап олимпиады прошли Александр Николаев, Юрий Жиляков и Анастасия Павлова."
@@ -66,9 +67,7 @@ def test_transliteration_variants_of_a_surname_are_one_person():
 
 
 def test_a_person_is_labelled_with_a_name_written_for_them(tmp_path):
-    articles, curation = tmp_path / "articles", tmp_path / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(tmp_path, [])
     for ident, text in (("yakutia", AYSEN), ("olympiad", PUPIL)):
         (articles / f"{ident}.txt").write_text(text, encoding="utf-8")
         (articles / f"{ident}.json").write_text(json.dumps({"id": ident, "title": "Новости", "date": "2024-04-12",

@@ -11,6 +11,7 @@ from edugraph.articles import read_article
 from edugraph.build import run_build, write_build
 from edugraph.extract import extract_facts
 from edugraph.sparql.store import open_built
+from support.corpus import corpus
 from support.queries import select
 
 DEV = Path(__file__).parent / "dev" / "articles"
@@ -22,9 +23,7 @@ SYNTHETIC = ("7 марта 2023 года в Томске прошёл регио
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     root = tmp_path_factory.mktemp("planned")
-    articles, curation = root / "articles", root / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(root, [])
     (articles / "tomsk.txt").write_text(SYNTHETIC, encoding="utf-8")
     (articles / "tomsk.json").write_text(json.dumps({"id": "tomsk", "title": "Новости", "date": "2023-03-07",
                                                      "language": "ru"}), encoding="utf-8")

@@ -18,6 +18,7 @@ from edugraph.sparql.formats import PREFIX_MAP
 from edugraph.sparql.params import ParameterError, bind_resolved, store_lookup
 from edugraph.sparql.store import open_built
 from support import jena
+from support.corpus import corpus
 from support.queries import select
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -399,9 +400,7 @@ def english_named_store(tmp_path_factory):
     from edugraph.build import run_build, write_build
 
     root = tmp_path_factory.mktemp("english-named")
-    articles, curation = root / "articles", root / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(root, [])
     for stem in ENGLISH_NAMED:
         for suffix in (".txt", ".json"):
             source = ROOT / "tests" / "dev" / "articles" / f"{stem}{suffix}"

@@ -16,6 +16,7 @@ import rdflib
 
 from edugraph.cli import main
 from edugraph.paths import ARTICLES
+from support.corpus import corpus
 from support.badinputs import SEED_ID
 
 SCRIPT = "</script><img src=x onerror=alert(1)>{{7*7}}"
@@ -33,9 +34,7 @@ FORMATS = {".nt": "nt", ".nq": "nquads", ".ttl": "turtle", ".trig": "trig", ".js
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    articles, curation = folder / "articles", folder / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(folder, [])
     text = (ARTICLES / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     for index, (title, place, url, date) in enumerate(HOSTILE):
         (articles / f"h{index}.txt").write_text(text, encoding="utf-8")

@@ -12,6 +12,7 @@ import pytest
 from edugraph.build import run_build, write_build
 from edugraph.paths import ARTICLES, CURATION
 from edugraph.sparql.store import STORE_DIR, add_graphs, apply_changes, write_store
+from support.corpus import corpus
 
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -68,9 +69,7 @@ def added_build(tmp_path_factory) -> Path:
     """The seed articles but the last built, then the last added and built again over it."""
     stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))
     work = tmp_path_factory.mktemp("delta")
-    articles, curation = work / "articles", work / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(work, [])
 
     def copy(stem):
         for source in (ARTICLES / f"{stem}.txt", ARTICLES / f"{stem}.json", CURATION / f"{stem}.yaml"):

@@ -15,6 +15,7 @@ import pytest
 
 from edugraph.cli import main
 from edugraph.errors import EduGraphError
+from support.corpus import corpus
 from support.payload import IMG, PAYLOAD_ID, SCRIPT, payload_build
 
 
@@ -278,9 +279,7 @@ def test_a_long_curated_name_is_cut_on_the_page_and_kept_whole_in_the_build(tmp_
     import shutil
 
     from edugraph.viz.views import MAX_TEXT
-    articles, curation = tmp_path / "articles", tmp_path / "curation"
-    articles.mkdir()
-    curation.mkdir()
+    articles, curation = corpus(tmp_path, [])
     for path in (Path(__file__).parent / "dev" / "articles").glob("real_ru_k_08_*"):
         shutil.copy(path, articles / path.name)
     stem = next(articles.glob("*.json")).stem
