@@ -88,12 +88,19 @@ def test_a_stop_waits_for_the_end_of_a_held_block_even_with_other_threads():
     try:
         with signals_held():
             os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.1)
+            _sleep_in_steps(2)  # time for the thread the kernel chose to run, on a loaded machine too
             reached = True
-        time.sleep(1)  # the interrupt is raised here
+        _sleep_in_steps(5)  # the interrupt is raised here
         raise AssertionError("no interrupt after the block")
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
     assert reached
+
+
+def _sleep_in_steps(seconds: float) -> None:
+    """Sleep in short steps, so that a pending signal's handler runs between them."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        time.sleep(0.01)
