@@ -69,3 +69,53 @@ def test_a_town_the_gazetteer_lacks_after_its_kind_word():
     places = extract_facts(text, "ru")["places"]
     assert {"Заречный", "Грязи", "Созимский"} <= set(places)
     assert "Дмитрий" not in places and "Центра" not in places
+
+
+def test_listed_district_adjectives_in_any_case_and_hyphenated():
+    """Round 20p: district adjectives joined by commas and «и» before their plural kind name one district each in any
+    case, hyphenated ones too (real sentences of o_03, m_05, o_07, en_66; a_06 and f_08 have the construction)."""
+    okrugs = extract_facts("Детские технопарки расположатся в Губкинском и Старооскольском округах.", "ru")["places"]
+    assert {"Губкинский округ", "Старооскольский округ"} <= set(okrugs) and "Губкинский" not in okrugs
+    altai = extract_facts("Специализированная учебная лаборатория на базе транспортного средства посетит Улаганский, "
+                          "Кош-Агачский, Усть-Канский, Усть-Коксинский, Шебалинский и Чойский районы несколько раз в "
+                          "течение учебного года.", "ru")["places"]
+    assert {"Кош-Агачский район", "Усть-Канский район", "Улаганский район", "Чойский район"} <= set(altai)
+    chechnya = extract_facts("ЧЕЧНЯ. Новая школа №1 в Ачхой-Мартановском районе построена в рамках государственной "
+                             "программы «Развития образования» и рассчитана на 720 посадочных мест.", "ru")["places"]
+    assert "Ачхой-Мартановский район" in chechnya  # «Мартановском» is a surname to the dictionary
+    dagestan = extract_facts("Two schools were opened in Kizilyurtovsky, Tabasaransky and Tsumadinsky districts.",
+                             "en")["places"]
+    assert {"Kizilyurtovsky district", "Tabasaransky district", "Tsumadinsky district"} <= set(dagestan)
+
+
+def test_contracted_deputy_titles_are_deputies():
+    """Round 20p: «замначальника», «замгубернатора» are deputies as «замдиректора», «замминистра», «зампред» were
+    (real sentences of o_03 and a_03; f_06 «замглавы»)."""
+    from edugraph.gazetteer import find_role
+    belgorod = extract_facts("По заявлению первого замначальника регионального департамента образования Николая "
+                             "Рухленко, почти 92% детей в области заняты допобразованием.", "ru")
+    [(title, _)] = _posts(belgorod)["Николай Рухленко"]
+    assert find_role(title)["id"] == "deputy-head"
+    murmansk = extract_facts("Мурманский «Кванториум» принял почти 300 талантливых школьников, об этом сегодня "
+                             "рассказал на церемонии открытия детского технопарка замгубернатора Алексей Тюкавин.",
+                             "ru")
+    [(title, _)] = _posts(murmansk)["Алексей Тюкавин"]
+    assert find_role(title)["id"] == "deputy-governor"
+
+
+def test_an_outlet_named_after_a_past_reporting_verb():
+    """Round 20p: «Как сообщила «БелПресса»» names the outlet as «сообщает «ИркСиб»» does (o_03; g_07, j_04)."""
+    text = ("Два новых «Кванториума» откроются на территории региона. Как сообщила «БелПресса», работа белгородского "
+            "«Кванториума» позволит охватить не менее 5 тыс. школьников уже к концу 2019 года.")
+    assert "«БелПресса»" in extract_facts(text, "ru")["organisations"]
+
+
+def test_an_opened_school_stays_an_organisation_when_its_opening_is_an_event():
+    """Round 20p: the event that takes an opening action's name («Открытие школа № 9») no longer hides the opened
+    school from the organisations, as an action event's name did not (o_02, real sentences)."""
+    text = ("Губернатор Свердловской области Евгений Куйвашев побывал на открытии двух новых школ региона. Об этом он "
+            "рассказал на своей странице в Instagram. Также губернатор отметил, что к учебному году был закончены все "
+            "работы в центре образования «Аксиома» в Каменске-Уральском на 1275 мест, открылась школа № 9 в Ревде на "
+            "500 мест, а также школа № 6 в Невьянске на 1000 мест.")
+    organisations = extract_facts(text, "ru")["organisations"]
+    assert {"школа № 9", "школа № 6"} <= set(organisations)

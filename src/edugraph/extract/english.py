@@ -72,9 +72,11 @@ def _places(text: str) -> list[Mention]:
         for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
             name = f"{item.group(0)} {m.group('kind')[:-1]}"
             record = gazetteer.find_place(name)
+            start = m.start("items") + item.start()
             if record:
-                start = m.start("items") + item.start()
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
+            elif m.group("kind") == "districts":  # "in Kizilyurtovsky, Tabasaransky and Tsumadinsky districts"
+                out.append(Mention(start, start + len(item.group(0)), name, {"id": "~" + fold(name), "record": None}))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
                         r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
                         r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"

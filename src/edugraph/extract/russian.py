@@ -24,7 +24,10 @@ SURNAME_BEFORE = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё
 # Раскатихинского сельсоветов», «Ленинского муниципального района». One separator per item (a comma or spaces, never
 # both ways: «\s*,?\s*» matched a space two ways and doubled the work per word) and at most 12 items: linear.
 # Read twice: listed districts («… района», `_places`) and unlisted municipalities in the plural (`_municipalities`).
-DISTRICT_LIST = re.compile(r"(?<![\w-])(?P<adjs>(?:[А-ЯЁ][а-яё-]+(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)(?:и\s+)?){1,12})"
+# An adjective may be hyphenated, each part capitalised or not («Кош-Агачский», «Кирово-Чепецкого»).
+DISTRICT_ADJ = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
+DISTRICT_LIST = re.compile(rf"(?<![\w-])(?P<adjs>(?:{DISTRICT_ADJ}(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)"
+                           r"(?:и\s+)?){1,12})"
                            r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)(?:а|ов|е|ы|ом|ах)?)(?!\w)")
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
@@ -469,7 +472,7 @@ def _places(text: str, spans: list) -> list[Mention]:
     raw += dateline_cities(text)
     for m in DISTRICT_LIST.finditer(text):
         if re.fullmatch(r"район(?:а|ов|е|ы|ом|ах)?", m.group("kind")):
-            for adj in re.findall(r"[А-ЯЁ][а-яё-]+", m.group("adjs")):
+            for adj in re.findall(DISTRICT_ADJ, m.group("adjs")):
                 raw.append(Mention(m.start(), m.end(), f"{adj} район"))
     for m in re.finditer(r"(?<![\w-])([а-яёА-ЯЁ][а-яё]+(?:ого|ий|ое|ая|ой|ым|ом|ую|их|ый|ому|ой))(?=\s+(?:[«\"]|[а-яё]+\s+«|образование|центр|"
                          r"(?:[а-яё]+\s+){0,2}(?:университет|институт|колледж|техникум|лице|гимнази|технопарк"
@@ -496,10 +499,14 @@ def _places(text: str, spans: list) -> list[Mention]:
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
     r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:\s*[-–]\s*[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ой|ом|ому|им))\s+"
     r"(?P<kind>(?:муниципальн\w+\s+|городск\w+\s+)?(?:район|округ|сельсовет|улус)(?:а|у|ом|е)?)(?![\w-])")
-# of a `DISTRICT_LIST` in the plural, the adjectives in «-ого» joined by commas and «и» name one municipality each
-# («Нагорского и Раскатихинского сельсоветов»)
-PLURAL_KIND = re.compile(r"(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)ов")
-GENITIVE_ITEMS = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+ого(?:,\s+[А-ЯЁ][а-яё]+ого){0,8}\s+и\s+[А-ЯЁ][а-яё]+ого\s+$")
+# of a `DISTRICT_LIST` in the plural, the singular adjectives joined by commas and «и» name one municipality each, in
+# any case («Нагорского и Раскатихинского сельсоветов», «в Губкинском и Старооскольском округах», «Улаганский,
+# Кош-Агачский … и Чойский районы»)
+PLURAL_KIND = re.compile(r"(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)(?:ов|ах|ам|ами|ы|а)")
+_ITEM = DISTRICT_ADJ + r"(?:ого|ом|ому|им|ий|ый|ой)"
+LISTED_ITEMS = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM}){{0,10}}(?:,\s+|\s+и\s+){_ITEM}\s+$")
+# an adjective the dictionary reads only as a surname («Мартановском»): its masculine by the ending
+ADJECTIVE_ENDING = re.compile(r"(?<=[сц]к)(?:ого|ому|ом|им|ий)$")
 SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
                    r"|аул\w*)")
 
@@ -509,10 +516,10 @@ def _capital(word: str) -> str:
 
 
 def _masculine(adjective: str) -> str:
-    """«муниципального» → «муниципальный»."""
+    """«муниципального» → «муниципальный»; «Мартановском» (a surname to the dictionary) → «Мартановский»."""
     parse = next((p for p in parses(adjective.lower()) if "ADJF" in p.tag), None)
     form = parse.inflect({"nomn", "sing", "masc"}) if parse else None
-    return form.word if form else adjective
+    return form.word if form else ADJECTIVE_ENDING.sub("ий", adjective)
 
 
 def _unlisted(value: str) -> Mention:
@@ -528,23 +535,24 @@ def _municipalities(text: str) -> list[Mention]:
         adjective = re.sub(r"\s*[-–]\s*", "-", m.group("adj"))  # «Казачинско - Ленского»
         head, _, last = adjective.rpartition("-")
         parse = next((p for p in parses(last.lower()) if "ADJF" in p.tag), None)
-        if parse is None or parse.tag.number == "plur":
+        if parse is None and not ADJECTIVE_ENDING.search(last) or parse and parse.tag.number == "plur":
             continue  # «Кочубеевские округа»: several districts
-        words = [(head + "-" if head else "") + _capital(parse.inflect({"nomn", "sing", "masc"}).word)]
+        words = [(head + "-" if head else "") + _capital(_masculine(last).lower())]
         words += [lemma(w) if lemma(w) in {"район", "округ", "улус"} else _masculine(w)
                   for w in m.group("kind").split()]
         mention = _unlisted(" ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
     for m in DISTRICT_LIST.finditer(text):
-        items = GENITIVE_ITEMS.search(m.group("adjs"))
+        items = LISTED_ITEMS.search(m.group("adjs"))
         if not items or not PLURAL_KIND.fullmatch(m.group("kind")) or text[m.end():m.end() + 1] == "-":
             continue
         start = m.start("adjs") + items.start()
         kind = [lemma(w) if re.match(r"(?:район|округ|сельсовет)", w) else _masculine(w)
                 for w in m.group("kind").split()]
-        for adjective in re.finditer(r"[А-ЯЁ][а-яё]+", items.group(0)):
-            name = " ".join([_capital(_masculine(adjective.group(0)))] + kind)
+        for adjective in re.finditer(DISTRICT_ADJ, items.group(0)):
+            head, _, last = adjective.group(0).rpartition("-")
+            name = " ".join([(head + "-" if head else "") + _capital(_masculine(last).lower())] + kind)
             if not gazetteer.find_place(name) and not inside_quotes(text, start):
                 mention = _unlisted(name)
                 mention.start, mention.end = start + adjective.start(), start + adjective.end()

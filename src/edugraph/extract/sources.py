@@ -42,7 +42,7 @@ def _patterns() -> dict:
                                  rf"){endings[lang]}(?![\w-])")
                 for lang in ("ru", "en")}
     outlet = {lang: rf"(?:(?i:{data['outlet_words'][lang]})\w*\s+)" for lang in ("ru", "en")}
-    reports_ru = r"(?:сообща\w+|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
+    reports_ru = r"(?:сообща\w+|сообщил[аио]?|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
     attributions = {
         "ru": re.compile(rf"{reports_ru}{outlet['ru']}?(?P<name>{_QUOTED}|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)"
                          rf"|(?:по\s+данным|по\s+информации|со\s+ссылкой\s+на)\s+{outlet['ru']}(?P<name2>{_QUOTED})"
