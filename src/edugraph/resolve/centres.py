@@ -5,7 +5,9 @@ which OWL-RL infers the network's class: `eg:ITCubeCentre` …), keyed by networ
 names where it was set up («на базе школы № 116»), else network + the most precise place; an organisation fact
 naming a centre of a network («Кванториум» in an article about Penza) gets the same key
 (`CentreFinder.of_organisation`), so both are one node. Planned or plural openings («откроются 42 центра»,
-«Открытие новых центров») give none: they are not one concrete centre.
+«Открытие новых центров») give none: they are not one concrete centre. A centre an organisation fact names only in
+sentences telling it as to come («будет построен») is `planned`: the same node, not yet a member
+(`eg:plannedForInitiative`).
 
 >>> centre_key("it-cube", "school-116-chelyabinsk"), centre_key("kvantorium", "penza")
 ('it-cube-school-116-chelyabinsk', 'kvantorium-penza')
@@ -36,7 +38,8 @@ PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # mo
 CENTRE_NOUN = re.compile(r"центр|технопарк|кванториум|(?:it|ит)-?\s?куб|точ[ек]\w*\s+роста"  # a centre's name
                          r"|cent(?:re|er)|technopark|technology\s+park|kvantorium|it-?\s?cube|growth\s+point", re.I)
 PLURAL_NOUN = r"(?:центр|технопарк|кванториум|(?:it|ит)-?\s?куб)(?:ов|ы|и|ам|ами|ах)|точек\s+роста"  # «центров»
-COUNTED = r"(?:\d+|два|две|три|четыре|оба)\s+(?:\w+[ыи]х\s+)?[«\"]?(?:центра|технопарка|кванториума)"  # «42 новых центра»
+# «42 новых центра», «Два новых «Кванториума»»
+COUNTED = r"(?:\d+|два|две|три|четыре|оба)\s+(?:\w+[ыи]х\s+)?[«\"]?(?:центра|технопарка|кванториума)"
 PLURAL_EN = r"cent(?:re|er)s|technoparks|technology\s+parks|kvantoriums|it-cubes|points\s+of\s+growth|growth\s+points"
 PLURAL = re.compile(rf"(?<!\w)(?:{PLURAL_NOUN}|{COUNTED}|{PLURAL_EN})(?!\w)", re.I)
 ONE_OF = re.compile(  # «открытие последнего из пяти … Центров «Точки роста»», "one of the centres": one centre
