@@ -14,12 +14,15 @@ from rdflib import Graph
 from edugraph.articles import Article, read_article
 from edugraph.build import article_facts
 from edugraph.cli import main
-from edugraph.mapping import article_graph
+from edugraph.mapping import article_graph, gazetteer_graph
 from edugraph.namespaces import EG, ID
+from edugraph.ontology import load_ontology, load_shapes
+from edugraph.reasoning import reasonable_closure
 from edugraph.resolve import resolve_article
 from edugraph.resolve.centres import CentreFinder
 from edugraph.resolve.records import CentreRecord, EventRecord, Labels, ResolvedArticle
 from edugraph.sparql.store import open_built
+from edugraph.validation import validate
 from support.corpus import DEV_ARTICLES, copy_articles
 from support.queries import select
 
@@ -64,6 +67,27 @@ def test_the_planned_centre_is_planned_for_its_network_and_no_member():
     assert set(graph.objects(node, EG.plannedForInitiative)) == {ID["initiative/kvantorium"]}
     assert not set(graph.subject_objects(EG.partOfInitiative))
     assert (node, EG.locatedIn, ID["place/bryansk-oblast"]) in graph
+
+
+def test_the_shapes_accept_the_planned_centre_and_report_one_planned_for_a_project_that_is_no_network():
+    """SHACL (`ontology/shapes.ttl` egsh:OrganisationShape): a centre is planned for centre networks only."""
+    article = read_article(DEV_ARTICLES / f"{PLANNED}.txt")
+    resolved = resolve_article(article, article_facts(article, {}))
+    data = Graph()
+    for triple in (*article_graph(resolved), *gazetteer_graph([resolved])):
+        data.add(triple)
+    assert validate(closure(data), load_shapes(), load_ontology()).conforms
+    data.add((ID[f"org/{BRYANSK}"], EG.plannedForInitiative, ID["initiative/modern-school"]))
+    report = validate(closure(data), load_shapes(), load_ontology())
+    assert not report.conforms and "A planned centre is eg:plannedForInitiative centre networks only" in report.text
+
+
+def closure(graph: Graph) -> Graph:
+    """The graph with what OWL-RL infers from it and the ontology."""
+    found = Graph()
+    for triple in reasonable_closure(graph, load_ontology()):
+        found.add(triple)
+    return found
 
 
 def finder(text: str) -> CentreFinder:
