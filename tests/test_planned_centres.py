@@ -181,13 +181,21 @@ def test_a_build_of_the_planned_article_alone_has_no_member(alone):
                          nt)
 
 
-def test_the_network_page_of_the_initiative_draws_the_planned_centre_dashed(alone, tmp_path):
-    """`edugraph viz`: on the Kvantorium page the planned centre hangs from the network by a dashed "planned for"
-    edge of its own colour, not by "is part of"."""
-    assert main(["viz", "--build", str(alone), "--out", str(tmp_path / "viz"),
-                 "--view", "initiatives"]) == 0
-    html = (tmp_path / "viz" / "initiative-kvantorium.html").read_text(encoding="utf-8")
+def kvantorium_page(build: Path, out: Path) -> tuple[list[dict], str]:
+    """`edugraph viz` of a build: the edges between the Kvantorium of Bryansk Oblast and its network on the page of
+    the network, and the page."""
+    assert main(["viz", "--build", str(build), "--out", str(out), "--view", "initiatives"]) == 0
+    html = (out / "initiative-kvantorium.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)[1])
-    edges = [e for e in data["edges"] if {e["from"], e["to"]} == {str(ID[f"org/{BRYANSK}"]), KVANTORIUM}]
-    assert [(e["kind"], e.get("dashes")) for e in edges] == [("planned for", True)]
+    return [e for e in data["edges"] if {e["from"], e["to"]} == {str(ID[f"org/{BRYANSK}"]), KVANTORIUM}], html
+
+
+def test_the_network_page_of_the_initiative_draws_the_planned_centre_dashed(alone, built, tmp_path):
+    """`edugraph viz`: on the Kvantorium page the planned centre hangs from the network by a dashed "planned for"
+    edge of its own colour, not by "is part of"; once an article opens it, solid."""
+    edges, html = kvantorium_page(alone, tmp_path / "alone")
+    assert [(e["kind"], e["label_en"], e.get("dashes")) for e in edges] == [("planned for", "planned for", True)]
     assert 'class="line dashed"' in html
+    edges, _ = kvantorium_page(built, tmp_path / "built")
+    assert [(sorted(e["label_en"].split(", ")), e.get("dashes")) for e in edges] == [
+        (["is part of", "planned for"], None)]

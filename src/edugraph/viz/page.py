@@ -189,7 +189,7 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
         item = {"from": v if reverse else u, "to": u if reverse else v, "kind": phrases[0][0]["en"],
                 "color": {"color": PHRASE_COLOURS.get(phrases[0][0]["en"], OTHER_COLOUR), "highlight": "#333333"},
                 "width": round(1 + min(4.0, max(a.get("weight", 1) for _, a in relations) - 1), 1)}
-        if phrases[0][0]["en"] in DASHED:
+        if all(phrase["en"] in DASHED for phrase, _ in phrases):  # a member too (another article): drawn solid
             item["dashes"] = True
         for lang in LANGS:
             item[f"label_{lang}"] = ", ".join(dict.fromkeys(phrase[lang] for phrase, _ in phrases))
