@@ -10,6 +10,7 @@ them); the article's own wording is a `skos:altLabel`.
 
 from __future__ import annotations
 
+import functools
 from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
@@ -132,13 +133,25 @@ class ArticleMapper:
         node = self.mention(org.iri)
         self.add(node, RDF.type, EG[org.cls])
         self.labels(node, org.labels, org.wording)
-        if org.initiative:
-            self.add(node, EG.partOfInitiative, initiative_iri(org.initiative))
+        if org.initiative:  # a centre told only as to come is planned for its network, not yet a member
+            self.add(node, EG.plannedForInitiative if self.planned(org) else EG.partOfInitiative,
+                     initiative_iri(org.initiative))
         for place_id in org.place_ids:
             self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
         if isinstance(org, CentreRecord) and org.host:
             self.add(node, EG.subOrganisationOf, org.host.iri)
         return node
+
+    def planned(self, org: OrganisationRecord) -> bool:
+        """True for a centre the article tells only as to come, unless an opening or visit of the article makes the
+        same node a member (then the article tells it open)."""
+        return isinstance(org, CentreRecord) and org.planned and org.key not in self.members
+
+    @functools.cached_property
+    def members(self) -> set[str]:
+        """The keys of the article's organisations that are members of their initiative."""
+        return {org.key for org in self.resolved.all_organisations()
+                if org.initiative and not (isinstance(org, CentreRecord) and org.planned)}
 
     def person(self, person: PersonRecord) -> URIRef:
         node = self.mention(person.iri)

@@ -21,9 +21,9 @@ ONTOLOGY_PROPERTIES = [
     "hasParticipant", "hasPost", "hasSubEvent", "hasSubOrganisation", "headedBy", "heads", "heldBy",
     "includesOrganisation", "iso3166Code", "locatedIn", "meets", "memberOf", "mentionedIn", "mentions",
     "onlinePlatform", "organisedBy", "organises", "partOf", "partOfInitiative", "participantCount",
-    "participantCountIsMinimum", "participatesIn", "planned", "postIn", "postTitle", "regionCount", "role",
-    "sourcePlace", "startDate", "subEventOf", "subOrganisationOf", "supportedBy", "takesPlaceIn", "topic",
-    "venue", "worksFor",
+    "participantCountIsMinimum", "participatesIn", "planned", "plannedForInitiative", "postIn", "postTitle",
+    "regionCount", "role", "sourcePlace", "startDate", "subEventOf", "subOrganisationOf", "supportedBy",
+    "takesPlaceIn", "topic", "venue", "worksFor",
     "sentenceText", "startOffset", "endOffset",
 ]
 EG = ClosedNamespace(BASE + "ontology#", ONTOLOGY_CLASSES + ONTOLOGY_PROPERTIES)

@@ -5,7 +5,9 @@ which OWL-RL infers the network's class: `eg:ITCubeCentre` …), keyed by networ
 names where it was set up («на базе школы № 116»), else network + the most precise place; an organisation fact
 naming a centre of a network («Кванториум» in an article about Penza) gets the same key
 (`CentreFinder.of_organisation`), so both are one node. Planned or plural openings («откроются 42 центра»,
-«Открытие новых центров») give none: they are not one concrete centre.
+«Открытие новых центров») give none: they are not one concrete centre. A centre an organisation fact names only in
+sentences telling it as to come («будет построен») is `planned`: the same node, not yet a member
+(`eg:plannedForInitiative`).
 
 >>> centre_key("it-cube", "school-116-chelyabinsk"), centre_key("kvantorium", "penza")
 ('it-cube-school-116-chelyabinsk', 'kvantorium-penza')
@@ -36,15 +38,22 @@ PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # mo
 CENTRE_NOUN = re.compile(r"центр|технопарк|кванториум|(?:it|ит)-?\s?куб|точ[ек]\w*\s+роста"  # a centre's name
                          r"|cent(?:re|er)|technopark|technology\s+park|kvantorium|it-?\s?cube|growth\s+point", re.I)
 PLURAL_NOUN = r"(?:центр|технопарк|кванториум|(?:it|ит)-?\s?куб)(?:ов|ы|и|ам|ами|ах)|точек\s+роста"  # «центров»
-COUNTED = r"(?:\d+|два|две|три|четыре|оба)\s+(?:\w+[ыи]х\s+)?(?:центра|технопарка|кванториума)"  # «42 новых центра»
+# «42 новых центра», «Два новых «Кванториума»»
+COUNTED = r"(?:\d+|два|две|три|четыре|оба)\s+(?:\w+[ыи]х\s+)?[«\"]?(?:центра|технопарка|кванториума)"
 PLURAL_EN = r"cent(?:re|er)s|technoparks|technology\s+parks|kvantoriums|it-cubes|points\s+of\s+growth|growth\s+points"
 PLURAL = re.compile(rf"(?<!\w)(?:{PLURAL_NOUN}|{COUNTED}|{PLURAL_EN})(?!\w)", re.I)
 ONE_OF = re.compile(  # «открытие последнего из пяти … Центров «Точки роста»», "one of the centres": one centre
     rf"(?<!\w)(?:(?:последн|одн|перв|втор|трет|очередн)\w*\s+из|one\s+of\s+the)\s+(?:[^\s.!?]+\s+){{0,6}}?"
     rf"(?:{PLURAL_NOUN}|{PLURAL_EN})(?!\w)", re.I)
-FUTURE_RU = r"запланирова\w*|планир\w+|будут?\s+открыт\w*|откро(?:ется|ются|ют|ем)|появ(?:ится|ятся)|создадут"
-FUTURE_EN = r"will\s+(?:be\s+)?(?:open|opened|created|appear)|plan(?:s|ned)?\s+to"
-PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «запланировано», "will open"
+FUTURE_RU = (r"запланирова\w*|планир\w+|буд(?:ет|ут)\s+(?:открыт|построен|создан)\w*|откро(?:ется|ются|ют|ем)"
+             r"|появ(?:ится|ятся)|создадут|постро(?:ят|ит)")
+FUTURE_EN = (r"will\s+(?:be\s+)?(?:open|opened|created|built|appear)|plan(?:s|ned)?\s+to"
+             r"|(?:is|are)\s+to\s+be\s+(?:opened|created|built)")
+PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «будет построен», "will open"
+OPENED_RU = (r"открыл\w*|открыт[аоы]?|созда(?:н|на|но|ны|нн\w+)|работа(?:ет|ют|л|ла|ли)|действу(?:ет|ют)"
+             r"|функционирует|заработал\w*|прош(?:[её]л|ла|ло|ли)|состоял\w*|посетил\w*|побывал\w*")
+OPENED_EN = r"opened|operates|visited|took\s+place|(?:was|were|has\s+been)\s+(?:opened|created|built|set\s+up)"
+OPENED = re.compile(rf"(?<!\w)(?:{OPENED_RU}|{OPENED_EN})(?!\w)", re.I)  # «открылся», «на базе … создан», "opened"
 CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
 BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+", re.I)  # a host next
 AFTER_SPOT = re.compile(r"(?:[\w-]+\s+){0,2}")  # «на базе новой школы», "at the premises of the school"
@@ -152,7 +161,23 @@ class CentreFinder:
         if not where:
             return None
         return CentreRecord(centre_key(network, where), name, CENTRE_CLASSES[network], network, place_ids,
-                            centre_labels(network, host, place and place_record(place)), host=host)
+                            centre_labels(network, host, place and place_record(place)), host=host,
+                            planned=self.told_planned(name, network))
+
+    def told_planned(self, name: str, network: str) -> bool:
+        """True when the article tells the centre it names only as to come: a sentence naming it (where its name is
+        written, else any naming its network and no several centres) is future («будет построен», «планируется
+        открыть», "will open"), and none tells it opened or at work («открылся», «работает», "opened")."""
+        sentences = {self.sentence_at(m.start(), m.end()) for m in self.mentions(name)} or {
+            s for s in re.split(SENTENCE_END, self.article.text) if names_network(s, network) and not PLURAL.search(s)}
+        return (any(PLANNED.search(s) for s in sentences)
+                and not any(OPENED.search(PLANNED.sub(" ", s)) for s in sentences))
+
+    def sentence_at(self, start: int, end: int) -> str:
+        """The sentence of the text around the span `start`..`end` (`SENTENCE` characters either side at most)."""
+        text = self.article.text
+        ahead, after = text[max(0, start - SENTENCE):start], text[end:end + SENTENCE]
+        return re.split(SENTENCE_END, ahead)[-1] + text[start:end] + re.split(SENTENCE_END, after)[0]
 
     def network(self, name: str, action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...],
                 sentence: str, host: OrganisationRecord | None) -> str | None:

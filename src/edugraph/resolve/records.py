@@ -75,9 +75,11 @@ class OrganisationRecord(Record):
 
 @dataclass(frozen=True)
 class CentreRecord(OrganisationRecord):
-    """A centre of a network (`initiative`) an event opens or visits (`resolve.centres`), set up at `host` if named."""
+    """A centre of a network (`initiative`) an event opens or visits (`resolve.centres`), set up at `host` if named;
+    `planned` when the article tells it only as to come: not yet a member of its network."""
 
     host: OrganisationRecord | None = None
+    planned: bool = False
 
 
 @dataclass(frozen=True)

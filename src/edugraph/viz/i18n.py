@@ -44,6 +44,7 @@ EDGE_PHRASES = {
     "memberOf": ("член", "member of", False), "founder": ("учредитель", "founded by", False),
     "subOrganisationOf": ("входит в", "is part of", False),
     "partOf": ("входит в", "is part of", False), "partOfInitiative": ("входит в", "is part of", False),
+    "plannedForInitiative": ("планируется в", "planned for", False),
     "locatedIn": ("находится в", "is located in", False), "takesPlaceIn": ("прошло в", "took place in", False),
     "venue": ("на базе", "hosted by", False), "organisedBy": ("организатор", "organised by", False),
     "supportedBy": ("при поддержке", "supported by", False),

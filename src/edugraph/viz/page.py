@@ -42,8 +42,9 @@ PHRASE_COLOURS = {
     "works for": "#f28e2b", "is part of": "#59a14f", "concerns": "#76b7b2", "hosted by": "#ff9da7",
     "organised by": "#9c755f", "supported by": "#bab0ac", "member of": "#222222", "founded by": "#3f007d",
     "on the topic": "#00441b", "through an event": "#08306b", "in articles about": "#8c2d04",
-    "mentioned together in an article": "#666666",
+    "mentioned together in an article": "#666666", "planned for": "#9467bd",
 }
+DASHED = {"planned for"}  # a centre told only as to come: not (yet) a member, drawn apart from "is part of"
 OTHER_COLOUR = "#aaaaaa"
 FACT_ORDER = ["startDate", "endDate", "participantCount", "participantCountIsMinimum", "regionCount"]
 WRAP, MAX_LINES = 22, 3  # node labels: characters per line, lines
@@ -188,6 +189,8 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
         item = {"from": v if reverse else u, "to": u if reverse else v, "kind": phrases[0][0]["en"],
                 "color": {"color": PHRASE_COLOURS.get(phrases[0][0]["en"], OTHER_COLOUR), "highlight": "#333333"},
                 "width": round(1 + min(4.0, max(a.get("weight", 1) for _, a in relations) - 1), 1)}
+        if all(phrase["en"] in DASHED for phrase, _ in phrases):  # a member too (another article): drawn solid
+            item["dashes"] = True
         for lang in LANGS:
             item[f"label_{lang}"] = ", ".join(dict.fromkeys(phrase[lang] for phrase, _ in phrases))
             details = [a.get(f"post_{lang}") or a.get("detail") for _, a in relations]
@@ -196,8 +199,8 @@ def edge_data(view: View, terms: dict) -> tuple[list[dict], list[dict]]:
             lines = [item[f"label_{lang}"], *weights, *filter(None, details), *evidence_lines(sentences, lang)]
             item[f"title_{lang}"] = "\n".join(shorten(line, MAX_TEXT) for line in lines)
         edges.append(item)
-    legend = [{"colour": PHRASE_COLOURS.get(kind, OTHER_COLOUR), "count": count, "name": names[kind]}
-              for kind, count in kinds.most_common()]
+    legend = [{"colour": PHRASE_COLOURS.get(kind, OTHER_COLOUR), "count": count, "name": names[kind],
+               "dashed": kind in DASHED} for kind, count in kinds.most_common()]
     return edges, legend
 
 
