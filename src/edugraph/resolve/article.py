@@ -23,8 +23,8 @@ from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, Organ
 REGIONAL_WORD = re.compile(r"(?:регионал|областн|краев|республиканск|окружн|муниципал|местн|regional|local)\w*\s+$",
                            re.I)  # «регионального министерства просвещения», "the regional Ministry of Education"
 PLACE_PHRASE = r"([А-ЯЁA-Z][\w-]*(?:\s+[\w-]+)?)"  # a capitalised word and the next: «Псковской области», «ДНР»
-WRITTEN_IN = re.compile(r"(?:(?:No\.|[^.,;:()]){0,40}?\s(?:в|во|на|in|of)|,)\s+" + PLACE_PHRASE)  # «… имени Малякова в
-# Псковской …», "School No. 16 and Gymnasium No. 2 of Sarov", "School № 1508, Moscow"
+WRITTEN_IN = re.compile(r"(?:(?:No\.|[^.,;:()]){0,40}?\s(?:в|во|на|из|in|of)|,)\s+" + PLACE_PHRASE)  # «… имени Малякова
+# в Псковской …», «школы № 1520 им. Капцовых из Москвы», "Gymnasium No. 2 of Sarov", "School № 1508, Moscow"
 RIGHT_AFTER = re.compile(r"\s+" + PLACE_PHRASE)  # «Минобрнауки ДНР», «Минобразования Подмосковья»
 
 

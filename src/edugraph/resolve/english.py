@@ -217,8 +217,9 @@ def _place_at(words: list[str], i: int) -> tuple[dict, int] | None:
     for size in (3, 2, 0, 1):
         if size == 0 and words[i][:1].isupper() and _adjective_place(words[i]):
             return _adjective_place(words[i]), 1
-        chunk = words[i:i + size]
-        if size and len(chunk) == size and chunk[0][:1].isupper() and CYRILLIC.search(chunk[0]):
+        chunk = words[i:i + size]  # words only: «(Махачкала)» keeps its closing bracket
+        if size and len(chunk) == size and chunk[0][:1].isupper() and CYRILLIC.search(chunk[0]) and \
+                all(re.match(r"\w", word) for word in chunk):
             record = resolve_place(" ".join(chunk))
             if record and (size > 1 or _parse(chunk[0]) and "NOUN" in _parse(chunk[0]).tag):
                 return record, size
@@ -277,11 +278,11 @@ def english_name(name: str, title: bool = False, spell: bool = False) -> str | N
         if used is None:
             return None
         i += used
-    text = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;)])", r"\1", phrase.text())).strip()
+    text = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;)])|(\()\s+", r"\1\2", phrase.text())).strip()
     text = re.sub(r"\s*\bnamed after$", "", text)  # «… имени» cut before the name
     if not text:
         return None
     if title:
-        return " ".join(w if w in SMALL_WORDS or not w[:1].islower() else w[:1].upper() + w[1:]
-                        for w in text.split(" "))
+        return " ".join(w if w in SMALL_WORDS else re.sub(r"^\(?\w", lambda m: m.group().upper(), w)
+                        for w in text.split(" "))  # «(парламент)»: "(Parlament)"
     return text[:1].upper() + text[1:]

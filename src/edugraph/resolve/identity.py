@@ -28,7 +28,7 @@ from .. import gazetteer
 from ..extract import names
 from ..namespaces import ID
 from . import federal
-from .labels import NETWORK_CENTRES, is_generic, own_adjectives, place_bound
+from .labels import LEGAL_FORM, NETWORK_CENTRES, is_generic, own_adjectives, place_bound
 from .places import Home, city_of, subject_of
 
 MAX_SLUG = 80
@@ -181,7 +181,6 @@ def organisation_key(name: str, places: list[dict], default_city: str | None = N
 
 OWN_NAME = re.compile(r"«[^«»]+»")  # a technopark's own name: one that is no Kvantorium's is another technopark
 NAMED_WORDS = 3  # main words that tell an organisation apart without its legal form
-LEGAL_FORM = re.compile(r"(?:ф?г|м|ог)[бак]?(?:д?о)?у|моу|гоу|ано|ооо|оао|зао|пао")  # МБОУ, ФГАУ, ГБУ, АНО …
 
 
 def without_legal_form(key: str) -> str:

@@ -209,7 +209,7 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
     if kind in KINDS and number:
         head = wording.split("№")[0].strip(" «»") if lang == "ru" and "№" in wording else KINDS[kind][0]
         head = head.replace("«", "") if head.count("«") > head.count("»") else head
-        ru = f"{capitalised(nominative_phrase(head))} № {number}" + (f" ({where_ru})" if where_ru else "")
+        ru = f"{capitalised(nominative_name(head))} № {number}" + (f" ({where_ru})" if where_ru else "")
         kind_en = next((en for pattern, en in SCHOOL_KINDS if re.search(pattern, wording, re.I)), KINDS[kind][1])
         own = "".join(f"{gazetteer.transliterate(gazetteer.morph_adjective(word))} "
                       for word in own_adjectives(wording))
@@ -219,10 +219,34 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
     wording = unquoted(tidy(wording))
     if lang == "en":
         return Labels(en=english_numbers(wording))
-    english = english_name(wording, title=True) or english_name(nominative_phrase(wording), title=True, spell=True)
+    english = english_name(wording, title=True) or english_name(nominative_name(wording), title=True, spell=True)
     if english is None:
         english = f"{CLASS_EN.get(cls, 'Organisation')}{_proper_names(wording)}" + (f", {where_en}" if where_en else "")
-    return Labels(ru=capitalised(nominative_phrase(wording)), en=english)
+    return Labels(ru=capitalised(nominative_name(wording)), en=english)
+
+
+LEGAL_FORM = re.compile(r"(?:ф?г|м|ог)[бак]?(?:д?о)?у|моу|гоу|ано|ооо|оао|зао|пао")  # МБОУ, ФГАУ, ГБУ, АНО …
+LEGAL_FORM_TAILS = frozenset({"во", "до", "дпо", "спо"})  # «ФГБОУ ВО», «МБУ ДО»: the level of education it runs
+
+
+def nominative_name(name: str) -> str:
+    """A Russian organisation's name in the nominative, after the legal form it opens with, which does not decline:
+    «МОУ Романовской СОШ им. И.В. Серещенко» -> «МОУ Романовская СОШ им. И.В. Серещенко». A name whose first word
+    after it may be a nominative singular already («МОУ М-Щербединская СОШ») is kept.
+
+    >>> nominative_name("МБОУ средней образовательной школы"), nominative_name("РО профсоюза работников")
+    ('МБОУ средняя образовательная школа', 'РО профсоюза работников')
+    >>> nominative_name("МОУ М-Щербединская СОШ")
+    'МОУ М-Щербединская СОШ'
+    """
+    words = name.split(" ")
+    form = 0
+    while form < len(words) - 1 and (LEGAL_FORM.fullmatch(words[form].lower()) or
+                                     form and words[form].lower() in LEGAL_FORM_TAILS):
+        form += 1
+    if form and any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses(words[form].lower())):
+        return name
+    return " ".join(words[:form] + [nominative_phrase(" ".join(words[form:]))])
 
 
 def unquoted(name: str) -> str:
