@@ -109,6 +109,10 @@ SLICES = {
                     {"persons": 0.94, "posts": 0.57, "organisations": 0.75, "places": 0.94, "initiatives": 0.98,
                      "events": 0.74, "event_dates": 0.92, "event_places": 0.73, "participant_counts": 0.64,
                      "overall": 0.79}),
+    "held_out_21": (r"^real_(?:ru_u_\d+|en_9[0-3])_", 12,
+                    {"persons": 0.92, "posts": 0.60, "organisations": 0.71, "places": 0.78, "initiatives": 0.92,
+                     "events": 0.58, "event_dates": 0.71, "event_places": 0.88, "participant_counts": 0.64,
+                     "overall": 0.75}),
 }
 
 
