@@ -98,3 +98,33 @@ def test_a_count_in_decimal_thousands_or_after_a_gathering_verb_is_the_participa
     assert extract_facts(text, "ru", {"date": "2030-03-11"})["events"][0]["participants"] == 1500
     text = "On 3 October 2030 the Class Teachers' Forum opened in Moscow. Over a thousand homeroom teachers attended."
     assert extract_facts(text, "en", {"date": "2030-10-03"})["events"][0]["participants"] == 1000
+
+
+# Round 20e: an undated event told in the lead is the news of the day (docs/EXTRACTION.md, "Round 20e")
+
+def test_an_undated_event_told_in_the_lead_happened_on_the_publication_date():
+    # real_ru_l_04 (also en_39, en_44, o_07): the session the news was told at
+    text = ("Детский технопарк «Кванториум» будет построен в Брянской области. Об этом сообщил премьер-министр России "
+            "Дмитрий Медведев в Сочи, на пленарном заседании в рамках Российского инвестфорума.")
+    events = extract_facts(text, "ru", {"date": "2019-02-15"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("session", "2019-02-15")]
+
+
+def test_an_undated_counted_opening_in_the_lead_takes_the_publication_date_or_its_month():
+    # real_en_66 (also en_61 with a month-only publication date, o_02)
+    text = ("Simultaneously, 21 new educational institutions opened in Dagestan. This is one of the best indicators "
+            "in the country.")
+    assert _dates(extract_facts(text, "en", {"date": "2024-09-02"})) == {
+        "Opening of 21 new educational institutions": "2024-09-02"}
+    assert _dates(extract_facts(text, "en", {"date": "2024-09"})) == {
+        "Opening of 21 new educational institutions": "2024-09"}
+
+
+def test_a_competition_an_opening_to_come_or_an_event_told_late_takes_no_publication_date():
+    # a competition runs for weeks (real_en_53's "Teacher of the Year" competition); «откроются» is still to come
+    # (real_ru_o_03); the fourth sentence is past the lead
+    text = "Два новых «Кванториума» откроются на территории региона. Детские технопарки расположатся в округах."
+    assert [e["date"] for e in extract_facts(text, "ru", {"date": "2019-09-27"})["events"]] in ([], [None])
+    text = ("Zheleznogorsk hosted the final of the 'Teacher of the Year' competition. Ten teachers took part. The jury "
+            "was led by the director. The conference of teachers was held in Krasnoyarsk.")
+    assert set(_dates(extract_facts(text, "en", {"date": "2018-03-07"})).values()) <= {None}

@@ -381,6 +381,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     events = _without_bare_repeats(events + told) + counted_openings(article)
     _dated_by_its_parts(events)
     for event in events:
+        _dated_as_news_of_the_day(article, event)
         event["place"] = _article_place(article, event["place"])
         named_year = NAMED_YEAR.search(event["name"])
         if not event.get("date") and named_year:
@@ -388,6 +389,18 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if after_publication(event["date"], article.published):  # a date still to come: planned
             event["planned"] = True
     return events
+
+
+def _dated_as_news_of_the_day(article: Article, event: dict) -> None:
+    """An undated event told in the lead and not to come happened on the publication date, as an action told there
+    does («сообщил на пленарном заседании …», "21 new educational institutions opened in Dagestan"; a year- or
+    month-only publication date gives that year or month). Not a competition: it runs for weeks, and the lead tells
+    its results or a stage. `_told` is the sentence that tells the event first (absent for actions, which date
+    themselves, and for a counted opening over a span: «с 2019 года открыто 248 центров»)."""
+    told = event.pop("_told", None)
+    if not event.get("date") and not event.get("planned") and event["type"] != "competition" and article.published \
+            and told in article.lead_sentences:
+        event["date"] = article.published[:10]
 
 
 # «Пленарное заседание августовского совещания …», "Plenary session of a regional … conference": a part named with
@@ -753,6 +766,7 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     for s, e in event["_sentences"]:
         _fill_from_sentence(article, event, s, e, positions.get((s, e)))
     first = article.sentence_of(mentions[0]["start"])  # the sentence that tells the event first
+    event["_told"] = first
     if tells_future(article.text[first[0]:first[1]], article.lang):
         event["planned"] = True
     return event
@@ -1081,11 +1095,13 @@ def counted_openings(article: Article) -> list[dict]:
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
         name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
-        dates = [d for d in find_dates(text, article.year) + relative_dates(text, article.published)
-                 if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
+        found_dates = find_dates(text, article.year) + relative_dates(text, article.published)
+        dates = [d for d in found_dates if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
                  "participants": None}
+        if len(dates) == len(found_dates):  # a span («с 2019 года открыто 248 центров») dates none
+            event["_told"] = (s, e)
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
         found.append(event)
