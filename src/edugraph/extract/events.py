@@ -380,8 +380,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told) + counted_openings(article)
     _dated_by_its_parts(events)
+    other_day = any(len(e["date"] or "") == 10 and e["date"] != (article.published or "")[:10] for e in events)
     for event in events:
-        _dated_as_news_of_the_day(article, event)
+        _dated_as_news_of_the_day(article, event, other_day)
         event["place"] = _article_place(article, event["place"])
         named_year = NAMED_YEAR.search(event["name"])
         if not event.get("date") and named_year:
@@ -391,15 +392,16 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     return events
 
 
-def _dated_as_news_of_the_day(article: Article, event: dict) -> None:
+def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) -> None:
     """An undated event told in the lead and not to come happened on the publication date, as an action told there
-    does («сообщил на пленарном заседании …», "21 new educational institutions opened in Dagestan"; a year- or
+    does («сообщил на пленарном заседании …», "the annual August conference of education workers"; a year- or
     month-only publication date gives that year or month). Not a competition: it runs for weeks, and the lead tells
-    its results or a stage. `_told` is the sentence that tells the event first (absent for actions, which date
-    themselves, and for a counted opening over a span: «с 2019 года открыто 248 центров»)."""
+    its results or a stage; nor when the text dates an event of the article to another day (`other_day`: «15 мая …
+    открылся форум», then an August meeting named). `_told` is the sentence that tells the event first (absent for
+    actions, which date themselves, and for counted openings, which the sentence alone dates)."""
     told = event.pop("_told", None)
     if not event.get("date") and not event.get("planned") and event["type"] != "competition" and article.published \
-            and told in article.lead_sentences:
+            and told in article.lead_sentences and not other_day:
         event["date"] = article.published[:10]
 
 
@@ -1095,13 +1097,11 @@ def counted_openings(article: Article) -> list[dict]:
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
         name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
-        found_dates = find_dates(text, article.year) + relative_dates(text, article.published)
-        dates = [d for d in found_dates if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
+        dates = [d for d in find_dates(text, article.year) + relative_dates(text, article.published)
+                 if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
                  "participants": None}
-        if len(dates) == len(found_dates):  # a span («с 2019 года открыто 248 центров») dates none
-            event["_told"] = (s, e)
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
         found.append(event)
