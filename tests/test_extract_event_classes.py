@@ -128,3 +128,20 @@ def test_a_competition_an_opening_to_come_or_an_event_told_late_takes_no_publica
     text = ("Zheleznogorsk hosted the final of the 'Teacher of the Year' competition. Ten teachers took part. The jury "
             "was led by the director. The conference of teachers was held in Krasnoyarsk.")
     assert set(_dates(extract_facts(text, "en", {"date": "2018-03-07"})).values()) <= {None}
+
+
+def test_a_concert_told_in_a_reported_event_is_a_part_of_it_on_its_day():
+    # real_ru_c_06 (also n_05's «праздничный концерт», en_54's "a concert dedicated to Teacher's Day")
+    text = ("28 августа в зале районного Дворца культуры «Юбилейный» состоялась ежегодная августовская педагогическая "
+            "конференция. На торжественное мероприятие были приглашены педагоги района и почетные гости. А после "
+            "пленарной части участников конференции порадовали концертом в честь педагогов и наставников сотрудники "
+            "РДК «Юбилейный».")
+    events = extract_facts(text, "ru", {"date": "2023-08-29"})["events"]
+    concert = next(e for e in events if e["name"].startswith("Концерт"))
+    assert (concert["type"], concert["date"]) == ("other", "2023-08-28")
+    assert concert["parent"] == events[0]["name"] and events[0]["type"] == "conference"
+
+
+def test_a_concert_hall_is_no_concert():
+    text = "28 августа в концертном зале «Юбилейный» состоялась августовская педагогическая конференция."
+    assert [e["type"] for e in extract_facts(text, "ru", {"date": "2023-08-29"})["events"]] == ["conference"]

@@ -687,7 +687,8 @@ def _of_organisation(article: Article, mention: dict) -> bool:
     return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
-PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
+PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|концерт(?!н)|plenary\s+session|"
+                  r"award\s+ceremony|concert(?!\s+hall)", re.I)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
