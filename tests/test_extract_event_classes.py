@@ -98,3 +98,50 @@ def test_a_count_in_decimal_thousands_or_after_a_gathering_verb_is_the_participa
     assert extract_facts(text, "ru", {"date": "2030-03-11"})["events"][0]["participants"] == 1500
     text = "On 3 October 2030 the Class Teachers' Forum opened in Moscow. Over a thousand homeroom teachers attended."
     assert extract_facts(text, "en", {"date": "2030-10-03"})["events"][0]["participants"] == 1000
+
+
+# Round 20e: an undated event told in the lead is the news of the day (docs/EXTRACTION.md, "Round 20e")
+
+def test_an_undated_event_told_in_the_lead_happened_on_the_publication_date():
+    # real_ru_l_04 (also en_39, en_44, o_07): the session the news was told at
+    text = ("Детский технопарк «Кванториум» будет построен в Брянской области. Об этом сообщил премьер-министр России "
+            "Дмитрий Медведев в Сочи, на пленарном заседании в рамках Российского инвестфорума.")
+    events = extract_facts(text, "ru", {"date": "2019-02-15"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("session", "2019-02-15")]
+
+
+def test_an_undated_event_in_the_lead_of_a_month_dated_article_takes_that_month():
+    # real_en_44 (published in August 2019, no day)
+    text = ("In 2020, the Trans-Baikal Territory will receive more than 600 million rubles in the framework of the "
+            "national Education project and will take part in 8 events. This was told at the annual August conference "
+            "of education workers of the region, which brought together more than 400 participants.")
+    events = extract_facts(text, "en", {"date": "2019-08"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("conference", "2019-08")]
+
+
+def test_a_competition_an_opening_to_come_or_an_event_told_late_takes_no_publication_date():
+    # a competition runs for weeks (real_en_53's "Teacher of the Year" competition); «откроются» is still to come
+    # (real_ru_o_03); the fourth sentence is past the lead; a counted opening is dated by its sentence only
+    # (tests/test_planned.py)
+    text = "Два новых «Кванториума» откроются на территории региона. Детские технопарки расположатся в округах."
+    assert [e["date"] for e in extract_facts(text, "ru", {"date": "2019-09-27"})["events"]] in ([], [None])
+    text = ("Zheleznogorsk hosted the final of the 'Teacher of the Year' competition. Ten teachers took part. The jury "
+            "was led by the director. The conference of teachers was held in Krasnoyarsk.")
+    assert set(_dates(extract_facts(text, "en", {"date": "2018-03-07"})).values()) <= {None}
+
+
+def test_a_concert_told_in_a_reported_event_is_a_part_of_it_on_its_day():
+    # real_ru_c_06 (also n_05's «праздничный концерт», en_54's "a concert dedicated to Teacher's Day")
+    text = ("28 августа в зале районного Дворца культуры «Юбилейный» состоялась ежегодная августовская педагогическая "
+            "конференция. На торжественное мероприятие были приглашены педагоги района и почетные гости. А после "
+            "пленарной части участников конференции порадовали концертом в честь педагогов и наставников сотрудники "
+            "РДК «Юбилейный».")
+    events = extract_facts(text, "ru", {"date": "2023-08-29"})["events"]
+    concert = next(e for e in events if e["name"].startswith("Концерт"))
+    assert (concert["type"], concert["date"]) == ("other", "2023-08-28")
+    assert concert["parent"] == events[0]["name"] and events[0]["type"] == "conference"
+
+
+def test_a_concert_hall_is_no_concert():
+    text = "28 августа в концертном зале «Юбилейный» состоялась августовская педагогическая конференция."
+    assert [e["type"] for e in extract_facts(text, "ru", {"date": "2023-08-29"})["events"]] == ["conference"]

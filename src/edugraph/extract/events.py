@@ -380,7 +380,9 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         events = [e for e in events if e is not by_key.get(only)]
     events = _without_bare_repeats(events + told) + counted_openings(article)
     _dated_by_its_parts(events)
+    other_day = any(len(e["date"] or "") == 10 and e["date"] != (article.published or "")[:10] for e in events)
     for event in events:
+        _dated_as_news_of_the_day(article, event, other_day)
         event["place"] = _article_place(article, event["place"])
         named_year = NAMED_YEAR.search(event["name"])
         if not event.get("date") and named_year:
@@ -388,6 +390,19 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if after_publication(event["date"], article.published):  # a date still to come: planned
             event["planned"] = True
     return events
+
+
+def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) -> None:
+    """An undated event told in the lead and not to come happened on the publication date, as an action told there
+    does («сообщил на пленарном заседании …», "the annual August conference of education workers"; a year- or
+    month-only publication date gives that year or month). Not a competition: it runs for weeks, and the lead tells
+    its results or a stage; nor when the text dates an event of the article to another day (`other_day`: «15 мая …
+    открылся форум», then an August meeting named). `_told` is the sentence that tells the event first (absent for
+    actions, which date themselves, and for counted openings, which the sentence alone dates)."""
+    told = event.pop("_told", None)
+    if not event.get("date") and not event.get("planned") and event["type"] != "competition" and article.published \
+            and told in article.lead_sentences and not other_day:
+        event["date"] = article.published[:10]
 
 
 # «Пленарное заседание августовского совещания …», "Plenary session of a regional … conference": a part named with
@@ -672,7 +687,8 @@ def _of_organisation(article: Article, mention: dict) -> bool:
     return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
-PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|award\s+ceremony", re.I)
+PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|концерт(?!н)|plenary\s+session|"
+                  r"award\s+ceremony|concert(?!\s+hall)", re.I)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
@@ -753,6 +769,7 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     for s, e in event["_sentences"]:
         _fill_from_sentence(article, event, s, e, positions.get((s, e)))
     first = article.sentence_of(mentions[0]["start"])  # the sentence that tells the event first
+    event["_told"] = first
     if tells_future(article.text[first[0]:first[1]], article.lang):
         event["planned"] = True
     return event
