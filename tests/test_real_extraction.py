@@ -113,7 +113,7 @@ SLICES = {
                      "events": 0.74, "event_dates": 0.92, "event_places": 0.73, "participant_counts": 0.64,
                      "overall": 0.79}),
     "held_out_20": (r"^real_(?:ru_t_\d+|en_(?:8[6-9]))_", 12,
-                    {"persons": 0.98, "posts": 0.66, "organisations": 0.74, "places": 0.93, "initiatives": 0.75,
+                    {"persons": 0.98, "posts": 0.6, "organisations": 0.74, "places": 0.93, "initiatives": 0.75,
                      "events": 0.58, "event_dates": 0.78, "event_places": 0.98, "participant_counts": 0.98,
                      "overall": 0.8}),
     "held_out_21": (r"^real_(?:ru_u_\d+|en_9[0-3])_", 12,
