@@ -3,7 +3,7 @@
 Mapping only translates records (`edugraph.resolve.records`) into triples; every name was resolved before.
 Every triple about an article's facts lives in `egg:article/<id>`, so each fact can be traced to its source;
 posts and events also carry `prov:wasDerivedFrom` the article, and — like the `rdf:Statement` reifying each
-`eg:locatedIn` — the `eg:Evidence` sentence they were read from and the activity of their method
+`eg:locatedIn` of an organisation — the `eg:Evidence` sentence they were read from and the activity of their method
 (`resolve.evidence`). Canonical labels are `rdfs:label` (the build picks one `skos:prefLabel` per language from
 them); the article's own wording is a `skos:altLabel`.
 """
@@ -100,6 +100,8 @@ class ArticleMapper:
             if place and not place.known:
                 self.add(place.iri, RDF.type, EG.Place)
                 self.labels(place.iri, place.labels)
+                if place.within:  # the article's own place, named like one of another region: in its region
+                    self.add(place.iri, EG.locatedIn, place_iri(place.within))
         for initiative in (*r.initiatives, *(i for e in r.events for i in e.initiatives)):
             if not initiative.known:
                 self.add(initiative.iri, RDF.type, EG.Initiative)
