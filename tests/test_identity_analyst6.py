@@ -136,3 +136,12 @@ def test_an_organisation_named_by_a_district_of_the_articles_region_is_not_in_th
     assert organisation_places(name, belgorod) == []
     assert [r["id"] for r in organisation_places(name, ["Ямало-Ненецкий автономный округ"])] == ["gubkinsky"]
 
+
+def test_initiative_members_cites_the_article_not_the_inferred_graph(built):
+    """real_ru_a_09: the school Kvantorium of Makhachkala is a Kvantorium; the membership the reasoner derived was
+    listed with the source egg:inferred (4 rows, placed in Russia and Dagestan); it is the article's."""
+    rows = [row for row in select(open_built(built), "initiative-members")
+            if row["org"].endswith("school-kvantorium-makhachkala")]
+    assert {row["initiativeIri"].rpartition("/")[2] for row in rows} == {
+        "school-kvantorium", "kvantorium", "national-project-education"}
+    assert {row["source"].rpartition("/")[2] for row in rows} == {MAKHACHKALA}

@@ -135,9 +135,9 @@ class ArticleMapper:
         node = self.mention(org.iri)
         self.add(node, RDF.type, EG[org.cls])
         self.labels(node, org.labels, org.wording)
-        if org.initiative:  # a centre told only as to come is planned for its network, not yet a member
-            self.add(node, EG.plannedForInitiative if self.planned(org) else EG.partOfInitiative,
-                     initiative_iri(org.initiative))
+        link = EG.plannedForInitiative if self.planned(org) else EG.partOfInitiative  # a centre only to come: planned
+        for network in networks(org.initiative):
+            self.add(node, link, initiative_iri(network))
         for place_id in org.place_ids:
             self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
         if isinstance(org, CentreRecord) and org.host:
@@ -223,6 +223,21 @@ class ArticleMapper:
         for a, b in combinations(attendees, 2):
             self.add(a, EG.meets, b)
         return node
+
+
+def networks(initiative: str | None) -> list[str]:
+    """The initiative of a member and the centre networks it is part of: a school «Кванториум» is a «Кванториум»
+    (the article names both; asserted, OWL-RL does not derive it into `egg:inferred` without a source).
+
+    >>> networks("school-kvantorium"), networks("it-cube"), networks(None)
+    (['school-kvantorium', 'kvantorium'], ['it-cube'], [])
+    """
+    found = [initiative] if initiative else []
+    parent = gazetteer.initiative(found[-1]) if found else None
+    while parent and parent.get("part_of") and gazetteer.initiative(parent["part_of"])["cls"] == "CentreNetwork":
+        found.append(parent["part_of"])
+        parent = gazetteer.initiative(parent["part_of"])
+    return found
 
 
 def article_graph(resolved: ResolvedArticle) -> Graph:
