@@ -5,12 +5,21 @@ labelled in the genitive after their legal form, an English label that lost its 
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
+
+import pytest
+from rdflib import Graph
 
 from edugraph.articles import read_article
 from edugraph.build import article_facts
+from edugraph.cli import main
+from edugraph.namespaces import EG, ID
 from edugraph.resolve import resolve_article
-from edugraph.resolve.places import subject_of
+from edugraph.resolve.places import organisation_places, place_record, subject_of
+from edugraph.sparql.store import open_built
+from support.corpus import copy_articles
+from support.queries import select
 
 ARTICLES = Path(__file__).parent / "dev" / "articles"
 
@@ -81,3 +90,58 @@ def test_an_english_label_keeps_its_brackets():
     labels = {o.labels.en for o in real("real_ru_a_09_makhachkala_school_kvantorium").all_organisations()
               if "kvantorium" in o.key}
     assert labels == {"School Kvantorium (Makhachkala)"}
+
+
+# Follow-ups (mend7): the article's own village is located in its region; members cite the article, not the reasoner.
+KIZLYAR = "real_ru_m_04_north_ossetia_kizlyar_new_school"  # «В селении Кизляр Моздокского района … открылась школа»
+BELGOROD = "real_ru_o_03_belgorod_new_kvantoriums"  # «… расположатся в Губкинском и Старооскольском округах»
+MAKHACHKALA = "real_ru_a_09_makhachkala_school_kvantorium"  # «открытие первого школьного технопарка «Кванториум»»
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """`edugraph build` of the three real articles, without curation."""
+    root = tmp_path_factory.mktemp("analyst6")
+    articles = copy_articles(root / "articles", [KIZLYAR, BELGOROD, MAKHACHKALA])
+    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
+    assert json.loads((root / "build" / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
+    return root / "build"
+
+
+def test_the_village_read_as_the_articles_own_is_in_the_articles_region(built):
+    """real_ru_m_04: the opening in the village Kizlyar (not Dagestan's town) was in no region of events-in-region;
+    it is North Ossetia's, and the village is a node of its own, not Dagestan's town."""
+    rows = select(open_built(built), "events-in-region")
+    regions = {row["regionIri"].rpartition("/")[2] for row in rows if row["source"].endswith(KIZLYAR)}
+    assert regions == {"north-ossetia-alania"}
+    village = places(KIZLYAR)["Кизляр"]
+    assert village != "kizlyar" and place_record(village) is None
+
+
+def test_a_district_named_by_a_town_of_another_region_is_the_articles_own(built):
+    """real_ru_o_03 (Belgorod Oblast): «в Губкинском … округах» is the Belgorod okrug, not Yamal's town Gubkinsky;
+    it lies in Belgorod Oblast, and no organisation or place of the article is in Yamal."""
+    graph = Graph().parse(built / "asserted.nt")
+    okrug = ID[f"place/{places(BELGOROD)['Губкинский округ']}"]
+    assert (okrug, EG.locatedIn, ID["place/belgorod-oblast"]) in graph
+    placed = {subject_of(i) for o in real(BELGOROD).all_organisations() for i in o.place_ids}
+    assert subjects(BELGOROD) | placed == {"belgorod-oblast"}
+
+
+def test_an_organisation_named_by_a_district_of_the_articles_region_is_not_in_the_town_of_another():
+    """«… Губкинского городского округа» in the Belgorod article's places is not Yamal's town Gubkinsky; in an
+    article of Yamal it is that town."""
+    belgorod = [place.wording for place in real(BELGOROD).places]
+    name = "Управление образования Губкинского городского округа"
+    assert organisation_places(name, belgorod) == []
+    assert [r["id"] for r in organisation_places(name, ["Ямало-Ненецкий автономный округ"])] == ["gubkinsky"]
+
+
+def test_initiative_members_cites_the_article_not_the_inferred_graph(built):
+    """real_ru_a_09: the school Kvantorium of Makhachkala is a Kvantorium; the membership the reasoner derived was
+    listed with the source egg:inferred (4 rows, placed in Russia and Dagestan); it is the article's."""
+    rows = [row for row in select(open_built(built), "initiative-members")
+            if row["org"].endswith("school-kvantorium-makhachkala")]
+    assert {row["initiativeIri"].rpartition("/")[2] for row in rows} == {
+        "school-kvantorium", "kvantorium", "national-project-education"}
+    assert {row["source"].rpartition("/")[2] for row in rows} == {MAKHACHKALA}

@@ -3,7 +3,7 @@
 Mapping only translates records (`edugraph.resolve.records`) into triples; every name was resolved before.
 Every triple about an article's facts lives in `egg:article/<id>`, so each fact can be traced to its source;
 posts and events also carry `prov:wasDerivedFrom` the article, and — like the `rdf:Statement` reifying each
-`eg:locatedIn` — the `eg:Evidence` sentence they were read from and the activity of their method
+`eg:locatedIn` of an organisation — the `eg:Evidence` sentence they were read from and the activity of their method
 (`resolve.evidence`). Canonical labels are `rdfs:label` (the build picks one `skos:prefLabel` per language from
 them); the article's own wording is a `skos:altLabel`.
 """
@@ -100,6 +100,8 @@ class ArticleMapper:
             if place and not place.known:
                 self.add(place.iri, RDF.type, EG.Place)
                 self.labels(place.iri, place.labels)
+                if place.within:  # the article's own place, named like one of another region: in its region
+                    self.add(place.iri, EG.locatedIn, place_iri(place.within))
         for initiative in (*r.initiatives, *(i for e in r.events for i in e.initiatives)):
             if not initiative.known:
                 self.add(initiative.iri, RDF.type, EG.Initiative)
@@ -133,9 +135,9 @@ class ArticleMapper:
         node = self.mention(org.iri)
         self.add(node, RDF.type, EG[org.cls])
         self.labels(node, org.labels, org.wording)
-        if org.initiative:  # a centre told only as to come is planned for its network, not yet a member
-            self.add(node, EG.plannedForInitiative if self.planned(org) else EG.partOfInitiative,
-                     initiative_iri(org.initiative))
+        link = EG.plannedForInitiative if self.planned(org) else EG.partOfInitiative  # a centre only to come: planned
+        for network in networks(org.initiative):
+            self.add(node, link, initiative_iri(network))
         for place_id in org.place_ids:
             self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
         if isinstance(org, CentreRecord) and org.host:
@@ -221,6 +223,21 @@ class ArticleMapper:
         for a, b in combinations(attendees, 2):
             self.add(a, EG.meets, b)
         return node
+
+
+def networks(initiative: str | None) -> list[str]:
+    """The initiative of a member and the centre networks it is part of: a school «Кванториум» is a «Кванториум»
+    (the article names both; asserted, OWL-RL does not derive it into `egg:inferred` without a source).
+
+    >>> networks("school-kvantorium"), networks("it-cube"), networks(None)
+    (['school-kvantorium', 'kvantorium'], ['it-cube'], [])
+    """
+    found = [initiative] if initiative else []
+    parent = gazetteer.initiative(found[-1]) if found else None
+    while parent and parent.get("part_of") and gazetteer.initiative(parent["part_of"])["cls"] == "CentreNetwork":
+        found.append(parent["part_of"])
+        parent = gazetteer.initiative(parent["part_of"])
+    return found
 
 
 def article_graph(resolved: ResolvedArticle) -> Graph:

@@ -15,7 +15,7 @@ from ..extract.names import main_words
 from . import identity, labels
 from .centres import PLURAL, CentreFinder
 from .evidence import EvidenceFinder, SentenceFinder
-from .places import article_home, organisation_places, place_record, resolve_place
+from .places import article_home, organisation_places, own_place_subject, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
                       PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
@@ -104,10 +104,14 @@ class Resolver:
         return self.place_of(name, resolve_place(name, self.context))
 
     def place_of(self, name: str, record: dict | None) -> PlaceRecord:
-        """The record of a place named `name` that is the gazetteer's `record` (None: a place it lacks)."""
+        """The record of a place named `name` that is the gazetteer's `record` (None: a place it lacks). The
+        article's own place that the gazetteer has only in another region (the village «Кизляр» of a North Ossetian
+        article, not Dagestan's town) lies in the article's region, under a key of its own."""
         if record:
             return PlaceRecord(record["id"], name, True, Labels(ru=record["ru"], en=record["en"]))
-        return PlaceRecord(identity.short_slug(name), name, False, labels.place_labels(name, self.lang))
+        within = own_place_subject(name, self.context)
+        key = identity.short_slug(f"{name} {within}" if within else name)
+        return PlaceRecord(key, name, False, labels.place_labels(name, self.lang), within)
 
     def initiative(self, name: str) -> InitiativeRecord:
         record = gazetteer.find_initiative(name)

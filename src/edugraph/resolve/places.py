@@ -85,11 +85,38 @@ def _namesake(record: dict, context: list[str]) -> bool:
     An article of several federal subjects keeps it (a laureate "of Snezhinsk" in Moscow news)."""
     if record["kind"] != "city" or record["id"] not in _geonames_towns():
         return False
+    return _elsewhere(record, context)
+
+
+def _elsewhere(record: dict, context: list[str]) -> bool:
+    """True for a place outside the one federal subject of the article's places (`context`); False when they give
+    none or several."""
+    subject = _one_subject(context)
+    return subject is not None and subject_of(record["id"]) != subject
+
+
+def _one_subject(context: list[str]) -> str | None:
+    """The one federal subject that the article's federal subjects and hand-written cities (`context`) lie in; None
+    when they give none or several."""
     others = (gazetteer.find_place(name, context) for name in context)
     subjects = {subject_of(r["id"]) for r in others if r and (r["kind"] == "federal_subject" or r["kind"] == "city"
                                                               and r["id"] not in _geonames_towns())}
     subjects.discard(None)
-    return len(subjects) == 1 and subject_of(record["id"]) not in subjects
+    return next(iter(subjects)) if len(subjects) == 1 else None
+
+
+def own_place_subject(name: str, context: list[str]) -> str | None:
+    """The federal subject of a place the article names as its own that the gazetteer has only in another region,
+    by the name of a town of GeoNames there (`_namesake`: the village «Кизляр» of a North Ossetian article) or, for
+    a district, by the town its adjective names («Губкинский округ» of a Belgorod article, not Yamal's
+    Gubkinsky): the one federal subject of the article's other places (`context`). None for any other name."""
+    words = name.split()
+    district = len(words) > 1 and _names_district(words[1:3])
+    head = words[:1] if district else words
+    record = gazetteer.find_place(" ".join(head), context) or gazetteer.find_place(nominative(head), context)
+    if not record or record["kind"] != "city" or not (_elsewhere if district else _namesake)(record, context):
+        return None
+    return _one_subject(context)
 
 
 def place_record(ident: str) -> dict | None:
@@ -138,6 +165,8 @@ def _named_places(name: str, context: list[str] | None) -> list[dict]:
     while i < len(words):
         for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
             record = _phrase_place(words[i:i + size], context)
+            if record and context and _names_district(words[i + size:i + size + 2]) and _elsewhere(record, context):
+                record = None  # «Губкинского округа» of a Belgorod article: its district, not Yamal's Gubkinsky
             if record and record.get("also_federal_subject"):  # «Московская областная Дума»: not the city's
                 record = _subject_named(words[i:i + size], words[i + size:i + size + 1], context) or record
             if record:
@@ -149,6 +178,21 @@ def _named_places(name: str, context: list[str] | None) -> list[dict]:
     named = {r["id"] for r in found.values() if r["kind"] == "federal_subject"}
     return [r for r in found.values() if r["id"] not in enclosing and not (named and r["kind"] == "district" and
                                                                           subject_of(r["id"]) not in named)]
+
+
+DISTRICT_NOUNS = ("район", "округ")
+DISTRICT_KINDS = ("городской", "муниципальный")  # «Губкинского городского округа»
+
+
+def _names_district(following: list[str]) -> bool:
+    """True when the words after a place's name make it a district's adjective: «… округа», «… городского округа».
+
+    >>> _names_district(["городского", "округа"]), _names_district(["района"]), _names_district(["школа"])
+    (True, True, False)
+    """
+    kinds = [lemma(word) for word in following]
+    return bool(kinds) and (kinds[0] in DISTRICT_NOUNS or kinds[0] in DISTRICT_KINDS and kinds[1:2] != [] and
+                            kinds[1] in DISTRICT_NOUNS)
 
 
 SUBJECT_NOUNS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}  # the adjective and its noun

@@ -42,12 +42,14 @@ class Record:
 
 @dataclass(frozen=True)
 class PlaceRecord(Record):
-    """A place: a gazetteer id, or (`known` False) a slug of a name the gazetteer lacks."""
+    """A place: a gazetteer id, or (`known` False) a slug of a name the gazetteer lacks, then `within` the federal
+    subject (a gazetteer id) the article's other places give, if one."""
 
     scheme: ClassVar[str] = "place"
     wording: str
     known: bool
     labels: Labels
+    within: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ class ResolvedArticle:
     def place_ids(self) -> set[str]:
         """Gazetteer ids of every place the article's records refer to (for the gazetteer graph)."""
         places = [*self.places, self.source_place, *(e.place for e in self.events)]
-        ids = {p.key for p in places if p and p.known}
+        ids = {p.key for p in places if p and p.known} | {p.within for p in places if p and p.within}
         return ids | {i for org in self.all_organisations() for i in org.place_ids}
 
     def evidence(self) -> list[Evidence]:
