@@ -58,6 +58,13 @@ def test_the_towns_of_an_article_of_several_regions_are_kept():
     assert {found["Snezhinsk"], found["Udomlya"]} == {"snezhinsk", "udomlya"}
 
 
+def test_a_town_of_the_region_around_a_federal_city_is_that_regions():
+    """real_ru_s_04 (Moscow Oblast's Zaraysk, an article that names Moscow besides): news of a federal city names
+    the towns of the region around it, which are no villages of the city of the same name."""
+    assert places("real_ru_s_04_zaraisk_teacher_class_teachers_forum")["Зарайск"] == "zaraysk"
+    assert "moscow-oblast" in subjects("real_ru_s_04_zaraisk_teacher_class_teachers_forum")
+
+
 def test_a_numbered_school_is_in_the_place_written_after_from():
     """real_ru_f_03 (Rostov-on-Don: the laureates of «Учитель года России — 2021»): «учитель физики из школы № 1520
     им. Капцовых из Москвы», «гимназии № 122 им. Ж. А. Зайцевой из Казани» were Rostov's schools."""

@@ -88,11 +88,15 @@ def _namesake(record: dict, context: list[str]) -> bool:
     return _elsewhere(record, context)
 
 
+CITY_AND_REGION = ({"moscow", "moscow-oblast"}, {"saint-petersburg", "leningrad-oblast"}, {"sevastopol", "crimea"})
+# a federal city and the region around it: news of one names the towns of the other («Зарайск» in Moscow news)
+
+
 def _elsewhere(record: dict, context: list[str]) -> bool:
-    """True for a place outside the one federal subject of the article's places (`context`); False when they give
-    none or several."""
-    subject = _one_subject(context)
-    return subject is not None and subject_of(record["id"]) != subject
+    """True for a place outside the one federal subject of the article's places (`context`) and outside the region
+    around it or the federal city it surrounds (`CITY_AND_REGION`); False when they give none or several."""
+    subject, its_subject = _one_subject(context), subject_of(record["id"])
+    return subject is not None and its_subject != subject and {subject, its_subject} not in CITY_AND_REGION
 
 
 def _one_subject(context: list[str]) -> str | None:
