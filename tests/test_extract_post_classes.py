@@ -119,3 +119,31 @@ def test_an_opened_school_stays_an_organisation_when_its_opening_is_an_event():
             "500 мест, а также школа № 6 в Невьянске на 1000 мест.")
     organisations = extract_facts(text, "ru")["organisations"]
     assert {"школа № 9", "школа № 6"} <= set(organisations)
+
+
+def test_names_listed_under_one_plural_head_are_one_organisation_each():
+    """Round 21p: «Жуковской, Шаминской и Чебачинской школ», «в Шонгуйской и Урагубской школах», «в школах №6 и 19»:
+    each listed name with the shared head is an organisation (real sentences of p_03, p_02; also p_01, b_14)."""
+    rostov = extract_facts("В Семикаракорском районе Ростовской области на базе Жуковской, Шаминской и Чебачинской "
+                           "школ появятся новые «Точки роста».", "ru")["organisations"]
+    assert {"Жуковская школа", "Шаминская школа", "Чебачинская школа"} <= set(rostov)
+    murmansk = extract_facts("Центры расположены в Кандалакшском районе в школах №6 и 19, в посёлке Коашва в школе "
+                             "№10, в Кольском районе в Шонгуйской и Урагубской школах, в Мончегорске в школе №7.",
+                             "ru")["organisations"]
+    assert {"школа № 6", "школа № 19", "Шонгуйская школа", "Урагубская школа"} <= set(murmansk)
+
+
+def test_the_portfolio_of_a_territory_head_is_the_posts_and_the_territory_no_organisation():
+    """Round 21p: «заместитель губернатора Томской области по … трансформации», «заместитель Главы Частоозерского
+    муниципального округа по социальным вопросам», «замглавы города»: the territory is a place (real sentences of
+    o_04, q_01, p_05)."""
+    tomsk = extract_facts("Об этом сообщила на пресс-конференции заместитель губернатора Томской области по "
+                          "научно-образовательному комплексу и цифровой трансформации Людмила Огородова.", "ru")
+    assert [org for _, org in _posts(tomsk)["Людмила Огородова"]] == [None]
+    kurgan = extract_facts("На конференции присутствовали Глава Частоозерского муниципального округа Перепечин П.А., "
+                           "заместитель Главы Частоозерского муниципального округа по социальным вопросам Осипов С.М.",
+                           "ru")
+    assert [org for _, org in _posts(kurgan)["Осипов С.М."]] == [None]
+    assert "Частоозерский муниципальный округ по социальным вопросам" not in kurgan["organisations"]
+    surgut = extract_facts("Об этом журналистам рассказал замглавы города Алексей Жердев.", "ru")
+    assert [org for _, org in _posts(surgut)["Алексей Жердев"]] == [None]

@@ -9,6 +9,7 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
+from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
@@ -732,7 +733,15 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
                 out.pop()
             out.append(Mention(mention.start, mention.end, value))
             reach = max(reach, mention.end)
-    return out
+    return _with_listed(text, out)
+
+
+def _with_listed(text: str, orgs: list[Mention]) -> list[Mention]:
+    """The organisations with each list under one plural head («Жуковской, Шаминской и Чебачинской школ») as one
+    organisation per listed name, in place of what was found inside the list."""
+    for start, end, names in listed_organisations(text):
+        orgs = [o for o in orgs if not start <= o.start < end] + names
+    return sorted(orgs, key=lambda o: o.start)
 
 
 # «Отдел образования Администрации Притобольного района», «Комитет Государственной Думы по просвещению»: a unit of a
