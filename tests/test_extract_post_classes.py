@@ -147,3 +147,12 @@ def test_the_portfolio_of_a_territory_head_is_the_posts_and_the_territory_no_org
     assert "Частоозерский муниципальный округ по социальным вопросам" not in kurgan["organisations"]
     surgut = extract_facts("Об этом журналистам рассказал замглавы города Алексей Жердев.", "ru")
     assert [org for _, org in _posts(surgut)["Алексей Жердев"]] == [None]
+
+
+def test_a_district_education_body_named_by_its_kind_is_an_organisation():
+    """Round 21p: «районного отдела образования» with no one's post on it is the district's body, as «районное
+    управление образования» (i_04) and «городское управление образования» (m_01) are in a post (real sentence of
+    q_01)."""
+    text = ("В работе районной педагогической конференции приняли участие более 100 педагогов и руководителей ОО "
+            "дошкольного, общего и дополнительного образования, специалисты и методисты районного отдела образования.")
+    assert "районный отдел образования" in extract_facts(text, "ru")["organisations"]

@@ -996,6 +996,8 @@ SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|ли
                                 rf"({NUMBER_ALONE})")
 
 
+LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+"
+                                  r"(?:образования|по\s+образованию)")
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
 
 
@@ -1003,6 +1005,8 @@ def _is_named_org(value: str, article: Article) -> bool:
     """An organisation mention names one organisation: not a bare generic word, an initiative, a person or place."""
     words = value.split()
     first = lemma(words[0].strip("«»"))
+    if LOCAL_EDUCATION_BODY.fullmatch(value):
+        return True  # «районный отдел образования»: the district's or town's body, named by its kind
     if _common_caps(value) or value in GENERIC_ABBREVIATIONS:
         return False
     if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
