@@ -156,3 +156,16 @@ def test_a_district_education_body_named_by_its_kind_is_an_organisation():
     text = ("В работе районной педагогической конференции приняли участие более 100 педагогов и руководителей ОО "
             "дошкольного, общего и дополнительного образования, специалисты и методисты районного отдела образования.")
     assert "районный отдел образования" in extract_facts(text, "ru")["organisations"]
+
+
+def test_a_kindergarten_or_company_named_by_a_proper_name_before_its_kind():
+    """Round 21p: "The Mkhattik kindergarten", "The Interstroy company", "the Nornickel company" name an organisation
+    as "the Sirius university" does; a company is its name (real sentences of en_71 and en_52)."""
+    sevastopol = extract_facts("The Interstroy company, which is currently building a residential block in the area "
+                               "of Tokarev Street, has committed itself to providing the neighborhood with social "
+                               "infrastructure. The Mkhattik kindergarten, which is located nearby, also accepted kids "
+                               "today.", "en")["organisations"]
+    assert {"Interstroy", "Mkhattik kindergarten"} <= set(sevastopol)
+    taimyr = extract_facts("The institution received a certificate for one million rubles from the Nornickel company.",
+                           "en")["organisations"]
+    assert "Nornickel" in taimyr
