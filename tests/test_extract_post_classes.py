@@ -169,3 +169,20 @@ def test_a_kindergarten_or_company_named_by_a_proper_name_before_its_kind():
     taimyr = extract_facts("The institution received a certificate for one million rubles from the Nornickel company.",
                            "en")["organisations"]
     assert "Nornickel" in taimyr
+
+
+def test_a_federal_district_is_a_place_of_its_own_name():
+    """Round 21p: «в … Центральном федеральном округе», "the Volga Federal District" are places the gazetteer lacks (no
+    bare "Federal District" of a town); one inside a programme's quoted title is none (real sentences of n_05, en_72,
+    en_61; en_25 already right)."""
+    tver = extract_facts("«Сельская школа в Степурино – одна из лучших в Тверской области и Центральном федеральном "
+                         "округе, она отвечает новейшим требованиям и стандартам образования», - отметил Губернатор "
+                         "Игорь Руденя.", "ru")
+    assert "Центральный федеральный округ" in tver["places"]
+    volga = extract_facts("Dimitrovgrad will become the second city in the region where Kvantorium is to open; it will "
+                          "not be any worse than other educational facilities of the Volga Federal District.", "en")
+    assert "Volga Federal District" in volga["places"] and "Federal District" not in volga["places"]
+    ossetia = extract_facts("The construction is carried out under the state program of the Russian Federation "
+                            "“Development of the North Caucasus Federal District”, which is supervised by the Ministry "
+                            "of Economic Development.", "en")
+    assert not any("Federal District" in place for place in ossetia["places"])

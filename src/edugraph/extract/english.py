@@ -9,6 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
+from edugraph.extract.places_federal import with_federal_districts
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -113,7 +114,7 @@ def _places(text: str) -> list[Mention]:
             if record and not (out and out[-1].start <= start < out[-1].end):  # matches come in order
                 out.append(Mention(start, start + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
-    return sorted(out, key=lambda o: o.start)
+    return with_federal_districts(text, "en", out)
 
 
 # words that start no school's name: "will open school No. 75", "opened a school named after …", "and gymnasium №180"
