@@ -119,3 +119,70 @@ def test_an_opened_school_stays_an_organisation_when_its_opening_is_an_event():
             "500 мест, а также школа № 6 в Невьянске на 1000 мест.")
     organisations = extract_facts(text, "ru")["organisations"]
     assert {"школа № 9", "школа № 6"} <= set(organisations)
+
+
+def test_names_listed_under_one_plural_head_are_one_organisation_each():
+    """Round 21p: «Жуковской, Шаминской и Чебачинской школ», «в Шонгуйской и Урагубской школах», «в школах №6 и 19»:
+    each listed name with the shared head is an organisation (real sentences of p_03, p_02; also p_01, b_14)."""
+    rostov = extract_facts("В Семикаракорском районе Ростовской области на базе Жуковской, Шаминской и Чебачинской "
+                           "школ появятся новые «Точки роста».", "ru")["organisations"]
+    assert {"Жуковская школа", "Шаминская школа", "Чебачинская школа"} <= set(rostov)
+    murmansk = extract_facts("Центры расположены в Кандалакшском районе в школах №6 и 19, в посёлке Коашва в школе "
+                             "№10, в Кольском районе в Шонгуйской и Урагубской школах, в Мончегорске в школе №7.",
+                             "ru")["organisations"]
+    assert {"школа № 6", "школа № 19", "Шонгуйская школа", "Урагубская школа"} <= set(murmansk)
+
+
+def test_the_portfolio_of_a_territory_head_is_the_posts_and_the_territory_no_organisation():
+    """Round 21p: «заместитель губернатора Томской области по … трансформации», «заместитель Главы Частоозерского
+    муниципального округа по социальным вопросам», «замглавы города»: the territory is a place (real sentences of
+    o_04, q_01, p_05)."""
+    tomsk = extract_facts("Об этом сообщила на пресс-конференции заместитель губернатора Томской области по "
+                          "научно-образовательному комплексу и цифровой трансформации Людмила Огородова.", "ru")
+    assert [org for _, org in _posts(tomsk)["Людмила Огородова"]] == [None]
+    kurgan = extract_facts("На конференции присутствовали Глава Частоозерского муниципального округа Перепечин П.А., "
+                           "заместитель Главы Частоозерского муниципального округа по социальным вопросам Осипов С.М.",
+                           "ru")
+    assert [org for _, org in _posts(kurgan)["Осипов С.М."]] == [None]
+    assert "Частоозерский муниципальный округ по социальным вопросам" not in kurgan["organisations"]
+    surgut = extract_facts("Об этом журналистам рассказал замглавы города Алексей Жердев.", "ru")
+    assert [org for _, org in _posts(surgut)["Алексей Жердев"]] == [None]
+
+
+def test_a_district_education_body_named_by_its_kind_is_an_organisation():
+    """Round 21p: «районного отдела образования» with no one's post on it is the district's body, as «районное
+    управление образования» (i_04) and «городское управление образования» (m_01) are in a post (real sentence of
+    q_01)."""
+    text = ("В работе районной педагогической конференции приняли участие более 100 педагогов и руководителей ОО "
+            "дошкольного, общего и дополнительного образования, специалисты и методисты районного отдела образования.")
+    assert "районный отдел образования" in extract_facts(text, "ru")["organisations"]
+
+
+def test_a_kindergarten_or_company_named_by_a_proper_name_before_its_kind():
+    """Round 21p: "The Mkhattik kindergarten", "The Interstroy company", "the Nornickel company" name an organisation
+    as "the Sirius university" does; a company is its name (real sentences of en_71 and en_52)."""
+    sevastopol = extract_facts("The Interstroy company, which is currently building a residential block in the area "
+                               "of Tokarev Street, has committed itself to providing the neighborhood with social "
+                               "infrastructure. The Mkhattik kindergarten, which is located nearby, also accepted kids "
+                               "today.", "en")["organisations"]
+    assert {"Interstroy", "Mkhattik kindergarten"} <= set(sevastopol)
+    taimyr = extract_facts("The institution received a certificate for one million rubles from the Nornickel company.",
+                           "en")["organisations"]
+    assert "Nornickel" in taimyr
+
+
+def test_a_federal_district_is_a_place_of_its_own_name():
+    """Round 21p: «в … Центральном федеральном округе», "the Volga Federal District" are places the gazetteer lacks (no
+    bare "Federal District" of a town); one inside a programme's quoted title is none (real sentences of n_05, en_72,
+    en_61; en_25 already right)."""
+    tver = extract_facts("«Сельская школа в Степурино – одна из лучших в Тверской области и Центральном федеральном "
+                         "округе, она отвечает новейшим требованиям и стандартам образования», - отметил Губернатор "
+                         "Игорь Руденя.", "ru")
+    assert "Центральный федеральный округ" in tver["places"]
+    volga = extract_facts("Dimitrovgrad will become the second city in the region where Kvantorium is to open; it will "
+                          "not be any worse than other educational facilities of the Volga Federal District.", "en")
+    assert "Volga Federal District" in volga["places"] and "Federal District" not in volga["places"]
+    ossetia = extract_facts("The construction is carried out under the state program of the Russian Federation "
+                            "“Development of the North Caucasus Federal District”, which is supervised by the Ministry "
+                            "of Economic Development.", "en")
+    assert not any("Federal District" in place for place in ossetia["places"])

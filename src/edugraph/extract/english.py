@@ -9,6 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
+from edugraph.extract.places_federal import with_federal_districts
 from edugraph.text import fold
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
@@ -113,7 +114,7 @@ def _places(text: str) -> list[Mention]:
             if record and not (out and out[-1].start <= start < out[-1].end):  # matches come in order
                 out.append(Mention(start, start + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
-    return sorted(out, key=lambda o: o.start)
+    return with_federal_districts(text, "en", out)
 
 
 # words that start no school's name: "will open school No. 75", "opened a school named after …", "and gymnasium №180"
@@ -136,10 +137,11 @@ KINDS = (r"(?:complex|institution|firm|company|house|cluster|school|kindergarten
 _KIND_WORD = rf"(?!{NOT_IN_NAME}\s|the\s|a\s|an\s)[a-z][\w-]*\s+"  # "preschool educational", not "the"
 QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2,5}})\s+«[^«»\n]{{1,60}}»"
                          rf"|«[^«»\n]{{0,60}}\s{KINDS}»(?:\s+(?:No\.?\s*|№\s*)\d+)?")
-# a centre or university named by a proper name before its lower-case kind, after "the" ("the Sirius educational
-# centre for gifted children", "the Sirius university"): the English form of «образовательный центр «Сириус»»
-NAMED_KIND = re.compile(r"(?<=\bthe\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
-                        r"(?:centre|center|university|academy|institute|technopark|park))"
+# a centre, university, kindergarten or company named by a proper name before its lower-case kind, after "the" ("the
+# Sirius educational centre for gifted children", "The Mkhattik kindergarten", "the Nornickel company" → "Nornickel"):
+# the English form of «образовательный центр «Сириус»»
+NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+                        r"(?:centre|center|university|academy|institute|technopark|park|kindergarten|company))"
                         r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
                         r"(?:children|youth|students|schoolchildren))?"
                         r"(?![\w-])")
@@ -178,9 +180,11 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), m.group(0)))
     for m in NAMED_KIND.finditer(text):
+        if text[m.start() - 4:m.start()] == "The " and not re.search(r"(?:kindergarten|company)$", m.group(0)):
+            continue  # a sentence's "The Sirius educational center for …" is the body "the Sirius center" names
         if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
                 and not any(o.start <= m.start() < o.end for o in out):
-            out.append(Mention(m.start(), m.end(), m.group(0)))
+            out.append(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))

@@ -88,7 +88,7 @@ HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|наро
 
 NOT_ORGS = re.compile(r"^(?:[а-яё]+(?:ого|его|ой|ей)\s+)?"  # «председатель (Большого) жюри»
                       r"(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|замглавы|замгубернатора|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
                              r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
                              r"врио\s+(?:губернатора|главы|мэра)|"
@@ -138,6 +138,9 @@ PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «а�
                        r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
+TERRITORY_PORTFOLIO = re.compile(r"(?P<territory>.+?)\s+(?P<portfolio>по\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)")
+
+
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
     """(post title, organisation or None) from a segment that contains a post word, else None.
     The last nominative post word of the segment is used («Вместе с губернатором … заместитель губернатора X»)."""
@@ -170,6 +173,10 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
+    territory_portfolio = TERRITORY_PORTFOLIO.fullmatch(org_text) if TERRITORY_HEADS.match(title) else None
+    if territory_portfolio and _territory(territory_portfolio.group("territory")):
+        title, org_text = title + " " + territory_portfolio.group("portfolio"), ""  # «заместитель губернатора
+        # Томской области по цифровой трансформации»: the portfolio is the post's, the region a place
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")) \
             and not DISTRICT_ADMINISTRATION.fullmatch(org_text.rstrip(".")):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation

@@ -9,9 +9,11 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
+from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
+from edugraph.extract.places_federal import with_federal_districts
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
@@ -493,7 +495,7 @@ def _places(text: str, spans: list) -> list[Mention]:
                       >= 0.8 for o in out)  # (a place named again is kept: events take the place of their sentence)
         if not overlaps and not similar:
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
-    return sorted(out, key=lambda m: m.start)
+    return with_federal_districts(text, "ru", out)
 
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»
@@ -732,7 +734,15 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
                 out.pop()
             out.append(Mention(mention.start, mention.end, value))
             reach = max(reach, mention.end)
-    return out
+    return _with_listed(text, out)
+
+
+def _with_listed(text: str, orgs: list[Mention]) -> list[Mention]:
+    """The organisations with each list under one plural head («Жуковской, Шаминской и Чебачинской школ») as one
+    organisation per listed name, in place of what was found inside the list."""
+    for start, end, names in listed_organisations(text):
+        orgs = [o for o in orgs if not start <= o.start < end] + names
+    return sorted(orgs, key=lambda o: o.start)
 
 
 # «Отдел образования Администрации Притобольного района», «Комитет Государственной Думы по просвещению»: a unit of a
@@ -987,6 +997,8 @@ SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|ли
                                 rf"({NUMBER_ALONE})")
 
 
+LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+"
+                                  r"(?:образования|по\s+образованию)")
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
 
 
@@ -994,6 +1006,8 @@ def _is_named_org(value: str, article: Article) -> bool:
     """An organisation mention names one organisation: not a bare generic word, an initiative, a person or place."""
     words = value.split()
     first = lemma(words[0].strip("«»"))
+    if LOCAL_EDUCATION_BODY.fullmatch(value):
+        return True  # «районный отдел образования»: the district's or town's body, named by its kind
     if _common_caps(value) or value in GENERIC_ABBREVIATIONS:
         return False
     if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
