@@ -589,8 +589,26 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
         if target is None and lang == "ru" and ":" not in key:  # «совещания» after «Августовское совещание»
             target = next((k for k, g in groups.items() if k != key and ":" in k and g[0]["start"] < mentions[0]["start"]
                            and _base(g[0], lang) == _base(mentions[0], lang)), None)
+        if target is None and lang == "ru":  # «августовская конференция», then «районной конференции»
+            target = next((k for k in groups if _august_of_level(k, key)), None)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
+
+
+# the levels of a local gathering: an August meeting is held by a district, a town or a region
+LOCAL_LEVEL = {"районный", "городской", "муниципальный", "областной", "краевой", "республиканский", "окружной",
+               "региональный"}
+
+
+def _august_of_level(august: str, key: str) -> bool:
+    """Whether the unnamed Russian key `key` («конференция:районный») is the August gathering keyed `august`
+    («конференция:августовский», «педсовет:августовский областной»): the same noun, its levels local and one set of
+    levels within the other («августовская» tells when, «районная» who holds it)."""
+    base, _, scope = august.partition(":")
+    other_base, _, other_scope = key.partition(":")
+    levels, other = set(scope.split()) - {"августовский"}, set(other_scope.split())
+    return base == other_base and august != key and "августовский" in scope.split() and "августовский" not in other \
+        and bool(other) and other <= LOCAL_LEVEL and (levels <= other or other <= levels)
 
 
 def _qualifier(key: str) -> str:
