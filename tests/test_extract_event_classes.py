@@ -145,3 +145,22 @@ def test_a_concert_told_in_a_reported_event_is_a_part_of_it_on_its_day():
 def test_a_concert_hall_is_no_concert():
     text = "28 августа в концертном зале «Юбилейный» состоялась августовская педагогическая конференция."
     assert [e["type"] for e in extract_facts(text, "ru", {"date": "2023-08-29"})["events"]] == ["conference"]
+
+
+def test_an_august_conference_and_the_district_conference_of_a_later_sentence_are_one():
+    # real_ru_q_01 (also k_04's «традиционном августовском областном педсовете», then «областном педсовете»):
+    # «августовская» tells when, «районная» who holds it
+    text = ("30 августа 2022 года в Частоозерском муниципальном округе состоялась традиционная августовская "
+            "педагогическая конференция по теме «Национальный проект «Образование»: пути достижения качества и "
+            "эффективности работы образовательных организаций Частоозерского муниципального округа». В работе "
+            "районной педагогической конференции приняли участие более 100 педагогов и руководителей ОО "
+            "дошкольного, общего и дополнительного образования, специалисты и методисты районного отдела образования.")
+    events = extract_facts(text, "ru", {"date": "2022-08-31"})["events"]
+    assert [(e["type"], e["date"], e["participants"]) for e in events] == [("conference", "2022-08-30", 100)]
+
+
+def test_an_all_russian_conference_beside_an_august_one_stays_its_own():
+    text = ("30 августа 2022 года в Кургане состоялась августовская педагогическая конференция. Её участники "
+            "обсудили итоги всероссийской конференции, которая прошла 12 мая 2022 года в Москве.")
+    events = extract_facts(text, "ru", {"date": "2022-08-31"})["events"]
+    assert len(events) == 2
