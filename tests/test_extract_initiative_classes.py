@@ -46,3 +46,11 @@ def test_the_presidential_programme_of_school_repairs_named_or_told_by_the_repai
 def test_another_presidential_programme_is_not_the_repairs():
     text = "Директор школы прошла Президентскую программу подготовки управленческих кадров."
     assert "Presidential programme of school capital repairs" not in _initiatives(text, "ru")
+
+
+def test_success_of_each_child_is_the_federal_project_of_every_child():
+    # real_en_72: the other translation of «Успех каждого ребёнка», not a programme of its own
+    text = ("A network of children's technoparks \"Kvantorium\" is being created throughout the country within the "
+            "federal project \"Success of Each Child\" of the Education national project.")
+    found = _initiatives(text, "en")
+    assert "Success of Every Child" in found and "Success of Each Child" not in found
