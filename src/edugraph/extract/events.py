@@ -725,12 +725,22 @@ HELD_BEFORE = re.compile(rf"(?<![\w-]){_HOLD}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 HELD_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_TOOK_PLACE}(?![\w-])", re.I)
 
 
+# «На совещании подвели итоги», «В ходе стратегической сессии участники обсудили», "During the meeting …,
+# participants discussed": what was done at the event, in the past, tells that it was held
+AT_EVENT = re.compile(r"(?:^|[^\w-])(?:на|в\s+ходе|во\s+время|at|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+DONE_AT = re.compile(r"^[^.!?;]{0,100}?(?<![\w-])(?:подвел[аи]?\s+итоги|обсудил[аи]?|обсуждал[аи]?|рассмотрел[аи]?|"
+                     r"проанализировал[аи]?|discussed|summed\s+up|reviewed)(?![\w-])", re.I)
+
+
 def _held(article: Article, mention: dict) -> bool:
     """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
-    (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date."""
+    (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date; so is
+    the event at which something was discussed («На собрании обсудили …»)."""
     s, e = article.sentence_of(mention["start"])
     before = article.text[max(s, mention["start"] - 60):mention["start"]]
-    return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(article.text[mention["end"]:e]))
+    after = article.text[mention["end"]:e]
+    return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(after)
+                or AT_EVENT.search(before) and DONE_AT.search(after))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
