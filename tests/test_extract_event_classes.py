@@ -164,3 +164,26 @@ def test_an_all_russian_conference_beside_an_august_one_stays_its_own():
             "обсудили итоги всероссийской конференции, которая прошла 12 мая 2022 года в Москве.")
     events = extract_facts(text, "ru", {"date": "2022-08-31"})["events"]
     assert len(events) == 2
+
+
+I_03_LEAD = ("На традиционном августовском совещании в Дрожжановском районе РТ подвели итоги прошедшего учебного года и "
+             "дали старт новому 2023-2024 учебному году\nПо традиции перед началом августовского совещания гости "
+             "ознакомились с выставкой достижений образовательных учреждений района.")
+
+
+def test_the_event_at_which_results_were_summed_up_was_held():
+    # real_ru_i_03 (also q_08 «На заседании проанализировали … и обсудили», b_10 «В ходе стратегической сессии
+    # участники обсудили», c_06, j_03, en_27 "During the meeting …, participants discussed")
+    events = extract_facts(I_03_LEAD, "ru", {"date": "2023-08"})["events"]
+    assert [e["type"] for e in events if "совещание" in e["name"].lower()] == ["meeting"]
+    assert extract_facts("На совещании обсудят итоги года.", "ru", {"date": "2023-08-20"})["events"] == []
+
+
+def test_a_school_year_dates_no_gathering():
+    # real_ru_i_03 («новому 2023-2024 учебному году»: the meeting is of the publication's month), real_ru_g_05,
+    # real_en_75 ("the results of the 2014/2015 academic year")
+    meeting = next(e for e in extract_facts(I_03_LEAD, "ru", {"date": "2023-08"})["events"] if e["type"] == "meeting")
+    assert meeting["date"] == "2023-08"
+    text = ("On 27 August, the Vorobyovy Gory educational facility will host the city-wide teachers' council. This "
+            "first inter-agency meeting will analyse the results of the 2014/2015 academic year.")
+    assert "2014" not in {e["date"] for e in extract_facts(text, "en", {"date": "2015-08-26"})["events"]}
