@@ -187,3 +187,19 @@ def test_a_school_year_dates_no_gathering():
     text = ("On 27 August, the Vorobyovy Gory educational facility will host the city-wide teachers' council. This "
             "first inter-agency meeting will analyse the results of the 2014/2015 academic year.")
     assert "2014" not in {e["date"] for e in extract_facts(text, "en", {"date": "2015-08-26"})["events"]}
+
+
+def test_a_solemn_event_of_an_openings_day_is_that_opening():
+    # real_ru_p_04 (c_03 «На торжественном мероприятии присутствовали», c_06 «На торжественное мероприятие были
+    # приглашены» tell their opening and conference the same way)
+    text = ("В Орле 1 сентября открылось новое здание детского технопарка «Кванториум». В торжественном мероприятии "
+            "приняли участие губернатор Орловской области Андрей Клычков, сенатор РФ Василий Иконников.")
+    events = extract_facts(text, "ru", {"date": "2023-09-01"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2023-09-01")]
+
+
+def test_a_solemn_event_beside_a_competition_is_its_award_ceremony():
+    # real_ru_m_06: «состоялось торжественное мероприятие по награждению победителей … конкурсов»
+    text = ("21 октября в Доме Правительства состоялось торжественное мероприятие. Наградили победителей конкурса "
+            "«Учитель года», который прошёл 21 октября.")
+    assert "other" in [e["type"] for e in extract_facts(text, "ru", {"date": "2020-10-21"})["events"]]

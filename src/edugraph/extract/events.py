@@ -544,7 +544,8 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
     day, or (undated) one whose name has the same noun («Семинар-совещание»): a repeat, not another event.
     The catch-all type "other" (a concert, a fair) is no such repeat; but an undated event of any type named by
     some of the words of a longer one of its type is («На церемонии награждения» after «Торжественная церемония
-    награждения лучших учителей»)."""
+    награждения лучших учителей»), and so is a bare «торжественное мероприятие» (solemn event, ceremony) of the day
+    of an opening or a gathering."""
     def size(event):
         return len(re.split(r"[\s-]+", event["name"]))
 
@@ -556,15 +557,23 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
     def anaphora(event):  # «… состоялось открытие Центра. Праздник открылся …»: the celebration is that event
         return size(event) == 1 and not event["date"] and lemma(event["name"]) in CELEBRATION_WORDS and \
             any(o is not event and o["date"] for o in events)
+    def solemn(event):  # «открылось новое здание технопарка … В торжественном мероприятии приняли участие …»
+        words = [lemma(w) for w in event["name"].split()]
+        return len(words) == 2 and words[0] in SOLEMN_WORDS and words[1] in SOLEMN_NOUNS and \
+            any(o is not event and o["type"] in GATHERINGS and o["date"] and event["date"] in (None, o["date"])
+                for o in events)
     def shorter(event, other):  # «Торжественная церемония награждения учителей …», then «На церемонии награждения»
         words = main_words(event["name"])
         return other is not event and not event["date"] and other["type"] == event["type"] and \
             size(other) > size(event) and bool(words) and words < main_words(other["name"])
     return [e for e in events if (size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e))
-            and not any(shorter(e, o) for o in events)]
+            and not any(shorter(e, o) for o in events) and not solemn(e)]
 
 
 CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
+SOLEMN_WORDS = {"торжественный", "праздничный", "solemn", "festive"}
+SOLEMN_NOUNS = CELEBRATION_WORDS | {"церемония", "event", "ceremony"}
+GATHERINGS = {"opening", "conference", "meeting", "forum"}  # not a competition: its award ceremony is an event
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
