@@ -2,6 +2,7 @@
 sentence in the construction's form, and the two review findings of events.py."""
 
 from edugraph.extract import extract_facts
+from edugraph.extract.dates import relative_dates
 
 
 def _main_people(text: str, lang: str, date: str) -> list[str] | None:
@@ -203,3 +204,15 @@ def test_a_solemn_event_beside_a_competition_is_its_award_ceremony():
     text = ("21 октября в Доме Правительства состоялось торжественное мероприятие. Наградили победителей конкурса "
             "«Учитель года», который прошёл 21 октября.")
     assert "other" in [e["type"] for e in extract_facts(text, "ru", {"date": "2020-10-21"})["events"]]
+
+
+def test_a_stage_to_be_held_next_year_is_dated_by_the_year_after_publication():
+    # real_ru_q_05 («который пройдет в следующем году»; as «в прошлом году», «в этом году» are read); not "plans for
+    # next year" (real_en_75)
+    text = ("Первый этап муниципального конкурса «Учитель года Подмосковья» завершился в Волоколамске. Александр "
+            "Муравьев примет участие в региональном этапе конкурса «Учитель года Подмосковья», который пройдет в "
+            "следующем году.")
+    stage = next(e for e in extract_facts(text, "ru", {"date": "2025-12-22"})["events"]
+                 if e["name"].startswith("Региональный"))
+    assert (stage["date"], stage.get("planned")) == ("2026", True)
+    assert relative_dates("The meeting will present plans for next year.", "2015-08-26") == []
