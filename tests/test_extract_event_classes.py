@@ -216,3 +216,13 @@ def test_a_stage_to_be_held_next_year_is_dated_by_the_year_after_publication():
                  if e["name"].startswith("Региональный"))
     assert (stage["date"], stage.get("planned")) == ("2026", True)
     assert relative_dates("The meeting will present plans for next year.", "2015-08-26") == []
+
+
+def test_an_english_named_week_is_an_event_as_a_russian_one_is():
+    # real_en_63 ("as part of the Big Teacher Week"; real_en_73's "thematic week of the Education National Project");
+    # not "last week", "a five-day week" (real_en_60, real_en_14)
+    text = ("On 1 October, the 5th All-Russian Forum of Class Teachers took place at the National Center \"Russia\" as "
+            "part of the Big Teacher Week ahead of Teacher's Day.")
+    assert "Big Teacher Week" in [e["name"] for e in extract_facts(text, "en", {"date": "2025-10-02"})["events"]]
+    text = "The results were reviewed last week in Adyghea. He proposed to switch to a five-day school week."
+    assert extract_facts(text, "en", {"date": "2023-12-20"})["events"] == []
