@@ -588,6 +588,7 @@ def _base(mention: dict, lang: str) -> str:
 def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
     """Unnamed mentions («участники конференции») join the first named event with the same noun."""
     named = {k: g for k, g in groups.items() if g[0]["quoted"]}
+    august = [k for k in groups if "августовский" in k.partition(":")[2].split()]
     out: dict[str, list[dict]] = {}
     for key, mentions in groups.items():
         if key in named:
@@ -599,7 +600,7 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
             target = next((k for k, g in groups.items() if k != key and ":" in k and g[0]["start"] < mentions[0]["start"]
                            and _base(g[0], lang) == _base(mentions[0], lang)), None)
         if target is None and lang == "ru":  # «августовская конференция», then «районной конференции»
-            target = next((k for k in groups if _august_of_level(k, key)), None)
+            target = next((k for k in august if _august_of_level(k, key)), None)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
 
