@@ -226,3 +226,14 @@ def test_an_english_named_week_is_an_event_as_a_russian_one_is():
     assert "Big Teacher Week" in [e["name"] for e in extract_facts(text, "en", {"date": "2025-10-02"})["events"]]
     text = "The results were reviewed last week in Adyghea. He proposed to switch to a five-day school week."
     assert extract_facts(text, "en", {"date": "2023-12-20"})["events"] == []
+
+
+def test_an_undated_headline_opening_retold_with_its_date_is_one_opening():
+    # real_ru_p_08 (and real_en_05's headline "Opening of school" beside "the school named after Yevgeny Primakov …
+    # opened on 1 September"; real_ru_c_02's «Кванториум» beside «технопарка» is not caught: other words)
+    text = ("В Пензенской области открылся первый мобильный технопарк для детей\n\nНациональный проект «Образование» "
+            "продолжает внедрение новых инженерных технологий в жизнь российских школьников. 2 сентября в Пензенской "
+            "области открылся первый в регионе мобильный технопарк «Квантотрак».")
+    events = extract_facts(text, "ru", {"date": "2020-09-02"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-02")]
+    assert "Квантотрак" in events[0]["name"]
