@@ -100,7 +100,7 @@ SLICES = {
                      "events": 0.66, "event_dates": 0.78, "event_places": 0.76, "overall": 0.77}),
     "held_out_16": (r"^real_(?:ru_p_\d+|en_7[0-3])_", 12,
                     {"persons": 0.93, "posts": 0.68, "organisations": 0.61, "places": 0.84, "initiatives": 0.98,
-                     "events": 0.74, "event_dates": 0.75, "event_places": 0.98, "overall": 0.8}),
+                     "events": 0.76, "event_dates": 0.75, "event_places": 0.98, "overall": 0.8}),
     "held_out_17": (r"^real_(?:ru_q_\d+|en_7[4-7])_", 12,
                     {"persons": 0.98, "posts": 0.64, "organisations": 0.71, "places": 0.9, "initiatives": 0.98,
                      "events": 0.59, "event_dates": 0.85, "event_places": 0.98, "participant_counts": 0.64,
