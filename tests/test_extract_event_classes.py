@@ -2,6 +2,7 @@
 sentence in the construction's form, and the two review findings of events.py."""
 
 from edugraph.extract import extract_facts
+from edugraph.extract.dates import relative_dates
 
 
 def _main_people(text: str, lang: str, date: str) -> list[str] | None:
@@ -145,3 +146,94 @@ def test_a_concert_told_in_a_reported_event_is_a_part_of_it_on_its_day():
 def test_a_concert_hall_is_no_concert():
     text = "28 августа в концертном зале «Юбилейный» состоялась августовская педагогическая конференция."
     assert [e["type"] for e in extract_facts(text, "ru", {"date": "2023-08-29"})["events"]] == ["conference"]
+
+
+def test_an_august_conference_and_the_district_conference_of_a_later_sentence_are_one():
+    # real_ru_q_01 (also k_04's «традиционном августовском областном педсовете», then «областном педсовете»):
+    # «августовская» tells when, «районная» who holds it
+    text = ("30 августа 2022 года в Частоозерском муниципальном округе состоялась традиционная августовская "
+            "педагогическая конференция по теме «Национальный проект «Образование»: пути достижения качества и "
+            "эффективности работы образовательных организаций Частоозерского муниципального округа». В работе "
+            "районной педагогической конференции приняли участие более 100 педагогов и руководителей ОО "
+            "дошкольного, общего и дополнительного образования, специалисты и методисты районного отдела образования.")
+    events = extract_facts(text, "ru", {"date": "2022-08-31"})["events"]
+    assert [(e["type"], e["date"], e["participants"]) for e in events] == [("conference", "2022-08-30", 100)]
+
+
+def test_an_all_russian_conference_beside_an_august_one_stays_its_own():
+    text = ("30 августа 2022 года в Кургане состоялась августовская педагогическая конференция. Её участники "
+            "обсудили итоги всероссийской конференции, которая прошла 12 мая 2022 года в Москве.")
+    events = extract_facts(text, "ru", {"date": "2022-08-31"})["events"]
+    assert len(events) == 2
+
+
+I_03_LEAD = ("На традиционном августовском совещании в Дрожжановском районе РТ подвели итоги прошедшего учебного года и "
+             "дали старт новому 2023-2024 учебному году\nПо традиции перед началом августовского совещания гости "
+             "ознакомились с выставкой достижений образовательных учреждений района.")
+
+
+def test_the_event_at_which_results_were_summed_up_was_held():
+    # real_ru_i_03 (also q_08 «На заседании проанализировали … и обсудили», b_10 «В ходе стратегической сессии
+    # участники обсудили», c_06, j_03, en_27 "During the meeting …, participants discussed")
+    events = extract_facts(I_03_LEAD, "ru", {"date": "2023-08"})["events"]
+    assert [e["type"] for e in events if "совещание" in e["name"].lower()] == ["meeting"]
+    assert extract_facts("На совещании обсудят итоги года.", "ru", {"date": "2023-08-20"})["events"] == []
+
+
+def test_a_school_year_dates_no_gathering():
+    # real_ru_i_03 («новому 2023-2024 учебному году»: the meeting is of the publication's month), real_ru_g_05,
+    # real_en_75 ("the results of the 2014/2015 academic year")
+    meeting = next(e for e in extract_facts(I_03_LEAD, "ru", {"date": "2023-08"})["events"] if e["type"] == "meeting")
+    assert meeting["date"] == "2023-08"
+    text = ("On 27 August, the Vorobyovy Gory educational facility will host the city-wide teachers' council. This "
+            "first inter-agency meeting will analyse the results of the 2014/2015 academic year.")
+    assert "2014" not in {e["date"] for e in extract_facts(text, "en", {"date": "2015-08-26"})["events"]}
+
+
+def test_a_solemn_event_of_an_openings_day_is_that_opening():
+    # real_ru_p_04 (c_03 «На торжественном мероприятии присутствовали», c_06 «На торжественное мероприятие были
+    # приглашены» tell their opening and conference the same way)
+    text = ("В Орле 1 сентября открылось новое здание детского технопарка «Кванториум». В торжественном мероприятии "
+            "приняли участие губернатор Орловской области Андрей Клычков, сенатор РФ Василий Иконников.")
+    events = extract_facts(text, "ru", {"date": "2023-09-01"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2023-09-01")]
+
+
+def test_a_solemn_event_beside_a_competition_is_its_award_ceremony():
+    # real_ru_m_06: «состоялось торжественное мероприятие по награждению победителей … конкурсов»
+    text = ("21 октября в Доме Правительства состоялось торжественное мероприятие. Наградили победителей конкурса "
+            "«Учитель года», который прошёл 21 октября.")
+    assert "other" in [e["type"] for e in extract_facts(text, "ru", {"date": "2020-10-21"})["events"]]
+
+
+def test_a_stage_to_be_held_next_year_is_dated_by_the_year_after_publication():
+    # real_ru_q_05 («который пройдет в следующем году»; as «в прошлом году», «в этом году» are read); not "plans for
+    # next year" (real_en_75)
+    text = ("Первый этап муниципального конкурса «Учитель года Подмосковья» завершился в Волоколамске. Александр "
+            "Муравьев примет участие в региональном этапе конкурса «Учитель года Подмосковья», который пройдет в "
+            "следующем году.")
+    stage = next(e for e in extract_facts(text, "ru", {"date": "2025-12-22"})["events"]
+                 if e["name"].startswith("Региональный"))
+    assert (stage["date"], stage.get("planned")) == ("2026", True)
+    assert relative_dates("The meeting will present plans for next year.", "2015-08-26") == []
+
+
+def test_an_english_named_week_is_an_event_as_a_russian_one_is():
+    # real_en_63 ("as part of the Big Teacher Week"; real_en_73's "thematic week of the Education National Project");
+    # not "last week", "a five-day week" (real_en_60, real_en_14)
+    text = ("On 1 October, the 5th All-Russian Forum of Class Teachers took place at the National Center \"Russia\" as "
+            "part of the Big Teacher Week ahead of Teacher's Day.")
+    assert "Big Teacher Week" in [e["name"] for e in extract_facts(text, "en", {"date": "2025-10-02"})["events"]]
+    text = "The results were reviewed last week in Adyghea. He proposed to switch to a five-day school week."
+    assert extract_facts(text, "en", {"date": "2023-12-20"})["events"] == []
+
+
+def test_an_undated_headline_opening_retold_with_its_date_is_one_opening():
+    # real_ru_p_08 (and real_en_05's headline "Opening of school" beside "the school named after Yevgeny Primakov …
+    # opened on 1 September"; real_ru_c_02's «Кванториум» beside «технопарка» is not caught: other words)
+    text = ("В Пензенской области открылся первый мобильный технопарк для детей\n\nНациональный проект «Образование» "
+            "продолжает внедрение новых инженерных технологий в жизнь российских школьников. 2 сентября в Пензенской "
+            "области открылся первый в регионе мобильный технопарк «Квантотрак».")
+    events = extract_facts(text, "ru", {"date": "2020-09-02"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-02")]
+    assert "Квантотрак" in events[0]["name"]

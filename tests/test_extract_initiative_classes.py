@@ -28,3 +28,29 @@ def test_the_federal_state_programme_development_of_education_in_any_case():
 def test_a_regions_programme_of_the_same_words_is_not_the_federal_one():
     text = "Школу построили по государственной программе Свердловской области «Развитие образования»."
     assert "Development of Education" not in _initiatives(text, "ru")
+
+
+def test_the_presidential_programme_of_school_repairs_named_or_told_by_the_repairs():
+    # real_ru_n_08 (named), real_ru_n_01 («отремонтированы по президентской программе»), real_en_71
+    repairs = "Presidential programme of school capital repairs"
+    for text, lang in (("На заседании Всероссийского штаба обсудили, как регионы реализуют президентскую программу "
+                        "капремонта школ.", "ru"),
+                       ("Оба образовательных учреждения в этом году были досрочно отремонтированы по президентской "
+                        "программе.", "ru"),
+                       ("We discussed with colleagues that the new building will be able to accommodate some middle "
+                        "and high school students when we repair the main building of school No. 43 according to the "
+                        "presidential program.", "en")):
+        assert repairs in _initiatives(text, lang), text
+
+
+def test_another_presidential_programme_is_not_the_repairs():
+    text = "Директор школы прошла Президентскую программу подготовки управленческих кадров."
+    assert "Presidential programme of school capital repairs" not in _initiatives(text, "ru")
+
+
+def test_success_of_each_child_is_the_federal_project_of_every_child():
+    # real_en_72: the other translation of «Успех каждого ребёнка», not a programme of its own
+    text = ("A network of children's technoparks \"Kvantorium\" is being created throughout the country within the "
+            "federal project \"Success of Each Child\" of the Education national project.")
+    found = _initiatives(text, "en")
+    assert "Success of Every Child" in found and "Success of Each Child" not in found

@@ -11,7 +11,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.status import tells_future
 from edugraph.extract.mentions import Article, Mention, located_at
-from edugraph.extract.names import nominative_phrase, same_organisation
+from edugraph.extract.names import main_words, nominative_phrase, same_organisation
 from edugraph.text import fold, parses
 
 NEAR = 90  # characters between a trigger and its object («открыли детский технопарк «Кванториум»»)
@@ -199,6 +199,14 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
         if same and (same_day or not elsewhere and not other_date):
             return key
     return (action["kind"], target.value if target else whom or place, date)
+
+
+def _retold_opening(key: tuple, event: dict, told: list[dict]) -> bool:
+    """«В Пензенской области открылся первый мобильный технопарк» (the headline, dated by the publication) and «2
+    сентября … открылся … мобильный технопарк «Квантотрак»»: an opening without a date of its own whose object's words
+    are all in a dated opening's name is that opening told again."""
+    words = main_words(event["_what"]) if key[0] == "opening" and event["_target"] and not event["_stated"] else None
+    return bool(words) and any(o is not event and words <= main_words(o["name"]) for o in told)
 
 
 def _undated_twin(events: list[dict], kind: str, place: str | None) -> dict | None:
@@ -416,6 +424,9 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             e["parent"], e["parent_action"] = trips[0]["name"], trips[0].get("action")  # the trip may be dropped
     if any(e["_stated"] for k, e in out.items() if k[0] == "visit"):  # the headline's visit is the dated one
         out = {k: e for k, e in out.items() if k[0] != "visit" or e["_stated"]}
+    told = [e for k, e in out.items() if k[0] == "opening" and e["_stated"]] + \
+        [e for e in events if e["type"] == "opening" and e["date"]]
+    out = {k: e for k, e in out.items() if not _retold_opening(k, e, told)}
     for event in out.values():
         for key in ("_target", "_stated", "_what"):
             event.pop(key)

@@ -149,6 +149,7 @@ RELATIVE = re.compile(
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
     r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
     r"|(?<!\w)(?P<this_year>в\s+(?:этом|текущем|нынешнем)\s+году|this\s+year)(?!\w)"
+    r"|(?<!\w)(?P<next_year>в\s+(?:следующем|будущем|наступающем)\s+году|(?<!for\s)(?<!of\s)next\s+year)(?!\w)"
     r"|(?<!\w)(?:в|on)\s+(?:the\s+)?(?P<teachers_day>День\s+учителя|Teacher['’]?s['’]?\s+Day)"  # 5 October
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
@@ -157,9 +158,9 @@ RELATIVE = re.compile(
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
-    «с началом учебного года» resolved against the ISO publication date (a weekday is the latest such day not after
-    it; «минувшую»/"last" one strictly before it; the Day of Knowledge is 1 September of that year, Teacher's Day
-    5 October, the start of the school year the coming one). A publication date of only a year or a month ("2013-10")
+    «в следующем году», "next year", «с началом учебного года» resolved against the ISO publication date (a weekday
+    is the latest such day not after it; «минувшую»/"last" one strictly before it; the Day of Knowledge is 1 September
+    of that year, Teacher's Day 5 October, the start of the school year the coming one). A publication date of only a year or a month ("2013-10")
     resolves the years alone.
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
@@ -175,8 +176,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     base = datetime.date.fromisoformat(published[:10]) if len(published[:10]) == 10 else None
     out = []
     for m in RELATIVE.finditer(text):
-        if m.group("this_year"):
-            out.append(DateMention(m.start(), m.end(), str(year), None, "year"))
+        if m.group("this_year") or m.group("next_year"):  # «пройдёт в следующем году», "next year"
+            out.append(DateMention(m.start(), m.end(), str(year + bool(m.group("next_year"))), None, "year"))
             continue
         if m.group("ago") or m.group("last_year"):
             ago = m.group("ago")

@@ -544,7 +544,8 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
     day, or (undated) one whose name has the same noun («Семинар-совещание»): a repeat, not another event.
     The catch-all type "other" (a concert, a fair) is no such repeat; but an undated event of any type named by
     some of the words of a longer one of its type is («На церемонии награждения» after «Торжественная церемония
-    награждения лучших учителей»)."""
+    награждения лучших учителей»), and so is a bare «торжественное мероприятие» (solemn event, ceremony) of the day
+    of an opening or a gathering."""
     def size(event):
         return len(re.split(r"[\s-]+", event["name"]))
 
@@ -556,15 +557,23 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
     def anaphora(event):  # «… состоялось открытие Центра. Праздник открылся …»: the celebration is that event
         return size(event) == 1 and not event["date"] and lemma(event["name"]) in CELEBRATION_WORDS and \
             any(o is not event and o["date"] for o in events)
+    def solemn(event):  # «открылось новое здание технопарка … В торжественном мероприятии приняли участие …»
+        words = [lemma(w) for w in event["name"].split()]
+        return len(words) == 2 and words[0] in SOLEMN_WORDS and words[1] in SOLEMN_NOUNS and \
+            any(o is not event and o["type"] in GATHERINGS and o["date"] and event["date"] in (None, o["date"])
+                for o in events)
     def shorter(event, other):  # «Торжественная церемония награждения учителей …», then «На церемонии награждения»
         words = main_words(event["name"])
         return other is not event and not event["date"] and other["type"] == event["type"] and \
             size(other) > size(event) and bool(words) and words < main_words(other["name"])
     return [e for e in events if (size(e) > 1 or not any(fuller(e, o) for o in events) and not anaphora(e))
-            and not any(shorter(e, o) for o in events)]
+            and not any(shorter(e, o) for o in events) and not solemn(e)]
 
 
 CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
+SOLEMN_WORDS = {"торжественный", "праздничный", "solemn", "festive"}
+SOLEMN_NOUNS = CELEBRATION_WORDS | {"церемония", "event", "ceremony"}
+GATHERINGS = {"opening", "conference", "meeting", "forum"}  # not a competition: its award ceremony is an event
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
@@ -579,6 +588,7 @@ def _base(mention: dict, lang: str) -> str:
 def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
     """Unnamed mentions («участники конференции») join the first named event with the same noun."""
     named = {k: g for k, g in groups.items() if g[0]["quoted"]}
+    august = [k for k in groups if "августовский" in k.partition(":")[2].split()]
     out: dict[str, list[dict]] = {}
     for key, mentions in groups.items():
         if key in named:
@@ -589,8 +599,26 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
         if target is None and lang == "ru" and ":" not in key:  # «совещания» after «Августовское совещание»
             target = next((k for k, g in groups.items() if k != key and ":" in k and g[0]["start"] < mentions[0]["start"]
                            and _base(g[0], lang) == _base(mentions[0], lang)), None)
+        if target is None and lang == "ru":  # «августовская конференция», then «районной конференции»
+            target = next((k for k in august if _august_of_level(k, key)), None)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
+
+
+# the levels of a local gathering: an August meeting is held by a district, a town or a region
+LOCAL_LEVEL = {"районный", "городской", "муниципальный", "областной", "краевой", "республиканский", "окружной",
+               "региональный"}
+
+
+def _august_of_level(august: str, key: str) -> bool:
+    """Whether the unnamed Russian key `key` («конференция:районный») is the August gathering keyed `august`
+    («конференция:августовский», «педсовет:августовский областной»): the same noun, its levels local and one set of
+    levels within the other («августовская» tells when, «районная» who holds it)."""
+    base, _, scope = august.partition(":")
+    other_base, _, other_scope = key.partition(":")
+    levels, other = set(scope.split()) - {"августовский"}, set(other_scope.split())
+    return base == other_base and august != key and "августовский" in scope.split() and "августовский" not in other \
+        and bool(other) and other <= LOCAL_LEVEL and (levels <= other or other <= levels)
 
 
 def _qualifier(key: str) -> str:
@@ -707,12 +735,22 @@ HELD_BEFORE = re.compile(rf"(?<![\w-]){_HOLD}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 HELD_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_TOOK_PLACE}(?![\w-])", re.I)
 
 
+# «На совещании подвели итоги», «В ходе стратегической сессии участники обсудили», "During the meeting …,
+# participants discussed": what was done at the event, in the past, tells that it was held
+AT_EVENT = re.compile(r"(?:^|[^\w-])(?:на|в\s+ходе|во\s+время|at|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+DONE_AT = re.compile(r"^[^.!?;]{0,100}?(?<![\w-])(?:подвел[аи]?\s+итоги|обсудил[аи]?|обсуждал[аи]?|рассмотрел[аи]?|"
+                     r"проанализировал[аи]?|discussed|summed\s+up|reviewed)(?![\w-])", re.I)
+
+
 def _held(article: Article, mention: dict) -> bool:
     """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
-    (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date."""
+    (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date; so is
+    the event at which something was discussed («На собрании обсудили …»)."""
     s, e = article.sentence_of(mention["start"])
     before = article.text[max(s, mention["start"] - 60):mention["start"]]
-    return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(article.text[mention["end"]:e]))
+    after = article.text[mention["end"]:e]
+    return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(after)
+                or AT_EVENT.search(before) and DONE_AT.search(after))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
@@ -789,7 +827,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     relative = relative_dates(text, article.published)  # a day («вчера») before a month, a year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
         [d for d in relative if d.kind == "day"] or [d for d in found if d.kind == "month"] or \
-        [d for d in found if d.kind == "school_year"] or [d for d in found + relative if d.kind == "year"]
+        [d for d in found + relative if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
     if dates and not event["date"]:
