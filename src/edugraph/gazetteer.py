@@ -77,6 +77,8 @@ def _places() -> tuple[dict, dict, dict]:
 
     for row in _table(load("countries")["countries"], ("id", "ru", "en", "aliases")):
         add(_place(row["id"], "country", row["ru"], row["en"], None), _split(row["aliases"]))
+    for row in _table(load("federal_districts")["federal_districts"], ("id", "ru", "en", "aliases")):
+        add(_place(row["id"], "federal_district", row["ru"], row["en"], "russia"), _split(row["aliases"]))
     for row in load("federal_subjects")["federal_subjects"]:
         add(_place(row["id"], row["kind"], row["ru"], row["en"], row["parent"], row["iso"],
                    row["also_federal_subject"]), row["aliases"])
@@ -135,7 +137,7 @@ def ancestors(record: dict | None, lookup=None) -> Iterator[dict]:
 
 
 def all_places() -> list[dict]:
-    """Every place record of the gazetteer (countries, federal subjects, cities, districts)."""
+    """Every place record of the gazetteer (countries, federal districts, federal subjects, cities, districts)."""
     return list(_places()[0].values())
 
 
