@@ -41,6 +41,30 @@ def test_district_disambiguation_by_context():
     assert len([p for p in g.all_places() if p["parent"] == "saint-petersburg" and p["kind"] == "district"]) == 18
 
 
+@pytest.mark.parametrize("name,ident", [
+    ("Центральном федеральном округе", "central-federal-district"), ("ЦФО", "central-federal-district"),
+    ("Central Federal District", "central-federal-district"), ("СЗФО", "northwestern-federal-district"),
+    ("Северо-Западного федерального округа", "northwestern-federal-district"),
+    ("North-Western Federal District", "northwestern-federal-district"), ("ЮФО", "southern-federal-district"),
+    ("North Caucasus Federal District", "north-caucasian-federal-district"), ("СКФО", "north-caucasian-federal-district"),
+    ("Приволжскому федеральному округу", "volga-federal-district"), ("ПФО", "volga-federal-district"),
+    ("Urals Federal District", "ural-federal-district"), ("УФО", "ural-federal-district"),
+    ("Сибирским федеральным округом", "siberian-federal-district"), ("СФО", "siberian-federal-district"),
+    ("Far Eastern Federal District", "far-eastern-federal-district"), ("FEFD", "far-eastern-federal-district")])
+def test_a_federal_district_in_any_case_abbreviation_or_english(name, ident):
+    record = g.find_place(name)
+    assert (record["id"], record["kind"], record["parent"]) == (ident, "federal_district", "russia")
+
+
+def test_the_eight_federal_districts_enclose_no_place():
+    """The federal subjects stay children of Russia: a district is no place's ancestor (region queries and the
+    evaluation's place matching see the same places as before). "CFD", "SFD" name no district: ambiguous."""
+    districts = {p["id"] for p in g.all_places() if p["kind"] == "federal_district"}
+    assert len(districts) == 8
+    assert not any(p["parent"] in districts for p in g.all_places())
+    assert g.find_place("CFD") is None and g.find_place("SFD") is None and g.find_place("Федеральный округ") is None
+
+
 def test_initiatives():
     assert g.find_initiative("Кванториумов")["id"] == "kvantorium"
     assert g.find_initiative("ИТ-куба")["en"] == "IT-cube"

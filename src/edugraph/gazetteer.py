@@ -92,7 +92,7 @@ def _places() -> tuple[dict, dict, dict]:
     index: dict[str, list[str]] = {}
     for ident, aliases in names.items():
         for alias in aliases:
-            for key in {lemma_key(alias), fold(alias)}:
+            for key in {_place_key(alias), fold(alias)}:
                 index.setdefault(key, [])
                 if ident not in index[key]:
                     index[key].append(ident)
@@ -108,6 +108,12 @@ def _places() -> tuple[dict, dict, dict]:
             for abbr in _split(row["abbr"]):
                 index.setdefault(fold(abbr), [record["id"]])
     return records, index, districts
+
+
+def _place_key(name: str) -> str:
+    """The lemma key of a place name; the dative «округу», which the dictionary reads first as the noun «округа»
+    (surroundings), is of «округ» («Приволжскому федеральному округу», «Ямало-Ненецкому автономному округу»)."""
+    return re.sub(r"(?<![\w-])округа(?![\w-])", "округ", lemma_key(name))
 
 
 def _district(city: str, adj_ru: str, adj_en: str, head: str, en_head: str, adj_slug: str | None = None) -> dict:
@@ -159,7 +165,7 @@ def _split_district(key: str) -> tuple[str, str] | None:
 def _context_cities(context: list[str] | None) -> list[str]:
     cities = []
     for name in context or []:
-        record = find_place(name) if not _split_district(lemma_key(name)) else None
+        record = find_place(name) if not _split_district(_place_key(name)) else None
         if record and record["kind"] == "city" and record["id"] not in cities:
             cities.append(record["id"])
     return cities
@@ -198,7 +204,7 @@ def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
         return None
     records, index, _ = _places()
     name = _CITY_PREFIX.sub("", name.strip())
-    key = lemma_key(name)
+    key = _place_key(name)
     district = _split_district(key)
     if district:
         return _find_district(*district, list(context))
