@@ -21,7 +21,8 @@ def test_all_89_federal_subjects_with_iso_codes():
     ("Republic of Dagestan", "dagestan"), ("Петербурга", "saint-petersburg"), ("СПб", "saint-petersburg"),
     ("St. Petersburg", "saint-petersburg"), ("Москва", "moscow"), ("Moscow", "moscow"), ("РФ", "russia"),
     ("Российской Федерации", "russia"), ("Кыргызстана", "kyrgyzstan"), ("Махачкале", "makhachkala"),
-    ("Великого Новгорода", "veliky-novgorod"), ("города Владикавказа", "vladikavkaz")])
+    ("Великого Новгорода", "veliky-novgorod"), ("города Владикавказа", "vladikavkaz"),
+    ("Ямало-Ненецкому автономному округу", "yamalo-nenets-autonomous-okrug")])
 def test_aliases_and_case_forms(name, ident):
     assert g.find_place(name)["id"] == ident
 
