@@ -1,6 +1,7 @@
 """Error classes of posts and organisations (round 16p), one test each, in synthetic sentences of the construction's
 form: each fails on the extractor before the round."""
 
+from edugraph import gazetteer
 from edugraph.extract import extract_facts
 from edugraph.extract.mentions import cut_word_start
 
@@ -171,18 +172,24 @@ def test_a_kindergarten_or_company_named_by_a_proper_name_before_its_kind():
     assert "Nornickel" in taimyr
 
 
-def test_a_federal_district_is_a_place_of_its_own_name():
-    """Round 21p: «в … Центральном федеральном округе», "the Volga Federal District" are places the gazetteer lacks (no
-    bare "Federal District" of a town); one inside a programme's quoted title is none (real sentences of n_05, en_72,
-    en_61; en_25 already right)."""
-    tver = extract_facts("«Сельская школа в Степурино – одна из лучших в Тверской области и Центральном федеральном "
-                         "округе, она отвечает новейшим требованиям и стандартам образования», - отметил Губернатор "
-                         "Игорь Руденя.", "ru")
-    assert "Центральный федеральный округ" in tver["places"]
-    volga = extract_facts("Dimitrovgrad will become the second city in the region where Kvantorium is to open; it will "
-                          "not be any worse than other educational facilities of the Volga Federal District.", "en")
-    assert "Volga Federal District" in volga["places"] and "Federal District" not in volga["places"]
+def test_a_federal_district_is_a_place_of_the_gazetteer():
+    """Round 21p: «в … Центральном федеральном округе», "the Volga Federal District", «ЦФО» are the gazetteer's
+    federal districts (no bare "Federal District" of a town, no "Caucasus Federal District" of the North Caucasus
+    one); one inside a programme's quoted title is none (real sentences of n_05, en_72, k_07, en_61)."""
+    def ids(text: str, lang: str) -> list[str | None]:
+        return [(gazetteer.find_place(place) or {}).get("id") for place in extract_facts(text, lang)["places"]]
+
+    tver = ids("«Сельская школа в Степурино – одна из лучших в Тверской области и Центральном федеральном округе, она "
+               "отвечает новейшим требованиям и стандартам образования», - отметил Губернатор Игорь Руденя.", "ru")
+    assert "central-federal-district" in tver
+    volga = ids("Dimitrovgrad will become the second city in the region where Kvantorium is to open; it will not be "
+                "any worse than other educational facilities of the Volga Federal District.", "en")
+    assert "volga-federal-district" in volga and None not in volga
+    lipetsk = ids("На связь вышли представители восьми федеральных округов. ЦФО представляла Липецкая область.", "ru")
+    assert lipetsk == ["central-federal-district", "lipetsk-oblast"]
     ossetia = extract_facts("The construction is carried out under the state program of the Russian Federation "
                             "“Development of the North Caucasus Federal District”, which is supervised by the Ministry "
                             "of Economic Development.", "en")
     assert not any("Federal District" in place for place in ossetia["places"])
+    stavropol = extract_facts("Schools of the North Caucasus Federal District met in Stavropol.", "en")  # our own
+    assert stavropol["places"] == ["North Caucasus Federal District", "Stavropol"]

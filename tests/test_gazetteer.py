@@ -21,7 +21,8 @@ def test_all_89_federal_subjects_with_iso_codes():
     ("Republic of Dagestan", "dagestan"), ("Петербурга", "saint-petersburg"), ("СПб", "saint-petersburg"),
     ("St. Petersburg", "saint-petersburg"), ("Москва", "moscow"), ("Moscow", "moscow"), ("РФ", "russia"),
     ("Российской Федерации", "russia"), ("Кыргызстана", "kyrgyzstan"), ("Махачкале", "makhachkala"),
-    ("Великого Новгорода", "veliky-novgorod"), ("города Владикавказа", "vladikavkaz")])
+    ("Великого Новгорода", "veliky-novgorod"), ("города Владикавказа", "vladikavkaz"),
+    ("Ямало-Ненецкому автономному округу", "yamalo-nenets-autonomous-okrug")])
 def test_aliases_and_case_forms(name, ident):
     assert g.find_place(name)["id"] == ident
 
@@ -39,6 +40,31 @@ def test_district_disambiguation_by_context():
     assert (kazan["id"], kazan["parent"]) == ("kazan-kirovsky-district", "kazan")
     assert g.find_place("Kalininsky district")["parent"] == "saint-petersburg"
     assert len([p for p in g.all_places() if p["parent"] == "saint-petersburg" and p["kind"] == "district"]) == 18
+
+
+@pytest.mark.parametrize("name,ident", [
+    ("Центральном федеральном округе", "central-federal-district"), ("ЦФО", "central-federal-district"),
+    ("Central Federal District", "central-federal-district"), ("СЗФО", "northwestern-federal-district"),
+    ("Северо-Западного федерального округа", "northwestern-federal-district"),
+    ("North-Western Federal District", "northwestern-federal-district"), ("ЮФО", "southern-federal-district"),
+    ("North Caucasus Federal District", "north-caucasian-federal-district"),
+    ("СКФО", "north-caucasian-federal-district"),
+    ("Приволжскому федеральному округу", "volga-federal-district"), ("ПФО", "volga-federal-district"),
+    ("Urals Federal District", "ural-federal-district"), ("УФО", "ural-federal-district"),
+    ("Сибирским федеральным округом", "siberian-federal-district"), ("СФО", "siberian-federal-district"),
+    ("Far Eastern Federal District", "far-eastern-federal-district"), ("FEFD", "far-eastern-federal-district")])
+def test_a_federal_district_in_any_case_abbreviation_or_english(name, ident):
+    record = g.find_place(name)
+    assert (record["id"], record["kind"], record["parent"]) == (ident, "federal_district", "russia")
+
+
+def test_the_eight_federal_districts_enclose_no_place():
+    """The federal subjects stay children of Russia: a district is no place's ancestor (region queries and the
+    evaluation's place matching see the same places as before). "CFD", "SFD" name no district: ambiguous."""
+    districts = {p["id"] for p in g.all_places() if p["kind"] == "federal_district"}
+    assert len(districts) == 8
+    assert not any(p["parent"] in districts for p in g.all_places())
+    assert g.find_place("CFD") is None and g.find_place("SFD") is None and g.find_place("Федеральный округ") is None
 
 
 def test_initiatives():

@@ -77,6 +77,8 @@ def _places() -> tuple[dict, dict, dict]:
 
     for row in _table(load("countries")["countries"], ("id", "ru", "en", "aliases")):
         add(_place(row["id"], "country", row["ru"], row["en"], None), _split(row["aliases"]))
+    for row in _table(load("federal_districts")["federal_districts"], ("id", "ru", "en", "aliases")):
+        add(_place(row["id"], "federal_district", row["ru"], row["en"], "russia"), _split(row["aliases"]))
     for row in load("federal_subjects")["federal_subjects"]:
         add(_place(row["id"], row["kind"], row["ru"], row["en"], row["parent"], row["iso"],
                    row["also_federal_subject"]), row["aliases"])
@@ -90,7 +92,7 @@ def _places() -> tuple[dict, dict, dict]:
     index: dict[str, list[str]] = {}
     for ident, aliases in names.items():
         for alias in aliases:
-            for key in {lemma_key(alias), fold(alias)}:
+            for key in {_place_key(alias), fold(alias)}:
                 index.setdefault(key, [])
                 if ident not in index[key]:
                     index[key].append(ident)
@@ -106,6 +108,12 @@ def _places() -> tuple[dict, dict, dict]:
             for abbr in _split(row["abbr"]):
                 index.setdefault(fold(abbr), [record["id"]])
     return records, index, districts
+
+
+def _place_key(name: str) -> str:
+    """The lemma key of a place name; the dative «округу», which the dictionary reads first as the noun «округа»
+    (surroundings), is of «округ» («Приволжскому федеральному округу», «Ямало-Ненецкому автономному округу»)."""
+    return re.sub(r"(?<![\w-])округа(?![\w-])", "округ", lemma_key(name))
 
 
 def _district(city: str, adj_ru: str, adj_en: str, head: str, en_head: str, adj_slug: str | None = None) -> dict:
@@ -135,7 +143,7 @@ def ancestors(record: dict | None, lookup=None) -> Iterator[dict]:
 
 
 def all_places() -> list[dict]:
-    """Every place record of the gazetteer (countries, federal subjects, cities, districts)."""
+    """Every place record of the gazetteer (countries, federal districts, federal subjects, cities, districts)."""
     return list(_places()[0].values())
 
 
@@ -157,7 +165,7 @@ def _split_district(key: str) -> tuple[str, str] | None:
 def _context_cities(context: list[str] | None) -> list[str]:
     cities = []
     for name in context or []:
-        record = find_place(name) if not _split_district(lemma_key(name)) else None
+        record = find_place(name) if not _split_district(_place_key(name)) else None
         if record and record["kind"] == "city" and record["id"] not in cities:
             cities.append(record["id"])
     return cities
@@ -196,7 +204,7 @@ def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
         return None
     records, index, _ = _places()
     name = _CITY_PREFIX.sub("", name.strip())
-    key = lemma_key(name)
+    key = _place_key(name)
     district = _split_district(key)
     if district:
         return _find_district(*district, list(context))

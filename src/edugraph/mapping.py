@@ -29,7 +29,8 @@ EVENT_CLASSES = {
     "competition": EG.Competition, "opening": EG.Opening, "other": EG.OtherEvent,
 }
 ACTIVITY_CLASSES = {"extraction": EG.Extraction, "resolution": EG.Resolution, "curation": EG.Curation}
-PLACE_CLASSES = {"country": EG.Country, "federal_subject": EG.FederalSubject, "city": EG.City, "district": EG.District}
+PLACE_CLASSES = {"country": EG.Country, "federal_district": EG.FederalDistrict, "federal_subject": EG.FederalSubject,
+                 "city": EG.City, "district": EG.District}
 
 
 def date_literal(value: str) -> Literal:

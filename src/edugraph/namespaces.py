@@ -8,8 +8,8 @@ BASE = "https://w3id.org/edugraph/"
 # typo such as EG.locatedin raises instead of minting a term the ontology does not define.
 ONTOLOGY_CLASSES = [
     "Agent", "Article", "Association", "CentreNetwork", "City", "CityProject", "College", "Company",
-    "Competition", "Conference", "Country", "District", "EducationalOrganisation", "Event", "FederalProject",
-    "FederalSubject", "Forum", "GovernmentBody", "ITCubeCentre", "Initiative", "InnovationProgramme",
+    "Competition", "Conference", "Country", "District", "EducationalOrganisation", "Event", "FederalDistrict",
+    "FederalProject", "FederalSubject", "Forum", "GovernmentBody", "ITCubeCentre", "Initiative", "InnovationProgramme",
     "InnovationSite", "KvantoriumCentre", "Meeting", "MethodologicalCentre", "NationalProject", "Olympiad",
     "Opening", "Organisation", "OrganisationalUnit", "OtherEvent", "Person", "Place", "PointOfGrowthCentre",
     "Post", "Role", "School", "SchoolKvantoriumCentre", "Session", "SupplementaryEducationCentre", "Topic",

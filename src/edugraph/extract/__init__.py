@@ -97,7 +97,7 @@ def _places(article: Article) -> list[str]:
     """Place names, one per gazetteer id, in first-mention order."""
     seen, out = set(), []
     for mention in article.places:
-        if _country_of_a_title(article.text, mention):
+        if _wide_place_of_a_title(article.text, mention):
             continue
         if mention.extra["id"] not in seen:
             seen.add(mention.extra["id"])
@@ -109,10 +109,11 @@ def _places(article: Article) -> list[str]:
 HONORARY_TITLE = re.compile(r"«(?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
 
 
-def _country_of_a_title(text: str, mention) -> bool:
-    """A country named only inside a quoted title, not the news's place: «Учитель года России», «Я - гражданин
-    России», "Teacher of the Year of Russia" (an honorary title of the state keeps it)."""
-    if (mention.extra.get("record") or {}).get("kind") != "country" \
+def _wide_place_of_a_title(text: str, mention) -> bool:
+    """A country or federal district named only inside a quoted title, not the news's place: «Учитель года России»,
+    «Я - гражданин России», "Teacher of the Year of Russia", the state programme «Развитие Северо-Кавказского
+    федерального округа» (an honorary title of the state keeps it)."""
+    if (mention.extra.get("record") or {}).get("kind") not in ("country", "federal_district") \
             or not inside_quoted_name(text, mention.start):
         return False
     return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))

@@ -13,7 +13,6 @@ from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
-from edugraph.extract.places_federal import with_federal_districts
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
@@ -495,7 +494,7 @@ def _places(text: str, spans: list) -> list[Mention]:
                       >= 0.8 for o in out)  # (a place named again is kept: events take the place of their sentence)
         if not overlaps and not similar:
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
-    return with_federal_districts(text, "ru", out)
+    return sorted(out, key=lambda m: m.start)
 
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»

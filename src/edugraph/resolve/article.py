@@ -15,7 +15,7 @@ from ..extract.names import main_words
 from . import identity, labels
 from .centres import PLURAL, CentreFinder
 from .evidence import EvidenceFinder, SentenceFinder
-from .places import article_home, organisation_places, own_place_subject, place_record, resolve_place
+from .places import WIDE_KINDS, article_home, organisation_places, own_place_subject, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
                       PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
@@ -74,10 +74,11 @@ class Mentions:
 
 
 def region_after(mention: re.Match, pattern: re.Pattern, context: list[str]) -> dict | None:
-    """The place below the country that `pattern` finds right after a mention (its phrase, else its first word)."""
+    """The place of one federal subject or below that `pattern` finds right after a mention (its phrase, else its
+    first word)."""
     found = pattern.match(mention.string, mention.end())
     place = found and (resolve_place(found[1], context) or resolve_place(found[1].split()[0], context))
-    return place if place and place["kind"] != "country" else None
+    return place if place and place["kind"] not in WIDE_KINDS else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,8 +157,8 @@ class Resolver:
         return labels.place_labels(unknown, self.lang) if unknown else None
 
     def _typed_place(self, name: str) -> list[dict]:
-        """The place, below the country, the article gives a numbered organisation: the one written right after its
-        name («школы № 24 имени Малякова в Псковской области»), else the place of the event that opens or visits it
+        """The place, in one federal subject, the article gives a numbered organisation: the one written right after
+        its name («школы № 24 имени Малякова в Псковской области»), else the place of the event that opens or visits it
         when the article writes the place before it («1 September in Kazan will open … gymnasium №180»). In an
         article about several regions it, not the article's first place, is the one."""
         if not identity.typed(name):
@@ -166,7 +167,7 @@ class Resolver:
         opened = (resolve_place(e["place"], self.context) for e in self.facts.get("events", [])
                   if isinstance(e.get("action"), dict) and isinstance(e["action"].get("object"), dict)
                   and e["action"]["object"].get("name") == name and isinstance(e.get("place"), str))
-        place = next((p for p in itertools.chain(written, opened) if p and p["kind"] != "country"), None)
+        place = next((p for p in itertools.chain(written, opened) if p and p["kind"] not in WIDE_KINDS), None)
         return [place] if place else []
 
     def _regional(self, name: str) -> bool:
@@ -176,7 +177,7 @@ class Resolver:
         words = main_words(name)
         regions = (organisation_places(other, self.context) for other in self.facts.get("organisations", [])
                    if main_words(other) > words)
-        if any(r["kind"] != "country" for places in regions for r in places):
+        if any(r["kind"] not in WIDE_KINDS for places in regions for r in places):
             return True
         found = self.mentions.of(name)
         return bool(found) and all(REGIONAL_WORD.search(m.string[max(0, m.start() - 40):m.start()]) or

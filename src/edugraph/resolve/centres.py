@@ -33,7 +33,7 @@ CENTRE_CLASSES = {  # network (initiative id) -> the class asserted for its cent
     "kvantorium": "SupplementaryEducationCentre", "school-kvantorium": "SupplementaryEducationCentre",
     "it-cube": "SupplementaryEducationCentre", "point-of-growth": "EducationalOrganisation",
 }
-PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "country": 3}  # most precise first
+PRECISION = {"district": 0, "city": 1, "federal_subject": 2, "federal_district": 3, "country": 4}  # most precise 1st
 
 CENTRE_NOUN = re.compile(r"центр|технопарк|кванториум|(?:it|ит)-?\s?куб|точ[ек]\w*\s+роста"  # a centre's name
                          r"|cent(?:re|er)|technopark|technology\s+park|kvantorium|it-?\s?cube|growth\s+point", re.I)

@@ -14,6 +14,7 @@ from ..text import lemma, morph
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3
 RELATIVE_ADJECTIVE = ("ский", "цкий")  # «владикавказский», «моздокский»: the place an organisation belongs to
+WIDE_KINDS = ("country", "federal_district")  # places of several federal subjects: no article's or school's own place
 _DERIVED: dict[str, dict] = {}  # districts the gazetteer derives for cities without a district table, by id
 
 
@@ -289,9 +290,9 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     >>> article_home(["Железногорск", "Саров"], "Москва", "a1")
     (None, Home(local=None, known=None, subject=None, article='a1', name=None))
     """
-    found = [r for r in (resolve_place(name, context) for name in context) if r and r["kind"] != "country"]
+    found = [r for r in (resolve_place(name, context) for name in context) if r and r["kind"] not in WIDE_KINDS]
     own = resolve_place(place, context) if place else None
-    if own and own["kind"] == "country":
+    if own and own["kind"] in WIDE_KINDS:
         own = place = None
     city = next(filter(None, map(city_of, found)), None)  # the first city (else federal subject)
     if len({subject_of(r["id"]) for r in found}) > 1 and city != city_of(own):
