@@ -142,7 +142,12 @@ def _elsewhere(record: dict, context: list[str]) -> bool:
 def _one_subject(context: list[str]) -> str | None:
     """The one federal subject that the article's federal subjects and hand-written cities (`context`) lie in; None
     when they give none or several."""
-    others = (gazetteer.find_place(name, context) for name in context)
+    return _context_subject(tuple(context))
+
+
+@lru_cache(maxsize=4096)
+def _context_subject(context: tuple[str, ...]) -> str | None:
+    others = (gazetteer.find_place(name, list(context)) for name in context)
     subjects = {subject_of(r["id"]) for r in others if r and (r["kind"] == "federal_subject" or r["kind"] == "city"
                                                               and r["id"] not in _geonames_towns())}
     subjects.discard(None)
