@@ -45,7 +45,47 @@ def resolve_place(name: str, context: list[str] | None = None) -> dict | None:
         return None
     if record and gazetteer.place(record["id"]) is None:
         _DERIVED[record["id"]] = record  # «Кировский район» of a city whose districts are not tabled
+    if record and record["kind"] == "district" and record["parent"] not in _tabled_cities():
+        record = _region_district(record) or record
     return record
+
+
+TOWN_ENDINGS = ("", "о", "а", "ка", "ское", "ль")  # «Шебалинский» Шебалино, «Новоспасский» Новоспасское, «Ярославль»
+
+
+def _region_district(record: dict) -> dict | None:
+    """A district derived for a city whose districts are not tabled, when its adjective names a town of the city's
+    federal subject (the city itself included): the municipal district of that subject around the town, not one of
+    the city («Смоленский район» and «Сафоновский район» of a Safonovo article, «Кизилюртовский район» of a Makhachkala
+    one); None for any other district («Засвияжский район» of Ulyanovsk). «-ск» is tried for a town of GeoNames only:
+    a big city's «Ленинский район» is no Leninsk's.
+
+    >>> _region_district(gazetteer.find_place("Смоленский район", ["Сафоново"]))["parent"]
+    'smolensk-oblast'
+    >>> _region_district(gazetteer.find_place("Засвияжский район", ["Ульяновск"])) is None
+    True
+    """
+    adjective, _, head = record["ru"].partition(" ")
+    subject = subject_of(record["parent"])
+    if head != "район" or not subject or subject == record["parent"]:
+        return None
+    if not adjective_town(lemma(adjective), subject, record["parent"] in _geonames_towns()):
+        return None
+    ident = subject + record["id"][len(record["parent"]):]
+    return _DERIVED.setdefault(ident, {**record, "id": ident, "parent": subject})
+
+
+def adjective_town(adjective: str, subject: str, with_sk: bool = False) -> dict | None:
+    """The town of the federal subject `subject` that a relative adjective's lemma names («далматовский» Далматово,
+    «кизилюртовский» Кизилюрт, «ярославский» Ярославль; «-ск» only `with_sk`); None when it names none there."""
+    base = adjective[:-4] if adjective.endswith("ский") else ""
+    stems = (base, base[:-2]) if base.endswith(("ов", "ев")) else (base,)
+    endings = TOWN_ENDINGS + (("ск",) if with_sk else ())
+    for word in (stem + ending for stem in stems if len(stem) > 2 for ending in endings):
+        town = gazetteer.find_place("-".join(part.capitalize() for part in word.split("-")))
+        if town and town["kind"] == "city" and subject_of(town["id"]) == subject:
+            return town
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +143,12 @@ def _elsewhere(record: dict, context: list[str]) -> bool:
 def _one_subject(context: list[str]) -> str | None:
     """The one federal subject that the article's federal subjects and hand-written cities (`context`) lie in; None
     when they give none or several."""
-    others = (gazetteer.find_place(name, context) for name in context)
+    return _context_subject(tuple(context))
+
+
+@lru_cache(maxsize=4096)
+def _context_subject(context: tuple[str, ...]) -> str | None:
+    others = (gazetteer.find_place(name, list(context)) for name in context)
     subjects = {subject_of(r["id"]) for r in others if r and (r["kind"] == "federal_subject" or r["kind"] == "city"
                                                               and r["id"] not in _geonames_towns())}
     subjects.discard(None)
@@ -135,12 +180,20 @@ def ancestors(record: dict | None) -> Iterator[dict]:
 
 
 def _phrase_place(phrase: list[str], context: list[str] | None) -> dict | None:
-    """The place a capitalised phrase names, or a lower-case relative adjective («моздокский») stands for."""
+    """The place a capitalised phrase names, or a lower-case relative adjective («моздокский») stands for; a single
+    adjective the gazetteer lacks, the town of the article's one federal subject it names («Далматовская СОШ №2» of a
+    Kurgan article), unless it is that subject's own adjective («Алтайский институт …» of an Altai Krai article)."""
     if phrase[0][:1].isupper():
-        return resolve_place(" ".join(phrase), context)
-    if len(phrase) == 1 and lemma(phrase[0]).endswith(RELATIVE_ADJECTIVE):
-        return gazetteer.find_place(phrase[0], context)
-    return None
+        record = resolve_place(" ".join(phrase), context)
+    elif len(phrase) == 1 and lemma(phrase[0]).endswith(RELATIVE_ADJECTIVE):
+        record = gazetteer.find_place(phrase[0], context)
+    else:
+        return None
+    subject = _one_subject(context) if not record and len(phrase) == 1 and context else None
+    adjective = lemma(phrase[0])
+    if not subject or adjective == lemma(gazetteer.place(subject)["ru"].split()[0]):
+        return record
+    return adjective_town(adjective, subject)
 
 
 def organisation_places(name: str, context: list[str] | None = None) -> list[dict]:
