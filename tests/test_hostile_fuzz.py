@@ -132,3 +132,16 @@ def test_the_endpoint_binds_many_parameters_each_once():
     assert answer["status"].startswith("200") and body.split() == [b"o", b"1999"]
     with pytest.raises(params.ParameterError, match="unknown parameter 'a2000'"):
         params.bind({"a1": "1", "a2000": "1"}, text, None)
+
+
+def test_query_endpoint_refuses_the_nesting_a_local_query_may_not_have(tmp_path, capsys):
+    """`query FILE --endpoint … --param` bound the parameter into each sub-SELECT before sending, in time growing with
+    the cube of the nesting (1,000 nested sub-SELECTs, 38 KB: 23 s of CPU; `bench/hostile.py query-nested-selects`):
+    refused, as on the build, before the store is asked anything (nothing listens at the URL)."""
+    query = tmp_path / "nested.rq"
+    query.write_text("# param: ?region — a region (optional)\nSELECT * WHERE { "
+                     + "{ SELECT ?x WHERE { ?x ?p ?region . " * 100 + "}}" * 100 + " }\n", encoding="utf-8")
+    code = main(["query", str(query), "--param", "region=x", "--endpoint", "http://127.0.0.1:9/sparql",
+                 "--store-kind", "oxigraph"])
+    assert code != 0
+    one_error_line(capsys, "nested.rq", "201 levels deep; at most 64")
