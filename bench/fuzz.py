@@ -46,7 +46,7 @@ ROOT = Path(os.environ.get("FUZZ_ROOT", Path(__file__).resolve().parents[1]))
 WORK = Path(os.environ.get("FUZZ_WORK", "/tmp/fuzz"))
 SCRATCH = Path(tempfile.mkdtemp(prefix="fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
 
-with atheris.instrument_imports(include=["edugraph"]):
+with atheris.instrument_imports(include=["edugraph", "rdflib.plugins.parsers.notation3"]):  # Turtle: rdflib's
     from edugraph import articles, curation, evaluate
     from edugraph.errors import EduGraphError
     from edugraph.output import read
@@ -157,9 +157,12 @@ def small_store():
 
 def params_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
-    assignments = [provider.ConsumeUnicodeNoSurrogates(provider.ConsumeIntInRange(0, 200))
+    names = ["from", "to", "min", "org", "place", "region", "x", "?from", "$to", " to ", "a-b", ""]
+    assignments = [provider.PickValueInList(names) + provider.PickValueInList(["=", "", "=="])
+                   + provider.ConsumeUnicodeNoSurrogates(provider.ConsumeIntInRange(0, 80))
                    for _ in range(provider.ConsumeIntInRange(0, 4))]
     text = provider.ConsumeUnicodeNoSurrogates(provider.remaining_bytes())
+    text = "SELECT * WHERE { ?org ?place ?x FILTER(?from <= ?to && ?min > 0 && ?region) } " + text
     values = params.parse_assignments(assignments)
     classes = {"from": "xsd:date", "to": "xsd:date", "min": "xsd:integer", "org": "eg:Organisation",
                "place": "rdfs:Resource"}
