@@ -31,9 +31,11 @@ or `oom-…` beside. Rerun one input: `python bench/fuzz.py TARGET FILE` (libFuz
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import io
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -45,6 +47,7 @@ import atheris
 ROOT = Path(os.environ.get("FUZZ_ROOT", Path(__file__).resolve().parents[1]))
 WORK = Path(os.environ.get("FUZZ_WORK", "/tmp/fuzz"))
 SCRATCH = Path(tempfile.mkdtemp(prefix="fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+atexit.register(shutil.rmtree, SCRATCH, True)
 
 with atheris.instrument_imports(include=["edugraph", "rdflib.plugins.parsers.notation3"]):  # Turtle: rdflib's
     from edugraph import articles, curation, evaluate
@@ -256,7 +259,7 @@ def seeds(target: str) -> list[bytes]:
     if target == "graph":
         nq = SAMPLE_NT.replace(" .\n", " <http://example.org/g> .\n")
         ttl = "@prefix ex: <http://example.org/> .\nex:s ex:p \"a\", 'b' ; ex:q [ ex:r 1.5e3 ] .\n"
-        return [b"\x00" + SAMPLE_NT.encode(), b"\x01" + nq.encode(), b"\x02" + ttl.encode(), b"\x03" + SAMPLE_NT.encode()]
+        return [bytes([kind]) + text.encode() for kind, text in enumerate([SAMPLE_NT, nq, ttl, SAMPLE_NT])]
     if target in ("query", "http"):
         prefix = b"\x00\x00\x00\x00\x00\x00" if target == "http" else b""
         return [prefix + query for query in queries]

@@ -60,7 +60,8 @@ def test_a_day_the_calendar_does_not_have_is_no_date(text):
 
 def test_the_days_the_calendar_has_are_still_dates():
     found = find_dates("29 февраля 2024 года, 31.12.2023, с 30 сентября по 1 октября 2025 года", 2025)
-    assert [(d.date, d.end) for d in found] == [("2024-02-29", None), ("2023-12-31", None), ("2025-09-30", "2025-10-01")]
+    assert [(d.date, d.end) for d in found] == [("2024-02-29", None), ("2023-12-31", None),
+                                                ("2025-09-30", "2025-10-01")]
 
 
 def test_an_article_dated_by_a_day_that_does_not_exist_is_extracted(tmp_path, capsys):
