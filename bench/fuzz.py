@@ -21,7 +21,8 @@ headers, body, `$` parameters; queries run in this process on a small graph), `a
 
 Seeds: the real files of `tests/dev/articles/`, `data/articles/`, `data/curation/`, `tests/gold/`, `queries/` and a
 small N-Triples/N-Quads sample, written into `WORK/TARGET/seeds`; new inputs go to `WORK/TARGET/corpus` (kept between
-runs: a rerun goes on from there). An exception that is not the project's error root (`EduGraphError`), an HTTP status
+runs: a rerun goes on from there), the files a target reads to `WORK/TARGET/scratch` (`WORK`: `$FUZZ_WORK`, else
+/tmp/fuzz). An exception that is not the project's error root (`EduGraphError`), an HTTP status
 of 500 or more, or an input slower than `--slow` CPU seconds (and than 20 µs a byte) is written to
 `WORK/TARGET/findings/` (the input and what happened, one file per distinct place) and fuzzing goes on; libFuzzer's
 own `-timeout` (60 s here) and `-rss_limit_mb` (3,000) stop it on a hang or runaway memory, leaving `timeout-…`
@@ -31,13 +32,10 @@ or `oom-…` beside. Rerun one input: `python bench/fuzz.py TARGET FILE` (libFuz
 from __future__ import annotations
 
 import argparse
-import atexit
 import hashlib
 import io
 import os
-import shutil
 import sys
-import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -46,8 +44,7 @@ import atheris
 
 ROOT = Path(os.environ.get("FUZZ_ROOT", Path(__file__).resolve().parents[1]))
 WORK = Path(os.environ.get("FUZZ_WORK", "/tmp/fuzz"))
-SCRATCH = Path(tempfile.mkdtemp(prefix="fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
-atexit.register(shutil.rmtree, SCRATCH, True)
+SCRATCH = WORK / "scratch"  # the files a target reads, written again for each input: WORK/TARGET/scratch
 
 with atheris.instrument_imports(include=["edugraph", "rdflib.plugins.parsers.notation3"]):  # Turtle: rdflib's
     from edugraph import articles, curation, evaluate
@@ -315,9 +312,10 @@ def main() -> None:
     if args.list or not args.target:
         print(" ".join(sorted(TARGETS)))
         return
+    global SCRATCH
     folder = WORK / args.target
-    corpus, seed_dir, findings = folder / "corpus", folder / "seeds", folder / "findings"
-    for where in (corpus, seed_dir, findings):
+    corpus, seed_dir, findings, SCRATCH = (folder / name for name in ("corpus", "seeds", "findings", "scratch"))
+    for where in (corpus, seed_dir, findings, SCRATCH):
         where.mkdir(parents=True, exist_ok=True)
     for index, seed in enumerate(seeds(args.target)):
         (seed_dir / f"seed{index:04d}").write_bytes(seed)
