@@ -12,11 +12,15 @@ text does not slow the next; CPU seconds are the steadier figure on a shared mac
 Resolution texts (`RESOLVE_UNITS`, `resolve-…`) time `resolve_article` of the extracted facts (each numbered school
 was searched for in the whole text once).
 
+Parameter sets (`PARAMS_UNITS`, `params-…`) time `params.bind` of size // 10 parameters whose names a query of
+about the size's characters holds (as the endpoint binds its `$` fields).
+
 Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples and an N-Quads file of the build holding one
 literal of the size (as `stats` and `viz` read asserted.nt, `ontology owl2-view` and the engine comparison all.nq).
 
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
-store does (`lexer.inspect`, `params.blanked`, `client.query_form`: `query --endpoint` ran them without a time limit).
+store does (`lexer.inspect`, `params.blanked`, `client.query_form`, the nesting check and the binding of a parameter:
+`query --endpoint` ran them without a time limit).
 """
 
 from __future__ import annotations
@@ -48,11 +52,13 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "nested-brackets": "([{«„",  # brackets and quotes nested as deep as the text is long
     "capitalised-names": "Иван{i} Петров{i} ",  # 50,000 capitalised names, each another
     "longest-words": "а" * 999 + " ",  # words one character under MAX_WORD_CHARS
-}
+    "places-and-districts": "Иван Петров из Казани, Ольга Физер из Ленинского района, ",  # each district compared
+}                                                                 # with every place found before it (fuzzing, round 7)
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',
     "query-apostrophes": "'\\",
     "query-long-quotes": '"""\\',
+    "query-nested-selects": "{ SELECT ?x WHERE { ?x ?p ?region . ",  # ?region bound in each (1,000: 23 s)
 }
 RESOLVE_UNITS = {  # name -> the unit of an article whose facts are resolved
     "resolve-schools": "школа № {i} в Казани, ",
@@ -61,11 +67,30 @@ RESOLVE_UNITS = {  # name -> the unit of an article whose facts are resolved
 REPORT = "print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
 QUERY_CHILD = """
 import resource, sys, time
-from edugraph.sparql import client, lexer, params
+import pyoxigraph as ox
+from edugraph.errors import EduGraphError
+from edugraph.sparql import client, engine, lexer, params
 unit, size = sys.argv[1], int(sys.argv[2])
 text = (unit * (size // len(unit) + 1))[:size]
 start = time.process_time()
 lexer.inspect(text), params.blanked(text), client.query_form(text)
+try:  # what `query --endpoint --param region=…` does before it sends the query
+    engine.check(text, engine.Limits())
+    client.prepare_query(text, None, {ox.Variable("region"): ox.Literal("x")})
+except EduGraphError:
+    pass
+""" + REPORT
+PARAMS_UNITS = {  # name -> the name of one parameter ({i}: 0, 1, 2 …), sent size // 10 times with a query using them
+    "params-many": "a{i}",  # each was searched for in the whole query text (the endpoint: 40,000 in 860 KB, 256 s)
+}
+PARAMS_CHILD = """
+import resource, sys, time
+from edugraph.sparql import params
+unit, size = sys.argv[1], int(sys.argv[2])
+names = [unit.replace("{i}", str(i)) for i in range(size // 10)]
+text = "SELECT * WHERE { ?s ?p ?o } # " + " ".join("?" + name for name in names)
+start = time.process_time()
+params.bind(dict.fromkeys(names, "1"), text, None)
 """ + REPORT
 OUTPUT_UNITS = {  # name -> the unit of one literal of N-Triples and N-Quads read back (`output.read.parse_into`)
     "read-long-literal": "Лицей ]]> \\ \"",  # rdflib's reader took time growing with the square of a line
@@ -123,13 +148,14 @@ def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> tup
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS
+    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS | PARAMS_UNITS
     parser.add_argument("--only", nargs="+", choices=sorted(everything), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
     print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio  peak MB")
     child_of = {**dict.fromkeys(UNITS, CHILD), **dict.fromkeys(RESOLVE_UNITS, RESOLVE_CHILD),
-                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD), **dict.fromkeys(OUTPUT_UNITS, OUTPUT_CHILD)}
+                **dict.fromkeys(QUERY_UNITS, QUERY_CHILD), **dict.fromkeys(OUTPUT_UNITS, OUTPUT_CHILD),
+                **dict.fromkeys(PARAMS_UNITS, PARAMS_CHILD)}
     for name in args.only or child_of:
         unit, child = everything[name], child_of[name]
         seconds, peaks = zip(*(cpu_seconds(unit, size, args.timeout, child) for size in args.sizes))

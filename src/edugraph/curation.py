@@ -169,7 +169,11 @@ def line_of(node, *path) -> int:
 
 def parse_yaml(text: str) -> tuple[object, yaml.Node | None]:
     """The value of a curation file and its node tree (None for an empty file)."""
-    loader = CurationLoader(text)
+    try:
+        loader = CurationLoader(text)  # checks every character first: NUL, BEL, U+FFFE… are no YAML
+    except yaml.reader.ReaderError as err:
+        raise CurationProblem(text.count("\n", 0, err.position) + 1, f"malformed curation file: the character "
+                              f"U+{err.character:04X}, which YAML does not allow (a control character?)") from None
     try:
         node = loader.get_single_node()
         if node is None:

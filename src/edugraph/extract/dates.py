@@ -109,10 +109,25 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
         return DateMention(m.start(), m.end(), f"{y:04d}-{_month(groups['m2']):02d}", None, kind) if y else None
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
     start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
-    if not start:
-        return None
     end = _complete(_iso(y, month, int(groups["d2"])), y) if groups.get("d2") else None
+    if not start or not _exists(start) or end and not _exists(end):  # «31 сентября»: a typo, no date (it failed the
+        return None                                                   # build: no xsd:date)
     return DateMention(m.start(), m.end(), start, end, kind)
+
+
+def _exists(iso: str) -> bool:
+    """Whether the calendar has the day `iso` (YYYY-MM-DD).
+
+    >>> _exists("2024-02-29"), _exists("2023-02-29"), _exists("2025-09-31")
+    (True, False, False)
+    """
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 DATE_LINE = re.compile(r"^[^\w\n]*\d{1,2}[\s.]+\S+[\s.]+(?:19|20)\d\d\b[^\n]{0,20}$", re.M)

@@ -488,13 +488,23 @@ def _places(text: str, spans: list) -> list[Mention]:
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
+    covered = {at for o in out for at in range(o.start, o.end)}  # the characters of `out`, and its names once each:
+    values = dict.fromkeys(o.value for o in out)  # a scan of `out` for each mention was quadratic (a list of places)
     for mention in sorted(_municipalities(text) + _settlements(text, spans), key=lambda m: m.start):
-        overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
-        similar = any(o.value != mention.value and SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio()
-                      >= 0.8 for o in out)  # (a place named again is kept: events take the place of their sentence)
+        overlaps = not covered.isdisjoint(range(mention.start, mention.end))
+        similar = any(value != mention.value and _alike(value, mention.value)
+                      for value in values)  # (a place named again is kept: events take the place of their sentence)
         if not overlaps and not similar:
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
+            covered.update(range(mention.start, mention.end))
+            values[mention.value] = None
     return sorted(out, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=65536)
+def _alike(one: str, other: str) -> bool:
+    """Two place names at most a typo apart."""
+    return SequenceMatcher(None, fold(one), fold(other)).ratio() >= 0.8
 
 
 MUNICIPALITY = re.compile(  # «Ленинского муниципального района», «Полысаевского городского округа», «Гайского округа»

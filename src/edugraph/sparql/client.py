@@ -278,7 +278,10 @@ class Client:
             data = json.loads(answer.body)
             if "boolean" in data:
                 return [{"boolean": str(data["boolean"]).lower()}]
-            return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
+            rows = [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
+            if not all(isinstance(value, str) for row in rows for value in row.values()):  # `"value": 5`
+                raise TypeError
+            return rows
         except (ValueError, KeyError, TypeError, AttributeError):
             raise RemoteError(f"POST {url} answered invalid SPARQL JSON results") from None
 
@@ -426,7 +429,12 @@ def parse_answer(answer: Response, url: str):
                "text/turtle": pyoxigraph.RdfFormat.TURTLE}
     try:
         if answer.content_type in solutions:
-            return pyoxigraph.parse_query_results(answer.body, solutions[answer.content_type])
+            results = pyoxigraph.parse_query_results(answer.body, solutions[answer.content_type])
+            if isinstance(results, pyoxigraph.QuerySolutions):  # read to the end once: the parser is lazy, and a
+                for _ in results:                                # bad row further on failed where it was written out
+                    pass
+                results = pyoxigraph.parse_query_results(answer.body, solutions[answer.content_type])
+            return results
         if answer.content_type in triples:  # through a scratch store, to get the QueryTriples of a local CONSTRUCT
             scratch = pyoxigraph.Store()
             scratch.load(answer.body, triples[answer.content_type])
