@@ -940,6 +940,10 @@ def _assign_main_details(article: Article, events: list[dict]) -> None:
 REFERRED = re.compile(rf"(?:{_SPEECH}\s*,?\s+(?:что|that)|(?:как|as)\s+(?:\w+\s+)?{_SPEECH}|по\s+(?:словам|поручению)|"
                       rf"according\s+to)[^.;:!?«»\"]{{0,60}}$", re.I)
 REFERRED_CUES = SPEECH_WORDS + ("словам", "поручению", "according")  # a word REFERRED needs: a quick test first
+# «Напомним, в конце 2018 года … губернатор Глеб Никитин сообщал», «Напомним, 28 августа Чувашию также посетил министр
+# …», "Earlier on Friday, the Minister … told": a sentence opening with a recap tells of another time or visit
+RECALLED = re.compile(r"\s*(?:Напомн(?:им|ю)|Ранее|Как\s+(?:ранее\s+|уже\s+)?сообщал\w*|Earlier|Previously|"
+                      r"As\s+(?:previously\s+|earlier\s+)?reported)\b", re.I)
 
 
 # «по поручению / по инициативе Президента …», "on the instructions of", "at the initiative of", "declared by",
@@ -970,8 +974,12 @@ def _sender(before: str) -> bool:
 # title words between, not «им. М.В. Ломоносова Виктор Садовничий») or one on whose behalf another speaks («от имени
 # ректора С. М. Вдовина»): never at the event, whatever the other mentions say; a credit line («Фотографии: Дмитрий
 # Куткин»): the photographer (the credit lines are those sources.py reads)
-NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|named\s+after|in\s+hono(?:u)?r\s+of)\s+"
-                      r"(?-i:(?:[a-zа-яё][\w-]*\.?\s+){0,2})$", re.I)
+# «будет носить имя …», «присвоено имя …» say the same; so does a hero's title between, capitals and all («имени Героя
+# Советского Союза Ефимова М. Е.», «имя Героя России Ильдара Суфиярова», "named after twice Hero of the Soviet Union")
+HERO_TITLE = (r"(?:Геро[яйеи]\w*|Hero(?:es)?)\s+(?:of\s+(?:the\s+)?)?(?:Советского\s+Союза|Российской\s+Федерации|России|"
+              r"Социалистического\s+Труда|Soviet\s+Union|Russian\s+Federation|Russia|Socialist\s+Labou?r)\s+")
+NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|(?<!\w)(?:нос|присво)\w*\s+имя|named\s+after|in\s+hono(?:u)?r\s+of)\s+"
+                      rf"(?-i:(?:[a-zа-яё][\w-]*\.?\s+){{0,2}})(?:{HERO_TITLE})?$", re.I)
 
 
 def not_at_main_event(article: Article, date: str | None) -> set[str]:
@@ -982,10 +990,10 @@ def not_at_main_event(article: Article, date: str | None) -> set[str]:
 
 
 def only_referred(article: Article) -> set[str]:
-    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED),
-    names an initiator (REFERRED_AS) or the sender of a message read out or shown (SENDER), and namesakes and
-    photographers (NAMESAKE, a credit line) at any of their mentions. `not_at_main_event` keeps the main event from
-    being left with nobody."""
+    """Persons none of them taking part: every mention of whom is referred to in a reported clause (see REFERRED) or
+    a recap (RECALLED), names an initiator (REFERRED_AS) or the sender of a message read out or shown (SENDER), and
+    namesakes and photographers (NAMESAKE, a credit line) at any of their mentions. `not_at_main_event` keeps the main
+    event from being left with nobody."""
     referred, present, namesakes = set(), set(), set()
     credits = [m.span("credit") for m in credit_lines(article)]
     for person in article.persons:
@@ -996,7 +1004,7 @@ def only_referred(article: Article) -> set[str]:
         cue = any(word in before.lower() for word in REFERRED_CUES)  # a quick test before REFERRED
         initiator = any(word in before.lower() for word in INITIATOR_CUES)
         (referred if cue and REFERRED.search(before) or initiator and REFERRED_AS.search(before) or _sender(before)
-         else present).add(person.value)
+         or RECALLED.match(article.text, s, person.start) else present).add(person.value)
     return (referred - present) | namesakes
 
 
