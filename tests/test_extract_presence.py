@@ -51,10 +51,10 @@ def test_a_person_named_only_in_a_recap_is_no_participant():
             "из них Сергей Кравцов лично вручит ведомственные награды. Напомним, 28 августа Чувашию также посетил "
             "министр промышленности России Денис Мантуров.")
     assert "Денис Мантуров" not in _main_people(text, "ru", "2020-08-31")
-    text = ("The Minister of foreign Affairs of Russia Sergey Lavrov and the Governor of Moscow region Andrei Vorobyov, "
-            "in the Day of knowledge opened a school named after Yevgeny Primakov in a suburban village. Earlier on "
-            "Friday, the Minister of education of the Moscow region Marina Zakharova told that 1 September in the "
-            "region will open 11 new schools.")
+    text = ("The Minister of foreign Affairs of Russia Sergey Lavrov and the Governor of Moscow region Andrei "
+            "Vorobyov, in the Day of knowledge opened a school named after Yevgeny Primakov in a suburban village. "
+            "Earlier on Friday, the Minister of education of the Moscow region Marina Zakharova told that 1 September "
+            "in the region will open 11 new schools.")
     assert _main_people(text, "en", "2017-09-02") == ["Sergey Lavrov", "Andrei Vorobyov"]
 
 

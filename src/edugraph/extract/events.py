@@ -976,9 +976,10 @@ def _sender(before: str) -> bool:
 # Куткин»): the photographer (the credit lines are those sources.py reads)
 # «будет носить имя …», «присвоено имя …» say the same; so does a hero's title between, capitals and all («имени Героя
 # Советского Союза Ефимова М. Е.», «имя Героя России Ильдара Суфиярова», "named after twice Hero of the Soviet Union")
-HERO_TITLE = (r"(?:Геро[яйеи]\w*|Hero(?:es)?)\s+(?:of\s+(?:the\s+)?)?(?:Советского\s+Союза|Российской\s+Федерации|России|"
-              r"Социалистического\s+Труда|Soviet\s+Union|Russian\s+Federation|Russia|Socialist\s+Labou?r)\s+")
-NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|(?<!\w)(?:нос|присво)\w*\s+имя|named\s+after|in\s+hono(?:u)?r\s+of)\s+"
+HERO_TITLE = (r"(?:Геро[яйеи]\w*|Hero(?:es)?)\s+(?:of\s+(?:the\s+)?)?(?:Советского\s+Союза|Российской\s+Федерации|"
+              r"России|Социалистического\s+Труда|Soviet\s+Union|Russian\s+Federation|Russia|Socialist\s+Labou?r)\s+")
+NAMESAKE = re.compile(r"(?:(?<!\w)имени|(?<!\w)им\.|(?<!\w)(?:нос|присво)\w*\s+имя|named\s+after|"
+                      r"in\s+hono(?:u)?r\s+of)\s+"
                       rf"(?-i:(?:[a-zа-яё][\w-]*\.?\s+){{0,2}})(?:{HERO_TITLE})?$", re.I)
 
 
