@@ -28,7 +28,7 @@ SAFONOVO = "real_ru_u_07_safonovo_points_of_growth_preparation"  # «МКОУ «
 KURGAN = "real_ru_t_01_kurgan_august_conference_2022"  # «учитель … МКОУ «Далматовская СОШ №2»» of a Kurgan article
 NIKIFOROVKA = "real_ru_p_01_nikiforovka_fifth_point_of_growth"  # «Никифоровский район»; «В Озёрском … филиалах»
 SEVERSKY = "real_ru_l_05_severskiy_district_august_conference_2018"  # «… муниципального образования Северский район»
-LAZO = "real_ru_r_04_lazo_district_minister_khlebnikova_trip"  # Khabarovsk Krai; «школы р.п. Мухен, №1 р.п. Переяславка»
+LAZO = "real_ru_r_04_lazo_district_minister_khlebnikova_trip"  # Khabarovsk Krai; «школы р.п. Мухен, №1 …»
 ULYANOVSK = "real_en_89_ulyanovsk_russkikh_annual_report_education"  # "Lyceum No. 100 in the Zasviyazhsky district"
 LATIN = re.compile("[A-Za-z]")
 
