@@ -359,13 +359,13 @@ class Home:
 def article_home(context: list[str], place: str | None, article: str) -> tuple[str | None, Home]:
     """Where an article is: the default city of the organisations it names without a place (its own place's city,
     else its first city, else federal subject), and its `Home`: its own `place` (metadata), else the first town,
-    else district its places (`context`) give, with the federal subject (none of several towns when its own place is
-    their federal subject: «Управление образования» of a Khabarovsk Krai article naming Mukhen and Pereyaslavka is
-    no Mukhen's); an own place the gazetteer lacks, unless
-    that town lies in the one federal subject of the article's places («Никифоровский район» whose text names
-    «Озёрск», a town of GeoNames of no region the article gives, is no Ozyorsk article). An article of several federal
-    subjects whose own place is not its first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow
-    agency's news) has neither: its organisations without a place are its own.
+    else district its places (`context`) give, with the federal subject. Not one of several towns when its own place
+    is their federal subject («Управление образования» of a Khabarovsk Krai article naming Mukhen and Pereyaslavka is
+    the article's, in the krai), nor a town outside the one federal subject of the article's places when its own
+    place is one the gazetteer lacks (then that place: «Никифоровский район» whose text names «Озёрск», a town of
+    GeoNames, is no Ozyorsk article). An article of several federal subjects whose own place is not its first city
+    («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow agency's news) has neither: its
+    organisations without a place are its own.
 
     >>> article_home(["Казань", "Татарстан"], "Казань", "a1")
     ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None, unnamed=False))
