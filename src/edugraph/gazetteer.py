@@ -19,6 +19,7 @@ from edugraph.text import fold, lemma, lemma_key
 
 DISTRICT_HEADS = {"район": "район", "district": "район", "административный округ": "административный округ",
                   "округ": "административный округ", "administrative okrug": "административный округ"}
+CYRILLIC = re.compile("[а-яё]", re.I)
 _CITY_PREFIX = re.compile(r"^(?:г\.|г|город[аеуом]*|гор\.|city of)\s+", re.I)
 
 
@@ -181,10 +182,26 @@ def _find_district(adjective: str, head: str, context: list[str] | None) -> dict
                 return records[ident]
     tabled = {records[i]["parent"] for ids in districts.values() for i in ids}
     if cities and head == "район" and cities[0] not in tabled:
-        adj_ru = morph_adjective(adjective)
-        record = _district(cities[0], adj_ru, transliterate(adj_ru), head, "district")
-        return records.setdefault(record["id"], record)  # registered, so that place(id) finds it later
+        return _derived_district(cities[0], adjective)
     return records[candidates[0]] if candidates else None
+
+
+def _derived_district(city: str, adjective: str) -> dict:
+    """The district «<adjective> район» of a city whose districts are not tabled, registered so that place(id) finds
+    it later. Its Russian name is none when the adjective is written only in Latin letters ("Zasviyazhsky district" of
+    an English article): "Zasviyazhsky район" is no Russian; the same district named in Russian gets its name.
+
+    >>> _derived_district("ulyanovsk", "zasviyazhsky")["ru"], _derived_district("ulyanovsk", "засвияжский")["ru"]
+    (None, 'Засвияжский район')
+    """
+    records = _places()[0]
+    adj_ru = morph_adjective(adjective)
+    record = _district(city, adj_ru, transliterate(adj_ru), "район", "district")
+    if not CYRILLIC.search(adjective):
+        record["ru"] = None
+    known = records.setdefault(record["id"], record)
+    known["ru"] = known["ru"] or record["ru"]  # one record of the id, named in Russian once any article does
+    return known
 
 
 def morph_adjective(adjective_lemma: str) -> str:

@@ -137,7 +137,7 @@ class Resolver:
         default = (self.city,) if self.city else ()
         centre = self.centres.of_organisation(name, found.key, initiative, place_ids or default)
         place_ids = centre.place_ids if centre else place_ids  # a centre is where the article is if its name says not
-        where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en")]
+        where = [r[lang] for r in filter(None, map(place_record, place_ids)) for lang in ("ru", "en") if r[lang]]
         located = self.evidence.located(name, where, bool(places)) if place_ids else None
         body = found.body
         names = Labels(ru=body.ru, en=body.en) if body else labels.organisation_labels(name, self.lang, found.key,

@@ -205,7 +205,8 @@ def organisation_labels(wording: str, lang: str, key: str, place_ids: tuple[str,
     kind, _, rest = key.partition("|")
     number = rest.split("|")[0] if rest.split("|")[0].isdigit() else None
     chain = place_chain(place_ids[0] if place_ids else None)
-    where_ru, where_en = ", ".join(r["ru"] for r in chain), ", ".join(place_english(r["ru"], r["en"]) for r in chain)
+    where_ru = ", ".join(r["ru"] for r in chain if r["ru"])  # a district named only in English has no Russian name
+    where_en = ", ".join(place_english(r["ru"], r["en"]) for r in chain)
     if kind in KINDS and number:
         head = wording.split("№")[0].strip(" «»") if lang == "ru" and "№" in wording else KINDS[kind][0]
         head = head.replace("«", "") if head.count("«") > head.count("»") else head

@@ -36,7 +36,9 @@ def resolve_place(name: str, context: list[str] | None = None) -> dict | None:
     """The gazetteer record for a place name as written or in the nominative. A district's name («Кировский район»)
     is a district of a city the article (`context`) names, never of another: a bare «Красногвардейский район» in an
     article that names no Saint Petersburg is a district the gazetteer lacks (None). So is a town of GeoNames
-    (`_namesake`) in another federal subject than the one the article's other places lie in, and its districts."""
+    (`_namesake`) in another federal subject than the one the article's other places lie in, and its districts, and
+    a district of a town of GeoNames (a small town: no districts of its own) that is no municipal district of the
+    town's federal subject (`_region_district`): «Никифоровский район» is no Ozyorsk's."""
     record = gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
     if record and record["kind"] == "district" and context is not None and not _district_fits(record, context):
         return None
@@ -46,7 +48,7 @@ def resolve_place(name: str, context: list[str] | None = None) -> dict | None:
     if record and gazetteer.place(record["id"]) is None:
         _DERIVED[record["id"]] = record  # «Кировский район» of a city whose districts are not tabled
     if record and record["kind"] == "district" and record["parent"] not in _tabled_cities():
-        record = _region_district(record) or record
+        record = _region_district(record) or (None if record["parent"] in _geonames_towns() else record)
     return record
 
 
@@ -65,7 +67,7 @@ def _region_district(record: dict) -> dict | None:
     >>> _region_district(gazetteer.find_place("Засвияжский район", ["Ульяновск"])) is None
     True
     """
-    adjective, _, head = record["ru"].partition(" ")
+    adjective, _, head = (record["ru"] or record["en"]).partition(" ")
     subject = subject_of(record["parent"])
     if head != "район" or not subject or subject == record["parent"]:
         return None
@@ -138,6 +140,12 @@ def _elsewhere(record: dict, context: list[str]) -> bool:
     around it or the federal city it surrounds (`CITY_AND_REGION`); False when they give none or several."""
     subject, its_subject = _one_subject(context), subject_of(record["id"])
     return subject is not None and its_subject != subject and {subject, its_subject} not in CITY_AND_REGION
+
+
+def _within(record: dict, context: list[str] | None) -> bool:
+    """True for a place in the one federal subject of the article's places (`context`), or in the region around it
+    or the federal city it surrounds; False when they give none or several."""
+    return bool(context) and _one_subject(context) is not None and not _elsewhere(record, context)
 
 
 def _one_subject(context: list[str]) -> str | None:
@@ -223,7 +231,8 @@ def _named_places(name: str, context: list[str] | None) -> list[dict]:
     while i < len(words):
         for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
             record = _phrase_place(words[i:i + size], context)
-            if record and context and _names_district(words[i + size:i + size + 2]) and _elsewhere(record, context):
+            if record and _names_district(words[i + size:i + size + 2]) and not _district_of(
+                    record, words[i + size:i + size + 2], context):
                 record = None  # «Губкинского округа» of a Belgorod article: its district, not Yamal's Gubkinsky
             if record and record.get("also_federal_subject"):  # «Московская областная Дума»: not the city's
                 record = _subject_named(words[i:i + size], words[i + size:i + size + 1], context) or record
@@ -251,6 +260,22 @@ def _names_district(following: list[str]) -> bool:
     kinds = [lemma(word) for word in following]
     return bool(kinds) and (kinds[0] in DISTRICT_NOUNS or kinds[0] in DISTRICT_KINDS and kinds[1:2] != [] and
                             kinds[1] in DISTRICT_NOUNS)
+
+
+def _district_of(record: dict, following: list[str], context: list[str] | None) -> bool:
+    """True when the place whose adjective comes before a district's noun (`following`) is the district's: an okrug
+    («Полысаевского городского округа») is its town's unless the article's one federal subject is another («Губкинского
+    округа» of a Belgorod article is no Yamal's Gubkinsky); a «район» only in that subject (`_within`): «Северский
+    район» of an article that names no region is no more Tomsk Oblast's Seversk's than any other region's.
+
+    >>> _district_of(gazetteer.find_place("Северск"), ["района"], ["Томская область"])
+    True
+    >>> _district_of(gazetteer.find_place("Северск"), ["района"], ["Северский район"])
+    False
+    """
+    if "район" in map(lemma, following):
+        return _within(record, context)
+    return not context or not _elsewhere(record, context)
 
 
 SUBJECT_NOUNS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}  # the adjective and its noun
@@ -294,13 +319,15 @@ def subject_of(ident: str | None) -> str | None:
 class Home:
     """Where an article is, for the organisations it names without a place: its `local` place (town, else district:
     a gazetteer id, or the slug of one the gazetteer lacks, written `name`), the `known` gazetteer id of it (None for
-    a place the gazetteer lacks), its federal `subject` and the `article` id (when it gives no place to go by)."""
+    a place the gazetteer lacks), its federal `subject` and the `article` id (when it gives no place to go by);
+    `unnamed` when its local place is none it names (a region's news of several towns)."""
 
     local: str | None = None
     known: str | None = None
     subject: str | None = None
     article: str = "unknown"
     name: str | None = None
+    unnamed: bool = False
 
     def where(self, level: str) -> tuple[str | None, str | None]:
         """(gazetteer id, else the name of a place the gazetteer lacks) a body or centre of `level` lies in, for
@@ -320,7 +347,7 @@ class Home:
         >>> Home("oktyabrsky-rayon", None, None, "a1").qualifier("local"), Home().qualifier("regional")
         (('a1', None), ('unknown', None))
         """
-        if level == "article":  # in a place the gazetteer lacks: the article's, in its federal subject
+        if level == "article" or level == "local" and self.unnamed:  # the article's, in its federal subject
             return self.article, self.subject
         if level == "local" and self.known:
             return self.known, self.known
@@ -332,16 +359,20 @@ class Home:
 def article_home(context: list[str], place: str | None, article: str) -> tuple[str | None, Home]:
     """Where an article is: the default city of the organisations it names without a place (its own place's city,
     else its first city, else federal subject), and its `Home`: its own `place` (metadata), else the first town,
-    else district its places (`context`) give, with the federal subject. An article of several federal subjects
-    whose own place is not its first city («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow
-    agency's news) has neither: its organisations without a place are its own.
+    else district its places (`context`) give, with the federal subject. Not one of several towns when its own place
+    is their federal subject («Управление образования» of a Khabarovsk Krai article naming Mukhen and Pereyaslavka is
+    the article's, in the krai), nor a town outside the one federal subject of the article's places when its own
+    place is one the gazetteer lacks (then that place: «Никифоровский район» whose text names «Озёрск», a town of
+    GeoNames, is no Ozyorsk article). An article of several federal subjects whose own place is not its first city
+    («Gymnasium No. 2 of Sarov» and «No. 91 of Zheleznogorsk» in a Moscow agency's news) has neither: its
+    organisations without a place are its own.
 
     >>> article_home(["Казань", "Татарстан"], "Казань", "a1")
-    ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None))
+    ('kazan', Home(local='kazan', known='kazan', subject='tatarstan', article='a1', name=None, unnamed=False))
     >>> article_home(["Ульяновская область", "Димитровград"], "Димитровград", "a1")[0]
     'dimitrovgrad'
     >>> article_home(["Железногорск", "Саров"], "Москва", "a1")
-    (None, Home(local=None, known=None, subject=None, article='a1', name=None))
+    (None, Home(local=None, known=None, subject=None, article='a1', name=None, unnamed=False))
     """
     found = [r for r in (resolve_place(name, context) for name in context) if r and r["kind"] not in WIDE_KINDS]
     own = resolve_place(place, context) if place else None
@@ -352,7 +383,11 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
         return None, Home(article=article)
     local = own if own and own["kind"] in ("city", "district") else None
     city = city_of(local) or city  # an article about Dimitrovgrad that names its region first
+    if own and own["kind"] == "federal_subject" and len({r["id"] for r in found if r["kind"] == "city"}) > 1:
+        return city, Home(subject=own["id"], article=article, unnamed=True)  # a region's news of several towns
     local = local or next((r for kind in ("city", "district") for r in found if r["kind"] == kind), None)
+    if place and not own and local and not _within(local, context):  # not known to lie where the article is
+        return None, Home(gazetteer.slug(place), None, _one_subject(context), article, place)
     if local:
         return city, Home(local["id"], local["id"], subject_of(local["id"]), article)
     subject = next((subject_of(r["id"]) for r in found), None) or (own and subject_of(own["id"]))
