@@ -122,6 +122,9 @@ SLICES = {
                     {"persons": 0.92, "posts": 0.60, "organisations": 0.71, "places": 0.78, "initiatives": 0.92,
                      "events": 0.58, "event_dates": 0.71, "event_places": 0.88, "participant_counts": 0.64,
                      "overall": 0.75}),
+    "held_out_23": (r"^real_(?:ru_w_\d+|en_(?:9[89]|10[01]))_", 12,
+                    {"persons": 0.98, "posts": 0.85, "organisations": 0.56, "places": 0.87, "initiatives": 0.93,
+                     "events": 0.36, "event_dates": 0.73, "event_places": 0.83, "overall": 0.74}),
 }
 
 
