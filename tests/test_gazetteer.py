@@ -189,3 +189,28 @@ def test_town_named_like_a_word_is_no_place_at_a_sentence_start():
     facts = extract_facts(text, "ru", {"id": "t"})
     assert facts["places"] == ["Удомля"] and g.find_place("Удомля")["parent"] == "tver-oblast"
     assert g.find_place("Зима") is None and g.find_place("Грязи") is None
+
+
+# ---------------------------------------------------------------- regions by their nickname
+
+@pytest.mark.parametrize("name,ident", [
+    ("Оренбуржье", "orenburg-oblast"), ("Оренбуржья", "orenburg-oblast"), ("Брянщине", "bryansk-oblast"),
+    ("Брянщины", "bryansk-oblast"), ("Смоленщине", "smolensk-oblast"), ("Тамбовщины", "tambov-oblast"),
+    ("Вологодчине", "vologda-oblast"), ("Курщине", "kursk-oblast"), ("Тульщине", "tula-oblast"),
+    ("Зауралья", "kurgan-oblast"), ("Янтарном крае", "kaliningrad-oblast"), ("Красноярье", "krasnoyarsk-krai"),
+    ("Приангарью", "irkutsk-oblast"), ("Приамурьем", "amur-oblast"), ("Татарии", "tatarstan"),
+    ("Кузбассе", "kemerovo-oblast"), ("Югры", "khanty-mansi-autonomous-okrug"), ("Kuzbass", "kemerovo-oblast"),
+    ("Yugra", "khanty-mansi-autonomous-okrug"), ("Primorye", "primorsky-krai"), ("Kuban", "krasnodar-krai")])
+def test_a_region_by_its_nickname_in_any_case(name, ident):
+    assert g.find_place(name)["id"] == ident
+
+
+@pytest.mark.parametrize("text,place", [  # real_ru_u_08, real_ru_a_05 (its title), real_ru_o_01
+    ("Новые центры цифрового образования детей «IT-куб» в Оренбуржье откроются по нацпроекту «Образование» в 2024 "
+     "году.", "Оренбургская область"),
+    ("Технопарк для детей «Кванториум» откроют на Брянщине", "Брянская область"),
+    ("229 млн рублей будет направлено в 2022 году на 146 новых центров образования «Точка роста» в Приангарье.",
+     "Иркутская область")])
+def test_a_region_named_by_its_nickname_in_real_news_is_the_region(text, place):
+    from edugraph.extract import extract_facts
+    assert place in extract_facts(text, "ru", {"id": "t", "date": "2024-01-01"})["places"]
