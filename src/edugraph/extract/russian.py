@@ -602,8 +602,9 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     «село», «г.» that the morphological dictionary knows as a geographical name (Geox), in the nominative; a
     listed place after «г.» or «село» that NER missed is its gazetteer record."""
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
-    candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in re.finditer(
-        rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    after_kind = list(re.finditer(rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text))
+    candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in after_kind]
+    marked = {m.start(2) for m in after_kind if _marks_settlement(text, m)}  # where a town named like a word is one
     candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
     for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
@@ -613,13 +614,18 @@ def _settlements(text: str, spans: list) -> list[Mention]:
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
+        elif BRANCH.match(text, m.end(1)):  # «в гайском филиале»: in Гай, a town named like a word
+            record = gazetteer.marked_town_of_adjective(lemma(m.group(1)))
+            if record:
+                candidates.append((m.start(1), record["ru"], False))
+                marked.add(m.start(1))
     longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
     for start, word, village in candidates:
         known, after_kind = longest.get(start, ("", False))
         longest[start] = (max(word, known, key=len), village or after_kind)
     out = []
     for start, (word, village) in longest.items():
-        record = gazetteer.find_place(word)
+        record = gazetteer.find_settlement(word) if start in marked else gazetteer.find_place(word)
         if record:  # found again by `_places` when NER saw it; else this is the only mention
             out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
             continue
@@ -652,9 +658,22 @@ TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|око
 TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
+BRANCH = re.compile(r"\s+(?:филиал|отделени)")  # a branch named after the town it is in
+# what may follow the name of a settlement after its kind word: not a second capitalised word (a two-word name, «города
+# Старая Русса», or a person, «города Анна Петрова») unless it begins a region («г. Гай Оренбургской области»), nor a
+# territory noun («городах Алтайского края»)
+AFTER_SETTLEMENT = re.compile(r"(?!\s+[А-ЯЁ][а-яё-]+(?![а-яё-]|\s+(?:област|кра[яеюй]|республик|район|округ)))"
+                              r"(?!\s+(?:област|кра[яеюй]|республик|район|округ|улус))")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 # «города Майского», «п.Созимский» (not the plural «городов Центра»; «г.» also ends a year: «2019 г. Министерство»)
 TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
+
+
+def _marks_settlement(text: str, match: re.Match) -> bool:
+    """A settlement word names the word after it as a settlement, so that a town named like a word or a person (Гай,
+    Ясный) is meant: not «г.» after a year («2019 г. Министерство»), nor a name that goes on (`AFTER_SETTLEMENT`)."""
+    year = match.group(1) == "г." and re.search(r"\d\s*$", text[max(0, match.start() - 3):match.start()])
+    return not year and bool(AFTER_SETTLEMENT.match(text, match.end()))
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
