@@ -263,3 +263,25 @@ def test_generator_writes_towns_named_like_words_to_their_own_block_and_regenera
     safe, marked = towns.rows(head)
     assert head + towns.MARKER + "".join(safe) + towns.MARKED + "".join(marked) + towns.TAIL + tail == text
     assert "  gay|Гай|Gay|orenburg-oblast||\n" in marked and not any("|Гай|" in row for row in safe)
+
+
+YASNY = ("Три центра сформируют на базе горно-технологического техникума в Ясном, на площадках Бугурусланского "
+         "нефтяного колледжа и Ташлинского политехнического техникума.")  # real_ru_u_08
+
+
+@pytest.mark.parametrize("text,ident", [  # real_ru_u_08 (its first sentence and a later one), n_07, m_02
+    ("Новые центры цифрового образования детей «IT-куб» в Оренбуржье откроются по нацпроекту «Образование» в 2024 "
+     "году. " + YASNY, "yasnyy"),
+    ("В Пермском крае в новом учебном году планируется открыть ещё 14 центров цифрового и гуманитарного профилей "
+     "«Точка роста». Свой центр образования может появиться и в Чайковском.", "chaykovskiy"),
+    ("В ходе торжественной церемонии Олег Кожемяко вручил государственные награды «Отличник образования» семи "
+     "педагогам из Владивостока, Зарубино, Арсеньева и Артёма.", "artem")])
+def test_a_town_named_like_a_word_after_a_preposition_in_a_region_the_text_names(text, ident):
+    from edugraph.extract import extract_facts
+    places = extract_facts(text, "ru", {"id": "t", "date": "2021-01-22"})["places"]
+    assert ident in [(g.find_settlement(p) or {}).get("id") for p in places]
+
+
+def test_a_town_named_like_a_word_after_a_preposition_alone_is_no_place():
+    from edugraph.extract import extract_facts
+    assert "Ясный" not in extract_facts(YASNY, "ru", {"id": "t", "date": "2024-01-01"})["places"]

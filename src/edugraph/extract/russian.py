@@ -488,7 +488,8 @@ def _places(text: str, spans: list) -> list[Mention]:
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
-    for mention in sorted(_municipalities(text) + _settlements(text, spans), key=lambda m: m.start):
+    regions = {r["id"] for m in out for r in gazetteer.ancestors(m.extra["record"]) if r["kind"] == "federal_subject"}
+    for mention in sorted(_municipalities(text) + _settlements(text, spans, regions), key=lambda m: m.start):
         overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
         similar = any(o.value != mention.value and SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio()
                       >= 0.8 for o in out)  # (a place named again is kept: events take the place of their sentence)
@@ -597,19 +598,25 @@ def _two_word_place(value: str, in_apposition: bool = False) -> str | None:
     return nominative_phrase(value)
 
 
-def _settlements(text: str, spans: list) -> list[Mention]:
+def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> list[Mention]:
     """Towns and villages: an NER location after a preposition of place or in a list of them, or a word after
     «село», «г.» that the morphological dictionary knows as a geographical name (Geox), in the nominative; a
-    listed place after «г.» or «село» that NER missed is its gazetteer record."""
+    listed place after «г.» or «село» that NER missed is its gazetteer record. A town named like a word
+    (`gazetteer.find_settlement`) is one after a settlement word, by its adjective before «филиал», or after a
+    preposition of place when it lies in one of the federal subjects the text names (`regions`: «в Ясном» of an
+    Orenburg article)."""
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     after_kind = list(re.finditer(rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text))
     candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in after_kind]
     marked = {m.start(2) for m in after_kind if _marks_settlement(text, m)}  # where a town named like a word is one
     candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
+    in_region = set()  # after a preposition of place: a town named like a word there if in the text's regions
     for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
         for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
             candidates.append((m.start("items") + item.start(), item.group(0), False))
+            if AFTER_SETTLEMENT.match(text, m.start("items") + item.end()) and AFTER_SETTLEMENT.match(text, m.end()):
+                in_region.add(m.start("items") + item.start())
     for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
         town = place_adjective(m.group(1))
         if town:
@@ -626,6 +633,9 @@ def _settlements(text: str, spans: list) -> list[Mention]:
     out = []
     for start, (word, village) in longest.items():
         record = gazetteer.find_settlement(word) if start in marked else gazetteer.find_place(word)
+        if record is None and start in in_region:
+            record = gazetteer.find_settlement(word)
+            record = record if record and record["parent"] in regions else None
         if record:  # found again by `_places` when NER saw it; else this is the only mention
             out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
             continue
