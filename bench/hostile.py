@@ -48,6 +48,7 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "nested-brackets": "([{«„",  # brackets and quotes nested as deep as the text is long
     "capitalised-names": "Иван{i} Петров{i} ",  # 50,000 capitalised names, each another
     "longest-words": "а" * 999 + " ",  # words one character under MAX_WORD_CHARS
+    "settlements": "в Орске, г. Гай Оренбургской области, ",  # each town found again compared with every place found
 }
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',

@@ -489,12 +489,15 @@ def _places(text: str, spans: list) -> list[Mention]:
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
     regions = {r["id"] for m in out for r in gazetteer.ancestors(m.extra["record"]) if r["kind"] == "federal_subject"}
+    taken, values = characters(out), {m.value: fold(m.value) for m in out}  # (each value compared once: linear time)
     for mention in sorted(_municipalities(text) + _settlements(text, spans, regions), key=lambda m: m.start):
-        overlaps = any(o.start <= mention.start < o.end or mention.start <= o.start < mention.end for o in out)
-        similar = any(o.value != mention.value and SequenceMatcher(None, fold(o.value), fold(mention.value)).ratio()
-                      >= 0.8 for o in out)  # (a place named again is kept: events take the place of their sentence)
+        overlaps = mention.start in taken or not taken.isdisjoint(range(mention.start, mention.end))
+        similar = any(value != mention.value and SequenceMatcher(None, folded, fold(mention.value)).ratio() >= 0.8
+                      for value, folded in values.items())  # (a place named again is kept: events take its place)
         if not overlaps and not similar:
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
+            taken.update(range(mention.start, mention.end))
+            values.setdefault(mention.value, fold(mention.value))
     return sorted(out, key=lambda m: m.start)
 
 
