@@ -53,7 +53,9 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "capitalised-names": "Иван{i} Петров{i} ",  # 50,000 capitalised names, each another
     "longest-words": "а" * 999 + " ",  # words one character under MAX_WORD_CHARS
     "places-and-districts": "Иван Петров из Казани, Ольга Физер из Ленинского района, ",  # each district compared
-}                                                                 # with every place found before it (fuzzing, round 7)
+    # with every place found before it (fuzzing, round 7)
+    "settlements": "в Орске, г. Гай Оренбургской области, ",  # each town found again compared with every place found
+}
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',
     "query-apostrophes": "'\\",

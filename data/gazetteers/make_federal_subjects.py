@@ -36,64 +36,64 @@ RU-ME|mari-el|Mari El Republic|Республика Марий Эл|Марий �
 RU-MO|mordovia|Republic of Mordovia|Республика Мордовия|Мордовия;Mordovia
 RU-SA|sakha-yakutia|Sakha Republic (Yakutia)|Республика Саха (Якутия)|Якутия;Республика Саха;Саха;Yakutia;Sakha Republic;Republic of Sakha (Yakutia);Republic of Sakha
 RU-SE|north-ossetia-alania|Republic of North Ossetia–Alania|Республика Северная Осетия — Алания|Северная Осетия;Северная Осетия — Алания;Северная Осетия-Алания;РСО-Алания;РСО — Алания;North Ossetia;North Ossetia-Alania
-RU-TA|tatarstan|Republic of Tatarstan|Республика Татарстан|Татарстан;Tatarstan
+RU-TA|tatarstan|Republic of Tatarstan|Республика Татарстан|Татарстан;Tatarstan;Татария
 RU-TY|tuva|Tuva Republic|Республика Тыва|Тыва;Тува;Tuva
 RU-UD|udmurtia|Udmurt Republic|Удмуртская Республика|Удмуртия;Udmurtia
 RU-ALT|altai-krai|Altai Krai|Алтайский край|Алтайский край;Altai Territory;Altai Region
 RU-KAM|kamchatka-krai|Kamchatka Krai|Камчатский край|Камчатка;Kamchatka;Kamchatka Territory
 RU-KHA|khabarovsk-krai|Khabarovsk Krai|Хабаровский край|Khabarovsk Territory;Khabarovsk Region
 RU-KDA|krasnodar-krai|Krasnodar Krai|Краснодарский край|Кубань;Kuban;Krasnodar Territory;Krasnodar Region
-RU-KYA|krasnoyarsk-krai|Krasnoyarsk Krai|Красноярский край|Krasnoyarsk Territory;Krasnoyarsk Region
+RU-KYA|krasnoyarsk-krai|Krasnoyarsk Krai|Красноярский край|Krasnoyarsk Territory;Krasnoyarsk Region;Красноярье;Красноярью
 RU-PER|perm-krai|Perm Krai|Пермский край|Прикамье;Perm Territory;Perm Region
 RU-PRI|primorsky-krai|Primorsky Krai|Приморский край|Приморье;Primorye;Primorye Region;Primorsky Region
 RU-STA|stavropol-krai|Stavropol Krai|Ставропольский край|Ставрополье;Stavropol Territory;Stavropol Region
 RU-ZAB|zabaykalsky-krai|Zabaykalsky Krai|Забайкальский край|Забайкалье;Transbaikalia;Trans-Baikal Territory
-RU-AMU|amur-oblast|Amur Oblast|Амурская область|Amur Region;Приамурье
+RU-AMU|amur-oblast|Amur Oblast|Амурская область|Amur Region;Приамурье;Приамурьем
 RU-ARK|arkhangelsk-oblast|Arkhangelsk Oblast|Архангельская область|Arkhangelsk Region;Поморье
 RU-AST|astrakhan-oblast|Astrakhan Oblast|Астраханская область|Astrakhan Region
 RU-BEL|belgorod-oblast|Belgorod Oblast|Белгородская область|Belgorod Region;Белгородчина
-RU-BRY|bryansk-oblast|Bryansk Oblast|Брянская область|Bryansk Region;Брянщина
-RU-CHE|chelyabinsk-oblast|Chelyabinsk Oblast|Челябинская область|Chelyabinsk Region;Южный Урал
-RU-IRK|irkutsk-oblast|Irkutsk Oblast|Иркутская область|Irkutsk Region;Приангарье
+RU-BRY|bryansk-oblast|Bryansk Oblast|Брянская область|Bryansk Region;Брянщина;Брянщине
+RU-CHE|chelyabinsk-oblast|Chelyabinsk Oblast|Челябинская область|Chelyabinsk Region;Южный Урал;Челябинщина
+RU-IRK|irkutsk-oblast|Irkutsk Oblast|Иркутская область|Irkutsk Region;Приангарье;Приангарью
 RU-IVA|ivanovo-oblast|Ivanovo Oblast|Ивановская область|Ivanovo Region
-RU-KGD|kaliningrad-oblast|Kaliningrad Oblast|Калининградская область|Kaliningrad Region
-RU-KLU|kaluga-oblast|Kaluga Oblast|Калужская область|Kaluga Region
+RU-KGD|kaliningrad-oblast|Kaliningrad Oblast|Калининградская область|Kaliningrad Region;Янтарный край
+RU-KLU|kaluga-oblast|Kaluga Oblast|Калужская область|Kaluga Region;Калужщина
 RU-KEM|kemerovo-oblast|Kemerovo Oblast – Kuzbass|Кемеровская область — Кузбасс|Кемеровская область;Кузбасс;Kuzbass;Kemerovo Region
 RU-KIR|kirov-oblast|Kirov Oblast|Кировская область|Kirov Region
-RU-KOS|kostroma-oblast|Kostroma Oblast|Костромская область|Kostroma Region
-RU-KGN|kurgan-oblast|Kurgan Oblast|Курганская область|Kurgan Region
-RU-KRS|kursk-oblast|Kursk Oblast|Курская область|Kursk Region
+RU-KOS|kostroma-oblast|Kostroma Oblast|Костромская область|Kostroma Region;Костромщина
+RU-KGN|kurgan-oblast|Kurgan Oblast|Курганская область|Kurgan Region;Зауралье
+RU-KRS|kursk-oblast|Kursk Oblast|Курская область|Kursk Region;Курщина;Курщине;Курщиной
 RU-LEN|leningrad-oblast|Leningrad Oblast|Ленинградская область|Ленобласть;Leningrad Region
-RU-LIP|lipetsk-oblast|Lipetsk Oblast|Липецкая область|Lipetsk Region
+RU-LIP|lipetsk-oblast|Lipetsk Oblast|Липецкая область|Lipetsk Region;Липетчина
 RU-MAG|magadan-oblast|Magadan Oblast|Магаданская область|Magadan Region
 RU-MOS|moscow-oblast|Moscow Oblast|Московская область|Подмосковье;Moscow Region
 RU-MUR|murmansk-oblast|Murmansk Oblast|Мурманская область|Murmansk Region
-RU-NIZ|nizhny-novgorod-oblast|Nizhny Novgorod Oblast|Нижегородская область|Nizhny Novgorod Region
-RU-NGR|novgorod-oblast|Novgorod Oblast|Новгородская область|Novgorod Region
+RU-NIZ|nizhny-novgorod-oblast|Nizhny Novgorod Oblast|Нижегородская область|Nizhny Novgorod Region;Нижегородчина
+RU-NGR|novgorod-oblast|Novgorod Oblast|Новгородская область|Novgorod Region;Новгородчина
 RU-NVS|novosibirsk-oblast|Novosibirsk Oblast|Новосибирская область|Novosibirsk Region
 RU-OMS|omsk-oblast|Omsk Oblast|Омская область|Omsk Region
-RU-ORE|orenburg-oblast|Orenburg Oblast|Оренбургская область|Orenburg Region
-RU-ORL|oryol-oblast|Oryol Oblast|Орловская область|Oryol Region
-RU-PNZ|penza-oblast|Penza Oblast|Пензенская область|Penza Region
-RU-PSK|pskov-oblast|Pskov Oblast|Псковская область|Pskov Region
+RU-ORE|orenburg-oblast|Orenburg Oblast|Оренбургская область|Orenburg Region;Оренбуржье
+RU-ORL|oryol-oblast|Oryol Oblast|Орловская область|Oryol Region;Орловщина
+RU-PNZ|penza-oblast|Penza Oblast|Пензенская область|Penza Region;Пензенщина
+RU-PSK|pskov-oblast|Pskov Oblast|Псковская область|Pskov Region;Псковщина
 RU-ROS|rostov-oblast|Rostov Oblast|Ростовская область|Rostov Region
-RU-RYA|ryazan-oblast|Ryazan Oblast|Рязанская область|Ryazan Region
+RU-RYA|ryazan-oblast|Ryazan Oblast|Рязанская область|Ryazan Region;Рязанщина
 RU-SAK|sakhalin-oblast|Sakhalin Oblast|Сахалинская область|Сахалин;Sakhalin;Sakhalin Region
 RU-SAM|samara-oblast|Samara Oblast|Самарская область|Samara Region
 RU-SAR|saratov-oblast|Saratov Oblast|Саратовская область|Saratov Region
-RU-SMO|smolensk-oblast|Smolensk Oblast|Смоленская область|Smolensk Region
-RU-SVE|sverdlovsk-oblast|Sverdlovsk Oblast|Свердловская область|Sverdlovsk Region;Средний Урал
-RU-TAM|tambov-oblast|Tambov Oblast|Тамбовская область|Tambov Region
+RU-SMO|smolensk-oblast|Smolensk Oblast|Смоленская область|Smolensk Region;Смоленщина
+RU-SVE|sverdlovsk-oblast|Sverdlovsk Oblast|Свердловская область|Sverdlovsk Region;Средний Урал;Свердловщина
+RU-TAM|tambov-oblast|Tambov Oblast|Тамбовская область|Tambov Region;Тамбовщина
 RU-TOM|tomsk-oblast|Tomsk Oblast|Томская область|Tomsk Region
-RU-TUL|tula-oblast|Tula Oblast|Тульская область|Tula Region
+RU-TUL|tula-oblast|Tula Oblast|Тульская область|Tula Region;Тульщина;Тульщине
 RU-TVE|tver-oblast|Tver Oblast|Тверская область|Tver Region;Тверской области;Тверской областью
 RU-TYU|tyumen-oblast|Tyumen Oblast|Тюменская область|Tyumen Region
 RU-ULY|ulyanovsk-oblast|Ulyanovsk Oblast|Ульяновская область|Ulyanovsk Region
-RU-VLA|vladimir-oblast|Vladimir Oblast|Владимирская область|Vladimir Region
+RU-VLA|vladimir-oblast|Vladimir Oblast|Владимирская область|Vladimir Region;Владимирщина
 RU-VGG|volgograd-oblast|Volgograd Oblast|Волгоградская область|Volgograd Region
-RU-VLG|vologda-oblast|Vologda Oblast|Вологодская область|Vologda Region
-RU-VOR|voronezh-oblast|Voronezh Oblast|Воронежская область|Voronezh Region
-RU-YAR|yaroslavl-oblast|Yaroslavl Oblast|Ярославская область|Yaroslavl Region
+RU-VLG|vologda-oblast|Vologda Oblast|Вологодская область|Vologda Region;Вологодчина
+RU-VOR|voronezh-oblast|Voronezh Oblast|Воронежская область|Voronezh Region;Воронежчина
+RU-YAR|yaroslavl-oblast|Yaroslavl Oblast|Ярославская область|Yaroslavl Region;Ярославщина
 RU-MOW|moscow|Moscow|Москва|Moscow City;г. Москва;город Москва
 RU-SPE|saint-petersburg|Saint Petersburg|Санкт-Петербург|Петербург;СПб;С.-Петербург;St. Petersburg;St Petersburg;Saint-Petersburg;Sankt-Peterburg;Ленинград
 RU-YEV|jewish-autonomous-oblast|Jewish Autonomous Oblast|Еврейская автономная область|ЕАО;Jewish Autonomous Region

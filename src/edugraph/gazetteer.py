@@ -15,7 +15,7 @@ import iuliia
 import yaml
 
 from edugraph.paths import GAZETTEERS
-from edugraph.text import fold, lemma, lemma_key
+from edugraph.text import fold, lemma, lemma_key, parses
 
 DISTRICT_HEADS = {"район": "район", "district": "район", "административный округ": "административный округ",
                   "округ": "административный округ", "administrative okrug": "административный округ"}
@@ -68,8 +68,9 @@ def _place(ident, kind, ru, en, parent, iso=None, also=False) -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> tuple[dict, dict, dict]:
-    """(records by id, lemma-key index → ids, district index (adjective lemma, head) → ids)."""
+def _places() -> tuple[dict, dict, dict, dict]:
+    """(records by id, lemma-key index → ids, district index (adjective lemma, head) → ids, index of the towns named
+    like a word or a person → ids)."""
     records, names = {}, {}
 
     def add(record, aliases):
@@ -99,6 +100,12 @@ def _places() -> tuple[dict, dict, dict]:
                     index[key].append(ident)
     for adj, ident in adjectives.items():
         index.setdefault("adj:" + lemma(adj), [ident])
+    marked: dict[str, list[str]] = {}
+    for row in _table(load("cities").get("marked_towns") or "", fields):
+        if row["id"] not in records:
+            records[row["id"]] = _place(row["id"], "city", row["ru"], row["en"], row["parent"])
+            for key in (fold(row["ru"]), "lemma:" + _place_key(row["ru"])):  # the name as written, in any case
+                marked.setdefault(key, []).append(row["id"])
     districts: dict[tuple[str, str], list[str]] = {}
     for group in load("districts")["districts"]:
         for row in _table(group["entries"], ("slug", "ru", "en", "abbr")):
@@ -108,7 +115,7 @@ def _places() -> tuple[dict, dict, dict]:
                 districts.setdefault((lemma(adj), group["head"]), []).append(record["id"])
             for abbr in _split(row["abbr"]):
                 index.setdefault(fold(abbr), [record["id"]])
-    return records, index, districts
+    return records, index, districts, marked
 
 
 def _place_key(name: str) -> str:
@@ -173,7 +180,7 @@ def _context_cities(context: list[str] | None) -> list[str]:
 
 
 def _find_district(adjective: str, head: str, context: list[str] | None) -> dict | None:
-    records, _, districts = _places()
+    records, _, districts, _ = _places()
     candidates = districts.get((adjective, head), [])
     cities = _context_cities(context)
     for city in cities:
@@ -219,7 +226,7 @@ def find_place(name: str, context: list[str] | None = None) -> dict | None:
 def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
     if not name or not name.strip():
         return None
-    records, index, _ = _places()
+    records, index, _, _ = _places()
     name = _CITY_PREFIX.sub("", name.strip())
     key = _place_key(name)
     district = _split_district(key)
@@ -228,6 +235,46 @@ def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
     for candidate in (fold(name), key, "adj:" + key):
         if candidate.strip(":") and candidate in index:  # a name without words («—») names no place
             return records[index[candidate][0]]
+    return None
+
+
+def find_settlement(name: str) -> dict | None:
+    """The place record for the name of a settlement that the text marks as one («г. Гай», «в посёлке Ясном»): a
+    place `find_place` finds, or a town named like a word or a person (`marked_towns` of cities.yaml: Гай, Ясный),
+    which it never gives."""
+    record = find_place(name)
+    if record or not name or not name.strip():
+        return record
+    records, _, _, marked = _places()
+    name = _CITY_PREFIX.sub("", name.strip())
+    ids = marked.get(fold(name)) or [i for i in marked.get("lemma:" + _place_key(name), [])
+                                     if _genders(name) & _genders(records[i]["ru"])]  # «Ясном»: Ясный, not Ясная
+    return records[ids[0]] if len(ids) == 1 else None
+
+
+def _genders(name: str) -> set[str | None]:
+    """The genders an adjective-shaped name may have, masculine where it may also be neuter («Ясном», «Майского»: a
+    town, Ясный or Майский, rather than a village, Майское, whose name is mostly left undeclined); {None} for a noun
+    name."""
+    genders = {p.tag.gender for p in parses(name.split()[0].lower()) if "ADJF" in p.tag} or {None}
+    return genders - {"neut"} if "masc" in genders else genders
+
+
+# a town's adjective → the stem of its name: «гайский» ← Гай, «ясненский» ← Ясный, «зареченский» ← Заречный,
+# «мирнинский» ← Мирный, «светловский» ← Светлый
+_ADJECTIVE_STEMS = ((r"(\w+н)[еи]нский", ("ый", "ой", "ий")), (r"(\w+)енский", ("ный",)),
+                    (r"(\w+)овский", ("ый", "ой", "ий")), (r"(\w+ц)кий", ("",)),
+                    (r"(\w+)ский", ("", "ь", "а", "о", "и", "ы")))
+
+
+def marked_town_of_adjective(adjective_lemma: str) -> dict | None:
+    """The town named like a word (`find_settlement`) that a relative adjective is made from: «гайский» → Гай."""
+    records, _, _, marked = _places()
+    for pattern, endings in _ADJECTIVE_STEMS:
+        stem = re.fullmatch(pattern, adjective_lemma)
+        ids = [i for ending in endings if stem for i in marked.get(fold(stem[1] + ending), [])]
+        if len(ids) == 1:
+            return records[ids[0]]
     return None
 
 

@@ -488,9 +488,10 @@ def _places(text: str, spans: list) -> list[Mention]:
         record = gazetteer.find_place(PARENTHESIS.sub("", mention.value), context)
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
-    covered = {at for o in out for at in range(o.start, o.end)}  # the characters of `out`, and its names once each:
-    values = dict.fromkeys(o.value for o in out)  # a scan of `out` for each mention was quadratic (a list of places)
-    for mention in sorted(_municipalities(text) + _settlements(text, spans), key=lambda m: m.start):
+    regions = {r["id"] for m in out for r in gazetteer.ancestors(m.extra["record"]) if r["kind"] == "federal_subject"}
+    covered = characters(out)  # the characters of `out`, and its names once each: a scan of `out` for each mention
+    values = dict.fromkeys(o.value for o in out)  # was quadratic (a list of places)
+    for mention in sorted(_municipalities(text) + _settlements(text, spans, regions), key=lambda m: m.start):
         overlaps = not covered.isdisjoint(range(mention.start, mention.end))
         similar = any(value != mention.value and _alike(value, mention.value)
                       for value in values)  # (a place named again is kept: events take the place of their sentence)
@@ -607,29 +608,44 @@ def _two_word_place(value: str, in_apposition: bool = False) -> str | None:
     return nominative_phrase(value)
 
 
-def _settlements(text: str, spans: list) -> list[Mention]:
+def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> list[Mention]:
     """Towns and villages: an NER location after a preposition of place or in a list of them, or a word after
     «село», «г.» that the morphological dictionary knows as a geographical name (Geox), in the nominative; a
-    listed place after «г.» or «село» that NER missed is its gazetteer record."""
+    listed place after «г.» or «село» that NER missed is its gazetteer record. A town named like a word
+    (`gazetteer.find_settlement`) is one after a settlement word, by its adjective before «филиал», or after a
+    preposition of place when it lies in one of the federal subjects the text names (`regions`: «в Ясном» of an
+    Orenburg article)."""
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
-    candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in re.finditer(
-        rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text)]
+    after_kind = list(re.finditer(rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text))
+    candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in after_kind]
+    marked = {m.start(2) for m in after_kind if _marks_settlement(text, m)}  # where a town named like a word is one
     candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
+    in_region = set()  # after a preposition of place: a town named like a word there if in the text's regions
     for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
         for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
             candidates.append((m.start("items") + item.start(), item.group(0), False))
+            if AFTER_SETTLEMENT.match(text, m.start("items") + item.end()) and AFTER_SETTLEMENT.match(text, m.end()):
+                in_region.add(m.start("items") + item.start())
     for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
         town = place_adjective(m.group(1))
         if town:
             candidates.append((m.start(1), town.capitalize(), False))
+        elif BRANCH.match(text, m.end(1)):  # «в гайском филиале»: in Гай, a town named like a word
+            record = gazetteer.marked_town_of_adjective(lemma(m.group(1)))
+            if record:
+                candidates.append((m.start(1), record["ru"], False))
+                marked.add(m.start(1))
     longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
     for start, word, village in candidates:
         known, after_kind = longest.get(start, ("", False))
         longest[start] = (max(word, known, key=len), village or after_kind)
     out = []
     for start, (word, village) in longest.items():
-        record = gazetteer.find_place(word)
+        record = gazetteer.find_settlement(word) if start in marked else gazetteer.find_place(word)
+        if record is None and start in in_region:
+            record = gazetteer.find_settlement(word)
+            record = record if record and record["parent"] in regions else None
         if record:  # found again by `_places` when NER saw it; else this is the only mention
             out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
             continue
@@ -662,9 +678,22 @@ TOWNS_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])(?i:в|во|из|под|око
 TOWN_OF_NOUN = re.compile(r"(?<![\w-])[а-яё]{3,}\s([А-ЯЁ][а-яё]{2,}(?:а|я|и|ы))(?=[\s,.;:!?]|$)(?!\s+[А-ЯЁ])")
 TOWN_ADJECTIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+([а-яё]+(?:ском|ской|ских))\s+"
                             r"(?!район|округ|област|кра[ея]|республик|регион|муниципальн|городск|сельск)[а-яё]")
+BRANCH = re.compile(r"\s+(?:филиал|отделени)")  # a branch named after the town it is in
+# what may follow the name of a settlement after its kind word: not a second capitalised word (a two-word name, «города
+# Старая Русса», or a person, «города Анна Петрова») unless it begins a region («г. Гай Оренбургской области»), nor a
+# territory noun («городах Алтайского края»)
+AFTER_SETTLEMENT = re.compile(r"(?!\s+[А-ЯЁ][а-яё-]+(?![а-яё-]|\s+(?:област|кра[яеюй]|республик|район|округ)))"
+                              r"(?!\s+(?:област|кра[яеюй]|республик|район|округ|улус))")
 VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
 # «города Майского», «п.Созимский» (not the plural «городов Центра»; «г.» also ends a year: «2019 г. Министерство»)
 TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
+
+
+def _marks_settlement(text: str, match: re.Match) -> bool:
+    """A settlement word names the word after it as a settlement, so that a town named like a word or a person (Гай,
+    Ясный) is meant: not «г.» after a year («2019 г. Министерство»), nor a name that goes on (`AFTER_SETTLEMENT`)."""
+    year = match.group(1) == "г." and re.search(r"\d\s*$", text[max(0, match.start() - 3):match.start()])
+    return not year and bool(AFTER_SETTLEMENT.match(text, match.end()))
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
