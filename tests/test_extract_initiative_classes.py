@@ -54,3 +54,17 @@ def test_success_of_each_child_is_the_federal_project_of_every_child():
             "federal project \"Success of Each Child\" of the Education national project.")
     found = _initiatives(text, "en")
     assert "Success of Every Child" in found and "Success of Each Child" not in found
+
+
+def test_a_childrens_technopark_in_english_is_the_kvantorium_network():
+    """Round 22en: "children's technopark" and "children's science and technology parks" are the English of «детский
+    технопарк», which already names the Kvantorium network (real sentences of en_55, en_90); one with a quoted name of
+    its own is not, as in Russian."""
+    tula = ("“One of the ideas that we wanted to discuss the establishment of a children’s Technopark on the territory "
+            "of Tula region.")
+    livanov = ("The \"New Model of System of Additional Education of Children\" project is realized together with "
+               "Agency of strategic initiatives, and provides creation in the Russian Federation of a network of "
+               "children's science and technology parks.")
+    for text in (tula, livanov):
+        assert "Kvantorium" in _initiatives(text, "en"), text
+    assert "Kvantorium" not in _initiatives("Pupils visited the children's technopark «Sarov».", "en")  # our own

@@ -193,3 +193,28 @@ def test_a_federal_district_is_a_place_of_the_gazetteer():
     assert not any("Federal District" in place for place in ossetia["places"])
     stavropol = extract_facts("Schools of the North Caucasus Federal District met in Stavropol.", "en")  # our own
     assert stavropol["places"] == ["North Caucasus Federal District", "Stavropol"]
+
+
+def test_a_federal_bodys_english_name_in_lower_case_is_an_organisation():
+    """Round 22en: machine-translated and agency news write a federal body's listed English name in lower case ("the
+    Agency for strategic initiatives", "the Ministry of education and science of Tatarstan"); it is the organisation,
+    with its territory (real sentences of en_55, en_90, en_49, en_33)."""
+    tula = extract_facts("The question of creation of similar industrial parks in the region within the framework of "
+                         "the working meeting were discussed by the head of the Agency for strategic initiatives (ASI) "
+                         "Andrei Nikitin and Governor Alex Dyumin.", "en")["organisations"]
+    assert "Agency for strategic initiatives" in tula
+    livanov = extract_facts("The \"New Model of System of Additional Education of Children\" project is realized "
+                            "together with Agency of strategic initiatives, and provides creation in the Russian "
+                            "Federation of a network of children's science and technology parks.", "en")
+    assert "Agency of strategic initiatives" in livanov["organisations"]
+    chelny = extract_facts("The first winners of the selection of children will get into the Kvantorium, according to "
+                           "the Ministry of education and science of Tatarstan.", "en")["organisations"]
+    assert "Ministry of education and science of Tatarstan" in chelny
+    schools = extract_facts("On the Day of knowledge in different regions of Russia will open 76 new schools, the "
+                            "press service of the Ministry of education and science.", "en")["organisations"]
+    assert "Ministry of education and science" in schools
+    sirius = extract_facts("The Sirius educational center for talented and gifted children holds talks with the "
+                           "Donetsk People’s Republic (DPR) to set up a similar center in Donetsk in the near future. "
+                           "\"We now have schoolchildren who do intensive modules both at the Sirius center and the "
+                           "Sirius university,\" Shmeleva said.", "en")["organisations"]  # en_37: named otherwise
+    assert "Sirius center" in sirius and not any("talented" in o for o in sirius)

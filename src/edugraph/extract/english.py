@@ -151,6 +151,22 @@ NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:a
                         r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
                         r"(?:children|youth|students|schoolchildren))?"
                         r"(?![\w-])")
+# a federal body by its listed English name in any case, as machine-translated and agency news write it ("the Agency
+# for strategic initiatives", "the Ministry of education and science of Tatarstan"), with a territory after "of"
+_TERRITORY_TAIL = r"(?:\s+of\s+(?:the\s+)?(?P<territory>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}(?:\s+[Rr]egion)?))?"
+
+
+def _federal_names() -> tuple[dict[str, str], re.Pattern]:
+    """The English names of `federal_bodies.yaml` of three words or more and their body's id; the pattern finding
+    them, longest first, with a territory tail."""
+    bodies = {" ".join(n.split()): body["id"] for body in gazetteer.load("federal_bodies")["bodies"]
+              for n in body.get("names") or [] if re.fullmatch(r"[a-z ]+", n)}
+    long = sorted((n for n in bodies if len(n.split()) > 2), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in long)
+    return bodies, re.compile(rf"(?<![\w-])(?P<name>(?i:{alternatives}))(?![\w-]){_TERRITORY_TAIL}")
+
+
+FEDERAL_BODIES, FEDERAL_NAME = _federal_names()
 POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhail Shelkov's Empathy Foundation"
 
 
@@ -202,4 +218,12 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             start = m.start() + m.group(0).find(part)
             if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
+    named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
+    for m in FEDERAL_NAME.finditer(text):
+        territory = m.group("territory")
+        known = territory and (territory == "Russian Federation" or gazetteer.find_place(territory))
+        end = m.end() if known else m.end("name")
+        body = FEDERAL_BODIES[" ".join(m.group("name").lower().split())]
+        if body not in named and not any(o.start <= m.start() < o.end or m.start() <= o.start < end for o in out):
+            out.append(Mention(m.start(), end, text[m.start():end]))
     return out
