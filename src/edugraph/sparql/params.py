@@ -128,8 +128,8 @@ Lookup = Callable[[str], list[dict[str, str]]]  # runs a SELECT on the graph, ro
 ANY_ENTITY = "rdfs:Resource"
 CLOSEST = 3
 # letters and digits that `fold` leaves as they are and no other character folds into, so that a run of them in a
-# folded name is in the lowercased label (SPARQL's LCASE) of every entity whose folded label holds the name: not
-# е (ё), nor the letters a ligature or an old letter folds into (ﬁ → fi, ß → ss, ᲀ → в; test_params checks the list)
+# folded name is in the lowercased label (SPARQL's LCASE) of every entity whose folded label holds the name: not е
+# (ё), nor the letters a ligature or an old letter folds into (ﬁ → fi, ß → ss, ᲀ → в; tests/test_params_names.py)
 PLAIN = "bcdegkmopqruvxz0123456789абгжзийклмнпруфхцчшщыьэюя"
 PROBE = re.compile(f"[{PLAIN}]+")
 
