@@ -13,7 +13,9 @@ contains the example's name): rows, median wall and CPU milliseconds of the quer
 `edugraph query --format csv` does), the CPU microseconds per row and their ratio to the floor (what a row of a
 plain `SELECT * { ?s ?p ?o }` scan costs, produced and written as CSV: no query's row costs less), and on the
 seed graph rdflib's time and the ratio (an rdflib run that exceeds --rdflib-timeout is stopped in its forked child
-and shown as "> N s"); then the wall time of a cold `edugraph query people-posts` on the scaled graph's store.
+and shown as "> N s"); the CPU time of binding each example's parameters (entity names and IRIs looked up in the
+store, as `edugraph query` does before it runs the query); then the wall time of a cold `edugraph query
+people-posts` on the scaled graph's store.
 `--queries` benchmarks another query folder (an older library, for before/after figures). Never run by the tests.
 """
 
@@ -129,6 +131,33 @@ def bind_scaled(values: dict[str, str], query, store):
         return bind_resolved(resolved, query.text, query.params, query.param_class, query.name, lookup)
 
 
+def binding_times(store: ox.Store, folder: Path, names: list[str] | None, repeat: int) -> None:
+    """Median CPU ms of binding each `# example:` line's parameters as `edugraph query` does (`bind_resolved`: names
+    and IRIs of entities looked up in the store), an example that is an error on this graph (a name of several
+    renamed copies) timed up to its error."""
+    print(f"\n{'parameter binding':32} {'example':40} {'CPU ms':>9}  outcome")
+    times = []
+    for query in library(folder):
+        if names and query.name not in names:
+            continue
+        for line in query.examples:
+            values = parse_assignments([a for a in shlex.split(line) if a != "--param"])
+            outcome = []
+
+            def run():
+                try:
+                    bind_resolved(values, query.text, query.params, query.param_class, query.name, store_lookup(store))
+                    outcome[:] = ["bound"]
+                except ParameterError as err:
+                    outcome[:] = [f"error: {err.problem[:60]}"]
+            times.append(timed_both(run, repeat)[1])
+            example = " ".join(f"{name}={value}" for name, value in values.items())
+            print(f"{query.name:32} {example[:40]:40} {times[-1] * 1000:9.1f}  {outcome[0]}", flush=True)
+    if times:
+        print(f"{'parameter binding (CPU)':32} {len(times)} examples, {sum(times) * 1000:.1f} ms, "
+              f"slowest {max(times) * 1000:.1f} ms")
+
+
 def csv_answer(store: ox.Store, text: str, bindings: dict) -> tuple[bytes, int]:
     """The answer as `edugraph query --format csv` computes it (N-Triples for CONSTRUCT, true/false for ASK),
     and its number of rows."""
@@ -184,6 +213,7 @@ def bench(label: str, nq: Path, repeat: int, limit: float, rdflib_repeat: int | 
         print(f"{name:32} {kind:17} {rows:>7} {ox_s * 1000:10.1f} {cpu_s * 1000:9.1f} {per_row * 1e6:8.1f} "
               f"{per_row / floor:8.1f} {rdf_text} {ratio}", flush=True)
     print(f"{'whole library (CPU)':32} {sum(cpu_total) * 1000:.1f} ms, slowest {max(cpu_total) * 1000:.1f} ms")
+    binding_times(store, folder, names, repeat)
     del store
     shutil.rmtree(scratch, ignore_errors=True)
 
