@@ -4,14 +4,12 @@ graphs, on the real seed build, and still when the reasoner derives an initiativ
 from __future__ import annotations
 
 import re
-import shlex
 
 import pyoxigraph as ox
 import pytest
 
-from edugraph.sparql import parse_assignments
 from edugraph.sparql.store import open_built
-from support.queries import QUERIES, select
+from support.queries import QUERIES, examples, select
 
 GRAPH = "https://w3id.org/edugraph/graph/"
 ARTICLE_GRAPH = GRAPH + "article/"
@@ -47,9 +45,9 @@ def cases():
             continue  # an ASK or a CONSTRUCT names no graph
         if "source" not in projected(query.text):
             continue  # its rows name no graph (articles, counts)
-        examples = [parse_assignments([a for a in shlex.split(line) if a != "--param"]) for line in query.examples]
-        required = {name: value for name, value in (examples or [{}])[0].items() if query.params.get(name)}
-        for values in [required] + [values for values in examples if set(values) - set(required)]:
+        given = examples(query)
+        required = {name: value for name, value in (given or [{}])[0].items() if query.params.get(name)}
+        for values in [required] + [values for values in given if set(values) - set(required)]:
             yield query.name, values
 
 
