@@ -4,30 +4,19 @@ labelled in the genitive after their legal form, an English label that lost its 
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-from edugraph.articles import read_article
-from edugraph.build import article_facts
 from edugraph.cli import main
 from edugraph.namespaces import EG, ID
-from edugraph.resolve import resolve_article
 from edugraph.resolve.places import organisation_places, place_record, subject_of
 from edugraph.sparql.store import open_built
+from support.articles import real
 from support.corpus import copy_articles
 from support.queries import select
-
-ARTICLES = Path(__file__).parent / "dev" / "articles"
-
-
-@functools.lru_cache(maxsize=None)
-def real(ident: str):
-    article = read_article(ARTICLES / f"{ident}.txt")
-    return resolve_article(article, article_facts(article, {}))
 
 
 def places(ident: str) -> dict[str, str]:

@@ -11,19 +11,18 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from edugraph.articles import Article, read_article
-from edugraph.build import article_facts
+from edugraph.articles import Article
 from edugraph.cli import main
 from edugraph.mapping import article_graph, gazetteer_graph
 from edugraph.namespaces import EG, ID
 from edugraph.ontology import load_ontology, load_shapes
 from edugraph.reasoning import reasonable_closure
-from edugraph.resolve import resolve_article
 from edugraph.resolve.centres import CentreFinder
 from edugraph.resolve.records import CentreRecord, EventRecord, Labels, ResolvedArticle
 from edugraph.sparql.store import open_built
 from edugraph.validation import validate
-from support.corpus import DEV_ARTICLES, copy_articles
+from support.articles import real
+from support.corpus import copy_articles
 from support.queries import select
 
 PLANNED = "real_ru_l_04_bryansk_kvantorium_medvedev_investforum"  # «… «Кванториум» будет построен в Брянской области»
@@ -38,9 +37,7 @@ KVANTORIUM = str(ID["initiative/kvantorium"])
 
 def centres_of(stem: str) -> dict[str, CentreRecord]:
     """The centre records a real article of tests/dev resolves to, by key."""
-    article = read_article(DEV_ARTICLES / f"{stem}.txt")
-    return {o.key: o for o in resolve_article(article, article_facts(article, {})).all_organisations()
-            if isinstance(o, CentreRecord)}
+    return {o.key: o for o in real(stem).all_organisations() if isinstance(o, CentreRecord)}
 
 
 @pytest.mark.parametrize("stem, key, planned", [
@@ -61,8 +58,7 @@ def test_only_a_centre_told_as_to_come_is_planned(stem, key, planned):
 
 
 def test_the_planned_centre_is_planned_for_its_network_and_no_member():
-    article = read_article(DEV_ARTICLES / f"{PLANNED}.txt")
-    graph = article_graph(resolve_article(article, article_facts(article, {})))
+    graph = article_graph(real(PLANNED))
     node = ID[f"org/{BRYANSK}"]
     assert set(graph.objects(node, EG.plannedForInitiative)) == {ID["initiative/kvantorium"]}
     assert not set(graph.subject_objects(EG.partOfInitiative))
@@ -71,8 +67,7 @@ def test_the_planned_centre_is_planned_for_its_network_and_no_member():
 
 def test_the_shapes_accept_the_planned_centre_and_report_one_planned_for_a_project_that_is_no_network():
     """SHACL (`ontology/shapes.ttl` egsh:OrganisationShape): a centre is planned for centre networks only."""
-    article = read_article(DEV_ARTICLES / f"{PLANNED}.txt")
-    resolved = resolve_article(article, article_facts(article, {}))
+    resolved = real(PLANNED)
     data = Graph()
     for triple in (*article_graph(resolved), *gazetteer_graph([resolved])):
         data.add(triple)
