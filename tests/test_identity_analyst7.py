@@ -6,18 +6,16 @@ in half-Latin Russian."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, RDFS
 
-from edugraph.cli import main
 from edugraph.resolve.places import subject_of
 from edugraph.sparql.store import open_built
 from support.articles import real
-from support.corpus import copy_articles
+from support.corpus import build_dev
 from support.queries import select
 
 SAFONOVO = "real_ru_u_07_safonovo_points_of_growth_preparation"  # «МКОУ «Прудковская СОШ» Сафоновского района»
@@ -84,11 +82,7 @@ def test_a_district_named_only_in_english_has_no_half_latin_russian_name():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """`edugraph build` of the real articles of these defects, without curation."""
-    root = tmp_path_factory.mktemp("analyst7")
-    articles = copy_articles(root / "articles", [SAFONOVO, KURGAN, NIKIFOROVKA, SEVERSKY, LAZO, ULYANOVSK])
-    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
-    assert json.loads((root / "build" / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
-    return root / "build"
+    return build_dev(tmp_path_factory.mktemp("analyst7"), [SAFONOVO, KURGAN, NIKIFOROVKA, SEVERSKY, LAZO, ULYANOVSK])
 
 
 def test_organisations_by_place_puts_the_schools_in_their_towns(built):

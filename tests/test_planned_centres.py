@@ -22,7 +22,7 @@ from edugraph.resolve.records import CentreRecord, EventRecord, Labels, Resolved
 from edugraph.sparql.store import open_built
 from edugraph.validation import validate
 from support.articles import real
-from support.corpus import copy_articles
+from support.corpus import build_dev
 from support.queries import select
 
 PLANNED = "real_ru_l_04_bryansk_kvantorium_medvedev_investforum"  # «… «Кванториум» будет построен в Брянской области»
@@ -120,18 +120,10 @@ def test_an_opening_of_the_same_centre_in_the_article_makes_it_a_member():
 def built(tmp_path_factory) -> Path:
     """`edugraph build` of the planned Kvantorium of Bryansk Oblast, an article opening it, and Donetsk's (one
     opened in Mariupol, one planned in Donetsk)."""
-    root = tmp_path_factory.mktemp("planned")
-    articles = copy_articles(root / "articles", [PLANNED, "real_ru_a_14_donetsk_kvantorium"])
     stem, date, text = OPENED
-    (articles / f"{stem}.txt").write_text(text, encoding="utf-8")
     meta = {"id": stem, "title": text.split("\n")[0], "date": date, "language": "ru", "place": "Брянская область"}
-    (articles / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
-    return root / "build"
-
-
-def test_the_build_with_a_planned_centre_conforms(built):
-    assert json.loads((built / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
+    written = {f"{stem}.txt": text, f"{stem}.json": json.dumps(meta, ensure_ascii=False)}
+    return build_dev(tmp_path_factory.mktemp("planned"), [PLANNED, "real_ru_a_14_donetsk_kvantorium"], written)
 
 
 def test_initiative_members_lists_the_centre_only_from_the_article_that_opens_it(built):
@@ -160,10 +152,7 @@ def test_only_the_opened_centre_is_inferred_a_kvantorium(built):
 @pytest.fixture(scope="module")
 def alone(tmp_path_factory) -> Path:
     """`edugraph build` of the planned article alone."""
-    root = tmp_path_factory.mktemp("alone")
-    articles = copy_articles(root / "articles", [PLANNED])
-    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
-    return root / "build"
+    return build_dev(tmp_path_factory.mktemp("alone"), [PLANNED])
 
 
 def test_a_build_of_the_planned_article_alone_has_no_member(alone):
