@@ -19,18 +19,11 @@ from edugraph.cli import main
 from edugraph.extract.dates import find_dates
 from edugraph.sparql import engine, params
 from edugraph.sparql.endpoint import Access, Endpoint, Settings
+from support.errors import one_error_line
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "dev01_tomsk_kvantorium"
 UNION = "https://w3id.org/edugraph/graph/union"
-
-
-def one_error_line(capsys, *words) -> str:
-    err = capsys.readouterr().err
-    assert err.startswith("edugraph: error: ") and err.count("\n") == 1 and "internal error" not in err, err
-    for word in words:
-        assert word in err, err
-    return err
 
 
 def test_a_curation_file_with_a_control_character_names_its_line(tmp_path, capsys):
