@@ -1,5 +1,5 @@
-"""Events, round 16e: one test per class of event error fixed (docs/EXTRACTION.md, "Round 16e"), each a synthetic
-sentence in the construction's form, and the two review findings of events.py."""
+"""Events: one test per class of event error fixed (docs/EXTRACTION.md, rounds 16e and after), each on a sentence in
+the construction's form, made up or taken from the real article it cites, and the review findings of events.py."""
 
 from edugraph.extract import extract_facts
 from edugraph.extract.dates import relative_dates
@@ -164,8 +164,8 @@ def test_an_all_russian_conference_beside_an_august_one_stays_its_own():
     assert len(events) == 2
 
 
-I_03_LEAD = ("На традиционном августовском совещании в Дрожжановском районе РТ подвели итоги прошедшего учебного года и "
-             "дали старт новому 2023-2024 учебному году\nПо традиции перед началом августовского совещания гости "
+I_03_LEAD = ("На традиционном августовском совещании в Дрожжановском районе РТ подвели итоги прошедшего учебного года "
+             "и дали старт новому 2023-2024 учебному году\nПо традиции перед началом августовского совещания гости "
              "ознакомились с выставкой достижений образовательных учреждений района.")
 
 
