@@ -200,7 +200,9 @@ def test_a_solemn_event_beside_a_competition_is_its_award_ceremony():
     # real_ru_m_06: «состоялось торжественное мероприятие по награждению победителей … конкурсов»
     text = ("21 октября в Доме Правительства состоялось торжественное мероприятие. Наградили победителей конкурса "
             "«Учитель года», который прошёл 21 октября.")
-    assert "other" in [e["type"] for e in extract_facts(text, "ru", {"date": "2020-10-21"})["events"]]
+    events = extract_facts(text, "ru", {"date": "2020-10-21"})["events"]
+    assert [(e["name"], e["type"]) for e in events] == [("Торжественное мероприятие", "other"),
+                                                        ("Конкурс «Учитель года»", "competition")]
 
 
 def test_a_stage_to_be_held_next_year_is_dated_by_the_year_after_publication():
