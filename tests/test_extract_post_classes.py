@@ -92,16 +92,15 @@ def test_listed_district_adjectives_in_any_case_and_hyphenated():
 def test_contracted_deputy_titles_are_deputies():
     """Round 20p: «замначальника», «замгубернатора» are deputies as «замдиректора», «замминистра», «зампред» were
     (real sentences of o_03 and a_03; f_06 «замглавы»)."""
-    from edugraph.gazetteer import find_role
     belgorod = extract_facts("По заявлению первого замначальника регионального департамента образования Николая "
                              "Рухленко, почти 92% детей в области заняты допобразованием.", "ru")
     [(title, _)] = _posts(belgorod)["Николай Рухленко"]
-    assert find_role(title)["id"] == "deputy-head"
+    assert gazetteer.find_role(title)["id"] == "deputy-head"
     murmansk = extract_facts("Мурманский «Кванториум» принял почти 300 талантливых школьников, об этом сегодня "
                              "рассказал на церемонии открытия детского технопарка замгубернатора Алексей Тюкавин.",
                              "ru")
     [(title, _)] = _posts(murmansk)["Алексей Тюкавин"]
-    assert find_role(title)["id"] == "deputy-governor"
+    assert gazetteer.find_role(title)["id"] == "deputy-governor"
 
 
 def test_an_outlet_named_after_a_past_reporting_verb():

@@ -6,21 +6,15 @@ import json
 import re
 from pathlib import Path
 
-from edugraph.extract import extract_facts
+from support.presence import main_people
 
 DEV = Path(__file__).parent / "dev"
 JUDGED = DEV / "presence" / "who_met_whom_judged.tsv"
 
 
-def _main_people(text: str, lang: str, date: str) -> list[str]:
-    facts = extract_facts(text, lang, {"date": date})
-    return facts["events"][0].get("participant_persons", [p["name"] for p in facts["persons"]])
-
-
 def _article_people(article: str) -> list[str]:
     meta = json.loads((DEV / "articles" / f"{article}.json").read_text(encoding="utf-8"))
-    facts = extract_facts((DEV / "articles" / f"{article}.txt").read_text(encoding="utf-8"), meta["language"], meta)
-    return facts["events"][0].get("participant_persons", [p["name"] for p in facts["persons"]])
+    return main_people((DEV / "articles" / f"{article}.txt").read_text(encoding="utf-8"), meta["language"], meta)
 
 
 def test_a_namesake_with_a_heros_title_is_no_participant():
@@ -29,12 +23,12 @@ def test_a_namesake_with_a_heros_title_is_no_participant():
     text = ("В Севастополь с рабочим визитом прибыл министр просвещения России Сергей Кравцов. Губернатор города "
             "Михаил Развожаев вместе с министром посетили детский сад № 27 и гимназию № 10 имени Героя Советского "
             "Союза Ефимова Мирона Ефимовича.")
-    assert _main_people(text, "ru", "2025-09-10") == ["Сергей Кравцов", "Михаил Развожаев"]
+    assert main_people(text, "ru", {"date": "2025-09-10"}) == ["Сергей Кравцов", "Михаил Развожаев"]
     text = ("12 января в деревне Шмидтово Уфимского района открылся новый образовательный центр. В торжественной "
             "церемонии помимо учеников и педагогов школы принял участие Глава Башкирии Радий Хабиров. Большой, "
             "современный центр образования будет носить имя Героя России Ильдара Суфиярова, — рассказал руководитель "
             "республики интервью корреспонденту «Башинформа».")
-    assert _main_people(text, "ru", "2026-01-12") == ["Радий Хабиров"]
+    assert main_people(text, "ru", {"date": "2026-01-12"}) == ["Радий Хабиров"]
     assert _article_people("real_en_71_sevastopol_school43_new_primary_building") == ["Mikhail Razvozhaev"]
 
 
@@ -45,17 +39,17 @@ def test_a_person_named_only_in_a_recap_is_no_participant():
             "открытие нового химквантума\", - отметила заместитель главы администрации Дзержинска Наталья Суханова. "
             "Напомним, в конце 2018 года, представляя Стратегию-2035, губернатор Глеб Никитин сообщал, что в 2019 году "
             "в регионе планируется открыть три детских технопарка.")
-    assert _main_people(text, "ru", "2019-07-29") == ["Наталья Суханова"]
+    assert main_people(text, "ru", {"date": "2019-07-29"}) == ["Наталья Суханова"]
     text = ("Министр просвещения обсудит с чувашскими властями реализацию национального проекта «Образование». "
             "Чиновник также побывает на мероприятии, посвященном открытию школы на 1600 мест в Новом городе. Лучшим "
             "из них Сергей Кравцов лично вручит ведомственные награды. Напомним, 28 августа Чувашию также посетил "
             "министр промышленности России Денис Мантуров.")
-    assert "Денис Мантуров" not in _main_people(text, "ru", "2020-08-31")
+    assert "Денис Мантуров" not in main_people(text, "ru", {"date": "2020-08-31"})
     text = ("The Minister of foreign Affairs of Russia Sergey Lavrov and the Governor of Moscow region Andrei "
             "Vorobyov, in the Day of knowledge opened a school named after Yevgeny Primakov in a suburban village. "
             "Earlier on Friday, the Minister of education of the Moscow region Marina Zakharova told that 1 September "
             "in the region will open 11 new schools.")
-    assert _main_people(text, "en", "2017-09-02") == ["Sergey Lavrov", "Andrei Vorobyov"]
+    assert main_people(text, "en", {"date": "2017-09-02"}) == ["Sergey Lavrov", "Andrei Vorobyov"]
 
 
 def test_one_who_congratulated_at_the_event_or_is_also_told_there_stays():
@@ -63,10 +57,10 @@ def test_one_who_congratulated_at_the_event_or_is_also_told_there_stays():
     text = ("Традиционная августовская педагогическая конференция прошла в Пятигорске 26 августа. Всех педагогов с "
             "наступающим Днем знаний поздравил Глава города Дмитрий Юрьевич Ворошилов. Своих коллег поздравила "
             "председатель городской организации Общероссийского Профсоюза образования Марина Акинфиева.")
-    assert _main_people(text, "ru", "2025-08-26") == ["Дмитрий Юрьевич Ворошилов", "Марина Акинфиева"]
+    assert main_people(text, "ru", {"date": "2025-08-26"}) == ["Дмитрий Юрьевич Ворошилов", "Марина Акинфиева"]
     text = ("26 августа в Пятигорске прошла конференция, её открыл министр Сергей Смирнов. Напомним, ранее министр "
             "Сергей Смирнов посетил школу № 5.")
-    assert _main_people(text, "ru", "2025-08-26") == ["Сергей Смирнов"]
+    assert main_people(text, "ru", {"date": "2025-08-26"}) == ["Сергей Смирнов"]
 
 
 def _named(person: str, names: list[str]) -> bool:

@@ -9,8 +9,8 @@ import pytest
 
 from edugraph.cli import main
 from support.corpus import corpus
+from support.errors import one_error_line
 from support.robust import hash_tree, store_digest
-from test_hostile_entry_points import one_error_line
 
 
 def built(build) -> dict[str, str]:

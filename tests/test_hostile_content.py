@@ -22,10 +22,10 @@ from edugraph.errors import UNSEEN
 from edugraph.sparql.params import ParameterError
 from support.badinputs import SEED_ID
 from support.corpus import corpus
+from support.errors import one_error_line
 from support.robust import hash_tree, run_subprocess
 from support.stores import load, virtuoso_login
 from support.virtuoso import ISQL
-from test_hostile_entry_points import one_error_line
 from test_hostile_store_files import COUNT, damaged_copy, garbled_data_blocks
 
 DEV = Path(__file__).parent / "dev"

@@ -20,6 +20,7 @@ import rdflib
 
 from edugraph.cli import main
 from support import hostile
+from support.errors import one_error_line
 from support.hostile import METADATA, TQ, write_articles
 
 FORMATS = {  # file suffix: (rdflib format, pyoxigraph format)
@@ -31,12 +32,6 @@ FORMATS = {  # file suffix: (rdflib format, pyoxigraph format)
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
     return hostile.hostile_build(tmp_path_factory.mktemp("hostile-data"))
-
-
-def one_error_line(capsys) -> str:
-    err = capsys.readouterr().err
-    assert err.startswith("edugraph: error: ") and err.count("\n") == 1 and "internal error" not in err, err
-    return err
 
 
 def triples_of(path, suffix: str) -> set[str]:

@@ -18,17 +18,10 @@ import pytest
 
 from edugraph.cli import main
 from edugraph.paths import ARTICLES
+from support.errors import one_error_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "002_413037bb6e5346a1"
-
-
-def one_error_line(capsys, *words) -> str:
-    err = capsys.readouterr().err
-    assert err.startswith("edugraph: error: ") and err.count("\n") == 1 and "internal error" not in err, err
-    for word in words:
-        assert word in err, err
-    return err
 
 
 def test_query_with_a_codepoint_escape_beyond_unicode(seed_build, capsys):

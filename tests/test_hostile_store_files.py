@@ -18,8 +18,8 @@ import pytest
 from edugraph.cli import main
 from edugraph.sparql.store import write_store
 from support import serving
+from support.errors import one_error_line
 from support.robust import hash_tree, run_subprocess, store_digest
-from test_hostile_entry_points import one_error_line
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 

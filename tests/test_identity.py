@@ -3,26 +3,17 @@ school in the region the article writes it in — on the text of real articles."
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 
-from edugraph.articles import Article, read_article
+from edugraph.articles import Article
 from edugraph.build import article_facts
 from edugraph.resolve import resolve_article
-from support.articles import organisation, resolved
+from support.articles import organisation, real, resolved
 
-ARTICLES = Path(__file__).parent / "dev" / "articles"
 MINISTRY = re.compile(r"мин\w*(?:прос|обр)|министерств|ministry", re.I)
 EDUCATION = "ministerstvo-prosveshcheniye-rossiya"
 SCIENCE = "ministerstvo-nauka-obrazovaniye-rossiya"
 EDUCATION_AND_SCIENCE = "ministerstvo-obrazovaniye-nauka-rossiya"  # until May 2018
-
-
-@functools.lru_cache(maxsize=None)
-def real(ident: str):
-    article = read_article(ARTICLES / f"{ident}.txt")
-    return resolve_article(article, article_facts(article, {}))
 
 
 def ministries(ident: str) -> dict[str, str]:

@@ -4,30 +4,17 @@ labelled in the genitive after their legal form, an English label that lost its 
 
 from __future__ import annotations
 
-import functools
-import json
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-from edugraph.articles import read_article
-from edugraph.build import article_facts
-from edugraph.cli import main
 from edugraph.namespaces import EG, ID
-from edugraph.resolve import resolve_article
 from edugraph.resolve.places import organisation_places, place_record, subject_of
 from edugraph.sparql.store import open_built
-from support.corpus import copy_articles
+from support.articles import real
+from support.corpus import build_dev
 from support.queries import select
-
-ARTICLES = Path(__file__).parent / "dev" / "articles"
-
-
-@functools.lru_cache(maxsize=None)
-def real(ident: str):
-    article = read_article(ARTICLES / f"{ident}.txt")
-    return resolve_article(article, article_facts(article, {}))
 
 
 def places(ident: str) -> dict[str, str]:
@@ -108,11 +95,7 @@ MAKHACHKALA = "real_ru_a_09_makhachkala_school_kvantorium"  # «открытие
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """`edugraph build` of the three real articles, without curation."""
-    root = tmp_path_factory.mktemp("analyst6")
-    articles = copy_articles(root / "articles", [KIZLYAR, BELGOROD, MAKHACHKALA])
-    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
-    assert json.loads((root / "build" / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
-    return root / "build"
+    return build_dev(tmp_path_factory.mktemp("analyst6"), [KIZLYAR, BELGOROD, MAKHACHKALA])
 
 
 def test_the_village_read_as_the_articles_own_is_in_the_articles_region(built):

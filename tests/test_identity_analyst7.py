@@ -6,24 +6,18 @@ in half-Latin Russian."""
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, RDFS
 
-from edugraph.articles import read_article
-from edugraph.build import article_facts
-from edugraph.cli import main
-from edugraph.resolve import resolve_article
 from edugraph.resolve.places import subject_of
 from edugraph.sparql.store import open_built
-from support.corpus import copy_articles
+from support.articles import real
+from support.corpus import build_dev
 from support.queries import select
 
-ARTICLES = Path(__file__).parent / "dev" / "articles"
 SAFONOVO = "real_ru_u_07_safonovo_points_of_growth_preparation"  # «МКОУ «Прудковская СОШ» Сафоновского района»
 KURGAN = "real_ru_t_01_kurgan_august_conference_2022"  # «учитель … МКОУ «Далматовская СОШ №2»» of a Kurgan article
 NIKIFOROVKA = "real_ru_p_01_nikiforovka_fifth_point_of_growth"  # «Никифоровский район»; «В Озёрском … филиалах»
@@ -31,12 +25,6 @@ SEVERSKY = "real_ru_l_05_severskiy_district_august_conference_2018"  # «… м�
 LAZO = "real_ru_r_04_lazo_district_minister_khlebnikova_trip"  # Khabarovsk Krai; «школы р.п. Мухен, №1 …»
 ULYANOVSK = "real_en_89_ulyanovsk_russkikh_annual_report_education"  # "Lyceum No. 100 in the Zasviyazhsky district"
 LATIN = re.compile("[A-Za-z]")
-
-
-@functools.lru_cache(maxsize=None)
-def real(ident: str):
-    article = read_article(ARTICLES / f"{ident}.txt")
-    return resolve_article(article, article_facts(article, {}))
 
 
 def test_a_district_named_after_a_town_of_the_region_is_the_regions():
@@ -94,11 +82,7 @@ def test_a_district_named_only_in_english_has_no_half_latin_russian_name():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """`edugraph build` of the real articles of these defects, without curation."""
-    root = tmp_path_factory.mktemp("analyst7")
-    articles = copy_articles(root / "articles", [SAFONOVO, KURGAN, NIKIFOROVKA, SEVERSKY, LAZO, ULYANOVSK])
-    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
-    assert json.loads((root / "build" / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
-    return root / "build"
+    return build_dev(tmp_path_factory.mktemp("analyst7"), [SAFONOVO, KURGAN, NIKIFOROVKA, SEVERSKY, LAZO, ULYANOVSK])
 
 
 def test_organisations_by_place_puts_the_schools_in_their_towns(built):

@@ -3,17 +3,15 @@ node of its district, of the class eg:FederalDistrict, labelled in Russian and E
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
-from edugraph.cli import main
 from edugraph.namespaces import EG, ID
 from edugraph.resolve.places import resolve_place
-from support.corpus import copy_articles
+from support.corpus import build_dev
 
 TVER = "real_ru_n_05_tver_stepurino_school_opening"  # «… в Тверской области и Центральном федеральном округе»
 LIPETSK = "real_ru_k_07_lipetsk_artamonov_point_of_growth_marathon"  # «ЦФО представляла Липецкая область»
@@ -24,11 +22,8 @@ YAKUTIA = "real_en_25_yakutia_technopark_it_centers"  # "Presidential Envoy to t
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory) -> Graph:
     """The asserted graph of `edugraph build` of the four real articles, without curation."""
-    root = tmp_path_factory.mktemp("federal-districts")
-    articles = copy_articles(root / "articles", [TVER, LIPETSK, DIMITROVGRAD, YAKUTIA])
-    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
-    assert json.loads((root / "build" / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
-    return Graph().parse(root / "build" / "asserted.nt")
+    built = build_dev(tmp_path_factory.mktemp("federal-districts"), [TVER, LIPETSK, DIMITROVGRAD, YAKUTIA])
+    return Graph().parse(built / "asserted.nt")
 
 
 def _federal_districts(graph: Graph) -> set[str]:

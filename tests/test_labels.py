@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 
 from edugraph import gazetteer
-from edugraph.articles import Article, read_article
+from edugraph.articles import Article
 from edugraph.build import article_facts
 from edugraph.resolve import ResolvedArticle, resolve_article
 from edugraph.resolve.labels import DANGLING, tidy
 from edugraph.resolve.records import Labels
 from edugraph.text import parses
-
-ARTICLES = Path(__file__).parent / "dev" / "articles"
-
-
-@functools.lru_cache(maxsize=None)
-def real(ident: str) -> ResolvedArticle:
-    """The records of a real article's extracted facts."""
-    article = read_article(ARTICLES / f"{ident}.txt")
-    return resolve_article(article, article_facts(article, {}))
+from support.articles import real
 
 
 def labels(resolved: ResolvedArticle, lang: str | None = None) -> list[str]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import json
 import re
-import shlex
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from edugraph.sparql import bind, execute, library, parse_assignments, read_query
+from edugraph.sparql import bind, execute, library, read_query
 from edugraph.sparql.client import prepare_query
 from edugraph.sparql.compare import oxigraph_answer, rdflib_answer, rdflib_dataset
 from edugraph.sparql.formats import PREFIX_MAP
@@ -19,7 +18,7 @@ from edugraph.sparql.params import ParameterError, bind_resolved, store_lookup
 from edugraph.sparql.store import open_built
 from support import jena
 from support.corpus import corpus
-from support.queries import select
+from support.queries import examples, select
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = library(ROOT / "queries")
@@ -43,10 +42,6 @@ def asserted_store(build_dir):
     return open_built(build_dir, inferred=False)
 
 
-def example_params(query) -> dict[str, str]:
-    return parse_assignments([a for a in shlex.split(query.examples[0]) if a != "--param"]) if query.examples else {}
-
-
 def column(rows, name) -> set[str]:
     return {row[name] for row in rows if name in row}
 
@@ -64,7 +59,7 @@ def test_library_is_documented():
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
 def test_every_query_answers(store, query):
-    params = example_params(query) if any(query.params.values()) else {}
+    params = (examples(query) or [{}])[0] if any(query.params.values()) else {}
     bindings = bind_resolved(params, query.text, query.params, query.param_class, query.name, store_lookup(store))
     body, _ = execute(store, query.text, bindings, "json", "turtle")
     assert body
@@ -74,7 +69,7 @@ def test_every_query_answers(store, query):
 def test_rdflib_and_oxigraph_agree(store, build_dir, query):
     ds = _rdflib(build_dir)
     runs = [] if any(query.params.values()) else [{}]
-    runs += [example_params(query)] if query.examples else []
+    runs += examples(query)[:1]
     for params in runs:
         bindings = bind_resolved(params, query.text, query.params, query.param_class, query.name, store_lookup(store))
         assert oxigraph_answer(store, query.text, bindings) == rdflib_answer(ds, query.text, bindings), params
@@ -111,7 +106,7 @@ def test_sort_keys_order_rows_as_the_plain_keys(store, query):
     plain = plain_keys(query.text)
     keys = re.findall(r"\?(\w+)", plain.rpartition("ORDER BY")[2])
     runs = [] if any(query.params.values()) else [{}]
-    for params in runs + ([example_params(query)] if query.examples else []):
+    for params in runs + examples(query)[:1]:
         bindings = bind_resolved(params, query.text, query.params, query.param_class, query.name, store_lookup(store))
         fast, slow = ordered_rows(store, query.text, bindings), ordered_rows(store, plain, bindings)
         assert len(fast) > 1, f"{query.name} {params}: too few rows to compare an order"
@@ -532,7 +527,7 @@ def test_a_joined_sort_key_orders_rows_as_its_parts(store, name):
     assert by and "\\u0001" in joined
     plain = head + "ORDER BY " + JOINED_KEYS[name]
     keys = re.findall(r"\?(\w+)", JOINED_KEYS[name])
-    for params in ({}, example_params(query)):
+    for params in ({}, (examples(query) or [{}])[0]):
         bindings = bind_resolved(params, query.text, query.params, query.param_class, query.name, store_lookup(store))
         fast, slow = ordered_rows(store, query.text, bindings), ordered_rows(store, plain, bindings)
         assert len({tuple(row.get(key) for key in keys) for row in fast}) > 1, params

@@ -111,7 +111,7 @@ SLICES = {
                      "events": 0.59, "event_dates": 0.85, "event_places": 0.98, "participant_counts": 0.64,
                      "overall": 0.81}),
     "held_out_18": (r"^real_(?:ru_r_\d+|en_(?:7[89]|8[01]))_", 12,
-                    {"persons": 0.98, "posts": 0.58, "organisations": 0.63, "places": 0.75, "initiatives": 0.84,
+                    {"persons": 0.98, "posts": 0.58, "organisations": 0.61, "places": 0.75, "initiatives": 0.84,
                      "events": 0.72, "event_dates": 0.79, "event_places": 0.56, "overall": 0.74}),
     "held_out_19": (r"^real_(?:ru_s_\d+|en_8[2-5])_", 12,
                     {"persons": 0.94, "posts": 0.57, "organisations": 0.75, "places": 0.94, "initiatives": 0.98,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,19 @@ def copy_articles(folder: Path, stems: list[str], source: Path = DEV_ARTICLES) -
         for suffix in (".txt", ".json"):
             shutil.copy(source / f"{stem}{suffix}", folder / f"{stem}{suffix}")
     return folder
+
+
+def build_dev(root: Path, stems: list[str], written: dict[str, str] | None = None) -> Path:
+    """`edugraph build` (no curation) of the development articles `stems`, copied into `root`/articles with the
+    files `written` (name -> text) beside them; assert it succeeds and conforms to the shapes; return the build."""
+    from edugraph.cli import main
+
+    articles = copy_articles(root / "articles", stems)
+    for name, text in (written or {}).items():
+        (articles / name).write_text(text, encoding="utf-8")
+    assert main(["build", "--articles", str(articles), "--out", str(root / "build"), "--quiet", "--jobs", "1"]) == 0
+    assert json.loads((root / "build" / "summary.json").read_text(encoding="utf-8"))["shacl_conforms"] is True
+    return root / "build"
 
 
 def corpus(folder: Path, stems: list[str], source: Path = ARTICLES) -> tuple[Path, Path]:

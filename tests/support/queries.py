@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from edugraph.sparql import library
+from edugraph.sparql import LibraryQuery, library, parse_assignments
 from edugraph.sparql.params import bind_resolved, store_lookup, with_values
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = library(ROOT / "queries")
+
+
+def examples(query: LibraryQuery) -> list[dict[str, str]]:
+    """The parameters of each of a query's examples (its `# example: --param NAME=VALUE …` lines)."""
+    return [parse_assignments([word for word in shlex.split(line) if word != "--param"]) for line in query.examples]
 
 
 def select(store: ox.Store, name: str, **params) -> list[dict[str, str]] | bool:
