@@ -281,7 +281,7 @@ class Client:
                 return [{"boolean": str(data["boolean"]).lower()}]
             rows = [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
             if not all(isinstance(value, str) for row in rows for value in row.values()):  # `"value": 5`
-                raise TypeError
+                raise RemoteError(f"POST {url} answered invalid SPARQL JSON results")
             return rows
         except (ValueError, KeyError, TypeError, AttributeError):
             raise RemoteError(f"POST {url} answered invalid SPARQL JSON results") from None
@@ -430,9 +430,11 @@ def parse_answer(answer: Response, url: str):
                "text/turtle": pyoxigraph.RdfFormat.TURTLE}
     try:
         if answer.content_type in solutions:
+            # solutions are parsed twice (an accepted cost): the parser is lazy, so they are read to the end once,
+            # and a bad row further on fails here, not where the answer is written out
             results = pyoxigraph.parse_query_results(answer.body, solutions[answer.content_type])
-            if isinstance(results, pyoxigraph.QuerySolutions):  # read to the end once: the parser is lazy, and a
-                for _ in results:                                # bad row further on failed where it was written out
+            if isinstance(results, pyoxigraph.QuerySolutions):
+                for _ in results:
                     pass
                 results = pyoxigraph.parse_query_results(answer.body, solutions[answer.content_type])
             return results
