@@ -26,7 +26,8 @@ runs: a rerun goes on from there), the files a target reads to `WORK/TARGET/scra
 of 500 or more, or an input slower than `--slow` CPU seconds (and than 20 µs a byte) is written to
 `WORK/TARGET/findings/` (the input and what happened, one file per distinct place) and fuzzing goes on; libFuzzer's
 own `-timeout` (60 s here) and `-rss_limit_mb` (3,000) stop it on a hang or runaway memory, leaving `timeout-…`
-or `oom-…` beside. Rerun one input: `python bench/fuzz.py TARGET FILE` (libFuzzer runs the files it is given once).
+or `oom-…` beside; an error of the harness itself (`HarnessError`: no finding) stops it with `crash-…`. Rerun one
+input: `python bench/fuzz.py TARGET FILE` (libFuzzer runs the files it is given once).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ import atheris
 
 ROOT = Path(os.environ.get("FUZZ_ROOT", Path(__file__).resolve().parents[1]))
 WORK = Path(os.environ.get("FUZZ_WORK", "/tmp/fuzz"))
-SCRATCH = WORK / "scratch"  # the files a target reads, written again for each input: WORK/TARGET/scratch
+SCRATCH: Path  # the files a target reads, written again for each input: WORK/TARGET/scratch, set by `main`
 
 with atheris.instrument_imports(include=["edugraph", "rdflib.plugins.parsers.notation3"]):  # Turtle: rdflib's
     from edugraph import articles, curation, evaluate
@@ -65,9 +66,9 @@ SAMPLE_NT = ('<http://example.org/s> <http://www.w3.org/2004/02/skos/core#prefLa
 def extract_input(data: bytes) -> None:
     if len(data) < 2:
         return
-    mode, text = data[0], data[1:].decode("utf-8", "replace")
+    mode = data[0]
     path = Path("fuzz.html" if mode & 1 else "fuzz.txt")
-    text = articles.decode_text(text.encode("utf-8"), path)
+    text = articles.decode_text(data[1:], path)  # invalid UTF-8 refused, as `read_article` refuses it
     if mode & 1:
         text = clean_page(text)[0]
     else:
@@ -94,10 +95,11 @@ def article_input(data: bytes) -> None:
 def metadata_input(data: bytes) -> None:
     try:
         articles.parse_metadata(data, Path("a.json"))
-    finally:
-        gold = SCRATCH / "gold.json"
-        gold.write_bytes(data)
-        evaluate.read_gold(gold)
+    except EduGraphError:
+        pass
+    gold = SCRATCH / "gold.json"
+    gold.write_bytes(data)
+    evaluate.read_gold(gold)
 
 
 GOLD_FACTS: dict = {}
@@ -184,6 +186,10 @@ class ServerError(Exception):
     """The endpoint answered 500 or more."""
 
 
+class HarnessError(Exception):
+    """The harness itself failed: it stops the run and is no finding."""
+
+
 def http_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
     method = provider.PickValueInList(["GET", "POST", "HEAD", "OPTIONS", "PUT", "get", "DELETE"])
@@ -207,6 +213,8 @@ def http_input(data: bytes) -> None:
     environ["CONTENT_LENGTH"] = str(len(body))
     answer = {}
     endpoint()(environ, lambda status, headers: answer.update(status=status, headers=headers))
+    if "status" not in answer:
+        raise HarnessError("the endpoint returned without calling start_response")
     if int(answer["status"].split()[0]) >= 500:
         raise ServerError(answer["status"])
 
@@ -219,10 +227,8 @@ def answers_input(data: bytes) -> None:
     response = client.Response(200, types[data[0] % len(types)], data[1:])
     if data[0] % len(types) < 2:
         client.Client.rows(response, "http://store/sparql")
-    result = client.parse_answer(response, "http://store/sparql")
-    for solution_format in ("table", "json"):
-        formats.serialize(result, solution_format, "turtle")
-        result = client.parse_answer(response, "http://store/sparql")
+    for solution_format in ("table", "json"):  # parsed again for each: pyoxigraph's results are read only once
+        formats.serialize(client.parse_answer(response, "http://store/sparql"), solution_format, "turtle")
 
 
 TARGETS = {"extract": extract_input, "article": article_input, "metadata": metadata_input,
@@ -252,7 +258,8 @@ def seeds(target: str) -> list[bytes]:
     if target == "metadata":
         return [path.read_bytes() for path in metas[::3] + golds]
     if target == "curation":
-        return [path.read_bytes().replace(path.stem.encode(), b"a") for path in (ROOT / "data/curation").glob("*")]
+        return [path.read_bytes().replace(path.stem.encode(), b"a")
+                for path in sorted((ROOT / "data/curation").glob("*"))]
     if target == "graph":
         nq = SAMPLE_NT.replace(" .\n", " <http://example.org/g> .\n")
         ttl = "@prefix ex: <http://example.org/> .\nex:s ex:p \"a\", 'b' ; ex:q [ ex:r 1.5e3 ] .\n"
@@ -292,6 +299,8 @@ def checked(one_input, findings: Path, slow: float):
             one_input(data)
         except EduGraphError:
             pass
+        except HarnessError:
+            raise
         except Exception as err:  # noqa: BLE001 - the findings
             frame = traceback.extract_tb(err.__traceback__)[-1]
             record(f"{type(err).__name__} at {Path(frame.filename).name}:{frame.lineno}", data,
@@ -321,7 +330,7 @@ def main() -> None:
         (seed_dir / f"seed{index:04d}").write_bytes(seed)
     files = [item for item in rest if not item.startswith("-")]
     options = [item for item in rest if item.startswith("-")]
-    slow = args.slow or (5.0 if args.target == "extract" else 1.0)
+    slow = args.slow if args.slow is not None else (5.0 if args.target == "extract" else 1.0)
     defaults = ["-timeout=60", "-rss_limit_mb=3000", f"-artifact_prefix={findings}/"]
     dirs = files or [str(corpus), str(seed_dir)]
     atheris.Setup([sys.argv[0], *defaults, *options, *dirs], checked(TARGETS[args.target], findings, slow))
