@@ -114,8 +114,10 @@ def answer(args, source: QuerySource, values) -> bytes:
     if args.endpoint is not None:
         if args.no_inferred:
             raise EduGraphError("--no-inferred works on the local build only")
-        check(text, Limits())  # the nesting a local query may have: binding parameters into 1,000 nested
-        remote = StoreConnection.open(args)  # sub-SELECTs (38 KB) took 23 s of CPU before anything was sent
+        # refused before the store is contacted: the nesting a local query may have (binding parameters into
+        # 1,000 nested sub-SELECTs, 38 KB, took 23 s of CPU before anything was sent)
+        check(text, Limits())
+        remote = StoreConnection.open(args)
         bindings = bind_resolved(values, text, declared, classes, name, remote.select)
         body, _ = serialize(remote.results(text, PREFIX_MAP, bindings), solution_format, graph_format)
     else:
