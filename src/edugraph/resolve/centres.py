@@ -138,6 +138,7 @@ class CentreFinder:
         self.venue_names = [e["venue"] for e in facts.get("events", []) if isinstance(e.get("venue"), str)]
         self.organisation, self.mentions, self.city = organisation, mentions, city
         self.hosts: dict[tuple[str, ...], OrganisationRecord | None] = {}  # `based_at` by places
+        self.network_sentences: dict[str, set[str]] = {}  # `told_planned`'s sentences naming a network, by network
 
     def of_organisation(self, name: str, key: str, initiative: str | None,
                         place_ids: tuple[str, ...]) -> CentreRecord | None:
@@ -168,10 +169,17 @@ class CentreFinder:
         """True when the article tells the centre it names only as to come: a sentence naming it (where its name is
         written, else any naming its network and no several centres) is future («будет построен», «планируется
         открыть», "will open"), and none tells it opened or at work («открылся», «работает», "opened")."""
-        sentences = {self.sentence_at(m.start(), m.end()) for m in self.mentions(name)} or {
-            s for s in re.split(SENTENCE_END, self.article.text) if names_network(s, network) and not PLURAL.search(s)}
+        sentences = {self.sentence_at(m.start(), m.end()) for m in self.mentions(name)} or self.naming(network)
         return (any(PLANNED.search(s) for s in sentences)
                 and not any(OPENED.search(PLANNED.sub(" ", s)) for s in sentences))
+
+    def naming(self, network: str) -> set[str]:
+        """The sentences of the text naming the network and no several centres (once per network: an article may
+        name hundreds of its centres)."""
+        if network not in self.network_sentences:
+            self.network_sentences[network] = {s for s in re.split(SENTENCE_END, self.article.text)
+                                               if names_network(s, network) and not PLURAL.search(s)}
+        return self.network_sentences[network]
 
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of the text around the span `start`..`end` (`SENTENCE` characters either side at most)."""
