@@ -45,15 +45,16 @@ PLURAL = re.compile(rf"(?<!\w)(?:{PLURAL_NOUN}|{COUNTED}|{PLURAL_EN})(?!\w)", re
 ONE_OF = re.compile(  # «открытие последнего из пяти … Центров «Точки роста»», "one of the centres": one centre
     rf"(?<!\w)(?:(?:последн|одн|перв|втор|трет|очередн)\w*\s+из|one\s+of\s+the)\s+(?:[^\s.!?]+\s+){{0,6}}?"
     rf"(?:{PLURAL_NOUN}|{PLURAL_EN})(?!\w)", re.I)
-FUTURE_RU = (r"запланирова\w*|планир\w+|буд(?:ет|ут)\s+(?:открыт|построен|создан)\w*|откро(?:ется|ются|ют|ем)"
-             r"|появ(?:ится|ятся)|создадут|постро(?:ят|ит)")
-FUTURE_EN = (r"will\s+(?:be\s+)?(?:open|opened|created|built|appear)|plan(?:s|ned)?\s+to"
-             r"|(?:is|are)\s+to\s+be\s+(?:opened|created|built)")
-PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «будет построен», "will open"
-OPENED_RU = (r"открыл\w*|открыт[аоы]?|созда(?:н|на|но|ны|нн\w+)|работа(?:ет|ют|л|ла|ли)|действу(?:ет|ют)"
-             r"|функционирует|заработал\w*|прош(?:[её]л|ла|ло|ли)|состоял\w*|посетил\w*|побывал\w*")
-OPENED_EN = r"opened|operates|visited|took\s+place|(?:was|were|has\s+been)\s+(?:opened|created|built|set\s+up)"
-OPENED = re.compile(rf"(?<!\w)(?:{OPENED_RU}|{OPENED_EN})(?!\w)", re.I)  # «открылся», «на базе … создан», "opened"
+
+
+def _markers(key: str) -> re.Pattern:
+    """The words of data/gazetteers/events.yaml `key` (Russian, then English) as one whole-word regex."""
+    markers = gazetteer.load("events")[key]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(markers['ru'] + markers['en'])})(?!\w)", re.I)
+
+
+PLANNED = _markers("centre_planned_markers")  # «откроются», «будет построен», "will open"
+OPENED = _markers("centre_opened_markers")  # «открылся», «на базе … создан», "opened"
 CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
 BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+", re.I)  # a host next
 AFTER_SPOT = re.compile(r"(?:[\w-]+\s+){0,2}")  # «на базе новой школы», "at the premises of the school"
