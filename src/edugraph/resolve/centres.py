@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .. import gazetteer
 from ..articles import Article
@@ -26,7 +27,8 @@ from .identity import short_slug
 from .labels import NETWORK_CENTRES, PLACE_BOUND_ACTIONS, place_english
 from .places import ancestors, place_record, subject_of
 from .evidence import Evidence
-from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
+from .records import (ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord,
+                      ResolvedArticle)
 
 CENTRE_CLASSES = {  # network (initiative id) -> the class asserted for its centres: OWL-RL infers the network's own
     # (eg:ITCubeCentre ≡ eg:partOfInitiative value egi:it-cube, ontology/edugraph.ttl), a subclass of this one
@@ -69,6 +71,23 @@ def centre_key(network: str, where: str) -> str:
     return short_slug(f"{network}|{where}")
 
 
+@functools.cache
+def member_of(initiative: str | None) -> tuple[str, ...]:
+    """The initiative of a member and the centre networks it is part of, the one walk up `part_of`: a school
+    «Кванториум» is a «Кванториум» too (asserted: OWL-RL derives the parent network through the hasValue classes, but
+    into `egg:inferred`, which the library queries skip).
+
+    >>> member_of("school-kvantorium"), member_of("it-cube"), member_of(None)
+    (('school-kvantorium', 'kvantorium'), ('it-cube',), ())
+    """
+    found = [initiative] if initiative else []
+    parent = gazetteer.initiative(found[-1]) if found else None
+    while parent and parent.get("part_of") and gazetteer.initiative(parent["part_of"])["cls"] == "CentreNetwork":
+        found.append(parent["part_of"])
+        parent = gazetteer.initiative(parent["part_of"])
+    return tuple(found)
+
+
 def networks_in(text: str | None) -> list[str]:
     """The centre networks a text names, a sub-network («Школьный Кванториум») instead of the network it is part of.
 
@@ -76,14 +95,29 @@ def networks_in(text: str | None) -> list[str]:
     (['school-kvantorium'], ['it-cube', 'point-of-growth'])
     """
     found = [ident for ident in gazetteer.find_initiatives(text or "") if ident in CENTRE_CLASSES]
-    parents = {gazetteer.initiative(ident).get("part_of") for ident in found}
+    parents = {network for ident in found for network in member_of(ident)[1:]}
     return [ident for ident in found if ident not in parents]
 
 
 def names_network(text: str, network: str) -> bool:
     """True when the text names the network or one of its sub-networks («школьный технопарк» of Kvantorium)."""
-    return any(ident == network or (gazetteer.initiative(ident) or {}).get("part_of") == network
-               for ident in gazetteer.find_initiatives(text))
+    return any(network in member_of(ident) for ident in gazetteer.find_initiatives(text))
+
+
+def settled(resolved: ResolvedArticle) -> ResolvedArticle:
+    """The article's records with each organisation's `networks` (`member_of` its initiative), a centre told only as
+    to come no longer `planned` when a record of the same key is a member (an opening or visit of the article)."""
+    def planned(org: OrganisationRecord) -> bool:
+        return isinstance(org, CentreRecord) and org.planned
+
+    members = {org.key for org in resolved.all_organisations() if org.initiative and not planned(org)}
+
+    def fix(org: OrganisationRecord) -> OrganisationRecord:
+        networks = member_of(org.initiative)
+        if isinstance(org, CentreRecord):
+            return replace(org, networks=networks, planned=org.planned and org.key not in members)
+        return replace(org, networks=networks)
+    return resolved.with_organisations(fix)
 
 
 def most_precise(place_ids: tuple[str, ...] | list[str]) -> str | None:
