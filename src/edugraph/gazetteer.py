@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import iuliia
 import yaml
@@ -260,19 +260,39 @@ def _genders(name: str) -> set[str | None]:
     return genders - {"neut"} if "masc" in genders else genders
 
 
-# a town's adjective → the stem of its name: «гайский» ← Гай, «ясненский» ← Ясный, «зареченский» ← Заречный,
-# «мирнинский» ← Мирный, «светловский» ← Светлый
-_ADJECTIVE_STEMS = ((r"(\w+н)[еи]нский", ("ый", "ой", "ий")), (r"(\w+)енский", ("ный",)),
-                    (r"(\w+)овский", ("ый", "ой", "ий")), (r"(\w+ц)кий", ("",)),
-                    (r"(\w+)ский", ("", "ь", "а", "о", "и", "ы")))
+# how a relative adjective is made from a town's name: the kind of its lemma's ending -> the stem of the name before
+# it (group 1); each caller tries the kinds it knows, in its order, with the endings of the names it knows
+ADJECTIVE_STEMS = {
+    "нинский": r"([\w-]+н)[еи]нский",  # «ясненский» ← Ясный, «мирнинский» ← Мирный
+    "енский": r"([\w-]+)енский",  # «зареченский» ← Заречный
+    "овский": r"([\w-]+)овский",  # «светловский» ← Светлый, «кизилюртовский» ← Кизилюрт
+    "евский": r"([\w-]+)евский",
+    "цкий": r"([\w-]+ц)кий",
+    "ский": r"([\w-]+)ский",  # «гайский» ← Гай, «шебалинский» ← Шебалино
+}
+# the endings of a town named like a word after each stem: «гайский» ← Гай, «светловский» ← Светлый
+_MARKED_TOWN_ENDINGS = {"нинский": ("ый", "ой", "ий"), "енский": ("ный",), "овский": ("ый", "ой", "ий"),
+                        "цкий": ("",), "ский": ("", "ь", "а", "о", "и", "ы")}
+
+
+def adjective_stems(adjective_lemma: str, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(kind, stem) of each kind of `ADJECTIVE_STEMS` among `kinds`, in their order, that a relative adjective's lemma
+    is of: the stem of the town's name it may be made from.
+
+    >>> list(adjective_stems("далматовский", ("ский", "овский", "евский")))
+    [('ский', 'далматов'), ('овский', 'далмат')]
+    """
+    for kind in kinds:
+        stem = re.fullmatch(ADJECTIVE_STEMS[kind], adjective_lemma)
+        if stem:
+            yield kind, stem[1]
 
 
 def marked_town_of_adjective(adjective_lemma: str) -> dict | None:
     """The town named like a word (`find_settlement`) that a relative adjective is made from: «гайский» → Гай."""
     records, _, _, marked = _places()
-    for pattern, endings in _ADJECTIVE_STEMS:
-        stem = re.fullmatch(pattern, adjective_lemma)
-        ids = [i for ending in endings if stem for i in marked.get(fold(stem[1] + ending), [])]
+    for kind, stem in adjective_stems(adjective_lemma, _MARKED_TOWN_ENDINGS):
+        ids = [i for ending in _MARKED_TOWN_ENDINGS[kind] for i in marked.get(fold(stem + ending), [])]
         if len(ids) == 1:
             return records[ids[0]]
     return None

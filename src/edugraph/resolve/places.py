@@ -55,6 +55,7 @@ def resolve_place(name: str, context: list[str] | None = None, settlement: bool 
 
 
 TOWN_ENDINGS = ("", "о", "а", "ка", "ское", "ль")  # «Шебалинский» Шебалино, «Новоспасский» Новоспасское, «Ярославль»
+TOWN_STEMS = ("ский", "овский", "евский")  # the kinds of adjective (`gazetteer.ADJECTIVE_STEMS`) a town is tried by
 
 
 def _region_district(record: dict) -> dict | None:
@@ -82,8 +83,7 @@ def _region_district(record: dict) -> dict | None:
 def adjective_town(adjective: str, subject: str, with_sk: bool = False) -> dict | None:
     """The town of the federal subject `subject` that a relative adjective's lemma names («далматовский» Далматово,
     «кизилюртовский» Кизилюрт, «ярославский» Ярославль; «-ск» only `with_sk`); None when it names none there."""
-    base = adjective[:-4] if adjective.endswith("ский") else ""
-    stems = (base, base[:-2]) if base.endswith(("ов", "ев")) else (base,)
+    stems = [stem for _, stem in gazetteer.adjective_stems(adjective, TOWN_STEMS)]
     endings = TOWN_ENDINGS + (("ск",) if with_sk else ())
     for word in (stem + ending for stem in stems if len(stem) > 2 for ending in endings):
         town = gazetteer.find_place("-".join(part.capitalize() for part in word.split("-")))
