@@ -218,9 +218,14 @@ class CentreFinder:
 
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of the text around the span `start`..`end` (`SENTENCE` characters either side at most)."""
+        before, after = self.sentence_edges(start, end)
+        return before + self.article.text[start:end] + after
+
+    def sentence_edges(self, start: int, end: int) -> tuple[str, str]:
+        """The text of the sentence before `start` and after `end` (`SENTENCE` characters at most each)."""
         text = self.article.text
         ahead, after = text[max(0, start - SENTENCE):start], text[end:end + SENTENCE]
-        return re.split(SENTENCE_END, ahead)[-1] + text[start:end] + re.split(SENTENCE_END, after)[0]
+        return re.split(SENTENCE_END, ahead)[-1], re.split(SENTENCE_END, after)[0]
 
     def network(self, name: str, action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...],
                 sentence: str, host: OrganisationRecord | None) -> str | None:
@@ -295,8 +300,7 @@ class CentreFinder:
         spot = next((spot for spot in before if AFTER_SPOT.fullmatch(text, spot, start)), None)
         if spot is None:
             return False
-        ahead, after = text[max(0, spot - SENTENCE):spot], text[start:start + SENTENCE]
-        return bool(CENTRE_NOUN.search(re.split(SENTENCE_END, ahead)[-1] + re.split(SENTENCE_END, after)[0]))
+        return bool(CENTRE_NOUN.search("".join(self.sentence_edges(spot, start))))  # without the words in between
 
     def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
                  place: PlaceRecord | None, venue: OrganisationRecord | None,
