@@ -32,6 +32,11 @@ def nominative(words: list[str]) -> str:
     return " ".join(nominative_word(word) for word in words)
 
 
+def _find_any_case(name: str, context: list[str] | None) -> dict | None:
+    """The gazetteer record of a place name as written, else in the nominative («Кировского района»)."""
+    return gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
+
+
 def resolve_place(name: str, context: list[str] | None = None, settlement: bool = False) -> dict | None:
     """The gazetteer record for a place name as written or in the nominative; with `settlement` (a name extraction
     took for a place) also a town named like a word (`gazetteer.find_settlement`: Гай). A district's name
@@ -40,8 +45,7 @@ def resolve_place(name: str, context: list[str] | None = None, settlement: bool 
     So is a town of GeoNames (`_namesake`) in another federal subject than the one the article's other places lie in,
     and its districts, and a district of a town of GeoNames (a small town: no districts of its own) that is no
     municipal district of the town's federal subject (`_region_district`): «Никифоровский район» is no Ozyorsk's."""
-    record = gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context) or \
-        (gazetteer.find_settlement(name) if settlement else None)
+    record = _find_any_case(name, context) or (gazetteer.find_settlement(name) if settlement else None)
     if record and record["kind"] == "district" and context is not None and not _district_fits(record, context):
         return None
     town = gazetteer.place(record["parent"]) if record and record["kind"] == "district" else record
@@ -157,7 +161,7 @@ def own_place_subject(name: str, context: list[str]) -> str | None:
     words = name.split()
     district = len(words) > 1 and _names_district(words[1:3])
     head = words[:1] if district else words
-    record = gazetteer.find_place(" ".join(head), context) or gazetteer.find_place(nominative(head), context)
+    record = _find_any_case(" ".join(head), context)
     if not record or record["kind"] != "city" or not (_elsewhere if district else _namesake)(record, context):
         return None
     return _one_subject(context)
@@ -372,7 +376,9 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     if own and own["kind"] == "federal_subject" and len({r["id"] for r in found if r["kind"] == "city"}) > 1:
         return city, Home(subject=own["id"], article=article, unnamed=True)  # a region's news of several towns
     local = local or next((r for kind in ("city", "district") for r in found if r["kind"] == kind), None)
-    if place and not own and local and not _within(local, context):  # not known to lie where the article is
+    # an own place the gazetteer lacks, and a town or district not known to lie in the one federal subject of the
+    # article's places: no home town of it; its own place, in that subject
+    if place and not own and local and not _within(local, context):
         return None, Home(gazetteer.slug(place), None, _one_subject(context), article, place)
     if local:
         return city, Home(local["id"], local["id"], subject_of(local["id"]), article)
