@@ -173,6 +173,18 @@ def federal_subjects() -> list[dict]:
     return [p for p in all_places() if p["kind"] == "federal_subject" or p["also_federal_subject"]]
 
 
+@functools.lru_cache(maxsize=1)
+def cities_and_regions() -> frozenset[frozenset[str]]:
+    """The ids of each federal city and the region around it (federal_subjects.yaml `region_around`): news of one
+    names the towns of the other («Зарайск» in Moscow news).
+
+    >>> frozenset({"sevastopol", "crimea"}) in cities_and_regions()
+    True
+    """
+    rows = load("federal_subjects")["federal_subjects"]
+    return frozenset(frozenset((row["id"], row["region_around"])) for row in rows if row.get("region_around"))
+
+
 def _split_district(key: str) -> tuple[str, str] | None:
     """(adjective lemma, Russian head) when a lemma key names a district, else None."""
     for head_key in sorted(DISTRICT_HEADS, key=len, reverse=True):

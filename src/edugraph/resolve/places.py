@@ -121,15 +121,13 @@ def _namesake(record: dict, context: list[str]) -> bool:
     return _elsewhere(record, context)
 
 
-CITY_AND_REGION = ({"moscow", "moscow-oblast"}, {"saint-petersburg", "leningrad-oblast"}, {"sevastopol", "crimea"})
-# a federal city and the region around it: news of one names the towns of the other («Зарайск» in Moscow news)
-
-
 def _elsewhere(record: dict, context: list[str]) -> bool:
     """True for a place outside the one federal subject of the article's places (`context`) and outside the region
-    around it or the federal city it surrounds (`CITY_AND_REGION`); False when they give none or several."""
+    around it or the federal city it surrounds (`gazetteer.cities_and_regions`); False when they give none or
+    several."""
     subject, its_subject = _one_subject(context), subject_of(record["id"])
-    return subject is not None and its_subject != subject and {subject, its_subject} not in CITY_AND_REGION
+    return subject is not None and its_subject != subject and \
+        frozenset((subject, its_subject)) not in gazetteer.cities_and_regions()
 
 
 def _within(record: dict, context: list[str] | None) -> bool:
