@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from .. import gazetteer
 from ..articles import Article
+from ..gazetteer import WIDE_KINDS
 from ..extract.names import main_words
 from . import identity, labels
 from .centres import PLURAL, CentreFinder, settled
 from .evidence import EvidenceFinder, SentenceFinder
-from .places import WIDE_KINDS, article_home, organisation_places, own_place_subject, place_record, resolve_place
+from .places import article_home, organisation_places, own_place_subject, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
                       PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 

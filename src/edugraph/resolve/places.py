@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer
+from ..gazetteer import WIDE_KINDS
 from ..extract.names import QUOTED_PROPER
 from ..text import lemma, morph
 
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3
 RELATIVE_ADJECTIVE = ("ский", "цкий")  # «владикавказский», «моздокский»: the place an organisation belongs to
-WIDE_KINDS = ("country", "federal_district")  # places of several federal subjects: no article's or school's own place
 _DERIVED: dict[str, dict] = {}  # districts the gazetteer derives for cities without a district table, by id
 
 
