@@ -86,7 +86,14 @@ def _region_district(record: dict) -> dict | None:
 
 def adjective_town(adjective: str, subject: str, with_sk: bool = False) -> dict | None:
     """The town of the federal subject `subject` that a relative adjective's lemma names («далматовский» Далматово,
-    «кизилюртовский» Кизилюрт, «ярославский» Ярославль; «-ск» only `with_sk`); None when it names none there."""
+    «кизилюртовский» Кизилюрт, «ярославский» Ярославль; «-ск» only `with_sk`); None when it names none there.
+
+    >>> [adjective_town(a, s)["id"] for a, s in (("далматовский", "kurgan-oblast"), ("кизилюртовский", "dagestan"),
+    ...                                           ("ярославский", "yaroslavl-oblast"))]
+    ['dalmatovo', 'kizilyurt', 'yaroslavl']
+    >>> adjective_town("александровский", "perm-krai"), adjective_town("александровский", "perm-krai", True)["id"]
+    (None, 'aleksandrovsk')
+    """
     stems = [stem for _, stem in gazetteer.adjective_stems(adjective, TOWN_STEMS)]
     endings = TOWN_ENDINGS + (("ск",) if with_sk else ())
     for word in (stem + ending for stem in stems if len(stem) > 2 for ending in endings):
