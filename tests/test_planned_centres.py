@@ -17,7 +17,7 @@ from edugraph.mapping import article_graph, gazetteer_graph
 from edugraph.namespaces import EG, ID
 from edugraph.ontology import load_ontology, load_shapes
 from edugraph.reasoning import reasonable_closure
-from edugraph.resolve.centres import CentreFinder
+from edugraph.resolve.centres import CentreFinder, settled
 from edugraph.resolve.records import CentreRecord, EventRecord, Labels, ResolvedArticle
 from edugraph.sparql.store import open_built
 from edugraph.validation import validate
@@ -103,14 +103,16 @@ def test_a_centre_is_planned_when_a_sentence_tells_it_to_come_and_none_opened(te
 
 
 def test_an_opening_of_the_same_centre_in_the_article_makes_it_a_member():
-    """One article naming a centre only as to come and opening it (its words as the records hold them): the node is
-    a member, not both."""
+    """One article naming a centre only as to come and opening it (its words as the records hold them): the resolver
+    makes the node a member, not both."""
     article = Article("t", "текст", "заголовок", "ru", "2019-12-20")
     centre = CentreRecord(BRYANSK, "«Кванториум»", "SupplementaryEducationCentre", "kvantorium", ("bryansk-oblast",),
                           Labels(ru="Кванториум (Брянская область)"), planned=True)
     opening = EventRecord("opening-t", "Открытие", "opening", Labels(ru="Открытие"),
                           centre=CentreRecord(**{**vars(centre), "planned": False}))
-    graph = article_graph(ResolvedArticle(article, None, organisations=(centre,), events=(opening,)))
+    resolved = settled(ResolvedArticle(article, None, organisations=(centre,), events=(opening,)))
+    assert not resolved.organisations[0].planned and resolved.organisations[0].networks == ("kvantorium",)
+    graph = article_graph(resolved)
     node = ID[f"org/{BRYANSK}"]
     assert set(graph.objects(node, EG.partOfInitiative)) == {ID["initiative/kvantorium"]}
     assert not set(graph.objects(node, EG.plannedForInitiative))

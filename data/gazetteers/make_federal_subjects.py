@@ -110,6 +110,9 @@ RU-KHE|kherson-oblast|Kherson Oblast|Херсонская область|Kherson
 """
 
 CITY_SUBJECTS = {"RU-MOW", "RU-SPE", "RU-SEV"}
+# a federal city -> the region around it (`region_around`): news of one names the towns of the other («Зарайск» in
+# Moscow news)
+REGION_AROUND = {"RU-MOW": "moscow-oblast", "RU-SPE": "leningrad-oblast", "RU-SEV": "crimea"}
 
 
 def rows():
@@ -124,6 +127,7 @@ def rows():
             "iso_name": iso[code].name if code in iso else None,
             "en": en, "ru": ru, "kind": "city" if code in CITY_SUBJECTS else "federal_subject",
             "also_federal_subject": code in CITY_SUBJECTS,
+            **({"region_around": REGION_AROUND[code]} if code in REGION_AROUND else {}),
             "parent": "russia", "aliases": [a for a in aliases.split(";") if a],
         }
     missing = set(iso) - seen

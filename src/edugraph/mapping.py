@@ -10,7 +10,6 @@ them); the article's own wording is a `skos:altLabel`.
 
 from __future__ import annotations
 
-import functools
 from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
@@ -136,25 +135,14 @@ class ArticleMapper:
         node = self.mention(org.iri)
         self.add(node, RDF.type, EG[org.cls])
         self.labels(node, org.labels, org.wording)
-        link = EG.plannedForInitiative if self.planned(org) else EG.partOfInitiative  # a centre only to come: planned
-        for network in networks(org.initiative):
-            self.add(node, link, initiative_iri(network))
+        planned = isinstance(org, CentreRecord) and org.planned  # a centre only to come: planned for its networks
+        for network in org.networks:
+            self.add(node, EG.plannedForInitiative if planned else EG.partOfInitiative, initiative_iri(network))
         for place_id in org.place_ids:
             self.reified(node, EG.locatedIn, place_iri(place_id), org.located)
         if isinstance(org, CentreRecord) and org.host:
             self.add(node, EG.subOrganisationOf, org.host.iri)
         return node
-
-    def planned(self, org: OrganisationRecord) -> bool:
-        """True for a centre the article tells only as to come, unless an opening or visit of the article makes the
-        same node a member (then the article tells it open)."""
-        return isinstance(org, CentreRecord) and org.planned and org.key not in self.members
-
-    @functools.cached_property
-    def members(self) -> set[str]:
-        """The keys of the article's organisations that are members of their initiative."""
-        return {org.key for org in self.resolved.all_organisations()
-                if org.initiative and not (isinstance(org, CentreRecord) and org.planned)}
 
     def person(self, person: PersonRecord) -> URIRef:
         node = self.mention(person.iri)
@@ -224,21 +212,6 @@ class ArticleMapper:
         for a, b in combinations(attendees, 2):
             self.add(a, EG.meets, b)
         return node
-
-
-def networks(initiative: str | None) -> list[str]:
-    """The initiative of a member and the centre networks it is part of: a school «Кванториум» is a «Кванториум»
-    (the article names both; asserted, OWL-RL does not derive it into `egg:inferred` without a source).
-
-    >>> networks("school-kvantorium"), networks("it-cube"), networks(None)
-    (['school-kvantorium', 'kvantorium'], ['it-cube'], [])
-    """
-    found = [initiative] if initiative else []
-    parent = gazetteer.initiative(found[-1]) if found else None
-    while parent and parent.get("part_of") and gazetteer.initiative(parent["part_of"])["cls"] == "CentreNetwork":
-        found.append(parent["part_of"])
-        parent = gazetteer.initiative(parent["part_of"])
-    return found
 
 
 def article_graph(resolved: ResolvedArticle) -> Graph:

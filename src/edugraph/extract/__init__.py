@@ -113,7 +113,7 @@ def _wide_place_of_a_title(text: str, mention) -> bool:
     """A country or federal district named only inside a quoted title, not the news's place: «Учитель года России»,
     «Я - гражданин России», "Teacher of the Year of Russia", the state programme «Развитие Северо-Кавказского
     федерального округа» (an honorary title of the state keeps it)."""
-    if (mention.extra.get("record") or {}).get("kind") not in ("country", "federal_district") \
+    if (mention.extra.get("record") or {}).get("kind") not in gazetteer.WIDE_KINDS \
             or not inside_quoted_name(text, mention.start):
         return False
     return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))

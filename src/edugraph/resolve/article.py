@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from .. import gazetteer
 from ..articles import Article
+from ..gazetteer import WIDE_KINDS
 from ..extract.names import main_words
 from . import identity, labels
-from .centres import PLURAL, CentreFinder
+from .centres import PLURAL, CentreFinder, settled
 from .evidence import EvidenceFinder, SentenceFinder
-from .places import WIDE_KINDS, article_home, organisation_places, own_place_subject, place_record, resolve_place
+from .places import article_home, organisation_places, own_place_subject, place_record, resolve_place
 from .records import (ActionRecord, EventRecord, InitiativeRecord, Labels, OrganisationRecord, PersonRecord,
                       PlaceRecord, PostRecord, ResolvedArticle, RoleRecord, TopicRecord)
 
@@ -282,12 +283,12 @@ class Resolver:
         facts = self.facts
         persons = tuple(self.person(p) for p in facts.get("persons", []))
         events = tuple(self.event(e, persons if i == 0 else ()) for i, e in enumerate(facts.get("events", [])))
-        return ResolvedArticle(
+        return settled(ResolvedArticle(
             self.article, self.place(self.article.place) if self.article.place else None,
             places=tuple(self.place(n) for n in facts.get("places", [])),
             initiatives=tuple(self.initiative(n) for n in facts.get("initiatives", [])),
             organisations=tuple(self.organisation(n) for n in facts.get("organisations", [])),
-            persons=persons, topics=tuple(self.topic(n) for n in facts.get("topics", [])), events=events)
+            persons=persons, topics=tuple(self.topic(n) for n in facts.get("topics", [])), events=events))
 
 
 def resolve_article(article: Article, facts: dict) -> ResolvedArticle:

@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .. import gazetteer
 from ..articles import Article
@@ -26,7 +27,8 @@ from .identity import short_slug
 from .labels import NETWORK_CENTRES, PLACE_BOUND_ACTIONS, place_english
 from .places import ancestors, place_record, subject_of
 from .evidence import Evidence
-from .records import ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord
+from .records import (ActionRecord, CentreRecord, InitiativeRecord, Labels, OrganisationRecord, PlaceRecord,
+                      ResolvedArticle)
 
 CENTRE_CLASSES = {  # network (initiative id) -> the class asserted for its centres: OWL-RL infers the network's own
     # (eg:ITCubeCentre ≡ eg:partOfInitiative value egi:it-cube, ontology/edugraph.ttl), a subclass of this one
@@ -45,15 +47,16 @@ PLURAL = re.compile(rf"(?<!\w)(?:{PLURAL_NOUN}|{COUNTED}|{PLURAL_EN})(?!\w)", re
 ONE_OF = re.compile(  # «открытие последнего из пяти … Центров «Точки роста»», "one of the centres": one centre
     rf"(?<!\w)(?:(?:последн|одн|перв|втор|трет|очередн)\w*\s+из|one\s+of\s+the)\s+(?:[^\s.!?]+\s+){{0,6}}?"
     rf"(?:{PLURAL_NOUN}|{PLURAL_EN})(?!\w)", re.I)
-FUTURE_RU = (r"запланирова\w*|планир\w+|буд(?:ет|ут)\s+(?:открыт|построен|создан)\w*|откро(?:ется|ются|ют|ем)"
-             r"|появ(?:ится|ятся)|создадут|постро(?:ят|ит)")
-FUTURE_EN = (r"will\s+(?:be\s+)?(?:open|opened|created|built|appear)|plan(?:s|ned)?\s+to"
-             r"|(?:is|are)\s+to\s+be\s+(?:opened|created|built)")
-PLANNED = re.compile(rf"(?<!\w)(?:{FUTURE_RU}|{FUTURE_EN})(?!\w)", re.I)  # «откроются», «будет построен», "will open"
-OPENED_RU = (r"открыл\w*|открыт[аоы]?|созда(?:н|на|но|ны|нн\w+)|работа(?:ет|ют|л|ла|ли)|действу(?:ет|ют)"
-             r"|функционирует|заработал\w*|прош(?:[её]л|ла|ло|ли)|состоял\w*|посетил\w*|побывал\w*")
-OPENED_EN = r"opened|operates|visited|took\s+place|(?:was|were|has\s+been)\s+(?:opened|created|built|set\s+up)"
-OPENED = re.compile(rf"(?<!\w)(?:{OPENED_RU}|{OPENED_EN})(?!\w)", re.I)  # «открылся», «на базе … создан», "opened"
+
+
+def _markers(key: str) -> re.Pattern:
+    """The words of data/gazetteers/events.yaml `key` (Russian, then English) as one whole-word regex."""
+    markers = gazetteer.load("events")[key]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(markers['ru'] + markers['en'])})(?!\w)", re.I)
+
+
+PLANNED = _markers("centre_planned_markers")  # «откроются», «будет построен», "will open"
+OPENED = _markers("centre_opened_markers")  # «открылся», «на базе … создан», "opened"
 CENTRE_WORD = re.compile(r"(?<!\w)(?:центр\w*|cent(?:re|er))(?!\w)", re.I)  # «уникальный центр», "the center"
 BASED_AT = re.compile(r"(?:на\s+базе|at\s+the\s+premises\s+of|on\s+the\s+basis\s+of)\s+", re.I)  # a host next
 AFTER_SPOT = re.compile(r"(?:[\w-]+\s+){0,2}")  # «на базе новой школы», "at the premises of the school"
@@ -68,6 +71,23 @@ def centre_key(network: str, where: str) -> str:
     return short_slug(f"{network}|{where}")
 
 
+@functools.cache
+def member_of(initiative: str | None) -> tuple[str, ...]:
+    """The initiative of a member and the centre networks it is part of, the one walk up `part_of`: a school
+    «Кванториум» is a «Кванториум» too (asserted: OWL-RL derives the parent network through the hasValue classes, but
+    into `egg:inferred`, which the library queries skip).
+
+    >>> member_of("school-kvantorium"), member_of("it-cube"), member_of(None)
+    (('school-kvantorium', 'kvantorium'), ('it-cube',), ())
+    """
+    found = [initiative] if initiative else []
+    parent = gazetteer.initiative(found[-1]) if found else None
+    while parent and parent.get("part_of") and gazetteer.initiative(parent["part_of"])["cls"] == "CentreNetwork":
+        found.append(parent["part_of"])
+        parent = gazetteer.initiative(parent["part_of"])
+    return tuple(found)
+
+
 def networks_in(text: str | None) -> list[str]:
     """The centre networks a text names, a sub-network («Школьный Кванториум») instead of the network it is part of.
 
@@ -75,14 +95,29 @@ def networks_in(text: str | None) -> list[str]:
     (['school-kvantorium'], ['it-cube', 'point-of-growth'])
     """
     found = [ident for ident in gazetteer.find_initiatives(text or "") if ident in CENTRE_CLASSES]
-    parents = {gazetteer.initiative(ident).get("part_of") for ident in found}
+    parents = {network for ident in found for network in member_of(ident)[1:]}
     return [ident for ident in found if ident not in parents]
 
 
 def names_network(text: str, network: str) -> bool:
     """True when the text names the network or one of its sub-networks («школьный технопарк» of Kvantorium)."""
-    return any(ident == network or (gazetteer.initiative(ident) or {}).get("part_of") == network
-               for ident in gazetteer.find_initiatives(text))
+    return any(network in member_of(ident) for ident in gazetteer.find_initiatives(text))
+
+
+def settled(resolved: ResolvedArticle) -> ResolvedArticle:
+    """The article's records with each organisation's `networks` (`member_of` its initiative), a centre told only as
+    to come no longer `planned` when a record of the same key is a member (an opening or visit of the article)."""
+    def planned(org: OrganisationRecord) -> bool:
+        return isinstance(org, CentreRecord) and org.planned
+
+    members = {org.key for org in resolved.all_organisations() if org.initiative and not planned(org)}
+
+    def fix(org: OrganisationRecord) -> OrganisationRecord:
+        networks = member_of(org.initiative)
+        if isinstance(org, CentreRecord):
+            return replace(org, networks=networks, planned=org.planned and org.key not in members)
+        return replace(org, networks=networks)
+    return resolved.with_organisations(fix)
 
 
 def most_precise(place_ids: tuple[str, ...] | list[str]) -> str | None:
@@ -138,6 +173,7 @@ class CentreFinder:
         self.venue_names = [e["venue"] for e in facts.get("events", []) if isinstance(e.get("venue"), str)]
         self.organisation, self.mentions, self.city = organisation, mentions, city
         self.hosts: dict[tuple[str, ...], OrganisationRecord | None] = {}  # `based_at` by places
+        self.network_sentences: dict[str, set[str]] = {}  # `told_planned`'s sentences naming a network, by network
 
     def of_organisation(self, name: str, key: str, initiative: str | None,
                         place_ids: tuple[str, ...]) -> CentreRecord | None:
@@ -168,16 +204,28 @@ class CentreFinder:
         """True when the article tells the centre it names only as to come: a sentence naming it (where its name is
         written, else any naming its network and no several centres) is future («будет построен», «планируется
         открыть», "will open"), and none tells it opened or at work («открылся», «работает», "opened")."""
-        sentences = {self.sentence_at(m.start(), m.end()) for m in self.mentions(name)} or {
-            s for s in re.split(SENTENCE_END, self.article.text) if names_network(s, network) and not PLURAL.search(s)}
+        sentences = {self.sentence_at(m.start(), m.end()) for m in self.mentions(name)} or self.naming(network)
         return (any(PLANNED.search(s) for s in sentences)
                 and not any(OPENED.search(PLANNED.sub(" ", s)) for s in sentences))
 
+    def naming(self, network: str) -> set[str]:
+        """The sentences of the text naming the network and no several centres (once per network: an article may
+        name hundreds of its centres)."""
+        if network not in self.network_sentences:
+            self.network_sentences[network] = {s for s in re.split(SENTENCE_END, self.article.text)
+                                               if names_network(s, network) and not PLURAL.search(s)}
+        return self.network_sentences[network]
+
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of the text around the span `start`..`end` (`SENTENCE` characters either side at most)."""
+        before, after = self.sentence_edges(start, end)
+        return before + self.article.text[start:end] + after
+
+    def sentence_edges(self, start: int, end: int) -> tuple[str, str]:
+        """The text of the sentence before `start` and after `end` (`SENTENCE` characters at most each)."""
         text = self.article.text
         ahead, after = text[max(0, start - SENTENCE):start], text[end:end + SENTENCE]
-        return re.split(SENTENCE_END, ahead)[-1] + text[start:end] + re.split(SENTENCE_END, after)[0]
+        return re.split(SENTENCE_END, ahead)[-1], re.split(SENTENCE_END, after)[0]
 
     def network(self, name: str, action: ActionRecord | None, initiatives: tuple[InitiativeRecord, ...],
                 sentence: str, host: OrganisationRecord | None) -> str | None:
@@ -252,8 +300,7 @@ class CentreFinder:
         spot = next((spot for spot in before if AFTER_SPOT.fullmatch(text, spot, start)), None)
         if spot is None:
             return False
-        ahead, after = text[max(0, spot - SENTENCE):spot], text[start:start + SENTENCE]
-        return bool(CENTRE_NOUN.search(re.split(SENTENCE_END, ahead)[-1] + re.split(SENTENCE_END, after)[0]))
+        return bool(CENTRE_NOUN.search("".join(self.sentence_edges(spot, start))))  # without the words in between
 
     def of_event(self, name: str, kind: str | None, start: str | None, action: ActionRecord | None,
                  place: PlaceRecord | None, venue: OrganisationRecord | None,

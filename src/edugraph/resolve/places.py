@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer
+from ..gazetteer import WIDE_KINDS
 from ..extract.names import QUOTED_PROPER
 from ..text import lemma, morph
 
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 MAX_WORDS = 3
 RELATIVE_ADJECTIVE = ("ский", "цкий")  # «владикавказский», «моздокский»: the place an organisation belongs to
-WIDE_KINDS = ("country", "federal_district")  # places of several federal subjects: no article's or school's own place
 _DERIVED: dict[str, dict] = {}  # districts the gazetteer derives for cities without a district table, by id
 
 
@@ -32,6 +32,11 @@ def nominative(words: list[str]) -> str:
     return " ".join(nominative_word(word) for word in words)
 
 
+def _find_any_case(name: str, context: list[str] | None) -> dict | None:
+    """The gazetteer record of a place name as written, else in the nominative («Кировского района»)."""
+    return gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context)
+
+
 def resolve_place(name: str, context: list[str] | None = None, settlement: bool = False) -> dict | None:
     """The gazetteer record for a place name as written or in the nominative; with `settlement` (a name extraction
     took for a place) also a town named like a word (`gazetteer.find_settlement`: Гай). A district's name
@@ -40,8 +45,7 @@ def resolve_place(name: str, context: list[str] | None = None, settlement: bool 
     So is a town of GeoNames (`_namesake`) in another federal subject than the one the article's other places lie in,
     and its districts, and a district of a town of GeoNames (a small town: no districts of its own) that is no
     municipal district of the town's federal subject (`_region_district`): «Никифоровский район» is no Ozyorsk's."""
-    record = gazetteer.find_place(name, context) or gazetteer.find_place(nominative(name.split()), context) or \
-        (gazetteer.find_settlement(name) if settlement else None)
+    record = _find_any_case(name, context) or (gazetteer.find_settlement(name) if settlement else None)
     if record and record["kind"] == "district" and context is not None and not _district_fits(record, context):
         return None
     town = gazetteer.place(record["parent"]) if record and record["kind"] == "district" else record
@@ -50,11 +54,12 @@ def resolve_place(name: str, context: list[str] | None = None, settlement: bool 
     if record and gazetteer.place(record["id"]) is None:
         _DERIVED[record["id"]] = record  # «Кировский район» of a city whose districts are not tabled
     if record and record["kind"] == "district" and record["parent"] not in _tabled_cities():
-        record = _region_district(record) or (None if record["parent"] in _geonames_towns() else record)
+        record = _region_district(record) or (None if gazetteer.from_geonames(record["parent"]) else record)
     return record
 
 
 TOWN_ENDINGS = ("", "о", "а", "ка", "ское", "ль")  # «Шебалинский» Шебалино, «Новоспасский» Новоспасское, «Ярославль»
+TOWN_STEMS = ("ский", "овский", "евский")  # the kinds of adjective (`gazetteer.ADJECTIVE_STEMS`) a town is tried by
 
 
 def _region_district(record: dict) -> dict | None:
@@ -73,7 +78,7 @@ def _region_district(record: dict) -> dict | None:
     subject = subject_of(record["parent"])
     if head != "район" or not subject or subject == record["parent"]:
         return None
-    if not adjective_town(lemma(adjective), subject, record["parent"] in _geonames_towns()):
+    if not adjective_town(lemma(adjective), subject, gazetteer.from_geonames(record["parent"])):
         return None
     ident = subject + record["id"][len(record["parent"]):]
     return _DERIVED.setdefault(ident, {**record, "id": ident, "parent": subject})
@@ -81,9 +86,15 @@ def _region_district(record: dict) -> dict | None:
 
 def adjective_town(adjective: str, subject: str, with_sk: bool = False) -> dict | None:
     """The town of the federal subject `subject` that a relative adjective's lemma names («далматовский» Далматово,
-    «кизилюртовский» Кизилюрт, «ярославский» Ярославль; «-ск» only `with_sk`); None when it names none there."""
-    base = adjective[:-4] if adjective.endswith("ский") else ""
-    stems = (base, base[:-2]) if base.endswith(("ов", "ев")) else (base,)
+    «кизилюртовский» Кизилюрт, «ярославский» Ярославль; «-ск» only `with_sk`); None when it names none there.
+
+    >>> [adjective_town(a, s)["id"] for a, s in (("далматовский", "kurgan-oblast"), ("кизилюртовский", "dagestan"),
+    ...                                           ("ярославский", "yaroslavl-oblast"))]
+    ['dalmatovo', 'kizilyurt', 'yaroslavl']
+    >>> adjective_town("александровский", "perm-krai"), adjective_town("александровский", "perm-krai", True)["id"]
+    (None, 'aleksandrovsk')
+    """
+    stems = [stem for _, stem in gazetteer.adjective_stems(adjective, TOWN_STEMS)]
     endings = TOWN_ENDINGS + (("ск",) if with_sk else ())
     for word in (stem + ending for stem in stems if len(stem) > 2 for ending in endings):
         town = gazetteer.find_place("-".join(part.capitalize() for part in word.split("-")))
@@ -107,43 +118,23 @@ def _district_fits(record: dict, context: list[str]) -> bool:
     return {r["id"] for r in named if r["kind"] == "city"} <= {record["parent"]}
 
 
-GENERATED_TOWNS = "# ---- generated by make_towns.py"  # the line of cities.yaml above the towns of GeoNames
-
-
-@lru_cache(maxsize=1)
-def _geonames_towns() -> frozenset[str]:
-    """The ids of the towns data/gazetteers/make_towns.py took from GeoNames (a hand row of the same id wins), those
-    named like a word included."""
-    hand, _, generated = gazetteer.load("cities")["cities"].partition(GENERATED_TOWNS)
-    marked = _row_ids(gazetteer.load("cities").get("marked_towns") or "")
-    return frozenset(_row_ids(generated) - _row_ids(hand) | marked)
-
-
-def _row_ids(rows: str) -> set[str]:
-    """The ids of the compact rows ("id | ru | en | …") of a part of a gazetteer table."""
-    return {line.split("|")[0].strip() for line in rows.splitlines()
-            if "|" in line and not line.lstrip().startswith("#")}
-
-
 def _namesake(record: dict, context: list[str]) -> bool:
     """True for a town of GeoNames outside the one federal subject that the article's federal subjects and
     hand-written cities (`context`) lie in: it is the article's own village of that name, which the gazetteer lacks
     («Андреевка» of a Novosibirsk article is no town of Moscow Oblast, «Кизляр» of a North Ossetian one not Dagestan's).
     An article of several federal subjects keeps it (a laureate "of Snezhinsk" in Moscow news)."""
-    if record["kind"] != "city" or record["id"] not in _geonames_towns():
+    if record["kind"] != "city" or not gazetteer.from_geonames(record["id"]):
         return False
     return _elsewhere(record, context)
 
 
-CITY_AND_REGION = ({"moscow", "moscow-oblast"}, {"saint-petersburg", "leningrad-oblast"}, {"sevastopol", "crimea"})
-# a federal city and the region around it: news of one names the towns of the other («Зарайск» in Moscow news)
-
-
 def _elsewhere(record: dict, context: list[str]) -> bool:
     """True for a place outside the one federal subject of the article's places (`context`) and outside the region
-    around it or the federal city it surrounds (`CITY_AND_REGION`); False when they give none or several."""
+    around it or the federal city it surrounds (`gazetteer.cities_and_regions`); False when they give none or
+    several."""
     subject, its_subject = _one_subject(context), subject_of(record["id"])
-    return subject is not None and its_subject != subject and {subject, its_subject} not in CITY_AND_REGION
+    return subject is not None and its_subject != subject and \
+        frozenset((subject, its_subject)) not in gazetteer.cities_and_regions()
 
 
 def _within(record: dict, context: list[str] | None) -> bool:
@@ -162,7 +153,7 @@ def _one_subject(context: list[str]) -> str | None:
 def _context_subject(context: tuple[str, ...]) -> str | None:
     others = (gazetteer.find_place(name, list(context)) for name in context)
     subjects = {subject_of(r["id"]) for r in others if r and (r["kind"] == "federal_subject" or r["kind"] == "city"
-                                                              and r["id"] not in _geonames_towns())}
+                                                              and not gazetteer.from_geonames(r["id"]))}
     subjects.discard(None)
     return next(iter(subjects)) if len(subjects) == 1 else None
 
@@ -175,7 +166,7 @@ def own_place_subject(name: str, context: list[str]) -> str | None:
     words = name.split()
     district = len(words) > 1 and _names_district(words[1:3])
     head = words[:1] if district else words
-    record = gazetteer.find_place(" ".join(head), context) or gazetteer.find_place(nominative(head), context)
+    record = _find_any_case(" ".join(head), context)
     if not record or record["kind"] != "city" or not (_elsewhere if district else _namesake)(record, context):
         return None
     return _one_subject(context)
@@ -390,7 +381,9 @@ def article_home(context: list[str], place: str | None, article: str) -> tuple[s
     if own and own["kind"] == "federal_subject" and len({r["id"] for r in found if r["kind"] == "city"}) > 1:
         return city, Home(subject=own["id"], article=article, unnamed=True)  # a region's news of several towns
     local = local or next((r for kind in ("city", "district") for r in found if r["kind"] == kind), None)
-    if place and not own and local and not _within(local, context):  # not known to lie where the article is
+    # an own place the gazetteer lacks, and a town or district not known to lie in the one federal subject of the
+    # article's places: no home town of it; its own place, in that subject
+    if place and not own and local and not _within(local, context):
         return None, Home(gazetteer.slug(place), None, _one_subject(context), article, place)
     if local:
         return city, Home(local["id"], local["id"], subject_of(local["id"]), article)

@@ -6,7 +6,8 @@ nothing downstream looks an entity up by name again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from rdflib import URIRef
@@ -73,12 +74,14 @@ class OrganisationRecord(Record):
     place_ids: tuple[str, ...]
     labels: Labels
     located: Evidence | None = field(default=None, compare=False)  # of its eg:locatedIn facts
+    networks: tuple[str, ...] = ()  # its initiative and the centre networks that is part of (`centres.member_of`)
 
 
 @dataclass(frozen=True)
 class CentreRecord(OrganisationRecord):
     """A centre of a network (`initiative`) an event opens or visits (`resolve.centres`), set up at `host` if named;
-    `planned` when the article tells it only as to come: not yet a member of its network."""
+    `planned` when the article tells it only as to come and nothing of the article makes it a member (`networks` are
+    then the ones it is planned for)."""
 
     host: OrganisationRecord | None = None
     planned: bool = False
@@ -169,6 +172,9 @@ class EventRecord(Record):
     centre: CentreRecord | None = None  # the one centre of a network it opens or visits
 
 
+GROUPS = ("organisers", "supporters", "participant_orgs")  # the organisations an event holds in tuples
+
+
 @dataclass(frozen=True)
 class ResolvedArticle:
     """One article's facts as records."""
@@ -193,6 +199,25 @@ class ResolvedArticle:
             found += [o for o in (event.venue, *event.organisers, *event.supporters, *event.participant_orgs) if o]
             found += [o for o in (event.centre, event.centre and event.centre.host) if o]
         return found
+
+    def with_organisations(self, fix: Callable[[OrganisationRecord], OrganisationRecord]) -> ResolvedArticle:
+        """The article with every organisation record (wherever it is held: listed, a post's, an event's or a centre's
+        host) replaced by `fix` of it."""
+        def org(record: OrganisationRecord | None) -> OrganisationRecord | None:
+            record = record and fix(record)
+            held = isinstance(record, CentreRecord) and record.host
+            return replace(record, host=org(record.host)) if held else record
+
+        def event(record: EventRecord | None) -> EventRecord | None:
+            if record is None:
+                return None
+            groups = {key: tuple(map(org, getattr(record, key))) for key in GROUPS}
+            return replace(record, venue=org(record.venue), centre=org(record.centre), parent=event(record.parent),
+                           **groups)
+        persons = tuple(replace(person, posts=tuple(replace(post, org=org(post.org)) for post in person.posts))
+                        for person in self.persons)
+        return replace(self, organisations=tuple(map(org, self.organisations)), persons=persons,
+                       events=tuple(map(event, self.events)))
 
     def place_ids(self) -> set[str]:
         """Gazetteer ids of every place the article's records refer to (for the gazetteer graph)."""
