@@ -5,12 +5,10 @@ in tests/test_server.py."""
 from __future__ import annotations
 
 import hashlib
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import pytest
 from edugraph.cli import main
 from edugraph.paths import ARTICLES
 from support.errors import one_error_line
+from support.fakestore import JsonStore, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "002_413037bb6e5346a1"
@@ -87,22 +86,17 @@ def test_evaluate_refuses_a_gold_file_that_is_a_pipe(tmp_path):
     assert done.returncode != 0 and "not a regular file" in done.stderr and done.stderr.count("\n") == 1
 
 
-class BadStore(http.server.BaseHTTPRequestHandler):
+class BadStore(JsonStore):
     """A SPARQL store that answers every request with a body that never ends: `giant` sends far more than the
     limit at once, `trickle` a byte every 0.2 s (each read is within the socket's timeout)."""
 
     protocol_version = "HTTP/1.1"
     mode = "giant"
 
-    def log_message(self, *args):
-        pass
+    def claimed_length(self) -> int:
+        return 10 ** 9
 
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(10 ** 9))
-        self.end_headers()
+    def answer(self) -> None:
         try:
             for _ in range(10 ** 6):
                 self.wfile.write(b" " * (1 << 20) if self.mode == "giant" else b" ")
@@ -115,13 +109,8 @@ class BadStore(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(params=["giant", "trickle"])
 def bad_store(request):
-    handler = type("Handler", (BadStore,), {"mode": request.param})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield request.param, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(type("Handler", (BadStore,), {"mode": request.param})) as base:
+        yield request.param, base
 
 
 @pytest.mark.parametrize("command", ["load", "query"])

@@ -5,10 +5,8 @@ and the two slow inputs, whose tests check the answer only: their time is bounde
 
 from __future__ import annotations
 
-import http.server
 import io
 import json
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from edugraph.extract.dates import find_dates
 from edugraph.sparql import engine, params
 from edugraph.sparql.endpoint import Access, Endpoint, Settings
 from support.errors import one_error_line
+from support.fakestore import JsonStore, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "dev01_tomsk_kvantorium"
@@ -81,23 +80,6 @@ def test_a_list_of_people_from_places_and_districts_keeps_its_places():
     assert extract_facts(text, "ru")["places"] == ["Казань", "Ленинский район", "Кировский район"]
 
 
-class Store(http.server.BaseHTTPRequestHandler):
-    """A SPARQL store answering every query with `body` as SPARQL JSON results."""
-
-    body = b""
-
-    def log_message(self, *args):
-        pass
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-
 def rows_answer(*cells: dict) -> bytes:
     """SPARQL JSON results of the union graph (the store looks loaded), then one row for each of `cells`."""
     rows = [{"g": {"type": "uri", "value": UNION}}] + [{"g": cell} for cell in cells]
@@ -112,15 +94,8 @@ def test_a_store_answering_a_bad_row_is_one_line(cell, words, capsys):
     """pyoxigraph reads results lazily: a bad row after the first failed where the table was written ("internal
     error: SyntaxError: Invalid datatype"); a value that is no string failed where it was used ("AttributeError:
     'int' object has no attribute 'endswith'")."""
-    handler = type("Handler", (Store,), {"body": rows_answer(cell)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
-        code = main(["query", "articles", "--endpoint", url, "--store-kind", "oxigraph"])
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(type("Handler", (JsonStore,), {"body": rows_answer(cell)})) as base:
+        code = main(["query", "articles", "--endpoint", f"{base}/sparql", "--store-kind", "oxigraph"])
     assert code != 0
     one_error_line(capsys, *words)
 
