@@ -56,6 +56,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
         "events": events,
         "topics": gazetteer.find_topics(clean),
     }
+    towns = _marked_towns(article, facts["places"])
+    if towns:
+        facts["towns"] = towns
     if meta and meta.get("id"):
         facts = {"article": meta["id"], **facts}
     return facts
@@ -103,6 +106,12 @@ def _places(article: Article) -> list[str]:
             seen.add(mention.extra["id"])
             out.append(mention.value)
     return out
+
+
+def _marked_towns(article: Article, places: list[str]) -> list[str]:
+    """The names of `places` extraction took for a town named like a word (`gazetteer.find_settlement`: after a
+    settlement word, «г. Гай»), the only ones resolution looks up as such."""
+    return unique(m.value for m in article.places if m.extra.get("town") and m.value in places)
 
 
 # an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)

@@ -647,7 +647,9 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
             record = gazetteer.find_settlement(word)
             record = record if record and record["parent"] in regions else None
         if record:  # found again by `_places` when NER saw it; else this is the only mention
-            out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
+            town = gazetteer.find_place(word) is None  # a town named like a word: resolved as one (facts' `towns`)
+            out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}
+                               | ({"town": True} if town else {})))
             continue
         if " " in word:
             value = _two_word_place(word, bool(AFTER_KIND.search(text, max(0, start - 14), start)))
