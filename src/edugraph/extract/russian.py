@@ -489,22 +489,41 @@ def _places(text: str, spans: list) -> list[Mention]:
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
     regions = {r["id"] for m in out for r in gazetteer.ancestors(m.extra["record"]) if r["kind"] == "federal_subject"}
-    covered = characters(out)  # the characters of `out`, and its names once each: a scan of `out` for each mention
-    values = dict.fromkeys(o.value for o in out)  # was quadratic (a list of places)
+    covered = characters(out)  # the characters of `out`: not a scan of `out` for each mention
+    kept: dict[int, dict[str, None]] = {}  # the names of `out` once each, by their folded length
+    for o in out:
+        kept.setdefault(len(fold(o.value)), {})[o.value] = None
+    budget = [MAX_COMPARED]
     for mention in sorted(_municipalities(text) + _settlements(text, spans, regions), key=lambda m: m.start):
-        overlaps = not covered.isdisjoint(range(mention.start, mention.end))
-        similar = any(value != mention.value and _alike(value, mention.value)
-                      for value in values)  # (a place named again is kept: events take the place of their sentence)
-        if not overlaps and not similar:
+        if covered.isdisjoint(range(mention.start, mention.end)) and not _like_a_kept_name(mention.value, kept, budget):
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
             covered.update(range(mention.start, mention.end))
-            values[mention.value] = None
+            kept.setdefault(len(fold(mention.value)), {})[mention.value] = None
     return sorted(out, key=lambda m: m.start)
+
+
+MAX_COMPARED = 20_000  # pairs of place names compared for a typo per article at most: beyond (a hostile text), kept
+
+
+def _like_a_kept_name(name: str, kept: dict[int, dict[str, None]], budget: list[int]) -> bool:
+    """`name` is another of the `kept` names (by folded length) at most a typo apart (`_alike`; the same name named
+    again is kept: events take the place of their sentence). Only names whose lengths are within 2/3 and 3/2 of each
+    other can be alike; `budget[0]` pairs are compared at most (then no name is alike)."""
+    size = len(fold(name))
+    for length in range(-(-2 * size // 3), 3 * size // 2 + 1):
+        for value in kept.get(length, ()):
+            if value != name:
+                if budget[0] <= 0:
+                    return False
+                budget[0] -= 1
+                if _alike(value, name):
+                    return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
 def _alike(one: str, other: str) -> bool:
-    """Two place names at most a typo apart."""
+    """Two place names at most a typo apart: a ratio of at least 0.8, which needs lengths within 2/3 and 3/2."""
     return SequenceMatcher(None, fold(one), fold(other)).ratio() >= 0.8
 
 
