@@ -219,11 +219,14 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
+    covered, starts = characters(out), {o.start for o in out}  # not a scan of `out` for each match
     for m in FEDERAL_NAME.finditer(text):
         territory = m.group("territory")
         known = territory and (territory == "Russian Federation" or gazetteer.find_place(territory))
         end = m.end() if known else m.end("name")
         body = FEDERAL_BODIES[" ".join(m.group("name").lower().split())]
-        if body not in named and not any(o.start <= m.start() < o.end or m.start() <= o.start < end for o in out):
-            out.append(Mention(m.start(), end, text[m.start():end]))
+        if body not in named and m.start() not in covered and starts.isdisjoint(range(m.start(), end)):
+            out.append(Mention(m.start(), end, text[m.start():end]))  # within no mention, and none begins in it
+            covered.update(range(m.start(), end))
+            starts.add(m.start())
     return out
