@@ -613,12 +613,13 @@ LOCAL_LEVEL = {"районный", "городской", "муниципальн
 def _august_of_level(august: str, key: str) -> bool:
     """Whether the unnamed Russian key `key` («конференция:районный») is the August gathering keyed `august`
     («конференция:августовский», «педсовет:августовский областной»): the same noun, its levels local and one set of
-    levels within the other («августовская» tells when, «районная» who holds it)."""
+    levels within the other («августовская» tells when, «районная» who holds it). `august`'s scope holds
+    «августовский» (the caller's choice); `key`'s does not, so it is never `august` itself."""
     base, _, scope = august.partition(":")
     other_base, _, other_scope = key.partition(":")
     levels, other = set(scope.split()) - {"августовский"}, set(other_scope.split())
-    return base == other_base and august != key and "августовский" in scope.split() and "августовский" not in other \
-        and bool(other) and other <= LOCAL_LEVEL and (levels <= other or other <= levels)
+    return base == other_base and "августовский" not in other and bool(other) and other <= LOCAL_LEVEL \
+        and (levels <= other or other <= levels)
 
 
 def _qualifier(key: str) -> str:
