@@ -41,7 +41,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     referred = not_at_main_event(article, events[0]["date"] if events else None)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
         events[0]["participant_persons"] = unique(p.value for p in article.persons if p.value not in referred)
-    named = [fold(e["name"]) for e in events if not e.pop("_action", False) and not e.get("action")]  # «Открытие X»
+    # a named event's name may hold an organisation's («Открытие центра «Точка роста» X»: the event, not X); an event
+    # named by its action word («Открытие X») names an organisation X, which stays one
+    named = [fold(e["name"]) for e in events if not e.pop("_action", False) and not e.get("action")]
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts, abbreviations)
     for centre in filter(None, map(_opened_centre, events)):  # one centre opened, then visited, is one

@@ -162,8 +162,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
     «в следующем году», "next year", «с началом учебного года» resolved against the ISO publication date (a weekday
     is the latest such day not after it; «минувшую»/"last" one strictly before it; the Day of Knowledge is 1 September
-    of that year, Teacher's Day 5 October, the start of the school year the coming one). A publication date of only a year or a month ("2013-10")
-    resolves the years alone.
+    of that year, Teacher's Day 5 October, the start of the school year the coming one). A publication date of only a
+    year or a month ("2013-10") resolves the years alone.
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
     ['2024-03-12', '2024-03-08', '2021']

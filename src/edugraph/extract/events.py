@@ -397,9 +397,9 @@ def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) ->
     does («сообщил на пленарном заседании …», "the annual August conference of education workers"; a year- or
     month-only publication date gives that year or month). Not a competition: it runs for weeks, and the lead tells
     its results or a stage; nor when the text dates an event of the article to another day (`other_day`: «15 мая …
-    открылся форум», then an August meeting named). `_told` is the sentence that tells the event first (absent for
-    actions, which date themselves, and for counted openings, which the sentence alone dates)."""
-    told = event.pop("_told", None)
+    открылся форум», then an August meeting named). `_first_sentence` is the sentence that tells the event first
+    (absent for actions, which date themselves, and for counted openings, which the sentence alone dates)."""
+    told = event.pop("_first_sentence", None)
     if not event.get("date") and not event.get("planned") and event["type"] != "competition" and article.published \
             and told in article.lead_sentences and not other_day:
         event["date"] = article.published[:10]
@@ -808,7 +808,7 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     for s, e in event["_sentences"]:
         _fill_from_sentence(article, event, s, e, positions.get((s, e)))
     first = article.sentence_of(mentions[0]["start"])  # the sentence that tells the event first
-    event["_told"] = first
+    event["_first_sentence"] = first
     if tells_future(article.text[first[0]:first[1]], article.lang):
         event["planned"] = True
     return event
