@@ -637,7 +637,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     after_kind = list(re.finditer(rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text))
     candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in after_kind]
-    marked = {m.start(2) for m in after_kind if _marks_settlement(text, m)}  # where a town named like a word is one
+    marked = {m.start(2) for m in after_kind if _marks_town_named_like_a_word(text, m)}
     candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
     in_region = set()  # after a preposition of place: a town named like a word there if in the text's regions
@@ -710,17 +710,18 @@ VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|�
 TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
 
 
-def _marks_settlement(text: str, match: re.Match) -> bool:
-    """A settlement word names the word after it as a settlement, so that a town named like a word or a person (Гай,
-    Ясный) is meant: not «г.» after a year («2019 г. Министерство»), nor a name that goes on (`AFTER_SETTLEMENT`)."""
+def _marks_town_named_like_a_word(text: str, match: re.Match) -> bool:
+    """Whether the word after a settlement word (any kind, «г.», «посёлке») may be a town named like a word or a
+    person (Гай, Ясный: `gazetteer.find_settlement`): not after «г.» that ends a year («2019 г. Министерство»), nor
+    a name that goes on (`AFTER_SETTLEMENT`). Decides the gazetteer lookup, not whether an unlisted word is a place."""
     year = match.group(1) == "г." and re.search(r"\d\s*$", text[max(0, match.start() - 3):match.start()])
     return not year and bool(AFTER_SETTLEMENT.match(text, match.end()))
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
-    """The settlement word names the word after it as a settlement: a village word always («в посёлке Сатис»), a town
-    word unless the word may be a person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not
-    «Глава города Дмитрий Юрьевич»)."""
+    """Whether an unlisted word after a settlement word is kept as a village (`_village_name`) though the dictionary
+    reads no place rather than a name in it: after a village word always («в посёлке Сатис»), after a town word unless the word may be a
+    person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not «Глава города Дмитрий Юрьевич»)."""
     if re.match(VILLAGE_WORD, kind):
         return True
     return bool(re.match(TOWN_WORD, kind)) and not any(
