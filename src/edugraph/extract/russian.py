@@ -720,8 +720,9 @@ def _marks_town_named_like_a_word(text: str, match: re.Match) -> bool:
 
 def _kind_names_it(kind: str, word: str) -> bool:
     """Whether an unlisted word after a settlement word is kept as a village (`_village_name`) though the dictionary
-    reads no place rather than a name in it: after a village word always («в посёлке Сатис»), after a town word unless the word may be a
-    person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not «Глава города Дмитрий Юрьевич»)."""
+    reads no place rather than a name in it: after a village word always («в посёлке Сатис»), after a town word
+    unless the word may be a person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not «Глава
+    города Дмитрий Юрьевич»)."""
     if re.match(VILLAGE_WORD, kind):
         return True
     return bool(re.match(TOWN_WORD, kind)) and not any(
