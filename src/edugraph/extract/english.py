@@ -8,8 +8,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
-from edugraph.text import fold
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name, unlisted
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -76,7 +75,7 @@ def _places(text: str) -> list[Mention]:
             if record:
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
             elif m.group("kind") == "districts":  # "in Kizilyurtovsky, Tabasaransky and Tsumadinsky districts"
-                out.append(Mention(start, start + len(item.group(0)), name, {"id": "~" + fold(name), "record": None}))
+                out.append(unlisted(start, start + len(item.group(0)), name))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
                         r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
                         r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
@@ -85,15 +84,14 @@ def _places(text: str) -> list[Mention]:
     # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
     for m in (*VILLAGE.finditer(text), *DISTRICT.finditer(text)):
         if not gazetteer.find_place(m.group("name")):
-            out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
-                               {"id": "~" + fold(m.group("name")), "record": None}))
+            out.append(unlisted(m.start("name"), m.end("name"), m.group("name")))
     for m in TOWN.finditer(text):
         if not any(_TOWN_ENDING.fullmatch(item) for item in re.findall(r"[A-Z][a-z]+", m.group("items"))):
             continue
         for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
             name, start = item.group(0), m.start("items") + item.start()
             if not gazetteer.find_place(name) and name not in _person_words():
-                out.append(Mention(start, start + len(name), name, {"id": "~" + fold(name), "record": None}))
+                out.append(unlisted(start, start + len(name), name))
     for city in dateline_cities(text):  # "MOSCOW, March 2"
         record = gazetteer.find_place(city.value)
         if record:

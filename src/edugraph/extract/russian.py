@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.listed_orgs import listed_organisations
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
@@ -553,10 +553,6 @@ def _masculine(adjective: str) -> str:
     return form.word if form else ADJECTIVE_ENDING.sub("ий", adjective)
 
 
-def _unlisted(value: str) -> Mention:
-    return Mention(0, 0, value, {"id": "~" + fold(value), "record": None})
-
-
 def _municipalities(text: str) -> list[Mention]:
     """Municipal districts and urban okrugs that the gazetteer does not list, in the nominative."""
     out = []
@@ -571,7 +567,7 @@ def _municipalities(text: str) -> list[Mention]:
         words = [(head + "-" if head else "") + _capital(_masculine(last).lower())]
         words += [lemma(w) if lemma(w) in {"район", "округ", "улус"} else _masculine(w)
                   for w in m.group("kind").split()]
-        mention = _unlisted(" ".join(words))
+        mention = unlisted(0, 0, " ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
     for m in DISTRICT_LIST.finditer(text):
@@ -585,7 +581,7 @@ def _municipalities(text: str) -> list[Mention]:
             head, _, last = adjective.group(0).rpartition("-")
             name = " ".join([(head + "-" if head else "") + _capital(_masculine(last).lower())] + kind)
             if not gazetteer.find_place(name) and not inside_quotes(text, start):
-                mention = _unlisted(name)
+                mention = unlisted(0, 0, name)
                 mention.start, mention.end = start + adjective.start(), start + adjective.end()
                 out.append(mention)
     return out
@@ -673,7 +669,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
         if " " in word:
             value = _two_word_place(word, bool(AFTER_KIND.search(text, max(0, start - 14), start)))
             if value:
-                out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
+                out.append(unlisted(start, start + len(word), value))
             continue
         geo = [p for p in parses(word.lower()) if "Geox" in p.tag
                and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
@@ -685,7 +681,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
             value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
         else:
             continue
-        out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
+        out.append(unlisted(start, start + len(word), value))
     return out
 
 
