@@ -796,10 +796,14 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
 
 def _with_listed(text: str, orgs: list[Mention]) -> list[Mention]:
     """The organisations with each list under one plural head («Жуковской, Шаминской и Чебачинской школ») as one
-    organisation per listed name, in place of what was found inside the list."""
-    for start, end, names in listed_organisations(text):
-        orgs = [o for o in orgs if not start <= o.start < end] + names
-    return sorted(orgs, key=lambda o: o.start)
+    organisation per listed name, in place of what was found inside the list or a later list (the lists' characters
+    gathered once, from the last list back: not a filter of all organisations per list)."""
+    inside: set[int] = set()  # the characters of the lists after the one at hand
+    kept = []  # the lists' names, last list first; a list's names start where it does: gone inside a later list
+    for start, end, names in reversed(listed_organisations(text)):
+        kept += [] if start in inside else names[::-1]
+        inside.update(range(start, end))
+    return sorted([o for o in orgs if o.start not in inside] + kept[::-1], key=lambda o: o.start)
 
 
 # «Отдел образования Администрации Притобольного района», «Комитет Государственной Думы по просвещению»: a unit of a
