@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import WITHIN_WORDS, action_events
+from edugraph.extract.actions import WITHIN_WORDS, action_events, day_of_the_news
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
@@ -400,9 +400,9 @@ def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) ->
     открылся форум», then an August meeting named). `_first_sentence` is the sentence that tells the event first
     (absent for actions, which date themselves, and for counted openings, which the sentence alone dates)."""
     told = event.pop("_first_sentence", None)
-    if not event.get("date") and not event.get("planned") and event["type"] != "competition" and article.published \
-            and told in article.lead_sentences and not other_day:
-        event["date"] = article.published[:10]
+    day = day_of_the_news(article, told, bool(event.get("planned")))
+    if day and not event.get("date") and event["type"] != "competition" and not other_day:
+        event["date"] = day
 
 
 # «Пленарное заседание августовского совещания …», "Plenary session of a regional … conference": a part named with
