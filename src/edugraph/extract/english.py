@@ -144,10 +144,14 @@ QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2
 # a centre, university, kindergarten or company named by a proper name before its lower-case kind, after "the" ("the
 # Sirius educational centre for gifted children", "The Mkhattik kindergarten", "the Nornickel company" → "Nornickel"):
 # the English form of «образовательный центр «Сириус»»
-NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+_PURPOSE = r"\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?(?:children|youth|students|schoolchildren)"
+_NAMED = r"[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+# a sentence's "The Sirius educational center for …" is the body "the Sirius center" names: after "The " only a
+# kindergarten or company without a purpose ("The Mkhattik kindergarten")
+NAMED_KIND = re.compile(rf"(?<=\b[Tt]he\s)(?:(?<!The )|(?={_NAMED}(?:kindergarten|company)(?!{_PURPOSE})(?![\w-])))"
+                        rf"(?P<name>{_NAMED}"
                         r"(?:centre|center|university|academy|institute|technopark|park|kindergarten|company))"
-                        r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
-                        r"(?:children|youth|students|schoolchildren))?"
+                        rf"(?P<purpose>{_PURPOSE})?"
                         r"(?![\w-])")
 # a federal body by its listed English name in any case, as machine-translated and agency news write it ("the Agency
 # for strategic initiatives", "the Ministry of education and science of Tatarstan"), with a territory after "of"
@@ -200,8 +204,6 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), m.group(0)))
     for m in NAMED_KIND.finditer(text):
-        if text[m.start() - 4:m.start()] == "The " and not re.search(r"(?:kindergarten|company)$", m.group(0)):
-            continue  # a sentence's "The Sirius educational center for …" is the body "the Sirius center" names
         if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
                 and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
