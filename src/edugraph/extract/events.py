@@ -570,10 +570,10 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
             and not any(shorter(e, o) for o in events) and not solemn(e)]
 
 
-CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
-SOLEMN_WORDS = {"торжественный", "праздничный", "solemn", "festive"}
-SOLEMN_NOUNS = CELEBRATION_WORDS | {"церемония", "event", "ceremony"}
-GATHERINGS = {"opening", "conference", "meeting", "forum"}  # not a competition: its award ceremony is an event
+CELEBRATION_WORDS = set(gazetteer.load("events")["celebration_words"])  # data/gazetteers/events.yaml
+SOLEMN_WORDS = set(gazetteer.load("events")["solemn_words"])
+SOLEMN_NOUNS = CELEBRATION_WORDS | set(gazetteer.load("events")["solemn_nouns"])
+GATHERINGS = set(gazetteer.load("events")["gatherings"])  # not a competition: its award ceremony is an event
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
@@ -606,8 +606,7 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
 
 
 # the levels of a local gathering: an August meeting is held by a district, a town or a region
-LOCAL_LEVEL = {"районный", "городской", "муниципальный", "областной", "краевой", "республиканский", "окружной",
-               "региональный"}
+LOCAL_LEVEL = set(gazetteer.load("events")["local_levels"])
 
 
 def _august_of_level(august: str, key: str) -> bool:
@@ -716,8 +715,10 @@ def _of_organisation(article: Article, mention: dict) -> bool:
     return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
-PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|концерт(?!н)|plenary\s+session|"
-                  r"award\s+ceremony|concert(?!\s+hall)", re.I)
+PART = re.compile("|".join([r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|"
+                            r"award\s+ceremony"] + [re.sub(r"\s+", "", entry["noun"]) for lang in ("ru", "en")
+                                                    for entry in gazetteer.load("events")[lang] if entry.get("part")]),
+                  re.I)  # and the event nouns of data/gazetteers/events.yaml marked `part` («концерт»)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
