@@ -55,6 +55,8 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     "places-and-districts": "Иван Петров из Казани, Ольга Физер из Ленинского района, ",  # each district compared
     # with every place found before it (fuzzing, round 7)
     "settlements": "в Орске, г. Гай Оренбургской области, ",  # each town found again compared with every place found
+    "distinct-districts": "Учителя {w}ского района, ",  # {w}: a capitalised word for each i; each district compared
+    # for a typo with every other kept (mend12)
 }
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',
@@ -128,7 +130,9 @@ import resource, sys, time
 from edugraph.extract import extract_facts
 unit, size = sys.argv[1], int(sys.argv[2])
 extract_facts("Иван Петров, директор школы в Москве. John Smith of Moscow.")
-units = (unit.replace("{i}", str(i)) for i in range(size)) if "{i}" in unit else [unit] * (size // len(unit) + 1)
+words = str.maketrans("0123456789", "бвгджзклмн")  # {w}: i scrambled, in letters («Гдвжлн…»)
+units = (unit.replace("{i}", str(i)).replace("{w}", str(i * 104729 + 387420489).translate(words).capitalize())
+         for i in range(size)) if "{i}" in unit or "{w}" in unit else [unit] * (size // len(unit) + 1)
 text = "Новости. " + "".join(units)[:size]
 start = time.process_time()
 extract_facts(text)

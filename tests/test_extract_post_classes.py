@@ -1,6 +1,8 @@
 """Error classes of posts and organisations (round 16p), one test each, in synthetic sentences of the construction's
 form: each fails on the extractor before the round."""
 
+import pytest
+
 from edugraph import gazetteer
 from edugraph.extract import extract_facts
 from edugraph.extract.mentions import cut_word_start
@@ -217,3 +219,13 @@ def test_a_federal_bodys_english_name_in_lower_case_is_an_organisation():
                            "\"We now have schoolchildren who do intensive modules both at the Sirius center and the "
                            "Sirius university,\" Shmeleva said.", "en")["organisations"]  # en_37: named otherwise
     assert "Sirius center" in sirius and not any("talented" in o for o in sirius)
+
+
+@pytest.mark.parametrize("segment,post", [
+    ("заместитель главы администрации района по делам молодёжи",
+     ("заместитель главы по делам молодёжи", "администрация района")),  # a district's administration: kept
+    ("заместитель губернатора Томской области по цифровой трансформации",
+     ("заместитель губернатора по цифровой трансформации", None))])  # a region: a place, no organisation
+def test_a_portfolio_after_a_territory_is_the_posts_and_the_territory_decides_the_organisation(segment, post):
+    from edugraph.extract.posts import ru_split_post
+    assert ru_split_post(segment) == post

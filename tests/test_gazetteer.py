@@ -260,6 +260,11 @@ def test_generator_writes_towns_named_like_words_to_their_own_block_and_regenera
     assert "  gay|Гай|Gay|orenburg-oblast||\n" in marked and not any("|Гай|" in row for row in safe)
 
 
+def test_namesakes_of_foreign_cities_are_no_towns_even_after_a_settlement_word():
+    # «из г. Варна» is Bulgaria's Varna, not a Chelyabinsk village; Sirius is named as its education centre is
+    assert [g.find_settlement(n) for n in ("Варна", "Орши", "Парижа", "Парма", "Ромны", "Сириус")] == [None] * 6
+
+
 YASNY = ("Три центра сформируют на базе горно-технологического техникума в Ясном, на площадках Бугурусланского "
          "нефтяного колледжа и Ташлинского политехнического техникума.")  # real_ru_u_08
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support.articles import organisation, resolved
 
 
@@ -113,6 +114,17 @@ def test_quoted_initiatives_and_unknown_event_words_in_english():
 
 def test_a_town_named_like_a_word_that_extraction_took_for_a_place_is_the_gazetteers():
     # real_ru_u_08 names Гай (the gazetteer looks such towns up only as settlements: «в гайском филиале»)
-    gai, region = resolved({"places": ["Гай", "Оренбургская область"]}).places
+    gai, region = resolved({"places": ["Гай", "Оренбургская область"], "towns": ["Гай"]}).places
     assert gai.known and str(gai.iri).endswith("/place/gay") and region.known
-    assert not resolved({"places": ["Грязи", "Тыва"]}).places[0].known  # a Tuvan village, not the Lipetsk town
+    assert not resolved({"places": ["Грязи", "Тыва"], "towns": ["Грязи"]}).places[0].known  # a Tuvan village
+    assert not resolved({"places": ["Гай", "Оренбургская область"]}).places[0].known  # extraction left it a word
+
+
+@pytest.mark.parametrize("text,place,known", [
+    ("Делегация педагогов из Орши посетила технопарк.", "Орша", False),  # unlisted: not Tver Oblast's Orsha
+    ("Директор школы г. Гай рассказала о проекте.", "Гай", True)])  # after a settlement word: the Orenburg town
+def test_only_the_towns_extraction_marked_are_looked_up_as_towns_named_like_words(text, place, known):
+    from edugraph.extract import extract_facts
+    facts = extract_facts(text, "ru", {"id": "t", "date": "2024-05-01"})
+    (record,) = [p for p in resolved(facts).places if p.wording == place]
+    assert record.known is known

@@ -11,7 +11,8 @@ admin1code mapped through the regional capitals of the hand rows, `subject_of_co
 A town is left out when its name would turn an ordinary word or a person into a place: a one-word Russian name that
 pymorphy reads as anything but a geographical name (Грязи, Зима, Пушкин, Ольга), an English name that is an English
 word or a given name (ENGLISH_WORDS, person_names.yaml), and a name two towns share unless one is at least
-SHARED_RATIO times as large as the other (its region would be a guess). The towns left out for their word or person
+SHARED_RATIO times as large as the other (its region would be a guess). So is the namesake of a foreign city or of
+another place (NAMESAKES: Варна, Париж, Сириус), wherever it is written. The towns left out for their word or person
 names (Гай, Ясный, Мирный, Пушкин) are written instead to the block `marked_towns`, which the gazetteer looks up only
 where the text marks a settlement («г. Гай», «в посёлке Мирный», «в гайском филиале»: `gazetteer.find_settlement`).
 
@@ -49,12 +50,14 @@ CITY_SUBJECTS = {"moscow", "saint-petersburg"}
 NOT_RUSSIAN = re.compile(r"[іїєўґәөүңһ]|[сц]ьк(?:ий)?(?![а-я])|ъ(?![а-я])", re.I)
 # capitals GeoNames files under another code than their subject's (none when every capital maps cleanly)
 HAND_CODES: dict[str, str] = {}
-# English names left out: English words and given names (a sentence-start capital or a person is no place), rivers
-# and lakes a town is named after, foreign cities, and Sirius (the federal territory is named as the centre is)
+# English names that are English words or given names (a sentence-start capital or a person is no place), or rivers
+# and lakes a town is named after: such a town is found only where the text marks a settlement (`marked_towns`)
 ENGLISH_WORDS = {"bor", "mir", "pobeda", "progress", "usman", "ramon", "manas", "elton", "ola", "vad", "kaz", "uni",
                  "ous", "nes", "ob", "onega", "terek", "neman", "dunay", "kama", "iset", "sosva", "sylva", "vitim",
-                 "samur", "mezen", "izhma", "amga", "varna", "romny", "orsha", "parma", "paris", "berlin", "leipzig",
-                 "sirius", "leninskiye gory"}
+                 "samur", "mezen", "izhma", "amga"}
+# Russian names of towns left out completely: namesakes of foreign cities («из г. Варна» is Bulgaria's, not a
+# Chelyabinsk village's), Sirius (the federal territory is named as the centre is) and Moscow's Ленинские горы
+NAMESAKES = {"варна", "ромны", "орша", "парма", "париж", "берлин", "лейпциг", "сириус", "ленинские горы"}
 
 
 def _latin(name: str) -> str:
@@ -170,7 +173,7 @@ def rows(head: str, min_population: int = MIN_POPULATION) -> tuple[list[str], li
             continue
         chosen[key] = (town, ru)
     kept = [(town, ru) for key, (town, ru) in chosen.items()
-            if key not in shared and town["population"] >= min_population]
+            if key not in shared and key not in NAMESAKES and town["population"] >= min_population]
     safe = [_safe(ru, town["name"], person_words) for town, ru in kept]
     out = _rows([t for t, ok in zip(kept, safe) if ok], subjects, ids)
     return out, _rows([t for t, ok in zip(kept, safe) if not ok], subjects, ids)

@@ -242,6 +242,11 @@ def morph_adjective(adjective_lemma: str) -> str:
     return "-".join(part.capitalize() for part in adjective_lemma.split("-"))
 
 
+def _bare(name: str) -> str | None:
+    """A place name without its blanks and a city prefix («г. Казань» → «Казань»); None for a blank name."""
+    return _CITY_PREFIX.sub("", name.strip()) if name and name.strip() else None
+
+
 def find_place(name: str, context: list[str] | None = None) -> dict | None:
     """The place record for a name in any case form, alias or English; `context` (other place
     names of the article) resolves district names shared by several cities."""
@@ -250,10 +255,10 @@ def find_place(name: str, context: list[str] | None = None) -> dict | None:
 
 @functools.lru_cache(maxsize=65536)
 def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
-    if not name or not name.strip():
+    name = _bare(name)
+    if name is None:
         return None
     records, index, _, _ = _places()
-    name = _CITY_PREFIX.sub("", name.strip())
     key = _place_key(name)
     district = _split_district(key)
     if district:
@@ -268,11 +273,11 @@ def find_settlement(name: str) -> dict | None:
     """The place record for the name of a settlement that the text marks as one («г. Гай», «в посёлке Ясном»): a
     place `find_place` finds, or a town named like a word or a person (`marked_towns` of cities.yaml: Гай, Ясный),
     which it never gives."""
-    record = find_place(name)
-    if record or not name or not name.strip():
+    record, bare = find_place(name), _bare(name)
+    if record or bare is None:
         return record
     records, _, _, marked = _places()
-    name = _CITY_PREFIX.sub("", name.strip())
+    name = bare
     ids = marked.get(fold(name)) or [i for i in marked.get("lemma:" + _place_key(name), [])
                                      if _genders(name) & _genders(records[i]["ru"])]  # «Ясном»: Ясный, not Ясная
     return records[ids[0]] if len(ids) == 1 else None

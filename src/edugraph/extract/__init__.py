@@ -41,7 +41,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
     referred = not_at_main_event(article, events[0]["date"] if events else None)
     if events and referred:  # the main event's people are the article's (resolve/article.py), less those referred to
         events[0]["participant_persons"] = unique(p.value for p in article.persons if p.value not in referred)
-    named = [fold(e["name"]) for e in events if not e.pop("_action", False) and not e.get("action")]  # «Открытие X»
+    # a named event's name may hold an organisation's («Открытие центра «Точка роста» X»: the event, not X); an event
+    # named by its action word («Открытие X») names an organisation X, which stays one
+    named = [fold(e["name"]) for e in events if not e.pop("_action", False) and not e.get("action")]
     article.orgs = [o for o in article.orgs if not any(fold(o.value) in name for name in named)]
     organisations = _organisations(article, posts, abbreviations)
     for centre in filter(None, map(_opened_centre, events)):  # one centre opened, then visited, is one
@@ -56,6 +58,9 @@ def extract_facts(text: str, lang: str | None = None, meta: dict | None = None) 
         "events": events,
         "topics": gazetteer.find_topics(clean),
     }
+    towns = _marked_towns(article, facts["places"])
+    if towns:
+        facts["towns"] = towns
     if meta and meta.get("id"):
         facts = {"article": meta["id"], **facts}
     return facts
@@ -103,6 +108,12 @@ def _places(article: Article) -> list[str]:
             seen.add(mention.extra["id"])
             out.append(mention.value)
     return out
+
+
+def _marked_towns(article: Article, places: list[str]) -> list[str]:
+    """The names of `places` extraction took for a town named like a word (`gazetteer.find_settlement`: after a
+    settlement word, «г. Гай»), the only ones resolution looks up as such."""
+    return unique(m.value for m in article.places if m.extra.get("town") and m.value in places)
 
 
 # an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)

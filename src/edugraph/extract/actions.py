@@ -47,8 +47,15 @@ def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
     found += relative_dates(text, article.published)
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    lead = (s, e) in article.lead_sentences and article.published and not _future(text, at - s)
-    return (article.published[:10] if lead else None), False  # (a year-only publication date: that year)
+    return day_of_the_news(article, (s, e), _future(text, at - s)), False
+
+
+def day_of_the_news(article: Article, sentence: tuple[int, int], future: bool) -> str | None:
+    """The publication date for what a lead sentence tells as done (not `future`): news tell the day's happenings
+    (a year- or month-only publication date gives that year or month); None for another sentence or without one."""
+    if future or not article.published or sentence not in article.lead_sentences:
+        return None
+    return article.published[:10]
 
 
 FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|планиру\w+|намерен\w*|собира\w+|will|plans?\s+to|"

@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from edugraph.facts import is_real_date
+
 RU_MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
              "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
 EN_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -110,24 +112,9 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
     start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
     end = _complete(_iso(y, month, int(groups["d2"])), y) if groups.get("d2") else None
-    if not start or not _exists(start) or end and not _exists(end):  # «31 сентября»: a typo, no date (it failed the
-        return None                                                   # build: no xsd:date)
+    if not start or not is_real_date(start) or end and not is_real_date(end):  # «31 сентября»: a typo, no date
+        return None  # (it failed the build: no xsd:date)
     return DateMention(m.start(), m.end(), start, end, kind)
-
-
-def _exists(iso: str) -> bool:
-    """Whether the calendar has the day `iso` (YYYY-MM-DD).
-
-    >>> _exists("2024-02-29"), _exists("2023-02-29"), _exists("2025-09-31")
-    (True, False, False)
-    """
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
 
 
 DATE_LINE = re.compile(r"^[^\w\n]*\d{1,2}[\s.]+\S+[\s.]+(?:19|20)\d\d\b[^\n]{0,20}$", re.M)
@@ -175,8 +162,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
     «в следующем году», "next year", «с началом учебного года» resolved against the ISO publication date (a weekday
     is the latest such day not after it; «минувшую»/"last" one strictly before it; the Day of Knowledge is 1 September
-    of that year, Teacher's Day 5 October, the start of the school year the coming one). A publication date of only a year or a month ("2013-10")
-    resolves the years alone.
+    of that year, Teacher's Day 5 October, the start of the school year the coming one). A publication date of only a
+    year or a month ("2013-10") resolves the years alone.
 
     >>> [d.date for d in relative_dates("Вчера в минувшую пятницу, а три года назад", "2024-03-13")]
     ['2024-03-12', '2024-03-08', '2021']

@@ -8,8 +8,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name
-from edugraph.text import fold
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name, unlisted
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -76,7 +75,7 @@ def _places(text: str) -> list[Mention]:
             if record:
                 out.append(Mention(start, start + len(item.group(0)), name, {"id": record["id"], "record": record}))
             elif m.group("kind") == "districts":  # "in Kizilyurtovsky, Tabasaransky and Tsumadinsky districts"
-                out.append(Mention(start, start + len(item.group(0)), name, {"id": "~" + fold(name), "record": None}))
+                out.append(unlisted(start, start + len(item.group(0)), name))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
                         r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
                         r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
@@ -85,15 +84,14 @@ def _places(text: str) -> list[Mention]:
     # "the village of Zagvazdino", "Veshkaymsky District": a settlement or district the gazetteer does not list
     for m in (*VILLAGE.finditer(text), *DISTRICT.finditer(text)):
         if not gazetteer.find_place(m.group("name")):
-            out.append(Mention(m.start("name"), m.end("name"), m.group("name"),
-                               {"id": "~" + fold(m.group("name")), "record": None}))
+            out.append(unlisted(m.start("name"), m.end("name"), m.group("name")))
     for m in TOWN.finditer(text):
         if not any(_TOWN_ENDING.fullmatch(item) for item in re.findall(r"[A-Z][a-z]+", m.group("items"))):
             continue
         for item in re.finditer(r"[A-Z][a-z]+", m.group("items")):
             name, start = item.group(0), m.start("items") + item.start()
             if not gazetteer.find_place(name) and name not in _person_words():
-                out.append(Mention(start, start + len(name), name, {"id": "~" + fold(name), "record": None}))
+                out.append(unlisted(start, start + len(name), name))
     for city in dateline_cities(text):  # "MOSCOW, March 2"
         record = gazetteer.find_place(city.value)
         if record:
@@ -146,10 +144,14 @@ QUOTED_KIND = re.compile(rf"(?<![\w-])(?:(?:{_KIND_WORD}){{0,2}}{KINDS}|[A-Z]{{2
 # a centre, university, kindergarten or company named by a proper name before its lower-case kind, after "the" ("the
 # Sirius educational centre for gifted children", "The Mkhattik kindergarten", "the Nornickel company" → "Nornickel"):
 # the English form of «образовательный центр «Сириус»»
-NAMED_KIND = re.compile(r"(?<=\b[Tt]he\s)(?P<name>[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+_PURPOSE = r"\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?(?:children|youth|students|schoolchildren)"
+_NAMED = r"[A-Z][a-z]{2,}\s+(?:[a-z]+(?:al|ic|ive|ed)\s+){0,2}"
+# a sentence's "The Sirius educational center for …" is the body "the Sirius center" names: after "The " only a
+# kindergarten or company without a purpose ("The Mkhattik kindergarten")
+NAMED_KIND = re.compile(rf"(?<=\b[Tt]he\s)(?:(?<!The )|(?={_NAMED}(?:kindergarten|company)(?!{_PURPOSE})(?![\w-])))"
+                        rf"(?P<name>{_NAMED}"
                         r"(?:centre|center|university|academy|institute|technopark|park|kindergarten|company))"
-                        r"(?P<purpose>\s+for\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
-                        r"(?:children|youth|students|schoolchildren))?"
+                        rf"(?P<purpose>{_PURPOSE})?"
                         r"(?![\w-])")
 # a federal body by its listed English name in any case, as machine-translated and agency news write it ("the Agency
 # for strategic initiatives", "the Ministry of education and science of Tatarstan"), with a territory after "of"
@@ -202,8 +204,6 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), m.group(0)))
     for m in NAMED_KIND.finditer(text):
-        if text[m.start() - 4:m.start()] == "The " and not re.search(r"(?:kindergarten|company)$", m.group(0)):
-            continue  # a sentence's "The Sirius educational center for …" is the body "the Sirius center" names
         if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
                 and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
@@ -219,11 +219,14 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
+    covered, starts = characters(out), {o.start for o in out}  # not a scan of `out` for each match
     for m in FEDERAL_NAME.finditer(text):
         territory = m.group("territory")
         known = territory and (territory == "Russian Federation" or gazetteer.find_place(territory))
         end = m.end() if known else m.end("name")
         body = FEDERAL_BODIES[" ".join(m.group("name").lower().split())]
-        if body not in named and not any(o.start <= m.start() < o.end or m.start() <= o.start < end for o in out):
-            out.append(Mention(m.start(), end, text[m.start():end]))
+        if body not in named and m.start() not in covered and starts.isdisjoint(range(m.start(), end)):
+            out.append(Mention(m.start(), end, text[m.start():end]))  # within no mention, and none begins in it
+            covered.update(range(m.start(), end))
+            starts.add(m.start())
     return out

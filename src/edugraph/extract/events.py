@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import WITHIN_WORDS, action_events
+from edugraph.extract.actions import WITHIN_WORDS, action_events, day_of_the_news
 from edugraph.extract.dates import find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
@@ -397,12 +397,12 @@ def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) ->
     does («сообщил на пленарном заседании …», "the annual August conference of education workers"; a year- or
     month-only publication date gives that year or month). Not a competition: it runs for weeks, and the lead tells
     its results or a stage; nor when the text dates an event of the article to another day (`other_day`: «15 мая …
-    открылся форум», then an August meeting named). `_told` is the sentence that tells the event first (absent for
-    actions, which date themselves, and for counted openings, which the sentence alone dates)."""
-    told = event.pop("_told", None)
-    if not event.get("date") and not event.get("planned") and event["type"] != "competition" and article.published \
-            and told in article.lead_sentences and not other_day:
-        event["date"] = article.published[:10]
+    открылся форум», then an August meeting named). `_first_sentence` is the sentence that tells the event first
+    (absent for actions, which date themselves, and for counted openings, which the sentence alone dates)."""
+    told = event.pop("_first_sentence", None)
+    day = day_of_the_news(article, told, bool(event.get("planned")))
+    if day and not event.get("date") and event["type"] != "competition" and not other_day:
+        event["date"] = day
 
 
 # «Пленарное заседание августовского совещания …», "Plenary session of a regional … conference": a part named with
@@ -570,10 +570,10 @@ def _without_bare_repeats(events: list[dict]) -> list[dict]:
             and not any(shorter(e, o) for o in events) and not solemn(e)]
 
 
-CELEBRATION_WORDS = {"праздник", "торжество", "мероприятие", "celebration", "festivity"}
-SOLEMN_WORDS = {"торжественный", "праздничный", "solemn", "festive"}
-SOLEMN_NOUNS = CELEBRATION_WORDS | {"церемония", "event", "ceremony"}
-GATHERINGS = {"opening", "conference", "meeting", "forum"}  # not a competition: its award ceremony is an event
+CELEBRATION_WORDS = set(gazetteer.load("events")["celebration_words"])  # data/gazetteers/events.yaml
+SOLEMN_WORDS = set(gazetteer.load("events")["solemn_words"])
+SOLEMN_NOUNS = CELEBRATION_WORDS | set(gazetteer.load("events")["solemn_nouns"])
+GATHERINGS = set(gazetteer.load("events")["gatherings"])  # not a competition: its award ceremony is an event
 
 
 def _is_publication_line(article: Article, pos: int) -> bool:
@@ -606,19 +606,19 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
 
 
 # the levels of a local gathering: an August meeting is held by a district, a town or a region
-LOCAL_LEVEL = {"районный", "городской", "муниципальный", "областной", "краевой", "республиканский", "окружной",
-               "региональный"}
+LOCAL_LEVEL = set(gazetteer.load("events")["local_levels"])
 
 
 def _august_of_level(august: str, key: str) -> bool:
     """Whether the unnamed Russian key `key` («конференция:районный») is the August gathering keyed `august`
     («конференция:августовский», «педсовет:августовский областной»): the same noun, its levels local and one set of
-    levels within the other («августовская» tells when, «районная» who holds it)."""
+    levels within the other («августовская» tells when, «районная» who holds it). `august`'s scope holds
+    «августовский» (the caller's choice); `key`'s does not, so it is never `august` itself."""
     base, _, scope = august.partition(":")
     other_base, _, other_scope = key.partition(":")
     levels, other = set(scope.split()) - {"августовский"}, set(other_scope.split())
-    return base == other_base and august != key and "августовский" in scope.split() and "августовский" not in other \
-        and bool(other) and other <= LOCAL_LEVEL and (levels <= other or other <= levels)
+    return base == other_base and "августовский" not in other and bool(other) and other <= LOCAL_LEVEL \
+        and (levels <= other or other <= levels)
 
 
 def _qualifier(key: str) -> str:
@@ -715,8 +715,10 @@ def _of_organisation(article: Article, mention: dict) -> bool:
     return any(0 < o.start - noun_end <= 2 and o.value[:1].isupper() for o in article.orgs)
 
 
-PART = re.compile(r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|концерт(?!н)|plenary\s+session|"
-                  r"award\s+ceremony|concert(?!\s+hall)", re.I)
+PART = re.compile("|".join([r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|"
+                            r"award\s+ceremony"] + [re.sub(r"\s+", "", entry["noun"]) for lang in ("ru", "en")
+                                                    for entry in gazetteer.load("events")[lang] if entry.get("part")]),
+                  re.I)  # and the event nouns of data/gazetteers/events.yaml marked `part` («концерт»)
 
 
 def _lead_report(article: Article, pos: int) -> bool:
@@ -807,7 +809,7 @@ def _event(article: Article, mentions: list[dict]) -> dict:
     for s, e in event["_sentences"]:
         _fill_from_sentence(article, event, s, e, positions.get((s, e)))
     first = article.sentence_of(mentions[0]["start"])  # the sentence that tells the event first
-    event["_told"] = first
+    event["_first_sentence"] = first
     if tells_future(article.text[first[0]:first[1]], article.lang):
         event["planned"] = True
     return event

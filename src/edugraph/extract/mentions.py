@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from edugraph.text import word_is_known
+from edugraph.text import fold, word_is_known
 
 
 @dataclass
@@ -200,6 +200,11 @@ def characters(mentions) -> set[int]:
     [0, 1, 5]
     """
     return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def unlisted(start: int, end: int, value: str) -> Mention:
+    """The mention of a place the gazetteers do not list: its id is `~` and its folded name, it has no record."""
+    return Mention(start, end, value, {"id": "~" + fold(value), "record": None})
 
 
 def unique(values):

@@ -132,13 +132,13 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
     return bool(ACADEMIC_RANK.match(match.group(0).strip()) and DEGREE_BEFORE.search(segment[:match.start()]))
 
 
-LEADING_PORTFOLIO = re.compile(r"(?P<portfolio>по\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)"  # lower-case words
-                               r"(?:\s+|$)(?=(?-i:[А-ЯЁ«\"])|$)", re.I)  # up to a name or the end
+PORTFOLIO_WORDS = r"\s+[а-яё-]+(?:,?\s+[а-яё-]+)*"  # the lower-case words of a portfolio after «по»
+LEADING_PORTFOLIO = re.compile(rf"(?P<portfolio>(?i:по){PORTFOLIO_WORDS})(?:\s+|$)(?=[А-ЯЁ«\"]|$)")  # up to a name
 PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
                        r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
-TERRITORY_PORTFOLIO = re.compile(r"(?P<territory>.+?)\s+(?P<portfolio>по\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)")
+TERRITORY_PORTFOLIO = re.compile(rf"(?P<territory>.+?)\s+(?P<portfolio>по{PORTFOLIO_WORDS})")
 
 
 def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None] | None:
@@ -175,8 +175,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
     territory_portfolio = TERRITORY_PORTFOLIO.fullmatch(org_text) if TERRITORY_HEADS.match(title) else None
     if territory_portfolio and _territory(territory_portfolio.group("territory")):
-        title, org_text = title + " " + territory_portfolio.group("portfolio"), ""  # «заместитель губернатора
-        # Томской области по цифровой трансформации»: the portfolio is the post's, the region a place
+        title, org_text = title + " " + territory_portfolio.group("portfolio"), territory_portfolio.group("territory")
+        # «заместитель губернатора Томской области по цифровой трансформации»: the portfolio is the post's; the next
+        # line tells the region (a place) from a district's administration (an organisation)
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")) \
             and not DISTRICT_ADMINISTRATION.fullmatch(org_text.rstrip(".")):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation

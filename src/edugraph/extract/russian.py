@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.listed_orgs import listed_organisations
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
@@ -489,22 +489,41 @@ def _places(text: str, spans: list) -> list[Mention]:
         if record:
             out.append(Mention(mention.start, mention.end, record["ru"], {"id": record["id"], "record": record}))
     regions = {r["id"] for m in out for r in gazetteer.ancestors(m.extra["record"]) if r["kind"] == "federal_subject"}
-    covered = characters(out)  # the characters of `out`, and its names once each: a scan of `out` for each mention
-    values = dict.fromkeys(o.value for o in out)  # was quadratic (a list of places)
+    covered = characters(out)  # the characters of `out`: not a scan of `out` for each mention
+    kept: dict[int, dict[str, None]] = {}  # the names of `out` once each, by their folded length
+    for o in out:
+        kept.setdefault(len(fold(o.value)), {})[o.value] = None
+    budget = [MAX_COMPARED]
     for mention in sorted(_municipalities(text) + _settlements(text, spans, regions), key=lambda m: m.start):
-        overlaps = not covered.isdisjoint(range(mention.start, mention.end))
-        similar = any(value != mention.value and _alike(value, mention.value)
-                      for value in values)  # (a place named again is kept: events take the place of their sentence)
-        if not overlaps and not similar:
+        if covered.isdisjoint(range(mention.start, mention.end)) and not _like_a_kept_name(mention.value, kept, budget):
             out.append(mention)  # (a misspelt «Кирвоский район» is the listed «Кировский район»)
             covered.update(range(mention.start, mention.end))
-            values[mention.value] = None
+            kept.setdefault(len(fold(mention.value)), {})[mention.value] = None
     return sorted(out, key=lambda m: m.start)
+
+
+MAX_COMPARED = 20_000  # pairs of place names compared for a typo per article at most: beyond (a hostile text), kept
+
+
+def _like_a_kept_name(name: str, kept: dict[int, dict[str, None]], budget: list[int]) -> bool:
+    """`name` is another of the `kept` names (by folded length) at most a typo apart (`_alike`; the same name named
+    again is kept: events take the place of their sentence). Only names whose lengths are within 2/3 and 3/2 of each
+    other can be alike; `budget[0]` pairs are compared at most (then no name is alike)."""
+    size = len(fold(name))
+    for length in range(-(-2 * size // 3), 3 * size // 2 + 1):
+        for value in kept.get(length, ()):
+            if value != name:
+                if budget[0] <= 0:
+                    return False
+                budget[0] -= 1
+                if _alike(value, name):
+                    return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
 def _alike(one: str, other: str) -> bool:
-    """Two place names at most a typo apart."""
+    """Two place names at most a typo apart: a ratio of at least 0.8, which needs lengths within 2/3 and 3/2."""
     return SequenceMatcher(None, fold(one), fold(other)).ratio() >= 0.8
 
 
@@ -534,10 +553,6 @@ def _masculine(adjective: str) -> str:
     return form.word if form else ADJECTIVE_ENDING.sub("ий", adjective)
 
 
-def _unlisted(value: str) -> Mention:
-    return Mention(0, 0, value, {"id": "~" + fold(value), "record": None})
-
-
 def _municipalities(text: str) -> list[Mention]:
     """Municipal districts and urban okrugs that the gazetteer does not list, in the nominative."""
     out = []
@@ -552,7 +567,7 @@ def _municipalities(text: str) -> list[Mention]:
         words = [(head + "-" if head else "") + _capital(_masculine(last).lower())]
         words += [lemma(w) if lemma(w) in {"район", "округ", "улус"} else _masculine(w)
                   for w in m.group("kind").split()]
-        mention = _unlisted(" ".join(words))
+        mention = unlisted(0, 0, " ".join(words))
         mention.start, mention.end = m.start(), m.end()
         out.append(mention)
     for m in DISTRICT_LIST.finditer(text):
@@ -566,7 +581,7 @@ def _municipalities(text: str) -> list[Mention]:
             head, _, last = adjective.group(0).rpartition("-")
             name = " ".join([(head + "-" if head else "") + _capital(_masculine(last).lower())] + kind)
             if not gazetteer.find_place(name) and not inside_quotes(text, start):
-                mention = _unlisted(name)
+                mention = unlisted(0, 0, name)
                 mention.start, mention.end = start + adjective.start(), start + adjective.end()
                 out.append(mention)
     return out
@@ -618,7 +633,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
     candidates = [(s.start, s.value, False) for s in _located(text, spans)]
     after_kind = list(re.finditer(rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text))
     candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in after_kind]
-    marked = {m.start(2) for m in after_kind if _marks_settlement(text, m)}  # where a town named like a word is one
+    marked = {m.start(2) for m in after_kind if _marks_town_named_like_a_word(text, m)}
     candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
     in_region = set()  # after a preposition of place: a town named like a word there if in the text's regions
@@ -647,12 +662,14 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
             record = gazetteer.find_settlement(word)
             record = record if record and record["parent"] in regions else None
         if record:  # found again by `_places` when NER saw it; else this is the only mention
-            out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}))
+            town = gazetteer.find_place(word) is None  # a town named like a word: resolved as one (facts' `towns`)
+            out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}
+                               | ({"town": True} if town else {})))
             continue
         if " " in word:
             value = _two_word_place(word, bool(AFTER_KIND.search(text, max(0, start - 14), start)))
             if value:
-                out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
+                out.append(unlisted(start, start + len(word), value))
             continue
         geo = [p for p in parses(word.lower()) if "Geox" in p.tag
                and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
@@ -664,7 +681,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
             value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
         else:
             continue
-        out.append(Mention(start, start + len(word), value, {"id": "~" + fold(value), "record": None}))
+        out.append(unlisted(start, start + len(word), value))
     return out
 
 
@@ -689,17 +706,19 @@ VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|�
 TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
 
 
-def _marks_settlement(text: str, match: re.Match) -> bool:
-    """A settlement word names the word after it as a settlement, so that a town named like a word or a person (Гай,
-    Ясный) is meant: not «г.» after a year («2019 г. Министерство»), nor a name that goes on (`AFTER_SETTLEMENT`)."""
+def _marks_town_named_like_a_word(text: str, match: re.Match) -> bool:
+    """Whether the word after a settlement word (any kind, «г.», «посёлке») may be a town named like a word or a
+    person (Гай, Ясный: `gazetteer.find_settlement`): not after «г.» that ends a year («2019 г. Министерство»), nor
+    a name that goes on (`AFTER_SETTLEMENT`). Decides the gazetteer lookup, not whether an unlisted word is a place."""
     year = match.group(1) == "г." and re.search(r"\d\s*$", text[max(0, match.start() - 3):match.start()])
     return not year and bool(AFTER_SETTLEMENT.match(text, match.end()))
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
-    """The settlement word names the word after it as a settlement: a village word always («в посёлке Сатис»), a town
-    word unless the word may be a person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not
-    «Глава города Дмитрий Юрьевич»)."""
+    """Whether an unlisted word after a settlement word is kept as a village (`_village_name`) though the dictionary
+    reads no place rather than a name in it: after a village word always («в посёлке Сатис»), after a town word
+    unless the word may be a person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not «Глава
+    города Дмитрий Юрьевич»)."""
     if re.match(VILLAGE_WORD, kind):
         return True
     return bool(re.match(TOWN_WORD, kind)) and not any(
@@ -777,10 +796,14 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
 
 def _with_listed(text: str, orgs: list[Mention]) -> list[Mention]:
     """The organisations with each list under one plural head («Жуковской, Шаминской и Чебачинской школ») as one
-    organisation per listed name, in place of what was found inside the list."""
-    for start, end, names in listed_organisations(text):
-        orgs = [o for o in orgs if not start <= o.start < end] + names
-    return sorted(orgs, key=lambda o: o.start)
+    organisation per listed name, in place of what was found inside the list or a later list (the lists' characters
+    gathered once, from the last list back: not a filter of all organisations per list)."""
+    inside: set[int] = set()  # the characters of the lists after the one at hand
+    kept = []  # the lists' names, last list first; a list's names start where it does: gone inside a later list
+    for start, end, names in reversed(listed_organisations(text)):
+        kept += [] if start in inside else names[::-1]
+        inside.update(range(start, end))
+    return sorted([o for o in orgs if o.start not in inside] + kept[::-1], key=lambda o: o.start)
 
 
 # «Отдел образования Администрации Притобольного района», «Комитет Государственной Думы по просвещению»: a unit of a

@@ -103,7 +103,9 @@ class Resolver:
         self.centres = CentreFinder(article, facts, self.organisation, self.mentions.of, self.city)
 
     def place(self, name: str) -> PlaceRecord:
-        return self.place_of(name, resolve_place(name, self.context, settlement=True))  # a place of the facts
+        # a town named like a word («г. Гай») to extraction, or the article's place (its metadata)
+        town = name in self.facts.get("towns", ()) or name == self.article.place
+        return self.place_of(name, resolve_place(name, self.context, settlement=town))  # a place of the facts
 
     def place_of(self, name: str, record: dict | None) -> PlaceRecord:
         """The record of a place named `name` that is the gazetteer's `record` (None: a place it lacks). The
