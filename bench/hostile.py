@@ -56,7 +56,7 @@ UNITS = {  # name -> the unit repeated ("Новости. " opens every text so t
     # with every place found before it (fuzzing, round 7)
     "settlements": "в Орске, г. Гай Оренбургской области, ",  # each town found again compared with every place found
     "distinct-districts": "Учителя {w}ского района, ",  # {w}: a capitalised word for each i; each district compared
-    # for a typo with every other kept (mend12)
+    # for a typo with every other kept, and each lookup read every place name again for its cities
 }
 QUERY_UNITS = {  # name -> the unit of a query text repeated (an unclosed string made each quote search to the end)
     "query-quotes": '"\\',

@@ -196,13 +196,20 @@ def _split_district(key: str) -> tuple[str, str] | None:
     return None
 
 
-def _context_cities(context: list[str] | None) -> list[str]:
-    cities = []
-    for name in context or []:
+def _context_cities(context: list[str] | None) -> tuple[str, ...]:
+    """The cities the article's place names (`context`) give, in order: read once per context, which each district
+    of a long list is looked up in (each lookup read the whole context again: quadratic)."""
+    return _cities_of(tuple(context or ()))
+
+
+@functools.lru_cache(maxsize=256)
+def _cities_of(context: tuple[str, ...]) -> tuple[str, ...]:
+    cities: dict[str, None] = {}
+    for name in context:
         record = find_place(name) if not _split_district(_place_key(name)) else None
-        if record and record["kind"] == "city" and record["id"] not in cities:
-            cities.append(record["id"])
-    return cities
+        if record and record["kind"] == "city":
+            cities.setdefault(record["id"])
+    return tuple(cities)
 
 
 def _find_district(adjective: str, head: str, context: list[str] | None) -> dict | None:
