@@ -220,10 +220,19 @@ def _find_district(adjective: str, head: str, context: list[str] | None) -> dict
         for ident in candidates:
             if records[ident]["parent"] == city:
                 return records[ident]
-    tabled = {records[i]["parent"] for ids in districts.values() for i in ids}
-    if cities and head == "район" and cities[0] not in tabled:
+    if cities and head == "район" and cities[0] not in tabled_cities():
         return _derived_district(cities[0], adjective)
     return records[candidates[0]] if candidates else None
+
+
+@functools.lru_cache(maxsize=1)
+def tabled_cities() -> frozenset[str]:
+    """The cities whose districts data/gazetteers/districts.yaml tables; another city's districts are derived.
+
+    >>> "saint-petersburg" in tabled_cities(), "ulyanovsk" in tabled_cities()
+    (True, False)
+    """
+    return frozenset(group["city"] for group in load("districts")["districts"])
 
 
 def _derived_district(city: str, adjective: str) -> dict:

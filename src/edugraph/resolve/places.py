@@ -53,7 +53,7 @@ def resolve_place(name: str, context: list[str] | None = None, settlement: bool 
         return None
     if record and gazetteer.place(record["id"]) is None:
         _DERIVED[record["id"]] = record  # «Кировский район» of a city whose districts are not tabled
-    if record and record["kind"] == "district" and record["parent"] not in _tabled_cities():
+    if record and record["kind"] == "district" and record["parent"] not in gazetteer.tabled_cities():
         record = _region_district(record) or (None if gazetteer.from_geonames(record["parent"]) else record)
     return record
 
@@ -103,17 +103,11 @@ def adjective_town(adjective: str, subject: str, with_sk: bool = False) -> dict 
     return None
 
 
-@lru_cache(maxsize=1)
-def _tabled_cities() -> frozenset[str]:
-    """The cities whose districts the gazetteer tables (data/gazetteers/districts.yaml)."""
-    return frozenset(row["city"] for row in gazetteer.load("districts")["districts"])
-
-
 def _district_fits(record: dict, context: list[str]) -> bool:
     """True when the article names the city of a district: a tabled district's city is among the article's places; a
     district derived for a city without a table, only when the article names no other city (it may be any city's)."""
     named = [r for r in map(gazetteer.find_place, context) if r and r["kind"] != "district"]
-    if record["parent"] in _tabled_cities():
+    if record["parent"] in gazetteer.tabled_cities():
         return record["parent"] in {city_of(r) for r in named}
     return {r["id"] for r in named if r["kind"] == "city"} <= {record["parent"]}
 
