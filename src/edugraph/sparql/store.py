@@ -81,7 +81,7 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
     """
     target = Path(build_dir) / STORE_DIR
     if graphs is None:
-        fill(ox.Store(str(target)), Path(build_dir) / DATA_FILE).flush()
+        compact(fill(ox.Store(str(target)), Path(build_dir) / DATA_FILE))
         return
     replaced = [graph for graph in graphs if graph[0] not in unchanged]
     store = None
@@ -102,7 +102,17 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
     if store is None:
         store = ox.Store(str(target))
         add_graphs(store, graphs)
+        compact(store)
+    else:
+        store.flush()
+
+
+def compact(store: ox.Store) -> None:
+    """Flush a bulk-loaded store and compact its files, which bulk loading leaves overlapping so that every
+    lookup checks several: the library's queries read about a third faster at 1M triples (docs/BENCHMARKS.md,
+    "Queries"). A copy changed in place (`update_copy`) inherits the compacted files and is only flushed."""
     store.flush()
+    store.optimize()
 
 
 def update_copy(store: ox.Store, graphs: list[tuple[str, str]], replaced: list[tuple[str, str]], previous: Path,
