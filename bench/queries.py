@@ -40,11 +40,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from edugraph.sparql import library, parse_assignments  # noqa: E402
 from edugraph.sparql.compare import rdflib_answer  # noqa: E402
-from edugraph.sparql.formats import PREFIX_MAP  # noqa: E402
+from edugraph.prefixes import PREFIX_IRIS  # noqa: E402
 from edugraph.sparql.params import (ParameterError, bind_resolved, candidates_query, store_lookup,  # noqa: E402
                                     to_term, with_values)
 from edugraph.text import fold  # noqa: E402
-from edugraph.sparql.store import STORE_DIR, write_store  # noqa: E402
+from edugraph.sparql.store import STORE_DIR  # noqa: E402
+from edugraph.sparql.store_writer import write_store  # noqa: E402
 
 
 def load(nq: Path, folder: Path, with_rdflib: bool) -> tuple[ox.Store, Dataset | None, float, float | None]:
@@ -161,7 +162,7 @@ def binding_times(store: ox.Store, folder: Path, names: list[str] | None, repeat
 def csv_answer(store: ox.Store, text: str, bindings: dict) -> tuple[bytes, int]:
     """The answer as `edugraph query --format csv` computes it (N-Triples for CONSTRUCT, true/false for ASK),
     and its number of rows."""
-    result = store.query(with_values(text, bindings), prefixes=PREFIX_MAP)
+    result = store.query(with_values(text, bindings), prefixes=PREFIX_IRIS)
     if isinstance(result, ox.QueryBoolean):
         return str(bool(result)).encode(), 1
     if isinstance(result, ox.QuerySolutions):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -275,3 +277,14 @@ def test_a_misspelt_option_is_named_with_its_command_and_the_closest_option(caps
         with pytest.raises(SystemExit) as caught:
             main(argv)
         assert (caught.value.code, capsys.readouterr().err) == (2, f"edugraph: error: {told}\n")
+
+
+def test_a_query_starts_without_rdflib_or_jsonschema():
+    """`edugraph query` reads the store the build wrote: the parser of every command and the modules a query runs
+    on load neither rdflib nor jsonschema (0.12 s of a cold query's start-up; docs/BENCHMARKS.md)."""
+    code = ("import sys; from edugraph.cli import make_parser; make_parser(); "
+            "import edugraph.sparql.store, edugraph.sparql.formats, edugraph.sparql.library; "
+            "print(sorted({'rdflib', 'jsonschema'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+

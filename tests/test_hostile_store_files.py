@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from edugraph.cli import main
-from edugraph.sparql.store import write_store
+from edugraph.sparql.store_writer import write_store
 from support import serving
 from support.errors import one_error_line
 from support.robust import hash_tree, run_subprocess, store_digest

@@ -130,7 +130,7 @@ def jena_answer(build, name: str, params: list[str], folder) -> list[str]:
     from support import jena
     from edugraph.sparql import parse_assignments
     from edugraph.sparql.client import prepare_query
-    from edugraph.sparql.formats import PREFIX_MAP
+    from edugraph.prefixes import PREFIX_IRIS
     from edugraph.sparql.params import bind_resolved, store_lookup
     from edugraph.sparql.store import open_built
 
@@ -145,7 +145,7 @@ def jena_answer(build, name: str, params: list[str], folder) -> list[str]:
     query = next(q for q in library() if q.name == name)
     values = parse_assignments([word for word in params if word != "--param"])
     bindings = bind_resolved(values, query.text, query.params, query.param_class, name, store_lookup(local))
-    (folder / "q.rq").write_text(prepare_query(query.text, PREFIX_MAP, bindings), encoding="utf-8")
+    (folder / "q.rq").write_text(prepare_query(query.text, PREFIX_IRIS, bindings), encoding="utf-8")
     [path] = jena.run_queries(folder, dataset, [folder / "q.rq"])
     return sorted(jena_lines(path, name).splitlines())
 

@@ -13,7 +13,8 @@ from rdflib import Graph
 from edugraph.output import chunks
 from edugraph.output.datasets import Range, edited_nquads, previous_blocks, trig_blocks, write_datasets, write_pieces
 from edugraph.output.diff import sorted_diff
-from edugraph.output.write import PREFIX_IRIS, nquads, sorted_ntriples
+from edugraph.output.write import nquads, sorted_ntriples
+from edugraph.prefixes import PREFIX_IRIS
 
 INFERRED = "https://w3id.org/edugraph/graph/inferred"
 ONTOLOGY = "https://w3id.org/edugraph/graph/ontology"

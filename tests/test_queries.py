@@ -13,7 +13,7 @@ import pytest
 from edugraph.sparql import bind, execute, library, read_query
 from edugraph.sparql.client import prepare_query
 from edugraph.sparql.compare import oxigraph_answer, rdflib_answer, rdflib_dataset
-from edugraph.sparql.formats import PREFIX_MAP
+from edugraph.prefixes import PREFIX_IRIS
 from edugraph.sparql.params import ParameterError, bind_resolved, store_lookup
 from edugraph.sparql.store import open_built
 from support import jena
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = library(ROOT / "queries")
 EGR = "https://w3id.org/edugraph/id/"
 EG = "https://w3id.org/edugraph/ontology#"
-RDF, RDFS, XSD, SKOS = (PREFIX_MAP[prefix] for prefix in ("rdf", "rdfs", "xsd", "skos"))
+RDF, RDFS, XSD, SKOS = (PREFIX_IRIS[prefix] for prefix in ("rdf", "rdfs", "xsd", "skos"))
 
 
 @pytest.fixture(scope="session")
@@ -375,7 +375,7 @@ def test_heads_at_date_gives_the_same_rows_on_jena(tmp_path):
     files = []
     for number, values in enumerate(cases):
         files.append(tmp_path / f"{number}.rq")
-        files[-1].write_text(prepare_query(query.text, PREFIX_MAP, bind(values, query.text, query.params)), "utf-8")
+        files[-1].write_text(prepare_query(query.text, PREFIX_IRIS, bind(values, query.text, query.params)), "utf-8")
     for values, path in zip(cases, jena.run_queries(tmp_path, dataset, files)):
         answer = ox.parse_query_results(path=str(path), format=ox.QueryResultsFormat.JSON)
         assert sorted((row["name"].value, row["source"].value) for row in answer) == \
@@ -540,7 +540,7 @@ def test_initiatives_by_place_for_an_initiative_are_its_rows_of_the_whole_answer
     each with the initiative's Russian name, in the same order."""
     everything = select(store, "initiatives-by-place")
     for initiative in ("egr:initiative/kvantorium", "egr:initiative/it-cube"):
-        iri = PREFIX_MAP["egr"] + initiative.partition(":")[2]
+        iri = PREFIX_IRIS["egr"] + initiative.partition(":")[2]
         rows = select(store, "initiatives-by-place", initiative=initiative)
         assert rows and {row["initiativeLabel"] for row in rows} <= {"Кванториум", "IT-куб"}
         assert [{k: v for k, v in row.items() if k != "initiative"} for row in rows] == \

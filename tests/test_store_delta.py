@@ -11,7 +11,8 @@ import pytest
 
 from edugraph.build import run_build, write_build
 from edugraph.paths import ARTICLES, CURATION
-from edugraph.sparql.store import STORE_DIR, add_graphs, apply_changes, write_store
+from edugraph.sparql.store import STORE_DIR
+from edugraph.sparql.store_writer import add_graphs, apply_changes, write_store
 from support.corpus import corpus
 
 EX = "http://example.org/"

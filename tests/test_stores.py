@@ -17,7 +17,7 @@ from edugraph.loading.graphs import read_build_graphs
 from edugraph.paths import ARTICLES
 from edugraph.sparql import library, parse_assignments
 from edugraph.sparql.client import RemoteError, prepare_query
-from edugraph.sparql.formats import PREFIX_MAP
+from edugraph.prefixes import PREFIX_IRIS
 from edugraph.sparql.params import bind_resolved, store_lookup
 from edugraph.sparql.store import open_built
 from support import jena
@@ -90,7 +90,7 @@ def jena_answers(seed_build, tmp_path_factory) -> dict:
         values = parse_assignments([word for word in params if word != "--param"])
         bindings = bind_resolved(values, query.text, query.params, query.param_class, name, store_lookup(local))
         files.append(folder / f"{number}.rq")
-        files[-1].write_text(prepare_query(query.text, PREFIX_MAP, bindings), encoding="utf-8")
+        files[-1].write_text(prepare_query(query.text, PREFIX_IRIS, bindings), encoding="utf-8")
     answers = {}
     for (name, params), path in zip(runs, jena.run_queries(folder, dataset, files)):
         answers[name, tuple(params)] = sorted(jena_lines(path, name).splitlines())

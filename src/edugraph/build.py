@@ -46,7 +46,7 @@ from .merging import merged, merged_after_adding, only_added
 from .reasoning_update import previous_build, previous_closure, reasoning_key, updated_inferred
 from .resolve import resolve_article
 from .resolve.evidence import mark_curated, without_provenance
-from .sparql.store import write_store
+from .sparql.store_writer import write_store
 from .validation import validate_build, validate_update, validation_key
 
 TYPE = str(RDF.type)

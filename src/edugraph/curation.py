@@ -270,7 +270,7 @@ def additions(data: dict) -> dict:
 
 def load_curation(path: Path, article_id: str) -> Curation:
     """Read and check one curation file; a missing file means no corrections."""
-    from .articles import read_limited
+    from .files import read_limited
 
     path = Path(path)
     if not path.exists() and not path.is_symlink():

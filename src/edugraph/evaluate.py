@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 from edugraph import gazetteer
-from edugraph.articles import decode_text, parse_json, read_limited, read_metadata
+from edugraph.articles import decode_text, parse_json, read_metadata
 from edugraph.errors import EduGraphError
+from edugraph.files import read_limited
 from edugraph.extract import extract_facts
 from edugraph.extract.names import main_words, person_key, same_organisation
 from edugraph.text import fold

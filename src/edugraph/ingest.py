@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 
 from .articles import (HTML_PATTERN, HTML_SUFFIXES, Article, check_article_text, decode_text, detect_language,
-                       first_line, parse_metadata, read_limited)
+                       first_line, parse_metadata)
 from .errors import EduGraphError
+from .files import read_limited
 
 NUMBERED = re.compile(r"^(\d+)_")
 

@@ -1,9 +1,10 @@
-"""RDF namespaces: the EduGraph ontology, its resources, and the vocabularies it reuses; the one prefix map."""
+"""RDF namespaces: the EduGraph ontology, its resources, and the vocabularies it reuses, as rdflib namespaces made
+from the one prefix map (`prefixes`)."""
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
 
-BASE = "https://w3id.org/edugraph/"
+from .prefixes import PREFIX_IRIS
 # The terms of ontology/edugraph.ttl (tests/test_mapping_vocabulary.py checks that the lists match it), so that a
 # typo such as EG.locatedin raises instead of minting a term the ontology does not define.
 ONTOLOGY_CLASSES = [
@@ -26,11 +27,11 @@ ONTOLOGY_PROPERTIES = [
     "takesPlaceIn", "topic", "venue", "worksFor",
     "sentenceText", "startOffset", "endOffset",
 ]
-EG = ClosedNamespace(BASE + "ontology#", ONTOLOGY_CLASSES + ONTOLOGY_PROPERTIES)
-ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
+EG = ClosedNamespace(PREFIX_IRIS["eg"], ONTOLOGY_CLASSES + ONTOLOGY_PROPERTIES)
+ID = Namespace(PREFIX_IRIS["egr"])
+GRAPH = Namespace(PREFIX_IRIS["egg"])
+SCHEMA = Namespace(PREFIX_IRIS["schema"])
+ORG = Namespace(PREFIX_IRIS["org"])
 
 PREFIXES = {
     "eg": EG, "egr": ID, "egg": GRAPH, "schema": SCHEMA, "org": ORG, "prov": PROV,

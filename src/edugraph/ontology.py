@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
-from .articles import read_limited
+from .files import read_limited
 from .errors import EduGraphError
 from .namespaces import EG, GRAPH, bind_prefixes
 from .paths import ONTOLOGY, SCHEMES, SHAPES

@@ -29,8 +29,9 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from ..output.read import load_graph, parse_into, require_build
 from ..namespaces import EG
+from ..output.read import load_graph, parse_into
+from ..paths import require_build
 
 CATEGORIES = ("Initiative", "Organisation", "Person", "Event", "Place", "Topic")  # first match wins
 LABELS = (SKOS.prefLabel, RDFS.label)

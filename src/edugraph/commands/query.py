@@ -103,7 +103,8 @@ def answer(args, source: QuerySource, values) -> bytes:
     from ..sparql import Limits, execute
     from ..sparql.client import StoreConnection
     from ..sparql.engine import check
-    from ..sparql.formats import PREFIX_MAP, serialize
+    from ..prefixes import PREFIX_IRIS
+    from ..sparql.formats import serialize
     from ..sparql.params import bind_resolved, store_lookup
     from ..sparql.store import open_built
 
@@ -119,7 +120,7 @@ def answer(args, source: QuerySource, values) -> bytes:
         check(text, Limits())
         remote = StoreConnection.open(args)
         bindings = bind_resolved(values, text, declared, classes, name, remote.select)
-        body, _ = serialize(remote.results(text, PREFIX_MAP, bindings), solution_format, graph_format)
+        body, _ = serialize(remote.results(text, PREFIX_IRIS, bindings), solution_format, graph_format)
     else:
         store = open_built(args.build, inferred=not args.no_inferred)
         bindings = bind_resolved(values, text, declared, classes, name, store_lookup(store))

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pyoxigraph
 
-from ..output.read import require_build
 from ..errors import EduGraphError
-from ..namespaces import GRAPH
+from ..paths import require_build
+from ..prefixes import PREFIX_IRIS
 from ..sparql.client import UNION_NAME, staging_iri
 
-BUILD_GRAPH_BASE = str(GRAPH)
+BUILD_GRAPH_BASE = PREFIX_IRIS["egg"]
 ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
 FIRST = ("ontology", "gazetteer", "entities")  # then the articles, then "inferred", then "union"
 UNION = BUILD_GRAPH_BASE + UNION_NAME

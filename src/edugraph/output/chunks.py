@@ -31,7 +31,8 @@ import pyoxigraph as ox
 from .cache import CACHE_DIR, text_digest
 from .datasets import Piece, Range, own_triples, serialized, write_pieces
 from .diff import Hunk, mapped, removed_and_added, sorted_diff
-from .write import PREFIX_IRIS, ntriples_lines, prefix_header
+from ..prefixes import PREFIX_IRIS
+from .write import ntriples_lines, prefix_header
 
 CUT = 64  # about this many subjects per chunk
 BIG = 32  # a subject with this many lines is a chunk of its own

@@ -19,7 +19,8 @@ import pyoxigraph as ox
 from .cache import CACHE_DIR
 from .diff import Hunk, mapped
 from .folder import start_writeback
-from .write import NAMED_GRAPH, PREFIX_IRIS, nquads, prefix_header, trig
+from ..prefixes import PREFIX_IRIS
+from .write import NAMED_GRAPH, nquads, prefix_header, trig
 
 INDEX = Path(CACHE_DIR) / "blocks.idx"
 ASSERTED = {"nq": "asserted.nq", "trig": "asserted.trig"}

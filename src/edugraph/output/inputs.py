@@ -20,7 +20,7 @@ import os
 import time
 from pathlib import Path
 
-from ..articles import open_regular
+from ..files import open_regular
 from ..limits import DEFAULTS, limit
 from ..paths import CURATION_SCHEMA, METADATA_SCHEMA
 from .cache import CACHE_DIR

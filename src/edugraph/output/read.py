@@ -9,10 +9,7 @@ from rdflib import Dataset, Graph
 
 from ..errors import EduGraphError
 from ..namespaces import bind_prefixes
-from ..paths import BUILD
-
-REQUIRED = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")
-
+from ..paths import BUILD, require_build
 
 def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
     """The triples of N-Triples text (or of the file at a path, read by pyoxigraph itself) as rdflib terms, in the
@@ -56,15 +53,6 @@ def _add_ntriples(graph, text: str | Path, source: str):
     """`graph` with the triples of N-Triples text or file (see :func:`ntriples_triples`) added."""
     graph.addN((*triple, graph) for triple in ntriples_triples(text, source))
     return graph
-
-
-def require_build(build_dir: Path = BUILD) -> Path:
-    """The build folder, or a clear error saying what to run."""
-    build_dir = Path(build_dir)
-    missing = [name for name in REQUIRED if not (build_dir / name).is_file()]
-    if missing:
-        raise EduGraphError(f"no built graph in {build_dir} (missing {', '.join(missing)}): run `edugraph build` first")
-    return build_dir
 
 
 def parse_into(graph, path: Path, format: str):

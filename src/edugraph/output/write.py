@@ -20,9 +20,9 @@ from rdflib import BNode, Graph, Literal
 from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
-from ..namespaces import PREFIXES, bind_prefixes
+from ..namespaces import bind_prefixes
+from ..prefixes import PREFIX_IRIS
 
-PREFIX_IRIS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 NAMED_GRAPH = tuple[str, str]  # (graph IRI, sorted N-Triples)
 
 

@@ -26,7 +26,7 @@ import pyoxigraph
 
 from ..errors import EduGraphError
 from ..limits import limit
-from ..namespaces import GRAPH
+from ..prefixes import PREFIX_IRIS
 from .params import NOISE, with_values
 
 SPARQL_JSON = "application/sparql-results+json"
@@ -459,7 +459,7 @@ def add_remote_arguments(parser) -> None:
     from .endpoints import KINDS
 
     parser.add_argument("--store-kind", choices=KINDS, help="URL layout of the --endpoint store (default: recognised)")
-    parser.add_argument("--graph-base", default=str(GRAPH), metavar="IRI",
+    parser.add_argument("--graph-base", default=PREFIX_IRIS["egg"], metavar="IRI",
                         help="the graph IRI prefix the build was loaded under (edugraph load --graph-base)")
     add_auth_arguments(parser)
 

@@ -13,8 +13,9 @@ import rdflib
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.compare import to_isomorphic
 
-from ..output.read import parse_into, require_build
-from .formats import PREFIX_MAP
+from ..output.read import parse_into
+from ..paths import require_build
+from ..prefixes import PREFIX_IRIS
 from .params import with_values
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -75,7 +76,7 @@ def _key(term) -> tuple:
 
 def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
     """Counter of rows (SELECT), bool (ASK), or an isomorphism-ready rdflib graph (CONSTRUCT/DESCRIBE)."""
-    result = store.query(with_values(text, bindings), prefixes=PREFIX_MAP)  # default graph: every triple once
+    result = store.query(with_values(text, bindings), prefixes=PREFIX_IRIS)  # default graph: every triple once
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QueryTriples):
@@ -89,7 +90,7 @@ def oxigraph_answer(store: ox.Store, text: str, bindings: dict | None = None):
 
 def rdflib_answer(ds: Dataset, text: str, bindings: dict | None = None):
     """The same as `oxigraph_answer`, computed by rdflib."""
-    result = ds.query(with_values(text, bindings), initNs=PREFIX_MAP)
+    result = ds.query(with_values(text, bindings), initNs=PREFIX_IRIS)
     if result.type == "ASK":
         return bool(result.askAnswer)
     if result.type in ("CONSTRUCT", "DESCRIBE"):

@@ -26,8 +26,8 @@ from typing import Callable
 import pyoxigraph as ox
 
 from ..errors import EduGraphError
+from ..prefixes import PREFIX_IRIS
 from . import formats, lexer
-from .formats import PREFIX_MAP
 from .params import with_values
 from .store import REBUILD, is_damage
 
@@ -188,7 +188,7 @@ def run(store: ox.Store, text: str, bindings: dict | None = None, solution_forma
     """Execute and serialize a query: (body, media type). No limits here: see `execute`."""
     shape = shape or lexer.inspect(text)
     try:
-        result = store.query(with_values(text, bindings), prefixes=PREFIX_MAP,
+        result = store.query(with_values(text, bindings), prefixes=PREFIX_IRIS,
                              **dataset_options(store, shape, dataset))
         return formats.serialize(result, solution_format, graph_format)
     except SyntaxError as err:

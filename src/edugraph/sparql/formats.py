@@ -5,10 +5,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..errors import EduGraphError, visible
-from ..namespaces import PREFIXES
+from ..prefixes import PREFIX_IRIS
 from ..text import shorten
 
-PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 
@@ -52,7 +51,7 @@ def compact(term) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, namespace in PREFIX_MAP.items():
+        for prefix, namespace in PREFIX_IRIS.items():
             if term.value.startswith(namespace) and len(term.value) > len(namespace):
                 return f"{prefix}:{term.value[len(namespace):]}"
         return f"<{term.value}>"
@@ -95,7 +94,7 @@ def serialize(result, solution_format: str | None, graph_format: str | None) -> 
                             f"its results come as {wanted}")
     if graph:
         fmt = GRAPH_FORMATS[graph_format]
-        prefixes = PREFIX_MAP if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+        prefixes = PREFIX_IRIS if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
         return ox.serialize(result, format=fmt, prefixes=prefixes) or b"", fmt.media_type
     if solution_format == TABLE:
         text = ("true\n" if result else "false\n") if isinstance(result, ox.QueryBoolean) else table(result)

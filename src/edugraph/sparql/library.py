@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..articles import open_regular
+from ..files import open_regular
 from ..errors import EduGraphError
 from ..limits import limit
 from ..paths import QUERIES

@@ -23,10 +23,10 @@ from typing import Callable
 import pyoxigraph as ox
 
 from ..errors import EduGraphError
+from ..prefixes import PREFIX_IRIS
 from ..text import fold
-from .formats import PREFIX_MAP
 
-XSD, SKOS, RDFS, EG = (PREFIX_MAP[prefix] for prefix in ("xsd", "skos", "rdfs", "eg"))
+XSD, SKOS, RDFS, EG = (PREFIX_IRIS[prefix] for prefix in ("xsd", "skos", "rdfs", "eg"))
 PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INTEGER = re.compile(r"^[+-]?\d+$")
@@ -69,8 +69,8 @@ def to_term(value: str):
         if value.startswith("<") and value.endswith(">"):
             return ox.NamedNode(value[1:-1])
         match = PREFIXED.match(value)
-        if match and match.group(1) in PREFIX_MAP:
-            return ox.NamedNode(PREFIX_MAP[match.group(1)] + match.group(2))
+        if match and match.group(1) in PREFIX_IRIS:
+            return ox.NamedNode(PREFIX_IRIS[match.group(1)] + match.group(2))
     except ValueError as err:
         raise ParameterError(f"not a valid IRI: {value} ({err})") from None
     if ISO_DATE.match(value):
@@ -158,9 +158,9 @@ def probe_of(key: str) -> str:
 
 def expand(prefixed: str) -> str:
     prefix, _, local = prefixed.partition(":")
-    if prefix not in PREFIX_MAP:
+    if prefix not in PREFIX_IRIS:
         raise EduGraphError(f"unknown prefix in parameter class {prefixed!r}")
-    return PREFIX_MAP[prefix] + local
+    return PREFIX_IRIS[prefix] + local
 
 
 def resolve_names(values: dict[str, str], classes: dict[str, str], lookup: Lookup) -> dict[str, str]:

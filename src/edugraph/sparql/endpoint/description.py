@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ..formats import GRAPH_FORMATS, PREFIX_MAP, SOLUTION_FORMATS
+from ...prefixes import PREFIX_IRIS
+from ..formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
@@ -58,7 +59,7 @@ def description(endpoint: str, graphs: list[tuple[str, int]], federated: bool) -
 def serialize(triples: list[ox.Triple], graph_format: str) -> tuple[bytes, str]:
     """(body, media type) of the description in one of `formats.GRAPH_FORMATS`."""
     fmt = GRAPH_FORMATS[graph_format]
-    prefixes = {"sd": SD, "void": VOID, "egg": PREFIX_MAP["egg"], "xsd": PREFIX_MAP["xsd"]}
+    prefixes = {"sd": SD, "void": VOID, "egg": PREFIX_IRIS["egg"], "xsd": PREFIX_IRIS["xsd"]}
     if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
         prefixes = None
     return ox.serialize(triples, format=fmt, prefixes=prefixes) or b"", fmt.media_type
