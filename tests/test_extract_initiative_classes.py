@@ -144,3 +144,13 @@ def test_one_centre_or_school_of_a_programme_is_not_the_programme():
                  "Кузбасса провела семинар.",  # dev06: the reader lists the centre, an organisation, only
                  "ЦОПП Тюменской области провёл чемпионат."):
         assert _initiatives(text, "ru") == [], text
+
+
+def test_english_federal_projects_unquoted_after_their_kind_or_in_another_translation():
+    for text, project in (
+            ("The centres were opened within the federal project Modern School of the national project Education.",
+             "Modern School"),
+            ("Colleges received workshops under the federal project Young Professionals.", "Young Professionals"),
+            ("The technopark was created under the Success for Every Child federal project.", "Success of Every Child"),
+            ("The college joined the Professionalism federal project this year.", "Professionalitet")):
+        assert project in _initiatives(text, "en"), text
