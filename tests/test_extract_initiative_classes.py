@@ -68,3 +68,89 @@ def test_a_childrens_technopark_in_english_is_the_kvantorium_network():
     for text in (tula, livanov):
         assert "Kvantorium" in _initiatives(text, "en"), text
     assert "Kvantorium" not in _initiatives("Pupils visited the children's technopark «Sarov».", "en")  # our own
+
+
+def test_every_federal_project_of_the_education_national_project_by_its_quoted_name():
+    """The gazetteer holds every federal project of «Образование» (2019–2024), not only those the articles named."""
+    for text, lang, project in (
+            ("Консультационные центры работают в рамках федерального проекта «Поддержка семей, имеющих детей» "
+             "национального проекта «Образование».", "ru", "Support for Families with Children"),
+            ("Конкурс проходит в рамках федерального проекта «Социальные лифты для каждого».", "ru",
+             "Social Lifts for Everyone"),
+            ("Число иностранных студентов выросло благодаря проекту «Экспорт образования».", "ru",
+             "Export of Education"),
+            ("The centres were created under the Support for Families with Children federal project.", "en",
+             "Support for Families with Children")):
+        assert project in _initiatives(text, lang), text
+
+
+def test_the_federal_projects_of_youth_and_children_in_russian_and_english():
+    found = _initiatives("Школа отремонтирована по федеральному проекту «Всё лучшее детям» национального проекта "
+                         "«Молодёжь и дети», учителя прошли курсы по проекту «Педагоги и наставники».", "ru")
+    assert {"All the Best for Children", "Teachers and Mentors", "National project Youth and Children"} <= set(found)
+    found = _initiatives("Teachers receive the payments under the federal project \"Teachers and Mentors\" of the "
+                         "national project \"Youth and Children\".", "en")
+    assert "Teachers and Mentors" in found and "National project Youth and Children" in found
+
+
+def test_the_slogan_and_the_year_are_not_the_federal_projects_of_their_words():
+    assert "All the Best for Children" not in _initiatives("Девиз лагеря прост: «Всё лучшее — детям!»", "ru")
+    found = _initiatives("The forum opened the Year of Teachers and Mentors in the region.", "en")
+    assert found == ["Year of the Teacher and Mentor"]
+
+
+def test_the_other_national_projects_after_their_kind_word():
+    # real_en_44 (a quoted single word, named "Demography" before) and real_en_68 (the name before its kind)
+    for text, lang, project in (
+            ("He emphasized that pre-school education is also developing in the region - thanks to the national "
+             "project “Demography”, the government managed to attract a billion rubles.", "en",
+             "National project Demography"),
+            ("The development of normative and technical documents is being carried out within the framework of the "
+             "Housing and Urban Environment national project.", "en", "National project Housing and Urban Environment"),
+            ("Детская школа искусств получила инструменты по нацпроекту «Культура».", "ru", "National project Culture"),
+            ("Лаборатории открыты в рамках национального проекта «Наука и университеты».", "ru",
+             "National project Science and Universities")):
+        assert project in _initiatives(text, lang), text
+    assert _initiatives("Культура речи и семья — темы классного часа; the national project staff met.", "ru") == []
+
+
+def test_named_federal_programmes_of_education():
+    for text, programme in (
+            ("Гимназия № 2 получила статус «Школа Минпросвещения России».",
+             "School of the Ministry of Education of Russia"),
+            ("Университет вошёл в программу «Приоритет-2030».", "Priority 2030"),
+            ("В регионе откроются две передовые инженерные школы.", "Advanced Engineering Schools"),
+            ("Старшеклассники учатся программированию на курсах проекта «Код будущего».", "Code of the Future"),
+            ("Первоклассники стали участниками программы «Орлята России».", "Eaglets of Russia"),
+            ("Центры опережающей профессиональной подготовки созданы в 80 регионах.",
+             "Centres for Advanced Vocational Training"),
+            ("Две школы отремонтируют по программе модернизации школьных систем образования.",
+             "Presidential programme of school capital repairs")):
+        assert programme in _initiatives(text, "ru"), text
+
+
+def test_the_project_of_advisers_for_upbringing_not_an_advisers_post():
+    text = ("С сентября 2023 года во Владимирской области стартует проект «Советник директора по воспитанию и "
+            "взаимодействию с детскими общественными объединениями», реализуемый в рамках федерального проекта "
+            "«Патриотическое воспитание граждан Российской Федерации».")  # real_ru_k_08
+    assert "Advisers to School Directors for Upbringing" in _initiatives(text, "ru")
+    post = "Советник директора по воспитанию Анна Петрова провела классный час."
+    assert "Advisers to School Directors for Upbringing" not in _initiatives(post, "ru")
+
+
+def test_one_centre_or_school_of_a_programme_is_not_the_programme():
+    for text in ("Директор передовой инженерной школы ТПУ выступил на форуме.",
+                 "Методист Центра непрерывного повышения профессионального мастерства педагогических работников "
+                 "Кузбасса провела семинар.",  # dev06: the reader lists the centre, an organisation, only
+                 "ЦОПП Тюменской области провёл чемпионат."):
+        assert _initiatives(text, "ru") == [], text
+
+
+def test_english_federal_projects_unquoted_after_their_kind_or_in_another_translation():
+    for text, project in (
+            ("The centres were opened within the federal project Modern School of the national project Education.",
+             "Modern School"),
+            ("Colleges received workshops under the federal project Young Professionals.", "Young Professionals"),
+            ("The technopark was created under the Success for Every Child federal project.", "Success of Every Child"),
+            ("The college joined the Professionalism federal project this year.", "Professionalitet")):
+        assert project in _initiatives(text, "en"), text
