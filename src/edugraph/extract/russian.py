@@ -718,6 +718,7 @@ TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
 
 
 _PLACE_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
+PLACE_WORD = re.compile(_PLACE_WORD)
 NAME_AFTER_KIND = re.compile(rf"(?<![\w-])({SETTLEMENT_WORD})\s*({_PLACE_WORD})")
 SECOND_NAME_WORD = re.compile(rf"\s+({_PLACE_WORD})(?![а-яё-])(?!\s+(?:област|кра[яеюй]|республик|район|округ|улус))")
 # a village word in the plural (or a form that may be: «станицы», «деревни»), before a list of names («сёл Гофицкого,
@@ -752,7 +753,7 @@ def _named_after_kind(text: str) -> list[tuple[str, int, str, bool]]:
             if not separator or start != m.start(2) and "," not in text[start - 2:start]:
                 break  # the list ends after its «и»
             start = separator.end()
-            end = re.match(_PLACE_WORD, text[start:]).end() + start
+            end = PLACE_WORD.match(text, start).end()
     return sorted(found.values(), key=lambda n: n[1])
 
 
