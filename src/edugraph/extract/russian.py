@@ -684,7 +684,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
         person = any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score
                      for p in parses(word.lower())) if geo else True
         if declined:
-            value = declined  # «сёл Гофицкого» → «Гофицкое», «хутора Весёлого» → «Весёлый»
+            value = declined  # «сёл Гофицкого» → «Гофицкое», «хутора Ольховского» → «Ольховский»
         elif not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
         elif village:
@@ -744,8 +744,8 @@ def _named_after_kind(text: str) -> list[tuple[str, int, str, bool]]:
         kind, start, end = m.group(1), m.start(2), m.end(2)
         while True:
             word = _settlement_name_at(text, start, end)
-            if " " not in word and {"Name", "Surn", "Patr"} & set(parses(word.lower())[0].tag.grammemes) \
-                    and parses(word.lower())[0].score >= 0.5:
+            first = parses(word.lower())[0]
+            if " " not in word and {"Name", "Surn", "Patr"} & set(first.tag.grammemes) and first.score >= 0.5:
                 break  # a person («сел Иванов, Петров …»: the verb), no village of the list
             separator = LIST_SEPARATOR.match(text, start + len(word))
             if start not in found and (separator or start != m.start(2)):
@@ -809,8 +809,10 @@ def _kind_gender(kind: str) -> str:
 def _oblique_adjective(word: str) -> bool:
     """A one-word name the dictionary reads first as an adjective in a case other than the nominative («Благодатного»,
     «Советской»): declined with its kind word, so of the kind word's gender."""
+    if " " in word:
+        return False
     parse = parses(word.lower())[0]
-    return " " not in word and "ADJF" in parse.tag and parse.tag.case != "nomn"
+    return "ADJF" in parse.tag and parse.tag.case != "nomn"
 
 
 def _village_name(word: str, gender: str | None = None) -> str:
