@@ -283,3 +283,55 @@ def test_a_town_named_like_a_word_after_a_preposition_in_a_region_the_text_names
 
 def test_a_town_named_like_a_word_after_a_preposition_alone_is_no_place():
     assert "Ясный" not in extract_facts(YASNY, "ru", {"id": "t", "date": "2024-01-01"})["places"]
+
+
+# ---------------------------------------------------------------- settlements named after their kind word
+
+def _places_ru(text: str) -> list[str]:
+    return extract_facts(text, "ru", {"id": "t", "date": "2022-01-01"})["places"]
+
+
+def test_every_village_of_a_list_after_a_plural_village_word_in_the_nominative():
+    # real_ru_u_04: adjective names declined with «сёл» are neuter; noun names and two-word names stay as written
+    text = ("Так, центры уже работают в школе города Светлограда и посёлке Рогатая Балка, а также в учреждениях "
+            "образования сёл Гофицкого, Благодатного, Донская Балка, Константиновского, Сухая Буйвола и Шангала.")
+    assert {"Рогатая Балка", "Гофицкое", "Благодатное", "Донская Балка", "Константиновское", "Сухая Буйвола",
+            "Шангала"} <= set(_places_ru(text))
+    assert {"Ладожская", "Каневская"} <= set(_places_ru("В станицах Ладожской и Каневской открыли новые школы."))
+    assert {"Малиновка", "Березовка", "Сосновка"} <= set(_places_ru(
+        "Глава района посетил школы деревень Малиновка, Березовка и Сосновка Тамбовской области."))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Новая школа открылась в селе Благодатном Петровского района.", "Благодатное"),  # not a town Благодатный
+    ("Дети из хутора Ольховского ездят в школу на автобусе.", "Ольховский"),
+    ("Школа открылась в с. Благодатное Петровского района.", "Благодатное"),
+    ("Учеников из ст. Новоивановской привозят автобусом.", "Новоивановская"),
+    ("В д. Малые Кабаны школа получила оборудование.", "Малые Кабаны"),
+    ("Школа открылась в пгт Новоселицкое.", "Новоселицкое"),
+    ("Дети из слободы Михайловка пришли в новую школу.", "Михайловка"),
+    ("Село Красный Яр стало центром района.", "Красный Яр")])
+def test_a_settlement_word_names_the_settlement_after_it_in_the_nominative(text, place):
+    assert place in _places_ru(text)
+
+
+@pytest.mark.parametrize("text", [
+    "За парту сел Иванов, Петров остался стоять.",  # «сел» the verb
+    "Дело возбуждено по ст. Уголовного кодекса.",  # «ст.» an article of a code
+    "ООО «Село Зелёное» поставило молоко в школу.",  # a firm's name in quotes
+    "Он посетил новую школу в микрорайоне Солнечный."])  # a town's quarter: the golds list no microdistrict
+def test_no_settlement_where_the_kind_word_is_another_word_or_a_name(text):
+    assert _places_ru(text) == []
+
+
+def test_an_english_list_of_villages_names_each_but_not_districts():
+    places = extract_facts("Growth points opened in the villages of Andreevka and Lepokurovo. Schools in the "
+                           "villages of Kizilyurtovsky and Tabasaransky districts were repaired.", "en",
+                           {"id": "t", "date": "2022-01-01"})["places"]
+    assert {"Andreevka", "Lepokurovo"} <= set(places) and "Kizilyurtovsky" not in places
+
+
+def test_geonames_villages_of_500_people_have_their_region_and_namesakes_are_left_out():
+    assert g.find_place("Коашва")["parent"] == "murmansk-oblast"  # real_ru_p_02: a village of about 800 people
+    assert g.find_place("Оймякон")["parent"] == "sakha-yakutia"
+    assert [g.find_settlement(n) for n in ("Пулково", "Николаев", "Каменское", "Новое Село")] == [None] * 4

@@ -44,9 +44,16 @@ REGION_LIST = re.compile(r"(?P<items>(?:[A-Z][a-z]+,\s+){0,12}[A-Z][a-z]+\s+and\
                          r"\s+(?P<kind>regions|districts)\b")
 
 
-VILLAGE = re.compile(r"\b(?:(?:village|settlement|hamlet|stanitsa)(?:\s+of)?|town\s+of)\s+(?P<name>"  # "village Nosok"
-                     r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": an adjective first
-                     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
+_VILLAGE_NAME = (r"(?:[A-Z][a-z]+(?:aya|yy|iy|y|i|oye|oe|oy|iye|ye)\s+)?"  # "Malaya Shilna": an adjective first
+                 r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+VILLAGE = re.compile(r"\b(?:(?:village|settlement|hamlet|stanitsa|khutor|aul)(?:\s+of)?|town\s+of)\s+"
+                     rf"(?P<name>{_VILLAGE_NAME})")  # "village Nosok", "the village of Zagvazdino"
+# "the villages of Andreevka and Lepokurovo", "stanitsas Ladozhskaya, Kanevskaya and Starominskaya": every name of the
+# list (not a list of districts or regions: "villages of Kizilyurtovsky and Tabasaransky districts")
+VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:\s+of)?\s+"
+                          rf"(?P<items>{_VILLAGE_NAME}(?:,\s+{_VILLAGE_NAME}){{0,10}},?\s+and\s+{_VILLAGE_NAME})\b"
+                          r"(?!\s+(?:[Rr]egion|[Dd]istrict|[Oo]blast|[Kk]rai|[Rr]epublic|[Aa]rea|[Mm]unicipal"
+                          r"|[Uu]lus))")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
                       r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
@@ -85,6 +92,11 @@ def _places(text: str) -> list[Mention]:
     for m in (*VILLAGE.finditer(text), *DISTRICT.finditer(text)):
         if not gazetteer.find_place(m.group("name")):
             out.append(unlisted(m.start("name"), m.end("name"), m.group("name")))
+    for m in VILLAGE_LIST.finditer(text):
+        for item in re.finditer(_VILLAGE_NAME, m.group("items")):
+            if not gazetteer.find_place(item.group(0)):
+                start = m.start("items") + item.start()
+                out.append(unlisted(start, start + len(item.group(0)), item.group(0)))
     for m in TOWN.finditer(text):
         if not any(_TOWN_ENDING.fullmatch(item) for item in re.findall(r"[A-Z][a-z]+", m.group("items"))):
             continue

@@ -538,8 +538,13 @@ _ITEM = DISTRICT_ADJ + r"(?:ого|ом|ому|им|ий|ый|ой)"
 LISTED_ITEMS = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM}){{0,10}}(?:,\s+|\s+и\s+){_ITEM}\s+$")
 # an adjective the dictionary reads only as a surname («Мартановском»): its masculine by the ending
 ADJECTIVE_ENDING = re.compile(r"(?<=[сц]к)(?:ого|ому|ом|им|ий)$")
-SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|пос\.|пос[её]л\w*|п\.|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*"
-                   r"|аул\w*)")
+# a settlement's kind before its name, in any case and number: full words (a village's also capitalised, «Село
+# Красный Яр»; not «сел», also the verb «сел») and abbreviations, lower-case only («С. Петров» is an initial)
+SETTLEMENT_WORD = (r"(?:г\.|город\w*|с\.|сел[оаеу]\w*|сёл(?![\w-])|пос\.|пос[её]л\w*(?:\s+городского\s+типа)?|п\.|"
+                   r"пгт\.?|п\.\s?г\.\s?т\.|р\.\s?п\.|рп(?![\w-])|деревн\w*|д\.|станиц\w*|ст\.|хутор\w*|х\.|аул\w*|"
+                   r"слобод\w*|(?:С(?:ел(?:о|а|е|у|ом|ение|ения|ении)|[её]ла)|Деревн(?:я|и|е|ю|ей)|"
+                   r"Пос[её]л(?:ок|ка|ке|ки|ках|ком)|Станиц(?:а|ы|е|у|ей|ах)|Хутор(?:а|е|у|ом)?|Аул(?:а|е|у|ом)?|"
+                   r"Слобод(?:а|ы|е|у|ой))(?![\w-]))")
 
 
 def _capital(word: str) -> str:
@@ -630,37 +635,40 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
     (`gazetteer.find_settlement`) is one after a settlement word, by its adjective before «филиал», or after a
     preposition of place when it lies in one of the federal subjects the text names (`regions`: «в Ясном» of an
     Orenburg article)."""
-    candidates = [(s.start, s.value, False) for s in _located(text, spans)]
-    after_kind = list(re.finditer(rf"(?<![\w-])({SETTLEMENT_WORD})\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)", text))
-    candidates += [(m.start(2), m.group(2), _kind_names_it(m.group(1), m.group(2))) for m in after_kind]
-    marked = {m.start(2) for m in after_kind if _marks_town_named_like_a_word(text, m)}
-    candidates += [(m.start(1), m.group(1), False) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
+    candidates = [(s.start, s.value, False, None) for s in _located(text, spans)]
+    named = _named_after_kind(text)
+    candidates += [(start, word, _kind_names_it(kind, word), _kind_gender(kind)) for kind, start, word, _ in named]
+    marked = {start for _, start, _, marks in named if marks}
+    candidates += [(m.start(1), m.group(1), False, None) for m in TOWN_OF_NOUN.finditer(text)  # «школ Пудожа»
                    if not gazetteer.find_place(m.group(1))]  # (listed places are NER's: «президента России»)
     in_region = set()  # after a preposition of place: a town named like a word there if in the text's regions
     for m in TOWNS_AFTER_PREPOSITION.finditer(text):  # «В Ивантеевке подвели итоги»: NER tagged nothing there
         for item in re.finditer(rf"[А-ЯЁ]{_TOWN_WORD}", m.group("items")):
-            candidates.append((m.start("items") + item.start(), item.group(0), False))
+            candidates.append((m.start("items") + item.start(), item.group(0), False, None))
             if AFTER_SETTLEMENT.match(text, m.start("items") + item.end()) and AFTER_SETTLEMENT.match(text, m.end()):
                 in_region.add(m.start("items") + item.start())
     for m in TOWN_ADJECTIVE.finditer(text):  # «в кингисеппском детском технопарке»: in Кингисепп
         town = place_adjective(m.group(1))
         if town:
-            candidates.append((m.start(1), town.capitalize(), False))
+            candidates.append((m.start(1), town.capitalize(), False, None))
         elif BRANCH.match(text, m.end(1)):  # «в гайском филиале»: in Гай, a town named like a word
             record = gazetteer.marked_town_of_adjective(lemma(m.group(1)))
             if record:
-                candidates.append((m.start(1), record["ru"], False))
+                candidates.append((m.start(1), record["ru"], False, None))
                 marked.add(m.start(1))
-    longest: dict[int, tuple[str, bool]] = {}  # «села Красный Яр»: the NER span of two words, not «Красный» alone
-    for start, word, village in candidates:
-        known, after_kind = longest.get(start, ("", False))
-        longest[start] = (max(word, known, key=len), village or after_kind)
+    longest: dict[int, tuple[str, bool, str | None]] = {}  # «села Красный Яр»: two words, not «Красный» alone
+    for start, word, village, gender in candidates:
+        known, after_kind, kind_gender = longest.get(start, ("", False, None))
+        longest[start] = (max(word, known, key=len), village or after_kind, gender or kind_gender)
     out = []
-    for start, (word, village) in longest.items():
+    for start, (word, village, gender) in longest.items():
         record = gazetteer.find_settlement(word) if start in marked else gazetteer.find_place(word)
         if record is None and start in in_region:
             record = gazetteer.find_settlement(word)
             record = record if record and record["parent"] in regions else None
+        declined = _village_name(word, gender) if village and gender and _oblique_adjective(word) else None
+        if record and declined and fold(record["ru"]) != fold(declined):
+            record = None  # «в селе Благодатном» is Благодатное, not a town Благодатный
         if record:  # found again by `_places` when NER saw it; else this is the only mention
             town = gazetteer.find_place(word) is None  # a town named like a word: resolved as one (facts' `towns`)
             out.append(Mention(start, start + len(word), record["ru"], {"id": record["id"], "record": record}
@@ -675,7 +683,9 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
                and not re.search(r"(?:щина|ье)$", p.normal_form)]  # «Брянщина», «Ставрополье»: a region's other name
         person = any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.score >= geo[0].score
                      for p in parses(word.lower())) if geo else True
-        if not person:
+        if declined:
+            value = declined  # «сёл Гофицкого» → «Гофицкое», «хутора Ольховского» → «Ольховский»
+        elif not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
         elif village:
             value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
@@ -701,36 +711,117 @@ BRANCH = re.compile(r"\s+(?:филиал|отделени)")  # a branch named a
 # territory noun («городах Алтайского края»)
 AFTER_SETTLEMENT = re.compile(r"(?!\s+[А-ЯЁ][а-яё-]+(?![а-яё-]|\s+(?:област|кра[яеюй]|республик|район|округ)))"
                               r"(?!\s+(?:област|кра[яеюй]|республик|район|округ|улус))")
-VILLAGE_WORD = r"(?i:сел[оаеу]|пос[её]л|деревн|станиц|хутор|аул)"  # full words only: «с.», «п.», «д.» are ambiguous
+# full words only, and the unambiguous abbreviations of a town-like settlement: «с.», «п.», «д.» are ambiguous
+VILLAGE_WORD = r"(?i:сел[оаеу]|с[её]л|пос[её]л|деревн|деревен|станиц|хутор|аул|слобод|пгт|рп|р\.\s?п\.|п\.\s?г\.\s?т\.)"
 # «города Майского», «п.Созимский» (not the plural «городов Центра»; «г.» also ends a year: «2019 г. Министерство»)
 TOWN_WORD = r"(?i:город(?:а|е|у|ом)?(?!\w)|пос\.|п\.)"
 
 
-def _marks_town_named_like_a_word(text: str, match: re.Match) -> bool:
-    """Whether the word after a settlement word (any kind, «г.», «посёлке») may be a town named like a word or a
-    person (Гай, Ясный: `gazetteer.find_settlement`): not after «г.» that ends a year («2019 г. Министерство»), nor
-    a name that goes on (`AFTER_SETTLEMENT`). Decides the gazetteer lookup, not whether an unlisted word is a place."""
+_PLACE_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
+PLACE_WORD = re.compile(_PLACE_WORD)
+NAME_AFTER_KIND = re.compile(rf"(?<![\w-])({SETTLEMENT_WORD})\s*({_PLACE_WORD})")
+SECOND_NAME_WORD = re.compile(rf"\s+({_PLACE_WORD})(?![а-яё-])(?!\s+(?:област|кра[яеюй]|республик|район|округ|улус))")
+# a village word in the plural (or a form that may be: «станицы», «деревни»), before a list of names («сёл Гофицкого,
+# Благодатного и Шангала», «в станицах Ладожской и Каневской», «в селах Андреевка и Лепокурово»)
+PLURAL_VILLAGE_WORD = re.compile(r"(?i:с[её]л(?:а|ах|ам|ами)?|селени(?:я|й|ях|ям|ями)|деревн(?:и|ях|ям|ями)|деревень"
+                                 r"|пос[её]лк(?:и|ов|ах|ам|ами)|станиц(?:ы|ах|ам|ами)?|хутор(?:а|ов|ах|ам|ами)"
+                                 r"|аул(?:ы|ов|ах|ам|ами)|слобод(?:ы|ах|ам|ами)?)")
+PLURAL_VILLAGE_LIST = re.compile(rf"(?<![\w-])({PLURAL_VILLAGE_WORD.pattern})\s+({_PLACE_WORD})")
+LIST_SEPARATOR = re.compile(rf"(,\s*|\s+и\s+)(?={_PLACE_WORD})")
+
+
+def _named_after_kind(text: str) -> list[tuple[str, int, str, bool]]:
+    """The names a settlement word puts after it, as (kind word, start, name, may be a town named like a word): one
+    word, or two that make a name («Село Красный Яр», «д. Малые Кабаны»); after a village word in the plural, every
+    name of its list («сёл Гофицкого, Благодатного, Донская Балка и Шангала»), which ends at «и» and its name."""
+    found = {}
+    for m in NAME_AFTER_KIND.finditer(text):
+        if m.group(1)[0].isupper() and inside_quotes(text, m.start()):
+            continue  # «Село Зелёное» in quotes names a firm or a festival
+        word = _settlement_name_at(text, m.start(2), m.end(2))
+        found[m.start(2)] = (m.group(1), m.start(2), word, _marks_town_named_like_a_word(text, m, len(word)))
+    for m in PLURAL_VILLAGE_LIST.finditer(text):  # (the bare «сел» too: before a list it is no verb)
+        kind, start, end = m.group(1), m.start(2), m.end(2)
+        while True:
+            word = _settlement_name_at(text, start, end)
+            first = parses(word.lower())[0]
+            if " " not in word and {"Name", "Surn", "Patr"} & set(first.tag.grammemes) and first.score >= 0.5:
+                break  # a person («сел Иванов, Петров …»: the verb), no village of the list
+            separator = LIST_SEPARATOR.match(text, start + len(word))
+            if start not in found and (separator or start != m.start(2)):
+                found[start] = (kind, start, word, False)  # a listed gazetteer town; not «Шангала» as Шангалы
+            if not separator or start != m.start(2) and "," not in text[start - 2:start]:
+                break  # the list ends after its «и»
+            start = separator.end()
+            end = PLACE_WORD.match(text, start).end()
+    return sorted(found.values(), key=lambda n: n[1])
+
+
+def _settlement_name_at(text: str, start: int, end: int) -> str:
+    """The settlement name that starts with the word text[start:end]: that word, or it and the next capitalised word
+    when the two make a place name in apposition («Донская Балка»; not «Ивановка Петровского района»)."""
+    second = SECOND_NAME_WORD.match(text, end)
+    if second and _two_word_place(text[start:second.end()], in_apposition=True):
+        return text[start:second.end()]
+    return text[start:end]
+
+
+def _marks_town_named_like_a_word(text: str, match: re.Match, length: int) -> bool:
+    """Whether the name (of `length` characters) after a settlement word (any kind, «г.», «посёлке») may be a town
+    named like a word or a person (Гай, Ясный: `gazetteer.find_settlement`): not after «г.» that ends a year («2019
+    г. Министерство»), nor a name that goes on (`AFTER_SETTLEMENT`). Decides the gazetteer lookup, not whether an
+    unlisted word is a place."""
     year = match.group(1) == "г." and re.search(r"\d\s*$", text[max(0, match.start() - 3):match.start()])
-    return not year and bool(AFTER_SETTLEMENT.match(text, match.end()))
+    return not year and bool(AFTER_SETTLEMENT.match(text, match.start(2) + length))
+
+
+VILLAGE_ABBREVIATION = r"(?:с|д|п|пос|ст|х)\.$"  # «с. Благодатное», «ст. Новоивановской»
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
     """Whether an unlisted word after a settlement word is kept as a village (`_village_name`) though the dictionary
-    reads no place rather than a name in it: after a village word always («в посёлке Сатис»), after a town word
-    unless the word may be a person's name («школы № 5 города Майского», «города Грязи», «п.Созимский»; not «Глава
-    города Дмитрий Юрьевич»)."""
+    reads no place rather than a name in it: after a village word always («в посёлке Сатис», «пгт Новоселицкое»),
+    after a town word unless the word may be a person's name («школы № 5 города Майского», «города Грязи»,
+    «п.Созимский»; not «Глава города Дмитрий Юрьевич»), after a village's abbreviation when it is an adjective, in the
+    nominative or the kind's gender, that is rather no person's name («с. Благодатное», «ст. Новоивановской»; not
+    «д. Петровская», «с. Иванов», «ст. Уголовного кодекса»)."""
     if re.match(VILLAGE_WORD, kind):
         return True
+    word_parses = parses(word.lower())
+    if re.match(VILLAGE_ABBREVIATION, kind) and "ADJF" in word_parses[0].tag:
+        agrees = word_parses[0].tag.case == "nomn" or any(
+            "ADJF" in p.tag and p.tag.gender == _kind_gender(kind) for p in word_parses)  # not «ст. Уголовного»
+        return agrees and not any(NAME_TAGS & set(p.tag.grammemes) and p.score >= word_parses[0].score
+                                  for p in word_parses)
     return bool(re.match(TOWN_WORD, kind)) and not any(
-        NAME_TAGS & set(p.tag.grammemes) and p.score >= 0.1 for p in parses(word.lower()))
+        NAME_TAGS & set(p.tag.grammemes) and p.score >= 0.1 for p in word_parses)
 
 
-def _village_name(word: str) -> str:
-    """A village name after its kind word, in the nominative: an adjective name is declined («станице Советской» →
-    «Советская»), a noun name stays as written (it is in apposition: «в посёлке Подъяпольское»)."""
+def _kind_gender(kind: str) -> str:
+    """The gender of a settlement word, which an adjective name declined with it shares: «села», «с.» neuter;
+    «деревни», «станицы», «слободы», «д.», «ст.» feminine; towns, «посёлка», «хутора», «аула», «пгт» masculine."""
+    kind = kind.lower()
+    if re.match(r"с\.|с[её]л", kind):
+        return "neut"
+    return "femn" if re.match(r"д\.|ст\.|деревн|станиц|слобод", kind) else "masc"
+
+
+def _oblique_adjective(word: str) -> bool:
+    """A one-word name the dictionary reads first as an adjective in a case other than the nominative («Благодатного»,
+    «Советской»): declined with its kind word, so of the kind word's gender."""
+    if " " in word:
+        return False
+    parse = parses(word.lower())[0]
+    return "ADJF" in parse.tag and parse.tag.case != "nomn"
+
+
+def _village_name(word: str, gender: str | None = None) -> str:
+    """A village name after its kind word, in the nominative: an adjective name is declined, in the gender of its kind
+    word when known («станице Советской» → «Советская», «сёл Благодатного» → «Благодатное»), a noun name stays as
+    written (it is in apposition: «в посёлке Подъяпольское»)."""
     parse = parses(word.lower())[0]
     if "ADJF" in parse.tag and parse.tag.case != "nomn":
-        form = parse.inflect({"nomn"})
+        form = parse.inflect({"nomn", "sing", gender} if gender else {"nomn"})
         return _capital(form.word) if form else word
     return word
 
