@@ -828,7 +828,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     found = find_dates(text, article.year)
     relative = relative_dates(text, article.published)  # a day («вчера») before a month, a year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
-        [d for d in relative if d.kind == "day"] or [d for d in found if d.kind == "month"] or \
+        [d for d in relative if d.kind == "day"] or [d for d in found + relative if d.kind == "month"] or \
         [d for d in found + relative if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
