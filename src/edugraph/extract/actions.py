@@ -9,7 +9,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.status import tells_future
+from edugraph.extract.status import starts_future, tells_future
 from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import main_words, nominative_phrase, same_organisation
 from edugraph.text import fold, parses
@@ -63,9 +63,10 @@ FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|пла�
 
 
 def _future(text: str, at: int) -> bool:
-    """«В Донецке откроют технопарк», «планируют открыть», "will open": an action still to come did not happen on
-    the publication date."""
-    return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:]))
+    """«В Донецке откроют технопарк», «планируют открыть», «появится центр», "will open": an action still to come did
+    not happen on the publication date."""
+    return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:])
+                or starts_future(text[at:]))
 
 
 # a place after «с»/«из»/"from"/"with" is where someone or something came from, not where the action was

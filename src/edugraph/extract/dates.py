@@ -41,8 +41,9 @@ PATTERNS = [
                          r"(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])")),  # "in October 2017", "in May"
     # «на сентябрь 2017 года», «к сентябрю 2023 года», «к концу сентября»: a month planned or a deadline month
     ("month", re.compile(r"(?<!\w)(?:на\s+(?P<m2>январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|"
-                         r"ноябрь|декабрь)|к\s+(?:(?:концу|началу|середине)\s+" + _RU_MONTH.format("m3") + r"|(?P<m4>январю|"
-                         r"февралю|марту|апрелю|маю|июню|июлю|августу|сентябрю|октябрю|ноябрю|декабрю)))"
+                         r"ноябрь|декабрь)|к\s+(?:(?:концу|началу|середине)\s+" + _RU_MONTH.format("m3")
+                         + r"|(?P<m4>январю|февралю|марту|апрелю|маю|июню|июлю|августу|сентябрю|октябрю|ноябрю|"
+                         r"декабрю)))"
                          + _YEAR.format("y") + r"(?![\w-])", re.I)),
     ("year", re.compile(r"(?:весной|летом|осенью|зимой|(?<!\w)(?:в|во|к|до)\s+(?:начале|конце|середине|началу|концу|"
                         r"середины|конца|начала|(?:перв|втор)\w+\s+(?:половин|полугоди)\w+|"
@@ -189,7 +190,8 @@ _YEAR_PHRASE = (
     rf"|(?:(?:in|during)\s+)?(?:the\s+)?{_SEASON_EN}\s+of\s+(?P<q6>this|last|next)\s+year(?![\w-])"
     rf"|(?<!for\s)(?<!of\s)(?P<q7>this|last|next)\s+{_SEASON_EN}(?![\w-])")
 # a month relative to the present one: «в этом месяце», "next month"
-_MONTH_PHRASE = r"в\s+(?P<m1>этом|текущем|прошлом|минувшем|следующем|будущем)\s+месяце|(?<!for\s)(?P<m2>this|last|next)\s+month"
+_MONTH_PHRASE = r"в\s+(?P<m1>этом|текущем|прошлом|минувшем|следующем|будущем)\s+месяце|" \
+                r"(?<!for\s)(?P<m2>this|last|next)\s+month"
 _NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
             "девять": 9, "десять": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
@@ -214,6 +216,10 @@ RELATIVE = re.compile(
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
 
 
+_DAY_WORD = r"(?:вчера|сегодня|завтра|yesterday|today|tomorrow)"
+DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD})+(?!\w)", re.I)
+
+
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
     «в следующем году», "next year", «с началом учебного года» resolved against the ISO publication date (a weekday
@@ -233,7 +239,10 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     year = int(published[:4])
     base = datetime.date.fromisoformat(published[:10]) if len(published[:10]) == 10 else None
     out = []
+    listed = {i for m in DAYS_LISTED.finditer(text) for i in range(m.start(), m.end())}
     for m in RELATIVE.finditer(text):
+        if m.group("day") and m.start() in listed:
+            continue  # «вчера, сегодня, завтра», "yesterday, today, tomorrow": past, present and future, no day
         if m.group("year_phrase"):  # «до конца года», "early next year"
             qualifier = next((q for q in m.group("q1", "q2", "q3", "q4", "q5", "q6", "q7") if q), "")
             out.append(DateMention(m.start(), m.end(), str(year + year_shift(qualifier.split()[-1] if qualifier
