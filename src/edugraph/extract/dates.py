@@ -220,6 +220,14 @@ _DAY_WORD = r"(?:вчера|сегодня|завтра|yesterday|today|tomorrow
 DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD})+(?!\w)", re.I)
 
 
+def all_dates(text: str, year: int | None, published: str | None) -> list[DateMention]:
+    """The dates of `find_dates` and then those of `relative_dates` outside them («в июне текущего года» is one
+    month, not also «текущего года»)."""
+    found = find_dates(text, year)
+    return found + [r for r in relative_dates(text, published)
+                    if not any(d.start <= r.start < d.end_pos for d in found)]
+
+
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """«вчера», «в минувшую пятницу», "yesterday", "on Friday", «в День знаний», «в День учителя», «в этом году»,
     «в следующем году», "next year", «с началом учебного года» resolved against the ISO publication date (a weekday

@@ -8,7 +8,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events, day_of_the_news
-from edugraph.extract.dates import find_dates, relative_dates
+from edugraph.extract.dates import all_dates, find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
@@ -1155,7 +1155,7 @@ def counted_openings(article: Article) -> list[dict]:
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
         name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
-        dates = [d for d in find_dates(text, article.year) + relative_dates(text, article.published)
+        dates = [d for d in all_dates(text, article.year, article.published)
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
