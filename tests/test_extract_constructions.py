@@ -1654,3 +1654,14 @@ def test_counted_openings_to_come_and_tallies():
     text = "By the end of 2022, 9 IT-Cube digital education centers for children will be created in Bashkortostan."
     events = extract_facts(text, "en", {"date": "2021-02-04"})["events"]
     assert [(e["date"], e.get("planned")) for e in events] == [("2022", True)]
+
+
+def test_school_years_relative_to_the_publication_date():
+    """«в новом учебном году планируется открыть ещё 14 центров» (n_07, January 2021: 2021), "By the new school
+    year, another sixty-one Growth Point Centers" (en_73), «В этом учебном году школьный этап» (l_08): the start
+    year of the school year named."""
+    text = "В Пермском крае в новом учебном году планируется открыть ещё 14 центров «Точка роста»."
+    events = extract_facts(text, "ru", {"date": "2021-01-22"})["events"]
+    assert [(e["name"], e["date"]) for e in events] == [("Открытие ещё 14 центров «Точка роста»", "2021")]
+    assert [d.date for d in relative_dates("By the new school year; в этом учебном году", "2022-05-30")] == \
+        ["2022", "2021"]

@@ -127,7 +127,7 @@ def year_shift(word: str) -> int:
     "next" → +1; «этого», «текущего», "this" → 0)."""
     low = word.lower()
     return -1 if re.match(r"прошл|минувш|предыдущ|last|previous", low) else \
-        1 if re.match(r"следующ|будущ|наступающ|next|coming", low) else 0
+        1 if re.match(r"следующ|будущ|наступающ|next|coming|upcoming", low) else 0
 
 
 def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
@@ -207,6 +207,9 @@ RELATIVE = re.compile(
     r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
+    r"|(?<!\w)(?P<school_year>(?:в|во|к)\s+(?P<sq1>нов|следующ|будущ|эт|текущ|нынешн|прошл|минувш|предыдущ)\w*\s+"
+    r"учебн\w+\s+году|(?:in|by|during)\s+(?:the\s+)?(?P<sq2>new|next|this|current|last|previous|coming|upcoming)\s+"
+    r"(?:school|academic)\s+year)(?![\w-])"  # «в новом учебном году», "by the new school year": its start year
     r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
     r"|(?<!\w)(?P<this_year>в\s+(?:этом|текущем|нынешнем)\s+году|this\s+year)(?!\w)"
     r"|(?<!\w)(?P<next_year>в\s+(?:следующем|будущем|наступающем)\s+году|(?<!for\s)(?<!of\s)next\s+year)(?!\w)"
@@ -218,6 +221,27 @@ RELATIVE = re.compile(
 
 _DAY_WORD = r"(?:вчера|сегодня|завтра|yesterday|today|tomorrow)"
 DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD})+(?!\w)", re.I)
+
+
+def _school_year_start(qualifier: str, published: str) -> int | None:
+    """The start year of the school year a qualifier names from the ISO publication date: the new one starts (or
+    started) in September of the publication year, the next one then too until August and a year later from
+    September; this one is the year of the last September, the last one a year before it. None for all but «новом»
+    when the publication date has no month.
+
+    >>> [_school_year_start(q, "2021-01-22") for q in ("нов", "следующ", "эт", "прошл")]
+    [2021, 2021, 2020, 2019]
+    >>> [_school_year_start(q, "2021-10-05") for q in ("new", "next", "this", "last")]
+    [2021, 2022, 2021, 2020]
+    """
+    year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else None
+    shift = year_shift(qualifier)
+    if qualifier.lower().startswith(("нов", "new")):
+        return year
+    if month is None:
+        return None
+    current = year if month >= 9 else year - 1
+    return current + 1 if shift > 0 else current + shift
 
 
 def all_dates(text: str, year: int | None, published: str | None) -> list[DateMention]:
@@ -262,6 +286,11 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             month = int(published[5:7]) - 1 + year_shift(m.group("m1") or m.group("m2"))
             out.append(DateMention(m.start(), m.end(), f"{year + month // 12:04d}-{month % 12 + 1:02d}", None,
                                    "month"))
+            continue
+        if m.group("school_year"):
+            start = _school_year_start(m.group("sq1") or m.group("sq2"), published)
+            if start:
+                out.append(DateMention(m.start(), m.end(), str(start), None, "year"))
             continue
         if m.group("this_year") or m.group("next_year"):  # «пройдёт в следующем году», "next year"
             out.append(DateMention(m.start(), m.end(), str(year + bool(m.group("next_year"))), None, "year"))
