@@ -1144,7 +1144,8 @@ SINCE = re.compile(r"(?:(?<!\w)с|since|за|in)\s*$", re.I)  # «с 2019 год
 def counted_openings(article: Article) -> list[dict]:
     """Opening events of the sentences that report openings counted or planned, one per sentence (extension key
     `_sentences`: their spans; a count told again on the same date, in the headline and the text, is one opening)."""
-    found, (before, after) = [], COUNTED_OPENING[article.lang]
+    found: dict[tuple, dict] = {}  # by count and date
+    before, after = COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
         if not OPEN_VERB[article.lang].search(text):
@@ -1162,13 +1163,13 @@ def counted_openings(article: Article) -> list[dict]:
                  "participants": None, "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
-        told = next((f for f in found if _count(f["name"]) == _count(name) and f["date"] == event["date"]), None)
+        told = found.get((_count(name), event["date"]))
         if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
             told["_sentences"].append((s, e))
             told["name"] = max(told["name"], name, key=len)
             continue
-        found.append(event)
-    return found
+        found[_count(name), event["date"]] = event
+    return list(found.values())
 
 
 _SMALL_NUMBERS = (("двадцат", 20), ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
