@@ -1654,6 +1654,11 @@ def test_counted_openings_to_come_and_tallies():
     text = "By the end of 2022, 9 IT-Cube digital education centers for children will be created in Bashkortostan."
     events = extract_facts(text, "en", {"date": "2021-02-04"})["events"]
     assert [(e["date"], e.get("planned")) for e in events] == [("2022", True)]
+    text = ("Игорь Артамонов отметил, что в этом году в Липецкой области открывается 42 центра образования. По данным "
+            "пресс-службы, ещё три таких объекта появятся к сентябрю 2023 года.")  # k_07, u_04
+    events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
+    assert [(e["name"], e["date"]) for e in events] == [("Открытие 42 центра", "2020"),
+                                                        ("Открытие ещё три таких объекта", "2023-09")]
 
 
 def test_school_years_relative_to_the_publication_date():

@@ -1107,7 +1107,7 @@ _COUNT_WORD = {"ru": r"(?:дв(?:а|е|ух)|тр(?:и|[её]х)|четыр(?:е
                "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"}
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 _OBJECT = {"ru": r"(?:центр|школ|технопарк|кванториум|IT-куб|«?точ\w+\s+рост|детск\w+\s+сад|сад(?:а|ов)\b|учреждени|"
-                 r"площадк|мастерск|пространств|корпус)\w*»?",
+                 r"площадк|мастерск|пространств|корпус|объект)\w*»?",  # «ещё три таких объекта появятся»
            "en": r"(?:cent(?:re|er)s?|schools?|technoparks?|kvantoriums?|kindergartens?|institutions?|spaces|sites|"
                  r"[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?)(?!\w)"}
 # «центры в 22 школах», "in 72 schools": the places where something opens, not a count of what opens
