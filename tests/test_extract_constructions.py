@@ -1594,3 +1594,79 @@ def test_a_marathon_of_openings_is_an_opening():
     text = "29 сентября 2020 года в Липецкой области прошёл Всероссийский марафон открытий центров «Точка роста»."
     events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
     assert [e["type"] for e in events if "арафон" in e["name"]] == ["opening"]
+
+
+def test_planned_and_due_months_and_parts_of_years():
+    """«запланировано на сентябрь 2017 года» (u_01), «появятся к сентябрю 2023 года» (u_04), «к концу 2019 года»
+    (o_03), "by the end of 2020" (en_35), "at the end of 2015" (en_90), "in late 2019", "by 2024" (en_25), «к 2025
+    году» (a_13); a day or month followed by the year relative to the article's («в июне текущего года», u_01)."""
+    from edugraph.extract.dates import find_dates
+    text = ("Открытие технопарка запланировано на сентябрь 2017 года, ещё три объекта появятся к сентябрю 2023 года, "
+            "к концу 2019 года и к 2025 году. Сайт начнет функционировать в июне текущего года, а 1 сентября "
+            "прошлого года открылась школа.")
+    assert [d.date for d in find_dates(text, 2017)] == ["2017-09", "2023-09", "2019", "2025", "2017-06", "2016-09-01"]
+    text = "By the end of 2020 another 96 will appear; at the end of 2015, in late 2019 and by 2024. In March of last year"
+    assert [d.date for d in find_dates(text, 2020)] == ["2020", "2015", "2019", "2024", "2019-03"]
+    assert find_dates("на августовском совещании к 2024 участникам", 2020) == []
+
+
+def test_relative_days_years_and_months():
+    """«Завтра в Мурманске состоится торжественное открытие» (u_03), «до конца года» (l_02), «К концу этого года»
+    (o_03), «этой осенью» (p_05), "By the end of the year" (en_25), "At the end of last year" (en_55), "early next
+    year", «в прошлом месяце»; «вчера, сегодня, завтра» listed together names no day."""
+    text = ("Завтра в Мурманске состоится открытие. Ремонт закончат до конца года, К концу этого года и этой осенью. "
+            "At the end of last year, early next year, в прошлом месяце.")
+    assert [d.date for d in relative_dates(text, "2017-10-16")] == \
+        ["2017-10-17", "2017", "2017", "2017", "2016", "2018", "2017-09"]
+    assert relative_dates("«Система образования: вчера, сегодня, завтра» and yesterday, today and tomorrow",
+                          "2021-03-26") == []
+
+
+def test_opening_verbs_of_every_tense_and_voice():
+    """«В Вологде появится первый центр IT-творчества» (d_05: to come, undated, no opening of the publication day),
+    «технопарк должен появиться … ориентировочно в октябре» (p_05), "we plan to launch the Quantorium mobile
+    children's technopark" (en_91), "The first Quantorium in the republic was created in Syktyvkar in 2017" (en_91),
+    «распахнула двери средняя общеобразовательная школа» (h_03)."""
+    events = extract_facts("В Вологде появится первый центр IT-творчества «IT-куб».", "ru",
+                           {"date": "2018-04-15"})["events"]
+    assert events == []
+    text = ("In late October this year, we plan to launch the Quantorium mobile children’s technopark. "
+            "The first “Quantorium” in the republic was created in Syktyvkar in 2017.")
+    events = extract_facts(text, "en", {"date": "2020-06-01"})["events"]
+    assert [(e["type"], e["date"], bool(e.get("planned"))) for e in events] == \
+        [("opening", "2020-10", True), ("opening", "2017", False)]
+    text = "1 сентября 2020 года в селе Княжево распахнула двери средняя общеобразовательная школа № 1 села Княжево."
+    events = extract_facts(text, "ru", {"date": "2020-09-01"})["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-01")]
+
+
+def test_counted_openings_to_come_and_tallies():
+    """«Два новых центра появятся в 2023 году» (n_04) and «ещё три таких объекта появятся к сентябрю 2023 года»
+    (u_04) are counted openings to come; «Всего в регионе за пять лет создано 383 центра» (a_11) is a tally; a
+    headline that repeats the text's count is one opening (a_11); "will be created" (en_01)."""
+    text = "Два новых центра появятся в 2023 году: в Бийске и в Славгороде."
+    events = extract_facts(text, "ru", {"date": "2021-07-30"})["events"]
+    assert [(e["name"], e["date"], e.get("planned")) for e in events] == [("Открытие Два новых центра", "2023", True)]
+    text = ("В Якутии в 2023 году создано 66 центров «Точка роста»\n\nВ Якутии в 2023 году создано 66 центров "
+            "образования «Точка роста». Всего в регионе за пять лет создано 383 центра «Точка роста».")
+    events = extract_facts(text, "ru", {"date": "2023-12-21"})["events"]
+    assert [(e["name"], e["date"]) for e in events] == [("Открытие 66 центров образования «Точка роста»", "2023")]
+    text = "By the end of 2022, 9 IT-Cube digital education centers for children will be created in Bashkortostan."
+    events = extract_facts(text, "en", {"date": "2021-02-04"})["events"]
+    assert [(e["date"], e.get("planned")) for e in events] == [("2022", True)]
+    text = ("Игорь Артамонов отметил, что в этом году в Липецкой области открывается 42 центра образования. По данным "
+            "пресс-службы, ещё три таких объекта появятся к сентябрю 2023 года.")  # k_07, u_04
+    events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
+    assert [(e["name"], e["date"]) for e in events] == [("Открытие 42 центра", "2020"),
+                                                        ("Открытие ещё три таких объекта", "2023-09")]
+
+
+def test_school_years_relative_to_the_publication_date():
+    """«в новом учебном году планируется открыть ещё 14 центров» (n_07, January 2021: 2021), "By the new school
+    year, another sixty-one Growth Point Centers" (en_73), «В этом учебном году школьный этап» (l_08): the start
+    year of the school year named."""
+    text = "В Пермском крае в новом учебном году планируется открыть ещё 14 центров «Точка роста»."
+    events = extract_facts(text, "ru", {"date": "2021-01-22"})["events"]
+    assert [(e["name"], e["date"]) for e in events] == [("Открытие ещё 14 центров «Точка роста»", "2021")]
+    assert [d.date for d in relative_dates("By the new school year; в этом учебном году", "2022-05-30")] == \
+        ["2022", "2021"]

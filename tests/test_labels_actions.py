@@ -19,7 +19,7 @@ from support.articles import resolved
 
 ARTICLES = Path(__file__).parent / "dev" / "articles"
 # an opening of a «Точка роста» centre, a visit to a region, a visit named by its place (the object not found)
-REAL = ("real_ru_a_11_yakutia_point_of_growth", "real_ru_g_04_kursk_kravtsov_visit",
+REAL = ("real_ru_n_03_novosibirsk_points_of_growth_order", "real_ru_g_04_kursk_kravtsov_visit",
         "real_en_32_sochi_sirius_putin_lukashenko_visit")
 
 
@@ -95,7 +95,7 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
         for event in resolve_article(article, facts).events:
             if event.action:
                 found[event.wording, event.start] = event.labels
-    assert found["Открытие Точка роста", "2023"].ru == "Открытие центра «Точка роста», Республика Саха (Якутия), 2023"
+    assert found["Открытие Точка роста", "2021-12-13"].ru == "Открытие центра «Точка роста», 13 декабря 2021"
     assert found["Посещение Курская область", "2024-12-04"] == Labels(
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
     assert found["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \

@@ -8,8 +8,8 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.dates import find_dates, relative_dates
-from edugraph.extract.status import tells_future
+from edugraph.extract.dates import all_dates
+from edugraph.extract.status import starts_future, tells_future
 from edugraph.extract.mentions import Article, Mention, located_at
 from edugraph.extract.names import main_words, nominative_phrase, same_organisation
 from edugraph.text import fold, parses
@@ -43,8 +43,8 @@ def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
     the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
     (not stated)."""
     text = article.text[s:e]
-    found = [d for d in find_dates(text, article.year) if d.kind in ("day", "range", "month", "year", "school_year")]
-    found += relative_dates(text, article.published)
+    found = [d for d in all_dates(text, article.year, article.published)
+             if d.kind in ("day", "range", "month", "year", "school_year")]
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
     return day_of_the_news(article, (s, e), _future(text, at - s)), False
@@ -63,9 +63,10 @@ FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|пла�
 
 
 def _future(text: str, at: int) -> bool:
-    """«В Донецке откроют технопарк», «планируют открыть», "will open": an action still to come did not happen on
-    the publication date."""
-    return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:]))
+    """«В Донецке откроют технопарк», «планируют открыть», «появится центр», "will open": an action still to come did
+    not happen on the publication date."""
+    return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:])
+                or starts_future(text[at:]))
 
 
 # a place after «с»/«из»/"from"/"with" is where someone or something came from, not where the action was

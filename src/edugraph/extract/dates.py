@@ -39,11 +39,24 @@ PATTERNS = [
                          r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)"
                          r"(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])")),  # "in October 2017", "in May"
-    ("year", re.compile(r"(?:весной|летом|осенью|зимой|в\s+(?:начале|конце|середине)|in\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|"
-                        r"beginning|end|middle)\s+of)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", re.I)),
+    # «на сентябрь 2017 года», «к сентябрю 2023 года», «к концу сентября»: a month planned or a deadline month
+    ("month", re.compile(r"(?<!\w)(?:на\s+(?P<m2>январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|"
+                         r"ноябрь|декабрь)|к\s+(?:(?:концу|началу|середине)\s+" + _RU_MONTH.format("m3")
+                         + r"|(?P<m4>январю|февралю|марту|апрелю|маю|июню|июлю|августу|сентябрю|октябрю|ноябрю|"
+                         r"декабрю)))"
+                         + _YEAR.format("y") + r"(?![\w-])", re.I)),
+    ("year", re.compile(r"(?:весной|летом|осенью|зимой|(?<!\w)(?:в|во|к|до)\s+(?:начале|конце|середине|началу|концу|"
+                        r"середины|конца|начала|(?:перв|втор)\w+\s+(?:половин|полугоди)\w+|"
+                        r"(?:перв|втор|трет|четв[её]рт)\w+\s+квартал\w*)|"
+                        r"(?<!\w)(?:in|at|by|until|before|towards?|from|since|during)\s+(?:the\s+)?(?:spring|summer|"
+                        r"autumn|fall|winter|beginning|start|end|middle|(?:first|second)\s+half|"
+                        r"(?:first|second|third|fourth)\s+quarter)\s+of|"
+                        r"(?<!\w)(?:in\s+)?(?:early|late|mid-?)\s*(?=(?:19|20)\d\d))"  # "in late 2019", "mid-2019"
+                        r"\s*(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?(?![\w/–-])", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
-    # «в 2020 году», "in 2020"
-    ("year", re.compile(r"(?<!\w)(?:в|in)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:году|г\.)|(?![\w/–-]))", re.I)),
+    # «в 2020 году», "in 2020"; a target year: «к 2024 году», "by 2024"
+    ("year", re.compile(r"(?<!\w)(?:(?:в|in|by)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:году|г\.)|(?![\w/–-]))|"
+                        r"к\s+(?P<y2>(?:19|20)\d\d)\s*(?:году|г\.))", re.I)),
 ]
 
 
@@ -102,19 +115,39 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# a day or month without a year followed by the year relative to the article's: «1 сентября прошлого года»,
+# «в июне текущего года», "on September 1 this year", "in March of last year"
+YEAR_AFTER = re.compile(r",?\s+(?:(?:of\s+)?(?:the\s+)?(?P<en>this|last|next|current|previous|coming)\s+year|"
+                        r"(?P<ru>этого|текущего|нынешнего|прошлого|минувшего|предыдущего|следующего|будущего|"
+                        r"наступающего)\s+года)(?!\w)", re.I)
+
+
+def year_shift(word: str) -> int:
+    """-1, 0 or +1: the year a qualifier points at from the present one («прошлого», "last" → -1; «следующего»,
+    "next" → +1; «этого», «текущего», "this" → 0)."""
+    low = word.lower()
+    return -1 if re.match(r"прошл|минувш|предыдущ|last|previous", low) else \
+        1 if re.match(r"следующ|будущ|наступающ|next|coming|upcoming", low) else 0
+
+
 def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     groups = m.groupdict()
-    y = int(groups["y"]) if groups.get("y") else year
+    end_pos = m.end()
     if kind in ("school_year", "year"):
-        return DateMention(m.start(), m.end(), groups["y"], None, kind)
+        return DateMention(m.start(), end_pos, groups["y"] or groups.get("y2"), None, kind)
+    after = YEAR_AFTER.match(m.string, m.end()) if not groups.get("y") and year else None
+    if after:  # «в сентябре прошлого года»
+        year, end_pos = year + year_shift(after.group("en") or after.group("ru")), after.end()
+    y = int(groups["y"]) if groups.get("y") else year
     if kind == "month":
-        return DateMention(m.start(), m.end(), f"{y:04d}-{_month(groups['m2']):02d}", None, kind) if y else None
+        month = _month(groups.get("m2") or groups.get("m3") or groups.get("m4"))
+        return DateMention(m.start(), end_pos, f"{y:04d}-{month:02d}", None, kind) if y else None
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
     start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
     end = _complete(_iso(y, month, int(groups["d2"])), y) if groups.get("d2") else None
     if not start or not is_real_date(start) or end and not is_real_date(end):  # «31 сентября»: a typo, no date
         return None  # (it failed the build: no xsd:date)
-    return DateMention(m.start(), m.end(), start, end, kind)
+    return DateMention(m.start(), end_pos, start, end, kind)
 
 
 DATE_LINE = re.compile(r"^[^\w\n]*\d{1,2}[\s.]+\S+[\s.]+(?:19|20)\d\d\b[^\n]{0,20}$", re.M)
@@ -136,19 +169,47 @@ def publication_date(text: str, language: str | None = None) -> str | None:
 
 # ---------------------------------------------------------------- dates relative to the publication date
 
-_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "yesterday": -1, "today": 0}
+_DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
+                "yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
+                "the day after tomorrow": 2}
+_THIS = r"этого|текущего|нынешнего|прошлого|минувшего|предыдущего|следующего|будущего|наступающего"
+_PART_RU = r"(?:конц[еау]|начал[еау]|середин[еуы]|(?:перв|втор)\w+\s+(?:половин|полугоди)\w+|" \
+           r"(?:перв|втор|трет|четв[её]рт)\w+\s+квартал\w*)"
+_PART_EN = r"(?:end|beginning|start|middle|(?:first|second)\s+half|(?:first|second|third|fourth)\s+quarter)"
+_SEASON_RU = r"(?:осенью|весной|летом|зимой)"
+_SEASON_EN = r"(?:spring|summer|autumn|fall|winter)"
+# a year told relative to the present one: «до конца года», «в начале следующего года», «этой осенью», «летом
+# прошлого года», "by the end of the year", "at the end of last year", "early next year", "this autumn"
+_YEAR_PHRASE = (
+    rf"(?:в|во|к|до)\s+{_PART_RU}\s+(?:(?P<q1>{_THIS})\s+)?года(?!\w)"
+    rf"|(?P<q2>эт|прошл|следующ|будущ|нынешн|минувш)(?:ой|им)\s+{_SEASON_RU}(?!\w)"
+    rf"|{_SEASON_RU}\s+(?P<q3>{_THIS})\s+года(?!\w)"
+    rf"|(?:in|at|by|until|before|towards?|from|since|during)\s+(?:the\s+)?{_PART_EN}\s+of\s+"
+    rf"(?:(?P<q4>this|last|next|the\s+current|the\s+previous|the\s+coming)\s+|the\s+)year(?![\w-])"
+    rf"|(?:(?:in|until|by|from)\s+)?(?:early|late|later|earlier|mid-?)\s*(?P<q5>this|last|next)\s+year(?![\w-])"
+    rf"|(?:(?:in|during)\s+)?(?:the\s+)?{_SEASON_EN}\s+of\s+(?P<q6>this|last|next)\s+year(?![\w-])"
+    rf"|(?<!for\s)(?<!of\s)(?P<q7>this|last|next)\s+{_SEASON_EN}(?![\w-])")
+# a month relative to the present one: «в этом месяце», "next month"
+_MONTH_PHRASE = r"в\s+(?P<m1>этом|текущем|прошлом|минувшем|следующем|будущем)\s+месяце|" \
+                r"(?<!for\s)(?P<m2>this|last|next)\s+month"
 _NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
             "девять": 9, "десять": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = re.compile(
-    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|yesterday|today|накануне(?=\s*(?:[,.]|(?:в|во|на)\s)))(?!\w)"
+    r"(?<!\w)(?P<day>позавчера|вчера|сегодня|послезавтра|завтра|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|"
+    r"yesterday|today|tomorrow|накануне(?=\s*(?:[,.]|(?:в|во|на)\s)))(?!\w)"
+    r"|(?<!\w)(?P<year_phrase>" + _YEAR_PHRASE + r")"
+    r"|(?<!\w)(?P<month_phrase>" + _MONTH_PHRASE + r")(?![\w-])"
     r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
     r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"
     r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)\s+(?:год|года|лет|years?)\s+(?:назад|тому\s+назад|ago)(?!\w)"  # «три года назад»
+    r"|(?<!\w)(?P<school_year>(?:в|во|к)\s+(?P<sq1>нов|следующ|будущ|эт|текущ|нынешн|прошл|минувш|предыдущ)\w*\s+"
+    r"учебн\w+\s+году|(?:in|by|during)\s+(?:the\s+)?(?P<sq2>new|next|this|current|last|previous|coming|upcoming)\s+"
+    r"(?:school|academic)\s+year)(?![\w-])"  # «в новом учебном году», "by the new school year": its start year
     r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
     r"|(?<!\w)(?P<this_year>в\s+(?:этом|текущем|нынешнем)\s+году|this\s+year)(?!\w)"
     r"|(?<!\w)(?P<next_year>в\s+(?:следующем|будущем|наступающем)\s+году|(?<!for\s)(?<!of\s)next\s+year)(?!\w)"
@@ -156,6 +217,39 @@ RELATIVE = re.compile(
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
+
+
+_DAY_WORD = r"(?:вчера|сегодня|завтра|yesterday|today|tomorrow)"
+DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD})+(?!\w)", re.I)
+
+
+def _school_year_start(qualifier: str, published: str) -> int | None:
+    """The start year of the school year a qualifier names from the ISO publication date: the new one starts (or
+    started) in September of the publication year, the next one then too until August and a year later from
+    September; this one is the year of the last September, the last one a year before it. None for all but «новом»
+    when the publication date has no month.
+
+    >>> [_school_year_start(q, "2021-01-22") for q in ("нов", "следующ", "эт", "прошл")]
+    [2021, 2021, 2020, 2019]
+    >>> [_school_year_start(q, "2021-10-05") for q in ("new", "next", "this", "last")]
+    [2021, 2022, 2021, 2020]
+    """
+    year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else None
+    shift = year_shift(qualifier)
+    if qualifier.lower().startswith(("нов", "new")):
+        return year
+    if month is None:
+        return None
+    current = year if month >= 9 else year - 1
+    return current + 1 if shift > 0 else current + shift
+
+
+def all_dates(text: str, year: int | None, published: str | None) -> list[DateMention]:
+    """The dates of `find_dates` and then those of `relative_dates` outside them («в июне текущего года» is one
+    month, not also «текущего года»)."""
+    found = find_dates(text, year)
+    return found + [r for r in relative_dates(text, published)
+                    if not any(d.start <= r.start < d.end_pos for d in found)]
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
@@ -177,7 +271,27 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     year = int(published[:4])
     base = datetime.date.fromisoformat(published[:10]) if len(published[:10]) == 10 else None
     out = []
+    listed = {i for m in DAYS_LISTED.finditer(text) for i in range(m.start(), m.end())}
     for m in RELATIVE.finditer(text):
+        if m.group("day") and m.start() in listed:
+            continue  # «вчера, сегодня, завтра», "yesterday, today, tomorrow": past, present and future, no day
+        if m.group("year_phrase"):  # «до конца года», "early next year"
+            qualifier = next((q for q in m.group("q1", "q2", "q3", "q4", "q5", "q6", "q7") if q), "")
+            out.append(DateMention(m.start(), m.end(), str(year + year_shift(qualifier.split()[-1] if qualifier
+                                                                             else "")), None, "year"))
+            continue
+        if m.group("month_phrase"):  # «в прошлом месяце», "next month": a month of the publication's year or next
+            if len(published[:10]) < 7:
+                continue
+            month = int(published[5:7]) - 1 + year_shift(m.group("m1") or m.group("m2"))
+            out.append(DateMention(m.start(), m.end(), f"{year + month // 12:04d}-{month % 12 + 1:02d}", None,
+                                   "month"))
+            continue
+        if m.group("school_year"):
+            start = _school_year_start(m.group("sq1") or m.group("sq2"), published)
+            if start:
+                out.append(DateMention(m.start(), m.end(), str(start), None, "year"))
+            continue
         if m.group("this_year") or m.group("next_year"):  # «пройдёт в следующем году», "next year"
             out.append(DateMention(m.start(), m.end(), str(year + bool(m.group("next_year"))), None, "year"))
             continue
@@ -189,7 +303,7 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
         if base is None:
             continue  # a day needs the day of publication
         if m.group("day"):
-            day = base + datetime.timedelta(days=_DAY_OFFSETS[m.group("day").lower()])
+            day = base + datetime.timedelta(days=_DAY_OFFSETS[re.sub(r"\s+", " ", m.group("day").lower())])
         elif m.group("knowledge"):
             day = datetime.date(base.year, 9, 1)
         elif m.group("teachers_day"):

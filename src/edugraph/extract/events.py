@@ -8,7 +8,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events, day_of_the_news
-from edugraph.extract.dates import find_dates, relative_dates
+from edugraph.extract.dates import all_dates, find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
@@ -374,11 +374,13 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             part["parent"] = whole["name"]
             part["date"] = part["date"] or whole["date"]
             part["place"] = part["place"] or whole["place"]
-    told = action_events(article, events, covered, main_sentences)
+    counted = counted_openings(article)  # «планируется открыть ещё два центра»: no action of one centre besides
+    counted_spans = {("opening", span) for event in counted for span in event.pop("_sentences")}
+    told = action_events(article, events, covered | counted_spans, main_sentences)
     if any(not e.get("parent") for e in told) and only is not None:
         # the lead's gathering is an action the article tells («открыли технопарк»)
         events = [e for e in events if e is not by_key.get(only)]
-    events = _without_bare_repeats(events + told) + counted_openings(article)
+    events = _without_bare_repeats(events + told) + counted
     _dated_by_its_parts(events)
     other_day = any(len(e["date"] or "") == 10 and e["date"] != (article.published or "")[:10] for e in events)
     for event in events:
@@ -828,7 +830,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     found = find_dates(text, article.year)
     relative = relative_dates(text, article.published)  # a day («вчера») before a month, a year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
-        [d for d in relative if d.kind == "day"] or [d for d in found if d.kind == "month"] or \
+        [d for d in relative if d.kind == "day"] or [d for d in found + relative if d.kind == "month"] or \
         [d for d in found + relative if d.kind == "year"]
     if at is not None and len(dates) > 1:
         dates = sorted(dates, key=lambda d: (_clause_gap(text, d.start, at - s), abs(d.start - (at - s))))
@@ -1096,20 +1098,20 @@ def _link_parent(article: Article, events: list[dict]) -> None:
 # Counted or planned openings (docs/EXTRACTION.md, «Gold convention: counted and planned openings»): «откроются 12
 # центров», «планируется открыть ещё два центра», «открыто 248 центров», «ввод в эксплуатацию пяти школ», "opened 56
 # new schools", "63 schools will be opened". A count of existing centres («работают 25 центров») has no opening verb.
-_OPEN_VERB = {"ru": r"(?:открыт[оыа]?|открыл[иа]?(?:сь)?|открылось|откро(?:ет|ют)(?:ся)?|открыть|"
-                    r"(?:ввод\w*|введен[оы]?)\s+в\s+эксплуатацию)",
-              "en": r"(?:opened|open|opens|commissioned|set\s+up|establish(?:ed)?)"}
-OPEN_VERB = {lang: re.compile(verb, re.I) for lang, verb in _OPEN_VERB.items()}
+# The verbs are data: data/gazetteers/actions.yaml, the opening's `counted_ru` / `counted_en`.
+_OPENING = next(a for a in gazetteer.load("actions")["actions"] if a["kind"] == "opening")
+OPEN_VERB = {lang: re.compile(r"(?:" + re.sub(r"\s+", "", _OPENING["counted_" + lang]) + ")", re.I)
+             for lang in ("ru", "en")}
 _COUNT_WORD = {"ru": r"(?:дв(?:а|е|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|(?:пят|шест|сем|восем|девят|десят)(?:ь|и)|"
                      r"(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и)|двадцат(?:ь|и)|нескольк\w+)",
                "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"}
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 _OBJECT = {"ru": r"(?:центр|школ|технопарк|кванториум|IT-куб|«?точ\w+\s+рост|детск\w+\s+сад|сад(?:а|ов)\b|учреждени|"
-                 r"площадк|мастерск|пространств|корпус)\w*»?",
+                 r"площадк|мастерск|пространств|корпус|объект)\w*»?",  # «ещё три таких объекта появятся»
            "en": r"(?:cent(?:re|er)s?|schools?|technoparks?|kvantoriums?|kindergartens?|institutions?|spaces|sites|"
                  r"[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?)(?!\w)"}
 # «центры в 22 школах», "in 72 schools": the places where something opens, not a count of what opens
-_NOT_AFTER_PREPOSITION = "".join(rf"(?<!(?<![\w-]){p}\s)" for p in ("в", "во", "на", "in", "at", "on", "of"))
+_NOT_AFTER_PREPOSITION = "".join(rf"(?<!(?<![\w-]){p}\s)" for p in ("в", "во", "на", "базе", "in", "at", "on", "of"))
 _NOT_A_DAY = r"(?!\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|" \
              r"march|april|may|june|july|august|september|october|november|december))"  # «5 сентября»: a date
 _FUNCTION_WORD = r"(?:the|a|an|of|in|on|at|to|for|в|во|на|по|с)\s"  # "opened 1 the first School": no count
@@ -1132,30 +1134,56 @@ COUNTED_OPENING = {lang: _counted_opening_patterns(lang) for lang in ("ru", "en"
 # «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
 THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
                         r"the\s+(?:region|republic)(?![\w-]))", re.I)
+# «Всего в регионе за пять лет создано 383 центра», "a total of 60 centres": a tally of years, not an opening
+TALLY = re.compile(r"(?<![\w-])(?:всего|в\s+общей\s+сложности|за\s+(?:[\w-]+\s+){0,2}?(?:лет|года|годы)|"
+                   r"in\s+total|a\s+total\s+of|over\s+(?:the\s+)?(?:past\s+|last\s+)?[\w-]+\s+years)(?![\w-])", re.I)
+CLAUSE_BREAK = re.compile(r",\s+(?:а|и|но|and|while|but)\s|;")
 SINCE = re.compile(r"(?:(?<!\w)с|since|за|in)\s*$", re.I)  # «с 2019 года», "since 2019": a span, dated by none
 
 
 def counted_openings(article: Article) -> list[dict]:
-    """Opening events of the sentences that report openings counted or planned, one per sentence."""
-    found, (before, after) = [], COUNTED_OPENING[article.lang]
+    """Opening events of the sentences that report openings counted or planned, one per sentence (extension key
+    `_sentences`: their spans; a count told again on the same date, in the headline and the text, is one opening)."""
+    found: dict[tuple, dict] = {}  # by count and date
+    before, after = COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
         if not OPEN_VERB[article.lang].search(text):
             continue  # a quick test before the patterns
         m = before.search(text) or after.search(text)
-        if not m:
+        if not m or TALLY.search(text, max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0),
+                                 m.end()):
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
         name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
-        dates = [d for d in find_dates(text, article.year) + relative_dates(text, article.published)
+        dates = [d for d in all_dates(text, article.year, article.published)
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
-                 "participants": None}
+                 "participants": None, "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
-        found.append(event)
-    return found
+        told = found.get((_count(name), event["date"]))
+        if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
+            told["_sentences"].append((s, e))
+            told["name"] = max(told["name"], name, key=len)
+            continue
+        found[_count(name), event["date"]] = event
+    return list(found.values())
+
+
+_SMALL_NUMBERS = (("двадцат", 20), ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
+                  ("пятнадцат", 15), ("дв", 2), ("тр", 3), ("четыр", 4), ("пят", 5), ("шест", 6), ("сем", 7),
+                  ("восем", 8), ("девят", 9), ("десят", 10), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+                  ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12))
+
+
+def _count(name: str) -> int | str:
+    """The count of a counted opening's name («Открытие ещё двух центров» → 2, "Opening of 12 sites" → 12)."""
+    words = re.findall(r"[\w-]+", name.lower())[1:]
+    word = next((w for w in words if w not in ("of", "ещё", "еще", "another", "more", "than", "over", "более",
+                                                "свыше", "около", "порядка")), "")
+    return int(word) if word.isdigit() else next((n for stem, n in _SMALL_NUMBERS if word.startswith(stem)), word)
 
 
 def _common_place(article: Article, places: list[Mention]) -> str | None:

@@ -14,6 +14,22 @@ def _future(lang: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(markers) + r")(?![\w-])", re.I)
 
 
+@functools.cache
+def _future_start() -> re.Pattern:
+    markers = gazetteer.load("events")["future_markers"]
+    return re.compile(r"(?:" + "|".join(markers["ru"] + markers["en"]) + r")(?![\w-])", re.I)
+
+
+def starts_future(text: str) -> bool:
+    """Whether a text starts with a future marker of either language: an opening verb that tells an opening to come
+    («появится центр», «откроют школу», "will open").
+
+    >>> starts_future("появится первый центр"), starts_future("появился первый центр")
+    (True, False)
+    """
+    return bool(_future_start().match(text))
+
+
 def tells_future(sentence: str, lang: str) -> bool:
     """Whether a sentence tells something to come («состоится», «откроют», «к 2022 году», "will").
 
