@@ -428,14 +428,27 @@ def _abbreviations() -> dict[str, list[str]]:
     return {fold(short): fold(full).split() for short, full in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _institutions() -> dict[str, str]:
+    """Each folded name of a listed institution (data/gazetteers/institutions.yaml) → its full name; shared
+    abbreviations stand for none."""
+    return {fold(name): full for lang in ("ru", "en") for name, full in gazetteer.institution_names(lang).items()
+            if full}
+
+
 @functools.lru_cache(maxsize=16384)
 def main_words(name: str) -> frozenset[str]:
     """Content-word lemmas of a name (stop words and digits removed; «Минпросвещения» stands for «Министерство
-    просвещения»).
+    просвещения»; a listed institution's short name, as a whole name, for its full name).
 
     >>> sorted(main_words("Минпросвещения России")) == sorted(main_words("Министерство просвещения России"))
     True
+    >>> main_words("ВолгГТУ") == main_words("Волгоградский государственный технический университет")
+    True
     """
+    full = _institutions().get(fold(name))
+    if full and fold(full) != fold(name):
+        return main_words(full)
     words = [part for w in re.findall(r"[\w-]+", fold(name)) for part in _abbreviations().get(w, [w])]
     lemmas = _one_country_word([lemma(w) for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit()])
     return frozenset(lemmas)
