@@ -225,3 +225,13 @@ def test_an_institutions_short_name_is_its_full_name():
     assert same_organisation("RANEPA", "Russian Presidential Academy of National Economy and Public Administration")
     assert not same_organisation("VSTU", "Volgograd State Technical University")
     assert not same_organisation("Krasnoyarsk Science Center SB RAS", "Russian Academy of Sciences")
+    assert same_organisation("КРИПКиПРО", "Кузбасский региональный институт повышения квалификации и переподготовки "
+                                          "работников образования")
+
+
+def test_two_listed_institutions_stay_two():
+    """real_en_30: "scientists from the Russian Academy of Education and the Russian Academy of Sciences" — the two
+    academies share two of three main words and were merged into the first."""
+    orgs = extract_facts("The congress brought together scientists from the Russian Academy of Education and the "
+                         "Russian Academy of Sciences, State Duma deputies and senators.", "en")["organisations"]
+    assert {"Russian Academy of Education", "Russian Academy of Sciences"} <= set(orgs)
