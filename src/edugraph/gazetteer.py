@@ -435,6 +435,52 @@ def organisation_class(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def institutions() -> list[dict]:
+    """Universities and federal education bodies (institutions.yaml): {ru, en, ru_short: […], en_short: […]}."""
+    rows = _table(load("institutions")["institutions"], ("ru", "en", "ru_short", "en_short"))
+    return [{**row, "ru_short": _split(row["ru_short"]), "en_short": _split(row["en_short"])} for row in rows]
+
+
+@functools.lru_cache(maxsize=2)
+def institution_names(lang: str) -> dict[str, str]:
+    """Every listed name of an institution in `lang` ("ru", "en": full and short names, those several institutions
+    share too) → its full name in that language ('' for a shared one)."""
+    names = {name: "" for name in load("institutions")["shared_short_names"][lang]}
+    for row in institutions():
+        names.update({name: row[lang] for name in [row[lang], *row[f"{lang}_short"]]})
+    return names
+
+
+def _case_forms(name: str) -> str:
+    """A pattern of a Russian one-word name in any case: «Рособрнадзор(а|у|ом|е)», «Юнарми(я|и|ю|ей)»,
+    «Росмолодеж(ь|и|ью)»; other names as written."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", name):
+        return re.escape(name).replace(r"\ ", r"\s+")
+    if name.endswith("ия"):
+        return re.escape(name[:-1]) + "(?:я|и|ю|ей)"
+    if name.endswith("ь"):
+        return re.escape(name[:-1]) + "(?:ь|и|ью)"
+    return re.escape(name) + "(?:а|у|ом|е)?"
+
+
+@functools.lru_cache(maxsize=2)
+def _institution_pattern(lang: str) -> re.Pattern:
+    names = sorted(institution_names(lang), key=len, reverse=True)
+    forms = "|".join(_case_forms(n) if lang == "ru" else re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
+
+
+_COMPOUND_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}\s$")  # "ISZF SB RAS", «ИСЗФ СО РАН»: a unit's abbreviation
+
+
+def find_institutions(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the listed institutions' names in a text of language `lang`, case-sensitive («МГИМО», "RANEPA"); not
+    the last word of a longer abbreviation ("SB RAS": the Siberian Branch)."""
+    return [m.span() for m in _institution_pattern(lang).finditer(text)
+            if not _COMPOUND_ABBREVIATION.search(text, max(0, m.start() - 12), m.start())]
+
+
+@functools.lru_cache(maxsize=1)
 def _roles() -> list[tuple[dict, list[re.Pattern]]]:
     return [(role, [re.compile(p, re.I) for p in role["patterns"]]) for role in load("roles")["roles"]]
 

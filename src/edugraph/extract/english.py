@@ -232,6 +232,13 @@ def _orgs(text: str, article: Article) -> list[Mention]:
                 out.append(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
     covered, starts = characters(out), {o.start for o in out}  # not a scan of `out` for each match
+    found = {o.value for o in out}
+    for start, end in gazetteer.find_institutions(text, "en"):  # "MGIMO", "Rosobrnadzor", "Russian Railways"
+        if start not in covered and starts.isdisjoint(range(start, end)) and text[start:end] not in found \
+                and not inside_quoted_name(text, start):  # once, and not "Hi-tech Russian Railways quantum"
+            out.append(Mention(start, end, text[start:end]))
+            covered.update(range(start, end))
+            starts.add(start)
     for m in FEDERAL_NAME.finditer(text):
         territory = m.group("territory")
         known = territory and (territory == "Russian Federation" or gazetteer.find_place(territory))

@@ -833,8 +833,8 @@ def _bare_adjective(word: str) -> bool:
 
 def _common_caps(word: str) -> bool:
     """An upper-case common word or place such as «НОВОСТИ», «ФОТО», «НИЖНИЙ НОВГОРОД» (a heading, not an
-    abbreviation)."""
-    if not word.isupper() or len(word) < 4:
+    abbreviation; a listed institution's, «МГИМО», is one)."""
+    if not word.isupper() or len(word) < 4 or word in gazetteer.institution_names("ru"):
         return False
     return bool(gazetteer.find_place(word.title())) or \
         all(word_is_known(w.lower()) and len(w) >= 4 for w in word.split())
@@ -862,6 +862,10 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
             taken.update(range(span.start, end))
+    for start, end in gazetteer.find_institutions(text, "ru"):  # «МГИМО», «Рособрнадзора» that the NER missed
+        if taken.isdisjoint(range(start, end)):
+            found.append(Mention(start, end, text[start:end]))
+            taken.update(range(start, end))
     person_starts = sorted(p.start for p in article.persons)
     for mention in found:  # cut before the first person inside
         after = bisect.bisect_right(person_starts, mention.start)

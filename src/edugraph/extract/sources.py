@@ -20,7 +20,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article
 from edugraph.extract.names import nominative_phrase
-from edugraph.text import parses
+from edugraph.text import fold, parses
 
 _CAPITALISED = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"  # «РИА Новости», "Realnoe Vremya", "Ura.ru"
 _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕНЗА,», "MOSCOW,"
@@ -82,7 +82,7 @@ def news_sources(article: Article) -> list[str]:
     out: list[str] = []
     for _, name in sorted(found):
         name = name.strip(" .,")
-        if _is_source(article, name) and name.lower() not in {o.lower() for o in out}:
+        if _is_source(article, name) and fold(name) not in {fold(o) for o in out}:  # «Ura.ru» and Ura.ru are one
             out.append(name)
     return out
 
