@@ -259,6 +259,8 @@ def test_a_portfolio_after_a_territory_is_the_posts_and_the_territory_decides_th
     (["главный редактор", "editor-in-chief"], "chief-editor"),
     (["детский омбудсмен", "уполномоченный по правам ребёнка"], "commissioner"),
     (["заместитель полпреда"], "deputy-envoy"),  # not the envoy
+    (["ведущий научный сотрудник", "chief research officer"], "researcher"),
+    (["директор департамента", "Director of the Department of State Policy"], "head-of-department"),
 ])
 def test_synonyms_and_contractions_of_a_post_have_one_role(titles, role):
     """A title, its contraction and its English equivalent are one role: two synonyms with different roles cost a
@@ -277,6 +279,8 @@ def test_synonyms_and_contractions_of_a_post_have_one_role(titles, role):
     ("заместитель начальника отдела", "министерство образования Приморского края", "deputy-head"),  # a unit's deputy
     ("председатель", "Правительственная комиссия по делам молодёжи", "chair"),  # a commission, not the government
     ("head", "Kazan Federal University", "head"),
+    ("директор", "Департамент образования и науки города Москвы", "head-of-department"),
+    ("director", "School No. 5", "director"),
 ])
 def test_a_generic_title_takes_the_office_its_organisation_names(title, org, role):
     assert gazetteer.find_role(title, org)["id"] == role
