@@ -229,3 +229,83 @@ def test_a_federal_bodys_english_name_in_lower_case_is_an_organisation():
 def test_a_portfolio_after_a_territory_is_the_posts_and_the_territory_decides_the_organisation(segment, post):
     from edugraph.extract.posts import ru_split_post
     assert ru_split_post(segment) == post
+
+
+# ---------------------------------------------------------------- the post lexicon (roles.yaml, post_words.yaml)
+
+@pytest.mark.parametrize("titles,role", [
+    (["советник директора по воспитанию", "Adviser to the Director"], "adviser-to-director"),  # not the director
+    (["замминистра", "зам. министра", "заместитель министра", "Deputy Minister"], "deputy-minister"),
+    (["вице-премьер", "заместитель председателя правительства Тульской области",
+      "первый зампред областного правительства", "Deputy Prime Minister"], "deputy-prime-minister"),
+    (["премьер-министр", "председатель правительства", "Prime Minister"], "prime-minister"),  # not a minister
+    (["заместитель декана", "замдекана", "deputy dean"], "deputy-dean"),  # not the dean
+    (["проректор", "заместитель ректора", "Pro-Rector", "vice rector"], "vice-rector"),  # not the rector
+    (["заместитель мэра", "deputy mayor", "заместитель заведующего", "зам. главы"], "deputy-head"),  # not the head
+    (["вице-президент", "senior vice president"], "vice-president"),  # not the president
+    (["завуч", "заместитель директора по УВР", "deputy head teacher"], "deputy-director"),
+    (["headmaster", "head teacher", "principal", "директор школы"], "director"),
+    (["научный руководитель", "Scientific Supervisor"], "scientific-supervisor"),  # «руководитель»: no head
+    (["классный руководитель", "class teacher"], "class-teacher"),
+    (["педагог-психолог", "психолог"], "psychologist"),  # not a teacher
+    (["учитель-логопед", "speech therapist"], "speech-therapist"),
+    (["педагог-организатор"], "teacher-organiser"),
+    (["воспитатель", "старший воспитатель", "kindergarten teacher"], "educator"),
+    (["педагог дополнительного образования", "преподаватель", "senior lecturer"], "teacher"),
+    (["нач. отдела", "руководитель отдела образования", "заведующий сектором", "Head of the Department"],
+     "head-of-department"),
+    (["и.о. ректора", "врио губернатора", "врип главы города", "Acting Head"], "acting-head"),
+    (["депутат Думы", "депутат Госдумы", "сенатор", "Deputy of the State Duma"], "legislator"),
+    (["главный редактор", "editor-in-chief"], "chief-editor"),
+    (["детский омбудсмен", "уполномоченный по правам ребёнка"], "commissioner"),
+    (["заместитель полпреда"], "deputy-envoy"),  # not the envoy
+    (["ведущий научный сотрудник", "chief research officer"], "researcher"),
+    (["директор департамента", "Director of the Department of State Policy"], "head-of-department"),
+])
+def test_synonyms_and_contractions_of_a_post_have_one_role(titles, role):
+    """A title, its contraction and its English equivalent are one role: two synonyms with different roles cost a
+    post («замминистра» vs «заместитель министра»), a deputy taken for the head wrongs the graph."""
+    assert {t: gazetteer.find_role(t)["id"] for t in titles} == {t: role for t in titles}
+
+
+@pytest.mark.parametrize("title,org,role", [
+    ("начальник", "Управление образования администрации района", "head-of-department"),  # = «начальник управления»
+    ("head", "Department of Education, Culture and Sports of the Nenets Autonomous Okrug", "head-of-department"),
+    ("Head", "Education and Social Projects Division, MIA Russia Today", "head-of-department"),
+    ("deputy head", "Ministry of Education", "deputy-minister"),  # "the deputy head of the Ministry" = Deputy Minister
+    ("глава", "Министерство просвещения РФ", "minister"),
+    ("заместитель председателя", "Правительство Тульской области", "deputy-prime-minister"),
+    ("председатель", "правительство Херсонской области", "prime-minister"),
+    ("заместитель начальника отдела", "министерство образования Приморского края", "deputy-head"),  # a unit's deputy
+    ("председатель", "Правительственная комиссия по делам молодёжи", "chair"),  # a commission, not the government
+    ("head", "Kazan Federal University", "head"),
+    ("директор", "Департамент образования и науки города Москвы", "head-of-department"),
+    ("director", "School No. 5", "director"),
+])
+def test_a_generic_title_takes_the_office_its_organisation_names(title, org, role):
+    assert gazetteer.find_role(title, org)["id"] == role
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("На совещании выступила советник директора по воспитанию и взаимодействию с детскими общественными "
+     "объединениями школы № 5 Анна Петрова.",
+     ("советник директора по воспитанию и взаимодействию с детскими общественными объединениями", "школа № 5")),
+    ("Заместитель декана факультета математики Иван Сидоров вручил дипломы.",
+     ("заместитель декана", "факультет математики")),
+    ("Педагог-психолог гимназии № 3 Мария Иванова провела тренинг.", ("педагог-психолог", "гимназия № 3")),
+    ("Завуч школы № 12 Ольга Смирнова рассказала о подготовке к экзаменам.", ("завуч", "школа № 12")),
+    ("Учитель-логопед детского сада № 7 Елена Козлова провела занятие.", ("учитель-логопед", "детский сад № 7")),
+    ("Уполномоченный по правам ребёнка в Тульской области Анна Морозова рассказала о проекте.",
+     ("уполномоченный по правам ребёнка в Тульской области", None)),  # the region is the title's, no organisation
+])
+def test_school_and_public_posts_before_a_name(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+def test_english_school_and_university_posts_before_a_name():
+    facts = extract_facts("The event was attended by the vice-rector of Kazan Federal University Anna Sokolova. "
+                          "Speech therapist Olga Smirnova and school psychologist Olga Petrova led the workshop.", "en")
+    assert _posts(facts) == {"Anna Sokolova": [("vice-rector", "Kazan Federal University")],
+                             "Olga Smirnova": [("speech therapist", None)],
+                             "Olga Petrova": [("school psychologist", None)]}

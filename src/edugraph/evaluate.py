@@ -37,7 +37,7 @@ def _initiative_id(name: str) -> str:
 
 
 def _posts(facts: dict) -> list[tuple]:
-    return [(person_key(p["name"]), gazetteer.find_role(post["post"])["id"], post.get("org"))
+    return [(person_key(p["name"]), gazetteer.find_role(post["post"], post.get("org"))["id"], post.get("org"))
             for p in facts.get("persons", []) for post in p.get("posts") or []]
 
 

@@ -485,11 +485,28 @@ def _roles() -> list[tuple[dict, list[re.Pattern]]]:
     return [(role, [re.compile(p, re.I) for p in role["patterns"]]) for role in load("roles")["roles"]]
 
 
-def find_role(post: str) -> dict:
-    """Role record {id, en, ru, head} of a post title; unknown posts get a slug id and head False."""
+@functools.lru_cache(maxsize=1)
+def _roles_of_organisation() -> dict[str, list[tuple[re.Pattern, re.Pattern | None, dict]]]:
+    """Title role id -> [(organisation pattern, title pattern that keeps the role, role record)] from roles.yaml
+    `of_organisation`."""
+    records = {role["id"]: role for role, _ in _roles()}
+    table: dict[str, list[tuple[re.Pattern, re.Pattern | None, dict]]] = {}
+    for rule in load("roles").get("of_organisation") or []:
+        unless = re.compile(rule["unless_title"], re.I) if rule.get("unless_title") else None
+        table.setdefault(rule["role"], []).append((re.compile(rule["org"], re.I), unless, records[rule["becomes"]]))
+    return table
+
+
+def find_role(post: str, org: str | None = None) -> dict:
+    """Role record {id, en, ru, head} of a post title; unknown posts get a slug id and head False. With the post's
+    organisation, a generic title takes the office the organisation names («начальник» of «Управление образования»:
+    head of department; "Deputy Head" of "Ministry of Education": deputy minister)."""
     text = (post or "").replace("ё", "е")
     for role, patterns in _roles():
         if any(p.search(text) for p in patterns):
+            body = (org or "").replace("ё", "е").strip()
+            role = next((r for p, unless, r in _roles_of_organisation().get(role["id"], [])
+                         if body and p.search(body) and not (unless and unless.search(text))), role)
             return {k: role[k] for k in ("id", "en", "ru", "head")}
     clean = re.sub(r"\s+", " ", post or "").strip()
     return {"id": slug(clean) or "post", "en": transliterate(clean), "ru": clean, "head": False}

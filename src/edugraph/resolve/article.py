@@ -193,7 +193,7 @@ class Resolver:
         return TopicRecord(record["id"], Labels(ru=record["ru"], en=record["en"]))
 
     def post(self, person_key: str, person_name: str, post: dict) -> PostRecord:
-        role = gazetteer.find_role(post["post"])
+        role = gazetteer.find_role(post["post"], post.get("org"))
         known = role["id"] in known_roles()
         concept = RoleRecord(role["id"], labels.role_labels(role, post["post"], self.lang, known), role["head"])
         org = self.organisation(post["org"]) if post.get("org") else None
