@@ -44,7 +44,11 @@ held_out_23 (real_ru_w_…, real_en_98…101: the South, the Centre, the Far Eas
 collection). The 60 articles never read (held_out_18, 19, 20, 22, 23) score 0.792. held_out_24 (real_ru_x_…,
 real_en_102…105: municipal and district sites, small regional papers) and held_out_25 (real_ru_y_…, real_en_106…109:
 regional ministries and agencies — awards, appointments, new schools) were collected on 2026-11-28 by writers who
-never ran the extractor (0.855 and 0.759 at collection, main 34ffb78). So a newer held-out set outside
+never ran the extractor (0.855 and 0.759 at collection, main 34ffb78). Then data, not rules, in five parts
+(stop 19: national and federal projects, settlements after their kind word, dates and opening verbs, universities
+and federal bodies, the post lexicon): the 84 unread articles (held_out_18…20, 22…25) 0.796 → 0.805, six of seven
+sets up (18: 0.758 → 0.778, 22: 0.795 → 0.791); more opening verbs found events with dates and places but cost
+event precision in held_out_18 and 22 (events 0.72 → 0.686, 0.79 → 0.743) and one date pairing in held_out_16. So a newer held-out set outside
 this repository gives the honest figure: 0.71–0.83, and rounds of rules move it by less than 0.01.
 Thresholds sit a little below the scores measured when the rules were last changed (docs/EXTRACTION.md), so that
 a regression fails the test."""
@@ -108,14 +112,14 @@ SLICES = {
                      "events": 0.66, "event_dates": 0.78, "event_places": 0.76, "overall": 0.77}),
     "held_out_16": (r"^real_(?:ru_p_\d+|en_7[0-3])_", 12,
                     {"persons": 0.93, "posts": 0.78, "organisations": 0.78, "places": 0.89, "initiatives": 0.98,
-                     "events": 0.76, "event_dates": 0.75, "event_places": 0.98, "overall": 0.85}),
+                     "events": 0.76, "event_dates": 0.71, "event_places": 0.98, "overall": 0.85}),
     "held_out_17": (r"^real_(?:ru_q_\d+|en_7[4-7])_", 12,
                     {"persons": 0.98, "posts": 0.69, "organisations": 0.76, "places": 0.9, "initiatives": 0.98,
                      "events": 0.59, "event_dates": 0.85, "event_places": 0.98, "participant_counts": 0.64,
                      "overall": 0.81}),
     "held_out_18": (r"^real_(?:ru_r_\d+|en_(?:7[89]|8[01]))_", 12,
                     {"persons": 0.98, "posts": 0.58, "organisations": 0.61, "places": 0.75, "initiatives": 0.84,
-                     "events": 0.72, "event_dates": 0.79, "event_places": 0.56, "overall": 0.74}),
+                     "events": 0.67, "event_dates": 0.79, "event_places": 0.56, "overall": 0.74}),
     "held_out_19": (r"^real_(?:ru_s_\d+|en_8[2-5])_", 12,
                     {"persons": 0.94, "posts": 0.57, "organisations": 0.75, "places": 0.94, "initiatives": 0.98,
                      "events": 0.74, "event_dates": 0.92, "event_places": 0.73, "participant_counts": 0.64,
@@ -130,7 +134,7 @@ SLICES = {
                      "overall": 0.76}),
     "held_out_22": (r"^real_(?:ru_v_\d+|en_9[4-7])_", 12,
                     {"persons": 0.92, "posts": 0.59, "organisations": 0.56, "places": 0.84, "initiatives": 0.86,
-                     "events": 0.79, "event_dates": 0.86, "event_places": 0.83, "participant_counts": 0.98,
+                     "events": 0.72, "event_dates": 0.86, "event_places": 0.83, "participant_counts": 0.98,
                      "overall": 0.77}),
     "held_out_23": (r"^real_(?:ru_w_\d+|en_(?:9[89]|10[01]))_", 12,
                     {"persons": 0.98, "posts": 0.85, "organisations": 0.56, "places": 0.87, "initiatives": 0.93,
