@@ -44,8 +44,8 @@ from edugraph.prefixes import PREFIX_IRIS  # noqa: E402
 from edugraph.sparql.params import (ParameterError, bind_resolved, candidates_query, store_lookup,  # noqa: E402
                                     to_term, with_values)
 from edugraph.text import fold  # noqa: E402
-from edugraph.sparql.store import STORE_DIR  # noqa: E402
-from edugraph.sparql.store_writer import write_store  # noqa: E402
+from edugraph.sparql.store import STORE_DIR, fill  # noqa: E402
+from edugraph.sparql.store_writer import compact_files  # noqa: E402
 
 
 def load(nq: Path, folder: Path, with_rdflib: bool) -> tuple[ox.Store, Dataset | None, float, float | None]:
@@ -53,7 +53,7 @@ def load(nq: Path, folder: Path, with_rdflib: bool) -> tuple[ox.Store, Dataset |
     triple once, named graphs for provenance), opened read-only; and the graph in rdflib if asked."""
     started = time.perf_counter()
     (folder / "all.nq").symlink_to(nq.resolve())
-    write_store(folder)
+    compact_files(fill(ox.Store(str(folder / STORE_DIR)), folder / "all.nq"))  # as the build writes it
     store = ox.Store.read_only(str(folder / STORE_DIR))
     ox_load = time.perf_counter() - started
     if not with_rdflib:
@@ -227,7 +227,7 @@ def cold_query(nq: Path, query: str = "people-posts") -> None:
         for name in ("asserted.nt", "inferred.nt", "summary.json"):
             (build / name).write_text("")
         started = time.perf_counter()
-        write_store(build)
+        compact_files(fill(ox.Store(str(build / STORE_DIR)), build / "all.nq"))
         written = time.perf_counter() - started
         edugraph = Path(sys.executable).with_name("edugraph")
         walls = []

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, URIRef
 
-from edugraph.namespaces import EG, ONTOLOGY_CLASSES, ONTOLOGY_PROPERTIES, PREFIXES
+from edugraph.namespaces import EG, ONTOLOGY_CLASSES, ONTOLOGY_PROPERTIES
 from edugraph.paths import ONTOLOGY
-from edugraph.prefixes import PREFIX_IRIS
 
 
 def test_eg_terms_are_the_ontology_terms():
@@ -23,9 +22,3 @@ def test_a_typo_raises():
         EG.locatedin  # noqa: B018 - the attribute access is the test
     with pytest.raises(KeyError):
         EG["Kvantorium"]
-
-
-def test_the_rdflib_namespaces_are_the_prefix_map():
-    """`namespaces` takes its own IRIs from `prefixes` and the vocabularies' from rdflib: they must agree."""
-    assert {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} == PREFIX_IRIS
-

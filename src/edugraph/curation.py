@@ -38,6 +38,7 @@ import yaml
 from .errors import EduGraphError, warn
 from .facts import (can_name, control_path, is_real_date, load_schema, schema as facts_schema, schema_errors,
                     surrogate_path)
+from .files import read_limited
 from .limits import limit
 from .paths import CURATION_SCHEMA
 from .text import fold as fold_text
@@ -270,8 +271,6 @@ def additions(data: dict) -> dict:
 
 def load_curation(path: Path, article_id: str) -> Curation:
     """Read and check one curation file; a missing file means no corrections."""
-    from .files import read_limited
-
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         return Curation({}, path)

@@ -25,17 +25,24 @@ def open_regular(path: Path):
     return os.fdopen(fd, "rb")
 
 
+def read_at_most(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of a regular file, or None when it holds more than `max_bytes` (read no further); OSError as
+    `open_regular` raises it (IsADirectoryError for a folder)."""
+    with open_regular(path) as handle:
+        raw = handle.read(max_bytes + 1)
+    return raw if len(raw) <= max_bytes else None
+
+
 def read_limited(path: Path, limit_name: str, what: str) -> bytes:
     """The bytes of a file no bigger than the limit `limit_name` (see `limits`), or a one-line error."""
     max_bytes = limit(limit_name)
     try:
-        with open_regular(path) as handle:
-            raw = handle.read(max_bytes + 1)
+        raw = read_at_most(path, max_bytes)
     except IsADirectoryError:
         raise EduGraphError(f"{path}: the {what} is a folder, not a file") from None
     except OSError as err:
         raise EduGraphError(f"{path}: cannot read the {what}: {err.strerror}") from None
-    if len(raw) > max_bytes:
+    if raw is None:
         raise EduGraphError(f"{path}: the {what} is bigger than {max_bytes} bytes "
                             f"(EDUGRAPH_{limit_name} raises the limit, see docs/SECURITY.md)")
     return raw

@@ -1,10 +1,11 @@
-"""RDF namespaces: the EduGraph ontology, its resources, and the vocabularies it reuses, as rdflib namespaces made
-from the one prefix map (`prefixes`)."""
+"""RDF namespaces of the EduGraph ontology and its resources as rdflib terms, and the binding of the one prefix map
+(`prefixes`) on rdflib graphs."""
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+from rdflib.namespace import ClosedNamespace
 
 from .prefixes import PREFIX_IRIS
+
 # The terms of ontology/edugraph.ttl (tests/test_mapping_vocabulary.py checks that the lists match it), so that a
 # typo such as EG.locatedin raises instead of minting a term the ontology does not define.
 ONTOLOGY_CLASSES = [
@@ -30,17 +31,9 @@ ONTOLOGY_PROPERTIES = [
 EG = ClosedNamespace(PREFIX_IRIS["eg"], ONTOLOGY_CLASSES + ONTOLOGY_PROPERTIES)
 ID = Namespace(PREFIX_IRIS["egr"])
 GRAPH = Namespace(PREFIX_IRIS["egg"])
-SCHEMA = Namespace(PREFIX_IRIS["schema"])
-ORG = Namespace(PREFIX_IRIS["org"])
-
-PREFIXES = {
-    "eg": EG, "egr": ID, "egg": GRAPH, "schema": SCHEMA, "org": ORG, "prov": PROV,
-    "skos": SKOS, "dcterms": DCTERMS, "owl": OWL, "rdf": RDF, "rdfs": RDFS,
-    "xsd": XSD, "foaf": FOAF,
-}
 
 
 def bind_prefixes(graph) -> None:
     """Bind the project's prefixes on an rdflib graph or dataset."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+    for prefix, iri in PREFIX_IRIS.items():
+        graph.bind(prefix, Namespace(iri), override=True)

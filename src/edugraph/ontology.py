@@ -14,8 +14,8 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
-from .files import read_limited
 from .errors import EduGraphError
+from .files import read_limited
 from .namespaces import EG, GRAPH, bind_prefixes
 from .paths import ONTOLOGY, SCHEMES, SHAPES
 

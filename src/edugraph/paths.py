@@ -17,13 +17,13 @@ BUILD = ROOT / "build"
 FACTS_SCHEMA = DATA / "facts.schema.json"
 METADATA_SCHEMA = DATA / "metadata.schema.json"
 CURATION_SCHEMA = DATA / "curation.schema.json"
-BUILD_FILES = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")  # what every build writes (docs/CONTRACT.md)
+REQUIRED_BUILD_FILES = ("all.nq", "asserted.nt", "inferred.nt", "summary.json")  # the files require_build checks
 
 
 def require_build(build_dir: Path = BUILD) -> Path:
     """The build folder, or a clear error saying what to run."""
     build_dir = Path(build_dir)
-    missing = [name for name in BUILD_FILES if not (build_dir / name).is_file()]
+    missing = [name for name in REQUIRED_BUILD_FILES if not (build_dir / name).is_file()]
     if missing:
         raise EduGraphError(f"no built graph in {build_dir} (missing {', '.join(missing)}): run `edugraph build` first")
     return build_dir

@@ -98,7 +98,7 @@ def run(args) -> int:
 
     check_arguments(args)
     settings = settings_from(args)  # argument errors before the store is loaded
-    store = open_built(args.build, cache=args.cache)
+    store = open_built(args.build)
     try:
         with damage_as_error(args.build / STORE_DIR):  # a damaged data block, met while counting the graphs
             server = make_server(store, settings, args.host, args.port, args.threads)

@@ -28,10 +28,10 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
+from ..prefixes import PREFIX_IRIS
 from .cache import CACHE_DIR, text_digest
 from .datasets import Piece, Range, own_triples, serialized, write_pieces
 from .diff import Hunk, mapped, removed_and_added, sorted_diff
-from ..prefixes import PREFIX_IRIS
 from .write import ntriples_lines, prefix_header
 
 CUT = 64  # about this many subjects per chunk

@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
+from ..prefixes import PREFIX_IRIS
 from .cache import CACHE_DIR
 from .diff import Hunk, mapped
 from .folder import start_writeback
-from ..prefixes import PREFIX_IRIS
 from .write import NAMED_GRAPH, nquads, prefix_header, trig
 
 INDEX = Path(CACHE_DIR) / "blocks.idx"

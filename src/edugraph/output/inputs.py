@@ -20,7 +20,7 @@ import os
 import time
 from pathlib import Path
 
-from ..files import open_regular
+from ..files import read_at_most
 from ..limits import DEFAULTS, limit
 from ..paths import CURATION_SCHEMA, METADATA_SCHEMA
 from .cache import CACHE_DIR
@@ -46,15 +46,14 @@ class Unreadable(Exception):
 def _bounded(path: Path) -> bytes | None:
     """The bytes of an input file within its size limit, or None when there is no such file."""
     try:
-        with open_regular(path) as handle:
-            raw = handle.read(limit(LIMITS[path.suffix]) + 1)
+        raw = read_at_most(path, limit(LIMITS[path.suffix]))
     except FileNotFoundError:
         if path.is_symlink():  # a link to nowhere
             raise Unreadable(path) from None
         return None
     except OSError:
         raise Unreadable(path) from None
-    if len(raw) > limit(LIMITS[path.suffix]):
+    if raw is None:
         raise Unreadable(path)
     return raw
 

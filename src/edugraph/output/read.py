@@ -11,6 +11,7 @@ from ..errors import EduGraphError
 from ..namespaces import bind_prefixes
 from ..paths import BUILD, require_build
 
+
 def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
     """The triples of N-Triples text (or of the file at a path, read by pyoxigraph itself) as rdflib terms, in the
     order of the lines, parsed by pyoxigraph (many times faster than rdflib's parser); a term that occurs many times

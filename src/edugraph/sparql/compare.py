@@ -18,13 +18,13 @@ from ..paths import require_build
 from ..prefixes import PREFIX_IRIS
 from .params import with_values
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = PREFIX_IRIS["xsd"]
 XSD_STRING = XSD + "string"
 # pyoxigraph returns literals of the derived integer types as xsd:integer: compare them as such
 INTEGER_TYPES = {XSD + name for name in ("nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
                                          "negativeInteger", "long", "int", "short", "byte", "unsignedLong",
                                          "unsignedInt", "unsignedShort", "unsignedByte")}
-INFERRED = "https://w3id.org/edugraph/graph/inferred"
+INFERRED = PREFIX_IRIS["egg"] + "inferred"
 
 
 def rdflib_dataset(build_dir: Path, inferred: bool = True) -> Dataset:

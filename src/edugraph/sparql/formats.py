@@ -9,8 +9,6 @@ from ..prefixes import PREFIX_IRIS
 from ..text import shorten
 
 
-
-
 class NotAcceptable(EduGraphError):
     """The query's results cannot come in the format asked for (HTTP 406)."""
 

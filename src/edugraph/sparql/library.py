@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import open_regular
+from ..files import read_at_most
 from ..errors import EduGraphError
 from ..limits import limit
 from ..paths import QUERIES
@@ -49,13 +49,12 @@ def read_query(path: Path) -> LibraryQuery:
     path = Path(path)
     most = limit("MAX_QUERY_CHARS")
     try:
-        with open_regular(path) as handle:
-            raw = handle.read(4 * most + 1)  # a character takes 4 bytes at most in UTF-8
+        raw = read_at_most(path, 4 * most)  # a character takes 4 bytes at most in UTF-8
     except IsADirectoryError:
         raise EduGraphError(f"{path}: not a query file but a folder") from None
     except OSError as err:
         raise EduGraphError(f"{path}: cannot read the query: {err.strerror}") from None
-    if len(raw) > 4 * most:
+    if raw is None:
         raise EduGraphError(too_long(path, most))
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (Notepad) is no SPARQL

@@ -24,7 +24,6 @@ from ..paths import BUILD, require_build
 from ..prefixes import PREFIX_IRIS
 
 DATA_FILE = "all.nq"
-INFERRED_FILE = "inferred.nt"
 STORE_DIR = "store"
 INFERRED = ox.NamedNode(PREFIX_IRIS["egg"] + "inferred")
 DAMAGE = ("Corruption:", "IO error:")  # how RocksDB's errors (RuntimeError) begin when a file of a store is damaged
@@ -63,12 +62,11 @@ def fill(store: ox.Store, nquads: Path, keep: Callable = lambda graph: True) -> 
     return store
 
 
-def open_built(build_dir: Path = BUILD, inferred: bool = True, cache: bool = False) -> ox.Store:
+def open_built(build_dir: Path = BUILD, inferred: bool = True) -> ox.Store:
     """The build's store, opened read-only from disk (no parsing of all.nq).
 
     `inferred=False` leaves out `egg:inferred` (to see what a query finds without OWL-RL reasoning):
-    that store is made in memory from all.nq. `cache` is accepted for compatibility: the build now
-    always writes the on-disk store. A build without a store (written by an older version) is loaded
+    that store is made in memory from all.nq. A build without a store (written by an older version) is loaded
     in memory.
     """
     build_dir = require_build(build_dir)

@@ -12,25 +12,24 @@ import pyoxigraph as ox
 from ..output.datasets import own_triples, previous_blocks
 from ..output.diff import removed_and_added, sorted_diff
 from ..output.write import nquads
-from .store import DATA_FILE, INFERRED, INFERRED_FILE, STORE_DIR, fill, is_damage
+from .store import INFERRED, STORE_DIR, is_damage
+
+INFERRED_FILE = "inferred.nt"
 
 
-def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, previous: Path | None = None,
+def write_store(build_dir: Path, graphs: list[tuple[str, str]], previous: Path | None = None,
                 unchanged: frozenset[str] = frozenset(), diffs: dict[str, tuple[bytes, bytes]] | None = None) -> None:
-    """Write `<build_dir>/store/` holding `graphs` ((graph IRI, sorted N-Triples) pairs) and their union
-    (by default the graphs of `<build_dir>/all.nq`).
+    """Write `<build_dir>/store/` holding `graphs` ((graph IRI, sorted N-Triples) pairs) and their union.
 
     When the store of a `previous` build already holds some graphs as they are now (their names in
     `unchanged`) and at most twice as many are to be replaced, the store starts as a copy of it (a RocksDB
     checkpoint: hard links, near-instant) and only the other graphs are replaced (`apply_changes`), each by its
     lines removed and added: from `diffs` (by graph IRI), else found by comparing it with its text in the
     previous build's files; else it is written from scratch. Both give the same quads. (So is a copy whose
-    previous store turns out damaged while it is changed.)
+    previous store turns out damaged while it is changed.) A store written from scratch is compacted
+    (`compact_files`); a copy changed in place keeps the compacted files it copied and is only flushed.
     """
     target = Path(build_dir) / STORE_DIR
-    if graphs is None:
-        compact(fill(ox.Store(str(target)), Path(build_dir) / DATA_FILE))
-        return
     replaced = [graph for graph in graphs if graph[0] not in unchanged]
     store = None
     if previous is not None and unchanged and len(replaced) <= 2 * len(unchanged):
@@ -50,15 +49,15 @@ def write_store(build_dir: Path, graphs: list[tuple[str, str]] | None = None, pr
     if store is None:
         store = ox.Store(str(target))
         add_graphs(store, graphs)
-        compact(store)
+        compact_files(store)
     else:
         store.flush()
 
 
-def compact(store: ox.Store) -> None:
+def compact_files(store: ox.Store) -> None:
     """Flush a bulk-loaded store and compact its files, which bulk loading leaves overlapping so that every
     lookup checks several: the library's queries read about a third faster at 1M triples (docs/BENCHMARKS.md,
-    "Queries"). A copy changed in place (`update_copy`) inherits the compacted files and is only flushed."""
+    "Queries")."""
     store.flush()
     store.optimize()
 

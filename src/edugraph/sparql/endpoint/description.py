@@ -9,7 +9,7 @@ from ..formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = ox.NamedNode(PREFIX_IRIS["rdf"] + "type")
 FORMATS = "http://www.w3.org/ns/formats/"
 FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
@@ -52,7 +52,7 @@ def description(endpoint: str, graphs: list[tuple[str, int]], federated: bool) -
                     ox.Triple(named, sd("name"), ox.NamedNode(iri)), ox.Triple(named, sd("graph"), graph),
                     ox.Triple(graph, RDF_TYPE, sd("Graph")),
                     ox.Triple(graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(size), datatype=ox.NamedNode(
-                        "http://www.w3.org/2001/XMLSchema#integer")))]
+                        PREFIX_IRIS["xsd"] + "integer")))]
     return triples
 
 
