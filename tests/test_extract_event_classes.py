@@ -236,3 +236,45 @@ def test_an_undated_headline_opening_retold_with_its_date_is_one_opening():
     events = extract_facts(text, "ru", {"date": "2020-09-02"})["events"]
     assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-02")]
     assert "Квантотрак" in events[0]["name"]
+
+
+def _typed(text: str, lang: str, date: str) -> list[tuple[str, str, str | None]]:
+    return [(e["name"], e["type"], e["date"]) for e in extract_facts(text, lang, {"date": date})["events"]]
+
+
+def test_the_event_nouns_of_education_news_are_events_of_their_type():
+    # data/gazetteers/events.yaml: real_ru_k_07 (телемост), real_ru_o_04 (пресс-конференция), real_ru_q_03 (приём),
+    # real_ru_j_04 (закладка), real_ru_f_02 (День дублёра), real_en_34 (teleconference), real_en_65 (quiz)
+    ru = [("12 марта в школе №4 города Грязи состоялся телемост с министром просвещения РФ Сергеем Кравцовым.",
+           ("Телемост", "meeting")),
+          ("12 марта в Томске прошла пресс-конференция заместителя губернатора Томской области.",
+           ("Пресс-конференция заместителя губернатора", "conference")),
+          ("12 марта в Казани прошла Всероссийская викторина по физике и астрономии для школьников.",
+           ("Всероссийская викторина", "competition")),  # not the genitive of the name «Викторин»
+          ("12 марта в Челябинске прошёл торжественный приём победителей всероссийских олимпиад школьников.",
+           ("Торжественный приём победителей всероссийских олимпиад школьников", "other")),
+          ("12 марта в Чапаево состоялась торжественная закладка новой школы.",
+           ("Торжественная закладка новой школы", "other")),
+          ("12 марта в Белгороде прошёл День дублёра: старшеклассники провели уроки вместо учителей.",
+           ("День дублёра", "other")),
+          ("12 марта в Москве открылся Всероссийский педагогический конгресс.",
+           ("Всероссийский педагогический конгресс", "conference")),
+          ("12 марта в Якутске прошёл фестиваль-конкурс детского творчества «Полярная звезда».",
+           ("Фестиваль-конкурс детского творчества «Полярная звезда»", "competition"))]
+    for text, (name, kind) in ru:
+        assert (name, kind, "2030-03-12") in _typed(text, "ru", "2030-03-13"), text
+    en = [("A teleconference on how well prepared the education system is for the new school year was held on "
+           "March 12.", "meeting"),
+          ("On March 12 the All-Russian quiz on physics and astronomy was held in Krasnoyarsk.", "competition"),
+          ("On March 12 the delegation attended the II Moiseev Readings in Petropavlovsk-Kamchatsky.", "conference"),
+          ("On March 12 a ribbon-cutting ceremony was held at the new school in Kazan.", "opening")]
+    for text, kind in en:
+        assert [(k, d) for _, k, d in _typed(text, "en", "2030-03-13")] == [(kind, "2030-03-12")], text
+
+
+def test_an_event_noun_in_another_sense_is_no_event():
+    # a room («квест-комната», as «конференц-зал»), the US Congress, a meeting's mode ("via videoconference")
+    assert "Квест" not in [n for n, _, _ in _typed("12 марта в школе открылась квест-комната.", "ru", "2030-03-13")]
+    assert _typed("12 марта Конгресс США принял закон о грантах для школ.", "ru", "2030-03-13") == []
+    text = "The meeting of the State Council Presidium took place on March 12 via videoconference."
+    assert [k for _, k, _ in _typed(text, "en", "2030-03-13")] == ["meeting"]

@@ -85,8 +85,7 @@ ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:
 
 def _event_type(noun: str, lang: str) -> str:
     """The type of the event noun at the start of `noun` (followed by its context, for look-aheads)."""
-    low = noun.lower()
-    return next((t for noun, t in _nouns(lang) if re.match(noun, low, re.I)), "other")
+    return next((t for pattern, t in _nouns(lang) if re.match(pattern, noun, re.I)), "other")  # as RU_NOUN, EN_NOUN
 
 
 def _initiative_name(title: str) -> bool:

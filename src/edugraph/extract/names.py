@@ -353,7 +353,7 @@ def nominative_phrase(phrase: str, compound: bool = True) -> str:
                 fold(bare) in _abbreviations() or re.search(r"[а-яё][А-ЯЁ]", bare):
             out.extend(tokens[i:])  # («Минпросвещения России», «НовГУ», «КубГУ» do not decline)
             break
-        parse = _best_parse(bare)
+        parse = _best_parse(bare, bare.islower())  # a lower-case word names no person
         if parse is None:
             out.extend(tokens[i:])
             break
@@ -380,7 +380,7 @@ def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
     """(gender, number) of the first noun of a phrase, for adjective agreement."""
     for token in tokens:
         bare = token.strip("«»,")
-        parse = _best_parse(bare) if re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) else None
+        parse = _best_parse(bare, bare.islower()) if re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) else None
         if parse is None:
             break
         if "NOUN" in parse.tag:
@@ -389,8 +389,12 @@ def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _best_parse(word: str):
+def _best_parse(word: str, common: bool = False):
+    """The parse to inflect `word` by (an oblique case first); with `common`, no first name or surname when the word
+    has another reading («викторина» is no genitive of «Викторин»)."""
     found = [p for p in parses(word) if {"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes)]
+    if common:
+        found = [p for p in found if not NAME_TAGS & set(p.tag.grammemes)] or found
     oblique = [p for p in found if p.tag.case in ("gent", "datv", "ablt", "loct", "accs", "nomn")]
     return (oblique or found or [None])[0]
 
