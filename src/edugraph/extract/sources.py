@@ -31,16 +31,19 @@ _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕН
 _DATELINE_GROUPS = ("slash", "paren", "dash", "dot")
 _QUOTED = r"«[^»\n]{2,40}»"
 _EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
+_NOT_A_DATE = (r"(?!\.\d|\s+(?i:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"  # «Крым 24
+               r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")  # февраля» is a date, not the channel «Крым 24»
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
     data = gazetteer.load("media")
     endings = {"ru": r"(?:а|у|ом|е)?", "en": ""}  # «корреспондент «Интерфакса»», «рассказали «Интерфаксу»»
-    agencies = {lang: re.compile(r"(?<![\w-])(?P<agency>" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
-                                                                      for a in data["agencies"][lang]) +
-                                 rf"){endings[lang]}(?![\w-])")
-                for lang in ("ru", "en")}
+    agencies = {lang: re.compile(rf"(?<![\w-])(?P<agency>{_alternatives(data['agencies'][lang])}){endings[lang]}"
+                                 rf"(?![\w-]){_NOT_A_DATE}") for lang in ("ru", "en")}
+    heads = data["outlet_heads"]
+    heads = re.compile(rf"(?<![\w-])(?:(?P<named>(?:{heads['named']})\s+{_QUOTED})"
+                       rf"|(?:{heads['kinds']})\s+(?P<kind>{_QUOTED}))")
     outlet = {lang: rf"(?:(?i:{data['outlet_words'][lang]})\w*\s+)" for lang in ("ru", "en")}
     reports_ru = r"(?:сообща\w+|сообщил[аио]?|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
     attributions = {
@@ -51,12 +54,19 @@ def _patterns() -> dict:
         "en": re.compile(rf"\bAs\s+(?P<name>{_EN_NAME})\s+(?:has|have)\s+(?:been\s+informed|learned|reported)"
                          rf"|\b(?:material|report|article|interview)s?\s+(?:of|by|to|for)\s+"
                          rf"(?P<name2>{_EN_NAME})\s*[.,]"
-                         rf"|\b(?:told|according\s+to|reported\s+by)\s+(?:the\s+)?{outlet['en']}(?P<name3>{_EN_NAME})"),
+                         rf"|\b(?:told|according\s+to|reported\s+by)\s+(?:the\s+)?{outlet['en']}(?P<name3>{_EN_NAME})"
+                         r"|(?m:^[^\S\n]*(?P<name4>[A-Z][\w.-]*[A-Z][\w.-]*)\s+reports?:)"),  # "CrimeaPRESS reports:"
     }
     credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:"
                                 rf"\s*(?P<credit>[^\n]+?)\s*$") for lang in ("ru", "en")}
-    return {"agencies": agencies, "attributions": attributions, "credits": credits,
+    return {"agencies": agencies, "heads": heads, "attributions": attributions, "credits": credits,
             "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
+
+
+def _alternatives(names: list[str]) -> str:
+    """A regex of listed names, white space matching any white space, the longest first («Известия Калмыкии» is not
+    cut to «Известия»)."""
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
 
 
 def credit_lines(article: Article) -> list[re.Match]:
@@ -67,7 +77,11 @@ def credit_lines(article: Article) -> list[re.Match]:
 def news_sources(article: Article) -> list[str]:
     """Names of the agencies and outlets that reported the article, in text order, without repeats."""
     patterns, text, lang = _patterns(), article.text, article.lang
-    found: list[tuple[int, str]] = [(m.start(), m.group("agency")) for m in patterns["agencies"][lang].finditer(text)]
+    heads = list(patterns["heads"].finditer(text)) if lang == "ru" else []  # «ГТРК «Кубань»», «газета «…»»
+    found: list[tuple[int, str]] = [(m.start(), nominative_phrase(m.group("named")) if m.group("named")
+                                     else m.group("kind")) for m in heads]
+    found += [(m.start(), m.group("agency")) for m in patterns["agencies"][lang].finditer(text)  # not «ИА «Регнум»»'s
+              if not any(h.start("named") <= m.start() < h.end("named") for h in heads if h.group("named"))]
     for m in re.finditer(_DATELINE, text):
         group = next(g for g in _DATELINE_GROUPS if m.group(g))
         found.append((m.start(group), m.group(group)))
