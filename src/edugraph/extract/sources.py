@@ -59,14 +59,46 @@ def _patterns() -> dict:
     }
     credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:"
                                 rf"\s*(?P<credit>[^\n]+?)\s*$") for lang in ("ru", "en")}
-    return {"agencies": agencies, "heads": heads, "attributions": attributions, "credits": credits,
+    listed = {lang: [(name, re.compile(_name_pattern(name))) for name in data["agencies"][lang]] for lang in ("ru", "en")}
+    return {"agencies": agencies, "listed": listed, "heads": heads, "attributions": attributions, "credits": credits,
             "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
 
 
 def _alternatives(names: list[str]) -> str:
-    """A regex of listed names, white space matching any white space, the longest first («Известия Калмыкии» is not
-    cut to «Известия»)."""
-    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
+    """A regex of listed names, the longest first («Известия Калмыкии» is not cut to «Известия»)."""
+    return "|".join(_name_pattern(name) for name in sorted(names, key=len, reverse=True))
+
+
+def _name_pattern(name: str) -> str:
+    """A listed name as a regex, white space matching any white space; a Russian name of several words in any case
+    («Волжской коммуны»), a word of it with digits or Latin letters as written («Россия 24»: «России 24 школы» is no
+    channel)."""
+    words = name.split()
+    if len(words) > 1 and all(re.fullmatch(r"[А-ЯЁа-яё-]+", w) for w in words):
+        return r"\s+".join(map(_word_forms, words))
+    return r"\s+".join(map(re.escape, words))
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_forms(word: str) -> str:
+    """A Russian noun or adjective as a regex of its forms in its number (and gender), its first capital kept; another
+    word (an abbreviation, an indeclinable, a word in capitals) as written."""
+    parse = next((p for p in parses(word.lower()) if p.tag.case == "nomn" and {"NOUN", "ADJF"} & p.tag.grammemes
+                  and "Fixd" not in p.tag), None) if len(word) > 2 and not word.isupper() else None
+    if parse is None:
+        return re.escape(word)
+    forms = {f.word for f in parse.lexeme if f.tag.number == parse.tag.number and f.tag.gender == parse.tag.gender}
+    forms = {"".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(f))
+             for f in forms | {word.lower()}}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _listed_name(lang: str, found: str) -> str:
+    """The listed name (nominative) of an agency found in an oblique case, quoted or not: «Волжской коммуны» →
+    Волжская коммуна; another name as found («Ura.ru» keeps its quotes)."""
+    bare = found.strip("«»")
+    return next((name for name, pattern in _patterns()["listed"][lang] if name != bare and pattern.fullmatch(bare)),
+                found)
 
 
 def credit_lines(article: Article) -> list[re.Match]:
@@ -80,7 +112,8 @@ def news_sources(article: Article) -> list[str]:
     heads = list(patterns["heads"].finditer(text)) if lang == "ru" else []  # «ГТРК «Кубань»», «газета «…»»
     found: list[tuple[int, str]] = [(m.start(), nominative_phrase(m.group("named")) if m.group("named")
                                      else m.group("kind")) for m in heads]
-    found += [(m.start(), m.group("agency")) for m in patterns["agencies"][lang].finditer(text)  # not «ИА «Регнум»»'s
+    found += [(m.start(), m.group("agency"))  # not «ИА «Регнум»»'s
+              for m in patterns["agencies"][lang].finditer(text)
               if not any(h.start("named") <= m.start() < h.end("named") for h in heads if h.group("named"))]
     for m in re.finditer(_DATELINE, text):
         group = next(g for g in _DATELINE_GROUPS if m.group(g))
@@ -95,7 +128,7 @@ def news_sources(article: Article) -> list[str]:
             found.append((m.start("credit"), credit))
     out: list[str] = []
     for _, name in sorted(found):
-        name = name.strip(" .,")
+        name = _listed_name(lang, name.strip(" .,"))
         if _is_source(article, name) and fold(name) not in {fold(o) for o in out}:  # «Ura.ru» and Ura.ru are one
             out.append(name)
     return out
