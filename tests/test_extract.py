@@ -236,6 +236,10 @@ def test_institutions_and_heads_name_nothing_else(text, lang, absent):
     ("Новость о школе опубликовал портал E1.RU.", "ru", "E1.RU"),
     ("Школу открыли в августе, передаёт корреспондент Кубань 24.", "ru", "Кубань 24"),
     ("The school was opened in Vladivostok, PrimaMedia reports.", "en", "PrimaMedia"),
+    ("The opening was shown by GTRK “Kuban” and reported by the newspaper “Volzhskaya Kommuna”.", "en",
+     "Volzhskaya Kommuna"),
+    ("По сообщению «Комсомольской правды», в школе № 3 открыли музей.", "ru", "Комсомольская правда"),
+    ("Об открытии центра рассказал телеканал «Крым 24».", "ru", "Крым 24"),
 ])
 def test_regional_outlets_are_organisations(text, lang, found):
     assert fold(found) in [fold(o) for o in extract_facts(text, lang)["organisations"]]
@@ -243,6 +247,8 @@ def test_regional_outlets_are_organisations(text, lang, found):
 
 @pytest.mark.parametrize("text, lang, absent", [
     ("Учителя приедут в Крым 24 февраля, а в Саратов 24.02.2025.", "ru", ("Крым 24", "Саратов 24")),  # a date
+    ("В Крым 24 школьника поехали на смену.", "ru", ("Крым 24",)),  # a count
+    ("Новую газету выпускают школьники.", "ru", ("Новая газета",)),  # not listed: a word
     ("Данные внесли в ИАС «Мониторинг образования».", "ru", ("ИАС «Мониторинг образования»",)),  # not ИА
     ("Ярмарку провели в ТРК «Галерея».", "ru", ("«Галерея»",)),  # a shopping centre, no outlet
     ("Вести урок пришёл директор. Регион получил 12 школ.", "ru", ("Вести", "Регион")),  # words, not outlets

@@ -31,8 +31,8 @@ _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕН
 _DATELINE_GROUPS = ("slash", "paren", "dash", "dot")
 _QUOTED = r"«[^»\n]{2,40}»"
 _EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
-_NOT_A_DATE = (r"(?!\.\d|\s+(?i:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"  # «Крым 24
-               r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")  # февраля» is a date, not the channel «Крым 24»
+_NUMBER_GUARD = (r"(?!\s*[.,:]\d|\s+(?!(?:сообщ|рассказ|переда|пиш|информир|уточн|report|said|told|wrote)\w*)"
+                 r"[a-zа-яё\d])")  # «Крым 24» is no channel in «Крым 24 февраля», «в Крым 24 школьника»
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,10 +40,10 @@ def _patterns() -> dict:
     data = gazetteer.load("media")
     endings = {"ru": r"(?:а|у|ом|е)?", "en": ""}  # «корреспондент «Интерфакса»», «рассказали «Интерфаксу»»
     agencies = {lang: re.compile(rf"(?<![\w-])(?P<agency>{_alternatives(data['agencies'][lang])}){endings[lang]}"
-                                 rf"(?![\w-]){_NOT_A_DATE}") for lang in ("ru", "en")}
-    heads = data["outlet_heads"]
-    heads = re.compile(rf"(?<![\w-])(?:(?P<named>(?:{heads['named']})\s+{_QUOTED})"
-                       rf"|(?:{heads['kinds']})\s+(?P<kind>{_QUOTED}))")
+                                 r"(?![\w-])") for lang in ("ru", "en")}
+    heads = {lang: re.compile(rf"(?<![\w-])(?:(?P<named>(?:{words['named']})\s+{_QUOTED})"
+                              rf"|(?:{words['kinds']})\s+(?P<kind>{_QUOTED}))")
+             for lang, words in data["outlet_heads"].items()}
     outlet = {lang: rf"(?:(?i:{data['outlet_words'][lang]})\w*\s+)" for lang in ("ru", "en")}
     reports_ru = r"(?:сообща\w+|сообщил[аио]?|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
     attributions = {
@@ -76,7 +76,7 @@ def _name_pattern(name: str) -> str:
     words = name.split()
     if len(words) > 1 and all(re.fullmatch(r"[А-ЯЁа-яё-]+", w) for w in words):
         return r"\s+".join(map(_word_forms, words))
-    return r"\s+".join(map(re.escape, words))
+    return r"\s+".join(map(re.escape, words)) + (_NUMBER_GUARD if len(words) > 1 and words[-1].isdigit() else "")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -109,9 +109,10 @@ def credit_lines(article: Article) -> list[re.Match]:
 def news_sources(article: Article) -> list[str]:
     """Names of the agencies and outlets that reported the article, in text order, without repeats."""
     patterns, text, lang = _patterns(), article.text, article.lang
-    heads = list(patterns["heads"].finditer(text)) if lang == "ru" else []  # «ГТРК «Кубань»», «газета «…»»
-    found: list[tuple[int, str]] = [(m.start(), nominative_phrase(m.group("named")) if m.group("named")
-                                     else m.group("kind")) for m in heads]
+    heads = list(patterns["heads"][lang].finditer(text))  # «ГТРК «Кубань»», «газета «…»»
+    found: list[tuple[int, str]] = [(m.start(), m.group("kind") or (nominative_phrase(m.group("named"))
+                                                                     if lang == "ru" else m.group("named")))
+                                    for m in heads]
     found += [(m.start(), m.group("agency"))  # not «ИА «Регнум»»'s
               for m in patterns["agencies"][lang].finditer(text)
               if not any(h.start("named") <= m.start() < h.end("named") for h in heads if h.group("named"))]
