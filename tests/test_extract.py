@@ -216,6 +216,48 @@ def test_institutions_and_heads_name_nothing_else(text, lang, absent):
     assert absent not in extract_facts(text, lang)["organisations"]
 
 
+# media.yaml: the regional outlets (official papers, agencies, city portals), ГТРК and agency heads (round dmedia)
+@pytest.mark.parametrize("text, lang, found", [
+    ("CrimeaPRESS reports:\n“Growth Point” education centers will open in 72 schools.", "en", "CrimeaPRESS"),  # en_64
+    ("According to Amur Media, more than 6000 children entered elementary school in Khabarovsk.", "en",  # en_69
+     "Amur Media"),
+    ("АКУШИНСКИЙ РАЙОН, 29 августа – РИА «Дагестан». В администрации района прошло августовское совещание.", "ru",
+     "РИА «Дагестан»"),  # real_ru_g_08
+    ("Ростовская область, 19 июля 2024. DON24.RU. В Семикаракорском районе открыли три центра.", "ru",
+     "DON24.RU"),  # real_ru_p_03
+    ("В Горно-Алтайске открыли мобильный технопарк.\nНИА-Горный Алтай", "ru", "НИА-Горный Алтай"),  # real_ru_m_05
+    ("Сообщение Тихоокеанского информационного агентства «Острова».", "ru",  # real_ru_k_03
+     "Тихоокеанское информационное агентство «Острова»"),
+    ("Об открытии школы рассказала ГТРК «Вятка».", "ru", "ГТРК «Вятка»"),
+    ("Как сообщили «Волжской коммуне» в министерстве образования, школу откроют в сентябре.", "ru",
+     "Волжская коммуна"),
+    ("Об этом пишет газета «Северная правда».", "ru", "«Северная правда»"),
+    ("По данным НГС, в Новосибирске откроют 12 школ.", "ru", "НГС"),
+    ("Новость о школе опубликовал портал E1.RU.", "ru", "E1.RU"),
+    ("Школу открыли в августе, передаёт корреспондент Кубань 24.", "ru", "Кубань 24"),
+    ("The school was opened in Vladivostok, PrimaMedia reports.", "en", "PrimaMedia"),
+    ("The opening was shown by GTRK “Kuban” and reported by the newspaper “Volzhskaya Kommuna”.", "en",
+     "Volzhskaya Kommuna"),
+    ("По сообщению «Комсомольской правды», в школе № 3 открыли музей.", "ru", "Комсомольская правда"),
+    ("Об открытии центра рассказал телеканал «Крым 24».", "ru", "Крым 24"),
+])
+def test_regional_outlets_are_organisations(text, lang, found):
+    assert fold(found) in [fold(o) for o in extract_facts(text, lang)["organisations"]]
+
+
+@pytest.mark.parametrize("text, lang, absent", [
+    ("Учителя приедут в Крым 24 февраля, а в Саратов 24.02.2025.", "ru", ("Крым 24", "Саратов 24")),  # a date
+    ("В Крым 24 школьника поехали на смену.", "ru", ("Крым 24",)),  # a count
+    ("Новую газету выпускают школьники.", "ru", ("Новая газета",)),  # not listed: a word
+    ("Данные внесли в ИАС «Мониторинг образования».", "ru", ("ИАС «Мониторинг образования»",)),  # not ИА
+    ("Ярмарку провели в ТРК «Галерея».", "ru", ("«Галерея»",)),  # a shopping centre, no outlet
+    ("Вести урок пришёл директор. Регион получил 12 школ.", "ru", ("Вести", "Регион")),  # words, not outlets
+])
+def test_outlet_names_are_not_dates_or_words(text, lang, absent):
+    orgs = [fold(o) for o in extract_facts(text, lang)["organisations"]]
+    assert not any(fold(name) in orgs for name in absent)
+
+
 def test_an_institutions_short_name_is_its_full_name():
     """«ВолгГТУ» and the full name are one organisation (merged in an article, matched by the evaluation); an
     abbreviation several universities share (VSTU: Volgograd and Voronezh) stands for neither."""

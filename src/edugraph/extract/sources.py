@@ -31,16 +31,19 @@ _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕН
 _DATELINE_GROUPS = ("slash", "paren", "dash", "dot")
 _QUOTED = r"«[^»\n]{2,40}»"
 _EN_NAME = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}"
+_NUMBER_GUARD = (r"(?!\s*[.,:]\d|\s+(?!(?:сообщ|рассказ|переда|пиш|информир|уточн|report|said|told|wrote)\w*)"
+                 r"[a-zа-яё\d])")  # «Крым 24» is no channel in «Крым 24 февраля», «в Крым 24 школьника»
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
     data = gazetteer.load("media")
     endings = {"ru": r"(?:а|у|ом|е)?", "en": ""}  # «корреспондент «Интерфакса»», «рассказали «Интерфаксу»»
-    agencies = {lang: re.compile(r"(?<![\w-])(?P<agency>" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
-                                                                      for a in data["agencies"][lang]) +
-                                 rf"){endings[lang]}(?![\w-])")
-                for lang in ("ru", "en")}
+    agencies = {lang: re.compile(rf"(?<![\w-])(?P<agency>{_alternatives(data['agencies'][lang])}){endings[lang]}"
+                                 r"(?![\w-])") for lang in ("ru", "en")}
+    heads = {lang: re.compile(rf"(?<![\w-])(?:(?P<named>(?:{words['named']})\s+{_QUOTED})"
+                              rf"|(?:{words['kinds']})\s+(?P<kind>{_QUOTED}))")
+             for lang, words in data["outlet_heads"].items()}
     outlet = {lang: rf"(?:(?i:{data['outlet_words'][lang]})\w*\s+)" for lang in ("ru", "en")}
     reports_ru = r"(?:сообща\w+|сообщил[аио]?|пиш\w+|переда[её]т|передают|информиру\w+)\s+"
     attributions = {
@@ -51,12 +54,51 @@ def _patterns() -> dict:
         "en": re.compile(rf"\bAs\s+(?P<name>{_EN_NAME})\s+(?:has|have)\s+(?:been\s+informed|learned|reported)"
                          rf"|\b(?:material|report|article|interview)s?\s+(?:of|by|to|for)\s+"
                          rf"(?P<name2>{_EN_NAME})\s*[.,]"
-                         rf"|\b(?:told|according\s+to|reported\s+by)\s+(?:the\s+)?{outlet['en']}(?P<name3>{_EN_NAME})"),
+                         rf"|\b(?:told|according\s+to|reported\s+by)\s+(?:the\s+)?{outlet['en']}(?P<name3>{_EN_NAME})"
+                         r"|(?m:^[^\S\n]*(?P<name4>[A-Z][\w.-]*[A-Z][\w.-]*)\s+reports?:)"),  # "CrimeaPRESS reports:"
     }
     credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:"
                                 rf"\s*(?P<credit>[^\n]+?)\s*$") for lang in ("ru", "en")}
-    return {"agencies": agencies, "attributions": attributions, "credits": credits,
+    listed = {lang: [(name, re.compile(_name_pattern(name))) for name in data["agencies"][lang]] for lang in ("ru", "en")}
+    return {"agencies": agencies, "listed": listed, "heads": heads, "attributions": attributions, "credits": credits,
             "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
+
+
+def _alternatives(names: list[str]) -> str:
+    """A regex of listed names, the longest first («Известия Калмыкии» is not cut to «Известия»)."""
+    return "|".join(_name_pattern(name) for name in sorted(names, key=len, reverse=True))
+
+
+def _name_pattern(name: str) -> str:
+    """A listed name as a regex, white space matching any white space; a Russian name of several words in any case
+    («Волжской коммуны»), a word of it with digits or Latin letters as written («Россия 24»: «России 24 школы» is no
+    channel)."""
+    words = name.split()
+    if len(words) > 1 and all(re.fullmatch(r"[А-ЯЁа-яё-]+", w) for w in words):
+        return r"\s+".join(map(_word_forms, words))
+    return r"\s+".join(map(re.escape, words)) + (_NUMBER_GUARD if len(words) > 1 and words[-1].isdigit() else "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_forms(word: str) -> str:
+    """A Russian noun or adjective as a regex of its forms in its number (and gender), its first capital kept; another
+    word (an abbreviation, an indeclinable, a word in capitals) as written."""
+    parse = next((p for p in parses(word.lower()) if p.tag.case == "nomn" and {"NOUN", "ADJF"} & p.tag.grammemes
+                  and "Fixd" not in p.tag), None) if len(word) > 2 and not word.isupper() else None
+    if parse is None:
+        return re.escape(word)
+    forms = {f.word for f in parse.lexeme if f.tag.number == parse.tag.number and f.tag.gender == parse.tag.gender}
+    forms = {"".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(f))
+             for f in forms | {word.lower()}}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _listed_name(lang: str, found: str) -> str:
+    """The listed name (nominative) of an agency found in an oblique case, quoted or not: «Волжской коммуны» →
+    Волжская коммуна; another name as found («Ura.ru» keeps its quotes)."""
+    bare = found.strip("«»")
+    return next((name for name, pattern in _patterns()["listed"][lang] if name != bare and pattern.fullmatch(bare)),
+                found)
 
 
 def credit_lines(article: Article) -> list[re.Match]:
@@ -67,7 +109,13 @@ def credit_lines(article: Article) -> list[re.Match]:
 def news_sources(article: Article) -> list[str]:
     """Names of the agencies and outlets that reported the article, in text order, without repeats."""
     patterns, text, lang = _patterns(), article.text, article.lang
-    found: list[tuple[int, str]] = [(m.start(), m.group("agency")) for m in patterns["agencies"][lang].finditer(text)]
+    heads = list(patterns["heads"][lang].finditer(text))  # «ГТРК «Кубань»», «газета «…»»
+    found: list[tuple[int, str]] = [(m.start(), m.group("kind") or (nominative_phrase(m.group("named"))
+                                                                     if lang == "ru" else m.group("named")))
+                                    for m in heads]
+    found += [(m.start(), m.group("agency"))  # not «ИА «Регнум»»'s
+              for m in patterns["agencies"][lang].finditer(text)
+              if not any(h.start("named") <= m.start() < h.end("named") for h in heads if h.group("named"))]
     for m in re.finditer(_DATELINE, text):
         group = next(g for g in _DATELINE_GROUPS if m.group(g))
         found.append((m.start(group), m.group(group)))
@@ -81,7 +129,7 @@ def news_sources(article: Article) -> list[str]:
             found.append((m.start("credit"), credit))
     out: list[str] = []
     for _, name in sorted(found):
-        name = name.strip(" .,")
+        name = _listed_name(lang, name.strip(" .,"))
         if _is_source(article, name) and fold(name) not in {fold(o) for o in out}:  # «Ura.ru» and Ura.ru are one
             out.append(name)
     return out
