@@ -66,6 +66,12 @@ TOWN = re.compile(r"(?<![\w-])(?:in|from|to|near)\s+(?P<items>[A-Z][a-z]+(?:,\s+
                   r"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
 
 
+# "UK", "DPR", "FEFD": a country, federal subject or federal district by a listed abbreviation; "Donetsk People’s
+# Republic" (the apostrophe ends a run of capitalised words)
+ABBREVIATION = re.compile(r"(?<![\w.-])[A-Z]{2,5}(?![\w-]|\.\w)|(?<![\w-])[A-Z][a-z]+\s+People['’]s\s+Republic(?![\w-])")
+LARGE_PLACES = ("country", "federal_subject", "federal_district")
+
+
 def _person_words() -> set[str]:
     """Given names and words that are no names (data/gazetteers/person_names.yaml): never a town of a list."""
     data = gazetteer.load("person_names")
@@ -108,6 +114,10 @@ def _places(text: str) -> list[Mention]:
         record = gazetteer.find_place(city.value)
         if record:
             out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
+    for m in ABBREVIATION.finditer(text):
+        record = gazetteer.find_place(m.group(0))
+        if record and record["kind"] in LARGE_PLACES:  # not "KAZAN" of a dateline (above)
+            out.append(Mention(m.start(), m.end(), m.group(0), {"id": record["id"], "record": record}))
     covered = characters(out)  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
     found = list(found)  # a run that starts on one ("the village Roadside Samara region") keeps its tails
     context = list(dict.fromkeys(m.group(0) for m in found
