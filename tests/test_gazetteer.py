@@ -346,7 +346,7 @@ def test_geonames_villages_of_500_people_have_their_region_and_namesakes_are_lef
     ("Chuvash Republic", "chuvashia"), ("Tatarstan Republic", "tatarstan"), ("Sakha", "sakha-yakutia"),
     ("Tyva", "tuva"), ("Chukotka Region", "chukotka"), ("Yamal-Nenets Autonomous Area", "yamalo-nenets-autonomous-okrug"),
     ("Khanty-Mansi Autonomous Okrug-Yugra", "khanty-mansi-autonomous-okrug"), ("Kemerovo Region", "kemerovo-oblast"),
-    ("Sebastopol", "sevastopol"), ("Lugansk People’s Republic", "luhansk-peoples-republic"),
+    ("Sebastopol", "sevastopol"), ("St.Petersburg", "saint-petersburg"), ("Lugansk People’s Republic", "luhansk-peoples-republic"),
     ("Nizhni Novgorod", "nizhny-novgorod"), ("Maikop", "maykop"), ("Toliatti", "tolyatti"), ("Feodosiya", "feodosia"),
     ("Horlivka", "gorlovka"), ("UAE", "united-arab-emirates"), ("Republic of Abkhazia", "abkhazia")])
 def test_english_spellings_of_regions_towns_and_countries(name, ident):
@@ -391,3 +391,23 @@ def test_english_and_transliterated_names_of_programmes(text, ident):
 
 def test_a_figurative_point_of_growth_is_no_programme():
     assert g.find_initiatives("Tourism became a point of growth for the economy; new growth points appear.") == []
+
+
+@pytest.mark.parametrize("text,places,initiatives", [  # real_en_37, real_en_57, real_en_74; real_en_34, real_en_49
+    ("We now have schoolchildren and students from the Lugansk and Donetsk People’s Republics.",
+     {"Lugansk People's Republic", "Donetsk People's Republic"}, set()),
+    ("Two new schools opened in the Megino-Kangalassky district.", {"Megino-Kangalassky district"}, set()),
+    ("The olympiad was won by a pupil of the Artinsky urban district.", {"Artinsky urban district"}, set()),
+    ("The federal budget funds the second stage of our national initiative “Our New School.”", set(),
+     {"our-new-school"}),
+    ("A technopark opened in the framework of the national technology initiative.", set(),
+     {"national-technology-initiative"})])
+def test_english_plural_republics_district_names_and_federal_programmes(text, places, initiatives):
+    facts = extract_facts(text, "en", {"id": "t", "date": "2024-01-01"})
+    assert places <= set(facts["places"])
+    assert initiatives <= {g.find_initiative(i)["id"] for i in facts["initiatives"]}
+
+
+def test_pupils_of_our_new_school_building_name_no_programme():
+    assert extract_facts("Pupils of our new school building met the mayor.", "en",
+                         {"id": "t", "date": "2024-01-01"})["initiatives"] == []

@@ -153,7 +153,7 @@ RU-MOS|Podmoskovye
 RU-CHE|Cheliabinsk Region
 RU-ULY|Ulianovsk Region
 RU-YAR|Jaroslavl Region
-RU-SPE|Petersburg;St.Petersburg;City of St. Petersburg
+RU-SPE|St.Petersburg;City of St. Petersburg
 RU-SEV|Sebastopol;City of Sevastopol;Sevastopol City
 RU-CR|Crimean Republic;Republic of Crimea
 RU-DPR|Donetsk Peoples Republic;Donetsk People’s Republic;Donetsk Republic
