@@ -344,9 +344,11 @@ def test_geonames_villages_of_500_people_have_their_region_and_namesakes_are_lef
     ("Kursk Province", "kursk-oblast"), ("Krasnoyarsk Territory", "krasnoyarsk-krai"), ("Perm Kray", "perm-krai"),
     ("Trans-Baikal Region", "zabaykalsky-krai"), ("Bashkiria", "bashkortostan"), ("Adyghea", "adygea"),
     ("Chuvash Republic", "chuvashia"), ("Tatarstan Republic", "tatarstan"), ("Sakha", "sakha-yakutia"),
-    ("Tyva", "tuva"), ("Chukotka Region", "chukotka"), ("Yamal-Nenets Autonomous Area", "yamalo-nenets-autonomous-okrug"),
+    ("Tyva", "tuva"), ("Chukotka Region", "chukotka"),
+    ("Yamal-Nenets Autonomous Area", "yamalo-nenets-autonomous-okrug"),
     ("Khanty-Mansi Autonomous Okrug-Yugra", "khanty-mansi-autonomous-okrug"), ("Kemerovo Region", "kemerovo-oblast"),
-    ("Sebastopol", "sevastopol"), ("St.Petersburg", "saint-petersburg"), ("Lugansk People’s Republic", "luhansk-peoples-republic"),
+    ("Sebastopol", "sevastopol"), ("St.Petersburg", "saint-petersburg"),
+    ("Lugansk People’s Republic", "luhansk-peoples-republic"),
     ("Nizhni Novgorod", "nizhny-novgorod"), ("Maikop", "maykop"), ("Toliatti", "tolyatti"), ("Feodosiya", "feodosia"),
     ("Horlivka", "gorlovka"), ("UAE", "united-arab-emirates"), ("Republic of Abkhazia", "abkhazia")])
 def test_english_spellings_of_regions_towns_and_countries(name, ident):

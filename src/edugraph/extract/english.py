@@ -69,7 +69,8 @@ TOWN = re.compile(r"(?<![\w-])(?:in|from|to|near)\s+(?P<items>[A-Z][a-z]+(?:,\s+
 
 # "UK", "DPR", "FEFD": a country, federal subject or federal district by a listed abbreviation; "Donetsk People’s
 # Republic" (the apostrophe ends a run of capitalised words)
-ABBREVIATION = re.compile(r"(?<![\w.-])[A-Z]{2,5}(?![\w-]|\.\w)|(?<![\w-])[A-Z][a-z]+\s+People['’]s\s+Republic(?![\w-])")
+ABBREVIATION = re.compile(r"(?<![\w.-])[A-Z]{2,5}(?![\w-]|\.\w)"
+                          r"|(?<![\w-])[A-Z][a-z]+\s+People['’]s\s+Republic(?![\w-])")
 # "the Lugansk and Donetsk People’s Republics": each of the two
 PEOPLES_REPUBLICS = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+and\s+(?P<second>[A-Z][a-z]+)\s+People['’]s\s+"
                                r"Republics(?![\w-])")
