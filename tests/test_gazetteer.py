@@ -335,3 +335,81 @@ def test_geonames_villages_of_500_people_have_their_region_and_namesakes_are_lef
     assert g.find_place("Коашва")["parent"] == "murmansk-oblast"  # real_ru_p_02: a village of about 800 people
     assert g.find_place("Оймякон")["parent"] == "sakha-yakutia"
     assert [g.find_settlement(n) for n in ("Пулково", "Николаев", "Каменское", "Новое Село")] == [None] * 4
+
+
+# ---------------------------------------------------------------- English names of places and programmes (den)
+
+@pytest.mark.parametrize("name,ident", [
+    ("Sverdlovskaya Oblast", "sverdlovsk-oblast"), ("Nizhniy Novgorod Region", "nizhny-novgorod-oblast"),
+    ("Kursk Province", "kursk-oblast"), ("Krasnoyarsk Territory", "krasnoyarsk-krai"), ("Perm Kray", "perm-krai"),
+    ("Trans-Baikal Region", "zabaykalsky-krai"), ("Bashkiria", "bashkortostan"), ("Adyghea", "adygea"),
+    ("Chuvash Republic", "chuvashia"), ("Tatarstan Republic", "tatarstan"), ("Sakha", "sakha-yakutia"),
+    ("Tyva", "tuva"), ("Chukotka Region", "chukotka"),
+    ("Yamal-Nenets Autonomous Area", "yamalo-nenets-autonomous-okrug"),
+    ("Khanty-Mansi Autonomous Okrug-Yugra", "khanty-mansi-autonomous-okrug"), ("Kemerovo Region", "kemerovo-oblast"),
+    ("Sebastopol", "sevastopol"), ("St.Petersburg", "saint-petersburg"),
+    ("Lugansk People’s Republic", "luhansk-peoples-republic"),
+    ("Nizhni Novgorod", "nizhny-novgorod"), ("Maikop", "maykop"), ("Toliatti", "tolyatti"), ("Feodosiya", "feodosia"),
+    ("Horlivka", "gorlovka"), ("UAE", "united-arab-emirates"), ("Republic of Abkhazia", "abkhazia")])
+def test_english_spellings_of_regions_towns_and_countries(name, ident):
+    assert g.find_place(name)["id"] == ident
+
+
+def test_every_oblast_and_krai_by_its_english_kind_words():
+    for subject in g.federal_subjects():
+        for kind, other in (("Oblast", "Region"), ("Krai", "Territory")):
+            if subject["en"].endswith(f" {kind}"):
+                assert g.find_place(subject["en"].replace(kind, other))["id"] == subject["id"]
+
+
+@pytest.mark.parametrize("text,idents", [
+    ("“Growth Point” education centers will open in Alushta, Armyansk, Saki, Sudak and Feodosia.",
+     {"alushta", "armyansk", "saki", "sudak", "feodosia"}),
+    ("The delegation of the DPR visited the UAE and the UK.",
+     {"donetsk-peoples-republic", "united-arab-emirates", "united-kingdom"}),
+    ("Teachers from the Donetsk People’s Republic came to the Trans-Baikal Territory.",
+     {"donetsk-peoples-republic", "zabaykalsky-krai"})])
+def test_english_news_names_the_places_by_their_english_spellings(text, idents):
+    places = extract_facts(text, "en", {"id": "t", "date": "2024-01-01"})["places"]
+    assert idents <= {g.find_place(p)["id"] for p in places}
+
+
+def test_an_abbreviation_that_is_no_country_or_region_is_no_place():
+    places = extract_facts("The RAS and the IT department of MGIMO met in KAZAN.", "en",
+                           {"id": "t", "date": "2024-01-01"})["places"]
+    assert {g.find_place(p)["id"] for p in places} <= {"kazan"}
+
+
+@pytest.mark.parametrize("text,ident", [
+    ("In 2023, 29 Point of Growth centers will be opened in the region.", "point-of-growth"),
+    ("The new Growth Points offer lessons in physics and chemistry.", "point-of-growth"),
+    ("The \"New Model of System of Additional Education of Children\" project is running.",
+     "new-model-supplementary-education"),
+    ("Under the Sovremennaya Shkola project new schools were built.", "modern-school"),
+    ("The Obrazovanie national project funds the centres.", "national-project-education")])
+def test_english_and_transliterated_names_of_programmes(text, ident):
+    assert ident in g.find_initiatives(text)
+
+
+def test_a_figurative_point_of_growth_is_no_programme():
+    assert g.find_initiatives("Tourism became a point of growth for the economy; new growth points appear.") == []
+
+
+@pytest.mark.parametrize("text,places,initiatives", [  # real_en_37, real_en_57, real_en_74; real_en_34, real_en_49
+    ("We now have schoolchildren and students from the Lugansk and Donetsk People’s Republics.",
+     {"Lugansk People's Republic", "Donetsk People's Republic"}, set()),
+    ("Two new schools opened in the Megino-Kangalassky district.", {"Megino-Kangalassky district"}, set()),
+    ("The olympiad was won by a pupil of the Artinsky urban district.", {"Artinsky urban district"}, set()),
+    ("The federal budget funds the second stage of our national initiative “Our New School.”", set(),
+     {"our-new-school"}),
+    ("A technopark opened in the framework of the national technology initiative.", set(),
+     {"national-technology-initiative"})])
+def test_english_plural_republics_district_names_and_federal_programmes(text, places, initiatives):
+    facts = extract_facts(text, "en", {"id": "t", "date": "2024-01-01"})
+    assert places <= set(facts["places"])
+    assert initiatives <= {g.find_initiative(i)["id"] for i in facts["initiatives"]}
+
+
+def test_pupils_of_our_new_school_building_name_no_programme():
+    assert extract_facts("Pupils of our new school building met the mayor.", "en",
+                         {"id": "t", "date": "2024-01-01"})["initiatives"] == []

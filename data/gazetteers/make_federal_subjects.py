@@ -9,10 +9,13 @@ and `iso_official: false`.
 Usage: python data/gazetteers/make_federal_subjects.py > data/gazetteers/federal_subjects.yaml
 """
 
+import re
 import sys
 
 import pycountry
 import yaml
+
+from edugraph.gazetteer import transliterate
 
 # code | id | English name | Russian name | aliases (;-separated)
 # (an oblique form is an alias when the lemmatiser cannot bring it back: «Тверской области» reads as the masculine
@@ -109,6 +112,87 @@ RU-ZAP|zaporozhye-oblast|Zaporozhye Oblast|Запорожская область
 RU-KHE|kherson-oblast|Kherson Oblast|Херсонская область|Kherson Region
 """
 
+# English spellings besides the table's (English-language Russian news: TASS, Interfax, the regions' and universities'
+# English pages; other transliterations and the older names of the republics); the kind words are added by
+# `english_variants`
+ENGLISH = """
+RU-AD|Adyghea;Adygheya;Adygeya Republic
+RU-AL|Altay Republic;Gorny Altai;Gorno-Altai Republic
+RU-BA|Bashkiriya;Bashkir Republic
+RU-BU|Buryatiya;Buryat Republic
+RU-CE|Chechnia;Chechen Republic
+RU-CU|Chuvashiya;Chuvash Republic
+RU-DA|Daghestan
+RU-IN|Ingushetiya;Ingush Republic
+RU-KB|Kabardino-Balkariya;Kabardino-Balkar Republic;Kabardino-Balkarian Republic
+RU-KL|Kalmykiya
+RU-KC|Karachayevo-Cherkessia;Karachaevo-Cherkessia;Karachay-Cherkessiya;Karachai-Cherkessia;Karachay-Cherkess Republic
+RU-KR|Kareliya
+RU-KK|Khakasia;Khakassiya;Khakasiya
+RU-KO|Komi Republic
+RU-ME|Mari-El;Mariy El;Marii El;Mari El Republic
+RU-MO|Mordoviya
+RU-SA|Yakutiya;Sakha;Sakha (Yakutia);Republic of Sakha-Yakutia;Sakha-Yakutia
+RU-SE|North Ossetia–Alania;North Ossetia – Alania;North Ossetia - Alania;Northern Ossetia;Republic of North Ossetia
+RU-TA|Tataria
+RU-TY|Tyva;Tyva Republic;Republic of Tyva
+RU-UD|Udmurtiya;Udmurt Republic
+RU-ALT|Altaysky Krai;Altay Krai;Altai Kray
+RU-KAM|Kamchatka Region
+RU-KHA|Khabarovsky Krai
+RU-KDA|Kuban Region
+RU-PER|Prikamye
+RU-PRI|Primorskiy Krai;Primorsky Territory;Primorye Territory
+RU-STA|Stavropolye
+RU-ZAB|Zabaikalsky Krai;Zabaykalsky Territory;Zabaikalsky Territory;Transbaikal Territory;Trans-Baikal Krai;\
+Zabaykalye;Zabaikalye;Transbaikal Region;Trans-Baikal Region
+RU-KEM|Kemerovo Oblast;Kemerovo Region – Kuzbass;Kemerovo Region - Kuzbass;Kuzbass Region
+RU-NIZ|Nizhniy Novgorod Region;Nizhni Novgorod Region;Nizhniy Novgorod Oblast
+RU-ORL|Orel Region;Orel Oblast;Orlovskaya Oblast
+RU-MOS|Podmoskovye
+RU-CHE|Cheliabinsk Region
+RU-ULY|Ulianovsk Region
+RU-YAR|Jaroslavl Region
+RU-SPE|St.Petersburg;City of St. Petersburg
+RU-SEV|Sebastopol;City of Sevastopol;Sevastopol City
+RU-CR|Crimean Republic;Republic of Crimea
+RU-DPR|Donetsk Peoples Republic;Donetsk People’s Republic;Donetsk Republic
+RU-LPR|Luhansk Peoples Republic;Lugansk Peoples Republic;Luhansk People’s Republic;Lugansk People’s Republic;\
+Lugansk Republic;Luhansk Republic
+RU-ZAP|Zaporizhzhia Region;Zaporozhie Region;Zaporozhye
+RU-KHE|Kherson Region
+RU-CHU|Chukotka Autonomous Area;Chukotka Region;Chukotsky Autonomous Okrug;Chukotka Okrug
+RU-KHM|Khanty-Mansi Autonomous Area;Khanty-Mansiysk Autonomous Okrug;Khanty-Mansi Autonomous Okrug-Yugra;\
+Khanty-Mansi Autonomous Okrug — Yugra;Khanty-Mansi Autonomous Area – Yugra;Khanty-Mansi Autonomous Area-Yugra;KhMAO;\
+KhMAO-Yugra;Khanty-Mansi Okrug
+RU-YAN|Yamal-Nenets Autonomous Okrug;Yamal-Nenets Autonomous District;Yamal-Nenets Autonomous Area;\
+Yamalo-Nenets Autonomous Area;Yamal-Nenets;Yamalo-Nenets;Yamalo-Nenets Okrug
+RU-NEN|Nenets Autonomous Area
+RU-YEV|Jewish Autonomous Region;Jewish Autonomous Province
+"""
+# English kind words: an oblast is also written "Region" or "Province", a krai "Territory", "Region" or "Kray", an
+# autonomous okrug "Autonomous District" or "Autonomous Area", a "Republic of X" "X Republic"
+KIND_WORDS = {"Oblast": ("Oblast", "Region", "Province"), "Krai": ("Krai", "Kray", "Territory", "Region"),
+              "Autonomous Okrug": ("Autonomous Okrug", "Autonomous District", "Autonomous Area", "Region")}
+
+
+def english_variants(code: str, en: str, ru: str) -> list[str]:
+    """The English forms of a subject's name: its kind in the other English words, the Russian name transliterated
+    ("Sverdlovskaya Oblast", "Zabaykalsky Krai") and the spellings of `ENGLISH`."""
+    out = []
+    for kind, words in KIND_WORDS.items():
+        base = re.fullmatch(rf"(.+?) {kind}(?: – .+)?", en)
+        if base:
+            out += [f"{base.group(1)} {word}" for word in words]
+    republic = re.fullmatch(r"Republic of ([\w -]+)", en)  # not "Chechen Republic": an adjective
+    if republic:
+        out.append(f"{republic.group(1)} Republic")
+    if re.search(r" (?:область|край)$", ru):
+        out.append(transliterate(ru.split(" — ")[0]).title().replace("Kray", "Krai"))
+    extra = dict(line.split("|") for line in ENGLISH.strip().splitlines())
+    return out + extra.get(code, "").split(";")
+
+
 CITY_SUBJECTS = {"RU-MOW", "RU-SPE", "RU-SEV"}
 # a federal city -> the region around it (`region_around`): news of one names the towns of the other («Зарайск» in
 # Moscow news)
@@ -128,7 +212,8 @@ def rows():
             "en": en, "ru": ru, "kind": "city" if code in CITY_SUBJECTS else "federal_subject",
             "also_federal_subject": code in CITY_SUBJECTS,
             **({"region_around": REGION_AROUND[code]} if code in REGION_AROUND else {}),
-            "parent": "russia", "aliases": [a for a in aliases.split(";") if a],
+            "parent": "russia", "aliases": list(dict.fromkeys(
+                a for a in [*aliases.split(";"), *english_variants(code, en, ru)] if a and a not in (en, ru))),
         }
     missing = set(iso) - seen
     if missing:

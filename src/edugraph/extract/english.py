@@ -55,8 +55,9 @@ VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:
                           r"(?!\s+(?:[Rr]egion|[Dd]istrict|[Oo]blast|[Kk]rai|[Rr]epublic|[Aa]rea|[Mm]unicipal"
                           r"|[Uu]lus))")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
-                      r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
-                      r"(?:[Mm]unicipal\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal District"
+                      r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
+                      r"(?:[Mm]unicipal\s+|[Uu]rban\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal
+# District", "Megino-Kangalassky district", "Artinsky urban district" (городской округ)
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
@@ -64,6 +65,16 @@ DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous
 _TOWN_ENDING = re.compile(r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)")
 TOWN = re.compile(r"(?<![\w-])(?:in|from|to|near)\s+(?P<items>[A-Z][a-z]+(?:,\s+[A-Z][a-z]+){0,6}"
                   r"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
+
+
+# "UK", "DPR", "FEFD": a country, federal subject or federal district by a listed abbreviation; "Donetsk People’s
+# Republic" (the apostrophe ends a run of capitalised words)
+ABBREVIATION = re.compile(r"(?<![\w.-])[A-Z]{2,5}(?![\w-]|\.\w)"
+                          r"|(?<![\w-])[A-Z][a-z]+\s+People['’]s\s+Republic(?![\w-])")
+# "the Lugansk and Donetsk People’s Republics": each of the two
+PEOPLES_REPUBLICS = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+and\s+(?P<second>[A-Z][a-z]+)\s+People['’]s\s+"
+                               r"Republics(?![\w-])")
+LARGE_PLACES = ("country", "federal_subject", "federal_district")
 
 
 def _person_words() -> set[str]:
@@ -108,6 +119,16 @@ def _places(text: str) -> list[Mention]:
         record = gazetteer.find_place(city.value)
         if record:
             out.append(Mention(city.start, city.end, city.value, {"id": record["id"], "record": record}))
+    for m in ABBREVIATION.finditer(text):
+        record = gazetteer.find_place(m.group(0))
+        if record and record["kind"] in LARGE_PLACES:  # not "KAZAN" of a dateline (above)
+            out.append(Mention(m.start(), m.end(), m.group(0), {"id": record["id"], "record": record}))
+    for m in PEOPLES_REPUBLICS.finditer(text):
+        for group in ("first", "second"):
+            record = gazetteer.find_place(f"{m.group(group)} People's Republic")
+            if record:
+                out.append(Mention(m.start(group), m.end(group), f"{m.group(group)} People's Republic",
+                                   {"id": record["id"], "record": record}))
     covered = characters(out)  # "Penza" of "Penza, Samara and Perm regions" is the region, not the city
     found = list(found)  # a run that starts on one ("the village Roadside Samara region") keeps its tails
     context = list(dict.fromkeys(m.group(0) for m in found
