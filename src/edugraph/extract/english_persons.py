@@ -256,13 +256,21 @@ PORTFOLIO_OF = re.compile(r"\s+(?P<portfolio>for\s+[^,]+?)(?:\s+(?:of|at)\s+(?P<
                           re.S)
 PORTFOLIO_BEFORE_OF = re.compile(r"\s+for\s+[^,.;:()]{1,80}?(?=\s+(?:of|at)\s+(?:the\s+)?[A-Z])")
 # "SC Rosatom's HR Director", "TENEX's Acting Director-General": the organisation that owns the title before it
-POSSESSOR = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+(?:[A-Z][\w-]*\s+){0,2}$")
+# ("the school's Director"), and a territory right before it ("Tatarstan Minister of Education")
+POSSESSOR = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*|(?<=the\s)[a-z]+)['’]s\s+"
+                       r"(?:[A-Z][\w-]*\s+){0,2}$")
+TERRITORY_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+$")
 
 
 def _possessor(head: str) -> str | None:
-    """The owner of a title in a possessive right before it ("Rosatom's HR Director"), or None."""
+    """The owner of a title in a possessive right before it ("Rosatom's HR Director", "the school's principal"),
+    a lower-case owner only an organisation's head word; else a territory right before the title; else None."""
     m = POSSESSOR.search(head)
-    return m.group("owner") if m else None
+    if m and (m.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(m.group("owner"))):
+        return m.group("owner")
+    m = TERRITORY_BEFORE.search(head)
+    owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
+    return owner if owner and _territory(owner) else None
 
 
 def _rank(title: str) -> bool:
@@ -300,6 +308,7 @@ def _subject_title() -> re.Pattern:
     return re.compile(rf"(?:{subject}(?:and\s+)?){{1,5}}?(?:{titles})(?![\w-])", re.I)
 
 
+POSSESSIVE_AFTER = re.compile(r"(?P<owner>[a-z]+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+")
 CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s+(?:[Rr]egion\s+)?")
 
 
@@ -312,8 +321,11 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     if heading:
         return heading
     rest = text[end + m.end():end + m.end() + 200]
+    owned = POSSESSIVE_AFTER.match(rest)  # ", the school's principal", ", Rosatom's HR Director"
+    owner = owned and (owned.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(owned.group("owner"))) and \
+        owned.group("owner")
     # "Kazan Mayor", "Education Minister", "Managing Director of X": capitalised words before the title
-    starts = [0]
+    starts = [owned.end() if owner else 0]
     while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
         starts.append(word.end())
     title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
@@ -333,7 +345,9 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
     if next_start is not None and (next_start <= stop + 1 or DEGREES.fullmatch(text, stop, next_start)):
         return None  # "Director of the Institute, Candidate of Economic Sciences Albert Shapsigov": the next name's
-    return _post(rest[title.start():title_end], org), stop
+    if org and owner and _territory(owner) and " of " not in org:
+        org = f"{org} of {owner}"  # ", Russia's Minister of Education," → "Ministry of Education of Russia"
+    return _post(rest[title.start():title_end], org or owner or None), stop
 
 
 # "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
@@ -343,7 +357,7 @@ DEGREE = re.compile(r",?\s*(?:(?:Doctor|Candidate)\s+of\s+(?:[A-Z][a-z]+\s+(?:an
                     r"(?![\w-])")
 DEGREES = re.compile(rf"(?:{DEGREE.pattern})*[\s,]*")
 ORG_WORDS = r"(?:[A-Z\"«][\w\"«»’'.-]*|No\.|of|for|and|the|on)"
-WHO_HEADS = re.compile(rf"who\s+(?P<verb>\w+)\s+(?P<org>(?:the\s+)?[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_WORDS})*)")
+WHO_HEADS = re.compile(rf"who\s+(?P<verb>\w+)\s+(?P<org>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}?[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_WORDS})*)")
 
 
 def _heading(text: str, at: int, next_start: int | None) -> tuple[dict, int] | None:
