@@ -149,7 +149,8 @@ _NAME_PART = (r"(?<![Ee]nvoy\s)(?<!Committee\s)(?<!Commission\s)(?<!Council\s)" 
 _PORTFOLIO = (r"(?<![Rr]ector\s)(?<![Dd]irector\s)(?<![Mm]inister\s)(?<![Hh]ead\s)(?<![Dd]ean\s)(?<![Cc]hief\s)"
               r"(?<![Cc]ommissioner\s)(?<![Ss]ecretary\s)(?<!Agency\s)(?<!Centre\s)(?<!Center\s)(?<!Department\s)"
               r"(?<!Ministry\s)(?<!Office\s)(?<!Service\s)(?<!Fund\s)(?<!Foundation\s)(?<!Institute\s)")
-_BOUNDARY = re.compile(r"(?<!\bNo)(?<!\bSt)\.|[;:!?\n()]|\s[–—]\s(?!(?:Deputy|First|Acting)\s)|"  # "State Secretary – Deputy Head"
+# a clause's end; not "School No. 5", "St. Petersburg", "State Secretary – Deputy Head"
+_BOUNDARY = re.compile(r"(?<!\bNo)(?<!\bSt)\.|[;:!?\n()]|\s[–—]\s(?!(?:Deputy|First|Acting)\s)|"
                        rf"{_NAME_PART}\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
                        r"by|from|to|in)\s+(?!the\s+\w+\s+(?:region|district)\b)|"
                        rf"{_NAME_PART}{_PORTFOLIO}\b(?:for|on)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
@@ -357,7 +358,8 @@ DEGREE = re.compile(r",?\s*(?:(?:Doctor|Candidate)\s+of\s+(?:[A-Z][a-z]+\s+(?:an
                     r"(?![\w-])")
 DEGREES = re.compile(rf"(?:{DEGREE.pattern})*[\s,]*")
 ORG_WORDS = r"(?:[A-Z\"«][\w\"«»’'.-]*|No\.|of|for|and|the|on)"
-WHO_HEADS = re.compile(rf"who\s+(?P<verb>\w+)\s+(?P<org>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}?[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_WORDS})*)")
+WHO_HEADS = re.compile(rf"who\s+(?P<verb>\w+)\s+(?P<org>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}?"
+                       rf"[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_WORDS})*)")
 
 
 def _heading(text: str, at: int, next_start: int | None) -> tuple[dict, int] | None:
