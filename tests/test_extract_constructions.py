@@ -1710,6 +1710,11 @@ def test_english_possessive_owner_of_a_title():
     text = "The Tatarstan Minister of Education Ilsur Hadiullin opened the school."
     assert posts_before(text, text.index("Ilsur"), 0) == [{"post": "minister",
                                                            "org": "Ministry of Education of Tatarstan"}]
+    text = "Kazan Federal University Rector Lenar Safin and State Duma Speaker Vyacheslav Volodin came."
+    assert posts_before(text, text.index("Lenar"), 0) == [{"post": "rector", "org": "Kazan Federal University"}]
+    assert posts_before(text, text.index("Vyacheslav"), 0) == [{"post": "speaker", "org": "State Duma"}]
+    text = "Education Minister Sergey Kravtsov visited Kazan."
+    assert posts_before(text, text.index("Sergey"), 0) == [{"post": "minister", "org": None}]  # a portfolio, no body
     text = "Kazan's Mayor Ilsur Metshin visited the school."
     assert posts_before(text, text.index("Ilsur"), 0) == [{"post": "mayor", "org": None}]  # the city's government
     facts = extract_facts("School No. 33 opened an IT-cube in Nalchik. \"We have wonderful teachers,\" the school's "

@@ -260,6 +260,9 @@ PORTFOLIO_BEFORE_OF = re.compile(r"\s+for\s+[^,.;:()]{1,80}?(?=\s+(?:of|at)\s+(?
 # ("the school's Director"), and a territory right before it ("Tatarstan Minister of Education")
 POSSESSOR = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*|(?<=the\s)[a-z]+)['’]s\s+"
                        r"(?:[A-Z][\w-]*\s+){0,2}$")
+ORGANISATION_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}(?:School|Lyceum|Gymnasium|University|"
+                                 r"Institute|College|Academy|Centre|Center|Department|Ministry|Committee|Kvantorium|"
+                                 r"Technopark|Foundation|Agency|Administration|Duma)(?:\s+No\.\s?\d+)?)\s+$")
 TERRITORY_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+$")
 
 
@@ -268,6 +271,9 @@ def _possessor(head: str) -> str | None:
     a lower-case owner only an organisation's head word; else a territory right before the title; else None."""
     m = POSSESSOR.search(head)
     if m and (m.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(m.group("owner"))):
+        return m.group("owner")
+    m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
+    if m:
         return m.group("owner")
     m = TERRITORY_BEFORE.search(head)
     owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
