@@ -1670,3 +1670,83 @@ def test_school_years_relative_to_the_publication_date():
     assert [(e["name"], e["date"]) for e in events] == [("Открытие ещё 14 центров «Точка роста»", "2021")]
     assert [d.date for d in relative_dates("By the new school year; в этом учебном году", "2022-05-30")] == \
         ["2022", "2021"]
+
+
+def test_english_title_with_a_portfolio_before_and_after_the_name():
+    """A title's portfolio ("for Research", "for Academic Affairs") belongs to the post and does not end it; the body
+    follows it with "of" or "at" (real sentences of en_50, en_55, en_48; plain news wording)."""
+    text = "Ivan Petrov, Pro-Rector for Academic Affairs of Kazan Federal University, said the school is new."
+    assert posts_after(text, text.index(",")) == [{"post": "pro-rector for academic affairs",
+                                                   "org": "Kazan Federal University"}]
+    text = "Deputy Director for Academic Affairs of School No. 12 Anna Smirnova opened the lesson."
+    assert posts_before(text, text.index("Anna"), 0) == [{"post": "deputy director for academic affairs",
+                                                          "org": "School No. 12"}]
+    text = "  • Viktoria Vladimirovna Nomogoeva – Vice-Rector for Research at BSU;"
+    assert posts_after(text, text.index(" –")) == [{"post": "vice-rector for research", "org": "BSU"}]
+    text = ("The question of creation of similar industrial parks in the region within the framework of the working "
+            "meeting were discussed by the head of the Agency for strategic initiatives (ASI) Andrei Nikitin and "
+            "Governor Alex Dyumin.")
+    assert posts_before(text, text.index("Andrei"), 0) == [{"post": "head", "org": "Agency for strategic initiatives"}]
+    text = ('Director of the State Educational Establishment of the City of Moscow "Center for Pedagogical Excellence" '
+            'Ivan Yaschenko stressed that the main role of the Olympiad school movement is a manifestation of interest')
+    assert posts_before(text, text.index("Ivan"), 0)[0]["post"] == "director"
+    assert "Center for Pedagogical Excellence" in posts_before(text, text.index("Ivan"), 0)[0]["org"]
+    assert posts_before("The prize for Ivan Petrov was handed.", 14, 0) == []  # "for" before a name ends the post
+
+
+def test_english_possessive_owner_of_a_title():
+    """"Rosatom's HR Director Name", ", the school's principal,": the possessor is the post's organisation; a
+    territory's possessive or a territory before a minister's title names the ministry's territory (real sentences
+    of en_46 and en_58)."""
+    facts = extract_facts("Participants in the ceremony included the Director-General of State Corporation Rosatom, "
+                          "Sergei Kiriyenko, SC Rosatom’s HR Director Dmitry Bulavinov, member of Russia’s Federation "
+                          "Council Lyubov Glebova, and TENEX’s Acting Director-General Lyudmila Zalimskaya.", "en")
+    assert _posts(facts, "Sergei Kiriyenko") == [{"post": "director-general", "org": "State Corporation Rosatom"}]
+    assert _posts(facts, "Dmitry Bulavinov") == [{"post": "director", "org": "SC Rosatom"}]
+    assert _posts(facts, "Lyudmila Zalimskaya") == [{"post": "acting director-general", "org": "TENEX"}]
+    text = "Tatarstan's Minister of Education Ilsur Hadiullin opened the school."
+    assert posts_before(text, text.index("Ilsur"), 0) == [{"post": "minister",
+                                                           "org": "Ministry of Education of Tatarstan"}]
+    text = "The Tatarstan Minister of Education Ilsur Hadiullin opened the school."
+    assert posts_before(text, text.index("Ilsur"), 0) == [{"post": "minister",
+                                                           "org": "Ministry of Education of Tatarstan"}]
+    text = "Kazan Federal University Rector Lenar Safin and State Duma Speaker Vyacheslav Volodin came."
+    assert posts_before(text, text.index("Lenar"), 0) == [{"post": "rector", "org": "Kazan Federal University"}]
+    assert posts_before(text, text.index("Vyacheslav"), 0) == [{"post": "speaker", "org": "State Duma"}]
+    text = "Education Minister Sergey Kravtsov visited Kazan."
+    assert posts_before(text, text.index("Sergey"), 0) == [{"post": "minister", "org": None}]  # a portfolio, no body
+    text = "Kazan's Mayor Ilsur Metshin visited the school."
+    assert posts_before(text, text.index("Ilsur"), 0) == [{"post": "mayor", "org": None}]  # the city's government
+    facts = extract_facts("School No. 33 opened an IT-cube in Nalchik. \"We have wonderful teachers,\" the school's "
+                          "Director Kazbek Blyanikhov told TASS.", "en", {"date": "2022-09-01"})
+    assert _posts(facts, "Kazbek Blyanikhov") == [{"post": "director", "org": "School No. 33"}]
+    text = "Ivan Petrov, the school's principal, said it was new."
+    assert posts_after(text, text.index(",")) == [{"post": "principal", "org": "school"}]
+
+
+def test_english_posts_around_speech_verbs_ranks_and_relative_clauses():
+    """"Name noted, Deputy Minister of X" (en_62), ", who heads X", academic degrees and a bare rank before a name
+    are no post (en_59, en_65), "Aide to Tatarstan President" is the aide's post (en_77)."""
+    text = ("By 2024, it is planned to build 18 more schools and 61 kindergartens, \" Sergey Nazarov noted, Deputy "
+            "Minister of economic development of Russia.")
+    assert posts_after(text, text.index(" noted")) == [{"post": "deputy minister",
+                                                        "org": "Ministry of economic development of Russia"}]
+    assert posts_after("Ivan Petrov said, the students were happy.", 11) == []
+    text = "Ivan Petrov, who heads the Kazan Federal University, said so."
+    assert posts_after(text, text.index(",")) == [{"post": "head", "org": "Kazan Federal University"}]
+    text = "The festival was attended by Ivan Petrov, who chairs the State Duma Committee on Education, and others."
+    assert posts_after(text, text.index(",")) == [{"post": "chairman", "org": "State Duma Committee on Education"}]
+    facts = extract_facts("The meeting was addressed by Vice-Rector for the organization of admission and "
+                          "pre-university activities, Doctor of Chemical Sciences, Professor Arsen Kharaev, "
+                          "Director of the Institute IIiCT, Candidate of Economic Sciences Albert Shapsigov.", "en")
+    assert [p["post"] for p in _posts(facts, "Arsen Kharaev")] == [
+        "vice-rector for the organization of admission and pre-university activities"]
+    assert [p["post"] for p in _posts(facts, "Albert Shapsigov")] == ["director"]
+    text = ("highly sensitive optical measurements, Doctor of Physical and Mathematical Sciences, Professor Alexander "
+            "Sergeev.")
+    assert posts_before(text, text.index("Alexander"), 0) == []
+    text = "Professor of the Department of Physics Ivan Petrov said."
+    assert posts_before(text, text.index("Ivan"), 0) == [{"post": "professor", "org": "Department of Physics"}]
+    facts = extract_facts("Tatarstan Deputy Prime Minister – Minister of Education and Science Engel Fattakhov and "
+                          "Aide to Tatarstan President Leila Fazleeva took part in the meeting.", "en")
+    assert _posts(facts, "Leila Fazleeva") == [{"post": "aide to tatarstan president", "org": None}]

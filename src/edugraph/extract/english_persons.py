@@ -30,7 +30,8 @@ def _post_words() -> dict:
     data = gazetteer.load("post_words")
     lines = lambda block: [w.strip() for w in block.strip().splitlines() if w.strip()]  # noqa: E731
     return {"titles": sorted(lines(data["titles"]), key=len, reverse=True), "modifiers": lines(data["modifiers"]),
-            "subject": set(lines(data["subject_titles"]))}
+            "subject": set(lines(data["subject_titles"])), "ranks": set(lines(data["rank_titles"])),
+            "heading": dict(line.split(": ") for line in lines(data["heading_verbs"]))}
 
 
 def _alternatives(words) -> str:
@@ -141,11 +142,18 @@ def find_persons(text: str) -> list[Mention]:
 
 # ---------------------------------------------------------------- posts
 
-_BOUNDARY = re.compile(r"[.;:!?\n()]|\s[–—]\s(?!(?:Deputy|First|Acting)\s)|"  # "State Secretary – Deputy Head"
-                       r"(?<![Ee]nvoy\s)(?<!Committee\s)(?<!Commission\s)(?<!Council\s)"  # "Committee on Education"
-                       r"(?<![Aa]ide\s)(?<![Aa]dviser\s)(?<![Aa]dvisor\s)(?<![Aa]ssistant\s)"  # "Aide to the President"
-                       r"\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
-                       r"by|from|to|for|on|in)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
+_NAME_PART = (r"(?<![Ee]nvoy\s)(?<!Committee\s)(?<!Commission\s)(?<!Council\s)"  # "Committee on Education"
+              r"(?<![Aa]ide\s)(?<![Aa]dviser\s)(?<![Aa]dvisor\s)(?<![Aa]ssistant\s)")  # "Aide to the President"
+# "Vice-Rector for Research", "Agency for Strategic Initiatives", "Center for Pedagogical Excellence": a portfolio or
+# a body's name goes on after a title or an organisation's head word
+_PORTFOLIO = (r"(?<![Rr]ector\s)(?<![Dd]irector\s)(?<![Mm]inister\s)(?<![Hh]ead\s)(?<![Dd]ean\s)(?<![Cc]hief\s)"
+              r"(?<![Cc]ommissioner\s)(?<![Ss]ecretary\s)(?<!Agency\s)(?<!Centre\s)(?<!Center\s)(?<!Department\s)"
+              r"(?<!Ministry\s)(?<!Office\s)(?<!Service\s)(?<!Fund\s)(?<!Foundation\s)(?<!Institute\s)")
+# a clause's end; not "School No. 5", "St. Petersburg", "State Secretary – Deputy Head"
+_BOUNDARY = re.compile(r"(?<!\bNo)(?<!\bSt)\.|[;:!?\n()]|\s[–—]\s(?!(?:Deputy|First|Acting)\s)|"
+                       rf"{_NAME_PART}\b(?:said|says|told|noted|added|when|where|while|after|before|that|with|"
+                       r"by|from|to|in)\s+(?!the\s+\w+\s+(?:region|district)\b)|"
+                       rf"{_NAME_PART}{_PORTFOLIO}\b(?:for|on)\s+(?!the\s+\w+\s+(?:region|district)\b)", re.I)
 _ORG_STOP = re.compile(r",|\s+(?:said|says|told|noted|added|stressed|explained|presented|shared|delivered|announced|"
                        r"visited|opened|took|who|which|from|in|at|on|with|and\s+(?:the\s+)?(?=[a-z]))\b"
                        r"|(?<!\bNo)(?<!\bSt)[.;:!?()]\s|[.;:!?]$|\s+[—–-]\s")
@@ -200,6 +208,7 @@ _OPEN, _CLOSE = "\x00", "\x01"  # stand-ins for its brackets while the boundarie
 def posts_before(text: str, start: int, boundary: int) -> list[dict]:
     """Posts written before a name that starts at `start`; the segment begins at `boundary`."""
     segment = _PARENTHESIS.sub(lambda m: _OPEN + m.group(1) + _CLOSE, text[boundary:start])
+    segment = DEGREE.sub(lambda m: " " * len(m.group(0)), segment)  # "Candidate of Economic Sciences" is no post
     cut = [m.end() for m in _BOUNDARY.finditer(segment)]
     segment = segment[cut[-1]:] if cut else segment
     titles = list(title_pattern().finditer(segment))
@@ -210,17 +219,29 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
             continue
         between = segment[m.end():end]
         of = re.fullmatch(r"\s+(?:of|at|(?P<to>to))\s+(.+?)\s*,?\s*", between, re.S)  # "Envoy to the …": no body
-        if between.strip() and not of or re.search(r"\band\s*$", between):
+        portfolio = not of and PORTFOLIO_OF.fullmatch(between)
+        if between.strip() and not of and not portfolio or re.search(r"\band\s*$", between):
             break
         head = segment[:m.start()]
         if between.rstrip().endswith(",") and UNKNOWN_NAME.search(head):
             break  # "Liisa Pohjolainen, the head of X, Vasilii Pavlov": the apposition of a name before it
         org = of.group(2).replace(_OPEN, "(").replace(_CLOSE, ")") if of and not of.group("to") else None
+        org = org and re.sub(r"\s*\([A-Z]{2,}\)$", "", org)  # "the Agency for Strategic Initiatives (ASI)"
         governing = COMPLEMENT.search(head)  # "Aide to the President of Russia": the president is the aide's
         if governing:
             posts.insert(0, {"post": " ".join(segment[governing.start():end].split()).lower(), "org": None})
             break
-        posts.insert(0, _post(m.group(0), org))
+        if portfolio:  # "Vice-Rector for Research at BSU"
+            title, org = f"{m.group(0)} {portfolio.group('portfolio')}", portfolio.group("org")
+        elif not org and _rank(m.group(0)):
+            title = None  # "Doctor of Chemical Sciences, Professor Arsen Kharaev": an academic rank, not a post
+        else:
+            owner = _possessor(head)
+            if org and owner and _territory(owner) and " of " not in org:
+                org = f"{org} of {owner}"  # "Tatarstan's Minister of Education" → "Ministry of Education of Tatarstan"
+            title, org = m.group(0), org or owner
+        if title:
+            posts.insert(0, _post(title, org))
         joined = re.search(rf"(?:,|\band)\s+{_ARTICLE}$", head, re.I)  # "Director of X, the Chairman of Y"
         if not joined:
             break
@@ -228,7 +249,40 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
     return posts
 
 
-COMPLEMENT = re.compile(r"(?<![\w-])(?:aide|adviser|advisor|assistant|counsel+or)\s+to\s+(?:the\s+)?$", re.I)
+# "Aide to the President of Russia", "Aide to Tatarstan President": the president is the aide's
+COMPLEMENT = re.compile(r"(?<![\w-])(?:aide|adviser|advisor|assistant|counsel+or)\s+to\s+(?:the\s+)?"
+                        r"(?-i:[A-Z][\w-]*(?:['’]s)?\s+){0,2}$", re.I)
+# "Vice-Rector for Research at BSU", "Director for social projects": the portfolio of a title and its body
+PORTFOLIO_OF = re.compile(r"\s+(?P<portfolio>for\s+[^,]+?)(?:\s+(?:of|at)\s+(?P<org>(?:the\s+)?[A-Z].*?))?\s*,?\s*",
+                          re.S)
+PORTFOLIO_BEFORE_OF = re.compile(r"\s+for\s+[^,.;:()]{1,80}?(?=\s+(?:of|at)\s+(?:the\s+)?[A-Z])")
+# "SC Rosatom's HR Director", "TENEX's Acting Director-General": the organisation that owns the title before it
+# ("the school's Director"), and a territory right before it ("Tatarstan Minister of Education")
+POSSESSOR = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*|(?<=the\s)[a-z]+)['’]s\s+"
+                       r"(?:[A-Z][\w-]*\s+){0,2}$")
+ORGANISATION_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}(?:School|Lyceum|Gymnasium|University|"
+                                 r"Institute|College|Academy|Centre|Center|Department|Ministry|Committee|Kvantorium|"
+                                 r"Technopark|Foundation|Agency|Administration|Duma)(?:\s+No\.\s?\d+)?)\s+$")
+TERRITORY_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+$")
+
+
+def _possessor(head: str) -> str | None:
+    """The owner of a title in a possessive right before it ("Rosatom's HR Director", "the school's principal"),
+    a lower-case owner only an organisation's head word; else a territory right before the title; else None."""
+    m = POSSESSOR.search(head)
+    if m and (m.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(m.group("owner"))):
+        return m.group("owner")
+    m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
+    if m:
+        return m.group("owner")
+    m = TERRITORY_BEFORE.search(head)
+    owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
+    return owner if owner and _territory(owner) else None
+
+
+def _rank(title: str) -> bool:
+    """A bare academic rank ("Professor", "Academician") before a name: a rank, not a post."""
+    return " ".join(title.lower().split()) in _post_words()["ranks"]
 UNKNOWN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
 
 
@@ -261,17 +315,24 @@ def _subject_title() -> re.Pattern:
     return re.compile(rf"(?:{subject}(?:and\s+)?){{1,5}}?(?:{titles})(?![\w-])", re.I)
 
 
+POSSESSIVE_AFTER = re.compile(r"(?P<owner>[a-z]+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+")
 CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s+(?:[Rr]egion\s+)?")
 
 
 def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int] | None:
     """The first post of an apposition that starts at `end` and where it ends, or None."""
-    m = re.match(rf"(?:,|\s+[—–-]|\s*\()\s*{_ARTICLE}", text[end:], re.I)
+    m = re.match(rf"(?:,|\s+[—–-]|\s*\(|\s+{SPEECH_VERB}\s*,)\s*{_ARTICLE}", text[end:], re.I)
     if not m:
         return None
+    heading = _heading(text, end + m.end(), next_start)
+    if heading:
+        return heading
     rest = text[end + m.end():end + m.end() + 200]
+    owned = POSSESSIVE_AFTER.match(rest)  # ", the school's principal", ", Rosatom's HR Director"
+    owner = owned and (owned.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(owned.group("owner"))) and \
+        owned.group("owner")
     # "Kazan Mayor", "Education Minister", "Managing Director of X": capitalised words before the title
-    starts = [0]
+    starts = [owned.end() if owner else 0]
     while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
         starts.append(word.end())
     title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
@@ -283,13 +344,42 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     second = second and title_pattern().match(rest, title_end + second.end())
     if second:
         title_end = second.end()
+    portfolio = PORTFOLIO_BEFORE_OF.match(rest, title_end)  # "Pro-Rector for Academic Affairs of X"
+    title_end = portfolio.end() if portfolio else title_end
     tail = rest[title_end:]
     of = re.match(r"\s+(?:of|at)\s+", tail)
     org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
     stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
+    if next_start is not None and (next_start <= stop + 1 or DEGREES.fullmatch(text, stop, next_start)):
+        return None  # "Director of the Institute, Candidate of Economic Sciences Albert Shapsigov": the next name's
+    if org and owner and _territory(owner) and " of " not in org:
+        org = f"{org} of {owner}"  # ", Russia's Minister of Education," → "Ministry of Education of Russia"
+    return _post(rest[title.start():title_end], org or owner or None), stop
+
+
+# "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
+SPEECH_VERB = r"(?:said|says|noted|added|stressed|emphasi[sz]ed|explained|recalled|reported)"
+# academic degrees between a post and the name it belongs to
+DEGREE = re.compile(r",?\s*(?:(?:Doctor|Candidate)\s+of\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Sciences|Ph\.\s?D\.|PhD)"
+                    r"(?![\w-])")
+DEGREES = re.compile(rf"(?:{DEGREE.pattern})*[\s,]*")
+ORG_WORDS = r"(?:[A-Z\"«][\w\"«»’'.-]*|No\.|of|for|and|the|on)"
+WHO_HEADS = re.compile(rf"who\s+(?P<verb>\w+)\s+(?P<org>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}?"
+                       rf"[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_WORDS})*)")
+
+
+def _heading(text: str, at: int, next_start: int | None) -> tuple[dict, int] | None:
+    """", who heads the Kazan Federal University": the post a verb of heading names (post_words.yaml
+    heading_verbs), up to the organisation's last capitalised word."""
+    m = WHO_HEADS.match(text, at)
+    title = m and _post_words()["heading"].get(m.group("verb").lower())
+    if not title:
+        return None
+    org = re.sub(r"(?:\s+(?:of|for|and|the|on))+$", "", m.group("org"))
+    stop = at + m.start("org") - m.start() + len(org)
     if next_start is not None and next_start <= stop + 1:
         return None
-    return _post(rest[title.start():title_end], org), stop
+    return _post(title, org), stop
 
 
 def analyse_persons(article: Article) -> None:
