@@ -195,7 +195,8 @@ def test_meeting_place_from_venue_sentence():
     ("Выступил заведующий кафедрой мировой литературы и культуры МГИМО, профессор Юрий Вяземский.", "ru", "МГИМО"),
     ("Результаты проверки опубликованы на сайте Рособрнадзора.", "ru", "Рособрнадзор"),
     # real_en_77: an outlet media.yaml lists
-    ('Rustam Minnikhanov and chief editor of "Uchitelskaya gazeta" Peter Polozhevets met.', "en", "Uchitelskaya gazeta"),
+    ('Rustam Minnikhanov and chief editor of "Uchitelskaya gazeta" Peter Polozhevets met.', "en",
+     "Uchitelskaya gazeta"),
     ("Об этом сообщает «Учительская газета».", "ru", "Учительская газета"),
     # organisation_words.yaml heads
     ("Строил школу коллектив группы компаний «ДомСтрой».", "ru", "группа компаний «ДомСтрой»"),  # real_ru_o_08
