@@ -666,7 +666,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
         if record is None and start in in_region:
             record = gazetteer.find_settlement(word)
             record = record if record and record["parent"] in regions else None
-        declined = _village_name(word, gender) if village and gender and _oblique_adjective(word) else None
+        declined = _declined_village_name(word, gender) if village else None  # a village word gives a gender
         if record and declined and fold(record["ru"]) != fold(declined):
             record = None  # «в селе Благодатном» is Благодатное, not a town Благодатный
         if record:  # found again by `_places` when NER saw it; else this is the only mention
@@ -688,7 +688,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
         elif not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
         elif village:
-            value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
+            value = word  # «в посёлке Сатис», «пгт Новоселицкое»: named by the word before it, in apposition
         else:
             continue
         out.append(unlisted(start, start + len(word), value))
@@ -779,11 +779,11 @@ VILLAGE_ABBREVIATION = r"(?:с|д|п|пос|ст|х)\.$"  # «с. Благода
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
-    """Whether an unlisted word after a settlement word is kept as a village (`_village_name`) though the dictionary
-    reads no place rather than a name in it: after a village word always («в посёлке Сатис», «пгт Новоселицкое»),
-    after a town word unless the word may be a person's name («школы № 5 города Майского», «города Грязи»,
-    «п.Созимский»; not «Глава города Дмитрий Юрьевич»), after a village's abbreviation when it is an adjective, in the
-    nominative or the kind's gender, that is rather no person's name («с. Благодатное», «ст. Новоивановской»; not
+    """Whether an unlisted word after a settlement word is kept as a village (`_declined_village_name`) though the
+    dictionary reads no place rather than a name in it: after a village word always («в посёлке Сатис», «пгт
+    Новоселицкое»), after a town word unless the word may be a person's name («школы № 5 города Майского», «города
+    Грязи», «п.Созимский»; not «Глава города Дмитрий Юрьевич»), after a village's abbreviation when it is an adjective,
+    in the nominative or the kind's gender, that is rather no person's name («с. Благодатное», «ст. Новоивановской»; not
     «д. Петровская», «с. Иванов», «ст. Уголовного кодекса»)."""
     if re.match(VILLAGE_WORD, kind):
         return True
@@ -806,24 +806,17 @@ def _kind_gender(kind: str) -> str:
     return "femn" if re.match(r"д\.|ст\.|деревн|станиц|слобод", kind) else "masc"
 
 
-def _oblique_adjective(word: str) -> bool:
-    """A one-word name the dictionary reads first as an adjective in a case other than the nominative («Благодатного»,
-    «Советской»): declined with its kind word, so of the kind word's gender."""
+def _declined_village_name(word: str, gender: str) -> str | None:
+    """A one-word name after its kind word that the dictionary reads first as an adjective in a case other than the
+    nominative, declined with the kind word: in the nominative and its `gender` («станице Советской» → «Советская»,
+    «сёл Благодатного» → «Благодатное»); None for any other name (a noun is in apposition: «в посёлке Сатис»)."""
     if " " in word:
-        return False
+        return None
     parse = parses(word.lower())[0]
-    return "ADJF" in parse.tag and parse.tag.case != "nomn"
-
-
-def _village_name(word: str, gender: str | None = None) -> str:
-    """A village name after its kind word, in the nominative: an adjective name is declined, in the gender of its kind
-    word when known («станице Советской» → «Советская», «сёл Благодатного» → «Благодатное»), a noun name stays as
-    written (it is in apposition: «в посёлке Подъяпольское»)."""
-    parse = parses(word.lower())[0]
-    if "ADJF" in parse.tag and parse.tag.case != "nomn":
-        form = parse.inflect({"nomn", "sing", gender} if gender else {"nomn"})
-        return _capital(form.word) if form else word
-    return word
+    if "ADJF" not in parse.tag or parse.tag.case == "nomn":
+        return None
+    form = parse.inflect({"nomn", "sing", gender})
+    return _capital(form.word) if form else word
 
 
 def _bare_adjective(word: str) -> bool:
