@@ -201,6 +201,10 @@ def test_meeting_place_from_venue_sentence():
     # organisation_words.yaml heads
     ("Строил школу коллектив группы компаний «ДомСтрой».", "ru", "группа компаний «ДомСтрой»"),  # real_ru_o_08
     ("Депутат от партии «Единая Россия» открыл школу.", "ru", "партия «Единая Россия»"),
+    ("Активисты «Движения первых» и движения «Юнармия» встретились в Перми.", "ru", "движение «Юнармия»"),
+    # the «Движение первых» is a listed institution, not a head rule of its own
+    ("Российское движение детей и молодёжи «Движение первых» провело форум в Туле.", "ru",
+     "Российское движение детей и молодёжи «Движение первых»"),
 ])
 def test_listed_institutions_outlets_and_heads_are_organisations(text, lang, found):
     assert fold(found) in [fold(o) for o in extract_facts(text, lang)["organisations"]]
