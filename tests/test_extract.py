@@ -8,7 +8,9 @@ import pytest
 
 from edugraph.extract import detect_lang, extract_facts
 from edugraph.extract.dates import find_dates
+from edugraph.extract.mentions import inside_quoted_name, inside_quotes
 from edugraph.extract.names import normalise_person, same_organisation
+from edugraph.extract.quotes import Quotes
 from edugraph.gazetteer import find_initiatives
 from edugraph.text import clean_text, fold
 
@@ -240,3 +242,14 @@ def test_two_listed_institutions_stay_two():
     orgs = extract_facts("The congress brought together scientists from the Russian Academy of Education and the "
                          "Russian Academy of Sciences, State Duma deputies and senators.", "en")["organisations"]
     assert {"Russian Academy of Education", "Russian Academy of Sciences"} <= set(orgs)
+
+
+def test_quote_positions_found_once_answer_as_the_search_back():
+    """`Quotes` (bisection over the «» found once) answers as `inside_quotes` and `inside_quoted_name` at every
+    position of the seed articles and of quoted speech longer than a name, unclosed and nested quotes."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
+    texts.append("Он сказал: «" + "длинная речь " * 12 + "». Центр «Точка роста» и «Фонд «Альфа»» и «открыто")
+    for text in texts:
+        quotes, positions = Quotes(text), range(len(text) + 1)
+        assert [quotes.inside(i) for i in positions] == [inside_quotes(text, i) for i in positions]
+        assert [quotes.inside_name(i) for i in positions] == [inside_quoted_name(text, i) for i in positions]

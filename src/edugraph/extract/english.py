@@ -9,6 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name, unlisted
+from edugraph.extract.quotes import Quotes
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -232,10 +233,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
                 out.append(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
     covered, starts = characters(out), {o.start for o in out}  # not a scan of `out` for each match
-    found = {o.value for o in out}
+    found, quotes = {o.value for o in out}, Quotes(text)
     for start, end in gazetteer.find_institutions(text, "en"):  # "MGIMO", "Rosobrnadzor", "Russian Railways"
         if start not in covered and starts.isdisjoint(range(start, end)) and text[start:end] not in found \
-                and not inside_quoted_name(text, start):  # once, and not "Hi-tech Russian Railways quantum"
+                and not quotes.inside_name(start):  # once, and not "Hi-tech Russian Railways quantum"
             out.append(Mention(start, end, text[start:end]))
             covered.update(range(start, end))
             starts.add(start)

@@ -14,6 +14,7 @@ from edugraph.extract.mentions import Article, Mention, characters, dateline_cit
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
+from edugraph.extract.quotes import Quotes
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
@@ -734,9 +735,9 @@ def _named_after_kind(text: str) -> list[tuple[str, int, str, bool]]:
     """The names a settlement word puts after it, as (kind word, start, name, may be a town named like a word): one
     word, or two that make a name («Село Красный Яр», «д. Малые Кабаны»); after a village word in the plural, every
     name of its list («сёл Гофицкого, Благодатного, Донская Балка и Шангала»), which ends at «и» and its name."""
-    found = {}
+    found, quotes = {}, Quotes(text)
     for m in NAME_AFTER_KIND.finditer(text):
-        if m.group(1)[0].isupper() and inside_quotes(text, m.start()):
+        if m.group(1)[0].isupper() and quotes.inside(m.start()):
             continue  # «Село Зелёное» in quotes names a firm or a festival
         word = _settlement_name_at(text, m.start(2), m.end(2))
         found[m.start(2)] = (m.group(1), m.start(2), word, _marks_town_named_like_a_word(text, m, len(word)))
