@@ -9,6 +9,7 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
+from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
@@ -856,10 +857,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
             taken.update(range(span.start, end))
-    for start, end in gazetteer.find_institutions(text, "ru"):  # «МГИМО», «Рособрнадзора» that the NER missed
-        if taken.isdisjoint(range(start, end)):
-            found.append(Mention(start, end, text[start:end]))
-            taken.update(range(start, end))
+    found += institution_mentions(text, "ru", taken)  # «МГИМО», «Рособрнадзора» that the NER missed
     person_starts = sorted(p.start for p in article.persons)
     for mention in found:  # cut before the first person inside
         after = bisect.bisect_right(person_starts, mention.start)
