@@ -8,7 +8,9 @@ import pytest
 
 from edugraph.extract import detect_lang, extract_facts
 from edugraph.extract.dates import find_dates
+from edugraph.extract.mentions import inside_quoted_name, inside_quotes
 from edugraph.extract.names import normalise_person, same_organisation
+from edugraph.extract.quotes import Quotes
 from edugraph.gazetteer import find_initiatives
 from edugraph.text import clean_text, fold
 
@@ -195,11 +197,16 @@ def test_meeting_place_from_venue_sentence():
     ("Выступил заведующий кафедрой мировой литературы и культуры МГИМО, профессор Юрий Вяземский.", "ru", "МГИМО"),
     ("Результаты проверки опубликованы на сайте Рособрнадзора.", "ru", "Рособрнадзор"),
     # real_en_77: an outlet media.yaml lists
-    ('Rustam Minnikhanov and chief editor of "Uchitelskaya gazeta" Peter Polozhevets met.', "en", "Uchitelskaya gazeta"),
+    ('Rustam Minnikhanov and chief editor of "Uchitelskaya gazeta" Peter Polozhevets met.', "en",
+     "Uchitelskaya gazeta"),
     ("Об этом сообщает «Учительская газета».", "ru", "Учительская газета"),
     # organisation_words.yaml heads
     ("Строил школу коллектив группы компаний «ДомСтрой».", "ru", "группа компаний «ДомСтрой»"),  # real_ru_o_08
     ("Депутат от партии «Единая Россия» открыл школу.", "ru", "партия «Единая Россия»"),
+    ("Активисты «Движения первых» и движения «Юнармия» встретились в Перми.", "ru", "движение «Юнармия»"),
+    # the «Движение первых» is a listed institution, not a head rule of its own
+    ("Российское движение детей и молодёжи «Движение первых» провело форум в Туле.", "ru",
+     "Российское движение детей и молодёжи «Движение первых»"),
 ])
 def test_listed_institutions_outlets_and_heads_are_organisations(text, lang, found):
     assert fold(found) in [fold(o) for o in extract_facts(text, lang)["organisations"]]
@@ -277,3 +284,14 @@ def test_two_listed_institutions_stay_two():
     orgs = extract_facts("The congress brought together scientists from the Russian Academy of Education and the "
                          "Russian Academy of Sciences, State Duma deputies and senators.", "en")["organisations"]
     assert {"Russian Academy of Education", "Russian Academy of Sciences"} <= set(orgs)
+
+
+def test_quote_positions_found_once_answer_as_the_search_back():
+    """`Quotes` (bisection over the «» found once) answers as `inside_quotes` and `inside_quoted_name` at every
+    position of the seed articles and of quoted speech longer than a name, unclosed and nested quotes."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
+    texts.append("Он сказал: «" + "длинная речь " * 12 + "». Центр «Точка роста» и «Фонд «Альфа»» и «открыто")
+    for text in texts:
+        quotes, positions = Quotes(text), range(len(text) + 1)
+        assert [quotes.inside(i) for i in positions] == [inside_quotes(text, i) for i in positions]
+        assert [quotes.inside_name(i) for i in positions] == [inside_quoted_name(text, i) for i in positions]

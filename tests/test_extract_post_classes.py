@@ -40,12 +40,15 @@ def test_a_text_that_ends_in_a_whole_word_is_not_cut():
 
 def test_the_head_of_an_office_is_its_holder_not_a_second_post():
     """«Глава области» of one named «губернатор», «глава Минпросвещения» of the minister: one post (a_04, f_05,
-    j_04)."""
+    j_04); the head of a ministry, short name or full, is its minister."""
     text = ("Глава Тверской области Игорь Руденя посетил школу. Губернатор Игорь Руденя осмотрел классы. "
             "Глава Минпросвещения Анна Смирнова и министр просвещения России Анна Смирнова открыли центр.")
     posts = _posts(extract_facts(text, "ru"))
     assert [title for title, _ in posts["Игорь Руденя"]] == ["губернатор"]
-    assert all(title != "глава" for title, _ in posts["Анна Смирнова"])
+    assert [gazetteer.find_role(*post)["id"] for post in posts["Анна Смирнова"]] == ["minister"]
+    assert {gazetteer.find_role("глава", org)["id"] for org in ("Минпросвещения России", "Министерство просвещения РФ",
+                                                                 "the Education Ministry")} == {"minister"}
+    assert gazetteer.find_role("глава", "Минусинский район")["id"] == "head"
 
 
 def test_an_english_name_ends_at_a_blank_line():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView
 
 import iuliia
 import yaml
@@ -442,13 +442,20 @@ def institutions() -> list[dict]:
 
 
 @functools.lru_cache(maxsize=2)
-def institution_names(lang: str) -> dict[str, str]:
-    """Every listed name of an institution in `lang` ("ru", "en": full and short names, those several institutions
-    share too) → its full name in that language ('' for a shared one)."""
-    names = {name: "" for name in load("institutions")["shared_short_names"][lang]}
-    for row in institutions():
-        names.update({name: row[lang] for name in [row[lang], *row[f"{lang}_short"]]})
-    return names
+def institution_names(lang: str) -> KeysView[str]:
+    """Every listed name of an institution in `lang` ("ru", "en") as written, once each and in file order: full and
+    short names, those several institutions share first."""
+    names = [*load("institutions")["shared_short_names"][lang]]
+    names += [name for row in institutions() for name in [row[lang], *row[f"{lang}_short"]]]
+    return dict.fromkeys(names).keys()
+
+
+@functools.lru_cache(maxsize=1)
+def institution_index() -> dict[str, tuple[str, int]]:
+    """Each folded name of a listed institution, in either language (`institution_names`) → (its full name in that
+    language, its row in `institutions`); the abbreviations several institutions share are in no row."""
+    return {fold(name): (row[lang], i) for i, row in enumerate(institutions()) for lang in ("ru", "en")
+            for name in [row[lang], *row[f"{lang}_short"]]}
 
 
 def _case_forms(name: str) -> str:

@@ -230,7 +230,7 @@ def _without_parts(names: list[str]) -> list[str]:
 def _same_posts_once(posts: list[dict]) -> list[dict]:
     """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one,
     and a title without an organisation is the same title held somewhere ("led by Rector X" … "X – Rector of BSU")."""
-    roles = [gazetteer.find_role(post["post"], post["org"])["id"] for post in posts]  # once each: find_role tries every pattern
+    roles = [gazetteer.find_role(post["post"], post["org"])["id"] for post in posts]  # once each: tries every pattern
     placed = {role for role, post in zip(roles, posts) if post["org"]}
     out: list[tuple[str, dict]] = []  # (role id, post)
     for role, post in zip(roles, posts):

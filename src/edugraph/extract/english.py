@@ -8,7 +8,9 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
+from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name, unlisted
+from edugraph.extract.quotes import Quotes
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -252,21 +254,16 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
                 out.append(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
-    covered, starts = characters(out), {o.start for o in out}  # not a scan of `out` for each match
-    found = {o.value for o in out}
-    for start, end in gazetteer.find_institutions(text, "en"):  # "MGIMO", "Rosobrnadzor", "Russian Railways"
-        if start not in covered and starts.isdisjoint(range(start, end)) and text[start:end] not in found \
-                and not inside_quoted_name(text, start):  # once, and not "Hi-tech Russian Railways quantum"
-            out.append(Mention(start, end, text[start:end]))
-            covered.update(range(start, end))
-            starts.add(start)
+    covered = characters(out)  # not a scan of `out` for each match
+    found, quotes = {o.value for o in out}, Quotes(text)
+    out += institution_mentions(  # "MGIMO", "Rosobrnadzor"; once, and not "Hi-tech Russian Railways quantum"
+        text, "en", covered, keep=lambda start, end: text[start:end] not in found and not quotes.inside_name(start))
     for m in FEDERAL_NAME.finditer(text):
         territory = m.group("territory")
         known = territory and (territory == "Russian Federation" or gazetteer.find_place(territory))
         end = m.end() if known else m.end("name")
         body = FEDERAL_BODIES[" ".join(m.group("name").lower().split())]
-        if body not in named and m.start() not in covered and starts.isdisjoint(range(m.start(), end)):
+        if body not in named and covered.isdisjoint(range(m.start(), end)):
             out.append(Mention(m.start(), end, text[m.start():end]))  # within no mention, and none begins in it
             covered.update(range(m.start(), end))
-            starts.add(m.start())
     return out

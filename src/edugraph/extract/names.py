@@ -432,14 +432,6 @@ def _abbreviations() -> dict[str, list[str]]:
     return {fold(short): fold(full).split() for short, full in table.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def _institutions() -> dict[str, tuple[str, int]]:
-    """Each folded name of a listed institution (data/gazetteers/institutions.yaml) → (its full name in that language,
-    its row); the abbreviations several institutions share are in no row."""
-    return {fold(name): (row[lang], i) for i, row in enumerate(gazetteer.institutions()) for lang in ("ru", "en")
-            for name in [row[lang], *row[f"{lang}_short"]]}
-
-
 @functools.lru_cache(maxsize=16384)
 def main_words(name: str) -> frozenset[str]:
     """Content-word lemmas of a name (stop words and digits removed; «Минпросвещения» stands for «Министерство
@@ -450,7 +442,7 @@ def main_words(name: str) -> frozenset[str]:
     >>> main_words("ВолгГТУ") == main_words("Волгоградский государственный технический университет")
     True
     """
-    full, _ = _institutions().get(fold(name), (None, None))
+    full, _ = gazetteer.institution_index().get(fold(name), (None, None))
     if full and fold(full) != fold(name):
         return main_words(full)
     words = [part for w in re.findall(r"[\w-]+", fold(name)) for part in _abbreviations().get(w, [w])]
@@ -508,7 +500,7 @@ def same_organisation(a: str, b: str) -> bool:
     key_a, key_b = organisation_key(a), organisation_key(b)
     if key_a == key_b:
         return True
-    row_a, row_b = _institutions().get(fold(a)), _institutions().get(fold(b))
+    row_a, row_b = gazetteer.institution_index().get(fold(a)), gazetteer.institution_index().get(fold(b))
     if row_a and row_b:  # two listed institutions: "Russian Academy of Education" is not "… of Sciences"
         return row_a[1] == row_b[1]
     if "|" in key_a and "|" in key_b:

@@ -255,24 +255,21 @@ def attach_posts(article) -> dict[str, list[dict]]:
 
 
 OFFICE_HEADS = {"governor", "acting-head", "minister", "president"}  # role ids a «глава» of that office holds
-MINISTRY = re.compile(r"^(?:Мин|Ministry)", re.I)
 
 
 def _without_head_synonym(posts: list[dict]) -> list[dict]:
-    """A person's posts without «глава»/"head" of a territory or a ministry where another of them names that office:
-    «Глава Калининградской области» is the governor («Губернатор Антон Алиханов»), «глава Минпросвещения» the
-    minister (a_04, f_05, j_04).
+    """A person's posts without «глава»/"head" of a territory where another of them names that office: «Глава
+    Калининградской области» is the governor («Губернатор Антон Алиханов»; a_04, f_05, j_04). The head of a ministry
+    is its minister by `gazetteer.find_role`.
 
     >>> _without_head_synonym([{"post": "глава", "org": None}, {"post": "губернатор", "org": None}])
     [{'post': 'губернатор', 'org': None}]
     """
-    roles = [gazetteer.find_role(post["post"])["id"] for post in posts]
-    offices = [post for role, post in zip(roles, posts) if role in OFFICE_HEADS]
-    if not offices:
+    roles = [gazetteer.find_role(post["post"], post["org"])["id"] for post in posts]
+    if not OFFICE_HEADS.intersection(roles):
         return posts
     return [post for role, post in zip(roles, posts)
-            if role != "head" or post["org"] and not gazetteer.find_place(post["org"]) and not any(
-                o["org"] and MINISTRY.match(o["org"]) and MINISTRY.match(post["org"]) for o in offices)]
+            if role != "head" or post["org"] and not gazetteer.find_place(post["org"])]
 
 
 def _before_cut(article, org: str | None) -> str | None:

@@ -9,11 +9,13 @@ import re
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
+from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
+from edugraph.extract.quotes import Quotes
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
@@ -666,7 +668,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
         if record is None and start in in_region:
             record = gazetteer.find_settlement(word)
             record = record if record and record["parent"] in regions else None
-        declined = _village_name(word, gender) if village and gender and _oblique_adjective(word) else None
+        declined = _declined_village_name(word, gender) if village else None  # a village word gives a gender
         if record and declined and fold(record["ru"]) != fold(declined):
             record = None  # «в селе Благодатном» is Благодатное, not a town Благодатный
         if record:  # found again by `_places` when NER saw it; else this is the only mention
@@ -688,7 +690,7 @@ def _settlements(text: str, spans: list, regions: set[str] = frozenset()) -> lis
         elif not person:
             value = "-".join(part.capitalize() for part in geo[0].normal_form.split("-"))
         elif village:
-            value = _village_name(word)  # «в посёлке Сатис», «станице Советской»: named by the word before it
+            value = word  # «в посёлке Сатис», «пгт Новоселицкое»: named by the word before it, in apposition
         else:
             continue
         out.append(unlisted(start, start + len(word), value))
@@ -734,9 +736,9 @@ def _named_after_kind(text: str) -> list[tuple[str, int, str, bool]]:
     """The names a settlement word puts after it, as (kind word, start, name, may be a town named like a word): one
     word, or two that make a name («Село Красный Яр», «д. Малые Кабаны»); after a village word in the plural, every
     name of its list («сёл Гофицкого, Благодатного, Донская Балка и Шангала»), which ends at «и» and its name."""
-    found = {}
+    found, quotes = {}, Quotes(text)
     for m in NAME_AFTER_KIND.finditer(text):
-        if m.group(1)[0].isupper() and inside_quotes(text, m.start()):
+        if m.group(1)[0].isupper() and quotes.inside(m.start()):
             continue  # «Село Зелёное» in quotes names a firm or a festival
         word = _settlement_name_at(text, m.start(2), m.end(2))
         found[m.start(2)] = (m.group(1), m.start(2), word, _marks_town_named_like_a_word(text, m, len(word)))
@@ -779,11 +781,11 @@ VILLAGE_ABBREVIATION = r"(?:с|д|п|пос|ст|х)\.$"  # «с. Благода
 
 
 def _kind_names_it(kind: str, word: str) -> bool:
-    """Whether an unlisted word after a settlement word is kept as a village (`_village_name`) though the dictionary
-    reads no place rather than a name in it: after a village word always («в посёлке Сатис», «пгт Новоселицкое»),
-    after a town word unless the word may be a person's name («школы № 5 города Майского», «города Грязи»,
-    «п.Созимский»; not «Глава города Дмитрий Юрьевич»), after a village's abbreviation when it is an adjective, in the
-    nominative or the kind's gender, that is rather no person's name («с. Благодатное», «ст. Новоивановской»; not
+    """Whether an unlisted word after a settlement word is kept as a village (`_declined_village_name`) though the
+    dictionary reads no place rather than a name in it: after a village word always («в посёлке Сатис», «пгт
+    Новоселицкое»), after a town word unless the word may be a person's name («школы № 5 города Майского», «города
+    Грязи», «п.Созимский»; not «Глава города Дмитрий Юрьевич»), after a village's abbreviation when it is an adjective,
+    in the nominative or the kind's gender, that is rather no person's name («с. Благодатное», «ст. Новоивановской»; not
     «д. Петровская», «с. Иванов», «ст. Уголовного кодекса»)."""
     if re.match(VILLAGE_WORD, kind):
         return True
@@ -806,24 +808,17 @@ def _kind_gender(kind: str) -> str:
     return "femn" if re.match(r"д\.|ст\.|деревн|станиц|слобод", kind) else "masc"
 
 
-def _oblique_adjective(word: str) -> bool:
-    """A one-word name the dictionary reads first as an adjective in a case other than the nominative («Благодатного»,
-    «Советской»): declined with its kind word, so of the kind word's gender."""
+def _declined_village_name(word: str, gender: str) -> str | None:
+    """A one-word name after its kind word that the dictionary reads first as an adjective in a case other than the
+    nominative, declined with the kind word: in the nominative and its `gender` («станице Советской» → «Советская»,
+    «сёл Благодатного» → «Благодатное»); None for any other name (a noun is in apposition: «в посёлке Сатис»)."""
     if " " in word:
-        return False
+        return None
     parse = parses(word.lower())[0]
-    return "ADJF" in parse.tag and parse.tag.case != "nomn"
-
-
-def _village_name(word: str, gender: str | None = None) -> str:
-    """A village name after its kind word, in the nominative: an adjective name is declined, in the gender of its kind
-    word when known («станице Советской» → «Советская», «сёл Благодатного» → «Благодатное»), a noun name stays as
-    written (it is in apposition: «в посёлке Подъяпольское»)."""
-    parse = parses(word.lower())[0]
-    if "ADJF" in parse.tag and parse.tag.case != "nomn":
-        form = parse.inflect({"nomn", "sing", gender} if gender else {"nomn"})
-        return _capital(form.word) if form else word
-    return word
+    if "ADJF" not in parse.tag or parse.tag.case == "nomn":
+        return None
+    form = parse.inflect({"nomn", "sing", gender})
+    return _capital(form.word) if form else word
 
 
 def _bare_adjective(word: str) -> bool:
@@ -862,10 +857,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
             taken.update(range(span.start, end))
-    for start, end in gazetteer.find_institutions(text, "ru"):  # «МГИМО», «Рособрнадзора» that the NER missed
-        if taken.isdisjoint(range(start, end)):
-            found.append(Mention(start, end, text[start:end]))
-            taken.update(range(start, end))
+    found += institution_mentions(text, "ru", taken)  # «МГИМО», «Рособрнадзора» that the NER missed
     person_starts = sorted(p.start for p in article.persons)
     for mention in found:  # cut before the first person inside
         after = bisect.bisect_right(person_starts, mention.start)
