@@ -1661,6 +1661,18 @@ def test_counted_openings_to_come_and_tallies():
                                                         ("Открытие ещё три таких объекта", "2023-09")]
 
 
+def test_counted_openings_of_other_objects_or_places_or_counts_are_two():
+    """A count told again is one opening only of the same objects and place: centres in Бийск and kindergartens in
+    Славгород are two openings, and so are 16 and 6 centres (the count is read whole: «шестнадцати» is 16)."""
+    text = "В 2023 году в Бийске откроются 6 центров «Точка роста». В 2023 году в Славгороде откроются 6 детских садов."
+    events = extract_facts(text, "ru", {"date": "2022-07-30"})["events"]
+    assert [(e["name"], e["date"], e["place"]) for e in events] == [
+        ("Открытие 6 центров «Точка роста»", "2023", "Бийск"), ("Открытие 6 детских садов", "2023", "Славгород")]
+    text = "В 2023 году в Бийске откроются шестнадцать центров. В Бийске в 2023 году откроются 6 центров."
+    events = extract_facts(text, "ru", {"date": "2022-07-30"})["events"]
+    assert [e["name"] for e in events] == ["Открытие шестнадцать центров", "Открытие 6 центров"]
+
+
 def test_school_years_relative_to_the_publication_date():
     """«в новом учебном году планируется открыть ещё 14 центров» (n_07, January 2021: 2021), "By the new school
     year, another sixty-one Growth Point Centers" (en_73), «В этом учебном году школьный этап» (l_08): the start
