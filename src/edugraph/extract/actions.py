@@ -47,7 +47,7 @@ def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
              if d.kind in ("day", "range", "month", "year", "school_year")]
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    return day_of_the_news(article, (s, e), _future(text, at - s)), False
+    return day_of_the_news(article, (s, e), _future(text, at - s, article.lang)), False
 
 
 def day_of_the_news(article: Article, sentence: tuple[int, int], future: bool) -> str | None:
@@ -62,11 +62,11 @@ FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|пла�
                     r"is\s+to|are\s+to|to\s+be)\s*$")
 
 
-def _future(text: str, at: int) -> bool:
+def _future(text: str, at: int, lang: str) -> bool:
     """«В Донецке откроют технопарк», «планируют открыть», «появится центр», "will open": an action still to come did
     not happen on the publication date."""
     return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:])
-                or starts_future(text[at:]))
+                or starts_future(text[at:], lang))
 
 
 # a place after «с»/«из»/"from"/"with" is where someone or something came from, not where the action was
