@@ -828,7 +828,8 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     (the date nearest to the event's mention at `at` when the sentence has several)."""
     text = article.text[s:e]
     found = find_dates(text, article.year)
-    relative = relative_dates(text, article.published)  # a day («вчера») before a month, a year («в этом году») after
+    relative = all_dates(text, article.year, article.published)[len(found):]  # (all_dates lists those found first)
+    # a relative day («вчера») comes before a month, a relative year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
         [d for d in relative if d.kind == "day"] or [d for d in found + relative if d.kind == "month"] or \
         [d for d in found + relative if d.kind == "year"]
