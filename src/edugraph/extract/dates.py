@@ -243,8 +243,12 @@ def _school_year_start(qualifier: str, published: str) -> int | None:
 
 
 def all_dates(text: str, year: int | None, published: str | None) -> list[DateMention]:
-    """The dates of `find_dates` and then those of `relative_dates` outside them («в июне текущего года» is one
-    month, not also «текущего года»)."""
+    """The dates of `find_dates`, then those of `relative_dates` that do not start inside one of them: "in March of
+    last year" is one month, not also the year "last year".
+
+    >>> [d.date for d in all_dates("in March of last year", 2023, "2023-05-01")]
+    ['2022-03']
+    """
     found = find_dates(text, year)
     return found + [r for r in relative_dates(text, published)
                     if not any(d.start <= r.start < d.end_pos for d in found)]
