@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import WITHIN_WORDS, action_events, day_of_the_news
+from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news
 from edugraph.extract.dates import all_dates, find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
@@ -1100,9 +1100,7 @@ def _link_parent(article: Article, events: list[dict]) -> None:
 # центров», «планируется открыть ещё два центра», «открыто 248 центров», «ввод в эксплуатацию пяти школ», "opened 56
 # new schools", "63 schools will be opened". A count of existing centres («работают 25 центров») has no opening verb.
 # The verbs are data: data/gazetteers/actions.yaml, the opening's `counted_ru` / `counted_en`.
-_OPENING = next(a for a in gazetteer.load("actions")["actions"] if a["kind"] == "opening")
-OPEN_VERB = {lang: re.compile(r"(?:" + re.sub(r"\s+", "", _OPENING["counted_" + lang]) + ")", re.I)
-             for lang in ("ru", "en")}
+OPEN_VERB = next(a["counted"] for a in actions() if a["kind"] == "opening")
 # the numbers written as words that count what opens (any case form: «двух центров», «шестнадцати школ»), with their
 # values; «несколько»/"several" is a count of no value
 COUNT_WORDS = {"ru": {r"дв(?:а|е|ух)": 2, r"тр(?:и|[её]х)": 3, r"четыр(?:е|[её]х)": 4, r"пят(?:ь|и)": 5,
