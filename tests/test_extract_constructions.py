@@ -1673,6 +1673,13 @@ def test_counted_openings_of_other_objects_or_places_or_counts_are_two():
     assert [e["name"] for e in events] == ["Открытие шестнадцать центров", "Открытие 6 центров"]
 
 
+def test_only_the_three_day_words_listed_are_no_day():
+    """«вчера, сегодня, завтра» (a slogan) tells no day; «вчера и сегодня» tells two."""
+    assert [d.date for d in relative_dates("Вчера и сегодня прошёл форум.", "2024-03-13")] == \
+        ["2024-03-12", "2024-03-13"]
+    assert relative_dates("Форум «Вчера, сегодня, завтра» и yesterday, today and tomorrow.", "2024-03-13") == []
+
+
 def test_school_years_relative_to_the_publication_date():
     """«в новом учебном году планируется открыть ещё 14 центров» (n_07, January 2021: 2021), "By the new school
     year, another sixty-one Growth Point Centers" (en_73), «В этом учебном году школьный этап» (l_08): the start

@@ -217,8 +217,10 @@ RELATIVE = re.compile(
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
 
 
+# «вчера, сегодня, завтра», "yesterday, today, tomorrow": past, present and future, no day (two day words listed
+# are two days: «вчера и сегодня прошёл форум»)
 _DAY_WORD = r"(?:вчера|сегодня|завтра|yesterday|today|tomorrow)"
-DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD})+(?!\w)", re.I)
+DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD}){{2}}(?!\w)", re.I)
 
 
 def _school_year_start(qualifier: str, published: str) -> int | None:
