@@ -1640,13 +1640,20 @@ def test_opening_verbs_of_every_tense_and_voice():
     assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-01")]
 
 
+def _count_told(name: str) -> int:
+    """The count an opening's name tells («… Два новых центра» → 2, «… 42 центра» → 42)."""
+    word = next(w for w in name.lower().split() if w.isdigit() or w in ("два", "три"))
+    return int(word) if word.isdigit() else ("два", "три").index(word) + 2
+
+
 def test_counted_openings_to_come_and_tallies():
     """«Два новых центра появятся в 2023 году» (n_04) and «ещё три таких объекта появятся к сентябрю 2023 года»
     (u_04) are counted openings to come; «Всего в регионе за пять лет создано 383 центра» (a_11) is a tally; a
     headline that repeats the text's count is one opening (a_11); "will be created" (en_01)."""
     text = "Два новых центра появятся в 2023 году: в Бийске и в Славгороде."
     events = extract_facts(text, "ru", {"date": "2021-07-30"})["events"]
-    assert [(e["name"], e["date"], e.get("planned")) for e in events] == [("Открытие Два новых центра", "2023", True)]
+    assert [(e["type"], e["date"], e.get("planned"), _count_told(e["name"])) for e in events] == \
+        [("opening", "2023", True, 2)]
     text = ("В Якутии в 2023 году создано 66 центров «Точка роста»\n\nВ Якутии в 2023 году создано 66 центров "
             "образования «Точка роста». Всего в регионе за пять лет создано 383 центра «Точка роста».")
     events = extract_facts(text, "ru", {"date": "2023-12-21"})["events"]
@@ -1657,8 +1664,8 @@ def test_counted_openings_to_come_and_tallies():
     text = ("Игорь Артамонов отметил, что в этом году в Липецкой области открывается 42 центра образования. По данным "
             "пресс-службы, ещё три таких объекта появятся к сентябрю 2023 года.")  # k_07, u_04
     events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
-    assert [(e["name"], e["date"]) for e in events] == [("Открытие 42 центра", "2020"),
-                                                        ("Открытие ещё три таких объекта", "2023-09")]
+    assert [(e["type"], e["date"], e.get("planned"), _count_told(e["name"])) for e in events] == \
+        [("opening", "2020", None, 42), ("opening", "2023-09", True, 3)]
 
 
 def test_counted_openings_of_other_objects_or_places_or_counts_are_two():
