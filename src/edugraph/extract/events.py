@@ -1100,7 +1100,8 @@ def _link_parent(article: Article, events: list[dict]) -> None:
 # центров», «планируется открыть ещё два центра», «открыто 248 центров», «ввод в эксплуатацию пяти школ», "opened 56
 # new schools", "63 schools will be opened". A count of existing centres («работают 25 центров») has no opening verb.
 # The verbs are data: data/gazetteers/actions.yaml, the opening's `counted_ru` / `counted_en`.
-OPEN_VERB = next(a["counted"] for a in actions() if a["kind"] == "opening")
+OPENING = next(a for a in actions() if a["kind"] == "opening")
+OPEN_VERB = OPENING["counted"]
 # the numbers written as words that count what opens (any case form: «двух центров», «шестнадцати школ»), with their
 # values; «несколько»/"several" is a count of no value
 COUNT_WORDS = {"ru": {r"дв(?:а|е|ух)": 2, r"тр(?:и|[её]х)": 3, r"четыр(?:е|[её]х)": 4, r"пят(?:ь|и)": 5,
@@ -1133,12 +1134,18 @@ _FUNCTION_WORD = r"(?:the|a|an|of|in|on|at|to|for|в|во|на|по|с)\s"  # "o
 _QUOTED_AFTER = r"(?:\s+(?:[\w-]+\s+){0,3}?[«“\"„][^«»“”\"„]{1,60}[»”\"“])?"  # «центров … «Точка роста»»
 
 
-def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
-    """(verb before count, count before verb) patterns of `lang`; the count phrase is the group ``what``."""
+def _counted(lang: str) -> str:
+    """The pattern of what a counted opening counts (the group ``what``: «ещё 14 центров «Точка роста»»), with the
+    groups ``count`` and ``object``."""
     count = rf"(?:ещё\s+|еще\s+|another\s+|more\s+than\s+|over\s+|более\s+|свыше\s+|около\s+|порядка\s+)?" \
             rf"(?P<count>{_NOT_A_YEAR}(?!1(?!\d))\d{{1,4}}(?![\d.,:]\d){_NOT_A_DAY}|{_COUNT_WORD[lang]})"
     filler = rf"(?:(?!{_FUNCTION_WORD})[\w«»“”\"'’-]+\s+){{0,3}}?"  # «новых», "general education"
-    what = rf"{_NOT_AFTER_PREPOSITION}(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
+    return rf"(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
+
+
+def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """(verb before count, count before verb) patterns of `lang`; the count phrase is the group ``what``."""
+    what = _NOT_AFTER_PREPOSITION + _counted(lang)
     verb = rf"(?<![\w-]){OPEN_VERB[lang].pattern}(?![\w-])"
     before = re.compile(rf"{verb}\s+(?:[\w-]+\s+){{0,3}}?{what}", re.I)
     after = re.compile(rf"(?<![\w-]){what}[^.;,:!?]{{0,60}}?{verb}", re.I)
@@ -1146,6 +1153,19 @@ def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 COUNTED_OPENING = {lang: _counted_opening_patterns(lang) for lang in ("ru", "en")}
+COUNTED_NAME = {lang: re.compile(rf"{re.escape(OPENING['name_' + lang])}\s+{_counted(lang)}", re.I)
+                for lang in ("ru", "en")}  # «Открытие 66 центров «Точка роста»», "Opening of 12 sites"
+
+
+def counted_object(name: str) -> str | None:
+    """What the name of a counted opening counts («Открытие 66 центров «Точка роста»» → «66 центров «Точка роста»»,
+    "Opening of 12 sites" → "12 sites"); None for another name.
+
+    >>> counted_object("Открытие ещё 14 центров «Точка роста»"), counted_object("Открытие центра «Точка роста»")
+    ('ещё 14 центров «Точка роста»', None)
+    """
+    found = COUNTED_NAME["ru"].fullmatch(name) or COUNTED_NAME["en"].fullmatch(name)
+    return found.group("what") if found else None
 # «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
 THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
                         r"the\s+(?:region|republic)(?![\w-]))", re.I)
@@ -1173,7 +1193,7 @@ def counted_openings(article: Article) -> list[dict]:
                                  m.end()):
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
-        name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
+        name = f"{OPENING['name_' + article.lang]} {what}"
         dates = [d for d in all_dates(text, article.year, article.published)
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
