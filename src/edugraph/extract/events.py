@@ -1166,6 +1166,8 @@ def counted_object(name: str) -> str | None:
     """
     found = COUNTED_NAME["ru"].fullmatch(name) or COUNTED_NAME["en"].fullmatch(name)
     return found.group("what") if found else None
+
+
 # «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
 THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
                         r"the\s+(?:region|republic)(?![\w-]))", re.I)
