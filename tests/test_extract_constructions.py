@@ -1640,13 +1640,20 @@ def test_opening_verbs_of_every_tense_and_voice():
     assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-01")]
 
 
+def _count_told(name: str) -> int:
+    """The count an opening's name tells («… Два новых центра» → 2, «… 42 центра» → 42)."""
+    word = next(w for w in name.lower().split() if w.isdigit() or w in ("два", "три"))
+    return int(word) if word.isdigit() else ("два", "три").index(word) + 2
+
+
 def test_counted_openings_to_come_and_tallies():
     """«Два новых центра появятся в 2023 году» (n_04) and «ещё три таких объекта появятся к сентябрю 2023 года»
     (u_04) are counted openings to come; «Всего в регионе за пять лет создано 383 центра» (a_11) is a tally; a
     headline that repeats the text's count is one opening (a_11); "will be created" (en_01)."""
     text = "Два новых центра появятся в 2023 году: в Бийске и в Славгороде."
     events = extract_facts(text, "ru", {"date": "2021-07-30"})["events"]
-    assert [(e["name"], e["date"], e.get("planned")) for e in events] == [("Открытие Два новых центра", "2023", True)]
+    assert [(e["type"], e["date"], e.get("planned"), _count_told(e["name"])) for e in events] == \
+        [("opening", "2023", True, 2)]
     text = ("В Якутии в 2023 году создано 66 центров «Точка роста»\n\nВ Якутии в 2023 году создано 66 центров "
             "образования «Точка роста». Всего в регионе за пять лет создано 383 центра «Точка роста».")
     events = extract_facts(text, "ru", {"date": "2023-12-21"})["events"]
@@ -1657,8 +1664,27 @@ def test_counted_openings_to_come_and_tallies():
     text = ("Игорь Артамонов отметил, что в этом году в Липецкой области открывается 42 центра образования. По данным "
             "пресс-службы, ещё три таких объекта появятся к сентябрю 2023 года.")  # k_07, u_04
     events = extract_facts(text, "ru", {"date": "2020-09-29"})["events"]
-    assert [(e["name"], e["date"]) for e in events] == [("Открытие 42 центра", "2020"),
-                                                        ("Открытие ещё три таких объекта", "2023-09")]
+    assert [(e["type"], e["date"], e.get("planned"), _count_told(e["name"])) for e in events] == \
+        [("opening", "2020", None, 42), ("opening", "2023-09", True, 3)]
+
+
+def test_counted_openings_of_other_objects_or_places_or_counts_are_two():
+    """A count told again is one opening only of the same objects and place: centres in Бийск and kindergartens in
+    Славгород are two openings, and so are 16 and 6 centres (the count is read whole: «шестнадцати» is 16)."""
+    text = "В 2023 году в Бийске откроются 6 центров «Точка роста». В 2023 году в Славгороде откроются 6 детских садов."
+    events = extract_facts(text, "ru", {"date": "2022-07-30"})["events"]
+    assert [(e["name"], e["date"], e["place"]) for e in events] == [
+        ("Открытие 6 центров «Точка роста»", "2023", "Бийск"), ("Открытие 6 детских садов", "2023", "Славгород")]
+    text = "В 2023 году в Бийске откроются шестнадцать центров. В Бийске в 2023 году откроются 6 центров."
+    events = extract_facts(text, "ru", {"date": "2022-07-30"})["events"]
+    assert [e["name"] for e in events] == ["Открытие шестнадцать центров", "Открытие 6 центров"]
+
+
+def test_only_the_three_day_words_listed_are_no_day():
+    """«вчера, сегодня, завтра» (a slogan) tells no day; «вчера и сегодня» tells two."""
+    assert [d.date for d in relative_dates("Вчера и сегодня прошёл форум.", "2024-03-13")] == \
+        ["2024-03-12", "2024-03-13"]
+    assert relative_dates("Форум «Вчера, сегодня, завтра» и yesterday, today and tomorrow.", "2024-03-13") == []
 
 
 def test_school_years_relative_to_the_publication_date():

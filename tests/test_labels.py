@@ -37,6 +37,7 @@ def test_labels_of_names_cut_short_are_balanced_and_end_on_a_word():
 def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place():
     ids = ["real_en_02_tomsk_kvantorium", "real_en_32_sochi_sirius_putin_lukashenko_visit",
            "real_en_38_penza_vasilyeva_kvantorium_visit", "real_ru_a_07_chelyabinsk_itcube",
+           "real_ru_a_11_yakutia_point_of_growth",
            "real_ru_d_02_murino_beglov_drozdenko", "real_ru_d_04_noginsk9_tochka_rosta",
            "real_ru_g_04_kursk_kravtsov_visit"]
     events = [e for ident in ids for e in real(ident).events
@@ -44,11 +45,14 @@ def test_events_named_by_an_action_name_its_object_in_the_genitive_or_its_place(
     assert len(events) >= 7
     for event in events:
         assert re.match(r"(Opening of|Visit to) [\w«]", event.labels.en), event.labels
-        if event.labels.ru:  # the word after the action is a genitive (not «Открытие Точка роста», «Посещение школа»)
-            word = event.labels.ru.split()[1].strip("«,").lower()
+        if event.labels.ru:  # the word after the action (and a count) is a genitive (not «Открытие Точка роста»)
+            word = next(w for w in event.labels.ru.split()[1:] if not w.isdigit()).strip("«,").lower()
             assert any(p.tag.case == "gent" for p in parses(word)), event.labels
     by_wording = {(e.wording, e.start): e.labels for e in events}
     assert by_wording["Открытие IT-куб", "2019"].ru == "Открытие центра «IT-куб», Миасс, 2019"  # keyed with its place
+    assert by_wording["Открытие 66 центров «Точка роста»", "2023"] == Labels(  # a counted opening, as an action
+        ru="Открытие 66 центров «Точка роста», Республика Саха (Якутия), 2023",
+        en="Opening of 66 centres «Point of Growth», Sakha Republic (Yakutia), 2023")
     assert by_wording["Посещение Курская область", "2024-12-04"] == Labels(
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
     assert by_wording["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \

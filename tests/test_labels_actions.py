@@ -18,9 +18,10 @@ from edugraph.resolve.records import ActionRecord, Labels
 from support.articles import resolved
 
 ARTICLES = Path(__file__).parent / "dev" / "articles"
-# an opening of a «Точка роста» centre, a visit to a region, a visit named by its place (the object not found)
+# an opening of a «Точка роста» centre, a visit to a region, a visit named by its place (the object not found), a
+# counted opening («в 2023 году создано 66 центров «Точка роста»»)
 REAL = ("real_ru_n_03_novosibirsk_points_of_growth_order", "real_ru_g_04_kursk_kravtsov_visit",
-        "real_en_32_sochi_sirius_putin_lukashenko_visit")
+        "real_en_32_sochi_sirius_putin_lukashenko_visit", "real_ru_a_11_yakutia_point_of_growth")
 
 
 @functools.lru_cache(maxsize=None)
@@ -79,7 +80,8 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
 
     def guarded(wording, *args, **kwargs):
         action = args[4] if len(args) > 4 else kwargs.get("action")
-        organisation = action and action.wording and not action.network and not action.place
+        organisation = action and action.wording and not action.network and not action.place or \
+            labels.counted_opening(wording)  # counted objects are worded by the glossary too
         if organisation or not re.match(r"(Открытие|Посещение|Opening of|Visit to)\b", wording):
             return event_labels(wording, *args, **kwargs)
         with monkeypatch.context() as patch:
@@ -93,9 +95,12 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
     for ident in REAL:
         article, facts = real_facts(ident)
         for event in resolve_article(article, facts).events:
-            if event.action:
+            if event.action or labels.counted_opening(event.wording):
                 found[event.wording, event.start] = event.labels
     assert found["Открытие Точка роста", "2021-12-13"].ru == "Открытие центра «Точка роста», 13 декабря 2021"
+    assert found["Открытие 66 центров «Точка роста»", "2023"] == Labels(  # labelled like an action, its year kept
+        ru="Открытие 66 центров «Точка роста», Республика Саха (Якутия), 2023",
+        en="Opening of 66 centres «Point of Growth», Sakha Republic (Yakutia), 2023")
     assert found["Посещение Курская область", "2024-12-04"] == Labels(
         ru="Посещение Курской области, 4 декабря 2024", en="Visit to Kursk Oblast, 4 Dec 2024")
     assert found["Visit to Sirius educational centre for gifted children", "2015-09-18"].en == \

@@ -19,13 +19,21 @@ NEAR = 90  # characters between a trigger and its object («открыли де�
 
 @functools.lru_cache(maxsize=1)
 def actions() -> list[dict]:
-    """Action records with compiled triggers {"ru": re.Pattern, "en": re.Pattern}."""
+    """Action records with compiled triggers {"ru": re.Pattern, "en": re.Pattern} (whole words) and, for the opening,
+    its verbs of counted objects `counted` {"ru": …, "en": …} (bare: events.counted_openings bounds them)."""
     out = []
     for record in gazetteer.load("actions")["actions"]:
-        triggers = {lang: re.compile(r"(?<![\w-])(?:" + re.sub(r"\s+", "", record[lang]) + r")(?![\w-])", re.I)
-                    for lang in ("ru", "en")}  # (white space in the data is only folding)
-        out.append({**record, "triggers": triggers})
+        triggers = {lang: re.compile(r"(?<![\w-])(?:" + _unfolded(record[lang]) + r")(?![\w-])", re.I)
+                    for lang in ("ru", "en")}
+        counted = {lang: re.compile(r"(?:" + _unfolded(record[f"counted_{lang}"]) + ")", re.I)
+                   for lang in ("ru", "en") if f"counted_{lang}" in record}
+        out.append({**record, "triggers": triggers, **({"counted": counted} if counted else {})})
     return out
+
+
+def _unfolded(regex: str) -> str:
+    """A regex of the data without its white space, which is only folding."""
+    return re.sub(r"\s+", "", regex)
 
 
 def _objects(article: Article, s: int, e: int) -> list[Mention]:
@@ -47,7 +55,7 @@ def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
              if d.kind in ("day", "range", "month", "year", "school_year")]
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    return day_of_the_news(article, (s, e), _future(text, at - s)), False
+    return day_of_the_news(article, (s, e), _future(text, at - s, article.lang)), False
 
 
 def day_of_the_news(article: Article, sentence: tuple[int, int], future: bool) -> str | None:
@@ -62,11 +70,11 @@ FUTURE = re.compile(r"(?i)(?:^|\s)(?:откро\w+|будет|будут|пла�
                     r"is\s+to|are\s+to|to\s+be)\s*$")
 
 
-def _future(text: str, at: int) -> bool:
+def _future(text: str, at: int, lang: str) -> bool:
     """«В Донецке откроют технопарк», «планируют открыть», «появится центр», "will open": an action still to come did
     not happen on the publication date."""
     return bool(FUTURE.search(text[max(0, at - 30):at]) or re.match(r"(?i)откро", text[at:])
-                or starts_future(text[at:]))
+                or starts_future(text[at:], lang))
 
 
 # a place after «с»/«из»/"from"/"with" is where someone or something came from, not where the action was

@@ -17,6 +17,16 @@ EN_MONTHS = {m: i + 1 for i, m in enumerate(
 _RU_MONTH = r"(?P<{0}>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
 _EN_MONTH = r"(?P<{0}>" + "|".join(EN_MONTHS) + ")"
 _YEAR = r"(?:\s+(?P<{0}>(?:19|20)\d\d)(?:\s*(?:года|год|г\.))?)?"
+# the words of a year's part or season, absolute («в конце 2019 года», "in the spring of 2024") or relative to the
+# present year («до конца года», «летом прошлого года», "at the end of last year")
+_THIS = r"этого|текущего|нынешнего|прошлого|минувшего|предыдущего|следующего|будущего|наступающего"
+_IN_RU = r"(?:в|во|к|до)"
+_IN_EN = r"(?:in|at|by|until|before|towards?|from|since|during)"
+_PART_RU = r"(?:конц[еау]|начал[еау]|середин[еуы]|(?:перв|втор)\w+\s+(?:половин|полугоди)\w+|" \
+           r"(?:перв|втор|трет|четв[её]рт)\w+\s+квартал\w*)"
+_PART_EN = r"(?:end|beginning|start|middle|(?:first|second)\s+half|(?:first|second|third|fourth)\s+quarter)"
+_SEASON_RU = r"(?:осенью|весной|летом|зимой)"
+_SEASON_EN = r"(?:spring|summer|autumn|fall|winter)"
 
 PATTERNS = [
     ("range", re.compile(r"(?<!\w)[сc]\s+(?P<d1>\d{1,2})(?:\s+" + _RU_MONTH.format("m1") + r")?\s+по\s+(?P<d2>\d{1,2})\s+"
@@ -45,12 +55,8 @@ PATTERNS = [
                          + r"|(?P<m4>январю|февралю|марту|апрелю|маю|июню|июлю|августу|сентябрю|октябрю|ноябрю|"
                          r"декабрю)))"
                          + _YEAR.format("y") + r"(?![\w-])", re.I)),
-    ("year", re.compile(r"(?:весной|летом|осенью|зимой|(?<!\w)(?:в|во|к|до)\s+(?:начале|конце|середине|началу|концу|"
-                        r"середины|конца|начала|(?:перв|втор)\w+\s+(?:половин|полугоди)\w+|"
-                        r"(?:перв|втор|трет|четв[её]рт)\w+\s+квартал\w*)|"
-                        r"(?<!\w)(?:in|at|by|until|before|towards?|from|since|during)\s+(?:the\s+)?(?:spring|summer|"
-                        r"autumn|fall|winter|beginning|start|end|middle|(?:first|second)\s+half|"
-                        r"(?:first|second|third|fourth)\s+quarter)\s+of|"
+    ("year", re.compile(rf"(?:{_SEASON_RU}|(?<!\w){_IN_RU}\s+{_PART_RU}|"
+                        rf"(?<!\w){_IN_EN}\s+(?:the\s+)?(?:{_SEASON_EN}|{_PART_EN})\s+of|"
                         r"(?<!\w)(?:in\s+)?(?:early|late|mid-?)\s*(?=(?:19|20)\d\d))"  # "in late 2019", "mid-2019"
                         r"\s*(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?(?![\w/–-])", re.I)),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)?\d\d\s+(?:academic|school)\s+year", re.I)),
@@ -118,8 +124,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
 # a day or month without a year followed by the year relative to the article's: «1 сентября прошлого года»,
 # «в июне текущего года», "on September 1 this year", "in March of last year"
 YEAR_AFTER = re.compile(r",?\s+(?:(?:of\s+)?(?:the\s+)?(?P<en>this|last|next|current|previous|coming)\s+year|"
-                        r"(?P<ru>этого|текущего|нынешнего|прошлого|минувшего|предыдущего|следующего|будущего|"
-                        r"наступающего)\s+года)(?!\w)", re.I)
+                        rf"(?P<ru>{_THIS})\s+года)(?!\w)", re.I)
 
 
 def year_shift(word: str) -> int:
@@ -172,19 +177,13 @@ def publication_date(text: str, language: str | None = None) -> str | None:
 _DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
                 "yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
                 "the day after tomorrow": 2}
-_THIS = r"этого|текущего|нынешнего|прошлого|минувшего|предыдущего|следующего|будущего|наступающего"
-_PART_RU = r"(?:конц[еау]|начал[еау]|середин[еуы]|(?:перв|втор)\w+\s+(?:половин|полугоди)\w+|" \
-           r"(?:перв|втор|трет|четв[её]рт)\w+\s+квартал\w*)"
-_PART_EN = r"(?:end|beginning|start|middle|(?:first|second)\s+half|(?:first|second|third|fourth)\s+quarter)"
-_SEASON_RU = r"(?:осенью|весной|летом|зимой)"
-_SEASON_EN = r"(?:spring|summer|autumn|fall|winter)"
 # a year told relative to the present one: «до конца года», «в начале следующего года», «этой осенью», «летом
 # прошлого года», "by the end of the year", "at the end of last year", "early next year", "this autumn"
 _YEAR_PHRASE = (
-    rf"(?:в|во|к|до)\s+{_PART_RU}\s+(?:(?P<q1>{_THIS})\s+)?года(?!\w)"
+    rf"{_IN_RU}\s+{_PART_RU}\s+(?:(?P<q1>{_THIS})\s+)?года(?!\w)"
     rf"|(?P<q2>эт|прошл|следующ|будущ|нынешн|минувш)(?:ой|им)\s+{_SEASON_RU}(?!\w)"
     rf"|{_SEASON_RU}\s+(?P<q3>{_THIS})\s+года(?!\w)"
-    rf"|(?:in|at|by|until|before|towards?|from|since|during)\s+(?:the\s+)?{_PART_EN}\s+of\s+"
+    rf"|{_IN_EN}\s+(?:the\s+)?{_PART_EN}\s+of\s+"
     rf"(?:(?P<q4>this|last|next|the\s+current|the\s+previous|the\s+coming)\s+|the\s+)year(?![\w-])"
     rf"|(?:(?:in|until|by|from)\s+)?(?:early|late|later|earlier|mid-?)\s*(?P<q5>this|last|next)\s+year(?![\w-])"
     rf"|(?:(?:in|during)\s+)?(?:the\s+)?{_SEASON_EN}\s+of\s+(?P<q6>this|last|next)\s+year(?![\w-])"
@@ -210,17 +209,18 @@ RELATIVE = re.compile(
     r"|(?<!\w)(?P<school_year>(?:в|во|к)\s+(?P<sq1>нов|следующ|будущ|эт|текущ|нынешн|прошл|минувш|предыдущ)\w*\s+"
     r"учебн\w+\s+году|(?:in|by|during)\s+(?:the\s+)?(?P<sq2>new|next|this|current|last|previous|coming|upcoming)\s+"
     r"(?:school|academic)\s+year)(?![\w-])"  # «в новом учебном году», "by the new school year": its start year
-    r"|(?<!\w)(?P<last_year>в\s+прошлом\s+году|last\s+year)(?!\w)"
-    r"|(?<!\w)(?P<this_year>в\s+(?:этом|текущем|нынешнем)\s+году|this\s+year)(?!\w)"
-    r"|(?<!\w)(?P<next_year>в\s+(?:следующем|будущем|наступающем)\s+году|(?<!for\s)(?<!of\s)next\s+year)(?!\w)"
+    r"|(?<!\w)(?P<year>в\s+(?P<yq1>прошлом|этом|текущем|нынешнем|следующем|будущем|наступающем)\s+году|"
+    r"(?P<yq2>last|this)\s+year|(?<!for\s)(?<!of\s)(?P<yq3>next)\s+year)(?!\w)"  # «в прошлом году», "next year"
     r"|(?<!\w)(?:в|on)\s+(?:the\s+)?(?P<teachers_day>День\s+учителя|Teacher['’]?s['’]?\s+Day)"  # 5 October
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
 
 
+# «вчера, сегодня, завтра», "yesterday, today, tomorrow": past, present and future, no day (two day words listed
+# are two days: «вчера и сегодня прошёл форум»)
 _DAY_WORD = r"(?:вчера|сегодня|завтра|yesterday|today|tomorrow)"
-DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD})+(?!\w)", re.I)
+DAYS_LISTED = re.compile(rf"(?<!\w){_DAY_WORD}(?:\s*(?:,|—|–|-|и|and|,\s*and)\s*{_DAY_WORD}){{2}}(?!\w)", re.I)
 
 
 def _school_year_start(qualifier: str, published: str) -> int | None:
@@ -245,8 +245,12 @@ def _school_year_start(qualifier: str, published: str) -> int | None:
 
 
 def all_dates(text: str, year: int | None, published: str | None) -> list[DateMention]:
-    """The dates of `find_dates` and then those of `relative_dates` outside them («в июне текущего года» is one
-    month, not also «текущего года»)."""
+    """The dates of `find_dates`, then those of `relative_dates` that do not start inside one of them: "in March of
+    last year" is one month, not also the year "last year".
+
+    >>> [d.date for d in all_dates("in March of last year", 2023, "2023-05-01")]
+    ['2022-03']
+    """
     found = find_dates(text, year)
     return found + [r for r in relative_dates(text, published)
                     if not any(d.start <= r.start < d.end_pos for d in found)]
@@ -292,12 +296,13 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             if start:
                 out.append(DateMention(m.start(), m.end(), str(start), None, "year"))
             continue
-        if m.group("this_year") or m.group("next_year"):  # «пройдёт в следующем году», "next year"
-            out.append(DateMention(m.start(), m.end(), str(year + bool(m.group("next_year"))), None, "year"))
+        if m.group("year"):  # «пройдёт в следующем году», "last year"
+            shift = year_shift(m.group("yq1") or m.group("yq2") or m.group("yq3"))
+            out.append(DateMention(m.start(), m.end(), str(year + shift), None, "year"))
             continue
-        if m.group("ago") or m.group("last_year"):
+        if m.group("ago"):
             ago = m.group("ago")
-            back = (int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]) if ago else 1
+            back = int(ago) if ago.isdigit() else _NUMBERS[ago.lower()]
             out.append(DateMention(m.start(), m.end(), str(year - back), None, "year"))
             continue
         if base is None:

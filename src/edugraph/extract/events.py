@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import WITHIN_WORDS, action_events, day_of_the_news
+from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news
 from edugraph.extract.dates import all_dates, find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, inside_quoted_name, located_at, unique
@@ -827,7 +827,8 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     (the date nearest to the event's mention at `at` when the sentence has several)."""
     text = article.text[s:e]
     found = find_dates(text, article.year)
-    relative = relative_dates(text, article.published)  # a day («вчера») before a month, a year («в этом году») after
+    relative = all_dates(text, article.year, article.published)[len(found):]  # (all_dates lists those found first)
+    # a relative day («вчера») comes before a month, a relative year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
         [d for d in relative if d.kind == "day"] or [d for d in found + relative if d.kind == "month"] or \
         [d for d in found + relative if d.kind == "year"]
@@ -1098,17 +1099,32 @@ def _link_parent(article: Article, events: list[dict]) -> None:
 # центров», «планируется открыть ещё два центра», «открыто 248 центров», «ввод в эксплуатацию пяти школ», "opened 56
 # new schools", "63 schools will be opened". A count of existing centres («работают 25 центров») has no opening verb.
 # The verbs are data: data/gazetteers/actions.yaml, the opening's `counted_ru` / `counted_en`.
-_OPENING = next(a for a in gazetteer.load("actions")["actions"] if a["kind"] == "opening")
-OPEN_VERB = {lang: re.compile(r"(?:" + re.sub(r"\s+", "", _OPENING["counted_" + lang]) + ")", re.I)
-             for lang in ("ru", "en")}
-_COUNT_WORD = {"ru": r"(?:дв(?:а|е|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|(?:пят|шест|сем|восем|девят|десят)(?:ь|и)|"
-                     r"(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и)|двадцат(?:ь|и)|нескольк\w+)",
-               "en": r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"}
+OPENING = next(a for a in actions() if a["kind"] == "opening")
+OPEN_VERB = OPENING["counted"]
+# the numbers written as words that count what opens (any case form: «двух центров», «шестнадцати школ»), with their
+# values; «несколько»/"several" is a count of no value
+COUNT_WORDS = {"ru": {r"дв(?:а|е|ух)": 2, r"тр(?:и|[её]х)": 3, r"четыр(?:е|[её]х)": 4, r"пят(?:ь|и)": 5,
+                      r"шест(?:ь|и)": 6, r"сем(?:ь|и)": 7, r"восем(?:ь|и)": 8, r"девят(?:ь|и)": 9, r"десят(?:ь|и)": 10,
+                      r"одиннадцат(?:ь|и)": 11, r"двенадцат(?:ь|и)": 12, r"тринадцат(?:ь|и)": 13,
+                      r"четырнадцат(?:ь|и)": 14, r"пятнадцат(?:ь|и)": 15, r"шестнадцат(?:ь|и)": 16,
+                      r"семнадцат(?:ь|и)": 17, r"восемнадцат(?:ь|и)": 18, r"девятнадцат(?:ь|и)": 19,
+                      r"двадцат(?:ь|и)": 20, r"нескольк\w+": None},
+               "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                      "ten": 10, "eleven": 11, "twelve": 12, "several": None}}
+_COUNT_WORD = {lang: "(?:" + "|".join(words) + ")" for lang, words in COUNT_WORDS.items()}
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
-_OBJECT = {"ru": r"(?:центр|школ|технопарк|кванториум|IT-куб|«?точ\w+\s+рост|детск\w+\s+сад|сад(?:а|ов)\b|учреждени|"
-                 r"площадк|мастерск|пространств|корпус|объект)\w*»?",  # «ещё три таких объекта появятся»
-           "en": r"(?:cent(?:re|er)s?|schools?|technoparks?|kvantoriums?|kindergartens?|institutions?|spaces|sites|"
-                 r"[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?)(?!\w)"}
+# what opens, by kind: a count told again of the same kind is told of the same objects («6 центров» and «шести центров
+# «Точка роста»», "12 sites" and "twelve digital education spaces"), not of «6 детских садов»
+_OBJECTS = {"ru": (("centre", r"центр|«?точ\w+\s+рост|IT-куб"), ("school", r"школ"),
+                   ("technopark", r"технопарк|кванториум"),
+                   ("kindergarten", r"детск\w+\s+сад|сад(?:а|ов)\b"), ("institution", r"учреждени"),
+                   ("space", r"площадк|пространств"), ("workshop", r"мастерск"), ("building", r"корпус"),
+                   ("object", r"объект")),  # «ещё три таких объекта появятся»
+            "en": (("centre", r"cent(?:re|er)s?|[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?"),
+                   ("school", r"schools?"), ("technopark", r"technoparks?|kvantoriums?"),
+                   ("kindergarten", r"kindergartens?"), ("institution", r"institutions?"), ("space", r"spaces|sites"))}
+_OBJECT = {"ru": r"(?P<object>" + "|".join(p for _, p in _OBJECTS["ru"]) + r")\w*»?",
+           "en": r"(?P<object>" + "|".join(p for _, p in _OBJECTS["en"]) + r")(?!\w)"}
 # «центры в 22 школах», "in 72 schools": the places where something opens, not a count of what opens
 _NOT_AFTER_PREPOSITION = "".join(rf"(?<!(?<![\w-]){p}\s)" for p in ("в", "во", "на", "базе", "in", "at", "on", "of"))
 _NOT_A_DAY = r"(?!\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|" \
@@ -1117,12 +1133,18 @@ _FUNCTION_WORD = r"(?:the|a|an|of|in|on|at|to|for|в|во|на|по|с)\s"  # "o
 _QUOTED_AFTER = r"(?:\s+(?:[\w-]+\s+){0,3}?[«“\"„][^«»“”\"„]{1,60}[»”\"“])?"  # «центров … «Точка роста»»
 
 
+def _counted(lang: str) -> str:
+    """The pattern of what a counted opening counts (the group ``what``: «ещё 14 центров «Точка роста»»), with the
+    groups ``count`` and ``object``."""
+    count = rf"(?:ещё\s+|еще\s+|another\s+|more\s+than\s+|over\s+|более\s+|свыше\s+|около\s+|порядка\s+)?" \
+            rf"(?P<count>{_NOT_A_YEAR}(?!1(?!\d))\d{{1,4}}(?![\d.,:]\d){_NOT_A_DAY}|{_COUNT_WORD[lang]})"
+    filler = rf"(?:(?!{_FUNCTION_WORD})[\w«»“”\"'’-]+\s+){{0,3}}?"  # «новых», "general education"
+    return rf"(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
+
+
 def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """(verb before count, count before verb) patterns of `lang`; the count phrase is the group ``what``."""
-    count = rf"(?:ещё\s+|еще\s+|another\s+|more\s+than\s+|over\s+|более\s+|свыше\s+|около\s+|порядка\s+)?" \
-            rf"(?:{_NOT_A_YEAR}(?!1(?!\d))\d{{1,4}}(?![\d.,:]\d){_NOT_A_DAY}|{_COUNT_WORD[lang]})"
-    filler = rf"(?:(?!{_FUNCTION_WORD})[\w«»“”\"'’-]+\s+){{0,3}}?"  # «новых», "general education"
-    what = rf"{_NOT_AFTER_PREPOSITION}(?P<what>{count}\s+{filler}{_OBJECT[lang]}{_QUOTED_AFTER})"
+    what = _NOT_AFTER_PREPOSITION + _counted(lang)
     verb = rf"(?<![\w-]){OPEN_VERB[lang].pattern}(?![\w-])"
     before = re.compile(rf"{verb}\s+(?:[\w-]+\s+){{0,3}}?{what}", re.I)
     after = re.compile(rf"(?<![\w-]){what}[^.;,:!?]{{0,60}}?{verb}", re.I)
@@ -1130,6 +1152,21 @@ def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 COUNTED_OPENING = {lang: _counted_opening_patterns(lang) for lang in ("ru", "en")}
+COUNTED_NAME = {lang: re.compile(rf"{re.escape(OPENING['name_' + lang])}\s+{_counted(lang)}", re.I)
+                for lang in ("ru", "en")}  # «Открытие 66 центров «Точка роста»», "Opening of 12 sites"
+
+
+def counted_object(name: str) -> str | None:
+    """What the name of a counted opening counts («Открытие 66 центров «Точка роста»» → «66 центров «Точка роста»»,
+    "Opening of 12 sites" → "12 sites"); None for another name.
+
+    >>> counted_object("Открытие ещё 14 центров «Точка роста»"), counted_object("Открытие центра «Точка роста»")
+    ('ещё 14 центров «Точка роста»', None)
+    """
+    found = COUNTED_NAME["ru"].fullmatch(name) or COUNTED_NAME["en"].fullmatch(name)
+    return found.group("what") if found else None
+
+
 # «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
 THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
                         r"the\s+(?:region|republic)(?![\w-]))", re.I)
@@ -1142,8 +1179,11 @@ SINCE = re.compile(r"(?:(?<!\w)с|since|за|in)\s*$", re.I)  # «с 2019 год
 
 def counted_openings(article: Article) -> list[dict]:
     """Opening events of the sentences that report openings counted or planned, one per sentence (extension key
-    `_sentences`: their spans; a count told again on the same date, in the headline and the text, is one opening)."""
-    found: dict[tuple, dict] = {}  # by count and date
+    `_sentences`: their spans). A count told again of the same kind of objects, in the same place (or none named, or
+    one within the other) and on the same date, as in the headline and the text, is one opening; «в Бийске откроются
+    6 центров» and «в Славгороде откроются 6 детских садов» are two."""
+    events: list[dict] = []
+    told_of: dict[tuple, list[dict]] = {}  # the events by count, kind of object and date
     before, after = COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
@@ -1154,7 +1194,7 @@ def counted_openings(article: Article) -> list[dict]:
                                  m.end()):
             continue
         what = re.sub(r"\s+", " ", m.group("what")).strip()
-        name = ("Открытие " if article.lang == "ru" else "Opening of ") + what
+        name = f"{OPENING['name_' + article.lang]} {what}"
         dates = [d for d in all_dates(text, article.year, article.published)
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
@@ -1162,27 +1202,37 @@ def counted_openings(article: Article) -> list[dict]:
                  "participants": None, "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
-        told = found.get((_count(name), event["date"]))
+        key = (_count(m.group("count"), article.lang), _object_kind(m.group("object"), article.lang), event["date"])
+        told = next((t for t in told_of.get(key, ()) if _same_place(t["place"], event["place"])), None)
         if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
             told["_sentences"].append((s, e))
             told["name"] = max(told["name"], name, key=len)
             continue
-        found[_count(name), event["date"]] = event
-    return list(found.values())
+        told_of.setdefault(key, []).append(event)
+        events.append(event)
+    return events
 
 
-_SMALL_NUMBERS = (("двадцат", 20), ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
-                  ("пятнадцат", 15), ("дв", 2), ("тр", 3), ("четыр", 4), ("пят", 5), ("шест", 6), ("сем", 7),
-                  ("восем", 8), ("девят", 9), ("десят", 10), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
-                  ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12))
+def _same_place(one: str | None, other: str | None) -> bool:
+    """Whether two counted openings' places may be one: the same, one of them none or lying in the other (the
+    headline's «в Башкирии», the text's «в Уфе»)."""
+    if not one or not other or one == other:
+        return True
+    chains = [[r["id"] for r in gazetteer.ancestors(gazetteer.find_place(p))] for p in (one, other)]
+    return bool(chains[0] and chains[1]) and (chains[0][0] in chains[1] or chains[1][0] in chains[0])
 
 
-def _count(name: str) -> int | str:
-    """The count of a counted opening's name («Открытие ещё двух центров» → 2, "Opening of 12 sites" → 12)."""
-    words = re.findall(r"[\w-]+", name.lower())[1:]
-    word = next((w for w in words if w not in ("of", "ещё", "еще", "another", "more", "than", "over", "более",
-                                                "свыше", "около", "порядка")), "")
-    return int(word) if word.isdigit() else next((n for stem, n in _SMALL_NUMBERS if word.startswith(stem)), word)
+def _count(count: str, lang: str) -> int | str:
+    """The value of a counted opening's count («двух» → 2, «шестнадцати» → 16, "12" → 12); a count of no value
+    («несколько», "several") is its word."""
+    if count.isdigit():
+        return int(count)
+    return next((n for word, n in COUNT_WORDS[lang].items() if n and re.fullmatch(word, count, re.I)), count.lower())
+
+
+def _object_kind(wording: str, lang: str) -> str:
+    """The kind of what a counted opening opens («центров», «точек роста», "centers" → "centre")."""
+    return next(kind for kind, pattern in _OBJECTS[lang] if re.match(pattern, wording, re.I))
 
 
 def _common_place(article: Article, places: list[Mention]) -> str | None:

@@ -14,20 +14,14 @@ def _future(lang: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(markers) + r")(?![\w-])", re.I)
 
 
-@functools.cache
-def _future_start() -> re.Pattern:
-    markers = gazetteer.load("events")["future_markers"]
-    return re.compile(r"(?:" + "|".join(markers["ru"] + markers["en"]) + r")(?![\w-])", re.I)
+def starts_future(text: str, lang: str) -> bool:
+    """Whether a text starts with a future marker of `lang` (any of them: «появится центр», «откроют школу», «будет
+    открыт», "will open"), as the words at an action's trigger do when the action is still to come.
 
-
-def starts_future(text: str) -> bool:
-    """Whether a text starts with a future marker of either language: an opening verb that tells an opening to come
-    («появится центр», «откроют школу», "will open").
-
-    >>> starts_future("появится первый центр"), starts_future("появился первый центр")
+    >>> starts_future("появится первый центр", "ru"), starts_future("появился первый центр", "ru")
     (True, False)
     """
-    return bool(_future_start().match(text))
+    return bool(_future(lang).match(text))
 
 
 def tells_future(sentence: str, lang: str) -> bool:
