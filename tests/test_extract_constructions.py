@@ -1605,7 +1605,8 @@ def test_planned_and_due_months_and_parts_of_years():
             "к концу 2019 года и к 2025 году. Сайт начнет функционировать в июне текущего года, а 1 сентября "
             "прошлого года открылась школа.")
     assert [d.date for d in find_dates(text, 2017)] == ["2017-09", "2023-09", "2019", "2025", "2017-06", "2016-09-01"]
-    text = "By the end of 2020 another 96 will appear; at the end of 2015, in late 2019 and by 2024. In March of last year"
+    text = ("By the end of 2020 another 96 will appear; at the end of 2015, in late 2019 and by 2024. "
+            "In March of last year")
     assert [d.date for d in find_dates(text, 2020)] == ["2020", "2015", "2019", "2024", "2019-03"]
     assert find_dates("на августовском совещании к 2024 участникам", 2020) == []
 

@@ -59,7 +59,8 @@ def _patterns() -> dict:
     }
     credits = {lang: re.compile(rf"(?m)(?:^|(?<=[.!?] ))[^\S\n]*(?i:{data['credits'][lang]})\s*:"
                                 rf"\s*(?P<credit>[^\n]+?)\s*$") for lang in ("ru", "en")}
-    listed = {lang: [(name, re.compile(_name_pattern(name))) for name in data["agencies"][lang]] for lang in ("ru", "en")}
+    listed = {lang: [(name, re.compile(_name_pattern(name))) for name in data["agencies"][lang]]
+              for lang in ("ru", "en")}
     return {"agencies": agencies, "listed": listed, "heads": heads, "attributions": attributions, "credits": credits,
             "not_sources": re.compile(rf"(?i)^(?:{data['not_sources']})")}
 
