@@ -8,9 +8,8 @@ import pytest
 
 from edugraph.extract import detect_lang, extract_facts
 from edugraph.extract.dates import find_dates
-from edugraph.extract.mentions import inside_quoted_name, inside_quotes
+from edugraph.extract.mentions import Quotes, inside_quoted_name, inside_quotes
 from edugraph.extract.names import normalise_person, same_organisation
-from edugraph.extract.quotes import Quotes
 from edugraph.gazetteer import find_initiatives
 from edugraph.text import clean_text, fold
 

@@ -9,8 +9,8 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.institutions import institution_mentions
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quoted_name, unlisted
-from edugraph.extract.quotes import Quotes
+from edugraph.extract.mentions import (Article, Mention, Quotes, characters, dateline_cities, inside_quoted_name,
+                                       unlisted)
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"

@@ -11,11 +11,10 @@ from difflib import SequenceMatcher
 from edugraph import gazetteer
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.listed_orgs import listed_organisations
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, unlisted
+from edugraph.extract.mentions import Article, Mention, Quotes, characters, dateline_cities, inside_quotes, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
-from edugraph.extract.quotes import Quotes
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
