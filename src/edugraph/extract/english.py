@@ -9,8 +9,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.institutions import institution_mentions
-from edugraph.extract.mentions import (Article, Mention, Quotes, characters, dateline_cities, inside_quoted_name,
-                                       unlisted)
+from edugraph.extract.mentions import Article, Mention, Quotes, characters, dateline_cities, unlisted
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -242,12 +241,13 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
                 and not any(o.start <= m.start() < o.end for o in out):
             out.append(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
+    quotes = Quotes(text)  # found once: not a search back to the text's start for each match
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
-        if inside_quoted_name(text, m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
+        if quotes.inside_name(m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)
@@ -255,7 +255,7 @@ def _orgs(text: str, article: Article) -> list[Mention]:
                 out.append(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
     covered = characters(out)  # not a scan of `out` for each match
-    found, quotes = {o.value for o in out}, Quotes(text)
+    found = {o.value for o in out}
     out += institution_mentions(  # "MGIMO", "Rosobrnadzor"; once, and not "Hi-tech Russian Railways quantum"
         text, "en", covered, keep=lambda start, end: text[start:end] not in found and not quotes.inside_name(start))
     for m in FEDERAL_NAME.finditer(text):

@@ -561,9 +561,9 @@ def _masculine(adjective: str) -> str:
 
 def _municipalities(text: str) -> list[Mention]:
     """Municipal districts and urban okrugs that the gazetteer does not list, in the nominative."""
-    out = []
+    out, quotes = [], Quotes(text)
     for m in MUNICIPALITY.finditer(text):
-        if gazetteer.find_place(m.group(0)) or inside_quotes(text, m.start()):
+        if gazetteer.find_place(m.group(0)) or quotes.inside(m.start()):
             continue
         adjective = re.sub(r"\s*[-–]\s*", "-", m.group("adj"))  # «Казачинско - Ленского»
         head, _, last = adjective.rpartition("-")
@@ -586,7 +586,7 @@ def _municipalities(text: str) -> list[Mention]:
         for adjective in re.finditer(DISTRICT_ADJ, items.group(0)):
             head, _, last = adjective.group(0).rpartition("-")
             name = " ".join([(head + "-" if head else "") + _capital(_masculine(last).lower())] + kind)
-            if not gazetteer.find_place(name) and not inside_quotes(text, start):
+            if not gazetteer.find_place(name) and not quotes.inside(start):
                 mention = unlisted(0, 0, name)
                 mention.start, mention.end = start + adjective.start(), start + adjective.end()
                 out.append(mention)
