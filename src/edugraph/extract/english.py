@@ -233,14 +233,20 @@ def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
             for m in NUMBERED.finditer(text)]
+    covered = characters(out)  # kept as `out` grows: not a scan of `out` for each match
+
+    def add(mention: Mention) -> None:
+        out.append(mention)
+        covered.update(range(mention.start, mention.end))
+
     for m in QUOTED_KIND.finditer(text):
         name = re.search(r"«([^«»]*)»", m.group(0)).group(1)
-        if not gazetteer.find_initiative(name) and not any(o.start <= m.start() < o.end for o in out):
-            out.append(Mention(m.start(), m.end(), m.group(0)))
+        if not gazetteer.find_initiative(name) and m.start() not in covered:
+            add(Mention(m.start(), m.end(), m.group(0)))
     for m in NAMED_KIND.finditer(text):
         if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
-                and not any(o.start <= m.start() < o.end for o in out):
-            out.append(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
+                and m.start() not in covered:
+            add(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
     quotes = Quotes(text)  # found once: not a search back to the text's start for each match
     for m in ORG.finditer(text):
         cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
@@ -251,10 +257,9 @@ def _orgs(text: str, article: Article) -> list[Mention]:
             continue
         for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
             start = m.start() + m.group(0).find(part)
-            if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and not any(o.start <= start < o.end for o in out):
-                out.append(Mention(start, start + len(part), part))
+            if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and start not in covered:
+                add(Mention(start, start + len(part), part))
     named = {FEDERAL_BODIES.get(" ".join(o.value.lower().split())) for o in out}  # "the Sirius center" too
-    covered = characters(out)  # not a scan of `out` for each match
     found = {o.value for o in out}
     out += institution_mentions(  # "MGIMO", "Rosobrnadzor"; once, and not "Hi-tech Russian Railways quantum"
         text, "en", covered, keep=lambda start, end: text[start:end] not in found and not quotes.inside_name(start))
