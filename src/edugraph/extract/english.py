@@ -3,6 +3,7 @@ organisation heads (Academy, Ministry, Committee, Department, Centre, School No.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from edugraph import gazetteer
@@ -248,8 +249,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
                 and m.start() not in covered:
             add(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
     quotes = Quotes(text)  # found once: not a search back to the text's start for each match
+    person_starts = sorted(p.start for p in article.persons)  # bisected: not a scan of the persons for each match
     for m in ORG.finditer(text):
-        cut = min([p.start for p in article.persons if m.start() < p.start < m.end()], default=m.end())
+        after = bisect.bisect_right(person_starts, m.start())  # the first person starting inside the match cuts it
+        cut = person_starts[after] if after < len(person_starts) and person_starts[after] < m.end() else m.end()
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _TRIM.sub("", value)
