@@ -17,6 +17,7 @@ from ..output.read import parse_into
 from ..paths import require_build
 from ..prefixes import PREFIX_IRIS
 from .params import with_values
+from .store import INFERRED
 
 XSD = PREFIX_IRIS["xsd"]
 XSD_STRING = XSD + "string"
@@ -24,14 +25,13 @@ XSD_STRING = XSD + "string"
 INTEGER_TYPES = {XSD + name for name in ("nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
                                          "negativeInteger", "long", "int", "short", "byte", "unsignedLong",
                                          "unsignedInt", "unsignedShort", "unsignedByte")}
-INFERRED = PREFIX_IRIS["egg"] + "inferred"
 
 
 def rdflib_dataset(build_dir: Path, inferred: bool = True) -> Dataset:
     """The build in an rdflib Dataset whose default graph is the union of all graphs."""
     ds = parse_into(Dataset(default_union=True), require_build(build_dir) / "all.nq", "nquads")
     if not inferred:
-        ds.remove_graph(URIRef(INFERRED))
+        ds.remove_graph(URIRef(INFERRED.value))
     return ds
 
 
