@@ -8,7 +8,7 @@ import pytest
 
 from edugraph.extract import detect_lang, extract_facts
 from edugraph.extract.dates import find_dates
-from edugraph.extract.mentions import Quotes, inside_quoted_name, inside_quotes
+from edugraph.extract.mentions import QUOTED_NAME, inside_quoted_name, inside_quotes
 from edugraph.extract.names import normalise_person, same_organisation
 from edugraph.gazetteer import find_initiatives
 from edugraph.text import clean_text, fold
@@ -285,12 +285,24 @@ def test_two_listed_institutions_stay_two():
     assert {"Russian Academy of Education", "Russian Academy of Sciences"} <= set(orgs)
 
 
+def _inside_quotes_by_search(text, pos):
+    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)
+
+
+def _inside_quoted_name_by_search(text, pos):
+    end = text.find("»", pos)
+    return _inside_quotes_by_search(text, pos) and \
+        (end if end >= 0 else len(text)) - text.rfind("«", 0, pos) <= QUOTED_NAME
+
+
 def test_quote_positions_found_once_answer_as_the_search_back():
-    """`Quotes` (bisection over the «» found once) answers as `inside_quotes` and `inside_quoted_name` at every
-    position of the seed articles and of quoted speech longer than a name, unclosed and nested quotes."""
+    """`inside_quotes` and `inside_quoted_name` (bisection over the «» of a text, found once) answer as the plain
+    search back from each position at every position of the seed articles and of quoted speech longer than a name,
+    unclosed and nested quotes."""
     texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
     texts.append("Он сказал: «" + "длинная речь " * 12 + "». Центр «Точка роста» и «Фонд «Альфа»» и «открыто")
     for text in texts:
-        quotes, positions = Quotes(text), range(len(text) + 1)
-        assert [quotes.inside(i) for i in positions] == [inside_quotes(text, i) for i in positions]
-        assert [quotes.inside_name(i) for i in positions] == [inside_quoted_name(text, i) for i in positions]
+        positions = range(len(text) + 1)
+        assert [inside_quotes(text, i) for i in positions] == [_inside_quotes_by_search(text, i) for i in positions]
+        assert [inside_quoted_name(text, i) for i in positions] == \
+            [_inside_quoted_name_by_search(text, i) for i in positions]

@@ -10,7 +10,7 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import analyse_persons
 from edugraph.extract.institutions import institution_mentions
-from edugraph.extract.mentions import Article, Mention, Quotes, characters, dateline_cities, unlisted
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, quotes_of, unlisted
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -248,7 +248,7 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         if not gazetteer.find_place(m.group("name").split()[0]) and m.group("name").split()[0] not in _person_words() \
                 and m.start() not in covered:
             add(Mention(m.start(), m.end(), re.sub(r"\s+company$", "", m.group(0))))  # "the Interstroy company"
-    quotes = Quotes(text)  # found once: not a search back to the text's start for each match
+    quotes = quotes_of(text)
     person_starts = sorted(p.start for p in article.persons)  # bisected: not a scan of the persons for each match
     for m in ORG.finditer(text):
         after = bisect.bisect_right(person_starts, m.start())  # the first person starting inside the match cuts it

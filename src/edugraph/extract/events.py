@@ -10,7 +10,7 @@ from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news
 from edugraph.extract.dates import all_dates, find_dates, relative_dates
 from edugraph.extract.english_persons import title_pattern
-from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, Quotes, located_at, unique
+from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_at, quotes_of, unique
 from edugraph.extract.names import main_words, nominative_phrase
 from edugraph.extract.sources import credit_lines
 from edugraph.extract.status import after_publication, tells_future
@@ -177,7 +177,7 @@ def _mentions(article: Article) -> list[dict]:
     text, lang = article.text, article.lang
     noun_re, mods_re = (RU_NOUN, RU_MODS) if lang == "ru" else (EN_NOUN, EN_MODS)
     organisations = {fold(o.value) for o in article.post_orgs}  # bodies someone holds a post in
-    found, quotes = [], Quotes(text)
+    found, quotes = [], quotes_of(text)
     for m in noun_re.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
         if quotes.inside_name(m.start()) or _opening_of_event(text, m, noun_re) or ROOM.search(before) \

@@ -219,8 +219,8 @@ def unique(values):
 
 
 def inside_quotes(text: str, pos: int) -> bool:
-    """True when `pos` lies inside «…»."""
-    return text.rfind("«", 0, pos) > text.rfind("»", 0, pos)
+    """True when `pos` lies inside «…»: the last «» before it is «."""
+    return quotes_of(text).inside(pos)
 
 
 QUOTED_NAME = 100  # characters: a longer «…» is quoted speech, whose names and events count
@@ -228,16 +228,20 @@ QUOTED_NAME = 100  # characters: a longer «…» is quoted speech, whose names 
 
 def inside_quoted_name(text: str, pos: int) -> bool:
     """True when `pos` lies inside a quoted name or title («Kvantorium», «Технологический диктант»), not inside
-    quoted speech."""
-    if not inside_quotes(text, pos):
-        return False
-    end = text.find("»", pos)
-    return (end if end >= 0 else len(text)) - text.rfind("«", 0, pos) <= QUOTED_NAME
+    quoted speech: at most `QUOTED_NAME` characters from its « to the next » (or the text's end)."""
+    return quotes_of(text).inside_name(pos)
+
+
+@functools.lru_cache(maxsize=8)
+def quotes_of(text: str) -> Quotes:
+    """The quotes of a text, found once for every position asked about it (`inside_quotes`, `inside_quoted_name`
+    and the loops over a text's matches): a search back to the text's start for each would be quadratic."""
+    return Quotes(text)
 
 
 class Quotes:
-    """The positions of «» in one text, found once: `inside_quotes` and `inside_quoted_name` for many
-    positions of it, each by bisection instead of a search back to the text's start.
+    """The positions of «» in one text, found once: whether a position lies inside «…» or a quoted name, each
+    answered by bisection.
 
     >>> quotes = Quotes("Центр «Точка роста» открыт. «" + "слово " * 20)
     >>> quotes.inside(7), quotes.inside(2), quotes.inside_name(7), quotes.inside_name(40)
@@ -255,11 +259,11 @@ class Quotes:
         return positions[index - 1] if index else -1
 
     def inside(self, pos: int) -> bool:
-        """True when `pos` lies inside «…» (as `inside_quotes`)."""
+        """True when `pos` lies inside «…»."""
         return self._last_before(self.opens, pos) > self._last_before(self.closes, pos)
 
     def inside_name(self, pos: int) -> bool:
-        """True when `pos` lies inside a quoted name, not quoted speech (as `inside_quoted_name`)."""
+        """True when `pos` lies inside a quoted name, not quoted speech (see `inside_quoted_name`)."""
         if not self.inside(pos):
             return False
         index = bisect.bisect_left(self.closes, pos)

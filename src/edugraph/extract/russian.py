@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from edugraph import gazetteer
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.listed_orgs import listed_organisations
-from edugraph.extract.mentions import Article, Mention, Quotes, characters, dateline_cities, inside_quotes, unlisted
+from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, quotes_of, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
@@ -561,7 +561,7 @@ def _masculine(adjective: str) -> str:
 
 def _municipalities(text: str) -> list[Mention]:
     """Municipal districts and urban okrugs that the gazetteer does not list, in the nominative."""
-    out, quotes = [], Quotes(text)
+    out, quotes = [], quotes_of(text)
     for m in MUNICIPALITY.finditer(text):
         if gazetteer.find_place(m.group(0)) or quotes.inside(m.start()):
             continue
@@ -735,7 +735,7 @@ def _named_after_kind(text: str) -> list[tuple[str, int, str, bool]]:
     """The names a settlement word puts after it, as (kind word, start, name, may be a town named like a word): one
     word, or two that make a name («Село Красный Яр», «д. Малые Кабаны»); after a village word in the plural, every
     name of its list («сёл Гофицкого, Благодатного, Донская Балка и Шангала»), which ends at «и» and its name."""
-    found, quotes = {}, Quotes(text)
+    found, quotes = {}, quotes_of(text)
     for m in NAME_AFTER_KIND.finditer(text):
         if m.group(1)[0].isupper() and quotes.inside(m.start()):
             continue  # «Село Зелёное» in quotes names a firm or a festival
