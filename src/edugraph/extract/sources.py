@@ -89,11 +89,16 @@ def _word_forms(word: str) -> str:
     if parse is None:
         return re.escape(word)
     forms = {f.word for f in parse.lexeme if f.tag.number == parse.tag.number and f.tag.gender == parse.tag.gender}
-    forms = {"".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(f))
-             for f in forms | {word.lower()}}
+    forms = {_capitals_of(word, form) for form in forms | {word.lower()}}
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
+def _capitals_of(word: str, form: str) -> str:
+    """`form` (lower case) with the capitals of `word` at the same places: «Волжская», «волжской» → «Волжской»."""
+    return "".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(form))
+
+
+@functools.lru_cache(maxsize=4096)
 def _listed_name(lang: str, found: str) -> str:
     """The listed name (nominative) of an agency found in an oblique case, quoted or not: «Волжской коммуны» →
     Волжская коммуна; another name as found («Ura.ru» keeps its quotes)."""
@@ -114,9 +119,9 @@ def news_sources(article: Article) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group("kind") or (nominative_phrase(m.group("named"))
                                                                      if lang == "ru" else m.group("named")))
                                     for m in heads]
+    named = {i for h in heads if h.group("named") for i in range(h.start("named"), h.end("named"))}
     found += [(m.start(), m.group("agency"))  # not «ИА «Регнум»»'s
-              for m in patterns["agencies"][lang].finditer(text)
-              if not any(h.start("named") <= m.start() < h.end("named") for h in heads if h.group("named"))]
+              for m in patterns["agencies"][lang].finditer(text) if m.start() not in named]
     for m in re.finditer(_DATELINE, text):
         group = next(g for g in _DATELINE_GROUPS if m.group(g))
         found.append((m.start(group), m.group(group)))
@@ -129,9 +134,11 @@ def news_sources(article: Article) -> list[str]:
         if credit:
             found.append((m.start("credit"), credit))
     out: list[str] = []
+    seen: set[str] = set()  # folded: «Ura.ru» and Ura.ru are one
     for _, name in sorted(found):
         name = _listed_name(lang, name.strip(" .,"))
-        if _is_source(article, name) and fold(name) not in {fold(o) for o in out}:  # «Ura.ru» and Ura.ru are one
+        if _is_source(article, name) and fold(name) not in seen:
+            seen.add(fold(name))
             out.append(name)
     return out
 
@@ -147,8 +154,7 @@ def _nominative(name: str, case: str) -> str:
     form = parse.inflect({"nomn", "sing"}) if parse and " " not in word else None
     if form is None:
         return name
-    return name.replace(word, "".join(c.upper() if i < len(word) and word[i].isupper() else c
-                                      for i, c in enumerate(form.word)))
+    return name.replace(word, _capitals_of(word, form.word))
 
 
 def _credit(article: Article, start: int, credit: str) -> str | None:
