@@ -237,9 +237,7 @@ def posts_before(text: str, start: int, boundary: int) -> list[dict]:
             title = None  # "Doctor of Chemical Sciences, Professor Arsen Kharaev": an academic rank, not a post
         else:
             owner = _possessor(head)
-            if org and owner and _territory(owner) and " of " not in org:
-                org = f"{org} of {owner}"  # "Tatarstan's Minister of Education" → "Ministry of Education of Tatarstan"
-            title, org = m.group(0), org or owner
+            title, org = m.group(0), _of_territory(org, owner) or owner
         if title:
             posts.insert(0, _post(title, org))
         joined = re.search(rf"(?:,|\band)\s+{_ARTICLE}$", head, re.I)  # "Director of X, the Chairman of Y"
@@ -266,12 +264,25 @@ ORGANISATION_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}(?
 TERRITORY_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+$")
 
 
+def _owner(possessive: re.Match | None) -> str | None:
+    """The owner a possessive names ("Rosatom's", "the school's"): a capitalised word, or a lower-case
+    organisation head word; else None."""
+    owner = possessive and possessive.group("owner")
+    return owner if owner and (owner[0].isupper() or _ORG_HEAD.fullmatch(owner)) else None
+
+
+def _of_territory(org: str | None, owner: str | None) -> str | None:
+    """A territory's possessive goes into the organisation: "Tatarstan's Minister of Education" → "Ministry of
+    Education of Tatarstan"."""
+    return f"{org} of {owner}" if org and owner and _territory(owner) and " of " not in org else org
+
+
 def _possessor(head: str) -> str | None:
     """The owner of a title in a possessive right before it ("Rosatom's HR Director", "the school's principal"),
     a lower-case owner only an organisation's head word; else a territory right before the title; else None."""
-    m = POSSESSOR.search(head)
-    if m and (m.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(m.group("owner"))):
-        return m.group("owner")
+    owner = _owner(POSSESSOR.search(head))
+    if owner:
+        return owner
     m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
     if m:
         return m.group("owner")
@@ -329,8 +340,7 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
         return heading
     rest = text[end + m.end():end + m.end() + 200]
     owned = POSSESSIVE_AFTER.match(rest)  # ", the school's principal", ", Rosatom's HR Director"
-    owner = owned and (owned.group("owner")[0].isupper() or _ORG_HEAD.fullmatch(owned.group("owner"))) and \
-        owned.group("owner")
+    owner = _owner(owned)
     # "Kazan Mayor", "Education Minister", "Managing Director of X": capitalised words before the title
     starts = [owned.end() if owner else 0]
     while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
@@ -352,8 +362,7 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
     if next_start is not None and (next_start <= stop + 1 or DEGREES.fullmatch(text, stop, next_start)):
         return None  # "Director of the Institute, Candidate of Economic Sciences Albert Shapsigov": the next name's
-    if org and owner and _territory(owner) and " of " not in org:
-        org = f"{org} of {owner}"  # ", Russia's Minister of Education," → "Ministry of Education of Russia"
+    org = _of_territory(org, owner)  # ", Russia's Minister of Education," → "Ministry of Education of Russia"
     return _post(rest[title.start():title_end], org or owner or None), stop
 
 
@@ -363,9 +372,9 @@ SPEECH_VERB = r"(?:said|says|noted|added|stressed|emphasi[sz]ed|explained|recall
 DEGREE = re.compile(r",?\s*(?:(?:Doctor|Candidate)\s+of\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Sciences|Ph\.\s?D\.|PhD)"
                     r"(?![\w-])")
 DEGREES = re.compile(rf"(?:{DEGREE.pattern})*[\s,]*")
-ORG_WORDS = r"(?:[A-Z\"«][\w\"«»’'.-]*|No\.|of|for|and|the|on)"
+ORG_TAIL_WORD = r"(?:[A-Z\"«][\w\"«»’'.-]*|No\.|of|for|and|the|on)"
 WHO_HEADS = re.compile(rf"who\s+(?P<verb>\w+)\s+(?P<org>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}?"
-                       rf"[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_WORDS})*)")
+                       rf"[A-Z\"«][\w\"«»’'.-]*(?:\s+{ORG_TAIL_WORD})*)")
 
 
 def _heading(text: str, at: int, next_start: int | None) -> tuple[dict, int] | None:
@@ -376,7 +385,7 @@ def _heading(text: str, at: int, next_start: int | None) -> tuple[dict, int] | N
     if not title:
         return None
     org = re.sub(r"(?:\s+(?:of|for|and|the|on))+$", "", m.group("org"))
-    stop = at + m.start("org") - m.start() + len(org)
+    stop = m.start("org") + len(org)
     if next_start is not None and next_start <= stop + 1:
         return None
     return _post(title, org), stop
