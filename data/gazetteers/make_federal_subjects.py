@@ -170,6 +170,7 @@ Yamalo-Nenets Autonomous Area;Yamal-Nenets;Yamalo-Nenets;Yamalo-Nenets Okrug
 RU-NEN|Nenets Autonomous Area
 RU-YEV|Jewish Autonomous Region;Jewish Autonomous Province
 """
+ENGLISH_BY_CODE = dict(line.split("|") for line in ENGLISH.strip().splitlines())  # read once
 # English kind words: an oblast is also written "Region" or "Province", a krai "Territory", "Region" or "Kray", an
 # autonomous okrug "Autonomous District" or "Autonomous Area", a "Republic of X" "X Republic"
 KIND_WORDS = {"Oblast": ("Oblast", "Region", "Province"), "Krai": ("Krai", "Kray", "Territory", "Region"),
@@ -189,8 +190,7 @@ def english_variants(code: str, en: str, ru: str) -> list[str]:
         out.append(f"{republic.group(1)} Republic")
     if re.search(r" (?:область|край)$", ru):
         out.append(transliterate(ru.split(" — ")[0]).title().replace("Kray", "Krai"))
-    extra = dict(line.split("|") for line in ENGLISH.strip().splitlines())
-    return out + extra.get(code, "").split(";")
+    return out + ENGLISH_BY_CODE.get(code, "").split(";")
 
 
 CITY_SUBJECTS = {"RU-MOW", "RU-SPE", "RU-SEV"}

@@ -56,10 +56,11 @@ VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:
                           rf"(?P<items>{_VILLAGE_NAME}(?:,\s+{_VILLAGE_NAME}){{0,10}},?\s+and\s+{_VILLAGE_NAME})\b"
                           r"(?!\s+(?:[Rr]egion|[Dd]istrict|[Oo]blast|[Kk]rai|[Rr]epublic|[Aa]rea|[Mm]unicipal"
                           r"|[Uu]lus))")
+# "Odintsovo district", "Far Eastern Federal District", "Megino-Kangalassky district", "Artinsky urban district"
+# (городской округ)
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
                       r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
-                      r"(?:[Mm]unicipal\s+|[Uu]rban\s+)?[Dd]istrict)\b")  # "Odintsovo district", "Far Eastern Federal
-# District", "Megino-Kangalassky district", "Artinsky urban district" (городской округ)
+                      r"(?:[Mm]unicipal\s+|[Uu]rban\s+)?[Dd]istrict)\b")
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
