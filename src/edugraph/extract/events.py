@@ -1152,21 +1152,6 @@ def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 COUNTED_OPENING = {lang: _counted_opening_patterns(lang) for lang in ("ru", "en")}
-COUNTED_NAME = {lang: re.compile(rf"{re.escape(OPENING['name_' + lang])}\s+{_counted(lang)}", re.I)
-                for lang in ("ru", "en")}  # «Открытие 66 центров «Точка роста»», "Opening of 12 sites"
-
-
-def counted_object(name: str) -> str | None:
-    """What the name of a counted opening counts («Открытие 66 центров «Точка роста»» → «66 центров «Точка роста»»,
-    "Opening of 12 sites" → "12 sites"); None for another name.
-
-    >>> counted_object("Открытие ещё 14 центров «Точка роста»"), counted_object("Открытие центра «Точка роста»")
-    ('ещё 14 центров «Точка роста»', None)
-    """
-    found = COUNTED_NAME["ru"].fullmatch(name) or COUNTED_NAME["en"].fullmatch(name)
-    return found.group("what") if found else None
-
-
 # «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
 THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
                         r"the\s+(?:region|republic)(?![\w-]))", re.I)
@@ -1199,18 +1184,25 @@ def counted_openings(article: Article) -> list[dict]:
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
-                 "participants": None, "_sentences": [(s, e)]}
+                 "participants": None, "action": _counted_action(what), "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
         key = (_count(m.group("count"), article.lang), _object_kind(m.group("object"), article.lang), event["date"])
         told = next((t for t in told_of.get(key, ()) if _same_place(t["place"], event["place"])), None)
         if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
             told["_sentences"].append((s, e))
-            told["name"] = max(told["name"], name, key=len)
+            if len(name) > len(told["name"]):
+                told["name"], told["action"] = name, event["action"]
             continue
         told_of.setdefault(key, []).append(event)
         events.append(event)
     return events
+
+
+def _counted_action(what: str) -> dict:
+    """The extension key `action` of a counted opening: an opening of what it counts («66 центров «Точка роста»»),
+    which labels it like an opening named by its action."""
+    return {"kind": "opening", "object": {"name": what, "kind": "count", "id": None}}
 
 
 def _same_place(one: str | None, other: str | None) -> bool:
