@@ -8,7 +8,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news
-from edugraph.extract.dates import all_dates, find_dates, relative_dates
+from edugraph.extract.dates import all_dates, find_dates, relative_dates, relative_outside
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, Quotes, located_at, unique
 from edugraph.extract.names import main_words, nominative_phrase
@@ -827,7 +827,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     (the date nearest to the event's mention at `at` when the sentence has several)."""
     text = article.text[s:e]
     found = find_dates(text, article.year)
-    relative = all_dates(text, article.year, article.published)[len(found):]  # (all_dates lists those found first)
+    relative = relative_outside(text, found, article.published)
     # a relative day («вчера») comes before a month, a relative year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
         [d for d in relative if d.kind == "day"] or [d for d in found + relative if d.kind == "month"] or \
