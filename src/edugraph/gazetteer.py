@@ -154,6 +154,15 @@ def ancestors(record: dict | None, lookup=None) -> Iterator[dict]:
         record = lookup(record["parent"]) if record.get("parent") else None
 
 
+def ancestor_ids(record: dict | None) -> list[str]:
+    """Ids of `ancestors`: the place's own, then those of every place enclosing it up to the country.
+
+    >>> ancestor_ids(place("vladikavkaz")), ancestor_ids(None)
+    (['vladikavkaz', 'north-ossetia-alania', 'russia'], [])
+    """
+    return [r["id"] for r in ancestors(record)]
+
+
 def from_geonames(ident: str | None) -> bool:
     """True for a town data/gazetteers/make_towns.py took from GeoNames (a hand row of the same id wins), one named
     like a word included (`marked_towns`): record key ``geonames``.

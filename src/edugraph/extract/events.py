@@ -1047,11 +1047,7 @@ def _within(mention, place_name: str) -> bool:
     """True when a place mention lies inside the named place (Махачкала inside Республика Дагестан)."""
     outer = gazetteer.find_place(place_name)
     record = mention.extra.get("record") if mention.extra else None
-    while record and outer and record.get("parent"):
-        if record["parent"] == outer["id"]:
-            return True
-        record = gazetteer.place(record["parent"])
-    return False
+    return bool(outer) and outer["id"] in gazetteer.ancestor_ids(record)[1:]
 
 
 PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|опубликовано|published)\s*:\s*"
@@ -1210,7 +1206,7 @@ def _same_place(one: str | None, other: str | None) -> bool:
     headline's «в Башкирии», the text's «в Уфе»)."""
     if not one or not other or one == other:
         return True
-    chains = [[r["id"] for r in gazetteer.ancestors(gazetteer.find_place(p))] for p in (one, other)]
+    chains = [gazetteer.ancestor_ids(gazetteer.find_place(p)) for p in (one, other)]
     return bool(chains[0] and chains[1]) and (chains[0][0] in chains[1] or chains[1][0] in chains[0])
 
 
@@ -1233,7 +1229,7 @@ def _common_place(article: Article, places: list[Mention]) -> str | None:
     records = [m.extra.get("record") for m in places]
     if not places or len({m.value for m in places}) == 1 or not all(records):
         return places[0].value if places else None
-    chains = [[r["id"] for r in gazetteer.ancestors(record)] for record in records]
+    chains = [gazetteer.ancestor_ids(record) for record in records]
     common = next((i for i in chains[0] if all(i in chain for chain in chains[1:])), None)
     record = gazetteer.place(common) if common else None
     if not record or record.get("kind") == "country":
