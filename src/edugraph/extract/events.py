@@ -1107,7 +1107,9 @@ COUNT_WORDS = {"ru": {r"дв(?:а|е|ух)": 2, r"тр(?:и|[её]х)": 3, r"ч�
                       r"двадцат(?:ь|и)": 20, r"нескольк\w+": None},
                "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                       "ten": 10, "eleven": 11, "twelve": 12, "several": None}}
-_COUNT_WORD = {lang: "(?:" + "|".join(words) + ")" for lang, words in COUNT_WORDS.items()}
+# each word its group, `count_<i>` (the i-th word), which `_count` reads the value of
+_COUNT_WORD = {lang: "(?:" + "|".join(f"(?P<count_{i}>{word})" for i, word in enumerate(words)) + ")"
+               for lang, words in COUNT_WORDS.items()}
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 # what opens, by kind: a count told again of the same kind is told of the same objects («6 центров» and «шести центров
 # «Точка роста»», "12 sites" and "twelve digital education spaces"), not of «6 детских садов»
@@ -1119,8 +1121,9 @@ _OBJECTS = {"ru": (("centre", r"центр|«?точ\w+\s+рост|IT-куб"), 
             "en": (("centre", r"cent(?:re|er)s?|[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?"),
                    ("school", r"schools?"), ("technopark", r"technoparks?|kvantoriums?"),
                    ("kindergarten", r"kindergartens?"), ("institution", r"institutions?"), ("space", r"spaces|sites"))}
-_OBJECT = {"ru": r"(?P<object>" + "|".join(p for _, p in _OBJECTS["ru"]) + r")\w*»?",
-           "en": r"(?P<object>" + "|".join(p for _, p in _OBJECTS["en"]) + r")(?!\w)"}
+# each kind its group, `kind_<kind>`, which `_object_kind` reads
+_OBJECT = {lang: r"(?P<object>" + "|".join(f"(?P<kind_{kind}>{p})" for kind, p in _OBJECTS[lang]) + ")" + end
+           for lang, end in (("ru", r"\w*»?"), ("en", r"(?!\w)"))}
 # «центры в 22 школах», "in 72 schools": the places where something opens, not a count of what opens
 _NOT_AFTER_PREPOSITION = "".join(rf"(?<!(?<![\w-]){p}\s)" for p in ("в", "во", "на", "базе", "in", "at", "on", "of"))
 _NOT_A_DAY = r"(?!\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|" \
@@ -1183,7 +1186,7 @@ def counted_openings(article: Article) -> list[dict]:
                  "participants": None, "action": _counted_action(what), "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
-        key = (_count(m.group("count"), article.lang), _object_kind(m.group("object"), article.lang), event["date"])
+        key = (_count(m, article.lang), _object_kind(m, article.lang), event["date"])
         told = next((t for t in told_of.get(key, ()) if _same_place(t["place"], event["place"])), None)
         if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
             told["_sentences"].append((s, e))
@@ -1210,17 +1213,20 @@ def _same_place(one: str | None, other: str | None) -> bool:
     return bool(chains[0] and chains[1]) and (chains[0][0] in chains[1] or chains[1][0] in chains[0])
 
 
-def _count(count: str, lang: str) -> int | str:
-    """The value of a counted opening's count («двух» → 2, «шестнадцати» → 16, "12" → 12); a count of no value
-    («несколько», "several") is its word."""
+def _count(m: re.Match, lang: str) -> int | str:
+    """The value of a counted opening's count (its match `m`: «двух» → 2, «шестнадцати» → 16, "12" → 12), by the
+    group of the word that matched; a count of no value («несколько», "several") is its word."""
+    count = m.group("count")
     if count.isdigit():
         return int(count)
-    return next((n for word, n in COUNT_WORDS[lang].items() if n and re.fullmatch(word, count, re.I)), count.lower())
+    value = next((n for i, n in enumerate(COUNT_WORDS[lang].values()) if m.group(f"count_{i}")), None)
+    return value or count.lower()
 
 
-def _object_kind(wording: str, lang: str) -> str:
-    """The kind of what a counted opening opens («центров», «точек роста», "centers" → "centre")."""
-    return next(kind for kind, pattern in _OBJECTS[lang] if re.match(pattern, wording, re.I))
+def _object_kind(m: re.Match, lang: str) -> str | None:
+    """The kind of what a counted opening opens (its match `m`: «центров», «точек роста», "centers" → "centre"), by
+    the group of the kind that matched."""
+    return next((kind for kind, _ in _OBJECTS[lang] if m.group(f"kind_{kind}") is not None), None)
 
 
 def _common_place(article: Article, places: list[Mention]) -> str | None:
