@@ -20,7 +20,7 @@ from edugraph.text import fold, lemma, parses
 
 def _nouns(lang: str) -> list[tuple[str, str]]:
     """(noun regex, event type) pairs of data/gazetteers/events.yaml, in file order."""
-    return [(re.sub(r"\s+", "", entry["noun"]), entry["type"]) for entry in gazetteer.load("events")[lang]]
+    return [(gazetteer.unfolded(entry["noun"]), entry["type"]) for entry in gazetteer.load("events")[lang]]
 
 
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
@@ -717,7 +717,7 @@ def _of_organisation(article: Article, mention: dict) -> bool:
 
 
 PART = re.compile("|".join([r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|"
-                            r"award\s+ceremony"] + [re.sub(r"\s+", "", entry["noun"]) for lang in ("ru", "en")
+                            r"award\s+ceremony"] + [gazetteer.unfolded(entry["noun"]) for lang in ("ru", "en")
                                                     for entry in gazetteer.load("events")[lang] if entry.get("part")]),
                   re.I)  # and the event nouns of data/gazetteers/events.yaml marked `part` («концерт»)
 
