@@ -85,7 +85,9 @@ ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:
 
 def _event_type(noun: str, lang: str) -> str:
     """The type of the event noun at the start of `noun` (followed by its context, for look-aheads)."""
-    return next((t for pattern, t in _nouns(lang) if re.match(pattern, noun, re.I)), "other")  # as RU_NOUN, EN_NOUN
+    # the noun with its case kept (not folded), matched case-blind as by RU_NOUN and EN_NOUN: events.yaml's
+    # case-bound nouns, (?-i:Readings) and (?-i:Last\s+Bell), work only so
+    return next((t for pattern, t in _nouns(lang) if re.match(pattern, noun, re.I)), "other")
 
 
 def _initiative_name(title: str) -> bool:
