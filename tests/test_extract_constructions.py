@@ -1641,10 +1641,15 @@ def test_opening_verbs_of_every_tense_and_voice():
     assert [(e["type"], e["date"]) for e in events] == [("opening", "2020-09-01")]
 
 
+COUNT_WORDS_TOLD = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _count_told(name: str) -> int:
     """The count an opening's name tells («… Два новых центра» → 2, «… 42 центра» → 42)."""
-    word = next(w for w in name.lower().split() if w.isdigit() or w in ("два", "три"))
-    return int(word) if word.isdigit() else ("два", "три").index(word) + 2
+    counts = [int(w) if w.isdigit() else COUNT_WORDS_TOLD[w] for w in name.lower().split()
+              if w.isdigit() or w in COUNT_WORDS_TOLD]
+    assert counts, f"no count of {sorted(COUNT_WORDS_TOLD)} nor digits in the opening's name {name!r}"
+    return counts[0]
 
 
 def test_counted_openings_to_come_and_tallies():

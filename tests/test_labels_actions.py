@@ -80,8 +80,7 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
 
     def guarded(wording, *args, **kwargs):
         action = args[4] if len(args) > 4 else kwargs.get("action")
-        organisation = action and action.wording and not action.network and not action.place or \
-            labels.counted_opening(wording)  # counted objects are worded by the glossary too
+        organisation = action and action.wording and not action.network and not action.place  # counted objects too
         if organisation or not re.match(r"(Открытие|Посещение|Opening of|Visit to)\b", wording):
             return event_labels(wording, *args, **kwargs)
         with monkeypatch.context() as patch:
@@ -95,7 +94,7 @@ def test_labels_of_real_action_events_look_no_name_up(monkeypatch):
     for ident in REAL:
         article, facts = real_facts(ident)
         for event in resolve_article(article, facts).events:
-            if event.action or labels.counted_opening(event.wording):
+            if event.action:
                 found[event.wording, event.start] = event.labels
     assert found["Открытие Точка роста", "2021-12-13"].ru == "Открытие центра «Точка роста», 13 декабря 2021"
     assert found["Открытие 66 центров «Точка роста»", "2023"] == Labels(  # labelled like an action, its year kept

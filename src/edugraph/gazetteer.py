@@ -34,6 +34,15 @@ def load(name: str) -> dict:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's: 7x faster
 
 
+def unfolded(regex: str) -> str:
+    """A regex of the data (actions.yaml, events.yaml) without its white space, which is only folding.
+
+    >>> unfolded("открыт  | открыли")
+    'открыт|открыли'
+    """
+    return re.sub(r"\s+", "", regex)
+
+
 def _table(block: str, fields: tuple[str, ...]) -> list[dict]:
     """Rows of a compact "a|b|c" block as dicts; empty cells become ''. A line starting with "#" is a comment (a
     YAML comment inside a block scalar is part of its text)."""
@@ -152,6 +161,15 @@ def ancestors(record: dict | None, lookup=None) -> Iterator[dict]:
     while record:
         yield record
         record = lookup(record["parent"]) if record.get("parent") else None
+
+
+def ancestor_ids(record: dict | None) -> list[str]:
+    """Ids of `ancestors`: the place's own, then those of every place enclosing it up to the country.
+
+    >>> ancestor_ids(place("vladikavkaz")), ancestor_ids(None)
+    (['vladikavkaz', 'north-ossetia-alania', 'russia'], [])
+    """
+    return [r["id"] for r in ancestors(record)]
 
 
 def from_geonames(ident: str | None) -> bool:

@@ -23,17 +23,12 @@ def actions() -> list[dict]:
     its verbs of counted objects `counted` {"ru": …, "en": …} (bare: events.counted_openings bounds them)."""
     out = []
     for record in gazetteer.load("actions")["actions"]:
-        triggers = {lang: re.compile(r"(?<![\w-])(?:" + _unfolded(record[lang]) + r")(?![\w-])", re.I)
+        triggers = {lang: re.compile(r"(?<![\w-])(?:" + gazetteer.unfolded(record[lang]) + r")(?![\w-])", re.I)
                     for lang in ("ru", "en")}
-        counted = {lang: re.compile(r"(?:" + _unfolded(record[f"counted_{lang}"]) + ")", re.I)
+        counted = {lang: re.compile(r"(?:" + gazetteer.unfolded(record[f"counted_{lang}"]) + ")", re.I)
                    for lang in ("ru", "en") if f"counted_{lang}" in record}
         out.append({**record, "triggers": triggers, **({"counted": counted} if counted else {})})
     return out
-
-
-def _unfolded(regex: str) -> str:
-    """A regex of the data without its white space, which is only folding."""
-    return re.sub(r"\s+", "", regex)
 
 
 def _objects(article: Article, s: int, e: int) -> list[Mention]:

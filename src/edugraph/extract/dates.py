@@ -252,8 +252,12 @@ def all_dates(text: str, year: int | None, published: str | None) -> list[DateMe
     ['2022-03']
     """
     found = find_dates(text, year)
-    return found + [r for r in relative_dates(text, published)
-                    if not any(d.start <= r.start < d.end_pos for d in found)]
+    return found + relative_outside(text, found, published)
+
+
+def relative_outside(text: str, found: list[DateMention], published: str | None) -> list[DateMention]:
+    """The dates of `relative_dates` that do not start inside one of the dates `found` in `text`."""
+    return [r for r in relative_dates(text, published) if not any(d.start <= r.start < d.end_pos for d in found)]
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:

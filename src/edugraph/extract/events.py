@@ -8,7 +8,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news
-from edugraph.extract.dates import all_dates, find_dates, relative_dates
+from edugraph.extract.dates import all_dates, find_dates, relative_dates, relative_outside
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_at, quotes_of, unique
 from edugraph.extract.names import main_words, nominative_phrase
@@ -20,7 +20,7 @@ from edugraph.text import fold, lemma, parses
 
 def _nouns(lang: str) -> list[tuple[str, str]]:
     """(noun regex, event type) pairs of data/gazetteers/events.yaml, in file order."""
-    return [(re.sub(r"\s+", "", entry["noun"]), entry["type"]) for entry in gazetteer.load("events")[lang]]
+    return [(gazetteer.unfolded(entry["noun"]), entry["type"]) for entry in gazetteer.load("events")[lang]]
 
 
 RU_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(noun for noun, _ in _nouns("ru")) + r")[а-яё]*", re.I)
@@ -85,7 +85,9 @@ ONLINE = re.compile(r"на\s+платформе\s+«([^»]+)»|(?:в|во)\s+(?:
 
 def _event_type(noun: str, lang: str) -> str:
     """The type of the event noun at the start of `noun` (followed by its context, for look-aheads)."""
-    return next((t for pattern, t in _nouns(lang) if re.match(pattern, noun, re.I)), "other")  # as RU_NOUN, EN_NOUN
+    # the noun with its case kept (not folded), matched case-blind as by RU_NOUN and EN_NOUN: events.yaml's
+    # case-bound nouns, (?-i:Readings) and (?-i:Last\s+Bell), work only so
+    return next((t for pattern, t in _nouns(lang) if re.match(pattern, noun, re.I)), "other")
 
 
 def _initiative_name(title: str) -> bool:
@@ -717,7 +719,7 @@ def _of_organisation(article: Article, mention: dict) -> bool:
 
 
 PART = re.compile("|".join([r"пленарн\w+\s+(?:заседани|част)|церемони\w+\s+награждени|plenary\s+session|"
-                            r"award\s+ceremony"] + [re.sub(r"\s+", "", entry["noun"]) for lang in ("ru", "en")
+                            r"award\s+ceremony"] + [gazetteer.unfolded(entry["noun"]) for lang in ("ru", "en")
                                                     for entry in gazetteer.load("events")[lang] if entry.get("part")]),
                   re.I)  # and the event nouns of data/gazetteers/events.yaml marked `part` («концерт»)
 
@@ -827,7 +829,7 @@ def _fill_from_sentence(article: Article, event: dict, s: int, e: int, at: int |
     (the date nearest to the event's mention at `at` when the sentence has several)."""
     text = article.text[s:e]
     found = find_dates(text, article.year)
-    relative = all_dates(text, article.year, article.published)[len(found):]  # (all_dates lists those found first)
+    relative = relative_outside(text, found, article.published)
     # a relative day («вчера») comes before a month, a relative year («в этом году») after
     dates = [d for d in found if d.kind in ("day", "range") and not _deadline(text, d.start)] or \
         [d for d in relative if d.kind == "day"] or [d for d in found + relative if d.kind == "month"] or \
@@ -1047,11 +1049,7 @@ def _within(mention, place_name: str) -> bool:
     """True when a place mention lies inside the named place (Махачкала inside Республика Дагестан)."""
     outer = gazetteer.find_place(place_name)
     record = mention.extra.get("record") if mention.extra else None
-    while record and outer and record.get("parent"):
-        if record["parent"] == outer["id"]:
-            return True
-        record = gazetteer.place(record["parent"])
-    return False
+    return bool(outer) and outer["id"] in gazetteer.ancestor_ids(record)[1:]
 
 
 PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:дата(?:\s+публикации)?|опубликовано|published)\s*:\s*"
@@ -1111,7 +1109,9 @@ COUNT_WORDS = {"ru": {r"дв(?:а|е|ух)": 2, r"тр(?:и|[её]х)": 3, r"ч�
                       r"двадцат(?:ь|и)": 20, r"нескольк\w+": None},
                "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                       "ten": 10, "eleven": 11, "twelve": 12, "several": None}}
-_COUNT_WORD = {lang: "(?:" + "|".join(words) + ")" for lang, words in COUNT_WORDS.items()}
+# each word its group, `count_<i>` (the i-th word), which `_count` reads the value of
+_COUNT_WORD = {lang: "(?:" + "|".join(f"(?P<count_{i}>{word})" for i, word in enumerate(words)) + ")"
+               for lang, words in COUNT_WORDS.items()}
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 # what opens, by kind: a count told again of the same kind is told of the same objects («6 центров» and «шести центров
 # «Точка роста»», "12 sites" and "twelve digital education spaces"), not of «6 детских садов»
@@ -1123,8 +1123,9 @@ _OBJECTS = {"ru": (("centre", r"центр|«?точ\w+\s+рост|IT-куб"), 
             "en": (("centre", r"cent(?:re|er)s?|[“\"«]?(?:growth\s+points?|points?\s+of\s+growth)[”\"»]?"),
                    ("school", r"schools?"), ("technopark", r"technoparks?|kvantoriums?"),
                    ("kindergarten", r"kindergartens?"), ("institution", r"institutions?"), ("space", r"spaces|sites"))}
-_OBJECT = {"ru": r"(?P<object>" + "|".join(p for _, p in _OBJECTS["ru"]) + r")\w*»?",
-           "en": r"(?P<object>" + "|".join(p for _, p in _OBJECTS["en"]) + r")(?!\w)"}
+# each kind its group, `kind_<kind>`, which `_object_kind` reads
+_OBJECT = {lang: r"(?P<object>" + "|".join(f"(?P<kind_{kind}>{p})" for kind, p in _OBJECTS[lang]) + ")" + end
+           for lang, end in (("ru", r"\w*»?"), ("en", r"(?!\w)"))}
 # «центры в 22 школах», "in 72 schools": the places where something opens, not a count of what opens
 _NOT_AFTER_PREPOSITION = "".join(rf"(?<!(?<![\w-]){p}\s)" for p in ("в", "во", "на", "базе", "in", "at", "on", "of"))
 _NOT_A_DAY = r"(?!\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|january|february|" \
@@ -1152,21 +1153,6 @@ def _counted_opening_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 COUNTED_OPENING = {lang: _counted_opening_patterns(lang) for lang in ("ru", "en")}
-COUNTED_NAME = {lang: re.compile(rf"{re.escape(OPENING['name_' + lang])}\s+{_counted(lang)}", re.I)
-                for lang in ("ru", "en")}  # «Открытие 66 центров «Точка роста»», "Opening of 12 sites"
-
-
-def counted_object(name: str) -> str | None:
-    """What the name of a counted opening counts («Открытие 66 центров «Точка роста»» → «66 центров «Точка роста»»,
-    "Opening of 12 sites" → "12 sites"); None for another name.
-
-    >>> counted_object("Открытие ещё 14 центров «Точка роста»"), counted_object("Открытие центра «Точка роста»")
-    ('ещё 14 центров «Точка роста»', None)
-    """
-    found = COUNTED_NAME["ru"].fullmatch(name) or COUNTED_NAME["en"].fullmatch(name)
-    return found.group("what") if found else None
-
-
 # «в регионе», «в республике», "the region will set up": the article's region (its place), whatever towns follow
 THE_REGION = re.compile(r"(?<![\w-])(?:(?:в|по)\s+(?:регион|республик|кра[еюя](?!\w)|област|округ)|"
                         r"the\s+(?:region|republic)(?![\w-]))", re.I)
@@ -1199,18 +1185,25 @@ def counted_openings(article: Article) -> list[dict]:
                  if not SINCE.search(text[max(0, d.start - 6):d.start]) or d.kind == "day"]
         event = {"name": name, "type": "opening", "date": dates[0].date if dates else None,
                  "place": None if THE_REGION.search(text) else _common_place(article, article.event_places(s, e)),
-                 "participants": None, "_sentences": [(s, e)]}
+                 "participants": None, "action": _counted_action(what), "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
-        key = (_count(m.group("count"), article.lang), _object_kind(m.group("object"), article.lang), event["date"])
+        key = (_count(m, article.lang), _object_kind(m, article.lang), event["date"])
         told = next((t for t in told_of.get(key, ()) if _same_place(t["place"], event["place"])), None)
         if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
             told["_sentences"].append((s, e))
-            told["name"] = max(told["name"], name, key=len)
+            if len(name) > len(told["name"]):
+                told["name"], told["action"] = name, event["action"]
             continue
         told_of.setdefault(key, []).append(event)
         events.append(event)
     return events
+
+
+def _counted_action(what: str) -> dict:
+    """The extension key `action` of a counted opening: an opening of what it counts («66 центров «Точка роста»»),
+    which labels it like an opening named by its action."""
+    return {"kind": "opening", "object": {"name": what, "kind": "count", "id": None}}
 
 
 def _same_place(one: str | None, other: str | None) -> bool:
@@ -1218,21 +1211,24 @@ def _same_place(one: str | None, other: str | None) -> bool:
     headline's «в Башкирии», the text's «в Уфе»)."""
     if not one or not other or one == other:
         return True
-    chains = [[r["id"] for r in gazetteer.ancestors(gazetteer.find_place(p))] for p in (one, other)]
+    chains = [gazetteer.ancestor_ids(gazetteer.find_place(p)) for p in (one, other)]
     return bool(chains[0] and chains[1]) and (chains[0][0] in chains[1] or chains[1][0] in chains[0])
 
 
-def _count(count: str, lang: str) -> int | str:
-    """The value of a counted opening's count («двух» → 2, «шестнадцати» → 16, "12" → 12); a count of no value
-    («несколько», "several") is its word."""
+def _count(m: re.Match, lang: str) -> int | str:
+    """The value of a counted opening's count (its match `m`: «двух» → 2, «шестнадцати» → 16, "12" → 12), by the
+    group of the word that matched; a count of no value («несколько», "several") is its word."""
+    count = m.group("count")
     if count.isdigit():
         return int(count)
-    return next((n for word, n in COUNT_WORDS[lang].items() if n and re.fullmatch(word, count, re.I)), count.lower())
+    value = next((n for i, n in enumerate(COUNT_WORDS[lang].values()) if m.group(f"count_{i}")), None)
+    return value or count.lower()
 
 
-def _object_kind(wording: str, lang: str) -> str:
-    """The kind of what a counted opening opens («центров», «точек роста», "centers" → "centre")."""
-    return next(kind for kind, pattern in _OBJECTS[lang] if re.match(pattern, wording, re.I))
+def _object_kind(m: re.Match, lang: str) -> str | None:
+    """The kind of what a counted opening opens (its match `m`: «центров», «точек роста», "centers" → "centre"), by
+    the group of the kind that matched."""
+    return next((kind for kind, _ in _OBJECTS[lang] if m.group(f"kind_{kind}") is not None), None)
 
 
 def _common_place(article: Article, places: list[Mention]) -> str | None:
@@ -1241,7 +1237,7 @@ def _common_place(article: Article, places: list[Mention]) -> str | None:
     records = [m.extra.get("record") for m in places]
     if not places or len({m.value for m in places}) == 1 or not all(records):
         return places[0].value if places else None
-    chains = [[r["id"] for r in gazetteer.ancestors(record)] for record in records]
+    chains = [gazetteer.ancestor_ids(record) for record in records]
     common = next((i for i in chains[0] if all(i in chain for chain in chains[1:])), None)
     record = gazetteer.place(common) if common else None
     if not record or record.get("kind") == "country":

@@ -583,7 +583,7 @@ def _district_words(name: str) -> set[str]:
 
 def _ancestors(ident: str) -> list[str]:
     """Ids of the places enclosing a place (up to the country)."""
-    return [record["id"] for record in gazetteer.ancestors(gazetteer.place(ident))][1:]
+    return gazetteer.ancestor_ids(gazetteer.place(ident))[1:]
 
 
 PLACE_NOUNS = {"район", "округ", "город", "область", "край", "республика", "district", "region", "city"}

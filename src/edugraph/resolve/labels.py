@@ -16,7 +16,6 @@ import re
 
 from .. import gazetteer
 from ..extract.actions import actions
-from ..extract.events import counted_object
 from ..extract.names import (PATRONYMIC_END, PROPER_ADJECTIVE, _name_words, _person_parts, _surname_before_given,
                              genitive_phrase, nominative_phrase)
 from .english import english_name, quoted_name
@@ -388,14 +387,6 @@ def action_word(name: str, initiatives: tuple[InitiativeRecord, ...]) -> ActionR
     return ActionRecord(named["kind"], gazetteer.initiative(networks[0])["ru"], networks[0])
 
 
-def counted_opening(name: str) -> ActionRecord | None:
-    """The opening action of what a counted opening counts («Открытие 66 центров «Точка роста»», "Opening of 12
-    sites"), which labels it like an opening named by its action: «Открытие 66 центров «Точка роста», Республика Саха
-    (Якутия), 2023», "Opening of 66 centres «Point of Growth», …, 2023". None for another name."""
-    what = counted_object(name)
-    return ActionRecord("opening", tidy(what)) if what else None
-
-
 def place_bound(name: str, date: str | None) -> bool:
     """An opening or a visit («Открытие IT-куба») not dated to the day: two cities' openings of one year are two."""
     return not (date and len(date) == 10) and f"{fold(name)} ".startswith(_place_bound_names())  # «Открытие» too
@@ -403,13 +394,12 @@ def place_bound(name: str, date: str | None) -> bool:
 
 def event_labels(wording: str, lang: str, kind: str | None, start: str | None, place: Labels | None = None,
                  action: ActionRecord | None = None) -> Labels:
-    """Canonical labels of an event: by the `action` that names it (`action_labels`; a counted opening's is its
-    `counted_opening`), else by its wording. A generic name (or an English label that could only give the kind, or
+    """Canonical labels of an event: by the `action` that names it (`action_labels`; a counted opening's is what
+    it counts), else by its wording. A generic name (or an English label that could only give the kind, or
     an action's: «Посещение …») gets its date; `place` (the event's) names a visit whose object was not found. An
     opening or a visit not dated to the day, which `identity.event_key` keys with its place, is qualified by it unless
     its label names it already: two cities' openings of one year are «Открытие центра «IT-куб», Омск, 2019» and «…
     Миасс, 2019»."""
-    action = action or counted_opening(wording)
     action = action and action_labels(action, lang, place)
     wording = tidy(wording)
     if action:
