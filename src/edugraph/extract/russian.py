@@ -58,6 +58,7 @@ SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|стани
 # or a punctuation mark («школа 65 на улице», «школу 1 Генического округа»; not «школе 1 сентября», «школ 2021 года»)
 NUMBER_ALONE = r"\d{1,3}(?![\d.,:]?\d)"  # up to three digits, not the start of a date or a longer number
 BARE_NUMBER = r"\s+(?:N\s?|номер\s+)\d+|\s+" + NUMBER_ALONE + r"(?=[,;)]|\.(?!\d)|$|\s+(?:на|в|во|г\.|[А-ЯЁ]))"
+ZERO_GENITIVES = r"искусств|наук|услуг|ремесел|ремёсел"  # genitive plurals without an ending in names of schools
 # a namesake: «имени»/«им.», up to three words of rank in the genitive, initials and a surname («имени Героя Советского
 # Союза И.П. Петрова», «им. Н.А. Львова») or a first name and a surname («имени Виталия Бианки»)
 NAMESAKE = (r"\s+(?:имени|им\.)\s*(?:[А-ЯЁ]?[а-яё]+(?:а|ого|ой|ых|и|я)\s+){0,3}"
@@ -70,7 +71,8 @@ HEAD_ORG = re.compile(
     r"|" + BARE_NUMBER +  # «школа 65 на улице …», «СОШ N7»
     r"|" + SETTLEMENT_NAME +  # «школы поселка Авдеево», «гимназии города Старая Русса»: a name in apposition
     r"|" + NAMESAKE +  # «школы № 5 имени А.С. Пушкина», «колледжа им. Героя Советского Союза И.П. Петрова»
-    r"|\s+(?:искусств|наук|услуг|ремесел|ремёсел)(?![\w-])"  # genitive plurals without an ending («школа искусств»)
+    r"|\s+(?:" + ZERO_GENITIVES + r")(?![\w-])"  # genitive plurals without an ending («школа искусств»)
+    r"|(?<=ния|тия|ции)\s+и\s+[а-яё]+(?:ния|тия|ции|ки)(?=[\s,.;)»]|$)"  # «центр выявления и поддержки …»
     r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
     r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
     r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
@@ -1162,6 +1164,11 @@ SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|ли
 
 LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+"
                                   r"(?:образования|по\s+образованию)")
+# «областной институт повышения квалификации работников образования», «регионального центра оценки качества
+# образования»: the one body of its kind of a region, district or town, named by its scope and its genitive tail
+SCOPED_BODY = re.compile(r"(?:областн|краев|региональн|республиканск|районн|городск|муниципальн|окружн)\w+\s+"
+                         r"(?:[а-яё-]+(?:ый|ий|ой|ая|ое)\s+){0,2}(?i:" + HEAD_STEMS + r")"
+                         r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|" + ZERO_GENITIVES + r")){1,5})")
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
 
 
@@ -1171,6 +1178,9 @@ def _is_named_org(value: str, article: Article) -> bool:
     first = lemma(words[0].strip("«»"))
     if LOCAL_EDUCATION_BODY.fullmatch(value):
         return True  # «районный отдел образования»: the district's or town's body, named by its kind
+    scoped = SCOPED_BODY.fullmatch(value)
+    if scoped and not all(lemma(w) in TERRITORY_WORDS for w in scoped.group("tail").split()):
+        return True  # «областной институт повышения квалификации …», not «районный центр области»
     if _common_caps(value) or value in GENERIC_ABBREVIATIONS:
         return False
     if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
