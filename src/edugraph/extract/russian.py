@@ -885,6 +885,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or mention.end <= reach:  # inside one kept before
             continue
+        if _plural_generic(mention.value):
+            continue
         value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
@@ -1014,6 +1016,16 @@ COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|о�
 def _generic_head(value: str) -> bool:
     """A lower-case generic head without a quoted name or number («школа Пудожского района»)."""
     return value[0].islower() and lemma(value.split()[0]) in GENERIC_HEADS and not re.search(r"[«№]", value)
+
+
+def _plural_generic(written: str) -> bool:
+    """«школ Романовского района», «центров области», «колледжам региона»: a generic head only in the plural as written
+    (not «школы», which may be one school's genitive), without a quoted name or number: several, not one."""
+    words = written.split()
+    if not words or not words[0].islower() or re.search(r"[«№]", written):
+        return False
+    readings = [p for p in parses(words[0]) if p.normal_form in GENERIC_HEADS]
+    return bool(readings) and all("plur" in p.tag for p in readings)
 
 
 def _generic_with_place(value: str) -> bool:
