@@ -31,6 +31,18 @@ DISTRICT_ADJ = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
 DISTRICT_LIST = re.compile(rf"(?<![\w-])(?P<adjs>(?:{DISTRICT_ADJ}(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)"
                            r"(?:и\s+)?){1,12})"
                            r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)(?:а|ов|е|ы|ом|ах)?)(?!\w)")
+
+
+def _republic_names() -> str:
+    """The names of the republics after «Республики», which keep their nominative («Республики Татарстан», «Республики
+    Саха (Якутия)», «Республики Северная Осетия – Алания»), from the gazetteer's federal subjects, as a regex."""
+    names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects() if s["ru"].startswith("Республика ")}
+    patterns = [r"\s*[—–-]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\s*—\s*", name))
+                for name in sorted(names, key=len, reverse=True)]
+    return "|".join(p.replace(r"\s+\(Якутия\)", r"(?:\s+\(Якутия\))?") for p in patterns)
+
+
+REPUBLIC_GENITIVE = r"[Рр]еспублики\s+(?:" + _republic_names() + r")"  # «Министерство … Республики Татарстан»
 # the legal form of a state or municipal body («МБОУ», «ГБПОУ», «ФГАОУ ВО», «КГБОУ», «МБУДО»: owner, kind of funding,
 # «ОУ»/«ДОУ»/«ПОУ»/«У»), an abbreviation of a school or centre of additional education, or a settlement's adjective before
 # a school's abbreviation («МОУ Осиновская СОШ», «Ивановской ООШ»); then a quoted name, a number, a namesake and a
@@ -44,11 +56,12 @@ ABBR_ORG = re.compile(
     rf"(?:\s+[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ая|ой|ую)\s+(?:{SCHOOL_ABBREVIATIONS}))?"
     rf"|(?:[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ая|ой|ую)\s+)?(?:{SCHOOL_ABBREVIATIONS})|{CENTRE_ABBREVIATIONS})(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
-    r"(?P<tail>(?:\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|"
+    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|"
     + SETTLEMENT_ABBREVIATION + r")(?=[\s,.;)]|$))*)")
 NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
+
 HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  # «центр», «школы», «Министерства» …
 # a settlement's kind in the genitive and its name, which keeps its own case («поселка Авдеево», «города Старая Русса»)
 SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|станицы|хутора|аула|города)\s+"
@@ -74,7 +87,8 @@ HEAD_ORG = re.compile(
     r"|\s+(?:" + ZERO_GENITIVES + r")(?![\w-])"  # genitive plurals without an ending («школа искусств»)
     r"|(?<=ния|тия|ции)\s+и\s+[а-яё]+(?:ния|тия|ции|ки)(?=[\s,.;)»]|$)"  # «центр выявления и поддержки …»
     r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
-    r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
+    r"|\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*"
+    r"(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
     r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
 GENERIC_HEADS = set(ORG_WORDS["ru_heads"])
 GENERIC_ABBREVIATIONS = set(ORG_WORDS["ru_generic_abbreviations"].split())  # a kind, not a name
@@ -1090,7 +1104,7 @@ def _extend_org(text: str, stop: int, span_text: str) -> int:
     """Extend an ORG span over a genitive tail: capitalised words and «№ N» always, lower-case words
     only after a university-like head («… университета народного хозяйства»)."""
     lower = r"[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)|" if re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I) else ""
-    tail = re.match(r"(?:\s+(?:" + lower + r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
+    tail = re.match(r"(?:\s+(?:" + REPUBLIC_GENITIVE + "|" + lower + r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
     return stop + (tail.end() if tail else 0)
 
 
