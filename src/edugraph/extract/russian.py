@@ -1033,10 +1033,12 @@ def _generic_head(value: str) -> bool:
 
 
 def _plural_generic(written: str) -> bool:
-    """«школ Романовского района», «центров области», «колледжам региона»: a generic head only in the plural as written
-    (not «школы», which may be one school's genitive), without a quoted name or number: several, not one."""
+    """«школ Романовского района», «центров области», «Центров «Точки роста»»: a generic head only in the plural as
+    written (not «школы», which may be one school's genitive), without a number or a quoted name other than a network's
+    (an initiative): several, not one."""
     words = written.split()
-    if not words or not words[0].islower() or re.search(r"[«№]", written):
+    quoted = re.search(r"«([^»]+)»", written)
+    if not words or "№" in written or quoted and not gazetteer.find_initiative(quoted.group(1)):
         return False
     readings = [p for p in parses(words[0]) if p.normal_form in GENERIC_HEADS]
     return bool(readings) and all("plur" in p.tag for p in readings)
