@@ -1053,9 +1053,10 @@ def _generic_with_place(value: str) -> bool:
     if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
-    if rest and lemma(words[0]) in ONE_PER_SETTLEMENT and lemma(rest[0]) in VILLAGE_WORDS | {"город"} \
-            and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
-        return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement
+    if rest and lemma(words[0]) in ONE_PER_SETTLEMENT and lemma(rest[0]) in VILLAGE_WORDS | ONE_PER_TOWN.get(
+            lemma(words[0]), set()) and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
+        return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement (a town has
+        # many schools: «школа города Светлограда» is any of them)
     return all(lemma(w) in TERRITORY_WORDS
                or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w)
                or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
@@ -1074,7 +1075,8 @@ def _dictionary_place(word: str) -> bool:
 TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
 SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
 VILLAGE_WORDS = {"посёлок", "поселок", "село", "деревня", "станица", "хутор", "аул"}
-ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the settlement they are in
+ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the village they are in
+ONE_PER_TOWN = {"гимназия": {"город"}, "лицей": {"город"}}  # and by the town
 
 
 # a body's portfolios listed with commas after its first one («Министерством образования, науки и по делам молодёжи
