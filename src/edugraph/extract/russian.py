@@ -883,7 +883,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     taken = characters(found)  # in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
-        if _quoted_name_only(text, span.start, end):
+        if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]):
             continue
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
@@ -1042,6 +1042,14 @@ def _plural_generic(written: str) -> bool:
         return False
     readings = [p for p in parses(words[0]) if p.normal_form in GENERIC_HEADS]
     return bool(readings) and all("plur" in p.tag for p in readings)
+
+
+def _person_or_place_word(written: str) -> bool:
+    """«Астапы», «Кузбасс»: a single capitalised word that the dictionary reads first as a person's or place's name is
+    no organisation the NER may call one (abbreviations and quoted names aside)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", written.strip()):
+        return False
+    return bool({"Name", "Surn", "Patr", "Geox"} & set(parses(written.strip().lower())[0].tag.grammemes))
 
 
 def _generic_with_place(value: str) -> bool:
