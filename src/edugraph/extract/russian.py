@@ -883,7 +883,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     taken = characters(found)  # in an organisation found so far
     for span in spans:
         end = _extend_org(text, span.end, span.value)
-        if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]):
+        if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]) \
+                or _common_phrase(text[span.start:end]):
             continue
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
@@ -1050,6 +1051,20 @@ def _person_or_place_word(written: str) -> bool:
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", written.strip()):
         return False
     return bool({"Name", "Surn", "Patr", "Geox"} & set(parses(written.strip().lower())[0].tag.grammemes))
+
+
+BODY_NOUNS = set(ORG_WORDS["ru_body_nouns"].split())  # nouns of bodies that are no head of a found name
+
+
+def _common_phrase(written: str) -> bool:
+    """«Международная космическая станция», «Вооружённые силы»: an NER name of ordinary lower-case words after a
+    capital with no word of a body («агентство», «совет», a head noun) is a thing or a kind, not one organisation."""
+    words = written.split()
+    if len(words) < 2 or re.search(r"[«\"№\d]", written) or any(not re.fullmatch(r"[а-яё-]+", w) for w in words[1:]):
+        return False
+    if not re.fullmatch(r"[А-ЯЁ][а-яё-]+", words[0]):
+        return False
+    return not any(lemma(w.lower()) in GENERIC_HEADS | BODY_NOUNS for w in words)
 
 
 def _generic_with_place(value: str) -> bool:
