@@ -881,7 +881,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found += [_with_portfolio_list(text, _cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))))
               for m in HEAD_ORG.finditer(text)]
     taken = characters(found)  # in an organisation found so far
-    for span in spans:
+    for span in map(lambda s: _without_people(text, s), spans):
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]) \
                 or _common_phrase(text[span.start:end]):
@@ -1043,6 +1043,16 @@ def _plural_generic(written: str) -> bool:
         return False
     readings = [p for p in parses(words[0]) if p.normal_form in GENERIC_HEADS]
     return bool(readings) and all("plur" in p.tag for p in readings)
+
+
+def _without_people(text: str, span: Mention) -> Mention:
+    """«Воспитанники Ивановского детского сада», «Педагоги Лицея № 2»: an NER name that starts with a plural noun of
+    people (the sentence's subject) starts after it."""
+    first = re.match(r"[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ«])", span.value)
+    if not first or not all({"NOUN", "anim", "plur"} <= set(p.tag.grammemes)
+                            for p in parses(first.group(0).strip().lower())[:1]):
+        return span
+    return Mention(span.start + first.end(), span.end, span.value[first.end():])
 
 
 def _person_or_place_word(written: str) -> bool:
