@@ -543,7 +543,7 @@ def _quoted_proper_words(name: str) -> set[str]:
             for part in w.split("-") if len(part) > 1}
 
 
-PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
 
 
 def _numbered_and_named(a: str, b: str) -> bool:
@@ -562,23 +562,9 @@ def _numbered_and_named(a: str, b: str) -> bool:
 
 
 def _different_quoted_names(a: str, b: str) -> bool:
-    """«МКОУ «Нагорская СОШ»» vs «МКОУ «Раскатихинская СОШ»», «МОУ Осиновская СОШ» vs «МОУ М-Щербединская СОШ»:
-    two proper names (quoted words, place adjectives) with no word in common; their legal form («МОУ») and kind
-    («СОШ») are shared by every school of the district.
-
-    >>> _different_quoted_names("МОУ Осиновская СОШ", "МОУ М-Щербединская СОШ")
-    True
-    >>> _different_quoted_names("МКОУ «Нагорская СОШ»", "Нагорская средняя школа")
-    False
-    """
-    words_a, words_b = _proper_words(a), _proper_words(b)
-    return bool(words_a and words_b) and not any(SequenceMatcher(None, x, y).ratio() >= 0.8  # a typo («Кирвоского»)
-                                                 for x in words_a for y in words_b)
-
-
-def _proper_words(name: str) -> set[str]:
-    """Lemmas of a name's quoted proper words and place adjectives («Осиновская», «Красносельского»)."""
-    return _quoted_proper_words(name) | {lemma(w.lower()) for w in PROPER_ADJECTIVE.findall(name)}
+    """«МКОУ «Нагорская СОШ»» vs «МКОУ «Раскатихинская СОШ»»: two quoted proper names with no word in common."""
+    words_a, words_b = _quoted_proper_words(a), _quoted_proper_words(b)
+    return bool(words_a and words_b and not words_a & words_b)
 
 
 UNIT_HEADS = {"отдел", "управление", "комитет", "департамент", "сектор", "коллегия", "department", "committee"}

@@ -43,21 +43,12 @@ def _republic_names() -> str:
 
 
 REPUBLIC_GENITIVE = r"[Рр]еспублики\s+(?:" + _republic_names() + r")"  # «Министерство … Республики Татарстан»
-# the legal form of a state or municipal body («МБОУ», «ГБПОУ», «ФГАОУ ВО», «КГБОУ», «МБУДО»: owner, kind of funding,
-# «ОУ»/«ДОУ»/«ПОУ»/«У»), an abbreviation of a school or centre of additional education, or a settlement's adjective before
-# a school's abbreviation («МОУ Осиновская СОШ», «Ивановской ООШ»); then a quoted name, a number, a namesake and a
-# genitive tail or the settlement it is in («МБОУ СОШ с. Ивановка», «ГБОУ СОШ № 608 Красносельского района»)
-SCHOOL_ABBREVIATIONS = r"СОШ|ООШ|НОШ|СШ|ДЮСШ|СДЮСШОР|ДШИ|ДМШ|ДХШ"
-CENTRE_ABBREVIATIONS = r"ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО|ЦДЮТ|ЦРТДЮ|ДЮЦ|ЦВР|СЮТ|СЮН|ЦДТТ|ДЭБЦ|ДТДМ"
-LEGAL_FORM = r"(?:[ОКР]?(?:Ф?Г[БАК]?|М[БАК]?|МО[БАК]?)|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:ДО)?"
-SETTLEMENT_ABBREVIATION = r"(?:г|с|п|д|пос|ст|х|рп|пгт)\.\s?[А-ЯЁ][а-яё-]+"
 ABBR_ORG = re.compile(
-    rf"(?<![\w-])(?:{LEGAL_FORM}(?:\s+(?:ДО|ДПО|ВО|СПО|ЦППМСП|[А-ЯЁ]{{2,6}}))*"
-    rf"(?:\s+[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ая|ой|ую)\s+(?:{SCHOOL_ABBREVIATIONS}))?"
-    rf"|(?:[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ая|ой|ую)\s+)?(?:{SCHOOL_ABBREVIATIONS})|{CENTRE_ABBREVIATIONS})(?![\w-])"
+    r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
+    r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
-    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|"
-    + SETTLEMENT_ABBREVIATION + r")(?=[\s,.;)]|$))*)")
+    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|"
+    r"республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
 NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
