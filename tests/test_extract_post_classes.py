@@ -372,3 +372,9 @@ def test_a_head_noun_is_put_in_the_nominative_with_its_adjectives():
     assert _orgs("Специалисты Главного управления образования Тульской области провели проверку.") == \
         ["Главное управление образования Тульской области"]
     assert _orgs("Студенты Высшей школы экономики победили.") == ["Высшая школа экономики"]
+
+
+def test_a_single_common_word_the_ner_calls_a_body_is_no_name():
+    """«Дирекция», «Совет» alone name no body; a coined one-word name stays («Чувашинформ»)."""
+    assert _orgs("Поздравления прислала Дирекция.") == []
+    assert _orgs("Призы вручил Совет.") == []

@@ -868,7 +868,7 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     for span in map(lambda s: _without_people(text, s), spans):
         end = _extend_org(text, span.end, span.value)
         if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]) \
-                or _common_phrase(text[span.start:end]):
+                or _common_phrase(text[span.start:end]) or _common_word_alone(text[span.start:end]):
             continue
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
@@ -1037,6 +1037,15 @@ def _without_people(text: str, span: Mention) -> Mention:
                             for p in parses(first.group(0).strip().lower())[:1]):
         return span
     return Mention(span.start + first.end(), span.end, span.value[first.end():])
+
+
+def _common_word_alone(written: str) -> bool:
+    """«Станция», «Лицей», «Сборная»: a single capitalised dictionary word without a name's tag is a common noun the
+    NER took for a name (coined names, «Чувашинформ», «ЕвроХим», and abbreviations stay)."""
+    word = written.strip()
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not word_is_known(word.lower()):
+        return False
+    return not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes) for p in parses(word.lower()))
 
 
 def _person_or_place_word(written: str) -> bool:
