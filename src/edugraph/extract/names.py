@@ -395,7 +395,8 @@ def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
         parse = _best_parse(bare, bare.islower()) if re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) else None
         if parse is None:
             break
-        if "NOUN" in parse.tag and not (i + 1 < len(tokens) and _adjective_before_noun(bare, tokens[i + 1].strip("«»,"))):
+        adjective = i + 1 < len(tokens) and _adjective_before_noun(bare, tokens[i + 1].strip("«»,"))
+        if "NOUN" in parse.tag and not adjective:
             return parse.tag.gender, parse.tag.number or "sing"
     return None, "sing"
 

@@ -36,7 +36,8 @@ DISTRICT_LIST = re.compile(rf"(?<![\w-])(?P<adjs>(?:{DISTRICT_ADJ}(?:ого|ий
 def _republic_names() -> str:
     """The names of the republics after «Республики», which keep their nominative («Республики Татарстан», «Республики
     Саха (Якутия)», «Республики Северная Осетия – Алания»), from the gazetteer's federal subjects, as a regex."""
-    names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects() if s["ru"].startswith("Республика ")}
+    names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects()
+             if s["ru"].startswith("Республика ")}
     patterns = [r"\s*[—–-]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\s*—\s*", name))
                 for name in sorted(names, key=len, reverse=True)]
     return "|".join(p.replace(r"\s+\(Якутия\)", r"(?:\s+\(Якутия\))?") for p in patterns)
@@ -47,8 +48,8 @@ ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
-    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|"
-    r"республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
+    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|"
+    r"области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
 NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
@@ -70,7 +71,8 @@ HEAD_ORG = re.compile(
     r"|" + BARE_NUMBER +  # «школа 65 на улице …», «СОШ N7»
     r"|" + SETTLEMENT_NAME +  # «школы поселка Авдеево», «гимназии города Старая Русса»: a name in apposition
     r"|(?<=ния|тия|ции)\s+и\s+[а-яё]+(?:ния|тия|ции|ки)(?=[\s,.;)»]|$)"  # «центр выявления и поддержки …»
-    r"|,?\s+и\s+(?:науки|искусств|искусства|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
+    r"|,?\s+и\s+(?:науки|искусств|искусства|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики"
+    r"|воспитания|развития|инноваций)"
     r"|\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*"
     r"(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
     r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
@@ -1045,7 +1047,8 @@ def _common_word_alone(written: str) -> bool:
     word = written.strip()
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not word_is_known(word.lower()):
         return False
-    return not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes) for p in parses(word.lower()))
+    return not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes)
+                   for p in parses(word.lower()))
 
 
 def _person_or_place_word(written: str) -> bool:
@@ -1134,7 +1137,8 @@ def _extend_org(text: str, stop: int, span_text: str) -> int:
     """Extend an ORG span over a genitive tail: capitalised words and «№ N» always, lower-case words
     only after a university-like head («… университета народного хозяйства»)."""
     lower = r"[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)|" if re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I) else ""
-    tail = re.match(r"(?:\s+(?:" + REPUBLIC_GENITIVE + "|" + lower + r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
+    tail = re.match(r"(?:\s+(?:" + REPUBLIC_GENITIVE + "|" + lower +
+                    r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
     return stop + (tail.end() if tail else 0)
 
 
@@ -1224,7 +1228,8 @@ LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:от
 # образования»: the one body of its kind of a region, district or town, named by its scope and its genitive tail
 SCOPED_BODY = re.compile(r"(?:областн|краев|региональн|республиканск|районн|городск|муниципальн|окружн)\w+\s+"
                          r"(?:[а-яё-]+(?:ый|ий|ой|ая|ое)\s+){0,2}(?i:" + HEAD_STEMS + r")"
-                         r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|" + ZERO_GENITIVES + r")){1,5})")
+                         r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|"
+                         + ZERO_GENITIVES + r")){1,5})")
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
 
 
