@@ -312,3 +312,69 @@ def test_english_school_and_university_posts_before_a_name():
     assert _posts(facts) == {"Anna Sokolova": [("vice-rector", "Kazan Federal University")],
                              "Olga Smirnova": [("speech therapist", None)],
                              "Olga Petrova": [("school psychologist", None)]}
+
+
+# Round xorg: Russian organisations by kind (docs/EXTRACTION.md, "Russian organisations by kind"), plain sentences of
+# the kind news writes, or of the TRAIN article cited.
+
+def _orgs(sentence: str) -> list[str]:
+    return extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})["organisations"]
+
+
+def test_a_scoped_body_is_named_by_its_scope_and_genitive_tail():
+    """«областной Институт повышения квалификации работников образования» (c_08): the one body of a region, district or
+    town is named by its kind; a scope adjective with only a territory after it is a town («районный центр»)."""
+    assert _orgs("Слушатели областного института повышения квалификации работников образования прошли курсы.") == \
+        ["областной институт повышения квалификации работников образования"]
+    assert _orgs("Специалисты регионального центра оценки качества образования провели проверку.") == \
+        ["региональный центр оценки качества образования"]
+    assert _orgs("В районном центре области прошла конференция.") == []
+
+
+def test_a_name_takes_a_pair_of_verbal_nouns_joined_by_and():
+    assert _orgs("Специалисты Регионального центра выявления и поддержки одаренных детей провели смену.") == \
+        ["Региональный центр выявления и поддержки одаренных детей"]
+
+
+def test_generic_heads_in_the_plural_name_several_bodies():
+    """«директоров школ Романовского района» (h_01), «Центров «Точки роста»» (c_03): several schools, a network."""
+    assert _orgs("Состоялось совещание директоров школ Романовского района.") == []
+    assert _orgs("10 сентября открылся последний из пяти в районе Центров «Точки роста».") == []
+
+
+def test_a_school_of_a_town_without_a_number_is_any_of_its_schools():
+    assert _orgs("Центры уже работают в школе города Светлограда.") == []
+    assert _orgs("Педагоги гимназии города Старая Русса провели урок.") == ["гимназия города Старая Русса"]
+
+
+def test_colleges_technical_schools_and_palaces_of_culture_are_heads():
+    assert _orgs("ИТ-куб создан на базе Балахнинского технического техникума.") == ["Балахнинский технический техникум"]
+    assert _orgs("Студенты Пермского педагогического училища выступили.") == ["Пермское педагогическое училище"]
+    assert _orgs("Финал прошёл во Дворце культуры и искусств Мордовского университета.") == \
+        ["Дворец культуры и искусств Мордовского университета"]
+
+
+def test_a_republic_keeps_its_name_in_the_nominative_after_its_genitive_word():
+    assert _orgs("Депутаты Государственного Совета Республики Татарстан одобрили закон.") == \
+        ["Государственный Совет Республики Татарстан"]
+    assert _orgs("Заседание Общественной палаты Республики Коми прошло в Сыктывкаре.") == \
+        ["Общественная палата Республики Коми"]
+
+
+def test_ner_names_that_are_a_person_place_thing_or_the_subject_are_cut_or_dropped():
+    """«Астапы» (c_10) is a surname, «Вооружённые силы» (b_06) a kind; «Воспитанники …» is the sentence's subject."""
+    assert _orgs("Выступил доцент Астапов Михаил Борисович.") == []
+    assert _orgs("Он служил в Вооружённых силах, а потом пришёл в школу учителем.") == []
+    assert _orgs("Воспитанники Ивановского детского сада выступили.") == ["Ивановский детский сад"]
+
+
+def test_a_head_noun_is_put_in_the_nominative_with_its_adjectives():
+    assert _orgs("Специалисты Главного управления образования Тульской области провели проверку.") == \
+        ["Главное управление образования Тульской области"]
+    assert _orgs("Студенты Высшей школы экономики победили.") == ["Высшая школа экономики"]
+
+
+def test_a_single_common_word_the_ner_calls_a_body_is_no_name():
+    """«Дирекция», «Совет» alone name no body; a coined one-word name stays («Чувашинформ»)."""
+    assert _orgs("Поздравления прислала Дирекция.") == []
+    assert _orgs("Призы вручил Совет.") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from difflib import SequenceMatcher
 
@@ -354,6 +355,8 @@ def nominative_phrase(phrase: str, compound: bool = True) -> str:
             out.extend(tokens[i:])  # («Минпросвещения России», «НовГУ», «КубГУ» do not decline)
             break
         parse = _best_parse(bare, bare.islower())  # a lower-case word names no person
+        if parse is not None and "NOUN" in parse.tag and i + 1 < len(tokens):
+            parse = _adjective_before_noun(bare, tokens[i + 1].strip("«»,")) or parse
         if parse is None:
             out.extend(tokens[i:])
             break
@@ -370,6 +373,15 @@ def nominative_phrase(phrase: str, compound: bool = True) -> str:
     return " ".join(out)
 
 
+def _adjective_before_noun(word: str, following: str):
+    """The adjective reading of a word read first as a noun when the next word is a noun in that case («Главного
+    управления»: главное is also a noun), else None."""
+    if not re.fullmatch(r"[а-яёА-ЯЁ-]+", following):
+        return None
+    cases = {p.tag.case for p in parses(following.lower()) if "NOUN" in p.tag}
+    return next((p for p in parses(word.lower()) if "ADJF" in p.tag and p.tag.case in cases), None)
+
+
 def _common_word(word: str) -> bool:
     """A Russian noun or adjective that is no place or person name («детского», «Центра», not «Югры»)."""
     parse = _best_parse(word.lower()) if re.fullmatch(r"[а-яёА-ЯЁ]+", word) else None
@@ -378,12 +390,13 @@ def _common_word(word: str) -> bool:
 
 def _head_agreement(tokens: list[str]) -> tuple[str | None, str]:
     """(gender, number) of the first noun of a phrase, for adjective agreement."""
-    for token in tokens:
+    for i, token in enumerate(tokens):
         bare = token.strip("«»,")
         parse = _best_parse(bare, bare.islower()) if re.fullmatch(r"[а-яёА-ЯЁ-]+", bare) else None
         if parse is None:
             break
-        if "NOUN" in parse.tag:
+        adjective = i + 1 < len(tokens) and _adjective_before_noun(bare, tokens[i + 1].strip("«»,"))
+        if "NOUN" in parse.tag and not adjective:
             return parse.tag.gender, parse.tag.number or "sing"
     return None, "sing"
 
@@ -400,7 +413,12 @@ def _best_parse(word: str, common: bool = False):
 
 
 def _inflect(parse, grammemes: set[str]) -> str:
+    """The word in the wanted form, on its own stem: «Высшей» → «высшая», not another degree of the lexeme
+    («высочайшая»)."""
     form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    shared = lambda f: len(os.path.commonprefix([f.word, parse.word]))  # noqa: E731
+    if form and "ADJF" in parse.tag and shared(form) < len(parse.word) - 2:
+        form = max((f for f in parse.lexeme if grammemes <= set(f.tag.grammemes)), key=shared, default=form)
     return form.word if form else parse.word
 
 

@@ -31,15 +31,29 @@ DISTRICT_ADJ = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
 DISTRICT_LIST = re.compile(rf"(?<![\w-])(?P<adjs>(?:{DISTRICT_ADJ}(?:ого|ий|ом|ому|им)(?:\s*,\s*|\s+)"
                            r"(?:и\s+)?){1,12})"
                            r"(?P<kind>(?:муниципальн\w+\s+)?(?:район|округ|сельсовет)(?:а|ов|е|ы|ом|ах)?)(?!\w)")
+
+
+def _republic_names() -> str:
+    """The names of the republics after «Республики», which keep their nominative («Республики Татарстан», «Республики
+    Саха (Якутия)», «Республики Северная Осетия – Алания»), from the gazetteer's federal subjects, as a regex."""
+    names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects()
+             if s["ru"].startswith("Республика ")}
+    patterns = [r"\s*[—–-]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\s*—\s*", name))
+                for name in sorted(names, key=len, reverse=True)]
+    return "|".join(p.replace(r"\s+\(Якутия\)", r"(?:\s+\(Якутия\))?") for p in patterns)
+
+
+REPUBLIC_GENITIVE = r"[Рр]еспублики\s+(?:" + _republic_names() + r")"  # «Министерство … Республики Татарстан»
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
-    r"(?P<tail>(?:\s+(?:[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)"
-    r"(?=[\s,.;)]|$))*)")
+    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|"
+    r"области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
 NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
 ORG_WORDS = gazetteer.load("organisation_words")
+
 HEAD_STEMS = r"(?:" + "|".join(ORG_WORDS["ru_heads"].values()) + r")[а-я]*"  # «центр», «школы», «Министерства» …
 # a settlement's kind in the genitive and its name, which keeps its own case («поселка Авдеево», «города Старая Русса»)
 SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|станицы|хутора|аула|города)\s+"
@@ -48,6 +62,7 @@ SETTLEMENT_NAME = (r"\s+(?:села|пос[её]лка|деревни|стани
 # or a punctuation mark («школа 65 на улице», «школу 1 Генического округа»; not «школе 1 сентября», «школ 2021 года»)
 NUMBER_ALONE = r"\d{1,3}(?![\d.,:]?\d)"  # up to three digits, not the start of a date or a longer number
 BARE_NUMBER = r"\s+(?:N\s?|номер\s+)\d+|\s+" + NUMBER_ALONE + r"(?=[,;)]|\.(?!\d)|$|\s+(?:на|в|во|г\.|[А-ЯЁ]))"
+ZERO_GENITIVES = r"искусств|наук|услуг|ремесел|ремёсел"  # genitive plurals without an ending («колледж искусств»)
 HEAD_ORG = re.compile(
     r"(?<![\w-])(?:(?:[А-ЯЁ]?[а-яё-]+(?:ая|ой|ий|ый|ое|ого|ую|ей|ых|ым|ом|ому|ими|ыми)\s+){0,3})"  # adjectives before
     r"(?i:" + HEAD_STEMS + r")"
@@ -55,8 +70,11 @@ HEAD_ORG = re.compile(
     r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"  # «…», № N, «по образованию»
     r"|" + BARE_NUMBER +  # «школа 65 на улице …», «СОШ N7»
     r"|" + SETTLEMENT_NAME +  # «школы поселка Авдеево», «гимназии города Старая Русса»: a name in apposition
-    r"|,?\s+и\s+(?:науки|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики|воспитания|развития|инноваций)"
-    r"|\s+(?:[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
+    r"|(?<=ния|тия|ции)\s+и\s+[а-яё]+(?:ния|тия|ции|ки)(?=[\s,.;)»]|$)"  # «центр выявления и поддержки …»
+    r"|,?\s+и\s+(?:науки|искусств|искусства|молод[её]жной\s+политики|спорта|культуры|туризма|социальной\s+политики"
+    r"|воспитания|развития|инноваций)"
+    r"|\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁа-яё]+|\s[-–]\s[А-ЯЁ][а-яё]+)*"
+    r"(?:ого|ой|ых|ей|ий|ов|ия|ии|а|и|ы)|края)"
     r"(?=[\s,.;)»]|$))*")  # genitive tail («Казачинско – Ленского муниципального района»)
 GENERIC_HEADS = set(ORG_WORDS["ru_heads"])
 GENERIC_ABBREVIATIONS = set(ORG_WORDS["ru_generic_abbreviations"].split())  # a kind, not a name
@@ -849,9 +867,10 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     found += [_with_portfolio_list(text, _cut_at_verb(text, _without_leading_nouns(_settlement_ends(m))))
               for m in HEAD_ORG.finditer(text)]
     taken = characters(found)  # in an organisation found so far
-    for span in spans:
+    for span in map(lambda s: _without_people(text, s), spans):
         end = _extend_org(text, span.end, span.value)
-        if _quoted_name_only(text, span.start, end):
+        if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]) \
+                or _common_phrase(text[span.start:end]) or _common_word_alone(text[span.start:end]):
             continue
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
@@ -866,6 +885,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     out, reach = [], -1  # reach: the furthest end in `out`, all of which start before or where the next one does
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or mention.end <= reach:  # inside one kept before
+            continue
+        if _plural_generic(mention.value):
             continue
         value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
         if value and _network_mention(text, mention.start, value):
@@ -998,6 +1019,60 @@ def _generic_head(value: str) -> bool:
     return value[0].islower() and lemma(value.split()[0]) in GENERIC_HEADS and not re.search(r"[«№]", value)
 
 
+def _plural_generic(written: str) -> bool:
+    """«школ Романовского района», «центров области», «Центров «Точки роста»»: a generic head only in the plural as
+    written (not «школы», which may be one school's genitive), without a number or a quoted name other than a network's
+    (an initiative): several, not one."""
+    words = written.split()
+    quoted = re.search(r"«([^»]+)»", written)
+    if not words or "№" in written or quoted and not gazetteer.find_initiative(quoted.group(1)):
+        return False
+    readings = [p for p in parses(words[0]) if p.normal_form in GENERIC_HEADS]
+    return bool(readings) and all("plur" in p.tag for p in readings)
+
+
+def _without_people(text: str, span: Mention) -> Mention:
+    """«Воспитанники Ивановского детского сада», «Педагоги Лицея № 2»: an NER name that starts with a plural noun of
+    people (the sentence's subject) starts after it."""
+    first = re.match(r"[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ«])", span.value)
+    if not first or not all({"NOUN", "anim", "plur"} <= set(p.tag.grammemes)
+                            for p in parses(first.group(0).strip().lower())[:1]):
+        return span
+    return Mention(span.start + first.end(), span.end, span.value[first.end():])
+
+
+def _common_word_alone(written: str) -> bool:
+    """«Станция», «Лицей», «Сборная»: a single capitalised dictionary word without a name's tag is a common noun the
+    NER took for a name (coined names, «Чувашинформ», «ЕвроХим», and abbreviations stay)."""
+    word = written.strip()
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not word_is_known(word.lower()):
+        return False
+    return not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes)
+                   for p in parses(word.lower()))
+
+
+def _person_or_place_word(written: str) -> bool:
+    """«Астапы», «Кузбасс»: a single capitalised word that the dictionary reads first as a person's or place's name is
+    no organisation the NER may call one (abbreviations and quoted names aside)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", written.strip()):
+        return False
+    return bool({"Name", "Surn", "Patr", "Geox"} & set(parses(written.strip().lower())[0].tag.grammemes))
+
+
+BODY_NOUNS = set(ORG_WORDS["ru_body_nouns"].split())  # nouns of bodies that are no head of a found name
+
+
+def _common_phrase(written: str) -> bool:
+    """«Международная космическая станция», «Вооружённые силы»: an NER name of ordinary lower-case words after a
+    capital with no word of a body («агентство», «совет», a head noun) is a thing or a kind, not one organisation."""
+    words = written.split()
+    if len(words) < 2 or re.search(r"[«\"№\d]", written) or any(not re.fullmatch(r"[а-яё-]+", w) for w in words[1:]):
+        return False
+    if not re.fullmatch(r"[А-ЯЁ][а-яё-]+", words[0]):
+        return False
+    return not any(lemma(w.lower()) in GENERIC_HEADS | BODY_NOUNS for w in words)
+
+
 def _generic_with_place(value: str) -> bool:
     """«школы Томской области», «центры Курской области»: a lower-case generic noun with only a place after it
     (a territory's own body in the singular, «администрация Конаковского района», names one organisation)."""
@@ -1007,9 +1082,10 @@ def _generic_with_place(value: str) -> bool:
     if lemma(words[0]) in TERRITORY_BODIES and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
         return False
     rest = [w for w in words[1:] if w.lower() not in {"и", "в"}]
-    if rest and lemma(words[0]) in ONE_PER_SETTLEMENT and lemma(rest[0]) in VILLAGE_WORDS | {"город"} \
-            and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
-        return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement
+    if rest and lemma(words[0]) in ONE_PER_SETTLEMENT and lemma(rest[0]) in VILLAGE_WORDS | ONE_PER_TOWN.get(
+            lemma(words[0]), set()) and any("sing" in p.tag for p in parses(words[0].lower())[:1]):
+        return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement (a town has
+        # many schools: «школа города Светлограда» is any of them)
     return all(lemma(w) in TERRITORY_WORDS
                or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w)
                or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
@@ -1028,7 +1104,8 @@ def _dictionary_place(word: str) -> bool:
 TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
 SETTLEMENT_WORDS = {"район", "микрорайон", "город", "посёлок", "поселок", "село", "деревня", "станица"}
 VILLAGE_WORDS = {"посёлок", "поселок", "село", "деревня", "станица", "хутор", "аул"}
-ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the settlement they are in
+ONE_PER_SETTLEMENT = {"школа", "гимназия", "лицей"}  # named by the village they are in
+ONE_PER_TOWN = {"гимназия": {"город"}, "лицей": {"город"}}  # and by the town
 
 
 # a body's portfolios listed with commas after its first one («Министерством образования, науки и по делам молодёжи
@@ -1060,7 +1137,8 @@ def _extend_org(text: str, stop: int, span_text: str) -> int:
     """Extend an ORG span over a genitive tail: capitalised words and «№ N» always, lower-case words
     only after a university-like head («… университета народного хозяйства»)."""
     lower = r"[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)|" if re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I) else ""
-    tail = re.match(r"(?:\s+(?:" + lower + r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
+    tail = re.match(r"(?:\s+(?:" + REPUBLIC_GENITIVE + "|" + lower +
+                    r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
     return stop + (tail.end() if tail else 0)
 
 
@@ -1146,6 +1224,12 @@ SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|ли
 
 LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+"
                                   r"(?:образования|по\s+образованию)")
+# «областной институт повышения квалификации работников образования», «регионального центра оценки качества
+# образования»: the one body of its kind of a region, district or town, named by its scope and its genitive tail
+SCOPED_BODY = re.compile(r"(?:областн|краев|региональн|республиканск|районн|городск|муниципальн|окружн)\w+\s+"
+                         r"(?:[а-яё-]+(?:ый|ий|ой|ая|ое)\s+){0,2}(?i:" + HEAD_STEMS + r")"
+                         r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|"
+                         + ZERO_GENITIVES + r")){1,5})")
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
 
 
@@ -1155,6 +1239,9 @@ def _is_named_org(value: str, article: Article) -> bool:
     first = lemma(words[0].strip("«»"))
     if LOCAL_EDUCATION_BODY.fullmatch(value):
         return True  # «районный отдел образования»: the district's or town's body, named by its kind
+    scoped = SCOPED_BODY.fullmatch(value)
+    if scoped and not all(lemma(w) in TERRITORY_WORDS for w in scoped.group("tail").split()):
+        return True  # «областной институт повышения квалификации …», not «районный центр области»
     if _common_caps(value) or value in GENERIC_ABBREVIATIONS:
         return False
     if any("PREP" in p.tag for p in parses(words[0].lower())[:1]) or re.fullmatch(r"№\s*\S+", value):
