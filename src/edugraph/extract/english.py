@@ -8,7 +8,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
-from edugraph.extract.english_persons import analyse_persons
+from edugraph.extract.english_persons import analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, quotes_of, unlisted
 
@@ -231,6 +231,29 @@ def _headline_words(text: str, match: re.Match, value: str) -> bool:
     return text.count(value) == 1
 
 
+def _bodies(value: str) -> list[str]:
+    """The organisations a run joins by "and": "X University and Y Institute", and a name that ends in its head word
+    before "and the" another's ("Novosibirsk State University and the Siberian Branch of the Russian Academy of
+    Sciences"); not "Ministry of Education and Science"."""
+    out = []
+    for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
+        join = next((m for m in re.finditer(r"\s+and\s+the\s+(?=[A-Z])", part)
+                     if re.search(rf"\b{ORG_HEADS}{_NUMBER}$", part[:m.start()])
+                     and re.search(rf"\b{ORG_HEADS}\b", part[m.end():])), None)
+        out += [part[:join.start()], part[join.end():]] if join else [part]
+    return out
+
+
+def _without_title(value: str) -> str:
+    """An organisation's name without the post title that ends it: "Kazan Federal University Rector" (before the
+    rector's name) → "Kazan Federal University"; not a title after "of"/"the" ("Office of the President")."""
+    m = TRAILING_TITLE.search(value)
+    return value[:m.start()] if m and m.start() > 0 else value
+
+
+TRAILING_TITLE = re.compile(rf"(?<!\bof)(?<!\bthe)(?<!\bfor)(?<!\band)\s+(?:{title_pattern().pattern})$", re.I)
+
+
 def _orgs(text: str, article: Article) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0)) for m in NETWORK_CENTRE.finditer(text)]  # "a new IT-cube centre"
     out += [Mention(m.start(), m.end(), re.sub(r"^(?:the|a|an|new)\s+", "", m.group(0)))
@@ -256,10 +279,10 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         cut = person_starts[after] if after < len(person_starts) and person_starts[after] < m.end() else m.end()
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
-        value = _TRIM.sub("", value)
+        value = _without_title(_TRIM.sub("", value))
         if quotes.inside_name(m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
             continue
-        for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
+        for part in _bodies(value):
             start = m.start() + m.group(0).find(part)
             if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and start not in covered:
                 add(Mention(start, start + len(part), part))

@@ -286,9 +286,28 @@ def _possessor(head: str) -> str | None:
     m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
     if m:
         return m.group("owner")
+    listed = _institution_before(head)  # "Rosobrnadzor head Anzor Muzaev", "MGIMO rector"
+    if listed:
+        return listed
     m = TERRITORY_BEFORE.search(head)
     owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
     return owner if owner and _territory(owner) else None
+
+
+def _body_before(words: str) -> str | None:
+    """The organisation that capitalised words right before a title name, by its head word or as a listed
+    institution ("Kazan Federal University", "Rosobrnadzor"); None for a territory or other words."""
+    m = ORGANISATION_BEFORE.fullmatch(words)
+    return m.group("owner") if m else _institution_before(words) if _institution_before(words) == words.strip() \
+        else None
+
+
+def _institution_before(head: str) -> str | None:
+    """A listed institution (institutions.yaml) whose name ends `head`, right before a title: "Rosobrnadzor head",
+    "MGIMO Rector"; else None."""
+    end = len(head.rstrip())
+    spans = [(s, e) for s, e in gazetteer.find_institutions(head, "en") if e == end]
+    return head[spans[0][0]:end] if spans else None
 
 
 def _rank(title: str) -> bool:
@@ -346,6 +365,8 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
         starts.append(word.end())
     title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
+    if title and not owner and title.start() > 0:  # ", Kazan Federal University Rector," ", Rosobrnadzor head,"
+        owner = _body_before(rest[:title.start()])
     title = title or _subject_title().match(rest)  # "a biology teacher at Lyceum No. 5"
     if not title:
         return None
