@@ -120,13 +120,35 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
             and not NAMESAKE_OF.match(text, m.end()) and m.start("surname") not in taken]
 
 
+# a surname alone as the speaker of a quote or a statement: "“…,” Yakimova said", "said Yakimova", "according to
+# Yakimova" (news names a person in full once, but a text or excerpt may give the surname only)
+_SPEECH = r"(?:said|says|noted|added|stressed|explained|emphasi[sz]ed|recalled|told|believes|reported)"
+SURNAME_SPEAKER = re.compile(rf"(?<![\w.-])(?P<a>{NAME_WORD})\s+{_SPEECH}(?![\w-])"
+                             rf"|(?<![\w-])(?:{_SPEECH}|[Aa]ccording\s+to)\s+(?P<b>{NAME_WORD})(?![\w'’-])")
+
+
+def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
+    """Surname-shaped words alone as speakers ("Yakimova said") whose surname no person found has, nor a place."""
+    known = {p.value.split()[-1] for p in found}
+    taken = characters(found)
+    out = []
+    for m in SURNAME_SPEAKER.finditer(text):
+        group = "a" if m.group("a") else "b"
+        word, start = m.group(group), m.start(group)
+        if start not in taken and word not in known and _surname_shape(word) and not _is_first(word) \
+                and not gazetteer.find_place(word) and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text):
+            out.append(Mention(start, start + len(word), word))
+    return out
+
+
 def find_persons(text: str) -> list[Mention]:
     """Person mentions in text order; a later surname alone ("Metshin said") is not a new person; a name right
     before an institution's head word is its namesake, and one before a territory's kind a place, not a person of the
     news."""
     found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
              if not NAMESAKE_OF.match(text, p.end) and not PLACE_KIND_AFTER.match(text, p.end)]
-    found = sorted(found + _initials_persons(text, found), key=lambda p: p.start)
+    found = found + _initials_persons(text, found)
+    found = sorted(found + _surname_speakers(text, found), key=lambda p: p.start)
     out, seen = [], {}
     for mention in found:
         key = re.sub(r"(?<=[oe]v|in)a$", "", mention.value.split()[-1])  # "Mingachyov" is a typo of "Mingachyova"
