@@ -141,6 +141,20 @@ def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _surnames_again(text: str, found: list[Mention]) -> list[Mention]:
+    """A full name's surname alone elsewhere in the text ("Governor Dyumin", "Dyumin, the head of the region,"):
+    that person again, so that the posts around it are found; not a namesake ("the Primakov Gymnasium")."""
+    full = {p.value.split()[-1]: p.value for p in found if len(p.value.split()) > 1}
+    if not full:
+        return []
+    taken = characters(found)
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(full, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    return [Mention(m.start(), m.end(), full[m.group(0)]) for m in pattern.finditer(text)
+            if taken.isdisjoint(range(m.start(), m.end())) and not NAMESAKE_OF.match(text, m.end())
+            and not PLACE_KIND_AFTER.match(text, m.end())]
+
+
 def find_persons(text: str) -> list[Mention]:
     """Person mentions in text order; a later surname alone ("Metshin said") is not a new person; a name right
     before an institution's head word is its namesake, and one before a territory's kind a place, not a person of the
@@ -148,7 +162,8 @@ def find_persons(text: str) -> list[Mention]:
     found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
              if not NAMESAKE_OF.match(text, p.end) and not PLACE_KIND_AFTER.match(text, p.end)]
     found = found + _initials_persons(text, found)
-    found = sorted(found + _surname_speakers(text, found), key=lambda p: p.start)
+    found = found + _surname_speakers(text, found)
+    found = sorted(found + _surnames_again(text, found), key=lambda p: p.start)
     out, seen = [], {}
     for mention in found:
         key = re.sub(r"(?<=[oe]v|in)a$", "", mention.value.split()[-1])  # "Mingachyov" is a typo of "Mingachyova"
