@@ -212,6 +212,11 @@ POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhai
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])|[^\S\n]*\n[^\S\n]*\n")
 
 
+# "the International Winter School for Teachers", "Summer School of Young Mathematicians": a school of a season is
+# a course held for some days (an event), not an organisation
+SEASONAL_SCHOOL = re.compile(r"\b(?:Winter|Summer|Autumn|Spring|Fall)\s+(?:[A-Z][\w-]*\s+)?School\b")
+
+
 HEADLINE_CHARS = 200
 
 
@@ -280,7 +285,8 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
         value = _without_title(_TRIM.sub("", value))
-        if quotes.inside_name(m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
+        if quotes.inside_name(m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value) \
+                or SEASONAL_SCHOOL.search(value):
             continue
         for part in _bodies(value):
             start = m.start() + m.group(0).find(part)
