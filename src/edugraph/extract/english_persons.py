@@ -415,13 +415,36 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     portfolio = PORTFOLIO_BEFORE_OF.match(rest, title_end)  # "Pro-Rector for Academic Affairs of X"
     title_end = portfolio.end() if portfolio else title_end
     tail = rest[title_end:]
+    title_text = rest[title.start():title_end]
     of = re.match(r"\s+(?:of|at)\s+", tail)
-    org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
-    stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
+    taught = _taught_at(title_text, tail)  # "a teacher of mathematics at School No. 5"
+    if taught:
+        title_text, org, used = taught
+        stop = end + m.end() + title_end + used
+    else:
+        org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
+        stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
     if next_start is not None and (next_start <= stop + 1 or DEGREES.fullmatch(text, stop, next_start)):
         return None  # "Director of the Institute, Candidate of Economic Sciences Albert Shapsigov": the next name's
     org = _of_territory(org, owner)  # ", Russia's Minister of Education," → "Ministry of Education of Russia"
-    return _post(rest[title.start():title_end], org or owner or None), stop
+    return _post(title_text, org or owner or None), stop
+
+
+SUBJECT_AT = re.compile(r"\s+of\s+(?P<subject>(?:[A-Za-z][a-z-]*\s+){0,4}?[A-Za-z][a-z-]*)\s+(?:at|of|in)\s+"
+                        r"(?P<org>(?:the\s+)?[A-Z\"«“].*)", re.S)
+
+
+def _taught_at(title: str, tail: str) -> tuple[str, str, int] | None:
+    """A subject title's subject and workplace after it ("teacher of mathematics at School No. 5", "teacher of
+    physics of Lyceum No. 2"): (title with its subject, the organisation, the characters of `tail` they take), or
+    None."""
+    m = SUBJECT_AT.match(tail) if title.split()[-1].lower() in _post_words()["subject"] else None
+    if not m or _ORG_HEAD.search(m.group("subject")):
+        return None
+    org = _ORG_STOP.split(m.group("org"), maxsplit=1)[0]
+    if not _ORG_HEAD.search(org):
+        return None
+    return f"{title} of {m.group('subject')}", org, m.start("org") + len(org)
 
 
 # "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
