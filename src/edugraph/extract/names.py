@@ -16,8 +16,8 @@ _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
     ("kindergarten", r"детск\w*\s+сад|детсад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
     # a bare «(детский) технопарк» refers back to a Kvantorium; one with a name of its own («Технопарк «Саров»»,
     # «Технопарк высоких технологий») is not one
-    ("kvantorium", r"кванториум|kvantorium|технопарк\w*$"),
-    ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?cube"),
+    ("kvantorium", r"кванториум|kvantorium|quantorium|технопарк\w*$"),  # "Quantorium": the English spelling too
+    ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?(?:cube|kub(?![a-z]))"),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
     ("ddyut", r"ддют|дворец детского"),
     ("university", r"университет|university"),
