@@ -143,7 +143,8 @@ def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
 
 def _surnames_again(text: str, found: list[Mention]) -> list[Mention]:
     """A full name's surname alone elsewhere in the text ("Governor Dyumin", "Dyumin, the head of the region,"):
-    that person again, so that the posts around it are found; not a namesake ("the Primakov Gymnasium")."""
+    that person again (its mention's value the full name), so that the posts around it are read; not a namesake
+    ("the Primakov Gymnasium")."""
     full = {p.value.split()[-1]: p.value for p in found if len(p.value.split()) > 1}
     if not full:
         return []
@@ -162,8 +163,7 @@ def find_persons(text: str) -> list[Mention]:
     found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
              if not NAMESAKE_OF.match(text, p.end) and not PLACE_KIND_AFTER.match(text, p.end)]
     found = found + _initials_persons(text, found)
-    found = found + _surname_speakers(text, found)
-    found = sorted(found + _surnames_again(text, found), key=lambda p: p.start)
+    found = sorted(found + _surname_speakers(text, found), key=lambda p: p.start)
     out, seen = [], {}
     for mention in found:
         key = re.sub(r"(?<=[oe]v|in)a$", "", mention.value.split()[-1])  # "Mingachyov" is a typo of "Mingachyova"
@@ -476,6 +476,7 @@ def analyse_persons(article: Article) -> None:
     """Fill article.persons; each mention carries its posts in extra["posts"]."""
     text = article.text
     persons = find_persons(text)
+    persons = sorted(persons + _surnames_again(text, persons), key=lambda p: p.start)  # "Governor Dyumin"
     previous_end = 0
     for i, person in enumerate(persons):
         s, _ = article.sentence_of(person.start)
