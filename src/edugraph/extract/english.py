@@ -58,9 +58,13 @@ VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:
                           r"|[Uu]lus))")
 # "Odintsovo district", "Far Eastern Federal District", "Megino-Kangalassky district", "Artinsky urban district"
 # (городской округ)
+# (городской округ); a district of Yakutia is an "ulus", a transliterated one a "raion"/"rayon", a municipal okrug
+# ("Megino-Kangalassky ulus", "Tunkinsky raion", "Kurchatovsky municipal okrug", "Sovetsky city district")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
                       r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
-                      r"(?:[Mm]unicipal\s+|[Uu]rban\s+)?[Dd]istrict)\b")
+                      r"(?:(?:[Mm]unicipal\s+|[Uu]rban\s+|[Cc]ity\s+)?(?:[Dd]istrict|[Uu]lus|[Rr]aion|[Rr]ayon)"
+                      r"|(?:[Mm]unicipal|[Uu]rban)\s+[Oo]krug))\b"
+                      r"(?!\s+(?:Gymnasium|School|Lyceum|College))")  # "Anabar Ulus Gymnasium": a school's name
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
