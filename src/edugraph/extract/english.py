@@ -102,7 +102,7 @@ def _places(text: str) -> list[Mention]:
             elif m.group("kind") == "districts":  # "in Kizilyurtovsky, Tabasaransky and Tsumadinsky districts"
                 out.append(unlisted(start, start + len(item.group(0)), name))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
-                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
+                        r"(?:St\.\s*|Saint\s+)?[A-Z][a-z]+"
                         r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
                         r"(?:\s+(?:Federal\s+District|[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|"
                         r"[Tt]erritory|[Rr]epublic)){0,2}", text)  # "North Caucasus Federal District"
