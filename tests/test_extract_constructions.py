@@ -1833,6 +1833,8 @@ def test_english_surname_alone_as_a_speaker():
     assert [p["name"] for p in _en("According to Ivanova, 300 children study there.")["persons"]] == ["Ivanova"]
     text = 'Irina Yakimova opened the centre. "We are glad," Yakimova said. Kazan said no, Rosatom said yes.'
     assert [p["name"] for p in _en(text)["persons"]] == ["Irina Yakimova"]
+    text = "Sergei Zhvachkin said five branches would open. «All will be involved,» said Gwatkin."  # real_en_02
+    assert [p["name"] for p in _en(text)["persons"]] == ["Sergei Zhvachkin"]  # the speaker misspelt
 
 
 def test_english_surname_again_carries_its_post():

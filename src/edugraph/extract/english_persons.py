@@ -128,15 +128,19 @@ SURNAME_SPEAKER = re.compile(rf"(?<![\w.-])(?P<a>{NAME_WORD})\s+{_SPEECH}(?![\w-
 
 
 def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
-    """Surname-shaped words alone as speakers ("Yakimova said") whose surname no person found has, nor a place."""
+    """Surname-shaped words alone as speakers ("Yakimova said") whose surname no person found has, nor a place; not
+    in a paragraph that names a person in full before it (a translation may spell that speaker's surname otherwise:
+    "Sergei Zhvachkin said … «…,» said Gwatkin")."""
     known = {p.value.split()[-1] for p in found}
     taken = characters(found)
     out = []
     for m in SURNAME_SPEAKER.finditer(text):
         group = "a" if m.group("a") else "b"
         word, start = m.group(group), m.start(group)
+        paragraph = text.rfind("\n", 0, start) + 1
         if start not in taken and word not in known and _surname_shape(word) and not _is_first(word) \
-                and not gazetteer.find_place(word) and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text):
+                and not gazetteer.find_place(word) and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text) \
+                and not any(paragraph <= p.start < start for p in found):
             out.append(Mention(start, start + len(word), word))
     return out
 
