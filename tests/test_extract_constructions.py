@@ -3,11 +3,14 @@ surname-first names, officials of a territory, actions as events, dates relative
 
 import re
 
+import pytest
+
 from edugraph.extract import extract_facts
 from edugraph.extract.actions import _award_name
 from edugraph.extract.dates import relative_dates
 from edugraph.extract.english_persons import find_persons, posts_after, posts_before
-from edugraph.gazetteer import find_initiative, find_place
+from edugraph.extract.names import organisation_key
+from edugraph.gazetteer import find_initiative, find_place, find_role
 
 
 def _posts(facts, name):
@@ -1782,3 +1785,79 @@ def test_english_posts_around_speech_verbs_ranks_and_relative_clauses():
     facts = extract_facts("Tatarstan Deputy Prime Minister – Minister of Education and Science Engel Fattakhov and "
                           "Aide to Tatarstan President Leila Fazleeva took part in the meeting.", "en")
     assert _posts(facts, "Leila Fazleeva") == [{"post": "aide to tatarstan president", "org": None}]
+
+
+# ---------------------------------------------------------------- round xen: English constructions of unseen news
+
+def _en(text):
+    return extract_facts(text, "en", {"id": "t", "date": "2024-09-02"})
+
+
+@pytest.mark.parametrize("text,name,post", [
+    ("Kremlin spokesman Dmitry Peskov declined to comment.", "Dmitry Peskov", "spokesman"),
+    ("Rustam Minnikhanov, Rais of the Republic of Tatarstan, took part in the ceremony.", "Rustam Minnikhanov",
+     "rais"),
+    ("Presidential Plenipotentiary Envoy to the Volga Federal District Igor Komarov attended the forum.",
+     "Igor Komarov", "presidential plenipotentiary envoy"),
+    ("Deputy principal Anna Ivanova met the pupils.", "Anna Ivanova", "deputy principal")])
+def test_english_titles_of_spokesmen_heads_envoys_and_school_staff(text, name, post):
+    assert [p["post"] for p in _posts(_en(text), name)] == [post]
+
+
+def test_english_roles_of_the_new_titles():
+    assert find_role("spokeswoman")["id"] == find_role("press secretary")["id"] == "spokesperson"
+    assert find_role("CEO")["id"] == find_role("chief executive officer")["id"] == "director"
+    assert find_role("Rais")["id"] == "head" and find_role("vice-principal")["id"] == "deputy-director"
+
+
+def test_english_body_before_a_title_is_the_post_body_not_part_of_its_name():
+    facts = _en("Kazan Federal University Rector Lenar Safin opened the forum.")
+    assert _posts(facts, "Lenar Safin") == [{"post": "rector", "org": "Kazan Federal University"}]
+    assert facts["organisations"] == ["Kazan Federal University"]
+    assert _posts(_en("Anzor Muzaev, Rosobrnadzor head, said the exam would be held in June."), "Anzor Muzaev") == \
+        [{"post": "head", "org": "Rosobrnadzor"}]
+
+
+def test_english_two_bodies_joined_by_and_the():
+    facts = _en("Students of Novosibirsk State University and the Siberian Branch of the Russian Academy of Sciences "
+                "took part.")
+    assert facts["organisations"] == ["Novosibirsk State University",
+                                      "Siberian Branch of the Russian Academy of Sciences"]
+    assert _en("The Ministry of Education and Science of Tatarstan approved the plan.")["organisations"] == \
+        ["Ministry of Education and Science of Tatarstan"]
+
+
+def test_english_surname_alone_as_a_speaker():
+    assert [p["name"] for p in _en('"We plan to launch the mobile Quantorium," Yakimova said.')["persons"]] == \
+        ["Yakimova"]
+    assert [p["name"] for p in _en("According to Ivanova, 300 children study there.")["persons"]] == ["Ivanova"]
+    text = 'Irina Yakimova opened the centre. "We are glad," Yakimova said. Kazan said no, Rosatom said yes.'
+    assert [p["name"] for p in _en(text)["persons"]] == ["Irina Yakimova"]
+    text = "Sergei Zhvachkin said five branches would open. «All will be involved,» said Gwatkin."  # real_en_02
+    assert [p["name"] for p in _en(text)["persons"]] == ["Sergei Zhvachkin"]  # the speaker misspelt
+
+
+def test_english_surname_again_carries_its_post():
+    facts = _en("Alexei Dyumin visited the school. Governor Dyumin said the school would get new equipment.")
+    assert facts["persons"] == [{"name": "Alexei Dyumin", "posts": [{"post": "governor", "org": None}]}]
+
+
+def test_english_school_of_a_season_is_no_organisation():
+    assert _en("The International Winter School for Teachers opened in Sochi.")["organisations"] == []
+    assert _en("Pupils of the Summer School of Young Mathematicians met at School No. 5.")["organisations"] == \
+        ["School No. 5"]
+
+
+def test_english_subject_teacher_and_workplace():
+    facts = _en("Kirill Sukhov, a teacher of mathematics at School No. 5, said the olympiad was hard.")
+    assert _posts(facts, "Kirill Sukhov") == [{"post": "teacher of mathematics", "org": "School No. 5"}]
+    assert _posts(_en("Dmitry Balanchukov, a teacher of Chinese and English, won."), "Dmitry Balanchukov") == \
+        [{"post": "teacher of Chinese and English", "org": None}]
+
+
+@pytest.mark.parametrize("name,key", [
+    ("Quantorium in Penza", "kvantorium|penza"), ("Penza Quantorium", "kvantorium|penza"),
+    ("IT-kub (Ufa)", "it-cube|ufa"), ("School #5", "school|5"), ("School number 5", "school|5"),
+    ("MBOU SOSH No. 5", "school|5")])
+def test_english_spellings_of_network_centres_and_schools_in_organisation_keys(name, key):
+    assert organisation_key(name) == key

@@ -127,9 +127,11 @@ def subject_of_code(towns: list[dict], capitals: list[list[str]]) -> dict[str, s
     for town in smallest_first:  # (a primary name before an alternate one)
         by_name[fold(town["name"])] = town
     mapping: dict[str, set[str]] = {}
+    subjects = {s["id"] for s in yaml.safe_load((HERE / "federal_subjects.yaml").read_text(encoding="utf-8"))
+                ["federal_subjects"]}
     for _ident, ru, en, parent, *_ in capitals:
         town = by_name.get(fold(en)) or by_name.get(fold(ru))
-        if parent in OUTSIDE_GEONAMES_RU:
+        if parent in OUTSIDE_GEONAMES_RU or parent not in subjects:  # a capital abroad (Paris: a village's namesake)
             continue
         if town:
             mapping.setdefault(town["admin1code"], set()).add(parent)

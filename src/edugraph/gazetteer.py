@@ -113,6 +113,14 @@ def _places() -> tuple[dict, dict, dict, dict]:
                     index[key].append(ident)
     for adj, ident in adjectives.items():
         index.setdefault("adj:" + lemma(adj), [ident])
+    spellings: dict[str, set[str]] = {}  # a Latin name's spelling key -> ids: its English names and transliteration
+    for ident, aliases in names.items():
+        for alias in [*aliases, transliterate(records[ident]["ru"])]:
+            if alias and _LATIN.fullmatch(alias):
+                spellings.setdefault("spelling:" + spelling_key(alias), set()).add(ident)
+    for key, idents in spellings.items():
+        if len(idents) == 1:  # a key two places share names neither
+            index.setdefault(key, list(idents))
     marked: dict[str, list[str]] = {}
     for row in _table(load("cities").get("marked_towns") or "", fields):
         if row["id"] not in records:
@@ -129,6 +137,25 @@ def _places() -> tuple[dict, dict, dict, dict]:
             for abbr in _split(row["abbr"]):
                 index.setdefault(fold(abbr), [record["id"]])
     return records, index, districts, marked
+
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’ .-]*")
+# the spellings of one Russian sound in English transliterations (BGN/PCGN, GOST, Wikipedia, the older "-iy" forms),
+# in the order they are reduced: "Korolyov"/"Korolev", "Yelets"/"Elets", "Nizhniy"/"Nizhny"/"Nizhnii", "Zhukovskiy"/
+# "Zhukovsky", "Ljubertsy"/"Lyubertsy", "Mytishchi"/"Mytischi", "Piatigorsk"/"Pyatigorsk", "Tuimazy"/"Tuymazy"
+_SPELLINGS = [(r"['’]", ""), (r"[-\s]+", " "), ("shch", "sh"), ("sch", "sh"), ("j", "y"), ("yo", "e"),
+              (r"(?<![a-z])ye|(?<=[aeiouy])ye|(?<=[aeiouy])e", "e"), (r"(?<=[a-z])i(?=[aou])", "y"),
+              (r"(?<=[aeou])i(?![aeiouy])", "y"), (r"i+y|y+i|yy|ii", "y"), (r"(?<=[a-z])ie", "e"),
+              (r"(?<=[a-z])ye", "e")]
+
+
+def spelling_key(name: str) -> str:
+    """A Latin place name reduced to the letters every English transliteration of it shares: "Nizhniy Tagil",
+    "Nizhny Tagil" and "Nizhnii Tagil" → "nizhny tagil"; "Korolyov" and "Korolev" → "korolev"."""
+    key = name.lower().strip()
+    for pattern, replacement in _SPELLINGS:
+        key = re.sub(pattern, replacement, key)
+    return key
 
 
 def _place_key(name: str) -> str:
@@ -300,7 +327,8 @@ def _find_place(name: str, context: tuple[str, ...]) -> dict | None:
     for candidate in (fold(name), key, "adj:" + key):
         if candidate.strip(":") and candidate in index:  # a name without words («—») names no place
             return records[index[candidate][0]]
-    return None
+    spelled = "spelling:" + spelling_key(name) if _LATIN.fullmatch(name) else None  # "Nizhniy Tagil", "Elets"
+    return records[index[spelled][0]] if spelled in index else None
 
 
 def find_settlement(name: str) -> dict | None:

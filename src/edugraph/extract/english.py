@@ -8,7 +8,7 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
-from edugraph.extract.english_persons import analyse_persons
+from edugraph.extract.english_persons import analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, quotes_of, unlisted
 
@@ -58,9 +58,13 @@ VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:
                           r"|[Uu]lus))")
 # "Odintsovo district", "Far Eastern Federal District", "Megino-Kangalassky district", "Artinsky urban district"
 # (городской округ)
+# (городской округ); a district of Yakutia is an "ulus", a transliterated one a "raion"/"rayon", a municipal okrug
+# ("Megino-Kangalassky ulus", "Tunkinsky raion", "Kurchatovsky municipal okrug", "Sovetsky city district")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
                       r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
-                      r"(?:[Mm]unicipal\s+|[Uu]rban\s+)?[Dd]istrict)\b")
+                      r"(?:(?:[Mm]unicipal\s+|[Uu]rban\s+|[Cc]ity\s+)?(?:[Dd]istrict|[Uu]lus|[Rr]aion|[Rr]ayon)"
+                      r"|(?:[Mm]unicipal|[Uu]rban)\s+[Oo]krug))\b"
+                      r"(?!\s+(?:Gymnasium|School|Lyceum|College))")  # "Anabar Ulus Gymnasium": a school's name
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
@@ -98,7 +102,7 @@ def _places(text: str) -> list[Mention]:
             elif m.group("kind") == "districts":  # "in Kizilyurtovsky, Tabasaransky and Tsumadinsky districts"
                 out.append(unlisted(start, start + len(item.group(0)), name))
     found = re.finditer(r"(?<![\w.])(?!(?:In|At|On|The|From|To|For|By|As|After|Before|During|Near)\s)"  # "In Kazan"
-                        r"(?:St\.\s+|Saint\s+)?[A-Z][a-z]+"
+                        r"(?:St\.\s*|Saint\s+)?[A-Z][a-z]+"
                         r"(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z]+)?"  # "Rostov-on-Don", "Ulan-Ude"
                         r"(?:\s+(?:Federal\s+District|[A-Z][a-z]+|district|Federation|[Rr]egion|[Oo]blast|[Kk]rai|"
                         r"[Tt]erritory|[Rr]epublic)){0,2}", text)  # "North Caucasus Federal District"
@@ -212,6 +216,11 @@ POSSESSIVE = re.compile(r"^(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+['’]s\s+")  # "Mikhai
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])|[^\S\n]*\n[^\S\n]*\n")
 
 
+# "the International Winter School for Teachers", "Summer School of Young Mathematicians": a school of a season is
+# a course held for some days (an event), not an organisation
+SEASONAL_SCHOOL = re.compile(r"\b(?:Winter|Summer|Autumn|Spring|Fall)\s+(?:[A-Z][\w-]*\s+)?School\b")
+
+
 HEADLINE_CHARS = 200
 
 
@@ -229,6 +238,29 @@ def _headline_words(text: str, match: re.Match, value: str) -> bool:
             sum(w[:1].isupper() for w in words if len(w) > 3) < len([w for w in words if len(w) > 3]):
         return False
     return text.count(value) == 1
+
+
+def _bodies(value: str) -> list[str]:
+    """The organisations a run joins by "and": "X University and Y Institute", and a name that ends in its head word
+    before "and the" another's ("Novosibirsk State University and the Siberian Branch of the Russian Academy of
+    Sciences"); not "Ministry of Education and Science"."""
+    out = []
+    for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
+        join = next((m for m in re.finditer(r"\s+and\s+the\s+(?=[A-Z])", part)
+                     if re.search(rf"\b{ORG_HEADS}{_NUMBER}$", part[:m.start()])
+                     and re.search(rf"\b{ORG_HEADS}\b", part[m.end():])), None)
+        out += [part[:join.start()], part[join.end():]] if join else [part]
+    return out
+
+
+def _without_title(value: str) -> str:
+    """An organisation's name without the post title that ends it: "Kazan Federal University Rector" (before the
+    rector's name) → "Kazan Federal University"; not a title after "of"/"the" ("Office of the President")."""
+    m = TRAILING_TITLE.search(value)
+    return value[:m.start()] if m and m.start() > 0 else value
+
+
+TRAILING_TITLE = re.compile(rf"(?<!\bof)(?<!\bthe)(?<!\bfor)(?<!\band)\s+(?:{title_pattern().pattern})$", re.I)
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:
@@ -256,10 +288,11 @@ def _orgs(text: str, article: Article) -> list[Mention]:
         cut = person_starts[after] if after < len(person_starts) and person_starts[after] < m.end() else m.end()
         cut = min(cut, m.start() + next((e.start() for e in SENTENCE_END.finditer(m.group(0))), len(m.group(0))))
         value = _TRIM.sub("", POSSESSIVE.sub("", text[m.start():cut].strip(" ,").rstrip(".")))
-        value = _TRIM.sub("", value)
-        if quotes.inside_name(m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value):
+        value = _without_title(_TRIM.sub("", value))
+        if quotes.inside_name(m.start()) or gazetteer.find_initiative(value) or _headline_words(text, m, value) \
+                or SEASONAL_SCHOOL.search(value):
             continue
-        for part in re.split(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z]\w+\s+){{0,3}}{ORG_HEADS})", value):
+        for part in _bodies(value):
             start = m.start() + m.group(0).find(part)
             if (len(part.split()) > 1 or re.search(r"No\.|№", part)) and start not in covered:
                 add(Mention(start, start + len(part), part))

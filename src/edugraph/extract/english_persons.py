@@ -120,13 +120,54 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
             and not NAMESAKE_OF.match(text, m.end()) and m.start("surname") not in taken]
 
 
+# a surname alone as the speaker of a quote or a statement: "“…,” Yakimova said", "said Yakimova", "according to
+# Yakimova" (news names a person in full once, but a text or excerpt may give the surname only)
+_SPEECH = r"(?:said|says|noted|added|stressed|explained|emphasi[sz]ed|recalled|told|believes|reported)"
+SURNAME_SPEAKER = re.compile(rf"(?<![\w.-])(?P<a>{NAME_WORD})\s+{_SPEECH}(?![\w-])"
+                             rf"|(?<![\w-])(?:{_SPEECH}|[Aa]ccording\s+to)\s+(?P<b>{NAME_WORD})(?![\w'’-])")
+
+
+def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
+    """Surname-shaped words alone as speakers ("Yakimova said") whose surname no person found has, nor a place; not
+    in a paragraph that names a person in full before it (a translation may spell that speaker's surname otherwise:
+    "Sergei Zhvachkin said … «…,» said Gwatkin")."""
+    known = {p.value.split()[-1] for p in found}
+    taken = characters(found)
+    out = []
+    for m in SURNAME_SPEAKER.finditer(text):
+        group = "a" if m.group("a") else "b"
+        word, start = m.group(group), m.start(group)
+        paragraph = text.rfind("\n", 0, start) + 1
+        if start not in taken and word not in known and _surname_shape(word) and not _is_first(word) \
+                and not gazetteer.find_place(word) and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text) \
+                and not any(paragraph <= p.start < start for p in found):
+            out.append(Mention(start, start + len(word), word))
+    return out
+
+
+def _surnames_again(text: str, found: list[Mention]) -> list[Mention]:
+    """A full name's surname alone elsewhere in the text ("Governor Dyumin", "Dyumin, the head of the region,"):
+    that person again (its mention's value the full name), so that the posts around it are read; not a namesake
+    ("the Primakov Gymnasium")."""
+    full = {p.value.split()[-1]: p.value for p in found if len(p.value.split()) > 1}
+    if not full:
+        return []
+    taken = characters(found)
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(full, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    return [Mention(m.start(), m.end(), full[m.group(0)]) for m in pattern.finditer(text)
+            if taken.isdisjoint(range(m.start(), m.end())) and not NAMESAKE_OF.match(text, m.end())
+            and not PLACE_KIND_AFTER.match(text, m.end())]
+
+
 def find_persons(text: str) -> list[Mention]:
     """Person mentions in text order; a later surname alone ("Metshin said") is not a new person; a name right
     before an institution's head word is its namesake, and one before a territory's kind a place, not a person of the
     news."""
     found = [p for m in RUN.finditer(text) for p in _persons_in_run(m.group(0), m.start())
              if not NAMESAKE_OF.match(text, p.end) and not PLACE_KIND_AFTER.match(text, p.end)]
-    found = sorted(found + _initials_persons(text, found), key=lambda p: p.start)
+    found = found + _initials_persons(text, found)
+    found = sorted(found + _surname_speakers(text, found), key=lambda p: p.start)
     out, seen = [], {}
     for mention in found:
         key = re.sub(r"(?<=[oe]v|in)a$", "", mention.value.split()[-1])  # "Mingachyov" is a typo of "Mingachyova"
@@ -286,9 +327,28 @@ def _possessor(head: str) -> str | None:
     m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
     if m:
         return m.group("owner")
+    listed = _institution_before(head)  # "Rosobrnadzor head Anzor Muzaev", "MGIMO rector"
+    if listed:
+        return listed
     m = TERRITORY_BEFORE.search(head)
     owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
     return owner if owner and _territory(owner) else None
+
+
+def _body_before(words: str) -> str | None:
+    """The organisation that capitalised words right before a title name, by its head word or as a listed
+    institution ("Kazan Federal University", "Rosobrnadzor"); None for a territory or other words."""
+    m = ORGANISATION_BEFORE.fullmatch(words)
+    return m.group("owner") if m else _institution_before(words) if _institution_before(words) == words.strip() \
+        else None
+
+
+def _institution_before(head: str) -> str | None:
+    """A listed institution (institutions.yaml) whose name ends `head`, right before a title: "Rosobrnadzor head",
+    "MGIMO Rector"; else None."""
+    end = len(head.rstrip())
+    spans = [(s, e) for s, e in gazetteer.find_institutions(head, "en") if e == end]
+    return head[spans[0][0]:end] if spans else None
 
 
 def _rank(title: str) -> bool:
@@ -346,6 +406,8 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     while len(starts) < 4 and (word := CAPITALISED_WORD.match(rest, starts[-1])):
         starts.append(word.end())
     title = next(filter(None, (title_pattern().match(rest, at) for at in starts)), None)
+    if title and not owner and title.start() > 0:  # ", Kazan Federal University Rector," ", Rosobrnadzor head,"
+        owner = _body_before(rest[:title.start()])
     title = title or _subject_title().match(rest)  # "a biology teacher at Lyceum No. 5"
     if not title:
         return None
@@ -357,13 +419,36 @@ def _post_after(text: str, end: int, next_start: int | None) -> tuple[dict, int]
     portfolio = PORTFOLIO_BEFORE_OF.match(rest, title_end)  # "Pro-Rector for Academic Affairs of X"
     title_end = portfolio.end() if portfolio else title_end
     tail = rest[title_end:]
+    title_text = rest[title.start():title_end]
     of = re.match(r"\s+(?:of|at)\s+", tail)
-    org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
-    stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
+    taught = _taught_at(title_text, tail)  # "a teacher of mathematics at School No. 5"
+    if taught:
+        title_text, org, used = taught
+        stop = end + m.end() + title_end + used
+    else:
+        org = _ORG_STOP.split(tail[of.end():], maxsplit=1)[0] if of else None
+        stop = end + m.end() + title_end + (of.end() + len(org) if of else 0)
     if next_start is not None and (next_start <= stop + 1 or DEGREES.fullmatch(text, stop, next_start)):
         return None  # "Director of the Institute, Candidate of Economic Sciences Albert Shapsigov": the next name's
     org = _of_territory(org, owner)  # ", Russia's Minister of Education," → "Ministry of Education of Russia"
-    return _post(rest[title.start():title_end], org or owner or None), stop
+    return _post(title_text, org or owner or None), stop
+
+
+SUBJECT_AT = re.compile(r"\s+of\s+(?P<subject>(?:[A-Za-z][a-z-]*\s+){0,4}?[A-Za-z][a-z-]*)\s+(?:at|of|in)\s+"
+                        r"(?P<org>(?:the\s+)?[A-Z\"«“].*)", re.S)
+
+
+def _taught_at(title: str, tail: str) -> tuple[str, str, int] | None:
+    """A subject title's subject and workplace after it ("teacher of mathematics at School No. 5", "teacher of
+    physics of Lyceum No. 2"): (title with its subject, the organisation, the characters of `tail` they take), or
+    None."""
+    m = SUBJECT_AT.match(tail) if title.split()[-1].lower() in _post_words()["subject"] else None
+    if not m or _ORG_HEAD.search(m.group("subject")):
+        return None
+    org = _ORG_STOP.split(m.group("org"), maxsplit=1)[0]
+    if not _ORG_HEAD.search(org):
+        return None
+    return f"{title} of {m.group('subject')}", org, m.start("org") + len(org)
 
 
 # "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
@@ -395,6 +480,7 @@ def analyse_persons(article: Article) -> None:
     """Fill article.persons; each mention carries its posts in extra["posts"]."""
     text = article.text
     persons = find_persons(text)
+    persons = sorted(persons + _surnames_again(text, persons), key=lambda p: p.start)  # "Governor Dyumin"
     previous_end = 0
     for i, person in enumerate(persons):
         s, _ = article.sentence_of(person.start)

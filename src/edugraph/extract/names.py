@@ -13,12 +13,12 @@ from edugraph.text import fold, lemma, parses
 NAME_TAGS = {"Name", "Surn", "Patr"}
 INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
-    ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш)(?!\w)"),
+    ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш|sosh|oosh)(?!\w)"),
     ("kindergarten", r"детск\w*\s+сад|детсад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
     # a bare «(детский) технопарк» refers back to a Kvantorium; one with a name of its own («Технопарк «Саров»»,
     # «Технопарк высоких технологий») is not one
-    ("kvantorium", r"кванториум|kvantorium|технопарк\w*$"),
-    ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?cube"),
+    ("kvantorium", r"кванториум|kvantorium|quantorium|технопарк\w*$"),  # "Quantorium": the English spelling too
+    ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?(?:cube|kub(?![a-z]))"),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
     ("ddyut", r"ддют|дворец детского"),
     ("university", r"университет|university"),
@@ -423,7 +423,7 @@ def _inflect(parse, grammemes: set[str]) -> str:
 
 
 def _org_number(folded: str) -> str | None:
-    match = re.search(r"(?:№|no\.?|n)\s*(\d+)", folded)
+    match = re.search(r"(?:№|#|no\.?|number|n)\s*(\d+)", folded)  # "School #5", "school number 5" too
     return match.group(1) if match else None
 
 
