@@ -312,3 +312,22 @@ def test_english_school_and_university_posts_before_a_name():
     assert _posts(facts) == {"Anna Sokolova": [("vice-rector", "Kazan Federal University")],
                              "Olga Smirnova": [("speech therapist", None)],
                              "Olga Petrova": [("school psychologist", None)]}
+
+
+@pytest.mark.parametrize("org,role", [
+    *[(ministry, "minister") for ministry in (
+        "Минпросвещения России", "Минобрнауки", "минобр", "Минобразования Ростовской области", "Минцифры", "Минтруд",
+        "Минэкономразвития", "Минфин", "Минздрав", "Минкультуры", "Минспорт", "Миннауки", "Минмолодёжи",
+        "Министерство образования Курской области", "министерство образования и науки Республики Татарстан")],
+    *[(territory, "head") for territory in (
+        "Минераловодский городской округ", "Минусинский район", "город Минеральные Воды", "Минск")],
+])
+def test_the_head_of_a_ministry_by_any_short_form_is_its_minister_not_of_a_town_named_min(org, role):
+    """«глава Минцифры» is the minister; «глава Минераловодского городского округа» is a town's head."""
+    assert gazetteer.find_role("глава", org)["id"] == role
+
+
+def test_the_head_of_a_town_named_min_in_apposition_is_no_minister():
+    facts = extract_facts("Иван Петров, глава Минераловодского городского округа, поздравил учителей.", "ru",
+                          {"id": "t", "date": "2024-09-01"})
+    assert [gazetteer.find_role(post, org)["id"] for post, org in _posts(facts)["Иван Петров"]] == ["head"]
