@@ -331,3 +331,15 @@ def test_the_head_of_a_town_named_min_in_apposition_is_no_minister():
     facts = extract_facts("Иван Петров, глава Минераловодского городского округа, поздравил учителей.", "ru",
                           {"id": "t", "date": "2024-09-01"})
     assert [gazetteer.find_role(post, org)["id"] for post, org in _posts(facts)["Иван Петров"]] == ["head"]
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Иван Петров — директор школы № 3 — рассказал о проекте.", ("директор", "школа № 3")),
+    ("Иван Петров (директор школы № 3) рассказал о проекте.", ("директор", "школа № 3")),
+    ("Иван Петров (глава Минераловодского городского округа) поздравил учителей.", ("глава", None)),
+    ("Иван Петров, мэр Дзержинска, поздравил учителей.", ("мэр", None)),  # a town is a place, not an organisation
+    ("Ольга Смирнова, врио главы района, рассказала о проекте.", ("врио главы", None)),
+])
+def test_an_apposition_ends_at_its_closing_dash_bracket_or_clause(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]

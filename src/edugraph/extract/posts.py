@@ -178,8 +178,9 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         title, org_text = title + " " + territory_portfolio.group("portfolio"), territory_portfolio.group("territory")
         # «заместитель губернатора Томской области по цифровой трансформации»: the portfolio is the post's; the next
         # line tells the region (a place) from a district's administration (an organisation)
-    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")) \
-            and not DISTRICT_ADMINISTRATION.fullmatch(org_text.rstrip(".")):
+    body = trim_org_tail(org_text.rstrip(" :;,")).rstrip(".")  # «мэр Дзержинска, поздравил …»: up to the clause
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and body and _territory(body) \
+            and not DISTRICT_ADMINISTRATION.fullmatch(body):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
@@ -387,7 +388,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     if not APPOSITION.match(rest):
         return []
     _, sentence_end = article.sentence_of(person.start)  # (initials and «им.» do not end it)
-    clause = re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0]
+    clause = _apposition_end(re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0])
     nxt = [after.start - person.end] if after and after.start > person.end else []
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
@@ -419,6 +420,20 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
         if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]):
             post["org"] = following["org"]
     return out
+
+
+def _apposition_end(clause: str) -> str:
+    """The clause after a name up to the end of an apposition that brackets or dashes close («Иван Петров (директор
+    школы № 3) рассказал», «Иван Петров — директор школы № 3 — рассказал»); else the whole clause.
+
+    >>> _apposition_end(" — директор школы № 3 — рассказал о проекте")
+    ' — директор школы № 3'
+    """
+    opener = APPOSITION.match(clause)
+    if not opener or opener.group(0) == ",":
+        return clause
+    closer = re.compile(r"\)" if "(" in opener.group(0) else r"\s[—–-]\s").search(clause, opener.end())
+    return clause[:closer.start()] if closer else clause
 
 
 def _post(title: str, org: str | None) -> dict:
