@@ -138,6 +138,25 @@ PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «а�
                        r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
+# a deputy's field of work: «по учебной работе», «по воспитательной работе», «по социальным вопросам», «по научной
+# части», «по учебно-воспитательной работе и информатизации»; not a body's own «по делам молодёжи», «по образованию»
+WORK_PORTFOLIO = re.compile(r"(?<![\w-])по\s+(?:[а-яё-]+\s+){0,3}?(?:работе|вопросам|части|направлению)"
+                            r"(?:\s+и\s+[а-яё-]+(?:\s+[а-яё-]+)?(?=\s*$|\s+(?-i:[а-яё]+(?:ого|ой|ых)\s|[А-ЯЁ«\d]|школ|гимн|лице|детск)))?")
+
+
+def _work_portfolio(title: str, org_text: str) -> tuple[str, str]:
+    """The post's field of work moved from its body to its title, where it opens the body or follows a name ends
+    («замдиректора по учебной работе школы № 5», «заместитель директора школы № 5 по воспитательной работе»,
+    «заместитель главы администрации Дзержинска по социальным вопросам»); else both as they are."""
+    found = WORK_PORTFOLIO.search(org_text)
+    if not found:
+        return title, org_text
+    before = org_text[:found.start()].rstrip()
+    if before and not re.search(r"(?:[\d»\"]|(?<![\w-])(?-i:[А-ЯЁ][\w-]*)|[А-ЯЁ]{2,})$", before):
+        return title, org_text  # «председатель комиссии по социальным вопросам»: the commission's own name
+    return f"{title} {found.group(0)}", (before + " " + org_text[found.end():].strip()).strip()
+
+
 TERRITORY_PORTFOLIO = re.compile(rf"(?P<territory>.+?)\s+(?P<portfolio>по{PORTFOLIO_WORDS})")
 
 
@@ -173,6 +192,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
+    if not leading and not portfolio:
+        title, org_text = _work_portfolio(title, org_text)
     territory_portfolio = TERRITORY_PORTFOLIO.fullmatch(org_text) if TERRITORY_HEADS.match(title) else None
     if territory_portfolio and _territory(territory_portfolio.group("territory")):
         title, org_text = title + " " + territory_portfolio.group("portfolio"), territory_portfolio.group("territory")
@@ -417,7 +438,8 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
         if found:
             out.append(_post(*found))
     for post, following in zip(out, out[1:]):  # «учитель математики, директор МКОУ …»: one workplace
-        if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]):
+        if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]) \
+                and not TERRITORY_HEADS.match(post["post"]):  # a territory's deputy head works at no school
             post["org"] = following["org"]
     return out
 
