@@ -343,3 +343,25 @@ def test_the_head_of_a_town_named_min_in_apposition_is_no_minister():
 def test_an_apposition_ends_at_its_closing_dash_bracket_or_clause(sentence, post):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
     assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("sentence,name,post", [
+    ("По словам Ивана Петрова, директора школы № 3, проект продлится год.", "Иван Петров", ("директор", "школа № 3")),
+    ("Грамоту вручили Ольге Смирновой, учителю математики школы № 5.", "Ольга Смирнова",
+     ("учитель математики", "школа № 5")),
+    ("Встреча с Ольгой Смирновой, директором гимназии № 2, прошла в мае.", "Ольга Смирнова",
+     ("директор", "гимназия № 2")),
+    ("Для Ивана Петрова, учителя истории, этот конкурс первый.", "Иван Петров", ("учитель истории", None)),
+])
+def test_an_apposition_agrees_in_case_with_a_name_not_in_the_nominative(sentence, name, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {name: [post]}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ольга Смирнова, министр образования Курской области, отметила, что проект важен.",
+    "Об этом сообщила Ольга Смирнова, министр образования Курской области.",
+])
+def test_a_ministers_ministry_ends_with_the_apposition(sentence):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {"Ольга Смирнова": [("министр", "Министерство образования Курской области")]}

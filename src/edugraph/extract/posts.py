@@ -65,13 +65,32 @@ def _nominative_title(match: re.Match) -> bool:
     return any(p.tag.case == "nomn" for p in parses(first))
 
 
-def _singular_title(match: re.Match) -> bool:
+def _singular_title(match: re.Match, cases: frozenset = frozenset({"nomn"})) -> bool:
     """A post word that can be in the nominative singular («директор», «зам.»), not only a plural
-    («директора школ», «педагоги»): an apposition agrees in number with the one person it follows."""
+    («директора школ», «педагоги»): an apposition agrees in number (and case: `cases`) with the one person it
+    follows."""
     first = _head_word(match)
     if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
         return True
-    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(first))
+    return any(p.tag.case in (cases or {"nomn"}) and p.tag.number != "plur" for p in parses(first))
+
+
+def _oblique_cases(name: str) -> frozenset:
+    """The cases a person's name can be in when it cannot be a nominative («Ивана Петрова»: genitive, accusative;
+    «Ольге Смирновой»: dative, prepositional), else none: an apposition agrees with it in case."""
+    words = [w for w in re.findall(r"[а-яё]{2,}", name.lower())]
+    readings = [{p.tag.case for p in parses(w) if p.tag.case} for w in words]
+    if not readings or all("nomn" in cases for cases in readings):
+        return frozenset()
+    return frozenset(set.intersection(*readings)) - {"nomn"}
+
+
+def _title_in(match: re.Match, cases: frozenset) -> bool:
+    """The title's declining word can be in one of `cases` («директора», «заместителю»)."""
+    first = _head_word(match)
+    if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
+        return True
+    return any(p.tag.case in cases for p in parses(first))
 
 
 def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
@@ -203,14 +222,14 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and body and _territory(body) \
             and not DISTRICT_ADMINISTRATION.fullmatch(body):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
+                      trim_org_tail(org_text.rstrip(" :;,")))
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
     if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
-        return f"{title} {trim_org_tail(org_text).rstrip('.')}", None
-    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
-                      trim_org_tail(org_text.rstrip(" :;,")))
+        return f"{title} {org_text.rstrip('.')}", None
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
@@ -414,7 +433,8 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
-    matches = post_matches(clause)
+    cases = _oblique_cases(text[person.start:person.end])  # «по словам Ивана Петрова, директора школы № 3»
+    matches = [m for m in post_matches(clause, any_case=bool(cases)) if not cases or _title_in(m, cases)]
     if truncated and title_first and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         return []
     if truncated and not re.search(r"(?:\s(?:и|а\s+также)|,)\s*$", clause):
@@ -426,7 +446,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
             if not _academic_rank(clause, last):
                 break
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
-    plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
+    plural = next((i for i, m in enumerate(matches) if not _singular_title(m, cases)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
     if not matches or matches[0].start() > 20:
         return []
@@ -434,7 +454,9 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
         segment = clause[m.start():stop].strip(" ,")
-        found = ru_split_post(segment)
+        if cases:  # an oblique apposition ends at its comma: «Для Ивана Петрова, учителя истории, этот конкурс …»
+            segment = segment.split(",")[0]
+        found = ru_split_post(segment, any_case=bool(cases))
         if found:
             out.append(_post(*found))
     for post, following in zip(out, out[1:]):  # «учитель математики, директор МКОУ …»: one workplace
