@@ -428,7 +428,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     if not APPOSITION.match(rest):
         return []
     _, sentence_end = article.sentence_of(person.start)  # (initials and «им.» do not end it)
-    clause = _apposition_end(re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0])
+    clause = _apposition_end(re.split(r"[;\n]|:(?=\s)", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0])
     nxt = [after.start - person.end] if after and after.start > person.end else []
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
@@ -448,7 +448,8 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     plural = next((i for i, m in enumerate(matches) if not _singular_title(m, cases)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
-    if not matches or matches[0].start() > 20:
+    distinctions = DISTINCTIONS.match(clause)  # «Ольга Смирнова, кандидат педагогических наук, директор школы № 5»
+    if not matches or matches[0].start() - (distinctions.end() if distinctions else 0) > 20:
         return []
     out = []
     for i, m in enumerate(matches):
@@ -464,6 +465,12 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
                 and not TERRITORY_HEADS.match(post["post"]):  # a territory's deputy head works at no school
             post["org"] = following["org"]
     return out
+
+
+# a degree or an honorary title before the post in an apposition: «, кандидат педагогических наук,», «, заслуженный
+# учитель РФ,», «, почётный работник общего образования,»
+DISTINCTIONS = re.compile(r"(?:\s*,\s*(?:(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук|(?:заслуженн|почетн|почётн|народн|"
+                          r"отличник)\w*(?:\s+[^\s,]+){1,6}?)(?=\s*,))+", re.I)
 
 
 def _apposition_end(clause: str) -> str:
