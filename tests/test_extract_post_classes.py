@@ -365,3 +365,39 @@ def test_an_apposition_agrees_in_case_with_a_name_not_in_the_nominative(sentence
 def test_a_ministers_ministry_ends_with_the_apposition(sentence):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
     assert _posts(facts) == {"Ольга Смирнова": [("министр", "Министерство образования Курской области")]}
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Иван Петров, директор, посетил школу.", ("директор", None)),  # a bare title ends its apposition
+    ("Ольга Смирнова, кандидат педагогических наук, директор школы № 5, рассказала о проекте.",
+     ("директор", "школа № 5")),
+    ("Ольга Смирнова, заслуженный учитель РФ, директор школы № 5, рассказала о проекте.", ("директор", "школа № 5")),
+    ("Ольга Смирнова, директор школы № 5: «Мы рады новому оборудованию».", ("директор", "школа № 5")),
+    ("Замдиректора по учебной работе школы № 5 Ольга Смирнова провела урок.",
+     ("замдиректора по учебной работе", "школа № 5")),
+    ("Заместитель директора школы № 5 по воспитательной работе Ольга Смирнова провела урок.",
+     ("заместитель директора по воспитательной работе", "школа № 5")),
+    ("Полпред президента в ЦФО Игорь Щёголев посетил школу.", ("полпред президента в ЦФО", None)),
+    ("Игорь Комаров, полпред президента в ПФО, посетил школу.", ("полпред президента в ПФО", None)),
+])
+def test_apposition_and_title_constructions_of_news(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("title,org,role", [
+    ("начальник", "Курчатовский районный отдел образования", "head-of-department"),
+    ("руководитель", "городское управление образования", "head-of-department"),
+    ("директор", "Региональный департамент образования", "head-of-department"),
+    ("директор", "Курский областной центр развития творчества", "director"),
+    ("спикер", "Госдума", "chair"),
+    ("полпред президента в ЦФО", None, "envoy"),
+])
+def test_a_title_and_its_body_in_other_words_have_the_same_role(title, org, role):
+    assert gazetteer.find_role(title, org)["id"] == role
+
+
+def test_the_speaker_of_a_legislature_is_a_post_and_a_forums_speaker_is_not():
+    facts = extract_facts("Спикер Госдумы Вячеслав Володин посетил школу. Спикер форума Ольга Смирнова выступила.",
+                          "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {"Вячеслав Володин": [("спикер", "Госдума")], "Ольга Смирнова": []}

@@ -199,6 +199,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         if unit and re.match(r"\s+(?-i:[А-ЯЁ«]|[а-яё]+(?:ой|ого)\s+[А-ЯЁа-яё])", org_text):  # «заведующий отделом
             org_text = unit.group("unit") + org_text  # образования X района»: the post is in «Отдел образования X»
     org_text = DEGREE.split(org_text)[0]  # «ректор КубГУ, кандидат педагогических наук, доцент»
+    if re.match(r"\s*,", org_text):  # «Иван Петров, директор, посетил школу»: the title ends its apposition
+        org_text = ""
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
     subject = _subject(title, org_text)
