@@ -401,3 +401,14 @@ def test_the_speaker_of_a_legislature_is_a_post_and_a_forums_speaker_is_not():
     facts = extract_facts("Спикер Госдумы Вячеслав Володин посетил школу. Спикер форума Ольга Смирнова выступила.",
                           "ru", {"id": "t", "date": "2024-09-01"})
     assert _posts(facts) == {"Вячеслав Володин": [("спикер", "Госдума")], "Ольга Смирнова": []}
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Министр молодёжной политики Курской области Ольга Смирнова посетила школу.",
+     ("министр", "Министерство молодёжной политики Курской области")),
+    ("Министр физической культуры и спорта Курской области Ольга Смирнова посетила школу.",
+     ("министр", "Министерство физической культуры и спорта Курской области")),
+])
+def test_a_minister_of_any_portfolio_of_a_territory_heads_that_ministry(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]

@@ -229,6 +229,10 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
+    if re.search(r"министр(?:а)?$", title, re.I) and re.fullmatch(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
+                                                                  r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)",
+                                                                  org_text):
+        return title, "Министерство " + org_text  # «министр молодёжной политики Курской области»: that ministry
     if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {org_text.rstrip('.')}", None
