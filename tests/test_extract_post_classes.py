@@ -412,3 +412,15 @@ def test_the_speaker_of_a_legislature_is_a_post_and_a_forums_speaker_is_not():
 def test_a_minister_of_any_portfolio_of_a_territory_heads_that_ministry(sentence, post):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
     assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("sentence,posts", [
+    ("Ольга Смирнова работает учителем математики в школе № 5.", [("учитель математики", "школа № 5")]),
+    ("Ольга Смирнова назначена директором школы № 5.", [("директор", "школа № 5")]),
+    ("Ольга Смирнова уже 20 лет работает учителем математики.", [("учитель математики", None)]),
+    ("Ольга Смирнова стала победителем конкурса.", []),  # a winner holds no post
+    ("Ольга Смирнова работает над проектом.", []),
+])
+def test_a_verb_of_holding_names_the_post_in_the_instrumental(sentence, posts):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {"Ольга Смирнова": posts}

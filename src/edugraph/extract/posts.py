@@ -288,7 +288,8 @@ def attach_posts(article) -> dict[str, list[dict]]:
             found = [dict(p) for p in person.extra.get("posts", [])]
         else:
             titled = _ru_before(article, person, previous, before)
-            found = titled + _posts_after(article, person, after, title_first=bool(titled))
+            found = titled + (_posts_after(article, person, after, title_first=bool(titled))
+                              or _predicate_post(article, person))
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -421,6 +422,35 @@ def _has_verb(between: str) -> bool:
     """«Заместитель председателя X отметил, что … кавалера ордена Y»: a finite verb between two names ends the list
     whose title the second would share."""
     return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", between.lower()))
+
+
+# a verb that names the post a person holds, before the title in the instrumental («Ольга Смирнова работает учителем
+# математики в школе № 5», «назначена директором школы № 5», «является руководителем центра»)
+HOLDING_VERB = re.compile(r"\s+(?:(?:уже|сейчас|теперь|ныне|сегодня|с\s+\d{4}\s+года|более\s+\d+\s+лет|\d+\s+лет)\s+)*"
+                          r"(?:работа(?:ет|ла|л)|труди(?:тся|лась|лся)|явля(?:ется|лась|лся)|назначен[аоы]?|избран[аоы]?|"
+                          r"служи(?:т|ла|л))\s+(?=\S)")
+
+
+def _predicate_post(article, person) -> list[dict]:
+    """The post a verb after the name names with a title in the instrumental («Ольга Смирнова работает учителем
+    математики в школе № 5» → учитель математики, школа № 5); the place of work after «в» is its organisation."""
+    text = article.text
+    verb = HOLDING_VERB.match(text, person.end)
+    if not verb:
+        return []
+    _, sentence_end = article.sentence_of(person.start)
+    clause = re.split(r"[,;:\n]|\s[—–-]\s", text[verb.end():sentence_end], maxsplit=1)[0].rstrip(" .!?")
+    title = RU_POST.match(clause)
+    if not title or not any(p.tag.case == "ablt" for p in parses(_head_word(title))):
+        return []
+    found = ru_split_post(clause, any_case=True)
+    if not found:
+        return []
+    if found[1] is None or re.match(r"(?:в|во)\s", found[1]):
+        place = re.search(r"(?<!\w)(?:в|во)\s+", clause[title.end():])
+        start = verb.end() + title.end() + place.end() if place else -1
+        found = (found[0], next((o.value for o in article.orgs if o.start == start), None))
+    return [_post(*found)]
 
 
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
