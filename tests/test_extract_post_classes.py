@@ -424,3 +424,15 @@ def test_a_minister_of_any_portfolio_of_a_territory_heads_that_ministry(sentence
 def test_a_verb_of_holding_names_the_post_in_the_instrumental(sentence, posts):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
     assert _posts(facts) == {"Ольга Смирнова": posts}
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Заместитель главы администрации г. Дзержинска Иван Петров открыл совещание.",
+     ("заместитель главы", "администрация г. Дзержинска")),  # a deputy works in the administration
+    ("Иван Петров, заместитель главы администрации Дзержинска, открыл совещание.",
+     ("заместитель главы", "администрация Дзержинска")),
+    ("Глава администрации Курчатовского района Ольга Смирнова поздравила учителей.", ("глава", None)),  # the head
+])
+def test_a_deputy_head_of_an_administration_works_in_it_and_its_head_heads_the_territory(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]

@@ -140,6 +140,15 @@ PROPER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|«[^�
 
 # «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
 DISTRICT_ADMINISTRATION = re.compile(r"[Аа]дминистрации\s+района")
+ADMINISTRATION = re.compile(r"[Аа]дминистраци[ия]\s+.+")
+DEPUTY = re.compile(r"(?:перв\w*\s+)?(?:заместител|зам\.?\s|замглав)", re.I)
+
+
+def _administration_of(title: str, body: str) -> bool:
+    """The body of a territory's post is its administration, an organisation: a deputy head's («заместитель главы
+    администрации Дзержинска» works in «администрация Дзержинска»; the head of a territory is its head, a place) or
+    the unnamed district's («глава администрации района», see resolve_org)."""
+    return bool(DISTRICT_ADMINISTRATION.fullmatch(body) or DEPUTY.match(title) and ADMINISTRATION.fullmatch(body))
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
 DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
@@ -160,7 +169,8 @@ PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «а�
 # a deputy's field of work: «по учебной работе», «по воспитательной работе», «по социальным вопросам», «по научной
 # части», «по учебно-воспитательной работе и информатизации»; not a body's own «по делам молодёжи», «по образованию»
 WORK_PORTFOLIO = re.compile(r"(?<![\w-])по\s+(?:[а-яё-]+\s+){0,3}?(?:работе|вопросам|части|направлению)"
-                            r"(?:\s+и\s+[а-яё-]+(?:\s+[а-яё-]+)?(?=\s*$|\s+(?-i:[а-яё]+(?:ого|ой|ых)\s|[А-ЯЁ«\d]|школ|гимн|лице|детск)))?")
+                            r"(?:\s+и\s+[а-яё-]+(?:\s+[а-яё-]+)?"  # «… и информатизации» up to the body or the end
+                            r"(?=\s*$|\s+(?-i:[а-яё]+(?:ого|ой|ых)\s|[А-ЯЁ«\d]|школ|гимн|лице|детск)))?")
 
 
 def _work_portfolio(title: str, org_text: str) -> tuple[str, str]:
@@ -222,7 +232,7 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         # line tells the region (a place) from a district's administration (an organisation)
     body = trim_org_tail(org_text.rstrip(" :;,")).rstrip(".")  # «мэр Дзержинска, поздравил …»: up to the clause
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and body and _territory(body) \
-            and not DISTRICT_ADMINISTRATION.fullmatch(body):
+            and not _administration_of(title, body):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
     org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
                       trim_org_tail(org_text.rstrip(" :;,")))
@@ -427,8 +437,8 @@ def _has_verb(between: str) -> bool:
 # a verb that names the post a person holds, before the title in the instrumental («Ольга Смирнова работает учителем
 # математики в школе № 5», «назначена директором школы № 5», «является руководителем центра»)
 HOLDING_VERB = re.compile(r"\s+(?:(?:уже|сейчас|теперь|ныне|сегодня|с\s+\d{4}\s+года|более\s+\d+\s+лет|\d+\s+лет)\s+)*"
-                          r"(?:работа(?:ет|ла|л)|труди(?:тся|лась|лся)|явля(?:ется|лась|лся)|назначен[аоы]?|избран[аоы]?|"
-                          r"служи(?:т|ла|л))\s+(?=\S)")
+                          r"(?:работа(?:ет|ла|л)|труди(?:тся|лась|лся)|явля(?:ется|лась|лся)|назначен[аоы]?|"
+                          r"избран[аоы]?|служи(?:т|ла|л))\s+(?=\S)")
 
 
 def _predicate_post(article, person) -> list[dict]:
