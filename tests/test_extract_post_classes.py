@@ -436,3 +436,17 @@ def test_a_verb_of_holding_names_the_post_in_the_instrumental(sentence, posts):
 def test_a_deputy_head_of_an_administration_works_in_it_and_its_head_heads_the_territory(sentence, post):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
     assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Глава государства Владимир Путин посетил школу.", ("глава", None)),
+    ("Глава муниципалитета Иван Петров посетил школу.", ("глава", None)),
+    ("Глава округа Иван Петров посетил школу.", ("глава", None)),
+])
+def test_the_head_of_a_territory_named_by_its_kind_has_no_organisation(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+def test_the_head_of_a_regional_ministry_is_its_minister():
+    assert gazetteer.find_role("руководитель", "региональное министерство образования")["id"] == "minister"

@@ -125,7 +125,8 @@ def _territory(org_text: str) -> bool:
     bare = TERRITORY_KIND.sub("", org_text.strip())
     if bare != org_text.strip() and PROPER_NAME.fullmatch(bare):
         return True  # «городского округа Долгопрудный», «муниципального района Борский»: a territory by its name
-    return bare.lower() in {"региона", "области", "края", "республики", "города", "района", "страны"} or \
+    return bare.lower() in {"региона", "области", "края", "республики", "города", "района", "страны", "государства",
+                            "муниципалитета", "округа", "поселения", "села", "поселка", "посёлка"} or \
         bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
