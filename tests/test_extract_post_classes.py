@@ -442,6 +442,7 @@ def test_a_deputy_head_of_an_administration_works_in_it_and_its_head_heads_the_t
     ("Глава государства Владимир Путин посетил школу.", ("глава", None)),
     ("Глава муниципалитета Иван Петров посетил школу.", ("глава", None)),
     ("Глава округа Иван Петров посетил школу.", ("глава", None)),
+    ("Советник губернатора Курской области Ольга Смирнова посетила школу.", ("советник губернатора", None)),
 ])
 def test_the_head_of_a_territory_named_by_its_kind_has_no_organisation(sentence, post):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
