@@ -65,32 +65,13 @@ def _nominative_title(match: re.Match) -> bool:
     return any(p.tag.case == "nomn" for p in parses(first))
 
 
-def _singular_title(match: re.Match, cases: frozenset = frozenset({"nomn"})) -> bool:
+def _singular_title(match: re.Match) -> bool:
     """A post word that can be in the nominative singular («директор», «зам.»), not only a plural
-    («директора школ», «педагоги»): an apposition agrees in number (and case: `cases`) with the one person it
-    follows."""
+    («директора школ», «педагоги»): an apposition agrees in number with the one person it follows."""
     first = _head_word(match)
     if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
         return True
-    return any(p.tag.case in (cases or {"nomn"}) and p.tag.number != "plur" for p in parses(first))
-
-
-def _oblique_cases(name: str) -> frozenset:
-    """The cases a person's name can be in when it cannot be a nominative («Ивана Петрова»: genitive, accusative;
-    «Ольге Смирновой»: dative, prepositional), else none: an apposition agrees with it in case."""
-    words = [w for w in re.findall(r"[а-яё]{2,}", name.lower())]
-    readings = [{p.tag.case for p in parses(w) if p.tag.case} for w in words]
-    if not readings or all("nomn" in cases for cases in readings):
-        return frozenset()
-    return frozenset(set.intersection(*readings)) - {"nomn"}
-
-
-def _title_in(match: re.Match, cases: frozenset) -> bool:
-    """The title's declining word can be in one of `cases` («директора», «заместителю»)."""
-    first = _head_word(match)
-    if not re.fullmatch(r"[а-яё-]+", first) or first.endswith("-"):
-        return True
-    return any(p.tag.case in cases for p in parses(first))
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(first))
 
 
 def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
@@ -243,12 +224,15 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
     if re.search(r"министр(?:а)?$", title, re.I) and re.fullmatch(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
                                                                   r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)",
-                                                                  org_text):
+                                                                  org_text) and not _FEDERAL_TAIL.search(org_text):
         return title, "Министерство " + org_text  # «министр молодёжной политики Курской области»: that ministry
     if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {org_text.rstrip('.')}", None
     return title, (nominative_phrase(org_text) if org_text else None)
+
+
+_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")  # a federal minister's portfolio is his title's
 
 
 def _vocabulary(key: str) -> tuple[str, ...]:
@@ -481,8 +465,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
         clause = clause[:nxt[0]]
-    cases = _oblique_cases(text[person.start:person.end])  # «по словам Ивана Петрова, директора школы № 3»
-    matches = [m for m in post_matches(clause, any_case=bool(cases)) if not cases or _title_in(m, cases)]
+    matches = post_matches(clause)
     if truncated and title_first and not re.search(r"\s(?:и|а\s+также)\s*$", clause):
         return []
     if truncated and not re.search(r"(?:\s(?:и|а\s+также)|,)\s*$", clause):
@@ -494,7 +477,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
             if not _academic_rank(clause, last):
                 break
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
-    plural = next((i for i, m in enumerate(matches) if not _singular_title(m, cases)), len(matches))
+    plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
     distinctions = DISTINCTIONS.match(clause)  # «Ольга Смирнова, кандидат педагогических наук, директор школы № 5»
     if not matches or matches[0].start() - (distinctions.end() if distinctions else 0) > 20:
@@ -503,9 +486,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
         segment = clause[m.start():stop].strip(" ,")
-        if cases:  # an oblique apposition ends at its comma: «Для Ивана Петрова, учителя истории, этот конкурс …»
-            segment = segment.split(",")[0]
-        found = ru_split_post(segment, any_case=bool(cases))
+        found = ru_split_post(segment)
         if found:
             out.append(_post(*found))
     for post, following in zip(out, out[1:]):  # «учитель математики, директор МКОУ …»: one workplace
