@@ -378,3 +378,129 @@ def test_a_single_common_word_the_ner_calls_a_body_is_no_name():
     """«Дирекция», «Совет» alone name no body; a coined one-word name stays («Чувашинформ»)."""
     assert _orgs("Поздравления прислала Дирекция.") == []
     assert _orgs("Призы вручил Совет.") == []
+
+
+@pytest.mark.parametrize("org,role", [
+    *[(ministry, "minister") for ministry in (
+        "Минпросвещения России", "Минобрнауки", "минобр", "Минобразования Ростовской области", "Минцифры", "Минтруд",
+        "Минэкономразвития", "Минфин", "Минздрав", "Минкультуры", "Минспорт", "Миннауки", "Минмолодёжи",
+        "Министерство образования Курской области", "министерство образования и науки Республики Татарстан")],
+    *[(territory, "head") for territory in (
+        "Минераловодский городской округ", "Минусинский район", "город Минеральные Воды", "Минск")],
+])
+def test_the_head_of_a_ministry_by_any_short_form_is_its_minister_not_of_a_town_named_min(org, role):
+    """«глава Минцифры» is the minister; «глава Минераловодского городского округа» is a town's head."""
+    assert gazetteer.find_role("глава", org)["id"] == role
+
+
+def test_the_head_of_a_town_named_min_in_apposition_is_no_minister():
+    facts = extract_facts("Иван Петров, глава Минераловодского городского округа, поздравил учителей.", "ru",
+                          {"id": "t", "date": "2024-09-01"})
+    assert [gazetteer.find_role(post, org)["id"] for post, org in _posts(facts)["Иван Петров"]] == ["head"]
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Иван Петров — директор школы № 3 — рассказал о проекте.", ("директор", "школа № 3")),
+    ("Иван Петров (директор школы № 3) рассказал о проекте.", ("директор", "школа № 3")),
+    ("Иван Петров (глава Минераловодского городского округа) поздравил учителей.", ("глава", None)),
+    ("Иван Петров, мэр Дзержинска, поздравил учителей.", ("мэр", None)),  # a town is a place, not an organisation
+    ("Ольга Смирнова, врио главы района, рассказала о проекте.", ("врио главы", None)),
+])
+def test_an_apposition_ends_at_its_closing_dash_bracket_or_clause(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ольга Смирнова, министр образования Курской области, отметила, что проект важен.",
+    "Об этом сообщила Ольга Смирнова, министр образования Курской области.",
+])
+def test_a_ministers_ministry_ends_with_the_apposition(sentence):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {"Ольга Смирнова": [("министр", "Министерство образования Курской области")]}
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Иван Петров, директор, посетил школу.", ("директор", None)),  # a bare title ends its apposition
+    ("Ольга Смирнова, кандидат педагогических наук, директор школы № 5, рассказала о проекте.",
+     ("директор", "школа № 5")),
+    ("Ольга Смирнова, заслуженный учитель РФ, директор школы № 5, рассказала о проекте.", ("директор", "школа № 5")),
+    ("Ольга Смирнова, директор школы № 5: «Мы рады новому оборудованию».", ("директор", "школа № 5")),
+    ("Замдиректора по учебной работе школы № 5 Ольга Смирнова провела урок.",
+     ("замдиректора по учебной работе", "школа № 5")),
+    ("Заместитель директора школы № 5 по воспитательной работе Ольга Смирнова провела урок.",
+     ("заместитель директора по воспитательной работе", "школа № 5")),
+    ("Полпред президента в ЦФО Игорь Щёголев посетил школу.", ("полпред президента в ЦФО", None)),
+    ("Игорь Комаров, полпред президента в ПФО, посетил школу.", ("полпред президента в ПФО", None)),
+])
+def test_apposition_and_title_constructions_of_news(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("title,org,role", [
+    ("начальник", "Курчатовский районный отдел образования", "head-of-department"),
+    ("руководитель", "городское управление образования", "head-of-department"),
+    ("директор", "Региональный департамент образования", "head-of-department"),
+    ("директор", "Курский областной центр развития творчества", "director"),
+    ("спикер", "Госдума", "chair"),
+    ("полпред президента в ЦФО", None, "envoy"),
+])
+def test_a_title_and_its_body_in_other_words_have_the_same_role(title, org, role):
+    assert gazetteer.find_role(title, org)["id"] == role
+
+
+def test_the_speaker_of_a_legislature_is_a_post_and_a_forums_speaker_is_not():
+    facts = extract_facts("Спикер Госдумы Вячеслав Володин посетил школу. Спикер форума Ольга Смирнова выступила.",
+                          "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {"Вячеслав Володин": [("спикер", "Госдума")], "Ольга Смирнова": []}
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Министр молодёжной политики Курской области Ольга Смирнова посетила школу.",
+     ("министр", "Министерство молодёжной политики Курской области")),
+    ("Министр физической культуры и спорта Курской области Ольга Смирнова посетила школу.",
+     ("министр", "Министерство физической культуры и спорта Курской области")),
+])
+def test_a_minister_of_any_portfolio_of_a_territory_heads_that_ministry(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("sentence,posts", [
+    ("Ольга Смирнова работает учителем математики в школе № 5.", [("учитель математики", "школа № 5")]),
+    ("Ольга Смирнова назначена директором школы № 5.", [("директор", "школа № 5")]),
+    ("Ольга Смирнова уже 20 лет работает учителем математики.", [("учитель математики", None)]),
+    ("Ольга Смирнова стала победителем конкурса.", []),  # a winner holds no post
+    ("Ольга Смирнова работает над проектом.", []),
+])
+def test_a_verb_of_holding_names_the_post_in_the_instrumental(sentence, posts):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts) == {"Ольга Смирнова": posts}
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Заместитель главы администрации г. Дзержинска Иван Петров открыл совещание.",
+     ("заместитель главы", "администрация г. Дзержинска")),  # a deputy works in the administration
+    ("Иван Петров, заместитель главы администрации Дзержинска, открыл совещание.",
+     ("заместитель главы", "администрация Дзержинска")),
+    ("Глава администрации Курчатовского района Ольга Смирнова поздравила учителей.", ("глава", None)),  # the head
+])
+def test_a_deputy_head_of_an_administration_works_in_it_and_its_head_heads_the_territory(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("Глава государства Владимир Путин посетил школу.", ("глава", None)),
+    ("Глава муниципалитета Иван Петров посетил школу.", ("глава", None)),
+    ("Глава округа Иван Петров посетил школу.", ("глава", None)),
+    ("Советник губернатора Курской области Ольга Смирнова посетила школу.", ("советник губернатора", None)),
+])
+def test_the_head_of_a_territory_named_by_its_kind_has_no_organisation(sentence, post):
+    facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
+    assert [posts for posts in _posts(facts).values()] == [[post]]
+
+
+def test_the_head_of_a_regional_ministry_is_its_minister():
+    assert gazetteer.find_role("руководитель", "региональное министерство образования")["id"] == "minister"

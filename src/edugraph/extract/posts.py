@@ -92,6 +92,7 @@ TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|зам
                              r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
                              r"врио\s+(?:губернатора|главы|мэра)|"
+                             r"(?:помощник|советник)\w*\s+(?:губернатора|главы|мэра|президента)|"
                              r"президент|председатель\s+правительства|премьер-министр)", re.I)
 
 
@@ -106,7 +107,8 @@ def _territory(org_text: str) -> bool:
     bare = TERRITORY_KIND.sub("", org_text.strip())
     if bare != org_text.strip() and PROPER_NAME.fullmatch(bare):
         return True  # «городского округа Долгопрудный», «муниципального района Борский»: a territory by its name
-    return bare.lower() in {"региона", "области", "края", "республики", "города", "района", "страны"} or \
+    return bare.lower() in {"региона", "области", "края", "республики", "города", "района", "страны", "государства",
+                            "муниципалитета", "округа", "поселения", "села", "поселка", "посёлка"} or \
         bool(gazetteer.find_place(bare)) or \
         bool(gazetteer.find_place(re.split(r"\s+[—–-]\s+", bare)[0]))
 
@@ -121,6 +123,15 @@ PROPER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|«[^�
 
 # «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
 DISTRICT_ADMINISTRATION = re.compile(r"[Аа]дминистрации\s+района")
+ADMINISTRATION = re.compile(r"[Аа]дминистраци[ия]\s+.+")
+DEPUTY = re.compile(r"(?:перв\w*\s+)?(?:заместител|зам\.?\s|замглав)", re.I)
+
+
+def _administration_of(title: str, body: str) -> bool:
+    """The body of a territory's post is its administration, an organisation: a deputy head's («заместитель главы
+    администрации Дзержинска» works in «администрация Дзержинска»; the head of a territory is its head, a place) or
+    the unnamed district's («глава администрации района», see resolve_org)."""
+    return bool(DISTRICT_ADMINISTRATION.fullmatch(body) or DEPUTY.match(title) and ADMINISTRATION.fullmatch(body))
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
 DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
@@ -136,6 +147,26 @@ PORTFOLIO_WORDS = r"\s+[а-яё-]+(?:,?\s+[а-яё-]+)*"  # the lower-case words
 LEADING_PORTFOLIO = re.compile(rf"(?P<portfolio>(?i:по){PORTFOLIO_WORDS})(?:\s+|$)(?=[А-ЯЁ«\"]|$)")  # up to a name
 PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
                        r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
+
+
+# a deputy's field of work: «по учебной работе», «по воспитательной работе», «по социальным вопросам», «по научной
+# части», «по учебно-воспитательной работе и информатизации»; not a body's own «по делам молодёжи», «по образованию»
+WORK_PORTFOLIO = re.compile(r"(?<![\w-])по\s+(?:[а-яё-]+\s+){0,3}?(?:работе|вопросам|части|направлению)"
+                            r"(?:\s+и\s+[а-яё-]+(?:\s+[а-яё-]+)?"  # «… и информатизации» up to the body or the end
+                            r"(?=\s*$|\s+(?-i:[а-яё]+(?:ого|ой|ых)\s|[А-ЯЁ«\d]|школ|гимн|лице|детск)))?")
+
+
+def _work_portfolio(title: str, org_text: str) -> tuple[str, str]:
+    """The post's field of work moved from its body to its title, where it opens the body or follows a name ends
+    («замдиректора по учебной работе школы № 5», «заместитель директора школы № 5 по воспитательной работе»,
+    «заместитель главы администрации Дзержинска по социальным вопросам»); else both as they are."""
+    found = WORK_PORTFOLIO.search(org_text)
+    if not found:
+        return title, org_text
+    before = org_text[:found.start()].rstrip()
+    if before and not re.search(r"(?:[\d»\"]|(?<![\w-])(?-i:[А-ЯЁ][\w-]*)|[А-ЯЁ]{2,})$", before):
+        return title, org_text  # «председатель комиссии по социальным вопросам»: the commission's own name
+    return f"{title} {found.group(0)}", (before + " " + org_text[found.end():].strip()).strip()
 
 
 TERRITORY_PORTFOLIO = re.compile(rf"(?P<territory>.+?)\s+(?P<portfolio>по{PORTFOLIO_WORDS})")
@@ -161,6 +192,8 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         if unit and re.match(r"\s+(?-i:[А-ЯЁ«]|[а-яё]+(?:ой|ого)\s+[А-ЯЁа-яё])", org_text):  # «заведующий отделом
             org_text = unit.group("unit") + org_text  # образования X района»: the post is in «Отдел образования X»
     org_text = DEGREE.split(org_text)[0]  # «ректор КубГУ, кандидат педагогических наук, доцент»
+    if re.match(r"\s*,", org_text):  # «Иван Петров, директор, посетил школу»: the title ends its apposition
+        org_text = ""
     if "кафедр" in title.lower() and not re.match(r"\s+[А-ЯЁ«]", org_text):  # the department of an unnamed university
         org_text = ""
     subject = _subject(title, org_text)
@@ -173,23 +206,33 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     portfolio = PORTFOLIO.search(org_text)
     if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
         title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
+    if not leading and not portfolio:
+        title, org_text = _work_portfolio(title, org_text)
     territory_portfolio = TERRITORY_PORTFOLIO.fullmatch(org_text) if TERRITORY_HEADS.match(title) else None
     if territory_portfolio and _territory(territory_portfolio.group("territory")):
         title, org_text = title + " " + territory_portfolio.group("portfolio"), territory_portfolio.group("territory")
         # «заместитель губернатора Томской области по цифровой трансформации»: the portfolio is the post's; the next
         # line tells the region (a place) from a district's administration (an organisation)
-    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and org_text and _territory(org_text.rstrip(".")) \
-            and not DISTRICT_ADMINISTRATION.fullmatch(org_text.rstrip(".")):
+    body = trim_org_tail(org_text.rstrip(" :;,")).rstrip(".")  # «мэр Дзержинска, поздравил …»: up to the clause
+    if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and body and _territory(body) \
+            and not _administration_of(title, body):
         org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
+                      trim_org_tail(org_text.rstrip(" :;,")))
     if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
                                                                              r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
+    if re.search(r"министр(?:а)?$", title, re.I) and re.fullmatch(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
+                                                                  r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)",
+                                                                  org_text) and not _FEDERAL_TAIL.search(org_text):
+        return title, "Министерство " + org_text  # «министр молодёжной политики Курской области»: that ministry
     if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
-        return f"{title} {trim_org_tail(org_text).rstrip('.')}", None
-    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
-                      trim_org_tail(org_text.rstrip(" :;,")))
+        return f"{title} {org_text.rstrip('.')}", None
     return title, (nominative_phrase(org_text) if org_text else None)
+
+
+_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")  # a federal minister's portfolio is his title's
 
 
 def _vocabulary(key: str) -> tuple[str, ...]:
@@ -241,7 +284,8 @@ def attach_posts(article) -> dict[str, list[dict]]:
             found = [dict(p) for p in person.extra.get("posts", [])]
         else:
             titled = _ru_before(article, person, previous, before)
-            found = titled + _posts_after(article, person, after, title_first=bool(titled))
+            found = titled + (_posts_after(article, person, after, title_first=bool(titled))
+                              or _predicate_post(article, person))
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -376,6 +420,35 @@ def _has_verb(between: str) -> bool:
     return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", between.lower()))
 
 
+# a verb that names the post a person holds, before the title in the instrumental («Ольга Смирнова работает учителем
+# математики в школе № 5», «назначена директором школы № 5», «является руководителем центра»)
+HOLDING_VERB = re.compile(r"\s+(?:(?:уже|сейчас|теперь|ныне|сегодня|с\s+\d{4}\s+года|более\s+\d+\s+лет|\d+\s+лет)\s+)*"
+                          r"(?:работа(?:ет|ла|л)|труди(?:тся|лась|лся)|явля(?:ется|лась|лся)|назначен[аоы]?|"
+                          r"избран[аоы]?|служи(?:т|ла|л))\s+(?=\S)")
+
+
+def _predicate_post(article, person) -> list[dict]:
+    """The post a verb after the name names with a title in the instrumental («Ольга Смирнова работает учителем
+    математики в школе № 5» → учитель математики, школа № 5); the place of work after «в» is its organisation."""
+    text = article.text
+    verb = HOLDING_VERB.match(text, person.end)
+    if not verb:
+        return []
+    _, sentence_end = article.sentence_of(person.start)
+    clause = re.split(r"[,;:\n]|\s[—–-]\s", text[verb.end():sentence_end], maxsplit=1)[0].rstrip(" .!?")
+    title = RU_POST.match(clause)
+    if not title or not any(p.tag.case == "ablt" for p in parses(_head_word(title))):
+        return []
+    found = ru_split_post(clause, any_case=True)
+    if not found:
+        return []
+    if found[1] is None or re.match(r"(?:в|во)\s", found[1]):
+        place = re.search(r"(?<!\w)(?:в|во)\s+", clause[title.end():])
+        start = verb.end() + title.end() + place.end() if place else -1
+        found = (found[0], next((o.value for o in article.orgs if o.start == start), None))
+    return [_post(*found)]
+
+
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
 
 
@@ -387,7 +460,7 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     if not APPOSITION.match(rest):
         return []
     _, sentence_end = article.sentence_of(person.start)  # (initials and «им.» do not end it)
-    clause = re.split(r"[;\n]", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0]
+    clause = _apposition_end(re.split(r"[;\n]|:(?=\s)", rest[:max(0, sentence_end - person.end)], maxsplit=1)[0])
     nxt = [after.start - person.end] if after and after.start > person.end else []
     truncated = bool(nxt and nxt[0] < len(clause))
     if truncated:
@@ -406,7 +479,8 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
     clause = re.sub(r"\s+(?:и|а\s+также)\s*$", "", clause)  # «X, учитель школы № 2 и Y, …»: X's apposition ends
     plural = next((i for i, m in enumerate(matches) if not _singular_title(m)), len(matches))
     matches = matches[:plural]  # «Наталья Шпота, директора школ, педагоги …»: others present, not her posts
-    if not matches or matches[0].start() > 20:
+    distinctions = DISTINCTIONS.match(clause)  # «Ольга Смирнова, кандидат педагогических наук, директор школы № 5»
+    if not matches or matches[0].start() - (distinctions.end() if distinctions else 0) > 20:
         return []
     out = []
     for i, m in enumerate(matches):
@@ -416,9 +490,30 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
         if found:
             out.append(_post(*found))
     for post, following in zip(out, out[1:]):  # «учитель математики, директор МКОУ …»: one workplace
-        if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]):
+        if post["org"] is None and following["org"] and not TERRITORY_HEADS.match(following["post"]) \
+                and not TERRITORY_HEADS.match(post["post"]):  # a territory's deputy head works at no school
             post["org"] = following["org"]
     return out
+
+
+# a degree or an honorary title before the post in an apposition: «, кандидат педагогических наук,», «, заслуженный
+# учитель РФ,», «, почётный работник общего образования,»
+DISTINCTIONS = re.compile(r"(?:\s*,\s*(?:(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук|(?:заслуженн|почетн|почётн|народн|"
+                          r"отличник)\w*(?:\s+[^\s,]+){1,6}?)(?=\s*,))+", re.I)
+
+
+def _apposition_end(clause: str) -> str:
+    """The clause after a name up to the end of an apposition that brackets or dashes close («Иван Петров (директор
+    школы № 3) рассказал», «Иван Петров — директор школы № 3 — рассказал»); else the whole clause.
+
+    >>> _apposition_end(" — директор школы № 3 — рассказал о проекте")
+    ' — директор школы № 3'
+    """
+    opener = APPOSITION.match(clause)
+    if not opener or opener.group(0) == ",":
+        return clause
+    closer = re.compile(r"\)" if "(" in opener.group(0) else r"\s[—–-]\s").search(clause, opener.end())
+    return clause[:closer.start()] if closer else clause
 
 
 def _post(title: str, org: str | None) -> dict:
