@@ -1,7 +1,8 @@
 """Hostile input, round 8 (docs/SECURITY.md): the Turtle readers (`build --ontology/--shapes` and the SKOS schemes,
 `stats` and `viz` reading the build's ontology.ttl) read through pyoxigraph, as rdflib read them, and what rdflib let
-through with a traceback refused in one line. The time of the escapes literal is measured by `bench/hostile.py
-read-turtle-escapes`, not here."""
+through with a traceback refused in one line; a curation number Python cannot read. The time of the escapes literal
+is measured by `bench/hostile.py read-turtle-escapes`, not here: its test and the tests that the project's files and
+the valid escapes read the same passed on the old code too (guards of the new reader)."""
 
 from __future__ import annotations
 
@@ -110,3 +111,15 @@ def test_stats_and_viz_name_a_broken_ontology_ttl_in_one_line(tmp_path, capsys):
     one_error_line(capsys, "ontology.ttl: not valid turtle", "run `edugraph build` again")
     assert main(["viz", "--build", str(tmp_path / "build"), "--out", str(tmp_path / "viz")]) != 0
     one_error_line(capsys, "ontology.ttl: not valid turtle", "run `edugraph build` again")
+
+
+def test_a_curation_number_of_5000_digits_names_its_line(tmp_path, capsys):
+    """Before: "internal error: ValueError: Exceeds the limit (4300 digits) for integer string conversion" (YAML
+    reads `participants: 1000…` with `int()`, which Python stops at 4,300 digits)."""
+    (tmp_path / "curation").mkdir()
+    (tmp_path / "curation" / f"{ARTICLE}.yaml").write_text(
+        f"article: {ARTICLE}\nadd:\n  events:\n    - name: Big Forum\n      type: forum\n"
+        f"      participants: 1{'0' * 5000}\n", encoding="utf-8")
+    assert build(tmp_path, "--curation", str(tmp_path / "curation")) != 0
+    one_error_line(capsys, f"{ARTICLE}.yaml:6:", "a number of more than 4,300 digits")
+    assert not (tmp_path / "build").exists()
