@@ -18,8 +18,8 @@ about the size's characters holds (as the endpoint binds its `$` fields).
 Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples and an N-Quads file of the build holding one
 literal of the size (as `stats` and `viz` read asserted.nt, `ontology owl2-view` and the engine comparison all.nq).
 
-Turtle texts (`TURTLE_UNITS`, `read-turtle-…`) time `ontology.read_turtle` of a file holding one literal of the size
-(as `build --ontology/--shapes` read them, and `stats` and `viz` the build's ontology.ttl).
+Turtle texts (`TURTLE_UNITS`, `read-turtle-…`) time `ontology.read_turtle` of a file of the size (as `build
+--ontology/--shapes` read them, and `stats` and `viz` the build's ontology.ttl).
 
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`, the nesting check and the binding of a parameter:
@@ -117,18 +117,25 @@ with tempfile.TemporaryDirectory() as folder:
     parse_into(Graph(), Path(folder) / "asserted.nt", "nt")
     parse_into(Dataset(), Path(folder) / "all.nq", "nquads")
 """ + REPORT
-TURTLE_UNITS = {  # name -> the unit of one literal of a Turtle file read as `build --shapes` reads it (`read_turtle`)
+TURTLE_UNITS = {  # name -> the unit of a Turtle file read as `build --shapes` reads it (`read_turtle`): one literal of
+    # the unit repeated, or, for a unit of lines with {i} (0, 1, 2 …), those lines and then one triple
     "read-turtle-escapes": '\\"',  # rdflib's Turtle reader took time growing with the square of a literal's escapes
+    "read-turtle-prefixes": "@prefix p{i}: <http://example.org/{i}/> .\n",  # rdflib's bind: with the prefixes bound
 }
 TURTLE_CHILD = """
 import resource, sys, tempfile, time
 from pathlib import Path
 from edugraph.ontology import read_turtle
 unit, size = sys.argv[1], int(sys.argv[2])
+triple = '<http://example.org/s> <http://example.org/p> "{}" .\\n'
+if "{i}" in unit:
+    lines = "".join(unit.replace("{i}", str(i)) for i in range(size // 10))[:size]  # units of 10 characters or more
+    text = lines[:lines.rindex("\\n") + 1] + triple.format("")
+else:
+    text = triple.format(unit * (size // len(unit)))  # whole escapes
 with tempfile.TemporaryDirectory() as folder:
     path = Path(folder) / "shapes.ttl"
-    literal = unit * (size // len(unit))  # whole escapes
-    path.write_text(f'<http://example.org/s> <http://example.org/p> "{literal}" .\\n', encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     start = time.process_time()
     read_turtle(path, "SHACL shapes file")
 """ + REPORT
