@@ -1,8 +1,8 @@
 """Hostile input, round 8 (docs/SECURITY.md): the Turtle readers (`build --ontology/--shapes` and the SKOS schemes,
 `stats` and `viz` reading the build's ontology.ttl) read through pyoxigraph, as rdflib read them, and what rdflib let
-through with a traceback refused in one line; a curation number Python cannot read. The time of the escapes literal
-is measured by `bench/hostile.py read-turtle-escapes`, not here: its test and the tests that the project's files and
-the valid escapes read the same passed on the old code too (guards of the new reader)."""
+through with a traceback refused in one line; numbers Python cannot read (curation, range parameters). The time of
+the Turtle inputs is measured by `bench/hostile.py read-turtle-…`, not here: their tests and the tests that the
+project's files and the valid escapes read the same passed on the old code too (guards of the new reader)."""
 
 from __future__ import annotations
 
@@ -135,3 +135,19 @@ def test_a_curation_number_of_5000_digits_names_its_line(tmp_path, capsys):
     assert build(tmp_path, "--curation", str(tmp_path / "curation")) != 0
     one_error_line(capsys, f"{ARTICLE}.yaml:6:", "a number of more than 4,300 digits")
     assert not (tmp_path / "build").exists()
+
+
+def test_a_range_parameter_of_5000_digits_is_compared(tmp_path, capsys):
+    """`# param: ?from xsd:integer` and `?to`: their order was checked with `int()`, which Python stops at 4,300
+    digits: "internal error: ValueError: Exceeds the limit (4300 digits)" (at the endpoint, 500)."""
+    assert build(tmp_path) == 0
+    query = tmp_path / "range.rq"
+    query.write_text("# param: ?from xsd:integer — the least (optional)\n"
+                     "# param: ?to xsd:integer — the most (optional)\nSELECT ?from ?to WHERE {}\n", encoding="utf-8")
+    huge = "1" + "0" * 5000
+    capsys.readouterr()
+    arguments = ["query", str(query), "--build", str(tmp_path / "build"), "--format", "csv"]
+    assert main([*arguments, "--param", f"from={huge}", "--param", "to=5"]) != 0
+    one_error_line(capsys, "--param from:", "(5082 characters)", "no value is in the range")  # the middle cut
+    assert main([*arguments, "--param", "from=5", "--param", f"to={huge}"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == f"5,{huge}"
