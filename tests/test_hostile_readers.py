@@ -6,6 +6,7 @@ project's files and the valid escapes read the same passed on the old code too (
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from rdflib.compare import to_isomorphic
 from edugraph.cli import main
 from edugraph.ontology import load_ontology, read_turtle
 from support.errors import one_error_line
+from support.fakestore import JsonStore, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "dev01_tomsk_kvantorium"
@@ -151,3 +153,20 @@ def test_a_range_parameter_of_5000_digits_is_compared(tmp_path, capsys):
     one_error_line(capsys, "--param from:", "(5082 characters)", "no value is in the range")  # the middle cut
     assert main([*arguments, "--param", "from=5", "--param", f"to={huge}"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == f"5,{huge}"
+
+
+@pytest.mark.parametrize("count, shown", [("abc", "'abc'"), ("1" * 5000, "'" + "1" * 40 + "…'"), (None, "nothing")])
+def test_a_store_answering_a_count_that_is_no_number_is_one_line(tmp_path, capsys, count, shown):
+    """`load` read each graph's triple count with `int()`: "internal error: ValueError: invalid literal for int()"
+    (and for 5,000 digits "Exceeds the limit (4300 digits)"); a count left out was a KeyError."""
+    assert build(tmp_path) == 0
+    row = {"g": {"type": "uri", "value": "https://w3id.org/edugraph/graph/ontology"}}
+    if count is not None:
+        row["n"] = {"type": "literal", "value": count, "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    body = json.dumps({"head": {"vars": ["g", "n"]}, "results": {"bindings": [row]}}).encode()
+    capsys.readouterr()
+    with serving(type("Handler", (JsonStore,), {"body": body})) as base:
+        code = main(["load", "--build", str(tmp_path / "build"), "--endpoint", f"{base}/sparql",
+                     "--store-kind", "oxigraph", "--retries", "0"])
+    assert code != 0
+    one_error_line(capsys, "answered a triple count that is no number of triples: " + shown)
