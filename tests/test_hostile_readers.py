@@ -6,6 +6,7 @@ project's files and the valid escapes read the same passed on the old code too (
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -170,3 +171,13 @@ def test_a_store_answering_a_count_that_is_no_number_is_one_line(tmp_path, capsy
                      "--store-kind", "oxigraph", "--retries", "0"])
     assert code != 0
     one_error_line(capsys, "answered a triple count that is no number of triples: " + shown)
+
+
+def test_a_query_on_standard_input_that_is_no_utf8_is_named(tmp_path, capsys, monkeypatch):
+    """Python reads standard input with `surrogateescape` in the usual locales (C, C.UTF-8): a byte that is no UTF-8
+    became a lone surrogate, and the error was "the query failed: 'utf-8' codec can't encode character '\\udcff'"."""
+    stdin = io.TextIOWrapper(io.BytesIO(b"SELECT * WHERE { ?s ?p ?o } # caf\xe9\n"), encoding="utf-8",
+                             errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["query", "-", "--build", str(tmp_path / "build")]) != 0
+    one_error_line(capsys, "standard input: the query is not UTF-8 text")
