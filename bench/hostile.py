@@ -18,6 +18,9 @@ about the size's characters holds (as the endpoint binds its `$` fields).
 Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples and an N-Quads file of the build holding one
 literal of the size (as `stats` and `viz` read asserted.nt, `ontology owl2-view` and the engine comparison all.nq).
 
+Turtle texts (`TURTLE_UNITS`, `read-turtle-…`) time `ontology.read_turtle` of a file of the size (as `build
+--ontology/--shapes` read them, and `stats` and `viz` the build's ontology.ttl).
+
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`, the nesting check and the binding of a parameter:
 `query --endpoint` ran them without a time limit).
@@ -114,6 +117,28 @@ with tempfile.TemporaryDirectory() as folder:
     parse_into(Graph(), Path(folder) / "asserted.nt", "nt")
     parse_into(Dataset(), Path(folder) / "all.nq", "nquads")
 """ + REPORT
+TURTLE_UNITS = {  # name -> the unit of a Turtle file read as `build --shapes` reads it (`read_turtle`): one literal of
+    # the unit repeated, or, for a unit of lines with {i} (0, 1, 2 …), those lines and then one triple
+    "read-turtle-escapes": '\\"',  # rdflib's Turtle reader took time growing with the square of a literal's escapes
+    "read-turtle-prefixes": "@prefix p{i}: <http://example.org/{i}/> .\n",  # rdflib's bind: with the prefixes bound
+}
+TURTLE_CHILD = """
+import resource, sys, tempfile, time
+from pathlib import Path
+from edugraph.ontology import read_turtle
+unit, size = sys.argv[1], int(sys.argv[2])
+triple = '<http://example.org/s> <http://example.org/p> "{}" .\\n'
+if "{i}" in unit:
+    lines = "".join(unit.replace("{i}", str(i)) for i in range(size // 10))[:size]  # units of 10 characters or more
+    text = lines[:lines.rindex("\\n") + 1] + triple.format("")
+else:
+    text = triple.format(unit * (size // len(unit)))  # whole escapes
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "shapes.ttl"
+    path.write_text(text, encoding="utf-8")
+    start = time.process_time()
+    read_turtle(path, "SHACL shapes file")
+""" + REPORT
 RESOLVE_CHILD = """
 import resource, sys, time
 from edugraph.articles import Article
@@ -154,14 +179,14 @@ def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> tup
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS | PARAMS_UNITS
+    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS | PARAMS_UNITS | TURTLE_UNITS
     parser.add_argument("--only", nargs="+", choices=sorted(everything), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
     print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio  peak MB")
     child_of = {**dict.fromkeys(UNITS, CHILD), **dict.fromkeys(RESOLVE_UNITS, RESOLVE_CHILD),
                 **dict.fromkeys(QUERY_UNITS, QUERY_CHILD), **dict.fromkeys(OUTPUT_UNITS, OUTPUT_CHILD),
-                **dict.fromkeys(PARAMS_UNITS, PARAMS_CHILD)}
+                **dict.fromkeys(PARAMS_UNITS, PARAMS_CHILD), **dict.fromkeys(TURTLE_UNITS, TURTLE_CHILD)}
     for name in args.only or child_of:
         unit, child = everything[name], child_of[name]
         seconds, peaks = zip(*(cpu_seconds(unit, size, args.timeout, child) for size in args.sizes))

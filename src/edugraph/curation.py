@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,7 +128,8 @@ def not_text_key(key: yaml.Node) -> str:
 
 
 def check_nodes(node) -> None:
-    """Refuse duplicate keys and documents that aliases expand beyond the limit (no recursion)."""
+    """Refuse duplicate keys, numbers Python does not read (more than 4,300 digits) and documents that aliases
+    expand beyond the limit (no recursion)."""
     sizes: dict[int, int] = {}
     order, stack, seen = [], [node], set()
     while stack:
@@ -146,6 +148,9 @@ def check_nodes(node) -> None:
                     raise CurationProblem(key.start_mark.line + 1, f"duplicate key {key.value!r} (first at line "
                                                                    f"{keys[key.value]})")
                 keys[key.value] = key.start_mark.line + 1
+        elif current.tag == "tag:yaml.org,2002:int" and len(current.value) > sys.get_int_max_str_digits():
+            raise CurationProblem(current.start_mark.line + 1, f"a number of more than "
+                                  f"{sys.get_int_max_str_digits():,} digits")  # YAML's int() would raise ValueError
     most = limit("MAX_YAML_NODES")
     for current in reversed(order):  # children before parents: sizes of aliased nodes are counted once each use
         sizes[id(current)] = min(most + 1, 1 + sum(sizes.get(id(child), 1) for child in node_children(current)))

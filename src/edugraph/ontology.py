@@ -17,6 +17,7 @@ from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from .errors import EduGraphError
 from .files import read_limited
 from .namespaces import EG, GRAPH, bind_prefixes
+from .output.read import add_turtle
 from .paths import ONTOLOGY, SCHEMES, SHAPES
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/edugraph/ontology")
@@ -34,10 +35,9 @@ def read_turtle(path: Path, what: str, identifier=None, into: Graph | None = Non
     graph = Graph(identifier=identifier) if into is None else into
     before = len(graph)
     try:
-        graph.parse(data=raw, format="turtle", publicID=path.absolute().as_uri())
-    except Exception as err:  # rdflib raises many parser error types
-        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise EduGraphError(f"{path}: the {what} is not valid Turtle: {reason}") from None
+        add_turtle(graph, raw, path.absolute().as_uri())  # pyoxigraph's reader: rdflib's is quadratic on escapes
+    except ValueError as err:
+        raise EduGraphError(f"{path}: the {what} is not valid Turtle: {err}") from None
     if len(graph) == before:
         raise EduGraphError(f"{path}: the {what} is empty")
     return graph

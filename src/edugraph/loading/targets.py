@@ -7,6 +7,7 @@ Both offer the same four steps: `write` graphs into their staging graphs, `count
 from __future__ import annotations
 
 import dataclasses
+import re
 from contextlib import contextmanager
 from typing import Iterator
 from pathlib import Path
@@ -41,6 +42,15 @@ def count_query(iris: list[str]) -> str:
     return f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
 
 
+def triple_count(text: str | None, store: str) -> int:
+    """A store's answer to COUNT as a number, or one line for one that is none (`"abc"`, `-3`, or 5,000 digits:
+    `int()` raised ValueError, an internal error)."""
+    if not re.fullmatch(r"[0-9]{1,20}", text or ""):
+        shown = "nothing" if text is None else repr(text if len(text) <= 40 else text[:40] + "…")
+        raise EduGraphError(f"{store} answered a triple count that is no number of triples: {shown}")
+    return int(text)
+
+
 class Target:
     """What the loader needs from a store; `counts` is shared, built on `select`."""
 
@@ -63,7 +73,7 @@ class Target:
         found = {iri: 0 for iri in iris}
         for start in range(0, len(iris), COUNT_CHUNK):
             for row in self.select(count_query(iris[start:start + COUNT_CHUNK])):
-                found[row["g"]] = int(row["n"])
+                found[row.get("g")] = triple_count(row.get("n"), self.name)
         return found
 
     def select(self, sparql: str) -> list[dict[str, str]]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+import warnings
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph
 
 from ..errors import EduGraphError
+from ..files import read_limited
 from ..namespaces import bind_prefixes
 from ..paths import BUILD, require_build
 
@@ -43,6 +47,66 @@ def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[t
         raise EduGraphError(f"{source}: not valid {name} ({' '.join(str(err).split())})") from None
 
 
+# prefixes of a Turtle file bound in its rdflib graph (they only abbreviate IRIs, as in shacl-report.txt): rdflib binds
+# each in time growing with those bound before (10,000 prefixes: 4.7 s; 40,000, a 1.2 MB file, minutes)
+MAX_BOUND_PREFIXES = 1_000
+
+
+def turtle_triples(data: bytes, base_iri: str) -> tuple[list[tuple], dict[str, str]]:
+    """The triples of a Turtle document as rdflib terms and the prefixes it declares, parsed by pyoxigraph: rdflib's
+    Turtle reader takes time growing with the square of a literal's escapes (`"\\"\\"…"`, 3.2 MB: 32 s). As rdflib
+    reads it, except that a UTF-8 byte-order mark is skipped, a language tag is lower case and `"x"^^xsd:string` is
+    the plain `"x"` (RDF 1.1's same literal); each blank node label is a new blank node. ValueError for a syntax
+    error, an ill-typed literal (`"abc"^^xsd:integer`: rdflib printed a traceback and went on) and what rdflib
+    cannot hold (RDF 1.2 triple terms, directional literals)."""
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = BNode() if isinstance(t, ox.BlankNode) else _rdflib_term(t)
+        return found
+
+    parser = ox.parse(data.removeprefix(b"\xef\xbb\xbf"), format=ox.RdfFormat.TURTLE, base_iri=base_iri)
+    converter_log = logging.getLogger("rdflib.term")  # where rdflib logs, with a traceback, a literal it cannot read
+    try:
+        with warnings.catch_warnings():  # and where it warns of a boolean that is none
+            warnings.simplefilter("ignore")
+            converter_log.disabled = True
+            triples = [(term(q.subject), term(q.predicate), term(q.object)) for q in parser]
+    except SyntaxError as err:
+        raise ValueError(" ".join(str(err).split())) from None
+    finally:
+        converter_log.disabled = False
+    return triples, parser.prefixes
+
+
+def _rdflib_term(t):
+    """The rdflib term of a pyoxigraph IRI or literal; ValueError for an ill-typed literal and an RDF 1.2 term."""
+    from ..sparql.compare import to_rdflib
+
+    if isinstance(t, ox.Triple) or isinstance(t, ox.Literal) and t.direction:
+        raise ValueError(f"RDF 1.2 {'triple term' if isinstance(t, ox.Triple) else 'directional literal'} "
+                         f"{str(t)[:80]}, which EduGraph does not read")
+    found = to_rdflib(t)
+    if getattr(found, "ill_typed", False):
+        too_long = t.value.lstrip("+-").isdigit() and len(t.value) > sys.get_int_max_str_digits()  # Python's limit
+        digits = f" (more than {sys.get_int_max_str_digits():,} digits)" if too_long else ""
+        shown = t.value if len(t.value) <= 40 else f"{t.value[:40]}… ({len(t.value):,} characters)"
+        raise ValueError(f'"{shown}" is not a valid <{t.datatype.value}>{digits}')
+    return found
+
+
+def add_turtle(graph, data: bytes, base_iri: str):
+    """`graph` with the triples of a Turtle document added and its prefixes bound, as `graph.parse` would (see
+    :func:`turtle_triples`), but only the first `MAX_BOUND_PREFIXES` prefixes (in the order of their names)."""
+    triples, prefixes = turtle_triples(data, base_iri)
+    graph.addN((*triple, graph) for triple in triples)
+    for prefix, namespace in list(prefixes.items())[:MAX_BOUND_PREFIXES]:
+        graph.bind(prefix, namespace)
+    return graph
+
+
 def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
     """An rdflib graph of N-Triples text (see :func:`ntriples_triples`)."""
     graph = Graph(identifier=identifier)
@@ -58,8 +122,9 @@ def _add_ntriples(graph, text: str | Path, source: str):
 
 def parse_into(graph, path: Path, format: str):
     """Parse a file of the build into `graph` (an rdflib Dataset for "nquads"); a broken file (truncated, edited)
-    is a one-line error. N-Triples and N-Quads are read by pyoxigraph: rdflib's readers take time growing with
-    the square of a line's length (a 1 MB literal, as a curated name can be: 40 s; 97 s in N-Quads)."""
+    is a one-line error. N-Triples, N-Quads and Turtle are read by pyoxigraph: rdflib's readers take time growing
+    with the square of a line's length (a 1 MB literal, as a curated name can be: 40 s; 97 s in N-Quads) or of a
+    literal's escapes (Turtle)."""
     try:
         if format == "nt":
             return _add_ntriples(graph, Path(path), str(path))
@@ -69,6 +134,9 @@ def parse_into(graph, path: Path, format: str):
                         for name in {quad[3] for quad in quads}}
             graph.addN((s, p, o, contexts[name]) for s, p, o, name in quads)
             return graph
+        if format == "turtle":  # the build's ontology.ttl, a copy of `build --ontology`
+            raw = read_limited(Path(path), "MAX_ONTOLOGY_BYTES", "file")
+            return add_turtle(graph, raw, Path(path).absolute().as_uri())
         return graph.parse(path, format=format)
     except OSError:
         raise
