@@ -351,6 +351,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     groups = {k: kept for k, g in groups.items()  # a bare plural is another mention of a named event, else no event
               if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
                   [m for m in g if not _bare_plural(m, article.lang)])}
+    if article.lang == "en":
+        groups = _without_staged_en(article.text, groups)
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
@@ -444,6 +446,19 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
                 event.pop("end_date", None)
         out.append(event)
     return out
+
+
+EN_STAGE_OF = re.compile(r"(?<![\w-])(?:stage|round|phase|final)s?\s+of\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def _without_staged_en(text: str, groups: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """"the final stage of the Russian Robotics Olympiad", "the regional stage of the All-Russian Olympiad": English
+    news names a stage by its competition, as Russian news does (`_without_staged_wholes`); a competition told only
+    so is the stage the article reports, no event besides it (a stage of the article keeps it)."""
+    stages = any(STAGE.match(m["noun"]) for g in groups.values() for m in g)
+    return {k: g for k, g in groups.items()
+            if not (stages and g[0]["type"] == "competition" and not STAGE.match(g[0]["noun"])
+                    and all(EN_STAGE_OF.search(text[max(0, m["start"] - 40):m["start"]]) for m in g))}
 
 
 def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]:
