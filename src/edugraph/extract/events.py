@@ -398,7 +398,22 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             event["date"] = named_year.group(0)
         if after_publication(event["date"], article.published):  # a date still to come: planned
             event["planned"] = True
+    _dated_by_the_story(events)
     return events
+
+
+DAY_PARTS = {"meeting", "session", "other"}  # a meeting, a session, an excursion, a concert, a ceremony: within a day
+
+
+def _dated_by_the_story(events: list[dict]) -> None:
+    """An undated meeting, session or other gathering of a day (an excursion, a concert, a ceremony, «встреча»), not
+    to come, in an article that dates an event to a day happened on that day (the first such): a news item tells one
+    day's story («15 мая открылся технопарк … Гости побывали на экскурсии»). Competitions, conferences, forums and
+    openings have dates of their own."""
+    day = next((e["date"] for e in events if len(e["date"] or "") == 10), None)
+    for event in events if day else ():
+        if not event["date"] and not event.get("planned") and event["type"] in DAY_PARTS:
+            event["date"] = day
 
 
 def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) -> None:
