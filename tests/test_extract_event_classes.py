@@ -278,3 +278,84 @@ def test_an_event_noun_in_another_sense_is_no_event():
     assert _typed("12 марта Конгресс США принял закон о грантах для школ.", "ru", "2030-03-13") == []
     text = "The meeting of the State Council Presidium took place on March 12 via videoconference."
     assert [k for _, k, _ in _typed(text, "en", "2030-03-13")] == ["meeting"]
+
+
+# round xevent: rules that carry to unread news (docs/EXTRACTION.md, «Events on unseen news (round xevent)»)
+
+def _events(text: str, lang: str, date: str) -> dict[str, dict]:
+    return {e["name"]: e for e in extract_facts(text, lang, {"date": date})["events"]}
+
+
+def test_an_english_competition_told_only_as_a_stage_of_it_is_that_stage():
+    # real_en_18: "hosted the final stage of the Russian Robotics Olympiad" is the stage, no olympiad besides
+    text = ("In 2025, the Murmansk Region hosted the final stage of the Russian Robotics Olympiad, widely regarded as "
+            "one of the country's most prominent competitions.")
+    events = _events(text, "en", "2026-02-10")
+    assert [e["type"] for e in events.values()] == ["competition"]
+    assert list(events)[0].startswith("Final stage")
+
+
+def test_a_counted_opening_told_again_without_a_date_is_the_same_opening():
+    # real_en_33: the lead dates the 76 schools by the Day of Knowledge, the quote tells them again undated
+    text = ("On the Day of knowledge in different regions of Russia will open 76 new schools, the press service of the "
+            "Ministry reports.\n\n«The Day of knowledge will open its doors 76 new schools», — stated in the message.")
+    openings = [e for e in _events(text, "en", "2017-08-31").values() if e["type"] == "opening"]
+    assert [(e["name"], e["date"]) for e in openings] == [("Opening of 76 new schools", "2017-09-01")]
+
+
+def test_a_noun_inside_the_name_of_a_gathering_of_its_type_is_that_gathering():
+    # real_ru_f_01: «заседание итоговой коллегии Министерства …» is one meeting, not a collegium besides
+    text = ("16 февраля 2018 г. в г. Барнауле прошло заседание итоговой коллегии Министерства образования и науки "
+            "Алтайского края. В работе коллегии приняли участие более 240 человек.")
+    assert [e["type"] for e in _events(text, "ru", "2018-02-16").values()] == ["meeting"]
+
+
+def test_an_adjective_of_an_event_noun_names_no_event():
+    text = "24 мая в МФТИ прошло совещание о развитии олимпиадного движения в регионах."
+    assert not any("лимпиад" in name.split()[0] for name in _events(text, "ru", "2022-05-24"))
+
+
+def test_a_programme_launched_or_an_opening_negotiated_or_negated_is_no_opening():
+    # real_en_34, real_en_37: an initiative is launched, not opened; talks to set up a centre open nothing
+    launched = ("Last year, the modernisation of regional educational systems was launched as part of the second stage "
+                "of our national initiative «Our New School».")
+    talks = ("The Sirius educational center holds talks with the Donetsk People's Republic (DPR) to set up a similar "
+             "center in Donetsk in the near future.")
+    negated = "В этом году школа № 5 в Донецке не откроется после ремонта."
+    for text, lang in ((launched, "en"), (talks, "en"), (negated, "ru")):
+        assert not [e for e in _events(text, lang, "2022-05-11").values() if e["type"] == "opening"], text
+    told = "В этом году школа № 5 в Донецке откроется после ремонта."
+    assert [e["type"] for e in _events(told, "ru", "2022-05-11").values()] == ["opening"]
+
+
+def test_a_visit_and_a_meeting_told_in_the_future_are_planned_undated_events():
+    # real_ru_d_07: «Сергей Кравцов посетит …, встретится с педагогами республики»
+    text = ("В Чувашию едет министр просвещения России. Министр посетит школу № 5 в Чебоксарах и встретится с "
+            "педагогами республики.")
+    events = _events(text, "ru", "2020-08-31")
+    assert {(e["type"], e["date"], e.get("planned")) for e in events.values()} == {("other", None, True),
+                                                                                     ("meeting", None, True)}
+
+
+def test_an_undated_gathering_of_a_dated_story_took_place_that_day():
+    # real_ru_d_02, real_ru_f_02: a meeting or a lesson told after the day's opening or visit has that day
+    text = ("1 сентября губернатор посетил новую школу в Мурино. На торжественной линейке он поздравил учеников. "
+            "Затем губернатор провёл встречу с педагогами школы.")
+    events = _events(text, "ru", "2020-09-02")
+    assert {e["date"] for e in events.values()} == {"2020-09-01"}
+
+
+def test_an_english_event_noun_only_in_the_plural_is_no_event():
+    text = "On 5 May 2030 the forum opened in Kazan. Strategic sessions were held for school principals."
+    assert "Strategic sessions" not in _events(text, "en", "2030-05-06")
+
+
+def test_a_holiday_of_a_fixed_day_names_its_date():
+    # real_ru_g_04: «возложил цветы … в День Неизвестного Солдата» (3 December), published the day after
+    assert [d.date for d in relative_dates("в День Неизвестного Солдата", "2024-12-04")] == ["2024-12-03"]
+    assert [d.date for d in relative_dates("on Victory Day", "2020-05-12")] == ["2020-05-09"]
+    assert [d.date for d in relative_dates("ко Дню знаний", "2020-02-20")] == ["2020-09-01"]
+    # in January the last Teacher's Day; in December the coming New Year (not «в новом году»: next year, no day)
+    assert [d.date for d in relative_dates("в День учителя", "2024-01-10")] == ["2023-10-05"]
+    assert [d.date for d in relative_dates("к Новому году", "2020-12-12")] == ["2021-01-01"]
+    assert [d.date for d in relative_dates("в новом году", "2020-12-12") if len(d.date) == 10] == []
