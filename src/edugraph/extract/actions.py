@@ -41,16 +41,16 @@ def _objects(article: Article, s: int, e: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _date(article: Article, s: int, e: int, at: int, to_come: bool = False) -> tuple[str | None, bool]:
+def _date(article: Article, s: int, e: int, at: int) -> tuple[str | None, bool]:
     """(date, stated): the sentence's date nearest to the trigger at `at` (a day, a year, or a date relative to
-    the publication date: «вчера», «три года назад»); else, for an action told in the lead and not `to_come`, the
-    publication date (not stated)."""
+    the publication date: «вчера», «три года назад»); else, for an action told in the lead, the publication date
+    (not stated)."""
     text = article.text[s:e]
     found = [d for d in all_dates(text, article.year, article.published)
              if d.kind in ("day", "range", "month", "year", "school_year")]
     if found:  # "Yesterday X visited the centre, which opened in 2020": the opening's date is 2020
         return min(found, key=lambda d: (abs(d.start - (at - s)), d.kind != "day")).date, True
-    return day_of_the_news(article, (s, e), to_come or _future(text, at - s, article.lang)), False
+    return day_of_the_news(article, (s, e), _future(text, at - s, article.lang)), False
 
 
 def day_of_the_news(article: Article, sentence: tuple[int, int], future: bool) -> str | None:
@@ -416,8 +416,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 among = article.event_places(s + trigger.end(), s + trigger.end() + len(whom) + 2)
                 located = any(located_at(article.text, p.start, s) for p in article.event_places(s, e))
                 place = among[-1].value if among else place if located else _meeting_place(article, s, whom) or place
-            verb_to_come = action["kind"] != "opening" and _told_to_come(article.lang, text, trigger)
-            date, stated = _date(article, s, e, s + trigger.start(), verb_to_come)
+            date, stated = _date(article, s, e, s + trigger.start())
             continued = CONTINUATION.match(text) or action["kind"] == "visit" and DURING_TRIP.search(text)
             # a meeting told after a visit («Затем … посетил школу, где встретился с учителями») is on the visit's day
             previous = last.get(action["kind"]) or (last.get("visit") if whom else None)
@@ -441,7 +440,8 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 twin["action"] = _named_by(article, action, target, None)
             if twin and target and action["kind"] == "opening" and _network_centre(article, target):
                 twin["_centre"] = target.value
-            to_come = not date and bool(target or whom) and verb_to_come
+            to_come = not date and (target or whom) and action["kind"] != "opening" and \
+                _told_to_come(article.lang, text, trigger)
             if not date and not whole and not to_come or twin or target and _plural(article, target) or \
                     action.get("object") and not target:
                 continue

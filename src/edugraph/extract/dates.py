@@ -221,7 +221,7 @@ RELATIVE = re.compile(
     r"yesterday|today|tomorrow|накануне(?=\s*(?:[,.]|(?:в|во|на)\s)))(?!\w)"
     r"|(?<!\w)(?P<year_phrase>" + _YEAR_PHRASE + r")"
     r"|(?<!\w)(?P<month_phrase>" + _MONTH_PHRASE + r")(?![\w-])"
-    r"|(?<!\w)(?:в|во|на|к|ко|on|in|by|for)\s+(?:the\s+)?(?P<holiday>" + _FIXED_DAYS + r")(?![\w-])"  # «в День знаний»
+    r"|(?<!\w)(?:в|во|на|к|ко|on|in|by|for)\s+(?:the\s+)?(?P<holiday>" + _FIXED_DAYS + ")(?![\w-])"  # «в День знаний»
     r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"
     r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
