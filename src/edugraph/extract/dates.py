@@ -7,7 +7,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from edugraph import gazetteer
 from edugraph.facts import is_real_date
 
 RU_MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -197,31 +196,12 @@ _NUMBERS = {"один": 1, "два": 2, "две": 2, "три": 3, "четыре"
             "eight": 8, "nine": 9, "ten": 10}
 _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-# the days of the year named by their holiday (data/gazetteers/events.yaml `fixed_days`: «День знаний», "Victory Day"),
-# each its group `fixed_<i>`, which `_fixed_day` reads
-FIXED_DAYS = gazetteer.load("events")["fixed_days"]
-_FIXED_DAYS = "|".join(f"(?P<fixed_{i}>{gazetteer.unfolded(d['ru'])}|{gazetteer.unfolded(d['en'])})"
-                       for i, d in enumerate(FIXED_DAYS))
-
-
-def _fixed_day(m: re.Match, base) -> str:
-    """The ISO day a holiday of `m` names: in the publication year, the year before when that day would be more than
-    eight months after the publication (an article of January tells of the last Teacher's Day), the year after when
-    it would be more than half a year before it (in December, «к Новому году» is the coming one)."""
-    import datetime
-
-    month, day = map(int, next(d["day"] for i, d in enumerate(FIXED_DAYS) if m.group(f"fixed_{i}")).split("-"))
-    days = (datetime.date(base.year, month, day) - base).days
-    year = base.year - (days > 240) + (days < -183)
-    return datetime.date(year, month, day).isoformat()
-
-
 RELATIVE = re.compile(
     r"(?<!\w)(?P<day>позавчера|вчера|сегодня|послезавтра|завтра|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|"
     r"yesterday|today|tomorrow|накануне(?=\s*(?:[,.]|(?:в|во|на)\s)))(?!\w)"
     r"|(?<!\w)(?P<year_phrase>" + _YEAR_PHRASE + r")"
     r"|(?<!\w)(?P<month_phrase>" + _MONTH_PHRASE + r")(?![\w-])"
-    r"|(?<!\w)(?:в|во|на|к|ко|on|in|by|for)\s+(?:the\s+)?(?P<holiday>" + _FIXED_DAYS + ")(?![\w-])"  # «в День знаний»
+    r"|(?<!\w)(?:в|on|in)\s+(?:the\s+)?(?P<knowledge>День\s+знаний|Day\s+of\s+Knowledge|Knowledge\s+Day)"  # 1 September
     r"|(?P<school_start>(?<!\w\s)(?<!\w)(?:с|к)\s+(?:началом|началу)\s+(?:нового\s+)?учебного\s+года"
     r"|(?<!\w)(?:by|at|from)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:new\s+)?(?:school|academic)\s+year)"
     r"|(?<!\w)(?P<ago>\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|"
@@ -231,6 +211,7 @@ RELATIVE = re.compile(
     r"(?:school|academic)\s+year)(?![\w-])"  # «в новом учебном году», "by the new school year": its start year
     r"|(?<!\w)(?P<year>в\s+(?P<yq1>прошлом|этом|текущем|нынешнем|следующем|будущем|наступающем)\s+году|"
     r"(?P<yq2>last|this)\s+year|(?<!for\s)(?<!of\s)(?P<yq3>next)\s+year)(?!\w)"  # «в прошлом году», "next year"
+    r"|(?<!\w)(?:в|on)\s+(?:the\s+)?(?P<teachers_day>День\s+учителя|Teacher['’]?s['’]?\s+Day)"  # 5 October
     r"|(?<!\w)(?:в|во|on|last)\s+(?:(?P<past>минувш\w+|прошл\w+|эт\w+|last)\s+)?"
     r"(?P<weekday>понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресень[ея]|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)(?!\w)", re.I)
@@ -332,8 +313,10 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             continue  # a day needs the day of publication
         if m.group("day"):
             day = base + datetime.timedelta(days=_DAY_OFFSETS[re.sub(r"\s+", " ", m.group("day").lower())])
-        elif m.group("holiday"):
-            day = datetime.date.fromisoformat(_fixed_day(m, base))
+        elif m.group("knowledge"):
+            day = datetime.date(base.year, 9, 1)
+        elif m.group("teachers_day"):
+            day = datetime.date(base.year, 10, 5)
         elif m.group("school_start"):  # the coming 1 September
             day = datetime.date(base.year + (base.month > 9), 9, 1)
         else:
