@@ -400,20 +400,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if after_publication(event["date"], article.published):  # a date still to come: planned
             event["planned"] = True
     _dated_by_the_story(events)
-    return _without_namesakes(events)
-
-
-def _without_namesakes(events: list[dict]) -> list[dict]:
-    """Events of the same type, name and place, one of them undated (the headline's and the lead's «финальный этап …
-    соревнования», found by two nouns), are one: the first kept, with the other's date when it has none."""
-    out, first = [], {}  # first: (type, name, place) -> the first such event (a dict: linear in many events)
-    for event in events:
-        kept = first.setdefault((event["type"], fold(event["name"]), event["place"]), event)
-        if kept is event or kept["date"] and event["date"]:
-            out.append(event)
-        elif not kept["date"]:
-            kept["date"] = event["date"]
-    return out
+    return events
 
 
 DAY_PARTS = {"meeting", "session", "other"}  # a meeting, a session, an excursion, a concert, a ceremony: within a day
