@@ -218,15 +218,6 @@ def _compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _told_to_come(lang: str, text: str, trigger: re.Match) -> bool:
-    """An action told as still to come by its own verb: a Russian perfective in the future («посетит», «встретится»,
-    «вручит», «откроет»), an English "will" or "is to" before it ("will visit")."""
-    if lang == "ru":
-        return "futr" in parses(trigger.group(0).split()[0].lower())[0].tag
-    return bool(re.search(r"(?i)(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|due)\s+to)\s+$",
-                          text[max(0, trigger.start() - 30):trigger.start()])) or trigger.group(0).lower().startswith("will")
-
-
 def _key(action: dict, target: Mention | None, place: str | None, date: str, stated: bool, out: dict,
          whom: str | None = None) -> tuple:
     """The key of the event an action reports: one award ceremony per article; otherwise one event per object
@@ -240,7 +231,7 @@ def _key(action: dict, target: Mention | None, place: str | None, date: str, sta
         same = same_organisation(event["_what"], target.value) if target else \
             fold(event["_what"]) == fold(whom or place or "")  # the same place, or the same people met
         elsewhere = bool(place and event["place"] and place != event["place"])  # «IT-куб» in Миасс, then in Челябинск
-        same_day = event["date"] == date and len(date or "") == 10
+        same_day = event["date"] == date and len(date) == 10
         other_date = stated and event["_stated"] and not _compatible(event["date"], date)
         if same and (same_day or not elsewhere and not other_date):
             return key
@@ -440,9 +431,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
                 twin["action"] = _named_by(article, action, target, None)
             if twin and target and action["kind"] == "opening" and _network_centre(article, target):
                 twin["_centre"] = target.value
-            to_come = not date and (target or whom) and action["kind"] != "opening" and \
-                _told_to_come(article.lang, text, trigger)
-            if not date and not whole and not to_come or twin or target and _plural(article, target) or \
+            if not date and not whole or twin or target and _plural(article, target) or \
                     action.get("object") and not target:
                 continue
             key = _key(action, target, place, date, stated, out, whom)
@@ -457,7 +446,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             out[key] = {"name": f"{label} {what}".strip(), "type": action["type"], "date": date, "place": place,
                         "participants": None, "_target": target is not None, "_stated": stated, "_action": True,
                         "_what": what}
-            if to_come or tells_future(text, article.lang):  # «в Донецке откроют технопарк»: still to come
+            if tells_future(text, article.lang):  # «в Донецке откроют технопарк»: still to come
                 out[key]["planned"] = True
             if label == action["name_" + article.lang]:  # not «Вручение ведомственных наград»
                 out[key]["action"] = _named_by(article, action, *((target, place) if what else (None, None)))
