@@ -142,24 +142,6 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool, after: boo
     return min(near, key=lambda o: abs(o.start - at), default=None)
 
 
-# a negated or hypothetical opening: «школа не откроется», «ведутся переговоры об открытии центра», «может быть
-# открыт», "holds talks with the republic to set up a centre", "could open", "has not opened" (not «не только
-# открыли», "not only opened"; "May" the month is capitalised)
-NOT_REAL = re.compile(r"(?:(?<![\w-])(?:не|ни|нельзя|not|never|no\s+longer)(?!\s+(?:только|лишь|only|just)\b)"
-                      r"(?:\s+[\w-]+){0,2}|"
-                      r"(?<![\w-])(?:переговор\w*|возможн\w*|мож(?:ет|но|ем|ете|ешь|ут)|мог(?:ли|ла|ло|ут)?|бы|"
-                      r"рассматрива\w*|обсужда\w*|предлага\w*|предлож\w*|если|"
-                      r"negotiat\w*|talks|could|(?-i:may)|might|possib\w*|consider\w*|discuss\w*|propos\w*|"
-                      r"if|unless)(?![\w-])[^,;:.!?]{0,60})\s*$", re.I)
-
-
-def not_real(before: str) -> bool:
-    """Whether an opening trigger preceded by `before` (its sentence up to it) is negated or hypothetical within its
-    clause: nothing opened, nor is a centre planned."""
-    clause = re.split(r"[,;:—–]|\s(?:и|а|но|and|but)\s", before)[-1]
-    return bool(NOT_REAL.search(clause))
-
-
 def _programme_initiative(mention: Mention) -> bool:
     """An initiative mention that is no network of centres (a programme, a project, a status): nothing opens."""
     ident = mention.extra.get("initiative")
@@ -390,8 +372,7 @@ def action_events(article: Article, events: list[dict], covered: set[tuple],
             trigger = _trigger(action, article.lang, text)
             own_kind = action["kind"] == "visit"  # not the assembly or concert of its day («побывал на линейке»)
             if not trigger or not own_kind and (action["type"], (s, e)) in covered or \
-                    action["kind"] == "opening" and (_opens_event(article, s + trigger.start(), s + trigger.end())
-                                                     or not_real(text[:trigger.start()])):
+                    action["kind"] == "opening" and _opens_event(article, s + trigger.start(), s + trigger.end()):
                 continue
             whom = _whom(text[trigger.end():]) if action.get("with_whom") else None
             if action.get("with_whom") and not whom:

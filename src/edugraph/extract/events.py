@@ -7,7 +7,7 @@ import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news, not_real
+from edugraph.extract.actions import WITHIN_WORDS, action_events, actions, day_of_the_news
 from edugraph.extract.dates import all_dates, find_dates, relative_dates, relative_outside
 from edugraph.extract.english_persons import title_pattern
 from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_at, quotes_of, unique
@@ -200,8 +200,6 @@ def _mentions(article: Article) -> list[dict]:
         kind = _event_type(text[m.start():m.start() + 80], lang)
         if found and found[-1]["start"] < m.start() < found[-1]["end"] and found[-1]["type"] == kind != "competition":
             continue  # «заседание итоговой коллегии»: the noun names the gathering the one before it is, no other
-        if kind == "opening" and not_real(text[article.sentence_of(m.start())[0]:start]):
-            continue  # "we are negotiating the opening of a centre": no opening, nor one planned
         named = name_tail if "«" in name_tail or lang == "ru" else mod_text + name_tail  # "the «X» contest"
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
