@@ -125,11 +125,9 @@ def _trigger(action: dict, lang: str, text: str) -> re.Match | None:
 
 def _target(article: Article, s: int, e: int, at: int, generic: bool, after: bool = False) -> Mention | None:
     """The organisation or centre the action is about: the one nearest to the trigger at `at` (with `after`, one
-    after it when there is one: the object of «посетил», not the visitor's body before it). An opening (`generic`)
-    opens a site: of the initiatives only a network of centres, not a programme launched ("the national initiative
-    «Our New School» was launched")."""
+    after it when there is one: the object of «посетил», not the visitor's body before it)."""
     objects = [o for o in _objects(article, s, e) if not gazetteer.find_place(o.value) and not AUTHORITY.match(o.value)
-               and not PROGRAMME.search(o.value) and not (generic and _programme_initiative(o))]
+               and not PROGRAMME.search(o.value)]
     near = [o for o in objects if abs(o.start - at) <= NEAR or abs(o.end - at) <= NEAR]
     if not near and generic:  # «школа была открыта в 1970 году», "the new building of the school was opened"
         text = article.text[max(s, at - GENERIC_NEAR):min(e, at + GENERIC_NEAR)]
@@ -140,12 +138,6 @@ def _target(article: Article, s: int, e: int, at: int, generic: bool, after: boo
     if after:
         near = [o for o in near if o.start >= at] or near
     return min(near, key=lambda o: abs(o.start - at), default=None)
-
-
-def _programme_initiative(mention: Mention) -> bool:
-    """An initiative mention that is no network of centres (a programme, a project, a status): nothing opens."""
-    ident = mention.extra.get("initiative")
-    return bool(ident) and gazetteer.initiative(ident)["cls"] != "CentreNetwork"
 
 
 def _network_centre(article: Article, target: Mention) -> bool:
