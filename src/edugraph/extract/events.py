@@ -198,8 +198,6 @@ def _mentions(article: Article) -> list[dict]:
         if fold(text[start:end]) in organisations:
             continue  # "the work of the Northern Forum" where its Executive Director is named: an organisation
         kind = _event_type(text[m.start():m.start() + 80], lang)
-        if found and found[-1]["start"] < m.start() < found[-1]["end"] and found[-1]["type"] == kind != "competition":
-            continue  # «заседание итоговой коллегии»: the noun names the gathering the one before it is, no other
         named = name_tail if "«" in name_tail or lang == "ru" else mod_text + name_tail  # "the «X» contest"
         found.append({"start": start, "end": end, "noun": m.group(0), "type": kind,
                       "mods": mod_text.strip(), "raw": (mod_text + text[m.start():end]).strip(),
