@@ -1204,10 +1204,10 @@ SINCE = re.compile(r"(?:(?<!\w)с|since|за|in)\s*$", re.I)  # «с 2019 год
 def counted_openings(article: Article) -> list[dict]:
     """Opening events of the sentences that report openings counted or planned, one per sentence (extension key
     `_sentences`: their spans). A count told again of the same kind of objects, in the same place (or none named, or
-    one within the other) and on the same date (or with none of its own), as in the headline and the text, is one
-    opening; «в Бийске откроются 6 центров» and «в Славгороде откроются 6 детских садов» are two."""
+    one within the other) and on the same date, as in the headline and the text, is one opening; «в Бийске откроются
+    6 центров» and «в Славгороде откроются 6 детских садов» are two."""
     events: list[dict] = []
-    told_of: dict[tuple, list[dict]] = {}  # the events by count and kind of object
+    told_of: dict[tuple, list[dict]] = {}  # the events by count, kind of object and date
     before, after = COUNTED_OPENING[article.lang]
     for s, e in article.sentences:
         text = article.text[s:e]
@@ -1226,12 +1226,10 @@ def counted_openings(article: Article) -> list[dict]:
                  "participants": None, "action": _counted_action(what), "_sentences": [(s, e)]}
         if tells_future(text, article.lang):  # «откроются», «планируем открыть»
             event["planned"] = True
-        key = (_count(m, article.lang), _object_kind(m, article.lang))
-        told = next((t for t in told_of.get(key, ()) if _same_place(t["place"], event["place"])
-                     and _same_date(t["date"], event["date"])), None)
+        key = (_count(m, article.lang), _object_kind(m, article.lang), event["date"])
+        told = next((t for t in told_of.get(key, ()) if _same_place(t["place"], event["place"])), None)
         if told:  # the headline and the text, "12 sites" and "twelve digital education spaces": one opening
             told["_sentences"].append((s, e))
-            told["date"] = told["date"] or event["date"]  # «76 new schools» on the Day of Knowledge, then undated
             if len(name) > len(told["name"]):
                 told["name"], told["action"] = name, event["action"]
             continue
@@ -1244,11 +1242,6 @@ def _counted_action(what: str) -> dict:
     """The extension key `action` of a counted opening: an opening of what it counts («66 центров «Точка роста»»),
     which labels it like an opening named by its action."""
     return {"kind": "opening", "object": {"name": what, "kind": "count", "id": None}}
-
-
-def _same_date(one: str | None, other: str | None) -> bool:
-    """Whether two counted openings' dates may be one: either unstated, or one the other's year or month."""
-    return not one or not other or one.startswith(other) or other.startswith(one)
 
 
 def _same_place(one: str | None, other: str | None) -> bool:
