@@ -407,13 +407,14 @@ def _dated_by_the_story(events: list[dict]) -> None:
     to come, in an article that dates an event to a day happened on that day (the first such): a news item tells one
     day's story («15 мая открылся технопарк … Гости побывали на экскурсии»). Competitions, conferences, forums and
     openings have dates of their own; a whole named with its part («на пленарном заседании августовского совещания»)
-    and the part are another gathering."""
-    day = next((e["date"] for e in events if len(e["date"] or "") == 10), None)
+    and the part, or a gathering in another town, are another gathering."""
+    told = next((e for e in events if len(e["date"] or "") == 10), None)
     wholes = {e.get("parent") for e in events}  # a whole and its parts keep their own (none): another gathering
-    for event in events if day else ():
+    for event in events if told else ():
         if not event["date"] and not event.get("planned") and event["type"] in DAY_PARTS and \
-                not event.get("parent") and event["name"] not in wholes:
-            event["date"] = day
+                not event.get("parent") and event["name"] not in wholes and \
+                (not event["place"] or not told["place"] or _same_place(event["place"], told["place"])):
+            event["date"] = told["date"]
 
 
 def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) -> None:
