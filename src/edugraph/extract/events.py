@@ -352,8 +352,7 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
               if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
                   [m for m in g if not _bare_plural(m, article.lang)])}
     if article.lang == "en":
-        groups = {k: g for k, g in _without_staged_en(article.text, groups).items()
-                  if not all(_named_plural(m) for m in g)}
+        groups = {k: g for k, g in groups.items() if not all(_named_plural(m) for m in g)}
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
@@ -468,24 +467,11 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
     return out
 
 
-EN_STAGE_OF = re.compile(r"(?<![\w-])(?:stage|round|phase|final)s?\s+of\s+(?:the\s+|an?\s+)?$", re.I)
-
-
 def _named_plural(mention: dict) -> bool:
     """An English event noun in the plural without a quoted title ("Strategic sessions", "International School
     Olympiads"): several events of a kind, not one (the "Readings" are one conference)."""
     noun = mention["noun"].split()[-1]
     return not mention["quoted"] and noun.endswith("s") and _plural_word(noun, "en", 1) and noun != "Readings"
-
-
-def _without_staged_en(text: str, groups: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """"the final stage of the Russian Robotics Olympiad", "the regional stage of the All-Russian Olympiad": English
-    news names a stage by its competition, as Russian news does (`_without_staged_wholes`); a competition told only
-    so is the stage the article reports, no event besides it (a stage of the article keeps it)."""
-    stages = any(STAGE.match(m["noun"]) for g in groups.values() for m in g)
-    return {k: g for k, g in groups.items()
-            if not (stages and g[0]["type"] == "competition" and not STAGE.match(g[0]["noun"])
-                    and all(EN_STAGE_OF.search(text[max(0, m["start"] - 40):m["start"]]) for m in g))}
 
 
 def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]:
