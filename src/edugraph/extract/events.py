@@ -351,6 +351,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     groups = {k: kept for k, g in groups.items()  # a bare plural is another mention of a named event, else no event
               if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
                   [m for m in g if not _bare_plural(m, article.lang)])}
+    if article.lang == "en":
+        groups = {k: g for k, g in groups.items() if not all(_named_plural(m) for m in g)}
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
@@ -392,7 +394,26 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
             event["date"] = named_year.group(0)
         if after_publication(event["date"], article.published):  # a date still to come: planned
             event["planned"] = True
+    _dated_by_the_story(events)
     return events
+
+
+DAY_PARTS = {"meeting", "session", "other"}  # a meeting, a session, an excursion, a concert, a ceremony: within a day
+
+
+def _dated_by_the_story(events: list[dict]) -> None:
+    """An undated meeting, session or other gathering of a day (an excursion, a concert, a ceremony, «встреча»), not
+    to come, in an article that dates an event to a day happened on that day (the first such): a news item tells one
+    day's story («15 мая открылся технопарк … Гости побывали на экскурсии»). Competitions, conferences, forums and
+    openings have dates of their own; a whole named with its part («на пленарном заседании августовского совещания»)
+    and the part, or a gathering in another town, are another gathering."""
+    told = next((e for e in events if len(e["date"] or "") == 10), None)
+    wholes = {e.get("parent") for e in events}  # a whole and its parts keep their own (none): another gathering
+    for event in events if told else ():
+        if not event["date"] and not event.get("planned") and event["type"] in DAY_PARTS and \
+                not event.get("parent") and event["name"] not in wholes and \
+                (not event["place"] or not told["place"] or _same_place(event["place"], told["place"])):
+            event["date"] = told["date"]
 
 
 def _dated_as_news_of_the_day(article: Article, event: dict, other_day: bool) -> None:
@@ -444,6 +465,13 @@ def _with_wholes_of_parts(article: Article, events: list[dict]) -> list[dict]:
                 event.pop("end_date", None)
         out.append(event)
     return out
+
+
+def _named_plural(mention: dict) -> bool:
+    """An English event noun in the plural without a quoted title ("Strategic sessions", "International School
+    Olympiads"): several events of a kind, not one (the "Readings" are one conference)."""
+    noun = mention["noun"].split()[-1]
+    return not mention["quoted"] and noun.endswith("s") and _plural_word(noun, "en", 1) and noun != "Readings"
 
 
 def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]:
