@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_isomorphic
 
 from edugraph.cli import main
+from edugraph.errors import EduGraphError
 from edugraph.ontology import load_ontology, read_turtle
 from support.errors import one_error_line
 from support.fakestore import JsonStore, serving
@@ -117,6 +119,21 @@ def test_a_shapes_file_with_what_rdflib_cannot_read_is_one_line(tmp_path, capsys
     assert not (tmp_path / "build").exists()
 
 
+def test_an_ill_typed_number_is_no_number_too_long_with_pythons_digit_limit_off(tmp_path):
+    """`PYTHONINTMAXSTRDIGITS=0` switches the limit off: `"123"^^xsd:date` was "(more than 0 digits)"."""
+    path = tmp_path / "shapes.ttl"
+    path.write_text('<http://example.org/s> <http://example.org/p> "123"^^<http://www.w3.org/2001/XMLSchema#date> .\n',
+                    encoding="utf-8")
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        with pytest.raises(EduGraphError) as raised:
+            read_turtle(path, "SHACL shapes file")
+    finally:
+        sys.set_int_max_str_digits(before)
+    assert str(raised.value).endswith("#date>")
+
+
 def test_stats_and_viz_name_a_broken_ontology_ttl_in_one_line(tmp_path, capsys):
     """The build's ontology.ttl (a copy of `--ontology`), edited: one line saying to build again."""
     assert build(tmp_path) == 0
@@ -128,16 +145,40 @@ def test_stats_and_viz_name_a_broken_ontology_ttl_in_one_line(tmp_path, capsys):
     one_error_line(capsys, "ontology.ttl: not valid turtle", "run `edugraph build` again")
 
 
-def test_a_curation_number_of_5000_digits_names_its_line(tmp_path, capsys):
-    """Before: "internal error: ValueError: Exceeds the limit (4300 digits) for integer string conversion" (YAML
-    reads `participants: 1000…` with `int()`, which Python stops at 4,300 digits)."""
+def curate(tmp_path, participants: str) -> int:
+    """A build of the article whose curation adds an event with `participants: …` (line 6)."""
     (tmp_path / "curation").mkdir()
     (tmp_path / "curation" / f"{ARTICLE}.yaml").write_text(
         f"article: {ARTICLE}\nadd:\n  events:\n    - name: Big Forum\n      type: forum\n"
-        f"      participants: 1{'0' * 5000}\n", encoding="utf-8")
-    assert build(tmp_path, "--curation", str(tmp_path / "curation")) != 0
-    one_error_line(capsys, f"{ARTICLE}.yaml:6:", "a number of more than 4,300 digits")
+        f"      participants: {participants}\n", encoding="utf-8")
+    return build(tmp_path, "--curation", str(tmp_path / "curation"))
+
+
+@pytest.mark.parametrize("participants, words", [
+    ("1" + "0" * 5000, ["is no valid !!int", "Exceeds the limit (4300 digits)"]),
+    ("!!int abc", ["'abc' is no valid !!int"]),
+    ("!!float abc", ["'abc' is no valid !!float"]),
+    ("!!timestamp 2023-02-31", ["'2023-02-31' is no valid !!timestamp", "day is out of range for month"]),
+])
+def test_a_curation_value_yaml_cannot_read_names_its_line(tmp_path, capsys, participants, words):
+    """Before: "internal error: ValueError: Exceeds the limit (4300 digits) for integer string conversion" (YAML
+    reads `participants: 1000…` with `int()`, which Python stops at 4,300 digits), and for the tags (PyYAML's
+    `int()`, `float()`, `date()`) "internal error: ValueError: invalid literal for int()…"."""
+    assert curate(tmp_path, participants) != 0
+    one_error_line(capsys, f"{ARTICLE}.yaml:6:", *words)
     assert not (tmp_path / "build").exists()
+
+
+def test_a_curation_number_is_read_with_pythons_digit_limit_off(tmp_path):
+    """`PYTHONINTMAXSTRDIGITS=0` switches the limit off: every number (`participants: 40`) was refused as "a number
+    of more than 0 digits"."""
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        assert curate(tmp_path, "40") == 0
+    finally:
+        sys.set_int_max_str_digits(before)
+    assert '#participantCount> "40"^^' in (tmp_path / "build" / "asserted.nt").read_text(encoding="utf-8")
 
 
 def test_a_range_parameter_of_5000_digits_is_compared(tmp_path, capsys):

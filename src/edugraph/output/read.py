@@ -90,8 +90,8 @@ def _rdflib_term(t):
                          f"{str(t)[:80]}, which EduGraph does not read")
     found = to_rdflib(t)
     if getattr(found, "ill_typed", False):
-        too_long = t.value.lstrip("+-").isdigit() and len(t.value) > sys.get_int_max_str_digits()  # Python's limit
-        digits = f" (more than {sys.get_int_max_str_digits():,} digits)" if too_long else ""
+        most = sys.get_int_max_str_digits()  # Python's limit of int(); 0: none (`PYTHONINTMAXSTRDIGITS=0`)
+        digits = f" (more than {most:,} digits)" if t.value.lstrip("+-").isdigit() and 0 < most < len(t.value) else ""
         shown = t.value if len(t.value) <= 40 else f"{t.value[:40]}… ({len(t.value):,} characters)"
         raise ValueError(f'"{shown}" is not a valid <{t.datatype.value}>{digits}')
     return found
