@@ -145,6 +145,17 @@ def test_stats_and_viz_name_a_broken_ontology_ttl_in_one_line(tmp_path, capsys):
     one_error_line(capsys, "ontology.ttl: not valid turtle", "run `edugraph build` again")
 
 
+def test_stats_names_an_ill_typed_literal_of_asserted_nt_in_one_line(tmp_path, capsys):
+    """The build's asserted.nt, edited: rdflib printed "Failed to convert Literal lexical form to value" and a
+    traceback, and `stats` went on (exit 0)."""
+    assert build(tmp_path) == 0
+    capsys.readouterr()
+    with (tmp_path / "build" / "asserted.nt").open("a", encoding="utf-8") as nt:
+        nt.write('<http://example.org/s> <http://example.org/p> "abc"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
+    assert main(["stats", "--build", str(tmp_path / "build")]) != 0
+    one_error_line(capsys, "asserted.nt: not valid N-Triples", '"abc"', "#integer", "run `edugraph build` again")
+
+
 def curate(tmp_path, participants: str) -> int:
     """A build of the article whose curation adds an event with `participants: …` (line 6)."""
     (tmp_path / "curation").mkdir()

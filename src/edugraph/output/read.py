@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,24 +26,15 @@ def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tu
 
 def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[tuple]:
     """(subject, predicate, object, graph name or None) of N-Triples or N-Quads text, or of the file at a path, as
-    rdflib terms, parsed by pyoxigraph; a term that occurs many times is converted once."""
-    from ..sparql.compare import to_rdflib
-
-    terms: dict = {}
-
-    def term(t):
-        if isinstance(t, ox.DefaultGraph):
-            return None
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = to_rdflib(t)
-        return found
-
+    rdflib terms, parsed by pyoxigraph; a term that occurs many times is converted once. EduGraphError for a syntax
+    error and a literal rdflib cannot convert (see :func:`_rdflib_term`)."""
+    term = _term_converter(fresh_blank_nodes=False)
     read = {"path": str(text)} if isinstance(text, Path) else {"input": text.encode("utf-8")}
     try:
-        return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
-                for q in ox.parse(**read, format=format)]
-    except SyntaxError as err:
+        with _quiet_rdflib():
+            return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
+                    for q in ox.parse(**read, format=format)]
+    except (SyntaxError, ValueError) as err:  # ValueError: a literal rdflib cannot convert (see _rdflib_term)
         name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"
         raise EduGraphError(f"{source}: not valid {name} ({' '.join(str(err).split())})") from None
 
@@ -59,26 +51,43 @@ def turtle_triples(data: bytes, base_iri: str) -> tuple[list[tuple], dict[str, s
     the plain `"x"` (RDF 1.1's same literal); each blank node label is a new blank node. ValueError for a syntax
     error, an ill-typed literal (`"abc"^^xsd:integer`: rdflib printed a traceback and went on) and what rdflib
     cannot hold (RDF 1.2 triple terms, directional literals)."""
+    term = _term_converter(fresh_blank_nodes=True)
+    parser = ox.parse(data.removeprefix(b"\xef\xbb\xbf"), format=ox.RdfFormat.TURTLE, base_iri=base_iri)
+    try:
+        with _quiet_rdflib():
+            triples = [(term(q.subject), term(q.predicate), term(q.object)) for q in parser]
+    except SyntaxError as err:
+        raise ValueError(" ".join(str(err).split())) from None
+    return triples, parser.prefixes
+
+
+def _term_converter(fresh_blank_nodes: bool):
+    """A function from a pyoxigraph term to its rdflib term (see :func:`_rdflib_term`; None for the default graph),
+    converting a term that occurs many times once; each blank node label is a new blank node when
+    `fresh_blank_nodes` (as rdflib reads a Turtle document), else the rdflib blank node of the same label."""
     terms: dict = {}
 
     def term(t):
         found = terms.get(t)
-        if found is None:
-            found = terms[t] = BNode() if isinstance(t, ox.BlankNode) else _rdflib_term(t)
+        if found is None and not isinstance(t, ox.DefaultGraph):
+            found = terms[t] = BNode() if fresh_blank_nodes and isinstance(t, ox.BlankNode) else _rdflib_term(t)
         return found
 
-    parser = ox.parse(data.removeprefix(b"\xef\xbb\xbf"), format=ox.RdfFormat.TURTLE, base_iri=base_iri)
-    converter_log = logging.getLogger("rdflib.term")  # where rdflib logs, with a traceback, a literal it cannot read
+    return term
+
+
+@contextmanager
+def _quiet_rdflib():
+    """rdflib silenced while it converts literals: it logs a literal it cannot read with a traceback (rdflib.term)
+    and warns of a boolean that is none; :func:`_rdflib_term` refuses such a literal instead."""
+    converter_log = logging.getLogger("rdflib.term")
     try:
-        with warnings.catch_warnings():  # and where it warns of a boolean that is none
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             converter_log.disabled = True
-            triples = [(term(q.subject), term(q.predicate), term(q.object)) for q in parser]
-    except SyntaxError as err:
-        raise ValueError(" ".join(str(err).split())) from None
+            yield
     finally:
         converter_log.disabled = False
-    return triples, parser.prefixes
 
 
 def _rdflib_term(t):
