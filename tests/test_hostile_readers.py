@@ -18,6 +18,7 @@ from rdflib.compare import to_isomorphic
 
 from edugraph.cli import main
 from edugraph.errors import EduGraphError
+from edugraph.loading.targets import Target
 from edugraph.ontology import load_ontology, read_turtle
 from support.errors import one_error_line
 from support.fakestore import JsonStore, serving
@@ -223,6 +224,38 @@ def test_a_store_answering_a_count_that_is_no_number_is_one_line(tmp_path, capsy
                      "--store-kind", "oxigraph", "--retries", "0"])
     assert code != 0
     one_error_line(capsys, "answered a triple count that is no number of triples: " + shown)
+
+
+def test_a_store_answering_a_graph_list_row_without_a_graph_is_one_line(tmp_path, capsys):
+    """The list of the store's graphs read `row["g"]`: "internal error: KeyError: 'g'"."""
+    assert build(tmp_path) == 0
+    body = json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": [{}]}}).encode()
+    capsys.readouterr()
+    with serving(type("Handler", (JsonStore,), {"body": body})) as base:
+        code = main(["load", "--build", str(tmp_path / "build"), "--endpoint", f"{base}/sparql",
+                     "--store-kind", "oxigraph", "--retries", "0"])
+    assert code != 0
+    one_error_line(capsys, "answered a row without a graph name (?g)")
+
+
+class Rows(Target):
+    """A store answering every SELECT with the same rows."""
+
+    name = "the store"
+
+    def __init__(self, rows: list[dict[str, str]]):
+        self.rows = rows
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        return self.rows
+
+
+def test_a_store_answering_a_count_without_a_graph_is_one_line():
+    """The count was filed under None, and the graph read "0 of N triples" as if the store held none of it."""
+    iri = "https://w3id.org/edugraph/graph/ontology"
+    assert Rows([{"g": iri, "n": "5"}]).counts([iri]) == {iri: 5}
+    with pytest.raises(EduGraphError, match=r"^the store answered a row without a graph name \(\?g\)$"):
+        Rows([{"n": "5"}]).counts([iri])
 
 
 def test_a_query_on_standard_input_that_is_no_utf8_is_named(tmp_path, capsys, monkeypatch):

@@ -51,6 +51,14 @@ def triple_count(text: str | None, store: str) -> int:
     return int(text)
 
 
+def graph_of(row: dict[str, str], store: str) -> str:
+    """The graph name `?g` of a store's answer row, or one line for a row without one (a count filed under None
+    read "0 of N triples"; the list of stored graphs was "internal error: KeyError: 'g'")."""
+    if row.get("g") is None:
+        raise EduGraphError(f"{store} answered a row without a graph name (?g)")
+    return row["g"]
+
+
 class Target:
     """What the loader needs from a store; `counts` is shared, built on `select`."""
 
@@ -73,7 +81,7 @@ class Target:
         found = {iri: 0 for iri in iris}
         for start in range(0, len(iris), COUNT_CHUNK):
             for row in self.select(count_query(iris[start:start + COUNT_CHUNK])):
-                found[row.get("g")] = triple_count(row.get("n"), self.name)
+                found[graph_of(row, self.name)] = triple_count(row.get("n"), self.name)
         return found
 
     def select(self, sparql: str) -> list[dict[str, str]]:
