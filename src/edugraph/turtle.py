@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import BNode
 
 from .files import read_limited
+from .text import shorten
 
 
 def term_converter(fresh_blank_nodes: bool):
@@ -56,7 +57,7 @@ def rdflib_term(t):
     if getattr(found, "ill_typed", False):
         most = sys.get_int_max_str_digits()  # Python's limit of int(); 0: none (`PYTHONINTMAXSTRDIGITS=0`)
         digits = f" (more than {most:,} digits)" if t.value.lstrip("+-").isdigit() and 0 < most < len(t.value) else ""
-        shown = t.value if len(t.value) <= 40 else f"{t.value[:40]}… ({len(t.value):,} characters)"
+        shown = shorten(t.value, 41) + (f" ({len(t.value):,} characters)" if len(t.value) > 41 else "")
         raise ValueError(f'"{shown}" is not a valid <{t.datatype.value}>{digits}')
     return found
 

@@ -18,6 +18,7 @@ from ..errors import EduGraphError
 from ..sparql.client import (NO_SERVICE, SPARQL_JSON, Client, RemoteError, is_edugraph_serve, parse_answer,
                              with_params)
 from ..sparql.endpoints import Endpoint
+from ..text import shorten
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
 
@@ -46,7 +47,7 @@ def triple_count(text: str | None, store: str) -> int:
     """A store's answer to COUNT as a number, or one line for one that is none (`"abc"`, `-3`, or 5,000 digits:
     `int()` raised ValueError, an internal error)."""
     if not re.fullmatch(r"[0-9]{1,20}", text or ""):
-        shown = "nothing" if text is None else repr(text if len(text) <= 40 else text[:40] + "…")
+        shown = "nothing" if text is None else repr(shorten(text, 41))
         raise EduGraphError(f"{store} answered a triple count that is no number of triples: {shown}")
     return int(text)
 
