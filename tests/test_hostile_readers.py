@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from edugraph.errors import EduGraphError
 from edugraph.loading.targets import Target
 from edugraph.ontology import load_ontology, read_turtle
 from edugraph.turtle import MAX_BOUND_PREFIXES
+from support.corpus import DEV_ARTICLES, copy_articles
 from support.errors import one_error_line
 from support.fakestore import JsonStore, serving
 
@@ -94,10 +94,7 @@ def test_a_file_of_many_prefixes_is_read(tmp_path):
 
 
 def build(tmp_path, *options: str) -> int:
-    articles = tmp_path / "articles"
-    articles.mkdir(exist_ok=True)
-    for suffix in (".txt", ".json"):
-        shutil.copyfile(ROOT / "tests/dev/articles" / f"{ARTICLE}{suffix}", articles / f"{ARTICLE}{suffix}")
+    articles = copy_articles(tmp_path / "articles", [ARTICLE], DEV_ARTICLES)
     return main(["build", "--quiet", "--articles", str(articles), "--out", str(tmp_path / "build"), "--jobs", "1",
                  *options])
 
