@@ -47,7 +47,9 @@ def quiet_rdflib():
 
 
 def rdflib_term(t):
-    """The rdflib term of a pyoxigraph IRI or literal; ValueError for an ill-typed literal and an RDF 1.2 term."""
+    """The rdflib term of a pyoxigraph IRI or literal; ValueError for a literal rdflib cannot convert to a value of
+    its datatype (an ill-typed one, but also valid XSD 1.1 values rdflib does not read, `"12024-01-01"^^xsd:date`)
+    and an RDF 1.2 term."""
     from .sparql.compare import to_rdflib
 
     if isinstance(t, ox.Triple) or isinstance(t, ox.Literal) and t.direction:
@@ -58,7 +60,7 @@ def rdflib_term(t):
         most = sys.get_int_max_str_digits()  # Python's limit of int(); 0: none (`PYTHONINTMAXSTRDIGITS=0`)
         digits = f" (more than {most:,} digits)" if t.value.lstrip("+-").isdigit() and 0 < most < len(t.value) else ""
         shown = shorten(t.value, 41) + (f" ({len(t.value):,} characters)" if len(t.value) > 41 else "")
-        raise ValueError(f'"{shown}" is not a valid <{t.datatype.value}>{digits}')
+        raise ValueError(f'rdflib cannot read "{shown}" as <{t.datatype.value}>{digits}')
     return found
 
 
@@ -72,8 +74,8 @@ def turtle_triples(data: bytes, base_iri: str) -> tuple[list[tuple], dict[str, s
     Turtle reader takes time growing with the square of a literal's escapes (`"\\"\\"…"`, 3.2 MB: 32 s). As rdflib
     reads it, except that a UTF-8 byte-order mark is skipped, a language tag is lower case and `"x"^^xsd:string` is
     the plain `"x"` (RDF 1.1's same literal); each blank node label is a new blank node. ValueError for a syntax
-    error, an ill-typed literal (`"abc"^^xsd:integer`: rdflib printed a traceback and went on) and what rdflib
-    cannot hold (RDF 1.2 triple terms, directional literals)."""
+    error, a literal rdflib cannot convert (`"abc"^^xsd:integer`, `"12024-01-01"^^xsd:date`: rdflib printed a
+    traceback and went on) and what rdflib cannot hold (RDF 1.2 triple terms, directional literals)."""
     term = term_converter(fresh_blank_nodes=True)
     parser = ox.parse(data.removeprefix(b"\xef\xbb\xbf"), format=ox.RdfFormat.TURTLE, base_iri=base_iri)
     try:
