@@ -44,8 +44,8 @@ def count_query(iris: list[str]) -> str:
 
 
 def triple_count(text: str | None, store: str) -> int:
-    """A store's answer to COUNT as a number, or one line for one that is none (`"abc"`, `-3`, or 5,000 digits:
-    `int()` raised ValueError, an internal error)."""
+    """A store's answer to COUNT as a number, or one line for one that is none: `"abc"` and 5,000 digits (`int()`
+    raised ValueError, an internal error), `-3` (taken as a count) and no answer."""
     if not re.fullmatch(r"[0-9]{1,20}", text or ""):
         shown = "nothing" if text is None else repr(shorten(text, 41))
         raise EduGraphError(f"{store} answered a triple count that is no number of triples: {shown}")
