@@ -141,9 +141,10 @@ def after_failure(target: Target, graphs: list[LocalGraph], failure: LoadFailed)
     except EduGraphError as err:
         lines = [f"loaded      <{graph.iri}>" for graph in failure.loaded]
         lines += [f"unknown     <{graph.iri}>" for graph in failure.pending]
+        why = "" if str(err) == str(failure.cause) else f" ({err})"  # a count the store cannot give fails twice
         return "\n".join(lines), EduGraphError(
             f"{failure.cause}; {len(failure.loaded)} of {len(graphs)} graphs were loaded before the failure, "
-            f"the others could not be counted afterwards ({err})")
+            f"the others could not be counted afterwards{why}")
     good = sum(row.ok for row in rows)
     return format_rows(rows), EduGraphError(
         f"{failure.cause}; counted after the failure, {good} of {len(rows)} graphs in the store match the build "
