@@ -19,7 +19,8 @@ Output texts (`OUTPUT_UNITS`, `read-…`) time reading back an N-Triples and an 
 literal of the size (as `stats` and `viz` read asserted.nt, `ontology owl2-view` and the engine comparison all.nq).
 
 Turtle texts (`TURTLE_UNITS`, `read-turtle-…`) time `ontology.read_turtle` of a file of the size (as `build
---ontology/--shapes` read them, and `stats` and `viz` the build's ontology.ttl).
+--ontology/--shapes` read them; `stats` and `viz` read the build's ontology.ttl through `output.read.parse_into`,
+and both through `turtle.add_turtle_file`).
 
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`, the nesting check and the binding of a parameter:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_isomorphic
 
 from edugraph.cli import main
+from edugraph.errors import EduGraphError
+from edugraph.loading.targets import Target
 from edugraph.ontology import load_ontology, read_turtle
+from edugraph.turtle import MAX_BOUND_PREFIXES
+from support.corpus import DEV_ARTICLES, copy_articles
 from support.errors import one_error_line
 from support.fakestore import JsonStore, serving
 
@@ -83,24 +88,24 @@ def test_a_file_of_many_prefixes_is_read(tmp_path):
     graph = read_turtle(path, "SHACL shapes file")
     assert list(graph) == [(URIRef("http://example.org/1999/s"), URIRef("http://example.org/0/p"),
                             URIRef("http://example.org/1/o"))]
-    assert dict(graph.namespaces())["p0"] == URIRef("http://example.org/0/")
+    bound = dict(graph.namespaces())
+    assert bound["p0"] == URIRef("http://example.org/0/")
+    assert sum(1 for prefix in bound if re.fullmatch(r"p\d+", prefix)) == MAX_BOUND_PREFIXES < 2_000
 
 
 def build(tmp_path, *options: str) -> int:
-    articles = tmp_path / "articles"
-    articles.mkdir(exist_ok=True)
-    for suffix in (".txt", ".json"):
-        shutil.copyfile(ROOT / "tests/dev/articles" / f"{ARTICLE}{suffix}", articles / f"{ARTICLE}{suffix}")
+    articles = copy_articles(tmp_path / "articles", [ARTICLE], DEV_ARTICLES)
     return main(["build", "--quiet", "--articles", str(articles), "--out", str(tmp_path / "build"), "--jobs", "1",
                  *options])
 
 
 @pytest.mark.parametrize("literal, words", [
-    ('"abc"^^<http://www.w3.org/2001/XMLSchema#integer>', ['"abc" is not a valid', "#integer"]),
+    ('"abc"^^<http://www.w3.org/2001/XMLSchema#integer>', ['rdflib cannot read "abc" as', "#integer"]),
     ('"' + "1" * 5000 + '"^^<http://www.w3.org/2001/XMLSchema#integer>', ["(5,000 characters)", "4,300 digits"]),
     ("1" * 5000, ["(5,000 characters)", "more than 4,300 digits"]),  # one line before too, from rdflib's int()
-    ('"maybe"^^<http://www.w3.org/2001/XMLSchema#boolean>', ['"maybe" is not a valid', "#boolean"]),
-    ('"2023-02-31"^^<http://www.w3.org/2001/XMLSchema#date>', ['"2023-02-31" is not a valid', "#date"]),
+    ('"maybe"^^<http://www.w3.org/2001/XMLSchema#boolean>', ['rdflib cannot read "maybe" as', "#boolean"]),
+    ('"2023-02-31"^^<http://www.w3.org/2001/XMLSchema#date>', ['rdflib cannot read "2023-02-31" as', "#date"]),
+    ('"12024-01-01"^^<http://www.w3.org/2001/XMLSchema#date>', ['rdflib cannot read "12024-01-01" as', "#date"]),
     ('<<( <http://example.org/a> <http://example.org/b> <http://example.org/c> )>>', ["RDF 1.2 triple term"]),
     ('"x"@en--ltr', ["RDF 1.2 directional literal"]),
 ])
@@ -117,6 +122,21 @@ def test_a_shapes_file_with_what_rdflib_cannot_read_is_one_line(tmp_path, capsys
     assert not (tmp_path / "build").exists()
 
 
+def test_an_ill_typed_number_is_no_number_too_long_with_pythons_digit_limit_off(tmp_path):
+    """`PYTHONINTMAXSTRDIGITS=0` switches the limit off: `"123"^^xsd:date` was "(more than 0 digits)"."""
+    path = tmp_path / "shapes.ttl"
+    path.write_text('<http://example.org/s> <http://example.org/p> "123"^^<http://www.w3.org/2001/XMLSchema#date> .\n',
+                    encoding="utf-8")
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        with pytest.raises(EduGraphError) as raised:
+            read_turtle(path, "SHACL shapes file")
+    finally:
+        sys.set_int_max_str_digits(before)
+    assert str(raised.value).endswith("#date>")
+
+
 def test_stats_and_viz_name_a_broken_ontology_ttl_in_one_line(tmp_path, capsys):
     """The build's ontology.ttl (a copy of `--ontology`), edited: one line saying to build again."""
     assert build(tmp_path) == 0
@@ -128,16 +148,51 @@ def test_stats_and_viz_name_a_broken_ontology_ttl_in_one_line(tmp_path, capsys):
     one_error_line(capsys, "ontology.ttl: not valid turtle", "run `edugraph build` again")
 
 
-def test_a_curation_number_of_5000_digits_names_its_line(tmp_path, capsys):
-    """Before: "internal error: ValueError: Exceeds the limit (4300 digits) for integer string conversion" (YAML
-    reads `participants: 1000…` with `int()`, which Python stops at 4,300 digits)."""
+def test_stats_names_an_ill_typed_literal_of_asserted_nt_in_one_line(tmp_path, capsys):
+    """The build's asserted.nt, edited: rdflib printed "Failed to convert Literal lexical form to value" and a
+    traceback, and `stats` went on (exit 0)."""
+    assert build(tmp_path) == 0
+    capsys.readouterr()
+    with (tmp_path / "build" / "asserted.nt").open("a", encoding="utf-8") as nt:
+        nt.write('<http://example.org/s> <http://example.org/p> "abc"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
+    assert main(["stats", "--build", str(tmp_path / "build")]) != 0
+    one_error_line(capsys, "asserted.nt: not valid N-Triples", '"abc"', "#integer", "run `edugraph build` again")
+
+
+def curate(tmp_path, participants: str) -> int:
+    """A build of the article whose curation adds an event with `participants: …` (line 6)."""
     (tmp_path / "curation").mkdir()
     (tmp_path / "curation" / f"{ARTICLE}.yaml").write_text(
         f"article: {ARTICLE}\nadd:\n  events:\n    - name: Big Forum\n      type: forum\n"
-        f"      participants: 1{'0' * 5000}\n", encoding="utf-8")
-    assert build(tmp_path, "--curation", str(tmp_path / "curation")) != 0
-    one_error_line(capsys, f"{ARTICLE}.yaml:6:", "a number of more than 4,300 digits")
+        f"      participants: {participants}\n", encoding="utf-8")
+    return build(tmp_path, "--curation", str(tmp_path / "curation"))
+
+
+@pytest.mark.parametrize("participants, words", [
+    ("1" + "0" * 5000, ["is no valid !!int", "Exceeds the limit (4300 digits)"]),
+    ("!!int abc", ["'abc' is no valid !!int"]),
+    ("!!float abc", ["'abc' is no valid !!float"]),
+    ("!!timestamp 2023-02-31", ["'2023-02-31' is no valid !!timestamp", "day is out of range for month"]),
+])
+def test_a_curation_value_yaml_cannot_read_names_its_line(tmp_path, capsys, participants, words):
+    """Before: "internal error: ValueError: Exceeds the limit (4300 digits) for integer string conversion" (YAML
+    reads `participants: 1000…` with `int()`, which Python stops at 4,300 digits), and for the tags (PyYAML's
+    `int()`, `float()`, `date()`) "internal error: ValueError: invalid literal for int()…"."""
+    assert curate(tmp_path, participants) != 0
+    one_error_line(capsys, f"{ARTICLE}.yaml:6:", *words)
     assert not (tmp_path / "build").exists()
+
+
+def test_a_curation_number_is_read_with_pythons_digit_limit_off(tmp_path):
+    """`PYTHONINTMAXSTRDIGITS=0` switches the limit off: every number (`participants: 40`) was refused as "a number
+    of more than 0 digits"."""
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        assert curate(tmp_path, "40") == 0
+    finally:
+        sys.set_int_max_str_digits(before)
+    assert '#participantCount> "40"^^' in (tmp_path / "build" / "asserted.nt").read_text(encoding="utf-8")
 
 
 def test_a_range_parameter_of_5000_digits_is_compared(tmp_path, capsys):
@@ -151,7 +206,7 @@ def test_a_range_parameter_of_5000_digits_is_compared(tmp_path, capsys):
     capsys.readouterr()
     arguments = ["query", str(query), "--build", str(tmp_path / "build"), "--format", "csv"]
     assert main([*arguments, "--param", f"from={huge}", "--param", "to=5"]) != 0
-    one_error_line(capsys, "--param from:", "(5082 characters)", "no value is in the range")  # the middle cut
+    one_error_line(capsys, "--param from: '10000", "characters) …", "no value is in the range")  # the middle cut
     assert main([*arguments, "--param", "from=5", "--param", f"to={huge}"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == f"5,{huge}"
 
@@ -170,7 +225,41 @@ def test_a_store_answering_a_count_that_is_no_number_is_one_line(tmp_path, capsy
         code = main(["load", "--build", str(tmp_path / "build"), "--endpoint", f"{base}/sparql",
                      "--store-kind", "oxigraph", "--retries", "0"])
     assert code != 0
-    one_error_line(capsys, "answered a triple count that is no number of triples: " + shown)
+    err = one_error_line(capsys, "answered a triple count that is no number of triples: " + shown,
+                         "the others could not be counted afterwards")
+    assert err.count("answered a triple count") == 1  # the recount after the failure fails the same way: said once
+
+
+def test_a_store_answering_a_graph_list_row_without_a_graph_is_one_line(tmp_path, capsys):
+    """The list of the store's graphs read `row["g"]`: "internal error: KeyError: 'g'"."""
+    assert build(tmp_path) == 0
+    body = json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": [{}]}}).encode()
+    capsys.readouterr()
+    with serving(type("Handler", (JsonStore,), {"body": body})) as base:
+        code = main(["load", "--build", str(tmp_path / "build"), "--endpoint", f"{base}/sparql",
+                     "--store-kind", "oxigraph", "--retries", "0"])
+    assert code != 0
+    one_error_line(capsys, "answered a row without a graph name (?g)")
+
+
+class Rows(Target):
+    """A store answering every SELECT with the same rows."""
+
+    name = "the store"
+
+    def __init__(self, rows: list[dict[str, str]]):
+        self.rows = rows
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        return self.rows
+
+
+def test_a_store_answering_a_count_without_a_graph_is_one_line():
+    """The count was filed under None, and the graph read "0 of N triples" as if the store held none of it."""
+    iri = "https://w3id.org/edugraph/graph/ontology"
+    assert Rows([{"g": iri, "n": "5"}]).counts([iri]) == {iri: 5}
+    with pytest.raises(EduGraphError, match=r"^the store answered a row without a graph name \(\?g\)$"):
+        Rows([{"n": "5"}]).counts([iri])
 
 
 def test_a_query_on_standard_input_that_is_no_utf8_is_named(tmp_path, capsys, monkeypatch):

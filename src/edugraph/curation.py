@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +41,7 @@ from .facts import (can_name, control_path, is_real_date, load_schema, schema as
 from .files import read_limited
 from .limits import limit
 from .paths import CURATION_SCHEMA
-from .text import fold as fold_text
+from .text import fold as fold_text, shorten
 
 SECTIONS = ("persons", "organisations", "places", "initiatives", "events", "topics")
 TOP_KEYS = {"article", "note", "replace", "remove", "add"}
@@ -74,6 +73,18 @@ class CurationLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+    def construct_object(self, node, deep=False):
+        """The value of a node; what PyYAML's constructors fail on (`!!int abc`, `!!timestamp 2023-02-31`, a number
+        beyond Python's digit limit: ValueError; `!!bool x`: KeyError; `!!timestamp abc`: AttributeError) is a
+        problem at the node's line, not an internal error."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, AttributeError) as err:
+            shown = repr(shorten(node.value, 40)) if isinstance(node, yaml.ScalarNode) else "the value"
+            why = " ".join(str(err).split("; use sys.")[0].split()) if isinstance(err, ValueError) else ""
+            raise CurationProblem(node.start_mark.line + 1, f"{shown} is no valid !!{node.tag.rsplit(':', 1)[-1]}"
+                                  + (f" ({shorten(why, 160)})" if why else "")) from None
 
 
 class CurationProblem(Exception):
@@ -128,8 +139,7 @@ def not_text_key(key: yaml.Node) -> str:
 
 
 def check_nodes(node) -> None:
-    """Refuse duplicate keys, numbers Python does not read (more than 4,300 digits) and documents that aliases
-    expand beyond the limit (no recursion)."""
+    """Refuse duplicate keys and documents that aliases expand beyond the limit (no recursion)."""
     sizes: dict[int, int] = {}
     order, stack, seen = [], [node], set()
     while stack:
@@ -148,9 +158,6 @@ def check_nodes(node) -> None:
                     raise CurationProblem(key.start_mark.line + 1, f"duplicate key {key.value!r} (first at line "
                                                                    f"{keys[key.value]})")
                 keys[key.value] = key.start_mark.line + 1
-        elif current.tag == "tag:yaml.org,2002:int" and len(current.value) > sys.get_int_max_str_digits():
-            raise CurationProblem(current.start_mark.line + 1, f"a number of more than "
-                                  f"{sys.get_int_max_str_digits():,} digits")  # YAML's int() would raise ValueError
     most = limit("MAX_YAML_NODES")
     for current in reversed(order):  # children before parents: sizes of aliased nodes are counted once each use
         sizes[id(current)] = min(most + 1, 1 + sum(sizes.get(id(child), 1) for child in node_children(current)))

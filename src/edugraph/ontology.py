@@ -15,10 +15,9 @@ from pathlib import Path
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
 from .errors import EduGraphError
-from .files import read_limited
 from .namespaces import EG, GRAPH, bind_prefixes
-from .output.read import add_turtle
 from .paths import ONTOLOGY, SCHEMES, SHAPES
+from .turtle import add_turtle_file
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/edugraph/ontology")
 DOC_LANGUAGES = ("en", "ru")
@@ -31,11 +30,10 @@ def read_turtle(path: Path, what: str, identifier=None, into: Graph | None = Non
     path = Path(path)
     if not path.exists():
         raise EduGraphError(f"{path}: the {what} is missing")
-    raw = read_limited(path, "MAX_ONTOLOGY_BYTES", what)  # a folder, pipe or device is named as such, unread
     graph = Graph(identifier=identifier) if into is None else into
     before = len(graph)
-    try:
-        add_turtle(graph, raw, path.absolute().as_uri())  # pyoxigraph's reader: rdflib's is quadratic on escapes
+    try:  # a folder, pipe or device is named as such, unread; pyoxigraph's reader: rdflib's is quadratic on escapes
+        add_turtle_file(graph, path, what)
     except ValueError as err:
         raise EduGraphError(f"{path}: the {what} is not valid Turtle: {err}") from None
     if len(graph) == before:

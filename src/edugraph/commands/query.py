@@ -82,17 +82,17 @@ def query_source(args) -> QuerySource:
     if args.query is None:
         raise EduGraphError("no query: give a library name (see `edugraph query --list`), a .rq file, - or -e SPARQL")
     if args.query == "-":
+        from ..facts import SURROGATE
         from ..limits import limit
         most = limit("MAX_QUERY_CHARS")
         if sys.stdin.isatty():  # else the command seemed to hang, waiting for a query never asked for
             print("edugraph: type the query, then Ctrl-D on a line of its own", file=sys.stderr, flush=True)
         try:
             text = sys.stdin.read(most + 1).removeprefix("\ufeff")  # at most: `yes |` filled the memory
-            text.encode("utf-8")  # Python reads a byte that is no UTF-8 as a lone surrogate in the C and UTF-8 locales
         except UnicodeDecodeError as err:
             raise EduGraphError(f"standard input: the query is not UTF-8 text ({err.reason})") from None
-        except UnicodeEncodeError:
-            raise EduGraphError("standard input: the query is not UTF-8 text (a byte that is no UTF-8)") from None
+        if SURROGATE.search(text):  # Python reads a byte that is no UTF-8 as a lone surrogate (C and UTF-8 locales)
+            raise EduGraphError("standard input: the query is not UTF-8 text (a byte that is no UTF-8)")
         if len(text) > most:
             raise EduGraphError(too_long("standard input", most))
         return QuerySource(text, None, {}, "the query from standard input", "standard input")

@@ -11,7 +11,7 @@ import pyoxigraph
 from ..errors import EduGraphError, warn
 from ..sparql.client import NO_SERVICE, RemoteError, graphs_query, is_staging
 from .graphs import BUILD_GRAPH_BASE, LocalGraph, rebase
-from .targets import Target
+from .targets import Target, graph_of
 
 BATCH_TRIPLES = 50_000  # per switch transaction: Oxigraph slows down on much bigger ones
 Hook = Callable[[str, list[LocalGraph]], None]  # called with "staged" or "loaded" and the graphs concerned
@@ -95,7 +95,7 @@ def stored_graphs(target: Target, graph_base: str) -> list[str]:
     A name that is no IRI is left out with a warning: the loader writes these names into `DROP GRAPH <…>`, and
     Virtuoso keeps a graph named `…/article/x> ; DROP SILENT GRAPH <http://other> ; DROP SILENT GRAPH <x` (made by
     anyone who may write there with `IRI("…")`), which dropped the other graph."""
-    names = sorted(row["g"] for row in target.select(graphs_query(graph_base)))
+    names = sorted(graph_of(row, target.name) for row in target.select(graphs_query(graph_base)))
     iris = [name for name in names if is_iri(name)]
     for name in sorted(set(names) - set(iris)):
         warn(f"{target.name} holds a graph named {name[:200]!r}, which is no IRI: left as it is (remove it with the "
@@ -141,9 +141,10 @@ def after_failure(target: Target, graphs: list[LocalGraph], failure: LoadFailed)
     except EduGraphError as err:
         lines = [f"loaded      <{graph.iri}>" for graph in failure.loaded]
         lines += [f"unknown     <{graph.iri}>" for graph in failure.pending]
+        why = "" if str(err) == str(failure.cause) else f" ({err})"  # a count the store cannot give fails twice
         return "\n".join(lines), EduGraphError(
             f"{failure.cause}; {len(failure.loaded)} of {len(graphs)} graphs were loaded before the failure, "
-            f"the others could not be counted afterwards ({err})")
+            f"the others could not be counted afterwards{why}")
     good = sum(row.ok for row in rows)
     return format_rows(rows), EduGraphError(
         f"{failure.cause}; counted after the failure, {good} of {len(rows)} graphs in the store match the build "

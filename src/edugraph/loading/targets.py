@@ -18,6 +18,7 @@ from ..errors import EduGraphError
 from ..sparql.client import (NO_SERVICE, SPARQL_JSON, Client, RemoteError, is_edugraph_serve, parse_answer,
                              with_params)
 from ..sparql.endpoints import Endpoint
+from ..text import shorten
 from .challenge import ChallengedClient
 from .graphs import LocalGraph
 
@@ -43,12 +44,20 @@ def count_query(iris: list[str]) -> str:
 
 
 def triple_count(text: str | None, store: str) -> int:
-    """A store's answer to COUNT as a number, or one line for one that is none (`"abc"`, `-3`, or 5,000 digits:
-    `int()` raised ValueError, an internal error)."""
+    """A store's answer to COUNT as a number, or one line for one that is none: `"abc"` and 5,000 digits (`int()`
+    raised ValueError, an internal error), `-3` (taken as a count) and no answer."""
     if not re.fullmatch(r"[0-9]{1,20}", text or ""):
-        shown = "nothing" if text is None else repr(text if len(text) <= 40 else text[:40] + "…")
+        shown = "nothing" if text is None else repr(shorten(text, 41))
         raise EduGraphError(f"{store} answered a triple count that is no number of triples: {shown}")
     return int(text)
+
+
+def graph_of(row: dict[str, str], store: str) -> str:
+    """The graph name `?g` of a store's answer row, or one line for a row without one (a count filed under None
+    read "0 of N triples"; the list of stored graphs was "internal error: KeyError: 'g'")."""
+    if row.get("g") is None:
+        raise EduGraphError(f"{store} answered a row without a graph name (?g)")
+    return row["g"]
 
 
 class Target:
@@ -73,7 +82,7 @@ class Target:
         found = {iri: 0 for iri in iris}
         for start in range(0, len(iris), COUNT_CHUNK):
             for row in self.select(count_query(iris[start:start + COUNT_CHUNK])):
-                found[row.get("g")] = triple_count(row.get("n"), self.name)
+                found[graph_of(row, self.name)] = triple_count(row.get("n"), self.name)
         return found
 
     def select(self, sparql: str) -> list[dict[str, str]]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import logging
-import sys
-import warnings
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph
+from rdflib import Dataset, Graph
 
 from ..errors import EduGraphError
-from ..files import read_limited
 from ..namespaces import bind_prefixes
 from ..paths import BUILD, require_build
+from ..turtle import add_turtle_file, quiet_rdflib, term_converter
 
 
 def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
@@ -25,86 +22,17 @@ def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tu
 
 def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[tuple]:
     """(subject, predicate, object, graph name or None) of N-Triples or N-Quads text, or of the file at a path, as
-    rdflib terms, parsed by pyoxigraph; a term that occurs many times is converted once."""
-    from ..sparql.compare import to_rdflib
-
-    terms: dict = {}
-
-    def term(t):
-        if isinstance(t, ox.DefaultGraph):
-            return None
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = to_rdflib(t)
-        return found
-
+    rdflib terms, parsed by pyoxigraph; a term that occurs many times is converted once. EduGraphError for a syntax
+    error and a literal rdflib cannot convert (see :func:`edugraph.turtle.rdflib_term`)."""
+    term = term_converter(fresh_blank_nodes=False)
     read = {"path": str(text)} if isinstance(text, Path) else {"input": text.encode("utf-8")}
     try:
-        return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
-                for q in ox.parse(**read, format=format)]
-    except SyntaxError as err:
+        with quiet_rdflib():
+            return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
+                    for q in ox.parse(**read, format=format)]
+    except (SyntaxError, ValueError) as err:  # ValueError: a literal rdflib cannot convert (see turtle.rdflib_term)
         name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"
         raise EduGraphError(f"{source}: not valid {name} ({' '.join(str(err).split())})") from None
-
-
-# prefixes of a Turtle file bound in its rdflib graph (they only abbreviate IRIs, as in shacl-report.txt): rdflib binds
-# each in time growing with those bound before (10,000 prefixes: 4.7 s; 40,000, a 1.2 MB file, minutes)
-MAX_BOUND_PREFIXES = 1_000
-
-
-def turtle_triples(data: bytes, base_iri: str) -> tuple[list[tuple], dict[str, str]]:
-    """The triples of a Turtle document as rdflib terms and the prefixes it declares, parsed by pyoxigraph: rdflib's
-    Turtle reader takes time growing with the square of a literal's escapes (`"\\"\\"…"`, 3.2 MB: 32 s). As rdflib
-    reads it, except that a UTF-8 byte-order mark is skipped, a language tag is lower case and `"x"^^xsd:string` is
-    the plain `"x"` (RDF 1.1's same literal); each blank node label is a new blank node. ValueError for a syntax
-    error, an ill-typed literal (`"abc"^^xsd:integer`: rdflib printed a traceback and went on) and what rdflib
-    cannot hold (RDF 1.2 triple terms, directional literals)."""
-    terms: dict = {}
-
-    def term(t):
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = BNode() if isinstance(t, ox.BlankNode) else _rdflib_term(t)
-        return found
-
-    parser = ox.parse(data.removeprefix(b"\xef\xbb\xbf"), format=ox.RdfFormat.TURTLE, base_iri=base_iri)
-    converter_log = logging.getLogger("rdflib.term")  # where rdflib logs, with a traceback, a literal it cannot read
-    try:
-        with warnings.catch_warnings():  # and where it warns of a boolean that is none
-            warnings.simplefilter("ignore")
-            converter_log.disabled = True
-            triples = [(term(q.subject), term(q.predicate), term(q.object)) for q in parser]
-    except SyntaxError as err:
-        raise ValueError(" ".join(str(err).split())) from None
-    finally:
-        converter_log.disabled = False
-    return triples, parser.prefixes
-
-
-def _rdflib_term(t):
-    """The rdflib term of a pyoxigraph IRI or literal; ValueError for an ill-typed literal and an RDF 1.2 term."""
-    from ..sparql.compare import to_rdflib
-
-    if isinstance(t, ox.Triple) or isinstance(t, ox.Literal) and t.direction:
-        raise ValueError(f"RDF 1.2 {'triple term' if isinstance(t, ox.Triple) else 'directional literal'} "
-                         f"{str(t)[:80]}, which EduGraph does not read")
-    found = to_rdflib(t)
-    if getattr(found, "ill_typed", False):
-        too_long = t.value.lstrip("+-").isdigit() and len(t.value) > sys.get_int_max_str_digits()  # Python's limit
-        digits = f" (more than {sys.get_int_max_str_digits():,} digits)" if too_long else ""
-        shown = t.value if len(t.value) <= 40 else f"{t.value[:40]}… ({len(t.value):,} characters)"
-        raise ValueError(f'"{shown}" is not a valid <{t.datatype.value}>{digits}')
-    return found
-
-
-def add_turtle(graph, data: bytes, base_iri: str):
-    """`graph` with the triples of a Turtle document added and its prefixes bound, as `graph.parse` would (see
-    :func:`turtle_triples`), but only the first `MAX_BOUND_PREFIXES` prefixes (in the order of their names)."""
-    triples, prefixes = turtle_triples(data, base_iri)
-    graph.addN((*triple, graph) for triple in triples)
-    for prefix, namespace in list(prefixes.items())[:MAX_BOUND_PREFIXES]:
-        graph.bind(prefix, namespace)
-    return graph
 
 
 def ntriples_graph(text: str, identifier=None, source: str = "the N-Triples") -> Graph:
@@ -135,8 +63,7 @@ def parse_into(graph, path: Path, format: str):
             graph.addN((s, p, o, contexts[name]) for s, p, o, name in quads)
             return graph
         if format == "turtle":  # the build's ontology.ttl, a copy of `build --ontology`
-            raw = read_limited(Path(path), "MAX_ONTOLOGY_BYTES", "file")
-            return add_turtle(graph, raw, Path(path).absolute().as_uri())
+            return add_turtle_file(graph, Path(path), "file")
         return graph.parse(path, format=format)
     except OSError:
         raise
