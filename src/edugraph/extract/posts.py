@@ -145,8 +145,6 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
 
 PORTFOLIO_WORDS = r"\s+[а-яё-]+(?:,?\s+[а-яё-]+)*"  # the lower-case words of a portfolio after «по»
 LEADING_PORTFOLIO = re.compile(rf"(?P<portfolio>(?i:по){PORTFOLIO_WORDS})(?:\s+|$)(?=[А-ЯЁ«\"]|$)")  # up to a name
-PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
-                       r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
 # a deputy's field of work: «по учебной работе», «по воспитательной работе», «по социальным вопросам», «по научной
@@ -157,14 +155,15 @@ WORK_PORTFOLIO = re.compile(r"(?<![\w-])по\s+(?:[а-яё-]+\s+){0,3}?(?:раб
 
 
 def _work_portfolio(title: str, org_text: str) -> tuple[str, str]:
-    """The post's field of work moved from its body to its title, where it opens the body or follows a name ends
-    («замдиректора по учебной работе школы № 5», «заместитель директора школы № 5 по воспитательной работе»,
-    «заместитель главы администрации Дзержинска по социальным вопросам»); else both as they are."""
+    """The post's field of work moved from its body to its title, where it opens the body, follows a name or ends a
+    deputy's body («замдиректора по учебной работе школы № 5», «заместитель директора школы № 5 по воспитательной
+    работе», «заместитель главы администрации по социальным вопросам»); else both as they are."""
     found = WORK_PORTFOLIO.search(org_text)
     if not found:
         return title, org_text
     before = org_text[:found.start()].rstrip()
-    if before and not re.search(r"(?:[\d»\"]|(?<![\w-])(?-i:[А-ЯЁ][\w-]*)|[А-ЯЁ]{2,})$", before):
+    if before and not DEPUTY.match(title) \
+            and not re.search(r"(?:[\d»\"]|(?<![\w-])(?-i:[А-ЯЁ][\w-]*)|[А-ЯЁ]{2,})$", before):
         return title, org_text  # «председатель комиссии по социальным вопросам»: the commission's own name
     return f"{title} {found.group(0)}", (before + " " + org_text[found.end():].strip()).strip()
 
@@ -203,10 +202,7 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     leading = LEADING_PORTFOLIO.match(org_text)
     if leading:  # «заместитель руководителя по работе с федеральной сетью «IT-куб»»: the portfolio is the title's
         title, org_text = title + " " + leading.group("portfolio"), org_text[leading.end():]
-    portfolio = PORTFOLIO.search(org_text)
-    if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
-        title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
-    if not leading and not portfolio:
+    if not leading:
         title, org_text = _work_portfolio(title, org_text)
     territory_portfolio = TERRITORY_PORTFOLIO.fullmatch(org_text) if TERRITORY_HEADS.match(title) else None
     if territory_portfolio and _territory(territory_portfolio.group("territory")):
