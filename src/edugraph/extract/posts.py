@@ -209,26 +209,35 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
         title, org_text = title + " " + territory_portfolio.group("portfolio"), territory_portfolio.group("territory")
         # «заместитель губернатора Томской области по цифровой трансформации»: the portfolio is the post's; the next
         # line tells the region (a place) from a district's administration (an organisation)
-    body = trim_org_tail(org_text.rstrip(" :;,")).rstrip(".")  # «мэр Дзержинска, поздравил …»: up to the clause
+    trimmed = trim_org_tail(org_text.rstrip(" :;,"))  # «мэр Дзержинска, поздравил …»: up to the clause
+    body = trimmed.rstrip(".")
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and body and _territory(body) \
             and not _administration_of(title, body):
-        org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
-    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
-                      trim_org_tail(org_text.rstrip(" :;,")))
-    if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
-                                                                             r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
+        trimmed = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
+    # the sentence's full stop, a colon before a quote
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trimmed)
+    head = title.split(" по ")[0]
+    minister = re.search(r"министр(?:а)?$", head, re.I)
+    if minister and MINISTRY_PORTFOLIO.match(org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
-    if re.search(r"министр(?:а)?$", title, re.I) and re.fullmatch(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
-                                                                  r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)",
-                                                                  org_text) and not _FEDERAL_TAIL.search(org_text):
+    if minister and head == title and TERRITORY_PORTFOLIO_TAIL.fullmatch(org_text) \
+            and not _FEDERAL_TAIL.search(org_text):
         return title, "Министерство " + org_text  # «министр молодёжной политики Курской области»: that ministry
-    if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
+    if minister and head == title and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {org_text.rstrip('.')}", None
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
-_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")  # a federal minister's portfolio is his title's
+# a minister's portfolio that names his ministry wherever it is («министр спорта России» → «Министерство спорта России»)
+MINISTRY_PORTFOLIO = re.compile(r"(?:образования|просвещения|науки|культуры|цифрового|труда|спорта|здравоохранения|"
+                                r"экономического|финансов)")
+# any other portfolio of a territory's minister («министр молодёжной политики Курской области»)
+TERRITORY_PORTFOLIO_TAIL = re.compile(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
+                                      r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)")
+# a federal minister's other portfolio is his title's («министр молодёжной политики России»); MINISTRY_PORTFOLIO's
+# are ministries even so
+_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")
 
 
 def _vocabulary(key: str) -> tuple[str, ...]:
