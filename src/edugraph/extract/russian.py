@@ -869,8 +869,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     taken = characters(found)  # in an organisation found so far
     for span in map(lambda s: _without_people(text, s), spans):
         end = _extend_org(text, span.end, span.value)
-        if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]) \
-                or _common_phrase(text[span.start:end]) or _common_word_alone(text[span.start:end]):
+        if _quoted_name_only(text, span.start, end) or _word_alone_no_name(text[span.start:end]) \
+                or _common_phrase(text[span.start:end]):
             continue
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
@@ -1041,22 +1041,18 @@ def _without_people(text: str, span: Mention) -> Mention:
     return Mention(span.start + first.end(), span.end, span.value[first.end():])
 
 
-def _common_word_alone(written: str) -> bool:
-    """«Станция», «Лицей», «Сборная»: a single capitalised dictionary word without a name's tag is a common noun the
-    NER took for a name (coined names, «Чувашинформ», «ЕвроХим», and abbreviations stay)."""
+def _word_alone_no_name(written: str) -> bool:
+    """A single capitalised word the NER took for an organisation's name that names none: one the dictionary reads
+    first as a person's or place's name («Астапы», «Кузбасс»), or a dictionary word without a name's tag, a common
+    noun («Станция», «Лицей», «Сборная»). Coined names («Чувашинформ», «ЕвроХим»), abbreviations and quoted names
+    stay."""
     word = written.strip()
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not word_is_known(word.lower()):
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word):
         return False
-    return not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes)
-                   for p in parses(word.lower()))
-
-
-def _person_or_place_word(written: str) -> bool:
-    """«Астапы», «Кузбасс»: a single capitalised word that the dictionary reads first as a person's or place's name is
-    no organisation the NER may call one (abbreviations and quoted names aside)."""
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", written.strip()):
-        return False
-    return bool({"Name", "Surn", "Patr", "Geox"} & set(parses(written.strip().lower())[0].tag.grammemes))
+    if _dictionary_name(word):
+        return True
+    return "-" not in word and word_is_known(word.lower()) and \
+        not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes) for p in parses(word.lower()))
 
 
 BODY_NOUNS = set(ORG_WORDS["ru_body_nouns"].split())  # nouns of bodies that are no head of a found name
@@ -1087,7 +1083,7 @@ def _generic_with_place(value: str) -> bool:
         return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement (a town has
         # many schools: «школа города Светлограда» is any of them)
     return all(lemma(w) in TERRITORY_WORDS
-               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w)
+               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_name(w) == "place"
                or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
                gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
                or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
@@ -1095,10 +1091,11 @@ def _generic_with_place(value: str) -> bool:
                for i, w in enumerate(rest)) if rest else True
 
 
-def _dictionary_place(word: str) -> bool:
-    """A word the morphological dictionary reads first as a geographical name («Пудожа»), not a person's."""
-    first = parses(word.lower())[0]
-    return "Geox" in first.tag and not {"Name", "Surn", "Patr"} & set(first.tag.grammemes)
+def _dictionary_name(word: str) -> str | None:
+    """What the morphological dictionary reads a word first as: "person" (a first name, surname or patronymic,
+    «Астапы»), "place" (a geographical name, «Пудожа», «Кузбасс») or None."""
+    tags = set(parses(word.lower())[0].tag.grammemes)
+    return "person" if {"Name", "Surn", "Patr"} & tags else "place" if "Geox" in tags else None
 
 
 TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
