@@ -967,11 +967,10 @@ def _quoted_name_only(text: str, start: int, end: int) -> bool:
 
 
 def _org_head_word(word: str) -> bool:
-    """An organisation head noun or an adjective before a quoted name («центр», «владикавказский»)."""
+    """An organisation head noun or body noun (ru_heads, ru_body_nouns) or an adjective before a quoted name
+    («центр», «клуб», «владикавказский»)."""
     low = word.lower()
-    return bool(low) and (lemma(low) in GENERIC_HEADS | {"технопарк", "дом", "дворец", "фонд", "компания", "объединение", "клуб",
-                                                          "лаборатория", "сад", "учреждение", "организация"}
-                          or any("ADJF" in p.tag for p in parses(low)[:1]))
+    return bool(low) and (lemma(low) in GENERIC_HEADS | BODY_NOUNS or any("ADJF" in p.tag for p in parses(low)[:1]))
 
 
 # at the start of the text or after a sentence end; searched in the 100 characters before a mention (`pos` and
@@ -1059,8 +1058,9 @@ BODY_NOUNS = set(ORG_WORDS["ru_body_nouns"].split())  # nouns of bodies that are
 
 
 def _common_phrase(written: str) -> bool:
-    """«Международная космическая станция», «Вооружённые силы»: an NER name of ordinary lower-case words after a
-    capital with no word of a body («агентство», «совет», a head noun) is a thing or a kind, not one organisation."""
+    """«Вооружённые силы», «Красная книга»: an NER name of ordinary lower-case words after a capital with no word of
+    a body («агентство», «совет», a head noun: «Международная космическая станция» stays) is a thing or a kind, not
+    one organisation."""
     words = written.split()
     if len(words) < 2 or re.search(r"[«\"№\d]", written) or any(not re.fullmatch(r"[а-яё-]+", w) for w in words[1:]):
         return False
