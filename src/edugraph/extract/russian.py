@@ -38,17 +38,27 @@ def _republic_names() -> str:
     Саха (Якутия)», «Республики Северная Осетия – Алания»), from the gazetteer's federal subjects, as a regex."""
     names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects()
              if s["ru"].startswith("Республика ")}
-    patterns = [r"\s*[—–-]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\s*—\s*", name))
-                for name in sorted(names, key=len, reverse=True)]
-    return "|".join(p.replace(r"\s+\(Якутия\)", r"(?:\s+\(Якутия\))?") for p in patterns)
+    return "|".join(r"\s*[—–-]\s*".join(map(_words_pattern, re.split(r"\s*—\s*", name)))
+                    for name in sorted(names, key=len, reverse=True))
+
+
+def _words_pattern(name: str) -> str:
+    """The words of a name apart by any spaces, a bracketed word optional («Саха (Якутия)» or «Саха»)."""
+    first, *rest = name.split()
+    return re.escape(first) + "".join(rf"(?:\s+{re.escape(word)})?" if word.startswith("(") else
+                                      r"\s+" + re.escape(word) for word in rest)
 
 
 REPUBLIC_GENITIVE = r"[Рр]еспублики\s+(?:" + _republic_names() + r")"  # «Министерство … Республики Татарстан»
+CAPITAL_WORD_GENITIVE = r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)"  # «Республики», «Краснодарского»
+CAPITAL_GENITIVE = CAPITAL_WORD_GENITIVE + r"(?=[\s,.;)]|$)"
+# a genitive tail's capitalised word, a republic with its nominative name first («Республики Саха (Якутия)»)
+GENITIVE_NAME = rf"(?:{REPUBLIC_GENITIVE}|{CAPITAL_WORD_GENITIVE})"
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
-    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|"
+    r"(?P<tail>(?:\s+(?:" + GENITIVE_NAME + r"|района|округа|города|"
     r"области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
 NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
@@ -1110,7 +1120,6 @@ ONE_PER_TOWN = {"гимназия": {"город"}, "лицей": {"город"}
 # word or an abbreviation that names whose body it is (NER ends the span at the first comma)
 BODY_PORTFOLIO = re.compile(r"(?i:министерств|департамент|управлени|комитет|отдел)\w*\s+[а-яё]+$")
 PORTFOLIO_WORDS = r"(?:[а-яё]+\s+){0,3}?[а-яё]+"
-CAPITAL_GENITIVE = r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$)"  # «Республики», «Краснодарского»
 PORTFOLIO_LIST = re.compile(rf"(?:,\s+{PORTFOLIO_WORDS}){{1,4}},?\s+и\s+{PORTFOLIO_WORDS}"
                             rf"(?P<whose>\s+(?:[А-ЯЁ]{{2,}}(?![\w-])|{CAPITAL_GENITIVE}))(?:\s+{CAPITAL_GENITIVE})*")
 
@@ -1133,9 +1142,9 @@ def _genitive_piece(piece: str) -> bool:
 def _extend_org(text: str, stop: int, span_text: str) -> int:
     """Extend an ORG span over a genitive tail: capitalised words and «№ N» always, lower-case words
     only after a university-like head («… университета народного хозяйства»)."""
-    lower = r"[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)|" if re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I) else ""
-    tail = re.match(r"(?:\s+(?:" + REPUBLIC_GENITIVE + "|" + lower +
-                    r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
+    university = re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I)
+    lower = r"|[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)" if university else ""
+    tail = re.match(rf"(?:\s+(?:{GENITIVE_NAME}{lower})(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
     return stop + (tail.end() if tail else 0)
 
 
