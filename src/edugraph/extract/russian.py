@@ -896,14 +896,13 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or mention.end <= reach:  # inside one kept before
             continue
-        if _plural_generic(mention.value):
-            continue
         value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
+        if _several(text, mention, value):
+            continue
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
-        if value and _is_named_org(value, article) and not _generic_with_place(value) \
-                and not (COUNTED.search(text, max(0, mention.start - 12), mention.start) and _generic_head(value)):
+        if value and _is_named_org(value, article):
             while out and out[-1].start == mention.start:  # a shorter one from the same start, inside this one
                 out.pop()
             out.append(Mention(mention.start, mention.end, value))
@@ -946,7 +945,9 @@ def parent_body(name: str) -> str | None:
     return body[:1].upper() + body[1:]
 
 
-REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|республиканск)\w*\s+"
+REGION_SCOPE = r"(?:региональн|областн|краев|республиканск)"  # the stems of a region's own body's adjective
+LOCAL_SCOPE = r"(?:районн|городск)"  # of a district's or town's
+REGIONAL_BODY = re.compile(r"^" + REGION_SCOPE + r"\w*\s+"
                            r"(?P<body>(?:министерств|департамент|правительств|управлени)\w*"
                            r"(?:\s+(?-i:[а-яё]+))*)$", re.I)
 
@@ -1018,6 +1019,14 @@ def place_adjective(word: str) -> str | None:
 
 
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
+
+
+def _several(text: str, mention: Mention, value: str) -> bool:
+    """A mention of several bodies, not one: a generic head in the plural («школ Романовского района»), with only a
+    place after it («школы Томской области»), or counted («две школы района»). `value`: its name in the nominative."""
+    return _plural_generic(mention.value) or bool(value) and (
+        _generic_with_place(value)
+        or bool(COUNTED.search(text, max(0, mention.start - 12), mention.start)) and _generic_head(value))
 
 
 COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|\d+)\s+$", re.I)  # «две школы района»: several
@@ -1228,11 +1237,11 @@ SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|ли
                                 rf"({NUMBER_ALONE})")
 
 
-LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+"
-                                  r"(?:образования|по\s+образованию)")
+# «районный отдел по образованию» (SCOPED_BODY reads «районный отдел образования»)
+LOCAL_EDUCATION_BODY = re.compile(LOCAL_SCOPE + r"\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+по\s+образованию")
 # «областной институт повышения квалификации работников образования», «регионального центра оценки качества
 # образования»: the one body of its kind of a region, district or town, named by its scope and its genitive tail
-SCOPED_BODY = re.compile(r"(?:областн|краев|региональн|республиканск|районн|городск|муниципальн|окружн)\w+\s+"
+SCOPED_BODY = re.compile(r"(?:" + REGION_SCOPE + "|" + LOCAL_SCOPE + r"|муниципальн|окружн)\w+\s+"
                          r"(?:[а-яё-]+(?:ый|ий|ой|ая|ое)\s+){0,2}(?i:" + HEAD_STEMS + r")"
                          r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|"
                          + ZERO_GENITIVES + r")){1,5})")
