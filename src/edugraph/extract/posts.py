@@ -83,7 +83,9 @@ def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
 
 
 ATTACHED_BEFORE = re.compile(r"(?<![\w-])при\s+$", re.I)  # «совет при Президенте»: the office, not a post
-HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
+HONORARY_STEMS = r"(?:заслуженн|почетн|почётн|народн)"  # «заслуженный учитель РФ», «почётный работник …»
+DEGREE_TITLE = r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук"  # «кандидат педагогических наук»
+HONORARY = re.compile(HONORARY_STEMS + r"\w*\s+$", re.I)
 
 
 NOT_ORGS = re.compile(r"^(?:[а-яё]+(?:ого|его|ой|ей)\s+)?"  # «председатель (Большого) жюри»
@@ -134,8 +136,8 @@ def _administration_of(title: str, body: str) -> bool:
     return bool(DISTRICT_ADMINISTRATION.fullmatch(body) or DEPUTY.match(title) and ADMINISTRATION.fullmatch(body))
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
-DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
-DEGREE_BEFORE = re.compile(r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\s*,?\s*$", re.I)
+DEGREE = re.compile(r"\s*,\s*" + DEGREE_TITLE + r"\b", re.I)  # an academic degree
+DEGREE_BEFORE = re.compile(DEGREE_TITLE + r"\s*,?\s*$", re.I)
 
 
 def _academic_rank(segment: str, match: re.Match) -> bool:
@@ -503,8 +505,8 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
 
 # a degree or an honorary title before the post in an apposition: «, кандидат педагогических наук,», «, заслуженный
 # учитель РФ,», «, почётный работник общего образования,»
-DISTINCTIONS = re.compile(r"(?:\s*,\s*(?:(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук|(?:заслуженн|почетн|почётн|народн|"
-                          r"отличник)\w*(?:\s+[^\s,]+){1,6}?)(?=\s*,))+", re.I)
+DISTINCTIONS = re.compile(rf"(?:\s*,\s*(?:{DEGREE_TITLE}|(?:{HONORARY_STEMS}|отличник)\w*(?:\s+[^\s,]+){{1,6}}?)"
+                          r"(?=\s*,))+", re.I)
 
 
 def _apposition_end(clause: str) -> str:

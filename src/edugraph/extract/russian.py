@@ -14,7 +14,7 @@ from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, quotes_of, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
-from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
+from edugraph.extract.posts import HONORARY_STEMS, _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
@@ -864,7 +864,11 @@ def _common_caps(word: str) -> bool:
 
 def _honorary(text: str, pos: int) -> bool:
     """True inside honorary titles such as «Заслуженный учитель РФ»."""
-    return bool(re.search(r"(?:заслуженн|почетн|почётн|народн)\w*\s+(?:учител|работник|артист|врач|деятел|педагог|мастер|наставник)\w*\s*$", text[max(0, pos - 40):pos], re.I))
+    return bool(HONORARY_BEFORE.search(text[max(0, pos - 40):pos]))
+
+
+HONORARY_BEFORE = re.compile(HONORARY_STEMS + r"\w*\s+(?:учител|работник|артист|врач|деятел|педагог|мастер|"
+                             r"наставник)\w*\s*$", re.I)
 
 
 # ---------------------------------------------------------------- organisations
