@@ -90,7 +90,9 @@ HONORARY = re.compile(HONORARY_STEMS + r"\w*\s+$", re.I)
 
 NOT_ORGS = re.compile(r"^(?:[а-яё]+(?:ого|его|ой|ей)\s+)?"  # «председатель (Большого) жюри»
                       r"(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|замглавы|замгубернатора|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
+# a deputy's title: «(первый) заместитель», «зам.», «замглавы», «замдиректора»
+DEPUTY = re.compile(r"(?:перв\w*\s+)?(?:заместител\w*\s|зам\.?\s|зам(?=[а-яё]))", re.I)
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|" + DEPUTY.pattern + r"\s*"
                              r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
                              r"врио\s+(?:губернатора|главы|мэра)|"
@@ -126,7 +128,6 @@ PROPER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|«[^�
 # «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
 DISTRICT_ADMINISTRATION = re.compile(r"[Аа]дминистрации\s+района")
 ADMINISTRATION = re.compile(r"[Аа]дминистраци[ия]\s+.+")
-DEPUTY = re.compile(r"(?:перв\w*\s+)?(?:заместител|зам\.?\s|замглав)", re.I)
 
 
 def _administration_of(title: str, body: str) -> bool:
@@ -134,6 +135,8 @@ def _administration_of(title: str, body: str) -> bool:
     администрации Дзержинска» works in «администрация Дзержинска»; the head of a territory is its head, a place) or
     the unnamed district's («глава администрации района», see resolve_org)."""
     return bool(DISTRICT_ADMINISTRATION.fullmatch(body) or DEPUTY.match(title) and ADMINISTRATION.fullmatch(body))
+
+
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
 DEGREE = re.compile(r"\s*,\s*" + DEGREE_TITLE + r"\b", re.I)  # an academic degree
