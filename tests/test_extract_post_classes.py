@@ -455,9 +455,12 @@ def test_a_title_and_its_body_in_other_words_have_the_same_role(title, org, role
 
 
 def test_the_speaker_of_a_legislature_is_a_post_and_a_forums_speaker_is_not():
-    facts = extract_facts("Спикер Госдумы Вячеслав Володин посетил школу. Спикер форума Ольга Смирнова выступила.",
+    facts = extract_facts("Спикер Госдумы Вячеслав Володин посетил школу. Спикер форума Ольга Смирнова выступила. "
+                          "Спикер Совета Федерации Валентина Матвиенко открыла форум.",
                           "ru", {"id": "t", "date": "2024-09-01"})
-    assert _posts(facts) == {"Вячеслав Володин": [("спикер", "Госдума")], "Ольга Смирнова": []}
+    assert _posts(facts) == {"Вячеслав Володин": [("спикер", "Госдума")], "Ольга Смирнова": [],
+                             "Валентина Матвиенко": [("спикер", "Совет Федерации")]}
+    assert gazetteer.find_role("спикер", "Совет Федерации")["id"] == "chair"
 
 
 @pytest.mark.parametrize("sentence,post", [

@@ -13,8 +13,10 @@ from edugraph.extract.mentions import MAX_SENTENCE_CHARS, Mention
 from edugraph.text import fold, lemma, parses
 
 def _data_titles() -> str:
-    """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles)."""
-    return "|".join(w.strip() + r"\w*" for w in gazetteer.load("post_words")["ru_titles"].strip().splitlines())
+    """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles; a line indented further continues the
+    one before)."""
+    titles = re.sub(r"\n\s+", "", gazetteer.load("post_words")["ru_titles"].strip())
+    return "|".join(w.strip() + r"\w*" for w in titles.splitlines())
 
 
 # «уполномоченный по правам ребенка при Президенте РФ»: the office a post is attached to belongs to the title
