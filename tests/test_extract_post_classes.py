@@ -480,10 +480,13 @@ def test_a_minister_of_any_portfolio_of_a_territory_heads_that_ministry(sentence
     ("Ольга Смирнова уже 20 лет работает учителем математики.", [("учитель математики", None)]),
     ("Ольга Смирнова стала победителем конкурса.", []),  # a winner holds no post
     ("Ольга Смирнова работает над проектом.", []),
+    ("Ольга Смирнова работает учителем в Курске.", [("учитель", None)]),  # a town is no organisation
+    ("Ольга Смирнова является директором в", [("директор", None)]),  # nor a lone preposition
 ])
 def test_a_verb_of_holding_names_the_post_in_the_instrumental(sentence, posts):
     facts = extract_facts(sentence, "ru", {"id": "t", "date": "2024-09-01"})
     assert _posts(facts) == {"Ольга Смирнова": posts}
+    assert facts["organisations"] == [org for _, org in posts if org]
 
 
 @pytest.mark.parametrize("sentence,post", [

@@ -441,7 +441,8 @@ HOLDING_VERB = re.compile(r"\s+(?:(?:уже|сейчас|теперь|ныне|�
 
 def _predicate_post(article, person) -> list[dict]:
     """The post a verb after the name names with a title in the instrumental («Ольга Смирнова работает учителем
-    математики в школе № 5» → учитель математики, школа № 5); the place of work after «в» is its organisation."""
+    математики в школе № 5» → учитель математики, школа № 5); the place of work after «в» is its organisation, a town
+    is none («работает учителем в Курске» → учитель)."""
     text = article.text
     verb = HOLDING_VERB.match(text, person.end)
     if not verb:
@@ -454,11 +455,21 @@ def _predicate_post(article, person) -> list[dict]:
     found = ru_split_post(clause, any_case=True)
     if not found:
         return []
-    if found[1] is None or re.match(r"(?:в|во)\s", found[1]):
+    post, org = found
+    words = post.split()
+    if len(words) > 1 and _preposition(words[-1]):  # «работает учителем в Курске»: «в» opens the place of work
+        post = " ".join(words[:-1])
+    if org is None or re.match(r"(?:в|во)\s", org) or _preposition(org) or gazetteer.find_place(org):
+        # «… в школе № 5»: the organisation the NER found after «в»; not a town («в Курске») nor a lone «в»
         place = re.search(r"(?<!\w)(?:в|во)\s+", clause[title.end():])
         start = verb.end() + title.end() + place.end() if place else -1
-        found = (found[0], next((o.value for o in article.orgs if o.start == start), None))
-    return [_post(*found)]
+        org = next((o.value for o in article.orgs if o.start == start), None)
+    return [_post(post, org)]
+
+
+def _preposition(word: str) -> bool:
+    """«в», «на», «при»: a word the dictionary reads first as a preposition."""
+    return bool(re.fullmatch(r"[а-яё]+", word.lower())) and parses(word.lower())[0].tag.POS == "PREP"
 
 
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
