@@ -13,8 +13,10 @@ from edugraph.extract.mentions import MAX_SENTENCE_CHARS, Mention
 from edugraph.text import fold, lemma, parses
 
 def _data_titles() -> str:
-    """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles)."""
-    return "|".join(w.strip() + r"\w*" for w in gazetteer.load("post_words")["ru_titles"].strip().splitlines())
+    """Russian post words listed in data/gazetteers/post_words.yaml (ru_titles; a line indented further continues the
+    one before)."""
+    titles = re.sub(r"\n\s+", "", gazetteer.load("post_words")["ru_titles"].strip())
+    return "|".join(w.strip() + r"\w*" for w in titles.splitlines())
 
 
 # «уполномоченный по правам ребенка при Президенте РФ»: the office a post is attached to belongs to the title
@@ -83,12 +85,16 @@ def post_matches(text: str, any_case: bool = False) -> list[re.Match]:
 
 
 ATTACHED_BEFORE = re.compile(r"(?<![\w-])при\s+$", re.I)  # «совет при Президенте»: the office, not a post
-HONORARY = re.compile(r"(?:заслуженн|почетн|почётн|народн)\w*\s+$", re.I)
+HONORARY_STEMS = r"(?:заслуженн|почетн|почётн|народн)"  # «заслуженный учитель РФ», «почётный работник …»
+DEGREE_TITLE = r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук"  # «кандидат педагогических наук»
+HONORARY = re.compile(HONORARY_STEMS + r"\w*\s+$", re.I)
 
 
 NOT_ORGS = re.compile(r"^(?:[а-яё]+(?:ого|его|ой|ей)\s+)?"  # «председатель (Большого) жюри»
                       r"(?:жюри|конкурса|олимпиады|проекта|секции|направления|смены|экспертн\w+\s+совета)\b", re.I)
-TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|замглавы|замгубернатора|(?:первый\s+)?(?:заместитель|зам\.?)\s+"
+# a deputy's title: «(первый) заместитель», «зам.», «замглавы», «замдиректора»
+DEPUTY = re.compile(r"(?:перв\w*\s+)?(?:заместител\w*\s|зам\.?\s|зам(?=[а-яё]))", re.I)
+TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|" + DEPUTY.pattern + r"\s*"
                              r"(?:врио\s+)?(?:губернатора|главы|мэра)|вице-губернатор|вице-премьер|"
                              r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+(?:губернатора|главы|мэра)|"
                              r"врио\s+(?:губернатора|главы|мэра)|"
@@ -124,7 +130,6 @@ PROPER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|«[^�
 # «глава администрации района» with no district named: the administration of the article's district (see resolve_org)
 DISTRICT_ADMINISTRATION = re.compile(r"[Аа]дминистрации\s+района")
 ADMINISTRATION = re.compile(r"[Аа]дминистраци[ия]\s+.+")
-DEPUTY = re.compile(r"(?:перв\w*\s+)?(?:заместител|зам\.?\s|замглав)", re.I)
 
 
 def _administration_of(title: str, body: str) -> bool:
@@ -132,10 +137,12 @@ def _administration_of(title: str, body: str) -> bool:
     администрации Дзержинска» works in «администрация Дзержинска»; the head of a territory is its head, a place) or
     the unnamed district's («глава администрации района», see resolve_org)."""
     return bool(DISTRICT_ADMINISTRATION.fullmatch(body) or DEPUTY.match(title) and ADMINISTRATION.fullmatch(body))
+
+
 HEADED_UNIT = re.compile(r"заведующ\w*\s+(?P<unit>(?:отдел|сектор)ом(?:\s+[а-яё]+)*)", re.I)
 ACADEMIC_RANK = re.compile(r"(?:доцент|профессор)\w*$", re.I)
-DEGREE = re.compile(r"\s*,\s*(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\b", re.I)  # an academic degree
-DEGREE_BEFORE = re.compile(r"(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук\s*,?\s*$", re.I)
+DEGREE = re.compile(r"\s*,\s*" + DEGREE_TITLE + r"\b", re.I)  # an academic degree
+DEGREE_BEFORE = re.compile(DEGREE_TITLE + r"\s*,?\s*$", re.I)
 
 
 def _academic_rank(segment: str, match: re.Match) -> bool:
@@ -145,8 +152,6 @@ def _academic_rank(segment: str, match: re.Match) -> bool:
 
 PORTFOLIO_WORDS = r"\s+[а-яё-]+(?:,?\s+[а-яё-]+)*"  # the lower-case words of a portfolio after «по»
 LEADING_PORTFOLIO = re.compile(rf"(?P<portfolio>(?i:по){PORTFOLIO_WORDS})(?:\s+|$)(?=[А-ЯЁ«\"]|$)")  # up to a name
-PORTFOLIO = re.compile(r"^[а-яё]{4,}(?:\s+[а-яё]{4,})?"  # the body: «администрации (района)»
-                       r"(?P<portfolio>\s+по\s+(?:[а-яё-]+\s+){1,2}(?:вопрос|работ)\w*)$")  # «по … вопросам»
 
 
 # a deputy's field of work: «по учебной работе», «по воспитательной работе», «по социальным вопросам», «по научной
@@ -157,14 +162,15 @@ WORK_PORTFOLIO = re.compile(r"(?<![\w-])по\s+(?:[а-яё-]+\s+){0,3}?(?:раб
 
 
 def _work_portfolio(title: str, org_text: str) -> tuple[str, str]:
-    """The post's field of work moved from its body to its title, where it opens the body or follows a name ends
-    («замдиректора по учебной работе школы № 5», «заместитель директора школы № 5 по воспитательной работе»,
-    «заместитель главы администрации Дзержинска по социальным вопросам»); else both as they are."""
+    """The post's field of work moved from its body to its title, where it opens the body, follows a name or ends a
+    deputy's body («замдиректора по учебной работе школы № 5», «заместитель директора школы № 5 по воспитательной
+    работе», «заместитель главы администрации по социальным вопросам»); else both as they are."""
     found = WORK_PORTFOLIO.search(org_text)
     if not found:
         return title, org_text
     before = org_text[:found.start()].rstrip()
-    if before and not re.search(r"(?:[\d»\"]|(?<![\w-])(?-i:[А-ЯЁ][\w-]*)|[А-ЯЁ]{2,})$", before):
+    if before and not DEPUTY.match(title) \
+            and not re.search(r"(?:[\d»\"]|(?<![\w-])(?-i:[А-ЯЁ][\w-]*)|[А-ЯЁ]{2,})$", before):
         return title, org_text  # «председатель комиссии по социальным вопросам»: the commission's own name
     return f"{title} {found.group(0)}", (before + " " + org_text[found.end():].strip()).strip()
 
@@ -203,36 +209,42 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     leading = LEADING_PORTFOLIO.match(org_text)
     if leading:  # «заместитель руководителя по работе с федеральной сетью «IT-куб»»: the portfolio is the title's
         title, org_text = title + " " + leading.group("portfolio"), org_text[leading.end():]
-    portfolio = PORTFOLIO.search(org_text)
-    if portfolio:  # «заместитель главы администрации по социальным вопросам»: the portfolio belongs to the post
-        title, org_text = title + portfolio.group("portfolio"), org_text[:portfolio.start("portfolio")]
-    if not leading and not portfolio:
+    if not leading:
         title, org_text = _work_portfolio(title, org_text)
     territory_portfolio = TERRITORY_PORTFOLIO.fullmatch(org_text) if TERRITORY_HEADS.match(title) else None
     if territory_portfolio and _territory(territory_portfolio.group("territory")):
         title, org_text = title + " " + territory_portfolio.group("portfolio"), territory_portfolio.group("territory")
         # «заместитель губернатора Томской области по цифровой трансформации»: the portfolio is the post's; the next
         # line tells the region (a place) from a district's administration (an organisation)
-    body = trim_org_tail(org_text.rstrip(" :;,")).rstrip(".")  # «мэр Дзержинска, поздравил …»: up to the clause
+    trimmed = trim_org_tail(org_text.rstrip(" :;,"))  # «мэр Дзержинска, поздравил …»: up to the clause
+    body = trimmed.rstrip(".")
     if NOT_ORGS.match(org_text) or TERRITORY_HEADS.match(title) and body and _territory(body) \
             and not _administration_of(title, body):
-        org_text = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
-    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "",  # the sentence's full stop, a colon before a quote
-                      trim_org_tail(org_text.rstrip(" :;,")))
-    if re.search(r"министр(?:а)?$", title.split(" по ")[0], re.I) and re.match(r"(?:образования|просвещения|науки|культуры|"
-                                                                             r"цифрового|труда|спорта|здравоохранения|экономического|финансов)", org_text):
+        trimmed = ""  # «председатель жюри», «губернатор Томской области»: the region is a place, not an organisation
+    # the sentence's full stop, a colon before a quote
+    org_text = re.sub(r"(?:(?<=[\d»])|(?<=[а-яё]{3}))\.$", "", trimmed)
+    head = title.split(" по ")[0]
+    minister = re.search(r"министр(?:а)?$", head, re.I)
+    if minister and MINISTRY_PORTFOLIO.match(org_text):
         return title, "Министерство " + org_text  # «министр образования Курской области» → «Министерство образования …»
-    if re.search(r"министр(?:а)?$", title, re.I) and re.fullmatch(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
-                                                                  r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)",
-                                                                  org_text) and not _FEDERAL_TAIL.search(org_text):
+    if minister and head == title and TERRITORY_PORTFOLIO_TAIL.fullmatch(org_text) \
+            and not _FEDERAL_TAIL.search(org_text):
         return title, "Министерство " + org_text  # «министр молодёжной политики Курской области»: that ministry
-    if re.search(r"министр(?:а)?$", title, re.I) and re.match(r"(?-i:[а-яё])", org_text):
+    if minister and head == title and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {org_text.rstrip('.')}", None
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
-_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")  # a federal minister's portfolio is his title's
+# a minister's portfolio that names his ministry wherever it is («министр спорта России» → «Министерство спорта России»)
+MINISTRY_PORTFOLIO = re.compile(r"(?:образования|просвещения|науки|культуры|цифрового|труда|спорта|здравоохранения|"
+                                r"экономического|финансов)")
+# any other portfolio of a territory's minister («министр молодёжной политики Курской области»)
+TERRITORY_PORTFOLIO_TAIL = re.compile(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:[А-ЯЁ])\S*\s+)?"
+                                      r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)")
+# a federal minister's other portfolio is his title's («министр молодёжной политики России»); MINISTRY_PORTFOLIO's
+# are ministries even so
+_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")
 
 
 def _vocabulary(key: str) -> tuple[str, ...]:
@@ -429,7 +441,8 @@ HOLDING_VERB = re.compile(r"\s+(?:(?:уже|сейчас|теперь|ныне|�
 
 def _predicate_post(article, person) -> list[dict]:
     """The post a verb after the name names with a title in the instrumental («Ольга Смирнова работает учителем
-    математики в школе № 5» → учитель математики, школа № 5); the place of work after «в» is its organisation."""
+    математики в школе № 5» → учитель математики, школа № 5); the place of work after «в» is its organisation, a town
+    is none («работает учителем в Курске» → учитель)."""
     text = article.text
     verb = HOLDING_VERB.match(text, person.end)
     if not verb:
@@ -442,11 +455,21 @@ def _predicate_post(article, person) -> list[dict]:
     found = ru_split_post(clause, any_case=True)
     if not found:
         return []
-    if found[1] is None or re.match(r"(?:в|во)\s", found[1]):
+    post, org = found
+    words = post.split()
+    if len(words) > 1 and _preposition(words[-1]):  # «работает учителем в Курске»: «в» opens the place of work
+        post = " ".join(words[:-1])
+    if org is None or re.match(r"(?:в|во)\s", org) or _preposition(org) or gazetteer.find_place(org):
+        # «… в школе № 5»: the organisation the NER found after «в»; not a town («в Курске») nor a lone «в»
         place = re.search(r"(?<!\w)(?:в|во)\s+", clause[title.end():])
         start = verb.end() + title.end() + place.end() if place else -1
-        found = (found[0], next((o.value for o in article.orgs if o.start == start), None))
-    return [_post(*found)]
+        org = next((o.value for o in article.orgs if o.start == start), None)
+    return [_post(post, org)]
+
+
+def _preposition(word: str) -> bool:
+    """«в», «на», «при»: a word the dictionary reads first as a preposition."""
+    return bool(re.fullmatch(r"[а-яё]+", word.lower())) and parses(word.lower())[0].tag.POS == "PREP"
 
 
 APPOSITION = re.compile(r",|\s+[—–-]\s+|\s*\(")  # «Иван Петров, директор …», «Иван Петров — директор …», «(директор …)»
@@ -498,8 +521,8 @@ def _posts_after(article, person, after, title_first: bool = False) -> list[dict
 
 # a degree or an honorary title before the post in an apposition: «, кандидат педагогических наук,», «, заслуженный
 # учитель РФ,», «, почётный работник общего образования,»
-DISTINCTIONS = re.compile(r"(?:\s*,\s*(?:(?:кандидат|доктор)\w*\s+[а-яё-]+\s+наук|(?:заслуженн|почетн|почётн|народн|"
-                          r"отличник)\w*(?:\s+[^\s,]+){1,6}?)(?=\s*,))+", re.I)
+DISTINCTIONS = re.compile(rf"(?:\s*,\s*(?:{DEGREE_TITLE}|(?:{HONORARY_STEMS}|отличник)\w*(?:\s+[^\s,]+){{1,6}}?)"
+                          r"(?=\s*,))+", re.I)
 
 
 def _apposition_end(clause: str) -> str:

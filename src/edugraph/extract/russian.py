@@ -14,7 +14,7 @@ from edugraph.extract.listed_orgs import listed_organisations
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, inside_quotes, quotes_of, unlisted
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
-from edugraph.extract.posts import _has_verb, _nominative_title, _singular_title, post_matches
+from edugraph.extract.posts import HONORARY_STEMS, _has_verb, _nominative_title, _singular_title, post_matches
 from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
@@ -38,17 +38,27 @@ def _republic_names() -> str:
     Саха (Якутия)», «Республики Северная Осетия – Алания»), from the gazetteer's federal subjects, as a regex."""
     names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects()
              if s["ru"].startswith("Республика ")}
-    patterns = [r"\s*[—–-]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\s*—\s*", name))
-                for name in sorted(names, key=len, reverse=True)]
-    return "|".join(p.replace(r"\s+\(Якутия\)", r"(?:\s+\(Якутия\))?") for p in patterns)
+    return "|".join(r"\s*[—–-]\s*".join(map(_words_pattern, re.split(r"\s*—\s*", name)))
+                    for name in sorted(names, key=len, reverse=True))
+
+
+def _words_pattern(name: str) -> str:
+    """The words of a name apart by any spaces, a bracketed word optional («Саха (Якутия)» or «Саха»)."""
+    first, *rest = name.split()
+    return re.escape(first) + "".join(rf"(?:\s+{re.escape(word)})?" if word.startswith("(") else
+                                      r"\s+" + re.escape(word) for word in rest)
 
 
 REPUBLIC_GENITIVE = r"[Рр]еспублики\s+(?:" + _republic_names() + r")"  # «Министерство … Республики Татарстан»
+CAPITAL_WORD_GENITIVE = r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)"  # «Республики», «Краснодарского»
+CAPITAL_GENITIVE = CAPITAL_WORD_GENITIVE + r"(?=[\s,.;)]|$)"
+# a genitive tail's capitalised word, a republic with its nominative name first («Республики Саха (Якутия)»)
+GENITIVE_NAME = rf"(?:{REPUBLIC_GENITIVE}|{CAPITAL_WORD_GENITIVE})"
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
-    r"(?P<tail>(?:\s+(?:" + REPUBLIC_GENITIVE + r"|[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|а|и|ы)|района|округа|города|"
+    r"(?P<tail>(?:\s+(?:" + GENITIVE_NAME + r"|района|округа|города|"
     r"области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
 NAMESAKE_ABBR_ORG = re.compile(  # «МГУ им. Н. П. Огарева», «ТГУ имени Г. Р. Державина»: an abbreviation named after
     r"(?<![\w-])[А-ЯЁ]{2,6}\s+им(?:\.|ени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?![\w-])")
@@ -854,7 +864,11 @@ def _common_caps(word: str) -> bool:
 
 def _honorary(text: str, pos: int) -> bool:
     """True inside honorary titles such as «Заслуженный учитель РФ»."""
-    return bool(re.search(r"(?:заслуженн|почетн|почётн|народн)\w*\s+(?:учител|работник|артист|врач|деятел|педагог|мастер|наставник)\w*\s*$", text[max(0, pos - 40):pos], re.I))
+    return bool(HONORARY_BEFORE.search(text[max(0, pos - 40):pos]))
+
+
+HONORARY_BEFORE = re.compile(HONORARY_STEMS + r"\w*\s+(?:учител|работник|артист|врач|деятел|педагог|мастер|"
+                             r"наставник)\w*\s*$", re.I)
 
 
 # ---------------------------------------------------------------- organisations
@@ -869,8 +883,8 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     taken = characters(found)  # in an organisation found so far
     for span in map(lambda s: _without_people(text, s), spans):
         end = _extend_org(text, span.end, span.value)
-        if _quoted_name_only(text, span.start, end) or _person_or_place_word(text[span.start:end]) \
-                or _common_phrase(text[span.start:end]) or _common_word_alone(text[span.start:end]):
+        if _quoted_name_only(text, span.start, end) or _word_alone_no_name(text[span.start:end]) \
+                or _common_phrase(text[span.start:end]):
             continue
         if "\n" not in text[span.start:end] and taken.isdisjoint(range(span.start, end)):
             found.append(Mention(span.start, end, text[span.start:end]))
@@ -886,14 +900,13 @@ def _orgs(text: str, spans: list, article: Article) -> list[Mention]:
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not mention.value or mention.end <= reach:  # inside one kept before
             continue
-        if _plural_generic(mention.value):
-            continue
         value = _regional_body(_clean_org(nominative_phrase(mention.value)), article)
+        if _several(text, mention, value):
+            continue
         if value and _network_mention(text, mention.start, value):
             article.generic_orgs.append(Mention(mention.start, mention.end, value))
             continue
-        if value and _is_named_org(value, article) and not _generic_with_place(value) \
-                and not (COUNTED.search(text, max(0, mention.start - 12), mention.start) and _generic_head(value)):
+        if value and _is_named_org(value, article):
             while out and out[-1].start == mention.start:  # a shorter one from the same start, inside this one
                 out.pop()
             out.append(Mention(mention.start, mention.end, value))
@@ -936,7 +949,9 @@ def parent_body(name: str) -> str | None:
     return body[:1].upper() + body[1:]
 
 
-REGIONAL_BODY = re.compile(r"^(?:региональн|областн|краев|республиканск)\w*\s+"
+REGION_SCOPE = r"(?:региональн|областн|краев|республиканск)"  # the stems of a region's own body's adjective
+LOCAL_SCOPE = r"(?:районн|городск)"  # of a district's or town's
+REGIONAL_BODY = re.compile(r"^" + REGION_SCOPE + r"\w*\s+"
                            r"(?P<body>(?:министерств|департамент|правительств|управлени)\w*"
                            r"(?:\s+(?-i:[а-яё]+))*)$", re.I)
 
@@ -967,11 +982,10 @@ def _quoted_name_only(text: str, start: int, end: int) -> bool:
 
 
 def _org_head_word(word: str) -> bool:
-    """An organisation head noun or an adjective before a quoted name («центр», «владикавказский»)."""
+    """An organisation head noun or body noun (ru_heads, ru_body_nouns) or an adjective before a quoted name
+    («центр», «клуб», «владикавказский»)."""
     low = word.lower()
-    return bool(low) and (lemma(low) in GENERIC_HEADS | {"технопарк", "дом", "дворец", "фонд", "компания", "объединение", "клуб",
-                                                          "лаборатория", "сад", "учреждение", "организация"}
-                          or any("ADJF" in p.tag for p in parses(low)[:1]))
+    return bool(low) and (lemma(low) in GENERIC_HEADS | BODY_NOUNS or any("ADJF" in p.tag for p in parses(low)[:1]))
 
 
 # at the start of the text or after a sentence end; searched in the 100 characters before a mention (`pos` and
@@ -1011,6 +1025,14 @@ def place_adjective(word: str) -> str | None:
 TERRITORY_BODIES = {"администрация", "мэрия", "правительство", "дума"}  # one per territory: «мэрия Кургана»
 
 
+def _several(text: str, mention: Mention, value: str) -> bool:
+    """A mention of several bodies, not one: a generic head in the plural («школ Романовского района»), with only a
+    place after it («школы Томской области»), or counted («две школы района»). `value`: its name in the nominative."""
+    return _plural_generic(mention.value) or bool(value) and (
+        _generic_with_place(value)
+        or bool(COUNTED.search(text, max(0, mention.start - 12), mention.start)) and _generic_head(value))
+
+
 COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|\d+)\s+$", re.I)  # «две школы района»: several
 
 
@@ -1041,30 +1063,27 @@ def _without_people(text: str, span: Mention) -> Mention:
     return Mention(span.start + first.end(), span.end, span.value[first.end():])
 
 
-def _common_word_alone(written: str) -> bool:
-    """«Станция», «Лицей», «Сборная»: a single capitalised dictionary word without a name's tag is a common noun the
-    NER took for a name (coined names, «Чувашинформ», «ЕвроХим», and abbreviations stay)."""
+def _word_alone_no_name(written: str) -> bool:
+    """A single capitalised word the NER took for an organisation's name that names none: one the dictionary reads
+    first as a person's or place's name («Астапы», «Кузбасс»), or a dictionary word without a name's tag, a common
+    noun («Станция», «Лицей», «Сборная»). Coined names («Чувашинформ», «ЕвроХим»), abbreviations and quoted names
+    stay."""
     word = written.strip()
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not word_is_known(word.lower()):
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word):
         return False
-    return not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes)
-                   for p in parses(word.lower()))
-
-
-def _person_or_place_word(written: str) -> bool:
-    """«Астапы», «Кузбасс»: a single capitalised word that the dictionary reads first as a person's or place's name is
-    no organisation the NER may call one (abbreviations and quoted names aside)."""
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", written.strip()):
-        return False
-    return bool({"Name", "Surn", "Patr", "Geox"} & set(parses(written.strip().lower())[0].tag.grammemes))
+    if _dictionary_name(word):
+        return True
+    return "-" not in word and word_is_known(word.lower()) and \
+        not any({"Orgn", "Abbr", "Name", "Surn", "Geox", "Trad"} & set(p.tag.grammemes) for p in parses(word.lower()))
 
 
 BODY_NOUNS = set(ORG_WORDS["ru_body_nouns"].split())  # nouns of bodies that are no head of a found name
 
 
 def _common_phrase(written: str) -> bool:
-    """«Международная космическая станция», «Вооружённые силы»: an NER name of ordinary lower-case words after a
-    capital with no word of a body («агентство», «совет», a head noun) is a thing or a kind, not one organisation."""
+    """«Вооружённые силы», «Красная книга»: an NER name of ordinary lower-case words after a capital with no word of
+    a body («агентство», «совет», a head noun: «Международная космическая станция» stays) is a thing or a kind, not
+    one organisation."""
     words = written.split()
     if len(words) < 2 or re.search(r"[«\"№\d]", written) or any(not re.fullmatch(r"[а-яё-]+", w) for w in words[1:]):
         return False
@@ -1087,7 +1106,7 @@ def _generic_with_place(value: str) -> bool:
         return False  # «школа поселка Авдеево», «гимназия города Старая Русса»: the school of a settlement (a town has
         # many schools: «школа города Светлограда» is any of them)
     return all(lemma(w) in TERRITORY_WORDS
-               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_place(w)
+               or gazetteer.find_place(w) or w[:1].isupper() and _dictionary_name(w) == "place"
                or any("ADJF" in p.tag for p in parses(w.lower())[:1]) and
                gazetteer.find_place(w + " " + (rest[-1] if rest else ""))
                or i > 0 and w[:1].isupper() and lemma(rest[i - 1]) in SETTLEMENT_WORDS  # «школа района Сельма»
@@ -1095,10 +1114,11 @@ def _generic_with_place(value: str) -> bool:
                for i, w in enumerate(rest)) if rest else True
 
 
-def _dictionary_place(word: str) -> bool:
-    """A word the morphological dictionary reads first as a geographical name («Пудожа»), not a person's."""
-    first = parses(word.lower())[0]
-    return "Geox" in first.tag and not {"Name", "Surn", "Patr"} & set(first.tag.grammemes)
+def _dictionary_name(word: str) -> str | None:
+    """What the morphological dictionary reads a word first as: "person" (a first name, surname or patronymic,
+    «Астапы»), "place" (a geographical name, «Пудожа», «Кузбасс») or None."""
+    tags = set(parses(word.lower())[0].tag.grammemes)
+    return "person" if {"Name", "Surn", "Patr"} & tags else "place" if "Geox" in tags else None
 
 
 TERRITORY_WORDS = {"область", "край", "республика", "район", "округ", "город", "регион", "автономный"}
@@ -1113,7 +1133,6 @@ ONE_PER_TOWN = {"гимназия": {"город"}, "лицей": {"город"}
 # word or an abbreviation that names whose body it is (NER ends the span at the first comma)
 BODY_PORTFOLIO = re.compile(r"(?i:министерств|департамент|управлени|комитет|отдел)\w*\s+[а-яё]+$")
 PORTFOLIO_WORDS = r"(?:[а-яё]+\s+){0,3}?[а-яё]+"
-CAPITAL_GENITIVE = r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы)(?=[\s,.;)]|$)"  # «Республики», «Краснодарского»
 PORTFOLIO_LIST = re.compile(rf"(?:,\s+{PORTFOLIO_WORDS}){{1,4}},?\s+и\s+{PORTFOLIO_WORDS}"
                             rf"(?P<whose>\s+(?:[А-ЯЁ]{{2,}}(?![\w-])|{CAPITAL_GENITIVE}))(?:\s+{CAPITAL_GENITIVE})*")
 
@@ -1136,9 +1155,9 @@ def _genitive_piece(piece: str) -> bool:
 def _extend_org(text: str, stop: int, span_text: str) -> int:
     """Extend an ORG span over a genitive tail: capitalised words and «№ N» always, lower-case words
     only after a university-like head («… университета народного хозяйства»)."""
-    lower = r"[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)|" if re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I) else ""
-    tail = re.match(r"(?:\s+(?:" + REPUBLIC_GENITIVE + "|" + lower +
-                    r"[А-ЯЁ][а-яё-]+(?:ого|ой|ых|ей|ии|а|и|ы))(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
+    university = re.search(r"(?:университет|институт|академи|колледж)\w*$", span_text, re.I)
+    lower = r"|[а-яё]+(?:ого|ой|ых|ей|ия|ии|а|и|ы)" if university else ""
+    tail = re.match(rf"(?:\s+(?:{GENITIVE_NAME}{lower})(?=[\s,.;)]|$)|\s*№\s*\d+)*", text[stop:])
     return stop + (tail.end() if tail else 0)
 
 
@@ -1222,11 +1241,11 @@ SCHOOL_BARE_NUMBER = re.compile(r"(?i)((?<![\w-])(?:школ|гимнази|ли
                                 rf"({NUMBER_ALONE})")
 
 
-LOCAL_EDUCATION_BODY = re.compile(r"(?:районн|городск)\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+"
-                                  r"(?:образования|по\s+образованию)")
+# «районный отдел по образованию» (SCOPED_BODY reads «районный отдел образования»)
+LOCAL_EDUCATION_BODY = re.compile(LOCAL_SCOPE + r"\w+\s+(?:отдел|управлени|комитет|департамент)\w*\s+по\s+образованию")
 # «областной институт повышения квалификации работников образования», «регионального центра оценки качества
 # образования»: the one body of its kind of a region, district or town, named by its scope and its genitive tail
-SCOPED_BODY = re.compile(r"(?:областн|краев|региональн|республиканск|районн|городск|муниципальн|окружн)\w+\s+"
+SCOPED_BODY = re.compile(r"(?:" + REGION_SCOPE + "|" + LOCAL_SCOPE + r"|муниципальн|окружн)\w+\s+"
                          r"(?:[а-яё-]+(?:ый|ий|ой|ая|ое)\s+){0,2}(?i:" + HEAD_STEMS + r")"
                          r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|"
                          + ZERO_GENITIVES + r")){1,5})")
