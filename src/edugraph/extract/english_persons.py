@@ -9,6 +9,7 @@ Kazan, said"); its title words come from data/gazetteers/post_words.yaml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -125,6 +126,8 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
 _SPEECH = r"(?:said|says|noted|added|stressed|explained|emphasi[sz]ed|recalled|told|believes|reported)"
 SURNAME_SPEAKER = re.compile(rf"(?<![\w.-])(?P<a>{NAME_WORD})\s+{_SPEECH}(?![\w-])"
                              rf"|(?<![\w-])(?:{_SPEECH}|[Aa]ccording\s+to)\s+(?P<b>{NAME_WORD})(?![\w'’-])")
+# a name word right after a capitalised word, whole or the part before its hyphen ("Anna Viner-Usmanova": both)
+AFTER_CAPITAL = re.compile(r"\b[A-Z][a-z]+\s+(?=(?P<one>[A-Z][a-z]+)\b)(?=(?P<two>[A-Z][a-z]+-[A-Z][a-z]+)\b)?")
 
 
 def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
@@ -133,14 +136,19 @@ def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
     "Sergei Zhvachkin said … «…,» said Gwatkin")."""
     known = {p.value.split()[-1] for p in found}
     taken = characters(found)
+    after_capital = {word for m in AFTER_CAPITAL.finditer(text) for word in m.groups() if word}  # "Anna Yakimova"
+    starts = sorted(p.start for p in found)  # bisected: not a scan of the persons for each speaker
+    newlines = [m.start() for m in re.finditer("\n", text)]  # bisected: not a search back for each speaker
     out = []
     for m in SURNAME_SPEAKER.finditer(text):
         group = "a" if m.group("a") else "b"
         word, start = m.group(group), m.start(group)
-        paragraph = text.rfind("\n", 0, start) + 1
+        before = bisect.bisect_left(newlines, start)
+        paragraph = newlines[before - 1] + 1 if before else 0
+        first_after = bisect.bisect_left(starts, paragraph)
         if start not in taken and word not in known and _surname_shape(word) and not _is_first(word) \
-                and not gazetteer.find_place(word) and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text) \
-                and not any(paragraph <= p.start < start for p in found):
+                and not gazetteer.find_place(word) and word not in after_capital \
+                and not (first_after < len(starts) and starts[first_after] < start):
             out.append(Mention(start, start + len(word), word))
     return out
 
