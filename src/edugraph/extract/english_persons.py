@@ -121,9 +121,11 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
             and not NAMESAKE_OF.match(text, m.end()) and m.start("surname") not in taken]
 
 
+# "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
+SPEECH_VERB = r"(?:said|says|noted|added|stressed|emphasi[sz]ed|explained|recalled|reported)"
 # a surname alone as the speaker of a quote or a statement: "“…,” Yakimova said", "said Yakimova", "according to
 # Yakimova" (news names a person in full once, but a text or excerpt may give the surname only)
-_SPEECH = r"(?:said|says|noted|added|stressed|explained|emphasi[sz]ed|recalled|told|believes|reported)"
+_SPEECH = rf"(?:{SPEECH_VERB}|told|believes)"
 SURNAME_SPEAKER = re.compile(rf"(?<![\w.-])(?P<a>{NAME_WORD})\s+{_SPEECH}(?![\w-])"
                              rf"|(?<![\w-])(?:{_SPEECH}|[Aa]ccording\s+to)\s+(?P<b>{NAME_WORD})(?![\w'’-])")
 # a name word right after a capitalised word, whole or the part before its hyphen ("Anna Viner-Usmanova": both)
@@ -459,8 +461,6 @@ def _taught_at(title: str, tail: str) -> tuple[str, str, int] | None:
     return f"{title} of {m.group('subject')}", org, m.start("org") + len(org)
 
 
-# "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
-SPEECH_VERB = r"(?:said|says|noted|added|stressed|emphasi[sz]ed|explained|recalled|reported)"
 # academic degrees between a post and the name it belongs to
 DEGREE = re.compile(r",?\s*(?:(?:Doctor|Candidate)\s+of\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Sciences|Ph\.\s?D\.|PhD)"
                     r"(?![\w-])")
