@@ -1814,6 +1814,9 @@ def test_english_body_before_a_title_is_the_post_body_not_part_of_its_name():
     facts = _en("Kazan Federal University Rector Lenar Safin opened the forum.")
     assert _posts(facts, "Lenar Safin") == [{"post": "rector", "org": "Kazan Federal University"}]
     assert facts["organisations"] == ["Kazan Federal University"]
+    # a title after "of" anywhere before it is part of the name, not the post of a name after it
+    facts = _en("The staff of the Administration of the Presidential Envoy met pupils of School No. 5.")
+    assert facts["organisations"] == ["Administration of the Presidential Envoy", "School No. 5"]
     assert _posts(_en("Anzor Muzaev, Rosobrnadzor head, said the exam would be held in June."), "Anzor Muzaev") == \
         [{"post": "head", "org": "Rosobrnadzor"}]
 

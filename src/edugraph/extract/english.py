@@ -255,12 +255,14 @@ def _bodies(value: str) -> list[str]:
 
 def _without_title(value: str) -> str:
     """An organisation's name without the post title that ends it: "Kazan Federal University Rector" (before the
-    rector's name) → "Kazan Federal University"; not a title after "of"/"the" ("Office of the President")."""
+    rector's name) → "Kazan Federal University"; not a title after "of"/"for" anywhere before it ("Office of the
+    President", "Administration of the Presidential Envoy") or right after "the"/"and"."""
     m = TRAILING_TITLE.search(value)
-    return value[:m.start()] if m and m.start() > 0 else value
+    return value[:m.start()] if m and m.start() > 0 and not OF_OR_FOR.search(value, 0, m.start()) else value
 
 
-TRAILING_TITLE = re.compile(rf"(?<!\bof)(?<!\bthe)(?<!\bfor)(?<!\band)\s+(?:{title_pattern().pattern})$", re.I)
+TRAILING_TITLE = re.compile(rf"(?<!\bthe)(?<!\band)\s+(?:{title_pattern().pattern})$", re.I)
+OF_OR_FOR = re.compile(r"\b(?:of|for)\b", re.I)
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:
