@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, characters
@@ -334,12 +335,9 @@ def _possessor(head: str) -> str | None:
     owner = _owner(POSSESSOR.search(head))
     if owner:
         return owner
-    m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
-    if m:
-        return m.group("owner")
-    listed = _institution_before(head)  # "Rosobrnadzor head Anzor Muzaev", "MGIMO rector"
-    if listed:
-        return listed
+    body = next(_bodies_before(head), None)  # "Kazan Federal University Rector Lenar Safin", "Rosobrnadzor head"
+    if body:
+        return body
     m = TERRITORY_BEFORE.search(head)
     owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
     return owner if owner and _territory(owner) else None
@@ -348,9 +346,19 @@ def _possessor(head: str) -> str | None:
 def _body_before(words: str) -> str | None:
     """The organisation that capitalised words right before a title name, by its head word or as a listed
     institution ("Kazan Federal University", "Rosobrnadzor"); None for a territory or other words."""
-    m = ORGANISATION_BEFORE.fullmatch(words)
-    return m.group("owner") if m else _institution_before(words) if _institution_before(words) == words.strip() \
-        else None
+    return next((body for body in _bodies_before(words) if body == words.strip()), None)
+
+
+def _bodies_before(head: str) -> Iterator[str]:
+    """The organisations whose name ends `head`, right before a title: one by its head word ("Kazan Federal
+    University Rector"), then a listed institution ("Rosobrnadzor head", "MGIMO rector"); each looked for when
+    asked."""
+    m = ORGANISATION_BEFORE.search(head)
+    if m:
+        yield m.group("owner")
+    listed = _institution_before(head)
+    if listed:
+        yield listed
 
 
 def _institution_before(head: str) -> str | None:
