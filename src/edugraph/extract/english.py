@@ -8,13 +8,13 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
-from edugraph.extract.english_persons import analyse_persons, title_pattern
+from edugraph.extract.english_persons import ORG_HEAD_WORDS, analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, quotes_of, unlisted
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
-ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
+ORG_HEADS = r"(?:" + "|".join(ORG_HEAD_WORDS) + r")"  # Academy, Ministry … (organisation_words.yaml)
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
 _NUMBER = r"(?:\s+(?:No\.|№)\s*\d+)?"  # "School No. 234", "School № 234"
 # a month or weekday ends a name ("the State Kremlin Palace on October 4": a date, not a part of the palace's name)
@@ -64,7 +64,7 @@ DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous
                       r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:(?:[Mm]unicipal\s+|[Uu]rban\s+|[Cc]ity\s+)?(?:[Dd]istrict|[Uu]lus|[Rr]aion|[Rr]ayon)"
                       r"|(?:[Mm]unicipal|[Uu]rban)\s+[Oo]krug))\b"
-                      r"(?!\s+(?:Gymnasium|School|Lyceum|College))")  # "Anabar Ulus Gymnasium": a school's name
+                      rf"(?!\s+{ORG_HEADS})")  # "Anabar Ulus Gymnasium": an organisation's name
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
