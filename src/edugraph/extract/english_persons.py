@@ -231,11 +231,17 @@ def _post(title: str, org: str | None) -> dict:
         org = None
     if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
         org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of …"
-    *before, last = title.split()
+    before = title.split()[:-1]
     subject_told = any(word not in _post_words()["modifiers"] for word in before)  # "a mathematics teacher at X"
-    if org and last in _post_words()["subject"] and not subject_told and not _ORG_HEAD.search(org):
+    if org and not subject_told and _taught_subject(title, org):
         return {"post": f"{title} of {_subject(org)}", "org": None}  # "a teacher of Chinese and English"
     return {"post": title, "org": org or None}
+
+
+def _taught_subject(title: str, words: str) -> bool:
+    """True when `words` after "<title> of" are the subject a subject title teaches ("teacher of mathematics"),
+    not its workplace ("teacher of Lyceum No. 2": an organisation's head word)."""
+    return title.split()[-1].lower() in _post_words()["subject"] and not _ORG_HEAD.search(words)
 
 
 def _subject(words: str) -> str:
@@ -464,8 +470,8 @@ def _taught_at(title: str, tail: str) -> tuple[str, str, int] | None:
     """A subject title's subject and workplace after it ("teacher of mathematics at School No. 5", "teacher of
     physics of Lyceum No. 2"): (title with its subject, the organisation, the characters of `tail` they take), or
     None."""
-    m = SUBJECT_AT.match(tail) if title.split()[-1].lower() in _post_words()["subject"] else None
-    if not m or _ORG_HEAD.search(m.group("subject")):
+    m = SUBJECT_AT.match(tail)
+    if not m or not _taught_subject(title, m.group("subject")):
         return None
     org = _ORG_STOP.split(m.group("org"), maxsplit=1)[0]
     if not _ORG_HEAD.search(org):
