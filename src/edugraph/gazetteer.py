@@ -147,7 +147,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z'’ .-]*")
 # in the order they are reduced: "Korolyov"/"Korolev", "Yelets"/"Elets", "Nizhniy"/"Nizhny"/"Nizhnii", "Zhukovskiy"/
 # "Zhukovsky", "Ljubertsy"/"Lyubertsy", "Mytishchi"/"Mytischi", "Piatigorsk"/"Pyatigorsk", "Tuimazy"/"Tuymazy"
 _SPELLINGS = [(r"['’]", ""), (r"[-\s]+", " "), ("shch", "sh"), ("sch", "sh"), ("j", "y"), ("yo", "e"),
-              (r"(?<![a-z])ye|(?<=[aeiouy])ye|(?<=[aeiouy])e", "e"), (r"(?<=[a-z])i(?=[aou])", "y"),
+              (r"(?<![a-z])ye|(?<=[aeiouy])ye", "e"), (r"(?<=[a-z])i(?=[aou])", "y"),
               (r"(?<=[aeou])i(?![aeiouy])", "y"), (r"i+y|y+i|yy|ii", "y"), (r"(?<=[a-z])ie", "e"),
               (r"(?<=[a-z])ye", "e")]
 
