@@ -1810,6 +1810,14 @@ def test_english_roles_of_the_new_titles():
     assert find_role("Rais")["id"] == "head" and find_role("vice-principal")["id"] == "deputy-director"
 
 
+def test_english_surname_speaker_after_another_full_name_is_a_person_unless_spelt_like_its_surname():
+    facts = _en('Minister Sergei Kravtsov visited the school. "We are glad," said Ivanova, the school principal.')
+    assert [p["name"] for p in facts["persons"]] == ["Sergei Kravtsov", "Ivanova"]
+    facts = _en("The acting head of the Tomsk region Sergei Zhvachkin said that five branches will open. «All will "
+                "be involved,» said Gwatkin.")  # real_en_02: a translation's spelling of Zhvachkin
+    assert [p["name"] for p in facts["persons"]] == ["Sergei Zhvachkin"]
+
+
 def test_english_body_before_a_title_is_the_post_body_not_part_of_its_name():
     facts = _en("Kazan Federal University Rector Lenar Safin opened the forum.")
     assert _posts(facts, "Lenar Safin") == [{"post": "rector", "org": "Kazan Federal University"}]

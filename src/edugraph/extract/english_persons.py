@@ -13,6 +13,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, characters
@@ -135,12 +136,13 @@ AFTER_CAPITAL = re.compile(r"\b[A-Z][a-z]+\s+(?=(?P<one>[A-Z][a-z]+)\b)(?=(?P<tw
 
 def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
     """Surname-shaped words alone as speakers ("Yakimova said") whose surname no person found has, nor a place; not
-    in a paragraph that names a person in full before it (a translation may spell that speaker's surname otherwise:
-    "Sergei Zhvachkin said … «…,» said Gwatkin")."""
+    one spelt like the surname of a person named before it in its paragraph (a translation may spell that speaker's
+    surname otherwise: "Sergei Zhvachkin said … «…,» said Gwatkin"; of the SPELLING_WINDOW named last: linear)."""
     known = {p.value.split()[-1] for p in found}
     taken = characters(found)
     after_capital = {word for m in AFTER_CAPITAL.finditer(text) for word in m.groups() if word}  # "Anna Yakimova"
-    starts = sorted(p.start for p in found)  # bisected: not a scan of the persons for each speaker
+    persons = sorted(found, key=lambda p: p.start)
+    starts = [p.start for p in persons]  # bisected: not a scan of the persons for each speaker
     newlines = [m.start() for m in re.finditer("\n", text)]  # bisected: not a search back for each speaker
     out = []
     for m in SURNAME_SPEAKER.finditer(text):
@@ -148,12 +150,25 @@ def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
         word, start = m.group(group), m.start(group)
         before = bisect.bisect_left(newlines, start)
         paragraph = newlines[before - 1] + 1 if before else 0
-        first_after = bisect.bisect_left(starts, paragraph)
+        first, last = bisect.bisect_left(starts, paragraph), bisect.bisect_left(starts, start)
+        named = persons[max(first, last - SPELLING_WINDOW):last]
         if start not in taken and word not in known and _surname_shape(word) and not _is_first(word) \
                 and not gazetteer.find_place(word) and word not in after_capital \
-                and not (first_after < len(starts) and starts[first_after] < start):
+                and not any(_spelt_like(word, p.value.split()[-1]) for p in named):
             out.append(Mention(start, start + len(word), word))
     return out
+
+
+SPELLING_WINDOW = 8  # the persons named last before a surname speaker whose surnames it is compared with
+_FIRST_SOUND = re.compile(r"^(?:dzh|zh|j)")  # Ж and Дж, which a translation may write "G" ("Gwatkin" for Жвачкин)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelt_like(word: str, surname: str) -> bool:
+    """Two spellings of one surname ("Zhvachkin", "Gwatkin"): the same first sound (zh, dzh, j and g one) and a
+    difflib ratio of 0.8 or more, w read as v."""
+    one, other = (_FIRST_SOUND.sub("g", w.lower()).replace("w", "v") for w in (word, surname))
+    return one[0] == other[0] and SequenceMatcher(None, one, other).ratio() >= 0.8
 
 
 def _surnames_again(text: str, found: list[Mention]) -> list[Mention]:
