@@ -57,7 +57,6 @@ VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:
                           r"(?!\s+(?:[Rr]egion|[Dd]istrict|[Oo]blast|[Kk]rai|[Rr]epublic|[Aa]rea|[Mm]unicipal"
                           r"|[Uu]lus))")
 # "Odintsovo district", "Far Eastern Federal District", "Megino-Kangalassky district", "Artinsky urban district"
-# (городской округ)
 # (городской округ); a district of Yakutia is an "ulus", a transliterated one a "raion"/"rayon", a municipal okrug
 # ("Megino-Kangalassky ulus", "Tunkinsky raion", "Kurchatovsky municipal okrug", "Sovetsky city district")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
