@@ -1810,10 +1810,21 @@ def test_english_roles_of_the_new_titles():
     assert find_role("Rais")["id"] == "head" and find_role("vice-principal")["id"] == "deputy-director"
 
 
+def test_english_surname_speaker_after_another_full_name_is_a_person_unless_spelt_like_its_surname():
+    facts = _en('Minister Sergei Kravtsov visited the school. "We are glad," said Ivanova, the school principal.')
+    assert [p["name"] for p in facts["persons"]] == ["Sergei Kravtsov", "Ivanova"]
+    facts = _en("The acting head of the Tomsk region Sergei Zhvachkin said that five branches will open. «All will "
+                "be involved,» said Gwatkin.")  # real_en_02: a translation's spelling of Zhvachkin
+    assert [p["name"] for p in facts["persons"]] == ["Sergei Zhvachkin"]
+
+
 def test_english_body_before_a_title_is_the_post_body_not_part_of_its_name():
     facts = _en("Kazan Federal University Rector Lenar Safin opened the forum.")
     assert _posts(facts, "Lenar Safin") == [{"post": "rector", "org": "Kazan Federal University"}]
     assert facts["organisations"] == ["Kazan Federal University"]
+    # a title after "of" anywhere before it is part of the name, not the post of a name after it
+    facts = _en("The staff of the Administration of the Presidential Envoy met pupils of School No. 5.")
+    assert facts["organisations"] == ["Administration of the Presidential Envoy", "School No. 5"]
     assert _posts(_en("Anzor Muzaev, Rosobrnadzor head, said the exam would be held in June."), "Anzor Muzaev") == \
         [{"post": "head", "org": "Rosobrnadzor"}]
 

@@ -263,7 +263,18 @@ def test_generator_writes_towns_named_like_words_to_their_own_block_and_regenera
 def test_namesakes_of_foreign_cities_are_no_towns_even_after_a_settlement_word():
     # «из г. Варна» is Bulgaria's Varna, not a Chelyabinsk village; Sirius is named as its education centre is
     assert [g.find_settlement(n) for n in ("Варна", "Орши", "Парма", "Ромны", "Сириус")] == [None] * 5
-    assert g.find_settlement("Парижа")["parent"] == "france"  # a capital abroad (cities.yaml), not the village
+    assert g.find_settlement("Парижа")["parent"] == "france"  # a capital abroad (marked_capitals), not the village
+
+
+@pytest.mark.parametrize("text,person", [  # capitals named like a person: no place by the name alone
+    ("Jack London wrote stories for children. The pupils of School No. 5 read them.", "Jack London"),
+    ("Maria Paris, a teacher of School No. 5, opened the exhibition.", "Maria Paris"),
+    ("Sofia said the school would open in September.", None)])
+def test_capitals_named_like_a_person_are_no_place_by_the_name_alone(text, person):
+    facts = extract_facts(text, "en")
+    assert facts["places"] == [] and [p["name"] for p in facts["persons"]] == ([person] if person else [])
+    assert [g.find_place(n) for n in ("London", "Paris", "Sofia", "Лондон")] == [None] * 4
+    assert g.find_settlement("Лондон")["parent"] == "united-kingdom"  # «г. Лондон»: the settlement word marks it
 
 
 YASNY = ("Три центра сформируют на базе горно-технологического техникума в Ясном, на площадках Бугурусланского "

@@ -20,6 +20,7 @@ Usage: pip install ".[maintain]" && PYTHONPATH=src python data/gazetteers/make_t
 data/gazetteers/cities.yaml in place)
 """
 
+import functools
 import json
 import re
 import sys
@@ -42,7 +43,7 @@ SHARED_RATIO = 3
 # subjects whose towns GeoNames files under Ukraine or another country (their capitals' namesakes in Russia, such
 # as Donetsk of the Rostov region, would map the wrong code)
 OUTSIDE_GEONAMES_RU = {"crimea", "sevastopol", "donetsk-peoples-republic", "luhansk-peoples-republic",
-                       "zaporozhye-oblast", "kherson-oblast", "belarus", "kyrgyzstan", "kazakhstan"}
+                       "zaporozhye-oblast", "kherson-oblast"}
 # GeoNames lists the districts of Moscow and Saint Petersburg (Mar’ino, Kalininskiy) as populated places
 CITY_SUBJECTS = {"moscow", "saint-petersburg"}
 # Ukrainian, Belarusian, Tatar and Bashkir letters, the Ukrainian «-ськ», «-ський», the pre-reform final «ъ» (Томьскъ);
@@ -103,10 +104,15 @@ def _person_words() -> set[str]:
     return set(data["first_names"].split()) | set(data["not_names"].split())
 
 
+@functools.lru_cache(maxsize=1)
+def _subjects() -> list[dict]:
+    """The federal subjects of federal_subjects.yaml, read once."""
+    return yaml.safe_load((HERE / "federal_subjects.yaml").read_text(encoding="utf-8"))["federal_subjects"]
+
+
 def _other_places() -> set[str]:
     """Folded names of the countries and federal subjects (a town never takes one)."""
-    subjects = yaml.safe_load((HERE / "federal_subjects.yaml").read_text(encoding="utf-8"))["federal_subjects"]
-    names = {fold(n) for s in subjects for n in [s["ru"], s["en"], *s["aliases"]]}
+    names = {fold(n) for s in _subjects() for n in [s["ru"], s["en"], *s["aliases"]]}
     countries = yaml.safe_load((HERE / "countries.yaml").read_text(encoding="utf-8"))["countries"]
     return names | {fold(cell) for line in countries.splitlines() for cell in re.split(r"[|;]", line)[1:] if cell}
 
@@ -127,11 +133,10 @@ def subject_of_code(towns: list[dict], capitals: list[list[str]]) -> dict[str, s
     for town in smallest_first:  # (a primary name before an alternate one)
         by_name[fold(town["name"])] = town
     mapping: dict[str, set[str]] = {}
-    subjects = {s["id"] for s in yaml.safe_load((HERE / "federal_subjects.yaml").read_text(encoding="utf-8"))
-                ["federal_subjects"]}
+    subjects = {s["id"] for s in _subjects()}
     for _ident, ru, en, parent, *_ in capitals:
         town = by_name.get(fold(en)) or by_name.get(fold(ru))
-        if parent in OUTSIDE_GEONAMES_RU or parent not in subjects:  # a capital abroad (Paris: a village's namesake)
+        if parent in OUTSIDE_GEONAMES_RU or parent not in subjects:  # a capital abroad (Minsk, Tashkent)
             continue
         if town:
             mapping.setdefault(town["admin1code"], set()).add(parent)

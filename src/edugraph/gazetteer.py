@@ -97,6 +97,8 @@ def _places() -> tuple[dict, dict, dict, dict]:
                    row["also_federal_subject"]), row["aliases"])
     fields = ("id", "ru", "en", "parent", "aliases", "adj")
     adjectives = dict(load("cities").get("adjectives") or {})
+    capitals = _table(load("cities").get("marked_capitals") or "", fields)  # "Jack London", "Sofia said": a person
+    adjectives.update({adj: row["id"] for row in capitals for adj in _split(row["adj"])})  # «парижский» as before
     hand, _, generated = load("cities")["cities"].partition(GENERATED_TOWNS)
     for block, geonames in ((hand, {}), (generated.partition("\n")[2], {"geonames": True})):
         for row in _table(block, fields):
@@ -122,9 +124,10 @@ def _places() -> tuple[dict, dict, dict, dict]:
         if len(idents) == 1:  # a key two places share names neither
             index.setdefault(key, list(idents))
     marked: dict[str, list[str]] = {}
-    for row in _table(load("cities").get("marked_towns") or "", fields):
+    towns = _table(load("cities").get("marked_towns") or "", fields)
+    for row, geonames in [*((row, {}) for row in capitals), *((row, {"geonames": True}) for row in towns)]:
         if row["id"] not in records:
-            records[row["id"]] = _place(row["id"], "city", row["ru"], row["en"], row["parent"]) | {"geonames": True}
+            records[row["id"]] = _place(row["id"], "city", row["ru"], row["en"], row["parent"]) | geonames
             for key in (fold(row["ru"]), "lemma:" + _place_key(row["ru"])):  # the name as written, in any case
                 marked.setdefault(key, []).append(row["id"])
     districts: dict[tuple[str, str], list[str]] = {}
@@ -144,7 +147,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z'’ .-]*")
 # in the order they are reduced: "Korolyov"/"Korolev", "Yelets"/"Elets", "Nizhniy"/"Nizhny"/"Nizhnii", "Zhukovskiy"/
 # "Zhukovsky", "Ljubertsy"/"Lyubertsy", "Mytishchi"/"Mytischi", "Piatigorsk"/"Pyatigorsk", "Tuimazy"/"Tuymazy"
 _SPELLINGS = [(r"['’]", ""), (r"[-\s]+", " "), ("shch", "sh"), ("sch", "sh"), ("j", "y"), ("yo", "e"),
-              (r"(?<![a-z])ye|(?<=[aeiouy])ye|(?<=[aeiouy])e", "e"), (r"(?<=[a-z])i(?=[aou])", "y"),
+              (r"(?<![a-z])ye|(?<=[aeiouy])ye", "e"), (r"(?<=[a-z])i(?=[aou])", "y"),
               (r"(?<=[aeou])i(?![aeiouy])", "y"), (r"i+y|y+i|yy|ii", "y"), (r"(?<=[a-z])ie", "e"),
               (r"(?<=[a-z])ye", "e")]
 

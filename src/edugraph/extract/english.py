@@ -8,13 +8,13 @@ import re
 
 from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
-from edugraph.extract.english_persons import analyse_persons, title_pattern
+from edugraph.extract.english_persons import ORG_HEAD_WORDS, analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, quotes_of, unlisted
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
-ORG_HEADS = r"(?:" + "|".join(gazetteer.load("organisation_words")["en_heads"].split()) + r")"  # Academy, Ministry …
+ORG_HEADS = r"(?:" + "|".join(ORG_HEAD_WORDS) + r")"  # Academy, Ministry … (organisation_words.yaml)
 ORG_WORDS = rf"(?:{CAP}\s+){{0,12}}?"  # at most 12 capitalised words before the head (unbounded: quadratic time)
 _NUMBER = r"(?:\s+(?:No\.|№)\s*\d+)?"  # "School No. 234", "School № 234"
 # a month or weekday ends a name ("the State Kremlin Palace on October 4": a date, not a part of the palace's name)
@@ -57,14 +57,13 @@ VILLAGE_LIST = re.compile(r"\b(?:villages|settlements|stanitsas|khutors|auls)(?:
                           r"(?!\s+(?:[Rr]egion|[Dd]istrict|[Oo]blast|[Kk]rai|[Rr]epublic|[Aa]rea|[Mm]unicipal"
                           r"|[Uu]lus))")
 # "Odintsovo district", "Far Eastern Federal District", "Megino-Kangalassky district", "Artinsky urban district"
-# (городской округ)
 # (городской округ); a district of Yakutia is an "ulus", a transliterated one a "raion"/"rayon", a municipal okrug
 # ("Megino-Kangalassky ulus", "Tunkinsky raion", "Kurchatovsky municipal okrug", "Sovetsky city district")
 DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous)\b)"
                       r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:ern|al)\s+)*"
                       r"(?:(?:[Mm]unicipal\s+|[Uu]rban\s+|[Cc]ity\s+)?(?:[Dd]istrict|[Uu]lus|[Rr]aion|[Rr]ayon)"
                       r"|(?:[Mm]unicipal|[Uu]rban)\s+[Oo]krug))\b"
-                      r"(?!\s+(?:Gymnasium|School|Lyceum|College))")  # "Anabar Ulus Gymnasium": a school's name
+                      rf"(?!\s+{ORG_HEADS})")  # "Anabar Ulus Gymnasium": an organisation's name
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
@@ -255,12 +254,14 @@ def _bodies(value: str) -> list[str]:
 
 def _without_title(value: str) -> str:
     """An organisation's name without the post title that ends it: "Kazan Federal University Rector" (before the
-    rector's name) → "Kazan Federal University"; not a title after "of"/"the" ("Office of the President")."""
+    rector's name) → "Kazan Federal University"; not a title after "of"/"for" anywhere before it ("Office of the
+    President", "Administration of the Presidential Envoy") or right after "the"/"and"."""
     m = TRAILING_TITLE.search(value)
-    return value[:m.start()] if m and m.start() > 0 else value
+    return value[:m.start()] if m and m.start() > 0 and not OF_OR_FOR.search(value, 0, m.start()) else value
 
 
-TRAILING_TITLE = re.compile(rf"(?<!\bof)(?<!\bthe)(?<!\bfor)(?<!\band)\s+(?:{title_pattern().pattern})$", re.I)
+TRAILING_TITLE = re.compile(rf"(?<!\bthe)(?<!\band)\s+(?:{title_pattern().pattern})$", re.I)
+OF_OR_FOR = re.compile(r"\b(?:of|for)\b", re.I)
 
 
 def _orgs(text: str, article: Article) -> list[Mention]:

@@ -9,8 +9,11 @@ Kazan, said"); its title words come from data/gazetteers/post_words.yaml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article, Mention, characters
@@ -120,29 +123,52 @@ def _initials_persons(text: str, found: list[Mention]) -> list[Mention]:
             and not NAMESAKE_OF.match(text, m.end()) and m.start("surname") not in taken]
 
 
+# "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
+SPEECH_VERB = r"(?:said|says|noted|added|stressed|emphasi[sz]ed|explained|recalled|reported)"
 # a surname alone as the speaker of a quote or a statement: "“…,” Yakimova said", "said Yakimova", "according to
 # Yakimova" (news names a person in full once, but a text or excerpt may give the surname only)
-_SPEECH = r"(?:said|says|noted|added|stressed|explained|emphasi[sz]ed|recalled|told|believes|reported)"
+_SPEECH = rf"(?:{SPEECH_VERB}|told|believes)"
 SURNAME_SPEAKER = re.compile(rf"(?<![\w.-])(?P<a>{NAME_WORD})\s+{_SPEECH}(?![\w-])"
                              rf"|(?<![\w-])(?:{_SPEECH}|[Aa]ccording\s+to)\s+(?P<b>{NAME_WORD})(?![\w'’-])")
+# a name word right after a capitalised word, whole or the part before its hyphen ("Anna Viner-Usmanova": both)
+AFTER_CAPITAL = re.compile(r"\b[A-Z][a-z]+\s+(?=(?P<one>[A-Z][a-z]+)\b)(?=(?P<two>[A-Z][a-z]+-[A-Z][a-z]+)\b)?")
 
 
 def _surname_speakers(text: str, found: list[Mention]) -> list[Mention]:
     """Surname-shaped words alone as speakers ("Yakimova said") whose surname no person found has, nor a place; not
-    in a paragraph that names a person in full before it (a translation may spell that speaker's surname otherwise:
-    "Sergei Zhvachkin said … «…,» said Gwatkin")."""
+    one spelt like the surname of a person named before it in its paragraph (a translation may spell that speaker's
+    surname otherwise: "Sergei Zhvachkin said … «…,» said Gwatkin"; of the SPELLING_WINDOW named last: linear)."""
     known = {p.value.split()[-1] for p in found}
     taken = characters(found)
+    after_capital = {word for m in AFTER_CAPITAL.finditer(text) for word in m.groups() if word}  # "Anna Yakimova"
+    persons = sorted(found, key=lambda p: p.start)
+    starts = [p.start for p in persons]  # bisected: not a scan of the persons for each speaker
+    newlines = [m.start() for m in re.finditer("\n", text)]  # bisected: not a search back for each speaker
     out = []
     for m in SURNAME_SPEAKER.finditer(text):
         group = "a" if m.group("a") else "b"
         word, start = m.group(group), m.start(group)
-        paragraph = text.rfind("\n", 0, start) + 1
+        before = bisect.bisect_left(newlines, start)
+        paragraph = newlines[before - 1] + 1 if before else 0
+        first, last = bisect.bisect_left(starts, paragraph), bisect.bisect_left(starts, start)
+        named = persons[max(first, last - SPELLING_WINDOW):last]
         if start not in taken and word not in known and _surname_shape(word) and not _is_first(word) \
-                and not gazetteer.find_place(word) and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text) \
-                and not any(paragraph <= p.start < start for p in found):
+                and not gazetteer.find_place(word) and word not in after_capital \
+                and not any(_spelt_like(word, p.value.split()[-1]) for p in named):
             out.append(Mention(start, start + len(word), word))
     return out
+
+
+SPELLING_WINDOW = 8  # the persons named last before a surname speaker whose surnames it is compared with
+_FIRST_SOUND = re.compile(r"^(?:dzh|zh|j)")  # Ж and Дж, which a translation may write "G" ("Gwatkin" for Жвачкин)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelt_like(word: str, surname: str) -> bool:
+    """Two spellings of one surname ("Zhvachkin", "Gwatkin"): the same first sound (zh, dzh, j and g one) and a
+    difflib ratio of 0.8 or more, w read as v."""
+    one, other = (_FIRST_SOUND.sub("g", w.lower()).replace("w", "v") for w in (word, surname))
+    return one[0] == other[0] and SequenceMatcher(None, one, other).ratio() >= 0.8
 
 
 def _surnames_again(text: str, found: list[Mention]) -> list[Mention]:
@@ -220,11 +246,17 @@ def _post(title: str, org: str | None) -> dict:
         org = None
     if org and re.search(r"\bminister$", title, re.I) and not re.match(r"(?:the\s+)?ministry", org, re.I):
         org = "Ministry of " + re.sub(r"^the\s+", "", org)  # "Minister of Education of X" → "Ministry of …"
-    *before, last = title.split()
+    before = title.split()[:-1]
     subject_told = any(word not in _post_words()["modifiers"] for word in before)  # "a mathematics teacher at X"
-    if org and last in _post_words()["subject"] and not subject_told and not _ORG_HEAD.search(org):
+    if org and not subject_told and _taught_subject(title, org):
         return {"post": f"{title} of {_subject(org)}", "org": None}  # "a teacher of Chinese and English"
     return {"post": title, "org": org or None}
+
+
+def _taught_subject(title: str, words: str) -> bool:
+    """True when `words` after "<title> of" are the subject a subject title teaches ("teacher of mathematics"),
+    not its workplace ("teacher of Lyceum No. 2": an organisation's head word)."""
+    return title.split()[-1].lower() in _post_words()["subject"] and not _ORG_HEAD.search(words)
 
 
 def _subject(words: str) -> str:
@@ -238,8 +270,10 @@ def _subject(words: str) -> str:
     return " ".join(kept) or words
 
 
-_ORG_HEAD = re.compile(r"(?i)\b(?:school|lyceum|gymnasium|university|institute|college|academy|centre|center|"
-                       r"department|ministry|committee|kvantorium|technopark|foundation|agency|administration)\b")
+# head nouns of English organisation names (organisation_words.yaml en_heads): "Academy", "Ministry", "School" …;
+# "technopark" besides, which en_heads lacks (adding it there would also change english.ORG)
+ORG_HEAD_WORDS = tuple(gazetteer.load("organisation_words")["en_heads"].split())
+_ORG_HEAD = re.compile(rf"(?i)\b(?:{'|'.join(ORG_HEAD_WORDS)}|technopark)\b")
 
 
 _PARENTHESIS = re.compile(r"\(([A-Z][\w-]*)\)")  # "the Republic of Sakha (Yakutia)": a name's part, not a break
@@ -299,6 +333,8 @@ PORTFOLIO_BEFORE_OF = re.compile(r"\s+for\s+[^,.;:()]{1,80}?(?=\s+(?:of|at)\s+(?
 # ("the school's Director"), and a territory right before it ("Tatarstan Minister of Education")
 POSSESSOR = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*|(?<=the\s)[a-z]+)['’]s\s+"
                        r"(?:[A-Z][\w-]*\s+){0,2}$")
+# the heads of a body right before a title are fewer than ORG_HEAD_WORDS: "Address to the Federal Assembly President
+# Vladimir Putin" (en_24) names no president of the Assembly, so no Assembly, Council, Government, Party …
 ORGANISATION_BEFORE = re.compile(r"(?<![\w-])(?P<owner>(?:[A-Z][\w-]*\s+){0,4}(?:School|Lyceum|Gymnasium|University|"
                                  r"Institute|College|Academy|Centre|Center|Department|Ministry|Committee|Kvantorium|"
                                  r"Technopark|Foundation|Agency|Administration|Duma)(?:\s+No\.\s?\d+)?)\s+$")
@@ -324,12 +360,9 @@ def _possessor(head: str) -> str | None:
     owner = _owner(POSSESSOR.search(head))
     if owner:
         return owner
-    m = ORGANISATION_BEFORE.search(head)  # "Kazan Federal University Rector Lenar Safin"
-    if m:
-        return m.group("owner")
-    listed = _institution_before(head)  # "Rosobrnadzor head Anzor Muzaev", "MGIMO rector"
-    if listed:
-        return listed
+    body = next(_bodies_before(head), None)  # "Kazan Federal University Rector Lenar Safin", "Rosobrnadzor head"
+    if body:
+        return body
     m = TERRITORY_BEFORE.search(head)
     owner = m and re.sub(r"^[Tt]he\s+", "", m.group("owner"))
     return owner if owner and _territory(owner) else None
@@ -338,9 +371,19 @@ def _possessor(head: str) -> str | None:
 def _body_before(words: str) -> str | None:
     """The organisation that capitalised words right before a title name, by its head word or as a listed
     institution ("Kazan Federal University", "Rosobrnadzor"); None for a territory or other words."""
-    m = ORGANISATION_BEFORE.fullmatch(words)
-    return m.group("owner") if m else _institution_before(words) if _institution_before(words) == words.strip() \
-        else None
+    return next((body for body in _bodies_before(words) if body == words.strip()), None)
+
+
+def _bodies_before(head: str) -> Iterator[str]:
+    """The organisations whose name ends `head`, right before a title: one by its head word ("Kazan Federal
+    University Rector"), then a listed institution ("Rosobrnadzor head", "MGIMO rector"); each looked for when
+    asked."""
+    m = ORGANISATION_BEFORE.search(head)
+    if m:
+        yield m.group("owner")
+    listed = _institution_before(head)
+    if listed:
+        yield listed
 
 
 def _institution_before(head: str) -> str | None:
@@ -442,8 +485,8 @@ def _taught_at(title: str, tail: str) -> tuple[str, str, int] | None:
     """A subject title's subject and workplace after it ("teacher of mathematics at School No. 5", "teacher of
     physics of Lyceum No. 2"): (title with its subject, the organisation, the characters of `tail` they take), or
     None."""
-    m = SUBJECT_AT.match(tail) if title.split()[-1].lower() in _post_words()["subject"] else None
-    if not m or _ORG_HEAD.search(m.group("subject")):
+    m = SUBJECT_AT.match(tail)
+    if not m or not _taught_subject(title, m.group("subject")):
         return None
     org = _ORG_STOP.split(m.group("org"), maxsplit=1)[0]
     if not _ORG_HEAD.search(org):
@@ -451,8 +494,6 @@ def _taught_at(title: str, tail: str) -> tuple[str, str, int] | None:
     return f"{title} of {m.group('subject')}", org, m.start("org") + len(org)
 
 
-# "Sergey Nazarov noted, Deputy Minister of …": an apposition after the speech verb that follows the name
-SPEECH_VERB = r"(?:said|says|noted|added|stressed|emphasi[sz]ed|explained|recalled|reported)"
 # academic degrees between a post and the name it belongs to
 DEGREE = re.compile(r",?\s*(?:(?:Doctor|Candidate)\s+of\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}Sciences|Ph\.\s?D\.|PhD)"
                     r"(?![\w-])")

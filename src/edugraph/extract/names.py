@@ -12,13 +12,21 @@ from edugraph.text import fold, lemma, parses
 
 NAME_TAGS = {"Name", "Surn", "Patr"}
 INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+
+
+def _network(ident: str) -> str:
+    """The spellings of a centre network as one regex: the variants of its record in initiatives.yaml ("Kvantorium",
+    "Quantorium", «IT-куб», "IT-kub"…)."""
+    return "|".join(f"(?:{variant})" for variant in gazetteer.initiative(ident)["variants"])
+
+
 _ORG_TYPES = [  # (type key, regex over the folded name) - the first match wins
     ("school", r"(?<!\w)(?:сош|оош|нош|школ\w*|гимнази\w*|лице\w*|school|gymnasium|lyceum|итш|sosh|oosh)(?!\w)"),
     ("kindergarten", r"детск\w*\s+сад|детсад|(?<!\w)(?:мб|мк|ма|г[бк]?)?доу(?!\w)|kindergarten"),
     # a bare «(детский) технопарк» refers back to a Kvantorium; one with a name of its own («Технопарк «Саров»»,
     # «Технопарк высоких технологий») is not one
-    ("kvantorium", r"кванториум|kvantorium|quantorium|технопарк\w*$"),  # "Quantorium": the English spelling too
-    ("it-cube", r"(?:it|ит)[-\s]?куб|it[-\s]?(?:cube|kub(?![a-z]))"),
+    ("kvantorium", _network("kvantorium") + r"|технопарк\w*$"),
+    ("it-cube", _network("it-cube")),
     ("imc", r"(?<!\w)имц(?!\w)|методическ\w* центр"),
     ("ddyut", r"ддют|дворец детского"),
     ("university", r"университет|university"),
