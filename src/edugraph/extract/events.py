@@ -411,8 +411,7 @@ def _dated_by_the_story(events: list[dict]) -> None:
     wholes = {e.get("parent") for e in events}  # a whole and its parts keep their own (none): another gathering
     for event in events if told else ():
         if not event["date"] and not event.get("planned") and event["type"] in DAY_PARTS and \
-                not event.get("parent") and event["name"] not in wholes and \
-                (not event["place"] or not told["place"] or _same_place(event["place"], told["place"])):
+                not event.get("parent") and event["name"] not in wholes and _same_place(event["place"], told["place"]):
             event["date"] = told["date"]
 
 
@@ -471,7 +470,7 @@ def _named_plural(mention: dict) -> bool:
     """An English event noun in the plural without a quoted title ("Strategic sessions", "International School
     Olympiads"): several events of a kind, not one (the "Readings" are one conference)."""
     noun = mention["noun"].split()[-1]
-    return not mention["quoted"] and noun.endswith("s") and _plural_word(noun, "en", 1) and noun != "Readings"
+    return not mention["quoted"] and _plural_word(noun, "en", 1) and noun != "Readings"
 
 
 def _without_staged_wholes(events: list[dict], stages: list[dict]) -> list[dict]:
@@ -1235,8 +1234,8 @@ def _counted_action(what: str) -> dict:
 
 
 def _same_place(one: str | None, other: str | None) -> bool:
-    """Whether two counted openings' places may be one: the same, one of them none or lying in the other (the
-    headline's «в Башкирии», the text's «в Уфе»)."""
+    """Whether two events' places may be one: the same, one of them none or lying in the other (the headline's
+    «в Башкирии», the text's «в Уфе»)."""
     if not one or not other or one == other:
         return True
     chains = [gazetteer.ancestor_ids(gazetteer.find_place(p)) for p in (one, other)]
