@@ -521,3 +521,36 @@ def test_the_head_of_a_territory_named_by_its_kind_has_no_organisation(sentence,
 
 def test_the_head_of_a_regional_ministry_is_its_minister():
     assert gazetteer.find_role("руководитель", "региональное министерство образования")["id"] == "minister"
+
+
+# round 22 (s22post): classes of the retired held-out sets 18-20, each in a real sentence (its article cited)
+
+@pytest.mark.parametrize("sentence,post", [
+    ("В нем участвуют заместителя председателя правительства России Дмитрий Чернышенко и министр просвещения РФ "
+     "Сергей Кравцов.", ("заместитель председателя правительства России", None)),  # real_ru_t_08
+    ("В церемонии приняли участие заместитель Председателя Правительства РФ Татьяна Голикова, Министр просвещения РФ "
+     "Сергей Кравцов.",
+     ("заместитель Председателя Правительства РФ", None)),  # real_ru_e_04
+])
+def test_the_country_s_deputy_prime_minister_holds_no_post_in_an_organisation(sentence, post):
+    """Like «премьер-министр» and «вице-премьер»: the government of Russia is named in the title."""
+    assert _posts_of_each_person(sentence)[0] == [post]
+    assert gazetteer.find_role(post[0], None)["id"] == "deputy-prime-minister"
+
+
+def test_the_deputy_chairman_of_a_regional_government_works_in_it():
+    sentence = ("Участниками стали заместитель председателя правительства Тульской области Марина Левина, министр "
+                "образования Тульской области Оксана Осташко.")  # real_ru_f_07
+    assert _posts_of_each_person(sentence)[0] == [("заместитель председателя", "правительство Тульской области")]
+
+
+@pytest.mark.parametrize("sentence,name,post", [
+    ("Так, директором школы №1 утверждена Анастасия Егорова, школу №11 возглавит Татьяна Кочеткова.",  # s_01
+     "Татьяна Кочеткова", ("директор", "школа №11")),
+    ("Министерство образования и науки Архангельской области возглавил кандидат исторических наук Олег Русинов. "
+     "Как сообщили в правительстве региона, распоряжение подписал губернатор.",  # s_02
+     "Олег Русинов", ("министр", "Министерство образования и науки Архангельской области")),
+])
+def test_a_verb_of_heading_makes_the_person_the_head_of_the_organisation(sentence, name, post):
+    """«возглавил(а)», «возглавит»: the head of a school is its director, of a ministry its minister."""
+    assert post in _posts(_ru_facts(sentence))[name]

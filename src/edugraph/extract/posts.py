@@ -233,7 +233,14 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     if minister and head == title and re.match(r"(?-i:[а-яё])", org_text):
         # «министр промышленности и торговли России»: a portfolio outside education belongs to the title
         return f"{title} {org_text.rstrip('.')}", None
+    if re.search(r"председател\w*$", title, re.I) and FEDERAL_GOVERNMENT.fullmatch(org_text):
+        # «(заместитель) председателя правительства России»: the country's (deputy) prime minister, like
+        # «премьер-министр» and «вице-премьер», holds an office of the country, not a post in an organisation
+        return f"{title} {org_text}", None
     return title, (nominative_phrase(org_text) if org_text else None)
+
+
+FEDERAL_GOVERNMENT = re.compile(r"(?i:правительства)\s+(?:РФ|России|Российской\s+Федерации)")
 
 
 # a minister's portfolio that names his ministry wherever it is («министр спорта России» → «Министерство спорта России»)
@@ -297,7 +304,7 @@ def attach_posts(article) -> dict[str, list[dict]]:
         else:
             titled = _ru_before(article, person, previous, before)
             found = titled + (_posts_after(article, person, after, title_first=bool(titled))
-                              or _predicate_post(article, person))
+                              or _predicate_post(article, person) or _heading_post(article, person))
         if article.lang == "ru" and found:
             previous = (person, found[0]["post"])
         for post in found:
@@ -465,6 +472,40 @@ def _predicate_post(article, person) -> list[dict]:
         start = verb.end() + title.end() + place.end() if place else -1
         org = next((o.value for o in article.orgs if o.start == start), None)
     return [_post(post, org)]
+
+
+# «возглавил», «возглавит», «возглавляет»: a verb of heading between a person and the organisation he heads
+HEADING_VERB = r"возглав(?:ил[аи]?|ит|ят|ля(?:ет|ют|л[аи]?))"
+HEADED_BEFORE = re.compile(rf"\s+{HEADING_VERB}\s+(?:{DEGREE_TITLE}\s+)?$")  # «Министерство … возглавил Олег Русинов»
+HEADED_AFTER = re.compile(rf"\s+(?:(?:уже|сейчас|теперь|ныне)\s+)?{HEADING_VERB}\s+")  # «Олег Русинов возглавил …»
+
+
+def _heading_post(article, person) -> list[dict]:
+    """The head of the organisation a verb of heading joins to the person, either order («школу № 11 возглавит
+    Татьяна Кочеткова», «Министерство образования … возглавил Олег Русинов», «Иван Петров возглавил школу № 3»):
+    its title is the head's of that kind of body (`post_words.yaml`, ru_heads_by_kind)."""
+    text = article.text
+    sentence_start, _ = article.sentence_of(person.start)
+    before = HEADED_BEFORE.search(text, sentence_start, person.start)
+    after = HEADED_AFTER.match(text, person.end)
+    if before and before.end() == person.start:
+        org = next((o for o in article.orgs if o.end == before.start()), None)
+    elif after:
+        org = next((o for o in article.orgs if o.start == after.end()), None)
+    else:
+        return []
+    if org is None:
+        return []
+    return [_post(_head_title(org.value), org.value)]
+
+
+def _head_title(org: str) -> str:
+    """«директор» of a school, «министр» of a ministry, «ректор» of a university, else «руководитель»."""
+    for line in gazetteer.load("post_words")["ru_heads_by_kind"].strip().splitlines():
+        title, _, kinds = line.partition(":")
+        if re.match(rf"(?i:{kinds.strip()})", org.strip()):
+            return title.strip()
+    return "руководитель"
 
 
 def _preposition(word: str) -> bool:
