@@ -347,7 +347,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if _is_publication_line(article, mention["start"]):
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
-    groups = _split_proper_names(_merge_unnamed(groups, article.lang), article.lang)
+    headline_end = article.sentences[0][1] if article.sentences else 0
+    groups = _split_proper_names(_merge_unnamed(groups, article.lang, headline_end), article.lang)
     groups = {k: kept for k, g in groups.items()  # a bare plural is another mention of a named event, else no event
               if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
                   [m for m in g if not _bare_plural(m, article.lang)])}
@@ -615,8 +616,10 @@ def _base(mention: dict, lang: str) -> str:
     return lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
 
 
-def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
-    """Unnamed mentions («участники конференции») join the first named event with the same noun."""
+def _merge_unnamed(groups: dict[str, list[dict]], lang: str, headline_end: int = 0) -> dict[str, list[dict]]:
+    """Unnamed mentions («участники конференции») join the first named event with the same noun; the headline's
+    unnamed event joins the one later event of its noun whose scope holds the headline's («форуме классных
+    руководителей», then «во Всероссийском форуме классных руководителей»)."""
     named = {k: g for k, g in groups.items() if g[0]["quoted"]}
     august = [k for k in groups if "августовский" in k.partition(":")[2].split()]
     out: dict[str, list[dict]] = {}
@@ -631,8 +634,22 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
                            and _base(g[0], lang) == _base(mentions[0], lang)), None)
         if target is None and lang == "ru":  # «августовская конференция», then «районной конференции»
             target = next((k for k in august if _august_of_level(k, key)), None)
+        if target is None and lang == "ru" and mentions[0]["start"] < headline_end:
+            target = _told_in_full(groups, key, lang)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
+
+
+def _told_in_full(groups: dict[str, list[dict]], key: str, lang: str) -> str | None:
+    """The one unnamed Russian group with the same noun and a scope that holds the headline's group `key`, told
+    before the headline's noun comes again: the lead tells in full the event the headline names short (a later
+    «Всероссийского совещания» after the lead's «провел совещание» is another meeting)."""
+    base, _, scope = key.partition(":")
+    told = [m["start"] for m in groups[key]]
+    retold = told[1] if len(told) > 1 else float("inf")
+    fuller = [k for k, g in groups.items() if k != key and not g[0]["quoted"] and k.partition(":")[0] == base
+              and set(scope.split()) < set(k.partition(":")[2].split()) and told[0] < g[0]["start"] < retold]
+    return fuller[0] if len(fuller) == 1 else None
 
 
 # the levels of a local gathering: an August meeting is held by a district, a town or a region
