@@ -791,6 +791,24 @@ DONE_AT = re.compile(r"^[^.!?;]{0,100}?(?<![\w-])(?:подвел[аи]?\s+ито
                      r"проанализировал[аи]?|discussed|summed\s+up|reviewed)(?![\w-])", re.I)
 
 
+# «— сообщила заместитель губернатора на оперативном совещании», «С докладом на заседании коллегии выступила министр»:
+# a past verb of speaking in the sentence of «на <событии>» tells that someone spoke at it, so it was held — unless a
+# subordinate clause parts them («рассказала, как … представляют на районной конференции»)
+SPOKE = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in SPEECH_WORDS if re.match('[а-яё]', w))}|выступил|доложил)"
+                   r"(?:а|и)?(?![\w-])", re.I)
+SUBORDINATE = re.compile(r",\s+(?:как|что|где|когда|чтобы|если|котор\w+)(?![\w-])", re.I)
+
+
+def _spoke_at(article: Article, mention: dict) -> bool:
+    """Whether a past verb of speaking in the mention's sentence, in its clause, tells someone spoke at the event."""
+    s, e = article.sentence_of(mention["start"])
+    for verb in SPOKE.finditer(article.text, s, e):
+        lo, hi = sorted((verb.start(), mention["start"]))
+        if not SUBORDINATE.search(article.text, lo, hi):
+            return True
+    return False
+
+
 def _held(article: Article, mention: dict) -> bool:
     """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
     (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date; so is
@@ -798,8 +816,9 @@ def _held(article: Article, mention: dict) -> bool:
     s, e = article.sentence_of(mention["start"])
     before = article.text[max(s, mention["start"] - 60):mention["start"]]
     after = article.text[mention["end"]:e]
+    at_event = AT_EVENT.search(before)
     return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(after)
-                or AT_EVENT.search(before) and DONE_AT.search(after))
+                or at_event and (DONE_AT.search(after) or _spoke_at(article, mention)))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
