@@ -635,12 +635,12 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str, headline_end: int =
         if target is None and lang == "ru":  # «августовская конференция», then «районной конференции»
             target = next((k for k in august if _august_of_level(k, key)), None)
         if target is None and lang == "ru" and mentions[0]["start"] < headline_end:
-            target = _told_in_full(groups, key, lang)
+            target = _told_in_full(groups, key)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
 
 
-def _told_in_full(groups: dict[str, list[dict]], key: str, lang: str) -> str | None:
+def _told_in_full(groups: dict[str, list[dict]], key: str) -> str | None:
     """The one unnamed Russian group with the same noun and a scope that holds the headline's group `key`, told
     before the headline's noun comes again: the lead tells in full the event the headline names short (a later
     «Всероссийского совещания» after the lead's «провел совещание» is another meeting)."""
@@ -812,13 +812,13 @@ def _spoke_at(article: Article, mention: dict) -> bool:
 def _held(article: Article, mention: dict) -> bool:
     """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
     (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date; so is
-    the event at which something was discussed («На собрании обсудили …»)."""
+    the event at which something was discussed («На собрании обсудили …») or someone spoke («сообщила … на
+    оперативном совещании»)."""
     s, e = article.sentence_of(mention["start"])
     before = article.text[max(s, mention["start"] - 60):mention["start"]]
     after = article.text[mention["end"]:e]
-    at_event = AT_EVENT.search(before)
     return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(after)
-                or at_event and (DONE_AT.search(after) or _spoke_at(article, mention)))
+                or AT_EVENT.search(before) and (DONE_AT.search(after) or _spoke_at(article, mention)))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
