@@ -300,3 +300,11 @@ def test_quote_positions_found_once_answer_as_the_search_back():
         assert [inside_quotes(text, i) for i in positions] == [_inside_quotes_by_search(text, i) for i in positions]
         assert [inside_quoted_name(text, i) for i in positions] == \
             [_inside_quoted_name_by_search(text, i) for i in positions]
+
+
+def test_a_day_of_the_month_in_words_is_a_day():
+    # real_ru_t_03, real_ru_d_02: «с первого сентября», «Первого сентября»; any ordinal of a day of the month
+    assert [d.date for d in find_dates("с первого сентября и до двадцать пятого мая 2024 года", 2023)] == [
+        "2023-09-01", "2024-05-25"]
+    assert [d.date for d in find_dates("Тридцатого декабря, в первой половине дня", 2023)] == ["2023-12-30"]
+    assert find_dates("первого класса и тридцать пятого мая", 2023) == []

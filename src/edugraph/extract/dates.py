@@ -28,6 +28,33 @@ _PART_EN = r"(?:end|beginning|start|middle|(?:first|second)\s+half|(?:first|seco
 _SEASON_RU = r"(?:осенью|весной|летом|зимой)"
 _SEASON_EN = r"(?:spring|summer|autumn|fall|winter)"
 
+# a day of the month in words, as an ordinal in the genitive or nominative: «с первого сентября», «Первое сентября»
+_ORDINAL_STEMS = {stem: i + 1 for i, stem in enumerate((
+    "перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат", "двенадцат",
+    "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат"))}
+_ORDINAL_STEMS.update({"двадцат": 20, "тридцат": 30})
+_ORDINAL_END = r"(?:ого|ое|ье|ьего)"
+ORDINAL_DAY = re.compile(rf"(?:(?P<tens>двадцать|тридцать)\s+)?(?P<unit>{'|'.join(_ORDINAL_STEMS)}){_ORDINAL_END}$",
+                         re.I)
+
+
+def ordinal_day(words: str) -> int | None:
+    """The day a Russian ordinal names («первого» → 1, «двадцать пятого» → 25, «тридцатого» → 30), else None.
+
+    >>> [ordinal_day(w) for w in ("первого", "Двадцать пятого", "третье", "тридцать первого", "тридцатого")]
+    [1, 25, 3, 31, 30]
+    """
+    m = ORDINAL_DAY.match(words.strip())
+    if not m:
+        return None
+    unit = next(v for stem, v in _ORDINAL_STEMS.items() if re.fullmatch(stem, m.group("unit"), re.I))
+    tens = {"двадцать": 20, "тридцать": 30}.get((m.group("tens") or "").lower(), 0)
+    day = tens + unit
+    return day if day <= 31 and not (tens and unit > 9) else None
+
+
+_DAY_WORDS = rf"(?:(?:двадцать|тридцать)\s+)?(?:{'|'.join(_ORDINAL_STEMS)}){_ORDINAL_END}"
+
 PATTERNS = [
     ("range", re.compile(r"(?<!\w)[сc]\s+(?P<d1>\d{1,2})(?:\s+" + _RU_MONTH.format("m1") + r")?\s+по\s+(?P<d2>\d{1,2})\s+"
                          + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
@@ -38,6 +65,7 @@ PATTERNS = [
     ("day", re.compile(_EN_MONTH.format("m2") + r",?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                        r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)",
                        re.I)),  # "March 26", "December, 6, 2016"
+    ("day", re.compile(rf"(?<![\w-])(?P<dw>{_DAY_WORDS})\s+" + _RU_MONTH.format("m2") + _YEAR.format("y"), re.I)),
     ("day", re.compile(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.])")),
     ("day", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d1>\d\d)(?![\d-])")),
     ("school_year", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/–-]\s*(?:19|20)\d\d\s+учебн", re.I)),
@@ -148,7 +176,10 @@ def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
         month = _month(groups.get("m2") or groups.get("m3") or groups.get("m4"))
         return DateMention(m.start(), end_pos, f"{y:04d}-{month:02d}", None, kind) if y else None
     month = int(groups["mn"]) if groups.get("mn") else _month(groups.get("m2"))
-    start = _complete(_iso(y, _month(groups.get("m1")) or month, int(groups["d1"])), y)
+    day = int(groups["d1"]) if groups.get("d1") else ordinal_day(groups["dw"])
+    if not day:
+        return None
+    start = _complete(_iso(y, _month(groups.get("m1")) or month, day), y)
     end = _complete(_iso(y, month, int(groups["d2"])), y) if groups.get("d2") else None
     if not start or not is_real_date(start) or end and not is_real_date(end):  # «31 сентября»: a typo, no date
         return None  # (it failed the build: no xsd:date)

@@ -347,7 +347,8 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if _is_publication_line(article, mention["start"]):
             continue
         groups.setdefault(_distinct_key(mention, article.lang), []).append(mention)
-    groups = _split_proper_names(_merge_unnamed(groups, article.lang), article.lang)
+    headline_end = article.sentences[0][1] if article.sentences else 0
+    groups = _split_proper_names(_merge_unnamed(groups, article.lang, headline_end), article.lang)
     groups = {k: kept for k, g in groups.items()  # a bare plural is another mention of a named event, else no event
               if (kept := g if any(m["quoted"] or m["mods"] for m in g) else
                   [m for m in g if not _bare_plural(m, article.lang)])}
@@ -615,8 +616,10 @@ def _base(mention: dict, lang: str) -> str:
     return lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
 
 
-def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[dict]]:
-    """Unnamed mentions («участники конференции») join the first named event with the same noun."""
+def _merge_unnamed(groups: dict[str, list[dict]], lang: str, headline_end: int = 0) -> dict[str, list[dict]]:
+    """Unnamed mentions («участники конференции») join the first named event with the same noun; the headline's
+    unnamed event joins the one later event of its noun whose scope holds the headline's («форуме классных
+    руководителей», then «во Всероссийском форуме классных руководителей»)."""
     named = {k: g for k, g in groups.items() if g[0]["quoted"]}
     august = [k for k in groups if "августовский" in k.partition(":")[2].split()]
     out: dict[str, list[dict]] = {}
@@ -631,8 +634,22 @@ def _merge_unnamed(groups: dict[str, list[dict]], lang: str) -> dict[str, list[d
                            and _base(g[0], lang) == _base(mentions[0], lang)), None)
         if target is None and lang == "ru":  # «августовская конференция», then «районной конференции»
             target = next((k for k in august if _august_of_level(k, key)), None)
+        if target is None and lang == "ru" and mentions[0]["start"] < headline_end:
+            target = _told_in_full(groups, key)
         out.setdefault(target or key, []).extend(mentions)
     return {k: sorted(v, key=lambda m: m["start"]) for k, v in sorted(out.items(), key=lambda kv: min(m["start"] for m in kv[1]))}
+
+
+def _told_in_full(groups: dict[str, list[dict]], key: str) -> str | None:
+    """The one unnamed Russian group with the same noun and a scope that holds the headline's group `key`, told
+    before the headline's noun comes again: the lead tells in full the event the headline names short (a later
+    «Всероссийского совещания» after the lead's «провел совещание» is another meeting)."""
+    base, _, scope = key.partition(":")
+    told = [m["start"] for m in groups[key]]
+    retold = told[1] if len(told) > 1 else float("inf")
+    fuller = [k for k, g in groups.items() if k != key and not g[0]["quoted"] and k.partition(":")[0] == base
+              and set(scope.split()) < set(k.partition(":")[2].split()) and told[0] < g[0]["start"] < retold]
+    return fuller[0] if len(fuller) == 1 else None
 
 
 # the levels of a local gathering: an August meeting is held by a district, a town or a region
@@ -774,15 +791,34 @@ DONE_AT = re.compile(r"^[^.!?;]{0,100}?(?<![\w-])(?:подвел[аи]?\s+ито
                      r"проанализировал[аи]?|discussed|summed\s+up|reviewed)(?![\w-])", re.I)
 
 
+# «— сообщила заместитель губернатора на оперативном совещании», «С докладом на заседании коллегии выступила министр»:
+# a past verb of speaking in the sentence of «на <событии>» tells that someone spoke at it, so it was held — unless a
+# subordinate clause parts them («рассказала, как … представляют на районной конференции»)
+SPOKE = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in SPEECH_WORDS if re.match('[а-яё]', w))}|выступил|доложил)"
+                   r"(?:а|и)?(?![\w-])", re.I)
+SUBORDINATE = re.compile(r",\s+(?:как|что|где|когда|чтобы|если|котор\w+)(?![\w-])", re.I)
+
+
+def _spoke_at(article: Article, mention: dict) -> bool:
+    """Whether a past verb of speaking in the mention's sentence, in its clause, tells someone spoke at the event."""
+    s, e = article.sentence_of(mention["start"])
+    for verb in SPOKE.finditer(article.text, s, e):
+        lo, hi = sorted((verb.start(), mention["start"]))
+        if not SUBORDINATE.search(article.text, lo, hi):
+            return True
+    return False
+
+
 def _held(article: Article, mention: dict) -> bool:
     """«В Калуге он провёл рабочую встречу с губернатором», «состоялось награждение»: the event is the object
     (or the subject) of a past verb of holding in its own clause, so it happened even without a stated date; so is
-    the event at which something was discussed («На собрании обсудили …»)."""
+    the event at which something was discussed («На собрании обсудили …») or someone spoke («сообщила … на
+    оперативном совещании»)."""
     s, e = article.sentence_of(mention["start"])
     before = article.text[max(s, mention["start"] - 60):mention["start"]]
     after = article.text[mention["end"]:e]
     return bool(HELD_BEFORE.search(before) or HELD_AFTER.search(after)
-                or AT_EVENT.search(before) and DONE_AT.search(after))
+                or AT_EVENT.search(before) and (DONE_AT.search(after) or _spoke_at(article, mention)))
 
 
 PARTAKE = re.compile(r"принял\w*\s+участие|took\s+part|take\s+part|participated", re.I)
