@@ -129,6 +129,7 @@ def _places(text: str) -> list[Mention]:
         record = gazetteer.find_place(m.group(0))
         if record and record["kind"] in LARGE_PLACES:  # not "KAZAN" of a dateline (above)
             out.append(Mention(m.start(), m.end(), m.group(0), {"id": record["id"], "record": record}))
+    out += _macro_regions(text)
     for m in PEOPLES_REPUBLICS.finditer(text):
         for group in ("first", "second"):
             record = gazetteer.find_place(f"{m.group(group)} People's Republic")
@@ -151,6 +152,17 @@ def _places(text: str) -> list[Mention]:
                 out.append(Mention(start, start + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
     return sorted(_outside_known(out), key=lambda m: m.start)
+
+
+def _macro_regions(text: str) -> list[Mention]:
+    """"Siberia", "the Far East", "the Urals" (`federal_districts.yaml` `en_macro_regions`): an area of several
+    subjects as a place, not "Far East Federal District" (a listed district) nor a word of a quoted title."""
+    names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in gazetteer.load("federal_districts")[
+        "en_macro_regions"])
+    quotes = quotes_of(text)
+    return [unlisted(m.start(), m.end(), " ".join(m.group(0).split()))
+            for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)
+            if not quotes.inside_name(m.start())]
 
 
 def _outside_known(places: list[Mention]) -> list[Mention]:
