@@ -161,9 +161,12 @@ def _macro_regions(text: str) -> list[Mention]:
     names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in gazetteer.load("federal_districts")[
         "en_macro_regions"])
     quotes = quotes_of(text)
-    return [unlisted(m.start(), m.end(), " ".join(m.group(0).split()))
-            for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)
-            if not quotes.inside_name(m.start())]
+    found = [unlisted(m.start(), m.end(), " ".join(m.group(0).split()))
+             for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)
+             if not quotes.inside_name(m.start())]
+    for mention in found:
+        mention.extra["area"] = True  # no event's place (`Article.event_places`)
+    return found
 
 
 def _outside_known(places: list[Mention]) -> list[Mention]:
