@@ -521,3 +521,11 @@ def test_the_head_of_a_territory_named_by_its_kind_has_no_organisation(sentence,
 
 def test_the_head_of_a_regional_ministry_is_its_minister():
     assert gazetteer.find_role("руководитель", "региональное министерство образования")["id"] == "minister"
+
+
+def test_one_office_glossed_in_brackets_is_one_post():
+    # real_en_80: "Rais (Head)" is one office, not a post "rais" and a post "head" (both role `head`, no organisation)
+    text = "The event was attended by Rustam Minnikhanov, Rais (Head) of the Republic of Tatarstan, and Irina " \
+           "Okladnikova, Deputy Minister of Finance of the Russian Federation."
+    posts = _posts(extract_facts(text, "en", {}))["Rustam Minnikhanov"]
+    assert len(posts) == 1 and gazetteer.find_role(*posts[0])["id"] == "head"
