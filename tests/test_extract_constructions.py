@@ -1872,3 +1872,34 @@ def test_english_subject_teacher_and_workplace():
     ("MBOU SOSH No. 5", "school|5")])
 def test_english_spellings_of_network_centres_and_schools_in_organisation_keys(name, key):
     assert organisation_key(name) == key
+
+
+# ---- round 22 (s22en): English places and organisations, each a sentence of a real article
+
+def test_english_macro_regions_are_places_but_no_event_place():
+    # real_en_85 (and en_25 "in the Far East", en_07 "related to the Urals"); not inside a quoted title (en_19)
+    text = "On November 26, at 14:00, the Presidential Library will hold a plenary meeting of the II All-Russian " \
+           "Congress of Teachers of Mother Tongues of Indigenous Minorities of the North, Siberia and the Far East."
+    facts = extract_facts(text, "en", {"date": "2019-11-25"})
+    assert {"Siberia", "Far East"} <= set(facts["places"])
+    assert facts["events"] and all(e["place"] not in ("Siberia", "Far East") for e in facts["events"])
+    quoted = "The conference “Regional Problems of the Development of the Far East and the Arctic” was held."
+    assert "Far East" not in extract_facts(quoted, "en", {})["places"]
+    assert extract_facts("They visited the Far East Federal District.", "en", {})["places"] == \
+        ["Far East Federal District"]
+
+
+def test_a_village_in_ovka_after_in_is_a_place():
+    # real_en_79
+    text = "Amur Coal is a long-standing social partner of a secondary school in Varvarovka."
+    assert extract_facts(text, "en", {})["places"] == ["Varvarovka"]
+
+
+def test_ministries_of_one_republic_are_told_apart_by_their_portfolio():
+    # real_en_81: "Republic" only locates the body, as «республика» and "region" do
+    text = "The Ministry of Economy of the Republic of Tatarstan held a meeting with representatives of the Ministry " \
+           "of Education and Science of the Republic of Tatarstan and the Ministry of Culture of the Republic of " \
+           "Tatarstan."
+    assert extract_facts(text, "en", {})["organisations"] == [
+        "Ministry of Economy of the Republic of Tatarstan", "Ministry of Education and Science of the Republic of "
+        "Tatarstan", "Ministry of Culture of the Republic of Tatarstan"]

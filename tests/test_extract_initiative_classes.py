@@ -154,3 +154,23 @@ def test_english_federal_projects_unquoted_after_their_kind_or_in_another_transl
             ("The technopark was created under the Success for Every Child federal project.", "Success of Every Child"),
             ("The college joined the Professionalism federal project this year.", "Professionalitet")):
         assert project in _initiatives(text, "en"), text
+
+
+# ---- round 22 (s22en): data completed, each test a sentence of a real article
+
+def test_a_national_project_of_technological_leadership_after_np():
+    # real_en_81: "NP", the English rendering of «НП», before a national project of 2025–2030 the list lacked
+    text = 'Within the framework of the NP "Unmanned Aviation Systems", work is underway to equip educational ' \
+           'organizations with equipment.'
+    assert _initiatives(text, "en") == ["National project Unmanned Aircraft Systems"]
+    assert _initiatives('Within the framework of the "Education" NP, the Ministry is implementing 3 federal '
+                        'projects.', "en") == ["National project Education"]
+    assert _initiatives("Школы получат оборудование по нацпроекту «Беспилотные авиационные системы».", "ru") == \
+        ["National project Unmanned Aircraft Systems"]
+
+
+def test_the_patriotic_education_project_by_its_english_renderings():
+    # real_en_81: "of Russian citizens" as well as "of citizens of the Russian Federation"
+    text = 'Within the framework of the project "Patriotic education of Russian citizens", equipment with state ' \
+           'symbols is being supplied to 1,177 schools.'
+    assert _initiatives(text, "en") == ["Patriotic Education"]

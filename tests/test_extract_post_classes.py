@@ -554,3 +554,11 @@ def test_the_deputy_chairman_of_a_regional_government_works_in_it():
 def test_a_verb_of_heading_makes_the_person_the_head_of_the_organisation(sentence, name, post):
     """«возглавил(а)», «возглавит»: the head of a school is its director, of a ministry its minister."""
     assert post in _posts(_ru_facts(sentence))[name]
+
+
+def test_one_office_glossed_in_brackets_is_one_post():
+    # real_en_80: "Rais (Head)" is one office, not a post "rais" and a post "head" (both role `head`, no organisation)
+    text = "The event was attended by Rustam Minnikhanov, Rais (Head) of the Republic of Tatarstan, and Irina " \
+           "Okladnikova, Deputy Minister of Finance of the Russian Federation."
+    posts = _posts(extract_facts(text, "en", {}))["Rustam Minnikhanov"]
+    assert len(posts) == 1 and gazetteer.find_role(*posts[0])["id"] == "head"

@@ -229,12 +229,13 @@ def _without_parts(names: list[str]) -> list[str]:
 
 def _same_posts_once(posts: list[dict]) -> list[dict]:
     """One post per (title, organisation): «Департамент … Югры» and «Департамент … автономного округа — Югры» are one,
-    and a title without an organisation is the same title held somewhere ("led by Rector X" … "X – Rector of BSU")."""
+    and a title without an organisation is the same title held somewhere ("led by Rector X" … "X – Rector of BSU") or
+    the same title again ("Rais (Head) of the Republic": one office glossed)."""
     roles = [gazetteer.find_role(post["post"], post["org"])["id"] for post in posts]  # once each: tries every pattern
     placed = {role for role, post in zip(roles, posts) if post["org"]}
     out: list[tuple[str, dict]] = []  # (role id, post)
     for role, post in zip(roles, posts):
-        if not post["org"] and role in placed:
+        if not post["org"] and (role in placed or any(o_role == role and not o["org"] for o_role, o in out)):
             continue
         twin = next((o for o_role, o in out if o_role == role and o["org"] and post["org"]
                      and same_organisation(o["org"], post["org"])), None)

@@ -67,8 +67,9 @@ DISTRICT = re.compile(r"(?<![\w-])(?P<name>(?!(?:The|In|At|On|Of|A|An|Autonomous
 
 
 # "in Neftekamsk, Sibay, Kumertau and Beloretsk", "in Gelendzhik, Novorossiysk and Krymsk": single capitalised words
-# listed after a preposition up to the end of the clause, one of them with a Russian town ending
-_TOWN_ENDING = re.compile(r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino)")
+# listed after a preposition up to the end of the clause, one of them with a Russian town or village ending ("in
+# Varvarovka": -ovka/-evka, the commonest village ending)
+_TOWN_ENDING = re.compile(r"[A-Z][a-z]+(?:sk|grad|burg|ovo|evo|ino|ovka|evka)")
 TOWN = re.compile(r"(?<![\w-])(?:in|from|to|near)\s+(?P<items>[A-Z][a-z]+(?:,\s+[A-Z][a-z]+){0,6}"
                   r"(?:,?\s+and\s+[A-Z][a-z]+)?)(?=[.,;:]|\s+(?:and|in|on|at|with|to)\s|\s*$)")
 
@@ -129,6 +130,7 @@ def _places(text: str) -> list[Mention]:
         record = gazetteer.find_place(m.group(0))
         if record and record["kind"] in LARGE_PLACES:  # not "KAZAN" of a dateline (above)
             out.append(Mention(m.start(), m.end(), m.group(0), {"id": record["id"], "record": record}))
+    out += _macro_regions(text)
     for m in PEOPLES_REPUBLICS.finditer(text):
         for group in ("first", "second"):
             record = gazetteer.find_place(f"{m.group(group)} People's Republic")
@@ -151,6 +153,20 @@ def _places(text: str) -> list[Mention]:
                 out.append(Mention(start, start + len(candidate), candidate, {"id": record["id"], "record": record}))
                 break
     return sorted(_outside_known(out), key=lambda m: m.start)
+
+
+def _macro_regions(text: str) -> list[Mention]:
+    """"Siberia", "the Far East", "the Urals" (`federal_districts.yaml` `en_macro_regions`): an area of several
+    subjects as a place, not "Far East Federal District" (a listed district) nor a word of a quoted title."""
+    names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in gazetteer.load("federal_districts")[
+        "en_macro_regions"])
+    quotes = quotes_of(text)
+    found = [unlisted(m.start(), m.end(), " ".join(m.group(0).split()))
+             for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)
+             if not quotes.inside_name(m.start())]
+    for mention in found:
+        mention.extra["area"] = True  # no event's place (`Article.event_places`)
+    return found
 
 
 def _outside_known(places: list[Mention]) -> list[Mention]:

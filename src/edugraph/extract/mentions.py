@@ -86,9 +86,10 @@ class Article:
         return next((r for r in gazetteer.ancestors(own) if r.get("kind") == "federal_subject"), None) if own else None
 
     def event_places(self, start: int, end: int) -> list[Mention]:
-        """Place mentions inside [start, end) that may be where an event happens (not a whole country)."""
+        """Place mentions inside [start, end) that may be where an event happens (not a whole country, nor an area of
+        several regions: "the Far East")."""
         return [m for m in self.in_span(self.places, start, end)
-                if (m.extra.get("record") or {}).get("kind") != "country"]
+                if (m.extra.get("record") or {}).get("kind") != "country" and not m.extra.get("area")]
 
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end)."""

@@ -612,7 +612,8 @@ def _ancestors(ident: str) -> list[str]:
     return gazetteer.ancestor_ids(gazetteer.place(ident))[1:]
 
 
-PLACE_NOUNS = {"район", "округ", "город", "область", "край", "республика", "district", "region", "city"}
+PLACE_NOUNS = {"район", "округ", "город", "область", "край", "республика", "district", "region", "city",
+               "republic", "oblast", "krai", "okrug"}  # English kind words as the Russian ones
 
 
 @functools.lru_cache(maxsize=16384)
