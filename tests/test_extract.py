@@ -300,3 +300,21 @@ def test_quote_positions_found_once_answer_as_the_search_back():
         assert [inside_quotes(text, i) for i in positions] == [_inside_quotes_by_search(text, i) for i in positions]
         assert [inside_quoted_name(text, i) for i in positions] == \
             [_inside_quoted_name_by_search(text, i) for i in positions]
+
+
+def test_a_council_or_commission_with_its_remit_or_patron_is_one_organisation():
+    """Round 22 (s22org): «районного Экспертного совета по инновационной образовательной деятельности» (a scope
+    adjective before a capitalised body, s_07), «комиссии при Президенте Республики Татарстан по вопросам …» (s_08);
+    a council at a body leaves that body an organisation of its own (h_01)."""
+    smolensk = extract_facts("22 сентября 2017 года прошло заседание районного Экспертного совета по инновационной "
+                             "образовательной деятельности.", "ru")["organisations"]
+    assert smolensk == ["районный Экспертный совет по инновационной образовательной деятельности"]
+    tatarstan = extract_facts("В семинаре принял участие председатель комиссии при Президенте Республики Татарстан по "
+                              "вопросам сохранения и развития татарского языка.", "ru")["organisations"]
+    assert "комиссия при Президенте Республики Татарстан по вопросам сохранения и развития татарского языка" \
+        in tatarstan
+    saratov = extract_facts("С информацией о работе Общественного совета при Министерстве образования Саратовской "
+                            "области выступил Ершов А.Н.", "ru")["organisations"]
+    assert "Министерство образования Саратовской области" in saratov
+    advice = extract_facts("Психологи дали совет родителям выпускников школы № 5.", "ru")["organisations"]
+    assert not any("совет" in name for name in advice)
