@@ -318,3 +318,20 @@ def test_a_council_or_commission_with_its_remit_or_patron_is_one_organisation():
     assert "Министерство образования Саратовской области" in saratov
     advice = extract_facts("Психологи дали совет родителям выпускников школы № 5.", "ru")["organisations"]
     assert not any("совет" in name for name in advice)
+
+
+def test_a_one_word_agency_in_an_oblique_case_is_the_listed_agency_once():
+    """Round 22 (s22org): «сообщили "Интерфаксу"» after the dateline «ИНТЕРФАКС» is one agency, Интерфакс, as
+    «корреспондент «Интерфакса»» already is (real sentence of r_03)."""
+    facts = extract_facts("Красногорск. 4 марта. ИНТЕРФАКС - Еще два естественно-научных центра \"Точка роста\" откроют "
+                          "в школах Красногорского округа в текущем году, сообщили \"Интерфаксу\" в пресс-службе "
+                          "администрации муниципалитета в пятницу.", "ru")
+    assert [o for o in facts["organisations"] if "нтерфакс" in o.lower()] == ["Интерфакс"]
+
+
+def test_the_movement_of_the_first_written_as_it_writes_itself():
+    """Round 22 (s22org): «Российского движения детей и молодёжи «Движение Первых»» (the movement's own capital, real
+    sentence of t_06) is the listed movement, as «Движение первых» is."""
+    facts = extract_facts("Он побывал в школе № 1 г. Геническа, которая стала первой в регионе, где появилось первичное "
+                          "отделение Российского движения детей и молодёжи «Движение Первых».", "ru")
+    assert any("Движение Первых" in o for o in facts["organisations"])
