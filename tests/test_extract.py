@@ -335,3 +335,22 @@ def test_the_movement_of_the_first_written_as_it_writes_itself():
     facts = extract_facts("Он побывал в школе № 1 г. Геническа, которая стала первой в регионе, где появилось первичное "
                           "отделение Российского движения детей и молодёжи «Движение Первых».", "ru")
     assert any("Движение Первых" in o for o in facts["organisations"])
+
+
+def test_a_school_named_by_legal_form_place_adjective_and_abbreviation():
+    """Round 22 (s22org): «МОУ М-Щербединская СОШ», «МБОУ Кощинской СШ» are one school each, told apart from another
+    school of the same form by the place adjective (h_01, s_07, b_14's «Шилыковская средняя школа»); what is told of
+    it after «с»/«по» is no part of its name (s_07: «… СШ с защитой проекта …», «д/с «Солнышко» с представлением …»)."""
+    romanovka = extract_facts("Среди выступающих директор МОУ М-Щербединская СОШ Зенченко В.А., директор МОУ Осиновская "
+                              "СОШ Струговщикова Н.Ф.", "ru")["organisations"]
+    assert {"МОУ М-Щербединская СОШ", "МОУ Осиновская СОШ"} <= set(romanovka)
+    assert not same_organisation("Новогоркинская школа", "Шилыковская средняя школа")
+    assert same_organisation("Отдел образования Администрации Кирвоского района", "Отдел образования Администрации "
+                             "Кировского района")  # a misspelt adjective is the same place
+    smolensk = extract_facts("Перед членами Экспертного совета выступили: Ковалева Т.А., заместитель директора МБОУ "
+                             "Кощинской СШ с защитой проекта инновационной площадки по теме: «Создание системы выявления "
+                             "и поддержки одаренных детей»; Шевчук О.А., заведующий МБДОУ д/с «Солнышко» с представлением "
+                             "материалов на соискание статуса инновационной площадки.", "ru")
+    posts = {p["name"]: [post["org"] for post in p["posts"]] for p in smolensk["persons"]}
+    assert [fold(o) for o in posts["Ковалева Т.А."]] == [fold("МБОУ Кощинской СШ")]
+    assert posts["Шевчук О.А."] == ["МБДОУ д/с «Солнышко»"]
