@@ -574,7 +574,8 @@ def _numbered_and_named(a: str, b: str) -> bool:
     return bool(proper - main_words(a))
 
 
-PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)"
+                             r"(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
 
 
 def _proper_adjective_stems(name: str) -> set[str]:

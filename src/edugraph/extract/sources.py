@@ -98,7 +98,8 @@ def _capitals_of(word: str, form: str) -> str:
     return "".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(form))
 
 
-_ONE_WORD_ENDINGS = {"ru": r"(?:а|у|ом|е)", "en": r"(?!)"}  # as the agencies' pattern reads «корреспондент «Интерфакса»»
+# the case endings of a one-word agency, as the agencies' pattern reads them («корреспондент «Интерфакса»»)
+_ONE_WORD_ENDINGS = {"ru": r"(?:а|у|ом|е)", "en": r"(?!)"}
 
 
 @functools.lru_cache(maxsize=4096)
