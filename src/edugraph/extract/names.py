@@ -578,10 +578,11 @@ PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё]
                              r"(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
 
 
-def _proper_adjective_stems(name: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _proper_adjective_stems(name: str) -> frozenset[str]:
     """Stems of the place adjectives of a name outside its quotes («Осиновск» of «МОУ Осиновская СОШ»), in any case."""
     bare = QUOTED_PROPER.sub(" ", name)
-    return {re.sub(r"(?:ая|ий|ой|ое|ого|ую|ей|ом)$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)}
+    return frozenset({re.sub(r"(?:ая|ий|ой|ое|ого|ую|ей|ом)$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)})
 
 
 def _different_proper_adjectives(a: str, b: str) -> bool:
