@@ -308,3 +308,57 @@ def test_a_day_of_the_month_in_words_is_a_day():
         "2023-09-01", "2024-05-25"]
     assert [d.date for d in find_dates("Тридцатого декабря, в первой половине дня", 2023)] == ["2023-12-30"]
     assert find_dates("первого класса и тридцать пятого мая", 2023) == []
+
+
+def test_a_council_or_commission_with_its_remit_or_patron_is_one_organisation():
+    """Round 22 (s22org): «районного Экспертного совета по инновационной образовательной деятельности» (a scope
+    adjective before a capitalised body, s_07), «комиссии при Президенте Республики Татарстан по вопросам …» (s_08);
+    a council at a body leaves that body an organisation of its own (h_01)."""
+    smolensk = extract_facts("22 сентября 2017 года прошло заседание районного Экспертного совета по инновационной "
+                             "образовательной деятельности.", "ru")["organisations"]
+    assert smolensk == ["районный Экспертный совет по инновационной образовательной деятельности"]
+    tatarstan = extract_facts("В семинаре принял участие председатель комиссии при Президенте Республики Татарстан по "
+                              "вопросам сохранения и развития татарского языка.", "ru")["organisations"]
+    assert "комиссия при Президенте Республики Татарстан по вопросам сохранения и развития татарского языка" \
+        in tatarstan
+    saratov = extract_facts("С информацией о работе Общественного совета при Министерстве образования Саратовской "
+                            "области выступил Ершов А.Н.", "ru")["organisations"]
+    assert "Министерство образования Саратовской области" in saratov
+    advice = extract_facts("Психологи дали совет родителям выпускников школы № 5.", "ru")["organisations"]
+    assert not any("совет" in name for name in advice)
+
+
+def test_a_one_word_agency_in_an_oblique_case_is_the_listed_agency_once():
+    """Round 22 (s22org): «сообщили "Интерфаксу"» after the dateline «ИНТЕРФАКС» is one agency, Интерфакс, as
+    «корреспондент «Интерфакса»» already is (real sentence of r_03)."""
+    facts = extract_facts("Красногорск. 4 марта. ИНТЕРФАКС - Еще два естественно-научных центра \"Точка роста\" "
+                          "откроют в школах Красногорского округа в текущем году, сообщили \"Интерфаксу\" в "
+                          "пресс-службе администрации муниципалитета в пятницу.", "ru")
+    assert [o for o in facts["organisations"] if "нтерфакс" in o.lower()] == ["Интерфакс"]
+
+
+def test_the_movement_of_the_first_written_as_it_writes_itself():
+    """Round 22 (s22org): «Российского движения детей и молодёжи «Движение Первых»» (the movement's own capital, real
+    sentence of t_06) is the listed movement, as «Движение первых» is."""
+    facts = extract_facts("Он побывал в школе № 1 г. Геническа, которая стала первой в регионе, где появилось "
+                          "первичное отделение Российского движения детей и молодёжи «Движение Первых».", "ru")
+    assert any("Движение Первых" in o for o in facts["organisations"])
+
+
+def test_a_school_named_by_legal_form_place_adjective_and_abbreviation():
+    """Round 22 (s22org): «МОУ М-Щербединская СОШ», «МБОУ Кощинской СШ» are one school each, told apart from another
+    school of the same form by the place adjective (h_01, s_07, b_14's «Шилыковская средняя школа»); what is told of
+    it after «с»/«по» is no part of its name (s_07: «… СШ с защитой проекта …», «д/с «Солнышко» с представлением …»)."""
+    romanovka = extract_facts("Среди выступающих директор МОУ М-Щербединская СОШ Зенченко В.А., директор МОУ "
+                              "Осиновская СОШ Струговщикова Н.Ф.", "ru")["organisations"]
+    assert {"МОУ М-Щербединская СОШ", "МОУ Осиновская СОШ"} <= set(romanovka)
+    assert not same_organisation("Новогоркинская школа", "Шилыковская средняя школа")
+    assert same_organisation("Отдел образования Администрации Кирвоского района", "Отдел образования Администрации "
+                             "Кировского района")  # a misspelt adjective is the same place
+    smolensk = extract_facts("Перед членами Экспертного совета выступили: Ковалева Т.А., заместитель директора "
+                             "МБОУ Кощинской СШ с защитой проекта инновационной площадки по теме: «Создание системы "
+                             "выявления и поддержки одаренных детей»; Шевчук О.А., заведующий МБДОУ д/с «Солнышко» с "
+                             "представлением материалов на соискание статуса инновационной площадки.", "ru")
+    posts = {p["name"]: [post["org"] for post in p["posts"]] for p in smolensk["persons"]}
+    assert [fold(o) for o in posts["Ковалева Т.А."]] == [fold("МБОУ Кощинской СШ")]
+    assert posts["Шевчук О.А."] == ["МБДОУ д/с «Солнышко»"]

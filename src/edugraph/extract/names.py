@@ -279,8 +279,11 @@ ORG_TAIL = re.compile(  # what follows a name without being part of it
     r"\s+(?:в|во|на)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:област\w*|кра[еяю]\w*|республик\w*|округ\w*|район\w*|город\w*|г\.)"
     r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
     r"|\s+(?:в|во|из)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*$"  # «… в Москве», «… в Улан-Удэ», «… из Казани»
-    r"|\s+(?:по|при)\s+(?:инициативе|поручению|приглашению|словам|данным|поддержке|участии|содействии)\b.*$")
-# (the last: «… по инициативе губернатора …», «… при поддержке Фонда …»)
+    r"|\s+(?:по|при)\s+(?:инициативе|поручению|приглашению|словам|данным|поддержке|участии|содействии)\b.*$"
+    r"|(?:(?<=ОШ)|(?<=СШ)|(?<=»))\s+(?:с|со|по)\s+(?!углубл|изучени|ОВЗ|ограниченн)[а-яё]+(?:ой|ом|ем|ей|ами|у|е)\s.*$")
+# (the last but one: «… по инициативе губернатора …», «… при поддержке Фонда …»; the last: a school's name ends at
+# its abbreviation or quoted name, what follows with «с»/«по» is what was told of it: «МБОУ Кощинской СШ с защитой
+# проекта …», «МБДОУ д/с «Солнышко» с представлением материалов …»; not «… с углублённым изучением …»)
 
 
 def trim_org_tail(value: str) -> str:
@@ -535,7 +538,8 @@ def same_organisation(a: str, b: str) -> bool:
         return type_a == type_b and not (place_a and place_b) and not (place_a + place_b).isdigit()
     words_a, words_b = main_words(a) - _place_words(a), main_words(b) - _place_words(b)
     if not words_a or not words_b or _different_places(a, b) or _different_quoted_names(a, b) or \
-            _unit_and_body(a, b) or _unit_and_body(b, a) or _numbered_and_named(a, b) or _numbered_and_named(b, a):
+            _unit_and_body(a, b) or _unit_and_body(b, a) or _numbered_and_named(a, b) or _numbered_and_named(b, a) or \
+            _different_proper_adjectives(a, b):
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6 and \
         len(words_a & words_b) / max(len(words_a), len(words_b)) >= 0.5
@@ -568,6 +572,25 @@ def _numbered_and_named(a: str, b: str) -> bool:
         return False
     proper = _quoted_proper_words(b) | {lemma(w.lower()) for w in PROPER_ADJECTIVE.findall(b)}
     return bool(proper - main_words(a))
+
+
+PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)"
+                             r"(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=16384)
+def _proper_adjective_stems(name: str) -> frozenset[str]:
+    """Stems of the place adjectives of a name outside its quotes («Осиновск» of «МОУ Осиновская СОШ»), in any case."""
+    bare = QUOTED_PROPER.sub(" ", name)
+    return frozenset({re.sub(r"(?:ая|ий|ой|ое|ого|ую|ей|ом)$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)})
+
+
+def _different_proper_adjectives(a: str, b: str) -> bool:
+    """«МОУ Осиновская СОШ» vs «МОУ М-Щербединская СОШ», «Новогоркинская школа» vs «Шилыковская средняя школа»: two
+    names told apart by their place adjectives, no one of which they share."""
+    stems_a, stems_b = _proper_adjective_stems(a), _proper_adjective_stems(b)
+    return bool(stems_a and stems_b) and not any(SequenceMatcher(None, x, y).ratio() >= 0.8  # a misspelling is one
+                                                  for x in stems_a for y in stems_b)
 
 
 def _different_quoted_names(a: str, b: str) -> bool:

@@ -57,6 +57,10 @@ GENITIVE_NAME = rf"(?:{REPUBLIC_GENITIVE}|{CAPITAL_WORD_GENITIVE})"
 ABBR_ORG = re.compile(
     r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
+    # a place adjective and a school's abbreviation after the legal form: «МБОУ Кощинская СШ» (one named after a person,
+    # «МОУ Романовская СОШ им. И.В. Серещенко», is the NER's whole name)
+    r"(?:\s+(?:[А-ЯЁ]-)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?:ая|ой|ую|ей)\s+(?:СОШ|ООШ|СШ|НОШ|ОШ)(?![\w-])"
+    r"(?!\s+им(?:\.|ени\s)))?"
     r"(?:\s+«[^»]{1,80}»)?(?:\s*№\s*\d+)?(?:\s+имени(?:\s+[А-ЯЁ][\w.-]*){1,6}?)?"
     r"(?P<tail>(?:\s+(?:" + GENITIVE_NAME + r"|района|округа|города|"
     r"области|края|республики|г\.\s?[А-ЯЁ][а-яё-]+)(?=[\s,.;)]|$))*)")
@@ -78,6 +82,8 @@ HEAD_ORG = re.compile(
     r"(?i:" + HEAD_STEMS + r")"
     r"(?:\s[-–—]\s(?:[а-яё]+(?:ой|ого|ей|его)\s+){0,2}(?i:" + HEAD_STEMS + r"))?"  # «начальной школы - детского сада»
     r"(?:\s+«[^»]{1,80}»|\s*№\s*\d+|\s+(?:по|при)\s+[а-яё]+(?:\s+и\s+[а-яё]+)?"  # «…», № N, «по образованию»
+    r"|\s+при\s+(?!(?i:" + HEAD_STEMS + r"))[А-ЯЁ][а-яё]+[еи](?=[\s,.;)»]|$)"  # «комиссии при Президенте …»
+    # (not «совет при Министерстве …»: that body is named on its own)
     r"|" + BARE_NUMBER +  # «школа 65 на улице …», «СОШ N7»
     r"|" + SETTLEMENT_NAME +  # «школы поселка Авдеево», «гимназии города Старая Русса»: a name in apposition
     r"|(?<=ния|тия|ции)\s+и\s+[а-яё]+(?:ния|тия|ции|ки)(?=[\s,.;)»]|$)"  # «центр выявления и поддержки …»
@@ -1249,6 +1255,9 @@ SCOPED_BODY = re.compile(r"(?:" + REGION_SCOPE + "|" + LOCAL_SCOPE + r"|муни
                          r"(?:[а-яё-]+(?:ый|ий|ой|ая|ое)\s+){0,2}(?i:" + HEAD_STEMS + r")"
                          r"(?P<tail>(?:\s+(?:[а-яё-]+(?:ого|ой|ых|их|ей|ий|ов|ия|ии|а|и|ы|я)|"
                          + ZERO_GENITIVES + r")){1,5})")
+# a scope adjective before a capitalised name whose head is a body («районный Экспертный совет по …»)
+SCOPED_NAME = re.compile(r"(?:" + REGION_SCOPE + "|" + LOCAL_SCOPE + r"|муниципальн)\w+\s+[А-ЯЁ][а-яё-]+\s+"
+                         r"(?:[а-яё-]+\s+)?(?i:" + HEAD_STEMS + r")")
 NOT_NAME_WORDS = {"ADVB", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"}  # parts of speech that name nothing
 
 
@@ -1275,6 +1284,8 @@ def _is_named_org(value: str, article: Article) -> bool:
         return False
     if re.fullmatch(r"[«»\w-]+", value) and (gazetteer.find_initiative(value) or gazetteer.find_place(value)):
         return False
+    if SCOPED_NAME.match(value):
+        return True  # «районный Экспертный совет по …»: a district's or region's body with a proper name
     if words[0][0].islower() and lemma(words[0]) not in GENERIC_HEADS and not gazetteer.find_place(words[0]) and \
             not re.search(r"[«№]", value):
         return False  # a lower-case phrase is a name only with a quoted name or a number («детский сад «Кораблик»»)

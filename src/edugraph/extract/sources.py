@@ -98,12 +98,18 @@ def _capitals_of(word: str, form: str) -> str:
     return "".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(form))
 
 
+# the case endings of a one-word agency, as the agencies' pattern reads them («корреспондент «Интерфакса»»)
+_ONE_WORD_ENDINGS = {"ru": r"(?:а|у|ом|е)", "en": r"(?!)"}
+
+
 @functools.lru_cache(maxsize=4096)
 def _listed_name(lang: str, found: str) -> str:
     """The listed name (nominative) of an agency found in an oblique case, quoted or not: «Волжской коммуны» →
     Волжская коммуна; another name as found («Ura.ru» keeps its quotes)."""
     bare = found.strip("«»")
-    return next((name for name, pattern in _patterns()["listed"][lang] if name != bare and pattern.fullmatch(bare)),
+    ending = _ONE_WORD_ENDINGS[lang]  # «сообщили «Интерфаксу»»: a one-word agency takes the endings of its case
+    return next((name for name, pattern in _patterns()["listed"][lang] if name != bare and
+                 (pattern.fullmatch(bare) or " " not in name and re.fullmatch(re.escape(name) + ending, bare))),
                 found)
 
 
