@@ -166,7 +166,8 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
     where = control_path(meta)
     if where is not None:
         raise EduGraphError(f"{path}: metadata '{where}' holds a control character (NUL, ESC, CR, …: of "
-                            "U+0000–U+001F only tab and line feed are allowed), which XML outputs cannot hold")
+                            "U+0000–U+001F only tab and line feed are allowed; or U+FFFE, U+FFFF), which XML "
+                            "outputs cannot hold")
     blank = next((key for key in ("title", "place") if isinstance(meta.get(key), str) and is_blank(meta[key])), None)
     if blank:
         raise EduGraphError(f"{path}: metadata '{blank}' = {short(meta[blank])} is blank (only spaces or invisible "

@@ -19,8 +19,11 @@ from .paths import FACTS_SCHEMA
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SURROGATE = re.compile("[\ud800-\udfff]")
-# control characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold, or (CR) keeps: C0 but tab and line feed
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+# the characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold: C0 but tab, line feed and CR, and the
+# noncharacters U+FFFE, U+FFFF (lone surrogates: SURROGATE); no reader lets one into the graph (docs/SECURITY.md)
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# what a value of a user's metadata or curation file may not hold: those, and CR (XML turns it into a line feed)
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +130,8 @@ def surrogate_path(value, path: str = "", pattern: re.Pattern = SURROGATE) -> st
 
 
 def control_path(value) -> str | None:
-    """Where in `value` a string holds a control character other than tab and line feed (`CONTROL`), or None.
+    """Where in `value` a string holds a control character other than tab and line feed, or U+FFFE or U+FFFF
+    (`CONTROL`), or None.
 
     >>> control_path({"title": "ok", "place": "a\\x07"})
     'place'

@@ -10,9 +10,11 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
+from ..facts import XML_FORBIDDEN
 from ..paths import require_build
 from ..prefixes import PREFIX_IRIS
 from ..sparql.client import UNION_NAME, staging_iri
+from ..turtle import UnwritableCharacter, line_of_character
 
 BUILD_GRAPH_BASE = PREFIX_IRIS["egg"]
 ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
@@ -72,8 +74,13 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
                 default += 1
             else:
                 grouped.setdefault(quad.graph_name.value, []).append(quad.triple)
+            if isinstance(quad.object, pyoxigraph.Literal) and (found := XML_FORBIDDEN.search(quad.object.value)):
+                raise UnwritableCharacter(quad.object.value, found.group())
     except SyntaxError as err:
         raise EduGraphError(f"{path}: not valid N-Quads: {err}") from None
+    except UnwritableCharacter as err:  # a file edited by hand: the store's XML answers would be malformed
+        err.line = line_of_character(path.read_bytes(), err.character)
+        raise EduGraphError(f"{err.where(path)}: {err}: run `edugraph build` again") from None
     if default:
         print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)
     grouped.pop(UNION, None)  # a build that writes the union itself: recomputed below, the same triples
