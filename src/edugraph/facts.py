@@ -17,7 +17,7 @@ import jsonschema
 
 from .paths import FACTS_SCHEMA
 
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # whole (fullmatch: `$` lets "…\n" pass)
 SURROGATE = re.compile("[\ud800-\udfff]")
 # the characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold: C0 but tab, line feed and CR, and the
 # noncharacters U+FFFE, U+FFFF (lone surrogates: SURROGATE); no reader lets one into the graph (docs/SECURITY.md)
@@ -71,10 +71,10 @@ def trim(value, node: dict | None = None):
 def is_real_date(text: str) -> bool:
     """True for an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar.
 
-    >>> [is_real_date(d) for d in ("2024-02-29", "2023-02-31", "0000-00-00", "2023-13", "2023")]
-    [True, False, False, False, True]
+    >>> [is_real_date(d) for d in ("2024-02-29", "2023-02-31", "0000-00-00", "2023-13", "2023", "2023-01-01\\n")]
+    [True, False, False, False, True, False]
     """
-    match = ISO_DATE.match(text) if isinstance(text, str) else None
+    match = ISO_DATE.fullmatch(text) if isinstance(text, str) else None
     if not match:
         return False
     year, month, day = (int(part) if part else 1 for part in match.groups())
