@@ -58,7 +58,8 @@ def test_an_integer_parameter_is_written_in_ascii_digits(seed_build, tmp_path, c
 
 
 def optionals(count: int) -> str:
-    return "SELECT * WHERE { ?s ?p ?o " + " ".join(f"OPTIONAL {{ ?s <http://n/{i}> ?x{i} }}" for i in range(count)) + " }"
+    clauses = " ".join(f"OPTIONAL {{ ?s <http://n/{i}> ?x{i} }}" for i in range(count))
+    return "SELECT * WHERE { ?s ?p ?o " + clauses + " }"
 
 
 def test_a_query_of_many_optional_clauses_is_refused_before_the_engine(seed_build, tmp_path, capsys):
