@@ -10,11 +10,9 @@ from pathlib import Path
 import pyoxigraph
 
 from ..errors import EduGraphError
-from ..facts import XML_FORBIDDEN
 from ..paths import require_build
 from ..prefixes import PREFIX_IRIS
 from ..sparql.client import UNION_NAME, staging_iri
-from ..turtle import UnwritableCharacter, line_of_character
 
 BUILD_GRAPH_BASE = PREFIX_IRIS["egg"]
 ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
@@ -64,6 +62,9 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
 
     pyoxigraph parses the file: the same quads as rdflib, an order of magnitude faster on large builds.
     """
+    from ..facts import XML_FORBIDDEN  # here: `query` imports this module, and must not load jsonschema nor rdflib
+    from ..turtle import UnwritableCharacter, line_of_character
+
     check_graph_base(graph_base)
     path = require_build(build_dir) / "all.nq"
     grouped: dict[str, list] = {}
