@@ -22,6 +22,9 @@ Turtle texts (`TURTLE_UNITS`, `read-turtle-…`) time `ontology.read_turtle` of 
 --ontology/--shapes` read them; `stats` and `viz` read the build's ontology.ttl through `output.read.parse_into`,
 and both through `turtle.add_turtle_file`).
 
+Engine queries (`ENGINE_UNITS`, `query-optionals`) time `engine.execute` of a query of clauses of about the size's
+characters, without time or memory limit (what the query process would spend before its limit stops it).
+
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`, the nesting check and the binding of a parameter:
 `query --endpoint` ran them without a time limit).
@@ -87,6 +90,26 @@ lexer.inspect(text), params.blanked(text), client.query_form(text)
 try:  # what `query --endpoint --param region=…` does before it sends the query
     engine.check(text, engine.Limits())
     client.prepare_query(text, None, {ox.Variable("region"): ox.Literal("x")})
+except EduGraphError:
+    pass
+""" + REPORT
+ENGINE_UNITS = {  # name -> a clause ({i}: 0, 1, 2 …) repeated in the WHERE clause of a query run by `engine.execute`
+    # without limits of time and memory (as `query --timeout 0`) on a store of one triple; refused queries count too
+    "query-optionals": "OPTIONAL { ?s <http://n/{i}> ?x{i} } ",  # pyoxigraph's planner: the fourth power (round 9)
+}
+ENGINE_CHILD = """
+import resource, sys, time
+import pyoxigraph as ox
+from edugraph.errors import EduGraphError
+from edugraph.sparql import engine
+unit, size = sys.argv[1], int(sys.argv[2])
+clauses = "".join(unit.replace("{i}", str(i)) for i in range(size // 40))  # about 40 characters each
+store = ox.Store()
+store.add(ox.Quad(ox.NamedNode("http://a/s"), ox.NamedNode("http://a/p"), ox.NamedNode("http://a/o")))
+start = time.process_time()
+try:
+    engine.execute(store, "SELECT * WHERE { ?s ?p ?o " + clauses + "}", None, "csv",
+                   limits=engine.Limits(timeout=None, memory_mb=None))
 except EduGraphError:
     pass
 """ + REPORT
@@ -182,14 +205,15 @@ def cpu_seconds(unit: str, size: int, timeout: float, child: str = CHILD) -> tup
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 100_000], help="characters")
-    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS | PARAMS_UNITS | TURTLE_UNITS
+    everything = UNITS | RESOLVE_UNITS | QUERY_UNITS | OUTPUT_UNITS | PARAMS_UNITS | TURTLE_UNITS | ENGINE_UNITS
     parser.add_argument("--only", nargs="+", choices=sorted(everything), help="these texts only")
     parser.add_argument("--timeout", type=float, default=300, help="wall seconds per text and size")
     args = parser.parse_args()
     print(f"{'text':<22}" + "".join(f"{size:>12,}" for size in args.sizes) + "  s/100k ch  ratio  peak MB")
     child_of = {**dict.fromkeys(UNITS, CHILD), **dict.fromkeys(RESOLVE_UNITS, RESOLVE_CHILD),
                 **dict.fromkeys(QUERY_UNITS, QUERY_CHILD), **dict.fromkeys(OUTPUT_UNITS, OUTPUT_CHILD),
-                **dict.fromkeys(PARAMS_UNITS, PARAMS_CHILD), **dict.fromkeys(TURTLE_UNITS, TURTLE_CHILD)}
+                **dict.fromkeys(PARAMS_UNITS, PARAMS_CHILD), **dict.fromkeys(TURTLE_UNITS, TURTLE_CHILD),
+                **dict.fromkeys(ENGINE_UNITS, ENGINE_CHILD)}
     for name in args.only or child_of:
         unit, child = everything[name], child_of[name]
         seconds, peaks = zip(*(cpu_seconds(unit, size, args.timeout, child) for size in args.sizes))

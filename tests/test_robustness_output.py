@@ -20,11 +20,12 @@ from support.corpus import corpus
 from support.badinputs import SEED_ID
 
 SCRIPT = "</script><img src=x onerror=alert(1)>{{7*7}}"
-HOSTILE = [  # (title, place, url, date) of one article each (control characters: tests/test_hostile_data.py)
+HOSTILE = [  # (title, place, url, date) of one article each (control characters: tests/test_hostile_data.py; U+FFFE and
+    # U+FFFF, which no XML output can hold, are refused since round 9: tests/test_hostile_xml.py)
     ("tab \t and line feed \n: the only control characters allowed", "—", "https://пример.рф/новости?q=да#x",
      "0001-01-01"),
     ("line separators a\u2028b\u2029c\n\t", "\U0010ffff", "https://xn--e1afmkfd.xn--p1ai/", "9999-12-31"),
-    ('quotes "\\" <> \ufffe\uffff', "!!!", "http://user@example.org:8080/a%20b", "2024-02-29"),
+    ('quotes "\\" <>', "!!!", "http://user@example.org:8080/a%20b", "2024-02-29"),
     (SCRIPT, SCRIPT, "http://example.org/\u200b", "2024"),
     ("\u202eRTL override Москва\u0301", "Москва\u0301", None, "2023-06"),
 ]

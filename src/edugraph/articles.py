@@ -20,17 +20,16 @@ from pathlib import Path
 import jsonschema
 
 from .errors import EduGraphError
-from .facts import (CONTROL, control_path, error_location, is_real_date, load_schema, nesting_depth, schema_errors,
-                    surrogate_path)
+from .facts import (CONTROL, ISO_DATE, control_path, error_location, is_real_date, load_schema, nesting_depth,
+                    schema_errors, surrogate_path)
 from .files import read_limited
 from .limits import limit
 from .paths import METADATA_SCHEMA
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # whole: fullmatch (`$` lets "id\n" pass)
 HTML_PATTERN = re.compile(r"<\s*(html|body|div|p|head|!doctype|span|article|br)\b", re.I)
 META_KEYS = ("id", "title", "date", "language", "place", "url", "source")
 HTML_SUFFIXES = (".html", ".htm")
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LETTER = re.compile(r"[^\W\d_]")
 BIDI_FORMATTING = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # LRM, RLM, embeddings, overrides, isolates
@@ -166,13 +165,14 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
     where = control_path(meta)
     if where is not None:
         raise EduGraphError(f"{path}: metadata '{where}' holds a control character (NUL, ESC, CR, …: of "
-                            "U+0000–U+001F only tab and line feed are allowed), which XML outputs cannot hold")
+                            "U+0000–U+001F only tab and line feed are allowed; or U+FFFE, U+FFFF), which XML "
+                            "outputs cannot hold")
     blank = next((key for key in ("title", "place") if isinstance(meta.get(key), str) and is_blank(meta[key])), None)
     if blank:
         raise EduGraphError(f"{path}: metadata '{blank}' = {short(meta[blank])} is blank (only spaces or invisible "
                             "characters): give a real one, or null")
     date = meta.get("date")
-    if date is not None and not (isinstance(date, str) and DATE_PATTERN.match(date)):
+    if date is not None and not (isinstance(date, str) and ISO_DATE.fullmatch(date)):
         raise EduGraphError(f"{path}: metadata date {short(date)} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
     if date is not None and not is_real_date(date):
         raise EduGraphError(f"{path}: metadata date {date!r} does not exist in the calendar")
@@ -262,7 +262,7 @@ def read_article(path: Path) -> Article:
     if path.suffix.lower() == ".json":  # read as its own text and metadata, it gave an article without facts
         raise EduGraphError(f"{path}: an article's metadata, not the article: give its .txt file")
     article_id = path.stem
-    if not ID_PATTERN.match(article_id):
+    if not ID_PATTERN.fullmatch(article_id):
         raise EduGraphError(f"{path}: article id {article_id!r} may hold only letters, digits, '_', '-' and '.'")
     text = decode_text(read_limited(path, "MAX_ARTICLE_BYTES", "article"), path)
     if path.suffix.lower() in HTML_SUFFIXES:

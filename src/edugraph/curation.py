@@ -228,8 +228,8 @@ def check_values(data: dict, node: yaml.Node) -> None:
     where = control_path(data)
     if where is not None:
         raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' holds a control character (NUL, ESC, "
-                              "CR, …: of U+0000–U+001F only tab and line feed are allowed), which XML outputs "
-                              "cannot hold")
+                              "CR, …: of U+0000–U+001F only tab and line feed are allowed; or U+FFFE, U+FFFF), "
+                              "which XML outputs cannot hold")
     added = data.get("add") or {}
     for section in SECTIONS:
         for index, entry in enumerate(added.get(section) or []):

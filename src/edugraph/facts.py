@@ -17,10 +17,13 @@ import jsonschema
 
 from .paths import FACTS_SCHEMA
 
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # whole (fullmatch: `$` lets "…\n" pass)
 SURROGATE = re.compile("[\ud800-\udfff]")
-# control characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold, or (CR) keeps: C0 but tab and line feed
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+# the characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold: C0 but tab, line feed and CR, and the
+# noncharacters U+FFFE, U+FFFF (lone surrogates: SURROGATE); no reader lets one into the graph (docs/SECURITY.md)
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# what a value of a user's metadata or curation file may not hold: those, and CR (XML turns it into a line feed)
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
 @lru_cache(maxsize=None)
@@ -68,10 +71,10 @@ def trim(value, node: dict | None = None):
 def is_real_date(text: str) -> bool:
     """True for an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) that exists in the calendar.
 
-    >>> [is_real_date(d) for d in ("2024-02-29", "2023-02-31", "0000-00-00", "2023-13", "2023")]
-    [True, False, False, False, True]
+    >>> [is_real_date(d) for d in ("2024-02-29", "2023-02-31", "0000-00-00", "2023-13", "2023", "2023-01-01\\n")]
+    [True, False, False, False, True, False]
     """
-    match = ISO_DATE.match(text) if isinstance(text, str) else None
+    match = ISO_DATE.fullmatch(text) if isinstance(text, str) else None
     if not match:
         return False
     year, month, day = (int(part) if part else 1 for part in match.groups())
@@ -127,7 +130,8 @@ def surrogate_path(value, path: str = "", pattern: re.Pattern = SURROGATE) -> st
 
 
 def control_path(value) -> str | None:
-    """Where in `value` a string holds a control character other than tab and line feed (`CONTROL`), or None.
+    """Where in `value` a string holds a control character other than tab and line feed, or U+FFFE or U+FFFF
+    (`CONTROL`), or None.
 
     >>> control_path({"title": "ok", "place": "a\\x07"})
     'place'

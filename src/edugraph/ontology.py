@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from .errors import EduGraphError
 from .namespaces import EG, GRAPH, bind_prefixes
 from .paths import ONTOLOGY, SCHEMES, SHAPES
-from .turtle import add_turtle_file
+from .turtle import UnwritableCharacter, add_turtle_file
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/edugraph/ontology")
 DOC_LANGUAGES = ("en", "ru")
@@ -26,7 +26,8 @@ DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.An
 
 def read_turtle(path: Path, what: str, identifier=None, into: Graph | None = None) -> Graph:
     """Parse a Turtle file (into `into` when given); one-line errors for a missing, broken or empty file, for one
-    bigger than `MAX_ONTOLOGY_BYTES` and for a folder, pipe or device."""
+    bigger than `MAX_ONTOLOGY_BYTES`, for a folder, pipe or device, and (`FILE:LINE`) for a literal holding a
+    character no XML output can hold."""
     path = Path(path)
     if not path.exists():
         raise EduGraphError(f"{path}: the {what} is missing")
@@ -34,6 +35,8 @@ def read_turtle(path: Path, what: str, identifier=None, into: Graph | None = Non
     before = len(graph)
     try:  # a folder, pipe or device is named as such, unread; pyoxigraph's reader: rdflib's is quadratic on escapes
         add_turtle_file(graph, path, what)
+    except UnwritableCharacter as err:
+        raise EduGraphError(f"{err.where(path)}: the {what}: {err}") from None
     except ValueError as err:
         raise EduGraphError(f"{path}: the {what} is not valid Turtle: {err}") from None
     if len(graph) == before:

@@ -20,7 +20,8 @@ _SYMBOLS = re.compile(
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n[ \t]*([а-яёa-z])")
 _DASHES = re.compile(r"[\u2010\u2011\u2012]")
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")  # NEL, line and paragraph separators: line breaks of Unicode
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # the rest but tab, LF, VT, FF, CR (spaces and breaks)
+# the rest but tab, LF, VT, FF, CR (spaces and breaks), and the noncharacters U+FFFE, U+FFFF (no XML holds them)
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class _TextCollector(HTMLParser):
@@ -153,7 +154,7 @@ def clean_text(raw: str) -> str:
     """Normalise real-world article text: HTML, quotes, spaces, hyphenation, emoji, control characters (dropped;
     Unicode's other line breaks become line feeds); keep paragraphs.
 
-    >>> clean_text("Школа\\x07 № 5\\u2028открыта\\x00.")
+    >>> clean_text("Школа\\x07 № 5\\u2028открыта\\x00\\uffff.")
     'Школа № 5\\nоткрыта.'
     """
     return _tidied(strip_html(raw or ""))

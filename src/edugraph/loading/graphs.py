@@ -62,6 +62,9 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
 
     pyoxigraph parses the file: the same quads as rdflib, an order of magnitude faster on large builds.
     """
+    from ..facts import XML_FORBIDDEN  # here: `query` imports this module, and must not load jsonschema nor rdflib
+    from ..turtle import UnwritableCharacter, line_of_character
+
     check_graph_base(graph_base)
     path = require_build(build_dir) / "all.nq"
     grouped: dict[str, list] = {}
@@ -72,8 +75,13 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
                 default += 1
             else:
                 grouped.setdefault(quad.graph_name.value, []).append(quad.triple)
+            if isinstance(quad.object, pyoxigraph.Literal) and (found := XML_FORBIDDEN.search(quad.object.value)):
+                raise UnwritableCharacter(quad.object.value, found.group())
     except SyntaxError as err:
         raise EduGraphError(f"{path}: not valid N-Quads: {err}") from None
+    except UnwritableCharacter as err:  # a file edited by hand: the store's XML answers would be malformed
+        err.line = line_of_character(path.read_bytes(), err.character)
+        raise EduGraphError(f"{err.where(path)}: {err}: run `edugraph build` again") from None
     if default:
         print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)
     grouped.pop(UNION, None)  # a build that writes the union itself: recomputed below, the same triples

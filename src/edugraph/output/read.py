@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph
 from ..errors import EduGraphError
 from ..namespaces import bind_prefixes
 from ..paths import BUILD, require_build
-from ..turtle import add_turtle_file, quiet_rdflib, term_converter
+from ..turtle import UnwritableCharacter, add_turtle_file, line_of_character, quiet_rdflib, term_converter
 
 
 def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
@@ -30,6 +30,10 @@ def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[t
         with quiet_rdflib():
             return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
                     for q in ox.parse(**read, format=format)]
+    except UnwritableCharacter as err:  # a NUL, ESC… (a file edited by hand): no XML output could hold it
+        err.line = line_of_character(text.read_bytes() if isinstance(text, Path) else text.encode("utf-8"),
+                                     err.character)
+        raise EduGraphError(f"{err.where(source)}: {err}") from None
     except (SyntaxError, ValueError) as err:  # ValueError: a literal rdflib cannot convert (see turtle.rdflib_term)
         name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"
         raise EduGraphError(f"{source}: not valid {name} ({' '.join(str(err).split())})") from None
@@ -69,6 +73,8 @@ def parse_into(graph, path: Path, format: str):
         raise
     except EduGraphError as err:  # from _rdflib_quads
         raise EduGraphError(f"{err}: run `edugraph build` again") from None
+    except UnwritableCharacter as err:  # from the Turtle reader
+        raise EduGraphError(f"{err.where(path)}: {err}: run `edugraph build` again") from None
     except Exception as err:  # noqa: BLE001 - rdflib's parsers fail in many ways (ParserError, BadSyntax, IndexError)
         reason = " ".join(str(err).split())[:160] or type(err).__name__
         raise EduGraphError(f"{path}: not valid {format} ({reason}): run `edugraph build` again") from None

@@ -397,7 +397,10 @@ def graphs_query(graph_base: str) -> str:
 def store_dataset(client: Client, url: str, graph_base: str) -> Dataset:
     """The dataset a library query reads on a store `edugraph load` filled: the union graph as the default
     graph, the loaded graphs (never staging graphs) as named graphs."""
-    graphs = {row["g"] for row in client.select(url, graphs_query(graph_base))}
+    rows = client.select(url, graphs_query(graph_base))
+    if any(row.get("g") is None for row in rows):  # was "internal error: KeyError: 'g'"
+        raise EduGraphError(f"{url} answered a row without a graph name (?g) to the list of its graphs")
+    graphs = {row["g"] for row in rows}
     union = graph_base + UNION_NAME
     if union not in graphs:
         if is_edugraph_serve(client.post_query(url, "ASK {}", SPARQL_JSON)):

@@ -83,13 +83,16 @@ class Limits:
 
     `timeout`: seconds (None: no limit); `memory_mb`: address space the query may add to what the store already
     takes (None: no cap; with no time limit either, the query runs in this process and only the depth applies);
-    `max_depth`: deepest nesting of (), {} and []; `services`: SERVICE endpoints a query may call
-    (None: any, as on the command line; an empty tuple: none, and the query process has no network).
+    `max_depth`: deepest nesting of (), {} and []; `max_optionals`: OPTIONAL clauses (pyoxigraph 0.5.13 plans them in
+    time growing with the fourth power of their number: 100 0.65 s, 200 9.5 s, 250 22 s of CPU; the library's
+    queries have at most 14); `services`: SERVICE endpoints a query may call (None: any, as on the command line;
+    an empty tuple: none, and the query process has no network).
     """
 
     timeout: float | None = 30.0
     memory_mb: int | None = 1024
     max_depth: int = 64
+    max_optionals: int = 64
     services: tuple[str, ...] | None = None
 
     def __post_init__(self):
@@ -147,11 +150,15 @@ def syntax_error(text: str, err: SyntaxError) -> QueryError:
 
 
 def check(text: str, limits: Limits) -> lexer.Shape:
-    """Refuse what must never reach the parser or the engine: deep nesting, SERVICE calls not allowed."""
+    """Refuse what must never reach the parser or the engine: deep nesting, too many OPTIONAL clauses, SERVICE calls
+    not allowed."""
     shape = lexer.inspect(text)
     if shape.depth > limits.max_depth:
         raise QuerySyntaxError(f"the query nests brackets {shape.depth} levels deep; at most {limits.max_depth} "
                                "are allowed")
+    if shape.optionals > limits.max_optionals:
+        raise QuerySyntaxError(f"the query has {shape.optionals} OPTIONAL clauses; at most {limits.max_optionals} are "
+                               "allowed (the engine's time grows with the fourth power of their number)")
     if limits.services is not None:
         for target in shape.services:
             if target not in limits.services:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from ..errors import EduGraphError, visible
@@ -24,6 +26,8 @@ GRAPH_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
 }
+# in UTF-8, the characters XML 1.0 cannot hold (`facts.XML_FORBIDDEN`)
+XML_FORBIDDEN_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 TABLE = "table"
 TABLE_MEDIA_TYPE = "text/plain; charset=utf-8"
 MAX_CELL = 70
@@ -93,9 +97,21 @@ def serialize(result, solution_format: str | None, graph_format: str | None) -> 
     if graph:
         fmt = GRAPH_FORMATS[graph_format]
         prefixes = PREFIX_IRIS if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-        return ox.serialize(result, format=fmt, prefixes=prefixes) or b"", fmt.media_type
+        return well_formed(ox.serialize(result, format=fmt, prefixes=prefixes) or b"", fmt), fmt.media_type
     if solution_format == TABLE:
         text = ("true\n" if result else "false\n") if isinstance(result, ox.QueryBoolean) else table(result)
         return text.encode("utf-8"), TABLE_MEDIA_TYPE
     fmt = SOLUTION_FORMATS[solution_format]
-    return result.serialize(format=fmt), fmt.media_type
+    return well_formed(result.serialize(format=fmt), fmt), fmt.media_type
+
+
+def well_formed(body: bytes, fmt) -> bytes:
+    """`body`, unless it is XML holding a character XML 1.0 cannot hold (pyoxigraph writes it as it is: malformed
+    XML), which no reader lets into a build but a remote store may answer: NotAcceptable naming it. Refused rather
+    than escaped: XML has no escape for NUL, and another character would be another value than the other formats
+    give."""
+    if fmt not in (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML) or not (found := XML_FORBIDDEN_BYTES.search(body)):
+        return body
+    others = "json, csv or tsv" if fmt == ox.QueryResultsFormat.XML else "turtle, ntriples or jsonld"
+    character = ord(found.group().decode("utf-8"))
+    raise NotAcceptable(f"the results hold U+{character:04X}, which XML 1.0 cannot hold: ask for them as {others}")

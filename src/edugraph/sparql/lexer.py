@@ -39,6 +39,7 @@ class Shape:
     depth: int = 0                                      # deepest nesting of (), {} and []
     services: list[str | None] = field(default_factory=list)  # SERVICE targets (None: a variable or prefixed name)
     has_dataset: bool = False                           # FROM or FROM NAMED present
+    optionals: int = 0                                  # OPTIONAL clauses
 
 
 def unescape(text: str) -> str:
@@ -62,7 +63,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 
 def inspect(text: str) -> Shape:
-    """Depth, SERVICE targets and dataset clauses of a query text."""
+    """Depth, SERVICE targets, dataset clauses and OPTIONAL clauses of a query text."""
     shape, depth = Shape(), 0
     items = tokens(text)
     for index, (kind, value) in enumerate(items):
@@ -73,6 +74,8 @@ def inspect(text: str) -> Shape:
             depth -= 1
         elif kind == "word" and value.lower() == "from":
             shape.has_dataset = True
+        elif kind == "word" and value.lower() == "optional":
+            shape.optionals += 1
         elif kind == "word" and value.lower() == "service":
             rest = [item for item in items[index + 1:index + 3] if item[1].lower() != "silent"]
             target = rest[0] if rest else ("", "")

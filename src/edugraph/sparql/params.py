@@ -28,10 +28,11 @@ from ..prefixes import PREFIX_IRIS
 from ..text import fold
 
 XSD, SKOS, RDFS, EG = (PREFIX_IRIS[prefix] for prefix in ("xsd", "skos", "rdfs", "eg"))
-PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-INTEGER = re.compile(r"^[+-]?\d+$")
-NAME = re.compile(r"^[?$]?([A-Za-z_]\w*)$")
+# `\Z`, not `$` (which lets "5\n" pass), and ASCII digits: «٥», «１２» or "5\n" were xsd:integer literals no value equals
+PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)\Z")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+INTEGER = re.compile(r"^[+-]?[0-9]+\Z")
+NAME = re.compile(r"^[?$]?([A-Za-z_]\w*)\Z")
 
 
 class ParameterError(EduGraphError):
@@ -233,7 +234,7 @@ def check_datatype(name: str, value: str, datatype: str) -> None:
         raise ParameterError(f"{value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}{hint}", name)
 
 
-PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?\Z")
 
 
 def partial_date_bounds(value: str) -> tuple[str, str]:
