@@ -538,6 +538,13 @@ def test_the_country_s_deputy_prime_minister_holds_no_post_in_an_organisation(se
     assert gazetteer.find_role(post[0], None)["id"] == "deputy-prime-minister"
 
 
+def test_the_country_s_government_named_in_a_title_is_an_organisation_of_the_article():
+    """The post has no organisation, but the text names the government: the gold of real_ru_e_04 lists it."""
+    sentence = ("В церемонии приняли участие заместитель Председателя Правительства РФ Татьяна Голикова, Министр "
+                "просвещения РФ Сергей Кравцов.")  # real_ru_e_04
+    assert "Правительство РФ" in _ru_facts(sentence)["organisations"]
+
+
 def test_the_deputy_chairman_of_a_regional_government_works_in_it():
     sentence = ("Участниками стали заместитель председателя правительства Тульской области Марина Левина, министр "
                 "образования Тульской области Оксана Осташко.")  # real_ru_f_07

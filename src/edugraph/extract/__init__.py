@@ -14,7 +14,7 @@ from edugraph.extract.initiatives import find_initiatives
 from edugraph.extract.mentions import (Article, before_cut, cut_word_start, inside_quoted_name, split_sentences,
                                       unique)
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
-from edugraph.extract.posts import attach_posts, of_article_region
+from edugraph.extract.posts import attach_posts, bodies_in_titles, of_article_region
 from edugraph.extract.sources import news_sources
 from edugraph.text import clean_text, fold, lemma
 
@@ -155,6 +155,7 @@ def _organisations(article: Article, posts: dict, abbreviations: dict[str, str])
     names = [m.value for m in article.orgs] + (_territory_bodies(article) if article.lang == "ru" else [])
     names = [of_article_region(article, n) or n if TERRITORY_BODY.fullmatch(n) else n for n in names]
     for person, person_posts in posts.items():
+        names += bodies_in_titles(person_posts)
         for post in person_posts:
             if post["org"]:
                 post["org"] = _resolve(abbreviations.get(post["org"], post["org"]), names)

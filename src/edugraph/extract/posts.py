@@ -243,6 +243,16 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
 FEDERAL_GOVERNMENT = re.compile(r"(?i:правительства)\s+(?:РФ|России|Российской\s+Федерации)")
 
 
+def bodies_in_titles(person_posts: list[dict]) -> list[str]:
+    """The bodies a title without an organisation names: the country's government of its (deputy) chairman.
+
+    >>> bodies_in_titles([{"post": "заместитель председателя правительства России", "org": None}])
+    ['правительство России']
+    """
+    return [nominative_phrase(found.group()) for post in person_posts if not post["org"]
+            for found in [FEDERAL_GOVERNMENT.search(post["post"])] if found]
+
+
 # a minister's portfolio that names his ministry wherever it is («министр спорта России» → «Министерство спорта России»)
 MINISTRY_PORTFOLIO = re.compile(r"(?:образования|просвещения|науки|культуры|цифрового|труда|спорта|здравоохранения|"
                                 r"экономического|финансов)")
