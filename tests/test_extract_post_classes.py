@@ -569,3 +569,28 @@ def test_one_office_glossed_in_brackets_is_one_post():
            "Okladnikova, Deputy Minister of Finance of the Russian Federation."
     posts = _posts(extract_facts(text, "en", {}))["Rustam Minnikhanov"]
     assert len(posts) == 1 and gazetteer.find_role(*posts[0])["id"] == "head"
+
+
+# ---- round r2post: a bare head title takes the institution named before it
+
+@pytest.mark.parametrize("lang, text, name, post", [
+    ("ru", "В селе открылась новая школа № 12. Директор Ирина Смирнова провела для гостей экскурсию.",
+     "Ирина Смирнова", ("директор", "школа № 12")),
+    ("en", "The new School No. 12 opened on Monday. Principal Irina Smirnova showed the guests around.",
+     "Irina Smirnova", ("principal", "School No. 12")),
+])
+def test_a_bare_head_title_is_the_head_of_the_institution_named_before(lang, text, name, post):
+    """«Директор Ирина Смирнова», "Principal Irina Smirnova": a head's title without a body names the school or
+    centre the article named before (the construction of VALID, unread; the wording here is the test's own)."""
+    facts = extract_facts(text, lang, {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts)[name] == [post]
+
+
+def test_the_head_of_a_territory_takes_no_school_named_before():
+    """real_en_35: "Head of Buryatia Alexey Tsydenov" after the new school is the head of the republic, not of the
+    school (a territory's "head" is no head of an institution)."""
+    text = ("In the Stavropol Territory, the construction of a new school No. 16 in the city of Kislovodsk is nearing "
+            "completion. “The road to the school has also been repaired, ” Head of Buryatia Alexey Tsydenov… The new "
+            "school consists of six blocks.")
+    facts = extract_facts(text, "en", {"id": "t", "date": "2024-09-01"})
+    assert _posts(facts)["Alexey Tsydenov"] == [("head", None)]

@@ -677,6 +677,12 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
         before = [o for o in candidates if o.start < person.start and re.search(_KINDS["школ"], o.value, re.I)
                   and not GENERIC_ORG.match(o.value.strip())]
         return max(before, key=lambda o: o.start).value if before else None
+    elif HEAD_STAFF.fullmatch(title.strip()) and not _listed(article, person):
+        # «Руководитель Ольга Смирнова провела экскурсию», "The head … Denis Timirbaev": the head of the school,
+        # centre or kindergarten the article named before him
+        before = [o for o in candidates if o.start < person.start and re.search(_KINDS["учреждени"] + "|" + _KINDS["institution"], o.value, re.I)
+                  and not GENERIC_ORG.match(o.value.strip())]
+        return max(before, key=lambda o: o.start).value if before else None
     if not pattern:
         return org
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
@@ -690,6 +696,10 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
 # school staff: a post of one school, named earlier in the article when the title names none
 SCHOOL_STAFF = re.compile(r"(?:учител|учительниц|педагог|преподавател|воспитател|заместитель\s+директора|завуч|"
                           r"teacher\b|deputy\s+director)", re.I)
+
+
+# the head of an institution, with no body in the title ("head" alone is also a territory's: "Head of Buryatia X")
+HEAD_STAFF = re.compile(r"(?:директор|руководитель|заведующ(?:ий|ая)|director|principal)", re.I)
 
 
 def _listed(article, person) -> bool:
