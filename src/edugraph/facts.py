@@ -23,6 +23,9 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 # what a value of a user's metadata or curation file may not hold: the characters no XML 1.0 output can hold, and CR
 # (XML turns it into a line feed)
 CONTROL = re.compile(f"[{re.escape(XML_FORBIDDEN_CHARACTERS)}\r]")
+# what the error says of a value holding one (metadata, curation)
+CONTROL_REFUSED = ("holds a control character (NUL, ESC, CR, …: of U+0000–U+001F only tab and line feed are allowed; "
+                   "or U+FFFE, U+FFFF), which XML outputs cannot hold")
 
 
 @lru_cache(maxsize=None)
