@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from edugraph.cli import main
-from edugraph.text import clean_text
 from support.corpus import DEV_ARTICLES, copy_articles
 from support.errors import one_error_line
 from support.fakestore import JsonStore, serving
@@ -95,10 +94,6 @@ def test_metadata_and_curation_refuse_the_noncharacters(tmp_path, capsys):
     assert main(["build", "--quiet", "--articles", str(articles), "--curation", str(curation),
                  "--out", str(tmp_path / "build")]) != 0
     one_error_line(capsys, f"{ARTICLE}.yaml:3", "'add.places.0' holds a control character")
-
-
-def test_article_text_loses_the_noncharacters():
-    assert clean_text("Томск\ufffe и\uffff Омск") == "Томск и Омск"
 
 
 XML_QUERY = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
