@@ -5,7 +5,9 @@ a literal holding one (:func:`refuse_unwritable`), the XML writers an answer hol
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -29,9 +31,11 @@ class UnwritableCharacter(ValueError):
         super().__init__(f'the literal "{visible(shorten(value, 41))}" holds U+{ord(character):04X}, which no XML 1.0 '
                          "output (SPARQL XML results, RDF/XML) can hold")
 
-    def found_in(self, data: bytes) -> UnwritableCharacter:
-        """This error, its `line` the one of `data` (the file read) that holds the character."""
-        self.line = line_of_character(data, self.character)
+    def found_in(self, data: bytes | Path) -> UnwritableCharacter:
+        """This error, its `line` the one of `data` (the text read, or its file: read a line at a time) that holds the
+        character."""
+        with open(data, "rb") if isinstance(data, Path) else io.BytesIO(data) as lines:
+            self.line = line_of_character(lines, self.character)
         return self
 
     def where(self, source) -> str:
@@ -52,15 +56,16 @@ def refuse_unwritable(term) -> None:
         raise UnwritableCharacter(term.value, found.group())
 
 
-def line_of_character(data: bytes, character: str) -> int | None:
-    """The line of a Turtle, N-Triples or N-Quads document where `character` first occurs, as itself or as an escape
-    (`\\u0000`, `\\U00000000`, and `\\b`, `\\f` for U+0008, U+000C); None when it does not.
+def line_of_character(lines, character: str) -> int | None:
+    """The number of the first of `lines` (of a Turtle, N-Triples or N-Quads document, as bytes) holding `character`,
+    as itself or as an escape (`\\u0000`, `\\U00000000`, and `\\b`, `\\f` for U+0008, U+000C; no escape spans
+    lines); None when none does.
 
-    >>> line_of_character(b'<a> <b> "x" .\\n<a> <b> "y\\\\u0001" .\\n', "\\x01")
+    >>> line_of_character(io.BytesIO(b'<a> <b> "x" .\\n<a> <b> "y\\\\u0001" .\\n'), "\\x01")
     2
     """
     code = ord(character)
     escapes = [re.escape(character.encode("utf-8")), rb"\\u%04x" % code, rb"\\U%08x" % code]
     escapes += {8: [rb"(?-i:\\b)"], 12: [rb"(?-i:\\f)"]}.get(code, [])
-    found = re.search(b"|".join(escapes), data, flags=re.IGNORECASE)
-    return data.count(b"\n", 0, found.start()) + 1 if found else None
+    pattern = re.compile(b"|".join(escapes), flags=re.IGNORECASE)
+    return next((number for number, line in enumerate(lines, 1) if pattern.search(line)), None)

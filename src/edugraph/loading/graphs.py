@@ -77,7 +77,7 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
     except SyntaxError as err:
         raise EduGraphError(f"{path}: not valid N-Quads: {err}") from None
     except UnwritableCharacter as err:  # a file edited by hand: the store's XML answers would be malformed
-        err.found_in(path.read_bytes())
+        err.found_in(path)
         raise EduGraphError(f"{err.where(path)}: {err}: run `edugraph build` again") from None
     if default:
         print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)

@@ -32,7 +32,7 @@ def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[t
             return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
                     for q in ox.parse(**read, format=format)]
     except UnwritableCharacter as err:  # a NUL, ESC… (a file edited by hand): no XML output could hold it
-        err.found_in(text.read_bytes() if isinstance(text, Path) else text.encode("utf-8"))
+        err.found_in(text if isinstance(text, Path) else text.encode("utf-8"))
         raise EduGraphError(f"{err.where(source)}: {err}") from None
     except (SyntaxError, ValueError) as err:  # ValueError: a literal rdflib cannot convert (see turtle.rdflib_term)
         name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"
