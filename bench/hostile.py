@@ -23,7 +23,8 @@ Turtle texts (`TURTLE_UNITS`, `read-turtle-…`) time `ontology.read_turtle` of 
 and both through `turtle.add_turtle_file`).
 
 Engine queries (`ENGINE_UNITS`, `query-optionals`) time `engine.execute` of a query of clauses of about the size's
-characters, without time or memory limit (what the query process would spend before its limit stops it).
+characters, without time or memory limit but with the query checks (`Limits.max_optionals`: what `query --timeout 0`
+spends; at the default sizes the check refuses the query, and the time is that of the refusal).
 
 Query texts (`QUERY_UNITS`, `query-…` in the table) are timed the same way through what reads a query before any
 store does (`lexer.inspect`, `params.blanked`, `client.query_form`, the nesting check and the binding of a parameter:
@@ -95,6 +96,7 @@ except EduGraphError:
 """ + REPORT
 ENGINE_UNITS = {  # name -> a clause ({i}: 0, 1, 2 …) repeated in the WHERE clause of a query run by `engine.execute`
     # without limits of time and memory (as `query --timeout 0`) on a store of one triple; refused queries count too
+    # (more than `Limits.max_optionals` clauses: sizes of 2,600 characters and more)
     "query-optionals": "OPTIONAL { ?s <http://n/{i}> ?x{i} } ",  # pyoxigraph's planner: the fourth power (round 9)
 }
 ENGINE_CHILD = """

@@ -65,7 +65,7 @@ def optionals(count: int) -> str:
 def test_a_query_of_many_optional_clauses_is_refused_before_the_engine(seed_build, tmp_path, capsys):
     """pyoxigraph plans OPTIONAL clauses in time growing with the fourth power of their number: 250 of them (a 9 KB
     query) held a query process until its time limit (22 s of CPU without one; `bench/hostile.py query-optionals`).
-    64, four times the library's most, are answered."""
+    64, five times the library's most (12), are answered."""
     query = tmp_path / "many.rq"
     query.write_text(optionals(65), encoding="utf-8")
     assert main(["query", str(query), "--build", str(seed_build), "--format", "csv"]) != 0

@@ -20,8 +20,8 @@ from pathlib import Path
 import jsonschema
 
 from .errors import EduGraphError
-from .facts import (CONTROL, ISO_DATE, control_path, error_location, is_real_date, load_schema, nesting_depth,
-                    schema_errors, surrogate_path)
+from .facts import (CONTROL, CONTROL_REFUSED, ISO_DATE, control_path, error_location, is_real_date, load_schema,
+                    nesting_depth, schema_errors, surrogate_path)
 from .files import read_limited
 from .limits import limit
 from .paths import METADATA_SCHEMA
@@ -164,9 +164,7 @@ def parse_metadata(raw: bytes, path: Path) -> dict:
         raise EduGraphError(f"{path}: metadata '{where}' holds an invalid character (a lone UTF-16 surrogate)")
     where = control_path(meta)
     if where is not None:
-        raise EduGraphError(f"{path}: metadata '{where}' holds a control character (NUL, ESC, CR, …: of "
-                            "U+0000–U+001F only tab and line feed are allowed; or U+FFFE, U+FFFF), which XML "
-                            "outputs cannot hold")
+        raise EduGraphError(f"{path}: metadata '{where}' {CONTROL_REFUSED}")
     blank = next((key for key in ("title", "place") if isinstance(meta.get(key), str) and is_blank(meta[key])), None)
     if blank:
         raise EduGraphError(f"{path}: metadata '{blank}' = {short(meta[blank])} is blank (only spaces or invisible "

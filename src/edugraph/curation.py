@@ -36,8 +36,8 @@ import jsonschema
 import yaml
 
 from .errors import EduGraphError, warn
-from .facts import (can_name, control_path, is_real_date, load_schema, schema as facts_schema, schema_errors,
-                    surrogate_path)
+from .facts import (CONTROL_REFUSED, can_name, control_path, is_real_date, load_schema, schema as facts_schema,
+                    schema_errors, surrogate_path)
 from .files import read_limited
 from .limits import limit
 from .paths import CURATION_SCHEMA
@@ -227,9 +227,7 @@ def check_values(data: dict, node: yaml.Node) -> None:
                               f"'{where}' holds an invalid character (a lone UTF-16 surrogate)")
     where = control_path(data)
     if where is not None:
-        raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' holds a control character (NUL, ESC, "
-                              "CR, …: of U+0000–U+001F only tab and line feed are allowed; or U+FFFE, U+FFFF), "
-                              "which XML outputs cannot hold")
+        raise CurationProblem(line_of(node, *where.split(".")), f"'{where}' {CONTROL_REFUSED}")
     added = data.get("add") or {}
     for section in SECTIONS:
         for index, entry in enumerate(added.get(section) or []):

@@ -16,14 +16,16 @@ from pathlib import Path
 import jsonschema
 
 from .paths import FACTS_SCHEMA
+from .xmlchars import XML_FORBIDDEN_CHARACTERS
 
 ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # whole (fullmatch: `$` lets "…\n" pass)
 SURROGATE = re.compile("[\ud800-\udfff]")
-# the characters no XML 1.0 output (SPARQL XML results, RDF/XML) can hold: C0 but tab, line feed and CR, and the
-# noncharacters U+FFFE, U+FFFF (lone surrogates: SURROGATE); no reader lets one into the graph (docs/SECURITY.md)
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# what a value of a user's metadata or curation file may not hold: those, and CR (XML turns it into a line feed)
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+# what a value of a user's metadata or curation file may not hold: the characters no XML 1.0 output can hold, and CR
+# (XML turns it into a line feed)
+CONTROL = re.compile(f"[{re.escape(XML_FORBIDDEN_CHARACTERS)}\r]")
+# what the error says of a value holding one (metadata, curation)
+CONTROL_REFUSED = ("holds a control character (NUL, ESC, CR, …: of U+0000–U+001F only tab and line feed are allowed; "
+                   "or U+FFFE, U+FFFF), which XML outputs cannot hold")
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,8 @@ from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from .errors import EduGraphError
 from .namespaces import EG, GRAPH, bind_prefixes
 from .paths import ONTOLOGY, SCHEMES, SHAPES
-from .turtle import UnwritableCharacter, add_turtle_file
+from .turtle import add_turtle_file
+from .xmlchars import UnwritableCharacter
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/edugraph/ontology")
 DOC_LANGUAGES = ("en", "ru")

@@ -154,7 +154,7 @@ def clean_text(raw: str) -> str:
     """Normalise real-world article text: HTML, quotes, spaces, hyphenation, emoji, control characters (dropped;
     Unicode's other line breaks become line feeds); keep paragraphs.
 
-    >>> clean_text("Школа\\x07 № 5\\u2028открыта\\x00\\uffff.")
+    >>> clean_text("Школа\\x07 № 5\\u2028открыта\\x00\\ufffe\\uffff.")
     'Школа № 5\\nоткрыта.'
     """
     return _tidied(strip_html(raw or ""))

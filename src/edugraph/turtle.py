@@ -5,7 +5,6 @@ conversion of pyoxigraph's terms to rdflib's that the readers of the build's N-T
 from __future__ import annotations
 
 import logging
-import re
 import sys
 import warnings
 from contextlib import contextmanager
@@ -14,34 +13,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode
 
-from .errors import visible
-from .facts import XML_FORBIDDEN
 from .files import read_limited
 from .text import shorten
-
-
-class UnwritableCharacter(ValueError):
-    """A literal holding a character no XML 1.0 output can hold (NUL, ESC, U+FFFF…: `facts.XML_FORBIDDEN`); `line`:
-    where the reader found it in its file (None: not known)."""
-
-    def __init__(self, value: str, character: str):
-        self.character, self.line = character, None
-        super().__init__(f'the literal "{visible(shorten(value, 41))}" holds U+{ord(character):04X}, which no XML 1.0 '
-                         "output (SPARQL XML results, RDF/XML) can hold")
-
-    def where(self, source) -> str:
-        """`source` with the line, as `FILE:LINE`."""
-        return f"{source}:{self.line}" if self.line else str(source)
-
-
-def line_of_character(data: bytes, character: str) -> int | None:
-    """The line of a Turtle, N-Triples or N-Quads document where `character` first occurs, as itself or as an escape
-    (`\\u0000`, `\\U00000000`, and `\\b`, `\\f` for U+0008, U+000C); None when it does not."""
-    code = ord(character)
-    escapes = [re.escape(character.encode("utf-8")), rb"\\u%04x" % code, rb"\\U%08x" % code]
-    escapes += {8: [rb"(?-i:\\b)"], 12: [rb"(?-i:\\f)"]}.get(code, [])
-    found = re.search(b"|".join(escapes), data, flags=re.IGNORECASE)
-    return data.count(b"\n", 0, found.start()) + 1 if found else None
+from .xmlchars import UnwritableCharacter, refuse_unwritable
 
 
 def term_converter(fresh_blank_nodes: bool):
@@ -76,15 +50,14 @@ def quiet_rdflib():
 def rdflib_term(t):
     """The rdflib term of a pyoxigraph IRI or literal; ValueError for a literal rdflib cannot convert to a value of
     its datatype (an ill-typed one, but also valid XSD 1.1 values rdflib does not read, `"12024-01-01"^^xsd:date`)
-    and an RDF 1.2 term; :class:`UnwritableCharacter` for a literal that no XML output can hold (the reader refuses
-    it: an XML writer cannot escape NUL, and writing another character would change the value)."""
+    and an RDF 1.2 term; :class:`~edugraph.xmlchars.UnwritableCharacter` for a literal that no XML output can hold
+    (:func:`~edugraph.xmlchars.refuse_unwritable`)."""
     from .sparql.compare import to_rdflib
 
     if isinstance(t, ox.Triple) or isinstance(t, ox.Literal) and t.direction:
         raise ValueError(f"RDF 1.2 {'triple term' if isinstance(t, ox.Triple) else 'directional literal'} "
                          f"{str(t)[:80]}, which EduGraph does not read")
-    if isinstance(t, ox.Literal) and (character := XML_FORBIDDEN.search(t.value)):
-        raise UnwritableCharacter(t.value, character.group())
+    refuse_unwritable(t)
     found = to_rdflib(t)
     if getattr(found, "ill_typed", False):
         most = sys.get_int_max_str_digits()  # Python's limit of int(); 0: none (`PYTHONINTMAXSTRDIGITS=0`)
@@ -114,7 +87,7 @@ def turtle_triples(data: bytes, base_iri: str) -> tuple[list[tuple], dict[str, s
     except SyntaxError as err:
         raise ValueError(" ".join(str(err).split())) from None
     except UnwritableCharacter as err:
-        err.line = line_of_character(data, err.character)
+        err.found_in(data)
         raise
     return triples, parser.prefixes
 

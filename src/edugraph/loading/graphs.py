@@ -13,6 +13,7 @@ from ..errors import EduGraphError
 from ..paths import require_build
 from ..prefixes import PREFIX_IRIS
 from ..sparql.client import UNION_NAME, staging_iri
+from ..xmlchars import UnwritableCharacter, refuse_unwritable
 
 BUILD_GRAPH_BASE = PREFIX_IRIS["egg"]
 ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+")
@@ -62,9 +63,6 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
 
     pyoxigraph parses the file: the same quads as rdflib, an order of magnitude faster on large builds.
     """
-    from ..facts import XML_FORBIDDEN  # here: `query` imports this module, and must not load jsonschema nor rdflib
-    from ..turtle import UnwritableCharacter, line_of_character
-
     check_graph_base(graph_base)
     path = require_build(build_dir) / "all.nq"
     grouped: dict[str, list] = {}
@@ -75,12 +73,11 @@ def read_build_graphs(build_dir: Path, graph_base: str = BUILD_GRAPH_BASE) -> li
                 default += 1
             else:
                 grouped.setdefault(quad.graph_name.value, []).append(quad.triple)
-            if isinstance(quad.object, pyoxigraph.Literal) and (found := XML_FORBIDDEN.search(quad.object.value)):
-                raise UnwritableCharacter(quad.object.value, found.group())
+            refuse_unwritable(quad.object)
     except SyntaxError as err:
         raise EduGraphError(f"{path}: not valid N-Quads: {err}") from None
     except UnwritableCharacter as err:  # a file edited by hand: the store's XML answers would be malformed
-        err.line = line_of_character(path.read_bytes(), err.character)
+        err.found_in(path)
         raise EduGraphError(f"{err.where(path)}: {err}: run `edugraph build` again") from None
     if default:
         print(f"edugraph: note: {default} triples in the default graph of {path} are not loaded", file=sys.stderr)

@@ -10,7 +10,8 @@ from rdflib import Dataset, Graph
 from ..errors import EduGraphError
 from ..namespaces import bind_prefixes
 from ..paths import BUILD, require_build
-from ..turtle import UnwritableCharacter, add_turtle_file, line_of_character, quiet_rdflib, term_converter
+from ..turtle import add_turtle_file, quiet_rdflib, term_converter
+from ..xmlchars import UnwritableCharacter
 
 
 def ntriples_triples(text: str | Path, source: str = "the N-Triples") -> list[tuple]:
@@ -31,8 +32,7 @@ def _rdflib_quads(text: str | Path, format: ox.RdfFormat, source: str) -> list[t
             return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name))
                     for q in ox.parse(**read, format=format)]
     except UnwritableCharacter as err:  # a NUL, ESC… (a file edited by hand): no XML output could hold it
-        err.line = line_of_character(text.read_bytes() if isinstance(text, Path) else text.encode("utf-8"),
-                                     err.character)
+        err.found_in(text if isinstance(text, Path) else text.encode("utf-8"))
         raise EduGraphError(f"{err.where(source)}: {err}") from None
     except (SyntaxError, ValueError) as err:  # ValueError: a literal rdflib cannot convert (see turtle.rdflib_term)
         name = "N-Triples" if format == ox.RdfFormat.N_TRIPLES else "N-Quads"

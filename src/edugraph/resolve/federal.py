@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..extract.names import main_words
 
 COUNTRY_WORDS = frozenset({"россия", "russia", "russian", "российский"})  # main_words already unify «РФ», "RF"…
-LATEST = "9999-12-31"  # an undated article: the body of its name now; after every date (9999-12-31 too)
+LATEST = "9999-12-31"  # an undated article: the body of its name now; no date is later (`Period.holds` includes it)
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ class Limits:
     takes (None: no cap; with no time limit either, the query runs in this process and only the depth applies);
     `max_depth`: deepest nesting of (), {} and []; `max_optionals`: OPTIONAL clauses (pyoxigraph 0.5.13 plans them in
     time growing with the fourth power of their number: 100 0.65 s, 200 9.5 s, 250 22 s of CPU; the library's
-    queries have at most 14); `services`: SERVICE endpoints a query may call (None: any, as on the command line;
+    queries have at most 12); `services`: SERVICE endpoints a query may call (None: any, as on the command line;
     an empty tuple: none, and the query process has no network).
     """
 

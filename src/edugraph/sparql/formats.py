@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 
 from ..errors import EduGraphError, visible
 from ..prefixes import PREFIX_IRIS
 from ..text import shorten
+from ..xmlchars import XML_FORBIDDEN_BYTES
 
 
 class NotAcceptable(EduGraphError):
@@ -26,8 +25,6 @@ GRAPH_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
 }
-# in UTF-8, the characters XML 1.0 cannot hold (`facts.XML_FORBIDDEN`)
-XML_FORBIDDEN_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 TABLE = "table"
 TABLE_MEDIA_TYPE = "text/plain; charset=utf-8"
 MAX_CELL = 70

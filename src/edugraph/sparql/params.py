@@ -28,11 +28,12 @@ from ..prefixes import PREFIX_IRIS
 from ..text import fold
 
 XSD, SKOS, RDFS, EG = (PREFIX_IRIS[prefix] for prefix in ("xsd", "skos", "rdfs", "eg"))
-# `\Z`, not `$` (which lets "5\n" pass), and ASCII digits: «٥», «１２» or "5\n" were xsd:integer literals no value equals
-PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)\Z")
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-INTEGER = re.compile(r"^[+-]?[0-9]+\Z")
-NAME = re.compile(r"^[?$]?([A-Za-z_]\w*)\Z")
+# whole values (fullmatch, as articles.ID_PATTERN: `$` lets "5\n" pass) and ASCII digits: «٥», «１２» or "5\n" were
+# xsd:integer literals no value equals
+PREFIXED = re.compile(r"([A-Za-z][\w-]*):([^\s<>\"{}|^`\\]*)")
+FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YYYY-MM-DD only (facts.ISO_DATE: YYYY[-MM[-DD]])
+INTEGER = re.compile(r"[+-]?[0-9]+")
+NAME = re.compile(r"[?$]?([A-Za-z_]\w*)")
 
 
 class ParameterError(EduGraphError):
@@ -70,18 +71,18 @@ def to_term(value: str):
     try:
         if value.startswith("<") and value.endswith(">"):
             return ox.NamedNode(value[1:-1])
-        match = PREFIXED.match(value)
+        match = PREFIXED.fullmatch(value)
         if match and match.group(1) in PREFIX_IRIS:
             return ox.NamedNode(PREFIX_IRIS[match.group(1)] + match.group(2))
     except ValueError as err:
         raise ParameterError(f"not a valid IRI: {value} ({err})") from None
-    if ISO_DATE.match(value):
+    if FULL_DATE.fullmatch(value):
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
             raise ParameterError(f"not a valid date: {value}") from None
         return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
-    if INTEGER.match(value):
+    if INTEGER.fullmatch(value):
         return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
     return ox.Literal(value)
 
@@ -91,7 +92,7 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
     values = {}
     for item in assignments:
         name, sep, value = item.partition("=")
-        match = NAME.match(name.strip())
+        match = NAME.fullmatch(name.strip())
         if not sep or not match:
             raise ParameterError(f"bad parameter {item!r}: write NAME=VALUE, e.g. --param region=Дагестан")
         values[match.group(1)] = value
@@ -106,7 +107,7 @@ def bind(values: dict[str, str], text: str, declared: dict[str, bool] | None, qu
     """
     used = variables(text) if declared is None else set()
     for name in values:
-        match = NAME.match(name)
+        match = NAME.fullmatch(name)
         if not match or match.group(1) != name:  # `$=1`, `$s-x=1` from the endpoint: no variable name
             raise ParameterError(f"bad parameter name {name[:40]!r}: a letter or '_', then letters, digits or '_'")
         known = name in declared if declared is not None else name in used
@@ -228,13 +229,13 @@ def check_datatype(name: str, value: str, datatype: str) -> None:
     term = to_term(value)
     if not isinstance(term, ox.Literal) or term.datatype.value != expand(datatype):
         hint = ""
-        if datatype == "xsd:date" and PARTIAL_DATE.match(value):
+        if datatype == "xsd:date" and PARTIAL_DATE.fullmatch(value):
             first, last = partial_date_bounds(value)
             hint = f" (a month or a year is a range: give its first or last day, e.g. {first} or {last})"
         raise ParameterError(f"{value!r} is not {DATATYPES.get(datatype, 'an ' + datatype)}{hint}", name)
 
 
-PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?\Z")
+PARTIAL_DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?")
 
 
 def partial_date_bounds(value: str) -> tuple[str, str]:
