@@ -1903,3 +1903,20 @@ def test_ministries_of_one_republic_are_told_apart_by_their_portfolio():
     assert extract_facts(text, "en", {})["organisations"] == [
         "Ministry of Economy of the Republic of Tatarstan", "Ministry of Education and Science of the Republic of "
         "Tatarstan", "Ministry of Culture of the Republic of Tatarstan"]
+
+
+@pytest.mark.parametrize("text,organisation", [  # round r2init: a body's kind word before its quoted name
+    ("созданном Правительством Ленинградской области при поддержке Фонда Андрея Мельниченко и компании «ЕвроХим», "
+     "прошло мероприятие", "компания «ЕвроХим»"),  # real_ru_e_02
+    ("генеральный директор «Фонда новых форм развития образования» Марина Ракова и руководитель группы компаний "
+     "«Мегион» Борис Нестеров.", "группа компаний «Мегион»"),  # real_ru_g_03
+])
+def test_a_kind_word_before_a_quoted_name_is_an_organisation(text, organisation):
+    assert organisation in extract_facts(text, "ru", {"id": "t", "date": "2024-01-01"})["organisations"]
+
+
+def test_a_kind_word_without_a_quoted_name_is_no_organisation():
+    text = ("На совещании выступили директора школ, педагоги и представители образовательных организаций округа. "
+            "Обсудили подвоз и расположение образовательных учреждений на территории района.")  # real_ru_b_04, b_12
+    organisations = extract_facts(text, "ru", {"id": "t", "date": "2024-01-01"})["organisations"]
+    assert not [o for o in organisations if re.search(r"организаци|учреждени", o, re.I)]
