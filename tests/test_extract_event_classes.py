@@ -354,3 +354,26 @@ def test_a_day_written_as_an_ordinal_dates_an_event():
     text = "Также сообщается о том, что с первого сентября откроются более 1 250 школ, что прошли капитальный ремонт."
     events = extract_facts(text, "ru", {"date": "2023-08-29"})["events"]
     assert [(e["type"], e["date"], e.get("planned")) for e in events] == [("opening", "2023-09-01", True)]
+
+
+def test_an_english_meeting_told_without_a_verb_of_holding_is_an_event():
+    # real_en_88: no verb of holding, no date in its sentence; the meeting is the news (round r2event)
+    text = ("According to the government of the region all of the schools and kindergartens of Primorye will be open "
+            "for kids on September 1st. During the meeting related to the epidemic situation in the region the "
+            "governor of the region Oleg Kozhemiako asked the authorities to start the sanitary control of all of the "
+            "educational facilities of the region.")
+    events = extract_facts(text, "en", {"date": "2020-08-20"})["events"]
+    assert [e["type"] for e in events] == ["meeting"]
+
+
+def test_an_english_meeting_room_is_no_meeting():
+    # the broad rule takes every English meeting mention: a room named after meetings is none (as «конференц-зал»)
+    text = "The school opened in 2019. Teachers discussed the plan in a meeting room."
+    events = extract_facts(text, "en", {"date": "2020-08-20"})["events"]
+    assert [e["type"] for e in events] == ["opening"]
+
+
+def test_a_russian_meeting_told_without_a_verb_of_holding_is_still_no_event():
+    # the rule is English only: on unseen Russian news it lowered the events' F1
+    text = "Во время совещания губернатор Олег Кожемяко поручил начать санитарный контроль всех школ края."
+    assert extract_facts(text, "ru", {"date": "2020-08-20"})["events"] == []
