@@ -377,3 +377,22 @@ def test_a_russian_meeting_told_without_a_verb_of_holding_is_still_no_event():
     # the rule is English only: on unseen Russian news it lowered the events' F1
     text = "Во время совещания губернатор Олег Кожемяко поручил начать санитарный контроль всех школ края."
     assert extract_facts(text, "ru", {"date": "2020-08-20"})["events"] == []
+
+
+EN_10 = ("On August 25, 2015 the Regional August Teachers Council took place at Pskov Academic Drama Theater. As part "
+         "of the teachers' meeting there was organized an exhibition-presentation that introduced the participants "
+         "to the activities of the most successful institutions of the education system at various levels of the "
+         "Pskov region. ")
+EXHIBITION = "The exhibition stirred interest among the participants of the teachers' meeting."
+
+
+def test_an_english_gathering_only_mentioned_is_an_event_without_the_storys_day():
+    # real_en_10's sentence alone: no verb of holding, no date; an exhibition may be of another day (round r2event)
+    events = extract_facts(EXHIBITION, "en", {"date": "2015-08"})["events"]
+    assert [(e["type"], e["date"]) for e in events if e["type"] == "other"] == [("other", None)]
+
+
+def test_an_english_gathering_mentioned_again_is_the_reported_one():
+    # real_en_10: "The exhibition" retells the exhibition-presentation organised at the council, no second event
+    events = extract_facts(EN_10 + EXHIBITION, "en", {"date": "2015-08"})["events"]
+    assert [e["name"] for e in events if e["type"] == "other"] == ["Exhibition-presentation"]
