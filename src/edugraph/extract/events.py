@@ -707,7 +707,8 @@ def _retold_mention(event: dict, events: list[dict]) -> bool:
     """"The exhibition stirred interest …" after "an exhibition-presentation" was organised (real_en_10): an event only
     mentioned whose name's words all are in the name of a reported event of its type is that event told again."""
     words = set(re.findall(r"\w+", event["name"].lower())) if event.get("_only_mentioned") else None
-    return bool(words) and any(other is not event and other["type"] == event["type"] and not other.get("_only_mentioned")
+    return bool(words) and any(other is not event and other["type"] == event["type"]
+                               and not other.get("_only_mentioned")
                                and words <= set(re.findall(r"\w+", other["name"].lower())) for other in events)
 
 
