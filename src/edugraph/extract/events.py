@@ -715,7 +715,15 @@ def _retold_mention(event: dict, events: list[dict]) -> bool:
 def _mentioned(article: Article, mentions: list[dict]) -> bool:
     """An English meeting or ceremony-like gathering (type other) the article only mentions, without a verb of
     holding or a date: an event still (round r2event)."""
-    return any(m["type"] in MENTIONED_TYPES.get(article.lang, ()) for m in mentions)
+    return any(m["type"] in MENTIONED_TYPES.get(article.lang, ()) and not _told_by_action(article, m)
+               for m in mentions)
+
+
+def _told_by_action(article: Article, mention: dict) -> bool:
+    """"they had a meeting with teachers": an action of the mention's type in its sentence tells (and names) it."""
+    s, e = article.sentence_of(mention["start"])
+    return any(a["type"] == mention["type"] and a["triggers"][article.lang].search(article.text, s, e)
+               for a in actions())
 
 
 # types whose every mention is an event (round r2event): English news name the meeting or ceremony they report as
