@@ -354,3 +354,45 @@ def test_a_day_written_as_an_ordinal_dates_an_event():
     text = "Также сообщается о том, что с первого сентября откроются более 1 250 школ, что прошли капитальный ремонт."
     events = extract_facts(text, "ru", {"date": "2023-08-29"})["events"]
     assert [(e["type"], e["date"], e.get("planned")) for e in events] == [("opening", "2023-09-01", True)]
+
+
+def test_an_english_meeting_told_without_a_verb_of_holding_is_an_event():
+    # real_en_88: no verb of holding, no date in its sentence; the meeting is the news (round r2event)
+    text = ("According to the government of the region all of the schools and kindergartens of Primorye will be open "
+            "for kids on September 1st. During the meeting related to the epidemic situation in the region the "
+            "governor of the region Oleg Kozhemiako asked the authorities to start the sanitary control of all of the "
+            "educational facilities of the region.")
+    events = extract_facts(text, "en", {"date": "2020-08-20"})["events"]
+    assert [e["type"] for e in events] == ["meeting"]
+
+
+def test_an_english_meeting_room_is_no_meeting():
+    # the broad rule takes every English meeting mention: a room named after meetings is none (as «конференц-зал»)
+    text = "The school opened in 2019. Teachers discussed the plan in a meeting room."
+    events = extract_facts(text, "en", {"date": "2020-08-20"})["events"]
+    assert [e["type"] for e in events] == ["opening"]
+
+
+def test_a_russian_meeting_told_without_a_verb_of_holding_is_still_no_event():
+    # the rule is English only: on unseen Russian news it lowered the events' F1
+    text = "Во время совещания губернатор Олег Кожемяко поручил начать санитарный контроль всех школ края."
+    assert extract_facts(text, "ru", {"date": "2020-08-20"})["events"] == []
+
+
+EN_10 = ("On August 25, 2015 the Regional August Teachers Council took place at Pskov Academic Drama Theater. As part "
+         "of the teachers' meeting there was organized an exhibition-presentation that introduced the participants "
+         "to the activities of the most successful institutions of the education system at various levels of the "
+         "Pskov region. ")
+EXHIBITION = "The exhibition stirred interest among the participants of the teachers' meeting."
+
+
+def test_an_english_gathering_only_mentioned_is_an_event_without_the_storys_day():
+    # real_en_10's sentence alone: no verb of holding, no date; an exhibition may be of another day (round r2event)
+    events = extract_facts(EXHIBITION, "en", {"date": "2015-08"})["events"]
+    assert [(e["type"], e["date"]) for e in events if e["type"] == "other"] == [("other", None)]
+
+
+def test_an_english_gathering_mentioned_again_is_the_reported_one():
+    # real_en_10: "The exhibition" retells the exhibition-presentation organised at the council, no second event
+    events = extract_facts(EN_10 + EXHIBITION, "en", {"date": "2015-08"})["events"]
+    assert [e["name"] for e in events if e["type"] == "other"] == ["Exhibition-presentation"]
