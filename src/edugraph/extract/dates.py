@@ -34,8 +34,8 @@ _ORDINAL_STEMS = {stem: i + 1 for i, stem in enumerate((
     "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат"))}
 _ORDINAL_STEMS.update({"двадцат": 20, "тридцат": 30})
 _ORDINAL_END = r"(?:ого|ое|ье|ьего)"
-ORDINAL_DAY = re.compile(rf"(?:(?P<tens>двадцать|тридцать)\s+)?(?P<unit>{'|'.join(_ORDINAL_STEMS)}){_ORDINAL_END}$",
-                         re.I)
+_DAY_WORDS = rf"(?:(?P<tens>двадцать|тридцать)\s+)?(?P<unit>{'|'.join(_ORDINAL_STEMS)}){_ORDINAL_END}"
+ORDINAL_DAY = re.compile(_DAY_WORDS + "$", re.I)
 
 
 def ordinal_day(words: str) -> int | None:
@@ -52,8 +52,6 @@ def ordinal_day(words: str) -> int | None:
     day = tens + unit
     return day if day <= 31 and not (tens and unit > 9) else None
 
-
-_DAY_WORDS = rf"(?:(?:двадцать|тридцать)\s+)?(?:{'|'.join(_ORDINAL_STEMS)}){_ORDINAL_END}"
 
 PATTERNS = [
     ("range", re.compile(r"(?<!\w)[сc]\s+(?P<d1>\d{1,2})(?:\s+" + _RU_MONTH.format("m1") + r")?\s+по\s+(?P<d2>\d{1,2})\s+"

@@ -624,7 +624,7 @@ def _base(mention: dict, lang: str) -> str:
     return lemma(mention["noun"]) if lang == "ru" else mention["noun"].lower().rstrip("s")
 
 
-def _merge_unnamed(groups: dict[str, list[dict]], lang: str, headline_end: int = 0) -> dict[str, list[dict]]:
+def _merge_unnamed(groups: dict[str, list[dict]], lang: str, headline_end: int) -> dict[str, list[dict]]:
     """Unnamed mentions («участники конференции») join the first named event with the same noun; the headline's
     unnamed event joins the one later event of its noun whose scope holds the headline's («форуме классных
     руководителей», then «во Всероссийском форуме классных руководителей»)."""
@@ -775,6 +775,7 @@ def _sub_event(article: Article, mention: dict) -> bool:
 
 
 SPEECH_WORDS = tuple(gazetteer.load("events")["speech_verbs"])  # «заявил», "said": stems, any ending follows
+SPOKE_AT = tuple(gazetteer.load("events")["spoke_at_verbs"])  # «выступил», «доложил»: spoke at an event
 _SPEECH = "(?:" + "|".join(SPEECH_WORDS) + r")\w*"
 TOOK_PART_IN = re.compile(r"(?:(?:принял\w*\s+участие|участвовал\w*|took\s+part|participated)\s+(?:в|во|in)|"
                           r"(?:побывал\w*|присутствовал\w*|пришл[аи]|приехал\w*)\s+на|"  # «побывал на линейке»
@@ -833,7 +834,7 @@ DONE_AT = re.compile(r"^[^.!?;]{0,100}?(?<![\w-])(?:подвел[аи]?\s+ито
 # «— сообщила заместитель губернатора на оперативном совещании», «С докладом на заседании коллегии выступила министр»:
 # a past verb of speaking in the sentence of «на <событии>» tells that someone spoke at it, so it was held — unless a
 # subordinate clause parts them («рассказала, как … представляют на районной конференции»)
-SPOKE = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in SPEECH_WORDS if re.match('[а-яё]', w))}|выступил|доложил)"
+SPOKE = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in SPEECH_WORDS + SPOKE_AT if re.match('[а-яё]', w))})"
                    r"(?:а|и)?(?![\w-])", re.I)
 SUBORDINATE = re.compile(r",\s+(?:как|что|где|когда|чтобы|если|котор\w+)(?![\w-])", re.I)
 
