@@ -574,20 +574,28 @@ def _numbered_and_named(a: str, b: str) -> bool:
     return bool(proper - main_words(a))
 
 
+ADJECTIVE_ENDING = r"(?:ая|ий|ой|ое|ого|ую|ей|ом|ие|их|им|ими)"  # singular and plural
+DISTRICT_NOUN = r"(?:района|район|округа|округ)(?!\w)"
 PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)"
-                             r"(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+                             + ADJECTIVE_ENDING + r"(?![\w-])(?!\s+" + DISTRICT_NOUN + ")")
 
 
 @functools.lru_cache(maxsize=16384)
 def _proper_adjective_stems(name: str) -> frozenset[str]:
-    """Stems of the place adjectives of a name outside its quotes («Осиновск» of «МОУ Осиновская СОШ»), in any case."""
+    """Stems of the place adjectives of a name outside its quotes and not of a district («Осиновск» of «МОУ
+    Осиновская СОШ», not «Прохоровск» of «Прохоровского района», which `_district_words` compares), in any case
+    and number."""
     bare = QUOTED_PROPER.sub(" ", name)
-    return frozenset({re.sub(r"(?:ая|ий|ой|ое|ого|ую|ей|ом)$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)})
+    return frozenset({re.sub(ADJECTIVE_ENDING + "$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)})
 
 
 def _different_proper_adjectives(a: str, b: str) -> bool:
     """«МОУ Осиновская СОШ» vs «МОУ М-Щербединская СОШ», «Новогоркинская школа» vs «Шилыковская средняя школа»: two
-    names told apart by their place adjectives, no one of which they share."""
+    names told apart by their place adjectives, no one of which they share.
+
+    >>> _different_proper_adjectives("Радьковская школа", "Радьковские школы Прохоровского района")
+    False
+    """
     stems_a, stems_b = _proper_adjective_stems(a), _proper_adjective_stems(b)
     return bool(stems_a and stems_b) and not any(SequenceMatcher(None, x, y).ratio() >= 0.8  # a misspelling is one
                                                   for x in stems_a for y in stems_b)
@@ -627,7 +635,7 @@ FEDERAL = re.compile(r"(?<!\w)(?:РФ|России|Российской\s+Фед
 
 
 def _district_words(name: str) -> set[str]:
-    return {lemma(w) for w in re.findall(r"([А-ЯЁ][а-яё-]+)\s+(?:района|район|округа|округ)(?!\w)", name)}
+    return {lemma(w) for w in re.findall(r"([А-ЯЁ][а-яё-]+)\s+" + DISTRICT_NOUN, name)}
 
 
 def _ancestors(ident: str) -> list[str]:
