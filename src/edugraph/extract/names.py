@@ -597,8 +597,8 @@ def _different_proper_adjectives(a: str, b: str) -> bool:
     False
     """
     stems_a, stems_b = _proper_adjective_stems(a), _proper_adjective_stems(b)
-    return bool(stems_a and stems_b) and not any(SequenceMatcher(None, x, y).ratio() >= 0.8  # a misspelling is one
-                                                  for x in stems_a for y in stems_b)
+    return bool(stems_a and stems_b) and not any(  # a misspelling is one
+        SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8 for x in stems_a for y in stems_b)
 
 
 def _different_quoted_names(a: str, b: str) -> bool:
@@ -621,7 +621,8 @@ def _unit_and_body(a: str, b: str) -> bool:
 def _different_places(a: str, b: str) -> bool:
     """«… школа» Беловского района vs «… школа» Глушковского района: located in two places, neither inside the other."""
     district_a, district_b = _district_words(a), _district_words(b)
-    if district_a and district_b and not any(SequenceMatcher(None, x, y).ratio() >= 0.8 for x in district_a for y in district_b):
+    if district_a and district_b and not any(SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8
+                                             for x in district_a for y in district_b):
         return True  # (a misspelt «Кирвоского» still matches «Кировского»)
     place_a, place_b = _org_place(a), _org_place(b)
     if FEDERAL.search(a) and place_b not in (None, "russia") or FEDERAL.search(b) and place_a not in (None, "russia"):
