@@ -580,13 +580,17 @@ PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё]
                              + ADJECTIVE_ENDING + r"(?![\w-])(?!\s+" + DISTRICT_NOUN + ")")
 
 
+MAX_ADJECTIVE_STEMS = 8  # a name's first ones are compared for a misspelling: that is quadratic; names carry 1–2
+
+
 @functools.lru_cache(maxsize=16384)
-def _proper_adjective_stems(name: str) -> frozenset[str]:
+def _proper_adjective_stems(name: str) -> tuple[str, ...]:
     """Stems of the place adjectives of a name outside its quotes and not of a district («Осиновск» of «МОУ
     Осиновская СОШ», not «Прохоровск» of «Прохоровского района», which `_district_words` compares), in any case
-    and number."""
+    and number, each once in the order of the name."""
     bare = QUOTED_PROPER.sub(" ", name)
-    return frozenset({re.sub(ADJECTIVE_ENDING + "$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)})
+    stems = dict.fromkeys(re.sub(ADJECTIVE_ENDING + "$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare))
+    return tuple(stems)
 
 
 def _different_proper_adjectives(a: str, b: str) -> bool:
@@ -597,8 +601,11 @@ def _different_proper_adjectives(a: str, b: str) -> bool:
     False
     """
     stems_a, stems_b = _proper_adjective_stems(a), _proper_adjective_stems(b)
-    return bool(stems_a and stems_b) and not any(  # a misspelling is one
-        SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8 for x in stems_a for y in stems_b)
+    if not stems_a or not stems_b or set(stems_a) & set(stems_b):
+        return False
+    return not any(  # a misspelling is one
+        SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8
+        for x in stems_a[:MAX_ADJECTIVE_STEMS] for y in stems_b[:MAX_ADJECTIVE_STEMS])
 
 
 def _different_quoted_names(a: str, b: str) -> bool:
