@@ -509,12 +509,17 @@ def _heading_post(article, person) -> list[dict]:
     return [_post(_head_title(org.value), org.value)]
 
 
+# a body's kind word after its abbreviation («МБОУ») and adjectives («среднюю общеобразовательную»)
+HEAD_KIND_PREFIX = (r"(?:(?-i:[А-ЯЁA-Z]{2,6})\s+)?"
+                    r"(?:[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ей|ом|ем|ых|их)\s+)*")
+
+
 def _head_title(org: str) -> str:
-    """«директор» of a school, «министр» of a ministry, «ректор» of a university, else «руководитель»."""
-    for line in gazetteer.load("post_words")["ru_heads_by_kind"].strip().splitlines():
-        title, _, kinds = line.partition(":")
-        if re.match(rf"(?i:{kinds.strip()})", org.strip()):
-            return title.strip()
+    """«директор» of a school, «ректор» of a university, «заведующий» of a kindergarten, else «руководитель» (which
+    `find_role` reads as a minister of a ministry)."""
+    for title, kinds in gazetteer.load("post_words")["ru_heads_by_kind"].items():
+        if re.match(rf"(?i:{HEAD_KIND_PREFIX}(?:{kinds}))", org.strip()):
+            return title
     return "руководитель"
 
 
