@@ -535,8 +535,9 @@ def test_the_head_of_a_regional_ministry_is_its_minister():
 ])
 def test_the_country_s_deputy_prime_minister_holds_no_post_in_an_organisation(sentence, post):
     """Like «премьер-министр» and «вице-премьер»: the government of Russia is named in the title."""
-    assert _posts_of_each_person(sentence)[0] == [post]
-    assert gazetteer.find_role(post[0], None)["id"] == "deputy-prime-minister"
+    found = _posts_of_each_person(sentence)[0]
+    assert found == [post]
+    assert gazetteer.find_role(*found[0])["id"] == "deputy-prime-minister"
 
 
 def test_the_country_s_government_named_in_a_title_is_an_organisation_of_the_article():
