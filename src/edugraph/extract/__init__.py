@@ -221,9 +221,12 @@ def _same_posts_once(posts: list[dict]) -> list[dict]:
     roles = [gazetteer.find_role(post["post"], post["org"])["id"] for post in posts]  # once each: tries every pattern
     placed = {role for role, post in zip(roles, posts) if post["org"]}
     out: list[tuple[str, dict]] = []  # (role id, post)
+    unplaced: set[str] = set()  # roles already kept without an organisation
     for role, post in zip(roles, posts):
-        if not post["org"] and (role in placed or any(o_role == role and not o["org"] for o_role, o in out)):
-            continue
+        if not post["org"]:
+            if role in placed or role in unplaced:
+                continue
+            unplaced.add(role)
         twin = next((o for o_role, o in out if o_role == role and o["org"] and post["org"]
                      and same_organisation(o["org"], post["org"])), None)
         if twin is None:
