@@ -556,7 +556,11 @@ def _quoted_proper_words(name: str) -> set[str]:
             for part in w.split("-") if len(part) > 1}
 
 
-PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+SINGULAR_ENDING = r"(?:ая|ий|ой|ое|ого|ую|ей|ом)"  # of a place adjective («Репинская», «Репинской», «Репинскую» …)
+ADJECTIVE_ENDING = SINGULAR_ENDING[:-1] + r"|ие|их|им|ими)"  # and plural («Радьковские школы»)
+# a place adjective anywhere in a name, singular (`_numbered_and_named`, `resolve.labels`); `PLACE_ADJECTIVE` below
+# also reads hyphenated capitals and plurals and leaves out a district's
+PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]+(?:ск|цк)" + SINGULAR_ENDING + r"(?![\w-])")
 
 
 def _numbered_and_named(a: str, b: str) -> bool:
@@ -574,7 +578,6 @@ def _numbered_and_named(a: str, b: str) -> bool:
     return bool(proper - main_words(a))
 
 
-ADJECTIVE_ENDING = r"(?:ая|ий|ой|ое|ого|ую|ей|ом|ие|их|им|ими)"  # singular and plural
 DISTRICT_NOUN = r"(?:района|район|округа|округ)(?!\w)"
 PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)"
                              + ADJECTIVE_ENDING + r"(?![\w-])(?!\s+" + DISTRICT_NOUN + ")")
@@ -603,9 +606,13 @@ def _different_proper_adjectives(a: str, b: str) -> bool:
     stems_a, stems_b = _proper_adjective_stems(a), _proper_adjective_stems(b)
     if not stems_a or not stems_b or set(stems_a) & set(stems_b):
         return False
-    return not any(  # a misspelling is one
-        SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8
-        for x in stems_a[:MAX_ADJECTIVE_STEMS] for y in stems_b[:MAX_ADJECTIVE_STEMS])
+    return not _any_alike(stems_a[:MAX_ADJECTIVE_STEMS], stems_b[:MAX_ADJECTIVE_STEMS])
+
+
+def _any_alike(words_a, words_b) -> bool:
+    """Whether a word of one list is alike a word of the other (a misspelling: «Кирвоского» and «Кировского»), in
+    either order: `SequenceMatcher` ratio ≥ 0.8 of the two sorted."""
+    return any(SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8 for x in words_a for y in words_b)
 
 
 def _different_quoted_names(a: str, b: str) -> bool:
@@ -628,8 +635,7 @@ def _unit_and_body(a: str, b: str) -> bool:
 def _different_places(a: str, b: str) -> bool:
     """«… школа» Беловского района vs «… школа» Глушковского района: located in two places, neither inside the other."""
     district_a, district_b = _district_words(a), _district_words(b)
-    if district_a and district_b and not any(SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8
-                                             for x in district_a for y in district_b):
+    if district_a and district_b and not _any_alike(district_a, district_b):
         return True  # (a misspelt «Кирвоского» still matches «Кировского»)
     place_a, place_b = _org_place(a), _org_place(b)
     if FEDERAL.search(a) and place_b not in (None, "russia") or FEDERAL.search(b) and place_a not in (None, "russia"):
