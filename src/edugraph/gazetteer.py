@@ -20,6 +20,7 @@ from edugraph.text import fold, lemma, lemma_key, parses
 DISTRICT_HEADS = {"район": "район", "district": "район", "административный округ": "административный округ",
                   "округ": "административный округ", "administrative okrug": "административный округ"}
 CYRILLIC = re.compile("[а-яё]", re.I)
+CASE_ENDINGS = r"(?:а|у|ом|е)"  # a one-word name in a hard consonant in an oblique case: «Рособрнадзора», «Интерфаксу»
 # places of several federal subjects: no article's, school's or event's own place ("macro_region": "Siberia", a kind
 # extraction gives, `extract.english._macro_regions`)
 WIDE_KINDS = ("country", "federal_district", "macro_region")
@@ -518,7 +519,7 @@ def _case_forms(name: str) -> str:
         return re.escape(name[:-1]) + "(?:я|и|ю|ей)"
     if name.endswith("ь"):
         return re.escape(name[:-1]) + "(?:ь|и|ью)"
-    return re.escape(name) + "(?:а|у|ом|е)?"
+    return re.escape(name) + CASE_ENDINGS + "?"
 
 
 @functools.lru_cache(maxsize=2)
