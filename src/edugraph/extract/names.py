@@ -645,7 +645,8 @@ def _different_places(a: str, b: str) -> bool:
     return place_a not in _ancestors(place_b) and place_b not in _ancestors(place_a)
 
 
-FEDERAL = re.compile(r"(?<!\w)(?:РФ|России|Российской\s+Федерации|Russian|Russia|Russian\s+Federation)(?!\w)")
+RUSSIA = r"(?:РФ|России|Российской\s+Федерации)"  # the country in a Russian name («Министерство просвещения РФ»)
+FEDERAL = re.compile(rf"(?<!\w)(?:{RUSSIA}|Russian|Russia|Russian\s+Federation)(?!\w)")
 
 
 def _district_words(name: str) -> set[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from edugraph.extract.names import genitive_phrase, nominative_phrase, trim_org_tail
+from edugraph.extract.names import RUSSIA, genitive_phrase, nominative_phrase, trim_org_tail
 from edugraph import gazetteer
 from edugraph.extract.mentions import MAX_SENTENCE_CHARS, Mention
 from edugraph.text import fold, lemma, parses
@@ -21,7 +21,7 @@ def _data_titles() -> str:
 
 # «уполномоченный по правам ребенка при Президенте РФ»: the office a post is attached to belongs to the title
 ATTACHED_TO = (r"(?:\s+при\s+(?:Президент|Губернатор|Глав|Правительств|Министерств)\w*"
-               r"(?:\s+(?:РФ|России|Российской\s+Федерации|(?-i:[А-ЯЁ][а-яё-]+)\s+(?:области|края)))?)?")
+               r"(?:\s+(?:" + RUSSIA + r"|(?-i:[А-ЯЁ][а-яё-]+)\s+(?:области|края)))?)?")
 
 RU_POST = re.compile(
     r"(?<![\w-])(?:" + _data_titles() +
@@ -105,11 +105,12 @@ TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|" + DE
 
 
 def _territory(org_text: str) -> bool:
-    """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
+    """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an
+    organisation."""
     org_text = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ])", "-", org_text)  # «Казачинско - Ленского»
     if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*\s+)?"
                     r"(?:муниципальн\w+\s+|городск\w+\s+|сельск\w+\s+)?(?:района|округа|улуса|поселения)|"
-                    r"РФ|России|Российской\s+Федерации", org_text.strip()):
+                    + RUSSIA, org_text.strip()):
         return True  # «Ленинского муниципального района», «Хангаласского улуса», «Президент РФ»
     org_text = re.sub(r"^(?:администрации|нашего|вашего|этого|данного|родного)\s+", "", org_text.strip())
     bare = TERRITORY_KIND.sub("", org_text.strip())
@@ -242,7 +243,7 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
-FEDERAL_GOVERNMENT = re.compile(r"(?i:правительства)\s+(?:РФ|России|Российской\s+Федерации)")
+FEDERAL_GOVERNMENT = re.compile(r"(?i:правительства)\s+" + RUSSIA)
 
 
 def bodies_in_titles(person_posts: list[dict]) -> list[str]:
@@ -263,7 +264,7 @@ TERRITORY_PORTFOLIO_TAIL = re.compile(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:
                                       r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)")
 # a federal minister's other portfolio is his title's («министр молодёжной политики России»); MINISTRY_PORTFOLIO's
 # are ministries even so
-_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")
+_FEDERAL_TAIL = re.compile(RUSSIA + "$")
 
 
 def _vocabulary(key: str) -> tuple[str, ...]:
@@ -642,7 +643,7 @@ _KINDS = {  # the stem of a generic head word -> the words naming an organisatio
     "facility": r"centre|center|cube|kvantorium|technopark",
     "establishment": r"school|lyceum|gymnasium|college",
 }
-_FEDERAL = re.compile(r"Российской\s+Федерации|России|РФ|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
+_FEDERAL = re.compile(RUSSIA + r"|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
 
 
 def _kind_pattern(head: str) -> str | None:
