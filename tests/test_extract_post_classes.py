@@ -6,6 +6,7 @@ import pytest
 from edugraph import gazetteer
 from edugraph.extract import extract_facts
 from edugraph.extract.mentions import cut_word_start
+from edugraph.extract.posts import _head_title
 
 
 def _posts(facts: dict) -> dict[str, list[tuple[str, str | None]]]:
@@ -534,8 +535,9 @@ def test_the_head_of_a_regional_ministry_is_its_minister():
 ])
 def test_the_country_s_deputy_prime_minister_holds_no_post_in_an_organisation(sentence, post):
     """Like «премьер-министр» and «вице-премьер»: the government of Russia is named in the title."""
-    assert _posts_of_each_person(sentence)[0] == [post]
-    assert gazetteer.find_role(post[0], None)["id"] == "deputy-prime-minister"
+    found = _posts_of_each_person(sentence)[0]
+    assert found == [post]
+    assert gazetteer.find_role(*found[0])["id"] == "deputy-prime-minister"
 
 
 def test_the_country_s_government_named_in_a_title_is_an_organisation_of_the_article():
@@ -556,11 +558,20 @@ def test_the_deputy_chairman_of_a_regional_government_works_in_it():
      "Татьяна Кочеткова", ("директор", "школа №11")),
     ("Министерство образования и науки Архангельской области возглавил кандидат исторических наук Олег Русинов. "
      "Как сообщили в правительстве региона, распоряжение подписал губернатор.",  # s_02
-     "Олег Русинов", ("министр", "Министерство образования и науки Архангельской области")),
+     "Олег Русинов", ("руководитель", "Министерство образования и науки Архангельской области")),
+    ("Минобрнауки России возглавил Валерий Фальков.", "Валерий Фальков", ("руководитель", "Минобрнауки России")),
 ])
 def test_a_verb_of_heading_makes_the_person_the_head_of_the_organisation(sentence, name, post):
     """«возглавил(а)», «возглавит»: the head of a school is its director, of a ministry its minister."""
     assert post in _posts(_ru_facts(sentence))[name]
+    assert gazetteer.find_role(*post)["id"] == ("director" if "школ" in post[1] else "minister")
+
+
+@pytest.mark.parametrize("org", ["Ассоциация директоров школ", "Центр поддержки школьных библиотек",
+                                 "Фонд развития институтов"])
+def test_the_head_of_a_body_named_after_a_school_is_no_director(org):
+    """The kind word counts first or after adjectives only: an association of school directors has a «руководитель»."""
+    assert gazetteer.find_role(_head_title(org), org)["id"] == "head"
 
 
 def test_one_office_glossed_in_brackets_is_one_post():

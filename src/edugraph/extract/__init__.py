@@ -11,8 +11,8 @@ from edugraph.extract import english, russian
 from edugraph.extract.dates import publication_date, reference_year
 from edugraph.extract.events import extract_events, not_at_main_event
 from edugraph.extract.initiatives import find_initiatives
-from edugraph.extract.mentions import (Article, before_cut, cut_word_start, inside_quoted_name, split_sentences,
-                                      unique)
+from edugraph.extract.mentions import (Article, before_cut, cut_word_start, split_sentences, unique,
+                                      wide_place_of_a_title)
 from edugraph.extract.names import main_words, normalise_person, organisation_key, same_organisation
 from edugraph.extract.posts import attach_posts, bodies_in_titles, of_article_region
 from edugraph.extract.sources import news_sources
@@ -102,7 +102,7 @@ def _places(article: Article) -> list[str]:
     """Place names, one per gazetteer id, in first-mention order."""
     seen, out = set(), []
     for mention in article.places:
-        if _wide_place_of_a_title(article.text, mention):
+        if wide_place_of_a_title(article.text, mention):
             continue
         if mention.extra["id"] not in seen:
             seen.add(mention.extra["id"])
@@ -114,20 +114,6 @@ def _marked_towns(article: Article, places: list[str]) -> list[str]:
     """The names of `places` extraction took for a town named like a word (`gazetteer.find_settlement`: after a
     settlement word, «г. Гай»), the only ones resolution looks up as such."""
     return unique(m.value for m in article.places if m.extra.get("town") and m.value in places)
-
-
-# an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)
-HONORARY_TITLE = re.compile(r"«(?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
-
-
-def _wide_place_of_a_title(text: str, mention) -> bool:
-    """A country or federal district named only inside a quoted title, not the news's place: «Учитель года России»,
-    «Я - гражданин России», "Teacher of the Year of Russia", the state programme «Развитие Северо-Кавказского
-    федерального округа» (an honorary title of the state keeps it)."""
-    if (mention.extra.get("record") or {}).get("kind") not in gazetteer.WIDE_KINDS \
-            or not inside_quoted_name(text, mention.start):
-        return False
-    return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))
 
 
 # «в администрации района», «работы правительства области»: the body of the article's territory, named by its kind
@@ -235,9 +221,12 @@ def _same_posts_once(posts: list[dict]) -> list[dict]:
     roles = [gazetteer.find_role(post["post"], post["org"])["id"] for post in posts]  # once each: tries every pattern
     placed = {role for role, post in zip(roles, posts) if post["org"]}
     out: list[tuple[str, dict]] = []  # (role id, post)
+    unplaced: set[str] = set()  # roles already kept without an organisation
     for role, post in zip(roles, posts):
-        if not post["org"] and (role in placed or any(o_role == role and not o["org"] for o_role, o in out)):
-            continue
+        if not post["org"]:
+            if role in placed or role in unplaced:
+                continue
+            unplaced.add(role)
         twin = next((o for o_role, o in out if o_role == role and o["org"] and post["org"]
                      and same_organisation(o["org"], post["org"])), None)
         if twin is None:

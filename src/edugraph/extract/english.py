@@ -10,7 +10,8 @@ from edugraph import gazetteer
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import ORG_HEAD_WORDS, analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
-from edugraph.extract.mentions import Article, Mention, characters, dateline_cities, quotes_of, unlisted
+from edugraph.extract.mentions import (Article, Mention, characters, dateline_cities, quotes_of, unlisted,
+                                      wide_place_of_a_title)
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -157,16 +158,15 @@ def _places(text: str) -> list[Mention]:
 
 def _macro_regions(text: str) -> list[Mention]:
     """"Siberia", "the Far East", "the Urals" (`federal_districts.yaml` `en_macro_regions`): an area of several
-    subjects as a place, not "Far East Federal District" (a listed district) nor a word of a quoted title."""
+    subjects as a place of kind "macro_region" (`gazetteer.WIDE_KINDS`: no event's place), not "Far East Federal
+    District" (a listed district) nor a word of a quoted title (`wide_place_of_a_title`)."""
     names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in gazetteer.load("federal_districts")[
         "en_macro_regions"])
-    quotes = quotes_of(text)
     found = [unlisted(m.start(), m.end(), " ".join(m.group(0).split()))
-             for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)
-             if not quotes.inside_name(m.start())]
+             for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)]
     for mention in found:
-        mention.extra["area"] = True  # no event's place (`Article.event_places`)
-    return found
+        mention.extra["kind"] = "macro_region"
+    return [m for m in found if not wide_place_of_a_title(text, m)]
 
 
 def _outside_known(places: list[Mention]) -> list[Mention]:

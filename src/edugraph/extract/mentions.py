@@ -88,8 +88,8 @@ class Article:
     def event_places(self, start: int, end: int) -> list[Mention]:
         """Place mentions inside [start, end) that may be where an event happens (not a whole country, nor an area of
         several regions: "the Far East")."""
-        return [m for m in self.in_span(self.places, start, end)
-                if (m.extra.get("record") or {}).get("kind") != "country" and not m.extra.get("area")]
+        from edugraph.gazetteer import WIDE_KINDS
+        return [m for m in self.in_span(self.places, start, end) if place_kind(m) not in WIDE_KINDS]
 
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end)."""
@@ -225,6 +225,27 @@ def inside_quotes(text: str, pos: int) -> bool:
 
 
 QUOTED_NAME = 100  # characters: a longer «…» is quoted speech, whose names and events count
+
+
+def place_kind(mention: Mention) -> str | None:
+    """The gazetteer kind of a place mention («country», «federal_district», …), or the kind extraction gave a place
+    the gazetteers do not list ("macro_region": "Siberia", `english._macro_regions`)."""
+    return (mention.extra.get("record") or {}).get("kind") or mention.extra.get("kind")
+
+
+# an honorary title of the state names its country as the one it honours in («Почётный работник … Российской Федерации»)
+HONORARY_TITLE = re.compile(r"«(?:Почётн|Почетн|Заслуженн|Народн|Honou?red|Honorary|People's)", re.IGNORECASE)
+
+
+def wide_place_of_a_title(text: str, mention: Mention) -> bool:
+    """A place of several federal subjects (`gazetteer.WIDE_KINDS`: a country, a federal district, a macro region)
+    named only inside a quoted title, not the news's place: «Учитель года России», «Я - гражданин России», "Teacher
+    of the Year of Russia", the state programme «Развитие Северо-Кавказского федерального округа», the conference
+    “Regional Problems of the Development of the Far East” (an honorary title of the state keeps it)."""
+    from edugraph.gazetteer import WIDE_KINDS
+    if place_kind(mention) not in WIDE_KINDS or not inside_quoted_name(text, mention.start):
+        return False
+    return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))
 
 
 def inside_quoted_name(text: str, pos: int) -> bool:

@@ -280,7 +280,7 @@ ORG_TAIL = re.compile(  # what follows a name without being part of it
     r"(?:\s+[А-ЯЁ][\w-]+)?$"  # «… в Тюменской области»
     r"|\s+(?:в|во|из)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*$"  # «… в Москве», «… в Улан-Удэ», «… из Казани»
     r"|\s+(?:по|при)\s+(?:инициативе|поручению|приглашению|словам|данным|поддержке|участии|содействии)\b.*$"
-    r"|(?:(?<=ОШ)|(?<=СШ)|(?<=»))\s+(?:с|со|по)\s+(?!углубл|изучени|ОВЗ|ограниченн)[а-яё]+(?:ой|ом|ем|ей|ами|у|е)\s.*$")
+    r"|(?:(?<=ОШ)|(?<=СШ)|(?<=»))\s+(?:с|со|по)\s+(?!углубл|изучени|ограниченн)[а-яё]+(?:ой|ом|ем|ей|ами|у|е)\s.*$")
 # (the last but one: «… по инициативе губернатора …», «… при поддержке Фонда …»; the last: a school's name ends at
 # its abbreviation or quoted name, what follows with «с»/«по» is what was told of it: «МБОУ Кощинской СШ с защитой
 # проекта …», «МБДОУ д/с «Солнышко» с представлением материалов …»; not «… с углублённым изучением …»)
@@ -556,7 +556,11 @@ def _quoted_proper_words(name: str) -> set[str]:
             for part in w.split("-") if len(part) > 1}
 
 
-PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+SINGULAR_ENDING = r"(?:ая|ий|ой|ое|ого|ую|ей|ом)"  # of a place adjective («Репинская», «Репинской», «Репинскую» …)
+ADJECTIVE_ENDING = SINGULAR_ENDING[:-1] + r"|ие|их|им|ими)"  # and plural («Радьковские школы»)
+# a place adjective anywhere in a name, singular (`_numbered_and_named`, `resolve.labels`); `PLACE_ADJECTIVE` below
+# also reads hyphenated capitals and plurals and leaves out a district's
+PROPER_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]+(?:ск|цк)" + SINGULAR_ENDING + r"(?![\w-])")
 
 
 def _numbered_and_named(a: str, b: str) -> bool:
@@ -574,23 +578,41 @@ def _numbered_and_named(a: str, b: str) -> bool:
     return bool(proper - main_words(a))
 
 
+DISTRICT_NOUN = r"(?:района|район|округа|округ)(?!\w)"
 PLACE_ADJECTIVE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ск|цк)"
-                             r"(?:ая|ий|ой|ое|ого|ую|ей|ом)(?![\w-])")
+                             + ADJECTIVE_ENDING + r"(?![\w-])(?!\s+" + DISTRICT_NOUN + ")")
+
+
+MAX_ADJECTIVE_STEMS = 8  # a name's first ones are compared for a misspelling: that is quadratic; names carry 1–2
 
 
 @functools.lru_cache(maxsize=16384)
-def _proper_adjective_stems(name: str) -> frozenset[str]:
-    """Stems of the place adjectives of a name outside its quotes («Осиновск» of «МОУ Осиновская СОШ»), in any case."""
+def _proper_adjective_stems(name: str) -> tuple[str, ...]:
+    """Stems of the place adjectives of a name outside its quotes and not of a district («Осиновск» of «МОУ
+    Осиновская СОШ», not «Прохоровск» of «Прохоровского района», which `_district_words` compares), in any case
+    and number, each once in the order of the name."""
     bare = QUOTED_PROPER.sub(" ", name)
-    return frozenset({re.sub(r"(?:ая|ий|ой|ое|ого|ую|ей|ом)$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare)})
+    stems = dict.fromkeys(re.sub(ADJECTIVE_ENDING + "$", "", w.lower()) for w in PLACE_ADJECTIVE.findall(bare))
+    return tuple(stems)
 
 
 def _different_proper_adjectives(a: str, b: str) -> bool:
     """«МОУ Осиновская СОШ» vs «МОУ М-Щербединская СОШ», «Новогоркинская школа» vs «Шилыковская средняя школа»: two
-    names told apart by their place adjectives, no one of which they share."""
+    names told apart by their place adjectives, no one of which they share.
+
+    >>> _different_proper_adjectives("Радьковская школа", "Радьковские школы Прохоровского района")
+    False
+    """
     stems_a, stems_b = _proper_adjective_stems(a), _proper_adjective_stems(b)
-    return bool(stems_a and stems_b) and not any(SequenceMatcher(None, x, y).ratio() >= 0.8  # a misspelling is one
-                                                  for x in stems_a for y in stems_b)
+    if not stems_a or not stems_b or set(stems_a) & set(stems_b):
+        return False
+    return not _any_alike(stems_a[:MAX_ADJECTIVE_STEMS], stems_b[:MAX_ADJECTIVE_STEMS])
+
+
+def _any_alike(words_a, words_b) -> bool:
+    """Whether a word of one list is alike a word of the other (a misspelling: «Кирвоского» and «Кировского»), in
+    either order: `SequenceMatcher` ratio ≥ 0.8 of the two sorted."""
+    return any(SequenceMatcher(None, *sorted((x, y))).ratio() >= 0.8 for x in words_a for y in words_b)
 
 
 def _different_quoted_names(a: str, b: str) -> bool:
@@ -613,7 +635,7 @@ def _unit_and_body(a: str, b: str) -> bool:
 def _different_places(a: str, b: str) -> bool:
     """«… школа» Беловского района vs «… школа» Глушковского района: located in two places, neither inside the other."""
     district_a, district_b = _district_words(a), _district_words(b)
-    if district_a and district_b and not any(SequenceMatcher(None, x, y).ratio() >= 0.8 for x in district_a for y in district_b):
+    if district_a and district_b and not _any_alike(district_a, district_b):
         return True  # (a misspelt «Кирвоского» still matches «Кировского»)
     place_a, place_b = _org_place(a), _org_place(b)
     if FEDERAL.search(a) and place_b not in (None, "russia") or FEDERAL.search(b) and place_a not in (None, "russia"):
@@ -623,11 +645,12 @@ def _different_places(a: str, b: str) -> bool:
     return place_a not in _ancestors(place_b) and place_b not in _ancestors(place_a)
 
 
-FEDERAL = re.compile(r"(?<!\w)(?:РФ|России|Российской\s+Федерации|Russian|Russia|Russian\s+Federation)(?!\w)")
+RUSSIA = r"(?:РФ|России|Российской\s+Федерации)"  # the country in a Russian name («Министерство просвещения РФ»)
+FEDERAL = re.compile(rf"(?<!\w)(?:{RUSSIA}|Russian|Russia|Russian\s+Federation)(?!\w)")
 
 
 def _district_words(name: str) -> set[str]:
-    return {lemma(w) for w in re.findall(r"([А-ЯЁ][а-яё-]+)\s+(?:района|район|округа|округ)(?!\w)", name)}
+    return {lemma(w) for w in re.findall(r"([А-ЯЁ][а-яё-]+)\s+" + DISTRICT_NOUN, name)}
 
 
 def _ancestors(ident: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from edugraph.extract.names import genitive_phrase, nominative_phrase, trim_org_tail
+from edugraph.extract.names import RUSSIA, genitive_phrase, nominative_phrase, trim_org_tail
 from edugraph import gazetteer
 from edugraph.extract.mentions import MAX_SENTENCE_CHARS, Mention
 from edugraph.text import fold, lemma, parses
@@ -21,7 +21,7 @@ def _data_titles() -> str:
 
 # «уполномоченный по правам ребенка при Президенте РФ»: the office a post is attached to belongs to the title
 ATTACHED_TO = (r"(?:\s+при\s+(?:Президент|Губернатор|Глав|Правительств|Министерств)\w*"
-               r"(?:\s+(?:РФ|России|Российской\s+Федерации|(?-i:[А-ЯЁ][а-яё-]+)\s+(?:области|края)))?)?")
+               r"(?:\s+(?:" + RUSSIA + r"|(?-i:[А-ЯЁ][а-яё-]+)\s+(?:области|края)))?)?")
 
 RU_POST = re.compile(
     r"(?<![\w-])(?:" + _data_titles() +
@@ -30,8 +30,10 @@ RU_POST = re.compile(
     r"губернатора|мэра|премьера|ректора)?"
     r"(?:\s+по\s+[А-ЯЁA-Z]{2,5}(?![\w-])|\s+по\s+(?-i:[а-яё-]+)(?:\s+(?-i:[а-яё-]+)){0,2}?(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|начальник\w*(?:\s+(?:отдела|управления|департамента|сектора))?"
-    r"|(?:(?:старш\w*\s+)?преподавател\w*|доцент\w*|профессор\w*|заведующ\w*)(?:\s+кафедр\w*(?:\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)?)?"
-    r"|(?:учител\w*|педагог(?:а|у|ом|е|и|ов|ам|ами|ах)?(?!\w))(?:\s+(?-i:начальных\s+классов|дополнительного\s+образования|(?!школ|гимназ|лице|центр)[а-яё]+(?:\s+языка)?)"
+    r"|(?:(?:старш\w*\s+)?преподавател\w*|доцент\w*|профессор\w*|заведующ\w*)"
+    r"(?:\s+кафедр\w*(?:\s+(?-i:[а-яё-]+)(?:,?\s+(?-i:[а-яё-]+))*)?)?"
+    r"|(?:учител\w*|педагог(?:а|у|ом|е|и|ов|ам|ами|ах)?(?!\w))"
+    r"(?:\s+(?-i:начальных\s+классов|дополнительного\s+образования|(?!школ|гимназ|лице|центр)[а-яё]+(?:\s+языка)?)"
     r"(?=\s+(?-i:[А-ЯЁ«])|\s*$))?"
     r"|(?:главн\w*|ведущ\w*)\s+специалист\w*|директор\w*|руководител\w*|президент\w*|председател\w*"
     r"|ректор\w*|проректор\w*|министр\w*|губернатор\w*|мэр(?:а|у|ом|е)?(?!\w)|методист\w*|координатор\w*"
@@ -103,11 +105,12 @@ TERRITORY_HEADS = re.compile(r"^(?:губернатор|глава|мэр|" + DE
 
 
 def _territory(org_text: str) -> bool:
-    """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an organisation."""
+    """«Томской области», «города Сургута», «Ханты-Мансийского автономного округа — Югры»: a place, not an
+    organisation."""
     org_text = re.sub(r"(?<=[а-яё])\s+[-–]\s+(?=[А-ЯЁ])", "-", org_text)  # «Казачинско - Ленского»
     if re.fullmatch(r"(?:администрации\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*\s+)?"
                     r"(?:муниципальн\w+\s+|городск\w+\s+|сельск\w+\s+)?(?:района|округа|улуса|поселения)|"
-                    r"РФ|России|Российской\s+Федерации", org_text.strip()):
+                    + RUSSIA, org_text.strip()):
         return True  # «Ленинского муниципального района», «Хангаласского улуса», «Президент РФ»
     org_text = re.sub(r"^(?:администрации|нашего|вашего|этого|данного|родного)\s+", "", org_text.strip())
     bare = TERRITORY_KIND.sub("", org_text.strip())
@@ -240,7 +243,7 @@ def ru_split_post(segment: str, any_case: bool = False) -> tuple[str, str | None
     return title, (nominative_phrase(org_text) if org_text else None)
 
 
-FEDERAL_GOVERNMENT = re.compile(r"(?i:правительства)\s+(?:РФ|России|Российской\s+Федерации)")
+FEDERAL_GOVERNMENT = re.compile(r"(?i:правительства)\s+" + RUSSIA)
 
 
 def bodies_in_titles(person_posts: list[dict]) -> list[str]:
@@ -261,7 +264,7 @@ TERRITORY_PORTFOLIO_TAIL = re.compile(r"(?-i:[а-яё][а-яё, -]+?)\s+(?:(?-i:
                                       r"(?:области|края|республики|округа|(?-i:[А-ЯЁ])\S+)")
 # a federal minister's other portfolio is his title's («министр молодёжной политики России»); MINISTRY_PORTFOLIO's
 # are ministries even so
-_FEDERAL_TAIL = re.compile(r"(?:России|РФ|Российской\s+Федерации)$")
+_FEDERAL_TAIL = re.compile(RUSSIA + "$")
 
 
 def _vocabulary(key: str) -> tuple[str, ...]:
@@ -509,12 +512,17 @@ def _heading_post(article, person) -> list[dict]:
     return [_post(_head_title(org.value), org.value)]
 
 
+# a body's kind word after its abbreviation («МБОУ») and adjectives («среднюю общеобразовательную»)
+HEAD_KIND_PREFIX = (r"(?:(?-i:[А-ЯЁA-Z]{2,6})\s+)?"
+                    r"(?:[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ей|ом|ем|ых|их)\s+)*")
+
+
 def _head_title(org: str) -> str:
-    """«директор» of a school, «министр» of a ministry, «ректор» of a university, else «руководитель»."""
-    for line in gazetteer.load("post_words")["ru_heads_by_kind"].strip().splitlines():
-        title, _, kinds = line.partition(":")
-        if re.match(rf"(?i:{kinds.strip()})", org.strip()):
-            return title.strip()
+    """«директор» of a school, «ректор» of a university, «заведующий» of a kindergarten, else «руководитель» (which
+    `find_role` reads as a minister of a ministry)."""
+    for title, kinds in gazetteer.load("post_words")["ru_heads_by_kind"].items():
+        if re.match(rf"(?i:{HEAD_KIND_PREFIX}(?:{kinds}))", org.strip()):
+            return title
     return "руководитель"
 
 
@@ -635,7 +643,7 @@ _KINDS = {  # the stem of a generic head word -> the words naming an organisatio
     "facility": r"centre|center|cube|kvantorium|technopark",
     "establishment": r"school|lyceum|gymnasium|college",
 }
-_FEDERAL = re.compile(r"Российской\s+Федерации|России|РФ|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
+_FEDERAL = re.compile(RUSSIA + r"|Russian\s+Federation|of\s+Russia|просвещения|Enlightenment", re.I)
 
 
 def _kind_pattern(head: str) -> str | None:

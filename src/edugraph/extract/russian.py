@@ -55,7 +55,8 @@ CAPITAL_GENITIVE = CAPITAL_WORD_GENITIVE + r"(?=[\s,.;)]|$)"
 # a genitive tail's capitalised word, a republic with its nominative name first («Республики Саха (Якутия)»)
 GENITIVE_NAME = rf"(?:{REPUBLIC_GENITIVE}|{CAPITAL_WORD_GENITIVE})"
 ABBR_ORG = re.compile(
-    r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
+    r"(?<![\w-])(?:(?:Ф?ГБ|М[БА]|МО[БАК]?|ГА|ГК|Ч|Н|М?К)?(?:ОУ|ДОУ|ПОУ|У)"
+    r"(?:\s+(?:ДО|ДПО|ВО|СОШ|ООШ|ЦО|ДДЮТ|ЦДТ|ДДТ|ИМЦ|ЦППМСП|[А-ЯЁ]{2,6}))*"
     r"|СОШ|ИМЦ|ИТШ|ДДЮТ|ЦДТ|ДДТ|ЦДО|ЦО)(?![\w-])"
     # a place adjective and a school's abbreviation after the legal form: «МБОУ Кощинская СШ» (one named after a person,
     # «МОУ Романовская СОШ им. И.В. Серещенко», is the NER's whole name)

@@ -35,10 +35,14 @@ _NUMBER_GUARD = (r"(?!\s*[.,:]\d|\s+(?!(?:сообщ|рассказ|переда
                  r"[a-zа-яё\d])")  # «Крым 24» is no channel in «Крым 24 февраля», «в Крым 24 школьника»
 
 
+# the case endings of a one-word agency («корреспондент «Интерфакса»», «рассказали «Интерфаксу»»); English has none
+_ONE_WORD_ENDINGS = {"ru": gazetteer.CASE_ENDINGS, "en": ""}
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
     data = gazetteer.load("media")
-    endings = {"ru": r"(?:а|у|ом|е)?", "en": ""}  # «корреспондент «Интерфакса»», «рассказали «Интерфаксу»»
+    endings = {lang: f"{ending}?" if ending else "" for lang, ending in _ONE_WORD_ENDINGS.items()}
     agencies = {lang: re.compile(rf"(?<![\w-])(?P<agency>{_alternatives(data['agencies'][lang])}){endings[lang]}"
                                  r"(?![\w-])") for lang in ("ru", "en")}
     heads = {lang: re.compile(rf"(?<![\w-])(?:(?P<named>(?:{words['named']})\s+{_QUOTED})"
@@ -96,10 +100,6 @@ def _word_forms(word: str) -> str:
 def _capitals_of(word: str, form: str) -> str:
     """`form` (lower case) with the capitals of `word` at the same places: «Волжская», «волжской» → «Волжской»."""
     return "".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(form))
-
-
-# the case endings of a one-word agency, as the agencies' pattern reads them («корреспондент «Интерфакса»»)
-_ONE_WORD_ENDINGS = {"ru": r"(?:а|у|ом|е)", "en": r"(?!)"}
 
 
 @functools.lru_cache(maxsize=4096)
