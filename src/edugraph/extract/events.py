@@ -357,15 +357,10 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
     events, by_key = [], {}
     only = _sole_reported(article, groups)
     for key, mentions in groups.items():
-        reported = _is_event(article, mentions) or key == only
-        if not reported and not _mentioned(article, mentions):
+        if not _is_event(article, mentions) and key != only:
             continue
         events.append(_event(article, mentions))
-        if not reported:
-            events[-1]["_only_mentioned"] = True
         by_key[key] = events[-1]
-    events = [e for e in events if not _retold_mention(e, events)]
-    by_key = {k: e for k, e in by_key.items() if any(e is kept for kept in events)}
     for key, event in by_key.items():  # a stage is part of its competition
         whole = by_key.get(key.split(":", 2)[2]) if key.startswith("stage:") else None
         if whole is not None and whole is not event:
@@ -401,9 +396,6 @@ def extract_events(article: Article, main_title: str | None = None) -> list[dict
         if after_publication(event["date"], article.published):  # a date still to come: planned
             event["planned"] = True
     _dated_by_the_story(events)
-    for event in events:  # an exhibition or ceremony only mentioned may be of another day than the story's
-        if event.pop("_only_mentioned", False) and event["type"] not in DATED_WHEN_MENTIONED:
-            event["date"] = None
     return events
 
 
@@ -701,37 +693,6 @@ def _is_event(article: Article, mentions: list[dict]) -> bool:
         if _sub_event(article, m) or _of_organisation(article, m) or _took_part_in(article, m):
             return True
     return False
-
-
-def _retold_mention(event: dict, events: list[dict]) -> bool:
-    """"The exhibition stirred interest …" after "an exhibition-presentation" was organised (real_en_10): an event only
-    mentioned whose name's words all are in the name of a reported event of its type is that event told again."""
-    words = set(re.findall(r"\w+", event["name"].lower())) if event.get("_only_mentioned") else None
-    return bool(words) and any(other is not event and other["type"] == event["type"]
-                               and not other.get("_only_mentioned")
-                               and words <= set(re.findall(r"\w+", other["name"].lower())) for other in events)
-
-
-def _mentioned(article: Article, mentions: list[dict]) -> bool:
-    """An English meeting or ceremony-like gathering (type other) the article only mentions, without a verb of
-    holding or a date: an event still (round r2event)."""
-    return any(m["type"] in MENTIONED_TYPES.get(article.lang, ()) and not _told_by_action(article, m)
-               for m in mentions)
-
-
-def _told_by_action(article: Article, mention: dict) -> bool:
-    """"they had a meeting with teachers": an action of the mention's type in its sentence tells (and names) it."""
-    s, e = article.sentence_of(mention["start"])
-    return any(a["type"] == mention["type"] and a["triggers"][article.lang].search(article.text, s, e)
-               for a in actions())
-
-
-# types whose every mention is an event (round r2event): English news name the meeting or ceremony they report as
-# "the meeting" ("During the meeting related to the epidemic situation …") without a verb of holding. A mentioned
-# meeting takes the story's day (`_dated_by_the_story`); any other mentioned event, which may be of another day, none.
-# Measured on the VALID slice: Russian meetings, English competitions, conferences and openings did not raise it.
-MENTIONED_TYPES = {"en": {"meeting", "other"}}
-DATED_WHEN_MENTIONED = {"meeting"}
 
 
 @functools.lru_cache(maxsize=4096)
