@@ -682,15 +682,11 @@ def resolve_org(article, person, title: str, org: str | None) -> str | None:
     elif SCHOOL_STAFF.match(title) and not _listed(article, person):
         # «Учитель математики Анна Петрова рассказала …» after the school was named; not in a list of people from
         # several places («учительница из Магнитогорска, …»)
-        before = [o for o in candidates if o.start < person.start and re.search(_KINDS["школ"], o.value, re.I)
-                  and not GENERIC_ORG.match(o.value.strip())]
-        return max(before, key=lambda o: o.start).value if before else None
+        return _last_named_before(candidates, person, _KINDS["школ"])
     elif HEAD_STAFF.fullmatch(title.strip()) and not _listed(article, person):
         # «Руководитель Ольга Смирнова провела экскурсию», "The head … Denis Timirbaev": the head of the school,
         # centre or kindergarten the article named before him
-        before = [o for o in candidates if o.start < person.start and re.search(_KINDS["учреждени"] + "|" + _KINDS["institution"], o.value, re.I)
-                  and not GENERIC_ORG.match(o.value.strip())]
-        return max(before, key=lambda o: o.start).value if before else None
+        return _last_named_before(candidates, person, _KINDS["учреждени"] + "|" + _KINDS["institution"])
     if not pattern:
         return org
     same = [o for o in candidates if re.search(pattern, o.value, re.I) and not GENERIC_ORG.match(o.value.strip())]
@@ -708,6 +704,13 @@ SCHOOL_STAFF = re.compile(r"(?:учител|учительниц|педагог|
 
 # the head of an institution, with no body in the title ("head" alone is also a territory's: "Head of Buryatia X")
 HEAD_STAFF = re.compile(r"(?:директор|руководитель|заведующ(?:ий|ая)|director|principal)", re.I)
+
+
+def _last_named_before(candidates: list, person, kinds: str) -> str | None:
+    """The last organisation of one of these kinds (a regex) named before the person, generic names left out."""
+    before = [o for o in candidates if o.start < person.start and re.search(kinds, o.value, re.I)
+              and not GENERIC_ORG.match(o.value.strip())]
+    return max(before, key=lambda o: o.start).value if before else None
 
 
 def _listed(article, person) -> bool:
