@@ -1,6 +1,9 @@
 """Extraction on the real seed articles and on a made-up article."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -364,3 +367,16 @@ def test_a_school_named_by_legal_form_place_adjective_and_abbreviation():
     posts = {p["name"]: [post["org"] for post in p["posts"]] for p in smolensk["persons"]}
     assert [fold(o) for o in posts["Ковалева Т.А."]] == [fold("МБОУ Кощинской СШ")]
     assert posts["Шевчук О.А."] == ["МБДОУ д/с «Солнышко»"]
+
+
+def test_the_grammar_s_regexes_are_the_same_in_every_process():
+    """Alternatives built from sets (republic names, institution names) are ordered by `text.longest_first`, not by
+    the hash seed of the process: the same pattern whatever PYTHONHASHSEED is, so the same facts in every run."""
+    probe = ("import hashlib, re\nfrom edugraph import gazetteer\nfrom edugraph.extract import russian, sources\n"
+             "patterns = [v.pattern for m in (russian, sources, gazetteer) for v in vars(m).values()"
+             " if isinstance(v, re.Pattern)] + [gazetteer._institution_pattern('ru').pattern]\n"
+             "print(hashlib.sha1('\\n'.join(patterns).encode()).hexdigest())")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    digests = {subprocess.run([sys.executable, "-c", probe], env=env | {"PYTHONHASHSEED": seed}, capture_output=True,
+                              text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(digests) == 1

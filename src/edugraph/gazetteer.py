@@ -15,7 +15,7 @@ import iuliia
 import yaml
 
 from edugraph.paths import GAZETTEERS
-from edugraph.text import fold, lemma, lemma_key, parses
+from edugraph.text import fold, lemma, lemma_key, longest_first, parses
 
 DISTRICT_HEADS = {"район": "район", "district": "район", "административный округ": "административный округ",
                   "округ": "административный округ", "administrative okrug": "административный округ"}
@@ -239,7 +239,7 @@ def cities_and_regions() -> frozenset[frozenset[str]]:
 
 def _split_district(key: str) -> tuple[str, str] | None:
     """(adjective lemma, Russian head) when a lemma key names a district, else None."""
-    for head_key in sorted(DISTRICT_HEADS, key=len, reverse=True):
+    for head_key in sorted(DISTRICT_HEADS, key=longest_first):
         if key.endswith(" " + head_key):
             adjective = key[: -len(head_key) - 1].strip()
             if adjective and " " not in adjective.replace("-", ""):
@@ -524,7 +524,7 @@ def _case_forms(name: str) -> str:
 
 @functools.lru_cache(maxsize=2)
 def _institution_pattern(lang: str) -> re.Pattern:
-    names = sorted(institution_names(lang), key=len, reverse=True)
+    names = sorted(institution_names(lang), key=longest_first)
     forms = "|".join(_case_forms(n) if lang == "ru" else re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
 

@@ -118,6 +118,16 @@ def clean_page(raw: str) -> tuple[str, str]:
     return _tidied("".join(parsed.parts)), _headline(parsed)
 
 
+def longest_first(name: str) -> tuple[int, str]:
+    """Sort key for alternatives of a regex: longer first, ties in alphabetical order (one order in every process,
+    whatever the hash seed of a set they came from).
+
+    >>> sorted({"ab", "b", "aa"}, key=longest_first)
+    ['aa', 'ab', 'b']
+    """
+    return -len(name), name
+
+
 def shorten(text: str, width: int) -> str:
     """`text` cut to `width` characters, the last one "…" when something was cut (the one cut of names and cells
     that are shown: query tables, stats tables, viz labels and tooltips).

@@ -7,6 +7,7 @@ import bisect
 import re
 
 from edugraph import gazetteer
+from edugraph.text import longest_first
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import ORG_HEAD_WORDS, analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
@@ -218,7 +219,7 @@ def _federal_names() -> tuple[dict[str, str], re.Pattern]:
     them, longest first, with a territory tail."""
     bodies = {" ".join(n.split()): body["id"] for body in gazetteer.load("federal_bodies")["bodies"]
               for n in body.get("names") or [] if re.fullmatch(r"[a-z ]+", n)}
-    long = sorted((n for n in bodies if len(n.split()) > 2), key=len, reverse=True)
+    long = sorted((n for n in bodies if len(n.split()) > 2), key=longest_first)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in long)
     return bodies, re.compile(rf"(?<![\w-])(?P<name>(?i:{alternatives}))(?![\w-]){_TERRITORY_TAIL}")
 

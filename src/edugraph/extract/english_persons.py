@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from edugraph import gazetteer
+from edugraph.text import longest_first
 from edugraph.extract.mentions import Article, Mention, characters
 
 # ---------------------------------------------------------------- vocabulary (data/gazetteers)
@@ -32,7 +33,7 @@ def _names() -> dict:
 def _post_words() -> dict:
     data = gazetteer.load("post_words")
     lines = lambda block: [w.strip() for w in block.strip().splitlines() if w.strip()]  # noqa: E731
-    return {"titles": sorted(lines(data["titles"]), key=len, reverse=True), "modifiers": lines(data["modifiers"]),
+    return {"titles": sorted(lines(data["titles"]), key=longest_first), "modifiers": lines(data["modifiers"]),
             "subject": set(lines(data["subject_titles"])), "ranks": set(lines(data["rank_titles"])),
             "heading": dict(line.split(": ") for line in lines(data["heading_verbs"]))}
 
@@ -179,7 +180,7 @@ def _surnames_again(text: str, found: list[Mention]) -> list[Mention]:
     if not full:
         return []
     taken = characters(found)
-    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(full, key=len, reverse=True)))
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(full, key=longest_first)))
                          + r")(?![\w-])")
     return [Mention(m.start(), m.end(), full[m.group(0)]) for m in pattern.finditer(text)
             if taken.isdisjoint(range(m.start(), m.end())) and not NAMESAKE_OF.match(text, m.end())
@@ -425,7 +426,7 @@ def _subject_title() -> re.Pattern:
     """A subject title after its subject: "biology teacher", "Russian language and literature teacher", "Chinese and
     English teacher" (the English order of «учитель биологии»): up to five words, none a function word."""
     subject = r"(?!(?:the|a|an|of|at|from|in|on|for|to|with|by|who|which|and)\s)[A-Za-z][a-z-]*\s+"
-    titles = _alternatives(sorted(_post_words()["subject"], key=len, reverse=True))
+    titles = _alternatives(sorted(_post_words()["subject"], key=longest_first))
     return re.compile(rf"(?:{subject}(?:and\s+)?){{1,5}}?(?:{titles})(?![\w-])", re.I)
 
 

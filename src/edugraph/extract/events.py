@@ -14,7 +14,7 @@ from edugraph.extract.mentions import LEAD_SENTENCES, Article, Mention, located_
 from edugraph.extract.names import main_words, nominative_phrase
 from edugraph.extract.sources import credit_lines
 from edugraph.extract.status import after_publication, tells_future
-from edugraph.text import fold, lemma, parses
+from edugraph.text import fold, lemma, longest_first, parses
 
 
 
@@ -46,7 +46,7 @@ NUMBER_WORDS = {  # round numbers written as words, any case form («более 
     r"five\s+hundred": 500, r"(?:a|one)\s+thousand": 1000, r"two\s+thousand": 2000,
 }
 THOUSANDS = r"(?P<thousands>\d{1,3}[.,]\d)\s+(?:тысяч\w*|тыс\.|thousand)"  # «1,5 тысяч школьников», "1.2 thousand"
-_NUMBER = THOUSANDS + r"|\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = THOUSANDS + r"|\d{1,3}(?:[,\u00a0 ]\d{3})+|\d{2,6}|" + "|".join(sorted(NUMBER_WORDS, key=longest_first))
 COUNT = {
     "ru": re.compile(r"(?:(?P<min>более|свыше|больше|около|порядка|почти)\s+)?(?<![\w-])(?P<n>" + _NUMBER + r")\s+"
                      r"(?:[а-яё-]+(?:ых|их)\s+)?"  # «200 юных участников»

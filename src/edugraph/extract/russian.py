@@ -15,7 +15,7 @@ from edugraph.extract.mentions import Article, Mention, characters, dateline_cit
 from edugraph.extract.names import (NAME_TAGS, _person_parts, genitive_phrase, nominative_phrase, normalise_person,
                                     person_identity, spelling_key, trim_org_tail)
 from edugraph.extract.posts import HONORARY_STEMS, _has_verb, _nominative_title, _singular_title, post_matches
-from edugraph.text import fold, lemma, lemma_key, morph, parses, word_is_known
+from edugraph.text import fold, lemma, lemma_key, longest_first, morph, parses, word_is_known
 
 # «Сизова М.Б.» or «М.Б. Сизова»; a name does not run over a line break («… Калинина Л.Г.\nНа снимках»)
 INITIALS_NAME = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)"
@@ -39,7 +39,7 @@ def _republic_names() -> str:
     names = {s["ru"].removeprefix("Республика ") for s in gazetteer.federal_subjects()
              if s["ru"].startswith("Республика ")}
     return "|".join(r"\s*[—–-]\s*".join(map(_words_pattern, re.split(r"\s*—\s*", name)))
-                    for name in sorted(names, key=len, reverse=True))
+                    for name in sorted(names, key=longest_first))
 
 
 def _words_pattern(name: str) -> str:

@@ -20,7 +20,7 @@ import re
 from edugraph import gazetteer
 from edugraph.extract.mentions import Article
 from edugraph.extract.names import nominative_phrase
-from edugraph.text import fold, parses
+from edugraph.text import fold, longest_first, parses
 
 _CAPITALISED = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"  # «РИА Новости», "Realnoe Vremya", "Ura.ru"
 _DATELINE = (r"(?m)^[^\S\n]*[A-ZА-ЯЁ][\w .-]{1,30},\s*"  # the city: «ПЕНЗА,», "MOSCOW,"
@@ -71,7 +71,7 @@ def _patterns() -> dict:
 
 def _alternatives(names: list[str]) -> str:
     """A regex of listed names, the longest first («Известия Калмыкии» is not cut to «Известия»)."""
-    return "|".join(_name_pattern(name) for name in sorted(names, key=len, reverse=True))
+    return "|".join(_name_pattern(name) for name in sorted(names, key=longest_first))
 
 
 def _name_pattern(name: str) -> str:
@@ -94,7 +94,7 @@ def _word_forms(word: str) -> str:
         return re.escape(word)
     forms = {f.word for f in parse.lexeme if f.tag.number == parse.tag.number and f.tag.gender == parse.tag.gender}
     forms = {_capitals_of(word, form) for form in forms | {word.lower()}}
-    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(forms, key=longest_first)) + ")"
 
 
 def _capitals_of(word: str, form: str) -> str:
