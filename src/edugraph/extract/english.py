@@ -4,15 +4,16 @@ organisation heads (Academy, Ministry, Committee, Department, Centre, School No.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from edugraph import gazetteer
-from edugraph.text import longest_first
 from edugraph.extract.dates import EN_MONTHS
 from edugraph.extract.english_persons import ORG_HEAD_WORDS, analyse_persons, title_pattern
 from edugraph.extract.institutions import institution_mentions
 from edugraph.extract.mentions import (Article, Mention, characters, dateline_cities, quotes_of, unlisted,
                                       wide_place_of_a_title)
+from edugraph.text import longest_first
 
 CAP = r"(?:[A-Z][\w'’.-]*)"
 CONNECT = r"(?:(?:\s+(?:of|for|and|the|on|in))+\s+|\s+|,\s+(?=[A-Z]\w+\s+(?:and|of)\b))"
@@ -161,13 +162,18 @@ def _macro_regions(text: str) -> list[Mention]:
     """"Siberia", "the Far East", "the Urals" (`federal_districts.yaml` `en_macro_regions`): an area of several
     subjects as a place of kind "macro_region" (`gazetteer.WIDE_KINDS`: no event's place), not "Far East Federal
     District" (a listed district) nor a word of a quoted title (`wide_place_of_a_title`)."""
-    names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in gazetteer.load("federal_districts")[
-        "en_macro_regions"])
-    found = [unlisted(m.start(), m.end(), " ".join(m.group(0).split()))
-             for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)", text)]
+    found = [unlisted(m.start(), m.end(), " ".join(m.group(0).split())) for m in _macro_region_pattern().finditer(text)]
     for mention in found:
         mention.extra["kind"] = "macro_region"
     return [m for m in found if not wide_place_of_a_title(text, m)]
+
+
+@functools.lru_cache(maxsize=1)
+def _macro_region_pattern() -> re.Pattern:
+    """The listed macro regions (`en_macro_regions`), not before "Federal" (a federal district's name)."""
+    names = "|".join(r"\s+".join(map(re.escape, n.split())) for n in gazetteer.load("federal_districts")[
+        "en_macro_regions"])
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])(?!\s+Federal\b)")
 
 
 def _outside_known(places: list[Mention]) -> list[Mention]:

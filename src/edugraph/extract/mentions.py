@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from edugraph import gazetteer
 from edugraph.text import fold, word_is_known
 
 
@@ -81,15 +82,13 @@ class Article:
 
     def region(self) -> dict | None:
         """The federal subject of the article's metadata place (the place itself, or the region it lies in)."""
-        from edugraph import gazetteer
         own = gazetteer.find_place(self.place) if self.place else None
         return next((r for r in gazetteer.ancestors(own) if r.get("kind") == "federal_subject"), None) if own else None
 
     def event_places(self, start: int, end: int) -> list[Mention]:
         """Place mentions inside [start, end) that may be where an event happens (not a whole country, nor an area of
         several regions: "the Far East")."""
-        from edugraph.gazetteer import WIDE_KINDS
-        return [m for m in self.in_span(self.places, start, end) if place_kind(m) not in WIDE_KINDS]
+        return [m for m in self.in_span(self.places, start, end) if place_kind(m) not in gazetteer.WIDE_KINDS]
 
     def in_span(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end)."""
@@ -242,8 +241,7 @@ def wide_place_of_a_title(text: str, mention: Mention) -> bool:
     named only inside a quoted title, not the news's place: «Учитель года России», «Я - гражданин России», "Teacher
     of the Year of Russia", the state programme «Развитие Северо-Кавказского федерального округа», the conference
     “Regional Problems of the Development of the Far East” (an honorary title of the state keeps it)."""
-    from edugraph.gazetteer import WIDE_KINDS
-    if place_kind(mention) not in WIDE_KINDS or not inside_quoted_name(text, mention.start):
+    if place_kind(mention) not in gazetteer.WIDE_KINDS or not inside_quoted_name(text, mention.start):
         return False
     return not HONORARY_TITLE.match(text, text.rfind("«", 0, mention.start))
 
